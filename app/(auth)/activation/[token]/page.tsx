@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { Alert } from "@/components/ui/Alert";
+import { SimpleForm } from "@/components/ui/SimpleForm";
+import { activerEspace } from "@/lib/domain/usager/activer";
+import { renvoyerDepuisLien } from "../actions";
+
+export const metadata = { title: "Activation de l'espace", referrer: "no-referrer" };
+
+export default async function ActivationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const activation = await activerEspace(token);
+
+  if (activation.status === "active") {
+    return (
+      <div className="space-y-6">
+        <section className="carte" aria-labelledby="titre">
+          <h1 id="titre" className="titre-page mb-4">
+            Confirmation d&apos;activation de l&apos;espace
+          </h1>
+          <div role="status" className="mb-6 space-y-2">
+            <p>
+              Votre espace a bien été activé pour le nom d&apos;utilisateur <strong>{activation.identifiant}</strong>.
+            </p>
+            <p>Vous avez désormais accès à toutes les fonctionnalités de l&apos;Espace Citoyens.</p>
+          </div>
+          <Link href="/" className="bouton-secondaire no-underline">
+            Retour à l&apos;accueil
+          </Link>
+        </section>
+        <section className="carte" aria-labelledby="enfance">
+          <h2 id="enfance" className="mb-2 text-lg font-bold uppercase">
+            Accéder aux démarches Enfance
+          </h2>
+          <p>Vous avez la possibilité d&apos;accéder aux démarches Enfance.</p>
+          <p className="mb-4">Votre famille est inconnue du service Enfance.</p>
+          <div className="flex flex-col gap-3 sm:flex-row">
+            <Link href="/famille/declarer" className="bouton-principal no-underline">
+              Déclarer ma famille
+            </Link>
+            <Link href="/mon-profil" className="bouton-secondaire no-underline">
+              Accéder à mon profil
+            </Link>
+          </div>
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <section className="carte" aria-labelledby="titre">
+      <h1 id="titre" className="titre-page mb-4">
+        Activation de l&apos;espace
+      </h1>
+      {activation.status === "expire" && (
+        <>
+          <Alert kind="erreur" title="Ce lien d'activation a expiré.">
+            <p>Un lien d&apos;activation est valable 24 heures. Demandez-en un nouveau : il vous sera envoyé par courriel.</p>
+          </Alert>
+          <SimpleForm action={renvoyerDepuisLien} hidden={{ token }} bouton="Renvoyer le lien d'activation" />
+        </>
+      )}
+      {activation.status === "utilise" &&
+        (activation.dejaActive ? (
+          <Alert kind="info" title="Ce lien a déjà été utilisé : votre espace est activé.">
+            <p>
+              <Link href="/connexion">Connectez-vous à votre espace</Link>.
+            </p>
+          </Alert>
+        ) : (
+          <>
+            <Alert kind="erreur" title="Ce lien d'activation a déjà été utilisé." />
+            <SimpleForm action={renvoyerDepuisLien} hidden={{ token }} bouton="Renvoyer le lien d'activation" />
+          </>
+        ))}
+      {activation.status === "inconnu" && (
+        <Alert kind="erreur" title="Ce lien d'activation n'est pas valable.">
+          <p>
+            Vérifiez que vous avez copié le lien en entier, ou <Link href="/activation/renvoyer">demandez un nouveau lien d&apos;activation</Link>.
+          </p>
+        </Alert>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/ui/LoginForm";
+import { currentSession } from "@/lib/auth/current";
+import { connexionAgent } from "./actions";
+
+export const metadata = { title: "Console des agents" };
+
+export default async function AgentConnexionPage() {
+  const session = await currentSession();
+  if (session?.kind === "AGENT") redirect("/agent");
+  return (
+    <section className="carte mx-auto max-w-lg" aria-labelledby="titre">
+      <h1 id="titre" className="titre-page mb-2">
+        Console des agents
+      </h1>
+      <p className="mb-4">Connexion réservée aux agents de la mairie.</p>
+      <LoginForm action={connexionAgent} />
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+"use server";
+
+import type { FormState } from "@/lib/forms";
+import { handleLogin } from "@/lib/auth/login-form";
+
+export async function connexion(_previous: FormState, formData: FormData): Promise<FormState> {
+  return handleLogin("USAGER", formData, "/mon-espace");
+}

@@ -1,0 +1,27 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { PasswordField } from "@/components/ui/PasswordField";
+import type { FormState } from "@/lib/forms";
+import { choisirMotDePasse } from "../actions";
+
+export function NouveauMotDePasseForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(choisirMotDePasse.bind(null, token), { values: {}, errors: {} } as FormState);
+  return (
+    <form action={action} noValidate aria-busy={pending}>
+      {state.message && (
+        <Alert kind="erreur" title={state.message}>
+          <p>
+            <Link href="/mot-de-passe-oublie">Demander un nouveau lien</Link>
+          </p>
+        </Alert>
+      )}
+      <PasswordField name="motDePasse" label="Nouveau mot de passe" defaultValue={state.values.motDePasse} error={state.errors.motDePasse} />
+      <PasswordField name="confirmation" label="Confirmation du mot de passe" defaultValue={state.values.confirmation} error={state.errors.confirmation} showRule={false} />
+      <button type="submit" className="bouton-principal" disabled={pending}>
+        Valider
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { requireUsager } from "@/lib/auth/current";
+import { dateHeure, formatParis } from "@/lib/dates";
+import { CIVILITES, MOYENS_CONTACT } from "@/lib/domain/usager/schemas";
+
+export const metadata = { title: "Mon profil" };
+
+export default async function MonProfilPage() {
+  const { usager: u } = await requireUsager("/mon-profil");
+  const adresse = [[u.adresseNumero, u.adresseVoie].filter(Boolean).join(" "), u.adresseComplement, [u.codePostal, u.ville].filter(Boolean).join(" "), u.pays]
+    .filter(Boolean)
+    .join(", ");
+  const lignes: [string, string | null | undefined][] = [
+    ["Identifiant", u.identifiant],
+    ["Civilité", CIVILITES[u.civilite]],
+    ["Nom usuel", u.nomUsage],
+    ["Nom de naissance", u.nomNaissance],
+    ["Prénom(s)", u.prenoms],
+    ["Date de naissance", u.dateNaissance ? formatParis(u.dateNaissance, "dd/MM/yyyy") : null],
+    ["Lieu de naissance", [u.communeNaissance, u.departementNaissance, u.paysNaissance].filter(Boolean).join(", ")],
+    ["Adresse", adresse],
+    ["Téléphone", u.telephone],
+    ["Mobile", u.mobile],
+    ["Courriel", u.courriel],
+    ["Moyen de contact préféré", u.moyenContactPrefere ? MOYENS_CONTACT[u.moyenContactPrefere] : null],
+    ["Conditions générales d'utilisation", `version ${u.cguVersion}, acceptée le ${dateHeure(u.cguAcceptedAt)}`],
+  ];
+  return (
+    <section className="carte" aria-labelledby="titre">
+      <h1 id="titre" className="titre-page mb-4">
+        Mon profil
+      </h1>
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[16rem_1fr]">
+        {lignes.map(([terme, valeur]) => (
+          <div key={terme} className="contents">
+            <dt className="font-semibold">{terme}</dt>
+            <dd className="mb-2 sm:mb-0">{valeur || <span className="text-stone-600">Non renseigné</span>}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

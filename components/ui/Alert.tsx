@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+
+const STYLES = {
+  erreur: "border-red-700 bg-red-50 text-red-900",
+  succes: "border-green-700 bg-green-50 text-green-900",
+  info: "border-sky-700 bg-sky-50 text-sky-950",
+} as const;
+
+/** A message for the whole page or form. Errors are announced at once (role="alert"). */
+export function Alert({ kind = "info", title, children }: { kind?: keyof typeof STYLES; title?: string; children?: ReactNode }) {
+  return (
+    <div role={kind === "erreur" ? "alert" : "status"} className={`mb-4 rounded-md border-l-4 p-4 ${STYLES[kind]}`}>
+      {title && <p className="font-bold">{title}</p>}
+      {children && <div className="mt-1 space-y-2">{children}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// Form fields with their label, the seed's "*" for required ones, a hint, and the error beside the field
+// (linked by aria-describedby so a screen reader reads it with the field).
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
+type Common = { name: string; label: ReactNode; error?: string; hint?: ReactNode; required?: boolean };
+
+function describedBy(name: string, error?: string, hint?: ReactNode): string | undefined {
+  return [hint ? `${name}-aide` : null, error ? `${name}-erreur` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function Label({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className="mb-1 block font-semibold">
+      {required && (
+        <span aria-hidden="true" className="mr-1 text-red-700">
+          *
+        </span>
+      )}
+      {children}
+      {required && <span className="sr-only"> (obligatoire)</span>}
+    </label>
+  );
+}
+
+export function FieldMessages({ name, error, hint }: { name: string; error?: string; hint?: ReactNode }) {
+  return (
+    <>
+      {hint && (
+        <p id={`${name}-aide`} className="mt-1 text-sm text-stone-700">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${name}-erreur`} className="mt-1 text-sm font-semibold text-red-700">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function TextField({ name, label, error, hint, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className="mb-4">
+      <Label htmlFor={name} required={required}>
+        {label}
+      </Label>
+      <input
+        id={name}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className="champ"
+        {...input}
+      />
+      <FieldMessages name={name} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  options,
+  placeholder = "Choisir…",
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: Record<string, string>; placeholder?: string }) {
+  return (
+    <div className="mb-4">
+      <Label htmlFor={name} required={required}>
+        {label}
+      </Label>
+      <select
+        id={name}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className="champ"
+        {...select}
+      >
+        <option value="">{placeholder}</option>
+        {Object.entries(options).map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldMessages name={name} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label, error, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className="mb-4">
+      <div className="flex items-start gap-3">
+        <input
+          id={name}
+          name={name}
+          type="checkbox"
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(name, error)}
+          className="mt-1 size-5 shrink-0 accent-marque"
+          {...input}
+        />
+        <label htmlFor={name} className="font-semibold">
+          {label}
+        </label>
+      </div>
+      <FieldMessages name={name} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+// The login form of both populations: Identifiant, Mot de passe, Connexion; refusals shown above the form,
+// the identifiant kept.
+import Link from "next/link";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { FieldMessages, Label, TextField } from "@/components/ui/Field";
+import type { FormState } from "@/lib/forms";
+
+type Props = {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  suite?: string;
+  motDePasseOublie?: boolean;
+};
+
+export function LoginForm({ action, suite, motDePasseOublie }: Props) {
+  const [state, formAction, pending] = useActionState(action, { values: { suite: suite ?? "" }, errors: {} });
+  return (
+    <form action={formAction} noValidate aria-busy={pending}>
+      {state.message === "non_active" ? (
+        <Alert kind="erreur" title="Votre espace n'est pas encore activé.">
+          <p>Pour l&apos;activer, suivez le lien du courriel reçu à la création de votre espace.</p>
+          <p>
+            <Link href="/activation/renvoyer">Renvoyer le lien d&apos;activation</Link>
+          </p>
+        </Alert>
+      ) : (
+        state.message && <Alert kind="erreur" title={state.message} />
+      )}
+      <input type="hidden" name="suite" value={state.values.suite ?? ""} />
+      <TextField name="identifiant" label="Identifiant" required defaultValue={state.values.identifiant} error={state.errors.identifiant} autoComplete="username" />
+      <div className="mb-4">
+        <Label htmlFor="motDePasse" required>
+          Mot de passe
+        </Label>
+        <input
+          id="motDePasse"
+          name="motDePasse"
+          type="password"
+          required
+          autoComplete="current-password"
+          className="champ"
+          aria-invalid={state.errors.motDePasse ? true : undefined}
+          aria-describedby={state.errors.motDePasse ? "motDePasse-erreur" : undefined}
+        />
+        <FieldMessages name="motDePasse" error={state.errors.motDePasse} />
+      </div>
+      {motDePasseOublie && (
+        <p className="mb-4">
+          <Link href="/mot-de-passe-oublie">J&apos;ai oublié mon mot de passe.</Link>
+        </p>
+      )}
+      <button type="submit" className="bouton-principal w-full sm:w-auto" disabled={pending}>
+        Connexion
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+// The password with the seed's rule shown beside it, each part ticked as it is met (announced politely).
+import { useState } from "react";
+import { passwordChecks, PASSWORD_MAX_LENGTH, PASSWORD_RULE_TEXT } from "@/lib/auth/password-rule";
+import { FieldMessages, Label } from "@/components/ui/Field";
+
+export function PasswordField({ name, label, defaultValue, error, showRule = true }: { name: string; label: string; defaultValue?: string; error?: string; showRule?: boolean }) {
+  const [value, setValue] = useState(defaultValue ?? "");
+  const [visible, setVisible] = useState(false);
+  const checks = passwordChecks(value);
+  return (
+    <div className="mb-4">
+      <Label htmlFor={name} required>
+        {label}
+      </Label>
+      <div className="flex gap-2">
+        <input
+          id={name}
+          name={name}
+          type={visible ? "text" : "password"}
+          required
+          maxLength={PASSWORD_MAX_LENGTH}
+          autoComplete="new-password"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[showRule ? `${name}-regle` : null, error ? `${name}-erreur` : null].filter(Boolean).join(" ") || undefined}
+          className="champ"
+        />
+        <button type="button" className="bouton-secondaire shrink-0" aria-pressed={visible} onClick={() => setVisible(!visible)}>
+          {visible ? "Masquer" : "Afficher"}
+          <span className="sr-only"> le {label.toLowerCase()}</span>
+        </button>
+      </div>
+      {showRule && (
+        <div id={`${name}-regle`} className="mt-2 text-sm text-stone-700">
+          <p>{PASSWORD_RULE_TEXT}</p>
+          <ul className="mt-1 grid grid-cols-1 gap-x-4 sm:grid-cols-2" aria-live="polite">
+            {checks.map((check) => (
+              <li key={check.id} className={check.ok ? "text-green-800" : "text-stone-700"}>
+                <span aria-hidden="true">{check.ok ? "✓ " : "○ "}</span>
+                {check.label}
+                <span className="sr-only">{check.ok ? " : respecté" : " : manquant"}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <FieldMessages name={name} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { Link, Text } from "@react-email/components";
+import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+
+export type CreationEspaceProps = { commune: string; salutation: string; lien: string };
+
+export const creationEspaceSubject = (commune: string) => `Mairie de ${commune} - Création de votre espace personnel`;
+
+export default function CreationEspace({ commune, salutation, lien }: CreationEspaceProps) {
+  return (
+    <MailLayout commune={commune} preview="Activez votre espace personnel">
+      <Text>Bonjour {salutation}</Text>
+      <Text>Votre demande de création d&apos;un espace personnel a bien été prise en compte.</Text>
+      <Text>
+        Pour l&apos;activer, veuillez cliquer sur le lien suivant :{" "}
+        <Link href={lien} style={linkStyle}>
+          {lien}
+        </Link>
+      </Text>
+      <Text>Ce lien est valable 24 heures et ne peut servir qu&apos;une fois.</Text>
+    </MailLayout>
+  );
+}
+
+CreationEspace.PreviewProps = {
+  commune: "Villefranque",
+  salutation: "M. DUPONT",
+  lien: "http://localhost:3000/activation/exemple",
+} satisfies CreationEspaceProps;

@@ -1,0 +1,25 @@
+// The frame every mail of the commune shares: greeting, body, signature and the automaton notice.
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+
+export function MailLayout({ commune, preview, children }: { commune: string; preview: string; children: ReactNode }) {
+  return (
+    <Html lang="fr">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: "#f4f4f5", fontFamily: "Arial, Helvetica, sans-serif", color: "#18181b" }}>
+        <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
+          <Section>{children}</Section>
+          <Text>Cordialement,</Text>
+          <Text>La Mairie de {commune}</Text>
+          <Hr />
+          <Text style={{ fontSize: "12px", color: "#52525b" }}>
+            Ce message est envoyé par un automate, merci de ne pas y répondre. Votre réponse ne pourra être traitée.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const linkStyle = { color: "#9a3412", textDecoration: "underline" } as const;

@@ -1,0 +1,69 @@
+// Server-side sessions, independent of Next.js (the cookie side is lib/auth/session-cookie.ts): a session is
+// a row holding the SHA-256 of a random token. Idle after 30 minutes, over after 12 hours, revoked at logout
+// and at a password change.
+import { db, type Tx } from "@/lib/db";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import type { Agent, Session, SessionKind, Usager } from "@/lib/generated/prisma/client";
+
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export type Subject = { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string };
+
+export async function openSession(tx: Tx, subject: Subject, ip: string): Promise<string> {
+  const token = newToken();
+  await tx.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      kind: subject.kind,
+      usagerId: subject.kind === "USAGER" ? subject.usagerId : null,
+      agentId: subject.kind === "AGENT" ? subject.agentId : null,
+      ip,
+    },
+  });
+  return token;
+}
+
+export function sessionIsLive(session: Pick<Session, "createdAt" | "lastSeenAt" | "revokedAt">, now: Date): boolean {
+  return (
+    !session.revokedAt &&
+    now.getTime() - session.lastSeenAt.getTime() < SESSION_IDLE_MS &&
+    now.getTime() - session.createdAt.getTime() < SESSION_MAX_MS
+  );
+}
+
+export type LiveSession =
+  | { kind: "USAGER"; session: Session; usager: Usager }
+  | { kind: "AGENT"; session: Session; agent: Agent };
+
+export async function findLiveSession(token: string, now = new Date()): Promise<LiveSession | null> {
+  const session = await db().session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { usager: true, agent: true },
+  });
+  if (!session || !sessionIsLive(session, now)) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const { usager, agent, ...row } = session;
+  if (session.kind === "USAGER" && usager?.activatedAt) return { kind: "USAGER", session: row, usager };
+  if (session.kind === "AGENT" && agent?.active) return { kind: "AGENT", session: row, agent };
+  return null;
+}
+
+export async function revokeSession(token: string): Promise<void> {
+  await db().session.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every session of a space (all of them, or all but the one making the change). */
+export async function revokeUsagerSessions(tx: Tx, usagerId: string, exceptSessionId?: string): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: { usagerId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
+
+export type { SessionKind };

@@ -1,0 +1,24 @@
+// Configuration read from the environment, with the defaults the README lists.
+export const config = {
+  /** public base URL of the portal, used in email links */
+  appUrl: (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ""),
+  smtpUrl: process.env.SMTP_URL || undefined,
+  mailFrom: process.env.MAIL_FROM ?? "Portail Famille <nepasrepondre@portail-famille.localhost>",
+  /** DEMO=1 keeps the preview mailbox (/dev/mails) in production builds */
+  demo: process.env.DEMO === "1",
+  production: process.env.NODE_ENV === "production",
+  altchaHmacKey: process.env.ALTCHA_HMAC_KEY,
+  /** proof-of-work cost of the anti-bot check; lower it only in tests */
+  altchaCost: Number(process.env.ALTCHA_COST ?? 50_000),
+  storageDir: process.env.STORAGE_DIR ?? `${process.env.DATA_DIR ?? "./data"}/uploads`,
+};
+
+/** Cookies are Secure whenever the portal is served over HTTPS (always the case in production). */
+export function secureCookies(): boolean {
+  return config.appUrl.startsWith("https://");
+}
+
+/** The preview mailbox exists only when no SMTP server is configured, and in production only with DEMO=1. */
+export function previewMailboxEnabled(): boolean {
+  return !config.smtpUrl && (!config.production || config.demo);
+}

@@ -1,0 +1,27 @@
+// The one Prisma client, for the app, its scripts (seed, agent:create) and the integration tests alike.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+declare global {
+  var __portailPrisma: PrismaClient | undefined;
+}
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL n'est pas défini : lancez le portail avec `npm start` ou `npm run demo`.");
+  }
+  // A small pool: the embedded PGlite runs one query at a time anyway, and a PostgreSQL server is shared by
+  // every node behind the load balancer.
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 5) });
+  return new PrismaClient({ adapter });
+}
+
+// Created on first use (not at import) so `next build` never needs a database, and kept on globalThis so
+// development hot reloads do not open a new pool each time.
+export function db(): PrismaClient {
+  globalThis.__portailPrisma ??= createClient();
+  return globalThis.__portailPrisma;
+}
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

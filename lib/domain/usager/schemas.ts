@@ -1,0 +1,164 @@
+// The "Créer mon espace" wizard's steps and their zod schemas, shared by the browser and the server.
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, passwordRuleError } from "@/lib/auth/password-rule";
+
+export const ETAPES = [
+  { slug: "bienvenue", titre: "Bienvenue", icone: "accueil" },
+  { slug: "cgu", titre: "CGU", icone: "document" },
+  { slug: "identite", titre: "Identité", icone: "personne" },
+  { slug: "adresse", titre: "Adresse", icone: "adresse" },
+  { slug: "contact", titre: "Moyens de contact", icone: "courriel" },
+  { slug: "authentification", titre: "Authentification", icone: "cadenas" },
+] as const;
+export type EtapeSlug = (typeof ETAPES)[number]["slug"];
+
+export const etapeIndex = (slug: string) => ETAPES.findIndex((etape) => etape.slug === slug);
+
+const optionnel = (max: number, nom: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${nom} : ${max} caractères au maximum.` })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const requis = (max: number, message: string) =>
+  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `${max} caractères au maximum.` });
+
+export const CIVILITES = { MADAME: "Madame", MONSIEUR: "Monsieur" } as const;
+export const MOYENS_CONTACT = { COURRIEL: "Courriel", TELEPHONE: "Téléphone", MOBILE: "Mobile" } as const;
+
+export const cguSchema = z.object({
+  accepte: z.literal("on", { error: "Vous devez accepter les conditions générales d'utilisation pour continuer." }),
+});
+
+export const identiteSchema = z.object({
+  civilite: z.enum(["MADAME", "MONSIEUR"], { error: "Choisissez votre civilité : Madame ou Monsieur." }),
+  nomUsage: requis(100, "Indiquez votre nom usuel."),
+  nomNaissance: optionnel(100, "Nom de naissance"),
+  prenoms: requis(100, "Indiquez votre ou vos prénoms."),
+  dateNaissance: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || isPastIsoDate(value), {
+      error: "Indiquez une date de naissance passée, au format JJ/MM/AAAA.",
+    }),
+  paysNaissance: optionnel(100, "Pays de naissance"),
+  departementNaissance: optionnel(100, "Département de naissance"),
+  communeNaissance: optionnel(100, "Commune de naissance"),
+});
+
+function isPastIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && date < new Date() && date.getUTCFullYear() >= 1900;
+}
+
+export const adresseSchema = z
+  .object({
+    adresseNumero: optionnel(10, "Numéro"),
+    adresseVoie: optionnel(150, "Voie"),
+    adresseComplement: optionnel(150, "Complément"),
+    codePostal: optionnel(10, "Code postal"),
+    ville: optionnel(100, "Ville"),
+    pays: optionnel(100, "Pays"),
+  })
+  .superRefine((adresse, ctx) => {
+    const enFrance = !adresse.pays || /^france$/i.test(adresse.pays);
+    if (enFrance && adresse.codePostal && !/^\d{5}$/.test(adresse.codePostal)) {
+      ctx.addIssue({ code: "custom", path: ["codePostal"], message: "Un code postal français compte 5 chiffres, par exemple 64990." });
+    }
+  });
+
+const telephone = (nom: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value.replace(/[\s.-]/g, "") : undefined))
+    .refine((value) => value === undefined || /^(0[1-9]\d{8}|\+\d{8,15})$/.test(value), {
+      error: `${nom} : indiquez 10 chiffres (par exemple 05 59 44 00 00) ou un numéro international commençant par +.`,
+    });
+
+export const contactSchema = z
+  .object({
+    telephone: telephone("Téléphone"),
+    mobile: telephone("Mobile"),
+    courriel: z
+      .string({ error: "Indiquez votre adresse de courriel." })
+      .trim()
+      .min(1, { error: "Indiquez votre adresse de courriel." })
+      .max(254, { error: "254 caractères au maximum." })
+      .pipe(z.email({ error: "Indiquez une adresse de courriel valide, par exemple prenom.nom@exemple.fr." })),
+    moyenContactPrefere: z
+      .enum(["COURRIEL", "TELEPHONE", "MOBILE"], { error: "Choisissez un moyen de contact dans la liste." })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+  })
+  .superRefine((contact, ctx) => {
+    if (contact.moyenContactPrefere === "TELEPHONE" && !contact.telephone) {
+      ctx.addIssue({ code: "custom", path: ["telephone"], message: "Indiquez le téléphone, votre moyen de contact préféré." });
+    }
+    if (contact.moyenContactPrefere === "MOBILE" && !contact.mobile) {
+      ctx.addIssue({ code: "custom", path: ["mobile"], message: "Indiquez le mobile, votre moyen de contact préféré." });
+    }
+  });
+
+export const IDENTIFIANT_RULE = "De 3 à 50 caractères : lettres sans accent, chiffres, point, tiret, tiret bas ou @.";
+
+/** The part of the last step kept in the draft (never the password). */
+export const authentificationBrouillonSchema = z.object({
+  identifiant: z
+    .string({ error: "Choisissez un identifiant." })
+    .trim()
+    .min(1, { error: "Choisissez un identifiant." })
+    .regex(/^[A-Za-z0-9._@-]{3,50}$/, { error: IDENTIFIANT_RULE }),
+  cleEnfance: optionnel(20, "Clé Enfance"),
+});
+
+export const authentificationSchema = authentificationBrouillonSchema
+  .extend({
+    motDePasse: z.string({ error: "Choisissez un mot de passe." }).min(1, { error: "Choisissez un mot de passe." }).max(PASSWORD_MAX_LENGTH, {
+      error: `Le mot de passe ne doit pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`,
+    }),
+    confirmation: z.string({ error: "Confirmez le mot de passe." }).min(1, { error: "Confirmez le mot de passe." }),
+  })
+  .superRefine((auth, ctx) => {
+    const error = passwordRuleError(auth.motDePasse, auth.identifiant);
+    if (error) ctx.addIssue({ code: "custom", path: ["motDePasse"], message: error });
+    if (auth.confirmation && auth.confirmation !== auth.motDePasse) {
+      ctx.addIssue({ code: "custom", path: ["confirmation"], message: "La confirmation ne correspond pas au mot de passe." });
+    }
+  });
+
+export const STEP_SCHEMAS = {
+  cgu: cguSchema,
+  identite: identiteSchema,
+  adresse: adresseSchema,
+  contact: contactSchema,
+  authentification: authentificationBrouillonSchema,
+} as const;
+
+/** The identity of a new space, as the last step assembles it from the draft. */
+export type NouvelEspace = {
+  cguVersion: number;
+  cguAcceptedAt: Date;
+  identite: z.infer<typeof identiteSchema> & { photoKey?: string };
+  adresse: z.infer<typeof adresseSchema>;
+  contact: z.infer<typeof contactSchema>;
+  identifiant: string;
+  motDePasse: string;
+  cleEnfance?: string;
+};
+
+export const motDePasseSchema = z
+  .object({
+    motDePasse: z.string().min(1, { error: "Choisissez un mot de passe." }),
+    confirmation: z.string().min(1, { error: "Confirmez le mot de passe." }),
+  })
+  .refine((value) => value.confirmation === value.motDePasse, {
+    path: ["confirmation"],
+    error: "La confirmation ne correspond pas au mot de passe.",
+  });

@@ -1,0 +1,40 @@
+// Form handling shared by every page: what a server action sends back so the form shows each error beside
+// its field and keeps everything the person typed.
+import { z } from "zod";
+
+export type FormState = {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** a message for the whole form (shown above it), e.g. a refused login */
+  message?: string;
+  ok?: boolean;
+};
+
+export const emptyForm: FormState = { values: {}, errors: {} };
+
+/** The text fields of a submitted form (files and Next's internal $ACTION fields left out). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+/** The first message for each field, keyed by the field's name. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, string>,
+): { success: true; data: z.infer<S> } | { success: false; errors: Record<string, string> } {
+  const result = schema.safeParse(values);
+  return result.success ? { success: true, data: result.data } : { success: false, errors: fieldErrors(result.error) };
+}

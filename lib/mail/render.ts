@@ -1,0 +1,9 @@
+// One template gives both parts of a mail: the HTML and its plain-text twin.
+import { render } from "@react-email/components";
+import type { ReactElement } from "react";
+import type { MailContent } from "@/lib/mail/outbox";
+
+export async function renderMail(to: string, subject: string, element: ReactElement): Promise<MailContent> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { to, subject, html, text };
+}

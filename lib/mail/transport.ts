@@ -1,0 +1,15 @@
+// The SMTP transport (SMTP_URL) or, without one, the preview mailbox: the mail simply stays readable at
+// /dev/mails, which is how a reviewer of a demo clicks an activation link.
+import nodemailer, { type Transporter } from "nodemailer";
+import { config } from "@/lib/config";
+
+let transporter: Transporter | undefined;
+
+export type TransportName = "smtp" | "apercu";
+
+export async function sendMail(mail: { to: string; subject: string; html: string; text: string }): Promise<TransportName> {
+  if (!config.smtpUrl) return "apercu";
+  transporter ??= nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom });
+  await transporter.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+  return "smtp";
+}

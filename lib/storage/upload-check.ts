@@ -1,0 +1,24 @@
+// Uploads are judged by their bytes, never by the name or the type the browser claims.
+import { fileTypeFromBuffer } from "file-type";
+
+export type UploadRule = { maxBytes: number; types: Record<string, string> };
+
+export const PHOTO_RULE: UploadRule = {
+  maxBytes: 5 * 1024 * 1024,
+  types: { "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP", "image/heic": "HEIC" },
+};
+
+export type UploadCheck = { ok: true; bytes: Uint8Array; mime: string } | { ok: false; message: string };
+
+export async function checkUpload(file: File, rule: UploadRule): Promise<UploadCheck> {
+  const accepted = Object.values(rule.types).join(", ");
+  const maxMo = Math.round(rule.maxBytes / 1024 / 1024);
+  if (file.size > rule.maxBytes) return { ok: false, message: `Le fichier dépasse ${maxMo} Mo : choisissez un fichier plus léger.` };
+  if (file.size === 0) return { ok: false, message: "Le fichier est vide." };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected || !(detected.mime in rule.types)) {
+    return { ok: false, message: `Ce fichier n'est pas accepté : formats possibles ${accepted}, ${maxMo} Mo au maximum.` };
+  }
+  return { ok: true, bytes, mime: detected.mime };
+}

@@ -1,0 +1,127 @@
+// The commune's settings and documents (needed by every install and test), and the demo data of
+// `npm run demo`: an activated parent, an agent and an admin. Idempotent: running it twice changes nothing.
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { creerAgent } from "@/lib/domain/agent/creer";
+
+export interface DemoLogin {
+  role: string;
+  identifiant: string;
+  motDePasse: string;
+}
+
+/** The seed's CGU; {commune} is replaced by the commune's name where they are shown. */
+export const CGU_V1 = `CONDITIONS GENERALES D'UTILISATION
+
+PRÉAMBULE
+
+La ville de {commune} - ci-après dénommée la Collectivité - propose un guichet en ligne - ci-après dénommé le Service - contribuant à simplifier les démarches administratives des usagers. L'utilisation du Service est facultative et gratuite hors coûts de connexion. Les usagers choisissent librement les services en ligne auxquels ils souhaitent accéder de façon privilégiée et les données qu'ils souhaitent conserver dans leur compte citoyen. Toute utilisation du Service suppose la consultation et l'acceptation préalable des présentes conditions générales d'utilisation (CGU).
+
+L'utilisateur du Service - ci-après dénommé l'Usager - s'engage à respecter l'ensemble des prescriptions définies au sein des présentes CGU.
+
+Définitions :
+
+- La Collectivité : La Ville de {commune} ;
+- Le Service : le guichet en ligne accessible depuis le site institutionnel de la collectivité ;
+- CGU : les conditions générales d'utilisation ;
+- L'usager : l'utilisateur du Service, quel que soit son profil : particulier, professionnel ou association.
+
+OBJET
+
+Le présent document a pour objet de définir les conditions d'accès et d'utilisation générale du Service.
+
+ENGAGEMENTS ET RESPONSABILITÉ
+
+La Collectivité s'engage à prendre toutes précautions utiles pour préserver la sécurité des données collectées auprès de l'Usager, et notamment empêcher qu'elles soient déformées, endommagées ou que des tiers non autorisés y aient accès. A ce titre, aucune donnée de transaction financière n'est conservée par la Collectivité.
+
+Tous documents ou données conservés par l'Usager dans son espace de stockage relèvent de sa responsabilité exclusive. L'utilisation de l'espace de stockage n'exonère pas l'Usager de la conservation matérielle de tout document dont il aurait pu déposer une copie numérisée dans cet espace.
+
+Il est rappelé que toute personne procédant à une fausse déclaration pour elle-même ou pour autrui s'expose, notamment, aux sanctions prévues à l'article 441-1 du Code Pénal, prévoyant des peines pouvant aller jusqu'à trois ans d'emprisonnement et 45 000 euros d'amende.
+
+Conformément aux dispositions de l'article 4 de l'ordonnance n°2005-1516 du 8 décembre 2005, les présentes conditions générales s'imposent à tout Usager du Service.
+
+Textes officiels
+
+- Loi n°78-17 du 6 janvier 1978 relative à l'informatique, aux fichiers et aux libertés ;
+- Ordonnance n°2005-1516 du 8 décembre 2005 relative aux échanges électroniques entre les usagers et les autorités administratives et entre les autorités administratives ;
+- Décret n°2009-730 du 18 juin 2009 relatif à l'espace de stockage accessible en ligne pris en application de l'article 7 de l'ordonnance n°2005-1516 du 8 décembre 2005 relative aux échanges électroniques entre les usagers et les autorités administratives et entre les autorités administratives.
+- RÈGLEMENT (UE) 2016/679 DU PARLEMENT EUROPÉEN ET DU CONSEIL du 27 avril 2016 relatif à la protection des personnes physiques à l'égard du traitement des données à caractère personnel et à la libre circulation de ces données, et abrogeant la directive 95/46/CE (règlement général sur la protection des données)`;
+
+export async function seedCommune(nom = process.env.COMMUNE_NOM ?? "Villefranque"): Promise<void> {
+  await db().commune.upsert({
+    where: { id: 1 },
+    create: {
+      id: 1,
+      nom,
+      serviceNom: "Service Enfance",
+      serviceEmail: process.env.COMMUNE_EMAIL ?? "enfance@mairie-villefranque.fr",
+      telephone: "05 59 44 00 00",
+      adresse: "Place de la Mairie, 64990 Villefranque",
+      siteUrl: process.env.COMMUNE_SITE_URL ?? null,
+    },
+    update: {},
+  });
+  await db().documentVersion.upsert({
+    where: { type_version: { type: "CGU", version: 1 } },
+    create: { type: "CGU", version: 1, contenu: CGU_V1 },
+    update: {},
+  });
+}
+
+export const DEMO_PARENT = { identifiant: "parent.demo", motDePasse: "Famille-Demo-2026!" };
+export const DEMO_AGENT = { identifiant: "agent.demo", motDePasse: "Agent-Demo-2026!" };
+export const DEMO_ADMIN = { identifiant: "admin.demo", motDePasse: "Admin-Demo-2026!" };
+
+export async function seedDemo(): Promise<DemoLogin[]> {
+  await seedCommune();
+  const existing = await db().usager.findUnique({ where: { identifiantNormalise: DEMO_PARENT.identifiant } });
+  if (!existing) {
+    await db().usager.create({
+      data: {
+        identifiant: DEMO_PARENT.identifiant,
+        identifiantNormalise: DEMO_PARENT.identifiant,
+        courriel: "claire.etchart@exemple.fr",
+        courrielNormalise: "claire.etchart@exemple.fr",
+        passwordHash: await hashPassword(DEMO_PARENT.motDePasse),
+        civilite: "MADAME",
+        nomUsage: "Etchart",
+        prenoms: "Claire",
+        dateNaissance: new Date("1988-04-12T00:00:00Z"),
+        adresseNumero: "65",
+        adresseVoie: "Route de Saint Pierre d'Irube",
+        codePostal: "64990",
+        ville: "Villefranque",
+        pays: "France",
+        mobile: "0612345678",
+        moyenContactPrefere: "COURRIEL",
+        cguVersion: 1,
+        cguAcceptedAt: new Date(),
+        activatedAt: new Date(),
+      },
+    });
+  }
+  for (const [compte, role, nom, prenom] of [
+    [DEMO_AGENT, "AGENT", "Irigoyen", "Maite"],
+    [DEMO_ADMIN, "ADMIN", "Larralde", "Peio"],
+  ] as const) {
+    const known = await db().agent.findUnique({ where: { identifiantNormalise: compte.identifiant } });
+    if (!known) {
+      await creerAgent(
+        { identifiant: compte.identifiant, courriel: `${compte.identifiant}@mairie-villefranque.fr`, nom, prenom, role, motDePasse: compte.motDePasse },
+        { par: "seed" },
+      );
+    }
+  }
+  return [
+    { role: "Parent (espace activé)", ...DEMO_PARENT },
+    { role: "Agent", ...DEMO_AGENT },
+    { role: "Administrateur", ...DEMO_ADMIN },
+  ];
+}
+
+// `npm run db:seed`
+if (process.argv[1]?.endsWith("seed.ts")) {
+  seedDemo()
+    .then((logins) => console.log(logins.map((l) => `${l.role} : ${l.identifiant} / ${l.motDePasse}`).join("\n")))
+    .finally(() => db().$disconnect());
+}

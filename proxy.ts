@@ -1,0 +1,40 @@
+// Next.js 16 calls this file proxy.ts (it was middleware.ts). It sets the Content-Security-Policy with a
+// fresh nonce per request (Next.js puts it on its own scripts) and forbids caching of personal pages.
+// It is not an authorization boundary: every page and action checks the session itself (lib/auth/current.ts).
+import { NextResponse, type NextRequest } from "next/server";
+
+const PRIVATE_PREFIXES = ["/mon-espace", "/mon-profil", "/famille", "/agent", "/creer-mon-espace", "/activation", "/mot-de-passe-oublie", "/dev"];
+
+export function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // Tailwind ships a file; the anti-bot widget sets inline styles on its own elements.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    // The anti-bot widget solves its proof of work in a Web Worker built from a blob.
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  const path = request.nextUrl.pathname;
+  if (PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
+    response.headers.set("Cache-Control", "no-store");
+  }
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)" }],
+};
