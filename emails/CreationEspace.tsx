@@ -8,7 +8,7 @@ export const creationEspaceSubject = (commune: string) => `Mairie de ${commune} 
 export default function CreationEspace({ commune, salutation, lien }: CreationEspaceProps) {
   return (
     <MailLayout commune={commune} preview="Activez votre espace personnel">
-      <Text>Bonjour {salutation}</Text>
+      <Text>{`Bonjour ${salutation}`}</Text>
       <Text>Votre demande de création d&apos;un espace personnel a bien été prise en compte.</Text>
       <Text>
         Pour l&apos;activer, veuillez cliquer sur le lien suivant :{" "}

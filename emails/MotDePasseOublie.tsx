@@ -8,9 +8,9 @@ export const motDePasseOublieSubject = (commune: string) => `Mairie de ${commune
 export default function MotDePasseOublie({ commune, salutation, identifiant, lien }: MotDePasseOublieProps) {
   return (
     <MailLayout commune={commune} preview="Choisissez un nouveau mot de passe">
-      <Text>Bonjour {salutation}</Text>
+      <Text>{`Bonjour ${salutation}`}</Text>
       <Text>
-        Une réinitialisation du mot de passe de votre espace personnel (identifiant : {identifiant}) a été demandée.
+        {`Une réinitialisation du mot de passe de votre espace personnel (identifiant : ${identifiant}) a été demandée.`}
       </Text>
       <Text>
         Pour choisir un nouveau mot de passe, veuillez cliquer sur le lien suivant :{" "}

@@ -11,7 +11,7 @@ export function MailLayout({ commune, preview, children }: { commune: string; pr
         <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
           <Section>{children}</Section>
           <Text>Cordialement,</Text>
-          <Text>La Mairie de {commune}</Text>
+          <Text>{`La Mairie de ${commune}`}</Text>
           <Hr />
           <Text style={{ fontSize: "12px", color: "#52525b" }}>
             Ce message est envoyé par un automate, merci de ne pas y répondre. Votre réponse ne pourra être traitée.
