@@ -1,0 +1,33 @@
+// Loads the demo data (prisma/seed.ts) for `npm run demo` and `npm run db:reset`, and prints its logins.
+export interface DemoLogin {
+  role: string;
+  identifiant: string;
+  motDePasse: string;
+}
+
+export async function loadDemoData(databaseUrl: string): Promise<DemoLogin[]> {
+  // lib/db.ts reads DATABASE_URL when the seed first uses the client.
+  process.env.DATABASE_URL = databaseUrl;
+  const { seedDemo } = await import("../prisma/seed");
+  try {
+    return await seedDemo();
+  } finally {
+    const { db } = await import("../lib/db");
+    await db().$disconnect();
+  }
+}
+
+export function formatDemoLogins(logins: DemoLogin[]): string {
+  if (logins.length === 0) return "";
+  const width = (pick: (login: DemoLogin) => string, title: string) =>
+    Math.max(title.length, ...logins.map((login) => pick(login).length));
+  const roleWidth = width((login) => login.role, "Rôle");
+  const idWidth = width((login) => login.identifiant, "Identifiant");
+  const line = (role: string, identifiant: string, motDePasse: string) =>
+    `  ${role.padEnd(roleWidth)}  ${identifiant.padEnd(idWidth)}  ${motDePasse}`;
+  return [
+    "Comptes de démonstration :",
+    line("Rôle", "Identifiant", "Mot de passe"),
+    ...logins.map((login) => line(login.role, login.identifiant, login.motDePasse)),
+  ].join("\n");
+}

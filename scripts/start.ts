@@ -1,0 +1,127 @@
+// `npm start` / `npm run demo`: database (embedded PGlite unless DATABASE_URL is set), pending migrations,
+// demo data with --demo, a build when none exists (or --rebuild), then `next start` until SIGINT/SIGTERM.
+// Env: DATA_DIR (./data), EMBEDDED_DB_PORT (54329), PORT (3000), DATABASE_URL.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type DemoLogin, formatDemoLogins, loadDemoData } from "./demo-seed";
+import { type EmbeddedDatabase, embeddedDatabaseSettings, isPortFree, startEmbeddedDatabase } from "./embedded-db";
+import { applyMigrations } from "./migrate-engine";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The binary itself, not npx: killing npx's pid would leave next-server running.
+const NEXT = path.join(ROOT, "node_modules/.bin/next");
+
+const args = new Set(process.argv.slice(2));
+const demo = args.has("--demo");
+const rebuild = args.has("--rebuild");
+
+let database: EmbeddedDatabase | undefined;
+let child: ChildProcess | undefined;
+let stopping: Promise<never> | undefined;
+
+function isRunning(proc: ChildProcess | undefined): proc is ChildProcess {
+  return proc !== undefined && proc.exitCode === null && proc.signalCode === null;
+}
+
+function exited(proc: ChildProcess): Promise<number | null> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(proc.exitCode);
+  return new Promise((resolve) => proc.once("exit", (code) => resolve(code)));
+}
+
+/** Stops the child (next build or next start), then the embedded database, then exits. Runs once. */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    if (isRunning(child)) {
+      const running = child;
+      running.kill("SIGTERM");
+      const timer = setTimeout(() => running.kill("SIGKILL"), 10_000);
+      await exited(running);
+      clearTimeout(timer);
+    }
+    await database?.stop().catch((error: unknown) => console.error("Arrêt de la base embarquée :", error));
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    // A second signal while stopping: give up waiting (the lock is released on exit all the same).
+    if (stopping) process.exit(1);
+    void shutdown(0);
+  });
+}
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // A signal may arrive while main() is still between steps: start nothing that shutdown() would miss.
+  if (stopping) throw new Error("Arrêt en cours.");
+  child = spawn(command, commandArgs, { cwd: ROOT, env, stdio: "inherit" });
+  return child;
+}
+
+/** Any HTTP answer means next is serving (and has printed its own banner, which ours should follow). */
+async function answers(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT invalide : « ${process.env.PORT} ».`);
+  if (!(await isPortFree(port))) {
+    throw new Error(`Le port ${port} est déjà utilisé : choisissez-en un autre avec PORT=<port>.\nPort ${port} is already in use: set PORT.`);
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+  // Built before the database starts: the build needs no database and is the most memory-hungry step.
+  if (rebuild || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
+    console.log("Construction de l'application (next build)…");
+    const code = await exited(run(NEXT, ["build"], env));
+    if (code !== 0) {
+      console.error("La construction a échoué (next build).");
+      return void (await shutdown(code ?? 1));
+    }
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const settings = embeddedDatabaseSettings();
+    database = await startEmbeddedDatabase(settings);
+    databaseUrl = database.url;
+    console.log(`Base embarquée : ${settings.dataDir} (127.0.0.1:${settings.port})`);
+  }
+
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length) console.log(`Migrations appliquées : ${applied.join(", ")}`);
+
+  let logins: DemoLogin[] = [];
+  if (demo) logins = await loadDemoData(databaseUrl);
+
+  const next = run(NEXT, ["start", "-p", String(port)], {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    ...(demo ? { DEMO: "1" } : {}),
+  });
+  next.once("exit", (code, signal) => {
+    if (stopping) return;
+    if (code !== 0) console.error(`next start s'est arrêté (${signal ?? `code ${code}`}).`);
+    void shutdown(code ?? 1);
+  });
+
+  while (isRunning(next) && !(await answers(port))) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!isRunning(next)) return;
+  if (logins.length) console.log(`\n${formatDemoLogins(logins)}`);
+  console.log(`\nPortail Famille : http://localhost:${port}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (!stopping) console.error(error instanceof Error ? error.message : error);
+  void shutdown(1);
+});
