@@ -1,0 +1,107 @@
+// End-to-end tests: Debian's Chromium (never a downloaded browser) against the built app started exactly as
+// `npm run demo` starts it (embedded PGlite with demo data), with its mail going to a real SMTP sink.
+//
+// Order (Playwright runs the webServer entries one after the other, in this order, before any globalSetup):
+// 1. the mail sink (e2e/fixtures/mail-sink.ts --serve) listens on E2E_SMTP_PORT and writes test-results/mails/;
+// 2. the app (scripts/start.ts --demo) on port 3100, ready when /api/health answers 200.
+// `npm test` runs `next build` first; when .next/BUILD_ID is missing the start script builds (slower).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { defineConfig, type ReporterDescription } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+const EMBEDDED_DB_PORT = Number(process.env.E2E_EMBEDDED_DB_PORT ?? 54339);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// Read by e2e/fixtures/test.ts in the workers (they inherit the runner's environment).
+process.env.E2E_MAIL_DIR ??= resolve(__dirname, "test-results/mails");
+
+// A fresh embedded database for every run. The config is also evaluated in each worker: only the runner
+// (no TEST_WORKER_INDEX) creates the directory, and removes it when it exits, after the servers are stopped.
+if (!process.env.E2E_DATA_DIR && process.env.TEST_WORKER_INDEX === undefined) {
+  const dataDir = mkdtempSync(join(tmpdir(), "portail-e2e-"));
+  process.env.E2E_DATA_DIR = dataDir;
+  if (!process.env.E2E_KEEP_DATA) process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+}
+
+// The app uses the embedded database unless E2E_DATABASE_URL names a server on purpose; a DATABASE_URL
+// left in the shell (a developer's, or the integration tests') must not leak into the demo server.
+const databaseUrl = process.env.E2E_DATABASE_URL;
+delete process.env.DATABASE_URL;
+
+const reporter: ReporterDescription[] = [["list"]];
+// scripts/test.sh asks for a JSON report to print the final pass/fail counts.
+if (process.env.E2E_JSON_REPORT) reporter.push(["json", { outputFile: process.env.E2E_JSON_REPORT }]);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  // The embedded PGlite runs one query at a time: one worker, tests in order.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter,
+  use: {
+    baseURL,
+    browserName: "chromium",
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
+    { name: "mobile", use: { viewport: { width: 360, height: 740 } } },
+  ],
+  webServer: [
+    {
+      name: "mail-sink",
+      command: `tsx e2e/fixtures/mail-sink.ts --serve --port ${SMTP_PORT} --dir "${process.env.E2E_MAIL_DIR}"`,
+      wait: { stdout: /mail sink listening/ },
+      stdout: "pipe",
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
+      name: "app",
+      command: "tsx scripts/start.ts --demo",
+      url: `${baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
+      stderr: "pipe",
+      // Lets the start script stop Next.js and close the embedded database; SIGKILL after 10 s.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        E2E: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATA_DIR: process.env.E2E_DATA_DIR ?? "",
+        PORT: String(PORT),
+        // Links in mails must point at the host the browser uses, or its cookies would not follow.
+        APP_URL: baseURL,
+        EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT),
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_FROM: process.env.E2E_MAIL_FROM ?? "Portail Famille <portail-famille@mairie.test>",
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
+    },
+  ],
+});

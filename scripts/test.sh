@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# `npm test`: every check the project has, in order, stopping at the first failure.
+#   prerequisites -> typecheck -> lint -> unit -> integration -> next build (fresh) -> e2e
+# Ends with one line "N passed, N failed" (vitest + playwright tests, from their JSON reports in test-results/).
+#
+# Environment: CHROMIUM_PATH (default /usr/bin/chromium); TEST_DATABASE_URL (a PostgreSQL server whose user has
+# CREATEDB, instead of a throwaway cluster); SKIP_E2E=1 (stops after the integration tests, skips build + e2e).
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+RESULTS=test-results
+UNIT_JSON=$RESULTS/vitest-unit.json
+INTEGRATION_JSON=$RESULTS/vitest-integration.json
+E2E_JSON=$RESULTS/playwright.json
+mkdir -p "$RESULTS"
+rm -f "$UNIT_JSON" "$INTEGRATION_JSON" "$E2E_JSON"
+
+started=$SECONDS
+
+# Totals from whatever JSON reports exist: "passed failed".
+counts() {
+  node -e '
+    const fs = require("node:fs");
+    let passed = 0, failed = 0;
+    for (const file of process.argv.slice(1)) {
+      if (!fs.existsSync(file)) continue;
+      try {
+        const r = JSON.parse(fs.readFileSync(file, "utf8"));
+        if (r.stats) { // playwright
+          passed += (r.stats.expected ?? 0) + (r.stats.flaky ?? 0);
+          failed += r.stats.unexpected ?? 0;
+        } else { // vitest
+          passed += r.numPassedTests ?? 0;
+          failed += r.numFailedTests ?? 0;
+        }
+      } catch { /* a crashed run may leave a partial file: ignore it */ }
+    }
+    process.stdout.write(`${passed} ${failed}`);
+  ' "$UNIT_JSON" "$INTEGRATION_JSON" "$E2E_JSON"
+}
+
+finish() {
+  local status=$1 failed_step=${2:-}
+  read -r passed failed < <(counts)
+  echo
+  if [ "$status" -ne 0 ]; then
+    echo "FAILED: $failed_step (after $((SECONDS - started)) s)"
+    # A step can fail without a failing test (type error, lint, build, server that does not start).
+    [ "$failed" -eq 0 ] && failed=1 && echo "(counted as 1 failure: the step failed outside any test)"
+  else
+    echo "All checks passed in $((SECONDS - started)) s"
+  fi
+  echo "$passed passed, $failed failed"
+  exit "$status"
+}
+
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name ==="
+  local t0=$SECONDS
+  "$@"
+  local status=$?
+  echo "--- $name: $([ $status -eq 0 ] && echo ok || echo "FAILED (exit $status)") in $((SECONDS - t0)) s"
+  [ $status -eq 0 ] || finish "$status" "$name"
+}
+
+# --- prerequisites ---------------------------------------------------------------------------------------
+can_apt() { [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; }
+apt_install() {
+  echo "Installing $* with apt-get (root on Debian)..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+missing() {
+  echo "Missing prerequisite: $1" >&2
+  echo "Install it with:  $2" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+
+prerequisites() {
+  if [ ! -x node_modules/.bin/next ] || [ ! -x node_modules/.bin/vitest ] || [ ! -x node_modules/.bin/playwright ]; then
+    missing "node_modules (dependencies not installed)" "npm ci"
+  fi
+
+  local chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+  if [ -z "${SKIP_E2E:-}" ] && [ ! -x "$chromium" ]; then
+    if can_apt && [ -z "${CHROMIUM_PATH:-}" ]; then
+      apt_install chromium || missing "Chromium ($chromium)" "apt-get update && apt-get install -y chromium"
+    else
+      missing "Chromium ($chromium)" "sudo apt-get update && sudo apt-get install -y chromium   (or set CHROMIUM_PATH)"
+    fi
+  fi
+  [ -z "${SKIP_E2E:-}" ] && echo "Chromium: $chromium"
+
+  if [ -n "${TEST_DATABASE_URL:-}" ]; then
+    echo "PostgreSQL: TEST_DATABASE_URL"
+  else
+    if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+      if can_apt; then
+        apt_install postgresql || missing "PostgreSQL server binaries" "apt-get update && apt-get install -y postgresql"
+      else
+        missing "PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb)" \
+          "sudo apt-get update && sudo apt-get install -y postgresql   (or set TEST_DATABASE_URL to a server whose user has CREATEDB)"
+      fi
+    fi
+    echo "PostgreSQL: throwaway cluster with $(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -1)"
+  fi
+}
+
+fresh_build() {
+  rm -rf .next
+  npm run build
+}
+
+step "prerequisites" prerequisites
+step "typecheck" npm run typecheck
+step "lint" npm run lint
+step "unit tests" npm run test:unit -- --reporter=default --reporter=json --outputFile.json="$UNIT_JSON"
+step "integration tests" npm run test:integration -- --reporter=default --reporter=json --outputFile.json="$INTEGRATION_JSON"
+if [ -z "${SKIP_E2E:-}" ]; then
+  step "next build" fresh_build
+  step "e2e tests" env E2E_JSON_REPORT="$E2E_JSON" npm run test:e2e
+fi
+finish 0

@@ -1,0 +1,45 @@
+// Runs in the test worker before EACH integration test file (and before the file's own imports are
+// evaluated): clone the migrated template into a fresh database and point DATABASE_URL at it, so `db()` from
+// lib/db.ts (which reads DATABASE_URL at its first call) talks to this file's database only.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+
+const { adminUrl, template } = inject("integrationDatabase");
+const database = `t_${randomBytes(6).toString("hex")}`;
+
+// lib/db.ts keeps its client on globalThis; never let a client bound to another database leak in.
+type PrismaHolder = { __portailPrisma?: { $disconnect(): Promise<void> } };
+const holder = globalThis as unknown as PrismaHolder;
+if (holder.__portailPrisma) {
+  await holder.__portailPrisma.$disconnect();
+  holder.__portailPrisma = undefined;
+}
+
+await adminQuery(adminUrl, `CREATE DATABASE "${database}" TEMPLATE "${template}"`);
+process.env.DATABASE_URL = databaseUrl(adminUrl, database);
+process.env.TEST_DATABASE_NAME = database;
+
+afterAll(async () => {
+  await holder.__portailPrisma?.$disconnect();
+  holder.__portailPrisma = undefined;
+  // FORCE (PostgreSQL >= 13) closes connections a test may have left open (pg pools, listeners).
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+});
+
+// Kept here rather than imported from global-setup.ts, which loads the migration engine (WASM).
+function databaseUrl(admin: string, name: string): string {
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(admin: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,47 @@
+// Two projects, run separately by `npm run test:unit` and `npm run test:integration`:
+// - unit: pure code (domain rules, schemas, email templates); no database, no network.
+// - integration: real PostgreSQL. The global setup starts a throwaway PostgreSQL cluster (or uses
+//   TEST_DATABASE_URL), migrates a template database once; each test file then gets its own fresh copy
+//   (tests/integration/setup.ts), so files never share data and may run side by side.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  // Same alias as tsconfig `paths` (`@/*` -> `./*`); inherited by both projects through `extends: true`.
+  resolve: { alias: { "@/": root } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["lib/**/*.test.ts", "emails/**/*.test.{ts,tsx}"],
+          exclude: ["**/node_modules/**", "lib/generated/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup.ts"],
+          // Each file has its own database, so two files at a time is safe; more only fights over 2 cores.
+          // Tests that start servers (mail sink...) must use port 0, never a fixed port.
+          maxWorkers: Number(process.env.INTEGRATION_WORKERS ?? 2),
+          // One process per file (the default for forks): the Prisma client kept on globalThis by lib/db.ts
+          // is never reused across files and databases.
+          pool: "forks",
+          isolate: true,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          teardownTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
