@@ -1,15 +1,20 @@
-// Loads the demo data (prisma/seed.ts) for `npm run demo` and `npm run db:reset`, and prints its logins.
+// Loads the seed (prisma/seed.ts) at start: the commune's settings and CGU on every install (they are
+// created once, then edited by the commune), plus the demo accounts for `npm run demo` and `npm run db:reset`.
 export interface DemoLogin {
   role: string;
   identifiant: string;
   motDePasse: string;
 }
 
-export async function loadDemoData(databaseUrl: string): Promise<DemoLogin[]> {
+export async function loadDemoData(databaseUrl: string, demo = true): Promise<DemoLogin[]> {
   // lib/db.ts reads DATABASE_URL when the seed first uses the client.
   process.env.DATABASE_URL = databaseUrl;
-  const { seedDemo } = await import("../prisma/seed");
+  const { seedCommune, seedDemo } = await import("../prisma/seed");
   try {
+    if (!demo) {
+      await seedCommune();
+      return [];
+    }
     return await seedDemo();
   } finally {
     const { db } = await import("../lib/db");

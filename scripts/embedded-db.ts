@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { createPgliteServer } from "./pglite-server";
 
 export const DEFAULT_EMBEDDED_DB_PORT = 54329;
 const LOCK_FILE = "portail.lock";
@@ -159,7 +159,7 @@ export async function startEmbeddedDatabase({ dataDir, port }: { dataDir: string
   try {
     if (!(await isPortFree(port, "127.0.0.1"))) throw new Error(portTakenMessage(port));
     db = await PGlite.create({ dataDir: dir });
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 100 });
+    const server = createPgliteServer(db, { host: "127.0.0.1", port, maxConnections: 100 });
     // start() never settles when listen fails (the error only reaches its "error" event), so race the two.
     await new Promise<void>((resolve, reject) => {
       const onError = (event: Event) => {
@@ -175,7 +175,8 @@ export async function startEmbeddedDatabase({ dataDir, port }: { dataDir: string
     const openDb = db;
     let stopping: Promise<void> | undefined;
     return {
-      url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+      // getServerConn() gives the port actually bound (port 0 asks for any free one).
+      url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
       stop() {
         stopping ??= (async () => {
           try {

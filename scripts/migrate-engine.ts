@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { createPgliteServer } from "./pglite-server";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type {
@@ -216,7 +216,7 @@ function timestamp(date: Date): string {
 /** A throwaway in-memory PGlite, served on a free 127.0.0.1 port for as long as `run` lasts. */
 async function withScratchDatabase<T>(run: (connectionString: string) => Promise<T>): Promise<T> {
   const db = await PGlite.create();
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 10 });
+  const server = createPgliteServer(db, { host: "127.0.0.1", port: 0, maxConnections: 10 });
   try {
     await server.start();
     return await run(`postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`);

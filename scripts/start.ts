@@ -100,8 +100,7 @@ async function main(): Promise<void> {
   const applied = await applyMigrations(databaseUrl);
   if (applied.length) console.log(`Migrations appliquées : ${applied.join(", ")}`);
 
-  let logins: DemoLogin[] = [];
-  if (demo) logins = await loadDemoData(databaseUrl);
+  const logins: DemoLogin[] = await loadDemoData(databaseUrl, demo);
 
   const next = run(NEXT, ["start", "-p", String(port)], {
     ...env,
