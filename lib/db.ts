@@ -14,7 +14,9 @@ function createClient(): PrismaClient {
   // A small pool: the embedded PGlite runs one query at a time anyway, and a PostgreSQL server is shared by
   // every node behind the load balancer.
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 5) });
-  return new PrismaClient({ adapter });
+  // The embedded PGlite serves one transaction at a time: give a transaction time to wait for its turn
+  // instead of Prisma's 2 s default, which a busy demo server can exceed.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 // Created on first use (not at import) so `next build` never needs a database, and kept on globalThis so

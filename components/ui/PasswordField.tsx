@@ -29,7 +29,7 @@ export function PasswordField({ name, label, defaultValue, error, showRule = tru
         />
         <button type="button" className="bouton-secondaire shrink-0" aria-pressed={visible} onClick={() => setVisible(!visible)}>
           {visible ? "Masquer" : "Afficher"}
-          <span className="sr-only"> le {label.toLowerCase()}</span>
+          <span className="sr-only"> : {label}</span>
         </button>
       </div>
       {showRule && (

@@ -1,7 +1,7 @@
 "use client";
 // One step of "Créer mon espace". The step's zod schema runs in the browser before sending (the same schema
 // the server applies), errors appear beside their field, and what was typed stays in place.
-import { useActionState, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/Field";
 import { Alert } from "@/components/ui/Alert";
 import { PasswordField } from "@/components/ui/PasswordField";
@@ -32,19 +32,25 @@ export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
   const errors = clientErrors ?? state.errors;
   const v = state.values;
 
+  // SUIVANT / PRÉCÉDENT are sent from here rather than by the form's own submission, which React follows with
+  // a form reset that loses some typed values (a select's choice). ANNULER keeps its own formAction.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (submitter?.value !== "suivant") return;
-    const schema = etape === "authentification" ? authentificationSchema : STEP_SCHEMAS[etape];
-    const parsed = parseForm(schema, formValues(new FormData(event.currentTarget)));
-    if (parsed.success) {
-      setClientErrors(null);
-      return;
-    }
+    if (submitter?.name !== "intent") return;
     event.preventDefault();
-    setClientErrors(parsed.errors);
-    const first = Object.keys(parsed.errors)[0];
-    if (first) event.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    const formData = new FormData(event.currentTarget, submitter);
+    if (submitter.value === "suivant") {
+      const schema = etape === "authentification" ? authentificationSchema : STEP_SCHEMAS[etape];
+      const parsed = parseForm(schema, formValues(formData));
+      if (!parsed.success) {
+        setClientErrors(parsed.errors);
+        const first = Object.keys(parsed.errors)[0];
+        if (first) event.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+        return;
+      }
+    }
+    setClientErrors(null);
+    startTransition(() => action(formData));
   }
 
   // Enter in a field means SUIVANT, not the first button of the form (ANNULER).
