@@ -1,5 +1,6 @@
-// Form fields with their label, the seed's "*" for required ones, a hint, and the error beside the field
-// (linked by aria-describedby so a screen reader reads it with the field).
+// Form fields with their label, the seed's "*" for required ones (hidden from screen readers, which hear the
+// field's `required` instead), a hint, and the error beside the field (linked by aria-describedby so a screen
+// reader reads it with the field).
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 type Common = { name: string; label: ReactNode; error?: string; hint?: ReactNode; required?: boolean };
@@ -17,7 +18,6 @@ export function Label({ htmlFor, required, children }: { htmlFor: string; requir
         </span>
       )}
       {children}
-      {required && <span className="sr-only"> (obligatoire)</span>}
     </label>
   );
 }
@@ -39,23 +39,35 @@ export function FieldMessages({ name, error, hint }: { name: string; error?: str
   );
 }
 
-export function TextField({ name, label, error, hint, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** The attributes every control shares: its id and name, required, invalid state and descriptions. */
+function controlProps(name: string, required?: boolean, error?: string, hint?: ReactNode) {
+  return {
+    id: name,
+    name,
+    required,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(name, error, hint),
+    className: "champ",
+  };
+}
+
+function Shell({ name, label, error, hint, required, children }: Common & { children: ReactNode }) {
   return (
     <div className="mb-4">
       <Label htmlFor={name} required={required}>
         {label}
       </Label>
-      <input
-        id={name}
-        name={name}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className="champ"
-        {...input}
-      />
+      {children}
       <FieldMessages name={name} error={error} hint={hint} />
     </div>
+  );
+}
+
+export function TextField({ name, label, error, hint, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Shell name={name} label={label} error={error} hint={hint} required={required}>
+      <input {...controlProps(name, required, error, hint)} {...input} />
+    </Shell>
   );
 }
 
@@ -70,19 +82,8 @@ export function SelectField({
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: Record<string, string>; placeholder?: string }) {
   return (
-    <div className="mb-4">
-      <Label htmlFor={name} required={required}>
-        {label}
-      </Label>
-      <select
-        id={name}
-        name={name}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className="champ"
-        {...select}
-      >
+    <Shell name={name} label={label} error={error} hint={hint} required={required}>
+      <select {...controlProps(name, required, error, hint)} {...select}>
         <option value="">{placeholder}</option>
         {Object.entries(options).map(([value, text]) => (
           <option key={value} value={value}>
@@ -90,8 +91,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldMessages name={name} error={error} hint={hint} />
-    </div>
+    </Shell>
   );
 }
 

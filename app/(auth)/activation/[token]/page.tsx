@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { Alert } from "@/components/ui/Alert";
 import { SimpleForm } from "@/components/ui/SimpleForm";
 import { activerEspace } from "@/lib/domain/usager/activer";
@@ -27,21 +28,7 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
             Retour à l&apos;accueil
           </Link>
         </section>
-        <section className="carte" aria-labelledby="enfance">
-          <h2 id="enfance" className="mb-2 text-lg font-bold uppercase">
-            Accéder aux démarches Enfance
-          </h2>
-          <p>Vous avez la possibilité d&apos;accéder aux démarches Enfance.</p>
-          <p className="mb-4">Votre famille est inconnue du service Enfance.</p>
-          <div className="flex flex-col gap-3 sm:flex-row">
-            <Link href="/famille/declarer" className="bouton-principal no-underline">
-              Déclarer ma famille
-            </Link>
-            <Link href="/mon-profil" className="bouton-secondaire no-underline">
-              Accéder à mon profil
-            </Link>
-          </div>
-        </section>
+        <DemarchesEnfance />
       </div>
     );
   }
