@@ -33,10 +33,14 @@ export const currentSession = cache(async (): Promise<LiveSession | null> => {
   return token ? findLiveSession(token) : null;
 });
 
-/** The client's address as the first proxy saw it (Next.js sets x-forwarded-for from the socket). */
+/**
+ * The client's address, for login throttling: the last X-Forwarded-For entry, which is the one the reverse
+ * proxy in front of us appended (or, with no proxy, the socket address Next.js puts there). Entries before it
+ * come from the client and could be forged.
+ */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "inconnue";
+  const forwarded = (await headers()).get("x-forwarded-for");
+  return forwarded?.split(",").at(-1)?.trim() || "inconnue";
 }
 
 /** For pages and actions of the citizen space: a logged-in usager, or off to the login page. */
