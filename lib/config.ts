@@ -19,6 +19,6 @@ export function secureCookies(): boolean {
 }
 
 /** The preview mailbox exists only when no SMTP server is configured, and in production only with DEMO=1. */
-export function previewMailboxEnabled(): boolean {
-  return !config.smtpUrl && (!config.production || config.demo);
+export function previewMailboxEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return !env.SMTP_URL && (env.NODE_ENV !== "production" || env.DEMO === "1");
 }

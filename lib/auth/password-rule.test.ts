@@ -4,17 +4,17 @@ import { newPasswordError } from "@/lib/auth/password";
 
 describe("the seed's password rule", () => {
   it.each([
-    ["Abcdef1!", null, "8 characters with each kind"],
-    ["Ab1!Ab1!Ab1!Ab1!Ab1!", null, "long"],
-    ["Été-2026x", null, "accented letters count as letters"],
-    ["Mot de passe 1", null, "a space is a special character"],
-    ["Abcde1!", PASSWORD_RULE_TEXT, "7 characters"],
-    ["abcdefg1!", PASSWORD_RULE_TEXT, "no upper case"],
-    ["ABCDEFG1!", PASSWORD_RULE_TEXT, "no lower case"],
-    ["Abcdefgh!", PASSWORD_RULE_TEXT, "no digit"],
-    ["Abcdefgh1", PASSWORD_RULE_TEXT, "no special character"],
-    ["", PASSWORD_RULE_TEXT, "empty"],
-  ])("%s → %s (%s)", (password, expected) => {
+    { password: "Abcdef1!", expected: null, why: "8 characters with each kind" },
+    { password: "Ab1!Ab1!Ab1!Ab1!Ab1!", expected: null, why: "long" },
+    { password: "Été-2026x", expected: null, why: "accented letters count as letters" },
+    { password: "Mot de passe 1", expected: null, why: "a space is a special character" },
+    { password: "Abcde1!", expected: PASSWORD_RULE_TEXT, why: "7 characters" },
+    { password: "abcdefg1!", expected: PASSWORD_RULE_TEXT, why: "no upper case" },
+    { password: "ABCDEFG1!", expected: PASSWORD_RULE_TEXT, why: "no lower case" },
+    { password: "Abcdefgh!", expected: PASSWORD_RULE_TEXT, why: "no digit" },
+    { password: "Abcdefgh1", expected: PASSWORD_RULE_TEXT, why: "no special character" },
+    { password: "", expected: PASSWORD_RULE_TEXT, why: "empty" },
+  ])("« $password »: $why", ({ password, expected }) => {
     expect(passwordRuleError(password)).toBe(expected);
   });
 

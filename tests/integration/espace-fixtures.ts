@@ -1,7 +1,7 @@
 // Builders shared by the integration tests: a complete "Créer mon espace" submission, and the link a
 // queued mail carries.
 import { db } from "@/lib/db";
-import type { NouvelEspace } from "@/lib/domain/usager/schemas";
+import { adresseSchema, contactSchema, identiteSchema, type NouvelEspace } from "@/lib/domain/usager/schemas";
 
 let counter = 0;
 
@@ -10,9 +10,10 @@ export function nouvelEspace(overrides: Partial<Pick<NouvelEspace, "identifiant"
   return {
     cguVersion: 1,
     cguAcceptedAt: new Date(),
-    identite: { civilite: "MADAME", nomUsage: "Etchart", prenoms: "Claire" },
-    adresse: { adresseNumero: "65", adresseVoie: "Route de Saint Pierre d'Irube", codePostal: "64990", ville: "Villefranque", pays: "France" },
-    contact: { courriel: overrides.courriel ?? `parent${counter}@exemple.fr` },
+    // through the wizard's own schemas, as the last step assembles them
+    identite: identiteSchema.parse({ civilite: "MADAME", nomUsage: "Etchart", prenoms: "Claire" }),
+    adresse: adresseSchema.parse({ adresseNumero: "65", adresseVoie: "Route de Saint Pierre d'Irube", codePostal: "64990", ville: "Villefranque", pays: "France" }),
+    contact: contactSchema.parse({ courriel: overrides.courriel ?? `parent${counter}@exemple.fr` }),
     identifiant: overrides.identifiant ?? `parent${counter}`,
     motDePasse: overrides.motDePasse ?? "Villefranque-64990!",
   };
