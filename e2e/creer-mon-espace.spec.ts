@@ -2,7 +2,7 @@
 // activation mail received by a real SMTP sink, activation, login, logout, and the next login's
 // "Dernière connexion le …". Every page visited is scanned by axe. Runs at 1280 px and at 360 px.
 import { test, expect } from "./fixtures/test";
-import { MOT_DE_PASSE, nouveauParent, seConnecter, verifierAltcha } from "./fixtures/espace";
+import { MOT_DE_PASSE, nouveauParent, seConnecter, sql, verifierAltcha } from "./fixtures/espace";
 
 // A real 1×1 PNG, and a text file that only claims to be one.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -84,6 +84,17 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   await page.getByRole("button", { name: "Valider" }).click();
   await expect(page.locator("#motDePasse-erreur")).toContainText("Le mot de passe doit contenir au minimum 8 caractère(s)");
   await expectNoAxeViolations(page);
+  await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(MOT_DE_PASSE);
+  await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill(MOT_DE_PASSE);
+  // PRÉCÉDENT saves the step, but never the password
+  await page.getByRole("button", { name: "Précédent" }).click();
+  await expect(page).toHaveURL(/\/contact$/);
+  const brouillons = await sql(`SELECT data::text AS data FROM "WizardDraft" WHERE data->'authentification'->>'identifiant' = $1`, [parent.identifiant]);
+  expect(brouillons).toHaveLength(1);
+  expect(brouillons[0]!.data).not.toContain(MOT_DE_PASSE);
+  await page.getByRole("button", { name: "Suivant" }).click();
+  await expect(page.getByLabel("Identifiant d'utilisateur")).toHaveValue(parent.identifiant);
+  await expect(page.getByRole("textbox", { name: "Mot de passe", exact: true })).toHaveValue("");
   await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(MOT_DE_PASSE);
   await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill(MOT_DE_PASSE);
   await verifierAltcha(page);

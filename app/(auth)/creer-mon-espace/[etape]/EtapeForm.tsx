@@ -116,7 +116,7 @@ export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
       {etape === "authentification" && (
         <>
           <fieldset className="mb-6">
-            <legend className="mb-3 text-lg font-bold uppercase">Authentification</legend>
+            <legend className="sr-only">Authentification</legend>
             <TextField name="identifiant" label="Identifiant d'utilisateur" required defaultValue={v.identifiant} error={errors.identifiant} autoComplete="username" hint={IDENTIFIANT_RULE} maxLength={50} />
             <PasswordField name="motDePasse" label="Mot de passe" defaultValue={v.motDePasse} error={errors.motDePasse} />
             <PasswordField name="confirmation" label="Confirmation du mot de passe" defaultValue={v.confirmation} error={errors.confirmation} showRule={false} />

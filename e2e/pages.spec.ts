@@ -1,0 +1,55 @@
+// Every other page of the portal, public and private, scanned by axe at both widths, and reachable from the
+// menu and the footer.
+import { test, expect } from "./fixtures/test";
+import { seConnecter } from "./fixtures/espace";
+
+const PUBLIQUES = [
+  ["/", "Portail Famille de Villefranque"],
+  ["/actualites", "Actualités"],
+  ["/documents-utiles", "Documents utiles"],
+  ["/activites", "Activités"],
+  ["/infos-pratiques", "Infos pratiques"],
+  ["/cgu", "Conditions générales d'utilisation"],
+  ["/mentions-legales", "Mentions légales"],
+  ["/accessibilite", "Déclaration d'accessibilité"],
+  ["/mot-de-passe-oublie", "Mot de passe oublié"],
+  ["/activation/renvoyer", "Renvoyer le lien d'activation"],
+  ["/activation/lien-inconnu", "Activation de l'espace"],
+  ["/mot-de-passe-oublie/lien-inconnu", "Nouveau mot de passe"],
+  ["/page-qui-n-existe-pas", "Page introuvable"],
+] as const;
+
+test("les pages publiques sont en français, sans violation axe", async ({ page, expectNoAxeViolations }) => {
+  for (const [path, titre] of PUBLIQUES) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(titre, { ignoreCase: true });
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expectNoAxeViolations(page);
+  }
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Pied de page" }).getByRole("link", { name: "Accessibilité : partiellement conforme" }).click();
+  await expect(page.getByText("Défenseur des droits", { exact: false })).toBeVisible();
+});
+
+test("les pages de l'espace et de la console, une fois connecté", async ({ page, expectNoAxeViolations }) => {
+  await seConnecter(page, "parent.demo", "Famille-Demo-2026!");
+  for (const [path, titre] of [
+    ["/mon-espace", "Bonjour Claire ETCHART"],
+    ["/mon-profil", "Mon profil"],
+    ["/famille/declarer", "Enfance — Ajout de famille"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(titre, { ignoreCase: true });
+    await expectNoAxeViolations(page);
+  }
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+
+  await page.goto("/agent/connexion");
+  await page.getByLabel("Identifiant").fill("admin.demo");
+  await page.getByLabel("Mot de passe").fill("Admin-Demo-2026!");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Bonjour Peio LARRALDE (administrateur).")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/agent\/connexion$/);
+});
