@@ -10,8 +10,6 @@ export type FormState = {
   ok?: boolean;
 };
 
-export const emptyForm: FormState = { values: {}, errors: {} };
-
 /** The text fields of a submitted form (files and Next's internal $ACTION fields left out). */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -11,7 +11,7 @@ export interface DemoLogin {
 }
 
 /** The seed's CGU; {commune} is replaced by the commune's name where they are shown. */
-export const CGU_V1 = `CONDITIONS GENERALES D'UTILISATION
+const CGU_V1 = `CONDITIONS GENERALES D'UTILISATION
 
 PRÉAMBULE
 

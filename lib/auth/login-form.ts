@@ -7,7 +7,7 @@ import { clientIp, setSessionCookie } from "@/lib/auth/current";
 import { login } from "@/lib/auth/login";
 import type { SessionKind } from "@/lib/generated/prisma/client";
 
-export const IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect.";
+const IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect.";
 
 /** Only a path of this site may follow a login (no open redirect). */
 export function safeNext(suite: string | undefined, fallback: string): string {

@@ -13,7 +13,7 @@ export interface Storage {
 
 const KEY = /^[0-9a-f-]{36}$/;
 
-export class LocalDiskStorage implements Storage {
+class LocalDiskStorage implements Storage {
   constructor(private readonly root: string) {}
 
   private file(key: string): string {

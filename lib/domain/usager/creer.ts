@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { NouvelEspace } from "@/lib/domain/usager/schemas";
 
 export const IDENTIFIANT_PRIS = "Cet identifiant est déjà utilisé : choisissez-en un autre.";
-export const COURRIEL_PRIS =
+const COURRIEL_PRIS =
   "Un espace activé existe déjà avec ce courriel. Connectez-vous, ou utilisez « J'ai oublié mon mot de passe. ».";
 
 export async function creerEspace(espace: NouvelEspace, ctx: { ip: string }): Promise<{ usagerId: string; repris: boolean }> {

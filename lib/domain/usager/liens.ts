@@ -2,7 +2,7 @@
 import { createElement } from "react";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
-import { HOUR, hashToken, newToken } from "@/lib/auth/tokens";
+import { HOUR, hashToken, isExpired, newToken } from "@/lib/auth/tokens";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import CreationEspace, { creationEspaceSubject } from "@/emails/CreationEspace";
@@ -30,7 +30,7 @@ export async function checkToken(tx: Tx, token: string, purpose: TokenPurpose, n
   const row = await tx.usagerToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.purpose !== purpose) return { status: "inconnu" };
   if (row.usedAt) return { status: "utilise", usagerId: row.usagerId };
-  if (row.expiresAt <= now) return { status: "expire", usagerId: row.usagerId };
+  if (isExpired(row.expiresAt, now)) return { status: "expire", usagerId: row.usagerId };
   return { status: "valide", tokenId: row.id, usagerId: row.usagerId };
 }
 

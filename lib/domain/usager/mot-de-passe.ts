@@ -25,7 +25,7 @@ export async function lienReinitialisationValide(token: string): Promise<"valide
   return (await checkToken(db(), token, "PASSWORD_RESET")).status;
 }
 
-export const LIEN_PERIME = "Ce lien n'est plus valable : demandez un nouveau lien ci-dessous.";
+const LIEN_PERIME = "Ce lien n'est plus valable : demandez un nouveau lien ci-dessous.";
 
 export async function reinitialiserMotDePasse(token: string, motDePasse: string, ctx: { ip: string }): Promise<void> {
   const check = await checkToken(db(), token, "PASSWORD_RESET");
