@@ -82,6 +82,7 @@ test("un parent connecté ne voit pas la console des agents, un agent ne voit pa
   await expectNoAxeViolations(page);
   await page.goto("/mon-espace");
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
 
   await page.goto("/agent");
   await expect(page).toHaveURL(/\/agent\/connexion$/);

@@ -33,6 +33,7 @@ test("les pages publiques sont en français, sans violation axe", async ({ page,
 
 test("les pages de l'espace et de la console, une fois connecté", async ({ page, expectNoAxeViolations }) => {
   await seConnecter(page, "parent.demo", "Famille-Demo-2026!");
+  await expect(page).toHaveURL(/\/mon-espace$/);
   for (const [path, titre] of [
     ["/mon-espace", "Bonjour Claire ETCHART"],
     ["/mon-profil", "Mon profil"],
@@ -43,6 +44,7 @@ test("les pages de l'espace et de la console, une fois connecté", async ({ page
     await expectNoAxeViolations(page);
   }
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
 
   await page.goto("/agent/connexion");
   await page.getByLabel("Identifiant").fill("admin.demo");
