@@ -303,7 +303,7 @@ async function main(): Promise<number> {
   await db().$disconnect();
   console.log(`Base       : ${cible}, PostgreSQL ${version?.v ?? "?"}`);
   console.log(`Serveur    : next start sur le port ${port}, pool Prisma de ${process.env.DATABASE_POOL_SIZE ?? 5} connexions`);
-  console.log(`Injection  : autocannon, ${connections} connexions × ${duration} s par page (échauffement ${warmup} s par page)\n`);
+  console.log(`Injection  : autocannon, ${connections} connexion${connections > 1 ? "s" : ""} × ${duration} s par page (échauffement ${warmup} s par page)\n`);
 
   server = startServer(port, databaseUrl);
   await waitForHealth(port, 60_000);
