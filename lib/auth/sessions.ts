@@ -3,7 +3,7 @@
 // and at a password change.
 import { db, type Tx } from "@/lib/db";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import type { Agent, Session, SessionKind, Usager } from "@/lib/generated/prisma/client";
+import type { Agent, Session, Usager } from "@/lib/generated/prisma/client";
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
@@ -66,4 +66,3 @@ export async function revokeUsagerSessions(tx: Tx, usagerId: string, exceptSessi
   return count;
 }
 
-export type { SessionKind };

@@ -21,6 +21,7 @@ import {
 import {
   adresseSchema,
   authentificationSchema,
+  champsDuBrouillon,
   contactSchema,
   ETAPES,
   etapeIndex,
@@ -30,7 +31,6 @@ import {
 } from "@/lib/domain/usager/schemas";
 import { brouillonCourant, clearDraftCookie, setDraftCookie } from "./brouillon-cookie";
 
-const PASSWORD_FIELDS = ["motDePasse", "confirmation", "altcha"];
 
 const stepPath = (index: number) => (index <= 0 ? "/creer-mon-espace" : `/creer-mon-espace/${ETAPES[index]!.slug}`);
 
@@ -70,7 +70,8 @@ export async function enregistrerEtape(etape: Exclude<EtapeSlug, "bienvenue">, _
     const photoError = await enregistrerPhoto(brouillon, values, formData.get("photo"));
     if (photoError) errors.photo = photoError;
   }
-  const saved = Object.fromEntries(Object.entries(values).filter(([key]) => !PASSWORD_FIELDS.includes(key)));
+  const saved = champsDuBrouillon(etape, values);
+  if (values.photoKey) saved.photoKey = values.photoKey;
 
   if (intent === "precedent") {
     await saveBrouillon(brouillon.id, partOf(etape, saved), { step: index - 1, reached: brouillon.reached });

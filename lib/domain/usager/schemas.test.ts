@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseForm } from "@/lib/forms";
-import { adresseSchema, authentificationSchema, cguSchema, contactSchema, identiteSchema } from "@/lib/domain/usager/schemas";
+import { adresseSchema, authentificationSchema, cguSchema, champsDuBrouillon, contactSchema, identiteSchema } from "@/lib/domain/usager/schemas";
 
 describe("CGU step", () => {
   it("requires the box to be ticked", () => {
@@ -78,5 +78,14 @@ describe("AUTHENTIFICATION step", () => {
   it("refuses an identifiant with spaces or accents", () => {
     const result = parseForm(authentificationSchema, { ...valid, identifiant: "claire étchart" });
     expect(result.success ? null : result.errors.identifiant).toMatch(/^De 3 à 50 caractères/);
+  });
+});
+
+describe("what a step keeps in the draft", () => {
+  it("keeps the step's own fields only: never a password, the anti-bot payload, or a field the browser made up", () => {
+    expect(
+      champsDuBrouillon("authentification", { identifiant: "cetchart", motDePasse: "Secret-2026!", confirmation: "Secret-2026!", altcha: "xyz", cleEnfance: "" }),
+    ).toEqual({ identifiant: "cetchart", cleEnfance: "" });
+    expect(champsDuBrouillon("identite", { nomUsage: "Etchart", photoKey: "0b0e…", admin: "1" })).toEqual({ nomUsage: "Etchart" });
   });
 });

@@ -141,6 +141,12 @@ export const STEP_SCHEMAS = {
   authentification: authentificationBrouillonSchema,
 } as const;
 
+/** The fields a step may keep in the draft: its schema's, nothing else the browser sends (never a password). */
+export function champsDuBrouillon(etape: keyof typeof STEP_SCHEMAS, values: Record<string, string>): Record<string, string> {
+  const fields = Object.keys(STEP_SCHEMAS[etape].shape);
+  return Object.fromEntries(Object.entries(values).filter(([key]) => fields.includes(key)));
+}
+
 /** The identity of a new space, as the last step assembles it from the draft. */
 export type NouvelEspace = {
   cguVersion: number;
