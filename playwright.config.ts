@@ -3,7 +3,8 @@
 //
 // Order (Playwright runs the webServer entries one after the other, in this order, before any globalSetup):
 // 1. the mail sink (e2e/fixtures/mail-sink.ts --serve) listens on E2E_SMTP_PORT and writes test-results/mails/;
-// 2. the app (scripts/start.ts --demo) on port 3100, ready when /api/health answers 200.
+// 2. the stand-in of the address service (tests/stand-ins/geoplateforme.ts --serve) listens on E2E_ADRESSE_PORT;
+// 3. the app (scripts/start.ts --demo) on port 3100, ready when /api/health answers 200.
 // `npm test` runs `next build` first; when .next/BUILD_ID is missing the start script builds (slower).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { defineConfig, type ReporterDescription } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+const ADRESSE_PORT = Number(process.env.E2E_ADRESSE_PORT ?? 2527);
 const EMBEDDED_DB_PORT = Number(process.env.E2E_EMBEDDED_DB_PORT ?? 54339);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
@@ -81,6 +83,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      name: "adresse-stand-in",
+      command: `tsx tests/stand-ins/geoplateforme.ts --serve --port ${ADRESSE_PORT}`,
+      wait: { stdout: /geoplateforme stand-in listening/ },
+      stdout: "pipe",
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
       name: "app",
       command: "tsx scripts/start.ts --demo",
       url: `${baseURL}/api/health`,
@@ -99,6 +109,8 @@ export default defineConfig({
         APP_URL: baseURL,
         EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT),
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        // The real service is out of reach from test machines (and its answers change).
+        ADRESSE_API_URL: `http://127.0.0.1:${ADRESSE_PORT}`,
         MAIL_FROM: process.env.E2E_MAIL_FROM ?? "Portail Famille <portail-famille@mairie.test>",
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       },

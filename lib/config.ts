@@ -11,6 +11,8 @@ export const config = {
   /** proof-of-work cost of the anti-bot check; lower it only in tests */
   altchaCost: Number(process.env.ALTCHA_COST ?? 50_000),
   storageDir: process.env.STORAGE_DIR ?? `${process.env.DATA_DIR ?? "./data"}/uploads`,
+  /** base URL of the IGN Géoplateforme geocoding service (address suggestions) */
+  adresseApiUrl: (process.env.ADRESSE_API_URL || "https://data.geopf.fr").replace(/\/$/, ""),
 };
 
 /** Cookies are Secure whenever the portal is served over HTTPS (always the case in production). */

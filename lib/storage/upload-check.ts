@@ -8,6 +8,12 @@ export const PHOTO_RULE: UploadRule = {
   types: { "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP", "image/heic": "HEIC" },
 };
 
+/** Pièces jointes (Échanges, pièces justificatives): scans and photos of papers. */
+export const PIECE_RULE: UploadRule = {
+  maxBytes: 10 * 1024 * 1024,
+  types: { "application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG", "image/heic": "HEIC" },
+};
+
 export type UploadCheck = { ok: true; bytes: Uint8Array; mime: string } | { ok: false; message: string };
 
 export async function checkUpload(file: File, rule: UploadRule): Promise<UploadCheck> {

@@ -1,6 +1,7 @@
 // The "Créer mon espace" wizard's steps and their zod schemas, shared by the browser and the server.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, passwordRuleError } from "@/lib/auth/password-rule";
+import { courriel, isPastIsoDate, optionnel, requis, telephone } from "@/lib/champs";
 
 export const ETAPES = [
   { slug: "bienvenue", titre: "Bienvenue", icone: "accueil" },
@@ -13,17 +14,6 @@ export const ETAPES = [
 export type EtapeSlug = (typeof ETAPES)[number]["slug"];
 
 export const etapeIndex = (slug: string) => ETAPES.findIndex((etape) => etape.slug === slug);
-
-const optionnel = (max: number, nom: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${nom} : ${max} caractères au maximum.` })
-    .optional()
-    .transform((value) => (value ? value : undefined));
-
-const requis = (max: number, message: string) =>
-  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `${max} caractères au maximum.` });
 
 export const CIVILITES = { MADAME: "Madame", MONSIEUR: "Monsieur" } as const;
 export const MOYENS_CONTACT = { COURRIEL: "Courriel", TELEPHONE: "Téléphone", MOBILE: "Mobile" } as const;
@@ -50,12 +40,6 @@ export const identiteSchema = z.object({
   communeNaissance: optionnel(100, "Commune de naissance"),
 });
 
-function isPastIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && date < new Date() && date.getUTCFullYear() >= 1900;
-}
-
 export const adresseSchema = z
   .object({
     adresseNumero: optionnel(10, "Numéro"),
@@ -72,26 +56,11 @@ export const adresseSchema = z
     }
   });
 
-const telephone = (nom: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value ? value.replace(/[\s.-]/g, "") : undefined))
-    .refine((value) => value === undefined || /^(0[1-9]\d{8}|\+\d{8,15})$/.test(value), {
-      error: `${nom} : indiquez 10 chiffres (par exemple 05 59 44 00 00) ou un numéro international commençant par +.`,
-    });
-
 export const contactSchema = z
   .object({
     telephone: telephone("Téléphone"),
     mobile: telephone("Mobile"),
-    courriel: z
-      .string({ error: "Indiquez votre adresse de courriel." })
-      .trim()
-      .min(1, { error: "Indiquez votre adresse de courriel." })
-      .max(254, { error: "254 caractères au maximum." })
-      .pipe(z.email({ error: "Indiquez une adresse de courriel valide, par exemple prenom.nom@exemple.fr." })),
+    courriel: courriel("Indiquez votre adresse de courriel."),
     moyenContactPrefere: z
       .enum(["COURRIEL", "TELEPHONE", "MOBILE"], { error: "Choisissez un moyen de contact dans la liste." })
       .optional()

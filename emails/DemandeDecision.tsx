@@ -1,0 +1,64 @@
+import { Link, Text } from "@react-email/components";
+import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+
+export type Decision = "ACCEPTEE" | "REFUSEE" | "A_COMPLETER" | "ANNULEE";
+
+export type DemandeDecisionProps = {
+  commune: string;
+  salutation: string;
+  numero: number;
+  typeLibelle: string;
+  decision: Decision;
+  /** the agent's motif: why it is refused, or what is missing */
+  motif?: string | null;
+  /** what the acceptance brings, e.g. the family's clé enfance */
+  complement?: string | null;
+  lien: string;
+};
+
+const PHRASES: Record<Decision, string> = {
+  ACCEPTEE: "a été acceptée",
+  REFUSEE: "a été refusée",
+  A_COMPLETER: "est à compléter",
+  ANNULEE: "a été classée sans suite",
+};
+
+const MOTIF: Record<Decision, string> = {
+  ACCEPTEE: "",
+  REFUSEE: "Motif du refus : ",
+  A_COMPLETER: "Ce qu'il manque : ",
+  ANNULEE: "Motif : ",
+};
+
+// Every decision of the agents (or of the system) on a demande. The motif is what the agent wrote for the
+// parent; nothing else of the demande (never health data) is put in the mail: the link leads to it.
+export default function DemandeDecision({ commune, salutation, numero, typeLibelle, decision, motif, complement, lien }: DemandeDecisionProps) {
+  return (
+    <MailLayout commune={commune} preview={`Votre demande N° ${numero} ${PHRASES[decision]}`}>
+      <Text>{`Référence : ${numero}`}</Text>
+      <Text>{`Bonjour ${salutation}`}</Text>
+      <Text>{`Votre demande N° ${numero} (${typeLibelle}) ${PHRASES[decision]}.`}</Text>
+      {complement && <Text>{complement}</Text>}
+      {motif && <Text>{`${MOTIF[decision]}${motif}`}</Text>}
+      {decision === "A_COMPLETER" && (
+        <Text>Complétez-la depuis votre espace, puis renvoyez-la : elle reprendra alors son instruction.</Text>
+      )}
+      <Text>
+        {"Pour consulter votre demande, connectez-vous à votre espace : "}
+        <Link href={lien} style={linkStyle}>
+          {lien}
+        </Link>
+      </Text>
+    </MailLayout>
+  );
+}
+
+DemandeDecision.PreviewProps = {
+  commune: "Villefranque",
+  salutation: "Mme ETCHART",
+  numero: 73,
+  typeLibelle: "Ajout de famille",
+  decision: "ACCEPTEE",
+  complement: "Votre famille a été validée par le service Enfance. Votre clé enfance : K7M4-QX9P.",
+  lien: "http://localhost:3000/demandes/73",
+} satisfies DemandeDecisionProps;

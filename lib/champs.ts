@@ -1,0 +1,44 @@
+// Zod builders for the fields every form of the portal shares (names, dates, telephones), with their French
+// messages, so a rule and its wording are written once.
+import { z } from "zod";
+
+export const optionnel = (max: number, nom: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${nom} : ${max} caractères au maximum.` })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const requis = (max: number, message: string) =>
+  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `${max} caractères au maximum.` });
+
+export const telephone = (nom: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value.replace(/[\s.-]/g, "") : undefined))
+    .refine((value) => value === undefined || /^(0[1-9]\d{8}|\+\d{8,15})$/.test(value), {
+      error: `${nom} : indiquez 10 chiffres (par exemple 05 59 44 00 00) ou un numéro international commençant par +.`,
+    });
+
+/** A calendar day typed in an <input type="date"> (YYYY-MM-DD), as a Date at UTC midnight, or null. */
+export function jourIso(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value) ? null : date;
+}
+
+export function isPastIsoDate(value: string, now = new Date()): boolean {
+  const date = jourIso(value);
+  return date !== null && date < now && date.getUTCFullYear() >= 1900;
+}
+
+export const courriel = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, { error: message })
+    .max(254, { error: "254 caractères au maximum." })
+    .pipe(z.email({ error: "Indiquez une adresse de courriel valide, par exemple prenom.nom@exemple.fr." }));

@@ -1,0 +1,41 @@
+// The agents' side of the table: Prendre en charge, Demander un complément, Accepter, Refuser. Accepting
+// applies the type's effect (an Ajout de famille creates the Famille) in the same transaction, and every
+// decision the parent must know of queues its mail there too.
+import { db } from "@/lib/db";
+import { kickOutbox } from "@/lib/mail/outbox";
+import { journal } from "@/lib/journal";
+import { getCommune } from "@/lib/domain/commune/queries";
+import { franchir } from "@/lib/domain/demande/transition";
+import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { queueDecisionMail } from "@/lib/domain/demande/mails";
+import type { StatutDemande } from "@/lib/generated/prisma/client";
+
+export type DecisionAgent = "instruire" | "demanderComplement" | "accepter" | "refuser";
+
+export async function deciderDemande({
+  agent,
+  demandeId,
+  decision,
+  motif,
+  statutVu,
+}: {
+  agent: { id: string; prenom: string; nom: string };
+  demandeId: string;
+  decision: DecisionAgent;
+  motif?: string | null;
+  statutVu?: StatutDemande;
+}): Promise<void> {
+  const commune = await getCommune();
+  await db().$transaction(async (tx) => {
+    const acteur = { kind: "AGENT" as const, agentId: agent.id, nom: `${agent.prenom} ${agent.nom}` };
+    const { apres } = await franchir(tx, { demandeId, transition: decision, acteur, motif, statutVu });
+    const complement = decision === "accepter" ? ((await TYPES_DEMANDE[apres.type].accepter?.(tx, apres)) ?? null) : null;
+    if (decision !== "instruire" && apres.numero !== null) {
+      const usager = await tx.usager.findUniqueOrThrow({ where: { id: apres.usagerId } });
+      const statut = apres.statut as "ACCEPTEE" | "REFUSEE" | "A_COMPLETER";
+      await queueDecisionMail(tx, { demande: { ...apres, numero: apres.numero }, usager, commune, decision: statut, motif, complement });
+    }
+    await journal(tx, { event: `demande.${decision}`, actorKind: "AGENT", actorId: agent.id, details: { numero: apres.numero } });
+  });
+  kickOutbox();
+}

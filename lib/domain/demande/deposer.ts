@@ -1,0 +1,39 @@
+// VALIDER: the parent deposits a draft (or sends back a demande the agents asked to complete). The demande
+// gets its number from the sequence at its first deposit, the suivi token of its mail, and what its type
+// records at deposit; the deposit mail is queued in the same transaction and leaves after the commit.
+import { db } from "@/lib/db";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { kickOutbox } from "@/lib/mail/outbox";
+import { journal } from "@/lib/journal";
+import { getCommune } from "@/lib/domain/commune/queries";
+import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
+import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { queueDepotMail } from "@/lib/domain/demande/mails";
+
+export async function deposerDemande({ usagerId, demandeId }: { usagerId: string; demandeId: string }): Promise<{ numero: number }> {
+  const commune = await getCommune();
+  const numero = await db().$transaction(async (tx) => {
+    const actuelle = await tx.demande.findFirst({ where: { id: demandeId, usagerId } });
+    if (!actuelle) throw demandeIntrouvable();
+    TYPES_DEMANDE[actuelle.type].verifierDepot(actuelle.donnees);
+    const transition = actuelle.statut === "A_COMPLETER" ? "redeposer" : "deposer";
+    await franchir(tx, { demandeId, transition, acteur: { kind: "USAGER", usagerId } });
+
+    // Only for a row that has none yet: a demande sent back after a complément keeps its number.
+    const [row] = await tx.$queryRaw<{ numero: number }[]>`
+      UPDATE "Demande" SET numero = COALESCE(numero, nextval('demande_numero_seq')::int) WHERE id = ${demandeId} RETURNING numero`;
+    const numero = row!.numero;
+    const suiviToken = transition === "deposer" ? newToken() : null;
+    const demande = await tx.demande.update({
+      where: { id: demandeId },
+      data: { etape: 1, ...(suiviToken ? { suiviTokenHash: hashToken(suiviToken) } : {}) },
+      include: { usager: true },
+    });
+    await TYPES_DEMANDE[demande.type].auDepot?.(tx, demande);
+    if (suiviToken) await queueDepotMail(tx, { demande: { ...demande, numero }, usager: demande.usager, commune, suiviToken });
+    await journal(tx, { event: `demande.${transition}`, actorKind: "USAGER", actorId: usagerId, details: { numero } });
+    return numero;
+  });
+  kickOutbox();
+  return { numero };
+}

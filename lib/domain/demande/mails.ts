@@ -1,0 +1,58 @@
+// The mails of a demande's life, queued in the outbox inside the transaction that makes them true.
+import { createElement } from "react";
+import { config } from "@/lib/config";
+import type { Tx } from "@/lib/db";
+import { formatParis } from "@/lib/dates";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { renderMail } from "@/lib/mail/render";
+import { salutation } from "@/lib/domain/usager/liens";
+import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import DemandeDeposee, { demandeSubject } from "@/emails/DemandeDeposee";
+import DemandeDecision, { type Decision } from "@/emails/DemandeDecision";
+import NouveauMessage, { nouveauMessageSubject } from "@/emails/NouveauMessage";
+import type { Commune, Demande, Usager } from "@/lib/generated/prisma/client";
+
+type Numerotee = Demande & { numero: number };
+
+export const lienDemande = (numero: number, onglet?: string) => `${config.appUrl}/demandes/${numero}${onglet ? `?onglet=${onglet}` : ""}`;
+
+export async function queueDepotMail(tx: Tx, { demande, usager, commune, suiviToken }: { demande: Numerotee; usager: Usager; commune: Commune; suiviToken: string }) {
+  const element = createElement(DemandeDeposee, {
+    commune: commune.nom,
+    salutation: salutation(usager),
+    numero: demande.numero,
+    typeLibelle: TYPES_DEMANDE[demande.type].libelle,
+    deposeeLe: formatParis(demande.deposeeAt ?? new Date(), "dd/MM/yyyy"),
+    serviceNom: commune.serviceNom,
+    serviceEmail: commune.serviceEmail,
+    lien: `${config.appUrl}/demandes/suivi/${suiviToken}`,
+  });
+  await enqueueMail(tx, await renderMail(usager.courriel, demandeSubject(demande.numero), element));
+}
+
+export async function queueDecisionMail(
+  tx: Tx,
+  { demande, usager, commune, decision, motif, complement }: { demande: Numerotee; usager: Usager; commune: Commune; decision: Decision; motif?: string | null; complement?: string | null },
+) {
+  const element = createElement(DemandeDecision, {
+    commune: commune.nom,
+    salutation: salutation(usager),
+    numero: demande.numero,
+    typeLibelle: TYPES_DEMANDE[demande.type].libelle,
+    decision,
+    motif,
+    complement,
+    lien: lienDemande(demande.numero),
+  });
+  await enqueueMail(tx, await renderMail(usager.courriel, demandeSubject(demande.numero), element));
+}
+
+export async function queueMessageMail(tx: Tx, { demande, usager, commune }: { demande: Numerotee; usager: Usager; commune: Commune }) {
+  const element = createElement(NouveauMessage, {
+    commune: commune.nom,
+    salutation: salutation(usager),
+    numero: demande.numero,
+    lien: lienDemande(demande.numero, "echanges"),
+  });
+  await enqueueMail(tx, await renderMail(usager.courriel, nouveauMessageSubject(demande.numero), element));
+}

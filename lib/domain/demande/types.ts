@@ -1,0 +1,69 @@
+// What each type of demande brings to the shared engine: its name as the seed writes it, how to tell that its
+// data is complete enough to deposit, what its deposit records, and what its acceptance creates. A new
+// démarche (inscription, dossier santé…) adds one entry here; the engine does not change.
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { creerFamilleDepuisDemande } from "@/lib/domain/famille/creer";
+import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
+import { lireBrouillon, validerDeclaration } from "@/lib/domain/famille/schemas";
+import type { Demande, TypeDemande } from "@/lib/generated/prisma/client";
+
+export type DefinitionDemande = {
+  /** "Ajout de famille", as in "ENFANCE Ajout de famille" */
+  libelle: string;
+  domaine: string;
+  /** throws a French AppError when the data cannot be deposited as is */
+  verifierDepot(donnees: unknown): void;
+  /** recorded at each deposit (e.g. the possible matches of a child) */
+  auDepot?(tx: Tx, demande: Demande): Promise<void>;
+  /** the effect of the acceptance, in its transaction; returns a sentence for the parent's mail */
+  accepter?(tx: Tx, demande: Demande): Promise<string | null>;
+};
+
+export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
+  AJOUT_FAMILLE: {
+    libelle: "Ajout de famille",
+    domaine: "Enfance",
+    verifierDepot(donnees) {
+      const validation = validerDeclaration(lireBrouillon(donnees));
+      if (!validation.ok) {
+        const qui = validation.manques.map((manque) => manque.personne).join(", ");
+        throw new AppError("incomplete", `Votre déclaration est incomplète (${qui}) : complétez l'étape 1 avant de valider.`);
+      }
+    },
+    async auDepot(tx, demande) {
+      const validation = validerDeclaration(lireBrouillon(demande.donnees));
+      if (!validation.ok) return;
+      const enfants = validation.declaration.enfants.map((enfant) => ({
+        ref: enfant.id,
+        cle: cleRapprochement(enfant.nom, enfant.prenoms, enfant.dateNaissance),
+      }));
+      const cles = enfants.map((enfant) => enfant.cle);
+      await tx.demande.update({ where: { id: demande.id }, data: { clesEnfants: cles } });
+      await tx.demandeRapprochement.deleteMany({ where: { demandeId: demande.id } });
+      const [connus, declares] = await Promise.all([
+        tx.enfant.findMany({ where: { cleRapprochement: { in: cles } }, select: { id: true, cleRapprochement: true } }),
+        tx.demande.findMany({
+          where: {
+            id: { not: demande.id },
+            type: "AJOUT_FAMILLE",
+            statut: { in: ["DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER"] },
+            clesEnfants: { hasSome: cles },
+          },
+          select: { id: true, clesEnfants: true },
+        }),
+      ]);
+      const rapprochements = enfants.flatMap((enfant) => [
+        ...connus.filter((connu) => connu.cleRapprochement === enfant.cle).map((connu) => ({ enfantRef: enfant.ref, enfantId: connu.id })),
+        ...declares.filter((autre) => autre.clesEnfants.includes(enfant.cle)).map((autre) => ({ enfantRef: enfant.ref, autreDemandeId: autre.id })),
+      ]);
+      if (rapprochements.length > 0) {
+        await tx.demandeRapprochement.createMany({ data: rapprochements.map((r) => ({ ...r, demandeId: demande.id })) });
+      }
+    },
+    async accepter(tx, demande) {
+      const famille = await creerFamilleDepuisDemande(tx, demande);
+      return `Votre famille a été validée par le service Enfance. Sa clé enfance est ${famille.cleEnfance} : le co-représentant de la famille peut la saisir dans « Modifier mon espace » pour accéder à la famille depuis son propre espace.`;
+    },
+  },
+};

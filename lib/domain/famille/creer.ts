@@ -1,0 +1,88 @@
+// Accepting an Ajout de famille: the declared people become the Famille, in the transaction of the
+// acceptance, and the titulaire's space is linked to it.
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { jourIso } from "@/lib/champs";
+import { cleEnfanceLibre } from "@/lib/domain/famille/cle-enfance";
+import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
+import { lireBrouillon, validerDeclaration, type AdresseSaisie, type CoRepresentant, type Titulaire } from "@/lib/domain/famille/schemas";
+import type { Famille } from "@/lib/generated/prisma/client";
+
+async function creerAdresse(tx: Tx, adresse: AdresseSaisie): Promise<string> {
+  const row = await tx.adresse.create({
+    data: {
+      numero: adresse.adresseNumero,
+      voie: adresse.adresseVoie,
+      batiment: adresse.adresseBatiment,
+      appartement: adresse.adresseAppartement,
+      complement: adresse.adresseComplement,
+      codePostal: adresse.codePostal,
+      ville: adresse.ville,
+      pays: adresse.pays,
+      codeInsee: adresse.codeInsee,
+    },
+  });
+  return row.id;
+}
+
+function representant(personne: Titulaire | CoRepresentant) {
+  return {
+    civilite: personne.civilite,
+    nomUsage: personne.nomUsage,
+    nomFamille: personne.nomFamille,
+    prenom: personne.prenom,
+    dateNaissance: personne.dateNaissance ? jourIso(personne.dateNaissance) : null,
+    communeNaissance: personne.communeNaissance,
+    departementNaissance: personne.departementNaissance,
+    paysNaissance: personne.paysNaissance,
+    telephoneDomicile: personne.telephoneDomicile,
+    telephonePortable: personne.telephonePortable,
+    courriel: personne.courriel,
+    profession: personne.profession,
+    employeur: personne.employeur,
+    telephonePro: personne.telephonePro,
+    modaliteContact: personne.modaliteContact,
+    qualite: personne.qualite,
+    autoriteParentale: personne.autoriteParentale === "oui",
+  };
+}
+
+export async function creerFamilleDepuisDemande(tx: Tx, demande: { id: string; usagerId: string; donnees: unknown }): Promise<Famille> {
+  const validation = validerDeclaration(lireBrouillon(demande.donnees));
+  if (!validation.ok) throw new AppError("declaration_incomplete", "Cette déclaration est incomplète : demandez un complément.");
+  const { titulaire, coRepresentant, enfants, contacts } = validation.declaration;
+  if (await tx.representant.findFirst({ where: { usagerId: demande.usagerId }, select: { id: true } })) {
+    throw new AppError("deja_famille", "Le demandeur est déjà rattaché à une famille.");
+  }
+
+  const adresseFamille = await creerAdresse(tx, titulaire.adresse as AdresseSaisie);
+  const famille = await tx.famille.create({ data: { cleEnfance: await cleEnfanceLibre(tx) } });
+  await tx.representant.create({
+    data: { ...representant(titulaire), familleId: famille.id, role: "TITULAIRE", usagerId: demande.usagerId, adresseId: adresseFamille },
+  });
+  if (coRepresentant) {
+    const adresseId = coRepresentant.adresse ? await creerAdresse(tx, coRepresentant.adresse) : adresseFamille;
+    await tx.representant.create({ data: { ...representant(coRepresentant), familleId: famille.id, role: "CO_REPRESENTANT", adresseId } });
+  }
+  for (const enfant of enfants) {
+    await tx.enfant.create({
+      data: {
+        sexe: enfant.sexe,
+        nom: enfant.nom,
+        prenoms: enfant.prenoms,
+        dateNaissance: jourIso(enfant.dateNaissance) as Date,
+        lieuNaissance: enfant.lieuNaissance,
+        adresseId: enfant.adresse ? await creerAdresse(tx, enfant.adresse) : null,
+        cleRapprochement: cleRapprochement(enfant.nom, enfant.prenoms, enfant.dateNaissance),
+        familles: { create: { familleId: famille.id } },
+      },
+    });
+  }
+  if (contacts.length > 0) {
+    await tx.contact.createMany({
+      data: contacts.map(({ id: _id, ...contact }) => ({ ...contact, familleId: famille.id })),
+    });
+  }
+  await tx.demande.update({ where: { id: demande.id }, data: { familleId: famille.id } });
+  return famille;
+}

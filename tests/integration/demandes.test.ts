@@ -1,0 +1,283 @@
+// The demande engine on PostgreSQL: the transition table fired for real, deposits racing each other, the
+// family created at acceptance, the mails of each step, and a second family kept out of the first's demandes.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hashToken } from "@/lib/auth/tokens";
+import { seedCommune } from "@/prisma/seed";
+import { franchir, type ActeurRef } from "@/lib/domain/demande/transition";
+import { refusTransition, STATUTS, TRANSITION_NAMES, TRANSITIONS } from "@/lib/domain/demande/transitions";
+import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { deciderDemande } from "@/lib/domain/demande/decider";
+import { annulerDemande } from "@/lib/domain/demande/annuler";
+import { classerDemandesSansReponse } from "@/lib/domain/demande/classer";
+import { envoyerMessage, marquerMessagesLus, pieceDuMessage } from "@/lib/domain/demande/messages";
+import { demandeDuUsager, mesDemandes, numeroParSuivi } from "@/lib/domain/demande/queries";
+import { modifierDeclaration } from "@/lib/domain/famille/declaration";
+import type { Acteur, StatutDemande } from "@/lib/generated/prisma/enums";
+import { agent, declarerFamille, ENFANT, usagerActive } from "./demande-fixtures";
+
+beforeAll(() => seedCommune());
+
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+async function demandeEn(statut: StatutDemande, usagerId: string): Promise<string> {
+  const numero = statut === "BROUILLON" ? null : Number((await db().$queryRaw<{ n: bigint }[]>`SELECT nextval('demande_numero_seq') AS n`)[0]!.n);
+  const demande = await db().demande.create({ data: { type: "AJOUT_FAMILLE", statut, usagerId, numero, deposeeAt: numero ? new Date() : null } });
+  return demande.id;
+}
+
+describe("the transition table, fired on PostgreSQL", () => {
+  it("allows exactly what the table allows, for every state, transition and actor, and writes history", async () => {
+    const usager = await usagerActive();
+    const instructeur = await agent();
+    const acteurs: Record<Acteur, ActeurRef> = {
+      USAGER: { kind: "USAGER", usagerId: usager.id },
+      AGENT: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" },
+      SYSTEME: { kind: "SYSTEME" },
+    };
+    let permis = 0;
+    for (const statut of STATUTS) {
+      for (const transition of TRANSITION_NAMES) {
+        for (const kind of ["USAGER", "AGENT", "SYSTEME"] as Acteur[]) {
+          const id = await demandeEn(statut, usager.id);
+          const attendu = refusTransition(statut, transition, kind, "motif") === null;
+          const result = await db()
+            .$transaction((tx) => franchir(tx, { demandeId: id, transition, acteur: acteurs[kind], motif: "motif" }))
+            .then(
+              () => "ok",
+              (error: unknown) => (error instanceof AppError ? "refus" : Promise.reject(error)),
+            );
+          const apres = await db().demande.findUniqueOrThrow({ where: { id }, include: { historique: true } });
+          const label = `${statut} › ${transition} › ${kind}`;
+          if (attendu) {
+            permis++;
+            expect(result, label).toBe("ok");
+            expect(apres.statut, label).toBe(TRANSITIONS[transition].vers);
+            expect(apres.historique, label).toMatchObject([{ de: statut, vers: TRANSITIONS[transition].vers, acteur: kind, transition, motif: "motif" }]);
+          } else {
+            expect(result, label).toBe("refus");
+            expect(apres.statut, label).toBe(statut);
+            expect(apres.historique, label).toHaveLength(0);
+          }
+        }
+      }
+    }
+    expect(permis).toBe(12);
+  });
+
+  it("tells the second of two agents acting at once who won, and when", async () => {
+    const usager = await usagerActive();
+    const [maite, peio] = [await agent("Irigoyen"), await agent("Larralde")];
+    const id = await demandeEn("DEPOSEE", usager.id);
+    const results = await Promise.allSettled([
+      deciderDemande({ agent: { ...maite, prenom: "Maite" }, demandeId: id, decision: "instruire" }),
+      deciderDemande({ agent: { ...peio, prenom: "Peio" }, demandeId: id, decision: "instruire" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refus = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refus.reason.message).toMatch(/^Cette demande a déjà été traitée par (Maite Irigoyen|Peio Larralde) à \d\d:\d\d\.$/);
+    expect(await db().demandeHistorique.count({ where: { demandeId: id } })).toBe(1);
+  });
+});
+
+describe("deposits", () => {
+  it("makes one demande with one number of two concurrent deposits of the same draft", async () => {
+    const usager = await usagerActive();
+    const demandeId = await declarerFamille(usager);
+    const results = await Promise.allSettled([deposerDemande({ usagerId: usager.id, demandeId }), deposerDemande({ usagerId: usager.id, demandeId })]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
+    expect(demande.statut).toBe("DEPOSEE");
+    expect(demande.numero).toBe((results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ numero: number }>).value.numero);
+    expect(await db().demandeHistorique.count({ where: { demandeId } })).toBe(1);
+    expect(await db().outboxMail.count({ where: { to: usager.courriel, subject: `Référence : ${demande.numero}` } })).toBe(1);
+  });
+
+  it("gives 20 concurrent deposits from 20 spaces 20 distinct increasing numbers", async () => {
+    const usagers = await Promise.all(Array.from({ length: 20 }, () => usagerActive()));
+    const drafts = [];
+    for (const usager of usagers) drafts.push({ usagerId: usager.id, demandeId: await declarerFamille(usager) });
+    const before = Number((await db().$queryRaw<{ n: bigint }[]>`SELECT last_value AS n FROM demande_numero_seq`)[0]!.n);
+    const numeros = (await Promise.all(drafts.map((draft) => deposerDemande(draft)))).map((r) => r.numero);
+    expect(new Set(numeros).size).toBe(20);
+    expect(Math.min(...numeros)).toBeGreaterThan(before);
+    const byDeposit = await db().demande.findMany({ where: { id: { in: drafts.map((d) => d.demandeId) } }, orderBy: { numero: "asc" } });
+    expect(byDeposit.map((d) => d.numero)).toEqual([...numeros].sort((a, b) => a - b));
+  });
+
+  it("queues the seed's deposit mail with a suivi link whose token is stored hashed", async () => {
+    const usager = await usagerActive("Duhalde");
+    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: await declarerFamille(usager) });
+    const mail = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel, subject: `Référence : ${numero}` } });
+    expect(mail.text).toContain("Bonjour Mme DUHALDE");
+    expect(mail.text).toMatch(/Nous avons bien reçu votre demande \(Ajout de famille\), déposée le \d\d\/\d\d\/\d{4}\./);
+    expect(mail.text).toContain("Le service (Service Enfance / enfance@mairie-villefranque.fr) vous tiendra régulièrement informé");
+    expect(mail.text).toContain("La Mairie de Villefranque");
+    const token = /\/demandes\/suivi\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+    const demande = await db().demande.findUniqueOrThrow({ where: { numero } });
+    expect(demande.suiviTokenHash).toBe(hashToken(token));
+    expect(await numeroParSuivi(usager.id, token)).toBe(numero);
+  });
+
+  it("refuses to deposit an incomplete declaration, and keeps it a draft", async () => {
+    const usager = await usagerActive();
+    await modifierDeclaration({ usager, suite: { kind: "ajouter", role: "enfant" } });
+    const draft = await db().demande.findFirstOrThrow({ where: { usagerId: usager.id } });
+    await expect(deposerDemande({ usagerId: usager.id, demandeId: draft.id })).rejects.toThrow(/incomplète \(Claire ETCHART, Enfant 1\)/);
+    expect((await db().demande.findUniqueOrThrow({ where: { id: draft.id } })).statut).toBe("BROUILLON");
+  });
+
+  it("keeps one draft per space, and none while a declaration waits", async () => {
+    const usager = await usagerActive();
+    await Promise.all([
+      modifierDeclaration({ usager, suite: { kind: "ajouter", role: "enfant" } }),
+      modifierDeclaration({ usager, suite: { kind: "ajouter", role: "contact" } }),
+    ]);
+    expect(await db().demande.count({ where: { usagerId: usager.id } })).toBe(1);
+    const autre = await usagerActive();
+    await deposerDemande({ usagerId: autre.id, demandeId: await declarerFamille(autre) });
+    await expect(modifierDeclaration({ usager: autre, suite: { kind: "ajouter", role: "enfant" } })).rejects.toThrow(/est en cours de traitement/);
+  });
+});
+
+describe("decisions", () => {
+  it("creates the family at acceptance, links the titulaire's space and mails its clé enfance", async () => {
+    const usager = await usagerActive();
+    const instructeur = await agent();
+    const demandeId = await declarerFamille(usager, [ENFANT, { ...ENFANT, prenoms: "Louise", sexe: "FEMININ", dateNaissance: "2021-09-12" }]);
+    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
+    await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
+
+    const famille = await db().famille.findFirstOrThrow({
+      where: { representants: { some: { usagerId: usager.id } } },
+      include: { representants: true, enfants: { include: { enfant: true } } },
+    });
+    expect(famille.cleEnfance).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    expect(famille.representants).toMatchObject([{ role: "TITULAIRE", qualite: "MERE", autoriteParentale: true }]);
+    expect(famille.enfants.map((e) => e.enfant.prenoms).sort()).toEqual(["Henri", "Louise"]);
+    const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
+    expect(demande).toMatchObject({ statut: "ACCEPTEE", familleId: famille.id, instructeurId: instructeur.id });
+    expect(demande.decideeAt).not.toBeNull();
+    const mails = await db().outboxMail.findMany({ where: { to: usager.courriel, subject: `Référence : ${numero}` }, orderBy: { createdAt: "asc" } });
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.text).toContain(`Votre demande N° ${numero} (Ajout de famille) a été acceptée.`);
+    expect(mails[1]!.text).toContain(famille.cleEnfance);
+  });
+
+  it("mails a refusal with its motif and a complément with what is missing; the parent then redeposits", async () => {
+    const usager = await usagerActive();
+    const instructeur = await agent();
+    const demandeId = await declarerFamille(usager);
+    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
+    await expect(deciderDemande({ agent: instructeur, demandeId, decision: "demanderComplement" })).rejects.toThrow("Indiquez le motif.");
+    await deciderDemande({ agent: instructeur, demandeId, decision: "demanderComplement", motif: "Le livret de famille." });
+    const complement = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel, text: { contains: "est à compléter" } } });
+    expect(complement.text).toContain("Ce qu'il manque : Le livret de famille.");
+
+    // the wizard edits the demande sent back, and VALIDER redeposits it under its number
+    const etape2 = await modifierDeclaration({ usager, suite: { kind: "etape2" } });
+    expect(etape2.kind).toBe("recapitulatif");
+    expect(await deposerDemande({ usagerId: usager.id, demandeId })).toEqual({ numero });
+    await deciderDemande({ agent: instructeur, demandeId, decision: "refuser", motif: "Famille hors commune." });
+    const refus = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel, text: { contains: "a été refusée" } } });
+    expect(refus.text).toContain("Motif du refus : Famille hors commune.");
+    const historique = await db().demandeHistorique.findMany({ where: { demandeId }, orderBy: { id: "asc" } });
+    expect(historique.map((h) => h.transition)).toEqual(["deposer", "demanderComplement", "redeposer", "refuser"]);
+  });
+
+  it("records a child already declared by the other parent (garde alternée)", async () => {
+    const mere = await usagerActive("Etchart");
+    const pere = await usagerActive("Bidart");
+    const premiere = await declarerFamille(mere, [{ ...ENFANT, nom: "Etchart-Bidart", prenoms: "Éloi" }]);
+    await deposerDemande({ usagerId: mere.id, demandeId: premiere });
+    const seconde = await declarerFamille(pere, [{ ...ENFANT, nom: "ETCHART BIDART", prenoms: "eloi" }]);
+    await deposerDemande({ usagerId: pere.id, demandeId: seconde });
+    expect(await db().demandeRapprochement.findMany({ where: { demandeId: seconde } })).toMatchObject([{ autreDemandeId: premiere, enfantId: null }]);
+
+    // once the first family is accepted, a third declaration matches the known Enfant
+    await deciderDemande({ agent: await agent(), demandeId: premiere, decision: "accepter" });
+    const tiers = await usagerActive("Garat");
+    const troisieme = await declarerFamille(tiers, [{ ...ENFANT, nom: "Etchart Bidart", prenoms: "Eloi" }]);
+    await deposerDemande({ usagerId: tiers.id, demandeId: troisieme });
+    const connu = await db().enfant.findFirstOrThrow({ where: { prenoms: "Éloi" } });
+    expect(await db().demandeRapprochement.findMany({ where: { demandeId: troisieme, enfantId: { not: null } } })).toMatchObject([{ enfantId: connu.id }]);
+  });
+
+  it("closes a demande left à compléter for 60 days, by the system, with a mail", async () => {
+    const usager = await usagerActive();
+    const demandeId = await declarerFamille(usager);
+    await deposerDemande({ usagerId: usager.id, demandeId });
+    await deciderDemande({ agent: await agent(), demandeId, decision: "demanderComplement", motif: "Justificatif." });
+    // (other tests of this file leave demandes à compléter too: only this one is looked at)
+    await classerDemandesSansReponse(new Date(Date.now() + 59 * 86_400_000));
+    expect((await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).statut).toBe("A_COMPLETER");
+    expect(await classerDemandesSansReponse(new Date(Date.now() + 61 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId }, include: { historique: { orderBy: { id: "desc" }, take: 1 } } });
+    expect(demande.statut).toBe("ANNULEE");
+    expect(demande.historique[0]).toMatchObject({ acteur: "SYSTEME", transition: "classer" });
+    expect(await db().outboxMail.count({ where: { to: usager.courriel, text: { contains: "classée sans suite" } } })).toBe(1);
+  });
+});
+
+describe("Échanges", () => {
+  it("flags an agent's message until the parent reads it, and mails its existence but never its content", async () => {
+    const usager = await usagerActive();
+    const demandeId = await declarerFamille(usager);
+    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
+    const instructeur = await agent();
+    await envoyerMessage({ demandeId, auteur: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" }, contenu: "Le certificat de Henri, svp." });
+    await envoyerMessage({ demandeId, auteur: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" }, contenu: "Note interne", interne: true });
+
+    expect((await mesDemandes(usager.id))[0]).toMatchObject({ numero, nonLus: 1 });
+    const mail = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel, subject: `Vous avez un nouveau message concernant votre demande N° ${numero}` } });
+    expect(mail.text + mail.html).not.toContain("certificat");
+    expect((await demandeDuUsager(usager.id, numero))!.messages.map((m) => m.contenu)).toEqual(["Le certificat de Henri, svp."]);
+    await marquerMessagesLus({ usagerId: usager.id, demandeId });
+    expect((await mesDemandes(usager.id))[0]!.nonLus).toBe(0);
+  });
+});
+
+describe("a second parent", () => {
+  it("reaches none of the first parent's demande, suivi link, messages, pieces or transitions", async () => {
+    const premier = await usagerActive();
+    const second = await usagerActive("Intrus");
+    const demandeId = await declarerFamille(premier);
+    const { numero } = await deposerDemande({ usagerId: premier.id, demandeId });
+    const mail = await db().outboxMail.findFirstOrThrow({ where: { to: premier.courriel, subject: `Référence : ${numero}` } });
+    const token = /\/demandes\/suivi\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    const { id: messageId } = await envoyerMessage({
+      demandeId,
+      auteur: { kind: "USAGER", usagerId: premier.id },
+      contenu: "Voici le livret.",
+      piece: { bytes: PDF, mime: "application/pdf", nom: "livret.pdf" },
+    });
+    expect(await pieceDuMessage({ kind: "USAGER", usagerId: premier.id }, messageId)).toMatchObject({ nom: "livret.pdf", type: "application/pdf" });
+
+    expect(await demandeDuUsager(second.id, numero)).toBeNull();
+    expect(await numeroParSuivi(second.id, token)).toBeNull();
+    expect(await mesDemandes(second.id)).toEqual([]);
+    expect(await pieceDuMessage({ kind: "USAGER", usagerId: second.id }, messageId)).toBeNull();
+    const intrus: ActeurRef = { kind: "USAGER", usagerId: second.id };
+    await expect(envoyerMessage({ demandeId, auteur: intrus, contenu: "Bonjour" })).rejects.toThrow("Cette demande est introuvable.");
+    await expect(annulerDemande({ usagerId: second.id, demandeId })).rejects.toThrow("Cette demande est introuvable.");
+    await expect(deposerDemande({ usagerId: second.id, demandeId })).rejects.toThrow("Cette demande est introuvable.");
+    for (const transition of TRANSITION_NAMES) {
+      await expect(db().$transaction((tx) => franchir(tx, { demandeId, transition, acteur: intrus, motif: "x" }))).rejects.toThrow(
+        "Cette demande est introuvable.",
+      );
+    }
+    const apres = await db().demande.findUniqueOrThrow({ where: { id: demandeId }, include: { messages: true, historique: true } });
+    expect(apres.statut).toBe("DEPOSEE");
+    expect(apres.messages).toHaveLength(1);
+    expect(apres.historique).toHaveLength(1);
+  });
+
+  it("lets the owner withdraw a deposited demande, and only before an agent takes it up", async () => {
+    const usager = await usagerActive();
+    const demandeId = await declarerFamille(usager);
+    await deposerDemande({ usagerId: usager.id, demandeId });
+    await deciderDemande({ agent: await agent(), demandeId, decision: "instruire" });
+    await expect(annulerDemande({ usagerId: usager.id, demandeId })).rejects.toThrow(/« En cours d'instruction »/);
+  });
+});
