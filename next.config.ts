@@ -14,8 +14,8 @@ const nextConfig: NextConfig = {
   // Native and WASM modules stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm"],
   experimental: {
-    // The identity step carries an optional photo of at most 5 MB.
-    serverActions: { bodySizeLimit: "6mb" },
+    // A piece sent in Échanges weighs up to 10 MB (the identity photo 5 MB); the form's text comes with it.
+    serverActions: { bodySizeLimit: "11mb" },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

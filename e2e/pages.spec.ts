@@ -37,7 +37,7 @@ test("les pages de l'espace et de la console, une fois connecté", async ({ page
   for (const [path, titre] of [
     ["/mon-espace", "Bonjour Claire ETCHART"],
     ["/mon-profil", "Mon profil"],
-    ["/famille/declarer", "Enfance — Ajout de famille"],
+    ["/demandes/1", "Suivi de la demande N° 1"],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(titre, { ignoreCase: true });

@@ -1,8 +1,13 @@
 // The commune's settings and documents (needed by every install and test), and the demo data of
-// `npm run demo`: an activated parent, an agent and an admin. Idempotent: running it twice changes nothing.
+// `npm run demo`: an activated parent whose family is validated (two children), a parent whose Ajout de
+// famille waits for the agents, an agent and an admin. Idempotent: running it twice changes nothing.
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { creerAgent } from "@/lib/domain/agent/creer";
+import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { deciderDemande } from "@/lib/domain/demande/decider";
+import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
+import type { Prisma, Usager } from "@/lib/generated/prisma/client";
 
 export interface DemoLogin {
   role: string;
@@ -69,51 +74,92 @@ export async function seedCommune(nom = process.env.COMMUNE_NOM ?? "Villefranque
 }
 
 export const DEMO_PARENT = { identifiant: "parent.demo", motDePasse: "Famille-Demo-2026!" };
+export const DEMO_PARENT_EN_ATTENTE = { identifiant: "parent.attente", motDePasse: "Famille-Demo-2026!" };
 export const DEMO_AGENT = { identifiant: "agent.demo", motDePasse: "Agent-Demo-2026!" };
 export const DEMO_ADMIN = { identifiant: "admin.demo", motDePasse: "Admin-Demo-2026!" };
 
+/** An activated space, created unless it exists. */
+async function espaceDemo(identifiant: string, motDePasse: string, data: Omit<Prisma.UsagerCreateInput, "identifiant" | "identifiantNormalise" | "courrielNormalise" | "passwordHash" | "cguVersion" | "cguAcceptedAt">): Promise<Usager> {
+  const existing = await db().usager.findUnique({ where: { identifiantNormalise: identifiant } });
+  if (existing) return existing;
+  return db().usager.create({
+    data: {
+      ...data,
+      identifiant,
+      identifiantNormalise: identifiant,
+      courrielNormalise: data.courriel.toLowerCase(),
+      passwordHash: await hashPassword(motDePasse),
+      cguVersion: 1,
+      cguAcceptedAt: new Date(),
+      activatedAt: new Date(),
+    },
+  });
+}
+
 export async function seedDemo(): Promise<DemoLogin[]> {
   await seedCommune();
-  const existing = await db().usager.findUnique({ where: { identifiantNormalise: DEMO_PARENT.identifiant } });
-  if (!existing) {
-    await db().usager.create({
-      data: {
-        identifiant: DEMO_PARENT.identifiant,
-        identifiantNormalise: DEMO_PARENT.identifiant,
-        courriel: "claire.etchart@exemple.fr",
-        courrielNormalise: "claire.etchart@exemple.fr",
-        passwordHash: await hashPassword(DEMO_PARENT.motDePasse),
-        civilite: "MADAME",
-        nomUsage: "Etchart",
-        prenoms: "Claire",
-        dateNaissance: new Date("1988-04-12T00:00:00Z"),
-        adresseNumero: "65",
-        adresseVoie: "Route de Saint Pierre d'Irube",
-        codePostal: "64990",
-        ville: "Villefranque",
-        pays: "France",
-        mobile: "0612345678",
-        moyenContactPrefere: "COURRIEL",
-        cguVersion: 1,
-        cguAcceptedAt: new Date(),
-        activatedAt: new Date(),
-      },
-    });
-  }
+  const adresse = { adresseNumero: "65", adresseVoie: "Route de Saint Pierre d'Irube", codePostal: "64990", ville: "Villefranque", pays: "France" };
+  const claire = await espaceDemo(DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse, {
+    courriel: "claire.etchart@exemple.fr",
+    civilite: "MADAME",
+    nomUsage: "Etchart",
+    prenoms: "Claire",
+    dateNaissance: new Date("1988-04-12T00:00:00Z"),
+    ...adresse,
+    mobile: "0612345678",
+    moyenContactPrefere: "COURRIEL",
+  });
+  const jean = await espaceDemo(DEMO_PARENT_EN_ATTENTE.identifiant, DEMO_PARENT_EN_ATTENTE.motDePasse, {
+    courriel: "jean.duhalde@exemple.fr",
+    civilite: "MONSIEUR",
+    nomUsage: "Duhalde",
+    prenoms: "Jean",
+    adresseNumero: "12",
+    adresseVoie: "Chemin de Lissalde",
+    codePostal: "64990",
+    ville: "Villefranque",
+    pays: "France",
+    mobile: "0698765432",
+  });
+  const agents: Record<string, string> = {};
   for (const [compte, role, nom, prenom] of [
     [DEMO_AGENT, "AGENT", "Irigoyen", "Maite"],
     [DEMO_ADMIN, "ADMIN", "Larralde", "Peio"],
   ] as const) {
     const known = await db().agent.findUnique({ where: { identifiantNormalise: compte.identifiant } });
-    if (!known) {
-      await creerAgent(
+    agents[compte.identifiant] =
+      known?.id ??
+      (await creerAgent(
         { identifiant: compte.identifiant, courriel: `${compte.identifiant}@mairie-villefranque.fr`, nom, prenom, role, motDePasse: compte.motDePasse },
         { par: "seed" },
-      );
-    }
+      ));
+  }
+
+  // Claire's family, declared, deposited and accepted by Maite: Mon accueil shows Henri and Louise.
+  if (!(await db().demande.findFirst({ where: { usagerId: claire.id } }))) {
+    const demandeId = await declarerFamille(claire, {
+      titulaire: { ...titulaireDe(claire, "MERE"), profession: "Infirmière", modaliteContact: "COURRIEL" },
+      coRepresentant: { civilite: "MONSIEUR", nomUsage: "Etchart", prenom: "Mikel", telephonePortable: "0611223344", qualite: "PERE", autoriteParentale: "oui", memeAdresse: "on" },
+      enfants: [
+        { sexe: "MASCULIN", nom: "Etchart", prenoms: "Henri", dateNaissance: "2020-05-01", lieuNaissance: "Bayonne", memeAdresse: "on" },
+        { sexe: "FEMININ", nom: "Etchart", prenoms: "Louise", dateNaissance: "2022-09-12", lieuNaissance: "Bayonne", memeAdresse: "on" },
+      ],
+      contacts: [{ nom: "Etchart", prenom: "Maddi", lien: "Grand-mère", telephonePortable: "0655443322", aPrevenir: "on", autoriseRecuperer: "on" }],
+    });
+    await deposerDemande({ usagerId: claire.id, demandeId });
+    await deciderDemande({ agent: { id: agents[DEMO_AGENT.identifiant]!, prenom: "Maite", nom: "Irigoyen" }, demandeId, decision: "accepter" });
+  }
+  // Jean's declaration waits in the agents' queue.
+  if (!(await db().demande.findFirst({ where: { usagerId: jean.id } }))) {
+    const demandeId = await declarerFamille(jean, {
+      titulaire: titulaireDe(jean, "PERE"),
+      enfants: [{ sexe: "FEMININ", nom: "Duhalde", prenoms: "Ane", dateNaissance: "2018-03-21", memeAdresse: "on" }],
+    });
+    await deposerDemande({ usagerId: jean.id, demandeId });
   }
   return [
-    { role: "Parent (espace activé)", ...DEMO_PARENT },
+    { role: "Parent (famille validée)", ...DEMO_PARENT },
+    { role: "Parent (ajout de famille en attente)", ...DEMO_PARENT_EN_ATTENTE },
     { role: "Agent", ...DEMO_AGENT },
     { role: "Administrateur", ...DEMO_ADMIN },
   ];

@@ -80,7 +80,16 @@ export async function creerFamilleDepuisDemande(tx: Tx, demande: { id: string; u
   }
   if (contacts.length > 0) {
     await tx.contact.createMany({
-      data: contacts.map(({ id: _id, ...contact }) => ({ ...contact, familleId: famille.id })),
+      data: contacts.map((contact) => ({
+        familleId: famille.id,
+        nom: contact.nom,
+        prenom: contact.prenom,
+        lien: contact.lien,
+        telephonePortable: contact.telephonePortable,
+        telephoneDomicile: contact.telephoneDomicile,
+        aPrevenir: contact.aPrevenir,
+        autoriseRecuperer: contact.autoriseRecuperer,
+      })),
     });
   }
   await tx.demande.update({ where: { id: demande.id }, data: { familleId: famille.id } });

@@ -1,0 +1,147 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BadgeStatut } from "@/components/demande/BadgeStatut";
+import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
+import { requireUsager } from "@/lib/auth/current";
+import { formatParis } from "@/lib/dates";
+import { CIVILITES } from "@/lib/domain/usager/schemas";
+import { demandeDuUsager } from "@/lib/domain/demande/queries";
+import { marquerMessagesLus } from "@/lib/domain/demande/messages";
+import { LIBELLES_STATUT, TRANSITIONS, type Transition } from "@/lib/domain/demande/transitions";
+import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { lireBrouillon } from "@/lib/domain/famille/schemas";
+import { MessageForm } from "./MessageForm";
+
+export const metadata = { title: "Suivi de la demande" };
+
+const ONGLETS = { demandeur: "Le demandeur", demande: "La demande", historique: "Historique", echanges: "Échanges" } as const;
+type Onglet = keyof typeof ONGLETS;
+
+const horodatage = (date: Date) => formatParis(date, "d MMM yyyy HH:mm");
+
+export default async function SuiviDemandePage({ params, searchParams }: { params: Promise<{ numero: string }>; searchParams: Promise<{ onglet?: string }> }) {
+  const [{ numero: brut }, { onglet: demande_onglet }] = await Promise.all([params, searchParams]);
+  const numero = /^\d{1,9}$/.test(brut) ? Number(brut) : NaN;
+  const { usager } = await requireUsager(`/demandes/${brut}`);
+  const demande = Number.isNaN(numero) ? null : await demandeDuUsager(usager.id, numero);
+  if (!demande) notFound();
+  const onglet: Onglet = demande_onglet && demande_onglet in ONGLETS ? (demande_onglet as Onglet) : "demande";
+  const type = TYPES_DEMANDE[demande.type];
+  const nonLus = demande.messages.filter((m) => m.auteur === "AGENT" && !m.luAt).length;
+  // Opening Échanges reads the agents' messages: this page still flags them, the next ones will not.
+  if (onglet === "echanges" && nonLus > 0) await marquerMessagesLus({ usagerId: usager.id, demandeId: demande.id });
+
+  return (
+    <div className="carte">
+      <h1 className="titre-page mb-4">Suivi de la demande N° {demande.numero}</h1>
+      <div className="mb-6 flex flex-col gap-2 rounded-md bg-stone-100 p-4 sm:flex-row sm:items-center sm:justify-between">
+        <p>
+          <span className="block text-sm text-stone-700">{horodatage(demande.deposeeAt ?? demande.createdAt)}</span>
+          <span className="block font-bold">DEMANDE N° {demande.numero}</span>
+          <span className="block">
+            <span className="uppercase">{type.domaine}</span> {type.libelle}
+          </span>
+        </p>
+        <p>
+          <span className="sr-only">État : </span>
+          <BadgeStatut statut={demande.statut} />
+        </p>
+      </div>
+      {demande.statut === "A_COMPLETER" && demande.type === "AJOUT_FAMILLE" && (
+        <div className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
+          <p className="mb-3 font-semibold">Les agents de la mairie vous demandent de compléter cette demande.</p>
+          <Link href="/famille/declarer" className="bouton-principal no-underline">
+            Compléter ma demande
+          </Link>
+        </div>
+      )}
+
+      <nav aria-label="Rubriques de la demande" className="mb-6 border-b border-stone-300">
+        <ul className="flex flex-wrap gap-1">
+          {(Object.keys(ONGLETS) as Onglet[]).map((cle) => (
+            <li key={cle}>
+              <Link
+                href={`/demandes/${demande.numero}?onglet=${cle}`}
+                aria-current={cle === onglet ? "page" : undefined}
+                className={`-mb-px inline-block rounded-t-md border px-3 py-2 no-underline ${
+                  cle === onglet ? "border-stone-300 border-b-white bg-white font-bold text-marque-fonce" : "border-transparent text-stone-800 hover:bg-stone-100"
+                }`}
+              >
+                {ONGLETS[cle]}
+                {cle === "echanges" && nonLus > 0 && <span className="ml-2 rounded-full bg-marque px-2 text-sm text-white">{nonLus} nouveau{nonLus > 1 ? "x" : ""}</span>}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <h2 className="mb-4 text-lg font-bold uppercase">{ONGLETS[onglet]}</h2>
+      {onglet === "demandeur" && (
+        <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_1fr]">
+          <dt className="font-semibold">Civilité</dt>
+          <dd>{CIVILITES[demande.usager.civilite]}</dd>
+          <dt className="font-semibold">Nom</dt>
+          <dd>{demande.usager.nomUsage.toUpperCase()}</dd>
+          <dt className="font-semibold">Prénom(s)</dt>
+          <dd>{demande.usager.prenoms}</dd>
+          <dt className="font-semibold">Courriel</dt>
+          <dd className="break-all">{demande.usager.courriel}</dd>
+          <dt className="font-semibold">Téléphone</dt>
+          <dd>{demande.usager.mobile ?? demande.usager.telephone ?? "—"}</dd>
+        </dl>
+      )}
+      {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />}
+      {onglet === "historique" && (
+        <ol className="space-y-3">
+          {demande.historique.map((ligne) => (
+            <li key={String(ligne.id)} className="rounded-md border border-stone-200 p-3">
+              <p className="text-sm text-stone-700">{horodatage(ligne.createdAt)}</p>
+              <p className="font-semibold">
+                {TRANSITIONS[ligne.transition as Transition]?.libelle ?? ligne.transition} : {LIBELLES_STATUT[ligne.vers]}
+              </p>
+              <p className="text-sm">{ligne.acteur === "AGENT" ? `Par ${ligne.acteurNom ?? "un agent"} (mairie)` : ligne.acteur === "USAGER" ? "Par vous" : "Automatiquement"}</p>
+              {ligne.motif && <p className="mt-1">Motif : {ligne.motif}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {onglet === "echanges" && (
+        <>
+          {demande.messages.length === 0 ? (
+            <p className="mb-6">Aucun message pour l&apos;instant. Vous pouvez écrire aux agents qui traitent votre demande.</p>
+          ) : (
+            <ol className="mb-6 space-y-3" aria-label="Messages">
+              {demande.messages.map((message) => (
+                <li key={message.id} className={`rounded-md border p-3 ${message.auteur === "AGENT" ? "border-sky-300 bg-sky-50 sm:mr-12" : "border-stone-200 sm:ml-12"}`}>
+                  <p className="text-sm text-stone-700">
+                    {message.auteur === "AGENT" ? `${message.auteurNom} (mairie)` : "Vous"} — {horodatage(message.createdAt)}
+                    {message.auteur === "AGENT" && !message.luAt && <span className="ml-2 rounded-full bg-marque px-2 font-bold text-white">Nouveau</span>}
+                  </p>
+                  {message.contenu && <p className="mt-1 whitespace-pre-line break-words">{message.contenu}</p>}
+                  {message.pieceKey && (
+                    <p className="mt-2">
+                      <a href={`/api/messages/${message.id}/piece`} target="_blank" rel="noopener">
+                        {message.pieceNom}
+                      </a>{" "}
+                      <span className="text-sm text-stone-700">({Math.max(1, Math.round((message.pieceTaille ?? 0) / 1024))} Ko)</span>
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+          {demande.statut !== "ANNULEE" && <MessageForm numero={demande.numero as number} />}
+        </>
+      )}
+
+      {demande.statut === "DEPOSEE" && (
+        <p className="mt-8 border-t border-stone-200 pt-4">
+          <Link href={`/demandes/${demande.numero}/annuler`}>Annuler cette demande</Link>
+        </p>
+      )}
+      <p className="mt-4">
+        <Link href="/mon-espace">Retour à mon accueil</Link>
+      </p>
+    </div>
+  );
+}

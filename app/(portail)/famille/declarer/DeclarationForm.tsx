@@ -1,0 +1,282 @@
+"use client";
+// Step 1 of "Ajout de famille": the family's people on the left (above on a phone), the selected person's
+// form in the centre. Every button of the form first saves the person shown, so moving to another person,
+// adding one or going to step 2 never loses what was typed.
+import Link from "next/link";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { AdresseFields } from "@/components/ui/AdresseFields";
+import { CheckboxField, FieldMessages, SelectField, TextField } from "@/components/ui/Field";
+import { CIVILITES } from "@/lib/domain/usager/schemas";
+import { MODALITES_CONTACT, QUALITES, SEXES, type Role } from "@/lib/domain/famille/schemas";
+import { enregistrerDeclaration, type DeclarationState } from "./actions";
+
+export type EntreeListe = { selection: string; nom: string; incomplet: boolean };
+export type Liste = { titulaire: EntreeListe; coRepresentant: EntreeListe | null; enfants: EntreeListe[]; contacts: EntreeListe[] };
+
+type Props = { selection: string; role: Role; initial: Record<string, string>; liste: Liste; titre: string };
+
+export function DeclarationForm({ selection, role, initial, liste, titre }: Props) {
+  const [state, action, pending] = useActionState(enregistrerDeclaration, { values: initial, errors: {} } as DeclarationState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const manquesRef = useRef<HTMLDivElement>(null);
+  const errors = state.errors;
+  const v = state.values;
+
+  useEffect(() => {
+    if (state.manques?.length) manquesRef.current?.focus();
+  }, [state.manques]);
+
+  // Sent from here rather than by the form's own submission, which React follows with a reset that would
+  // lose a select's choice; the pressed button's intent goes with the data.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const formData = new FormData(event.currentTarget, submitter);
+    startTransition(() => action(formData));
+  }
+
+  // Enter in a field means ENREGISTRER, not the first button of the form (the first person of the list).
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    const target = event.target as HTMLElement;
+    if (event.key === "Enter" && target.tagName === "INPUT" && !["checkbox", "radio"].includes((target as HTMLInputElement).type)) {
+      event.preventDefault();
+      formRef.current?.requestSubmit(formRef.current.querySelector<HTMLButtonElement>("[data-default-submit]"));
+    }
+  }
+
+  const nbErreurs = Object.keys(errors).length;
+  return (
+    <form ref={formRef} action={action} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-busy={pending} className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <input type="hidden" name="personne" value={selection} />
+      <ListePersonnes liste={liste} selection={selection} />
+
+      <div className="min-w-0">
+        {state.manques && state.manques.length > 0 && (
+          <div ref={manquesRef} tabIndex={-1} className="outline-none">
+            <Alert kind="erreur" title="Votre famille n'est pas complète : vous ne pouvez pas encore aller à l'étape 2.">
+              <ul className="list-disc space-y-1 pl-5">
+                {state.manques.map((manque) => (
+                  <li key={manque.selection}>
+                    <button type="submit" name="intent" value={manque.selection === "nouvel-enfant" ? "ajouter:enfant" : `voir:${manque.selection}`} className="font-semibold underline">
+                      {manque.personne}
+                    </button>{" "}
+                    : {manque.messages.join(" ")}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          </div>
+        )}
+        {state.message && <Alert kind="erreur" title={state.message} />}
+        {state.enregistre && <Alert kind="succes" title="Les informations sont enregistrées." />}
+        {nbErreurs > 0 && !state.manques && (
+          <Alert kind="erreur" title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}>
+            <p>Ce qui est saisi est enregistré : vous pourrez le corriger plus tard.</p>
+          </Alert>
+        )}
+
+        <h2 className="mb-1 text-lg font-bold uppercase text-marque-fonce">{titre}</h2>
+        <p className="mb-4 text-sm">
+          Les champs marqués d&apos;un <span aria-hidden="true" className="text-red-700">*</span>
+          <span className="sr-only">astérisque</span> sont obligatoires.
+        </p>
+        {(role === "titulaire" || role === "coRepresentant") && <Representant role={role} v={v} errors={errors} />}
+        {role === "enfant" && <Enfant v={v} errors={errors} />}
+        {role === "contact" && <Contact v={v} errors={errors} />}
+
+        <div className="mt-6 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+          <button type="submit" name="intent" value="enregistrer" className="bouton-secondaire" data-default-submit>
+            Enregistrer
+          </button>
+          {role !== "titulaire" && (
+            <button type="submit" name="intent" value="supprimer" formNoValidate className="bouton-discret">
+              {role === "enfant" ? "Supprimer cet enfant" : role === "contact" ? "Supprimer ce contact" : "Supprimer le co-représentant"}
+            </button>
+          )}
+        </div>
+
+        <p className="mt-8 rounded-md border-l-4 border-marque bg-orange-50 p-3 font-semibold">
+          ATTENTION : ne pas aller à l&apos;étape 2 avant d&apos;avoir créé l&apos;ensemble de votre famille
+        </p>
+        <div className="mt-4 flex flex-col-reverse gap-3 border-t border-stone-200 pt-6 sm:flex-row sm:justify-between">
+          <Link href="/famille/declarer/annuler" className="bouton-discret no-underline">
+            Annuler la démarche
+          </Link>
+          <button type="submit" name="intent" value="etape2" className="bouton-principal">
+            Aller à l&apos;étape 2 &gt;
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function ListePersonnes({ liste, selection }: { liste: Liste; selection: string }) {
+  const bouton = (entree: EntreeListe) => {
+    const active = entree.selection === selection;
+    return (
+      <li key={entree.selection}>
+        <button
+          type="submit"
+          name="intent"
+          value={`voir:${entree.selection}`}
+          aria-current={active ? "true" : undefined}
+          className={`w-full rounded-md border px-3 py-2 text-left ${active ? "border-marque bg-orange-50 font-bold" : "border-stone-300 bg-white hover:bg-stone-50"}`}
+        >
+          {entree.nom}
+          {entree.incomplet && <span className="block text-sm font-semibold text-red-800">à compléter</span>}
+        </button>
+      </li>
+    );
+  };
+  const ajouter = (role: string, texte: string) => (
+    <li>
+      <button type="submit" name="intent" value={`ajouter:${role}`} className="w-full rounded-md border border-dashed border-marque-fonce px-3 py-2 text-left font-semibold text-marque-fonce">
+        + {texte}
+      </button>
+    </li>
+  );
+  return (
+    <nav aria-label="Les membres de votre famille" className="space-y-4 rounded-md bg-stone-100 p-3 lg:self-start">
+      <Groupe titre="Titulaire du compte">{bouton(liste.titulaire)}</Groupe>
+      <Groupe titre="Co-représentant">{liste.coRepresentant ? bouton(liste.coRepresentant) : ajouter("coRepresentant", "Ajouter un co-représentant")}</Groupe>
+      <Groupe titre="Enfant(s)">
+        {liste.enfants.map(bouton)}
+        {ajouter("enfant", "Ajouter un enfant")}
+      </Groupe>
+      <Groupe titre="Contacts">
+        {liste.contacts.map(bouton)}
+        {ajouter("contact", "Ajouter un contact")}
+      </Groupe>
+      <p className="text-sm">
+        Ajouter un co-représentant, enfant(s), contact(s) : procéder de la même façon que pour le titulaire du compte. Sélectionner la personne et remplir
+        les informations.
+      </p>
+    </nav>
+  );
+}
+
+function Groupe({ titre, children }: { titre: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <h3 className="mb-2 text-sm font-bold uppercase">{titre}</h3>
+      <ul className="space-y-2">{children}</ul>
+    </div>
+  );
+}
+
+type FieldsProps = { v: Record<string, string>; errors: Record<string, string> };
+
+function Representant({ role, v, errors }: FieldsProps & { role: "titulaire" | "coRepresentant" }) {
+  return (
+    <>
+      <fieldset className="mb-6">
+        <legend className="mb-3 text-lg font-bold uppercase">Représentant</legend>
+        <SelectField name="civilite" label="Civilité" required options={CIVILITES} defaultValue={v.civilite ?? ""} error={errors.civilite} />
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <TextField name="nomUsage" label="Nom d'usage" required defaultValue={v.nomUsage} error={errors.nomUsage} maxLength={100} autoComplete={role === "titulaire" ? "family-name" : "off"} />
+          <TextField name="nomFamille" label="Nom de famille" defaultValue={v.nomFamille} error={errors.nomFamille} maxLength={100} />
+          <TextField name="prenom" label="Prénom" required defaultValue={v.prenom} error={errors.prenom} maxLength={100} autoComplete={role === "titulaire" ? "given-name" : "off"} />
+          <TextField name="dateNaissance" label="Date de naissance" type="date" defaultValue={v.dateNaissance} error={errors.dateNaissance} />
+          <TextField name="communeNaissance" label="Commune" defaultValue={v.communeNaissance} error={errors.communeNaissance} maxLength={100} hint="Commune de naissance." />
+          <TextField name="departementNaissance" label="Département" defaultValue={v.departementNaissance} error={errors.departementNaissance} maxLength={100} hint="Département de naissance." />
+          <TextField name="paysNaissance" label="Pays" defaultValue={v.paysNaissance} error={errors.paysNaissance} maxLength={100} hint="Pays de naissance." />
+        </div>
+      </fieldset>
+      <Adresse facultative={role === "coRepresentant"} v={v} errors={errors} />
+      <fieldset className="mb-6">
+        <legend className="mb-3 text-lg font-bold uppercase">Coordonnées</legend>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <TextField name="telephoneDomicile" label="Téléphone domicile" type="tel" defaultValue={v.telephoneDomicile} error={errors.telephoneDomicile} />
+          <TextField name="telephonePortable" label="Téléphone portable" type="tel" defaultValue={v.telephonePortable} error={errors.telephonePortable} />
+          <TextField name="courriel" label="Courriel" type="email" defaultValue={v.courriel} error={errors.courriel} maxLength={254} />
+          <TextField name="profession" label="Profession" defaultValue={v.profession} error={errors.profession} maxLength={100} />
+          <TextField name="employeur" label="Employeur" defaultValue={v.employeur} error={errors.employeur} maxLength={100} />
+          <TextField name="telephonePro" label="Téléphone professionnel" type="tel" defaultValue={v.telephonePro} error={errors.telephonePro} />
+        </div>
+        <SelectField name="modaliteContact" label="Modalité de contact" options={MODALITES_CONTACT} defaultValue={v.modaliteContact ?? ""} error={errors.modaliteContact} />
+      </fieldset>
+      <fieldset className="mb-6">
+        <legend className="mb-3 text-lg font-bold uppercase">Qualité</legend>
+        <SelectField name="qualite" label="Qualité vis-à-vis des enfants" required options={QUALITES} defaultValue={v.qualite ?? ""} error={errors.qualite} />
+        <Radios name="autoriteParentale" legend="Autorité parentale" options={{ oui: "Avec autorité parentale", non: "Sans autorité parentale" }} v={v} errors={errors} />
+      </fieldset>
+    </>
+  );
+}
+
+function Enfant({ v, errors }: FieldsProps) {
+  return (
+    <>
+      <fieldset className="mb-6">
+        <legend className="mb-3 text-lg font-bold uppercase">Enfant</legend>
+        <Radios name="sexe" legend="Sexe" options={SEXES} v={v} errors={errors} />
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <TextField name="nom" label="Nom" required defaultValue={v.nom} error={errors.nom} maxLength={100} autoComplete="off" />
+          <TextField name="prenoms" label="Prénom(s)" required defaultValue={v.prenoms} error={errors.prenoms} maxLength={100} autoComplete="off" />
+          <TextField name="dateNaissance" label="Date de naissance" type="date" required defaultValue={v.dateNaissance} error={errors.dateNaissance} />
+          <TextField name="lieuNaissance" label="Lieu de naissance" defaultValue={v.lieuNaissance} error={errors.lieuNaissance} maxLength={100} />
+        </div>
+      </fieldset>
+      <Adresse facultative v={v} errors={errors} />
+    </>
+  );
+}
+
+function Contact({ v, errors }: FieldsProps) {
+  return (
+    <fieldset className="mb-6">
+      <legend className="mb-3 text-lg font-bold uppercase">Contact</legend>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField name="nom" label="Nom" required defaultValue={v.nom} error={errors.nom} maxLength={100} autoComplete="off" />
+        <TextField name="prenom" label="Prénom" required defaultValue={v.prenom} error={errors.prenom} maxLength={100} autoComplete="off" />
+        <TextField name="lien" label="Lien avec l'enfant" required defaultValue={v.lien} error={errors.lien} maxLength={60} hint="Par exemple : grand-mère, voisin, nourrice." />
+        <TextField name="telephonePortable" label="Téléphone portable" type="tel" defaultValue={v.telephonePortable} error={errors.telephonePortable} hint="Au moins un téléphone." />
+        <TextField name="telephoneDomicile" label="Téléphone domicile" type="tel" defaultValue={v.telephoneDomicile} error={errors.telephoneDomicile} />
+      </div>
+      <CheckboxField name="aPrevenir" label="À prévenir en cas d'urgence" defaultChecked={v.aPrevenir === "on"} />
+      <CheckboxField name="autoriseRecuperer" label="Autorisé(e) à venir chercher l'enfant" defaultChecked={v.autoriseRecuperer === "on"} />
+    </fieldset>
+  );
+}
+
+/** The address block; for a co-représentant or a child it may simply be the titulaire's. */
+function Adresse({ facultative = false, v, errors }: FieldsProps & { facultative?: boolean }) {
+  const [meme, setMeme] = useState(facultative && v.memeAdresse === "on");
+  return (
+    <>
+      {facultative && (
+        <CheckboxField name="memeAdresse" label="Même adresse que le titulaire du compte" checked={meme} onChange={(event) => setMeme(event.currentTarget.checked)} />
+      )}
+      {/* kept in the page while hidden, so unticking the box brings back what was typed */}
+      <div hidden={meme}>
+        <AdresseFields values={v} errors={errors} />
+      </div>
+    </>
+  );
+}
+
+function Radios({ name, legend, options, v, errors }: FieldsProps & { name: string; legend: string; options: Record<string, string> }) {
+  const error = errors[name];
+  return (
+    <fieldset className="mb-4" aria-describedby={error ? `${name}-erreur` : undefined}>
+      <legend className="mb-1 font-semibold">
+        <span aria-hidden="true" className="mr-1 text-red-700">
+          *
+        </span>
+        {legend}
+        <span className="sr-only"> (obligatoire)</span>
+      </legend>
+      <div className="flex flex-wrap gap-x-6 gap-y-2">
+        {Object.entries(options).map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2">
+            <input type="radio" name={name} value={value} defaultChecked={v[name] === value} className="size-5 accent-marque" />
+            {label}
+          </label>
+        ))}
+      </div>
+      <FieldMessages name={name} error={error} />
+    </fieldset>
+  );
+}

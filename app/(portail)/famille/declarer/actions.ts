@@ -1,0 +1,99 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireUsager } from "@/lib/auth/current";
+import { AppError, GENERIC_ERROR } from "@/lib/errors";
+import { formValues } from "@/lib/forms";
+import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { annulerDemande } from "@/lib/domain/demande/annuler";
+import {
+  ecrireSelection,
+  etatDeclaration,
+  lireSelection,
+  modifierDeclaration,
+  revenirEtape1,
+  type Suite,
+} from "@/lib/domain/famille/declaration";
+import type { Manque } from "@/lib/domain/famille/schemas";
+
+export type DeclarationState = {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  manques?: Manque[];
+  message?: string;
+  enregistre?: boolean;
+};
+
+const PAGE = "/famille/declarer";
+
+/** What the pressed button asks: "intent" is "enregistrer", "etape2", "supprimer", "ajouter:<rôle>" or "voir:<personne>". */
+function suiteDe(intent: string): Suite {
+  if (intent === "etape2") return { kind: "etape2" };
+  if (intent === "supprimer") return { kind: "supprimer" };
+  if (intent === "ajouter:enfant" || intent === "ajouter:contact" || intent === "ajouter:coRepresentant") {
+    return { kind: "ajouter", role: intent.slice("ajouter:".length) as "enfant" | "contact" | "coRepresentant" };
+  }
+  if (intent.startsWith("voir:")) return { kind: "selectionner", selection: lireSelection(intent.slice("voir:".length)) };
+  return { kind: "rester" };
+}
+
+/**
+ * Every button of step 1 posts the person shown: it is saved first (as typed, complete or not), then the
+ * button's intent is carried out. The person shown comes from the form, and only ever reaches this
+ * parent's own draft.
+ */
+export async function enregistrerDeclaration(_prev: DeclarationState, formData: FormData): Promise<DeclarationState> {
+  const { usager } = await requireUsager(PAGE);
+  const values = formValues(formData);
+  const selection = lireSelection(values.personne);
+  try {
+    const resultat = await modifierDeclaration({ usager, enregistrer: { selection, values }, suite: suiteDe(values.intent ?? "") });
+    revalidatePath(PAGE);
+    switch (resultat.kind) {
+      case "recapitulatif":
+        redirect(`${PAGE}/recapitulatif`);
+      case "selection":
+        if (values.intent === "enregistrer") return { values, errors: {}, enregistre: true };
+        redirect(`${PAGE}?personne=${ecrireSelection(resultat.selection)}`);
+      case "erreurs":
+        return { values, errors: resultat.errors };
+      case "manques":
+        return { values, errors: resultat.errors, manques: resultat.manques };
+    }
+  } catch (error) {
+    if (error instanceof AppError) return { values, errors: {}, message: error.message };
+    throw error;
+  }
+}
+
+/** < RETOUR À L'ÉTAPE 1 */
+export async function retourEtape1(): Promise<void> {
+  const { usager } = await requireUsager(PAGE);
+  await revenirEtape1(usager.id);
+  redirect(PAGE);
+}
+
+/** VALIDER: the declaration is deposited and the parent sees its number. */
+export async function validerDeclaration(): Promise<{ message?: string }> {
+  const { usager } = await requireUsager(PAGE);
+  const { editable } = await etatDeclaration(usager.id);
+  if (!editable) redirect("/mon-espace");
+  let numero: number;
+  try {
+    ({ numero } = await deposerDemande({ usagerId: usager.id, demandeId: editable.id }));
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    console.error("[demande] dépôt échoué", error instanceof Error ? error.name : "");
+    return { message: GENERIC_ERROR };
+  }
+  redirect(`/demandes/${numero}/enregistree`);
+}
+
+/** ANNULER LA DÉMARCHE, confirmed: the draft and what it holds are deleted. */
+export async function annulerDeclaration(): Promise<void> {
+  const { usager } = await requireUsager(PAGE);
+  const { editable } = await etatDeclaration(usager.id);
+  if (editable?.statut === "BROUILLON") await annulerDemande({ usagerId: usager.id, demandeId: editable.id });
+  redirect("/mon-espace");
+}
