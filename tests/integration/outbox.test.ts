@@ -13,6 +13,8 @@ const { drainOutbox } = await import("@/lib/mail/outbox");
 const { creerEspace } = await import("@/lib/domain/usager/creer");
 const { seedCommune } = await import("@/prisma/seed");
 const { nouvelEspace } = await import("./espace-fixtures");
+const { deposerDemande } = await import("@/lib/domain/demande/deposer");
+const { declarerFamille, usagerActive } = await import("./demande-fixtures");
 
 let sink: MailSink | undefined;
 beforeAll(() => seedCommune());
@@ -53,6 +55,23 @@ it("lets two workers drain the same outbox without sending a mail twice", async 
   const [a, b] = await Promise.all([drainOutbox(), drainOutbox()]);
   expect(a.sent + b.sent).toBe(6);
   expect(sink!.messages()).toHaveLength(6);
+});
+
+it("leaves a demande deposited and its mail queued while the SMTP server is down, and sends it once back", async () => {
+  await sink!.close();
+  const usager = await usagerActive();
+  const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: await declarerFamille(usager) });
+  // the drain kicked after the commit meets a closed port
+  await expect.poll(async () => (await db().outboxMail.findFirst({ where: { to: usager.courriel } }))?.attempts, { timeout: 10_000 }).toBe(1);
+  const queued = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel } });
+  expect(queued).toMatchObject({ subject: `Référence : ${numero}`, status: "PENDING" });
+  expect(queued.lastError).toMatch(/ECONNREFUSED/);
+  expect(await db().demande.findUniqueOrThrow({ where: { numero } })).toMatchObject({ statut: "DEPOSEE" });
+
+  sink = await startMailSink({ port });
+  await db().outboxMail.update({ where: { id: queued.id }, data: { nextAttemptAt: new Date() } });
+  expect(await drainOutbox()).toEqual({ sent: 1, failed: 0 });
+  expect(sink.messages().map((m) => m.subject)).toEqual([`Référence : ${numero}`]);
 });
 
 function freePort(): Promise<number> {
