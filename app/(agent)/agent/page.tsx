@@ -1,8 +1,8 @@
 import { requireAgent } from "@/lib/auth/current";
-import { deconnexionAgent } from "./actions";
 
 export const metadata = { title: "Console des agents" };
 
+// The tableau de bord (counts and the queue "À traiter") comes with the instruction pages.
 export default async function ConsolePage() {
   const { agent } = await requireAgent();
   return (
@@ -13,12 +13,6 @@ export default async function ConsolePage() {
       <p className="mb-4">
         Bonjour {agent.prenom} {agent.nom.toUpperCase()} ({agent.role === "ADMIN" ? "administrateur" : "agent"}).
       </p>
-      <p className="mb-6">Le tableau de bord des demandes à traiter s&apos;affichera ici.</p>
-      <form action={deconnexionAgent}>
-        <button type="submit" className="bouton-secondaire">
-          Se déconnecter
-        </button>
-      </form>
     </section>
   );
 }

@@ -4,6 +4,7 @@
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { creerFamilleDepuisDemande } from "@/lib/domain/famille/creer";
+import { accepterRattachement } from "@/lib/domain/famille/rattacher";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
 import { lireBrouillon, validerDeclaration } from "@/lib/domain/famille/schemas";
 import type { Demande, TypeDemande } from "@/lib/generated/prisma/client";
@@ -65,5 +66,13 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
       const famille = await creerFamilleDepuisDemande(tx, demande);
       return `Votre famille a été validée par le service Enfance. Sa clé enfance est ${famille.cleEnfance} : le co-représentant de la famille peut la saisir dans « Modifier mon espace » pour accéder à la famille depuis son propre espace.`;
     },
+  },
+  RATTACHEMENT_FAMILLE: {
+    libelle: "Rattachement à une famille",
+    domaine: "Enfance",
+    verifierDepot(donnees) {
+      if (!donnees || typeof donnees !== "object" || !("familleId" in donnees)) throw new AppError("incomplete", "Cette demande ne désigne aucune famille.");
+    },
+    accepter: (tx, demande) => accepterRattachement(tx, demande),
   },
 };

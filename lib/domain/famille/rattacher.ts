@@ -1,0 +1,120 @@
+// Clé enfance typed by a space holder in "Modifier mon espace" (a co-représentant, usually): when their
+// identity matches the co-représentant declared in that family (nom and date de naissance), the space is
+// linked at once; otherwise the request becomes a demande for the agents. Unknown keys are throttled like
+// passwords, so the keys cannot be guessed.
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatParis } from "@/lib/dates";
+import { journal } from "@/lib/journal";
+import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
+import { deposerDemande } from "@/lib/domain/demande/deposer";
+import type { Demande, Usager } from "@/lib/generated/prisma/client";
+
+export const ESSAIS_PAR_ESPACE = 5;
+export const ESSAIS_PAR_IP = 20;
+const FENETRE_MS = 15 * 60 * 1000;
+
+const normaliser = (texte: string | null | undefined) =>
+  (texte ?? "")
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+export type Rattachement = { kind: "rattache"; familleId: string } | { kind: "demande"; numero: number };
+
+/** Checks the throttle and the key; returns what to do. Called by saisirCleEnfance inside its transaction. */
+export async function verifierCleEnfance(tx: Tx, { usager, saisie, ip, now = new Date() }: { usager: Usager; saisie: string; ip: string; now?: Date }) {
+  const depuis = new Date(now.getTime() - FENETRE_MS);
+  const [parEspace, parIp] = await Promise.all([
+    tx.essaiCleEnfance.findMany({ where: { usagerId: usager.id, succes: false, createdAt: { gt: depuis } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    tx.essaiCleEnfance.findMany({ where: { ip, succes: false, createdAt: { gt: depuis } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+  ]);
+  const bloquant = parEspace.length >= ESSAIS_PAR_ESPACE ? parEspace : parIp.length >= ESSAIS_PAR_IP ? parIp : null;
+  if (bloquant) {
+    const reprise = new Date(bloquant[0]!.createdAt.getTime() + FENETRE_MS);
+    throw new AppError("trop_essais", `Trop d'essais de clé enfance : réessayez à partir de ${formatParis(reprise, "HH:mm")}.`, "cleEnfance");
+  }
+  const cle = normaliserCleEnfance(saisie);
+  const famille = cle ? await tx.famille.findUnique({ where: { cleEnfance: cle }, include: { representants: true } }) : null;
+  await tx.essaiCleEnfance.create({ data: { usagerId: usager.id, ip, succes: Boolean(famille), createdAt: now } });
+  if (!famille) return null;
+  if (famille.representants.some((r) => r.usagerId === usager.id)) {
+    throw new AppError("deja", "Votre espace est déjà rattaché à cette famille.", "cleEnfance");
+  }
+  return famille;
+}
+
+export async function saisirCleEnfance({ usager, saisie, ip }: { usager: Usager; saisie: string; ip: string }): Promise<Rattachement> {
+  if (await db().representant.findFirst({ where: { usagerId: usager.id }, select: { id: true } })) {
+    throw new AppError("deja", "Votre espace est déjà rattaché à une famille.", "cleEnfance");
+  }
+  // The failed try must stay recorded even though the command is refused: it is written in its own
+  // transaction, and the refusal is thrown after the commit.
+  const resultat = await db().$transaction(async (tx) => {
+    const famille = await verifierCleEnfance(tx, { usager, saisie, ip });
+    if (!famille) return null;
+    const coRepresentant = famille.representants.find((r) => r.role === "CO_REPRESENTANT" && !r.usagerId);
+    const memeNom = [usager.nomUsage, usager.nomNaissance].some((nom) => nom && coRepresentant && [coRepresentant.nomUsage, coRepresentant.nomFamille].some((n) => n && normaliser(n) === normaliser(nom)));
+    const memeNaissance =
+      usager.dateNaissance && coRepresentant?.dateNaissance && usager.dateNaissance.toISOString().slice(0, 10) === coRepresentant.dateNaissance.toISOString().slice(0, 10);
+    if (coRepresentant && memeNom && memeNaissance) {
+      await tx.representant.update({ where: { id: coRepresentant.id }, data: { usagerId: usager.id } });
+      await journal(tx, { event: "famille.rattachement", actorKind: "USAGER", actorId: usager.id, ip, details: { familleId: famille.id } });
+      return { kind: "rattache", familleId: famille.id } as const;
+    }
+    const demande = await tx.demande.create({
+      data: { type: "RATTACHEMENT_FAMILLE", usagerId: usager.id, familleId: famille.id, donnees: { familleId: famille.id } },
+    });
+    return { kind: "demande", demandeId: demande.id } as const;
+  });
+  if (!resultat) throw new AppError("inconnue", "Cette clé enfance est inconnue. Vérifiez-la : elle figure dans le courriel de validation de la famille.", "cleEnfance");
+  if (resultat.kind === "rattache") return resultat;
+  // deposited through the engine like any demande: number, suivi mail, history
+  const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: resultat.demandeId });
+  return { kind: "demande", numero };
+}
+
+/** The agents accept: the space becomes the family's co-représentant (the declared one, or a new one). */
+export async function accepterRattachement(tx: Tx, demande: Demande): Promise<string> {
+  const familleId = demande.familleId;
+  if (!familleId) throw new AppError("incomplete", "Cette demande ne désigne aucune famille.");
+  const [usager, famille] = await Promise.all([
+    tx.usager.findUniqueOrThrow({ where: { id: demande.usagerId } }),
+    tx.famille.findUniqueOrThrow({ where: { id: familleId }, include: { representants: true } }),
+  ]);
+  const coRepresentant = famille.representants.find((r) => r.role === "CO_REPRESENTANT");
+  if (coRepresentant?.usagerId && coRepresentant.usagerId !== usager.id) {
+    throw new AppError("occupe", "Le co-représentant de cette famille est déjà rattaché à un autre espace.");
+  }
+  if (coRepresentant) {
+    await tx.representant.update({ where: { id: coRepresentant.id }, data: { usagerId: usager.id } });
+  } else {
+    const titulaire = famille.representants.find((r) => r.role === "TITULAIRE")!;
+    await tx.representant.create({
+      data: {
+        familleId,
+        role: "CO_REPRESENTANT",
+        usagerId: usager.id,
+        civilite: usager.civilite,
+        nomUsage: usager.nomUsage,
+        nomFamille: usager.nomNaissance,
+        prenom: usager.prenoms,
+        dateNaissance: usager.dateNaissance,
+        adresseId: titulaire.adresseId,
+        telephoneDomicile: usager.telephone,
+        telephonePortable: usager.mobile,
+        courriel: usager.courriel,
+        qualite: "AUTRE",
+        autoriteParentale: false,
+      },
+    });
+  }
+  return `Votre espace est désormais rattaché à la famille de ${titulaireNom(famille.representants)}.`;
+}
+
+function titulaireNom(representants: { role: string; prenom: string; nomUsage: string }[]): string {
+  const titulaire = representants.find((r) => r.role === "TITULAIRE");
+  return titulaire ? `${titulaire.prenom} ${titulaire.nomUsage.toUpperCase()}` : "votre enfant";
+}
