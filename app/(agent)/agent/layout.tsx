@@ -2,13 +2,13 @@ import Link from "next/link";
 import { currentSession } from "@/lib/auth/current";
 import { deconnexionAgent } from "./actions";
 
-// The console's frame: its own menu, wide enough for tables. Each page still authorizes itself (a layout
+// The console's frame: its own menu. Each page still authorizes itself (a layout
 // is not re-run on every navigation), this one only decides which links to show.
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const session = await currentSession();
   const agent = session?.kind === "AGENT" && !session.session.mfaEnAttente ? session.agent : null;
   return (
-    <div className="-mx-4 -my-6 min-h-full bg-stone-50 px-4 py-6 lg:-mx-[calc((100vw-64rem)/2)] lg:px-8">
+    <div>
       {agent && (
         <nav aria-label="Menu de la console" className="mb-6 flex flex-col gap-3 border-b border-stone-300 pb-4 sm:flex-row sm:items-center sm:justify-between">
           <ul className="flex flex-wrap gap-x-5 gap-y-2 font-semibold">
