@@ -8,6 +8,8 @@ import { MOT_DE_PASSE, nouveauParent, seConnecter, sql, verifierAltcha } from ".
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 test("un parent crée son espace, l'active par le courriel reçu et se connecte", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+  // the whole journey with eight accessibility scans: longer than the default minute on a loaded machine
+  test.setTimeout(120_000);
   const parent = nouveauParent(testInfo, "nouveau");
 
   await page.goto("/");
