@@ -42,3 +42,13 @@ export const courriel = (message: string) =>
     .min(1, { error: message })
     .max(254, { error: "254 caractères au maximum." })
     .pipe(z.email({ error: "Indiquez une adresse de courriel valide, par exemple prenom.nom@exemple.fr." }));
+
+/** An optional birth date, in the past. */
+export const dateNaissanceOptionnelle = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .refine((value) => value === undefined || isPastIsoDate(value), {
+    error: "Indiquez une date de naissance passée, au format JJ/MM/AAAA.",
+  });

@@ -5,20 +5,11 @@
 import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
 import { FieldMessages, Label, TextField } from "@/components/ui/Field";
 import type { AdresseSuggestion } from "@/lib/adresse/geoplateforme";
+import { ADRESSE_CHAMPS } from "@/lib/domain/famille/schemas";
 
 type Props = { values: Record<string, string>; errors: Record<string, string> };
 
-const CHAMPS = [
-  "adresseNumero",
-  "adresseVoie",
-  "adresseBatiment",
-  "adresseAppartement",
-  "adresseComplement",
-  "codePostal",
-  "ville",
-  "pays",
-  "codeInsee",
-] as const;
+const CHAMPS = ADRESSE_CHAMPS;
 type Champ = (typeof CHAMPS)[number];
 type Adresse = Record<Champ, string>;
 

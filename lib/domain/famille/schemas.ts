@@ -4,7 +4,7 @@
 import { z } from "zod";
 import {
   courriel,
-  isPastIsoDate,
+  dateNaissanceOptionnelle,
   jourIso,
   optionnel,
   requis,
@@ -76,15 +76,6 @@ export const adresseSchema = z
     }
   });
 export type AdresseSaisie = z.infer<typeof adresseSchema>;
-
-const dateNaissanceOptionnelle = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || undefined)
-  .refine((value) => value === undefined || isPastIsoDate(value), {
-    error: "Indiquez une date de naissance passée, au format JJ/MM/AAAA.",
-  });
 
 const identiteRepresentant = {
   civilite: z.enum(["MADAME", "MONSIEUR"], {

@@ -1,7 +1,7 @@
 // The "Créer mon espace" wizard's steps and their zod schemas, shared by the browser and the server.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, passwordRuleError } from "@/lib/auth/password-rule";
-import { courriel, isPastIsoDate, optionnel, requis, telephone } from "@/lib/champs";
+import { courriel, dateNaissanceOptionnelle, optionnel, requis, telephone } from "@/lib/champs";
 
 export const ETAPES = [
   { slug: "bienvenue", titre: "Bienvenue", icone: "accueil" },
@@ -27,14 +27,7 @@ export const identiteSchema = z.object({
   nomUsage: requis(100, "Indiquez votre nom usuel."),
   nomNaissance: optionnel(100, "Nom de naissance"),
   prenoms: requis(100, "Indiquez votre ou vos prénoms."),
-  dateNaissance: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || undefined)
-    .refine((value) => value === undefined || isPastIsoDate(value), {
-      error: "Indiquez une date de naissance passée, au format JJ/MM/AAAA.",
-    }),
+  dateNaissance: dateNaissanceOptionnelle,
   paysNaissance: optionnel(100, "Pays de naissance"),
   departementNaissance: optionnel(100, "Département de naissance"),
   communeNaissance: optionnel(100, "Commune de naissance"),
