@@ -45,7 +45,7 @@ function comparer(avant: Record<string, string>, apres: Record<string, string>):
 /**
  * Where the person's address lives after the correction. The titulaire's row is the family's address (a
  * co-représentant "at the same address" shares it): correcting it moves both, as a move does. A person who
- * leaves a shared row gets a row of their own; a row nobody uses any more is removed.
+ * leaves a shared row gets a row of their own.
  */
 async function placerAdresse(tx: Tx, personne: Personne, adresse: AdresseSaisie | null): Promise<string | null> {
   const { adresseId, adresseFamilleId, role } = personne;
@@ -55,10 +55,15 @@ async function placerAdresse(tx: Tx, personne: Personne, adresse: AdresseSaisie 
     await tx.adresse.update({ where: { id: adresseId }, data: effacerVides(donneesAdresse(adresse)) });
     nouvelle = adresseId;
   } else nouvelle = await creerAdresse(tx, adresse);
+  return nouvelle;
+}
+
+/** Once the person points elsewhere, the row they left goes if nobody else lives there. */
+async function supprimerAdresseQuittee(tx: Tx, personne: Personne, nouvelle: string | null): Promise<void> {
+  const { adresseId, adresseFamilleId } = personne;
   if (adresseId && adresseId !== nouvelle && adresseId !== adresseFamilleId) {
     await tx.adresse.deleteMany({ where: { id: adresseId, representants: { none: {} }, enfants: { none: {} } } });
   }
-  return nouvelle;
 }
 
 /** The courriels of the spaces linked to the families concerned (both families of a child in garde alternée). */
@@ -99,10 +104,12 @@ export async function corrigerPersonne({
       const representant = data as Titulaire;
       const adresseId = (await placerAdresse(tx, personne, representant.adresse)) as string;
       await tx.representant.update({ where: { id: cible.id }, data: { ...effacerVides(donneesRepresentant(representant)), adresseId } });
+      await supprimerAdresseQuittee(tx, personne, adresseId);
     } else if (cible.kind === "enfant") {
       const enfant = data as EnfantSaisi;
       const adresseId = await placerAdresse(tx, personne, enfant.adresse);
       await tx.enfant.update({ where: { id: cible.id }, data: { ...effacerVides(donneesEnfant(enfant)), adresseId } });
+      await supprimerAdresseQuittee(tx, personne, adresseId);
     } else {
       await tx.contact.update({ where: { id: cible.id }, data: effacerVides(donneesContact(data as ContactSaisi)) });
     }
