@@ -24,7 +24,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
           Aller au contenu
         </a>
-        <SiteHeader commune={commune.nom} connecte={session?.kind === "USAGER"} />
+        <SiteHeader
+          commune={commune.nom}
+          connecte={session?.kind === "USAGER"}
+          // the version in the URL makes browsers fetch a new logo at once
+          logoUrl={commune.logoKey ? `/api/commune/logo?v=${commune.logoKey.slice(0, 8)}` : null}
+        />
         <main id="contenu" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           {children}
         </main>

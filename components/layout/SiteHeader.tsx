@@ -11,13 +11,21 @@ const MENU = [
   { href: "/infos-pratiques", label: "Infos pratiques" },
 ];
 
-export function SiteHeader({ commune, connecte }: { commune: string; connecte: boolean }) {
+/** `logoUrl`: the commune's logo set in Paramétrage, if any (the name stays beside it). */
+export function SiteHeader({ commune, connecte, logoUrl }: { commune: string; connecte: boolean; logoUrl?: string | null }) {
   return (
     <header className="bg-white shadow-sm">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-bold no-underline">
-          <span className="block text-xs font-semibold uppercase tracking-widest text-marque-fonce">Portail Famille</span>
-          Mairie de {commune}
+        <Link href="/" className="flex items-center gap-3 text-lg font-bold no-underline">
+          {logoUrl && (
+            // alt="": the link's text names the commune; the logo only repeats it.
+            // eslint-disable-next-line @next/next/no-img-element -- a small uploaded image served by our own route
+            <img src={logoUrl} alt="" className="h-12 w-auto max-w-32 object-contain" />
+          )}
+          <span>
+            <span className="block text-xs font-semibold uppercase tracking-widest text-marque-fonce">Portail Famille</span>
+            Mairie de {commune}
+          </span>
         </Link>
         {connecte ? (
           <form action={deconnexion}>

@@ -28,3 +28,9 @@ export async function checkUpload(file: File, rule: UploadRule): Promise<UploadC
   }
   return { ok: true, bytes, mime: detected.mime };
 }
+
+/** The commune's logo, shown in every page's header. */
+export const LOGO_RULE: UploadRule = {
+  maxBytes: 1024 * 1024,
+  types: { "image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WebP" },
+};

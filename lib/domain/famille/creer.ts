@@ -5,27 +5,31 @@ import { AppError } from "@/lib/errors";
 import { jourIso } from "@/lib/champs";
 import { cleEnfanceLibre } from "@/lib/domain/famille/cle-enfance";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
-import { lireBrouillon, validerDeclaration, type AdresseSaisie, type CoRepresentant, type Titulaire } from "@/lib/domain/famille/schemas";
+import { lireBrouillon, validerDeclaration, type AdresseSaisie, type CoRepresentant, type ContactSaisi, type EnfantSaisi, type Titulaire } from "@/lib/domain/famille/schemas";
 import type { Famille } from "@/lib/generated/prisma/client";
 
-async function creerAdresse(tx: Tx, adresse: AdresseSaisie): Promise<string> {
-  const row = await tx.adresse.create({
-    data: {
-      numero: adresse.adresseNumero,
-      voie: adresse.adresseVoie,
-      batiment: adresse.adresseBatiment,
-      appartement: adresse.adresseAppartement,
-      complement: adresse.adresseComplement,
-      codePostal: adresse.codePostal,
-      ville: adresse.ville,
-      pays: adresse.pays,
-      codeInsee: adresse.codeInsee,
-    },
-  });
+/** An address as typed, in the columns of Adresse (shared with the agents' correction). */
+export function donneesAdresse(adresse: AdresseSaisie) {
+  return {
+    numero: adresse.adresseNumero,
+    voie: adresse.adresseVoie,
+    batiment: adresse.adresseBatiment,
+    appartement: adresse.adresseAppartement,
+    complement: adresse.adresseComplement,
+    codePostal: adresse.codePostal,
+    ville: adresse.ville,
+    pays: adresse.pays,
+    codeInsee: adresse.codeInsee,
+  };
+}
+
+export async function creerAdresse(tx: Tx, adresse: AdresseSaisie): Promise<string> {
+  const row = await tx.adresse.create({ data: donneesAdresse(adresse) });
   return row.id;
 }
 
-function representant(personne: Titulaire | CoRepresentant) {
+/** A representant as typed, in the columns of Representant (shared with the agents' correction). */
+export function donneesRepresentant(personne: Titulaire | CoRepresentant) {
   return {
     civilite: personne.civilite,
     nomUsage: personne.nomUsage,
@@ -47,6 +51,30 @@ function representant(personne: Titulaire | CoRepresentant) {
   };
 }
 
+/** A child as typed, in the columns of Enfant (its address aside), with the key that finds it again. */
+export function donneesEnfant(enfant: EnfantSaisi) {
+  return {
+    sexe: enfant.sexe,
+    nom: enfant.nom,
+    prenoms: enfant.prenoms,
+    dateNaissance: jourIso(enfant.dateNaissance) as Date,
+    lieuNaissance: enfant.lieuNaissance,
+    cleRapprochement: cleRapprochement(enfant.nom, enfant.prenoms, enfant.dateNaissance),
+  };
+}
+
+export function donneesContact(contact: ContactSaisi) {
+  return {
+    nom: contact.nom,
+    prenom: contact.prenom,
+    lien: contact.lien,
+    telephonePortable: contact.telephonePortable,
+    telephoneDomicile: contact.telephoneDomicile,
+    aPrevenir: contact.aPrevenir,
+    autoriseRecuperer: contact.autoriseRecuperer,
+  };
+}
+
 export async function creerFamilleDepuisDemande(tx: Tx, demande: { id: string; usagerId: string; donnees: unknown }): Promise<Famille> {
   const validation = validerDeclaration(lireBrouillon(demande.donnees));
   if (!validation.ok) throw new AppError("declaration_incomplete", "Cette déclaration est incomplète : demandez un complément.");
@@ -58,38 +86,24 @@ export async function creerFamilleDepuisDemande(tx: Tx, demande: { id: string; u
   const adresseFamille = await creerAdresse(tx, titulaire.adresse as AdresseSaisie);
   const famille = await tx.famille.create({ data: { cleEnfance: await cleEnfanceLibre(tx) } });
   await tx.representant.create({
-    data: { ...representant(titulaire), familleId: famille.id, role: "TITULAIRE", usagerId: demande.usagerId, adresseId: adresseFamille },
+    data: { ...donneesRepresentant(titulaire), familleId: famille.id, role: "TITULAIRE", usagerId: demande.usagerId, adresseId: adresseFamille },
   });
   if (coRepresentant) {
     const adresseId = coRepresentant.adresse ? await creerAdresse(tx, coRepresentant.adresse) : adresseFamille;
-    await tx.representant.create({ data: { ...representant(coRepresentant), familleId: famille.id, role: "CO_REPRESENTANT", adresseId } });
+    await tx.representant.create({ data: { ...donneesRepresentant(coRepresentant), familleId: famille.id, role: "CO_REPRESENTANT", adresseId } });
   }
   for (const enfant of enfants) {
     await tx.enfant.create({
       data: {
-        sexe: enfant.sexe,
-        nom: enfant.nom,
-        prenoms: enfant.prenoms,
-        dateNaissance: jourIso(enfant.dateNaissance) as Date,
-        lieuNaissance: enfant.lieuNaissance,
+        ...donneesEnfant(enfant),
         adresseId: enfant.adresse ? await creerAdresse(tx, enfant.adresse) : null,
-        cleRapprochement: cleRapprochement(enfant.nom, enfant.prenoms, enfant.dateNaissance),
         familles: { create: { familleId: famille.id } },
       },
     });
   }
   if (contacts.length > 0) {
     await tx.contact.createMany({
-      data: contacts.map((contact) => ({
-        familleId: famille.id,
-        nom: contact.nom,
-        prenom: contact.prenom,
-        lien: contact.lien,
-        telephonePortable: contact.telephonePortable,
-        telephoneDomicile: contact.telephoneDomicile,
-        aPrevenir: contact.aPrevenir,
-        autoriseRecuperer: contact.autoriseRecuperer,
-      })),
+      data: contacts.map((contact) => ({ familleId: famille.id, ...donneesContact(contact) })),
     });
   }
   await tx.demande.update({ where: { id: demande.id }, data: { familleId: famille.id } });

@@ -208,8 +208,10 @@ export const contactSchema = z
 
 export type Titulaire = z.infer<typeof titulaireSchema>;
 export type CoRepresentant = z.infer<typeof coRepresentantSchema>;
-export type EnfantDeclare = z.infer<typeof enfantSchema> & { id: string };
-export type ContactDeclare = z.infer<typeof contactSchema> & { id: string };
+export type EnfantSaisi = z.infer<typeof enfantSchema>;
+export type ContactSaisi = z.infer<typeof contactSchema>;
+export type EnfantDeclare = EnfantSaisi & { id: string };
+export type ContactDeclare = ContactSaisi & { id: string };
 
 // ——— The draft: what was typed, person by person ———
 

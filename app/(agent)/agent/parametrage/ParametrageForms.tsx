@@ -1,0 +1,100 @@
+"use client";
+// The Paramétrage's forms: each keeps what was typed when the server refuses a field, and says so beside it.
+import { startTransition, useActionState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { CheckboxField, FieldMessages, Label, TextField } from "@/components/ui/Field";
+import type { FormState } from "@/lib/forms";
+import { enregistrerCommuneAction, envoyerLogoAction, publierDocumentAction } from "./actions";
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/** A form sent from its submit handler: React's own submission resets the fields, losing a refused entry. */
+function useFormulaire(action: Action, values: Record<string, string>) {
+  const [state, formAction, pending] = useActionState(action, { values, errors: {} } as FormState);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+  const nbErreurs = Object.keys(state.errors).length;
+  const annonce = state.message ? (
+    <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />
+  ) : nbErreurs > 0 ? (
+    <Alert kind="erreur" title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`} />
+  ) : null;
+  return { state, formAction, pending, onSubmit, annonce };
+}
+
+export function CommuneForm({ initial }: { initial: Record<string, string> }) {
+  const { state, formAction, pending, onSubmit, annonce } = useFormulaire(enregistrerCommuneAction, initial);
+  const { values: v, errors } = state;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {annonce}
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField name="nom" label="Nom de la commune" required defaultValue={v.nom} error={errors.nom} maxLength={100} />
+        <TextField name="serviceNom" label="Nom du service" required defaultValue={v.serviceNom} error={errors.serviceNom} maxLength={100} />
+        <TextField name="serviceEmail" label="Courriel du service" type="email" required defaultValue={v.serviceEmail} error={errors.serviceEmail} maxLength={254} />
+        <TextField name="telephone" label="Téléphone du service" type="tel" defaultValue={v.telephone} error={errors.telephone} maxLength={30} />
+      </div>
+      <TextField name="adresse" label="Adresse de la mairie" defaultValue={v.adresse} error={errors.adresse} maxLength={200} />
+      <TextField
+        name="siteUrl"
+        label="Adresse du site principal"
+        type="url"
+        defaultValue={v.siteUrl}
+        error={errors.siteUrl}
+        maxLength={300}
+        hint="Le lien « Retour au site principal » du pied de page y mène. Par exemple https://www.villefranque.fr."
+      />
+      <CheckboxField name="totpObligatoire" label="Exiger la double authentification (TOTP) de tous les agents" defaultChecked={v.totpObligatoire === "on"} />
+      <button type="submit" className="bouton-principal" disabled={pending}>
+        Enregistrer
+      </button>
+    </form>
+  );
+}
+
+export function LogoForm() {
+  const [state, formAction, pending] = useActionState(envoyerLogoAction, { values: {}, errors: {} } as FormState);
+  return (
+    <form action={formAction} noValidate aria-busy={pending}>
+      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+      <TextField name="logo" label="Nouveau logo" type="file" accept="image/png,image/jpeg,image/webp" error={state.errors.logo} hint="PNG, JPEG ou WebP, 1 Mo au maximum." />
+      <button type="submit" className="bouton-secondaire" disabled={pending}>
+        Envoyer le logo
+      </button>
+    </form>
+  );
+}
+
+export function DocumentForm({ type, titre, prochaine, contenu }: { type: string; titre: string; prochaine: number; contenu: string }) {
+  const { state, formAction, pending, onSubmit, annonce } = useFormulaire(publierDocumentAction, { contenu });
+  const id = `contenu-${type}`;
+  const error = state.errors.contenu;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {annonce}
+      <input type="hidden" name="type" value={type} />
+      <div className="mb-4">
+        <Label htmlFor={id} required>
+          Texte de la version {prochaine} : {titre}
+        </Label>
+        <textarea
+          id={id}
+          name="contenu"
+          rows={12}
+          required
+          defaultValue={state.values.contenu}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-aide${error ? ` ${id}-erreur` : ""}`}
+          className="champ font-mono text-sm"
+        />
+        <FieldMessages name={id} error={error} hint="{commune} est remplacé par le nom de la commune. Les versions publiées ne sont jamais modifiées." />
+      </div>
+      <button type="submit" className="bouton-principal" disabled={pending}>
+        Publier la version {prochaine}
+      </button>
+    </form>
+  );
+}

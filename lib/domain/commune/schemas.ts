@@ -1,0 +1,45 @@
+// The Paramétrage forms: the commune's settings and a new version of a document, checked in the browser's
+// round trip and on the server by the same schemas.
+import { z } from "zod";
+import { courriel, optionnel, requis, telephone } from "@/lib/champs";
+
+const regleTelephone = telephone("Téléphone du service");
+
+export const communeSchema = z.object({
+  nom: requis(100, "Indiquez le nom de la commune."),
+  adresse: optionnel(200, "Adresse"),
+  serviceNom: requis(100, "Indiquez le nom du service."),
+  serviceEmail: courriel("Indiquez le courriel du service."),
+  // Kept as typed ("05 59 44 00 00" reads better on Infos pratiques) but held to the families' phone rule.
+  telephone: optionnel(30, "Téléphone du service").superRefine((value, ctx) => {
+    const check = regleTelephone.safeParse(value);
+    if (!check.success) ctx.addIssue({ code: "custom", message: check.error.issues[0]?.message ?? "Téléphone invalide." });
+  }),
+  siteUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(
+      z
+        .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "Indiquez l'adresse complète du site, par exemple https://www.villefranque.fr." })
+        .max(300, { error: "300 caractères au maximum." })
+        .optional(),
+    ),
+  totpObligatoire: z
+    .string()
+    .optional()
+    .transform((value) => value === "on"),
+});
+export type CommuneSaisie = z.infer<typeof communeSchema>;
+
+export const DOCUMENTS = { CGU: "Conditions générales d'utilisation", REGLEMENT_INTERIEUR: "Règlement intérieur" } as const;
+
+export const documentSchema = z.object({
+  type: z.enum(["CGU", "REGLEMENT_INTERIEUR"], { error: "Document inconnu." }),
+  contenu: z
+    .string({ error: "Écrivez le texte du document." })
+    .trim()
+    .min(1, { error: "Écrivez le texte du document." })
+    .max(200_000, { error: "Le texte dépasse 200 000 caractères." }),
+});
