@@ -28,3 +28,12 @@ export async function checkUpload(file: File, rule: UploadRule): Promise<UploadC
   }
   return { ok: true, bytes, mime: detected.mime };
 }
+
+/** The optional piece of an Échanges form: none, a checked one (with its name), or why it is refused. */
+export async function pieceDuFormulaire(
+  fichier: FormDataEntryValue | null,
+): Promise<{ ok: true; piece: { bytes: Uint8Array; mime: string; nom: string } | null } | { ok: false; message: string }> {
+  if (!(fichier instanceof File) || fichier.size === 0) return { ok: true, piece: null };
+  const check = await checkUpload(fichier, PIECE_RULE);
+  return check.ok ? { ok: true, piece: { bytes: check.bytes, mime: check.mime, nom: fichier.name } } : check;
+}
