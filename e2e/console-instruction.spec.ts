@@ -65,6 +65,9 @@ async function connexionParent(page: Page, identifiant: string) {
   await expect(page).toHaveURL(/\/mon-espace$/);
 }
 
+/** A child's prénom of this test and project only: a child declared twice is, by design, offered for garde alternée. */
+const prenomUnique = (prenom: string, testInfo: TestInfo) => `${prenom}${testInfo.project.name}${Date.now().toString(36)}`;
+
 const actions = (page: Page) => page.getByRole("region", { name: "Actions" });
 
 test("un agent prend en charge la demande déposée depuis la file « À traiter » et l'accepte ; le parent voit sa famille", async ({ page, expectNoAxeViolations }, testInfo) => {
@@ -74,7 +77,7 @@ test("un agent prend en charge la demande déposée depuis la file « À traiter
   );
   const cible = attente
     ? { identifiant: "parent.attente", numero: Number(attente.numero), enfant: "Ane DUHALDE" }
-    : { ...(await deposerParSql(testInfo, "accueil", [{ sexe: "FEMININ", nom: "Accueil", prenoms: "Ane", dateNaissance: "2018-03-21" }])), enfant: "Ane ACCUEIL" };
+    : { ...(await deposerParSql(testInfo, "accueil", [{ sexe: "FEMININ", nom: "Accueil", prenoms: prenomUnique("Ane", testInfo), dateNaissance: "2018-03-21" }])), enfant: "ACCUEIL" };
 
   await connexionAgent(page);
   await expectNoAxeViolations(page);
@@ -113,7 +116,7 @@ test("un agent prend en charge la demande déposée depuis la file « À traiter
 });
 
 test("un agent refuse une demande avec un motif : le courriel du parent le donne", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
-  const parent = await deposerParSql(testInfo, "refus", [{ sexe: "MASCULIN", nom: "Refus", prenoms: "Henri", dateNaissance: "2019-05-01" }]);
+  const parent = await deposerParSql(testInfo, "refus", [{ sexe: "MASCULIN", nom: "Refus", prenoms: prenomUnique("Henri", testInfo), dateNaissance: "2019-05-01" }]);
   await connexionAgent(page);
   // the filters are a GET form: the search by name and state leads to the demande
   await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Demandes" }).click();
@@ -139,7 +142,7 @@ test("un agent refuse une demande avec un motif : le courriel du parent le donne
 
 test("un agent demande un complément, le parent complète et renvoie sa demande, l'agent l'accepte", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
   test.setTimeout(120_000);
-  const parent = await deposerParSql(testInfo, "complement", [{ sexe: "FEMININ", nom: "Complement", prenoms: "Louise", dateNaissance: "2021-09-12" }]);
+  const parent = await deposerParSql(testInfo, "complement", [{ sexe: "FEMININ", nom: "Complement", prenoms: prenomUnique("Louise", testInfo), dateNaissance: "2021-09-12" }]);
   await connexionAgent(page);
   await page.goto(`/agent/demandes/${parent.numero}`);
   await page.getByLabel("Motif du complément").fill("Il manque le justificatif de domicile.");
@@ -167,7 +170,7 @@ test("un agent demande un complément, le parent complète et renvoie sa demande
 
 test("garde alternée : l'agent rattache l'enfant déclaré par le second parent à l'enfant existant", async ({ page, expectNoAxeViolations }, testInfo) => {
   test.setTimeout(120_000);
-  const prenoms = `Eloi${testInfo.project.name}${Date.now().toString(36)}`;
+  const prenoms = prenomUnique("Eloi", testInfo);
   const enfant = { sexe: "MASCULIN" as const, nom: "Etchart-Bidart", prenoms, dateNaissance: "2018-03-04" };
   const mere = await deposerParSql(testInfo, "mere", [enfant]);
   const pere = await deposerParSql(testInfo, "pere", [{ ...enfant, nom: "ETCHART BIDART" }]);
