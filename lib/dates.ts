@@ -1,7 +1,7 @@
 // Dates as the commune reads them: French, in Europe/Paris whatever the server's zone.
 import { format } from "date-fns";
 import { fr } from "date-fns/locale";
-import { tz } from "@date-fns/tz";
+import { tz, TZDate } from "@date-fns/tz";
 
 const PARIS = tz("Europe/Paris");
 
@@ -11,3 +11,12 @@ export function formatParis(date: Date, pattern: string): string {
 
 /** "02/07/2024 à 16:21", as the seed's "Dernière connexion le …". */
 export const dateHeure = (date: Date) => formatParis(date, "dd/MM/yyyy 'à' HH:mm");
+
+/** The instant a calendar day (YYYY-MM-DD, as an <input type="date"> sends it) begins in Europe/Paris, or null. */
+export function debutDuJourParis(isoDay: string, joursEnPlus = 0): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!match) return null;
+  const [annee, mois, jour] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new TZDate(annee, mois - 1, jour + joursEnPlus, "Europe/Paris");
+  return Number.isNaN(date.getTime()) || (joursEnPlus === 0 && date.getDate() !== jour) ? null : new Date(date.getTime());
+}

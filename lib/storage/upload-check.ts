@@ -34,3 +34,12 @@ export const LOGO_RULE: UploadRule = {
   maxBytes: 1024 * 1024,
   types: { "image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WebP" },
 };
+
+/** The optional piece of an Échanges form: none, a checked one (with its name), or why it is refused. */
+export async function pieceDuFormulaire(
+  fichier: FormDataEntryValue | null,
+): Promise<{ ok: true; piece: { bytes: Uint8Array; mime: string; nom: string } | null } | { ok: false; message: string }> {
+  if (!(fichier instanceof File) || fichier.size === 0) return { ok: true, piece: null };
+  const check = await checkUpload(fichier, PIECE_RULE);
+  return check.ok ? { ok: true, piece: { bytes: check.bytes, mime: check.mime, nom: fichier.name } } : check;
+}

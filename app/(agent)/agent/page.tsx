@@ -1,18 +1,93 @@
+import Link from "next/link";
+import { TableDemandes } from "@/components/demande/TableDemandes";
 import { requireAgent } from "@/lib/auth/current";
+import { tableauDeBord } from "@/lib/domain/demande/queries-console";
+import { LIBELLES_STATUT, STATUTS } from "@/lib/domain/demande/transitions";
+import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import type { TypeDemande } from "@/lib/generated/prisma/enums";
 
-export const metadata = { title: "Console des agents" };
+export const metadata = { title: "Tableau de bord — Console des agents" };
 
-// The tableau de bord (counts and the queue "À traiter") comes with the instruction pages.
-export default async function ConsolePage() {
+// What an agent opens first: how much is waiting, the queue "À traiter" oldest deposit first, and what they
+// have themselves taken up. Each count and each number is a link, so the work is one click away.
+export default async function TableauDeBordPage() {
   const { agent } = await requireAgent();
+  const { comptes, aTraiter, nbATraiter, mesInstructions } = await tableauDeBord(agent.id);
+  const types = Object.keys(TYPES_DEMANDE) as TypeDemande[];
+  const statuts = STATUTS.filter((statut) => statut !== "BROUILLON");
+  const nombre = (type: TypeDemande, statut: string) => comptes.find((c) => c.type === type && c.statut === statut)?.nombre ?? 0;
   return (
-    <section className="carte" aria-labelledby="titre">
-      <h1 id="titre" className="titre-page mb-2">
-        Console des agents
-      </h1>
-      <p className="mb-4">
-        Bonjour {agent.prenom} {agent.nom.toUpperCase()} ({agent.role === "ADMIN" ? "administrateur" : "agent"}).
-      </p>
-    </section>
+    <div className="space-y-6">
+      <section className="carte" aria-labelledby="titre">
+        <h1 id="titre" className="titre-page mb-2">
+          <span className="block text-base text-stone-700">Console des agents</span>
+          Tableau de bord
+        </h1>
+        <p>
+          Bonjour {agent.prenom} {agent.nom.toUpperCase()} ({agent.role === "ADMIN" ? "administrateur" : "agent"}).
+        </p>
+      </section>
+
+      <section className="carte" aria-labelledby="a-traiter">
+        <h2 id="a-traiter" className="mb-4 text-lg font-bold uppercase">
+          À traiter ({nbATraiter})
+        </h2>
+        <TableDemandes demandes={aTraiter} legende="Demandes à traiter, la plus ancienne d'abord" vide="Aucune demande à traiter." />
+        {nbATraiter > aTraiter.length && (
+          <p>
+            <Link href="/agent/demandes?statut=DEPOSEE">Voir les {nbATraiter} demandes à traiter</Link>
+          </p>
+        )}
+      </section>
+
+      <section className="carte" aria-labelledby="mes-instructions">
+        <h2 id="mes-instructions" className="mb-4 text-lg font-bold uppercase">
+          Mes demandes en cours d&apos;instruction ({mesInstructions.length})
+        </h2>
+        <TableDemandes demandes={mesInstructions} legende="Mes demandes en cours d'instruction" vide="Vous n'instruisez aucune demande en ce moment." />
+      </section>
+
+      <section className="carte" aria-labelledby="comptes">
+        <h2 id="comptes" className="mb-4 text-lg font-bold uppercase">
+          Demandes par type et par état
+        </h2>
+        <div role="region" aria-labelledby="comptes" tabIndex={0} className="overflow-x-auto">
+          <table className="w-full min-w-[40rem] border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-stone-300">
+                <th scope="col" className="p-2">
+                  Type
+                </th>
+                {statuts.map((statut) => (
+                  <th key={statut} scope="col" className="p-2">
+                    {LIBELLES_STATUT[statut]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {types.map((type) => (
+                <tr key={type} className="border-b border-stone-200">
+                  <th scope="row" className="p-2">
+                    {TYPES_DEMANDE[type].libelle}
+                  </th>
+                  {statuts.map((statut) => (
+                    <td key={statut} className="p-2">
+                      {nombre(type, statut) > 0 ? (
+                        <Link href={`/agent/demandes?type=${type}&statut=${statut}`} aria-label={`${nombre(type, statut)} ${TYPES_DEMANDE[type].libelle} : ${LIBELLES_STATUT[statut]}`}>
+                          {nombre(type, statut)}
+                        </Link>
+                      ) : (
+                        0
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
   );
 }

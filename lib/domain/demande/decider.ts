@@ -6,7 +6,7 @@ import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
 import { getCommune } from "@/lib/domain/commune/queries";
 import { franchir } from "@/lib/domain/demande/transition";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { TYPES_DEMANDE, type ChoixAcceptation } from "@/lib/domain/demande/types";
 import { queueDecisionMail } from "@/lib/domain/demande/mails";
 import type { StatutDemande } from "@/lib/generated/prisma/client";
 
@@ -18,18 +18,19 @@ export async function deciderDemande({
   decision,
   motif,
   statutVu,
+  rattachements,
 }: {
   agent: { id: string; prenom: string; nom: string };
   demandeId: string;
   decision: DecisionAgent;
   motif?: string | null;
   statutVu?: StatutDemande;
-}): Promise<void> {
+} & ChoixAcceptation): Promise<void> {
   const commune = await getCommune();
   await db().$transaction(async (tx) => {
     const acteur = { kind: "AGENT" as const, agentId: agent.id, nom: `${agent.prenom} ${agent.nom}` };
     const { apres } = await franchir(tx, { demandeId, transition: decision, acteur, motif, statutVu });
-    const complement = decision === "accepter" ? ((await TYPES_DEMANDE[apres.type].accepter?.(tx, apres)) ?? null) : null;
+    const complement = decision === "accepter" ? ((await TYPES_DEMANDE[apres.type].accepter?.(tx, apres, { rattachements })) ?? null) : null;
     if (decision !== "instruire" && apres.numero !== null) {
       const usager = await tx.usager.findUniqueOrThrow({ where: { id: apres.usagerId } });
       const statut = apres.statut as "ACCEPTEE" | "REFUSEE" | "A_COMPLETER";

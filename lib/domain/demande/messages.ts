@@ -100,3 +100,8 @@ export async function pieceDuMessage(acteur: { kind: "USAGER"; usagerId: string 
   const bytes = await getStorage().get(message.pieceKey);
   return bytes ? { bytes, nom: message.pieceNom ?? "piece-jointe", type: message.pieceType ?? "application/octet-stream" } : null;
 }
+
+/** An agent opened the demande, whose Échanges are on the same screen: the parent's messages are read. */
+export async function marquerMessagesLusParAgent({ demandeId }: { demandeId: string }): Promise<void> {
+  await db().demandeMessage.updateMany({ where: { demandeId, auteur: "USAGER", luAt: null }, data: { luAt: new Date() } });
+}

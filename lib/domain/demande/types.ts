@@ -18,7 +18,13 @@ export type DefinitionDemande = {
   /** recorded at each deposit (e.g. the possible matches of a child) */
   auDepot?(tx: Tx, demande: Demande): Promise<void>;
   /** the effect of the acceptance, in its transaction; returns a sentence for the parent's mail */
-  accepter?(tx: Tx, demande: Demande): Promise<string | null>;
+  accepter?(tx: Tx, demande: Demande, choix: ChoixAcceptation): Promise<string | null>;
+};
+
+/** What the agent chose while accepting. */
+export type ChoixAcceptation = {
+  /** garde alternée: declared child (its id in the demande's data) → the known Enfant it is the same child as */
+  rattachements?: Record<string, string>;
 };
 
 export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
@@ -62,8 +68,8 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
         await tx.demandeRapprochement.createMany({ data: rapprochements.map((r) => ({ ...r, demandeId: demande.id })) });
       }
     },
-    async accepter(tx, demande) {
-      const famille = await creerFamilleDepuisDemande(tx, demande);
+    async accepter(tx, demande, { rattachements }) {
+      const famille = await creerFamilleDepuisDemande(tx, demande, { rattachements });
       return `Votre famille a été validée par le service Enfance. Sa clé enfance est ${famille.cleEnfance} : le co-représentant de la famille peut la saisir dans « Modifier mon espace » pour accéder à la famille depuis son propre espace.`;
     },
   },

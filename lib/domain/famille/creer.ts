@@ -1,10 +1,12 @@
 // Accepting an Ajout de famille: the declared people become the Famille, in the transaction of the
-// acceptance, and the titulaire's space is linked to it.
+// acceptance, and the titulaire's space is linked to it. A child the agent recognised as already known
+// (garde alternée) is linked to this family too instead of being created twice.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jourIso } from "@/lib/champs";
 import { cleEnfanceLibre } from "@/lib/domain/famille/cle-enfance";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
+import { enfantsDejaConnus, noterDecisions, verifierRattachements } from "@/lib/domain/famille/garde-alternee";
 import { lireBrouillon, validerDeclaration, type AdresseSaisie, type CoRepresentant, type ContactSaisi, type EnfantSaisi, type Titulaire } from "@/lib/domain/famille/schemas";
 import type { Famille } from "@/lib/generated/prisma/client";
 
@@ -75,13 +77,19 @@ export function donneesContact(contact: ContactSaisi) {
   };
 }
 
-export async function creerFamilleDepuisDemande(tx: Tx, demande: { id: string; usagerId: string; donnees: unknown }): Promise<Famille> {
+export async function creerFamilleDepuisDemande(
+  tx: Tx,
+  demande: { id: string; usagerId: string; donnees: unknown },
+  { rattachements = {} }: { rattachements?: Record<string, string> } = {},
+): Promise<Famille> {
   const validation = validerDeclaration(lireBrouillon(demande.donnees));
   if (!validation.ok) throw new AppError("declaration_incomplete", "Cette déclaration est incomplète : demandez un complément.");
   const { titulaire, coRepresentant, enfants, contacts } = validation.declaration;
   if (await tx.representant.findFirst({ where: { usagerId: demande.usagerId }, select: { id: true } })) {
     throw new AppError("deja_famille", "Le demandeur est déjà rattaché à une famille.");
   }
+  const candidats = await enfantsDejaConnus(tx, enfants);
+  verifierRattachements(rattachements, candidats);
 
   const adresseFamille = await creerAdresse(tx, titulaire.adresse as AdresseSaisie);
   const famille = await tx.famille.create({ data: { cleEnfance: await cleEnfanceLibre(tx) } });
@@ -93,6 +101,11 @@ export async function creerFamilleDepuisDemande(tx: Tx, demande: { id: string; u
     await tx.representant.create({ data: { ...donneesRepresentant(coRepresentant), familleId: famille.id, role: "CO_REPRESENTANT", adresseId } });
   }
   for (const enfant of enfants) {
+    const connu = rattachements[enfant.id];
+    if (connu) {
+      await tx.familleEnfant.create({ data: { familleId: famille.id, enfantId: connu } });
+      continue;
+    }
     await tx.enfant.create({
       data: {
         ...donneesEnfant(enfant),
@@ -106,6 +119,7 @@ export async function creerFamilleDepuisDemande(tx: Tx, demande: { id: string; u
       data: contacts.map((contact) => ({ familleId: famille.id, ...donneesContact(contact) })),
     });
   }
+  await noterDecisions(tx, demande.id, rattachements, candidats);
   await tx.demande.update({ where: { id: demande.id }, data: { familleId: famille.id } });
   return famille;
 }

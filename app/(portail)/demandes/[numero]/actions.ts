@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms";
-import { checkUpload, PIECE_RULE } from "@/lib/storage/upload-check";
+import { pieceDuFormulaire } from "@/lib/storage/upload-check";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { envoyerMessage } from "@/lib/domain/demande/messages";
 import { annulerDemande } from "@/lib/domain/demande/annuler";
@@ -25,14 +25,9 @@ export async function envoyerMessageAction(numero: number, _prev: FormState, for
   const values = { message: contenu };
   try {
     const { usager, demande } = await maDemande(numero);
-    const fichier = formData.get("piece");
-    let piece = null;
-    if (fichier instanceof File && fichier.size > 0) {
-      const check = await checkUpload(fichier, PIECE_RULE);
-      if (!check.ok) return { values, errors: { piece: check.message } };
-      piece = { bytes: check.bytes, mime: check.mime, nom: fichier.name };
-    }
-    await envoyerMessage({ demandeId: demande.id, auteur: { kind: "USAGER", usagerId: usager.id }, contenu, piece });
+    const piece = await pieceDuFormulaire(formData.get("piece"));
+    if (!piece.ok) return { values, errors: { piece: piece.message } };
+    await envoyerMessage({ demandeId: demande.id, auteur: { kind: "USAGER", usagerId: usager.id }, contenu, piece: piece.piece });
   } catch (error) {
     if (error instanceof AppError) return { values, errors: error.field ? { message: error.message } : {}, message: error.field ? undefined : error.message };
     throw error;

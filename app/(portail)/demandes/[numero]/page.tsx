@@ -3,21 +3,20 @@ import { notFound } from "next/navigation";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
 import { requireUsager } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
-import { CIVILITES } from "@/lib/domain/usager/schemas";
+import { FilMessages } from "@/components/demande/FilMessages";
+import { Historique, horodatage } from "@/components/demande/Historique";
+import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
+import { MessageForm } from "@/components/demande/MessageForm";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { marquerMessagesLus } from "@/lib/domain/demande/messages";
-import { LIBELLES_STATUT, TRANSITIONS, type Transition } from "@/lib/domain/demande/transitions";
 import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { lireBrouillon } from "@/lib/domain/famille/schemas";
-import { MessageForm } from "./MessageForm";
+import { envoyerMessageAction } from "./actions";
 
 export const metadata = { title: "Suivi de la demande" };
 
 const ONGLETS = { demandeur: "Le demandeur", demande: "La demande", historique: "Historique", echanges: "Échanges" } as const;
 type Onglet = keyof typeof ONGLETS;
-
-const horodatage = (date: Date) => formatParis(date, "d MMM yyyy HH:mm");
 
 export default async function SuiviDemandePage({ params, searchParams }: { params: Promise<{ numero: string }>; searchParams: Promise<{ onglet?: string }> }) {
   const [{ numero: brut }, { onglet: demande_onglet }] = await Promise.all([params, searchParams]);
@@ -76,61 +75,17 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
       </nav>
 
       <h2 className="mb-4 text-lg font-bold uppercase">{ONGLETS[onglet]}</h2>
-      {onglet === "demandeur" && (
-        <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_1fr]">
-          <dt className="font-semibold">Civilité</dt>
-          <dd>{CIVILITES[demande.usager.civilite]}</dd>
-          <dt className="font-semibold">Nom</dt>
-          <dd>{demande.usager.nomUsage.toUpperCase()}</dd>
-          <dt className="font-semibold">Prénom(s)</dt>
-          <dd>{demande.usager.prenoms}</dd>
-          <dt className="font-semibold">Courriel</dt>
-          <dd className="break-all">{demande.usager.courriel}</dd>
-          <dt className="font-semibold">Téléphone</dt>
-          <dd>{demande.usager.mobile ?? demande.usager.telephone ?? "—"}</dd>
-        </dl>
-      )}
+      {onglet === "demandeur" && <IdentiteDemandeur usager={demande.usager} />}
       {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />}
-      {onglet === "historique" && (
-        <ol className="space-y-3">
-          {demande.historique.map((ligne) => (
-            <li key={String(ligne.id)} className="rounded-md border border-stone-200 p-3">
-              <p className="text-sm text-stone-700">{horodatage(ligne.createdAt)}</p>
-              <p className="font-semibold">
-                {TRANSITIONS[ligne.transition as Transition]?.libelle ?? ligne.transition} : {LIBELLES_STATUT[ligne.vers]}
-              </p>
-              <p className="text-sm">{ligne.acteur === "AGENT" ? `Par ${ligne.acteurNom ?? "un agent"} (mairie)` : ligne.acteur === "USAGER" ? "Par vous" : "Automatiquement"}</p>
-              {ligne.motif && <p className="mt-1">Motif : {ligne.motif}</p>}
-            </li>
-          ))}
-        </ol>
-      )}
+      {onglet === "historique" && <Historique lignes={demande.historique} />}
       {onglet === "echanges" && (
         <>
           {demande.messages.length === 0 ? (
             <p className="mb-6">Aucun message pour l&apos;instant. Vous pouvez écrire aux agents qui traitent votre demande.</p>
           ) : (
-            <ol className="mb-6 space-y-3" aria-label="Messages">
-              {demande.messages.map((message) => (
-                <li key={message.id} className={`rounded-md border p-3 ${message.auteur === "AGENT" ? "border-sky-300 bg-sky-50 sm:mr-12" : "border-stone-200 sm:ml-12"}`}>
-                  <p className="text-sm text-stone-700">
-                    {message.auteur === "AGENT" ? `${message.auteurNom} (mairie)` : "Vous"} — {horodatage(message.createdAt)}
-                    {message.auteur === "AGENT" && !message.luAt && <span className="ml-2 rounded-full bg-marque px-2 font-bold text-white">Nouveau</span>}
-                  </p>
-                  {message.contenu && <p className="mt-1 whitespace-pre-line break-words">{message.contenu}</p>}
-                  {message.pieceKey && (
-                    <p className="mt-2">
-                      <a href={`/api/messages/${message.id}/piece`} target="_blank" rel="noopener">
-                        {message.pieceNom}
-                      </a>{" "}
-                      <span className="text-sm text-stone-700">({Math.max(1, Math.round((message.pieceTaille ?? 0) / 1024))} Ko)</span>
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ol>
+            <FilMessages messages={demande.messages} lecteur="USAGER" />
           )}
-          {demande.statut !== "ANNULEE" && <MessageForm numero={demande.numero as number} />}
+          {demande.statut !== "ANNULEE" && <MessageForm action={envoyerMessageAction.bind(null, demande.numero as number)} titre="Écrire aux agents" />}
         </>
       )}
 

@@ -1,0 +1,159 @@
+"use client";
+// The agent's actions on one demande, each a small form posting the state the agent saw. They share one
+// answer area, which stays on screen when the demande's state changes under it (another agent acted first:
+// the message says who, and the page below is already refreshed).
+import { useActionState, type ReactNode } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { FieldMessages, Label } from "@/components/ui/Field";
+import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
+import type { FormState } from "@/lib/forms";
+import type { StatutDemande } from "@/lib/generated/prisma/enums";
+import { deciderAction } from "./actions";
+import { CHAMP_MOTIF, CHOIX_CREER, champRattachement } from "./decision";
+
+export type Rapprochement = {
+  enfantRef: string;
+  /** "Éloi ETCHART" as declared */
+  declare: string;
+  connus: { id: string; libelle: string }[];
+};
+
+type Props = {
+  numero: number;
+  statut: StatutDemande;
+  /** the actions the transition table allows an agent in this state */
+  possibles: Record<"instruire" | "demanderComplement" | "accepter" | "refuser", boolean>;
+  rapprochements: Rapprochement[];
+};
+
+export function ActionsDemande({ numero, statut, possibles, rapprochements }: Props) {
+  const [state, action, pending] = useActionState(deciderAction, { values: {}, errors: {} } as FormState);
+  const { values, errors } = state;
+  const onSubmit = envoiSansReinitialisation(action);
+  const aucune = !Object.values(possibles).some(Boolean);
+
+  const commun = { action, onSubmit, pending, numero, statut };
+
+  return (
+    <div className="space-y-4">
+      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+      {aucune && <p>Aucune action possible sur cette demande.</p>}
+
+      {possibles.instruire && (
+        <Formulaire {...commun} decision="instruire">
+          <button type="submit" className="bouton-principal" disabled={pending}>
+            Prendre en charge
+          </button>
+        </Formulaire>
+      )}
+
+      {possibles.accepter && (
+        <Formulaire {...commun} decision="accepter">
+          {rapprochements.map((r) => {
+            const name = champRattachement(r.enfantRef);
+            return (
+              <fieldset key={r.enfantRef} className="mb-3 rounded-md border border-amber-500 bg-amber-50 p-3" aria-describedby={errors[name] ? `${name}-erreur` : undefined}>
+                <legend className="px-1 font-semibold">Enfant déclaré : {r.declare}</legend>
+                {r.connus.map((connu) => (
+                  <div key={connu.id} className="mb-2">
+                    <p className="mb-1">Enfant possiblement déjà connu : {connu.libelle}</p>
+                    <label className="flex items-start gap-2">
+                      <input type="radio" name={name} value={connu.id} defaultChecked={values[name] === connu.id} className="mt-1 size-5 shrink-0 accent-marque" />
+                      <span>
+                        Rattacher à l&apos;enfant existant (garde alternée)
+                        {r.connus.length > 1 && <span className="sr-only"> : {connu.libelle}</span>}
+                      </span>
+                    </label>
+                  </div>
+                ))}
+                <label className="flex items-start gap-2">
+                  <input type="radio" name={name} value={CHOIX_CREER} defaultChecked={values[name] === CHOIX_CREER} className="mt-1 size-5 shrink-0 accent-marque" />
+                  <span>Créer un nouvel enfant</span>
+                </label>
+                <FieldMessages name={name} error={errors[name]} />
+              </fieldset>
+            );
+          })}
+          <button type="submit" className="bouton-principal" disabled={pending}>
+            Accepter
+          </button>
+        </Formulaire>
+      )}
+
+      {possibles.demanderComplement && (
+        <Formulaire {...commun} decision="demanderComplement">
+          <Motif name={CHAMP_MOTIF.demanderComplement} label="Motif du complément" state={state} />
+          <div className="mb-3">
+            <Label htmlFor="manques">Ce qu&apos;il manque</Label>
+            <textarea id="manques" name="manques" rows={3} maxLength={2000} defaultValue={values.manques} aria-describedby="manques-aide" className="champ" />
+            <FieldMessages name="manques" hint="Une pièce ou une information par ligne." />
+          </div>
+          <button type="submit" className="bouton-secondaire" disabled={pending}>
+            Demander un complément
+          </button>
+        </Formulaire>
+      )}
+
+      {possibles.refuser && (
+        <Formulaire {...commun} decision="refuser">
+          <Motif name={CHAMP_MOTIF.refuser} label="Motif du refus" state={state} />
+          <button type="submit" className="bouton-secondaire" disabled={pending}>
+            Refuser
+          </button>
+        </Formulaire>
+      )}
+    </div>
+  );
+}
+
+type Decision = keyof Props["possibles"];
+
+function Formulaire({
+  action,
+  onSubmit,
+  pending,
+  numero,
+  statut,
+  decision,
+  children,
+}: {
+  action: (formData: FormData) => void;
+  onSubmit: ReturnType<typeof envoiSansReinitialisation>;
+  pending: boolean;
+  numero: number;
+  statut: StatutDemande;
+  decision: Decision;
+  children: ReactNode;
+}) {
+  return (
+    <form action={action} onSubmit={onSubmit} noValidate aria-busy={pending} className="border-t border-stone-200 pt-4">
+      <input type="hidden" name="numero" value={numero} />
+      <input type="hidden" name="statutVu" value={statut} />
+      <input type="hidden" name="decision" value={decision} />
+      {children}
+    </form>
+  );
+}
+
+function Motif({ name, label, state }: { name: string; label: string; state: FormState }) {
+  const error = state.errors[name];
+  return (
+    <div className="mb-3">
+      <Label htmlFor={name} required>
+        {label}
+      </Label>
+      <textarea
+        id={name}
+        name={name}
+        rows={3}
+        maxLength={2000}
+        required
+        defaultValue={state.values[name]}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-erreur` : undefined}
+        className="champ"
+      />
+      <FieldMessages name={name} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BadgeStatut } from "@/components/demande/BadgeStatut";
+import { FilMessages, lienPiece, tailleKo } from "@/components/demande/FilMessages";
+import { Historique, horodatage } from "@/components/demande/Historique";
+import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
+import { MessageForm } from "@/components/demande/MessageForm";
+import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
+import { RecapRattachement } from "@/components/demande/RecapRattachement";
+import { requireAgent } from "@/lib/auth/current";
+import { formatParis } from "@/lib/dates";
+import { marquerMessagesLusParAgent } from "@/lib/domain/demande/messages";
+import { demandePourAgent } from "@/lib/domain/demande/queries-console";
+import { refusTransition } from "@/lib/domain/demande/transitions";
+import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { lireBrouillon, nomDePersonne } from "@/lib/domain/famille/schemas";
+import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
+import { envoyerMessageAgentAction } from "./actions";
+
+export const metadata = { title: "Instruction d'une demande — Console des agents" };
+
+const DECISIONS = ["instruire", "demanderComplement", "accepter", "refuser"] as const;
+
+// Everything about one demande on one screen, for an agent who must get through the queue: the header, the
+// actions (beside the data on a wide screen, first on a phone), the recap, the pieces, Échanges, Historique.
+export default async function InstructionPage({ params }: { params: Promise<{ numero: string }> }) {
+  const [{ numero: brut }] = await Promise.all([params]);
+  await requireAgent();
+  const demande = /^\d{1,9}$/.test(brut) ? await demandePourAgent(Number(brut)) : null;
+  if (!demande) notFound();
+  // The parent's messages are on this screen: they are read now (this render still flags them as new).
+  if (demande.messages.some((m) => m.auteur === "USAGER" && !m.luAt)) await marquerMessagesLusParAgent({ demandeId: demande.id });
+
+  const type = TYPES_DEMANDE[demande.type];
+  const demandeur = `${demande.usager.prenoms} ${demande.usager.nomUsage.toUpperCase()}`;
+  const brouillon = demande.type === "AJOUT_FAMILLE" ? lireBrouillon(demande.donnees) : null;
+  const possibles = Object.fromEntries(DECISIONS.map((d) => [d, refusTransition(demande.statut, d, "AGENT", "motif") === null])) as Record<(typeof DECISIONS)[number], boolean>;
+  const rapprochements: Rapprochement[] = demande.rapprochements.map(({ enfantRef, connus }) => {
+    const rang = brouillon?.enfants.findIndex((e) => e.id === enfantRef) ?? 0;
+    return {
+      enfantRef,
+      declare: nomDePersonne("enfant", brouillon?.enfants[rang] ?? null, rang),
+      connus: connus.map((connu) => ({
+        id: connu.id,
+        libelle: `${connu.prenoms} ${connu.nom.toUpperCase()}, né(e) le ${formatParis(connu.dateNaissance, "dd/MM/yyyy")} dans la famille de ${connu.titulaires.join(" et ") || "—"}`,
+      })),
+    };
+  });
+  const pieces = demande.messages.filter((m) => m.pieceKey);
+
+  return (
+    <div className="carte">
+      <header className="mb-6 flex flex-col gap-3 rounded-md bg-stone-100 p-4 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <h1 className="titre-page mb-1">
+            Demande N° {demande.numero}
+            <span className="block text-base font-normal">
+              <span className="uppercase">{type.domaine}</span> {type.libelle} — {demandeur}
+            </span>
+          </h1>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+            <dt>Déposée le</dt>
+            <dd>{demande.deposeeAt ? horodatage(demande.deposeeAt) : "—"}</dd>
+            {demande.decideeAt && (
+              <>
+                <dt>Décidée le</dt>
+                <dd>{horodatage(demande.decideeAt)}</dd>
+              </>
+            )}
+            <dt>Instructeur</dt>
+            <dd>{demande.instructeur ? `${demande.instructeur.prenom} ${demande.instructeur.nom.toUpperCase()}` : "Aucun"}</dd>
+            {demande.famille && (
+              <>
+                <dt>Clé enfance</dt>
+                <dd className="font-bold">{demande.famille.cleEnfance}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+        <p>
+          <span className="sr-only">État : </span>
+          <BadgeStatut statut={demande.statut} />
+        </p>
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-labelledby="actions" className="lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:self-start">
+          <h2 id="actions" className="mb-3 text-lg font-bold uppercase">
+            Actions
+          </h2>
+          <ActionsDemande numero={demande.numero as number} statut={demande.statut} possibles={possibles} rapprochements={rapprochements} />
+        </section>
+
+        <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-start-1">
+          <section aria-labelledby="la-demande">
+            <h2 id="la-demande" className="mb-4 text-lg font-bold uppercase">
+              La demande
+            </h2>
+            {brouillon && <RecapAjoutFamille brouillon={brouillon} />}
+            {demande.type === "RATTACHEMENT_FAMILLE" && <RecapRattachement usager={demande.usager} famille={demande.famille} />}
+          </section>
+
+          {demande.type !== "RATTACHEMENT_FAMILLE" && (
+            <section aria-labelledby="demandeur">
+              <h2 id="demandeur" className="mb-4 text-lg font-bold uppercase">
+                Le demandeur
+              </h2>
+              <IdentiteDemandeur usager={demande.usager} />
+            </section>
+          )}
+
+          <section aria-labelledby="pieces">
+            <h2 id="pieces" className="mb-4 text-lg font-bold uppercase">
+              Pièces jointes ({pieces.length})
+            </h2>
+            {pieces.length === 0 ? (
+              <p>Aucune pièce jointe.</p>
+            ) : (
+              <ul className="list-disc space-y-1 pl-5">
+                {pieces.map((message) => (
+                  <li key={message.id}>
+                    <a href={lienPiece(message)} target="_blank" rel="noopener">
+                      {message.pieceNom}
+                    </a>{" "}
+                    <span className="text-sm text-stone-700">
+                      ({tailleKo(message.pieceTaille)}, {message.auteur === "AGENT" ? message.auteurNom : demandeur}, {horodatage(message.createdAt)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="echanges">
+            <h2 id="echanges" className="mb-4 text-lg font-bold uppercase">
+              Échanges
+            </h2>
+            {demande.messages.length === 0 ? <p className="mb-6">Aucun message pour l&apos;instant.</p> : <FilMessages messages={demande.messages} lecteur="AGENT" demandeur={demandeur} />}
+            {demande.statut !== "ANNULEE" && <MessageForm action={envoyerMessageAgentAction.bind(null, demande.numero as number)} titre="Répondre au demandeur" noteInterne />}
+          </section>
+
+          <section aria-labelledby="historique">
+            <h2 id="historique" className="mb-4 text-lg font-bold uppercase">
+              Historique
+            </h2>
+            <Historique lignes={demande.historique} demandeur={demandeur} />
+          </section>
+        </div>
+      </div>
+
+      <p className="mt-8">
+        <Link href="/agent">Retour au tableau de bord</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+// Échanges: write on a demande, with one piece (PDF, JPEG, PNG or HEIC, 10 MB at most, checked on the server
+// by its content). The parent writes to the agents; an agent answers the parent or, with "Note interne",
+// writes for the other agents only. What was typed stays when the server refuses the piece.
+import { useActionState, useEffect, useRef } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { CheckboxField, FieldMessages, Label, TextField } from "@/components/ui/Field";
+import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
+import type { FormState } from "@/lib/forms";
+
+type Props = {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  titre: string;
+  /** the agents' "internal note" option */
+  noteInterne?: boolean;
+};
+
+export function MessageForm({ action: envoyer, titre, noteInterne = false }: Props) {
+  const [state, action, pending] = useActionState(envoyer, { values: {}, errors: {} } as FormState);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A sent message clears the form; a refused one keeps the text (the file input cannot be refilled).
+  useEffect(() => {
+    if (state.ok) formRef.current?.reset();
+  }, [state]);
+
+  const error = state.errors.message;
+  return (
+    <form ref={formRef} action={action} onSubmit={envoiSansReinitialisation(action)} noValidate aria-busy={pending} className="rounded-md border border-stone-300 p-4">
+      <h3 className="mb-3 font-bold uppercase">{titre}</h3>
+      {state.ok && <Alert kind="succes" title={state.message ?? "Votre message a été envoyé."} />}
+      {!state.ok && state.message && <Alert kind="erreur" title={state.message} />}
+      <div className="mb-4">
+        <Label htmlFor="message">{noteInterne ? "Message" : "Votre message"}</Label>
+        <textarea
+          id="message"
+          name="message"
+          rows={4}
+          maxLength={4000}
+          defaultValue={state.values.message}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "message-erreur" : undefined}
+          className="champ"
+        />
+        <FieldMessages name="message" error={error} />
+      </div>
+      <TextField name="piece" label="Pièce jointe" type="file" accept="application/pdf,image/jpeg,image/png,image/heic,.heic" error={state.errors.piece} hint="Facultative. PDF, JPEG, PNG ou HEIC, 10 Mo au maximum." />
+      {noteInterne && <CheckboxField name="interne" label="Note interne (jamais montrée au demandeur)" defaultChecked={state.values.interne === "on"} />}
+      <button type="submit" className="bouton-principal" disabled={pending}>
+        Envoyer
+      </button>
+    </form>
+  );
+}
