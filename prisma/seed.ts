@@ -3,6 +3,7 @@
 // famille waits for the agents, an agent and an admin. Idempotent: running it twice changes nothing.
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { chiffrerSecretTotp } from "@/lib/auth/totp";
 import { creerAgent } from "@/lib/domain/agent/creer";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
@@ -13,6 +14,8 @@ export interface DemoLogin {
   role: string;
   identifiant: string;
   motDePasse: string;
+  /** the TOTP secret to add to an authenticator app, for accounts that need a code */
+  totp?: string;
 }
 
 /** The seed's CGU; {commune} is replaced by the commune's name where they are shown. */
@@ -77,6 +80,11 @@ export const DEMO_PARENT = { identifiant: "parent.demo", motDePasse: "Famille-De
 export const DEMO_PARENT_EN_ATTENTE = { identifiant: "parent.attente", motDePasse: "Famille-Demo-2026!" };
 export const DEMO_AGENT = { identifiant: "agent.demo", motDePasse: "Agent-Demo-2026!" };
 export const DEMO_ADMIN = { identifiant: "admin.demo", motDePasse: "Admin-Demo-2026!" };
+/**
+ * admin.demo's TOTP secret (base32), public on purpose: demo users add it to an authenticator app, and the
+ * e2e tests compute codes from it. A real admin enrols at /agent/securite with a secret of their own.
+ */
+export const DEMO_ADMIN_TOTP = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
 
 /** An activated space, created unless it exists. */
 async function espaceDemo(identifiant: string, motDePasse: string, data: Omit<Prisma.UsagerCreateInput, "identifiant" | "identifiantNormalise" | "courrielNormalise" | "passwordHash" | "cguVersion" | "cguAcceptedAt">): Promise<Usager> {
@@ -135,6 +143,13 @@ export async function seedDemo(): Promise<DemoLogin[]> {
       ));
   }
 
+  // An admin must use TOTP: admin.demo's is enrolled with the fixed demo secret (again after a reset).
+  const adminId = agents[DEMO_ADMIN.identifiant]!;
+  await db().agent.updateMany({
+    where: { id: adminId, totpActiveAt: null },
+    data: { totpSecretChiffre: chiffrerSecretTotp(adminId, DEMO_ADMIN_TOTP), totpActiveAt: new Date(), totpDernierPas: null },
+  });
+
   // Claire's family, declared, deposited and accepted by Maite: Mon accueil shows Henri and Louise.
   if (!(await db().demande.findFirst({ where: { usagerId: claire.id } }))) {
     const demandeId = await declarerFamille(claire, {
@@ -161,13 +176,13 @@ export async function seedDemo(): Promise<DemoLogin[]> {
     { role: "Parent (famille validée)", ...DEMO_PARENT },
     { role: "Parent (ajout de famille en attente)", ...DEMO_PARENT_EN_ATTENTE },
     { role: "Agent", ...DEMO_AGENT },
-    { role: "Administrateur", ...DEMO_ADMIN },
+    { role: "Administrateur", ...DEMO_ADMIN, totp: DEMO_ADMIN_TOTP },
   ];
 }
 
 // `npm run db:seed`
 if (process.argv[1]?.endsWith("seed.ts")) {
   seedDemo()
-    .then((logins) => console.log(logins.map((l) => `${l.role} : ${l.identifiant} / ${l.motDePasse}`).join("\n")))
+    .then((logins) => console.log(logins.map((l) => `${l.role} : ${l.identifiant} / ${l.motDePasse}${l.totp ? ` (clé TOTP ${l.totp})` : ""}`).join("\n")))
     .finally(() => db().$disconnect());
 }

@@ -3,6 +3,7 @@
 // step once accepted is never accepted again (the caller stores it in Agent.totpDernierPas).
 import { randomInt } from "node:crypto";
 import { authenticator } from "otplib";
+import { chiffrer, dechiffrer } from "@/lib/chiffrement";
 import { hashToken } from "@/lib/auth/tokens";
 
 const PAS_MS = 30_000;
@@ -12,6 +13,10 @@ const FENETRE = 1;
 export function nouveauSecretTotp(): string {
   return authenticator.generateSecret(20);
 }
+
+// The encrypted secret is bound to its agent: copied onto another agent's row, it no longer decrypts.
+export const chiffrerSecretTotp = (agentId: string, secret: string) => chiffrer(secret, `agent.totp:${agentId}`);
+export const dechiffrerSecretTotp = (agentId: string, valeur: string) => dechiffrer(valeur, `agent.totp:${agentId}`);
 
 /** The otpauth:// URI the QR code carries: the app shows "<émetteur> (<identifiant>)". */
 export function uriTotp(secret: string, identifiant: string, emetteur: string): string {
