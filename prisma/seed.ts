@@ -8,6 +8,7 @@ import { creerAgent } from "@/lib/domain/agent/creer";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
+import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
 
 export interface DemoLogin {
@@ -76,15 +77,7 @@ export async function seedCommune(nom = process.env.COMMUNE_NOM ?? "Villefranque
   });
 }
 
-export const DEMO_PARENT = { identifiant: "parent.demo", motDePasse: "Famille-Demo-2026!" };
-export const DEMO_PARENT_EN_ATTENTE = { identifiant: "parent.attente", motDePasse: "Famille-Demo-2026!" };
-export const DEMO_AGENT = { identifiant: "agent.demo", motDePasse: "Agent-Demo-2026!" };
-export const DEMO_ADMIN = { identifiant: "admin.demo", motDePasse: "Admin-Demo-2026!" };
-/**
- * admin.demo's TOTP secret (base32), public on purpose: demo users add it to an authenticator app, and the
- * e2e tests compute codes from it. A real admin enrols at /agent/securite with a secret of their own.
- */
-export const DEMO_ADMIN_TOTP = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
+export { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE };
 
 /** An activated space, created unless it exists. */
 async function espaceDemo(identifiant: string, motDePasse: string, data: Omit<Prisma.UsagerCreateInput, "identifiant" | "identifiantNormalise" | "courrielNormalise" | "passwordHash" | "cguVersion" | "cguAcceptedAt">): Promise<Usager> {
