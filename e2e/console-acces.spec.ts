@@ -41,11 +41,11 @@ test("l'administrateur se connecte avec son mot de passe puis son code, et crée
   // The half-open session opens nothing else.
   await page.goto("/agent/agents");
   await expect(page).toHaveURL(/\/agent\/connexion\/code$/);
-  await page.getByLabel("Code de vérification").fill("000000");
+  await page.getByRole("textbox", { name: "Code de vérification" }).fill("000000");
   await page.getByRole("button", { name: "Valider" }).click();
   await expect(page.locator("#code-erreur")).toContainText("Code incorrect ou déjà utilisé");
   await expectNoAxeViolations(page);
-  await page.getByLabel("Code de vérification").fill(await codeTotpPour(DEMO_ADMIN.identifiant, DEMO_ADMIN_TOTP));
+  await page.getByRole("textbox", { name: "Code de vérification" }).fill(await codeTotpPour(DEMO_ADMIN.identifiant, DEMO_ADMIN_TOTP));
   await page.getByRole("button", { name: "Valider" }).click();
   await expect(page.getByText("Bonjour Peio LARRALDE (administrateur).")).toBeVisible();
 
@@ -136,7 +136,7 @@ test("un agent désactivé perd sa session ouverte ; un nouvel administrateur co
   await second.page.getByLabel("Identifiant").fill(admin);
   await second.page.getByLabel("Mot de passe").fill(MOT_DE_PASSE_AGENT);
   await second.page.getByRole("button", { name: "Connexion" }).click();
-  await second.page.getByLabel("Code de vérification").fill(codes[0]!);
+  await second.page.getByRole("textbox", { name: "Code de vérification" }).fill(codes[0]!);
   await second.page.getByRole("button", { name: "Valider" }).click();
   await expect(second.page.getByText("Bonjour Ttotte ETCHEVERRY (administrateur).")).toBeVisible();
   await second.context.close();
