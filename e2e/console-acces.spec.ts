@@ -18,7 +18,7 @@ async function creerAgentViaConsole(page: Page, identifiant: string, role: "Agen
   await page.goto("/agent/agents/nouveau");
   await page.getByLabel("Identifiant").fill(identifiant);
   await page.getByLabel("Courriel").fill(`${identifiant}@mairie.test`);
-  await page.getByLabel("Nom", { exact: true }).fill("Etcheverry");
+  await page.getByRole("textbox", { name: "Nom", exact: true }).fill("Etcheverry");
   await page.getByLabel("Prénom").fill("Ttotte");
   await page.getByLabel("Rôle").selectOption({ label: role });
   await page.getByRole("textbox", { name: "Mot de passe initial", exact: true }).fill(MOT_DE_PASSE_AGENT);
