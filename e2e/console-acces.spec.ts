@@ -125,8 +125,9 @@ test("un agent désactivé perd sa session ouverte ; un nouvel administrateur co
   await expect(second.page).toHaveURL(/\/agent\/securite$/);
   await second.page.getByLabel("Code à 6 chiffres affiché par l'application").fill(await codeTotpPour(admin, secret));
   await second.page.getByRole("button", { name: "Activer la double authentification" }).click();
-  const codes = await second.page.getByRole("list", { name: "Codes de secours" }).getByRole("listitem").allTextContents();
-  expect(codes).toHaveLength(10);
+  const listeCodes = second.page.getByRole("list", { name: "Codes de secours" }).getByRole("listitem");
+  await expect(listeCodes).toHaveCount(10);
+  const codes = await listeCodes.allTextContents();
   await expectNoAxeViolations(second.page);
   await second.page.getByRole("link", { name: "Continuer vers la console" }).click();
   await expect(second.page.getByText("Bonjour Ttotte ETCHEVERRY (administrateur).")).toBeVisible();

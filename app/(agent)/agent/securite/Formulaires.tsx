@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { TextField } from "@/components/ui/Field";
 import { CodesSecours } from "./CodesSecours";
@@ -8,7 +8,12 @@ import { activerDoubleAuthentification, regenererCodes, type EtatCodes } from ".
 
 const initial: EtatCodes = { values: {}, errors: {} };
 
-export function ActiverForm() {
+/**
+ * The page's content in both states, at the same place in the tree: activating sets the new session's
+ * cookie, which makes Next.js render the page again, now in its "activée" state; the recovery codes, held in
+ * this component's state, must survive that render to be shown once.
+ */
+export function Enrolement({ actif, children }: { actif: boolean; children: ReactNode }) {
   const [state, formAction, pending] = useActionState(activerDoubleAuthentification, initial);
   if (state.codesSecours) {
     return (
@@ -21,22 +26,26 @@ export function ActiverForm() {
       </>
     );
   }
+  if (actif) return children;
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
-      {state.message && <Alert kind="erreur" title={state.message} />}
-      <TextField
-        name="code"
-        label="Code à 6 chiffres affiché par l'application"
-        required
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        spellCheck={false}
-        error={state.errors.code}
-      />
-      <button type="submit" className="bouton-principal" disabled={pending}>
-        Activer la double authentification
-      </button>
-    </form>
+    <>
+      {children}
+      <form action={formAction} noValidate aria-busy={pending}>
+        {state.message && <Alert kind="erreur" title={state.message} />}
+        <TextField
+          name="code"
+          label="Code à 6 chiffres affiché par l'application"
+          required
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          error={state.errors.code}
+        />
+        <button type="submit" className="bouton-principal" disabled={pending}>
+          Activer la double authentification
+        </button>
+      </form>
+    </>
   );
 }
 
