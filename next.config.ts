@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   // Native and WASM modules stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm"],
   experimental: {
+    // forbidden() from next/navigation: an AGENT on an ADMIN page gets a real 403 (app/forbidden.tsx).
+    authInterrupts: true,
     // A piece sent in Échanges weighs up to 10 MB (the identity photo 5 MB); the form's text comes with it.
     serverActions: { bodySizeLimit: "11mb" },
   },

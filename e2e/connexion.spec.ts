@@ -1,6 +1,7 @@
 // Login refusals and throttling, the forgotten-password round trip, and the wall between citizens and agents.
 import { test, expect } from "./fixtures/test";
 import { creerEspaceViaAssistant, MOT_DE_PASSE, nouveauParent, seConnecter } from "./fixtures/espace";
+import { seConnecterAgent } from "./fixtures/agent";
 
 async function activer(page: import("@playwright/test").Page, mails: import("./fixtures/test").Mails, parent: ReturnType<typeof nouveauParent>) {
   await creerEspaceViaAssistant(page, parent);
@@ -87,9 +88,7 @@ test("un parent connecté ne voit pas la console des agents, un agent ne voit pa
   await page.goto("/agent");
   await expect(page).toHaveURL(/\/agent\/connexion$/);
   await expectNoAxeViolations(page);
-  await page.getByLabel("Identifiant").fill("agent.demo");
-  await page.getByLabel("Mot de passe").fill("Agent-Demo-2026!");
-  await page.getByRole("button", { name: "Connexion" }).click();
+  await seConnecterAgent(page, "agent.demo", "Agent-Demo-2026!");
   await expect(page.getByRole("heading", { name: "Console des agents" })).toBeVisible();
   await expect(page.getByText("Bonjour Maite IRIGOYEN (agent).")).toBeVisible();
   expect((await page.goto("/mon-espace"))?.status()).toBe(404);

@@ -2,6 +2,7 @@
 // menu and the footer.
 import { test, expect } from "./fixtures/test";
 import { seConnecter } from "./fixtures/espace";
+import { seConnecterAgent } from "./fixtures/agent";
 
 const PUBLIQUES = [
   ["/", "Portail Famille de Villefranque"],
@@ -46,10 +47,7 @@ test("les pages de l'espace et de la console, une fois connecté", async ({ page
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
 
-  await page.goto("/agent/connexion");
-  await page.getByLabel("Identifiant").fill("admin.demo");
-  await page.getByLabel("Mot de passe").fill("Admin-Demo-2026!");
-  await page.keyboard.press("Enter");
+  await seConnecterAgent(page, "admin.demo", "Admin-Demo-2026!");
   await expect(page.getByText("Bonjour Peio LARRALDE (administrateur).")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Se déconnecter" }).click();

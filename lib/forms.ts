@@ -1,6 +1,7 @@
 // Form handling shared by every page: what a server action sends back so the form shows each error beside
 // its field and keeps everything the person typed.
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 
 export type FormState = {
   values: Record<string, string>;
@@ -35,4 +36,13 @@ export function parseForm<S extends z.ZodType>(
 ): { success: true; data: z.infer<S> } | { success: false; errors: Record<string, string> } {
   const result = schema.safeParse(values);
   return result.success ? { success: true, data: result.data } : { success: false, errors: fieldErrors(result.error) };
+}
+
+/**
+ * The FormState of a command's AppError (beside its field, or above the form), everything typed kept.
+ * Anything else is not for the user's eyes and is thrown on.
+ */
+export function appErrorState(error: unknown, values: Record<string, string>): FormState {
+  if (!(error instanceof AppError)) throw error;
+  return error.field ? { values, errors: { [error.field]: error.message } } : { values, errors: {}, message: error.message };
 }

@@ -3,16 +3,20 @@
 // famille waits for the agents, an agent and an admin. Idempotent: running it twice changes nothing.
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { chiffrerSecretTotp } from "@/lib/auth/totp";
 import { creerAgent } from "@/lib/domain/agent/creer";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
+import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
 
 export interface DemoLogin {
   role: string;
   identifiant: string;
   motDePasse: string;
+  /** the TOTP secret to add to an authenticator app, for accounts that need a code */
+  totp?: string;
 }
 
 /** The seed's CGU; {commune} is replaced by the commune's name where they are shown. */
@@ -73,10 +77,7 @@ export async function seedCommune(nom = process.env.COMMUNE_NOM ?? "Villefranque
   });
 }
 
-export const DEMO_PARENT = { identifiant: "parent.demo", motDePasse: "Famille-Demo-2026!" };
-export const DEMO_PARENT_EN_ATTENTE = { identifiant: "parent.attente", motDePasse: "Famille-Demo-2026!" };
-export const DEMO_AGENT = { identifiant: "agent.demo", motDePasse: "Agent-Demo-2026!" };
-export const DEMO_ADMIN = { identifiant: "admin.demo", motDePasse: "Admin-Demo-2026!" };
+export { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE };
 
 /** An activated space, created unless it exists. */
 async function espaceDemo(identifiant: string, motDePasse: string, data: Omit<Prisma.UsagerCreateInput, "identifiant" | "identifiantNormalise" | "courrielNormalise" | "passwordHash" | "cguVersion" | "cguAcceptedAt">): Promise<Usager> {
@@ -135,6 +136,13 @@ export async function seedDemo(): Promise<DemoLogin[]> {
       ));
   }
 
+  // An admin must use TOTP: admin.demo's is enrolled with the fixed demo secret (again after a reset).
+  const adminId = agents[DEMO_ADMIN.identifiant]!;
+  await db().agent.updateMany({
+    where: { id: adminId, totpActiveAt: null },
+    data: { totpSecretChiffre: chiffrerSecretTotp(adminId, DEMO_ADMIN_TOTP), totpActiveAt: new Date(), totpDernierPas: null },
+  });
+
   // Claire's family, declared, deposited and accepted by Maite: Mon accueil shows Henri and Louise.
   if (!(await db().demande.findFirst({ where: { usagerId: claire.id } }))) {
     const demandeId = await declarerFamille(claire, {
@@ -161,13 +169,13 @@ export async function seedDemo(): Promise<DemoLogin[]> {
     { role: "Parent (famille validée)", ...DEMO_PARENT },
     { role: "Parent (ajout de famille en attente)", ...DEMO_PARENT_EN_ATTENTE },
     { role: "Agent", ...DEMO_AGENT },
-    { role: "Administrateur", ...DEMO_ADMIN },
+    { role: "Administrateur", ...DEMO_ADMIN, totp: DEMO_ADMIN_TOTP },
   ];
 }
 
 // `npm run db:seed`
 if (process.argv[1]?.endsWith("seed.ts")) {
   seedDemo()
-    .then((logins) => console.log(logins.map((l) => `${l.role} : ${l.identifiant} / ${l.motDePasse}`).join("\n")))
+    .then((logins) => console.log(logins.map((l) => `${l.role} : ${l.identifiant} / ${l.motDePasse}${l.totp ? ` (clé TOTP ${l.totp})` : ""}`).join("\n")))
     .finally(() => db().$disconnect());
 }

@@ -4,6 +4,7 @@ export interface DemoLogin {
   role: string;
   identifiant: string;
   motDePasse: string;
+  totp?: string;
 }
 
 export async function loadDemoData(databaseUrl: string, demo = true): Promise<DemoLogin[]> {
@@ -34,5 +35,8 @@ export function formatDemoLogins(logins: DemoLogin[]): string {
     "Comptes de démonstration :",
     line("Rôle", "Identifiant", "Mot de passe"),
     ...logins.map((login) => line(login.role, login.identifiant, login.motDePasse)),
+    ...logins
+      .filter((login) => login.totp)
+      .map((login) => `  ${login.identifiant} demande aussi un code : ajoutez la clé ${login.totp} à une application d'authentification (TOTP).`),
   ].join("\n");
 }

@@ -1,7 +1,7 @@
 // The Next.js side of sessions: the cookie, and the guards every page and action of each side calls first.
 // The proxy is not an authorization boundary; these are.
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { secureCookies } from "@/lib/config";
 import { findLiveSession, SESSION_MAX_MS, type LiveSession } from "@/lib/auth/sessions";
@@ -51,11 +51,26 @@ export async function requireUsager(suite?: string): Promise<{ usager: Usager; s
   redirect(suite ? `/connexion?suite=${encodeURIComponent(suite)}` : "/connexion");
 }
 
-/** For the console: a logged-in agent (with the role when one is asked); a usager gets 404. */
-export async function requireAgent(role?: RoleAgent): Promise<{ agent: Agent; session: Session }> {
+/**
+ * For the second-factor pages only (the code, the enrolment): an agent's session, even one that still owes
+ * its TOTP code. A usager gets 404, nobody the login page.
+ */
+export async function requireAgentSession(): Promise<{ agent: Agent; session: Session }> {
   const current = await currentSession();
   if (current?.kind === "USAGER") notFound();
   if (current?.kind !== "AGENT") redirect("/agent/connexion");
-  if (role === "ADMIN" && current.agent.role !== "ADMIN") notFound();
   return { agent: current.agent, session: current.session };
+}
+
+/**
+ * For the console: a logged-in agent who has passed the second factor when it is required; with a role, an
+ * agent without it gets 403. A usager gets 404, so the console does not even admit it exists.
+ */
+export async function requireAgent(role?: RoleAgent): Promise<{ agent: Agent; session: Session }> {
+  const { agent, session } = await requireAgentSession();
+  // A session still waiting for its code opens nothing but the code page (or the enrolment, for an agent
+  // who has no TOTP yet).
+  if (session.mfaEnAttente) redirect(agent.totpActiveAt ? "/agent/connexion/code" : "/agent/securite");
+  if (role === "ADMIN" && agent.role !== "ADMIN") forbidden();
+  return { agent, session };
 }

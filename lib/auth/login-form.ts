@@ -33,5 +33,8 @@ export async function handleLogin(kind: SessionKind, formData: FormData, fallbac
     return { values: keep, errors: {}, message: IDENTIFIANTS_INCORRECTS };
   }
   await setSessionCookie(result.token);
-  redirect(safeNext(values.suite, fallback));
+  const suite = safeNext(values.suite, fallback);
+  // An agent who owes the TOTP code goes to that step first, the page asked for kept for afterwards.
+  if (result.mfaEnAttente) redirect(`/agent/connexion/code?suite=${encodeURIComponent(suite)}`);
+  redirect(suite);
 }

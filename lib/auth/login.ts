@@ -5,10 +5,12 @@ import { journal } from "@/lib/journal";
 import { loginLockedUntil } from "@/lib/auth/throttle";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { openSession, type Subject } from "@/lib/auth/sessions";
+import { secondFacteurExige } from "@/lib/auth/second-facteur";
 import type { SessionKind } from "@/lib/generated/prisma/client";
 
 export type LoginResult =
-  | { ok: true; token: string; subject: Subject }
+  /** mfaEnAttente: the session opens nothing until the agent's TOTP code (lib/auth/second-facteur.ts) */
+  | { ok: true; token: string; subject: Subject; mfaEnAttente: boolean }
   | { ok: false; reason: "identifiants" }
   | { ok: false; reason: "non_active"; usagerId: string }
   | { ok: false; reason: "bloque"; until: Date };
@@ -26,7 +28,7 @@ export async function login(input: { kind: SessionKind; identifiant: string; mot
   const account =
     kind === "USAGER"
       ? await db().usager.findUnique({ where: { identifiantNormalise: identifiant }, select: { id: true, passwordHash: true, activatedAt: true } })
-      : await db().agent.findUnique({ where: { identifiantNormalise: identifiant }, select: { id: true, passwordHash: true, active: true } });
+      : await db().agent.findUnique({ where: { identifiantNormalise: identifiant }, select: { id: true, passwordHash: true, active: true, role: true, totpActiveAt: true } });
   const passwordOk = account ? await verifyPassword(account.passwordHash, input.motDePasse) : await verifyAgainstNothing(input.motDePasse);
   const usable = account && passwordOk && ("active" in account ? account.active : true);
 
@@ -44,16 +46,20 @@ export async function login(input: { kind: SessionKind; identifiant: string; mot
   }
 
   const subject: Subject = kind === "USAGER" ? { kind, usagerId: account.id } : { kind, agentId: account.id };
-  const token = await db().$transaction(async (tx) => {
+  const { token, mfaEnAttente } = await db().$transaction(async (tx) => {
     await tx.loginAttempt.create({ data: { kind, identifiant, ip, success: true } });
-    if (kind === "USAGER") {
+    const mfaEnAttente = "role" in account && (await secondFacteurExige(tx, account));
+    if (mfaEnAttente) {
+      // The login is complete (lastLoginAt, connexion.reussie) only once the code is given.
+      await journal(tx, { event: "connexion.mot_de_passe_valide", actorKind: kind, actorId: account.id, ip });
+    } else if (kind === "USAGER") {
       const { lastLoginAt } = await tx.usager.findUniqueOrThrow({ where: { id: account.id }, select: { lastLoginAt: true } });
       await tx.usager.update({ where: { id: account.id }, data: { previousLoginAt: lastLoginAt, lastLoginAt: new Date() } });
     } else {
       await tx.agent.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } });
     }
-    await journal(tx, { event: "connexion.reussie", actorKind: kind, actorId: account.id, ip });
-    return openSession(tx, subject, ip);
+    if (!mfaEnAttente) await journal(tx, { event: "connexion.reussie", actorKind: kind, actorId: account.id, ip });
+    return { token: await openSession(tx, subject, ip, { mfaEnAttente }), mfaEnAttente };
   });
-  return { ok: true, token, subject };
+  return { ok: true, token, subject, mfaEnAttente };
 }

@@ -12,7 +12,8 @@ const TOUCH_EVERY_MS = 60 * 1000;
 
 export type Subject = { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string };
 
-export async function openSession(tx: Tx, subject: Subject, ip: string): Promise<string> {
+/** `mfaEnAttente`: an agent past the password who still owes the TOTP code (see lib/auth/second-facteur.ts). */
+export async function openSession(tx: Tx, subject: Subject, ip: string, { mfaEnAttente = false } = {}): Promise<string> {
   const token = newToken();
   await tx.session.create({
     data: {
@@ -21,6 +22,7 @@ export async function openSession(tx: Tx, subject: Subject, ip: string): Promise
       usagerId: subject.kind === "USAGER" ? subject.usagerId : null,
       agentId: subject.kind === "AGENT" ? subject.agentId : null,
       ip,
+      mfaEnAttente,
     },
   });
   return token;
@@ -66,3 +68,9 @@ export async function revokeUsagerSessions(tx: Tx, usagerId: string, exceptSessi
   return count;
 }
 
+
+/** Ends every session of an agent at once (disabled, password or second factor reset by an admin). */
+export async function revokeAgentSessions(tx: Tx, agentId: string): Promise<number> {
+  const { count } = await tx.session.updateMany({ where: { agentId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
+}

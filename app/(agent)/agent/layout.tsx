@@ -36,6 +36,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span>
               {agent.prenom} {agent.nom.toUpperCase()} ({agent.role === "ADMIN" ? "administrateur" : "agent"})
             </span>
+            <Link href="/agent/securite">Double authentification</Link>
             <form action={deconnexionAgent}>
               <button type="submit" className="bouton-secondaire">
                 Se déconnecter

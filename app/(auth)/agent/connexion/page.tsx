@@ -7,7 +7,7 @@ export const metadata = { title: "Console des agents" };
 
 export default async function AgentConnexionPage() {
   const session = await currentSession();
-  if (session?.kind === "AGENT") redirect("/agent");
+  if (session?.kind === "AGENT") redirect(session.session.mfaEnAttente ? "/agent/connexion/code" : "/agent");
   return (
     <section className="carte mx-auto max-w-lg" aria-labelledby="titre">
       <h1 id="titre" className="titre-page mb-2">

@@ -1,0 +1,63 @@
+"use client";
+import Link from "next/link";
+import { useActionState, type ReactNode } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { TextField } from "@/components/ui/Field";
+import { CodesSecours } from "./CodesSecours";
+import { activerDoubleAuthentification, regenererCodes, type EtatCodes } from "./actions";
+
+const initial: EtatCodes = { values: {}, errors: {} };
+
+/**
+ * The page's content in both states, at the same place in the tree: activating sets the new session's
+ * cookie, which makes Next.js render the page again, now in its "activée" state; the recovery codes, held in
+ * this component's state, must survive that render to be shown once.
+ */
+export function Enrolement({ actif, children }: { actif: boolean; children: ReactNode }) {
+  const [state, formAction, pending] = useActionState(activerDoubleAuthentification, initial);
+  if (state.codesSecours) {
+    return (
+      <>
+        <Alert kind="succes" title="La double authentification est activée." />
+        <CodesSecours codes={state.codesSecours} />
+        <Link href="/agent" className="bouton-principal no-underline">
+          Continuer vers la console
+        </Link>
+      </>
+    );
+  }
+  if (actif) return children;
+  return (
+    <>
+      {children}
+      <form action={formAction} noValidate aria-busy={pending}>
+        {state.message && <Alert kind="erreur" title={state.message} />}
+        <TextField
+          name="code"
+          label="Code à 6 chiffres affiché par l'application"
+          required
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          error={state.errors.code}
+        />
+        <button type="submit" className="bouton-principal" disabled={pending}>
+          Activer la double authentification
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function RegenererForm() {
+  const [state, formAction, pending] = useActionState(regenererCodes, initial);
+  return (
+    <form action={formAction} aria-busy={pending}>
+      {state.message && <Alert kind="erreur" title={state.message} />}
+      {state.codesSecours && <CodesSecours codes={state.codesSecours} />}
+      <button type="submit" className="bouton-secondaire" disabled={pending}>
+        Générer de nouveaux codes de secours
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+// Encryption of short secrets at rest (an agent's TOTP secret now, the dossier santé later): AES-256-GCM
+// with the application key CLE_CHIFFREMENT (32 bytes, base64). A value reads "v1:<iv>:<tag>:<data>"
+// (base64url): the version leaves room for another algorithm, and during a key rotation the previous key
+// (CLE_CHIFFREMENT_ANCIENNE) still decrypts what it encrypted until `rechiffrer` has rewritten it.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { config } from "@/lib/config";
+
+const VERSION = "v1";
+const ALGORITHME = "aes-256-gcm";
+
+function lireCle(nom: "CLE_CHIFFREMENT" | "CLE_CHIFFREMENT_ANCIENNE"): Buffer | null {
+  const valeur = process.env[nom]?.trim();
+  if (!valeur) return null;
+  const cle = Buffer.from(valeur, "base64");
+  if (cle.length !== 32) {
+    throw new Error(`${nom} doit contenir 32 octets encodés en base64 (openssl rand -base64 32) / ${nom} must be 32 bytes, base64.`);
+  }
+  return cle;
+}
+
+/** The key that encrypts; read at each use so a test or a rotation can change the environment. */
+function cleActive(): Buffer {
+  const cle = lireCle("CLE_CHIFFREMENT");
+  if (cle) return cle;
+  if (config.production && !config.demo) {
+    throw new Error("CLE_CHIFFREMENT doit être défini en production (openssl rand -base64 32) / CLE_CHIFFREMENT is required in production.");
+  }
+  // Development, tests and the demo: a FIXED, public key, so the demo seed and the server (two processes)
+  // agree on it and a restart still reads what was written. It protects nothing: never use it for real data.
+  return createHash("sha256").update("portail-famille-cle-de-developpement").digest();
+}
+
+function clesDeDechiffrement(): Buffer[] {
+  return [cleActive(), lireCle("CLE_CHIFFREMENT_ANCIENNE")].filter((cle): cle is Buffer => cle !== null);
+}
+
+/**
+ * Encrypts `texte`. `contexte` (e.g. "agent.totp:<id>") is authenticated with it: a value copied into
+ * another row or column, where another context is expected, fails to decrypt.
+ */
+export function chiffrer(texte: string, contexte = ""): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv(ALGORITHME, cleActive(), iv);
+  cipher.setAAD(Buffer.from(contexte, "utf8"));
+  const data = Buffer.concat([cipher.update(texte, "utf8"), cipher.final()]);
+  return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(":");
+}
+
+function dechiffrerAvec(cle: Buffer, iv: Buffer, tag: Buffer, data: Buffer, contexte: string): string | null {
+  try {
+    const decipher = createDecipheriv(ALGORITHME, cle, iv);
+    decipher.setAAD(Buffer.from(contexte, "utf8"));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** The text, and whether it was written with the previous key (so it should be re-encrypted). */
+function ouvrir(valeur: string, contexte: string): { texte: string; ancienneCle: boolean } {
+  const [version, iv, tag, data, ...reste] = valeur.split(":");
+  if (version !== VERSION || !iv || !tag || data === undefined || reste.length) {
+    throw new Error("Valeur chiffrée illisible (format inconnu) / unknown encrypted format.");
+  }
+  const parts = [Buffer.from(iv, "base64url"), Buffer.from(tag, "base64url"), Buffer.from(data, "base64url")] as const;
+  const cles = clesDeDechiffrement();
+  for (const [index, cle] of cles.entries()) {
+    const texte = dechiffrerAvec(cle, ...parts, contexte);
+    if (texte !== null) return { texte, ancienneCle: index > 0 };
+  }
+  throw new Error("Déchiffrement impossible : mauvaise clé (CLE_CHIFFREMENT) ou donnée altérée / decryption failed.");
+}
+
+export function dechiffrer(valeur: string, contexte = ""): string {
+  return ouvrir(valeur, contexte).texte;
+}
+
+/** The value encrypted with the current key, or null when it already is (for a rotation script). */
+export function rechiffrer(valeur: string, contexte = ""): string | null {
+  const { texte, ancienneCle } = ouvrir(valeur, contexte);
+  return ancienneCle ? chiffrer(texte, contexte) : null;
+}
