@@ -2,21 +2,21 @@
 // run finds the state the previous one left (another phone, another CGU version), so nothing is hard-coded.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures/test";
+import { seConnecterAgent as connexionConsole } from "./fixtures/agent";
+import { DEMO_ADMIN } from "@/prisma/demo-comptes";
 
 type Axe = (page: Page) => Promise<void>;
 
+/** The login page scanned, then the fixture's login (with the TOTP code an admin owes). */
 async function seConnecterAgent(page: Page, expectNoAxeViolations: Axe, identifiant: string, motDePasse: string) {
   await page.goto("/agent/connexion");
   await expectNoAxeViolations(page);
-  await page.getByLabel("Identifiant").fill(identifiant);
-  await page.getByLabel("Mot de passe").fill(motDePasse);
-  await page.getByRole("button", { name: "Connexion" }).click();
+  await connexionConsole(page, identifiant, motDePasse);
   await expect(page.getByRole("heading", { name: "Console des agents" })).toBeVisible();
 }
 
-/** The admin's login, in one place: the TOTP step of the admin login is added here when it lands. */
 async function seConnecterAdmin(page: Page, expectNoAxeViolations: Axe) {
-  await seConnecterAgent(page, expectNoAxeViolations, "admin.demo", "Admin-Demo-2026!");
+  await seConnecterAgent(page, expectNoAxeViolations, DEMO_ADMIN.identifiant, DEMO_ADMIN.motDePasse);
 }
 
 /** A French mobile number this run has not used yet. */

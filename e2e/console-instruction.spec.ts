@@ -8,6 +8,8 @@
 // declaration is still waiting (the first project), as the demo is meant to be walked.
 import { randomUUID } from "node:crypto";
 import type { Page, TestInfo } from "@playwright/test";
+import { seConnecterAgent } from "./fixtures/agent";
+import { DEMO_AGENT } from "@/prisma/demo-comptes";
 import { test, expect } from "./fixtures/test";
 import { seConnecter, sql } from "./fixtures/espace";
 
@@ -52,10 +54,7 @@ async function deposerParSql(testInfo: TestInfo, prefix: string, enfants: Enfant
 
 async function connexionAgent(page: Page) {
   await page.context().clearCookies();
-  await page.goto("/agent/connexion");
-  await page.getByLabel("Identifiant").fill("agent.demo");
-  await page.getByLabel("Mot de passe").fill("Agent-Demo-2026!");
-  await page.getByRole("button", { name: "Connexion" }).click();
+  await seConnecterAgent(page, DEMO_AGENT.identifiant, DEMO_AGENT.motDePasse);
   await expect(page.getByRole("heading", { level: 1, name: /Tableau de bord/ })).toBeVisible();
 }
 
