@@ -4,13 +4,25 @@
 // (lib/domain/famille/schemas.ts).
 import { useState } from "react";
 import { AdresseFields } from "@/components/ui/AdresseFields";
-import { CheckboxField, FieldMessages, SelectField, TextField } from "@/components/ui/Field";
+import { ChampsObligatoires, CheckboxField, FieldMessages, SelectField, TextField } from "@/components/ui/Field";
 import { CIVILITES } from "@/lib/domain/usager/schemas";
-import { MODALITES_CONTACT, QUALITES, SEXES } from "@/lib/domain/famille/schemas";
+import { MODALITES_CONTACT, QUALITES, SEXES, type Role } from "@/lib/domain/famille/schemas";
 
 type FieldsProps = { v: Record<string, string>; errors: Record<string, string> };
 
-export function RepresentantFields({ role, v, errors }: FieldsProps & { role: "titulaire" | "coRepresentant" }) {
+/** The fields of one person of the family, by role, under the note on required fields. */
+export function PersonneFields({ role, v, errors }: FieldsProps & { role: Role }) {
+  return (
+    <>
+      <ChampsObligatoires />
+      {(role === "titulaire" || role === "coRepresentant") && <RepresentantFields role={role} v={v} errors={errors} />}
+      {role === "enfant" && <EnfantFields v={v} errors={errors} />}
+      {role === "contact" && <ContactFields v={v} errors={errors} />}
+    </>
+  );
+}
+
+function RepresentantFields({ role, v, errors }: FieldsProps & { role: "titulaire" | "coRepresentant" }) {
   return (
     <>
       <fieldset className="mb-6">
@@ -48,7 +60,7 @@ export function RepresentantFields({ role, v, errors }: FieldsProps & { role: "t
   );
 }
 
-export function EnfantFields({ v, errors }: FieldsProps) {
+function EnfantFields({ v, errors }: FieldsProps) {
   return (
     <>
       <fieldset className="mb-6">
@@ -66,7 +78,7 @@ export function EnfantFields({ v, errors }: FieldsProps) {
   );
 }
 
-export function ContactFields({ v, errors }: FieldsProps) {
+function ContactFields({ v, errors }: FieldsProps) {
   return (
     <fieldset className="mb-6">
       <legend className="mb-3 text-lg font-bold uppercase">Contact</legend>

@@ -117,3 +117,13 @@ export function CheckboxField({ name, label, error, required, ...input }: Common
     </div>
   );
 }
+
+/** The seed's note above a form whose required fields carry a star. */
+export function ChampsObligatoires() {
+  return (
+    <p className="mb-4 text-sm">
+      Les champs marqués d&apos;un <span aria-hidden="true" className="text-red-700">*</span>
+      <span className="sr-only">astérisque</span> sont obligatoires.
+    </p>
+  );
+}

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { StepBar } from "@/components/wizard/StepBar";
+import { ChampsObligatoires } from "@/components/ui/Field";
 import { currentCgu, getCommune, withCommune } from "@/lib/domain/commune/queries";
 import { ETAPES, etapeIndex, type EtapeSlug } from "@/lib/domain/usager/schemas";
 import { brouillonCourant } from "../brouillon-cookie";
@@ -28,10 +29,7 @@ export default async function EtapePage({ params }: { params: Promise<{ etape: s
       <StepBar steps={ETAPES} current={index} />
       <h2 className="mb-4 text-lg font-bold uppercase text-marque-fonce">{titre}</h2>
       {slug !== "cgu" && slug !== "authentification" && (
-        <p className="mb-4 text-sm">
-          Les champs marqués d&apos;un <span aria-hidden="true" className="text-red-700">*</span>
-          <span className="sr-only">astérisque</span> sont obligatoires.
-        </p>
+        <ChampsObligatoires />
       )}
       <EtapeForm etape={slug} initial={initial} aPhoto={Boolean(data.identite?.photoKey)}>
         {slug === "cgu" && <Cgu />}

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
-import { ContactFields, EnfantFields, RepresentantFields } from "@/components/famille/PersonneFields";
+import { PersonneFields } from "@/components/famille/PersonneFields";
 import type { Role } from "@/lib/domain/famille/schemas";
 import { enregistrerDeclaration, type DeclarationState } from "./actions";
 
@@ -75,13 +75,7 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
         )}
 
         <h2 className="mb-1 text-lg font-bold uppercase text-marque-fonce">{titre}</h2>
-        <p className="mb-4 text-sm">
-          Les champs marqués d&apos;un <span aria-hidden="true" className="text-red-700">*</span>
-          <span className="sr-only">astérisque</span> sont obligatoires.
-        </p>
-        {(role === "titulaire" || role === "coRepresentant") && <RepresentantFields role={role} v={v} errors={errors} />}
-        {role === "enfant" && <EnfantFields v={v} errors={errors} />}
-        {role === "contact" && <ContactFields v={v} errors={errors} />}
+        <PersonneFields role={role} v={v} errors={errors} />
 
         <div className="mt-6 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
           <button type="submit" name="intent" value="enregistrer" className="bouton-secondaire" data-default-submit>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
-import { ContactFields, EnfantFields, RepresentantFields } from "@/components/famille/PersonneFields";
+import { PersonneFields } from "@/components/famille/PersonneFields";
 import type { FormState } from "@/lib/forms";
 import type { Role } from "@/lib/domain/famille/schemas";
 import { corrigerPersonneAction } from "./actions";
@@ -27,13 +27,7 @@ export function CorrectionForm({ familleId, personne, role, initial }: Props) {
     <form action={action} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {state.message && <Alert kind="erreur" title={state.message} />}
       {nbErreurs > 0 && <Alert kind="erreur" title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`} />}
-      <p className="mb-4 text-sm">
-        Les champs marqués d&apos;un <span aria-hidden="true" className="text-red-700">*</span>
-        <span className="sr-only">astérisque</span> sont obligatoires.
-      </p>
-      {(role === "titulaire" || role === "coRepresentant") && <RepresentantFields role={role} v={v} errors={errors} />}
-      {role === "enfant" && <EnfantFields v={v} errors={errors} />}
-      {role === "contact" && <ContactFields v={v} errors={errors} />}
+        <PersonneFields role={role} v={v} errors={errors} />
       <div className="mt-6 flex flex-col-reverse gap-3 border-t border-stone-200 pt-6 sm:flex-row sm:justify-between">
         <Link href={`/agent/familles/${familleId}#${personne}`} className="bouton-discret no-underline">
           Annuler
