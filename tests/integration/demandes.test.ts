@@ -79,6 +79,16 @@ describe("the transition table, fired on PostgreSQL", () => {
     expect(refus.reason.message).toMatch(/^Cette demande a déjà été traitée par (Maite Irigoyen|Peio Larralde) à \d\d:\d\d\.$/);
     expect(await db().demandeHistorique.count({ where: { demandeId: id } })).toBe(1);
   });
+
+  it("tells an agent arriving just after the other's commit who acted, too", async () => {
+    const usager = await usagerActive();
+    const [maite, peio] = [await agent("Irigoyen"), await agent("Larralde")];
+    const id = await demandeEn("DEPOSEE", usager.id);
+    await deciderDemande({ agent: { ...maite, prenom: "Maite" }, demandeId: id, decision: "instruire" });
+    await expect(deciderDemande({ agent: { ...peio, prenom: "Peio" }, demandeId: id, decision: "instruire" })).rejects.toThrow(
+      /^Cette demande a déjà été traitée par Maite Irigoyen à \d\d:\d\d\.$/,
+    );
+  });
 });
 
 describe("deposits", () => {

@@ -40,9 +40,9 @@ export async function franchir(
   const avant = await tx.demande.findFirst({ where: { id: demandeId, ...portee(acteur) } });
   // A usager's own drafts are the only BROUILLON anyone reaches: agents never see a demande before its deposit.
   if (!avant || (acteur.kind !== "USAGER" && avant.statut === "BROUILLON")) throw demandeIntrouvable();
-  if (statutVu && statutVu !== avant.statut) throw await dejaTraitee(tx, { ...avant, statut: statutVu });
+  if (statutVu && statutVu !== avant.statut) throw await dejaTraitee(tx, avant, acteur);
   const refus = refusTransition(avant.statut, transition, acteur.kind, motif);
-  if (refus?.code === "etat") throw await dejaTraitee(tx, avant);
+  if (refus?.code === "etat") throw await dejaTraitee(tx, avant, acteur);
   if (refus) throw new AppError(refus.code, refus.message, refus.code === "motif" ? "motif" : undefined);
 
   const def = TRANSITIONS[transition];
@@ -55,7 +55,7 @@ export async function franchir(
       ...(acteur.kind === "AGENT" && def.vers !== "A_COMPLETER" ? { instructeurId: acteur.agentId } : {}),
     },
   });
-  if (count === 0) throw await dejaTraitee(tx, avant);
+  if (count === 0) throw await dejaTraitee(tx, avant, acteur);
   await tx.demandeHistorique.create({
     data: {
       demandeId,
@@ -72,13 +72,19 @@ export async function franchir(
   return { avant, apres: await tx.demande.findUniqueOrThrow({ where: { id: demandeId } }) };
 }
 
-/** Someone else changed the demande first: say who and when, as the agents' console shows it. */
-async function dejaTraitee(tx: Tx, avant: Demande): Promise<AppError> {
+/**
+ * The demande is no longer where this action starts from. For an agent, when someone else moved it last
+ * (another agent clicking at the same moment, whether before or during this request), say who and when;
+ * otherwise say the state it is in.
+ */
+async function dejaTraitee(tx: Tx, avant: Demande, acteur: ActeurRef): Promise<AppError> {
   const [actuelle, dernier] = await Promise.all([
     tx.demande.findUniqueOrThrow({ where: { id: avant.id }, select: { statut: true } }),
     tx.demandeHistorique.findFirst({ where: { demandeId: avant.id }, orderBy: { id: "desc" } }),
   ]);
-  if (dernier && actuelle.statut !== avant.statut) {
+  const moi = acteur.kind === "USAGER" ? acteur.usagerId : acteur.kind === "AGENT" ? acteur.agentId : null;
+  // a parent is told the state (« En cours d'instruction »), an agent who acted at once is told by whom
+  if (acteur.kind === "AGENT" && dernier && (dernier.acteur !== acteur.kind || dernier.acteurId !== moi)) {
     const qui = dernier.acteur === "AGENT" ? (dernier.acteurNom ?? "un agent") : dernier.acteur === "USAGER" ? "le demandeur" : "le système";
     return new AppError("deja_traitee", `Cette demande a déjà été traitée par ${qui} à ${formatParis(dernier.createdAt, "HH:mm")}.`);
   }
