@@ -1,9 +1,13 @@
+import { connection } from "next/server";
 import { currentCgu, getCommune, withCommune } from "@/lib/domain/commune/queries";
 import { dateHeure } from "@/lib/dates";
 
 export const metadata = { title: "Conditions générales d'utilisation" };
 
 export default async function CguPage() {
+  // read at request time: the build has no database (the layout says so too, but this page starts its reads
+  // alongside it)
+  await connection();
   const [commune, cgu] = await Promise.all([getCommune(), currentCgu()]);
   return (
     <article className="carte" aria-labelledby="titre">

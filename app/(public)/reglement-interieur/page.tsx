@@ -1,9 +1,13 @@
+import { connection } from "next/server";
 import { currentDocument, getCommune, withCommune } from "@/lib/domain/commune/queries";
 import { dateHeure } from "@/lib/dates";
 
 export const metadata = { title: "Règlement intérieur" };
 
 export default async function ReglementInterieurPage() {
+  // read at request time: the build has no database (the layout says so too, but this page starts its reads
+  // alongside it)
+  await connection();
   const [commune, reglement] = await Promise.all([getCommune(), currentDocument("REGLEMENT_INTERIEUR")]);
   return (
     <article className="carte" aria-labelledby="titre">
