@@ -1,8 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { AppError } from "@/lib/errors";
-import { formValues, parseForm, type FormState } from "@/lib/forms";
+import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/auth/current";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { motDePasseSchema } from "@/lib/domain/usager/schemas";
@@ -29,8 +28,7 @@ export async function choisirMotDePasse(token: string, _previous: FormState, for
   try {
     await reinitialiserMotDePasse(token, parsed.data.motDePasse, { ip: await clientIp() });
   } catch (error) {
-    if (error instanceof AppError) return { values, errors: error.field ? { [error.field]: error.message } : {}, message: error.field ? undefined : error.message };
-    throw error;
+    return appErrorState(error, values);
   }
   redirect("/connexion?reinitialise=1");
 }

@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { clientIp, requireUsager } from "@/lib/auth/current";
-import { AppError } from "@/lib/errors";
-import { formValues, type FormState } from "@/lib/forms";
+import { appErrorState, formValues, type FormState } from "@/lib/forms";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
 
 /** "Clé enfance" in Modifier mon espace: links the space to its family at once, or asks the agents. */
@@ -25,7 +24,6 @@ export async function saisirCleEnfanceAction(_prev: FormState, formData: FormDat
           message: `Votre demande de rattachement N° ${resultat.numero} a été transmise aux agents de la mairie : vous serez informé par courriel.`,
         };
   } catch (error) {
-    if (error instanceof AppError) return { values, errors: { cleEnfance: error.message } };
-    throw error;
+    return appErrorState(error, values);
   }
 }

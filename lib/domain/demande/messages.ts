@@ -29,8 +29,8 @@ export async function envoyerMessage({
   interne?: boolean;
 }): Promise<{ id: string }> {
   const texte = contenu.trim();
-  if (!texte && !piece) throw new AppError("vide", "Écrivez un message ou joignez un fichier.", "contenu");
-  if (texte.length > MESSAGE_MAX) throw new AppError("trop_long", `Votre message dépasse ${MESSAGE_MAX} caractères.`, "contenu");
+  if (!texte && !piece) throw new AppError("vide", "Écrivez un message ou joignez un fichier.", "message");
+  if (texte.length > MESSAGE_MAX) throw new AppError("trop_long", `Votre message dépasse ${MESSAGE_MAX} caractères.`, "message");
   const commune = await getCommune();
   // The file is written first (storage is not transactional); if the message is refused it is removed.
   const pieceKey = piece ? await getStorage().put(piece.bytes) : null;

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
 import { AppError } from "@/lib/errors";
-import type { FormState } from "@/lib/forms";
+import { appErrorState, type FormState } from "@/lib/forms";
 import { pieceDuFormulaire } from "@/lib/storage/upload-check";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { envoyerMessage } from "@/lib/domain/demande/messages";
@@ -29,8 +29,7 @@ export async function envoyerMessageAction(numero: number, _prev: FormState, for
     if (!piece.ok) return { values, errors: { piece: piece.message } };
     await envoyerMessage({ demandeId: demande.id, auteur: { kind: "USAGER", usagerId: usager.id }, contenu, piece: piece.piece });
   } catch (error) {
-    if (error instanceof AppError) return { values, errors: error.field ? { message: error.message } : {}, message: error.field ? undefined : error.message };
-    throw error;
+    return appErrorState(error, values);
   }
   revalidatePath(`/demandes/${numero}`);
   return { values: { message: "" }, errors: {}, ok: true };

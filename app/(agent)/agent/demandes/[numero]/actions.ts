@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAgent } from "@/lib/auth/current";
 import { AppError } from "@/lib/errors";
-import { formValues, type FormState } from "@/lib/forms";
+import { appErrorState, formValues, type FormState } from "@/lib/forms";
 import { pieceDuFormulaire } from "@/lib/storage/upload-check";
 import { deciderDemande, type DecisionAgent } from "@/lib/domain/demande/decider";
 import { envoyerMessage } from "@/lib/domain/demande/messages";
@@ -81,8 +81,7 @@ export async function envoyerMessageAgentAction(numero: number, _previous: FormS
     if (!piece.ok) return { values, errors: { piece: piece.message } };
     await envoyerMessage({ demandeId, auteur: { kind: "AGENT", agentId: agent.id, nom: nomAgent(agent) }, contenu, piece: piece.piece, interne });
   } catch (error) {
-    if (error instanceof AppError) return { values, errors: error.field ? { message: error.message } : {}, message: error.field ? undefined : error.message };
-    throw error;
+    return appErrorState(error, values);
   }
   revalidatePath(`/agent/demandes/${numero}`);
   return { values: {}, errors: {}, ok: true, message: interne ? "Votre note interne a été enregistrée." : "Votre message a été envoyé au demandeur." };
