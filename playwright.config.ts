@@ -39,13 +39,15 @@ if (process.env.E2E_JSON_REPORT) reporter.push(["json", { outputFile: process.en
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  // scripts/test.sh runs the desktop and mobile projects as two invocations at once: each has its own.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/e2e",
   // The embedded PGlite runs one query at a time: one worker, tests in order.
   workers: 1,
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 60_000,
+  // Generous: the two projects run at once on CI's two cores, so a step can wait for the other half.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter,
   use: {

@@ -13,9 +13,9 @@ export NEXT_TELEMETRY_DISABLED=1
 RESULTS=test-results
 UNIT_JSON=$RESULTS/vitest-unit.json
 INTEGRATION_JSON=$RESULTS/vitest-integration.json
-E2E_JSON=$RESULTS/playwright.json
+E2E_PROJECTS=(desktop mobile)
 mkdir -p "$RESULTS"
-rm -f "$UNIT_JSON" "$INTEGRATION_JSON" "$E2E_JSON"
+rm -f "$UNIT_JSON" "$INTEGRATION_JSON" "$RESULTS"/playwright*.json
 
 started=$SECONDS
 
@@ -38,7 +38,7 @@ counts() {
       } catch { /* a crashed run may leave a partial file: ignore it */ }
     }
     process.stdout.write(`${passed} ${failed}`);
-  ' "$UNIT_JSON" "$INTEGRATION_JSON" "$E2E_JSON"
+  ' "$UNIT_JSON" "$INTEGRATION_JSON" "$RESULTS"/playwright-*.json
 }
 
 finish() {
@@ -116,6 +116,28 @@ fresh_build() {
   npm run build
 }
 
+# The desktop (1280 px) and mobile (360 px) projects run at the same time, each as its own Playwright
+# invocation with its own servers (app, embedded database, mail sink, address stand-in) on its own ports and a
+# fresh demo database: nothing is shared, and the suite takes the time of the slower half instead of the sum.
+# Each half's output is kept in test-results/e2e-<project>.log and printed when both are done.
+e2e_parallel() {
+  local i project pids=() status=0
+  for i in "${!E2E_PROJECTS[@]}"; do
+    project=${E2E_PROJECTS[$i]}
+    env E2E_PORT=$((3100 + i)) E2E_SMTP_PORT=$((2526 + 2 * i)) E2E_ADRESSE_PORT=$((2527 + 2 * i)) \
+      E2E_EMBEDDED_DB_PORT=$((54339 + i)) E2E_MAIL_DIR="$PWD/$RESULTS/mails-$project" \
+      E2E_OUTPUT_DIR="$RESULTS/e2e-$project" E2E_JSON_REPORT="$RESULTS/playwright-$project.json" \
+      npx playwright test --project="$project" >"$RESULTS/e2e-$project.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || status=1
+    echo "----- e2e ${E2E_PROJECTS[$i]} -----"
+    cat "$RESULTS/e2e-${E2E_PROJECTS[$i]}.log"
+  done
+  return $status
+}
+
 step "prerequisites" prerequisites
 step "typecheck" npm run typecheck
 step "lint" npm run lint
@@ -123,6 +145,6 @@ step "unit tests" npm run test:unit -- --reporter=default --reporter=json --outp
 step "integration tests" npm run test:integration -- --reporter=default --reporter=json --outputFile.json="$INTEGRATION_JSON"
 if [ -z "${SKIP_E2E:-}" ]; then
   step "next build" fresh_build
-  step "e2e tests" env E2E_JSON_REPORT="$E2E_JSON" npm run test:e2e
+  step "e2e tests" e2e_parallel
 fi
 finish 0
