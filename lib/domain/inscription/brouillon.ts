@@ -40,11 +40,9 @@ export const lirePaiObjet = (demandeId: string, chiffre: string | null) => (chif
 export async function commencerInscription({ usagerId, enfantId, activiteId }: { usagerId: string; enfantId: string; activiteId: number }): Promise<string> {
   return db().$transaction(async (tx) => {
     const familleId = await familleDuParent(tx, usagerId);
-    const [lien, annee, activite] = await Promise.all([
-      tx.familleEnfant.findUnique({ where: { familleId_enfantId: { familleId, enfantId } } }),
-      anneeOuverte(tx),
-      activiteComplete(activiteId, tx),
-    ]);
+    const lien = await tx.familleEnfant.findUnique({ where: { familleId_enfantId: { familleId, enfantId } } });
+    const annee = await anneeOuverte(tx);
+    const activite = await activiteComplete(activiteId, tx);
     if (!lien || !activite) throw inscriptionIntrouvable();
     if (!annee) throw new AppError("fermee", "Les inscriptions ne sont pas ouvertes pour le moment.");
     const cle = `${usagerId}:INSCRIPTION:${enfantId}:${activite.id}:${annee.id}`;

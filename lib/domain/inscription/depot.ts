@@ -24,11 +24,10 @@ export function verifierDepotInscription(donnees: unknown): void {
 export async function auDepotInscription(tx: Tx, demande: Demande): Promise<void> {
   const donnees = lireDonnees(demande.donnees);
   if (!donnees || !demande.familleId) throw incomplete();
-  const [attachees, requises, tenues] = await Promise.all([
-    tx.demandePiece.findMany({ where: { demandeId: demande.id, piece: { familleId: demande.familleId } }, select: { piece: { select: { type: true } } } }),
-    tx.activitePiece.findMany({ where: { activiteId: donnees.activiteId, obligatoire: true }, select: { type: true } }),
-    inscriptionsTenues(tx, donnees.enfantId, donnees.anneeId, donnees.activiteId),
-  ]);
+  // one query after the other: a transaction's connection runs one at a time
+  const attachees = await tx.demandePiece.findMany({ where: { demandeId: demande.id, piece: { familleId: demande.familleId } }, select: { piece: { select: { type: true } } } });
+  const requises = await tx.activitePiece.findMany({ where: { activiteId: donnees.activiteId, obligatoire: true }, select: { type: true } });
+  const tenues = await inscriptionsTenues(tx, donnees.enfantId, donnees.anneeId, donnees.activiteId);
   const presentes = new Set(attachees.map((a) => a.piece.type));
   const manquantes = requises.filter((r) => !presentes.has(r.type)).map((r) => PIECES[r.type as TypePiece]);
   if (manquantes.length > 0) throw new AppError("incomplete", `Pièces à fournir avant d'aller à l'étape 2 : ${manquantes.join(", ")}`);
