@@ -15,8 +15,8 @@ const PARENT = ["parent.demo", "Famille-Demo-2026!"] as const;
 
 /** INSCRIPTION, PERMISSIONS (Sortir seul: Interdiction, the others Autorisation) and HABILITATIONS. */
 async function repondre(page: Page, unite: string) {
-  await page.getByLabel("Lieu", { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel("Groupe", { exact: true }).selectOption({ label: "Grande section" });
+  await page.getByRole("combobox", { name: "Lieu", exact: true }).selectOption({ index: 1 });
+  await page.getByRole("combobox", { name: "Groupe", exact: true }).selectOption({ label: "Grande section" });
   await page.getByRole("radio", { name: unite }).check();
   const choix = page.getByRole("group").filter({ has: page.getByRole("radio", { name: "Autorisation" }) });
   await expect(choix).toHaveCount(6); // five permissions, one habilitation (Maddi)
@@ -78,13 +78,13 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await expect(page).toHaveURL(/\/recapitulatif$/);
   await expect(page.getByRole("row", { name: /Sortir seul de l'activité/ })).toContainText("Interdit");
   await expect(page.getByRole("row", { name: /Venir chercher l'enfant — Maddi ETCHART/ })).toContainText("Autorisé");
-  await expect(page.getByRole("row", { name: /^Unité\b/ })).toContainText("Menu Classique");
+  await expect(page.getByRole("row", { name: /^Unité / })).toContainText("Menu Classique");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Valider" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nous avons bien enregistré votre demande", { ignoreCase: true });
   const numero = Number((await page.getByText(/^DEMANDE N° \d+$/).textContent())!.replace(/\D/g, ""));
-  await expect(page.getByText("Inscription à la restauration (école publique).")).toBeVisible();
+  await expect(page.locator("main").getByText("Inscription à la restauration (école publique).")).toBeVisible();
   await expect(page.getByText(/la réservation des repas et des présences à la garderie se fera à partir du 1er août\./)).toBeVisible();
   await expect(page.getByText("ATTENTION : Ne pas oublier de compléter le dossier santé")).toBeVisible();
   await expect(page.getByRole("link", { name: "Aide" })).toBeVisible();
@@ -125,7 +125,8 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
   await expect(page).toHaveURL(/\/recapitulatif$/);
   await page.getByRole("button", { name: "Valider" }).click();
-  await expect(page.getByText("Inscription en garderie (école publique)")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nous avons bien enregistré votre demande", { ignoreCase: true });
+  await expect(page.locator("main").getByText("Inscription en garderie (école publique)")).toBeVisible();
 
   await page.goto("/mes-documents");
   const livret = page.getByRole("listitem").filter({ hasText: "livret.pdf" });
