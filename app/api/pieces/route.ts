@@ -21,8 +21,10 @@ export async function POST(request: Request) {
     return json({ message: `Le fichier dépasse ${PIECE_RULE.maxBytes / 1024 / 1024} Mo : choisissez un fichier plus léger.` }, 413);
   }
   const usagerId = session.usager.id;
+  // A body cut short (sent without its length and over the proxy's limit) cannot be read as a form.
+  const form = await request.formData().catch(() => null);
+  if (!form) return json({ message: `Le fichier n'a pas pu être lu : réessayez avec un fichier de ${PIECE_RULE.maxBytes / 1024 / 1024} Mo au maximum.` }, 400);
   try {
-    const form = await request.formData();
     const demandeId = typeof form.get("demandeId") === "string" && UUID.test(form.get("demandeId") as string) ? (form.get("demandeId") as string) : null;
     const type = lireTypePiece(form.get("type"));
     const pieceId = form.get("pieceId");
