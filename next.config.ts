@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // A piece sent in Échanges weighs up to 10 MB (the identity photo 5 MB); the form's text comes with it.
     serverActions: { bodySizeLimit: "11mb" },
+    // The proxy (proxy.ts) buffers request bodies up to this size: a 10 MB pièce justificative and its form
+    // must reach the upload route whole (the default, 10 MB, would cut it short).
+    proxyClientMaxBodySize: "11mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -38,6 +38,8 @@ test("les pages de l'espace et de la console, une fois connecté", async ({ page
   for (const [path, titre] of [
     ["/mon-espace", "Bonjour Claire ETCHART"],
     ["/mon-profil", "Mon profil"],
+    ["/inscriptions", "Créer une inscription"],
+    ["/mes-documents", "Mes documents"],
     ["/demandes/1", "Suivi de la demande N° 1"],
   ] as const) {
     await page.goto(path);

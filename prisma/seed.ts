@@ -8,6 +8,7 @@ import { creerAgent } from "@/lib/domain/agent/creer";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
+import { seedActivites } from "@/prisma/demo-activites";
 import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
 
@@ -99,6 +100,7 @@ async function espaceDemo(identifiant: string, motDePasse: string, data: Omit<Pr
 
 export async function seedDemo(): Promise<DemoLogin[]> {
   await seedCommune();
+  await seedActivites((await db().commune.findUniqueOrThrow({ where: { id: 1 } })).nom);
   const adresse = { adresseNumero: "65", adresseVoie: "Route de Saint Pierre d'Irube", codePostal: "64990", ville: "Villefranque", pays: "France" };
   const claire = await espaceDemo(DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse, {
     courriel: "claire.etchart@exemple.fr",

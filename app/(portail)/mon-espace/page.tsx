@@ -1,5 +1,7 @@
 import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { MesDemandes } from "@/components/demande/MesDemandes";
+import { InscriptionsEnfant } from "@/components/inscription/InscriptionsEnfant";
+import { LiensInscription } from "@/components/inscription/LiensInscription";
 import { requireUsager } from "@/lib/auth/current";
 import { dateHeure, formatParis } from "@/lib/dates";
 import { mesDemandes } from "@/lib/domain/demande/queries";
@@ -34,9 +36,11 @@ export default async function MonAccueilPage() {
                   {enfant.prenoms} {enfant.nom.toUpperCase()}
                 </p>
                 <p className="text-sm">Né(e) le {formatParis(enfant.dateNaissance, "dd/MM/yyyy")}</p>
+                <InscriptionsEnfant familleId={famille.id} enfantId={enfant.id} prenom={enfant.prenoms} />
               </li>
             ))}
           </ul>
+          <LiensInscription />
         </section>
       ) : (
         <DemarchesEnfance brouillon={declaration.editable?.statut === "BROUILLON"} enAttente={declaration.enAttente?.numero ?? null} />

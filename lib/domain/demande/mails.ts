@@ -6,7 +6,7 @@ import { formatParis } from "@/lib/dates";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { salutation } from "@/lib/domain/usager/liens";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { libelleDemande } from "@/lib/domain/demande/types";
 import DemandeDeposee, { demandeSubject } from "@/emails/DemandeDeposee";
 import DemandeDecision, { type Decision } from "@/emails/DemandeDecision";
 import NouveauMessage, { nouveauMessageSubject } from "@/emails/NouveauMessage";
@@ -21,7 +21,7 @@ export async function queueDepotMail(tx: Tx, { demande, usager, commune, suiviTo
     commune: commune.nom,
     salutation: salutation(usager),
     numero: demande.numero,
-    typeLibelle: TYPES_DEMANDE[demande.type].libelle,
+    typeLibelle: libelleDemande(demande),
     deposeeLe: formatParis(demande.deposeeAt ?? new Date(), "dd/MM/yyyy"),
     serviceNom: commune.serviceNom,
     serviceEmail: commune.serviceEmail,
@@ -38,7 +38,7 @@ export async function queueDecisionMail(
     commune: commune.nom,
     salutation: salutation(usager),
     numero: demande.numero,
-    typeLibelle: TYPES_DEMANDE[demande.type].libelle,
+    typeLibelle: libelleDemande(demande),
     decision,
     motif,
     complement,

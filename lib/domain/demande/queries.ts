@@ -11,6 +11,7 @@ export async function mesDemandes(usagerId: string) {
       id: true,
       numero: true,
       type: true,
+      donnees: true,
       statut: true,
       createdAt: true,
       deposeeAt: true,

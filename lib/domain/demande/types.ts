@@ -7,12 +7,16 @@ import { creerFamilleDepuisDemande } from "@/lib/domain/famille/creer";
 import { accepterRattachement } from "@/lib/domain/famille/rattacher";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
 import { lireBrouillon, validerDeclaration } from "@/lib/domain/famille/schemas";
+import { lireDonnees } from "@/lib/domain/inscription/regles";
+import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
 import type { Demande, TypeDemande } from "@/lib/generated/prisma/client";
 
 export type DefinitionDemande = {
   /** "Ajout de famille", as in "ENFANCE Ajout de famille" */
   libelle: string;
   domaine: string;
+  /** the name of this very demande when its type has several ("Inscription à la restauration (école publique).") */
+  intitule?(donnees: unknown): string | null;
   /** throws a French AppError when the data cannot be deposited as is */
   verifierDepot(donnees: unknown): void;
   /** recorded at each deposit (e.g. the possible matches of a child) */
@@ -81,4 +85,18 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
     },
     accepter: (tx, demande) => accepterRattachement(tx, demande),
   },
+  INSCRIPTION: {
+    libelle: "Inscription",
+    domaine: "Enfance",
+    intitule: (donnees) => lireDonnees(donnees)?.intitule ?? null,
+    verifierDepot: verifierDepotInscription,
+    auDepot: auDepotInscription,
+    accepter: (tx, demande) => accepterInscription(tx, demande),
+  },
 };
+
+/** A demande's name as the parent and the agents read it: its own (an inscription's activity) or its type's. */
+export function libelleDemande(demande: { type: TypeDemande; donnees?: unknown }): string {
+  const type = TYPES_DEMANDE[demande.type];
+  return type.intitule?.(demande.donnees) ?? type.libelle;
+}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
+import { RecapDemandeInscription } from "@/components/inscription/RecapDemandeInscription";
 import { requireUsager } from "@/lib/auth/current";
 import { FilMessages } from "@/components/demande/FilMessages";
 import { Historique, horodatage } from "@/components/demande/Historique";
@@ -9,7 +10,7 @@ import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { marquerMessagesLus } from "@/lib/domain/demande/messages";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { lireBrouillon } from "@/lib/domain/famille/schemas";
 import { envoyerMessageAction } from "./actions";
 
@@ -38,7 +39,7 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
           <span className="block text-sm text-stone-700">{horodatage(demande.deposeeAt ?? demande.createdAt)}</span>
           <span className="block font-bold">DEMANDE N° {demande.numero}</span>
           <span className="block">
-            <span className="uppercase">{type.domaine}</span> {type.libelle}
+            <span className="uppercase">{type.domaine}</span> {libelleDemande(demande)}
           </span>
         </p>
         <p>
@@ -46,10 +47,10 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
           <BadgeStatut statut={demande.statut} />
         </p>
       </div>
-      {demande.statut === "A_COMPLETER" && demande.type === "AJOUT_FAMILLE" && (
+      {demande.statut === "A_COMPLETER" && (demande.type === "AJOUT_FAMILLE" || demande.type === "INSCRIPTION") && (
         <div className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
           <p className="mb-3 font-semibold">Les agents de la mairie vous demandent de compléter cette demande.</p>
-          <Link href="/famille/declarer" className="bouton-principal no-underline">
+          <Link href={demande.type === "INSCRIPTION" ? `/inscriptions/${demande.id}` : "/famille/declarer"} className="bouton-principal no-underline">
             Compléter ma demande
           </Link>
         </div>
@@ -77,6 +78,7 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
       <h2 className="mb-4 text-lg font-bold uppercase">{ONGLETS[onglet]}</h2>
       {onglet === "demandeur" && <IdentiteDemandeur usager={demande.usager} />}
       {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />}
+      {onglet === "demande" && demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} />}
       {onglet === "historique" && <Historique lignes={demande.historique} />}
       {onglet === "echanges" && (
         <>

@@ -7,12 +7,13 @@ import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
 import { RecapRattachement } from "@/components/demande/RecapRattachement";
+import { RecapDemandeInscription } from "@/components/inscription/RecapDemandeInscription";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { marquerMessagesLusParAgent } from "@/lib/domain/demande/messages";
 import { demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { refusTransition } from "@/lib/domain/demande/transitions";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { lireBrouillon, nomDePersonne } from "@/lib/domain/famille/schemas";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
@@ -25,7 +26,7 @@ const DECISIONS = ["instruire", "demanderComplement", "accepter", "refuser"] as 
 // actions (beside the data on a wide screen, first on a phone), the recap, the pieces, Échanges, Historique.
 export default async function InstructionPage({ params }: { params: Promise<{ numero: string }> }) {
   const [{ numero: brut }] = await Promise.all([params]);
-  await requireAgent();
+  const { agent } = await requireAgent();
   const demande = /^\d{1,9}$/.test(brut) ? await demandePourAgent(Number(brut)) : null;
   if (!demande) notFound();
   // The parent's messages are on this screen: they are read now (this render still flags them as new).
@@ -55,7 +56,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
           <h1 className="titre-page mb-1">
             Demande N° {demande.numero}
             <span className="block text-base font-normal">
-              <span className="uppercase">{type.domaine}</span> {type.libelle} — {demandeur}
+              <span className="uppercase">{type.domaine}</span> {libelleDemande(demande)} — {demandeur}
             </span>
           </h1>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
@@ -98,6 +99,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             </h2>
             {brouillon && <RecapAjoutFamille brouillon={brouillon} />}
             {demande.type === "RATTACHEMENT_FAMILLE" && <RecapRattachement usager={demande.usager} famille={demande.famille} />}
+            {demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} agentId={agent.id} />}
           </section>
 
           {demande.type !== "RATTACHEMENT_FAMILLE" && (

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { AvisApresInscription } from "@/components/inscription/AvisApresInscription";
 
 export const metadata = { title: "Nous avons bien enregistré votre demande" };
 
@@ -25,18 +26,22 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
       <p className="text-stone-700">{formatParis(demande.deposeeAt, "d MMM yyyy HH:mm")}</p>
       <p className="text-xl font-bold">DEMANDE N° {demande.numero}</p>
       <p className="mb-4">
-        <span className="uppercase">{type.domaine}</span> {type.libelle}
+        <span className="uppercase">{type.domaine}</span> {libelleDemande(demande)}
       </p>
       <p className="mb-6">
         Votre demande va être transmise au service concerné et vous serez tenu informé par courriel de l&apos;avancement de son instruction. Un courriel de
         confirmation vient de vous être envoyé.
       </p>
+      {demande.type === "INSCRIPTION" && <AvisApresInscription donnees={demande.donnees} />}
       <div className="flex flex-col gap-3 sm:flex-row">
         <Link href="/mon-espace" className="bouton-principal no-underline">
           Continuer
         </Link>
         <Link href={`/demandes/${demande.numero}`} className="bouton-secondaire no-underline">
           Suivre ma demande
+        </Link>
+        <Link href="/infos-pratiques" className="bouton-discret no-underline">
+          Aide
         </Link>
       </div>
     </section>

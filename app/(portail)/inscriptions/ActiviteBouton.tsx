@@ -1,0 +1,21 @@
+"use client";
+// One activity under a child in CRÉER UNE INSCRIPTION: a click starts (or takes up) its draft.
+import { useActionState } from "react";
+import { commencerInscriptionAction } from "./actions";
+
+export function ActiviteBouton({ enfantId, enfant, activiteId, libelle }: { enfantId: string; enfant: string; activiteId: number; libelle: string }) {
+  const [state, action, pending] = useActionState(commencerInscriptionAction.bind(null, enfantId, activiteId), {});
+  return (
+    <form action={action} aria-busy={pending}>
+      <button type="submit" className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-left font-semibold text-marque-fonce hover:bg-marque-clair" disabled={pending}>
+        {libelle}
+        <span className="sr-only"> : {enfant}</span>
+      </button>
+      {state.message && (
+        <p role="alert" className="mt-1 text-sm font-semibold text-red-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+// After an inscription's deposit, the seed's two notices: when reservations open (the school year's date),
+// and the dossier santé not to forget.
+import { db } from "@/lib/db";
+import { formatParis } from "@/lib/dates";
+import { lireDonnees } from "@/lib/domain/inscription/regles";
+
+export async function AvisApresInscription({ donnees }: { donnees: unknown }) {
+  const lues = lireDonnees(donnees);
+  const annee = lues ? await db().anneeScolaire.findUnique({ where: { id: lues.anneeId } }) : null;
+  if (!annee) return null;
+  const ouverture = formatParis(annee.ouvertureReservations, "d MMMM").replace(/^1 /, "1er ");
+  return (
+    <div className="mb-6 space-y-3">
+      <p className="rounded-md border-l-4 border-sky-700 bg-sky-50 p-3">
+        Après traitement par les agents de la mairie de votre demande d&apos;inscription à la restauration scolaire et à l&apos;accueil périscolaire, l&apos;ouverture
+        pour la réservation des repas et des présences à la garderie se fera à partir du {ouverture}.
+      </p>
+      <p className="rounded-md border-l-4 border-marque bg-orange-50 p-3 font-bold">ATTENTION : Ne pas oublier de compléter le dossier santé</p>
+      <p className="text-sm">Mon accueil &gt; Sélectionner mon enfant &gt; Dossier santé &gt; Mettre à jour</p>
+    </div>
+  );
+}

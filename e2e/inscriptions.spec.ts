@@ -1,0 +1,136 @@
+// Inscriptions as the seed walks them: Claire (parent.demo) enrols Henri in the restauration of the public
+// school; step 2 is refused before the attestation sur l'honneur, then before the required pieces; the
+// pieces are uploaded; VALIDER, the notices and the mail "Référence : N"; Maite (agent.demo) accepts it in
+// the console; Claire sees it under Henri. Then a garderie inscription reuses the documents of Mes documents.
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures/test";
+import { seConnecter } from "./fixtures/espace";
+import { seConnecterAgent } from "./fixtures/agent";
+
+/** A small valid PDF, written here. */
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+);
+const PARENT = ["parent.demo", "Famille-Demo-2026!"] as const;
+
+/** INSCRIPTION, PERMISSIONS (Sortir seul: Interdiction, the others Autorisation) and HABILITATIONS. */
+async function repondre(page: Page, unite: string) {
+  await page.getByRole("combobox", { name: "Lieu", exact: true }).selectOption({ index: 1 });
+  await page.getByRole("combobox", { name: "Groupe", exact: true }).selectOption({ label: "Grande section" });
+  await page.getByRole("radio", { name: unite }).check();
+  const choix = page.getByRole("group").filter({ has: page.getByRole("radio", { name: "Autorisation" }) });
+  await expect(choix).toHaveCount(6); // five permissions, one habilitation (Maddi)
+  for (const [rang, groupe] of (await choix.all()).entries()) await groupe.getByRole("radio", { name: rang === 0 ? "Interdiction" : "Autorisation" }).check();
+}
+
+async function attester(page: Page) {
+  for (const caseACocher of await page.getByRole("region", { name: "Attestation sur l'honneur" }).getByRole("checkbox").all()) await caseACocher.check();
+}
+
+async function choisirActivite(page: Page, activite: string) {
+  await page.goto("/mon-espace");
+  await page.getByRole("link", { name: "Créer une inscription" }).click();
+  await page.getByRole("region", { name: "Henri" }).getByRole("button", { name: new RegExp(`^${activite.replace(/[().]/g, "\\$&")}`) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(activite);
+}
+
+test("un parent inscrit Henri à la restauration puis à la garderie avec les pièces de Mes documents", async ({ page, mails, expectNoAxeViolations }) => {
+  test.setTimeout(180_000);
+  await seConnecter(page, ...PARENT);
+  await expect(page).toHaveURL(/\/mon-espace$/);
+  await page.getByRole("link", { name: "Créer une inscription" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Créer une inscription", { ignoreCase: true });
+  for (const activite of ["Inscription à la restauration (école privée).", "Inscription à la restauration (école publique).", "Inscription en garderie (école privée)", "Inscription en garderie (école publique)"]) {
+    await expect(page.getByRole("region", { name: "Henri" }).getByRole("button", { name: `${activite} : Henri` })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+
+  // 1 - MA DEMANDE
+  await choisirActivite(page, "Inscription à la restauration (école publique).");
+  await expect(page.getByText("Durée approximative de cette démarche : 5 mn")).toBeVisible();
+  await expect(page.getByRole("group", { name: "Sortir seul de l'activité" }).getByRole("radio", { checked: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await repondre(page, "Menu Classique");
+  await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
+  const refus = page.locator("main").getByRole("alert");
+  await expect(refus).toContainText("Vous devez compléter la rubrique « Attestation sur l'honneur » avant d'aller à l'étape 2.");
+  await expect(refus).toContainText("Livret de famille.");
+
+  await attester(page);
+  await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
+  await expect(refus).toContainText("Votre demande n'est pas complète");
+  await expect(refus).not.toContainText("Attestation sur l'honneur");
+  await expect(refus).toContainText("Justificatif de domicile");
+  await expect(page.getByRole("radio", { name: "Menu Classique" })).toBeChecked();
+
+  // PIÈCES JOINTES, with the upload's progress
+  for (const [piece, nom] of [
+    ["Justificatif de domicile", "domicile.pdf"],
+    ["Livret de famille.", "livret.pdf"],
+  ] as const) {
+    await page.getByLabel(`Ajouter la pièce à fournir : ${piece}`).setInputFiles({ name: nom, mimeType: "application/pdf", buffer: PDF });
+    await expect(page.getByRole("link", { name: nom })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
+
+  // 2 - LE RÉCAPITULATIF
+  await expect(page).toHaveURL(/\/recapitulatif$/);
+  await expect(page.getByRole("row", { name: /Sortir seul de l'activité/ })).toContainText("Interdit");
+  await expect(page.getByRole("row", { name: /Venir chercher l'enfant — Maddi ETCHART/ })).toContainText("Autorisé");
+  await expect(page.getByRole("row", { name: /^Unité / })).toContainText("Menu Classique");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Valider" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nous avons bien enregistré votre demande", { ignoreCase: true });
+  const numero = Number((await page.getByText(/^DEMANDE N° \d+$/).textContent())!.replace(/\D/g, ""));
+  await expect(page.locator("main").getByText("Inscription à la restauration (école publique).")).toBeVisible();
+  await expect(page.getByText(/la réservation des repas et des présences à la garderie se fera à partir du 1er août\./)).toBeVisible();
+  await expect(page.getByText("ATTENTION : Ne pas oublier de compléter le dossier santé")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Aide" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const mail = await mails.waitFor({ to: "claire.etchart@exemple.fr", subject: `Référence : ${numero}` });
+  expect(mail.text).toContain("Inscription à la restauration (école publique).");
+  await page.getByRole("link", { name: "Continuer" }).click();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+
+  // the console: the recap and its pieces, then Accepter
+  await seConnecterAgent(page, "agent.demo", "Agent-Demo-2026!");
+  await page.goto(`/agent/demandes/${numero}`);
+  await expect(page.getByRole("row", { name: /^Lieu\b/ })).toContainText("École publique de Villefranque");
+  await expect(page.getByRole("link", { name: "livret.pdf" })).toHaveAttribute("href", /^\/api\/pieces\/[0-9a-f-]{36}$/);
+  await expectNoAxeViolations(page);
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Accepter" }).click();
+  await expect(page.getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+
+  // Mon accueil: the inscription under Henri, accepted
+  await seConnecter(page, ...PARENT);
+  const henri = page.getByRole("list", { name: "Inscriptions de Henri" });
+  await expect(henri.getByRole("listitem").filter({ hasText: "Inscription à la restauration (école publique)." })).toContainText("Acceptée");
+
+  // the garderie: the documents already provided are picked from Mes documents
+  await choisirActivite(page, "Inscription en garderie (école publique)");
+  await repondre(page, "Matin");
+  await attester(page);
+  for (const [piece, nom] of [
+    ["Justificatif de domicile", "domicile.pdf"],
+    ["Livret de famille.", "livret.pdf"],
+  ] as const) {
+    const deja = page.getByLabel(`Ou choisir un document déjà fourni : ${piece}`);
+    await deja.selectOption((await deja.locator("option", { hasText: nom }).getAttribute("value"))!);
+    await page.getByRole("button", { name: `Utiliser ce document pour la pièce ${piece}` }).click();
+    await expect(page.getByRole("link", { name: nom })).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
+  await expect(page).toHaveURL(/\/recapitulatif$/);
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nous avons bien enregistré votre demande", { ignoreCase: true });
+  await expect(page.locator("main").getByText("Inscription en garderie (école publique)")).toBeVisible();
+
+  await page.goto("/mes-documents");
+  const livret = page.getByRole("listitem").filter({ hasText: "livret.pdf" });
+  await expect(livret).toContainText(`N° ${numero} Inscription à la restauration (école publique).`);
+  await expect(livret).toContainText("Inscription en garderie (école publique)");
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,174 @@
+// The inscription wizard on the server. Each inscription is a demande of type INSCRIPTION, a draft of the
+// parent's space for one child, activity and year; every save goes into it, so the parent comes back where
+// they left, after a reload, a logout or a restart. Commands take the caller's space and reach only its family.
+import { randomUUID } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { chiffrer, dechiffrer } from "@/lib/chiffrement";
+import { currentDocument } from "@/lib/domain/commune/queries";
+import { activiteComplete, anneeOuverte, inscriptionsTenues } from "@/lib/domain/inscription/catalogue";
+import {
+  ATTESTATIONS,
+  estComplete,
+  lireDonnees,
+  manquesInscription,
+  PAI_OBJET_MAX,
+  PERMISSIONS,
+  type DonneesInscription,
+  type Manques,
+} from "@/lib/domain/inscription/regles";
+
+const EDITABLES = ["BROUILLON", "A_COMPLETER"] as const;
+
+export const inscriptionIntrouvable = () => new AppError("introuvable", "Cette inscription est introuvable.");
+
+/** The family of this space, or a French refusal (no family validated yet). */
+export async function familleDuParent(client: Tx, usagerId: string): Promise<string> {
+  const representant = await client.representant.findFirst({ where: { usagerId }, select: { familleId: true } });
+  if (!representant) throw new AppError("sans_famille", "Votre famille doit d'abord être validée par le service Enfance.");
+  return representant.familleId;
+}
+
+/** PAI's object is health data: encrypted, bound to its demande. */
+const contextePai = (demandeId: string) => `inscription.pai:${demandeId}`;
+export const lirePaiObjet = (demandeId: string, chiffre: string | null) => (chiffre ? dechiffrer(chiffre, contextePai(demandeId)) : "");
+
+/**
+ * A click on an activity under a child in CRÉER UNE INSCRIPTION: the draft for that child, activity and
+ * open year (the one already started, or a new one). Returns the demande's id.
+ */
+export async function commencerInscription({ usagerId, enfantId, activiteId }: { usagerId: string; enfantId: string; activiteId: number }): Promise<string> {
+  return db().$transaction(async (tx) => {
+    const familleId = await familleDuParent(tx, usagerId);
+    const lien = await tx.familleEnfant.findUnique({ where: { familleId_enfantId: { familleId, enfantId } } });
+    const annee = await anneeOuverte(tx);
+    const activite = await activiteComplete(activiteId, tx);
+    if (!lien || !activite) throw inscriptionIntrouvable();
+    if (!annee) throw new AppError("fermee", "Les inscriptions ne sont pas ouvertes pour le moment.");
+    const cle = `${usagerId}:INSCRIPTION:${enfantId}:${activite.id}:${annee.id}`;
+    const existant = await tx.demande.findUnique({ where: { brouillonUnique: cle }, select: { id: true } });
+    if (existant) return existant.id;
+    if ((await inscriptionsTenues(tx, enfantId, annee.id, activite.id)).length > 0) {
+      throw new AppError("deja_inscrit", "Cet enfant a déjà une inscription à cette activité pour l'année scolaire.");
+    }
+    const contacts = await tx.contact.findMany({ where: { familleId }, select: { id: true } });
+    const donnees: DonneesInscription = {
+      enfantId,
+      activiteId: activite.id,
+      anneeId: annee.id,
+      intitule: activite.libelle,
+      piecesRequises: activite.pieces.filter((p) => p.obligatoire).map((p) => p.type),
+      lieuId: activite.lieux.length === 1 ? activite.lieux[0]!.id : null,
+      groupeId: null,
+      uniteId: null,
+      uniteRequise: activite.unites.length > 0,
+      permissions: {},
+      habilitations: {},
+      contacts: contacts.map((c) => c.id),
+      pai: false,
+      paiObjetChiffre: null,
+      attestations: [],
+      reglementId: null,
+      pieces: {},
+    };
+    const id = randomUUID();
+    // ON CONFLICT: two clicks at once (two tabs) make one draft, not an error.
+    await tx.$executeRaw`
+      INSERT INTO "Demande" (id, type, statut, "usagerId", "familleId", "brouillonUnique", donnees, "updatedAt")
+      VALUES (${id}, 'INSCRIPTION', 'BROUILLON', ${usagerId}, ${familleId}, ${cle}, ${JSON.stringify(donnees)}::jsonb, now())
+      ON CONFLICT ("brouillonUnique") DO NOTHING`;
+    return (await tx.demande.findUniqueOrThrow({ where: { brouillonUnique: cle }, select: { id: true } })).id;
+  });
+}
+
+/** The parent's editable inscription (draft, or sent back to complete) with all the wizard shows; null otherwise. */
+export async function inscriptionEditable(usagerId: string, demandeId: string) {
+  const demande = await db().demande.findFirst({
+    where: { id: demandeId, usagerId, type: "INSCRIPTION", statut: { in: [...EDITABLES] } },
+  });
+  const donnees = demande ? lireDonnees(demande.donnees) : null;
+  if (!demande || !donnees || !demande.familleId) return null;
+  return { demande, donnees, ...(await contexte(demande.familleId, donnees)) };
+}
+
+/** What the wizard, its recap and the console show around an inscription's data. */
+export async function contexte(familleId: string, donnees: DonneesInscription) {
+  const [activite, annee, enfant, contacts, reglement] = await Promise.all([
+    activiteComplete(donnees.activiteId),
+    db().anneeScolaire.findUniqueOrThrow({ where: { id: donnees.anneeId } }),
+    db().enfant.findUniqueOrThrow({ where: { id: donnees.enfantId }, select: { id: true, prenoms: true, nom: true } }),
+    db().contact.findMany({ where: { familleId }, select: { id: true, prenom: true, nom: true }, orderBy: { nom: "asc" } }),
+    currentDocument("REGLEMENT_INTERIEUR"),
+  ]);
+  if (!activite) throw inscriptionIntrouvable();
+  return { activite, annee, enfant, contacts, reglement };
+}
+
+export type ResultatEnregistrement = { manques: Manques | null; etape2: boolean };
+
+/**
+ * ENREGISTRER or ALLER À L'ÉTAPE 2: what the parent chose is saved as typed (complete or not); step 2 is
+ * only reached when nothing is missing, otherwise the parent is told what is.
+ */
+export async function enregistrerInscription({
+  usagerId,
+  demandeId,
+  values,
+  etape2,
+}: {
+  usagerId: string;
+  demandeId: string;
+  values: Record<string, string>;
+  etape2: boolean;
+}): Promise<ResultatEnregistrement> {
+  return db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Demande" WHERE id = ${demandeId} AND "usagerId" = ${usagerId} AND type = 'INSCRIPTION' AND statut IN ('BROUILLON', 'A_COMPLETER') FOR UPDATE`;
+    if (!row) throw inscriptionIntrouvable();
+    const demande = await tx.demande.findUniqueOrThrow({ where: { id: demandeId } });
+    const donnees = lireDonnees(demande.donnees);
+    const activite = donnees ? await activiteComplete(donnees.activiteId, tx) : null;
+    if (!donnees || !activite || !demande.familleId) throw inscriptionIntrouvable();
+    const contacts = await tx.contact.findMany({ where: { familleId: demande.familleId }, select: { id: true } });
+    const reglement = await currentDocument("REGLEMENT_INTERIEUR", tx);
+
+    const parmi = (valeur: string | undefined, ids: number[]) => (valeur && ids.includes(Number(valeur)) ? Number(valeur) : null);
+    // only the two answers, only for the questions asked: anything else posted is dropped
+    const reponses = (cles: string[], prefixe: string) => {
+      const lues: Record<string, "AUTORISE" | "INTERDIT"> = {};
+      for (const cle of cles) {
+        const valeur = values[`${prefixe}-${cle}`];
+        if (valeur === "AUTORISE" || valeur === "INTERDIT") lues[cle] = valeur;
+      }
+      return lues;
+    };
+    const permissions = reponses(Object.keys(PERMISSIONS), "permission");
+    const habilitations = reponses(contacts.map((c) => c.id), "habilitation");
+    const pai = values.pai === "on";
+    const paiObjet = pai ? (values.paiObjet ?? "").trim().slice(0, PAI_OBJET_MAX) : "";
+    const attestations = Object.keys(ATTESTATIONS).filter((cle) => values[`attestation-${cle}`] === "on");
+    const nouvelles: DonneesInscription = {
+      ...donnees,
+      lieuId: parmi(values.lieu, activite.lieux.map((l) => l.id)),
+      groupeId: parmi(values.groupe, activite.groupes.map((g) => g.id)),
+      uniteId: parmi(values.unite, activite.unites.map((u) => u.id)),
+      uniteRequise: activite.unites.length > 0,
+      permissions,
+      habilitations,
+      contacts: contacts.map((c) => c.id),
+      pai,
+      paiObjetChiffre: paiObjet ? chiffrer(paiObjet, contextePai(demandeId)) : null,
+      attestations,
+      reglementId: attestations.includes("reglement") ? (reglement?.id ?? null) : null,
+    };
+    const manques = manquesInscription(nouvelles);
+    const passe = etape2 && estComplete(manques);
+    await tx.demande.update({ where: { id: demandeId }, data: { donnees: nouvelles, etape: passe ? 2 : 1 } });
+    return { manques: etape2 && !passe ? manques : null, etape2: passe };
+  });
+}
+
+/** < RETOUR À L'ÉTAPE 1 */
+export async function revenirEtape1Inscription(usagerId: string, demandeId: string): Promise<void> {
+  await db().demande.updateMany({ where: { id: demandeId, usagerId, type: "INSCRIPTION", statut: { in: [...EDITABLES] } }, data: { etape: 1 } });
+}

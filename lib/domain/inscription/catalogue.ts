@@ -1,0 +1,63 @@
+// The activities and the school year parents enrol for, and what each child may still be enrolled in.
+import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Demandes that hold a place: an activity pending or accepted for a child and a year is not offered again. */
+export const INSCRIPTION_TENUE = ["DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER", "ACCEPTEE"] as const;
+
+const ACTIVITE_COMPLETE = {
+  lieux: { orderBy: { ordre: "asc" } },
+  groupes: { orderBy: { ordre: "asc" } },
+  unites: { orderBy: { ordre: "asc" } },
+  pieces: true,
+} satisfies Prisma.ActiviteInclude;
+
+/** The year parents may enrol for now (the earliest open one), or null. */
+export function anneeOuverte(client: Tx = db()) {
+  return client.anneeScolaire.findFirst({ where: { inscriptionsOuvertes: true }, orderBy: { dateDebut: "asc" } });
+}
+
+/** The public catalogue (ACTIVITÉS) and the wizard's choices. */
+export function catalogue() {
+  return db().activite.findMany({ orderBy: { ordre: "asc" }, include: ACTIVITE_COMPLETE });
+}
+
+export function activiteComplete(id: number, client: Tx = db()) {
+  return client.activite.findUnique({ where: { id }, include: ACTIVITE_COMPLETE });
+}
+
+/** The INSCRIPTION demandes of a child for a year that hold a place, whoever asked. */
+export function inscriptionsTenues(client: Tx, enfantId: string, anneeId: number, activiteId?: number) {
+  return client.demande.findMany({
+    where: {
+      type: "INSCRIPTION",
+      statut: { in: [...INSCRIPTION_TENUE] },
+      AND: [
+        { donnees: { path: ["enfantId"], equals: enfantId } },
+        { donnees: { path: ["anneeId"], equals: anneeId } },
+        ...(activiteId !== undefined ? [{ donnees: { path: ["activiteId"], equals: activiteId } }] : []),
+      ],
+    },
+    select: { id: true, numero: true, statut: true, donnees: true },
+  });
+}
+
+/** CRÉER UNE INSCRIPTION: for each child of the family, the activities of the open year still possible. */
+export async function activitesOffertes(familleId: string) {
+  const annee = await anneeOuverte();
+  if (!annee) return { annee: null, enfants: [] };
+  const [famille, activites] = await Promise.all([
+    db().famille.findUniqueOrThrow({
+      where: { id: familleId },
+      select: { enfants: { select: { enfant: { select: { id: true, prenoms: true, nom: true } } }, orderBy: { enfant: { dateNaissance: "asc" } } } },
+    }),
+    db().activite.findMany({ orderBy: { ordre: "asc" }, select: { id: true, libelle: true } }),
+  ]);
+  const enfants = await Promise.all(
+    famille.enfants.map(async ({ enfant }) => {
+      const tenues = new Set((await inscriptionsTenues(db(), enfant.id, annee.id)).map((d) => (d.donnees as { activiteId?: number }).activiteId));
+      return { ...enfant, activites: activites.filter((activite) => !tenues.has(activite.id)) };
+    }),
+  );
+  return { annee, enfants };
+}

@@ -1,0 +1,41 @@
+// LE RÉCAPITULATIF of an inscription, resolved for display: step 2, the parent's suivi and the console show
+// the same. The caller has already checked who may see the demande.
+import { db } from "@/lib/db";
+import { formatParis } from "@/lib/dates";
+import { getCommune, withCommune } from "@/lib/domain/commune/queries";
+import { contexte, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
+import { lireDonnees, PERMISSIONS, PIECES, type Permission } from "@/lib/domain/inscription/regles";
+
+export type RecapInscription = NonNullable<Awaited<ReturnType<typeof recapInscription>>>;
+
+export async function recapInscription(demande: { id: string; familleId: string | null; donnees: unknown }) {
+  const donnees = lireDonnees(demande.donnees);
+  if (!donnees || !demande.familleId) return null;
+  const [ctx, commune, pieces] = await Promise.all([
+    contexte(demande.familleId, donnees),
+    getCommune(),
+    db().demandePiece.findMany({
+      where: { demandeId: demande.id },
+      select: { piece: { select: { id: true, type: true, nom: true, taille: true, uploadedAt: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const choix = (valeur: string | undefined) => (valeur === "AUTORISE" ? true : valeur === "INTERDIT" ? false : null);
+  const reglement = donnees.reglementId ? await db().documentVersion.findUnique({ where: { id: donnees.reglementId }, select: { version: true } }) : null;
+  return {
+    intitule: ctx.activite.libelle,
+    enfant: `${ctx.enfant.prenoms} ${ctx.enfant.nom.toUpperCase()}`,
+    dateDebut: formatParis(ctx.annee.dateDebut, "dd/MM/yyyy"),
+    dateFin: formatParis(ctx.annee.dateFin, "dd/MM/yyyy"),
+    lieu: ctx.activite.lieux.find((l) => l.id === donnees.lieuId)?.nom ?? null,
+    groupe: ctx.activite.groupes.find((g) => g.id === donnees.groupeId)?.libelle ?? null,
+    unite: ctx.activite.unites.find((u) => u.id === donnees.uniteId)?.libelle ?? null,
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).map((cle) => ({ libelle: withCommune(PERMISSIONS[cle], commune), autorise: choix(donnees.permissions[cle]) })),
+    habilitations: ctx.contacts.map((c) => ({ libelle: `Venir chercher l'enfant — ${c.prenom} ${c.nom.toUpperCase()}`, autorise: choix(donnees.habilitations[c.id]) })),
+    pai: donnees.pai,
+    paiObjet: donnees.pai ? lirePaiObjet(demande.id, donnees.paiObjetChiffre) : "",
+    pieces: pieces.map(({ piece }) => ({ ...piece, libelle: PIECES[piece.type] })),
+    attestation: donnees.attestations.length,
+    reglementVersion: reglement?.version ?? null,
+  };
+}
