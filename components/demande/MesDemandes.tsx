@@ -4,9 +4,12 @@ import { formatParis } from "@/lib/dates";
 import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import type { mesDemandes } from "@/lib/domain/demande/queries";
 
+type Ligne = Awaited<ReturnType<typeof mesDemandes>>[number];
+
 /** Where each démarche's draft is taken up again. */
-const REPRENDRE: Record<string, { reprendre: string; annuler: string }> = {
-  AJOUT_FAMILLE: { reprendre: "/famille/declarer", annuler: "/famille/declarer/annuler" },
+const REPRENDRE: Partial<Record<Ligne["type"], (demande: Ligne) => { reprendre: string; annuler: string }>> = {
+  AJOUT_FAMILLE: () => ({ reprendre: "/famille/declarer", annuler: "/famille/declarer/annuler" }),
+  DOSSIER_SANTE: ({ enfantId }) => ({ reprendre: `/famille/enfants/${enfantId}/sante/mettre-a-jour`, annuler: `/famille/enfants/${enfantId}/sante/annuler` }),
 };
 
 // "Mes demandes" on Mon accueil: drafts first (Reprendre, ANNULER LA DÉMARCHE), then the deposits.
@@ -22,13 +25,14 @@ export function MesDemandes({ demandes }: { demandes: Awaited<ReturnType<typeof 
         <ul className="divide-y divide-stone-200">
           {demandes.map((demande) => {
             const type = TYPES_DEMANDE[demande.type];
-            const liens = REPRENDRE[demande.type];
+            const liens = REPRENDRE[demande.type]?.(demande);
             return (
               <li key={demande.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <p className="font-semibold">
                     {demande.numero ? `N° ${demande.numero} — ` : ""}
                     <span className="uppercase">{type.domaine}</span> {type.libelle}
+                    {demande.enfant && ` — ${demande.enfant.prenoms}`}
                   </p>
                   <p className="text-sm text-stone-700">
                     {demande.deposeeAt ? `Déposée le ${formatParis(demande.deposeeAt, "dd/MM/yyyy")}` : `Commencée le ${formatParis(demande.createdAt, "dd/MM/yyyy")}`}

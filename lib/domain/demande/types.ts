@@ -7,12 +7,17 @@ import { creerFamilleDepuisDemande } from "@/lib/domain/famille/creer";
 import { accepterRattachement } from "@/lib/domain/famille/rattacher";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
 import { lireBrouillon, validerDeclaration } from "@/lib/domain/famille/schemas";
+import { accepterDossierSante, verifierDepotSante } from "@/lib/domain/sante/dossier";
 import type { Demande, TypeDemande } from "@/lib/generated/prisma/client";
 
 export type DefinitionDemande = {
   /** "Ajout de famille", as in "ENFANCE Ajout de famille" */
   libelle: string;
   domaine: string;
+  /** "de mise à jour du dossier santé": how the confirmation page names it ("Votre demande … a été enregistrée") */
+  demandeDe?: string;
+  /** a sentence the confirmation page adds, in the seed's words */
+  confirmation?: string;
   /** throws a French AppError when the data cannot be deposited as is */
   verifierDepot(donnees: unknown): void;
   /** recorded at each deposit (e.g. the possible matches of a child) */
@@ -80,5 +85,13 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
       if (!donnees || typeof donnees !== "object" || !("familleId" in donnees)) throw new AppError("incomplete", "Cette demande ne désigne aucune famille.");
     },
     accepter: (tx, demande) => accepterRattachement(tx, demande),
+  },
+  DOSSIER_SANTE: {
+    libelle: "Dossier santé",
+    domaine: "Enfance",
+    demandeDe: "de mise à jour du dossier santé",
+    confirmation: "Vous recevez la confirmation que le dossier santé de votre enfant a été déposé.",
+    verifierDepot: verifierDepotSante,
+    accepter: (tx, demande) => accepterDossierSante(tx, demande),
   },
 };

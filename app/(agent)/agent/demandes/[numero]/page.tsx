@@ -6,6 +6,7 @@ import { Historique, horodatage } from "@/components/demande/Historique";
 import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
+import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
 import { RecapRattachement } from "@/components/demande/RecapRattachement";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
@@ -14,6 +15,7 @@ import { demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { refusTransition } from "@/lib/domain/demande/transitions";
 import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { lireBrouillon, nomDePersonne } from "@/lib/domain/famille/schemas";
+import { lireDemandeSantePourAgent } from "@/lib/domain/sante/queries-agent";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 
@@ -25,7 +27,7 @@ const DECISIONS = ["instruire", "demanderComplement", "accepter", "refuser"] as 
 // actions (beside the data on a wide screen, first on a phone), the recap, the pieces, Échanges, Historique.
 export default async function InstructionPage({ params }: { params: Promise<{ numero: string }> }) {
   const [{ numero: brut }] = await Promise.all([params]);
-  await requireAgent();
+  const { agent } = await requireAgent();
   const demande = /^\d{1,9}$/.test(brut) ? await demandePourAgent(Number(brut)) : null;
   if (!demande) notFound();
   // The parent's messages are on this screen: they are read now (this render still flags them as new).
@@ -47,6 +49,8 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
     };
   });
   const pieces = demande.messages.filter((m) => m.pieceKey);
+  // health data: opened for this agent, and the opening journaled
+  const sante = demande.type === "DOSSIER_SANTE" ? await lireDemandeSantePourAgent(agent.id, demande) : null;
 
   return (
     <div className="carte">
@@ -98,6 +102,16 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             </h2>
             {brouillon && <RecapAjoutFamille brouillon={brouillon} />}
             {demande.type === "RATTACHEMENT_FAMILLE" && <RecapRattachement usager={demande.usager} famille={demande.famille} />}
+            {sante && (
+              <>
+                {sante.enfant && (
+                  <p className="mb-4 font-semibold">
+                    Enfant : {sante.enfant.prenoms} {sante.enfant.nom.toUpperCase()}, né(e) le {formatParis(sante.enfant.dateNaissance, "dd/MM/yyyy")}
+                  </p>
+                )}
+                <RecapDossierSante fiche={sante.fiche} demande />
+              </>
+            )}
           </section>
 
           {demande.type !== "RATTACHEMENT_FAMILLE" && (
