@@ -1,6 +1,7 @@
 // The dossier santé on PostgreSQL: what is stored is unreadable without the key (raw rows hold no allergen,
 // no doctor, no comment), another family reaches nothing of it, an agent's acceptance adds a dated version
 // (each one kept), and every agent read is journaled without health data.
+import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,6 +15,7 @@ import { modifierDossierSante } from "@/lib/domain/sante/dossier";
 import { dossierSanteDuUsager, etatsSante, rechercherMedecins } from "@/lib/domain/sante/queries";
 import { dossierSantePourAgent, lireDemandeSantePourAgent } from "@/lib/domain/sante/queries-agent";
 import { ALLERGENES, champAllergie, champHabitude, type Allergene } from "@/lib/domain/sante/schemas";
+import { rechiffrerTout } from "@/lib/rotation-cle";
 import { agent, declarerFamille, ENFANT, usagerActive } from "./demande-fixtures";
 
 beforeAll(() => seedCommune());
@@ -182,5 +184,29 @@ describe("the dossier santé", () => {
     expect((await rechercherMedecins("dufau")).map((m) => m.nom)).toEqual(["Dufau"]);
     expect((await rechercherMedecins("ustar")).map((m) => m.nom)).toEqual(["Harriet"]);
     expect(await rechercherMedecins("d")).toEqual([]);
+  });
+
+  it("rotates the key: every value is rewritten under the new one, and the previous key can go", async () => {
+    const { usager, enfantId } = await familleValidee("Rotation");
+    const { demandeId } = await deposerMiseAJour(usager.id, enfantId);
+    await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
+    const avant = { cle: process.env.CLE_CHIFFREMENT, ancienne: process.env.CLE_CHIFFREMENT_ANCIENNE };
+    // the key the tests ran with: the one set, or the development key of lib/chiffrement.ts
+    process.env.CLE_CHIFFREMENT_ANCIENNE = avant.cle ?? createHash("sha256").update("portail-famille-cle-de-developpement").digest("base64");
+    process.env.CLE_CHIFFREMENT = randomBytes(32).toString("base64");
+    try {
+      const bilan = await rechiffrerTout();
+      expect(bilan.dossiersSante).toBeGreaterThanOrEqual(1);
+      expect(bilan.demandesSante).toBeGreaterThanOrEqual(1);
+      delete process.env.CLE_CHIFFREMENT_ANCIENNE;
+      expect((await dossierSanteDuUsager(usager.id, enfantId))!.derniere!.fiche.allergies).toContain("ARACHIDES");
+      expect(ouvrirValeurs(await db().demande.findUniqueOrThrow({ where: { id: demandeId } }))).toMatchObject({ [champAllergie("ARACHIDES")]: "on" });
+      expect(await rechiffrerTout()).toEqual({ secretsTotp: 0, dossiersSante: 0, demandesSante: 0 });
+    } finally {
+      for (const [nom, valeur] of [["CLE_CHIFFREMENT", avant.cle], ["CLE_CHIFFREMENT_ANCIENNE", avant.ancienne]] as const) {
+        if (valeur === undefined) delete process.env[nom];
+        else process.env[nom] = valeur;
+      }
+    }
   });
 });
