@@ -83,6 +83,19 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
   );
   expect(lectures.length).toBeGreaterThan(0);
   for (const { details } of lectures) expect(JSON.stringify(details)).not.toMatch(ALLERGIE);
+  // the child's dossier in the console: the validated version, journaled too
+  const [{ familleId, enfantId }] = await sql(
+    `SELECT fe."familleId", e.id AS "enfantId" FROM "Enfant" e JOIN "FamilleEnfant" fe ON fe."enfantId" = e.id WHERE e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
+  );
+  await page.goto(`/agent/familles/${familleId}/enfants/${enfantId}/sante`);
+  await expect(page.getByRole("heading", { level: 2, name: /^Version en vigueur — validée le/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Allergies" }).first().getByText("Arachides")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const [{ consultations }] = await sql(
+    `SELECT count(*)::int AS consultations FROM "JournalEntry" WHERE event = 'dossier_sante.lecture' AND details->>'enfantId' = $1 AND details->>'numero' IS NULL`,
+    [enfantId],
+  );
+  expect(consultations).toBeGreaterThan(0);
 
   // the parent sees the validated update
   await connexionParent(page);

@@ -2,14 +2,24 @@
 // current one (CLE_CHIFFREMENT), each with its own context; afterwards the previous key can be dropped. Run by
 // `npm run cle:rotation`. It counts what it rewrote and never prints a value.
 import { db } from "@/lib/db";
-import { rechiffrer } from "@/lib/chiffrement";
+import { rechiffrer as rechiffrerValeur } from "@/lib/chiffrement";
 import { journal } from "@/lib/journal";
 import { contexteDemande, contexteVersion, lireDonnees } from "@/lib/domain/sante/coffre";
 
-export type BilanRotation = { secretsTotp: number; dossiersSante: number; demandesSante: number };
+export type BilanRotation = { secretsTotp: number; dossiersSante: number; demandesSante: number; illisibles: number };
 
 export async function rechiffrerTout(): Promise<BilanRotation> {
-  const bilan: BilanRotation = { secretsTotp: 0, dossiersSante: 0, demandesSante: 0 };
+  const bilan: BilanRotation = { secretsTotp: 0, dossiersSante: 0, demandesSante: 0, illisibles: 0 };
+  // A value neither key opens (altered, or written under a key already dropped) is counted and left as it is:
+  // it must not stop the rotation of all the others.
+  const rechiffrer = (valeur: string, contexte: string) => {
+    try {
+      return rechiffrerValeur(valeur, contexte);
+    } catch {
+      bilan.illisibles++;
+      return null;
+    }
+  };
 
   const agents = await db().agent.findMany({ where: { totpSecretChiffre: { not: null } }, select: { id: true, totpSecretChiffre: true } });
   for (const agent of agents) {

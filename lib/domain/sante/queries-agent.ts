@@ -25,3 +25,10 @@ export async function dossierSantePourAgent(agentId: string, enfantId: string) {
   await journal(db(), { event: "dossier_sante.lecture", actorKind: "AGENT", actorId: agentId, details: { enfantId, versions: versions.length } });
   return versions.map((version) => ({ version: version.version, valideeAt: version.valideeAt, fiche: ouvrirFiche(version) }));
 }
+
+/** The child of that family (the console's URL names both), or null. */
+export function enfantDeFamille(familleId: string, enfantId: string) {
+  const uuid = /^[0-9a-f-]{36}$/;
+  if (!uuid.test(familleId) || !uuid.test(enfantId)) return null;
+  return db().enfant.findFirst({ where: { id: enfantId, familles: { some: { familleId } } }, select: { id: true, prenoms: true, nom: true, dateNaissance: true } });
+}
