@@ -15,7 +15,8 @@ const aujourdhui = () => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Pa
 async function connexionParent(page: Page) {
   await page.context().clearCookies();
   await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
-  await expect(page).toHaveURL(/\/mon-espace$/);
+  // the first login (argon2, a cold server) may take more than the default 10 s on a loaded machine
+  await expect(page).toHaveURL(/\/mon-espace$/, { timeout: 30_000 });
 }
 
 test("un parent met à jour le dossier santé de Louise, l'agent le valide ; aucune donnée de santé dans les courriels ni la sortie du serveur", async ({ page, mails, expectNoAxeViolations }) => {
