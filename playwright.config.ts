@@ -4,7 +4,8 @@
 // Order (Playwright runs the webServer entries one after the other, in this order, before any globalSetup):
 // 1. the mail sink (e2e/fixtures/mail-sink.ts --serve) listens on E2E_SMTP_PORT and writes test-results/mails/;
 // 2. the stand-in of the address service (tests/stand-ins/geoplateforme.ts --serve) listens on E2E_ADRESSE_PORT;
-// 3. the app (scripts/start.ts --demo) on port 3100, ready when /api/health answers 200.
+// 3. the app (scripts/start.ts --demo, its output also copied to test-results/serveur.log) on port 3100, ready
+//    when /api/health answers 200.
 // `npm test` runs `next build` first; when .next/BUILD_ID is missing the start script builds (slower).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +20,9 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Read by e2e/fixtures/test.ts in the workers (they inherit the runner's environment).
 process.env.E2E_MAIL_DIR ??= resolve(__dirname, "test-results/mails");
+// Everything the app prints (stdout and stderr), copied by e2e/fixtures/sortie-serveur.ts: a spec checks that
+// no health data reaches it.
+process.env.E2E_SERVER_OUTPUT ??= resolve(__dirname, "test-results/serveur.log");
 
 // A fresh embedded database for every run. The config is also evaluated in each worker: only the runner
 // (no TEST_WORKER_INDEX) creates the directory, and removes it when it exits, after the servers are stopped.
@@ -97,7 +101,7 @@ export default defineConfig({
     },
     {
       name: "app",
-      command: "tsx scripts/start.ts --demo",
+      command: `tsx e2e/fixtures/sortie-serveur.ts "${process.env.E2E_SERVER_OUTPUT}" tsx scripts/start.ts --demo`,
       url: `${baseURL}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,

@@ -20,3 +20,9 @@ export function debutDuJourParis(isoDay: string, joursEnPlus = 0): Date | null {
   const date = new TZDate(annee, mois - 1, jour + joursEnPlus, "Europe/Paris");
   return Number.isNaN(date.getTime()) || (joursEnPlus === 0 && date.getDate() !== jour) ? null : new Date(date.getTime());
 }
+
+/** "1er août 2027", "15 septembre 2027": a day in words, as a notice writes it. */
+export function jourEnLettres(date: Date): string {
+  const jour = formatParis(date, "d");
+  return `${jour === "1" ? "1er" : jour} ${formatParis(date, "MMMM yyyy")}`;
+}

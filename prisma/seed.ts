@@ -78,6 +78,20 @@ export async function seedCommune(nom = process.env.COMMUNE_NOM ?? "Villefranque
   });
 }
 
+/** The commune's directory of doctors ("Rechercher un médecin"), fictitious for the demo; agents keep the real one. */
+export async function seedMedecins(): Promise<void> {
+  if ((await db().medecin.count()) > 0) return;
+  await db().medecin.createMany({
+    data: [
+      { nom: "Etcheverry", prenom: "Amaia", commune: "Villefranque", telephone: "0559440101" },
+      { nom: "Dufau", prenom: "Laurent", commune: "Villefranque", telephone: "0559440202" },
+      { nom: "Harriet", prenom: "Sophie", commune: "Ustaritz", telephone: "0559930303" },
+      { nom: "Bidart", prenom: "Xabi", commune: "Mouguerre", telephone: "0559310404" },
+      { nom: "Lafitte", prenom: "Claire", commune: "Bayonne", telephone: "0559250505" },
+    ],
+  });
+}
+
 export { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE };
 
 /** An activated space, created unless it exists. */
@@ -101,6 +115,7 @@ async function espaceDemo(identifiant: string, motDePasse: string, data: Omit<Pr
 export async function seedDemo(): Promise<DemoLogin[]> {
   await seedCommune();
   await seedActivites((await db().commune.findUniqueOrThrow({ where: { id: 1 } })).nom);
+  await seedMedecins();
   const adresse = { adresseNumero: "65", adresseVoie: "Route de Saint Pierre d'Irube", codePostal: "64990", ville: "Villefranque", pays: "France" };
   const claire = await espaceDemo(DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse, {
     courriel: "claire.etchart@exemple.fr",

@@ -2,13 +2,8 @@ import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { formatParis } from "@/lib/dates";
 import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { liensReprise } from "@/components/demande/reprise";
 import type { mesDemandes } from "@/lib/domain/demande/queries";
-
-/** Where each démarche's draft is taken up again. */
-const REPRENDRE: Record<string, (id: string) => { reprendre: string; annuler: string }> = {
-  AJOUT_FAMILLE: () => ({ reprendre: "/famille/declarer", annuler: "/famille/declarer/annuler" }),
-  INSCRIPTION: (id) => ({ reprendre: `/inscriptions/${id}`, annuler: `/inscriptions/${id}/annuler` }),
-};
 
 // "Mes demandes" on Mon accueil: drafts first (Reprendre, ANNULER LA DÉMARCHE), then the deposits.
 export function MesDemandes({ demandes }: { demandes: Awaited<ReturnType<typeof mesDemandes>> }) {
@@ -23,13 +18,14 @@ export function MesDemandes({ demandes }: { demandes: Awaited<ReturnType<typeof 
         <ul className="divide-y divide-stone-200">
           {demandes.map((demande) => {
             const type = TYPES_DEMANDE[demande.type];
-            const liens = REPRENDRE[demande.type]?.(demande.id);
+            const liens = liensReprise(demande);
             return (
               <li key={demande.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <p className="font-semibold">
                     {demande.numero ? `N° ${demande.numero} — ` : ""}
                     <span className="uppercase">{type.domaine}</span> {libelleDemande(demande)}
+                    {demande.enfant && ` — ${demande.enfant.prenoms}`}
                   </p>
                   <p className="text-sm text-stone-700">
                     {demande.deposeeAt ? `Déposée le ${formatParis(demande.deposeeAt, "dd/MM/yyyy")}` : `Commencée le ${formatParis(demande.createdAt, "dd/MM/yyyy")}`}

@@ -1,18 +1,23 @@
+import { CarteEnfant } from "@/components/famille/CarteEnfant";
 import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { MesDemandes } from "@/components/demande/MesDemandes";
 import { InscriptionsEnfant } from "@/components/inscription/InscriptionsEnfant";
 import { LiensInscription } from "@/components/inscription/LiensInscription";
 import { requireUsager } from "@/lib/auth/current";
-import { dateHeure, formatParis } from "@/lib/dates";
+import { dateHeure } from "@/lib/dates";
 import { mesDemandes } from "@/lib/domain/demande/queries";
 import { etatDeclaration } from "@/lib/domain/famille/declaration";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
+import { ouvertureReservations } from "@/lib/domain/famille/reservations";
+import { etatsSante } from "@/lib/domain/sante/queries";
 
 export const metadata = { title: "Mon accueil" };
 
 export default async function MonAccueilPage() {
   const { usager } = await requireUsager("/mon-espace");
   const [famille, demandes, declaration] = await Promise.all([familleDuUsager(usager.id), mesDemandes(usager.id), etatDeclaration(usager.id)]);
+  const sante = await etatsSante(famille?.enfants.map(({ enfant }) => enfant.id) ?? []);
+  const ouverture = ouvertureReservations();
   return (
     <div className="space-y-6">
       <section className="carte" aria-labelledby="bonjour">
@@ -29,14 +34,18 @@ export default async function MonAccueilPage() {
           <p className="mb-4 text-sm">
             Clé enfance : <strong>{famille.cleEnfance}</strong>
           </p>
+          {[...sante.values()].some((etat) => !etat.derniereMiseAJour && etat.enAttente === null) && (
+            <p className="mb-4 rounded-md border-l-4 border-marque bg-orange-50 p-3">
+              <strong>ATTENTION : Ne pas oublier de compléter le dossier santé</strong>
+              <span className="block text-sm">Mon accueil &gt; Sélectionner mon enfant &gt; Dossier santé &gt; Mettre à jour</span>
+            </p>
+          )}
           <ul className="grid gap-3 sm:grid-cols-2">
             {famille.enfants.map(({ enfant }) => (
-              <li key={enfant.id} className="rounded-md border border-stone-300 p-3">
-                <p className="font-bold">
-                  {enfant.prenoms} {enfant.nom.toUpperCase()}
-                </p>
-                <p className="text-sm">Né(e) le {formatParis(enfant.dateNaissance, "dd/MM/yyyy")}</p>
-                <InscriptionsEnfant familleId={famille.id} enfantId={enfant.id} prenom={enfant.prenoms} />
+              <li key={enfant.id}>
+                <CarteEnfant enfant={enfant} sante={sante.get(enfant.id)!} ouvertureReservations={ouverture}>
+                  <InscriptionsEnfant familleId={famille.id} enfantId={enfant.id} prenom={enfant.prenoms} />
+                </CarteEnfant>
               </li>
             ))}
           </ul>

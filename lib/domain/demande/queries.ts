@@ -15,6 +15,8 @@ export async function mesDemandes(usagerId: string) {
       statut: true,
       createdAt: true,
       deposeeAt: true,
+      enfantId: true,
+      enfant: { select: { prenoms: true } },
       _count: { select: { messages: { where: { auteur: "AGENT", interne: false, luAt: null } } } },
     },
     orderBy: [{ deposeeAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],

@@ -9,6 +9,7 @@ import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
 import { lireBrouillon, validerDeclaration } from "@/lib/domain/famille/schemas";
 import { lireDonnees } from "@/lib/domain/inscription/regles";
 import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
+import { accepterDossierSante, verifierDepotSante } from "@/lib/domain/sante/dossier";
 import type { Demande, TypeDemande } from "@/lib/generated/prisma/client";
 
 export type DefinitionDemande = {
@@ -17,6 +18,10 @@ export type DefinitionDemande = {
   domaine: string;
   /** the name of this very demande when its type has several ("Inscription à la restauration (école publique).") */
   intitule?(donnees: unknown): string | null;
+  /** "de mise à jour du dossier santé": how the confirmation page names it ("Votre demande … a été enregistrée") */
+  demandeDe?: string;
+  /** a sentence the confirmation page adds, in the seed's words */
+  confirmation?: string;
   /** throws a French AppError when the data cannot be deposited as is */
   verifierDepot(donnees: unknown): void;
   /** recorded at each deposit (e.g. the possible matches of a child) */
@@ -92,6 +97,14 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
     verifierDepot: verifierDepotInscription,
     auDepot: auDepotInscription,
     accepter: (tx, demande) => accepterInscription(tx, demande),
+  },
+  DOSSIER_SANTE: {
+    libelle: "Dossier santé",
+    domaine: "Enfance",
+    demandeDe: "de mise à jour du dossier santé",
+    confirmation: "Vous recevez la confirmation que le dossier santé de votre enfant a été déposé.",
+    verifierDepot: verifierDepotSante,
+    accepter: (tx, demande) => accepterDossierSante(tx, demande),
   },
 };
 

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
 import { RecapDemandeInscription } from "@/components/inscription/RecapDemandeInscription";
+import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
+import { liensReprise } from "@/components/demande/reprise";
 import { requireUsager } from "@/lib/auth/current";
 import { FilMessages } from "@/components/demande/FilMessages";
 import { Historique, horodatage } from "@/components/demande/Historique";
@@ -12,6 +14,8 @@ import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { marquerMessagesLus } from "@/lib/domain/demande/messages";
 import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { lireBrouillon } from "@/lib/domain/famille/schemas";
+import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
+import { lireFiche } from "@/lib/domain/sante/schemas";
 import { envoyerMessageAction } from "./actions";
 
 export const metadata = { title: "Suivi de la demande" };
@@ -47,10 +51,10 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
           <BadgeStatut statut={demande.statut} />
         </p>
       </div>
-      {demande.statut === "A_COMPLETER" && (demande.type === "AJOUT_FAMILLE" || demande.type === "INSCRIPTION") && (
+      {demande.statut === "A_COMPLETER" && liensReprise(demande) && (
         <div className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
           <p className="mb-3 font-semibold">Les agents de la mairie vous demandent de compléter cette demande.</p>
-          <Link href={demande.type === "INSCRIPTION" ? `/inscriptions/${demande.id}` : "/famille/declarer"} className="bouton-principal no-underline">
+          <Link href={liensReprise(demande)!.reprendre} className="bouton-principal no-underline">
             Compléter ma demande
           </Link>
         </div>
@@ -79,6 +83,7 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
       {onglet === "demandeur" && <IdentiteDemandeur usager={demande.usager} />}
       {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />}
       {onglet === "demande" && demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} />}
+      {onglet === "demande" && demande.type === "DOSSIER_SANTE" && <RecapDossierSante fiche={ficheDe(demande)} demande />}
       {onglet === "historique" && <Historique lignes={demande.historique} />}
       {onglet === "echanges" && (
         <>
@@ -101,4 +106,10 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
       </p>
     </div>
   );
+}
+
+/** The update a dossier santé demande asked for (its owner's own data, opened for them). */
+function ficheDe(demande: { id: string; donnees: Parameters<typeof ouvrirValeurs>[0]["donnees"] }) {
+  const lecture = lireFiche(ouvrirValeurs(demande));
+  return lecture.ok ? lecture.fiche : null;
 }

@@ -6,6 +6,7 @@ import { Historique, horodatage } from "@/components/demande/Historique";
 import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
+import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
 import { RecapRattachement } from "@/components/demande/RecapRattachement";
 import { RecapDemandeInscription } from "@/components/inscription/RecapDemandeInscription";
 import { requireAgent } from "@/lib/auth/current";
@@ -15,6 +16,7 @@ import { demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { refusTransition } from "@/lib/domain/demande/transitions";
 import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { lireBrouillon, nomDePersonne } from "@/lib/domain/famille/schemas";
+import { lireDemandeSantePourAgent } from "@/lib/domain/sante/queries-agent";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 
@@ -48,6 +50,8 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
     };
   });
   const pieces = demande.messages.filter((m) => m.pieceKey);
+  // health data: opened for this agent, and the opening journaled
+  const sante = demande.type === "DOSSIER_SANTE" ? await lireDemandeSantePourAgent(agent.id, demande) : null;
 
   return (
     <div className="carte">
@@ -100,6 +104,16 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             {brouillon && <RecapAjoutFamille brouillon={brouillon} />}
             {demande.type === "RATTACHEMENT_FAMILLE" && <RecapRattachement usager={demande.usager} famille={demande.famille} />}
             {demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} agentId={agent.id} />}
+            {sante && (
+              <>
+                {sante.enfant && (
+                  <p className="mb-4 font-semibold">
+                    Enfant : {sante.enfant.prenoms} {sante.enfant.nom.toUpperCase()}, né(e) le {formatParis(sante.enfant.dateNaissance, "dd/MM/yyyy")}
+                  </p>
+                )}
+                <RecapDossierSante fiche={sante.fiche} demande />
+              </>
+            )}
           </section>
 
           {demande.type !== "RATTACHEMENT_FAMILLE" && (

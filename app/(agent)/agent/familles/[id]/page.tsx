@@ -126,6 +126,11 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
             <Ligne terme="Date de naissance">{jour(enfant.dateNaissance)}</Ligne>
             <Ligne terme="Lieu de naissance">{enfant.lieuNaissance}</Ligne>
             <Ligne terme="Adresse">{enfant.adresse ? adresseTexte(enfant.adresse) : "Celle du titulaire du compte"}</Ligne>
+            <Ligne terme="Dossier santé">
+              <Link href={`/agent/familles/${famille.id}/enfants/${enfant.id}/sante`}>
+                Consulter le dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
+              </Link>
+            </Ligne>
             {enfant.familles.length > 0 && (
               <Ligne terme="Garde alternée">
                 {enfant.familles.map(({ famille: autre }) => {

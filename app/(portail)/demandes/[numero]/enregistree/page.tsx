@@ -18,7 +18,7 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
   return (
     <section className="carte" aria-labelledby="titre">
       <p className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 font-semibold" role="status">
-        Votre demande d&apos;{type.libelle.toLowerCase()} a été enregistrée et transmise
+        Votre demande {type.demandeDe ?? `d'${type.libelle.toLowerCase()}`} a été enregistrée et transmise
       </p>
       <h1 id="titre" className="titre-page mb-4">
         Nous avons bien enregistré votre demande
@@ -28,6 +28,7 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
       <p className="mb-4">
         <span className="uppercase">{type.domaine}</span> {libelleDemande(demande)}
       </p>
+      {type.confirmation && <p className="mb-4 font-semibold">{type.confirmation}</p>}
       <p className="mb-6">
         Votre demande va être transmise au service concerné et vous serez tenu informé par courriel de l&apos;avancement de son instruction. Un courriel de
         confirmation vient de vous être envoyé.

@@ -1,0 +1,116 @@
+// The dossier santé, walked once: parent.demo fills Louise's (a doctor from the commune's directory, an allergy,
+// a PAI request), deposits it, agent.demo validates it in the console, and the parent sees the date of the
+// update. Health data must reach no mail caught by the sink and no line the server printed meanwhile (its
+// output is copied to E2E_SERVER_OUTPUT by e2e/fixtures/sortie-serveur.ts), and the agent's read is journaled.
+import { readFileSync, statSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { DEMO_AGENT, DEMO_PARENT } from "@/prisma/demo-comptes";
+import { seConnecterAgent } from "./fixtures/agent";
+import { seConnecter, sql } from "./fixtures/espace";
+import { expect, test } from "./fixtures/test";
+
+const ALLERGIE = /arachide/i;
+const aujourdhui = () => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+
+async function connexionParent(page: Page) {
+  await page.context().clearCookies();
+  await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
+  // the first login (argon2, a cold server) may take more than the default 10 s on a loaded machine
+  await expect(page).toHaveURL(/\/mon-espace$/, { timeout: 30_000 });
+}
+
+test("un parent met à jour le dossier santé de Louise, l'agent le valide ; aucune donnée de santé dans les courriels ni la sortie du serveur", async ({ page, mails, expectNoAxeViolations }) => {
+  test.setTimeout(120_000);
+  const sortie = process.env.E2E_SERVER_OUTPUT!;
+  const debutSortie = statSync(sortie).size;
+  const [{ versions }] = await sql(
+    `SELECT count(*)::int AS versions FROM "DossierSante" d JOIN "Enfant" e ON e.id = d."enfantId" WHERE e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
+  );
+
+  // Mon accueil: Louise's card, its dossier santé's state, reservations not open yet
+  await connexionParent(page);
+  const louise = page.getByRole("article", { name: "Louise ETCHART" });
+  await expect(louise.getByText(versions === 0 ? "Dossier santé à compléter" : /Dossier santé à jour/)).toBeVisible();
+  const reservations = louise.getByRole("button", { name: /Gérer mes réservations/ });
+  await expect(reservations).toHaveAttribute("aria-disabled", "true");
+  await expect(reservations).toHaveAccessibleDescription(/^Ouverture des réservations le 1er août \d{4}$/);
+  await expectNoAxeViolations(page);
+
+  // GÉRER LE DOSSIER SANTÉ, then MA DEMANDE
+  await louise.getByRole("link", { name: "Dossier santé de Louise" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Gérer le dossier santé" })).toBeVisible();
+  if (versions === 0) await expect(page.getByText("Aucune mise à jour enregistrée.")).toBeVisible();
+  await page.getByRole("link", { name: "Mettre à jour" }).click();
+  await expect(page.getByRole("navigation", { name: "Étapes de la démarche" })).toBeVisible();
+
+  await page.getByRole("searchbox", { name: "Rechercher un médecin" }).fill("etcheverry");
+  await page.getByRole("button", { name: "Rechercher", exact: true }).click();
+  await expect(page.getByText("1 médecin trouvé")).toBeVisible();
+  await page.getByRole("button", { name: /^Choisir Dr Amaia ETCHEVERRY/ }).click();
+  await expect(page.getByRole("textbox", { name: "Nom du médecin" })).toHaveValue("Dr Amaia ETCHEVERRY");
+  await expect(page.getByRole("textbox", { name: "Téléphone" })).toHaveValue("0559440101");
+  await page.getByRole("group", { name: "Habitudes alimentaires" }).getByRole("checkbox", { name: "Sans porc" }).check();
+  await page.getByRole("group", { name: "Allergies" }).getByRole("checkbox", { name: "Arachides" }).check();
+  await page.getByRole("textbox", { name: "Commentaire" }).fill("Réaction sévère : trousse d'urgence à l'école.");
+  const pai = page.getByRole("checkbox", { name: /Demande de PAI/ });
+  await pai.check();
+  await expect(pai).toHaveAccessibleDescription("Ne pas oublier de compléter la rubrique PAI pour les enfants concernés");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
+
+  // the recap, VALIDER
+  await expect(page).toHaveURL(/\/sante\/recapitulatif$/);
+  await expect(page.getByRole("region", { name: "Allergies" }).getByText("Arachides")).toBeVisible();
+  await expect(page.getByText("Demande de PAI : oui")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nous avons bien enregistré votre demande" })).toBeVisible();
+  await expect(page.getByText("Vous recevez la confirmation que le dossier santé de votre enfant a été déposé.")).toBeVisible();
+  const numero = Number((await page.getByText(/^DEMANDE N° \d+$/).textContent())!.replace(/\D/g, ""));
+  await mails.waitFor({ to: "claire.etchart@exemple.fr", subject: new RegExp(`^Référence : ${numero}$`) });
+
+  // the agent reads and validates it; the read is journaled
+  await page.context().clearCookies();
+  await seConnecterAgent(page, DEMO_AGENT.identifiant, DEMO_AGENT.motDePasse);
+  await page.goto(`/agent/demandes/${numero}`);
+  await expect(page.getByText("Enfant : Louise ETCHART", { exact: false })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Allergies" }).getByText("Arachides")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Accepter" }).click();
+  await expect(page.getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
+  const lectures = await sql(
+    `SELECT j.details FROM "JournalEntry" j JOIN "Agent" a ON a.id = j."actorId" WHERE j.event = 'dossier_sante.lecture' AND a."identifiantNormalise" = $1 AND (j.details->>'numero')::int = $2`,
+    [DEMO_AGENT.identifiant, numero],
+  );
+  expect(lectures.length).toBeGreaterThan(0);
+  for (const { details } of lectures) expect(JSON.stringify(details)).not.toMatch(ALLERGIE);
+  // the child's dossier in the console: the validated version, journaled too
+  const [{ familleId, enfantId }] = await sql(
+    `SELECT fe."familleId", e.id AS "enfantId" FROM "Enfant" e JOIN "FamilleEnfant" fe ON fe."enfantId" = e.id WHERE e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
+  );
+  await page.goto(`/agent/familles/${familleId}/enfants/${enfantId}/sante`);
+  await expect(page.getByRole("heading", { level: 2, name: /^Version en vigueur — validée le/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Allergies" }).first().getByText("Arachides")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const [{ consultations }] = await sql(
+    `SELECT count(*)::int AS consultations FROM "JournalEntry" WHERE event = 'dossier_sante.lecture' AND details->>'enfantId' = $1 AND details->>'numero' IS NULL`,
+    [enfantId],
+  );
+  expect(consultations).toBeGreaterThan(0);
+
+  // the parent sees the validated update
+  await connexionParent(page);
+  await expect(page.getByRole("article", { name: "Louise ETCHART" }).getByText(`Dossier santé à jour — dernière mise à jour le ${aujourdhui()}`)).toBeVisible();
+  await page.getByRole("link", { name: "Dossier santé de Louise" }).click();
+  await expect(page.getByText(`Dernière mise à jour le ${aujourdhui()}`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Allergies" }).getByText("Arachides")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // no health data in the mails (deposit, decision) nor in the server's output
+  const deClaire = async () => (await mails.all()).filter((mail) => mail.to.includes("claire.etchart@exemple.fr"));
+  await expect.poll(async () => (await deClaire()).filter((mail) => mail.subject === `Référence : ${numero}`).length).toBe(2); // deposit, decision
+  for (const mail of await deClaire()) expect(`${mail.subject}\n${mail.html}\n${mail.text}`).not.toMatch(ALLERGIE);
+  const toutLeServeur = readFileSync(sortie);
+  expect(toutLeServeur.toString("utf8")).toContain("Portail Famille : http://localhost"); // the copy does capture the server
+  expect(toutLeServeur.subarray(debutSortie).toString("utf8")).not.toMatch(ALLERGIE);
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ALLERGENES, champAllergie, champHabitude, champsSante, libellesAllergies, lireFiche, valeursDeFiche } from "@/lib/domain/sante/schemas";
+
+describe("the dossier santé's form", () => {
+  it("lists the 14 allergens of EU regulation 1169/2011, then Autre", () => {
+    expect(Object.keys(ALLERGENES)).toHaveLength(15);
+    expect(Object.values(ALLERGENES)).toContain("Anhydride sulfureux et sulfites");
+    expect(Object.keys(ALLERGENES).at(-1)).toBe("AUTRE");
+  });
+
+  it("reads a complete form and gives it back for the next update", () => {
+    const values = {
+      medecinNom: " Dr Amaia ETCHEVERRY ",
+      medecinCommune: "Villefranque",
+      medecinTelephone: "05 59 44 01 01",
+      [champHabitude("SANS_PORC")]: "on",
+      [champAllergie("ARACHIDES")]: "on",
+      [champAllergie("AUTRE")]: "on",
+      allergieAutre: "Kiwi",
+      commentaire: "Asthme léger",
+      pai: "on",
+    };
+    const lecture = lireFiche(values);
+    expect(lecture.ok).toBe(true);
+    if (!lecture.ok) return;
+    expect(lecture.fiche).toEqual({
+      medecin: { nom: "Dr Amaia ETCHEVERRY", commune: "Villefranque", telephone: "0559440101" },
+      habitudes: ["SANS_PORC"],
+      habitudeAutre: null,
+      allergies: ["ARACHIDES", "AUTRE"],
+      allergieAutre: "Kiwi",
+      commentaire: "Asthme léger",
+      pai: true,
+    });
+    expect(libellesAllergies(lecture.fiche)).toEqual(["Arachides", "Autre : Kiwi"]);
+    expect(lireFiche(valeursDeFiche(lecture.fiche))).toEqual(lecture);
+  });
+
+  it("accepts an empty form (nothing known yet)", () => {
+    expect(lireFiche({})).toEqual({ ok: true, fiche: { medecin: null, habitudes: [], habitudeAutre: null, allergies: [], allergieAutre: null, commentaire: null, pai: false } });
+  });
+
+  it("names each field to correct, without quoting what was typed", () => {
+    const lecture = lireFiche({
+      medecinCommune: "Bayonne",
+      medecinTelephone: "123",
+      [champHabitude("AUTRE")]: "on",
+      [champHabitude("SANS_VIANDE")]: "on",
+      [champHabitude("VEGETARIEN")]: "on",
+      [champAllergie("AUTRE")]: "on",
+      commentaire: "x".repeat(2001),
+    });
+    expect(lecture.ok).toBe(false);
+    if (lecture.ok) return;
+    expect(Object.keys(lecture.errors).sort()).toEqual(["allergieAutre", "commentaire", "habitudeAutre", "habitude_VEGETARIEN", "medecinNom", "medecinTelephone"]);
+    expect(Object.values(lecture.errors).join(" ")).not.toMatch(/Bayonne|123/);
+  });
+
+  it("keeps only the form's own fields", () => {
+    expect(champsSante({ medecinNom: "Dr X", intent: "etape2", rechercheMedecin: "dufau", [champAllergie("LAIT")]: "on", pai: 1 })).toEqual({ medecinNom: "Dr X", allergie_LAIT: "on" });
+  });
+});
