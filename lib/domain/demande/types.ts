@@ -5,6 +5,8 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { creerFamilleDepuisDemande } from "@/lib/domain/famille/creer";
 import { accepterRattachement } from "@/lib/domain/famille/rattacher";
+import { accepterChangementAdresse, lireChangementAdresse } from "@/lib/domain/famille/changement-adresse";
+import { accepterSuppressionEspace } from "@/lib/domain/usager/supprimer";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
 import { lireBrouillon, validerDeclaration } from "@/lib/domain/famille/schemas";
 import type { Demande, TypeDemande } from "@/lib/generated/prisma/client";
@@ -80,5 +82,20 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
       if (!donnees || typeof donnees !== "object" || !("familleId" in donnees)) throw new AppError("incomplete", "Cette demande ne désigne aucune famille.");
     },
     accepter: (tx, demande) => accepterRattachement(tx, demande),
+  },
+  CHANGEMENT_ADRESSE: {
+    libelle: "Changement d'adresse",
+    domaine: "Enfance",
+    verifierDepot(donnees) {
+      if (!lireChangementAdresse(donnees)) throw new AppError("incomplete", "Indiquez la nouvelle adresse complète avant de valider.");
+    },
+    // wrapped: the command's module imports the engine, which imports this registry
+    accepter: (tx, demande) => accepterChangementAdresse(tx, demande),
+  },
+  SUPPRESSION_ESPACE: {
+    libelle: "Suppression de l'espace personnel",
+    domaine: "Enfance",
+    verifierDepot() {},
+    accepter: (tx, demande) => accepterSuppressionEspace(tx, demande),
   },
 };
