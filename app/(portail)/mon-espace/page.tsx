@@ -1,5 +1,6 @@
 import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { MesDemandes } from "@/components/demande/MesDemandes";
+import { MesInformations } from "@/components/layout/MesInformations";
 import { requireUsager } from "@/lib/auth/current";
 import { dateHeure, formatParis } from "@/lib/dates";
 import { mesDemandes } from "@/lib/domain/demande/queries";
@@ -42,6 +43,7 @@ export default async function MonAccueilPage() {
         <DemarchesEnfance brouillon={declaration.editable?.statut === "BROUILLON"} enAttente={declaration.enAttente?.numero ?? null} />
       )}
       <MesDemandes demandes={demandes} />
+      <MesInformations />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
+import { RecapChangementAdresse } from "@/components/demande/RecapChangementAdresse";
+import { RecapSuppressionEspace } from "@/components/demande/RecapSuppressionEspace";
 import { requireUsager } from "@/lib/auth/current";
 import { FilMessages } from "@/components/demande/FilMessages";
 import { Historique, horodatage } from "@/components/demande/Historique";
@@ -77,6 +79,8 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
       <h2 className="mb-4 text-lg font-bold uppercase">{ONGLETS[onglet]}</h2>
       {onglet === "demandeur" && <IdentiteDemandeur usager={demande.usager} />}
       {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />}
+      {onglet === "demande" && demande.type === "CHANGEMENT_ADRESSE" && <RecapChangementAdresse donnees={demande.donnees} />}
+      {onglet === "demande" && demande.type === "SUPPRESSION_ESPACE" && <RecapSuppressionEspace donnees={demande.donnees} />}
       {onglet === "historique" && <Historique lignes={demande.historique} />}
       {onglet === "echanges" && (
         <>

@@ -6,6 +6,8 @@ import { Historique, horodatage } from "@/components/demande/Historique";
 import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
+import { RecapChangementAdresse } from "@/components/demande/RecapChangementAdresse";
+import { RecapSuppressionEspace } from "@/components/demande/RecapSuppressionEspace";
 import { RecapRattachement } from "@/components/demande/RecapRattachement";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
@@ -98,6 +100,8 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             </h2>
             {brouillon && <RecapAjoutFamille brouillon={brouillon} />}
             {demande.type === "RATTACHEMENT_FAMILLE" && <RecapRattachement usager={demande.usager} famille={demande.famille} />}
+            {demande.type === "CHANGEMENT_ADRESSE" && <RecapChangementAdresse donnees={demande.donnees} />}
+            {demande.type === "SUPPRESSION_ESPACE" && <RecapSuppressionEspace donnees={demande.donnees} />}
           </section>
 
           {demande.type !== "RATTACHEMENT_FAMILLE" && (
