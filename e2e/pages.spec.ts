@@ -17,6 +17,7 @@ const PUBLIQUES = [
   ["/activation/renvoyer", "Renvoyer le lien d'activation"],
   ["/activation/lien-inconnu", "Activation de l'espace"],
   ["/mot-de-passe-oublie/lien-inconnu", "Nouveau mot de passe"],
+  ["/espace-supprime", "Espace supprimé"],
   ["/page-qui-n-existe-pas", "Page introuvable"],
 ] as const;
 
@@ -38,6 +39,11 @@ test("les pages de l'espace et de la console, une fois connecté", async ({ page
   for (const [path, titre] of [
     ["/mon-espace", "Bonjour Claire ETCHART"],
     ["/mon-profil", "Mon profil"],
+    ["/mon-profil/identite", "Modifier mon espace"],
+    ["/mon-profil/mot-de-passe", "Changer mon mot de passe"],
+    ["/mon-profil/supprimer", "Supprimer mon espace"],
+    ["/mes-informations/telephones", "Changement de téléphones"],
+    ["/mes-informations/adresse", "Changement d'adresses"],
     ["/demandes/1", "Suivi de la demande N° 1"],
   ] as const) {
     await page.goto(path);

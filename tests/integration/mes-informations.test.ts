@@ -98,7 +98,7 @@ describe("Changement de courriels", () => {
     expect(avis.text).not.toContain(nouveau);
     // single use
     await expect(confirmerChangementCourriel({ usagerId: usager.id, token, ip: nouvelleIp() })).rejects.toMatchObject({ code: "lien_perime" });
-    expect(await lienChangementCourriel(usager.id, token)).toEqual({ status: "utilise" });
+    expect(await lienChangementCourriel(usager.id, token)).toEqual({ status: "utilise", courriel: nouveau });
     // the space's mails now go to the new address (here the password reset, found by it)
     await demanderReinitialisation(nouveau, { ip: nouvelleIp() });
     expect(await db().outboxMail.count({ where: { to: nouveau, subject: { contains: "Réinitialisation" } } })).toBe(1);
@@ -111,7 +111,7 @@ describe("Changement de courriels", () => {
     await demanderChangementCourriel({ usager, motDePasse: MDP, nouveauCourriel: nouveau, ip: nouvelleIp(), now: demandeLe });
     const token = await tokenDuCourriel(nouveau);
     const apres24h = new Date(demandeLe.getTime() + 24 * HOUR + 1000);
-    expect(await lienChangementCourriel(usager.id, token, apres24h)).toEqual({ status: "expire" });
+    expect(await lienChangementCourriel(usager.id, token, apres24h)).toEqual({ status: "expire", courriel: nouveau });
     await expect(confirmerChangementCourriel({ usagerId: usager.id, token, ip: nouvelleIp(), now: apres24h })).rejects.toMatchObject({ code: "lien_perime" });
     expect((await db().usager.findUniqueOrThrow({ where: { id: usager.id } })).courriel).toBe(usager.courriel);
   });

@@ -8,6 +8,7 @@ import { dateHeure } from "@/lib/dates";
 import { journal } from "@/lib/journal";
 import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
+import { hashToken } from "@/lib/auth/tokens";
 import { getCommune } from "@/lib/domain/commune/queries";
 import { checkToken, consumeToken, issueToken, salutation } from "@/lib/domain/usager/liens";
 import { verifierMotDePasseActuel } from "@/lib/domain/usager/mot-de-passe-actuel";
@@ -59,15 +60,14 @@ export async function demanderChangementCourriel({
   kickOutbox();
 }
 
-export type LienCourriel = { status: "valide"; courriel: string } | { status: "expire" | "utilise" };
+export type LienCourriel = { status: "valide" | "expire" | "utilise"; courriel: string };
 
 /** What the link of this space is, or null when it is unknown or another space's (the page is then a 404). */
 export async function lienChangementCourriel(usagerId: string, token: string, now = new Date()): Promise<LienCourriel | null> {
   const check = await checkToken(db(), token, "CHANGEMENT_COURRIEL", now);
   if (check.status === "inconnu" || check.usagerId !== usagerId) return null;
-  if (check.status !== "valide") return { status: check.status };
-  const { courriel } = await db().usagerToken.findUniqueOrThrow({ where: { id: check.tokenId }, select: { courriel: true } });
-  return { status: "valide", courriel: courriel ?? "" };
+  const { courriel } = await db().usagerToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { courriel: true } });
+  return { status: check.status, courriel: courriel ?? "" };
 }
 
 const LIEN_PERIME = "Ce lien n'est plus valable : demandez un nouveau changement de courriel.";

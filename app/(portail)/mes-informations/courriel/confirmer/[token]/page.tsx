@@ -20,7 +20,10 @@ export default async function ConfirmerCourrielPage({ params }: { params: Promis
       <h1 id="titre" className="titre-page mb-4">
         Confirmation du changement de courriel
       </h1>
-      {lien.status === "valide" ? (
+      {lien.status === "utilise" && lien.courriel.toLowerCase() === usager.courrielNormalise ? (
+        // the page shown again after the button (or the link followed twice): the change is done
+        <Alert kind="succes" title={`Votre adresse de courriel est désormais ${lien.courriel}.`} />
+      ) : lien.status === "valide" ? (
         <>
           <p className="mb-6">
             La nouvelle adresse de courriel de votre espace sera <strong className="break-all">{lien.courriel}</strong>.
