@@ -5,6 +5,8 @@ import { test, expect } from "./fixtures/test";
 import { creerEspaceViaAssistant, MOT_DE_PASSE, nouveauParent, seConnecter } from "./fixtures/espace";
 
 test("un changement de courriel demande le mot de passe et le lien envoyé à la nouvelle adresse", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+  // the whole walk, from the creation of the space (its proof of work included) to the notice
+  test.setTimeout(120_000);
   const parent = nouveauParent(testInfo, "courriel");
   const nouveau = `nouveau.${parent.courriel}`;
   await creerEspaceViaAssistant(page, parent);
