@@ -17,6 +17,7 @@ const PUBLIQUES = [
   ["/activation/renvoyer", "Renvoyer le lien d'activation"],
   ["/activation/lien-inconnu", "Activation de l'espace"],
   ["/mot-de-passe-oublie/lien-inconnu", "Nouveau mot de passe"],
+  ["/espace-supprime", "Espace supprimé"],
   ["/page-qui-n-existe-pas", "Page introuvable"],
 ] as const;
 
@@ -40,6 +41,11 @@ test("les pages de l'espace et de la console, une fois connecté", async ({ page
     ["/mon-profil", "Mon profil"],
     ["/inscriptions", "Créer une inscription"],
     ["/mes-documents", "Mes documents"],
+    ["/mon-profil/identite", "Modifier mon espace"],
+    ["/mon-profil/mot-de-passe", "Changer mon mot de passe"],
+    ["/mon-profil/supprimer", "Supprimer mon espace"],
+    ["/mes-informations/telephones", "Changement de téléphones"],
+    ["/mes-informations/adresse", "Changement d'adresses"],
     ["/demandes/1", "Suivi de la demande N° 1"],
   ] as const) {
     await page.goto(path);

@@ -4,7 +4,22 @@ import { useState } from "react";
 import { passwordChecks, PASSWORD_MAX_LENGTH, PASSWORD_RULE_TEXT } from "@/lib/auth/password-rule";
 import { FieldMessages, Label } from "@/components/ui/Field";
 
-export function PasswordField({ name, label, defaultValue, error, showRule = true }: { name: string; label: string; defaultValue?: string; error?: string; showRule?: boolean }) {
+export function PasswordField({
+  name,
+  label,
+  defaultValue,
+  error,
+  showRule = true,
+  autoComplete = "new-password",
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  error?: string;
+  showRule?: boolean;
+  /** "current-password" when the field asks for the password the space already has */
+  autoComplete?: "new-password" | "current-password";
+}) {
   const [value, setValue] = useState(defaultValue ?? "");
   const [visible, setVisible] = useState(false);
   const checks = passwordChecks(value);
@@ -20,7 +35,7 @@ export function PasswordField({ name, label, defaultValue, error, showRule = tru
           type={visible ? "text" : "password"}
           required
           maxLength={PASSWORD_MAX_LENGTH}
-          autoComplete="new-password"
+          autoComplete={autoComplete}
           value={value}
           onChange={(event) => setValue(event.target.value)}
           aria-invalid={error ? true : undefined}

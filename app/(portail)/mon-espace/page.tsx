@@ -3,6 +3,7 @@ import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { MesDemandes } from "@/components/demande/MesDemandes";
 import { InscriptionsEnfant } from "@/components/inscription/InscriptionsEnfant";
 import { LiensInscription } from "@/components/inscription/LiensInscription";
+import { MesInformations } from "@/components/layout/MesInformations";
 import { requireUsager } from "@/lib/auth/current";
 import { dateHeure } from "@/lib/dates";
 import { mesDemandes } from "@/lib/domain/demande/queries";
@@ -55,6 +56,7 @@ export default async function MonAccueilPage() {
         <DemarchesEnfance brouillon={declaration.editable?.statut === "BROUILLON"} enAttente={declaration.enAttente?.numero ?? null} />
       )}
       <MesDemandes demandes={demandes} />
+      <MesInformations />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { requireUsager } from "@/lib/auth/current";
 import { dateHeure, formatParis } from "@/lib/dates";
 import { CIVILITES, MOYENS_CONTACT } from "@/lib/domain/usager/schemas";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
+import Link from "next/link";
+import { MesInformations } from "@/components/layout/MesInformations";
 import { SimpleForm } from "@/components/ui/SimpleForm";
 import { saisirCleEnfanceAction } from "./actions";
 
@@ -66,6 +68,29 @@ export default async function MonProfilPage() {
           ))}
         </dl>
       </section>
+      <section className="carte" aria-labelledby="modifier">
+        <h2 id="modifier" className="mb-4 text-lg font-bold uppercase">
+          Modifier mon espace
+        </h2>
+        <ul className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+          <li>
+            <Link href="/mon-profil/identite" className="bouton-secondaire no-underline">
+              Modifier mon identité
+            </Link>
+          </li>
+          <li>
+            <Link href="/mon-profil/mot-de-passe" className="bouton-secondaire no-underline">
+              Changer mon mot de passe
+            </Link>
+          </li>
+          <li>
+            <Link href="/mon-profil/supprimer" className="bouton-discret no-underline">
+              Supprimer mon espace
+            </Link>
+          </li>
+        </ul>
+      </section>
+      <MesInformations avecProfil={false} />
       <section className="carte" aria-labelledby="cle-enfance">
         <h2 id="cle-enfance" className="mb-2 text-lg font-bold uppercase">
           Clé enfance

@@ -130,7 +130,7 @@ export async function demandePourAgent(numero: number) {
 
 export type DemandeAgent = NonNullable<Awaited<ReturnType<typeof demandePourAgent>>>;
 
-const TYPES = ["AJOUT_FAMILLE", "RATTACHEMENT_FAMILLE", "INSCRIPTION", "DOSSIER_SANTE"] as const satisfies readonly TypeDemande[];
+const TYPES = ["AJOUT_FAMILLE", "RATTACHEMENT_FAMILLE", "INSCRIPTION", "DOSSIER_SANTE", "CHANGEMENT_ADRESSE", "SUPPRESSION_ESPACE"] as const satisfies readonly TypeDemande[];
 const STATUTS_VISIBLES = ["DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER", "ACCEPTEE", "REFUSEE", "ANNULEE"] as const satisfies readonly StatutDemande[];
 
 /** The list's query string (a GET form, so a filtered list can be bookmarked), read leniently: a bad value is named. */

@@ -5,6 +5,8 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { creerFamilleDepuisDemande } from "@/lib/domain/famille/creer";
 import { accepterRattachement } from "@/lib/domain/famille/rattacher";
+import { accepterChangementAdresse, lireChangementAdresse } from "@/lib/domain/famille/changement-adresse";
+import { accepterSuppressionEspace } from "@/lib/domain/usager/supprimer";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
 import { lireBrouillon, validerDeclaration } from "@/lib/domain/famille/schemas";
 import { lireDonnees } from "@/lib/domain/inscription/regles";
@@ -105,6 +107,21 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
     confirmation: "Vous recevez la confirmation que le dossier santé de votre enfant a été déposé.",
     verifierDepot: verifierDepotSante,
     accepter: (tx, demande) => accepterDossierSante(tx, demande),
+  },
+  CHANGEMENT_ADRESSE: {
+    libelle: "Changement d'adresse",
+    domaine: "Enfance",
+    verifierDepot(donnees) {
+      if (!lireChangementAdresse(donnees)) throw new AppError("incomplete", "Indiquez la nouvelle adresse complète avant de valider.");
+    },
+    // wrapped: the command's module imports the engine, which imports this registry
+    accepter: (tx, demande) => accepterChangementAdresse(tx, demande),
+  },
+  SUPPRESSION_ESPACE: {
+    libelle: "Suppression de l'espace personnel",
+    domaine: "Enfance",
+    verifierDepot() {},
+    accepter: (tx, demande) => accepterSuppressionEspace(tx, demande),
   },
 };
 

@@ -1,4 +1,4 @@
-// The single-use links mailed to a usager (activation 24 h, password reset 1 h), and their mails.
+// The single-use links mailed to a usager (activation 24 h, password reset 1 h, new courriel 24 h), and their mails.
 import { createElement } from "react";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
@@ -9,14 +9,14 @@ import CreationEspace, { creationEspaceSubject } from "@/emails/CreationEspace";
 import MotDePasseOublie, { motDePasseOublieSubject } from "@/emails/MotDePasseOublie";
 import type { Commune, TokenPurpose, Usager } from "@/lib/generated/prisma/client";
 
-export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { ACTIVATION: 24 * HOUR, PASSWORD_RESET: HOUR };
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { ACTIVATION: 24 * HOUR, PASSWORD_RESET: HOUR, CHANGEMENT_COURRIEL: 24 * HOUR };
 
-/** Issues a new link of that purpose; the earlier ones stop working at once. */
-export async function issueToken(tx: Tx, usagerId: string, purpose: TokenPurpose, now = new Date()): Promise<string> {
+/** Issues a new link of that purpose; the earlier ones stop working at once. `courriel`: the address a CHANGEMENT_COURRIEL link confirms. */
+export async function issueToken(tx: Tx, usagerId: string, purpose: TokenPurpose, now = new Date(), courriel?: string): Promise<string> {
   await tx.usagerToken.updateMany({ where: { usagerId, purpose, usedAt: null }, data: { expiresAt: now } });
   const token = newToken();
   await tx.usagerToken.create({
-    data: { usagerId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]) },
+    data: { usagerId, purpose, courriel, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]) },
   });
   return token;
 }

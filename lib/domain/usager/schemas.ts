@@ -130,3 +130,27 @@ export const motDePasseSchema = z
     path: ["confirmation"],
     error: "La confirmation ne correspond pas au mot de passe.",
   });
+
+// ——— Mes informations and Modifier mon espace ———
+
+export const changementCourrielSchema = z.object({
+  motDePasseActuel: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, { error: "Indiquez votre mot de passe actuel." }),
+  courriel: courriel("Indiquez la nouvelle adresse de courriel."),
+});
+
+export const telephonesSchema = z.object({ telephone: telephone("Téléphone"), mobile: telephone("Mobile") });
+export type Telephones = z.infer<typeof telephonesSchema>;
+
+export const changementMotDePasseSchema = z
+  .object({
+    motDePasseActuel: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, { error: "Indiquez votre mot de passe actuel." }),
+    motDePasse: z.string({ error: "Choisissez un mot de passe." }).min(1, { error: "Choisissez un mot de passe." }).max(PASSWORD_MAX_LENGTH, {
+      error: `Le mot de passe ne doit pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`,
+    }),
+    confirmation: z.string({ error: "Confirmez le mot de passe." }).min(1, { error: "Confirmez le mot de passe." }),
+  })
+  .refine((value) => value.confirmation === value.motDePasse, { path: ["confirmation"], error: "La confirmation ne correspond pas au mot de passe." });
+
+export const confirmationMotDePasseSchema = z.object({
+  motDePasseActuel: z.string({ error: "Indiquez votre mot de passe pour confirmer." }).min(1, { error: "Indiquez votre mot de passe pour confirmer." }),
+});

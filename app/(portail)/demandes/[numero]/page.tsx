@@ -5,6 +5,8 @@ import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
 import { RecapDemandeInscription } from "@/components/inscription/RecapDemandeInscription";
 import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
 import { liensReprise } from "@/components/demande/reprise";
+import { RecapChangementAdresse } from "@/components/demande/RecapChangementAdresse";
+import { RecapSuppressionEspace } from "@/components/demande/RecapSuppressionEspace";
 import { requireUsager } from "@/lib/auth/current";
 import { FilMessages } from "@/components/demande/FilMessages";
 import { Historique, horodatage } from "@/components/demande/Historique";
@@ -84,6 +86,8 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
       {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />}
       {onglet === "demande" && demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} />}
       {onglet === "demande" && demande.type === "DOSSIER_SANTE" && <RecapDossierSante fiche={ficheDe(demande)} demande />}
+      {onglet === "demande" && demande.type === "CHANGEMENT_ADRESSE" && <RecapChangementAdresse donnees={demande.donnees} />}
+      {onglet === "demande" && demande.type === "SUPPRESSION_ESPACE" && <RecapSuppressionEspace donnees={demande.donnees} />}
       {onglet === "historique" && <Historique lignes={demande.historique} />}
       {onglet === "echanges" && (
         <>

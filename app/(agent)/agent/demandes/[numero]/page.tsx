@@ -7,6 +7,8 @@ import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
 import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
 import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
+import { RecapChangementAdresse } from "@/components/demande/RecapChangementAdresse";
+import { RecapSuppressionEspace } from "@/components/demande/RecapSuppressionEspace";
 import { RecapRattachement } from "@/components/demande/RecapRattachement";
 import { RecapDemandeInscription } from "@/components/inscription/RecapDemandeInscription";
 import { requireAgent } from "@/lib/auth/current";
@@ -114,6 +116,8 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
                 <RecapDossierSante fiche={sante.fiche} demande />
               </>
             )}
+            {demande.type === "CHANGEMENT_ADRESSE" && <RecapChangementAdresse donnees={demande.donnees} />}
+            {demande.type === "SUPPRESSION_ESPACE" && <RecapSuppressionEspace donnees={demande.donnees} />}
           </section>
 
           {demande.type !== "RATTACHEMENT_FAMILLE" && (

@@ -15,10 +15,11 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
   const demande = /^\d{1,9}$/.test(numero) ? await demandeDuUsager(usager.id, Number(numero)) : null;
   if (!demande?.deposeeAt) notFound();
   const type = TYPES_DEMANDE[demande.type];
+  const de = /^[aeiouyéh]/i.test(type.libelle) ? "d'" : "de ";
   return (
     <section className="carte" aria-labelledby="titre">
       <p className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 font-semibold" role="status">
-        Votre demande {type.demandeDe ?? `d'${type.libelle.toLowerCase()}`} a été enregistrée et transmise
+        Votre demande {type.demandeDe ?? `${de}${type.libelle.toLowerCase()}`} a été enregistrée et transmise
       </p>
       <h1 id="titre" className="titre-page mb-4">
         Nous avons bien enregistré votre demande

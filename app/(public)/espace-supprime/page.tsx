@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+export const metadata = { title: "Espace supprimé" };
+
+// Where "Supprimer mon espace" ends: the session is over and the space no longer exists.
+export default function EspaceSupprimePage() {
+  return (
+    <section className="carte" aria-labelledby="titre">
+      <h1 id="titre" className="titre-page mb-4">
+        Espace supprimé
+      </h1>
+      <p className="mb-6" role="status">
+        Votre espace personnel a été supprimé et vous êtes déconnecté. Merci d&apos;avoir utilisé le portail famille.
+      </p>
+      <Link href="/" className="bouton-secondaire no-underline">
+        Retour à l&apos;accueil
+      </Link>
+    </section>
+  );
+}

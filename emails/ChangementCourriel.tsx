@@ -1,0 +1,35 @@
+import { Link, Text } from "@react-email/components";
+import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+
+export type ChangementCourrielProps = { commune: string; salutation: string; identifiant: string; lien: string };
+
+export const changementCourrielSubject = (commune: string) => `Mairie de ${commune} - Confirmez votre nouvelle adresse de courriel`;
+
+/** Sent to the NEW address: the change happens only once this link is followed. */
+export default function ChangementCourriel({ commune, salutation, identifiant, lien }: ChangementCourrielProps) {
+  return (
+    <MailLayout commune={commune} preview="Confirmez votre nouvelle adresse de courriel">
+      <Text>{`Bonjour ${salutation}`}</Text>
+      <Text>
+        {`Vous avez demandé que cette adresse devienne celle de votre espace personnel (identifiant : ${identifiant}).`}
+      </Text>
+      <Text>
+        Pour confirmer ce changement de courriel, veuillez cliquer sur le lien suivant :{" "}
+        <Link href={lien} style={linkStyle}>
+          {lien}
+        </Link>
+      </Text>
+      <Text>
+        Ce lien est valable 24 heures et ne peut servir qu&apos;une fois. Tant qu&apos;il n&apos;est pas suivi, votre
+        espace garde son ancienne adresse. Si vous n&apos;êtes pas à l&apos;origine de cette demande, ignorez ce message.
+      </Text>
+    </MailLayout>
+  );
+}
+
+ChangementCourriel.PreviewProps = {
+  commune: "Villefranque",
+  salutation: "Mme MARTIN",
+  identifiant: "cmartin",
+  lien: "http://localhost:3000/mes-informations/courriel/confirmer/exemple",
+} satisfies ChangementCourrielProps;
