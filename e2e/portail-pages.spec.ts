@@ -9,6 +9,8 @@ import { seConnecterAgent } from "./fixtures/agent";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
 
 test("un agent publie une actualité, un document et les infos pratiques ; un visiteur les voit et télécharge le document", async ({ page, expectNoAxeViolations }, testInfo) => {
+  // a login, three console forms and four pages scanned by axe
+  test.setTimeout(120_000);
   const suffixe = `${testInfo.project.name} ${Date.now()}`;
   const titre = `Sortie au musée (${suffixe})`;
   const document = `Fiche sanitaire de sortie (${suffixe})`;
