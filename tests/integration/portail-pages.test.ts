@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage/storage";
-import { changerPublication, creerActualite, supprimerActualite } from "@/lib/domain/portail/actualites";
+import { changerPublication, creerActualite, modifierActualite, supprimerActualite } from "@/lib/domain/portail/actualites";
 import { ajouterDocumentUtile, retirerDocumentUtile } from "@/lib/domain/portail/documents-utiles";
 import { modifierInfosPratiques } from "@/lib/domain/portail/infos-pratiques";
 import { actualitesPubliees, infosPratiques } from "@/lib/domain/portail/queries";
@@ -53,12 +53,19 @@ describe("actualités", () => {
     await changerPublication({ agentId, id: publiee, publier: false });
     expect((await actualitesPubliees()).map((a) => a.id)).toEqual([brouillon]);
 
-    await supprimerActualite({ agentId, id: brouillon });
+    // a rewrite keeps the publication date; BROUILLON takes it off the public page
+    const publieeLe = (await actualitesPubliees())[0]?.publieeLe;
+    expect(publieeLe).toBeInstanceOf(Date);
+    await modifierActualite({ agentId, id: brouillon, saisie: { titre: "Menus de printemps 2027", texte: "Les voici.", statut: "PUBLIEE" } });
+    expect(await actualitesPubliees()).toMatchObject([{ id: brouillon, titre: "Menus de printemps 2027", texte: "Les voici.", publieeLe }]);
+    await modifierActualite({ agentId, id: brouillon, saisie: { titre: "Menus de printemps 2027", texte: "Les voici.", statut: "BROUILLON" } });
     expect(await actualitesPubliees()).toEqual([]);
+
+    await supprimerActualite({ agentId, id: brouillon });
     await refus(supprimerActualite({ agentId, id: brouillon }), "introuvable");
 
     const evenements = await db().journalEntry.findMany({ where: { actorId: agentId, event: { startsWith: "actualite." } }, orderBy: { createdAt: "asc" } });
-    expect(evenements.map((e) => e.event)).toEqual(["actualite.creee", "actualite.creee", "actualite.publiee", "actualite.retiree", "actualite.supprimee"]);
+    expect(evenements.map((e) => e.event)).toEqual(["actualite.creee", "actualite.creee", "actualite.publiee", "actualite.retiree", "actualite.modifiee", "actualite.modifiee", "actualite.supprimee"]);
   });
 });
 
@@ -72,6 +79,7 @@ describe("autorisation", () => {
     for (const intrus of [usagerId, inactif.id, "pas-un-id"]) {
       await refus(creerActualite({ agentId: intrus, saisie: { titre: "Intrus", texte: "Texte", statut: "PUBLIEE" } }), "interdit");
       await refus(changerPublication({ agentId: intrus, id: existante, publier: false }), "interdit");
+      await refus(modifierActualite({ agentId: intrus, id: existante, saisie: { titre: "Intrus", texte: "Texte", statut: "BROUILLON" } }), "interdit");
       await refus(supprimerActualite({ agentId: intrus, id: existante }), "interdit");
       await refus(ajouterDocumentUtile({ agentId: intrus, saisie: { intitule: "Intrus", categorie: "MENUS" }, fichier: fichier(MENU, "menu.pdf") }), "interdit");
       await refus(modifierInfosPratiques({ agentId: intrus, saisie: { horaires: "Jamais", adresse: undefined, contacts: undefined } }), "interdit");

@@ -1,5 +1,5 @@
-// ACTUALITÉS: an agent writes one (published at once or kept as a brouillon), publishes or withdraws it, or
-// deletes it. Each command is one transaction with its journal entry.
+// ACTUALITÉS: an agent writes one (published at once or kept as a brouillon), rewrites it, publishes or
+// withdraws it, or deletes it. Each command is one transaction with its journal entry.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
@@ -14,6 +14,21 @@ export async function creerActualite({ agentId, saisie }: { agentId: string; sai
     });
     await journal(tx, { event: "actualite.creee", actorKind: "AGENT", actorId: agentId, details: { actualite: id, statut: saisie.statut } });
     return { id };
+  });
+}
+
+/**
+ * Rewrites an actualité. Publishing a brouillon dates it now; a published one keeps its date (a corrected
+ * typo is not news); BROUILLON takes it off the public page.
+ */
+export async function modifierActualite({ agentId, id, saisie }: { agentId: string; id: string; saisie: ActualiteSaisie }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await exigerAgentActif(tx, agentId);
+    const avant = await tx.actualite.findUnique({ where: { id }, select: { publieeLe: true } });
+    if (!avant) throw new AppError("introuvable", "Cette actualité n'existe plus.");
+    const publieeLe = saisie.statut === "PUBLIEE" ? (avant.publieeLe ?? new Date()) : null;
+    await tx.actualite.update({ where: { id }, data: { titre: saisie.titre, texte: saisie.texte, publieeLe } });
+    await journal(tx, { event: "actualite.modifiee", actorKind: "AGENT", actorId: agentId, details: { actualite: id, statut: saisie.statut } });
   });
 }
 

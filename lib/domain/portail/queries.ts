@@ -13,6 +13,10 @@ export function toutesLesActualites() {
   return db().actualite.findMany({ orderBy: [{ publieeLe: { sort: "desc", nulls: "first" } }, { creeeLe: "desc" }], take: 100 });
 }
 
+export function actualite(id: string) {
+  return ID.test(id) ? db().actualite.findUnique({ where: { id } }) : Promise.resolve(null);
+}
+
 export function documentsUtiles(): Promise<DocumentUtile[]> {
   return db().documentUtile.findMany({ orderBy: [{ categorie: "asc" }, { publieLe: "desc" }] });
 }

@@ -7,7 +7,7 @@ import { ChampsObligatoires, FieldMessages, Label, SelectField, TextField } from
 import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
 import type { FormState } from "@/lib/forms";
 import { CATEGORIES_DOCUMENT } from "@/lib/domain/portail/schemas";
-import { ajouterDocumentUtileAction, creerActualiteAction, modifierInfosPratiquesAction } from "./actions";
+import { ajouterDocumentUtileAction, creerActualiteAction, modifierActualiteAction, modifierInfosPratiquesAction } from "./actions";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
@@ -37,12 +37,14 @@ function TexteLong({ name, label, value, error, hint, required, rows = 6 }: { na
   );
 }
 
-export function ActualiteForm() {
-  const { state, pending, onSubmit, annonce, key } = useFormulaire(creerActualiteAction);
+/** A new actualité, or (with `actualite`) the one being rewritten. */
+export function ActualiteForm({ actualite }: { actualite?: { id: string; titre: string; texte: string } }) {
+  const { state, pending, onSubmit, annonce, key } = useFormulaire(actualite ? modifierActualiteAction : creerActualiteAction, actualite);
   const { values: v, errors } = state;
   return (
     <form key={key} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
+      {actualite && <input type="hidden" name="id" value={actualite.id} />}
       <ChampsObligatoires />
       <TextField name="titre" label="Titre" required defaultValue={v.titre} error={errors.titre} maxLength={150} />
       <TexteLong name="texte" label="Texte" required value={v.texte} error={errors.texte} />

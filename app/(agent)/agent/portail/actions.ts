@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireAgent } from "@/lib/auth/current";
 import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
-import { changerPublication, creerActualite, supprimerActualite } from "@/lib/domain/portail/actualites";
+import { changerPublication, creerActualite, modifierActualite, supprimerActualite } from "@/lib/domain/portail/actualites";
 import { ajouterDocumentUtile, retirerDocumentUtile } from "@/lib/domain/portail/documents-utiles";
 import { modifierInfosPratiques } from "@/lib/domain/portail/infos-pratiques";
 import { actualiteSchema, documentUtileSchema, infosPratiquesSchema } from "@/lib/domain/portail/schemas";
@@ -27,6 +28,20 @@ export async function creerActualiteAction(_prev: FormState, formData: FormData)
   rafraichir("/actualites");
   const message = parsed.data.statut === "PUBLIEE" ? `L'actualité « ${parsed.data.titre} » est publiée.` : `L'actualité « ${parsed.data.titre} » est enregistrée en brouillon.`;
   return { values: {}, errors: {}, ok: true, message };
+}
+
+export async function modifierActualiteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { agent } = await requireAgent();
+  const values = formValues(formData);
+  const parsed = parseForm(actualiteSchema, values);
+  if (!parsed.success) return { values, errors: parsed.errors };
+  try {
+    await modifierActualite({ agentId: agent.id, id: values.id ?? "", saisie: parsed.data });
+  } catch (error) {
+    return appErrorState(error, values);
+  }
+  rafraichir("/actualites");
+  redirect("/agent/portail#actualites");
 }
 
 export async function changerPublicationAction(formData: FormData): Promise<void> {

@@ -1,5 +1,6 @@
 // The portal's pages, kept by the agents: ACTUALITÉS, DOCUMENTS UTILES and INFOS PRATIQUES, shown to every
 // visitor on the public pages of the same names.
+import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
 import { dateHeure } from "@/lib/dates";
 import { documentsUtiles, infosPratiques, toutesLesActualites } from "@/lib/domain/portail/queries";
@@ -33,7 +34,10 @@ export default async function PortailPage() {
                   <p className="font-semibold">{a.titre}</p>
                   <p className="text-sm">{a.publieeLe ? `Publiée le ${dateHeure(a.publieeLe)}` : "Brouillon"}</p>
                 </div>
-                <div className="flex flex-wrap gap-2">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/agent/portail/actualites/${a.id}`} className="underline">
+                    Modifier<span className="sr-only"> : {a.titre}</span>
+                  </Link>
                   <form action={changerPublicationAction}>
                     <input type="hidden" name="id" value={a.id} />
                     <input type="hidden" name="publier" value={a.publieeLe ? "non" : "oui"} />
