@@ -11,6 +11,10 @@ export const config = {
   /** proof-of-work cost of the anti-bot check; lower it only in tests */
   altchaCost: Number(process.env.ALTCHA_COST ?? 50_000),
   storageDir: process.env.STORAGE_DIR ?? `${process.env.DATA_DIR ?? "./data"}/uploads`,
+  /** set: files go to uploadthing instead of STORAGE_DIR (the token of the uploadthing dashboard) */
+  uploadthingToken: process.env.UPLOADTHING_TOKEN || undefined,
+  /** base URL of uploadthing's API; changed only by tests (a local stand-in) */
+  uploadthingApiUrl: (process.env.UPLOADTHING_API_URL || "https://api.uploadthing.com").replace(/\/$/, ""),
   /** base URL of the IGN Géoplateforme geocoding service (address suggestions) */
   adresseApiUrl: (process.env.ADRESSE_API_URL || "https://data.geopf.fr").replace(/\/$/, ""),
 };

@@ -23,7 +23,7 @@ export function SiteFooter({ siteUrl }: { siteUrl?: string | null }) {
             </Link>
           </li>
           <li>
-            <Link href="/infos-pratiques" className="underline">
+            <Link href="/infos-pratiques#contacts" className="underline">
               Contacts
             </Link>
           </li>

@@ -1,9 +1,11 @@
 // Where uploaded files go. The default keeps them on local disk, outside public/, under STORAGE_DIR; they are
-// only ever served through an authorized route. A deployment on several nodes plugs an object store in here.
+// only ever served through an authorized route. A deployment on several nodes (or without a persistent disk)
+// sets UPLOADTHING_TOKEN and the files go to uploadthing (lib/storage/uploadthing.ts) with the same behaviour.
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config";
+import { parseUploadthingToken, UploadthingStorage } from "@/lib/storage/uploadthing";
 
 export interface Storage {
   put(bytes: Uint8Array): Promise<string>;
@@ -13,7 +15,7 @@ export interface Storage {
 
 const KEY = /^[0-9a-f-]{36}$/;
 
-class LocalDiskStorage implements Storage {
+export class LocalDiskStorage implements Storage {
   constructor(private readonly root: string) {}
 
   private file(key: string): string {
@@ -44,6 +46,8 @@ class LocalDiskStorage implements Storage {
 
 let storage: Storage | undefined;
 export function getStorage(): Storage {
-  storage ??= new LocalDiskStorage(path.resolve(config.storageDir));
+  storage ??= config.uploadthingToken
+    ? new UploadthingStorage(parseUploadthingToken(config.uploadthingToken), config.uploadthingApiUrl)
+    : new LocalDiskStorage(path.resolve(config.storageDir));
   return storage;
 }

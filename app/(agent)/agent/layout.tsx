@@ -21,6 +21,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <li>
               <Link href="/agent/familles">Familles</Link>
             </li>
+            <li><Link href="/agent/portail">Pages du portail</Link></li>
             {agent.role === "ADMIN" && (
               <>
                 <li>

@@ -20,7 +20,13 @@ export default async function AccessibilitePage() {
         360 pixels de large comme sur ordinateur, et se parcourt au clavier seul.
       </p>
       <h2 className="font-bold uppercase">Contenus non accessibles</h2>
-      <p>Les documents déposés par les familles (justificatifs scannés) ne sont pas rendus accessibles par le portail.</p>
+      <ul className="list-disc space-y-1 pl-6">
+        <li>Les documents déposés par les familles (justificatifs scannés) ne sont pas rendus accessibles par le portail.</li>
+        <li>
+          Les documents utiles publiés par la commune (menus, formulaires au format PDF ou image) peuvent ne pas être accessibles : leur contenu
+          est disponible sur demande auprès du {commune.serviceNom}.
+        </li>
+      </ul>
       <h2 className="font-bold uppercase">Signaler un problème</h2>
       <p>
         Si vous ne parvenez pas à accéder à un contenu ou à un service, écrivez à{" "}

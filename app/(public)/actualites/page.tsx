@@ -1,7 +1,34 @@
-import { PageAVenir } from "@/components/layout/PageAVenir";
+import { connection } from "next/server";
+import { formatParis } from "@/lib/dates";
+import { actualitesPubliees } from "@/lib/domain/portail/queries";
 
 export const metadata = { title: "Actualités" };
 
-export default function ActualitsPage() {
-  return <PageAVenir titre="Actualités" texte="Aucune actualité n'est publiée pour le moment." />;
+export default async function ActualitesPage() {
+  await connection();
+  const actualites = await actualitesPubliees();
+  return (
+    <section aria-labelledby="titre">
+      <h1 id="titre" className="titre-page mb-4">
+        Actualités
+      </h1>
+      {actualites.length === 0 ? (
+        <p className="carte">Aucune actualité n&apos;est publiée pour le moment.</p>
+      ) : (
+        <ul className="space-y-4">
+          {actualites.map((a) => (
+            <li key={a.id}>
+              <article className="carte" aria-labelledby={`actualite-${a.id}`}>
+                <h2 id={`actualite-${a.id}`} className="text-lg font-bold text-marque-fonce">
+                  {a.titre}
+                </h2>
+                <p className="mb-2 text-sm text-stone-700">Publiée le {formatParis(a.publieeLe!, "dd/MM/yyyy")}</p>
+                <p className="whitespace-pre-line">{a.texte}</p>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
