@@ -1,15 +1,14 @@
 // A document utile (menu, form, règlement), for every visitor: downloaded under its own name, with the type
 // read from its bytes at upload. An unknown id gets 404.
 import { documentUtile } from "@/lib/domain/portail/queries";
+import { fichierIntrouvable } from "@/lib/storage/reponse";
 import { getStorage } from "@/lib/storage/storage";
-
-const INTROUVABLE = { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const document = await documentUtile(id);
   const bytes = document ? await getStorage().get(document.fichierKey) : null;
-  if (!document || !bytes) return new Response("Introuvable", INTROUVABLE);
+  if (!document || !bytes) return fichierIntrouvable();
   // An ASCII fallback name for old clients, the exact one (accents) in filename*.
   const ascii = document.nomFichier.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "") || "document";
   return new Response(Buffer.from(bytes), {

@@ -4,7 +4,8 @@ import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
 import { requireUsager } from "@/lib/auth/current";
 import { etatDeclaration } from "@/lib/domain/famille/declaration";
 import { lireBrouillon } from "@/lib/domain/famille/schemas";
-import { ValiderForm } from "./ValiderForm";
+import { ValiderRecapForm } from "@/components/wizard/ValiderRecapForm";
+import { retourEtape1, validerDeclaration } from "../actions";
 
 export const metadata = { title: "Enfance — Ajout de famille : le récapitulatif" };
 
@@ -19,7 +20,7 @@ export default async function RecapitulatifPage() {
       <h2 className="mb-2 text-lg font-bold uppercase text-marque-fonce">Ajouter à mon entourage : Enfance</h2>
       <p className="mb-6">Vérifiez toutes les informations concernant votre famille et validez.</p>
       <RecapAjoutFamille brouillon={lireBrouillon(editable.donnees)} />
-      <ValiderForm />
+      <ValiderRecapForm valider={validerDeclaration} retour={retourEtape1} annuler="/famille/declarer/annuler" />
     </div>
   );
 }

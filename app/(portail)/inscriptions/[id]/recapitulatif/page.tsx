@@ -4,7 +4,8 @@ import { RecapInscription } from "@/components/inscription/RecapInscription";
 import { requireUsager } from "@/lib/auth/current";
 import { inscriptionEditable } from "@/lib/domain/inscription/brouillon";
 import { recapInscription } from "@/lib/domain/inscription/recap";
-import { ValiderForm } from "./ValiderForm";
+import { ValiderRecapForm } from "@/components/wizard/ValiderRecapForm";
+import { retourEtape1Action, validerInscriptionAction } from "../../actions";
 
 export const metadata = { title: "Enfance — Inscription : le récapitulatif" };
 
@@ -22,7 +23,11 @@ export default async function RecapitulatifInscriptionPage({ params }: { params:
       <EnTeteDemarche domaine="Enfance" titre={editable.activite.libelle} duree="5 mn" etape={1} />
       <p className="mb-6">Je vérifie les informations et je valide ma demande d&apos;inscription.</p>
       <RecapInscription recap={recap} />
-      <ValiderForm demandeId={id} />
+      <ValiderRecapForm
+        valider={validerInscriptionAction.bind(null, id)}
+        retour={retourEtape1Action.bind(null, id)}
+        annuler={`/inscriptions/${id}/annuler`}
+      />
     </div>
   );
 }

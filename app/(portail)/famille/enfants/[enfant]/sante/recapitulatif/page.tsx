@@ -6,7 +6,7 @@ import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
 import { lireFiche } from "@/lib/domain/sante/schemas";
 import { retourEtape1Sante, validerDossierSante } from "../actions";
-import { ValiderSanteForm } from "./ValiderSanteForm";
+import { ValiderRecapForm } from "@/components/wizard/ValiderRecapForm";
 
 export const metadata = { title: "Enfance — Dossier santé : le récapitulatif" };
 
@@ -24,7 +24,7 @@ export default async function RecapitulatifSantePage({ params }: { params: Promi
       <EnTeteDemarche domaine="Enfance" titre={`Dossier santé — ${enfant.prenoms} ${enfant.nom.toUpperCase()}`} duree="5 mn" etape={1} />
       <p className="mb-6">Vérifiez les informations du dossier santé de votre enfant et validez.</p>
       <RecapDossierSante fiche={lecture.fiche} demande niveau={2} />
-      <ValiderSanteForm
+      <ValiderRecapForm
         valider={validerDossierSante.bind(null, enfant.id)}
         retour={retourEtape1Sante.bind(null, enfant.id)}
         annuler={editable?.statut === "BROUILLON" ? `/famille/enfants/${enfant.id}/sante/annuler` : null}

@@ -1,12 +1,13 @@
 "use client";
-// ANNULER LA DÉMARCHE / < RETOUR À L'ÉTAPE 1 / VALIDER, as under the Ajout de famille's recap.
+// ANNULER LA DÉMARCHE / < RETOUR À L'ÉTAPE 1 / VALIDER, as the seed lines them up under every démarche's recap.
+// The actions come bound from the page (a demande's id, a child's); `annuler` is null when there is nothing to cancel.
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
 
 type Props = { valider: () => Promise<{ message?: string }>; retour: () => Promise<void>; annuler: string | null };
 
-export function ValiderSanteForm({ valider, retour, annuler }: Props) {
+export function ValiderRecapForm({ valider, retour, annuler }: Props) {
   const [state, action, pending] = useActionState(valider, {});
   return (
     <form action={action} aria-busy={pending}>
