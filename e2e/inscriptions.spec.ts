@@ -108,6 +108,8 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await seConnecter(page, ...PARENT);
   const henri = page.getByRole("list", { name: "Inscriptions de Henri" });
   await expect(henri.getByRole("listitem").filter({ hasText: "Inscription à la restauration (école publique)." })).toContainText("Acceptée");
+  // the card now says where Henri goes
+  await expect(page.getByText("École : École publique de Villefranque — Groupe : Grande section")).toBeVisible();
 
   // the garderie: the documents already provided are picked from Mes documents
   await choisirActivite(page, "Inscription en garderie (école publique)");

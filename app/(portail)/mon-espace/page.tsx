@@ -10,6 +10,7 @@ import { mesDemandes } from "@/lib/domain/demande/queries";
 import { etatDeclaration } from "@/lib/domain/famille/declaration";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
 import { ouvertureReservations } from "@/lib/domain/famille/reservations";
+import { scolariteDesEnfants } from "@/lib/domain/inscription/queries";
 import { etatsSante } from "@/lib/domain/sante/queries";
 
 export const metadata = { title: "Mon accueil" };
@@ -17,7 +18,10 @@ export const metadata = { title: "Mon accueil" };
 export default async function MonAccueilPage() {
   const { usager } = await requireUsager("/mon-espace");
   const [famille, demandes, declaration] = await Promise.all([familleDuUsager(usager.id), mesDemandes(usager.id), etatDeclaration(usager.id)]);
-  const sante = await etatsSante(famille?.enfants.map(({ enfant }) => enfant.id) ?? []);
+  const [sante, scolarite] = await Promise.all([
+    etatsSante(famille?.enfants.map(({ enfant }) => enfant.id) ?? []),
+    famille ? scolariteDesEnfants(famille.id) : new Map<string, { ecole: string; groupe: string }>(),
+  ]);
   const ouverture = ouvertureReservations();
   return (
     <div className="space-y-6">
@@ -44,7 +48,7 @@ export default async function MonAccueilPage() {
           <ul className="grid gap-3 sm:grid-cols-2">
             {famille.enfants.map(({ enfant }) => (
               <li key={enfant.id}>
-                <CarteEnfant enfant={enfant} sante={sante.get(enfant.id)!} ouvertureReservations={ouverture}>
+                <CarteEnfant enfant={enfant} {...scolarite.get(enfant.id)} sante={sante.get(enfant.id)!} ouvertureReservations={ouverture}>
                   <InscriptionsEnfant familleId={famille.id} enfantId={enfant.id} prenom={enfant.prenoms} />
                 </CarteEnfant>
               </li>

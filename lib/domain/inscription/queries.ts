@@ -11,3 +11,20 @@ export async function inscriptionsDeLEnfant(familleId: string, enfantId: string)
   });
   return demandes.map((d) => ({ id: d.id, numero: d.numero as number, statut: d.statut, libelle: libelleDemande(d) }));
 }
+
+/**
+ * Where each child goes, for its card on Mon accueil: the lieu (school) and groupe of its latest accepted
+ * inscription, the most recent school year first.
+ */
+export async function scolariteDesEnfants(familleId: string): Promise<Map<string, { ecole: string; groupe: string }>> {
+  const inscriptions = await db().inscription.findMany({
+    where: { familleId, statut: "ACTIVE" },
+    select: { enfantId: true, lieu: { select: { nom: true } }, groupe: { select: { libelle: true } } },
+    orderBy: [{ annee: { dateDebut: "desc" } }, { createdAt: "desc" }],
+  });
+  const scolarite = new Map<string, { ecole: string; groupe: string }>();
+  for (const inscription of inscriptions) {
+    if (!scolarite.has(inscription.enfantId)) scolarite.set(inscription.enfantId, { ecole: inscription.lieu.nom, groupe: inscription.groupe.libelle });
+  }
+  return scolarite;
+}
