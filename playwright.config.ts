@@ -80,7 +80,10 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
-    { name: "mobile", use: { viewport: { width: 360, height: 740 } } },
+    // Every parent flow and every page's axe scan run at both widths. Tests tagged @bureau check server rules
+    // that no viewport changes (login throttling, session revocation, TOTP enrolment, 403/404 walls, an
+    // agent's refusal or garde alternée choice): they run once, at 1280 px, to keep CI under its 15 minutes.
+    { name: "mobile", use: { viewport: { width: 360, height: 740 } }, grepInvert: /@bureau/ },
   ],
   webServer: [
     {

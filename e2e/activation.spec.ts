@@ -3,7 +3,7 @@
 import { test, expect } from "./fixtures/test";
 import { creerEspaceViaAssistant, nouveauParent, sql } from "./fixtures/espace";
 
-test("un lien d'activation expiré mène à un renvoi qui fonctionne", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+test("un lien d'activation expiré mène à un renvoi qui fonctionne", { tag: "@bureau" }, async ({ page, mails, expectNoAxeViolations }, testInfo) => {
   const parent = nouveauParent(testInfo, "expire");
   await creerEspaceViaAssistant(page, parent);
   const premier = mails.link(await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }), "/activation/");

@@ -9,7 +9,7 @@ async function activer(page: import("@playwright/test").Page, mails: import("./f
   await expect(page.getByRole("heading", { name: "Confirmation d'activation de l'espace" })).toBeVisible();
 }
 
-test("six mauvais mots de passe : la sixième tentative attend, sans dire si l'identifiant existe", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+test("six mauvais mots de passe : la sixième tentative attend, sans dire si l'identifiant existe", { tag: "@bureau" }, async ({ page, mails, expectNoAxeViolations }, testInfo) => {
   const parent = nouveauParent(testInfo, "verrou");
   await activer(page, mails, parent);
   // This test's own client address (as a reverse proxy would pass it), so that its ten failures do not
@@ -74,7 +74,7 @@ test("mot de passe oublié : le lien reçu permet d'en choisir un nouveau et fer
   await expect(page.getByText("Ce lien a déjà été utilisé.")).toBeVisible();
 });
 
-test("un parent connecté ne voit pas la console des agents, un agent ne voit pas l'espace citoyen", async ({ page, expectNoAxeViolations }) => {
+test("un parent connecté ne voit pas la console des agents, un agent ne voit pas l'espace citoyen", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }) => {
   await seConnecter(page, "parent.demo", "Famille-Demo-2026!");
   await expect(page).toHaveURL(/\/mon-espace$/);
   const response = await page.goto("/agent");
@@ -94,7 +94,7 @@ test("un parent connecté ne voit pas la console des agents, un agent ne voit pa
   expect((await page.goto("/mon-espace"))?.status()).toBe(404);
 });
 
-test("chaque réponse porte ses en-têtes de sécurité ; la session est un cookie HttpOnly, SameSite=Lax", async ({ page, context }) => {
+test("chaque réponse porte ses en-têtes de sécurité ; la session est un cookie HttpOnly, SameSite=Lax", { tag: "@bureau" }, async ({ page, context }) => {
   const accueil = await page.goto("/connexion");
   const headers = accueil!.headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");

@@ -31,7 +31,7 @@ async function autreNavigateur(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test("l'administrateur se connecte avec son mot de passe puis son code, et crée un agent", async ({ page, expectNoAxeViolations }, testInfo) => {
+test("l'administrateur se connecte avec son mot de passe puis son code, et crée un agent", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }, testInfo) => {
   await page.goto("/agent/connexion");
   await page.getByLabel("Identifiant").fill(DEMO_ADMIN.identifiant);
   await page.getByLabel("Mot de passe").fill(DEMO_ADMIN.motDePasse);
@@ -74,7 +74,7 @@ test("l'administrateur se connecte avec son mot de passe puis son code, et crée
   await expectNoAxeViolations(page);
 });
 
-test("un agent reçoit 403 sur les pages d'administration", async ({ page, expectNoAxeViolations }) => {
+test("un agent reçoit 403 sur les pages d'administration", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }) => {
   await seConnecterAgent(page, DEMO_AGENT.identifiant, DEMO_AGENT.motDePasse);
   await expect(page.getByText("Bonjour Maite IRIGOYEN (agent).")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Agents" })).toHaveCount(0);
@@ -86,7 +86,7 @@ test("un agent reçoit 403 sur les pages d'administration", async ({ page, expec
   await expectNoAxeViolations(page);
 });
 
-test("un citoyen reçoit 404 sur toutes les pages de la console", async ({ page }) => {
+test("un citoyen reçoit 404 sur toutes les pages de la console", { tag: "@bureau" }, async ({ page }) => {
   await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
   await expect(page).toHaveURL(/\/mon-espace$/);
   for (const route of ROUTES_CONSOLE) {
@@ -96,7 +96,7 @@ test("un citoyen reçoit 404 sur toutes les pages de la console", async ({ page 
   }
 });
 
-test("un agent désactivé perd sa session ouverte ; un nouvel administrateur configure sa double authentification", async ({ page, browser, expectNoAxeViolations }, testInfo) => {
+test("un agent désactivé perd sa session ouverte ; un nouvel administrateur configure sa double authentification", { tag: "@bureau" }, async ({ page, browser, expectNoAxeViolations }, testInfo) => {
   await seConnecterAgent(page, DEMO_ADMIN.identifiant, DEMO_ADMIN.motDePasse);
   const agent = identifiantUnique("desactive", testInfo.project.name);
   await creerAgentViaConsole(page, agent, "Agent");

@@ -75,7 +75,7 @@ test("un agent trouve la famille Etchart, ouvre sa fiche et corrige le télépho
   expect(mail.text).not.toContain("Maddi");
 });
 
-test("l'administrateur change le téléphone du service et publie une nouvelle version des CGU", async ({ page, expectNoAxeViolations }) => {
+test("l'administrateur change le téléphone du service et publie une nouvelle version des CGU", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }) => {
   await seConnecterAdmin(page, expectNoAxeViolations);
   await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Paramétrage" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Paramétrage" })).toBeVisible();

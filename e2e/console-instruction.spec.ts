@@ -114,7 +114,7 @@ test("un agent prend en charge la demande déposée depuis la file « À traiter
   await expect(famille.getByText(`Clé enfance : ${cle}`)).toBeVisible();
 });
 
-test("un agent refuse une demande avec un motif : le courriel du parent le donne", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+test("un agent refuse une demande avec un motif : le courriel du parent le donne", { tag: "@bureau" }, async ({ page, mails, expectNoAxeViolations }, testInfo) => {
   const parent = await deposerParSql(testInfo, "refus", [{ sexe: "MASCULIN", nom: "Refus", prenoms: prenomUnique("Henri", testInfo), dateNaissance: "2019-05-01" }]);
   await connexionAgent(page);
   // the filters are a GET form: the search by name and state leads to the demande
@@ -167,7 +167,7 @@ test("un agent demande un complément, le parent complète et renvoie sa demande
   await expect(actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
 });
 
-test("garde alternée : l'agent rattache l'enfant déclaré par le second parent à l'enfant existant", async ({ page, expectNoAxeViolations }, testInfo) => {
+test("garde alternée : l'agent rattache l'enfant déclaré par le second parent à l'enfant existant", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }, testInfo) => {
   test.setTimeout(120_000);
   const prenoms = prenomUnique("Eloi", testInfo);
   const enfant = { sexe: "MASCULIN" as const, nom: "Etchart-Bidart", prenoms, dateNaissance: "2018-03-04" };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has, in order, stopping at the first failure.
-#   prerequisites -> typecheck -> lint -> unit -> integration -> next build (fresh) -> e2e
+#   prerequisites -> typecheck + lint + unit (at once) -> integration + next build, fresh (at once) -> e2e (both halves at once)
 # Ends with one line "N passed, N failed" (vitest + playwright tests, from their JSON reports in test-results/).
 #
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium); TEST_DATABASE_URL (a PostgreSQL server whose user has
@@ -111,11 +111,6 @@ prerequisites() {
   fi
 }
 
-fresh_build() {
-  rm -rf .next
-  npm run build
-}
-
 # The desktop (1280 px) and mobile (360 px) projects run at the same time, each as its own Playwright
 # invocation with its own servers (app, embedded database, mail sink, address stand-in) on its own ports and a
 # fresh demo database: nothing is shared, and the suite takes the time of the slower half instead of the sum.
@@ -138,13 +133,35 @@ e2e_parallel() {
   return $status
 }
 
+# Runs "name|command" pairs at the same time (the checks that do not depend on one another), each one's output
+# kept in test-results/<name>.log and printed in order once all are done; fails if any failed.
+together() {
+  local pair name pids=() names=() status=0 i
+  for pair in "$@"; do
+    name=${pair%%|*}
+    names+=("$name")
+    bash -c "${pair#*|}" >"$RESULTS/$name.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do
+    if wait "${pids[$i]}"; then echo "----- ${names[$i]}: ok -----"; else echo "----- ${names[$i]}: FAILED -----"; status=1; fi
+    cat "$RESULTS/${names[$i]}.log"
+  done
+  return $status
+}
+
 step "prerequisites" prerequisites
-step "typecheck" npm run typecheck
-step "lint" npm run lint
-step "unit tests" npm run test:unit -- --reporter=default --reporter=json --outputFile.json="$UNIT_JSON"
-step "integration tests" npm run test:integration -- --reporter=default --reporter=json --outputFile.json="$INTEGRATION_JSON"
+step "typecheck, lint, unit tests" together \
+  "typecheck|npm run typecheck" \
+  "lint|npm run lint" \
+  "unit|npm run test:unit -- --reporter=default --reporter=json --outputFile.json=$UNIT_JSON"
 if [ -z "${SKIP_E2E:-}" ]; then
-  step "next build" fresh_build
+  # The build does not touch the database, the integration tests do not read .next: they overlap.
+  step "integration tests, next build" together \
+    "integration|npm run test:integration -- --reporter=default --reporter=json --outputFile.json=$INTEGRATION_JSON" \
+    "build|rm -rf .next && npm run build"
   step "e2e tests" e2e_parallel
+else
+  step "integration tests" npm run test:integration -- --reporter=default --reporter=json --outputFile.json="$INTEGRATION_JSON"
 fi
 finish 0

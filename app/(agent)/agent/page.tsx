@@ -51,7 +51,7 @@ export default async function TableauDeBordPage() {
         <h2 id="comptes" className="mb-4 text-lg font-bold uppercase">
           Demandes par type et par état
         </h2>
-        <div role="region" aria-labelledby="comptes" tabIndex={0} className="overflow-x-auto">
+        <div role="region" aria-label="Tableau des demandes par type et par état" tabIndex={0} className="overflow-x-auto">
           <table className="w-full min-w-[40rem] border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-stone-300">
