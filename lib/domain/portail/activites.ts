@@ -11,16 +11,10 @@ import type { ExigencePiece } from "@/lib/domain/portail/schemas";
 
 export type SorteElement = "lieu" | "groupe" | "unite";
 
-/** The French words for each kind of element, in the messages agents read. */
-const SORTES: Record<
-  SorteElement,
-  {
-    ce: string;
-    deja: string;
-    dernier?: string;
-    utilise: (qui: string) => string;
-  }
-> = {
+type Mots = { ce: string; deja: string; dernier?: string; utilise: (qui: string) => string };
+
+/** The French messages agents read, for each kind of element. */
+const SORTES: Record<SorteElement, Mots> = {
   lieu: {
     ce: "Ce lieu",
     deja: "Ce lieu existe déjà pour cette activité.",
@@ -46,40 +40,24 @@ const DEMANDES_EN_COURS = ["BROUILLON", "DEPOSEE", "EN_INSTRUCTION", "A_COMPLETE
 const activiteIntrouvable = () => new AppError("introuvable", "Cette activité n'existe plus.");
 const elementIntrouvable = (sorte: SorteElement) => new AppError("introuvable", `${SORTES[sorte].ce} n'existe plus.`, "libelle");
 
+async function exigerActivite(tx: Tx, activiteId: number): Promise<void> {
+  if (!(await tx.activite.findUnique({ where: { id: activiteId }, select: { id: true } }))) throw activiteIntrouvable();
+}
+
 export async function modifierDescriptionActivite({ agentId, activiteId, description }: { agentId: string; activiteId: number; description: string }): Promise<void> {
   await db().$transaction(async (tx) => {
     await exigerAgentActif(tx, agentId);
-    const { count } = await tx.activite.updateMany({
-      where: { id: activiteId },
-      data: { description },
-    });
+    const { count } = await tx.activite.updateMany({ where: { id: activiteId }, data: { description } });
     if (count === 0) throw activiteIntrouvable();
-    await journal(tx, {
-      event: "activite.description_modifiee",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { activite: activiteId },
-    });
+    await journal(tx, { event: "activite.description_modifiee", actorKind: "AGENT", actorId: agentId, details: { activite: activiteId } });
   });
 }
 
-/** The elements of one kind of an activity, by id and name (the one place the three tables differ). */
+/** The elements of one kind of an activity, by id and name (the three tables name it differently). */
 async function elements(tx: Tx, sorte: SorteElement, activiteId: number): Promise<{ id: number; libelle: string; code?: string; ordre: number }[]> {
-  if (sorte === "lieu")
-    return (await tx.lieu.findMany({ where: { activiteId } })).map((l) => ({
-      id: l.id,
-      libelle: l.nom,
-      ordre: l.ordre,
-    }));
-  if (sorte === "groupe")
-    return tx.groupe.findMany({
-      where: { activiteId },
-      select: { id: true, libelle: true, ordre: true },
-    });
-  return tx.unite.findMany({
-    where: { activiteId },
-    select: { id: true, libelle: true, code: true, ordre: true },
-  });
+  if (sorte === "lieu") return (await tx.lieu.findMany({ where: { activiteId } })).map((l) => ({ id: l.id, libelle: l.nom, ordre: l.ordre }));
+  if (sorte === "groupe") return tx.groupe.findMany({ where: { activiteId }, select: { id: true, libelle: true, ordre: true } });
+  return tx.unite.findMany({ where: { activiteId }, select: { id: true, libelle: true, code: true, ordre: true } });
 }
 
 async function activiteDe(tx: Tx, sorte: SorteElement, id: number): Promise<number | null> {
@@ -134,40 +112,18 @@ export async function ajouterElementActivite({
 }): Promise<{ id: number }> {
   return db().$transaction(async (tx) => {
     await exigerAgentActif(tx, agentId);
-    if (
-      !(await tx.activite.findUnique({
-        where: { id: activiteId },
-        select: { id: true },
-      }))
-    )
-      throw activiteIntrouvable();
+    await exigerActivite(tx, activiteId);
     const existants = await elements(tx, sorte, activiteId);
     if (existants.some((e) => memeNom(e.libelle, libelle))) throw new AppError("existe", SORTES[sorte].deja, "libelle");
     const ordre = Math.max(-1, ...existants.map((e) => e.ordre)) + 1;
+    const select = { id: true } as const;
     const { id } = await nomUnique(sorte, () => {
-      const select = { id: true } as const;
-      if (sorte === "lieu")
-        return tx.lieu.create({
-          data: { activiteId, nom: libelle, ordre },
-          select,
-        });
-      if (sorte === "groupe")
-        return tx.groupe.create({
-          data: { activiteId, libelle, ordre },
-          select,
-        });
+      if (sorte === "lieu") return tx.lieu.create({ data: { activiteId, nom: libelle, ordre }, select });
+      if (sorte === "groupe") return tx.groupe.create({ data: { activiteId, libelle, ordre }, select });
       const code = codeUnite(libelle, new Set(existants.map((e) => e.code ?? "")));
-      return tx.unite.create({
-        data: { activiteId, libelle, code, ordre },
-        select,
-      });
+      return tx.unite.create({ data: { activiteId, libelle, code, ordre }, select });
     });
-    await journal(tx, {
-      event: "activite.element_ajoute",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { activite: activiteId, sorte, id, libelle },
-    });
+    await journal(tx, { event: "activite.element_ajoute", actorKind: "AGENT", actorId: agentId, details: { activite: activiteId, sorte, id, libelle } });
     return { id };
   });
 }
@@ -179,39 +135,21 @@ export async function renommerElementActivite({ agentId, sorte, id, libelle }: {
     const activiteId = await activiteDe(tx, sorte, id);
     if (activiteId === null) throw elementIntrouvable(sorte);
     if ((await elements(tx, sorte, activiteId)).some((e) => e.id !== id && memeNom(e.libelle, libelle))) throw new AppError("existe", SORTES[sorte].deja, "libelle");
+    const select = { id: true } as const;
     await nomUnique(sorte, () => {
-      const select = { id: true } as const;
-      if (sorte === "lieu")
-        return tx.lieu.update({
-          where: { id },
-          data: { nom: libelle },
-          select,
-        });
+      if (sorte === "lieu") return tx.lieu.update({ where: { id }, data: { nom: libelle }, select });
       if (sorte === "groupe") return tx.groupe.update({ where: { id }, data: { libelle }, select });
       return tx.unite.update({ where: { id }, data: { libelle }, select });
     });
-    await journal(tx, {
-      event: "activite.element_renomme",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { activite: activiteId, sorte, id, libelle },
-    });
+    await journal(tx, { event: "activite.element_renomme", actorKind: "AGENT", actorId: agentId, details: { activite: activiteId, sorte, id, libelle } });
   });
 }
 
 /** How many inscriptions, and demandes still going, chose this element. */
 async function utilisations(tx: Tx, sorte: SorteElement, id: number): Promise<number> {
   const champ = sorte === "lieu" ? "lieuId" : sorte === "groupe" ? "groupeId" : "uniteId";
-  const inscriptions = await tx.inscription.count({
-    where: sorte === "lieu" ? { lieuId: id } : sorte === "groupe" ? { groupeId: id } : { uniteId: id },
-  });
-  const demandes = await tx.demande.count({
-    where: {
-      type: "INSCRIPTION",
-      statut: { in: [...DEMANDES_EN_COURS] },
-      donnees: { path: [champ], equals: id },
-    },
-  });
+  const inscriptions = await tx.inscription.count({ where: sorte === "lieu" ? { lieuId: id } : sorte === "groupe" ? { groupeId: id } : { uniteId: id } });
+  const demandes = await tx.demande.count({ where: { type: "INSCRIPTION", statut: { in: [...DEMANDES_EN_COURS] }, donnees: { path: [champ], equals: id } } });
   return inscriptions + demandes;
 }
 
@@ -230,24 +168,17 @@ export async function retirerElementActivite({ agentId, sorte, id }: { agentId: 
     if (dernier && (await elements(tx, sorte, activiteId)).length === 1) throw new AppError("dernier", dernier, "libelle");
     const nombre = await utilisations(tx, sorte, id);
     if (nombre > 0) {
-      const qui = nombre === 1 ? "une inscription ou une demande en cours" : `${nombre} inscriptions ou demandes en cours`;
-      throw new AppError("utilise", SORTES[sorte].utilise(qui), "libelle");
+      throw new AppError("utilise", SORTES[sorte].utilise(nombre === 1 ? "une inscription ou une demande en cours" : `${nombre} inscriptions ou demandes en cours`), "libelle");
     }
     try {
       if (sorte === "lieu") await tx.lieu.delete({ where: { id } });
       else if (sorte === "groupe") await tx.groupe.delete({ where: { id } });
       else await tx.unite.delete({ where: { id } });
     } catch (error) {
-      // an inscription accepted meanwhile: its foreign key keeps the element
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new AppError("utilise", SORTES[sorte].utilise("une inscription"), "libelle");
       throw error;
     }
-    await journal(tx, {
-      event: "activite.element_retire",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { activite: activiteId, sorte, id },
-    });
+    await journal(tx, { event: "activite.element_retire", actorKind: "AGENT", actorId: agentId, details: { activite: activiteId, sorte, id } });
   });
 }
 
@@ -266,28 +197,11 @@ export async function reglerPiecesActivite({
 }): Promise<void> {
   await db().$transaction(async (tx) => {
     await exigerAgentActif(tx, agentId);
-    if (
-      !(await tx.activite.findUnique({
-        where: { id: activiteId },
-        select: { id: true },
-      }))
-    )
-      throw activiteIntrouvable();
+    await exigerActivite(tx, activiteId);
     const demandees = (Object.entries(exigences) as [TypePiece, ExigencePiece][]).filter(([, exigence]) => exigence !== "NON_DEMANDEE");
     await tx.activitePiece.deleteMany({ where: { activiteId } });
-    await tx.activitePiece.createMany({
-      data: demandees.map(([type, exigence]) => ({
-        activiteId,
-        type,
-        obligatoire: exigence === "OBLIGATOIRE",
-      })),
-    });
-    await journal(tx, {
-      event: "activite.pieces_reglees",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { activite: activiteId, exigences },
-    });
+    await tx.activitePiece.createMany({ data: demandees.map(([type, exigence]) => ({ activiteId, type, obligatoire: exigence === "OBLIGATOIRE" })) });
+    await journal(tx, { event: "activite.pieces_reglees", actorKind: "AGENT", actorId: agentId, details: { activite: activiteId, exigences } });
   });
 }
 
@@ -295,16 +209,8 @@ export async function reglerPiecesActivite({
 export async function changerOuvertureInscriptions({ agentId, anneeId, ouvertes }: { agentId: string; anneeId: number; ouvertes: boolean }): Promise<void> {
   await db().$transaction(async (tx) => {
     await exigerAgentActif(tx, agentId);
-    const { count } = await tx.anneeScolaire.updateMany({
-      where: { id: anneeId },
-      data: { inscriptionsOuvertes: ouvertes },
-    });
+    const { count } = await tx.anneeScolaire.updateMany({ where: { id: anneeId }, data: { inscriptionsOuvertes: ouvertes } });
     if (count === 0) throw new AppError("introuvable", "Cette année scolaire n'existe plus.");
-    await journal(tx, {
-      event: ouvertes ? "annee.inscriptions_ouvertes" : "annee.inscriptions_fermees",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { annee: anneeId },
-    });
+    await journal(tx, { event: ouvertes ? "annee.inscriptions_ouvertes" : "annee.inscriptions_fermees", actorKind: "AGENT", actorId: agentId, details: { annee: anneeId } });
   });
 }
