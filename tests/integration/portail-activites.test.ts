@@ -190,7 +190,9 @@ describe("pièces justificatives", () => {
     await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
 
     const inscription = await db().inscription.findUniqueOrThrow({ where: { demandeId } });
-    await refus(retirerElementActivite({ agentId, sorte: "lieu", id: inscription.lieuId }), "utilise");
+    expect((await refus(retirerElementActivite({ agentId, sorte: "lieu", id: inscription.lieuId }), "utilise")).message).toMatch(
+      /^Ce lieu est choisi par une inscription ou une demande en cours/,
+    );
     expect(await db().journalEntry.count({ where: { actorId: agentId, event: "activite.pieces_reglees" } })).toBe(1);
   });
 });

@@ -34,8 +34,8 @@ const SORTES: Record<SorteElement, Mots> = {
   },
 };
 
-/** Demandes whose choice still matters: a draft may be deposited, a deposited one accepted. */
-const DEMANDES_EN_COURS = ["BROUILLON", "DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER", "ACCEPTEE"] as const;
+/** Demandes whose choice still matters: a draft may be deposited, a deposited one accepted (an accepted one has its Inscription). */
+const DEMANDES_EN_COURS = ["BROUILLON", "DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER"] as const;
 
 const activiteIntrouvable = () => new AppError("introuvable", "Cette activité n'existe plus.");
 const elementIntrouvable = (sorte: SorteElement) => new AppError("introuvable", `${SORTES[sorte].ce} n'existe plus.`, "libelle");
@@ -163,13 +163,13 @@ export async function retirerElementActivite({ agentId, sorte, id }: { agentId: 
     await exigerAgentActif(tx, agentId);
     const activiteId = await activiteDe(tx, sorte, id);
     if (activiteId === null) throw elementIntrouvable(sorte);
-    // a parent must still have a lieu and a groupe to choose (unités are optional)
-    const dernier = SORTES[sorte].dernier;
-    if (dernier && (await elements(tx, sorte, activiteId)).length === 1) throw new AppError("dernier", dernier, "libelle");
     const nombre = await utilisations(tx, sorte, id);
     if (nombre > 0) {
       throw new AppError("utilise", SORTES[sorte].utilise(nombre === 1 ? "une inscription ou une demande en cours" : `${nombre} inscriptions ou demandes en cours`), "libelle");
     }
+    // a parent must still have a lieu and a groupe to choose (unités are optional)
+    const dernier = SORTES[sorte].dernier;
+    if (dernier && (await elements(tx, sorte, activiteId)).length === 1) throw new AppError("dernier", dernier, "libelle");
     try {
       if (sorte === "lieu") await tx.lieu.delete({ where: { id } });
       else if (sorte === "groupe") await tx.groupe.delete({ where: { id } });
