@@ -1,6 +1,6 @@
-// The portal's pages: an agent publishes an actualité, uploads a document utile and edits the infos
-// pratiques from the console; a visitor (not logged in) reads them and downloads the document. Titles carry
-// the project's name, so a run at one width never mistakes another's leftovers for its own.
+// The portal's pages: an agent publishes an actualité, uploads a document utile, edits the infos pratiques
+// and an activity's description from the console; a visitor (not logged in) reads them and downloads the
+// document. Titles carry the project's name, so a run at one width never mistakes another's leftovers for its own.
 import { readFile } from "node:fs/promises";
 import { test, expect } from "./fixtures/test";
 import { seConnecterAgent } from "./fixtures/agent";
@@ -8,13 +8,14 @@ import { seConnecterAgent } from "./fixtures/agent";
 /** The smallest PDF the portal accepts: its type is read from the bytes ("%PDF-"), not from the name. */
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
 
-test("un agent publie une actualité, un document et les infos pratiques ; un visiteur les voit et télécharge le document", async ({ page, expectNoAxeViolations }, testInfo) => {
+test("un agent publie une actualité, un document, les infos pratiques et la description d'une activité ; un visiteur les voit et télécharge le document", async ({ page, expectNoAxeViolations }, testInfo) => {
   // a login, three console forms and four pages scanned by axe
   test.setTimeout(120_000);
   const suffixe = `${testInfo.project.name} ${Date.now()}`;
   const titre = `Sortie au musée (${suffixe})`;
   const document = `Fiche sanitaire de sortie (${suffixe})`;
   const horaires = `Accueil du public le samedi matin (${suffixe})`;
+  const description = `Repas préparés sur place avec des produits locaux (${suffixe})`;
 
   await seConnecterAgent(page, "agent.demo", "Agent-Demo-2026!");
   await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Pages du portail" }).click();
@@ -37,6 +38,13 @@ test("un agent publie une actualité, un document et les infos pratiques ; un vi
   await expect(page.getByRole("status").filter({ hasText: "Les infos pratiques sont enregistrées." })).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // ACTIVITÉS (its console page is scanned by pages.spec.ts)
+  await page.getByRole("link", { name: "Modifier les activités" }).click();
+  const cantine = page.getByRole("region", { name: "Inscription à la restauration (école publique)." });
+  await cantine.getByRole("textbox", { name: "Description", exact: true }).fill(description);
+  await cantine.getByRole("button", { name: "Enregistrer la description" }).click();
+  await expect(cantine.getByRole("status").filter({ hasText: "La description est enregistrée." })).toBeVisible();
+
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/agent\/connexion$/);
 
@@ -54,6 +62,9 @@ test("un agent publie une actualité, un document et les infos pratiques ; un vi
   expect(fichier.suggestedFilename()).toBe("fiche-sortie.pdf");
   expect(await readFile(await fichier.path())).toEqual(PDF);
   await expectNoAxeViolations(page);
+
+  await page.goto("/activites");
+  await expect(page.getByText(description)).toBeVisible();
 
   await page.goto("/infos-pratiques");
   await expect(page.getByText(horaires)).toBeVisible();

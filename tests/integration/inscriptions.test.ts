@@ -17,16 +17,15 @@ import { AppError } from "@/lib/errors";
 import { dechiffrer } from "@/lib/chiffrement";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
-import { declarerFamille as declarer, titulaireDe } from "@/prisma/demo-familles";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { commencerInscription, enregistrerInscription, inscriptionEditable } from "@/lib/domain/inscription/brouillon";
 import { activitesOffertes } from "@/lib/domain/inscription/catalogue";
 import { inscriptionsDeLEnfant } from "@/lib/domain/inscription/queries";
-import { ATTESTATIONS, MESSAGE_ATTESTATION, PERMISSIONS } from "@/lib/domain/inscription/regles";
+import { MESSAGE_ATTESTATION } from "@/lib/domain/inscription/regles";
 import { deposerPiece, joindrePiece, mesDocuments, pieceALire } from "@/lib/domain/piece/pieces";
-import { agent, ENFANT, usagerActive } from "./demande-fixtures";
+import { familleValidee, reponses } from "./inscription-fixtures";
 
 const PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
 const pdf = (nom = "justificatif.pdf") => new File([PDF], nom, { type: "application/pdf" });
@@ -40,35 +39,6 @@ beforeAll(async () => {
   restaurationPublique = (await db().activite.findUniqueOrThrow({ where: { code: "RESTAURATION_PUBLIQUE" } })).id;
   garderiePublique = (await db().activite.findUniqueOrThrow({ where: { code: "GARDERIE_PUBLIQUE" } })).id;
 });
-
-/** A family validated by an agent, with a child and a contact. */
-async function familleValidee(nom: string) {
-  const usager = await usagerActive(nom);
-  const demandeId = await declarer(usager, {
-    titulaire: titulaireDe(usager, "MERE"),
-    enfants: [{ ...ENFANT, nom }],
-    contacts: [{ nom, prenom: "Maddi", lien: "Grand-mère", telephonePortable: "0655443322", aPrevenir: "on", autoriseRecuperer: "on" }],
-  });
-  await deposerDemande({ usagerId: usager.id, demandeId });
-  const instructeur = await agent();
-  await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
-  const representant = await db().representant.findFirstOrThrow({ where: { usagerId: usager.id }, include: { famille: { include: { enfants: true, contacts: true } } } });
-  return { usager, instructeur, familleId: representant.familleId, enfantId: representant.famille.enfants[0]!.enfantId, contactId: representant.famille.contacts[0]!.id };
-}
-
-/** Every answer of step 1, the attestation included unless told otherwise. */
-async function reponses(activiteId: number, contactId: string, { attestation = true, pai = "" } = {}) {
-  const activite = await db().activite.findUniqueOrThrow({ where: { id: activiteId }, include: { lieux: true, groupes: true, unites: true } });
-  return {
-    lieu: String(activite.lieux[0]!.id),
-    groupe: String(activite.groupes[2]!.id),
-    unite: String(activite.unites[0]!.id),
-    ...Object.fromEntries(Object.keys(PERMISSIONS).map((cle, rang) => [`permission-${cle}`, rang === 0 ? "INTERDIT" : "AUTORISE"])),
-    [`habilitation-${contactId}`]: "AUTORISE",
-    ...(pai ? { pai: "on", paiObjet: pai } : {}),
-    ...(attestation ? Object.fromEntries(Object.keys(ATTESTATIONS).map((cle) => [`attestation-${cle}`, "on"])) : {}),
-  };
-}
 
 const refus = async (promesse: Promise<unknown>) => {
   const erreur = await promesse.then(

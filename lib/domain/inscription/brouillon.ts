@@ -149,6 +149,8 @@ export async function enregistrerInscription({
     const attestations = Object.keys(ATTESTATIONS).filter((cle) => values[`attestation-${cle}`] === "on");
     const nouvelles: DonneesInscription = {
       ...donnees,
+      // what the activity asks today (agents may have changed it since the draft was started)
+      piecesRequises: activite.pieces.filter((p) => p.obligatoire).map((p) => p.type),
       lieuId: parmi(values.lieu, activite.lieux.map((l) => l.id)),
       groupeId: parmi(values.groupe, activite.groupes.map((g) => g.id)),
       uniteId: parmi(values.unite, activite.unites.map((u) => u.id)),

@@ -29,3 +29,8 @@ export function documentUtile(id: string): Promise<DocumentUtile | null> {
 export async function infosPratiques(): Promise<Pick<InfosPratiques, "horaires" | "adresse" | "contacts">> {
   return (await db().infosPratiques.findUnique({ where: { id: 1 } })) ?? { horaires: "", adresse: "", contacts: "" };
 }
+
+/** The school years, the coming ones first, with whether parents may ask for inscriptions. */
+export function anneesScolaires() {
+  return db().anneeScolaire.findMany({ orderBy: { dateDebut: "desc" }, select: { id: true, libelle: true, inscriptionsOuvertes: true } });
+}

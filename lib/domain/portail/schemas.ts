@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { optionnel, requis } from "@/lib/champs";
 import type { UploadRule } from "@/lib/storage/upload-check";
+import { TYPES_PIECE } from "@/lib/domain/inscription/regles";
+import type { TypePiece } from "@/lib/generated/prisma/enums";
 
 export const actualiteSchema = z.object({
   titre: requis(150, "Indiquez le titre de l'actualité."),
@@ -33,3 +35,19 @@ export const infosPratiquesSchema = z.object({
   contacts: optionnel(2_000, "Contacts"),
 });
 export type InfosPratiquesSaisie = z.infer<typeof infosPratiquesSchema>;
+
+export const descriptionActiviteSchema = z.object({
+  description: requis(2_000, "Écrivez la description de l'activité."),
+});
+
+/** A lieu, groupe or unité of an activity: its name as parents read it in the wizard. */
+export const elementActiviteSchema = z.object({
+  libelle: requis(100, "Indiquez le nom."),
+});
+
+/** What an activity asks of each of the seven pièces: required, optional (offered) or not asked at all. */
+export const EXIGENCES_PIECE = { OBLIGATOIRE: "Obligatoire", FACULTATIVE: "Facultative", NON_DEMANDEE: "Non demandée" } as const;
+export type ExigencePiece = keyof typeof EXIGENCES_PIECE;
+export const exigencePiece = z.enum(["OBLIGATOIRE", "FACULTATIVE", "NON_DEMANDEE"], { error: "Choisissez : obligatoire, facultative ou non demandée." });
+/** One answer for each of the seven pièces, keyed by its type. */
+export const piecesActiviteSchema = z.object(Object.fromEntries(TYPES_PIECE.map((type) => [type, exigencePiece])) as Record<TypePiece, typeof exigencePiece>);

@@ -11,7 +11,7 @@ import { ajouterDocumentUtileAction, creerActualiteAction, modifierActualiteActi
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
-function useFormulaire(action: Action, values: Record<string, string> = {}) {
+export function useFormulaire(action: Action, values: Record<string, string> = {}) {
   const [state, formAction, pending] = useActionState(action, { values, errors: {} } as FormState);
   const nbErreurs = Object.keys(state.errors).length;
   const annonce = state.message ? (
@@ -24,15 +24,16 @@ function useFormulaire(action: Action, values: Record<string, string> = {}) {
   return { state, pending, onSubmit: envoiSansReinitialisation(formAction), annonce, key };
 }
 
-function TexteLong({ name, label, value, error, hint, required, rows = 6 }: { name: string; label: string; value?: string; error?: string; hint?: ReactNode; required?: boolean; rows?: number }) {
-  const describedBy = [hint ? `${name}-aide` : "", error ? `${name}-erreur` : ""].filter(Boolean).join(" ") || undefined;
+/** A long text with its label and messages; `id` (the name by default) tells apart the same field of several forms on a page. */
+export function TexteLong({ name, id = name, label, value, error, hint, required, rows = 6 }: { name: string; id?: string; label: string; value?: string; error?: string; hint?: ReactNode; required?: boolean; rows?: number }) {
+  const describedBy = [hint ? `${id}-aide` : "", error ? `${id}-erreur` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-4">
-      <Label htmlFor={name} required={required}>
+      <Label htmlFor={id} required={required}>
         {label}
       </Label>
-      <textarea id={name} name={name} rows={rows} required={required} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="champ" />
-      <FieldMessages name={name} error={error} hint={hint} />
+      <textarea id={id} name={name} rows={rows} required={required} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="champ" />
+      <FieldMessages name={id} error={error} hint={hint} />
     </div>
   );
 }

@@ -94,6 +94,16 @@ export default async function PortailPage() {
         <DocumentUtileForm />
       </section>
 
+      <section aria-labelledby="activites" className="carte mb-6">
+        <h2 id="activites" className={TITRE_SECTION}>
+          Activités
+        </h2>
+        <p className="mb-2">Le catalogue de la page ACTIVITÉS : description de chaque activité, lieux, groupes, unités et pièces demandées, et l&apos;ouverture des inscriptions.</p>
+        <Link href="/agent/portail/activites" className="underline">
+          Modifier les activités
+        </Link>
+      </section>
+
       <section aria-labelledby="infos" className="carte mb-6">
         <h2 id="infos" className={TITRE_SECTION}>
           Infos pratiques
