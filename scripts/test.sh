@@ -122,6 +122,7 @@ e2e_parallel() {
     env E2E_PORT=$((3100 + i)) E2E_SMTP_PORT=$((2526 + 2 * i)) E2E_ADRESSE_PORT=$((2527 + 2 * i)) \
       E2E_EMBEDDED_DB_PORT=$((54339 + i)) E2E_MAIL_DIR="$PWD/$RESULTS/mails-$project" \
       E2E_OUTPUT_DIR="$RESULTS/e2e-$project" E2E_JSON_REPORT="$RESULTS/playwright-$project.json" \
+      E2E_SERVER_OUTPUT="$PWD/$RESULTS/serveur-$project.log" \
       npx playwright test --project="$project" >"$RESULTS/e2e-$project.log" 2>&1 &
     pids+=($!)
   done
