@@ -79,10 +79,11 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
-    // Every parent flow and every page's axe scan run at both widths. Tests tagged @bureau check server rules
-    // that no viewport changes (login throttling, session revocation, TOTP enrolment, 403/404 walls, an
-    // agent's refusal or garde alternée choice): they run once, at 1280 px, to keep CI under its 15 minutes.
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@telephone/ },
+    // Every parent flow and every page's axe scan run at both widths. Tests of server rules that no viewport
+    // changes (login throttling, session revocation, TOTP enrolment, 403/404 walls, an agent's refusal or garde
+    // alternée choice) run once, to keep CI under its 15 minutes: tagged @bureau at 1280 px, @telephone at
+    // 360 px, shared so that the two halves, which run at the same time, end together.
     { name: "mobile", use: { viewport: { width: 360, height: 740 } }, grepInvert: /@bureau/ },
   ],
   webServer: [

@@ -9,7 +9,7 @@ async function activer(page: import("@playwright/test").Page, mails: import("./f
   await expect(page.getByRole("heading", { name: "Confirmation d'activation de l'espace" })).toBeVisible();
 }
 
-test("six mauvais mots de passe : la sixième tentative attend, sans dire si l'identifiant existe", { tag: "@bureau" }, async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+test("six mauvais mots de passe : la sixième tentative attend, sans dire si l'identifiant existe", { tag: "@telephone" }, async ({ page, mails, expectNoAxeViolations }, testInfo) => {
   const parent = nouveauParent(testInfo, "verrou");
   await activer(page, mails, parent);
   // This test's own client address (as a reverse proxy would pass it), so that its ten failures do not

@@ -86,7 +86,7 @@ test("un agent reçoit 403 sur les pages d'administration", { tag: "@bureau" }, 
   await expectNoAxeViolations(page);
 });
 
-test("un citoyen reçoit 404 sur toutes les pages de la console", { tag: "@bureau" }, async ({ page }) => {
+test("un citoyen reçoit 404 sur toutes les pages de la console", { tag: "@telephone" }, async ({ page }) => {
   await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
   await expect(page).toHaveURL(/\/mon-espace$/);
   for (const route of ROUTES_CONSOLE) {
