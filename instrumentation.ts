@@ -7,8 +7,13 @@ export async function register() {
   const { purgeBrouillons } = await import("@/lib/domain/usager/brouillon");
   const { classerDemandesSansReponse } = await import("@/lib/domain/demande/classer");
   startOutboxWorker();
-  setInterval(() => {
-    purgeBrouillons().catch(() => undefined);
-    classerDemandesSansReponse().catch((error) => console.warn(`[demandes] classement : ${error instanceof Error ? error.message : "erreur"}`));
-  }, 60 * 60 * 1000).unref();
+  setInterval(
+    () => {
+      purgeBrouillons().catch(() => undefined);
+      classerDemandesSansReponse().catch((error) =>
+        console.warn(`[demandes] classement : ${error instanceof Error ? error.message : "erreur"}`),
+      );
+    },
+    60 * 60 * 1000,
+  ).unref();
 }

@@ -3,7 +3,22 @@
 // It is not an authorization boundary: every page and action checks the session itself (lib/auth/current.ts).
 import { NextResponse, type NextRequest } from "next/server";
 
-const PRIVATE_PREFIXES = ["/mon-espace", "/mon-profil", "/mes-informations", "/famille", "/demandes", "/api/messages", "/api/pieces", "/inscriptions", "/mes-documents", "/agent", "/creer-mon-espace", "/activation", "/mot-de-passe-oublie", "/dev"];
+const PRIVATE_PREFIXES = [
+  "/mon-espace",
+  "/mon-profil",
+  "/mes-informations",
+  "/famille",
+  "/demandes",
+  "/api/messages",
+  "/api/pieces",
+  "/inscriptions",
+  "/mes-documents",
+  "/agent",
+  "/creer-mon-espace",
+  "/activation",
+  "/mot-de-passe-oublie",
+  "/dev",
+];
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());

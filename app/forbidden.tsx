@@ -10,7 +10,10 @@ export default function Forbidden() {
       <h1 id="titre" className="titre-page mb-4">
         Accès refusé
       </h1>
-      <p className="mb-6">Cette page est réservée aux administrateurs de la console. Si vous pensez devoir y accéder, adressez-vous à l&apos;administrateur de votre mairie.</p>
+      <p className="mb-6">
+        Cette page est réservée aux administrateurs de la console. Si vous pensez devoir y accéder, adressez-vous à
+        l&apos;administrateur de votre mairie.
+      </p>
       <Link href="/agent" className="bouton-principal no-underline">
         Retour à la console
       </Link>

@@ -9,7 +9,12 @@ import { currentSession } from "@/lib/auth/current";
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
   const commune = await getCommune();
-  return { title: { default: `Portail Famille — Mairie de ${commune.nom}`, template: `%s — Portail Famille de ${commune.nom}` } };
+  return {
+    title: {
+      default: `Portail Famille — Mairie de ${commune.nom}`,
+      template: `%s — Portail Famille de ${commune.nom}`,
+    },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -21,7 +26,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col">
-        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        <a
+          href="#contenu"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
+        >
           Aller au contenu
         </a>
         <SiteHeader

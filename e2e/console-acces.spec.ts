@@ -31,60 +31,72 @@ async function autreNavigateur(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test("l'administrateur se connecte avec son mot de passe puis son code, et crée un agent", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }, testInfo) => {
-  await page.goto("/agent/connexion");
-  await page.getByLabel("Identifiant").fill(DEMO_ADMIN.identifiant);
-  await page.getByLabel("Mot de passe").fill(DEMO_ADMIN.motDePasse);
-  await page.getByRole("button", { name: "Connexion" }).click();
-  await expect(page).toHaveURL(/\/agent\/connexion\/code/);
-  await expect(page.getByRole("heading", { name: "Code de vérification" })).toBeVisible();
-  // The half-open session opens nothing else.
-  await page.goto("/agent/agents");
-  await expect(page).toHaveURL(/\/agent\/connexion\/code$/);
-  await page.getByRole("textbox", { name: "Code de vérification" }).fill("000000");
-  await page.getByRole("button", { name: "Valider" }).click();
-  await expect(page.locator("#code-erreur")).toContainText("Code incorrect ou déjà utilisé");
-  await expectNoAxeViolations(page);
-  await page.getByRole("textbox", { name: "Code de vérification" }).fill(await codeTotpPour(DEMO_ADMIN.identifiant, DEMO_ADMIN_TOTP));
-  await page.getByRole("button", { name: "Valider" }).click();
-  await expect(page.getByText("Bonjour Peio LARRALDE (administrateur).")).toBeVisible();
+test(
+  "l'administrateur se connecte avec son mot de passe puis son code, et crée un agent",
+  { tag: "@bureau" },
+  async ({ page, expectNoAxeViolations }, testInfo) => {
+    await page.goto("/agent/connexion");
+    await page.getByLabel("Identifiant").fill(DEMO_ADMIN.identifiant);
+    await page.getByLabel("Mot de passe").fill(DEMO_ADMIN.motDePasse);
+    await page.getByRole("button", { name: "Connexion" }).click();
+    await expect(page).toHaveURL(/\/agent\/connexion\/code/);
+    await expect(page.getByRole("heading", { name: "Code de vérification" })).toBeVisible();
+    // The half-open session opens nothing else.
+    await page.goto("/agent/agents");
+    await expect(page).toHaveURL(/\/agent\/connexion\/code$/);
+    await page.getByRole("textbox", { name: "Code de vérification" }).fill("000000");
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expect(page.locator("#code-erreur")).toContainText("Code incorrect ou déjà utilisé");
+    await expectNoAxeViolations(page);
+    await page
+      .getByRole("textbox", { name: "Code de vérification" })
+      .fill(await codeTotpPour(DEMO_ADMIN.identifiant, DEMO_ADMIN_TOTP));
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expect(page.getByText("Bonjour Peio LARRALDE (administrateur).")).toBeVisible();
 
-  await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Agents" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Agents");
-  await expect(page.getByRole("listitem").filter({ hasText: "admin.demo" })).toContainText("Activée");
-  await expectNoAxeViolations(page);
-  await page.getByRole("link", { name: "Créer un agent" }).click();
-  await page.getByRole("button", { name: "Créer l'agent" }).click();
-  await expect(page.locator("#identifiant-erreur")).toBeVisible();
-  await expect(page.locator("#motDePasse-erreur")).toHaveText("Indiquez le mot de passe initial.");
-  await page.getByLabel("Courriel").fill("pas-un-courriel");
-  await page.getByRole("button", { name: "Créer l'agent" }).click();
-  await expect(page.locator("#courriel-erreur")).toContainText("adresse courriel valide");
-  await expect(page.getByLabel("Courriel")).toHaveValue("pas-un-courriel");
-  await expectNoAxeViolations(page);
+    await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Agents" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Agents");
+    await expect(page.getByRole("listitem").filter({ hasText: "admin.demo" })).toContainText("Activée");
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Créer un agent" }).click();
+    await page.getByRole("button", { name: "Créer l'agent" }).click();
+    await expect(page.locator("#identifiant-erreur")).toBeVisible();
+    await expect(page.locator("#motDePasse-erreur")).toHaveText("Indiquez le mot de passe initial.");
+    await page.getByLabel("Courriel").fill("pas-un-courriel");
+    await page.getByRole("button", { name: "Créer l'agent" }).click();
+    await expect(page.locator("#courriel-erreur")).toContainText("adresse courriel valide");
+    await expect(page.getByLabel("Courriel")).toHaveValue("pas-un-courriel");
+    await expectNoAxeViolations(page);
 
-  const identifiant = identifiantUnique("cree", testInfo.project.name);
-  await creerAgentViaConsole(page, identifiant, "Agent");
-  await expect(page.getByText("Le compte de Ttotte ETCHEVERRY a été créé.")).toBeVisible();
-  await expectNoAxeViolations(page);
-  await page.goto("/agent/agents");
-  await expect(page.getByRole("listitem").filter({ hasText: identifiant })).toContainText("Jamais");
-  await page.goto("/agent/securite");
-  await expect(page.getByText(/La double authentification est activée depuis le/)).toBeVisible();
-  await expectNoAxeViolations(page);
-});
+    const identifiant = identifiantUnique("cree", testInfo.project.name);
+    await creerAgentViaConsole(page, identifiant, "Agent");
+    await expect(page.getByText("Le compte de Ttotte ETCHEVERRY a été créé.")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto("/agent/agents");
+    await expect(page.getByRole("listitem").filter({ hasText: identifiant })).toContainText("Jamais");
+    await page.goto("/agent/securite");
+    await expect(page.getByText(/La double authentification est activée depuis le/)).toBeVisible();
+    await expectNoAxeViolations(page);
+  },
+);
 
-test("un agent reçoit 403 sur les pages d'administration", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }) => {
-  await seConnecterAgent(page, DEMO_AGENT.identifiant, DEMO_AGENT.motDePasse);
-  await expect(page.getByText("Bonjour Maite IRIGOYEN (agent).")).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Agents" })).toHaveCount(0);
-  for (const route of ROUTES_ADMIN) {
-    const response = await page.goto(route);
-    expect(response?.status(), route).toBe(403);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès refusé");
-  }
-  await expectNoAxeViolations(page);
-});
+test(
+  "un agent reçoit 403 sur les pages d'administration",
+  { tag: "@bureau" },
+  async ({ page, expectNoAxeViolations }) => {
+    await seConnecterAgent(page, DEMO_AGENT.identifiant, DEMO_AGENT.motDePasse);
+    await expect(page.getByText("Bonjour Maite IRIGOYEN (agent).")).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Agents" }),
+    ).toHaveCount(0);
+    for (const route of ROUTES_ADMIN) {
+      const response = await page.goto(route);
+      expect(response?.status(), route).toBe(403);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès refusé");
+    }
+    await expectNoAxeViolations(page);
+  },
+);
 
 test("un citoyen reçoit 404 sur toutes les pages de la console", { tag: "@telephone" }, async ({ page }) => {
   await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
@@ -96,52 +108,58 @@ test("un citoyen reçoit 404 sur toutes les pages de la console", { tag: "@telep
   }
 });
 
-test("un agent désactivé perd sa session ouverte ; un nouvel administrateur configure sa double authentification", { tag: "@bureau" }, async ({ page, browser, expectNoAxeViolations }, testInfo) => {
-  await seConnecterAgent(page, DEMO_ADMIN.identifiant, DEMO_ADMIN.motDePasse);
-  const agent = identifiantUnique("desactive", testInfo.project.name);
-  await creerAgentViaConsole(page, agent, "Agent");
-  const fiche = page.url();
+test(
+  "un agent désactivé perd sa session ouverte ; un nouvel administrateur configure sa double authentification",
+  { tag: "@bureau" },
+  async ({ page, browser, expectNoAxeViolations }, testInfo) => {
+    await seConnecterAgent(page, DEMO_ADMIN.identifiant, DEMO_ADMIN.motDePasse);
+    const agent = identifiantUnique("desactive", testInfo.project.name);
+    await creerAgentViaConsole(page, agent, "Agent");
+    const fiche = page.url();
 
-  const autre = await autreNavigateur(browser);
-  await seConnecterAgent(autre.page, agent, MOT_DE_PASSE_AGENT);
-  await expect(autre.page.getByText("Bonjour Ttotte ETCHEVERRY (agent).")).toBeVisible();
-  await page.getByRole("button", { name: "Désactiver le compte" }).click();
-  await expect(page.getByText("Le compte a été désactivé et ses sessions fermées.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Réactiver le compte" })).toBeVisible();
-  await autre.page.reload();
-  await expect(autre.page).toHaveURL(/\/agent\/connexion$/);
-  await autre.context.close();
+    const autre = await autreNavigateur(browser);
+    await seConnecterAgent(autre.page, agent, MOT_DE_PASSE_AGENT);
+    await expect(autre.page.getByText("Bonjour Ttotte ETCHEVERRY (agent).")).toBeVisible();
+    await page.getByRole("button", { name: "Désactiver le compte" }).click();
+    await expect(page.getByText("Le compte a été désactivé et ses sessions fermées.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Réactiver le compte" })).toBeVisible();
+    await autre.page.reload();
+    await expect(autre.page).toHaveURL(/\/agent\/connexion$/);
+    await autre.context.close();
 
-  // A new admin: after the password, the enrolment page (QR code, key), then the recovery codes.
-  const admin = identifiantUnique("nouvel.admin", testInfo.project.name);
-  await creerAgentViaConsole(page, admin, "Administrateur");
-  const second = await autreNavigateur(browser);
-  await seConnecterAgent(second.page, admin, MOT_DE_PASSE_AGENT);
-  await expect(second.page).toHaveURL(/\/agent\/securite$/);
-  await expect(second.page.getByRole("img", { name: "QR code à scanner avec votre application d'authentification" })).toBeVisible();
-  await expectNoAxeViolations(second.page);
-  const secret = (await second.page.locator("#cle-totp").textContent())!.replace(/\s/g, "");
-  await second.page.goto("/agent");
-  await expect(second.page).toHaveURL(/\/agent\/securite$/);
-  await second.page.getByLabel("Code à 6 chiffres affiché par l'application").fill(await codeTotpPour(admin, secret));
-  await second.page.getByRole("button", { name: "Activer la double authentification" }).click();
-  const listeCodes = second.page.getByRole("list", { name: "Codes de secours" }).getByRole("listitem");
-  await expect(listeCodes).toHaveCount(10);
-  const codes = await listeCodes.allTextContents();
-  await expectNoAxeViolations(second.page);
-  await second.page.getByRole("link", { name: "Continuer vers la console" }).click();
-  await expect(second.page.getByText("Bonjour Ttotte ETCHEVERRY (administrateur).")).toBeVisible();
-  await second.page.getByRole("button", { name: "Se déconnecter" }).click();
+    // A new admin: after the password, the enrolment page (QR code, key), then the recovery codes.
+    const admin = identifiantUnique("nouvel.admin", testInfo.project.name);
+    await creerAgentViaConsole(page, admin, "Administrateur");
+    const second = await autreNavigateur(browser);
+    await seConnecterAgent(second.page, admin, MOT_DE_PASSE_AGENT);
+    await expect(second.page).toHaveURL(/\/agent\/securite$/);
+    await expect(
+      second.page.getByRole("img", { name: "QR code à scanner avec votre application d'authentification" }),
+    ).toBeVisible();
+    await expectNoAxeViolations(second.page);
+    const secret = (await second.page.locator("#cle-totp").textContent())!.replace(/\s/g, "");
+    await second.page.goto("/agent");
+    await expect(second.page).toHaveURL(/\/agent\/securite$/);
+    await second.page.getByLabel("Code à 6 chiffres affiché par l'application").fill(await codeTotpPour(admin, secret));
+    await second.page.getByRole("button", { name: "Activer la double authentification" }).click();
+    const listeCodes = second.page.getByRole("list", { name: "Codes de secours" }).getByRole("listitem");
+    await expect(listeCodes).toHaveCount(10);
+    const codes = await listeCodes.allTextContents();
+    await expectNoAxeViolations(second.page);
+    await second.page.getByRole("link", { name: "Continuer vers la console" }).click();
+    await expect(second.page.getByText("Bonjour Ttotte ETCHEVERRY (administrateur).")).toBeVisible();
+    await second.page.getByRole("button", { name: "Se déconnecter" }).click();
 
-  // Without the phone: a recovery code, once.
-  await second.page.getByLabel("Identifiant").fill(admin);
-  await second.page.getByLabel("Mot de passe").fill(MOT_DE_PASSE_AGENT);
-  await second.page.getByRole("button", { name: "Connexion" }).click();
-  await second.page.getByRole("textbox", { name: "Code de vérification" }).fill(codes[0]!);
-  await second.page.getByRole("button", { name: "Valider" }).click();
-  await expect(second.page.getByText("Bonjour Ttotte ETCHEVERRY (administrateur).")).toBeVisible();
-  await second.context.close();
+    // Without the phone: a recovery code, once.
+    await second.page.getByLabel("Identifiant").fill(admin);
+    await second.page.getByLabel("Mot de passe").fill(MOT_DE_PASSE_AGENT);
+    await second.page.getByRole("button", { name: "Connexion" }).click();
+    await second.page.getByRole("textbox", { name: "Code de vérification" }).fill(codes[0]!);
+    await second.page.getByRole("button", { name: "Valider" }).click();
+    await expect(second.page.getByText("Bonjour Ttotte ETCHEVERRY (administrateur).")).toBeVisible();
+    await second.context.close();
 
-  await page.goto(fiche);
-  await expect(page.getByText("Désactivé", { exact: true })).toBeVisible();
-});
+    await page.goto(fiche);
+    await expect(page.getByText("Désactivé", { exact: true })).toBeVisible();
+  },
+);

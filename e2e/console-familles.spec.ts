@@ -22,7 +22,11 @@ async function seConnecterAdmin(page: Page, expectNoAxeViolations: Axe) {
 /** A French mobile number this run has not used yet. */
 const nouveauPortable = () => `06${String(Date.now() % 1e8).padStart(8, "0")}`;
 
-test("un agent trouve la famille Etchart, ouvre sa fiche et corrige le téléphone d'un contact", async ({ page, mails, expectNoAxeViolations }) => {
+test("un agent trouve la famille Etchart, ouvre sa fiche et corrige le téléphone d'un contact", async ({
+  page,
+  mails,
+  expectNoAxeViolations,
+}) => {
   await seConnecterAgent(page, expectNoAxeViolations, "agent.demo", "Agent-Demo-2026!");
   await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Familles" }).click();
   await expect(page.getByRole("heading", { name: "Familles" })).toBeVisible();
@@ -66,47 +70,61 @@ test("un agent trouve la famille Etchart, ouvre sa fiche et corrige le télépho
   await portable.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Famille ETCHART Claire" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "La correction est enregistrée" })).toBeVisible();
-  await expect(page.locator("article", { has: page.getByRole("heading", { name: "Maddi ETCHART" }) })).toContainText(numero);
+  await expect(page.locator("article", { has: page.getByRole("heading", { name: "Maddi ETCHART" }) })).toContainText(
+    numero,
+  );
   await expectNoAxeViolations(page);
 
-  const mail = await mails.waitFor({ to: "claire.etchart@exemple.fr", subject: "Les informations de votre famille ont été modifiées" });
+  const mail = await mails.waitFor({
+    to: "claire.etchart@exemple.fr",
+    subject: "Les informations de votre famille ont été modifiées",
+  });
   expect(mail.text).toContain("/mon-espace");
   expect(mail.text).not.toContain(numero);
   expect(mail.text).not.toContain("Maddi");
 });
 
-test("l'administrateur change le téléphone du service et publie une nouvelle version des CGU", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }) => {
-  await seConnecterAdmin(page, expectNoAxeViolations);
-  await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Paramétrage" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Paramétrage" })).toBeVisible();
-  await expectNoAxeViolations(page);
+test(
+  "l'administrateur change le téléphone du service et publie une nouvelle version des CGU",
+  { tag: "@bureau" },
+  async ({ page, expectNoAxeViolations }) => {
+    await seConnecterAdmin(page, expectNoAxeViolations);
+    await page
+      .getByRole("navigation", { name: "Menu de la console" })
+      .getByRole("link", { name: "Paramétrage" })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name: "Paramétrage" })).toBeVisible();
+    await expectNoAxeViolations(page);
 
-  const suffixe = String(Date.now() % 10000).padStart(4, "0");
-  const telephone = `05 59 44 ${suffixe.slice(0, 2)} ${suffixe.slice(2)}`;
-  const commune = page.getByRole("region", { name: "La commune" });
-  await commune.getByLabel("Téléphone du service").fill("05 59");
-  await commune.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(commune.locator("#telephone-erreur")).toContainText("10 chiffres");
-  await commune.getByLabel("Téléphone du service").fill(telephone);
-  await commune.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(commune.getByRole("status")).toHaveText("Les paramètres de la commune sont enregistrés.");
-  await expectNoAxeViolations(page);
+    const suffixe = String(Date.now() % 10000).padStart(4, "0");
+    const telephone = `05 59 44 ${suffixe.slice(0, 2)} ${suffixe.slice(2)}`;
+    const commune = page.getByRole("region", { name: "La commune" });
+    await commune.getByLabel("Téléphone du service").fill("05 59");
+    await commune.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(commune.locator("#telephone-erreur")).toContainText("10 chiffres");
+    await commune.getByLabel("Téléphone du service").fill(telephone);
+    await commune.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(commune.getByRole("status")).toHaveText("Les paramètres de la commune sont enregistrés.");
+    await expectNoAxeViolations(page);
 
-  const cgu = page.getByRole("region", { name: "Conditions générales d'utilisation" });
-  const bouton = cgu.getByRole("button", { name: /^Publier la version \d+$/ });
-  const version = Number((await bouton.textContent())?.match(/\d+/)?.[0]);
-  const texte = cgu.getByRole("textbox", { name: `Texte de la version ${version} : Conditions générales d'utilisation` });
-  await texte.fill(`${await texte.inputValue()}\n\nMise à jour ${suffixe} (${test.info().project.name}).`);
-  await bouton.click();
-  await expect(cgu.getByRole("status")).toHaveText(`La version ${version} est publiée.`);
-  await expect(cgu.getByText(`Version ${version - 1}`, { exact: true })).toBeVisible();
-  await expect(cgu.getByRole("button", { name: `Publier la version ${version + 1}` })).toBeVisible();
-  await expectNoAxeViolations(page);
+    const cgu = page.getByRole("region", { name: "Conditions générales d'utilisation" });
+    const bouton = cgu.getByRole("button", { name: /^Publier la version \d+$/ });
+    const version = Number((await bouton.textContent())?.match(/\d+/)?.[0]);
+    const texte = cgu.getByRole("textbox", {
+      name: `Texte de la version ${version} : Conditions générales d'utilisation`,
+    });
+    await texte.fill(`${await texte.inputValue()}\n\nMise à jour ${suffixe} (${test.info().project.name}).`);
+    await bouton.click();
+    await expect(cgu.getByRole("status")).toHaveText(`La version ${version} est publiée.`);
+    await expect(cgu.getByText(`Version ${version - 1}`, { exact: true })).toBeVisible();
+    await expect(cgu.getByRole("button", { name: `Publier la version ${version + 1}` })).toBeVisible();
+    await expectNoAxeViolations(page);
 
-  await page.goto("/infos-pratiques");
-  await expect(page.getByText(telephone)).toBeVisible();
-  await page.goto("/cgu");
-  await expect(page.getByText(new RegExp(`^Version ${version}, publiée le`))).toBeVisible();
-  await expect(page.getByText(`Mise à jour ${suffixe}`)).toBeVisible();
-  await expectNoAxeViolations(page);
-});
+    await page.goto("/infos-pratiques");
+    await expect(page.getByText(telephone)).toBeVisible();
+    await page.goto("/cgu");
+    await expect(page.getByText(new RegExp(`^Version ${version}, publiée le`))).toBeVisible();
+    await expect(page.getByText(`Mise à jour ${suffixe}`)).toBeVisible();
+    await expectNoAxeViolations(page);
+  },
+);

@@ -35,8 +35,18 @@ async function deposerParSql(testInfo: TestInfo, prefix: string, enfants: Enfant
   );
   const donnees = {
     titulaire: {
-      civilite: "MADAME", nomUsage: nom, prenom: "Claire", adresseNumero: "65", adresseVoie: "Route de Saint Pierre d'Irube", codePostal: "64990",
-      ville: "Villefranque", pays: "FRANCE", telephonePortable: "0612345678", courriel, qualite: "MERE", autoriteParentale: "oui",
+      civilite: "MADAME",
+      nomUsage: nom,
+      prenom: "Claire",
+      adresseNumero: "65",
+      adresseVoie: "Route de Saint Pierre d'Irube",
+      codePostal: "64990",
+      ville: "Villefranque",
+      pays: "FRANCE",
+      telephonePortable: "0612345678",
+      courriel,
+      qualite: "MERE",
+      autoriteParentale: "oui",
     },
     coRepresentant: null,
     enfants: enfants.map((enfant) => ({ id: randomUUID(), ...enfant, memeAdresse: "on" })),
@@ -48,7 +58,10 @@ async function deposerParSql(testInfo: TestInfo, prefix: string, enfants: Enfant
      VALUES ($1, nextval('demande_numero_seq'), 'AJOUT_FAMILLE', 'DEPOSEE', $2, $3::jsonb, 1, now(), now()) RETURNING numero`,
     [demandeId, usager.id, JSON.stringify(donnees)],
   );
-  await sql(`INSERT INTO "DemandeHistorique" ("demandeId", transition, de, vers, acteur, "acteurId") VALUES ($1, 'deposer', 'BROUILLON', 'DEPOSEE', 'USAGER', $2)`, [demandeId, usager.id]);
+  await sql(
+    `INSERT INTO "DemandeHistorique" ("demandeId", transition, de, vers, acteur, "acteurId") VALUES ($1, 'deposer', 'BROUILLON', 'DEPOSEE', 'USAGER', $2)`,
+    [demandeId, usager.id],
+  );
   return { identifiant, courriel, nom, numero: Number(demande.numero) };
 }
 
@@ -65,18 +78,27 @@ async function connexionParent(page: Page, identifiant: string) {
 }
 
 /** A child's prénom of this test and project only: a child declared twice is, by design, offered for garde alternée. */
-const prenomUnique = (prenom: string, testInfo: TestInfo) => `${prenom}${testInfo.project.name}${Date.now().toString(36)}`;
+const prenomUnique = (prenom: string, testInfo: TestInfo) =>
+  `${prenom}${testInfo.project.name}${Date.now().toString(36)}`;
 
 const actions = (page: Page) => page.getByRole("region", { name: "Actions" });
 
-test("un agent prend en charge la demande déposée depuis la file « À traiter » et l'accepte ; le parent voit sa famille", async ({ page, expectNoAxeViolations }, testInfo) => {
+test("un agent prend en charge la demande déposée depuis la file « À traiter » et l'accepte ; le parent voit sa famille", async ({
+  page,
+  expectNoAxeViolations,
+}, testInfo) => {
   test.setTimeout(120_000);
   const [attente] = await sql(
     `SELECT d.numero FROM "Demande" d JOIN "Usager" u ON u.id = d."usagerId" WHERE u."identifiantNormalise" = 'parent.attente' AND d.statut = 'DEPOSEE'`,
   );
   const cible = attente
     ? { identifiant: "parent.attente", numero: Number(attente.numero), enfant: "Ane DUHALDE" }
-    : { ...(await deposerParSql(testInfo, "accueil", [{ sexe: "FEMININ", nom: "Accueil", prenoms: prenomUnique("Ane", testInfo), dateNaissance: "2018-03-21" }])), enfant: "ACCUEIL" };
+    : {
+        ...(await deposerParSql(testInfo, "accueil", [
+          { sexe: "FEMININ", nom: "Accueil", prenoms: prenomUnique("Ane", testInfo), dateNaissance: "2018-03-21" },
+        ])),
+        enfant: "ACCUEIL",
+      };
 
   await connexionAgent(page);
   await expectNoAxeViolations(page);
@@ -91,11 +113,20 @@ test("un agent prend en charge la demande déposée depuis la file « À traiter
   await expect(page.getByText("En cours d'instruction", { exact: true }).first()).toBeVisible();
   await expect(actions(page).getByRole("button", { name: "Prendre en charge" })).toHaveCount(0);
   await page.goto("/agent");
-  await expect(page.getByRole("region", { name: "Mes demandes en cours d'instruction" }).getByRole("link", { name: `N° ${cible.numero}`, exact: true })).toBeVisible();
-  await page.getByRole("region", { name: "Mes demandes en cours d'instruction" }).getByRole("link", { name: `N° ${cible.numero}`, exact: true }).click();
+  await expect(
+    page
+      .getByRole("region", { name: "Mes demandes en cours d'instruction" })
+      .getByRole("link", { name: `N° ${cible.numero}`, exact: true }),
+  ).toBeVisible();
+  await page
+    .getByRole("region", { name: "Mes demandes en cours d'instruction" })
+    .getByRole("link", { name: `N° ${cible.numero}`, exact: true })
+    .click();
 
   await actions(page).getByRole("button", { name: "Accepter" }).click();
-  await expect(actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
+  await expect(
+    actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
+  ).toBeVisible();
   await expect(page.getByText("Acceptée", { exact: true }).first()).toBeVisible();
   const cle = (await page.locator("dt:text-is('Clé enfance') + dd").textContent())!;
   expect(cle).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
@@ -114,44 +145,62 @@ test("un agent prend en charge la demande déposée depuis la file « À traiter
   await expect(famille.getByText(`Clé enfance : ${cle}`)).toBeVisible();
 });
 
-test("un agent refuse une demande avec un motif : le courriel du parent le donne", { tag: "@bureau" }, async ({ page, mails, expectNoAxeViolations }, testInfo) => {
-  const parent = await deposerParSql(testInfo, "refus", [{ sexe: "MASCULIN", nom: "Refus", prenoms: prenomUnique("Henri", testInfo), dateNaissance: "2019-05-01" }]);
-  await connexionAgent(page);
-  // the filters are a GET form: the search by name and state leads to the demande
-  await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Demandes" }).click();
-  await page.getByRole("searchbox", { name: "Rechercher" }).fill(parent.nom);
-  await page.getByLabel("État").selectOption("DEPOSEE");
-  await page.getByRole("button", { name: "Rechercher" }).click();
-  await expect(page).toHaveURL(/statut=DEPOSEE/);
-  await expectNoAxeViolations(page);
-  await page.getByRole("link", { name: `N° ${parent.numero}`, exact: true }).click();
+test(
+  "un agent refuse une demande avec un motif : le courriel du parent le donne",
+  { tag: "@bureau" },
+  async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+    const parent = await deposerParSql(testInfo, "refus", [
+      { sexe: "MASCULIN", nom: "Refus", prenoms: prenomUnique("Henri", testInfo), dateNaissance: "2019-05-01" },
+    ]);
+    await connexionAgent(page);
+    // the filters are a GET form: the search by name and state leads to the demande
+    await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Demandes" }).click();
+    await page.getByRole("searchbox", { name: "Rechercher" }).fill(parent.nom);
+    await page.getByLabel("État").selectOption("DEPOSEE");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await expect(page).toHaveURL(/statut=DEPOSEE/);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: `N° ${parent.numero}`, exact: true }).click();
 
-  await actions(page).getByRole("button", { name: "Refuser" }).click();
-  await expect(page.getByLabel("Motif du refus")).toHaveAccessibleDescription("Indiquez le motif.");
-  await expectNoAxeViolations(page);
-  await page.getByLabel("Motif du refus").fill("La famille n'habite pas la commune.");
-  await actions(page).getByRole("button", { name: "Refuser" }).click();
-  await expect(actions(page).getByText("La demande est refusée : le demandeur est prévenu par courriel.")).toBeVisible();
-  await expect(page.getByText("Motif : La famille n'habite pas la commune.")).toBeVisible();
+    await actions(page).getByRole("button", { name: "Refuser" }).click();
+    await expect(page.getByLabel("Motif du refus")).toHaveAccessibleDescription("Indiquez le motif.");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Motif du refus").fill("La famille n'habite pas la commune.");
+    await actions(page).getByRole("button", { name: "Refuser" }).click();
+    await expect(
+      actions(page).getByText("La demande est refusée : le demandeur est prévenu par courriel."),
+    ).toBeVisible();
+    await expect(page.getByText("Motif : La famille n'habite pas la commune.")).toBeVisible();
 
-  const mail = await mails.waitFor({ to: parent.courriel, subject: `Référence : ${parent.numero}` });
-  expect(mail.text).toContain(`Votre demande N° ${parent.numero} (Ajout de famille) a été refusée.`);
-  expect(mail.text).toContain("Motif du refus : La famille n'habite pas la commune.");
-});
+    const mail = await mails.waitFor({ to: parent.courriel, subject: `Référence : ${parent.numero}` });
+    expect(mail.text).toContain(`Votre demande N° ${parent.numero} (Ajout de famille) a été refusée.`);
+    expect(mail.text).toContain("Motif du refus : La famille n'habite pas la commune.");
+  },
+);
 
-test("un agent demande un complément, le parent complète et renvoie sa demande, l'agent l'accepte", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+test("un agent demande un complément, le parent complète et renvoie sa demande, l'agent l'accepte", async ({
+  page,
+  mails,
+  expectNoAxeViolations,
+}, testInfo) => {
   test.setTimeout(120_000);
-  const parent = await deposerParSql(testInfo, "complement", [{ sexe: "FEMININ", nom: "Complement", prenoms: prenomUnique("Louise", testInfo), dateNaissance: "2021-09-12" }]);
+  const parent = await deposerParSql(testInfo, "complement", [
+    { sexe: "FEMININ", nom: "Complement", prenoms: prenomUnique("Louise", testInfo), dateNaissance: "2021-09-12" },
+  ]);
   await connexionAgent(page);
   await page.goto(`/agent/demandes/${parent.numero}`);
   await page.getByLabel("Motif du complément").fill("Il manque le justificatif de domicile.");
   await page.getByLabel("Ce qu'il manque").fill("Justificatif de domicile de moins de 3 mois");
   await actions(page).getByRole("button", { name: "Demander un complément" }).click();
-  await expect(actions(page).getByText("Le complément a été demandé : le demandeur est prévenu par courriel.")).toBeVisible();
+  await expect(
+    actions(page).getByText("Le complément a été demandé : le demandeur est prévenu par courriel."),
+  ).toBeVisible();
   await expect(page.getByText("À compléter", { exact: true }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   const mail = await mails.waitFor({ to: parent.courriel, subject: `Référence : ${parent.numero}` });
-  expect(mail.text).toContain("Ce qu'il manque : Il manque le justificatif de domicile. Éléments attendus : Justificatif de domicile de moins de 3 mois.");
+  expect(mail.text).toContain(
+    "Ce qu'il manque : Il manque le justificatif de domicile. Éléments attendus : Justificatif de domicile de moins de 3 mois.",
+  );
 
   await connexionParent(page, parent.identifiant);
   await page.goto("/famille/declarer");
@@ -161,37 +210,54 @@ test("un agent demande un complément, le parent complète et renvoie sa demande
 
   await connexionAgent(page);
   // redeposited, the demande is back in the queue
-  await page.getByRole("region", { name: "Demandes à traiter, la plus ancienne d'abord" }).getByRole("link", { name: `N° ${parent.numero}`, exact: true }).click();
+  await page
+    .getByRole("region", { name: "Demandes à traiter, la plus ancienne d'abord" })
+    .getByRole("link", { name: `N° ${parent.numero}`, exact: true })
+    .click();
   await expect(page.getByText("Renvoyer la demande complétée : Déposée")).toBeVisible();
   await actions(page).getByRole("button", { name: "Accepter" }).click();
-  await expect(actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
+  await expect(
+    actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
+  ).toBeVisible();
 });
 
-test("garde alternée : l'agent rattache l'enfant déclaré par le second parent à l'enfant existant", { tag: "@bureau" }, async ({ page, expectNoAxeViolations }, testInfo) => {
-  test.setTimeout(120_000);
-  const prenoms = prenomUnique("Eloi", testInfo);
-  const enfant = { sexe: "MASCULIN" as const, nom: "Etchart-Bidart", prenoms, dateNaissance: "2018-03-04" };
-  const mere = await deposerParSql(testInfo, "mere", [enfant]);
-  const pere = await deposerParSql(testInfo, "pere", [{ ...enfant, nom: "ETCHART BIDART" }]);
+test(
+  "garde alternée : l'agent rattache l'enfant déclaré par le second parent à l'enfant existant",
+  { tag: "@bureau" },
+  async ({ page, expectNoAxeViolations }, testInfo) => {
+    test.setTimeout(120_000);
+    const prenoms = prenomUnique("Eloi", testInfo);
+    const enfant = { sexe: "MASCULIN" as const, nom: "Etchart-Bidart", prenoms, dateNaissance: "2018-03-04" };
+    const mere = await deposerParSql(testInfo, "mere", [enfant]);
+    const pere = await deposerParSql(testInfo, "pere", [{ ...enfant, nom: "ETCHART BIDART" }]);
 
-  await connexionAgent(page);
-  await page.goto(`/agent/demandes/${mere.numero}`);
-  await actions(page).getByRole("button", { name: "Accepter" }).click();
-  await expect(actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
+    await connexionAgent(page);
+    await page.goto(`/agent/demandes/${mere.numero}`);
+    await actions(page).getByRole("button", { name: "Accepter" }).click();
+    await expect(
+      actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
+    ).toBeVisible();
 
-  await page.goto(`/agent/demandes/${pere.numero}`);
-  await expect(page.getByText(`Enfant possiblement déjà connu : ${prenoms} ETCHART-BIDART, né(e) le 04/03/2018 dans la famille de Claire MERE`)).toBeVisible();
-  await expectNoAxeViolations(page);
-  // the choice is required
-  await actions(page).getByRole("button", { name: "Accepter" }).click();
-  await expect(page.getByText("Choisissez : rattacher à l'enfant existant ou créer un nouvel enfant.")).toBeVisible();
-  await page.getByLabel("Rattacher à l'enfant existant (garde alternée)").check();
-  await actions(page).getByRole("button", { name: "Accepter" }).click();
-  await expect(actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
+    await page.goto(`/agent/demandes/${pere.numero}`);
+    await expect(
+      page.getByText(
+        `Enfant possiblement déjà connu : ${prenoms} ETCHART-BIDART, né(e) le 04/03/2018 dans la famille de Claire MERE`,
+      ),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    // the choice is required
+    await actions(page).getByRole("button", { name: "Accepter" }).click();
+    await expect(page.getByText("Choisissez : rattacher à l'enfant existant ou créer un nouvel enfant.")).toBeVisible();
+    await page.getByLabel("Rattacher à l'enfant existant (garde alternée)").check();
+    await actions(page).getByRole("button", { name: "Accepter" }).click();
+    await expect(
+      actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
+    ).toBeVisible();
 
-  const lignes = await sql(
-    `SELECT e.id, count(fe."familleId")::int AS familles FROM "Enfant" e JOIN "FamilleEnfant" fe ON fe."enfantId" = e.id WHERE e.prenoms = $1 GROUP BY e.id`,
-    [prenoms],
-  );
-  expect(lignes).toEqual([{ id: expect.any(String), familles: 2 }]);
-});
+    const lignes = await sql(
+      `SELECT e.id, count(fe."familleId")::int AS familles FROM "Enfant" e JOIN "FamilleEnfant" fe ON fe."enfantId" = e.id WHERE e.prenoms = $1 GROUP BY e.id`,
+      [prenoms],
+    );
+    expect(lignes).toEqual([{ id: expect.any(String), familles: 2 }]);
+  },
+);

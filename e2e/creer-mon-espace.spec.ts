@@ -5,9 +5,16 @@ import { test, expect } from "./fixtures/test";
 import { MOT_DE_PASSE, nouveauParent, seConnecter, sql, verifierAltcha } from "./fixtures/espace";
 
 // A real 1×1 PNG, and a text file that only claims to be one.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
-test("un parent crée son espace, l'active par le courriel reçu et se connecte", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+test("un parent crée son espace, l'active par le courriel reçu et se connecte", async ({
+  page,
+  mails,
+  expectNoAxeViolations,
+}, testInfo) => {
   // the whole journey with eight accessibility scans: longer than the default minute on a loaded machine
   test.setTimeout(120_000);
   const parent = nouveauParent(testInfo, "nouveau");
@@ -18,7 +25,9 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
 
   // Bienvenue
   await expect(page.getByRole("heading", { name: "Bonjour et bienvenue" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Étapes de la démarche" }).locator("[aria-current=step]")).toContainText("Bienvenue");
+  await expect(
+    page.getByRole("navigation", { name: "Étapes de la démarche" }).locator("[aria-current=step]"),
+  ).toContainText("Bienvenue");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Je crée mon espace" }).click();
 
@@ -28,7 +37,9 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   await expect(page.getByText("La ville de Villefranque - ci-après dénommée la Collectivité")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Données personnelles" })).toBeVisible();
   await page.getByRole("button", { name: "Suivant" }).click();
-  await expect(page.getByText("Vous devez accepter les conditions générales d'utilisation pour continuer.")).toBeVisible();
+  await expect(
+    page.getByText("Vous devez accepter les conditions générales d'utilisation pour continuer."),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("J'accepte les conditions générales d'utilisation.").check();
   await page.getByRole("button", { name: "Suivant" }).click();
@@ -44,7 +55,9 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   await page.getByLabel("Nom usuel").fill(parent.nom);
   await page.getByLabel("Prénom(s)").fill(parent.prenom);
   await page.getByLabel("Date de naissance").fill("1988-04-12");
-  await page.getByLabel("Photo").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("ceci n'est pas une image") });
+  await page
+    .getByLabel("Photo")
+    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("ceci n'est pas une image") });
   await page.getByRole("button", { name: "Suivant" }).click();
   await expect(page.getByText(/Ce fichier n'est pas accepté/)).toBeVisible();
   await expect(page.getByLabel("Nom usuel")).toHaveValue(parent.nom);
@@ -79,19 +92,30 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   // AUTHENTIFICATION: the seed's rule shown and enforced before sending
   await expect(page).toHaveURL(/\/authentification$/);
   await expect(page.locator("[aria-current=step]")).toContainText("Authentification");
-  await expect(page.getByText("Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins 1 minuscule(s), 1 majuscule(s), 1 chiffre(s) et 1 caractère spécial(s).").first()).toBeVisible();
+  await expect(
+    page
+      .getByText(
+        "Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins 1 minuscule(s), 1 majuscule(s), 1 chiffre(s) et 1 caractère spécial(s).",
+      )
+      .first(),
+  ).toBeVisible();
   await page.getByLabel("Identifiant d'utilisateur").fill(parent.identifiant);
   await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill("motdepasse");
   await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill("motdepasse");
   await page.getByRole("button", { name: "Valider" }).click();
-  await expect(page.locator("#motDePasse-erreur")).toContainText("Le mot de passe doit contenir au minimum 8 caractère(s)");
+  await expect(page.locator("#motDePasse-erreur")).toContainText(
+    "Le mot de passe doit contenir au minimum 8 caractère(s)",
+  );
   await expectNoAxeViolations(page);
   await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(MOT_DE_PASSE);
   await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill(MOT_DE_PASSE);
   // PRÉCÉDENT saves the step, but never the password
   await page.getByRole("button", { name: "Précédent" }).click();
   await expect(page).toHaveURL(/\/contact$/);
-  const brouillons = await sql(`SELECT data::text AS data FROM "WizardDraft" WHERE data->'authentification'->>'identifiant' = $1`, [parent.identifiant]);
+  const brouillons = await sql(
+    `SELECT data::text AS data FROM "WizardDraft" WHERE data->'authentification'->>'identifiant' = $1`,
+    [parent.identifiant],
+  );
   expect(brouillons).toHaveLength(1);
   expect(brouillons[0]!.data).not.toContain(MOT_DE_PASSE);
   await page.getByRole("button", { name: "Suivant" }).click();
@@ -108,7 +132,10 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   await expectNoAxeViolations(page);
 
   // The mail, as the seed writes it
-  const mail = await mails.waitFor({ to: parent.courriel, subject: "Mairie de Villefranque - Création de votre espace personnel" });
+  const mail = await mails.waitFor({
+    to: parent.courriel,
+    subject: "Mairie de Villefranque - Création de votre espace personnel",
+  });
   expect(mail.text).toContain("Bonjour Mme ETCHART");
   expect(mail.text).toContain("Votre demande de création d'un espace personnel a bien été prise en compte.");
   expect(mail.html).toContain("La Mairie de Villefranque");
@@ -121,7 +148,9 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
 
   await page.goto(lien);
   await expect(page.getByRole("heading", { name: "Confirmation d'activation de l'espace" })).toBeVisible();
-  await expect(page.getByText(`Votre espace a bien été activé pour le nom d'utilisateur ${parent.identifiant}.`)).toBeVisible();
+  await expect(
+    page.getByText(`Votre espace a bien été activé pour le nom d'utilisateur ${parent.identifiant}.`),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Déclarer ma famille" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Accéder à mon profil" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -135,10 +164,14 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   await page.keyboard.type(MOT_DE_PASSE);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/mon-espace$/);
-  await expect(page.getByRole("heading", { name: `Bonjour ${parent.prenom} ${parent.nom.toUpperCase()}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: `Bonjour ${parent.prenom} ${parent.nom.toUpperCase()}` }),
+  ).toBeVisible();
   await expect(page.getByText(/Dernière connexion le/)).toHaveCount(0);
   for (const item of ["Mon accueil", "Actualités", "Documents utiles", "Activités", "Infos pratiques"]) {
-    await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: item })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: item }),
+    ).toBeVisible();
   }
   await expectNoAxeViolations(page);
 

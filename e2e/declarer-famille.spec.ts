@@ -8,11 +8,20 @@ import { creerEspaceViaAssistant, nouveauParent, seConnecter } from "./fixtures/
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", async ({
+  page,
+  mails,
+  expectNoAxeViolations,
+}, testInfo) => {
   test.setTimeout(120_000);
   const parent = nouveauParent(testInfo, "famille");
   await creerEspaceViaAssistant(page, parent);
-  await page.goto(mails.link(await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }), "/activation/"));
+  await page.goto(
+    mails.link(
+      await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }),
+      "/activation/",
+    ),
+  );
   await page.getByRole("link", { name: "Déclarer ma famille" }).click();
   await expect(page).toHaveURL(/\/connexion\?suite=%2Ffamille%2Fdeclarer/);
   await seConnecter(page, parent.identifiant, undefined, { ici: true });
@@ -21,7 +30,9 @@ test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", 
   // 1 - MA DEMANDE: the titulaire, prefilled from the space
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Ajout de famille");
   await expect(page.getByText("Durée approximative de cette démarche : 10 mn")).toBeVisible();
-  await expect(page.getByText("ATTENTION : ne pas aller à l'étape 2 avant d'avoir créé l'ensemble de votre famille")).toBeVisible();
+  await expect(
+    page.getByText("ATTENTION : ne pas aller à l'étape 2 avant d'avoir créé l'ensemble de votre famille"),
+  ).toBeVisible();
   await expect(page.getByLabel("Nom d'usage")).toHaveValue("Etchart");
   await expect(page.getByRole("textbox", { name: "Prénom", exact: true })).toHaveValue("Claire");
   await expectNoAxeViolations(page);
@@ -58,7 +69,8 @@ test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", 
 
   // a reload (or a logout, or a restart) loses nothing that was left behind
   await page.reload();
-  for (const nom of ["Claire ETCHART", "Mikel BIDART", "Henri BIDART"]) await expect(page.getByRole("button", { name: nom })).toBeVisible();
+  for (const nom of ["Claire ETCHART", "Mikel BIDART", "Henri BIDART"])
+    await expect(page.getByRole("button", { name: nom })).toBeVisible();
   await page.getByLabel("Féminin").check();
   await page.getByRole("textbox", { name: "Nom", exact: true }).fill("Bidart");
   await page.getByLabel("Prénom(s)").fill("Louise");
@@ -83,7 +95,13 @@ test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", 
 
   // 2 - LE RÉCAPITULATIF
   await expect(page).toHaveURL(/\/famille\/declarer\/recapitulatif$/);
-  for (const section of ["Titulaire du compte : Claire ETCHART", "Co-représentant : Mikel BIDART", "Membre : Henri BIDART", "Membre : Louise BIDART", "Contact : Maddi ETCHART"]) {
+  for (const section of [
+    "Titulaire du compte : Claire ETCHART",
+    "Co-représentant : Mikel BIDART",
+    "Membre : Henri BIDART",
+    "Membre : Louise BIDART",
+    "Contact : Maddi ETCHART",
+  ]) {
     await expect(page.getByRole("heading", { name: section })).toBeVisible();
   }
   await expect(page.getByText("Mère (avec autorité parentale)")).toBeVisible();
@@ -103,21 +121,27 @@ test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", 
   const suivi = mails.link(mail, "/demandes/suivi/");
   await page.getByRole("link", { name: "Continuer" }).click();
   await expect(page.getByText(`N° ${numero} — ENFANCE Ajout de famille`)).toBeVisible();
-  await expect(page.getByText(`Votre demande d'ajout de famille N° ${numero} est en cours de traitement`)).toBeVisible();
+  await expect(
+    page.getByText(`Votre demande d'ajout de famille N° ${numero} est en cours de traitement`),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
   await page.goto(suivi);
   await expect(page).toHaveURL(/\/connexion\?suite=/);
   await seConnecter(page, parent.identifiant, undefined, { ici: true });
   await expect(page).toHaveURL(new RegExp(`/demandes/${numero}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Suivi de la demande N° ${numero}`, { ignoreCase: true });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Suivi de la demande N° ${numero}`, {
+    ignoreCase: true,
+  });
   await expect(page.getByText("Déposée", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Échanges: a message with a piece
   await page.getByRole("link", { name: "Échanges" }).click();
   await page.getByLabel("Votre message").fill("Voici notre livret de famille.");
-  await page.getByLabel("Pièce jointe").setInputFiles({ name: "livret-famille.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("Pièce jointe")
+    .setInputFiles({ name: "livret-famille.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Envoyer" }).click();
   await expect(page.getByText("Votre message a été envoyé.")).toBeVisible();
   await expect(page.getByText("Voici notre livret de famille.")).toBeVisible();
@@ -131,9 +155,13 @@ test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", 
 
   // a file that is not what its name says is refused beside the field, the text kept
   await page.getByLabel("Votre message").fill("Et la photo.");
-  await page.getByLabel("Pièce jointe").setInputFiles({ name: "photo.pdf", mimeType: "application/pdf", buffer: Buffer.from("ceci n'est pas un PDF") });
+  await page
+    .getByLabel("Pièce jointe")
+    .setInputFiles({ name: "photo.pdf", mimeType: "application/pdf", buffer: Buffer.from("ceci n'est pas un PDF") });
   await page.getByRole("button", { name: "Envoyer" }).click();
-  await expect(page.getByText(/Ce fichier n'est pas accepté : formats possibles PDF, JPEG, PNG, HEIC, 10 Mo au maximum\./)).toBeVisible();
+  await expect(
+    page.getByText(/Ce fichier n'est pas accepté : formats possibles PDF, JPEG, PNG, HEIC, 10 Mo au maximum\./),
+  ).toBeVisible();
   await expect(page.getByLabel("Votre message")).toHaveValue("Et la photo.");
 
   // another parent: 404 on the demande, its suivi link and its piece
@@ -142,13 +170,21 @@ test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", 
   await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
   await seConnecter(page, "parent.attente", "Famille-Demo-2026!");
   await expect(page).toHaveURL(/\/mon-espace$/);
-  for (const url of [`/demandes/${numero}`, `/demandes/${numero}?onglet=echanges`, `/demandes/${numero}/enregistree`, suivi]) {
+  for (const url of [
+    `/demandes/${numero}`,
+    `/demandes/${numero}?onglet=echanges`,
+    `/demandes/${numero}/enregistree`,
+    suivi,
+  ]) {
     expect((await page.goto(url))?.status(), url).toBe(404);
   }
   expect((await page.request.get(urlPiece)).status()).toBe(404);
 });
 
-test("le parent d'une famille validée voit ses enfants et sa demande acceptée", async ({ page, expectNoAxeViolations }) => {
+test("le parent d'une famille validée voit ses enfants et sa demande acceptée", async ({
+  page,
+  expectNoAxeViolations,
+}) => {
   await seConnecter(page, "parent.demo", "Famille-Demo-2026!");
   await expect(page).toHaveURL(/\/mon-espace$/);
   await expect(page.getByRole("heading", { name: "Ma famille" })).toBeVisible();

@@ -10,7 +10,13 @@ import { seConnecter, sql } from "./fixtures/espace";
 import { expect, test } from "./fixtures/test";
 
 const ALLERGIE = /arachide/i;
-const aujourdhui = () => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+const aujourdhui = () =>
+  new Intl.DateTimeFormat("fr-FR", {
+    timeZone: "Europe/Paris",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(new Date());
 
 async function connexionParent(page: Page) {
   await page.context().clearCookies();
@@ -19,7 +25,11 @@ async function connexionParent(page: Page) {
   await expect(page).toHaveURL(/\/mon-espace$/, { timeout: 30_000 });
 }
 
-test("un parent met à jour le dossier santé de Louise, l'agent le valide ; aucune donnée de santé dans les courriels ni la sortie du serveur", async ({ page, mails, expectNoAxeViolations }) => {
+test("un parent met à jour le dossier santé de Louise, l'agent le valide ; aucune donnée de santé dans les courriels ni la sortie du serveur", async ({
+  page,
+  mails,
+  expectNoAxeViolations,
+}) => {
   test.setTimeout(120_000);
   const sortie = process.env.E2E_SERVER_OUTPUT!;
   const debutSortie = statSync(sortie).size;
@@ -49,12 +59,17 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
   await page.getByRole("button", { name: /^Choisir Dr Amaia ETCHEVERRY/ }).click();
   await expect(page.getByRole("textbox", { name: "Nom du médecin" })).toHaveValue("Dr Amaia ETCHEVERRY");
   await expect(page.getByRole("textbox", { name: "Téléphone" })).toHaveValue("0559440101");
-  await page.getByRole("group", { name: "Habitudes alimentaires" }).getByRole("checkbox", { name: "Sans porc" }).check();
+  await page
+    .getByRole("group", { name: "Habitudes alimentaires" })
+    .getByRole("checkbox", { name: "Sans porc" })
+    .check();
   await page.getByRole("group", { name: "Allergies" }).getByRole("checkbox", { name: "Arachides" }).check();
   await page.getByRole("textbox", { name: "Commentaire" }).fill("Réaction sévère : trousse d'urgence à l'école.");
   const pai = page.getByRole("checkbox", { name: /Demande de PAI/ });
   await pai.check();
-  await expect(pai).toHaveAccessibleDescription("Ne pas oublier de compléter la rubrique PAI pour les enfants concernés");
+  await expect(pai).toHaveAccessibleDescription(
+    "Ne pas oublier de compléter la rubrique PAI pour les enfants concernés",
+  );
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
 
@@ -65,7 +80,9 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Valider" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nous avons bien enregistré votre demande" })).toBeVisible();
-  await expect(page.getByText("Vous recevez la confirmation que le dossier santé de votre enfant a été déposé.")).toBeVisible();
+  await expect(
+    page.getByText("Vous recevez la confirmation que le dossier santé de votre enfant a été déposé."),
+  ).toBeVisible();
   const numero = Number((await page.getByText(/^DEMANDE N° \d+$/).textContent())!.replace(/\D/g, ""));
   await mails.waitFor({ to: "claire.etchart@exemple.fr", subject: new RegExp(`^Référence : ${numero}$`) });
 
@@ -100,7 +117,11 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
 
   // the parent sees the validated update
   await connexionParent(page);
-  await expect(page.getByRole("article", { name: "Louise ETCHART" }).getByText(`Dossier santé à jour — dernière mise à jour le ${aujourdhui()}`)).toBeVisible();
+  await expect(
+    page
+      .getByRole("article", { name: "Louise ETCHART" })
+      .getByText(`Dossier santé à jour — dernière mise à jour le ${aujourdhui()}`),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Dossier santé de Louise" }).click();
   await expect(page.getByText(`Dernière mise à jour le ${aujourdhui()}`)).toBeVisible();
   await expect(page.getByRole("region", { name: "Allergies" }).getByText("Arachides")).toBeVisible();
@@ -108,7 +129,9 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
 
   // no health data in the mails (deposit, decision) nor in the server's output
   const deClaire = async () => (await mails.all()).filter((mail) => mail.to.includes("claire.etchart@exemple.fr"));
-  await expect.poll(async () => (await deClaire()).filter((mail) => mail.subject === `Référence : ${numero}`).length).toBe(2); // deposit, decision
+  await expect
+    .poll(async () => (await deClaire()).filter((mail) => mail.subject === `Référence : ${numero}`).length)
+    .toBe(2); // deposit, decision
   for (const mail of await deClaire()) expect(`${mail.subject}\n${mail.html}\n${mail.text}`).not.toMatch(ALLERGIE);
   const toutLeServeur = readFileSync(sortie);
   expect(toutLeServeur.toString("utf8")).toContain("Portail Famille : http://localhost"); // the copy does capture the server

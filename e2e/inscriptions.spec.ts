@@ -20,40 +20,63 @@ async function repondre(page: Page, unite: string) {
   await page.getByRole("radio", { name: unite }).check();
   const choix = page.getByRole("group").filter({ has: page.getByRole("radio", { name: "Autorisation" }) });
   await expect(choix).toHaveCount(6); // five permissions, one habilitation (Maddi)
-  for (const [rang, groupe] of (await choix.all()).entries()) await groupe.getByRole("radio", { name: rang === 0 ? "Interdiction" : "Autorisation" }).check();
+  for (const [rang, groupe] of (await choix.all()).entries())
+    await groupe.getByRole("radio", { name: rang === 0 ? "Interdiction" : "Autorisation" }).check();
 }
 
 async function attester(page: Page) {
-  for (const caseACocher of await page.getByRole("region", { name: "Attestation sur l'honneur" }).getByRole("checkbox").all()) await caseACocher.check();
+  for (const caseACocher of await page
+    .getByRole("region", { name: "Attestation sur l'honneur" })
+    .getByRole("checkbox")
+    .all())
+    await caseACocher.check();
 }
 
 async function choisirActivite(page: Page, activite: string) {
   await page.goto("/mon-espace");
   await page.getByRole("link", { name: "Créer une inscription" }).click();
-  await page.getByRole("region", { name: "Henri" }).getByRole("button", { name: new RegExp(`^${activite.replace(/[().]/g, "\\$&")}`) }).click();
+  await page
+    .getByRole("region", { name: "Henri" })
+    .getByRole("button", { name: new RegExp(`^${activite.replace(/[().]/g, "\\$&")}`) })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(activite);
 }
 
-test("un parent inscrit Henri à la restauration puis à la garderie avec les pièces de Mes documents", async ({ page, mails, expectNoAxeViolations }) => {
+test("un parent inscrit Henri à la restauration puis à la garderie avec les pièces de Mes documents", async ({
+  page,
+  mails,
+  expectNoAxeViolations,
+}) => {
   test.setTimeout(180_000);
   await seConnecter(page, ...PARENT);
   await expect(page).toHaveURL(/\/mon-espace$/);
   await page.getByRole("link", { name: "Créer une inscription" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Créer une inscription", { ignoreCase: true });
-  for (const activite of ["Inscription à la restauration (école privée).", "Inscription à la restauration (école publique).", "Inscription en garderie (école privée)", "Inscription en garderie (école publique)"]) {
-    await expect(page.getByRole("region", { name: "Henri" }).getByRole("button", { name: `${activite} : Henri` })).toBeVisible();
+  for (const activite of [
+    "Inscription à la restauration (école privée).",
+    "Inscription à la restauration (école publique).",
+    "Inscription en garderie (école privée)",
+    "Inscription en garderie (école publique)",
+  ]) {
+    await expect(
+      page.getByRole("region", { name: "Henri" }).getByRole("button", { name: `${activite} : Henri` }),
+    ).toBeVisible();
   }
   await expectNoAxeViolations(page);
 
   // 1 - MA DEMANDE
   await choisirActivite(page, "Inscription à la restauration (école publique).");
   await expect(page.getByText("Durée approximative de cette démarche : 5 mn")).toBeVisible();
-  await expect(page.getByRole("group", { name: "Sortir seul de l'activité" }).getByRole("radio", { checked: true })).toHaveCount(0);
+  await expect(
+    page.getByRole("group", { name: "Sortir seul de l'activité" }).getByRole("radio", { checked: true }),
+  ).toHaveCount(0);
   await expectNoAxeViolations(page);
   await repondre(page, "Menu Classique");
   await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
   const refus = page.locator("main").getByRole("alert");
-  await expect(refus).toContainText("Vous devez compléter la rubrique « Attestation sur l'honneur » avant d'aller à l'étape 2.");
+  await expect(refus).toContainText(
+    "Vous devez compléter la rubrique « Attestation sur l'honneur » avant d'aller à l'étape 2.",
+  );
   await expect(refus).toContainText("Livret de famille.");
 
   await attester(page);
@@ -68,7 +91,9 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
     ["Justificatif de domicile", "domicile.pdf"],
     ["Livret de famille.", "livret.pdf"],
   ] as const) {
-    await page.getByLabel(`Ajouter la pièce à fournir : ${piece}`).setInputFiles({ name: nom, mimeType: "application/pdf", buffer: PDF });
+    await page
+      .getByLabel(`Ajouter la pièce à fournir : ${piece}`)
+      .setInputFiles({ name: nom, mimeType: "application/pdf", buffer: PDF });
     await expect(page.getByRole("link", { name: nom })).toBeVisible();
   }
   await expectNoAxeViolations(page);
@@ -82,10 +107,14 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Valider" }).click();
 
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nous avons bien enregistré votre demande", { ignoreCase: true });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nous avons bien enregistré votre demande", {
+    ignoreCase: true,
+  });
   const numero = Number((await page.getByText(/^DEMANDE N° \d+$/).textContent())!.replace(/\D/g, ""));
   await expect(page.locator("main").getByText("Inscription à la restauration (école publique).")).toBeVisible();
-  await expect(page.getByText(/la réservation des repas et des présences à la garderie se fera à partir du 1er août\./)).toBeVisible();
+  await expect(
+    page.getByText(/la réservation des repas et des présences à la garderie se fera à partir du 1er août\./),
+  ).toBeVisible();
   await expect(page.getByText("ATTENTION : Ne pas oublier de compléter le dossier santé")).toBeVisible();
   await expect(page.getByRole("link", { name: "Aide" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -98,7 +127,10 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await seConnecterAgent(page, "agent.demo", "Agent-Demo-2026!");
   await page.goto(`/agent/demandes/${numero}`);
   await expect(page.getByRole("row", { name: /^Lieu\b/ })).toContainText("École publique de Villefranque");
-  await expect(page.getByRole("link", { name: "livret.pdf" })).toHaveAttribute("href", /^\/api\/pieces\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("link", { name: "livret.pdf" })).toHaveAttribute(
+    "href",
+    /^\/api\/pieces\/[0-9a-f-]{36}$/,
+  );
   await expectNoAxeViolations(page);
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Accepter" }).click();
   await expect(page.getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
@@ -107,7 +139,9 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   // Mon accueil: the inscription under Henri, accepted
   await seConnecter(page, ...PARENT);
   const henri = page.getByRole("list", { name: "Inscriptions de Henri" });
-  await expect(henri.getByRole("listitem").filter({ hasText: "Inscription à la restauration (école publique)." })).toContainText("Acceptée");
+  await expect(
+    henri.getByRole("listitem").filter({ hasText: "Inscription à la restauration (école publique)." }),
+  ).toContainText("Acceptée");
   // the card now says where Henri goes
   await expect(page.getByText("École : École publique de Villefranque — Groupe : Grande section")).toBeVisible();
 
@@ -127,7 +161,9 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
   await expect(page).toHaveURL(/\/recapitulatif$/);
   await page.getByRole("button", { name: "Valider" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nous avons bien enregistré votre demande", { ignoreCase: true });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nous avons bien enregistré votre demande", {
+    ignoreCase: true,
+  });
   await expect(page.locator("main").getByText("Inscription en garderie (école publique)")).toBeVisible();
 
   await page.goto("/mes-documents");

@@ -4,17 +4,29 @@
 import { test, expect } from "./fixtures/test";
 import { creerEspaceViaAssistant, MOT_DE_PASSE, nouveauParent, seConnecter } from "./fixtures/espace";
 
-test("un changement de courriel demande le mot de passe et le lien envoyé à la nouvelle adresse", async ({ page, mails, expectNoAxeViolations }, testInfo) => {
+test("un changement de courriel demande le mot de passe et le lien envoyé à la nouvelle adresse", async ({
+  page,
+  mails,
+  expectNoAxeViolations,
+}, testInfo) => {
   // the whole walk, from the creation of the space (its proof of work included) to the notice
   test.setTimeout(120_000);
   const parent = nouveauParent(testInfo, "courriel");
   const nouveau = `nouveau.${parent.courriel}`;
   await creerEspaceViaAssistant(page, parent);
-  await page.goto(mails.link(await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }), "/activation/"));
+  await page.goto(
+    mails.link(
+      await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }),
+      "/activation/",
+    ),
+  );
   await seConnecter(page, parent.identifiant);
   await expect(page).toHaveURL(/\/mon-espace$/);
 
-  await page.getByRole("region", { name: "Mes informations" }).getByRole("link", { name: "Changement de courriels" }).click();
+  await page
+    .getByRole("region", { name: "Mes informations" })
+    .getByRole("link", { name: "Changement de courriels" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Changement de courriels" })).toBeVisible();
   await expectNoAxeViolations(page);
   const champCourriel = page.getByRole("textbox", { name: "Nouvelle adresse de courriel", exact: true });
@@ -32,7 +44,10 @@ test("un changement de courriel demande le mot de passe et le lien envoyé à la
   await page.getByRole("button", { name: "Valider" }).click();
   await expect(page.getByText(`Un lien de confirmation a été envoyé à ${nouveau}.`)).toBeVisible();
 
-  const lien = mails.link(await mails.waitFor({ to: nouveau, subject: "Confirmez votre nouvelle adresse de courriel" }), "/mes-informations/courriel/confirmer/");
+  const lien = mails.link(
+    await mails.waitFor({ to: nouveau, subject: "Confirmez votre nouvelle adresse de courriel" }),
+    "/mes-informations/courriel/confirmer/",
+  );
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await page.goto(lien);
   await expect(page).toHaveURL(/\/connexion\?suite=/);

@@ -29,7 +29,10 @@ test("les pages publiques sont en français, sans violation axe", async ({ page,
     await expectNoAxeViolations(page);
   }
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Pied de page" }).getByRole("link", { name: "Accessibilité : partiellement conforme" }).click();
+  await page
+    .getByRole("navigation", { name: "Pied de page" })
+    .getByRole("link", { name: "Accessibilité : partiellement conforme" })
+    .click();
   await expect(page.getByText("Défenseur des droits", { exact: false })).toBeVisible();
 });
 

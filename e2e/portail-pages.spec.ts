@@ -6,9 +6,15 @@ import { test, expect } from "./fixtures/test";
 import { seConnecterAgent } from "./fixtures/agent";
 
 /** The smallest PDF the portal accepts: its type is read from the bytes ("%PDF-"), not from the name. */
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+  "latin1",
+);
 
-test("un agent publie une actualité, un document, les infos pratiques et la description d'une activité ; un visiteur les voit et télécharge le document", async ({ page, expectNoAxeViolations }, testInfo) => {
+test("un agent publie une actualité, un document, les infos pratiques et la description d'une activité ; un visiteur les voit et télécharge le document", async ({
+  page,
+  expectNoAxeViolations,
+}, testInfo) => {
   // a login, three console forms and four pages scanned by axe
   test.setTimeout(120_000);
   const suffixe = `${testInfo.project.name} ${Date.now()}`;
@@ -18,18 +24,25 @@ test("un agent publie une actualité, un document, les infos pratiques et la des
   const description = `Repas préparés sur place avec des produits locaux (${suffixe})`;
 
   await seConnecterAgent(page, "agent.demo", "Agent-Demo-2026!");
-  await page.getByRole("navigation", { name: "Menu de la console" }).getByRole("link", { name: "Pages du portail" }).click();
+  await page
+    .getByRole("navigation", { name: "Menu de la console" })
+    .getByRole("link", { name: "Pages du portail" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Pages du portail" })).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole("textbox", { name: "Titre", exact: true }).fill(titre);
-  await page.getByRole("textbox", { name: "Texte", exact: true }).fill("Les enfants de l'accueil de loisirs visiteront le musée basque.");
+  await page
+    .getByRole("textbox", { name: "Texte", exact: true })
+    .fill("Les enfants de l'accueil de loisirs visiteront le musée basque.");
   await page.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: `L'actualité « ${titre} » est publiée.` })).toBeVisible();
 
   await page.getByRole("textbox", { name: "Titre du document", exact: true }).fill(document);
   await page.getByRole("combobox", { name: "Catégorie" }).selectOption({ label: "Formulaires" });
-  await page.getByLabel("Fichier").setInputFiles({ name: "fiche-sortie.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("Fichier")
+    .setInputFiles({ name: "fiche-sortie.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Publier le document" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Le document « ${document} » est publié.` })).toBeVisible();
 
@@ -69,7 +82,13 @@ test("un agent publie une actualité, un document, les infos pratiques et la des
   await page.goto("/infos-pratiques");
   await expect(page.getByText(horaires)).toBeVisible();
   const pied = page.getByRole("navigation", { name: "Pied de page" });
-  for (const lien of ["Retour au site principal", "Mentions légales", "Conditions générales d'utilisation", "Contacts", "Accessibilité : partiellement conforme"]) {
+  for (const lien of [
+    "Retour au site principal",
+    "Mentions légales",
+    "Conditions générales d'utilisation",
+    "Contacts",
+    "Accessibilité : partiellement conforme",
+  ]) {
     await expect(pied.getByRole("link", { name: lien })).toBeVisible();
   }
   await expectNoAxeViolations(page);

@@ -3,7 +3,8 @@ import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
 
 export type ChangementCourrielProps = { commune: string; salutation: string; identifiant: string; lien: string };
 
-export const changementCourrielSubject = (commune: string) => `Mairie de ${commune} - Confirmez votre nouvelle adresse de courriel`;
+export const changementCourrielSubject = (commune: string) =>
+  `Mairie de ${commune} - Confirmez votre nouvelle adresse de courriel`;
 
 /** Sent to the NEW address: the change happens only once this link is followed. */
 export default function ChangementCourriel({ commune, salutation, identifiant, lien }: ChangementCourrielProps) {
@@ -21,7 +22,8 @@ export default function ChangementCourriel({ commune, salutation, identifiant, l
       </Text>
       <Text>
         Ce lien est valable 24 heures et ne peut servir qu&apos;une fois. Tant qu&apos;il n&apos;est pas suivi, votre
-        espace garde son ancienne adresse. Si vous n&apos;êtes pas à l&apos;origine de cette demande, ignorez ce message.
+        espace garde son ancienne adresse. Si vous n&apos;êtes pas à l&apos;origine de cette demande, ignorez ce
+        message.
       </Text>
     </MailLayout>
   );

@@ -1,9 +1,16 @@
 import { Text } from "@react-email/components";
 import { MailLayout } from "@/emails/components/MailLayout";
 
-export type CourrielModifieProps = { commune: string; salutation: string; identifiant: string; nouveauMasque: string; le: string };
+export type CourrielModifieProps = {
+  commune: string;
+  salutation: string;
+  identifiant: string;
+  nouveauMasque: string;
+  le: string;
+};
 
-export const courrielModifieSubject = (commune: string) => `Mairie de ${commune} - L'adresse de courriel de votre espace a changé`;
+export const courrielModifieSubject = (commune: string) =>
+  `Mairie de ${commune} - L'adresse de courriel de votre espace a changé`;
 
 /** Sent to the OLD address once the change is confirmed, so a hijacked space does not go unnoticed. */
 export default function CourrielModifie({ commune, salutation, identifiant, nouveauMasque, le }: CourrielModifieProps) {

@@ -32,7 +32,16 @@ const MOTIF: Record<Decision, string> = {
 
 // Every decision of the agents (or of the system) on a demande. The motif is what the agent wrote for the
 // parent; nothing else of the demande (never health data) is put in the mail: the link leads to it.
-export default function DemandeDecision({ commune, salutation, numero, typeLibelle, decision, motif, complement, lien }: DemandeDecisionProps) {
+export default function DemandeDecision({
+  commune,
+  salutation,
+  numero,
+  typeLibelle,
+  decision,
+  motif,
+  complement,
+  lien,
+}: DemandeDecisionProps) {
   return (
     <MailLayout commune={commune} preview={`Votre demande N° ${numero} ${PHRASES[decision]}`}>
       <Text>{`Référence : ${numero}`}</Text>

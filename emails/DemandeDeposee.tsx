@@ -15,7 +15,16 @@ export type DemandeDeposeeProps = {
 export const demandeSubject = (numero: number) => `Référence : ${numero}`;
 
 // The seed's deposit mail, word for word.
-export default function DemandeDeposee({ commune, salutation, numero, typeLibelle, deposeeLe, serviceNom, serviceEmail, lien }: DemandeDeposeeProps) {
+export default function DemandeDeposee({
+  commune,
+  salutation,
+  numero,
+  typeLibelle,
+  deposeeLe,
+  serviceNom,
+  serviceEmail,
+  lien,
+}: DemandeDeposeeProps) {
   return (
     <MailLayout commune={commune} preview={`Demande N° ${numero} bien reçue`}>
       <Text>{`Référence : ${numero}`}</Text>

@@ -3,7 +3,8 @@ import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
 
 export type MotDePasseOublieProps = { commune: string; salutation: string; identifiant: string; lien: string };
 
-export const motDePasseOublieSubject = (commune: string) => `Mairie de ${commune} - Réinitialisation de votre mot de passe`;
+export const motDePasseOublieSubject = (commune: string) =>
+  `Mairie de ${commune} - Réinitialisation de votre mot de passe`;
 
 export default function MotDePasseOublie({ commune, salutation, identifiant, lien }: MotDePasseOublieProps) {
   return (

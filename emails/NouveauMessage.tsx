@@ -3,7 +3,8 @@ import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
 
 export type NouveauMessageProps = { commune: string; salutation: string; numero: number; lien: string };
 
-export const nouveauMessageSubject = (numero: number) => `Vous avez un nouveau message concernant votre demande N° ${numero}`;
+export const nouveauMessageSubject = (numero: number) =>
+  `Vous avez un nouveau message concernant votre demande N° ${numero}`;
 
 // Says that an agent wrote, never what: the message may hold personal data, and mail is not a safe channel.
 export default function NouveauMessage({ commune, salutation, numero, lien }: NouveauMessageProps) {

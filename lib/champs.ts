@@ -11,7 +11,11 @@ export const optionnel = (max: number, nom: string) =>
     .transform((value) => (value ? value : undefined));
 
 export const requis = (max: number, message: string) =>
-  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `${max} caractères au maximum.` });
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, { error: message })
+    .max(max, { error: `${max} caractères au maximum.` });
 
 export const telephone = (nom: string) =>
   z

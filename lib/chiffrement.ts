@@ -13,7 +13,9 @@ function lireCle(nom: "CLE_CHIFFREMENT" | "CLE_CHIFFREMENT_ANCIENNE"): Buffer | 
   if (!valeur) return null;
   const cle = Buffer.from(valeur, "base64");
   if (cle.length !== 32) {
-    throw new Error(`${nom} doit contenir 32 octets encodés en base64 (openssl rand -base64 32) / ${nom} must be 32 bytes, base64.`);
+    throw new Error(
+      `${nom} doit contenir 32 octets encodés en base64 (openssl rand -base64 32) / ${nom} must be 32 bytes, base64.`,
+    );
   }
   return cle;
 }
@@ -23,7 +25,9 @@ function cleActive(): Buffer {
   const cle = lireCle("CLE_CHIFFREMENT");
   if (cle) return cle;
   if (config.production && !config.demo) {
-    throw new Error("CLE_CHIFFREMENT doit être défini en production (openssl rand -base64 32) / CLE_CHIFFREMENT is required in production.");
+    throw new Error(
+      "CLE_CHIFFREMENT doit être défini en production (openssl rand -base64 32) / CLE_CHIFFREMENT is required in production.",
+    );
   }
   // Development, tests and the demo: a FIXED, public key, so the demo seed and the server (two processes)
   // agree on it and a restart still reads what was written. It protects nothing: never use it for real data.
@@ -43,7 +47,12 @@ export function chiffrer(texte: string, contexte = ""): string {
   const cipher = createCipheriv(ALGORITHME, cleActive(), iv);
   cipher.setAAD(Buffer.from(contexte, "utf8"));
   const data = Buffer.concat([cipher.update(texte, "utf8"), cipher.final()]);
-  return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(":");
+  return [
+    VERSION,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    data.toString("base64url"),
+  ].join(":");
 }
 
 function dechiffrerAvec(cle: Buffer, iv: Buffer, tag: Buffer, data: Buffer, contexte: string): string | null {

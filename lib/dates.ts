@@ -18,7 +18,9 @@ export function debutDuJourParis(isoDay: string, joursEnPlus = 0): Date | null {
   if (!match) return null;
   const [annee, mois, jour] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new TZDate(annee, mois - 1, jour + joursEnPlus, "Europe/Paris");
-  return Number.isNaN(date.getTime()) || (joursEnPlus === 0 && date.getDate() !== jour) ? null : new Date(date.getTime());
+  return Number.isNaN(date.getTime()) || (joursEnPlus === 0 && date.getDate() !== jour)
+    ? null
+    : new Date(date.getTime());
 }
 
 /** "1er août 2027", "15 septembre 2027": a day in words, as a notice writes it. */

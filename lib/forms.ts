@@ -44,5 +44,7 @@ export function parseForm<S extends z.ZodType>(
  */
 export function appErrorState(error: unknown, values: Record<string, string>): FormState {
   if (!(error instanceof AppError)) throw error;
-  return error.field ? { values, errors: { [error.field]: error.message } } : { values, errors: {}, message: error.message };
+  return error.field
+    ? { values, errors: { [error.field]: error.message } }
+    : { values, errors: {}, message: error.message };
 }

@@ -21,11 +21,17 @@ export async function rechiffrerTout(): Promise<BilanRotation> {
     }
   };
 
-  const agents = await db().agent.findMany({ where: { totpSecretChiffre: { not: null } }, select: { id: true, totpSecretChiffre: true } });
+  const agents = await db().agent.findMany({
+    where: { totpSecretChiffre: { not: null } },
+    select: { id: true, totpSecretChiffre: true },
+  });
   for (const agent of agents) {
     const nouveau = rechiffrer(agent.totpSecretChiffre!, `agent.totp:${agent.id}`);
     if (nouveau) {
-      await db().agent.updateMany({ where: { id: agent.id, totpSecretChiffre: agent.totpSecretChiffre }, data: { totpSecretChiffre: nouveau } });
+      await db().agent.updateMany({
+        where: { id: agent.id, totpSecretChiffre: agent.totpSecretChiffre },
+        data: { totpSecretChiffre: nouveau },
+      });
       bilan.secretsTotp++;
     }
   }
@@ -39,13 +45,17 @@ export async function rechiffrerTout(): Promise<BilanRotation> {
     }
   }
 
-  const demandes = await db().demande.findMany({ where: { type: "DOSSIER_SANTE" }, select: { id: true, donnees: true } });
+  const demandes = await db().demande.findMany({
+    where: { type: "DOSSIER_SANTE" },
+    select: { id: true, donnees: true },
+  });
   for (const demande of demandes) {
     const { sante, complet } = lireDonnees(demande.donnees);
     const nouveau = sante ? rechiffrer(sante, contexteDemande(demande.id)) : null;
     if (nouveau) {
       // only if the parent did not save it meanwhile (then it is already under the new key)
-      await db().$executeRaw`UPDATE "Demande" SET donnees = ${JSON.stringify({ sante: nouveau, complet })}::jsonb WHERE id = ${demande.id} AND donnees->>'sante' = ${sante}`;
+      await db()
+        .$executeRaw`UPDATE "Demande" SET donnees = ${JSON.stringify({ sante: nouveau, complet })}::jsonb WHERE id = ${demande.id} AND donnees->>'sante' = ${sante}`;
       bilan.demandesSante++;
     }
   }

@@ -45,14 +45,16 @@ export const ACTIVITES: { code: string; libelle: string; type: TypeActivite; eco
     libelle: "Inscription en garderie (école privée)",
     type: "GARDERIE",
     ecole: "École privée",
-    description: "L'accueil périscolaire (garderie) du matin avant la classe et du soir après la classe, à l'école privée.",
+    description:
+      "L'accueil périscolaire (garderie) du matin avant la classe et du soir après la classe, à l'école privée.",
   },
   {
     code: "GARDERIE_PUBLIQUE",
     libelle: "Inscription en garderie (école publique)",
     type: "GARDERIE",
     ecole: "École publique",
-    description: "L'accueil périscolaire (garderie) du matin avant la classe et du soir après la classe, à l'école publique.",
+    description:
+      "L'accueil périscolaire (garderie) du matin avant la classe et du soir après la classe, à l'école publique.",
   },
 ];
 
@@ -75,9 +77,21 @@ export async function seedActivites(commune: string): Promise<void> {
       create: { code: a.code, libelle: a.libelle, type: a.type, description: a.description, ordre },
       update: {},
     });
-    await db().lieu.createMany({ data: [{ activiteId: activite.id, nom: `${a.ecole} de ${commune}` }], skipDuplicates: true });
-    await db().groupe.createMany({ data: GROUPES.map((libelle, rang) => ({ activiteId: activite.id, libelle, ordre: rang })), skipDuplicates: true });
-    await db().unite.createMany({ data: UNITES[a.type].map(([code, libelle], rang) => ({ activiteId: activite.id, code, libelle, ordre: rang })), skipDuplicates: true });
-    await db().activitePiece.createMany({ data: PIECES.map(([type, obligatoire]) => ({ activiteId: activite.id, type, obligatoire })), skipDuplicates: true });
+    await db().lieu.createMany({
+      data: [{ activiteId: activite.id, nom: `${a.ecole} de ${commune}` }],
+      skipDuplicates: true,
+    });
+    await db().groupe.createMany({
+      data: GROUPES.map((libelle, rang) => ({ activiteId: activite.id, libelle, ordre: rang })),
+      skipDuplicates: true,
+    });
+    await db().unite.createMany({
+      data: UNITES[a.type].map(([code, libelle], rang) => ({ activiteId: activite.id, code, libelle, ordre: rang })),
+      skipDuplicates: true,
+    });
+    await db().activitePiece.createMany({
+      data: PIECES.map(([type, obligatoire]) => ({ activiteId: activite.id, type, obligatoire })),
+      skipDuplicates: true,
+    });
   }
 }

@@ -12,7 +12,11 @@ export type Declaration = {
 
 /** Types the declaration and reaches step 2; returns the draft's id. */
 export async function declarerFamille(usager: Usager, declaration: Declaration): Promise<string> {
-  await modifierDeclaration({ usager, enregistrer: { selection: { role: "titulaire" }, values: declaration.titulaire }, suite: { kind: "rester" } });
+  await modifierDeclaration({
+    usager,
+    enregistrer: { selection: { role: "titulaire" }, values: declaration.titulaire },
+    suite: { kind: "rester" },
+  });
   const personnes = [
     ...(declaration.coRepresentant ? [["coRepresentant", declaration.coRepresentant] as const] : []),
     ...declaration.enfants.map((values) => ["enfant", values] as const),
@@ -21,7 +25,11 @@ export async function declarerFamille(usager: Usager, declaration: Declaration):
   for (const [role, values] of personnes) {
     const ajout = await modifierDeclaration({ usager, suite: { kind: "ajouter", role } });
     if (ajout.kind !== "selection") throw new Error(`Ajout refusé : ${ajout.kind}`);
-    await modifierDeclaration({ usager, enregistrer: { selection: ajout.selection, values }, suite: { kind: "rester" } });
+    await modifierDeclaration({
+      usager,
+      enregistrer: { selection: ajout.selection, values },
+      suite: { kind: "rester" },
+    });
   }
   const etape2 = await modifierDeclaration({ usager, suite: { kind: "etape2" } });
   if (etape2.kind !== "recapitulatif") throw new Error(`Déclaration incomplète : ${JSON.stringify(etape2)}`);

@@ -9,7 +9,9 @@ import { modifierInfosPratiques } from "@/lib/domain/portail/infos-pratiques";
 /** A one-page PDF showing `lignes` (Helvetica, WinAnsi: accents allowed), with a correct cross-reference table. */
 export function pdfSimple(lignes: string[]): Uint8Array<ArrayBuffer> {
   const texte = lignes
-    .map((ligne, i) => `BT /F1 ${i === 0 ? 18 : 12} Tf 56 ${780 - i * 24} Td (${ligne.replace(/[\\()]/g, "\\$&")}) Tj ET`)
+    .map(
+      (ligne, i) => `BT /F1 ${i === 0 ? 18 : 12} Tf 56 ${780 - i * 24} Td (${ligne.replace(/[\\()]/g, "\\$&")}) Tj ET`,
+    )
     .join("\n");
   const objets = [
     "<< /Type /Catalog /Pages 2 0 R >>",
@@ -38,13 +40,18 @@ export async function seedPortail(agentId: string): Promise<void> {
       agentId,
       saisie: {
         titre: "Inscriptions à la cantine pour janvier",
-        texte: "Les inscriptions à la restauration scolaire pour le mois de janvier sont ouvertes sur le portail jusqu'au 15 décembre.",
+        texte:
+          "Les inscriptions à la restauration scolaire pour le mois de janvier sont ouvertes sur le portail jusqu'au 15 décembre.",
         statut: "PUBLIEE",
       },
     });
   }
   if ((await db().documentUtile.count()) === 0) {
-    const menu = pdfSimple(["Menus de décembre", "Restaurant scolaire de Villefranque", "Lundi : potage, poulet rôti, haricots verts, yaourt."]);
+    const menu = pdfSimple([
+      "Menus de décembre",
+      "Restaurant scolaire de Villefranque",
+      "Lundi : potage, poulet rôti, haricots verts, yaourt.",
+    ]);
     await ajouterDocumentUtile({
       agentId,
       saisie: { intitule: "Menus de décembre", categorie: "MENUS" },
@@ -55,9 +62,11 @@ export async function seedPortail(agentId: string): Promise<void> {
     await modifierInfosPratiques({
       agentId,
       saisie: {
-        horaires: "Service Enfance : du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h.\nFermé le mercredi après-midi.",
+        horaires:
+          "Service Enfance : du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h.\nFermé le mercredi après-midi.",
         adresse: "Mairie de Villefranque\nPlace de la Mairie\n64990 Villefranque",
-        contacts: "Service Enfance : 05 59 44 00 00, enfance@mairie-villefranque.fr\nRestaurant scolaire : 05 59 44 00 01",
+        contacts:
+          "Service Enfance : 05 59 44 00 00, enfance@mairie-villefranque.fr\nRestaurant scolaire : 05 59 44 00 01",
       },
     });
   }

@@ -96,7 +96,14 @@ export async function seedMedecins(): Promise<void> {
 export { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE };
 
 /** An activated space, created unless it exists. */
-async function espaceDemo(identifiant: string, motDePasse: string, data: Omit<Prisma.UsagerCreateInput, "identifiant" | "identifiantNormalise" | "courrielNormalise" | "passwordHash" | "cguVersion" | "cguAcceptedAt">): Promise<Usager> {
+async function espaceDemo(
+  identifiant: string,
+  motDePasse: string,
+  data: Omit<
+    Prisma.UsagerCreateInput,
+    "identifiant" | "identifiantNormalise" | "courrielNormalise" | "passwordHash" | "cguVersion" | "cguAcceptedAt"
+  >,
+): Promise<Usager> {
   const existing = await db().usager.findUnique({ where: { identifiantNormalise: identifiant } });
   if (existing) return existing;
   return db().usager.create({
@@ -117,7 +124,13 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   await seedCommune();
   await seedActivites((await db().commune.findUniqueOrThrow({ where: { id: 1 } })).nom);
   await seedMedecins();
-  const adresse = { adresseNumero: "65", adresseVoie: "Route de Saint Pierre d'Irube", codePostal: "64990", ville: "Villefranque", pays: "France" };
+  const adresse = {
+    adresseNumero: "65",
+    adresseVoie: "Route de Saint Pierre d'Irube",
+    codePostal: "64990",
+    ville: "Villefranque",
+    pays: "France",
+  };
   const claire = await espaceDemo(DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse, {
     courriel: "claire.etchart@exemple.fr",
     civilite: "MADAME",
@@ -149,7 +162,14 @@ export async function seedDemo(): Promise<DemoLogin[]> {
     agents[compte.identifiant] =
       known?.id ??
       (await creerAgent(
-        { identifiant: compte.identifiant, courriel: `${compte.identifiant}@mairie-villefranque.fr`, nom, prenom, role, motDePasse: compte.motDePasse },
+        {
+          identifiant: compte.identifiant,
+          courriel: `${compte.identifiant}@mairie-villefranque.fr`,
+          nom,
+          prenom,
+          role,
+          motDePasse: compte.motDePasse,
+        },
         { par: "seed" },
       ));
   }
@@ -158,22 +178,61 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   const adminId = agents[DEMO_ADMIN.identifiant]!;
   await db().agent.updateMany({
     where: { id: adminId, totpActiveAt: null },
-    data: { totpSecretChiffre: chiffrerSecretTotp(adminId, DEMO_ADMIN_TOTP), totpActiveAt: new Date(), totpDernierPas: null },
+    data: {
+      totpSecretChiffre: chiffrerSecretTotp(adminId, DEMO_ADMIN_TOTP),
+      totpActiveAt: new Date(),
+      totpDernierPas: null,
+    },
   });
 
   // Claire's family, declared, deposited and accepted by Maite: Mon accueil shows Henri and Louise.
   if (!(await db().demande.findFirst({ where: { usagerId: claire.id } }))) {
     const demandeId = await declarerFamille(claire, {
       titulaire: { ...titulaireDe(claire, "MERE"), profession: "Infirmière", modaliteContact: "COURRIEL" },
-      coRepresentant: { civilite: "MONSIEUR", nomUsage: "Etchart", prenom: "Mikel", telephonePortable: "0611223344", qualite: "PERE", autoriteParentale: "oui", memeAdresse: "on" },
+      coRepresentant: {
+        civilite: "MONSIEUR",
+        nomUsage: "Etchart",
+        prenom: "Mikel",
+        telephonePortable: "0611223344",
+        qualite: "PERE",
+        autoriteParentale: "oui",
+        memeAdresse: "on",
+      },
       enfants: [
-        { sexe: "MASCULIN", nom: "Etchart", prenoms: "Henri", dateNaissance: "2020-05-01", lieuNaissance: "Bayonne", memeAdresse: "on" },
-        { sexe: "FEMININ", nom: "Etchart", prenoms: "Louise", dateNaissance: "2022-09-12", lieuNaissance: "Bayonne", memeAdresse: "on" },
+        {
+          sexe: "MASCULIN",
+          nom: "Etchart",
+          prenoms: "Henri",
+          dateNaissance: "2020-05-01",
+          lieuNaissance: "Bayonne",
+          memeAdresse: "on",
+        },
+        {
+          sexe: "FEMININ",
+          nom: "Etchart",
+          prenoms: "Louise",
+          dateNaissance: "2022-09-12",
+          lieuNaissance: "Bayonne",
+          memeAdresse: "on",
+        },
       ],
-      contacts: [{ nom: "Etchart", prenom: "Maddi", lien: "Grand-mère", telephonePortable: "0655443322", aPrevenir: "on", autoriseRecuperer: "on" }],
+      contacts: [
+        {
+          nom: "Etchart",
+          prenom: "Maddi",
+          lien: "Grand-mère",
+          telephonePortable: "0655443322",
+          aPrevenir: "on",
+          autoriseRecuperer: "on",
+        },
+      ],
     });
     await deposerDemande({ usagerId: claire.id, demandeId });
-    await deciderDemande({ agent: { id: agents[DEMO_AGENT.identifiant]!, prenom: "Maite", nom: "Irigoyen" }, demandeId, decision: "accepter" });
+    await deciderDemande({
+      agent: { id: agents[DEMO_AGENT.identifiant]!, prenom: "Maite", nom: "Irigoyen" },
+      demandeId,
+      decision: "accepter",
+    });
   }
   // Jean's declaration waits in the agents' queue.
   if (!(await db().demande.findFirst({ where: { usagerId: jean.id } }))) {
@@ -195,6 +254,12 @@ export async function seedDemo(): Promise<DemoLogin[]> {
 // `npm run db:seed`
 if (process.argv[1]?.endsWith("seed.ts")) {
   seedDemo()
-    .then((logins) => console.log(logins.map((l) => `${l.role} : ${l.identifiant} / ${l.motDePasse}${l.totp ? ` (clé TOTP ${l.totp})` : ""}`).join("\n")))
+    .then((logins) =>
+      console.log(
+        logins
+          .map((l) => `${l.role} : ${l.identifiant} / ${l.motDePasse}${l.totp ? ` (clé TOTP ${l.totp})` : ""}`)
+          .join("\n"),
+      ),
+    )
     .finally(() => db().$disconnect());
 }

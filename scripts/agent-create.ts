@@ -60,11 +60,15 @@ async function main(): Promise<void> {
     if (role !== "AGENT" && role !== "ADMIN") throw new AppError("role", "Le rôle doit être AGENT ou ADMIN.");
     const motDePasse = await askPassword();
     await creerAgent({ identifiant, courriel, nom, prenom, role, motDePasse }, { par: "agent:create" });
-    console.log(`Compte ${role === "ADMIN" ? "administrateur" : "agent"} « ${identifiant} » prêt : connexion sur /agent/connexion.`);
+    console.log(
+      `Compte ${role === "ADMIN" ? "administrateur" : "agent"} « ${identifiant} » prêt : connexion sur /agent/connexion.`,
+    );
   } catch (error) {
     if (error instanceof AppError) console.error(error.message);
     else if (embedded && String(error).includes("ECONNREFUSED")) {
-      console.error("La base embarquée ne répond pas : lancez d'abord le portail (npm start), ou indiquez DATABASE_URL.");
+      console.error(
+        "La base embarquée ne répond pas : lancez d'abord le portail (npm start), ou indiquez DATABASE_URL.",
+      );
     } else console.error(error);
     process.exitCode = 1;
   } finally {

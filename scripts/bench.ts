@@ -40,7 +40,8 @@ const STATIC_MARKER = "Page statique de référence";
 function intEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} invalide : « ${raw} » (entier de ${min} à ${max}).`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} invalide : « ${raw} » (entier de ${min} à ${max}).`);
   return value;
 }
 
@@ -128,13 +129,20 @@ function startDatabaseChild(dataDir: string, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = fork(SELF, [CHILD_FLAG, dataDir, String(port)], { cwd: ROOT });
     databaseChild = child;
-    child.once("message", (message: ChildMessage) => ("url" in message ? resolve(message.url) : reject(new Error(message.error))));
+    child.once("message", (message: ChildMessage) =>
+      "url" in message ? resolve(message.url) : reject(new Error(message.error)),
+    );
     child.once("exit", (code) => reject(new Error(`La base embarquée s'est arrêtée (code ${code}).`)));
   });
 }
 
 function startServer(port: number, databaseUrl: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
   const child = spawn(NEXT, ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   // Kept (last lines only) to show when the server fails or answers errors.
   const keep = (chunk: Buffer) => {
@@ -200,31 +208,38 @@ function measure(baseUrl: string, page: Page, connections: number, duration: num
   return new Promise((resolve, reject) => {
     // autocannon 9 gives p50, p90, p97_5, p99… but no p95: keep every response's latency and rank them here.
     const latencies: number[] = [];
-    const instance = autocannon({ url: baseUrl + page.path, connections, duration, headers: page.headers }, (error, result) => {
-      load = undefined;
-      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-      latencies.sort((a, b) => a - b);
-      const codes = Object.entries(result.statusCodeStats ?? {})
-        .filter(([code]) => !code.startsWith("2"))
-        .map(([code, { count }]) => `HTTP ${code} × ${count ?? "?"}`);
-      if (result.errors) codes.push(`erreurs de connexion × ${result.errors} (dont délais dépassés × ${result.timeouts})`);
-      resolve({
-        page,
-        requetesParSeconde: result.requests.average,
-        reponses: latencies.length,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        // autocannon counts timeouts among its errors: not added twice.
-        erreurs: result.non2xx + result.errors,
-        detail: codes.join(", "),
-      });
-    });
+    const instance = autocannon(
+      { url: baseUrl + page.path, connections, duration, headers: page.headers },
+      (error, result) => {
+        load = undefined;
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        latencies.sort((a, b) => a - b);
+        const codes = Object.entries(result.statusCodeStats ?? {})
+          .filter(([code]) => !code.startsWith("2"))
+          .map(([code, { count }]) => `HTTP ${code} × ${count ?? "?"}`);
+        if (result.errors)
+          codes.push(`erreurs de connexion × ${result.errors} (dont délais dépassés × ${result.timeouts})`);
+        resolve({
+          page,
+          requetesParSeconde: result.requests.average,
+          reponses: latencies.length,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          // autocannon counts timeouts among its errors: not added twice.
+          erreurs: result.non2xx + result.errors,
+          detail: codes.join(", "),
+        });
+      },
+    );
     load = instance;
     // @types/autocannon declares ("response", (statusCode, bytes, ms)), but autocannon 9 emits the client first
     // (lib/run.js: tracker.emit('response', this, statusCode, resBytes, responseTime)); ms is a float.
-    (instance as unknown as EventEmitter).on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
-      latencies.push(ms);
-    });
+    (instance as unknown as EventEmitter).on(
+      "response",
+      (_client: unknown, _status: number, _bytes: number, ms: number) => {
+        latencies.push(ms);
+      },
+    );
   });
 }
 
@@ -237,7 +252,12 @@ const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)} 
 function table(rows: string[][], rightAligned: boolean[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
-    .map((row) => row.map((cell, column) => (rightAligned[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("   ").trimEnd())
+    .map((row) =>
+      row
+        .map((cell, column) => (rightAligned[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+        .join("   ")
+        .trimEnd(),
+    )
     .join("\n");
 }
 
@@ -264,15 +284,27 @@ async function main(): Promise<number> {
   const cpus = os.cpus();
   console.log("Banc de mesure — Portail Famille (npm run bench)");
   console.log(`Date       : ${new Date().toISOString()}`);
-  console.log(`Machine    : ${cpus[0]?.model.trim() ?? "processeur inconnu"}, ${cpus.length} cœurs, Node ${process.version}`);
-  console.log(`Charge     : ${os.loadavg().map((value) => value.toFixed(2)).join(" / ")} (moyenne 1 / 5 / 15 min avant la mesure)`);
+  console.log(
+    `Machine    : ${cpus[0]?.model.trim() ?? "processeur inconnu"}, ${cpus.length} cœurs, Node ${process.version}`,
+  );
+  console.log(
+    `Charge     : ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" / ")} (moyenne 1 / 5 / 15 min avant la mesure)`,
+  );
 
-  if (!(await isPortFree(port))) throw new Error(`Le port ${port} est déjà utilisé : choisissez-en un autre avec PORT=<port>.`);
+  if (!(await isPortFree(port)))
+    throw new Error(`Le port ${port} est déjà utilisé : choisissez-en un autre avec PORT=<port>.`);
 
   const buildId = path.join(ROOT, ".next/BUILD_ID");
   if (!existsSync(buildId)) {
     console.log("Construction de l'application (next build)…");
-    const build = spawn(NEXT, ["build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+    const build = spawn(NEXT, ["build"], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "inherit",
+    });
     server = build; // stopped by shutdown() on a signal
     await exited(build);
     server = undefined;
@@ -302,8 +334,12 @@ async function main(): Promise<number> {
   const [version] = await db().$queryRaw<{ v: string }[]>`SELECT current_setting('server_version') AS v`;
   await db().$disconnect();
   console.log(`Base       : ${cible}, PostgreSQL ${version?.v ?? "?"}`);
-  console.log(`Serveur    : next start sur le port ${port}, pool Prisma de ${process.env.DATABASE_POOL_SIZE ?? 5} connexions`);
-  console.log(`Injection  : autocannon, ${connections} connexion${connections > 1 ? "s" : ""} × ${duration} s par page (échauffement ${warmup} s par page)\n`);
+  console.log(
+    `Serveur    : next start sur le port ${port}, pool Prisma de ${process.env.DATABASE_POOL_SIZE ?? 5} connexions`,
+  );
+  console.log(
+    `Injection  : autocannon, ${connections} connexion${connections > 1 ? "s" : ""} × ${duration} s par page (échauffement ${warmup} s par page)\n`,
+  );
 
   server = startServer(port, databaseUrl);
   await waitForHealth(port, 60_000);
@@ -324,7 +360,8 @@ async function main(): Promise<number> {
     console.log("Échauffement…");
     for (const page of pages) {
       const mesure = await measure(baseUrl, page, connections, warmup);
-      if (mesure.erreurs) console.log(`  ${page.nom} : ${mesure.erreurs} erreurs pendant l'échauffement (${mesure.detail})`);
+      if (mesure.erreurs)
+        console.log(`  ${page.nom} : ${mesure.erreurs} erreurs pendant l'échauffement (${mesure.detail})`);
     }
   }
   const mesures: Mesure[] = [];
@@ -366,9 +403,18 @@ async function main(): Promise<number> {
       mesure: ratio(ratioMonAccueil),
       ok: ratioMonAccueil <= BUDGET_RATIO_P95_MON_ACCUEIL,
     },
-    { nom: `Erreurs (toutes pages mesurées) ≤ ${BUDGET_ERREURS}`, mesure: String(erreurs), ok: erreurs <= BUDGET_ERREURS },
+    {
+      nom: `Erreurs (toutes pages mesurées) ≤ ${BUDGET_ERREURS}`,
+      mesure: String(erreurs),
+      ok: erreurs <= BUDGET_ERREURS,
+    },
   ];
-  console.log(`\nBudgets (scripts/bench.ts) :\n${table(budgets.map((b) => [`  ${b.nom}`, b.mesure, b.ok ? "OK" : "DÉPASSÉ"]), [false, true, false])}`);
+  console.log(
+    `\nBudgets (scripts/bench.ts) :\n${table(
+      budgets.map((b) => [`  ${b.nom}`, b.mesure, b.ok ? "OK" : "DÉPASSÉ"]),
+      [false, true, false],
+    )}`,
+  );
 
   if (erreurs && serverLog.length) console.log(`\nDernières lignes du serveur :\n${serverLog.join("\n")}`);
   return budgets.every((b) => b.ok) ? 0 : 1;

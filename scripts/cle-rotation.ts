@@ -9,8 +9,13 @@ if (!process.env.CLE_CHIFFREMENT || !process.env.CLE_CHIFFREMENT_ANCIENNE) {
 }
 try {
   const bilan = await rechiffrerTout();
-  console.log(`Rechiffré avec la nouvelle clé : ${bilan.secretsTotp} secret(s) TOTP, ${bilan.dossiersSante} version(s) de dossier santé, ${bilan.demandesSante} demande(s) de dossier santé.`);
-  if (bilan.illisibles > 0) console.log(`${bilan.illisibles} valeur(s) illisible(s) avec l'une et l'autre clé, laissée(s) telle(s) quelle(s) : voir le journal (cle.rotation).`);
+  console.log(
+    `Rechiffré avec la nouvelle clé : ${bilan.secretsTotp} secret(s) TOTP, ${bilan.dossiersSante} version(s) de dossier santé, ${bilan.demandesSante} demande(s) de dossier santé.`,
+  );
+  if (bilan.illisibles > 0)
+    console.log(
+      `${bilan.illisibles} valeur(s) illisible(s) avec l'une et l'autre clé, laissée(s) telle(s) quelle(s) : voir le journal (cle.rotation).`,
+    );
   console.log("Vous pouvez maintenant retirer CLE_CHIFFREMENT_ANCIENNE de la configuration.");
 } finally {
   await db().$disconnect();

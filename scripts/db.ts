@@ -77,9 +77,7 @@ async function confirm(question: string): Promise<boolean> {
 async function reset(yes: boolean): Promise<number> {
   const url = process.env.DATABASE_URL;
   if (url && !yes) {
-    console.error(
-      "DATABASE_URL est défini : effacer un serveur PostgreSQL exige `--yes` (npm run db:reset -- --yes).",
-    );
+    console.error("DATABASE_URL est défini : effacer un serveur PostgreSQL exige `--yes` (npm run db:reset -- --yes).");
     return 2;
   }
   if (!yes && !(await confirm(`Effacer toutes les données de ${target()} ? (oui/non) `))) {
@@ -91,7 +89,9 @@ async function reset(yes: boolean): Promise<number> {
     await client.connect();
     try {
       // PostgreSQL 15's default for the public schema: usable by every role, owned by whoever recreates it.
-      await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; GRANT USAGE ON SCHEMA public TO PUBLIC;");
+      await client.query(
+        "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; GRANT USAGE ON SCHEMA public TO PUBLIC;",
+      );
     } finally {
       await client.end();
     }

@@ -37,6 +37,9 @@ export function formatDemoLogins(logins: DemoLogin[]): string {
     ...logins.map((login) => line(login.role, login.identifiant, login.motDePasse)),
     ...logins
       .filter((login) => login.totp)
-      .map((login) => `  ${login.identifiant} demande aussi un code : ajoutez la clé ${login.totp} à une application d'authentification (TOTP).`),
+      .map(
+        (login) =>
+          `  ${login.identifiant} demande aussi un code : ajoutez la clé ${login.totp} à une application d'authentification (TOTP).`,
+      ),
   ].join("\n");
 }

@@ -150,7 +150,13 @@ export async function isPortFree(port: number, host?: string): Promise<boolean> 
 }
 
 /** Opens (creating it if needed) the PGlite data directory and serves it on 127.0.0.1:port. */
-export async function startEmbeddedDatabase({ dataDir, port }: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase({
+  dataDir,
+  port,
+}: {
+  dataDir: string;
+  port: number;
+}): Promise<EmbeddedDatabase> {
   const dir = path.resolve(dataDir);
   // PGlite creates the directory itself but not its missing parents.
   await mkdir(dir, { recursive: true });

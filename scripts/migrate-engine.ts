@@ -46,7 +46,10 @@ function loadEngineModule(): Promise<EngineModule> {
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     // The package's own entry imports the .wasm as an ES module, which Node 20 does not support without a flag.
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
     });
@@ -86,10 +89,16 @@ function labelCatalogTypesAsText(result: unknown): unknown {
 class CatalogFriendlyClient extends pg.Client {
   // pg-pool calls query(config, values, callback); the adapter's transactions call query(config) for a promise.
   override query(...args: unknown[]): never {
-    const callback = typeof args.at(-1) === "function" ? (args.pop() as (error: unknown, result?: unknown) => void) : undefined;
-    const promise = (super.query as (...a: unknown[]) => Promise<unknown>).apply(this, args).then(labelCatalogTypesAsText);
+    const callback =
+      typeof args.at(-1) === "function" ? (args.pop() as (error: unknown, result?: unknown) => void) : undefined;
+    const promise = (super.query as (...a: unknown[]) => Promise<unknown>)
+      .apply(this, args)
+      .then(labelCatalogTypesAsText);
     if (!callback) return promise as never;
-    promise.then((result) => callback(null, result), (error: unknown) => callback(error));
+    promise.then(
+      (result) => callback(null, result),
+      (error: unknown) => callback(error),
+    );
     return undefined as never;
   }
 }
@@ -256,7 +265,8 @@ export async function createMigration(name: string): Promise<string | null> {
   const lastExisting = migrationsList.migrationDirectories.at(-1)?.path;
   let now = new Date();
   // Keep the new folder after the last one even if the clock is behind the last migration's stamp.
-  while (lastExisting !== undefined && `${timestamp(now)}_${name}` <= lastExisting) now = new Date(now.getTime() + 1000);
+  while (lastExisting !== undefined && `${timestamp(now)}_${name}` <= lastExisting)
+    now = new Date(now.getTime() + 1000);
   const directory = path.join(MIGRATIONS_DIR, `${timestamp(now)}_${name}`);
   if (await stat(directory).catch(() => null)) throw new Error(`${directory} existe déjà.`);
 

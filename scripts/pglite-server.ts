@@ -91,7 +91,10 @@ class ProtocolQueue {
   }
 }
 
-export function createPgliteServer(db: PGlite, options: { host: string; port: number; maxConnections: number }): PGLiteSocketServer {
+export function createPgliteServer(
+  db: PGlite,
+  options: { host: string; port: number; maxConnections: number },
+): PGLiteSocketServer {
   const server = new PGLiteSocketServer({ db, ...options });
   // The server hands this object to each connection's handler; it only calls the methods above.
   (server as unknown as { queryQueue: ProtocolQueue }).queryQueue = new ProtocolQueue(db);

@@ -75,7 +75,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT invalide : « ${process.env.PORT} ».`);
   if (!(await isPortFree(port))) {
-    throw new Error(`Le port ${port} est déjà utilisé : choisissez-en un autre avec PORT=<port>.\nPort ${port} is already in use: set PORT.`);
+    throw new Error(
+      `Le port ${port} est déjà utilisé : choisissez-en un autre avec PORT=<port>.\nPort ${port} is already in use: set PORT.`,
+    );
   }
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 

@@ -11,8 +11,8 @@ export default async function AccueilPage() {
           Portail Famille de {commune.nom}
         </h1>
         <p>
-          Faites vos démarches Enfance à distance : déclarez votre famille, inscrivez vos enfants à la restauration scolaire et à
-          l&apos;accueil périscolaire, réservez leurs activités et réglez-les en ligne.
+          Faites vos démarches Enfance à distance : déclarez votre famille, inscrivez vos enfants à la restauration
+          scolaire et à l&apos;accueil périscolaire, réservez leurs activités et réglez-les en ligne.
         </p>
       </section>
       <section className="carte" aria-labelledby="espace">
@@ -26,8 +26,8 @@ export default async function AccueilPage() {
         ) : (
           <>
             <p className="mb-4">
-              Créez votre espace personnel qui vous donnera accès au tableau de bord de vos demandes existantes, à votre espace de stockage
-              sécurisé et à d&apos;autres fonctionnalités facilitant votre relation avec la mairie.
+              Créez votre espace personnel qui vous donnera accès au tableau de bord de vos demandes existantes, à votre
+              espace de stockage sécurisé et à d&apos;autres fonctionnalités facilitant votre relation avec la mairie.
             </p>
             <div className="flex flex-col gap-3 sm:flex-row">
               <Link href="/connexion" className="bouton-principal no-underline">

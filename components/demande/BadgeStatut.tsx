@@ -12,5 +12,9 @@ const COULEURS: Record<StatutDemande, string> = {
 };
 
 export function BadgeStatut({ statut }: { statut: StatutDemande }) {
-  return <span className={`inline-block rounded-full px-3 py-1 text-sm font-bold ${COULEURS[statut]}`}>{LIBELLES_STATUT[statut]}</span>;
+  return (
+    <span className={`inline-block rounded-full px-3 py-1 text-sm font-bold ${COULEURS[statut]}`}>
+      {LIBELLES_STATUT[statut]}
+    </span>
+  );
 }

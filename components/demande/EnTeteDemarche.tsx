@@ -6,7 +6,17 @@ export const ETAPES_DEMANDE: readonly Step[] = [
 ];
 
 /** "ENFANCE — AJOUT DE FAMILLE — Durée approximative de cette démarche : 10 mn", and the step bar. */
-export function EnTeteDemarche({ domaine, titre, duree, etape }: { domaine: string; titre: string; duree: string; etape: 0 | 1 }) {
+export function EnTeteDemarche({
+  domaine,
+  titre,
+  duree,
+  etape,
+}: {
+  domaine: string;
+  titre: string;
+  duree: string;
+  etape: 0 | 1;
+}) {
   return (
     <>
       <h1 className="titre-page mb-1">

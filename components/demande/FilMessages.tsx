@@ -9,13 +9,25 @@ export function lienPiece(message: Pick<DemandeMessage, "id">) {
 
 export const tailleKo = (octets: number | null) => `${Math.max(1, Math.round((octets ?? 0) / 1024))} Ko`;
 
-export function FilMessages({ messages, lecteur, demandeur }: { messages: DemandeMessage[]; lecteur: "USAGER" | "AGENT"; demandeur?: string }) {
+export function FilMessages({
+  messages,
+  lecteur,
+  demandeur,
+}: {
+  messages: DemandeMessage[];
+  lecteur: "USAGER" | "AGENT";
+  demandeur?: string;
+}) {
   return (
     <ol className="mb-6 space-y-3" aria-label="Messages">
       {messages.map((message) => {
         const deLaMairie = message.auteur === "AGENT";
         const nouveau = message.auteur !== lecteur && !message.luAt;
-        const auteur = deLaMairie ? `${message.auteurNom} (mairie)` : lecteur === "USAGER" ? "Vous" : `${demandeur ?? message.auteurNom} (demandeur)`;
+        const auteur = deLaMairie
+          ? `${message.auteurNom} (mairie)`
+          : lecteur === "USAGER"
+            ? "Vous"
+            : `${demandeur ?? message.auteurNom} (demandeur)`;
         return (
           <li
             key={message.id}
@@ -23,7 +35,9 @@ export function FilMessages({ messages, lecteur, demandeur }: { messages: Demand
           >
             <p className="text-sm text-stone-700">
               {auteur} — {horodatage(message.createdAt)}
-              {message.interne && <span className="ml-2 rounded-full bg-amber-800 px-2 font-bold text-white">Note interne</span>}
+              {message.interne && (
+                <span className="ml-2 rounded-full bg-amber-800 px-2 font-bold text-white">Note interne</span>
+              )}
               {nouveau && <span className="ml-2 rounded-full bg-marque px-2 font-bold text-white">Nouveau</span>}
             </p>
             {message.contenu && <p className="mt-1 whitespace-pre-line break-words">{message.contenu}</p>}

@@ -16,7 +16,13 @@ export function Historique({ lignes, demandeur }: { lignes: DemandeHistorique[];
             {TRANSITIONS[ligne.transition as Transition]?.libelle ?? ligne.transition} : {LIBELLES_STATUT[ligne.vers]}
           </p>
           <p className="text-sm">
-            {ligne.acteur === "AGENT" ? `Par ${ligne.acteurNom ?? "un agent"} (mairie)` : ligne.acteur === "USAGER" ? (demandeur ? `Par ${demandeur} (demandeur)` : "Par vous") : "Automatiquement"}
+            {ligne.acteur === "AGENT"
+              ? `Par ${ligne.acteurNom ?? "un agent"} (mairie)`
+              : ligne.acteur === "USAGER"
+                ? demandeur
+                  ? `Par ${demandeur} (demandeur)`
+                  : "Par vous"
+                : "Automatiquement"}
           </p>
           {ligne.motif && <p className="mt-1 whitespace-pre-line">Motif : {ligne.motif}</p>}
         </li>

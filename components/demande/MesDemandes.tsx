@@ -28,7 +28,9 @@ export function MesDemandes({ demandes }: { demandes: Awaited<ReturnType<typeof 
                     {demande.enfant && ` — ${demande.enfant.prenoms}`}
                   </p>
                   <p className="text-sm text-stone-700">
-                    {demande.deposeeAt ? `Déposée le ${formatParis(demande.deposeeAt, "dd/MM/yyyy")}` : `Commencée le ${formatParis(demande.createdAt, "dd/MM/yyyy")}`}
+                    {demande.deposeeAt
+                      ? `Déposée le ${formatParis(demande.deposeeAt, "dd/MM/yyyy")}`
+                      : `Commencée le ${formatParis(demande.createdAt, "dd/MM/yyyy")}`}
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-3">

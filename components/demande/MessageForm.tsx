@@ -26,7 +26,14 @@ export function MessageForm({ action: envoyer, titre, noteInterne = false }: Pro
 
   const error = state.errors.message;
   return (
-    <form ref={formRef} action={action} onSubmit={envoiSansReinitialisation(action)} noValidate aria-busy={pending} className="rounded-md border border-stone-300 p-4">
+    <form
+      ref={formRef}
+      action={action}
+      onSubmit={envoiSansReinitialisation(action)}
+      noValidate
+      aria-busy={pending}
+      className="rounded-md border border-stone-300 p-4"
+    >
       <h3 className="mb-3 font-bold uppercase">{titre}</h3>
       {state.ok && <Alert kind="succes" title={state.message ?? "Votre message a été envoyé."} />}
       {!state.ok && state.message && <Alert kind="erreur" title={state.message} />}
@@ -44,8 +51,21 @@ export function MessageForm({ action: envoyer, titre, noteInterne = false }: Pro
         />
         <FieldMessages name="message" error={error} />
       </div>
-      <TextField name="piece" label="Pièce jointe" type="file" accept="application/pdf,image/jpeg,image/png,image/heic,.heic" error={state.errors.piece} hint="Facultative. PDF, JPEG, PNG ou HEIC, 10 Mo au maximum." />
-      {noteInterne && <CheckboxField name="interne" label="Note interne (jamais montrée au demandeur)" defaultChecked={state.values.interne === "on"} />}
+      <TextField
+        name="piece"
+        label="Pièce jointe"
+        type="file"
+        accept="application/pdf,image/jpeg,image/png,image/heic,.heic"
+        error={state.errors.piece}
+        hint="Facultative. PDF, JPEG, PNG ou HEIC, 10 Mo au maximum."
+      />
+      {noteInterne && (
+        <CheckboxField
+          name="interne"
+          label="Note interne (jamais montrée au demandeur)"
+          defaultChecked={state.values.interne === "on"}
+        />
+      )}
       <button type="submit" className="bouton-principal" disabled={pending}>
         Envoyer
       </button>

@@ -1,7 +1,14 @@
 // LE RÉCAPITULATIF of an Ajout de famille, as the seed lays it out (TITULAIRE DU COMPTE, then each member):
 // step 2 of the wizard, the "La demande" tab of the suivi, and the agents' console show the same.
 import { CIVILITES } from "@/lib/domain/usager/schemas";
-import { MODALITES_CONTACT, nomDePersonne, QUALITES, qualiteLibelle, SEXES, type Brouillon } from "@/lib/domain/famille/schemas";
+import {
+  MODALITES_CONTACT,
+  nomDePersonne,
+  QUALITES,
+  qualiteLibelle,
+  SEXES,
+  type Brouillon,
+} from "@/lib/domain/famille/schemas";
 import { formatParis } from "@/lib/dates";
 import { jourIso } from "@/lib/champs";
 
@@ -15,10 +22,16 @@ function date(value?: string): string {
 function adresse(values: Valeurs | null): string {
   if (!values) return "";
   const ligne1 = [values.adresseNumero, values.adresseVoie].filter(Boolean).join(" ");
-  const details = [values.adresseBatiment && `Bât. ${values.adresseBatiment}`, values.adresseAppartement && `Appt ${values.adresseAppartement}`, values.adresseComplement]
+  const details = [
+    values.adresseBatiment && `Bât. ${values.adresseBatiment}`,
+    values.adresseAppartement && `Appt ${values.adresseAppartement}`,
+    values.adresseComplement,
+  ]
     .filter(Boolean)
     .join(", ");
-  return [ligne1, details, `${values.codePostal ?? ""} ${values.ville ?? ""} / ${values.pays ?? ""}`.trim()].filter(Boolean).join(" — ");
+  return [ligne1, details, `${values.codePostal ?? ""} ${values.ville ?? ""} / ${values.pays ?? ""}`.trim()]
+    .filter(Boolean)
+    .join(" — ");
 }
 
 function Ligne({ terme, children }: { terme: string; children?: React.ReactNode }) {
@@ -40,13 +53,18 @@ function Section({ titre, children }: { titre: string; children: React.ReactNode
 }
 
 function Representant({ titre, v, titulaire }: { titre: string; v: Valeurs; titulaire: Valeurs | null }) {
-  const qualite = v.qualite && v.qualite in QUALITES ? qualiteLibelle(v.qualite as keyof typeof QUALITES, v.autoriteParentale === "oui") : "";
+  const qualite =
+    v.qualite && v.qualite in QUALITES
+      ? qualiteLibelle(v.qualite as keyof typeof QUALITES, v.autoriteParentale === "oui")
+      : "";
   return (
     <Section titre={`${titre} : ${nomDePersonne("titulaire", v)}`}>
       <Ligne terme="Civilité">{CIVILITES[v.civilite as keyof typeof CIVILITES]}</Ligne>
       <Ligne terme="Nom de famille">{v.nomFamille}</Ligne>
       <Ligne terme="Date de naissance">{date(v.dateNaissance)}</Ligne>
-      <Ligne terme="Lieu de naissance">{[v.communeNaissance, v.departementNaissance, v.paysNaissance].filter(Boolean).join(", ")}</Ligne>
+      <Ligne terme="Lieu de naissance">
+        {[v.communeNaissance, v.departementNaissance, v.paysNaissance].filter(Boolean).join(", ")}
+      </Ligne>
       <Ligne terme="Adresse">{v.memeAdresse === "on" ? adresse(titulaire) : adresse(v)}</Ligne>
       <Ligne terme="Téléphone domicile">{v.telephoneDomicile}</Ligne>
       <Ligne terme="Téléphone portable">{v.telephonePortable}</Ligne>
@@ -54,7 +72,9 @@ function Representant({ titre, v, titulaire }: { titre: string; v: Valeurs; titu
       <Ligne terme="Profession">{v.profession}</Ligne>
       <Ligne terme="Employeur">{v.employeur}</Ligne>
       <Ligne terme="Téléphone professionnel">{v.telephonePro}</Ligne>
-      <Ligne terme="Modalité de contact">{MODALITES_CONTACT[v.modaliteContact as keyof typeof MODALITES_CONTACT]}</Ligne>
+      <Ligne terme="Modalité de contact">
+        {MODALITES_CONTACT[v.modaliteContact as keyof typeof MODALITES_CONTACT]}
+      </Ligne>
       <Ligne terme="Qualité">{qualite}</Ligne>
     </Section>
   );
@@ -80,7 +100,9 @@ export function RecapAjoutFamille({ brouillon }: { brouillon: Brouillon }) {
           <Ligne terme="Téléphone portable">{contact.telephonePortable}</Ligne>
           <Ligne terme="Téléphone domicile">{contact.telephoneDomicile}</Ligne>
           <Ligne terme="À prévenir en cas d'urgence">{contact.aPrevenir === "on" ? "Oui" : "Non"}</Ligne>
-          <Ligne terme="Autorisé(e) à venir chercher l'enfant">{contact.autoriseRecuperer === "on" ? "Oui" : "Non"}</Ligne>
+          <Ligne terme="Autorisé(e) à venir chercher l'enfant">
+            {contact.autoriseRecuperer === "on" ? "Oui" : "Non"}
+          </Ligne>
         </Section>
       ))}
     </div>

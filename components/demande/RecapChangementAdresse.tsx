@@ -7,7 +7,12 @@ export function RecapChangementAdresse({ donnees }: { donnees: unknown }) {
   const a = changement.adresse;
   const nouvelle = [
     [a.adresseNumero, a.adresseVoie].filter(Boolean).join(" "),
-    [a.adresseBatiment && `Bâtiment ${a.adresseBatiment}`, a.adresseAppartement && `Appartement ${a.adresseAppartement}`].filter(Boolean).join(", "),
+    [
+      a.adresseBatiment && `Bâtiment ${a.adresseBatiment}`,
+      a.adresseAppartement && `Appartement ${a.adresseAppartement}`,
+    ]
+      .filter(Boolean)
+      .join(", "),
     a.adresseComplement,
     `${a.codePostal} ${a.ville}`,
     a.pays,
@@ -30,7 +35,11 @@ export function RecapChangementAdresse({ donnees }: { donnees: unknown }) {
               {ligne}
             </span>
           ))}
-          {a.codeInsee && <span className="block text-sm text-stone-700">Code INSEE {a.codeInsee} (adresse de la base nationale)</span>}
+          {a.codeInsee && (
+            <span className="block text-sm text-stone-700">
+              Code INSEE {a.codeInsee} (adresse de la base nationale)
+            </span>
+          )}
         </address>
       </section>
     </div>

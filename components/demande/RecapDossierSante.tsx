@@ -28,7 +28,15 @@ function Liste({ elements }: { elements: string[] }) {
   );
 }
 
-export function RecapDossierSante({ fiche, demande = false, niveau = 3 }: { fiche: FicheSante | null; demande?: boolean; niveau?: 2 | 3 }) {
+export function RecapDossierSante({
+  fiche,
+  demande = false,
+  niveau = 3,
+}: {
+  fiche: FicheSante | null;
+  demande?: boolean;
+  niveau?: 2 | 3;
+}) {
   const medecin = fiche?.medecin;
   return (
     <div>

@@ -16,7 +16,13 @@ type Representant = {
   usagerId: string | null;
 };
 
-export function RecapRattachement({ usager, famille }: { usager: Usager; famille: { cleEnfance: string; representants: Representant[] } | null }) {
+export function RecapRattachement({
+  usager,
+  famille,
+}: {
+  usager: Usager;
+  famille: { cleEnfance: string; representants: Representant[] } | null;
+}) {
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <section aria-labelledby="espace-demandeur">
@@ -39,9 +45,15 @@ export function RecapRattachement({ usager, famille }: { usager: Usager; famille
                   {r.role === "TITULAIRE" ? "Titulaire" : "Co-représentant"} : {r.prenom} {r.nomUsage.toUpperCase()}
                   {r.nomFamille ? ` (né(e) ${r.nomFamille.toUpperCase()})` : ""}
                 </p>
-                <p className="text-sm">Date de naissance : {r.dateNaissance ? formatParis(r.dateNaissance, "dd/MM/yyyy") : "—"}</p>
-                <p className="text-sm break-all">{[r.courriel, r.telephonePortable].filter(Boolean).join(" — ") || "—"}</p>
-                <p className="text-sm">{r.usagerId ? "Déjà rattaché à un espace" : "Pas encore rattaché à un espace"}</p>
+                <p className="text-sm">
+                  Date de naissance : {r.dateNaissance ? formatParis(r.dateNaissance, "dd/MM/yyyy") : "—"}
+                </p>
+                <p className="text-sm break-all">
+                  {[r.courriel, r.telephonePortable].filter(Boolean).join(" — ") || "—"}
+                </p>
+                <p className="text-sm">
+                  {r.usagerId ? "Déjà rattaché à un espace" : "Pas encore rattaché à un espace"}
+                </p>
               </li>
             ))}
           </ul>

@@ -6,7 +6,15 @@ import { formatParis } from "@/lib/dates";
 import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import type { LigneDemande } from "@/lib/domain/demande/queries-console";
 
-export function TableDemandes({ demandes, legende, vide }: { demandes: LigneDemande[]; legende: string; vide: string }) {
+export function TableDemandes({
+  demandes,
+  legende,
+  vide,
+}: {
+  demandes: LigneDemande[];
+  legende: string;
+  vide: string;
+}) {
   if (demandes.length === 0) return <p className="mb-4">{vide}</p>;
   return (
     <div role="region" aria-label={legende} tabIndex={0} className="mb-4 overflow-x-auto">
@@ -48,7 +56,9 @@ export function TableDemandes({ demandes, legende, vide }: { demandes: LigneDema
               <td className="p-2">
                 <BadgeStatut statut={demande.statut} />
               </td>
-              <td className="p-2">{demande.instructeur ? `${demande.instructeur.prenom} ${demande.instructeur.nom.toUpperCase()}` : "—"}</td>
+              <td className="p-2">
+                {demande.instructeur ? `${demande.instructeur.prenom} ${demande.instructeur.nom.toUpperCase()}` : "—"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -46,7 +46,12 @@ export function CarteEnfant({ enfant, ecole, groupe, sante, ouvertureReservation
         </li>
         {["Gérer mes réservations", "Justifier une absence"].map((libelle) => (
           <li key={libelle}>
-            <button type="button" aria-disabled="true" aria-describedby={ouverture} className="bouton-secondaire cursor-not-allowed opacity-70">
+            <button
+              type="button"
+              aria-disabled="true"
+              aria-describedby={ouverture}
+              className="bouton-secondaire cursor-not-allowed opacity-70"
+            >
               {libelle}
               <span className="sr-only"> pour {enfant.prenoms}</span>
             </button>
@@ -64,7 +69,8 @@ function EtatDossierSante({ sante }: { sante: EtatSante }) {
   if (sante.enAttente !== null) {
     return (
       <p className="rounded-md border-l-4 border-sky-700 bg-sky-50 p-2 text-sm font-semibold">
-        Dossier santé : mise à jour en cours de traitement (<Link href={`/demandes/${sante.enAttente}`}>demande N° {sante.enAttente}</Link>)
+        Dossier santé : mise à jour en cours de traitement (
+        <Link href={`/demandes/${sante.enAttente}`}>demande N° {sante.enAttente}</Link>)
       </p>
     );
   }
@@ -75,5 +81,9 @@ function EtatDossierSante({ sante }: { sante: EtatSante }) {
       </p>
     );
   }
-  return <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-sm font-semibold">Dossier santé à compléter</p>;
+  return (
+    <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-sm font-semibold">
+      Dossier santé à compléter
+    </p>
+  );
 }

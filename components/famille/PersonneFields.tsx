@@ -27,34 +27,146 @@ function RepresentantFields({ role, v, errors }: FieldsProps & { role: "titulair
     <>
       <fieldset className="mb-6">
         <legend className="mb-3 text-lg font-bold uppercase">Représentant</legend>
-        <SelectField name="civilite" label="Civilité" required options={CIVILITES} defaultValue={v.civilite ?? ""} error={errors.civilite} />
+        <SelectField
+          name="civilite"
+          label="Civilité"
+          required
+          options={CIVILITES}
+          defaultValue={v.civilite ?? ""}
+          error={errors.civilite}
+        />
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField name="nomUsage" label="Nom d'usage" required defaultValue={v.nomUsage} error={errors.nomUsage} maxLength={100} autoComplete={role === "titulaire" ? "family-name" : "off"} />
-          <TextField name="nomFamille" label="Nom de famille" defaultValue={v.nomFamille} error={errors.nomFamille} maxLength={100} />
-          <TextField name="prenom" label="Prénom" required defaultValue={v.prenom} error={errors.prenom} maxLength={100} autoComplete={role === "titulaire" ? "given-name" : "off"} />
-          <TextField name="dateNaissance" label="Date de naissance" type="date" defaultValue={v.dateNaissance} error={errors.dateNaissance} />
-          <TextField name="communeNaissance" label="Commune" defaultValue={v.communeNaissance} error={errors.communeNaissance} maxLength={100} hint="Commune de naissance." />
-          <TextField name="departementNaissance" label="Département" defaultValue={v.departementNaissance} error={errors.departementNaissance} maxLength={100} hint="Département de naissance." />
-          <TextField name="paysNaissance" label="Pays" defaultValue={v.paysNaissance} error={errors.paysNaissance} maxLength={100} hint="Pays de naissance." />
+          <TextField
+            name="nomUsage"
+            label="Nom d'usage"
+            required
+            defaultValue={v.nomUsage}
+            error={errors.nomUsage}
+            maxLength={100}
+            autoComplete={role === "titulaire" ? "family-name" : "off"}
+          />
+          <TextField
+            name="nomFamille"
+            label="Nom de famille"
+            defaultValue={v.nomFamille}
+            error={errors.nomFamille}
+            maxLength={100}
+          />
+          <TextField
+            name="prenom"
+            label="Prénom"
+            required
+            defaultValue={v.prenom}
+            error={errors.prenom}
+            maxLength={100}
+            autoComplete={role === "titulaire" ? "given-name" : "off"}
+          />
+          <TextField
+            name="dateNaissance"
+            label="Date de naissance"
+            type="date"
+            defaultValue={v.dateNaissance}
+            error={errors.dateNaissance}
+          />
+          <TextField
+            name="communeNaissance"
+            label="Commune"
+            defaultValue={v.communeNaissance}
+            error={errors.communeNaissance}
+            maxLength={100}
+            hint="Commune de naissance."
+          />
+          <TextField
+            name="departementNaissance"
+            label="Département"
+            defaultValue={v.departementNaissance}
+            error={errors.departementNaissance}
+            maxLength={100}
+            hint="Département de naissance."
+          />
+          <TextField
+            name="paysNaissance"
+            label="Pays"
+            defaultValue={v.paysNaissance}
+            error={errors.paysNaissance}
+            maxLength={100}
+            hint="Pays de naissance."
+          />
         </div>
       </fieldset>
       <Adresse facultative={role === "coRepresentant"} v={v} errors={errors} />
       <fieldset className="mb-6">
         <legend className="mb-3 text-lg font-bold uppercase">Coordonnées</legend>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField name="telephoneDomicile" label="Téléphone domicile" type="tel" defaultValue={v.telephoneDomicile} error={errors.telephoneDomicile} />
-          <TextField name="telephonePortable" label="Téléphone portable" type="tel" defaultValue={v.telephonePortable} error={errors.telephonePortable} />
-          <TextField name="courriel" label="Courriel" type="email" defaultValue={v.courriel} error={errors.courriel} maxLength={254} />
-          <TextField name="profession" label="Profession" defaultValue={v.profession} error={errors.profession} maxLength={100} />
-          <TextField name="employeur" label="Employeur" defaultValue={v.employeur} error={errors.employeur} maxLength={100} />
-          <TextField name="telephonePro" label="Téléphone professionnel" type="tel" defaultValue={v.telephonePro} error={errors.telephonePro} />
+          <TextField
+            name="telephoneDomicile"
+            label="Téléphone domicile"
+            type="tel"
+            defaultValue={v.telephoneDomicile}
+            error={errors.telephoneDomicile}
+          />
+          <TextField
+            name="telephonePortable"
+            label="Téléphone portable"
+            type="tel"
+            defaultValue={v.telephonePortable}
+            error={errors.telephonePortable}
+          />
+          <TextField
+            name="courriel"
+            label="Courriel"
+            type="email"
+            defaultValue={v.courriel}
+            error={errors.courriel}
+            maxLength={254}
+          />
+          <TextField
+            name="profession"
+            label="Profession"
+            defaultValue={v.profession}
+            error={errors.profession}
+            maxLength={100}
+          />
+          <TextField
+            name="employeur"
+            label="Employeur"
+            defaultValue={v.employeur}
+            error={errors.employeur}
+            maxLength={100}
+          />
+          <TextField
+            name="telephonePro"
+            label="Téléphone professionnel"
+            type="tel"
+            defaultValue={v.telephonePro}
+            error={errors.telephonePro}
+          />
         </div>
-        <SelectField name="modaliteContact" label="Modalité de contact" options={MODALITES_CONTACT} defaultValue={v.modaliteContact ?? ""} error={errors.modaliteContact} />
+        <SelectField
+          name="modaliteContact"
+          label="Modalité de contact"
+          options={MODALITES_CONTACT}
+          defaultValue={v.modaliteContact ?? ""}
+          error={errors.modaliteContact}
+        />
       </fieldset>
       <fieldset className="mb-6">
         <legend className="mb-3 text-lg font-bold uppercase">Qualité</legend>
-        <SelectField name="qualite" label="Qualité vis-à-vis des enfants" required options={QUALITES} defaultValue={v.qualite ?? ""} error={errors.qualite} />
-        <Radios name="autoriteParentale" legend="Autorité parentale" options={{ oui: "Avec autorité parentale", non: "Sans autorité parentale" }} v={v} errors={errors} />
+        <SelectField
+          name="qualite"
+          label="Qualité vis-à-vis des enfants"
+          required
+          options={QUALITES}
+          defaultValue={v.qualite ?? ""}
+          error={errors.qualite}
+        />
+        <Radios
+          name="autoriteParentale"
+          legend="Autorité parentale"
+          options={{ oui: "Avec autorité parentale", non: "Sans autorité parentale" }}
+          v={v}
+          errors={errors}
+        />
       </fieldset>
     </>
   );
@@ -67,10 +179,39 @@ function EnfantFields({ v, errors }: FieldsProps) {
         <legend className="mb-3 text-lg font-bold uppercase">Enfant</legend>
         <Radios name="sexe" legend="Sexe" options={SEXES} v={v} errors={errors} />
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField name="nom" label="Nom" required defaultValue={v.nom} error={errors.nom} maxLength={100} autoComplete="off" />
-          <TextField name="prenoms" label="Prénom(s)" required defaultValue={v.prenoms} error={errors.prenoms} maxLength={100} autoComplete="off" />
-          <TextField name="dateNaissance" label="Date de naissance" type="date" required defaultValue={v.dateNaissance} error={errors.dateNaissance} />
-          <TextField name="lieuNaissance" label="Lieu de naissance" defaultValue={v.lieuNaissance} error={errors.lieuNaissance} maxLength={100} />
+          <TextField
+            name="nom"
+            label="Nom"
+            required
+            defaultValue={v.nom}
+            error={errors.nom}
+            maxLength={100}
+            autoComplete="off"
+          />
+          <TextField
+            name="prenoms"
+            label="Prénom(s)"
+            required
+            defaultValue={v.prenoms}
+            error={errors.prenoms}
+            maxLength={100}
+            autoComplete="off"
+          />
+          <TextField
+            name="dateNaissance"
+            label="Date de naissance"
+            type="date"
+            required
+            defaultValue={v.dateNaissance}
+            error={errors.dateNaissance}
+          />
+          <TextField
+            name="lieuNaissance"
+            label="Lieu de naissance"
+            defaultValue={v.lieuNaissance}
+            error={errors.lieuNaissance}
+            maxLength={100}
+          />
         </div>
       </fieldset>
       <Adresse facultative v={v} errors={errors} />
@@ -83,14 +224,55 @@ function ContactFields({ v, errors }: FieldsProps) {
     <fieldset className="mb-6">
       <legend className="mb-3 text-lg font-bold uppercase">Contact</legend>
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField name="nom" label="Nom" required defaultValue={v.nom} error={errors.nom} maxLength={100} autoComplete="off" />
-        <TextField name="prenom" label="Prénom" required defaultValue={v.prenom} error={errors.prenom} maxLength={100} autoComplete="off" />
-        <TextField name="lien" label="Lien avec l'enfant" required defaultValue={v.lien} error={errors.lien} maxLength={60} hint="Par exemple : grand-mère, voisin, nourrice." />
-        <TextField name="telephonePortable" label="Téléphone portable" type="tel" defaultValue={v.telephonePortable} error={errors.telephonePortable} hint="Au moins un téléphone." />
-        <TextField name="telephoneDomicile" label="Téléphone domicile" type="tel" defaultValue={v.telephoneDomicile} error={errors.telephoneDomicile} />
+        <TextField
+          name="nom"
+          label="Nom"
+          required
+          defaultValue={v.nom}
+          error={errors.nom}
+          maxLength={100}
+          autoComplete="off"
+        />
+        <TextField
+          name="prenom"
+          label="Prénom"
+          required
+          defaultValue={v.prenom}
+          error={errors.prenom}
+          maxLength={100}
+          autoComplete="off"
+        />
+        <TextField
+          name="lien"
+          label="Lien avec l'enfant"
+          required
+          defaultValue={v.lien}
+          error={errors.lien}
+          maxLength={60}
+          hint="Par exemple : grand-mère, voisin, nourrice."
+        />
+        <TextField
+          name="telephonePortable"
+          label="Téléphone portable"
+          type="tel"
+          defaultValue={v.telephonePortable}
+          error={errors.telephonePortable}
+          hint="Au moins un téléphone."
+        />
+        <TextField
+          name="telephoneDomicile"
+          label="Téléphone domicile"
+          type="tel"
+          defaultValue={v.telephoneDomicile}
+          error={errors.telephoneDomicile}
+        />
       </div>
       <CheckboxField name="aPrevenir" label="À prévenir en cas d'urgence" defaultChecked={v.aPrevenir === "on"} />
-      <CheckboxField name="autoriseRecuperer" label="Autorisé(e) à venir chercher l'enfant" defaultChecked={v.autoriseRecuperer === "on"} />
+      <CheckboxField
+        name="autoriseRecuperer"
+        label="Autorisé(e) à venir chercher l'enfant"
+        defaultChecked={v.autoriseRecuperer === "on"}
+      />
     </fieldset>
   );
 }
@@ -101,7 +283,12 @@ function Adresse({ facultative = false, v, errors }: FieldsProps & { facultative
   return (
     <>
       {facultative && (
-        <CheckboxField name="memeAdresse" label="Même adresse que le titulaire du compte" checked={meme} onChange={(event) => setMeme(event.currentTarget.checked)} />
+        <CheckboxField
+          name="memeAdresse"
+          label="Même adresse que le titulaire du compte"
+          checked={meme}
+          onChange={(event) => setMeme(event.currentTarget.checked)}
+        />
       )}
       {/* kept in the page while hidden, so unticking the box brings back what was typed */}
       <div hidden={meme}>
@@ -111,7 +298,13 @@ function Adresse({ facultative = false, v, errors }: FieldsProps & { facultative
   );
 }
 
-function Radios({ name, legend, options, v, errors }: FieldsProps & { name: string; legend: string; options: Record<string, string> }) {
+function Radios({
+  name,
+  legend,
+  options,
+  v,
+  errors,
+}: FieldsProps & { name: string; legend: string; options: Record<string, string> }) {
   const error = errors[name];
   return (
     <fieldset className="mb-4" aria-describedby={error ? `${name}-erreur` : undefined}>
@@ -125,7 +318,13 @@ function Radios({ name, legend, options, v, errors }: FieldsProps & { name: stri
       <div className="flex flex-wrap gap-x-6 gap-y-2">
         {Object.entries(options).map(([value, label]) => (
           <label key={value} className="flex items-center gap-2">
-            <input type="radio" name={name} value={value} defaultChecked={v[name] === value} className="size-5 accent-marque" />
+            <input
+              type="radio"
+              name={name}
+              value={value}
+              defaultChecked={v[name] === value}
+              className="size-5 accent-marque"
+            />
             {label}
           </label>
         ))}

@@ -3,7 +3,15 @@ import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { inscriptionsDeLEnfant } from "@/lib/domain/inscription/queries";
 
-export async function InscriptionsEnfant({ familleId, enfantId, prenom }: { familleId: string; enfantId: string; prenom: string }) {
+export async function InscriptionsEnfant({
+  familleId,
+  enfantId,
+  prenom,
+}: {
+  familleId: string;
+  enfantId: string;
+  prenom: string;
+}) {
   const inscriptions = await inscriptionsDeLEnfant(familleId, enfantId);
   return (
     <div className="mt-2">

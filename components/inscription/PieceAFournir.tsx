@@ -66,7 +66,12 @@ export function PieceAFournir({ demandeId, type, libelle, obligatoire, initiale,
             </a>{" "}
             <span className="text-sm text-stone-700">({ko(piece.taille)})</span>
           </span>
-          <button type="button" className="bouton-discret" onClick={() => void poster({ retirer: "1" })} disabled={envoiEnCours}>
+          <button
+            type="button"
+            className="bouton-discret"
+            onClick={() => void poster({ retirer: "1" })}
+            disabled={envoiEnCours}
+          >
             Retirer<span className="sr-only"> la pièce {libelle}</span>
           </button>
         </p>
@@ -76,11 +81,26 @@ export function PieceAFournir({ demandeId, type, libelle, obligatoire, initiale,
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
         <label className="bouton-secondaire cursor-pointer focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-marque-fonce">
           Ajouter la pièce à fournir<span className="sr-only"> : {libelle}</span>
-          <input type="file" accept={ACCEPT_PIECE} className="sr-only" onChange={onFichier} disabled={envoiEnCours} aria-describedby={`${id}-message`} />
+          <input
+            type="file"
+            accept={ACCEPT_PIECE}
+            className="sr-only"
+            onChange={onFichier}
+            disabled={envoiEnCours}
+            aria-describedby={`${id}-message`}
+          />
         </label>
         <label className="bouton-discret cursor-pointer focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-marque-fonce">
           Prendre une photo<span className="sr-only"> : {libelle}</span>
-          <input type="file" accept="image/*" capture="environment" className="sr-only" onChange={onFichier} disabled={envoiEnCours} aria-describedby={`${id}-message`} />
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            className="sr-only"
+            onChange={onFichier}
+            disabled={envoiEnCours}
+            aria-describedby={`${id}-message`}
+          />
         </label>
       </div>
       {envoiEnCours && (
@@ -95,7 +115,12 @@ export function PieceAFournir({ demandeId, type, libelle, obligatoire, initiale,
             <label htmlFor={`${id}-reutiliser`} className="mb-1 block text-sm font-semibold">
               Ou choisir un document déjà fourni : {libelle}
             </label>
-            <select id={`${id}-reutiliser`} className="champ" value={choisie} onChange={(e) => setChoisie(e.target.value)}>
+            <select
+              id={`${id}-reutiliser`}
+              className="champ"
+              value={choisie}
+              onChange={(e) => setChoisie(e.target.value)}
+            >
               <option value="">Choisir…</option>
               {autres.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -104,7 +129,12 @@ export function PieceAFournir({ demandeId, type, libelle, obligatoire, initiale,
               ))}
             </select>
           </div>
-          <button type="button" className="bouton-secondaire" disabled={!choisie || envoiEnCours} onClick={() => void poster({ pieceId: choisie })}>
+          <button
+            type="button"
+            className="bouton-secondaire"
+            disabled={!choisie || envoiEnCours}
+            onClick={() => void poster({ pieceId: choisie })}
+          >
             Utiliser ce document<span className="sr-only"> pour la pièce {libelle}</span>
           </button>
         </div>

@@ -5,9 +5,21 @@ import { journal } from "@/lib/journal";
 import { recapInscription } from "@/lib/domain/inscription/recap";
 import { RecapInscription } from "@/components/inscription/RecapInscription";
 
-export async function RecapDemandeInscription({ demande, agentId }: { demande: { id: string; numero: number | null; familleId: string | null; donnees: unknown }; agentId?: string }) {
+export async function RecapDemandeInscription({
+  demande,
+  agentId,
+}: {
+  demande: { id: string; numero: number | null; familleId: string | null; donnees: unknown };
+  agentId?: string;
+}) {
   const recap = await recapInscription(demande);
   if (!recap) return <p>Les données de cette inscription sont illisibles.</p>;
-  if (agentId && recap.pai) await journal(db(), { event: "inscription.pai_consulte", actorKind: "AGENT", actorId: agentId, details: { numero: demande.numero } });
+  if (agentId && recap.pai)
+    await journal(db(), {
+      event: "inscription.pai_consulte",
+      actorKind: "AGENT",
+      actorId: agentId,
+      details: { numero: demande.numero },
+    });
   return <RecapInscription recap={recap} />;
 }

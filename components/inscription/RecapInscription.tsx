@@ -46,11 +46,28 @@ export function RecapInscription({ recap }: { recap: Recap }) {
           ]}
         />
         <Lignes titre="Permissions" lignes={recap.permissions.map((p) => [p.libelle, etat(p.autorise)])} />
-        {recap.habilitations.length > 0 && <Lignes titre="Habilitations" lignes={recap.habilitations.map((h) => [h.libelle, etat(h.autorise)])} />}
-        <Lignes titre="PAI" lignes={[["Demande de P.A.I.", recap.pai ? "Oui" : "Non"], ...(recap.pai ? ([["Objet du P.A.I.", recap.paiObjet]] as [string, string][]) : [])]} />
+        {recap.habilitations.length > 0 && (
+          <Lignes titre="Habilitations" lignes={recap.habilitations.map((h) => [h.libelle, etat(h.autorise)])} />
+        )}
+        <Lignes
+          titre="PAI"
+          lignes={[
+            ["Demande de P.A.I.", recap.pai ? "Oui" : "Non"],
+            ...(recap.pai ? ([["Objet du P.A.I.", recap.paiObjet]] as [string, string][]) : []),
+          ]}
+        />
         <Lignes
           titre="Attestation sur l'honneur"
-          lignes={[["Règlement intérieur", recap.reglementVersion ? `Version ${recap.reglementVersion} lue et acceptée` : recap.attestation ? "Attestée" : "—"]]}
+          lignes={[
+            [
+              "Règlement intérieur",
+              recap.reglementVersion
+                ? `Version ${recap.reglementVersion} lue et acceptée`
+                : recap.attestation
+                  ? "Attestée"
+                  : "—",
+            ],
+          ]}
         />
       </table>
       <section aria-labelledby="recap-pieces">

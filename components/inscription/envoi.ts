@@ -7,7 +7,10 @@ export type Reponse = { piece?: PieceClient; retire?: string; message?: string }
 /** What the pickers accept: the formats of PIECE_RULE (the server checks the bytes anyway). */
 export const ACCEPT_PIECE = "application/pdf,image/jpeg,image/png,image/heic,image/heif,.pdf,.jpg,.jpeg,.png,.heic";
 
-export function envoyerPiece(form: FormData, onProgress?: (pourcent: number) => void): Promise<{ ok: boolean; reponse: Reponse }> {
+export function envoyerPiece(
+  form: FormData,
+  onProgress?: (pourcent: number) => void,
+): Promise<{ ok: boolean; reponse: Reponse }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/pieces");
@@ -17,9 +20,13 @@ export function envoyerPiece(form: FormData, onProgress?: (pourcent: number) => 
     };
     xhr.onload = () => {
       const reponse = (xhr.response ?? {}) as Reponse;
-      resolve({ ok: xhr.status >= 200 && xhr.status < 300, reponse: reponse.message || xhr.status < 300 ? reponse : { message: "L'envoi a échoué : réessayez." } });
+      resolve({
+        ok: xhr.status >= 200 && xhr.status < 300,
+        reponse: reponse.message || xhr.status < 300 ? reponse : { message: "L'envoi a échoué : réessayez." },
+      });
     };
-    xhr.onerror = () => resolve({ ok: false, reponse: { message: "L'envoi a échoué (connexion interrompue) : réessayez." } });
+    xhr.onerror = () =>
+      resolve({ ok: false, reponse: { message: "L'envoi a échoué (connexion interrompue) : réessayez." } });
     xhr.send(form);
   });
 }

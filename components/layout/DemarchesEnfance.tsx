@@ -2,7 +2,13 @@ import Link from "next/link";
 
 // "ACCÉDER AUX DÉMARCHES ENFANCE", as the seed shows it after activation and on Mon accueil while the space
 // has no family yet; once a declaration is deposited, where it stands.
-export function DemarchesEnfance({ brouillon = false, enAttente = null }: { brouillon?: boolean; enAttente?: number | null }) {
+export function DemarchesEnfance({
+  brouillon = false,
+  enAttente = null,
+}: {
+  brouillon?: boolean;
+  enAttente?: number | null;
+}) {
   return (
     <section className="carte" aria-labelledby="enfance">
       <h2 id="enfance" className="mb-2 text-lg font-bold uppercase">
@@ -11,7 +17,9 @@ export function DemarchesEnfance({ brouillon = false, enAttente = null }: { brou
       <p>Vous avez la possibilité d&apos;accéder aux démarches Enfance.</p>
       {enAttente ? (
         <>
-          <p className="mb-4">Votre demande d&apos;ajout de famille N° {enAttente} est en cours de traitement par les agents de la mairie.</p>
+          <p className="mb-4">
+            Votre demande d&apos;ajout de famille N° {enAttente} est en cours de traitement par les agents de la mairie.
+          </p>
           <Link href={`/demandes/${enAttente}`} className="bouton-principal no-underline">
             Suivre ma demande N° {enAttente}
           </Link>

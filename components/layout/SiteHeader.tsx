@@ -12,7 +12,15 @@ const MENU = [
 ];
 
 /** `logoUrl`: the commune's logo set in Paramétrage, if any (the name stays beside it). */
-export function SiteHeader({ commune, connecte, logoUrl }: { commune: string; connecte: boolean; logoUrl?: string | null }) {
+export function SiteHeader({
+  commune,
+  connecte,
+  logoUrl,
+}: {
+  commune: string;
+  connecte: boolean;
+  logoUrl?: string | null;
+}) {
   return (
     <header className="bg-white shadow-sm">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -23,7 +31,9 @@ export function SiteHeader({ commune, connecte, logoUrl }: { commune: string; co
             <img src={logoUrl} alt="" className="h-12 w-auto max-w-32 object-contain" />
           )}
           <span>
-            <span className="block text-xs font-semibold uppercase tracking-widest text-marque-fonce">Portail Famille</span>
+            <span className="block text-xs font-semibold uppercase tracking-widest text-marque-fonce">
+              Portail Famille
+            </span>
             Mairie de {commune}
           </span>
         </Link>
@@ -43,7 +53,10 @@ export function SiteHeader({ commune, connecte, logoUrl }: { commune: string; co
         <ul className="mx-auto flex max-w-5xl flex-wrap px-2">
           {MENU.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className="block px-3 py-3 text-sm font-bold uppercase text-white no-underline hover:underline">
+              <Link
+                href={item.href}
+                className="block px-3 py-3 text-sm font-bold uppercase text-white no-underline hover:underline"
+              >
                 {item.label}
               </Link>
             </li>

@@ -39,12 +39,17 @@ type Props = {
 type Etat = FormState & { succes?: number };
 
 export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "principal" }: Props) {
-  const [state, formAction, pending] = useActionState<Etat, FormData>(async (previous, formData) => {
-    const next = await action(previous, formData);
-    return { ...next, succes: (previous.succes ?? 0) + (next.ok ? 1 : 0) };
-  }, { values: {}, errors: {} });
+  const [state, formAction, pending] = useActionState<Etat, FormData>(
+    async (previous, formData) => {
+      const next = await action(previous, formData);
+      return { ...next, succes: (previous.succes ?? 0) + (next.ok ? 1 : 0) };
+    },
+    { values: {}, errors: {} },
+  );
   const valeur = (name: string) => (state.ok ? valeurs[name] : (state.values[name] ?? valeurs[name])) ?? "";
-  const obligatoires = champs.some((c) => c.kind === "adresse" || c.kind === "motDePasse" || ("required" in c && c.required));
+  const obligatoires = champs.some(
+    (c) => c.kind === "adresse" || c.kind === "motDePasse" || ("required" in c && c.required),
+  );
   return (
     <form onSubmit={envoiSansReinitialisation(formAction)} noValidate aria-busy={pending}>
       {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
@@ -109,11 +114,21 @@ export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "princi
                 </div>
               );
             case "adresse":
-              return <AdresseFields key="adresse" values={state.ok ? valeurs : { ...valeurs, ...state.values }} errors={state.errors} />;
+              return (
+                <AdresseFields
+                  key="adresse"
+                  values={state.ok ? valeurs : { ...valeurs, ...state.values }}
+                  errors={state.errors}
+                />
+              );
           }
         })}
       </div>
-      <button type="submit" className={ton === "danger" ? "bouton bg-red-800 text-white hover:bg-red-900" : "bouton-principal"} disabled={pending}>
+      <button
+        type="submit"
+        className={ton === "danger" ? "bouton bg-red-800 text-white hover:bg-red-900" : "bouton-principal"}
+        disabled={pending}
+      >
         {bouton}
       </button>
     </form>

@@ -97,7 +97,10 @@ export function AdresseFields({ values, errors }: Props) {
     enCours.current = controller;
     let recues: AdresseSuggestion[] = [];
     try {
-      const response = await fetch(`/api/adresses?q=${encodeURIComponent(q)}`, { signal: controller.signal, cache: "no-store" });
+      const response = await fetch(`/api/adresses?q=${encodeURIComponent(q)}`, {
+        signal: controller.signal,
+        cache: "no-store",
+      });
       if (response.ok) recues = ((await response.json()) as { suggestions: AdresseSuggestion[] }).suggestions;
     } catch {
       // Down, offline or interrupted: no suggestion, and the fields stay there to be typed in.
@@ -214,7 +217,9 @@ export function AdresseFields({ values, errors }: Props) {
                     onClick={() => choisir(suggestion)}
                     className="flex min-h-11 cursor-pointer items-center border-b border-stone-200 px-3 py-2 last:border-b-0 hover:bg-stone-100 aria-selected:bg-blue-700 aria-selected:text-white"
                   >
-                    {suggestion.label.includes(suggestion.codePostal) ? suggestion.label : `${suggestion.label} (${suggestion.codePostal})`}
+                    {suggestion.label.includes(suggestion.codePostal)
+                      ? suggestion.label
+                      : `${suggestion.label} (${suggestion.codePostal})`}
                   </li>
                 ))}
               </ul>
@@ -234,7 +239,13 @@ export function AdresseFields({ values, errors }: Props) {
       </div>
       <div className="grid gap-x-4 sm:grid-cols-[8rem_1fr]">
         <TextField {...champ("adresseNumero")} label="Numéro" maxLength={10} />
-        <TextField {...champ("adresseVoie")} label="Nom de la voie" required autoComplete="address-line1" maxLength={150} />
+        <TextField
+          {...champ("adresseVoie")}
+          label="Nom de la voie"
+          required
+          autoComplete="address-line1"
+          maxLength={150}
+        />
       </div>
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField {...champ("adresseBatiment")} label="Bâtiment" maxLength={50} />
@@ -242,7 +253,15 @@ export function AdresseFields({ values, errors }: Props) {
       </div>
       <TextField {...champ("adresseComplement")} label="Complément" autoComplete="address-line2" maxLength={150} />
       <div className="grid gap-x-4 sm:grid-cols-[10rem_1fr]">
-        <TextField {...champ("codePostal")} label="Code postal" required autoComplete="postal-code" inputMode="numeric" maxLength={10} hint="5 chiffres en France." />
+        <TextField
+          {...champ("codePostal")}
+          label="Code postal"
+          required
+          autoComplete="postal-code"
+          inputMode="numeric"
+          maxLength={10}
+          hint="5 chiffres en France."
+        />
         <TextField {...champ("ville")} label="Ville" required autoComplete="address-level2" maxLength={100} />
       </div>
       <TextField {...champ("pays")} label="Pays" required autoComplete="country-name" maxLength={100} />

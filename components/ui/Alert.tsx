@@ -7,7 +7,15 @@ const STYLES = {
 } as const;
 
 /** A message for the whole page or form. Errors are announced at once (role="alert"). */
-export function Alert({ kind = "info", title, children }: { kind?: keyof typeof STYLES; title?: string; children?: ReactNode }) {
+export function Alert({
+  kind = "info",
+  title,
+  children,
+}: {
+  kind?: keyof typeof STYLES;
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
     <div role={kind === "erreur" ? "alert" : "status"} className={`mb-4 rounded-md border-l-4 p-4 ${STYLES[kind]}`}>
       {title && <p className="font-bold">{title}</p>}

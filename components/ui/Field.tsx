@@ -63,7 +63,14 @@ function Shell({ name, label, error, hint, required, children }: Common & { chil
   );
 }
 
-export function TextField({ name, label, error, hint, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Shell name={name} label={label} error={error} hint={hint} required={required}>
       <input {...controlProps(name, required, error, hint)} {...input} />
@@ -95,7 +102,13 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ name, label, error, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  name,
+  label,
+  error,
+  required,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="mb-4">
       <div className="flex items-start gap-3">
@@ -122,7 +135,10 @@ export function CheckboxField({ name, label, error, required, ...input }: Common
 export function ChampsObligatoires() {
   return (
     <p className="mb-4 text-sm">
-      Les champs marqués d&apos;un <span aria-hidden="true" className="text-red-700">*</span>
+      Les champs marqués d&apos;un{" "}
+      <span aria-hidden="true" className="text-red-700">
+        *
+      </span>
       <span className="sr-only">astérisque</span> sont obligatoires.
     </p>
   );

@@ -28,7 +28,14 @@ export function LoginForm({ action, suite, motDePasseOublie }: Props) {
         state.message && <Alert kind="erreur" title={state.message} />
       )}
       <input type="hidden" name="suite" value={state.values.suite ?? ""} />
-      <TextField name="identifiant" label="Identifiant" required defaultValue={state.values.identifiant} error={state.errors.identifiant} autoComplete="username" />
+      <TextField
+        name="identifiant"
+        label="Identifiant"
+        required
+        defaultValue={state.values.identifiant}
+        error={state.errors.identifiant}
+        autoComplete="username"
+      />
       <div className="mb-4">
         <Label htmlFor="motDePasse" required>
           Mot de passe

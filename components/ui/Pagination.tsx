@@ -6,7 +6,9 @@ type Props = { page: number; pages: number; href: (page: number) => string };
 
 export function Pagination({ page, pages, href }: Props) {
   if (pages <= 1) return null;
-  const autour = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const autour = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav aria-label="Pagination" className="mt-4">
       <ul className="flex flex-wrap items-center gap-2">

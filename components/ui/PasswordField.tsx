@@ -39,10 +39,17 @@ export function PasswordField({
           value={value}
           onChange={(event) => setValue(event.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[showRule ? `${name}-regle` : null, error ? `${name}-erreur` : null].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [showRule ? `${name}-regle` : null, error ? `${name}-erreur` : null].filter(Boolean).join(" ") || undefined
+          }
           className="champ"
         />
-        <button type="button" className="bouton-secondaire shrink-0" aria-pressed={visible} onClick={() => setVisible(!visible)}>
+        <button
+          type="button"
+          className="bouton-secondaire shrink-0"
+          aria-pressed={visible}
+          onClick={() => setVisible(!visible)}
+        >
           {visible ? "Masquer" : "Afficher"}
           <span className="sr-only"> : {label}</span>
         </button>

@@ -6,7 +6,8 @@ const ICONES: Record<string, string> = {
   personne: "M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm-9 10a9 9 0 0 1 18 0z",
   adresse: "M12 22s7-7.5 7-13a7 7 0 0 0-14 0c0 5.5 7 13 7 13zm0-10a3 3 0 1 1 0-6 3 3 0 0 1 0 6z",
   courriel: "M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm0 1 9 7 9-7",
-  cadenas: "M6 10V7a6 6 0 0 1 12 0v3h1a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V11a1 1 0 0 1 1-1zm2 0h8V7a4 4 0 0 0-8 0z",
+  cadenas:
+    "M6 10V7a6 6 0 0 1 12 0v3h1a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V11a1 1 0 0 1 1-1zm2 0h8V7a4 4 0 0 0-8 0z",
 };
 
 export type Step = { slug: string; titre: string; icone: string };
@@ -24,7 +25,11 @@ export function StepBar({ steps, current }: { steps: readonly Step[]; current: n
           const active = index === current;
           const done = index < current;
           return (
-            <li key={step.slug} className="relative flex flex-1 flex-col items-center" aria-current={active ? "step" : undefined}>
+            <li
+              key={step.slug}
+              className="relative flex flex-1 flex-col items-center"
+              aria-current={active ? "step" : undefined}
+            >
               <span
                 className={`mb-1 hidden min-h-5 text-center text-xs font-bold uppercase sm:block ${active ? "text-marque-fonce" : "invisible"}`}
                 aria-hidden="true"
@@ -33,10 +38,21 @@ export function StepBar({ steps, current }: { steps: readonly Step[]; current: n
               </span>
               <span
                 className={`flex size-10 items-center justify-center rounded-full border-2 ${
-                  active ? "border-marque bg-marque text-white" : done ? "border-marque bg-white text-marque-fonce" : "border-stone-400 bg-stone-200 text-stone-600"
+                  active
+                    ? "border-marque bg-marque text-white"
+                    : done
+                      ? "border-marque bg-white text-marque-fonce"
+                      : "border-stone-400 bg-stone-200 text-stone-600"
                 }`}
               >
-                <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+                <svg
+                  viewBox="0 0 24 24"
+                  className="size-5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.8"
+                  aria-hidden="true"
+                >
                   <path d={ICONES[step.icone] ?? ICONES.document} strokeLinejoin="round" strokeLinecap="round" />
                 </svg>
               </span>

@@ -16,7 +16,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const search = (q: string, options: { timeoutMs?: number } = {}) => rechercherAdresses(q, { baseUrl: standIn.url, ...options });
+const search = (q: string, options: { timeoutMs?: number } = {}) =>
+  rechercherAdresses(q, { baseUrl: standIn.url, ...options });
 
 /** The one line logged for a failure, checked to say why without repeating what was typed. */
 function expectOneWarning(kind: string, query: string): void {
@@ -104,9 +105,21 @@ describe("rechercherAdresses", () => {
 
   describe("with answers the stand-in never gives", () => {
     const answers: [string, () => Response, string][] = [
-      ["too many requests", () => Response.json({ code: 429, message: "Too Many Requests" }, { status: 429 }), "HTTP 429"],
-      ["not JSON", () => new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } }), "réponse non JSON"],
-      ["another shape", () => Response.json({ type: "FeatureCollection", features: [{ properties: { label: "12 Rue Thiers" } }] }), "réponse de forme inattendue"],
+      [
+        "too many requests",
+        () => Response.json({ code: 429, message: "Too Many Requests" }, { status: 429 }),
+        "HTTP 429",
+      ],
+      [
+        "not JSON",
+        () => new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } }),
+        "réponse non JSON",
+      ],
+      [
+        "another shape",
+        () => Response.json({ type: "FeatureCollection", features: [{ properties: { label: "12 Rue Thiers" } }] }),
+        "réponse de forme inattendue",
+      ],
     ];
     it.each(answers)("answers nothing for %s", async (_name, response, kind) => {
       vi.spyOn(globalThis, "fetch").mockResolvedValue(response());

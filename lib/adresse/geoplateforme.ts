@@ -99,6 +99,9 @@ function failureKind(error: unknown): string {
   if (name === "TimeoutError") return "délai dépassé";
   // fetch's own message is vague ("fetch failed"); the system error code under it says what happened.
   const cause = error instanceof Error ? error.cause : undefined;
-  const code = typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string" ? cause.code : name;
+  const code =
+    typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string"
+      ? cause.code
+      : name;
   return `erreur réseau (${code})`;
 }

@@ -15,7 +15,9 @@ function hmacSecret(): string {
   if (config.altchaHmacKey) return config.altchaHmacKey;
   if (config.production && !config.demo) throw new Error("ALTCHA_HMAC_KEY doit être défini en production.");
   // Demo and tests: a key derived from the database URL, stable across restarts of the same install.
-  return createHmac("sha256", "portail-famille-altcha").update(process.env.DATABASE_URL ?? "").digest("hex");
+  return createHmac("sha256", "portail-famille-altcha")
+    .update(process.env.DATABASE_URL ?? "")
+    .digest("hex");
 }
 
 export async function newChallenge() {
@@ -37,7 +39,9 @@ const store = {
   async set() {},
   async setIfAbsent(id: string) {
     try {
-      await db().altchaSolution.create({ data: { signature: id, expiresAt: new Date(Date.now() + CHALLENGE_LIFETIME_MS) } });
+      await db().altchaSolution.create({
+        data: { signature: id, expiresAt: new Date(Date.now() + CHALLENGE_LIFETIME_MS) },
+      });
       return true;
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
@@ -46,7 +50,8 @@ const store = {
   },
 };
 
-export const ALTCHA_MESSAGE = "Le contrôle de sécurité n'a pas abouti : cochez la case « Je ne suis pas un robot » et patientez un instant.";
+export const ALTCHA_MESSAGE =
+  "Le contrôle de sécurité n'a pas abouti : cochez la case « Je ne suis pas un robot » et patientez un instant.";
 
 /** True when the payload solves a challenge we issued, not expired and never used before. */
 export async function verifyAltcha(payload: string | undefined): Promise<boolean> {

@@ -37,7 +37,9 @@ export const currentSession = cache(async (): Promise<LiveSession | null> => {
  * Who reads a file through a route handler (no redirect there): a citizen, or an agent whose second factor is
  * done. A session still waiting for its TOTP code reads nothing.
  */
-export async function lecteurConnecte(): Promise<{ kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string } | null> {
+export async function lecteurConnecte(): Promise<
+  { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string } | null
+> {
   const session = await currentSession();
   if (session?.kind === "USAGER") return { kind: "USAGER", usagerId: session.usager.id };
   if (session?.kind === "AGENT" && !session.session.mfaEnAttente) return { kind: "AGENT", agentId: session.agent.id };

@@ -27,7 +27,11 @@ export async function handleLogin(kind: SessionKind, formData: FormData, fallbac
   if (!result.ok) {
     if (result.reason === "bloque") {
       const heure = formatParis(result.until, "HH:mm");
-      return { values: keep, errors: {}, message: `Trop de tentatives de connexion. Par sécurité, réessayez à partir de ${heure}.` };
+      return {
+        values: keep,
+        errors: {},
+        message: `Trop de tentatives de connexion. Par sécurité, réessayez à partir de ${heure}.`,
+      };
     }
     if (result.reason === "non_active") return { values: keep, errors: {}, message: "non_active" };
     return { values: keep, errors: {}, message: IDENTIFIANTS_INCORRECTS };

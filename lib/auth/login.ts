@@ -15,28 +15,51 @@ export type LoginResult =
   | { ok: false; reason: "non_active"; usagerId: string }
   | { ok: false; reason: "bloque"; until: Date };
 
-export async function login(input: { kind: SessionKind; identifiant: string; motDePasse: string; ip: string }): Promise<LoginResult> {
+export async function login(input: {
+  kind: SessionKind;
+  identifiant: string;
+  motDePasse: string;
+  ip: string;
+}): Promise<LoginResult> {
   const identifiant = input.identifiant.trim().toLowerCase().slice(0, 254);
   const { kind, ip } = input;
 
   const until = await loginLockedUntil(db(), kind, identifiant, ip);
   if (until) {
-    await journal(db(), { event: "connexion.bloquee", actorKind: kind, ip, details: { identifiant, jusqua: until.toISOString() } });
+    await journal(db(), {
+      event: "connexion.bloquee",
+      actorKind: kind,
+      ip,
+      details: { identifiant, jusqua: until.toISOString() },
+    });
     return { ok: false, reason: "bloque", until };
   }
 
   const account =
     kind === "USAGER"
-      ? await db().usager.findUnique({ where: { identifiantNormalise: identifiant }, select: { id: true, passwordHash: true, activatedAt: true } })
-      : await db().agent.findUnique({ where: { identifiantNormalise: identifiant }, select: { id: true, passwordHash: true, active: true, role: true, totpActiveAt: true } });
-  const passwordOk = account ? await verifyPassword(account.passwordHash, input.motDePasse) : await verifyAgainstNothing(input.motDePasse);
+      ? await db().usager.findUnique({
+          where: { identifiantNormalise: identifiant },
+          select: { id: true, passwordHash: true, activatedAt: true },
+        })
+      : await db().agent.findUnique({
+          where: { identifiantNormalise: identifiant },
+          select: { id: true, passwordHash: true, active: true, role: true, totpActiveAt: true },
+        });
+  const passwordOk = account
+    ? await verifyPassword(account.passwordHash, input.motDePasse)
+    : await verifyAgainstNothing(input.motDePasse);
   const usable = account && passwordOk && ("active" in account ? account.active : true);
 
   if (!account || !usable) {
     await db().loginAttempt.create({ data: { kind, identifiant, ip, success: false } });
     const nowLocked = await loginLockedUntil(db(), kind, identifiant, ip);
     if (nowLocked) {
-      await journal(db(), { event: "connexion.bloquee", actorKind: kind, ip, details: { identifiant, jusqua: nowLocked.toISOString() } });
+      await journal(db(), {
+        event: "connexion.bloquee",
+        actorKind: kind,
+        ip,
+        details: { identifiant, jusqua: nowLocked.toISOString() },
+      });
     }
     return { ok: false, reason: "identifiants" };
   }
@@ -53,8 +76,14 @@ export async function login(input: { kind: SessionKind; identifiant: string; mot
       // The login is complete (lastLoginAt, connexion.reussie) only once the code is given.
       await journal(tx, { event: "connexion.mot_de_passe_valide", actorKind: kind, actorId: account.id, ip });
     } else if (kind === "USAGER") {
-      const { lastLoginAt } = await tx.usager.findUniqueOrThrow({ where: { id: account.id }, select: { lastLoginAt: true } });
-      await tx.usager.update({ where: { id: account.id }, data: { previousLoginAt: lastLoginAt, lastLoginAt: new Date() } });
+      const { lastLoginAt } = await tx.usager.findUniqueOrThrow({
+        where: { id: account.id },
+        select: { lastLoginAt: true },
+      });
+      await tx.usager.update({
+        where: { id: account.id },
+        data: { previousLoginAt: lastLoginAt, lastLoginAt: new Date() },
+      });
     } else {
       await tx.agent.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } });
     }

@@ -26,7 +26,9 @@ describe("the seed's password rule", () => {
   });
 
   it("refuses a password containing the identifiant, whatever the case", () => {
-    expect(passwordRuleError("Jdupont-2026!", "jdupont")).toBe("Le mot de passe ne doit pas contenir votre identifiant.");
+    expect(passwordRuleError("Jdupont-2026!", "jdupont")).toBe(
+      "Le mot de passe ne doit pas contenir votre identifiant.",
+    );
     expect(passwordRuleError("Autre-Chose-2026!", "jdupont")).toBeNull();
   });
 

@@ -39,6 +39,8 @@ export function isCommonPassword(password: string): boolean {
 export function newPasswordError(password: string, identifiant?: string): string | null {
   return (
     passwordRuleError(password, identifiant) ??
-    (isCommonPassword(password) ? "Ce mot de passe fait partie des plus courants : choisissez-en un moins prévisible." : null)
+    (isCommonPassword(password)
+      ? "Ce mot de passe fait partie des plus courants : choisissez-en un moins prévisible."
+      : null)
   );
 }

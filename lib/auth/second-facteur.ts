@@ -19,32 +19,63 @@ export async function secondFacteurExige(tx: Tx, agent: Pick<Agent, "role" | "to
 
 export const cleLimitationCode = (agent: Pick<Agent, "identifiantNormalise">) => `totp:${agent.identifiantNormalise}`;
 
-export type ResultatCode = { ok: true; token: string } | { ok: false; reason: "code" } | { ok: false; reason: "bloque"; until: Date };
+export type ResultatCode =
+  { ok: true; token: string } | { ok: false; reason: "code" } | { ok: false; reason: "bloque"; until: Date };
 
 /** Thrown inside the transaction to undo it (a code already spent by a concurrent request, for instance). */
 class Refus extends Error {}
 
 /** Consumes the code (TOTP step or recovery code) when it is good; true when it was. */
-async function consommerCode(tx: Tx, agentId: string, saisie: string, now: Date): Promise<"totp" | "code_secours" | null> {
-  const agent = await tx.agent.findUniqueOrThrow({ where: { id: agentId }, select: { totpSecretChiffre: true, totpActiveAt: true, totpDernierPas: true } });
+async function consommerCode(
+  tx: Tx,
+  agentId: string,
+  saisie: string,
+  now: Date,
+): Promise<"totp" | "code_secours" | null> {
+  const agent = await tx.agent.findUniqueOrThrow({
+    where: { id: agentId },
+    select: { totpSecretChiffre: true, totpActiveAt: true, totpDernierPas: true },
+  });
   if (!agent.totpActiveAt || !agent.totpSecretChiffre) return null;
   if (/^\s*\d{3}\s*\d{3}\s*$/.test(saisie)) {
-    const pas = verifierCodeTotp(dechiffrerSecretTotp(agentId, agent.totpSecretChiffre), saisie, agent.totpDernierPas, now);
+    const pas = verifierCodeTotp(
+      dechiffrerSecretTotp(agentId, agent.totpSecretChiffre),
+      saisie,
+      agent.totpDernierPas,
+      now,
+    );
     if (pas === null) return null;
     // Conditional, so two requests carrying the same code cannot both pass.
-    const { count } = await tx.agent.updateMany({ where: { id: agentId, OR: [{ totpDernierPas: null }, { totpDernierPas: { lt: pas } }] }, data: { totpDernierPas: pas } });
+    const { count } = await tx.agent.updateMany({
+      where: { id: agentId, OR: [{ totpDernierPas: null }, { totpDernierPas: { lt: pas } }] },
+      data: { totpDernierPas: pas },
+    });
     return count === 1 ? "totp" : null;
   }
-  const { count } = await tx.codeSecours.updateMany({ where: { agentId, codeHash: empreinteCodeSecours(saisie), usedAt: null }, data: { usedAt: now } });
+  const { count } = await tx.codeSecours.updateMany({
+    where: { agentId, codeHash: empreinteCodeSecours(saisie), usedAt: null },
+    data: { usedAt: now },
+  });
   return count === 1 ? "code_secours" : null;
 }
 
-export async function validerSecondFacteur(input: { session: Session; agent: Agent; saisie: string; ip: string }): Promise<ResultatCode> {
+export async function validerSecondFacteur(input: {
+  session: Session;
+  agent: Agent;
+  saisie: string;
+  ip: string;
+}): Promise<ResultatCode> {
   const { session, agent, ip } = input;
   const cle = cleLimitationCode(agent);
   const until = await loginLockedUntil(db(), "AGENT", cle, ip);
   if (until) {
-    await journal(db(), { event: "connexion.code_bloque", actorKind: "AGENT", actorId: agent.id, ip, details: { jusqua: until.toISOString() } });
+    await journal(db(), {
+      event: "connexion.code_bloque",
+      actorKind: "AGENT",
+      actorId: agent.id,
+      ip,
+      details: { jusqua: until.toISOString() },
+    });
     return { ok: false, reason: "bloque", until };
   }
   const now = new Date();
@@ -53,12 +84,24 @@ export async function validerSecondFacteur(input: { session: Session; agent: Age
     token = await db().$transaction(async (tx) => {
       const methode = await consommerCode(tx, agent.id, input.saisie.slice(0, 40), now);
       if (!methode) return null;
-      const { count } = await tx.session.updateMany({ where: { id: session.id, mfaEnAttente: true, revokedAt: null }, data: { revokedAt: now } });
+      const { count } = await tx.session.updateMany({
+        where: { id: session.id, mfaEnAttente: true, revokedAt: null },
+        data: { revokedAt: now },
+      });
       if (count !== 1) throw new Refus();
       await tx.loginAttempt.create({ data: { kind: "AGENT", identifiant: cle, ip, success: true } });
       await tx.agent.update({ where: { id: agent.id }, data: { lastLoginAt: now } });
-      const restants = methode === "code_secours" ? await tx.codeSecours.count({ where: { agentId: agent.id, usedAt: null } }) : undefined;
-      await journal(tx, { event: "connexion.reussie", actorKind: "AGENT", actorId: agent.id, ip, details: { secondFacteur: methode, ...(restants !== undefined ? { codesSecoursRestants: restants } : {}) } });
+      const restants =
+        methode === "code_secours"
+          ? await tx.codeSecours.count({ where: { agentId: agent.id, usedAt: null } })
+          : undefined;
+      await journal(tx, {
+        event: "connexion.reussie",
+        actorKind: "AGENT",
+        actorId: agent.id,
+        ip,
+        details: { secondFacteur: methode, ...(restants !== undefined ? { codesSecoursRestants: restants } : {}) },
+      });
       return openSession(tx, { kind: "AGENT", agentId: agent.id }, ip);
     });
   } catch (error) {

@@ -13,7 +13,12 @@ const TOUCH_EVERY_MS = 60 * 1000;
 export type Subject = { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string };
 
 /** `mfaEnAttente`: an agent past the password who still owes the TOTP code (see lib/auth/second-facteur.ts). */
-export async function openSession(tx: Tx, subject: Subject, ip: string, { mfaEnAttente = false } = {}): Promise<string> {
+export async function openSession(
+  tx: Tx,
+  subject: Subject,
+  ip: string,
+  { mfaEnAttente = false } = {},
+): Promise<string> {
   const token = newToken();
   await tx.session.create({
     data: {
@@ -37,8 +42,7 @@ export function sessionIsLive(session: Pick<Session, "createdAt" | "lastSeenAt" 
 }
 
 export type LiveSession =
-  | { kind: "USAGER"; session: Session; usager: Usager }
-  | { kind: "AGENT"; session: Session; agent: Agent };
+  { kind: "USAGER"; session: Session; usager: Usager } | { kind: "AGENT"; session: Session; agent: Agent };
 
 export async function findLiveSession(token: string, now = new Date()): Promise<LiveSession | null> {
   const session = await db().session.findUnique({
@@ -56,7 +60,10 @@ export async function findLiveSession(token: string, now = new Date()): Promise<
 }
 
 export async function revokeSession(token: string): Promise<void> {
-  await db().session.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  await db().session.updateMany({
+    where: { tokenHash: hashToken(token), revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }
 
 /** Ends every session of a space (all of them, or all but the one making the change). */
@@ -68,9 +75,11 @@ export async function revokeUsagerSessions(tx: Tx, usagerId: string, exceptSessi
   return count;
 }
 
-
 /** Ends every session of an agent at once (disabled, password or second factor reset by an admin). */
 export async function revokeAgentSessions(tx: Tx, agentId: string): Promise<number> {
-  const { count } = await tx.session.updateMany({ where: { agentId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await tx.session.updateMany({
+    where: { agentId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   return count;
 }

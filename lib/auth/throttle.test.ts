@@ -8,12 +8,16 @@ const { perIdentifiant, perIp, windowMs } = LOGIN_LIMITS;
 describe("login throttling windows", () => {
   it("allows four failures on an identifiant, locks at the fifth", () => {
     expect(lockedUntil(minutesAgo(1, 2, 3, 4), perIdentifiant, windowMs, now)).toBeNull();
-    expect(lockedUntil(minutesAgo(1, 2, 3, 4, 5), perIdentifiant, windowMs, now)).toEqual(new Date(now.getTime() + 10 * 60_000));
+    expect(lockedUntil(minutesAgo(1, 2, 3, 4, 5), perIdentifiant, windowMs, now)).toEqual(
+      new Date(now.getTime() + 10 * 60_000),
+    );
   });
 
   it("lifts the lock when the oldest failure that made the count leaves the 15 minutes", () => {
     // failures 1, 2, 3, 4 and 14 minutes ago: the lock lasts until the 14-minute-old one is 15 minutes old
-    expect(lockedUntil(minutesAgo(14, 1, 2, 3, 4), perIdentifiant, windowMs, now)).toEqual(new Date(now.getTime() + 60_000));
+    expect(lockedUntil(minutesAgo(14, 1, 2, 3, 4), perIdentifiant, windowMs, now)).toEqual(
+      new Date(now.getTime() + 60_000),
+    );
     // a failure older than the window does not count
     expect(lockedUntil(minutesAgo(15, 1, 2, 3), perIdentifiant, windowMs, now)).toBeNull();
     expect(lockedUntil(minutesAgo(16, 1, 2, 3, 4), perIdentifiant, windowMs, now)).toBeNull();

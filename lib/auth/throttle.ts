@@ -10,13 +10,21 @@ export const LOGIN_LIMITS = { perIdentifiant: 5, perIp: 20, windowMs: 15 * 60 * 
  * try is allowed now. The lock lifts as soon as the oldest failure that makes the count leaves the window.
  */
 export function lockedUntil(failures: Date[], limit: number, windowMs: number, now: Date): Date | null {
-  const recent = failures.filter((at) => now.getTime() - at.getTime() < windowMs).sort((a, b) => b.getTime() - a.getTime());
+  const recent = failures
+    .filter((at) => now.getTime() - at.getTime() < windowMs)
+    .sort((a, b) => b.getTime() - a.getTime());
   if (recent.length < limit) return null;
   const pivot = recent[limit - 1]!;
   return new Date(pivot.getTime() + windowMs);
 }
 
-export async function loginLockedUntil(tx: Tx, kind: SessionKind, identifiant: string, ip: string, now = new Date()): Promise<Date | null> {
+export async function loginLockedUntil(
+  tx: Tx,
+  kind: SessionKind,
+  identifiant: string,
+  ip: string,
+  now = new Date(),
+): Promise<Date | null> {
   const since = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
   const lastSuccess = await tx.loginAttempt.findFirst({
     where: { kind, identifiant, success: true, createdAt: { gte: since } },
@@ -39,8 +47,18 @@ export async function loginLockedUntil(tx: Tx, kind: SessionKind, identifiant: s
     }),
   ]);
   const locks = [
-    lockedUntil(byIdentifiant.map((row) => row.createdAt), LOGIN_LIMITS.perIdentifiant, LOGIN_LIMITS.windowMs, now),
-    lockedUntil(byIp.map((row) => row.createdAt), LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowMs, now),
+    lockedUntil(
+      byIdentifiant.map((row) => row.createdAt),
+      LOGIN_LIMITS.perIdentifiant,
+      LOGIN_LIMITS.windowMs,
+      now,
+    ),
+    lockedUntil(
+      byIp.map((row) => row.createdAt),
+      LOGIN_LIMITS.perIp,
+      LOGIN_LIMITS.windowMs,
+      now,
+    ),
   ].filter((date): date is Date => date !== null);
   return locks.length ? new Date(Math.max(...locks.map((date) => date.getTime()))) : null;
 }

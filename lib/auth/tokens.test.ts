@@ -28,12 +28,24 @@ describe("sessions", () => {
   const created = new Date("2026-11-26T08:00:00Z");
   it("end after 30 idle minutes", () => {
     const lastSeenAt = new Date(created.getTime() + HOUR);
-    expect(sessionIsLive({ createdAt: created, lastSeenAt, revokedAt: null }, new Date(lastSeenAt.getTime() + SESSION_IDLE_MS - 1))).toBe(true);
-    expect(sessionIsLive({ createdAt: created, lastSeenAt, revokedAt: null }, new Date(lastSeenAt.getTime() + SESSION_IDLE_MS))).toBe(false);
+    expect(
+      sessionIsLive(
+        { createdAt: created, lastSeenAt, revokedAt: null },
+        new Date(lastSeenAt.getTime() + SESSION_IDLE_MS - 1),
+      ),
+    ).toBe(true);
+    expect(
+      sessionIsLive(
+        { createdAt: created, lastSeenAt, revokedAt: null },
+        new Date(lastSeenAt.getTime() + SESSION_IDLE_MS),
+      ),
+    ).toBe(false);
   });
   it("end 12 hours after login even when active", () => {
     const end = new Date(created.getTime() + SESSION_MAX_MS);
-    expect(sessionIsLive({ createdAt: created, lastSeenAt: new Date(end.getTime() - 1000), revokedAt: null }, end)).toBe(false);
+    expect(
+      sessionIsLive({ createdAt: created, lastSeenAt: new Date(end.getTime() - 1000), revokedAt: null }, end),
+    ).toBe(false);
   });
   it("end when revoked", () => {
     expect(sessionIsLive({ createdAt: created, lastSeenAt: created, revokedAt: created }, created)).toBe(false);

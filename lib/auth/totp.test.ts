@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { codeTotp, empreinteCodeSecours, nouveauSecretTotp, nouveauxCodesSecours, pasTotp, uriTotp, verifierCodeTotp } from "@/lib/auth/totp";
+import {
+  codeTotp,
+  empreinteCodeSecours,
+  nouveauSecretTotp,
+  nouveauxCodesSecours,
+  pasTotp,
+  uriTotp,
+  verifierCodeTotp,
+} from "@/lib/auth/totp";
 
 const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const now = new Date("2026-11-26T10:00:10Z");
@@ -32,7 +40,9 @@ describe("TOTP", () => {
   it("makes 160-bit secrets and an otpauth URI for the QR code", () => {
     const nouveau = nouveauSecretTotp();
     expect(nouveau).toMatch(/^[A-Z2-7]{32}$/);
-    expect(uriTotp(nouveau, "admin.demo", "Portail Famille Villefranque")).toMatch(/^otpauth:\/\/totp\/Portail%20Famille%20Villefranque:admin\.demo\?secret=[A-Z2-7]+&period=30&digits=6&algorithm=SHA1&issuer=/);
+    expect(uriTotp(nouveau, "admin.demo", "Portail Famille Villefranque")).toMatch(
+      /^otpauth:\/\/totp\/Portail%20Famille%20Villefranque:admin\.demo\?secret=[A-Z2-7]+&period=30&digits=6&algorithm=SHA1&issuer=/,
+    );
   });
 });
 

@@ -36,7 +36,12 @@ export function codeTotp(secret: string, now = new Date()): string {
  * The time step the code belongs to, when it is valid at `now` (±1 step) and later than `dernierPas`;
  * null otherwise (wrong code, or a code already used: a replay).
  */
-export function verifierCodeTotp(secret: string, saisie: string, dernierPas: number | null, now = new Date()): number | null {
+export function verifierCodeTotp(
+  secret: string,
+  saisie: string,
+  dernierPas: number | null,
+  now = new Date(),
+): number | null {
   const code = saisie.replace(/\s/g, "");
   if (!/^\d{6}$/.test(code)) return null;
   const delta = authenticator.clone({ epoch: now.getTime(), window: FENETRE }).checkDelta(code, secret);

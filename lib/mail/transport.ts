@@ -7,9 +7,20 @@ let transporter: Transporter | undefined;
 
 export type TransportName = "smtp" | "apercu";
 
-export async function sendMail(mail: { to: string; subject: string; html: string; text: string }): Promise<TransportName> {
+export async function sendMail(mail: {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}): Promise<TransportName> {
   if (!config.smtpUrl) return "apercu";
   transporter ??= nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom });
-  await transporter.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+  await transporter.sendMail({
+    from: config.mailFrom,
+    to: mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+  });
   return "smtp";
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkUpload, PHOTO_RULE } from "@/lib/storage/upload-check";
 
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 describe("photo uploads are judged by their bytes", () => {
   it("accepts a real PNG whatever its name", async () => {
@@ -11,7 +14,10 @@ describe("photo uploads are judged by their bytes", () => {
 
   it("refuses text named like an image", async () => {
     const result = await checkUpload(new File(["pas une image"], "photo.png", { type: "image/png" }), PHOTO_RULE);
-    expect(result).toEqual({ ok: false, message: "Ce fichier n'est pas accepté : formats possibles JPEG, PNG, WebP, HEIC, 5 Mo au maximum." });
+    expect(result).toEqual({
+      ok: false,
+      message: "Ce fichier n'est pas accepté : formats possibles JPEG, PNG, WebP, HEIC, 5 Mo au maximum.",
+    });
   });
 
   it("refuses a PDF, and anything over 5 MB", async () => {
@@ -19,6 +25,9 @@ describe("photo uploads are judged by their bytes", () => {
     expect(await checkUpload(new File([pdf], "photo.pdf"), PHOTO_RULE)).toMatchObject({ ok: false });
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set(PNG);
-    expect(await checkUpload(new File([big], "grande.png"), PHOTO_RULE)).toEqual({ ok: false, message: "Le fichier dépasse 5 Mo : choisissez un fichier plus léger." });
+    expect(await checkUpload(new File([big], "grande.png"), PHOTO_RULE)).toEqual({
+      ok: false,
+      message: "Le fichier dépasse 5 Mo : choisissez un fichier plus léger.",
+    });
   });
 });

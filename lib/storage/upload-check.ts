@@ -19,12 +19,16 @@ export type UploadCheck = { ok: true; bytes: Uint8Array; mime: string } | { ok: 
 export async function checkUpload(file: File, rule: UploadRule): Promise<UploadCheck> {
   const accepted = Object.values(rule.types).join(", ");
   const maxMo = Math.round(rule.maxBytes / 1024 / 1024);
-  if (file.size > rule.maxBytes) return { ok: false, message: `Le fichier dépasse ${maxMo} Mo : choisissez un fichier plus léger.` };
+  if (file.size > rule.maxBytes)
+    return { ok: false, message: `Le fichier dépasse ${maxMo} Mo : choisissez un fichier plus léger.` };
   if (file.size === 0) return { ok: false, message: "Le fichier est vide." };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected || !(detected.mime in rule.types)) {
-    return { ok: false, message: `Ce fichier n'est pas accepté : formats possibles ${accepted}, ${maxMo} Mo au maximum.` };
+    return {
+      ok: false,
+      message: `Ce fichier n'est pas accepté : formats possibles ${accepted}, ${maxMo} Mo au maximum.`,
+    };
   }
   return { ok: true, bytes, mime: detected.mime };
 }
@@ -38,7 +42,9 @@ export const LOGO_RULE: UploadRule = {
 /** The optional piece of an Échanges form: none, a checked one (with its name), or why it is refused. */
 export async function pieceDuFormulaire(
   fichier: FormDataEntryValue | null,
-): Promise<{ ok: true; piece: { bytes: Uint8Array; mime: string; nom: string } | null } | { ok: false; message: string }> {
+): Promise<
+  { ok: true; piece: { bytes: Uint8Array; mime: string; nom: string } | null } | { ok: false; message: string }
+> {
   if (!(fichier instanceof File) || fichier.size === 0) return { ok: true, piece: null };
   const check = await checkUpload(fichier, PIECE_RULE);
   return check.ok ? { ok: true, piece: { bytes: check.bytes, mime: check.mime, nom: fichier.name } } : check;

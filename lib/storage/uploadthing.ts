@@ -25,10 +25,18 @@ export function parseUploadthingToken(token: string): UploadthingToken {
   try {
     decoded = JSON.parse(Buffer.from(token.trim(), "base64").toString("utf8"));
   } catch {
-    throw new Error("UPLOADTHING_TOKEN illisible : copiez le jeton tel que le tableau de bord d'uploadthing le donne (base64).");
+    throw new Error(
+      "UPLOADTHING_TOKEN illisible : copiez le jeton tel que le tableau de bord d'uploadthing le donne (base64).",
+    );
   }
   const { apiKey, appId, regions } = (decoded ?? {}) as Partial<UploadthingToken>;
-  if (typeof apiKey !== "string" || !apiKey.startsWith("sk_") || typeof appId !== "string" || !appId || !Array.isArray(regions)) {
+  if (
+    typeof apiKey !== "string" ||
+    !apiKey.startsWith("sk_") ||
+    typeof appId !== "string" ||
+    !appId ||
+    !Array.isArray(regions)
+  ) {
     throw new Error("UPLOADTHING_TOKEN incomplet : il doit contenir apiKey (sk_…), appId et regions.");
   }
   return { apiKey, appId, regions: regions.filter((r): r is string => typeof r === "string") };
@@ -78,7 +86,8 @@ export class UploadthingStorage implements Storage {
     });
     if (!prepare.ok) throw echec("prepareUpload", prepare.status);
     const { key, url } = (await prepare.json()) as { key?: unknown; url?: unknown };
-    if (typeof key !== "string" || typeof url !== "string") throw new Error("uploadthing : réponse de prepareUpload inattendue.");
+    if (typeof key !== "string" || typeof url !== "string")
+      throw new Error("uploadthing : réponse de prepareUpload inattendue.");
     checkKey(key);
 
     const form = new FormData();

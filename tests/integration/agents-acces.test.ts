@@ -21,7 +21,17 @@ const MOT_DE_PASSE = "Mairie-Agent-2026!";
 let adminId: string;
 
 async function nouvelAgent(identifiant: string, role: "AGENT" | "ADMIN" = "AGENT") {
-  return creerAgent({ identifiant, courriel: `${identifiant}@mairie.fr`, nom: "Martin", prenom: "Marie", role, motDePasse: MOT_DE_PASSE }, { par: "test" });
+  return creerAgent(
+    {
+      identifiant,
+      courriel: `${identifiant}@mairie.fr`,
+      nom: "Martin",
+      prenom: "Marie",
+      role,
+      motDePasse: MOT_DE_PASSE,
+    },
+    { par: "test" },
+  );
 }
 
 async function connecter(identifiant: string, ip = "192.0.2.10") {
@@ -36,7 +46,12 @@ async function adminEnAttente(identifiant: string, ip = "192.0.2.20") {
   const premier = await connecter(identifiant, ip);
   const session = (await findLiveSession(premier.token))!;
   const secret = await preparerTotp({ agentId });
-  const { codesSecours, token } = await activerTotp({ agentId, sessionId: session.session.id, code: codeTotp(secret, new Date(Date.now() - 30_000)), ip });
+  const { codesSecours, token } = await activerTotp({
+    agentId,
+    sessionId: session.session.id,
+    code: codeTotp(secret, new Date(Date.now() - 30_000)),
+    ip,
+  });
   expect(token).not.toBeNull();
   const result = await connecter(identifiant, ip);
   expect(result.mfaEnAttente).toBe(true);
@@ -59,7 +74,9 @@ describe("second facteur à la connexion", () => {
     await db().commune.update({ where: { id: 1 }, data: { totpObligatoire: false } });
     const admin = await connecter("chef.admin");
     expect(admin.mfaEnAttente).toBe(true);
-    expect((await db().session.findUniqueOrThrow({ where: { tokenHash: hashToken(admin.token) } })).mfaEnAttente).toBe(true);
+    expect((await db().session.findUniqueOrThrow({ where: { tokenHash: hashToken(admin.token) } })).mfaEnAttente).toBe(
+      true,
+    );
   });
 
   it("a good code swaps the pending session for a full one; the same code is refused the second time", async () => {
@@ -74,7 +91,10 @@ describe("second facteur à la connexion", () => {
 
     const autre = await connecter("rejeu.admin", ip);
     const pending = (await findLiveSession(autre.token))!;
-    expect(await validerSecondFacteur({ session: pending.session, agent, saisie: code, ip })).toEqual({ ok: false, reason: "code" });
+    expect(await validerSecondFacteur({ session: pending.session, agent, saisie: code, ip })).toEqual({
+      ok: false,
+      reason: "code",
+    });
     expect(await db().journalEntry.count({ where: { event: "connexion.code_refuse", actorId: agent.id } })).toBe(1);
   });
 
@@ -82,21 +102,35 @@ describe("second facteur à la connexion", () => {
     const { codesSecours, session, agent, ip } = await adminEnAttente("secours.admin");
     expect(codesSecours).toHaveLength(10);
     expect(await db().codeSecours.count({ where: { agentId: agent.id } })).toBe(10);
-    expect((await db().codeSecours.findFirstOrThrow({ where: { agentId: agent.id } })).codeHash).not.toContain(codesSecours[0]!.replace("-", ""));
+    expect((await db().codeSecours.findFirstOrThrow({ where: { agentId: agent.id } })).codeHash).not.toContain(
+      codesSecours[0]!.replace("-", ""),
+    );
     const ok = await validerSecondFacteur({ session, agent, saisie: codesSecours[0]!.toLowerCase(), ip });
     expect(ok.ok).toBe(true);
     const autre = (await findLiveSession((await connecter("secours.admin", ip)).token))!;
-    expect(await validerSecondFacteur({ session: autre.session, agent, saisie: codesSecours[0]!, ip })).toEqual({ ok: false, reason: "code" });
+    expect(await validerSecondFacteur({ session: autre.session, agent, saisie: codesSecours[0]!, ip })).toEqual({
+      ok: false,
+      reason: "code",
+    });
     expect((await validerSecondFacteur({ session: autre.session, agent, saisie: codesSecours[1]!, ip })).ok).toBe(true);
   });
 
   it("five wrong codes lock the code step, even for the right code", async () => {
     const { secret, session, agent, ip } = await adminEnAttente("verrou.admin");
     for (let essai = 1; essai <= 4; essai++) {
-      expect(await validerSecondFacteur({ session, agent, saisie: "000000", ip })).toEqual({ ok: false, reason: "code" });
+      expect(await validerSecondFacteur({ session, agent, saisie: "000000", ip })).toEqual({
+        ok: false,
+        reason: "code",
+      });
     }
-    expect(await validerSecondFacteur({ session, agent, saisie: "ABCDE-FGHJK", ip })).toMatchObject({ ok: false, reason: "bloque" });
-    expect(await validerSecondFacteur({ session, agent, saisie: codeTotp(secret), ip })).toMatchObject({ ok: false, reason: "bloque" });
+    expect(await validerSecondFacteur({ session, agent, saisie: "ABCDE-FGHJK", ip })).toMatchObject({
+      ok: false,
+      reason: "bloque",
+    });
+    expect(await validerSecondFacteur({ session, agent, saisie: codeTotp(secret), ip })).toMatchObject({
+      ok: false,
+      reason: "bloque",
+    });
     expect(await findLiveSession((await connecter("verrou.admin", ip)).token)).not.toBeNull();
   });
 
@@ -106,7 +140,9 @@ describe("second facteur à la connexion", () => {
     const session = (await findLiveSession(token))!;
     const secret = await preparerTotp({ agentId });
     expect(await preparerTotp({ agentId })).toBe(secret);
-    await expect(activerTotp({ agentId, sessionId: session.session.id, code: "000000", ip: "x" })).rejects.toMatchObject({ field: "code" });
+    await expect(
+      activerTotp({ agentId, sessionId: session.session.id, code: "000000", ip: "x" }),
+    ).rejects.toMatchObject({ field: "code" });
     const agent = await db().agent.findUniqueOrThrow({ where: { id: agentId } });
     expect(agent.totpSecretChiffre).toMatch(/^v1:/);
     expect(agent.totpSecretChiffre).not.toContain(secret);
@@ -125,7 +161,9 @@ describe("administration des agents", () => {
     await changerEtatAgent({ admin: admin(), agentId, actif: false });
     expect(await findLiveSession(token)).toBeNull();
     expect(await db().session.count({ where: { agentId, revokedAt: null } })).toBe(0);
-    expect(await login({ kind: "AGENT", identifiant: "desactive.agent", motDePasse: MOT_DE_PASSE, ip: "192.0.2.30" })).toEqual({ ok: false, reason: "identifiants" });
+    expect(
+      await login({ kind: "AGENT", identifiant: "desactive.agent", motDePasse: MOT_DE_PASSE, ip: "192.0.2.30" }),
+    ).toEqual({ ok: false, reason: "identifiants" });
     await changerEtatAgent({ admin: admin(), agentId, actif: true });
     expect((await connecter("desactive.agent", "192.0.2.31")).ok).toBe(true);
     expect(await db().journalEntry.count({ where: { event: "agent.desactive", actorId: adminId } })).toBe(1);
@@ -134,17 +172,27 @@ describe("administration des agents", () => {
   it("a password reset ends the sessions and only the new password works", async () => {
     const agentId = await nouvelAgent("mdp.agent");
     const { token } = await connecter("mdp.agent");
-    await expect(reinitialiserMotDePasseAgent({ admin: admin(), agentId, motDePasse: "azerty" })).rejects.toMatchObject({ field: "motDePasse" });
+    await expect(reinitialiserMotDePasseAgent({ admin: admin(), agentId, motDePasse: "azerty" })).rejects.toMatchObject(
+      { field: "motDePasse" },
+    );
     expect(await findLiveSession(token)).not.toBeNull();
     await reinitialiserMotDePasseAgent({ admin: admin(), agentId, motDePasse: "Nouveau-Mot-2026!" });
     expect(await findLiveSession(token)).toBeNull();
-    expect((await login({ kind: "AGENT", identifiant: "mdp.agent", motDePasse: "Nouveau-Mot-2026!", ip: "192.0.2.40" })).ok).toBe(true);
+    expect(
+      (await login({ kind: "AGENT", identifiant: "mdp.agent", motDePasse: "Nouveau-Mot-2026!", ip: "192.0.2.40" })).ok,
+    ).toBe(true);
   });
 
   it("an admin cannot disable, demote or reset themself; another admin can", async () => {
-    await expect(changerEtatAgent({ admin: admin(), agentId: adminId, actif: false })).rejects.toMatchObject({ code: "soi_meme" });
-    await expect(changerRoleAgent({ admin: admin(), agentId: adminId, role: "AGENT" })).rejects.toMatchObject({ code: "soi_meme" });
-    await expect(reinitialiserTotpAgent({ admin: admin(), agentId: adminId })).rejects.toMatchObject({ code: "soi_meme" });
+    await expect(changerEtatAgent({ admin: admin(), agentId: adminId, actif: false })).rejects.toMatchObject({
+      code: "soi_meme",
+    });
+    await expect(changerRoleAgent({ admin: admin(), agentId: adminId, role: "AGENT" })).rejects.toMatchObject({
+      code: "soi_meme",
+    });
+    await expect(reinitialiserTotpAgent({ admin: admin(), agentId: adminId })).rejects.toMatchObject({
+      code: "soi_meme",
+    });
     expect((await db().agent.findUniqueOrThrow({ where: { id: adminId } })).role).toBe("ADMIN");
     const autre = await nouvelAgent("second.admin", "ADMIN");
     await changerRoleAgent({ admin: { id: autre }, agentId: adminId, role: "AGENT" });
@@ -156,13 +204,26 @@ describe("administration des agents", () => {
     const { agentId, token } = await adminEnAttente("reset.admin");
     await reinitialiserTotpAgent({ admin: admin(), agentId });
     expect(await findLiveSession(token)).toBeNull();
-    expect(await db().agent.findUniqueOrThrow({ where: { id: agentId } })).toMatchObject({ totpSecretChiffre: null, totpActiveAt: null });
+    expect(await db().agent.findUniqueOrThrow({ where: { id: agentId } })).toMatchObject({
+      totpSecretChiffre: null,
+      totpActiveAt: null,
+    });
     expect(await db().codeSecours.count({ where: { agentId } })).toBe(0);
   });
 
   it("the console refuses an identifiant already taken; the terminal resets it", async () => {
     await expect(
-      creerAgent({ identifiant: "Simple.Agent", courriel: "x@mairie.fr", nom: "X", prenom: "Y", role: "AGENT", motDePasse: MOT_DE_PASSE }, { par: "chef.admin", admin: admin() }),
+      creerAgent(
+        {
+          identifiant: "Simple.Agent",
+          courriel: "x@mairie.fr",
+          nom: "X",
+          prenom: "Y",
+          role: "AGENT",
+          motDePasse: MOT_DE_PASSE,
+        },
+        { par: "chef.admin", admin: admin() },
+      ),
     ).rejects.toMatchObject({ field: "identifiant" });
   });
 });

@@ -21,10 +21,17 @@ let etchart: string;
 let duhalde: string;
 
 /** A family declared by that space and accepted by the agent; returns its id. */
-async function familleValidee(usager: Usager, declaration: Omit<Parameters<typeof declarerFamille>[1], "titulaire">): Promise<string> {
+async function familleValidee(
+  usager: Usager,
+  declaration: Omit<Parameters<typeof declarerFamille>[1], "titulaire">,
+): Promise<string> {
   const demandeId = await declarerFamille(usager, { titulaire: titulaireDe(usager, "MERE"), ...declaration });
   await deposerDemande({ usagerId: usager.id, demandeId });
-  await deciderDemande({ agent: { id: agent.id, prenom: agent.prenom, nom: agent.nom }, demandeId, decision: "accepter" });
+  await deciderDemande({
+    agent: { id: agent.id, prenom: agent.prenom, nom: agent.nom },
+    demandeId,
+    decision: "accepter",
+  });
   const { familleId } = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
   return familleId!;
 }
@@ -34,14 +41,33 @@ beforeAll(async () => {
   agent = await creerAgent();
   claire = await usagerActive("Etchart");
   etchart = await familleValidee(claire, {
-    coRepresentant: { civilite: "MONSIEUR", nomUsage: "Etchart", prenom: "Mikel", telephonePortable: "0611223344", qualite: "PERE", autoriteParentale: "oui", memeAdresse: "on" },
+    coRepresentant: {
+      civilite: "MONSIEUR",
+      nomUsage: "Etchart",
+      prenom: "Mikel",
+      telephonePortable: "0611223344",
+      qualite: "PERE",
+      autoriteParentale: "oui",
+      memeAdresse: "on",
+    },
     enfants: [
       { sexe: "MASCULIN", nom: "Etchart", prenoms: "Henri", dateNaissance: "2020-05-01", memeAdresse: "on" },
       { sexe: "FEMININ", nom: "Etchart", prenoms: "Louise", dateNaissance: "2022-09-12", memeAdresse: "on" },
     ],
-    contacts: [{ nom: "Etchart", prenom: "Maddi", lien: "Grand-mère", telephonePortable: "0655443322", aPrevenir: "on", autoriseRecuperer: "on" }],
+    contacts: [
+      {
+        nom: "Etchart",
+        prenom: "Maddi",
+        lien: "Grand-mère",
+        telephonePortable: "0655443322",
+        aPrevenir: "on",
+        autoriseRecuperer: "on",
+      },
+    ],
   });
-  duhalde = await familleValidee(await usagerActive("Duhalde"), { enfants: [{ sexe: "FEMININ", nom: "Duhalde", prenoms: "Ane", dateNaissance: "2018-03-21", memeAdresse: "on" }] });
+  duhalde = await familleValidee(await usagerActive("Duhalde"), {
+    enfants: [{ sexe: "FEMININ", nom: "Duhalde", prenoms: "Ane", dateNaissance: "2018-03-21", memeAdresse: "on" }],
+  });
   await db().outboxMail.deleteMany();
 });
 
@@ -76,43 +102,86 @@ describe("Familles", () => {
     const cible = { kind: "contact", id: maddi.id } as const;
     const avant = (await personneDeLaFamille(etchart, cible))!.valeurs;
 
-    const refus = await corrigerPersonne({ agentId: agent.id, familleId: etchart, cible, saisie: { ...avant, telephonePortable: "12" } });
+    const refus = await corrigerPersonne({
+      agentId: agent.id,
+      familleId: etchart,
+      cible,
+      saisie: { ...avant, telephonePortable: "12" },
+    });
     expect(refus).toMatchObject({ ok: false, erreurs: { telephonePortable: expect.stringContaining("10 chiffres") } });
-    expect(await db().contact.findUniqueOrThrow({ where: { id: maddi.id } })).toMatchObject({ telephonePortable: "0655443322" });
+    expect(await db().contact.findUniqueOrThrow({ where: { id: maddi.id } })).toMatchObject({
+      telephonePortable: "0655443322",
+    });
     expect(await db().outboxMail.count()).toBe(0);
 
-    const correction = await corrigerPersonne({ agentId: agent.id, familleId: etchart, cible, saisie: { ...avant, telephonePortable: "06 77 88 99 00" } });
-    expect(correction).toEqual({ ok: true, changements: [{ champ: "telephonePortable", avant: "0655443322", apres: "0677889900" }] });
-    expect(await db().contact.findUniqueOrThrow({ where: { id: maddi.id } })).toMatchObject({ telephonePortable: "0677889900", aPrevenir: true, autoriseRecuperer: true });
+    const correction = await corrigerPersonne({
+      agentId: agent.id,
+      familleId: etchart,
+      cible,
+      saisie: { ...avant, telephonePortable: "06 77 88 99 00" },
+    });
+    expect(correction).toEqual({
+      ok: true,
+      changements: [{ champ: "telephonePortable", avant: "0655443322", apres: "0677889900" }],
+    });
+    expect(await db().contact.findUniqueOrThrow({ where: { id: maddi.id } })).toMatchObject({
+      telephonePortable: "0677889900",
+      aPrevenir: true,
+      autoriseRecuperer: true,
+    });
 
     const [entree] = await db().journalEntry.findMany({ where: { event: "famille.corrigee" } });
-    expect(entree).toMatchObject({ actorKind: "AGENT", actorId: agent.id, details: { familleId: etchart, personne: `contact-${maddi.id}` } });
+    expect(entree).toMatchObject({
+      actorKind: "AGENT",
+      actorId: agent.id,
+      details: { familleId: etchart, personne: `contact-${maddi.id}` },
+    });
     expect(JSON.stringify(entree!.details)).toContain("0677889900");
 
     // one mail, to the only linked space (Claire's), which says a change was made but not what
     const mails = await db().outboxMail.findMany();
     expect(mails.map((m) => m.to)).toEqual([claire.courriel]);
     expect(mails[0]!.subject).toBe("Les informations de votre famille ont été modifiées");
-    expect(mails[0]!.text).toContain("Les informations de votre famille ont été modifiées par le service Service Enfance");
+    expect(mails[0]!.text).toContain(
+      "Les informations de votre famille ont été modifiées par le service Service Enfance",
+    );
     expect(mails[0]!.text).toContain("/mon-espace");
     for (const secret of ["Maddi", "0677889900", "06 77", "0655443322", "Etchart", "ETCHART", "Grand-mère"]) {
       expect(`${mails[0]!.subject} ${mails[0]!.html} ${mails[0]!.text}`).not.toContain(secret);
     }
 
     // the same values again: nothing to journal or to mail
-    const again = await corrigerPersonne({ agentId: agent.id, familleId: etchart, cible, saisie: { ...avant, telephonePortable: "0677889900" } });
+    const again = await corrigerPersonne({
+      agentId: agent.id,
+      familleId: etchart,
+      cible,
+      saisie: { ...avant, telephonePortable: "0677889900" },
+    });
     expect(again).toEqual({ ok: true, changements: [] });
     expect(await db().outboxMail.count()).toBe(1);
   });
 
   it("gives a co-représentant leaving the family's address a row of his own, the titulaire's untouched", async () => {
-    const [titulaire, mikel] = await db().representant.findMany({ where: { familleId: etchart }, orderBy: { role: "asc" }, include: { adresse: true } });
+    const [titulaire, mikel] = await db().representant.findMany({
+      where: { familleId: etchart },
+      orderBy: { role: "asc" },
+      include: { adresse: true },
+    });
     expect(mikel!.adresseId).toBe(titulaire!.adresseId);
     const cible = { kind: "representant", id: mikel!.id } as const;
     const avant = { ...(await personneDeLaFamille(etchart, cible))!.valeurs, memeAdresse: "" };
-    const saisie = { ...avant, adresseNumero: "3", adresseVoie: "Rue Pannecau", codePostal: "64100", ville: "Bayonne", pays: "FRANCE" };
+    const saisie = {
+      ...avant,
+      adresseNumero: "3",
+      adresseVoie: "Rue Pannecau",
+      codePostal: "64100",
+      ville: "Bayonne",
+      pays: "FRANCE",
+    };
     const correction = await corrigerPersonne({ agentId: agent.id, familleId: etchart, cible, saisie });
-    expect(correction.ok && correction.changements.map((c) => c.champ)).toEqual(expect.arrayContaining(["memeAdresse", "adresseVoie", "ville"]));
+    expect(correction.ok && correction.changements.map((c) => c.champ)).toEqual(
+      expect.arrayContaining(["memeAdresse", "adresseVoie", "ville"]),
+    );
     const apres = await db().representant.findUniqueOrThrow({ where: { id: mikel!.id }, include: { adresse: true } });
     expect(apres.adresseId).not.toBe(titulaire!.adresseId);
     expect(apres.adresse).toMatchObject({ voie: "Rue Pannecau", ville: "Bayonne" });
@@ -120,7 +189,9 @@ describe("Familles", () => {
 
     // back at the family's address: his own row goes
     await corrigerPersonne({ agentId: agent.id, familleId: etchart, cible, saisie: { ...saisie, memeAdresse: "on" } });
-    expect((await db().representant.findUniqueOrThrow({ where: { id: mikel!.id } })).adresseId).toBe(titulaire!.adresseId);
+    expect((await db().representant.findUniqueOrThrow({ where: { id: mikel!.id } })).adresseId).toBe(
+      titulaire!.adresseId,
+    );
     expect(await db().adresse.findUnique({ where: { id: apres.adresseId } })).toBeNull();
   });
 
@@ -128,7 +199,9 @@ describe("Familles", () => {
     const henri = await db().enfant.findFirstOrThrow({ where: { prenoms: "Henri" } });
     const cible = { kind: "enfant", id: henri.id } as const;
     expect(await personneDeLaFamille(duhalde, cible)).toBeNull();
-    await expect(corrigerPersonne({ agentId: agent.id, familleId: duhalde, cible, saisie: { prenoms: "X" } })).rejects.toMatchObject({ code: "introuvable" });
+    await expect(
+      corrigerPersonne({ agentId: agent.id, familleId: duhalde, cible, saisie: { prenoms: "X" } }),
+    ).rejects.toMatchObject({ code: "introuvable" });
     expect((await db().enfant.findUniqueOrThrow({ where: { id: henri.id } })).prenoms).toBe("Henri");
   });
 });
@@ -138,9 +211,14 @@ describe("Paramétrage", () => {
     const v1 = await currentCgu();
     const acceptees = await db().usager.count({ where: { cguVersion: v1.version } });
     expect(acceptees).toBeGreaterThan(0);
-    await expect(publierDocument({ agentId: agent.id, type: "CGU", contenu: v1.contenu })).rejects.toMatchObject({ code: "identique", field: "contenu" });
+    await expect(publierDocument({ agentId: agent.id, type: "CGU", contenu: v1.contenu })).rejects.toMatchObject({
+      code: "identique",
+      field: "contenu",
+    });
 
-    expect(await publierDocument({ agentId: agent.id, type: "CGU", contenu: `${v1.contenu}\n\nArticle ajouté.` })).toEqual({ version: v1.version + 1 });
+    expect(
+      await publierDocument({ agentId: agent.id, type: "CGU", contenu: `${v1.contenu}\n\nArticle ajouté.` }),
+    ).toEqual({ version: v1.version + 1 });
     expect(await currentCgu()).toMatchObject({ version: v1.version + 1, publieParId: agent.id });
     expect(await db().documentVersion.findUniqueOrThrow({ where: { id: v1.id } })).toEqual(v1);
     expect(await db().usager.count({ where: { cguVersion: v1.version } })).toBe(acceptees);
@@ -153,7 +231,9 @@ describe("Paramétrage", () => {
     expect(versions[0]!.publiePar).toBe(`${agent.prenom} ${agent.nom.toUpperCase()}`);
 
     // the règlement intérieur starts at version 1
-    expect(await publierDocument({ agentId: agent.id, type: "REGLEMENT_INTERIEUR", contenu: "Article 1." })).toEqual({ version: 1 });
+    expect(await publierDocument({ agentId: agent.id, type: "REGLEMENT_INTERIEUR", contenu: "Article 1." })).toEqual({
+      version: 1,
+    });
   });
 
   it("shows a saved commune at once on this node, while another node's change waits for the cache (30 s)", async () => {
@@ -164,10 +244,23 @@ describe("Paramétrage", () => {
 
     const { champs } = await modifierCommune({
       agentId: agent.id,
-      saisie: { nom: avant.nom, serviceNom: "Service Enfance et Jeunesse", serviceEmail: avant.serviceEmail, telephone: "05 59 44 12 34", adresse: "Ailleurs", siteUrl: "https://www.villefranque.fr", totpObligatoire: true },
+      saisie: {
+        nom: avant.nom,
+        serviceNom: "Service Enfance et Jeunesse",
+        serviceEmail: avant.serviceEmail,
+        telephone: "05 59 44 12 34",
+        adresse: "Ailleurs",
+        siteUrl: "https://www.villefranque.fr",
+        totpObligatoire: true,
+      },
     });
     expect(champs).toEqual(expect.arrayContaining(["serviceNom", "telephone", "siteUrl", "totpObligatoire"]));
-    expect(await getCommune()).toMatchObject({ serviceNom: "Service Enfance et Jeunesse", telephone: "05 59 44 12 34", siteUrl: "https://www.villefranque.fr", totpObligatoire: true });
+    expect(await getCommune()).toMatchObject({
+      serviceNom: "Service Enfance et Jeunesse",
+      telephone: "05 59 44 12 34",
+      siteUrl: "https://www.villefranque.fr",
+      totpObligatoire: true,
+    });
     expect(await db().journalEntry.count({ where: { event: "commune.modifiee", actorId: agent.id } })).toBe(1);
   });
 });

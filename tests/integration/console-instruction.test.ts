@@ -6,7 +6,13 @@ import { db } from "@/lib/db";
 import { seedCommune } from "@/prisma/seed";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
-import { demandePourAgent, lireFiltres, PAR_PAGE, rechercherDemandes, tableauDeBord } from "@/lib/domain/demande/queries-console";
+import {
+  demandePourAgent,
+  lireFiltres,
+  PAR_PAGE,
+  rechercherDemandes,
+  tableauDeBord,
+} from "@/lib/domain/demande/queries-console";
 import { agent, declarerFamille, ENFANT, usagerActive } from "./demande-fixtures";
 
 beforeAll(() => seedCommune());
@@ -18,7 +24,8 @@ async function deposee(nom: string, enfants = [ENFANT]) {
   return { usager, demandeId, numero };
 }
 
-const numeros = async (params: Record<string, string>) => (await rechercherDemandes(lireFiltres(params).filtres)).demandes.map((d) => d.numero);
+const numeros = async (params: Record<string, string>) =>
+  (await rechercherDemandes(lireFiltres(params).filtres)).demandes.map((d) => d.numero);
 
 describe("the list of demandes", () => {
   it("searches by number, demandeur, declared names and clé enfance, filters, never shows a draft, pages by 25", async () => {
@@ -28,7 +35,8 @@ describe("the list of demandes", () => {
     const brouillon = await usagerActive("Brouillonnet");
     await declarerFamille(brouillon, [{ ...ENFANT, nom: "Brouillonnet", prenoms: "Anaïs" }]);
     await deciderDemande({ agent: instructeur, demandeId: b.demandeId, decision: "accepter" });
-    const cle = (await db().famille.findFirstOrThrow({ where: { demandes: { some: { id: b.demandeId } } } })).cleEnfance;
+    const cle = (await db().famille.findFirstOrThrow({ where: { demandes: { some: { id: b.demandeId } } } }))
+      .cleEnfance;
 
     expect(await numeros({ q: String(a.numero) })).toEqual([a.numero]);
     expect(await numeros({ q: `N° ${b.numero}` })).toEqual([b.numero]);
@@ -75,7 +83,10 @@ describe("garde alternée at acceptance", () => {
   it("links the known Enfant to the second family: one Enfant in two Familles, the choice recorded", async () => {
     const instructeur = await agent();
     const premiere = await deposee("Etchart", [ELOI]);
-    const seconde = await deposee("Bidart", [{ ...ELOI, nom: "ETCHART BIDART", prenoms: "eloi" }, { ...ENFANT, nom: "Bidart", prenoms: "Maddi", sexe: "FEMININ" }]);
+    const seconde = await deposee("Bidart", [
+      { ...ELOI, nom: "ETCHART BIDART", prenoms: "eloi" },
+      { ...ENFANT, nom: "Bidart", prenoms: "Maddi", sexe: "FEMININ" },
+    ]);
     await deciderDemande({ agent: instructeur, demandeId: premiere.demandeId, decision: "accepter" });
 
     const vue = (await demandePourAgent(seconde.numero))!;
@@ -83,13 +94,26 @@ describe("garde alternée at acceptance", () => {
     const [{ enfantRef, connus }] = vue.rapprochements as [(typeof vue.rapprochements)[number]];
     expect(connus).toMatchObject([{ prenoms: "Éloi", titulaires: ["Claire ETCHART"] }]);
 
-    await deciderDemande({ agent: instructeur, demandeId: seconde.demandeId, decision: "accepter", rattachements: { [enfantRef]: connus[0]!.id } });
-    const eloi = await db().enfant.findMany({ where: { cleRapprochement: { contains: "eloi" } }, include: { familles: true } });
+    await deciderDemande({
+      agent: instructeur,
+      demandeId: seconde.demandeId,
+      decision: "accepter",
+      rattachements: { [enfantRef]: connus[0]!.id },
+    });
+    const eloi = await db().enfant.findMany({
+      where: { cleRapprochement: { contains: "eloi" } },
+      include: { familles: true },
+    });
     expect(eloi).toHaveLength(1);
     expect(eloi[0]!.familles).toHaveLength(2);
-    const familleSeconde = await db().famille.findFirstOrThrow({ where: { representants: { some: { usagerId: seconde.usager.id } } }, include: { enfants: { include: { enfant: true } } } });
+    const familleSeconde = await db().famille.findFirstOrThrow({
+      where: { representants: { some: { usagerId: seconde.usager.id } } },
+      include: { enfants: { include: { enfant: true } } },
+    });
     expect(familleSeconde.enfants.map((e) => e.enfant.prenoms).sort()).toEqual(["Maddi", "Éloi"]);
-    expect(await db().demandeRapprochement.findMany({ where: { demandeId: seconde.demandeId, enfantId: eloi[0]!.id } })).toMatchObject([{ enfantRef, decision: "RATTACHER" }]);
+    expect(
+      await db().demandeRapprochement.findMany({ where: { demandeId: seconde.demandeId, enfantId: eloi[0]!.id } }),
+    ).toMatchObject([{ enfantRef, decision: "RATTACHER" }]);
   });
 
   it("refuses a rattachement to a child who is not a candidate, and changes nothing", async () => {
@@ -101,9 +125,23 @@ describe("garde alternée at acceptance", () => {
     const enfantRef = (await demandePourAgent(demande.numero))!.donnees as { enfants: { id: string }[] };
 
     await expect(
-      deciderDemande({ agent: instructeur, demandeId: demande.demandeId, decision: "accepter", rattachements: { [enfantRef.enfants[0]!.id]: etranger.id } }),
-    ).rejects.toThrow("L'enfant choisi pour le rattachement n'est pas un enfant possiblement déjà connu de cette demande.");
-    await expect(deciderDemande({ agent: instructeur, demandeId: demande.demandeId, decision: "accepter", rattachements: { inconnu: etranger.id } })).rejects.toThrow(/pas un enfant possiblement déjà connu/);
+      deciderDemande({
+        agent: instructeur,
+        demandeId: demande.demandeId,
+        decision: "accepter",
+        rattachements: { [enfantRef.enfants[0]!.id]: etranger.id },
+      }),
+    ).rejects.toThrow(
+      "L'enfant choisi pour le rattachement n'est pas un enfant possiblement déjà connu de cette demande.",
+    );
+    await expect(
+      deciderDemande({
+        agent: instructeur,
+        demandeId: demande.demandeId,
+        decision: "accepter",
+        rattachements: { inconnu: etranger.id },
+      }),
+    ).rejects.toThrow(/pas un enfant possiblement déjà connu/);
     expect((await db().demande.findUniqueOrThrow({ where: { id: demande.demandeId } })).statut).toBe("DEPOSEE");
     expect(await db().familleEnfant.count({ where: { enfantId: etranger.id } })).toBe(1);
     expect(await db().representant.count({ where: { usagerId: demande.usager.id } })).toBe(0);
@@ -116,7 +154,9 @@ describe("garde alternée at acceptance", () => {
     const seconde = await deposee("Harana", [{ ...ENFANT, nom: "Haran", prenoms: "Jon" }]);
     await deciderDemande({ agent: instructeur, demandeId: seconde.demandeId, decision: "accepter" });
     expect(await db().enfant.count({ where: { prenoms: "Jon", nom: "Haran" } })).toBe(2);
-    expect(await db().demandeRapprochement.findMany({ where: { demandeId: seconde.demandeId } })).toMatchObject([{ decision: "CREER" }]);
+    expect(await db().demandeRapprochement.findMany({ where: { demandeId: seconde.demandeId } })).toMatchObject([
+      { decision: "CREER" },
+    ]);
   });
 });
 
@@ -130,7 +170,9 @@ describe("two agents accepting at once", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refus = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(refus.reason.message).toMatch(/^Cette demande a déjà été traitée par (Maite Irigoyen|Peio Larralde) à \d\d:\d\d\.$/);
+    expect(refus.reason.message).toMatch(
+      /^Cette demande a déjà été traitée par (Maite Irigoyen|Peio Larralde) à \d\d:\d\d\.$/,
+    );
     expect(await db().famille.count({ where: { representants: { some: { usagerId: usager.id } } } })).toBe(1);
     expect(await db().demandeHistorique.count({ where: { demandeId, transition: "accepter" } })).toBe(1);
   });

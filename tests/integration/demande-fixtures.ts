@@ -46,7 +46,13 @@ export async function agent(nom = "Irigoyen") {
   });
 }
 
-export const ENFANT = { sexe: "MASCULIN", nom: "Etchart", prenoms: "Henri", dateNaissance: "2019-05-01", memeAdresse: "on" };
+export const ENFANT = {
+  sexe: "MASCULIN",
+  nom: "Etchart",
+  prenoms: "Henri",
+  dateNaissance: "2019-05-01",
+  memeAdresse: "on",
+};
 
 /** A family with that titulaire (a mother) and those children, typed through the wizard; returns the draft's id. */
 export function declarerFamille(usager: Usager, enfants: Record<string, string>[] = [ENFANT]): Promise<string> {

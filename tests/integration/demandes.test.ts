@@ -22,8 +22,13 @@ beforeAll(() => seedCommune());
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 async function demandeEn(statut: StatutDemande, usagerId: string): Promise<string> {
-  const numero = statut === "BROUILLON" ? null : Number((await db().$queryRaw<{ n: bigint }[]>`SELECT nextval('demande_numero_seq') AS n`)[0]!.n);
-  const demande = await db().demande.create({ data: { type: "AJOUT_FAMILLE", statut, usagerId, numero, deposeeAt: numero ? new Date() : null } });
+  const numero =
+    statut === "BROUILLON"
+      ? null
+      : Number((await db().$queryRaw<{ n: bigint }[]>`SELECT nextval('demande_numero_seq') AS n`)[0]!.n);
+  const demande = await db().demande.create({
+    data: { type: "AJOUT_FAMILLE", statut, usagerId, numero, deposeeAt: numero ? new Date() : null },
+  });
   return demande.id;
 }
 
@@ -54,7 +59,9 @@ describe("the transition table, fired on PostgreSQL", () => {
             permis++;
             expect(result, label).toBe("ok");
             expect(apres.statut, label).toBe(TRANSITIONS[transition].vers);
-            expect(apres.historique, label).toMatchObject([{ de: statut, vers: TRANSITIONS[transition].vers, acteur: kind, transition, motif: "motif" }]);
+            expect(apres.historique, label).toMatchObject([
+              { de: statut, vers: TRANSITIONS[transition].vers, acteur: kind, transition, motif: "motif" },
+            ]);
           } else {
             expect(result, label).toBe("refus");
             expect(apres.statut, label).toBe(statut);
@@ -76,7 +83,9 @@ describe("the transition table, fired on PostgreSQL", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refus = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(refus.reason.message).toMatch(/^Cette demande a déjà été traitée par (Maite Irigoyen|Peio Larralde) à \d\d:\d\d\.$/);
+    expect(refus.reason.message).toMatch(
+      /^Cette demande a déjà été traitée par (Maite Irigoyen|Peio Larralde) à \d\d:\d\d\.$/,
+    );
     expect(await db().demandeHistorique.count({ where: { demandeId: id } })).toBe(1);
   });
 
@@ -85,9 +94,9 @@ describe("the transition table, fired on PostgreSQL", () => {
     const [maite, peio] = [await agent("Irigoyen"), await agent("Larralde")];
     const id = await demandeEn("DEPOSEE", usager.id);
     await deciderDemande({ agent: { ...maite, prenom: "Maite" }, demandeId: id, decision: "instruire" });
-    await expect(deciderDemande({ agent: { ...peio, prenom: "Peio" }, demandeId: id, decision: "instruire" })).rejects.toThrow(
-      /^Cette demande a déjà été traitée par Maite Irigoyen à \d\d:\d\d\.$/,
-    );
+    await expect(
+      deciderDemande({ agent: { ...peio, prenom: "Peio" }, demandeId: id, decision: "instruire" }),
+    ).rejects.toThrow(/^Cette demande a déjà été traitée par Maite Irigoyen à \d\d:\d\d\.$/);
   });
 });
 
@@ -95,34 +104,52 @@ describe("deposits", () => {
   it("makes one demande with one number of two concurrent deposits of the same draft", async () => {
     const usager = await usagerActive();
     const demandeId = await declarerFamille(usager);
-    const results = await Promise.allSettled([deposerDemande({ usagerId: usager.id, demandeId }), deposerDemande({ usagerId: usager.id, demandeId })]);
+    const results = await Promise.allSettled([
+      deposerDemande({ usagerId: usager.id, demandeId }),
+      deposerDemande({ usagerId: usager.id, demandeId }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
     expect(demande.statut).toBe("DEPOSEE");
-    expect(demande.numero).toBe((results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ numero: number }>).value.numero);
+    expect(demande.numero).toBe(
+      (results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ numero: number }>).value.numero,
+    );
     expect(await db().demandeHistorique.count({ where: { demandeId } })).toBe(1);
-    expect(await db().outboxMail.count({ where: { to: usager.courriel, subject: `Référence : ${demande.numero}` } })).toBe(1);
+    expect(
+      await db().outboxMail.count({ where: { to: usager.courriel, subject: `Référence : ${demande.numero}` } }),
+    ).toBe(1);
   });
 
   it("gives 20 concurrent deposits from 20 spaces 20 distinct increasing numbers", async () => {
     const usagers = await Promise.all(Array.from({ length: 20 }, () => usagerActive()));
     const drafts = [];
     for (const usager of usagers) drafts.push({ usagerId: usager.id, demandeId: await declarerFamille(usager) });
-    const before = Number((await db().$queryRaw<{ n: bigint }[]>`SELECT last_value AS n FROM demande_numero_seq`)[0]!.n);
+    const before = Number(
+      (await db().$queryRaw<{ n: bigint }[]>`SELECT last_value AS n FROM demande_numero_seq`)[0]!.n,
+    );
     const numeros = (await Promise.all(drafts.map((draft) => deposerDemande(draft)))).map((r) => r.numero);
     expect(new Set(numeros).size).toBe(20);
     expect(Math.min(...numeros)).toBeGreaterThan(before);
-    const byDeposit = await db().demande.findMany({ where: { id: { in: drafts.map((d) => d.demandeId) } }, orderBy: { numero: "asc" } });
+    const byDeposit = await db().demande.findMany({
+      where: { id: { in: drafts.map((d) => d.demandeId) } },
+      orderBy: { numero: "asc" },
+    });
     expect(byDeposit.map((d) => d.numero)).toEqual([...numeros].sort((a, b) => a - b));
   });
 
   it("queues the seed's deposit mail with a suivi link whose token is stored hashed", async () => {
     const usager = await usagerActive("Duhalde");
     const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: await declarerFamille(usager) });
-    const mail = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel, subject: `Référence : ${numero}` } });
+    const mail = await db().outboxMail.findFirstOrThrow({
+      where: { to: usager.courriel, subject: `Référence : ${numero}` },
+    });
     expect(mail.text).toContain("Bonjour Mme DUHALDE");
-    expect(mail.text).toMatch(/Nous avons bien reçu votre demande \(Ajout de famille\), déposée le \d\d\/\d\d\/\d{4}\./);
-    expect(mail.text).toContain("Le service (Service Enfance / enfance@mairie-villefranque.fr) vous tiendra régulièrement informé");
+    expect(mail.text).toMatch(
+      /Nous avons bien reçu votre demande \(Ajout de famille\), déposée le \d\d\/\d\d\/\d{4}\./,
+    );
+    expect(mail.text).toContain(
+      "Le service (Service Enfance / enfance@mairie-villefranque.fr) vous tiendra régulièrement informé",
+    );
     expect(mail.text).toContain("La Mairie de Villefranque");
     const token = /\/demandes\/suivi\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
     const demande = await db().demande.findUniqueOrThrow({ where: { numero } });
@@ -134,7 +161,9 @@ describe("deposits", () => {
     const usager = await usagerActive();
     await modifierDeclaration({ usager, suite: { kind: "ajouter", role: "enfant" } });
     const draft = await db().demande.findFirstOrThrow({ where: { usagerId: usager.id } });
-    await expect(deposerDemande({ usagerId: usager.id, demandeId: draft.id })).rejects.toThrow(/incomplète \(Claire ETCHART, Enfant 1\)/);
+    await expect(deposerDemande({ usagerId: usager.id, demandeId: draft.id })).rejects.toThrow(
+      /incomplète \(Claire ETCHART, Enfant 1\)/,
+    );
     expect((await db().demande.findUniqueOrThrow({ where: { id: draft.id } })).statut).toBe("BROUILLON");
   });
 
@@ -147,7 +176,9 @@ describe("deposits", () => {
     expect(await db().demande.count({ where: { usagerId: usager.id } })).toBe(1);
     const autre = await usagerActive();
     await deposerDemande({ usagerId: autre.id, demandeId: await declarerFamille(autre) });
-    await expect(modifierDeclaration({ usager: autre, suite: { kind: "ajouter", role: "enfant" } })).rejects.toThrow(/est en cours de traitement/);
+    await expect(modifierDeclaration({ usager: autre, suite: { kind: "ajouter", role: "enfant" } })).rejects.toThrow(
+      /est en cours de traitement/,
+    );
   });
 });
 
@@ -155,7 +186,10 @@ describe("decisions", () => {
   it("creates the family at acceptance, links the titulaire's space and mails its clé enfance", async () => {
     const usager = await usagerActive();
     const instructeur = await agent();
-    const demandeId = await declarerFamille(usager, [ENFANT, { ...ENFANT, prenoms: "Louise", sexe: "FEMININ", dateNaissance: "2021-09-12" }]);
+    const demandeId = await declarerFamille(usager, [
+      ENFANT,
+      { ...ENFANT, prenoms: "Louise", sexe: "FEMININ", dateNaissance: "2021-09-12" },
+    ]);
     const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
     await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
 
@@ -169,7 +203,10 @@ describe("decisions", () => {
     const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
     expect(demande).toMatchObject({ statut: "ACCEPTEE", familleId: famille.id, instructeurId: instructeur.id });
     expect(demande.decideeAt).not.toBeNull();
-    const mails = await db().outboxMail.findMany({ where: { to: usager.courriel, subject: `Référence : ${numero}` }, orderBy: { createdAt: "asc" } });
+    const mails = await db().outboxMail.findMany({
+      where: { to: usager.courriel, subject: `Référence : ${numero}` },
+      orderBy: { createdAt: "asc" },
+    });
     expect(mails).toHaveLength(2);
     expect(mails[1]!.text).toContain(`Votre demande N° ${numero} (Ajout de famille) a été acceptée.`);
     expect(mails[1]!.text).toContain(famille.cleEnfance);
@@ -180,9 +217,18 @@ describe("decisions", () => {
     const instructeur = await agent();
     const demandeId = await declarerFamille(usager);
     const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
-    await expect(deciderDemande({ agent: instructeur, demandeId, decision: "demanderComplement" })).rejects.toThrow("Indiquez le motif.");
-    await deciderDemande({ agent: instructeur, demandeId, decision: "demanderComplement", motif: "Le livret de famille." });
-    const complement = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel, text: { contains: "est à compléter" } } });
+    await expect(deciderDemande({ agent: instructeur, demandeId, decision: "demanderComplement" })).rejects.toThrow(
+      "Indiquez le motif.",
+    );
+    await deciderDemande({
+      agent: instructeur,
+      demandeId,
+      decision: "demanderComplement",
+      motif: "Le livret de famille.",
+    });
+    const complement = await db().outboxMail.findFirstOrThrow({
+      where: { to: usager.courriel, text: { contains: "est à compléter" } },
+    });
     expect(complement.text).toContain("Ce qu'il manque : Le livret de famille.");
 
     // the wizard edits the demande sent back, and VALIDER redeposits it under its number
@@ -190,7 +236,9 @@ describe("decisions", () => {
     expect(etape2.kind).toBe("recapitulatif");
     expect(await deposerDemande({ usagerId: usager.id, demandeId })).toEqual({ numero });
     await deciderDemande({ agent: instructeur, demandeId, decision: "refuser", motif: "Famille hors commune." });
-    const refus = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel, text: { contains: "a été refusée" } } });
+    const refus = await db().outboxMail.findFirstOrThrow({
+      where: { to: usager.courriel, text: { contains: "a été refusée" } },
+    });
     expect(refus.text).toContain("Motif du refus : Famille hors commune.");
     const historique = await db().demandeHistorique.findMany({ where: { demandeId }, orderBy: { id: "asc" } });
     expect(historique.map((h) => h.transition)).toEqual(["deposer", "demanderComplement", "redeposer", "refuser"]);
@@ -203,7 +251,9 @@ describe("decisions", () => {
     await deposerDemande({ usagerId: mere.id, demandeId: premiere });
     const seconde = await declarerFamille(pere, [{ ...ENFANT, nom: "ETCHART BIDART", prenoms: "eloi" }]);
     await deposerDemande({ usagerId: pere.id, demandeId: seconde });
-    expect(await db().demandeRapprochement.findMany({ where: { demandeId: seconde } })).toMatchObject([{ autreDemandeId: premiere, enfantId: null }]);
+    expect(await db().demandeRapprochement.findMany({ where: { demandeId: seconde } })).toMatchObject([
+      { autreDemandeId: premiere, enfantId: null },
+    ]);
 
     // once the first family is accepted, a third declaration matches the known Enfant
     await deciderDemande({ agent: await agent(), demandeId: premiere, decision: "accepter" });
@@ -211,7 +261,9 @@ describe("decisions", () => {
     const troisieme = await declarerFamille(tiers, [{ ...ENFANT, nom: "Etchart Bidart", prenoms: "Eloi" }]);
     await deposerDemande({ usagerId: tiers.id, demandeId: troisieme });
     const connu = await db().enfant.findFirstOrThrow({ where: { prenoms: "Éloi" } });
-    expect(await db().demandeRapprochement.findMany({ where: { demandeId: troisieme, enfantId: { not: null } } })).toMatchObject([{ enfantId: connu.id }]);
+    expect(
+      await db().demandeRapprochement.findMany({ where: { demandeId: troisieme, enfantId: { not: null } } }),
+    ).toMatchObject([{ enfantId: connu.id }]);
   });
 
   it("closes a demande left à compléter for 60 days, by the system, with a mail", async () => {
@@ -223,10 +275,15 @@ describe("decisions", () => {
     await classerDemandesSansReponse(new Date(Date.now() + 59 * 86_400_000));
     expect((await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).statut).toBe("A_COMPLETER");
     expect(await classerDemandesSansReponse(new Date(Date.now() + 61 * 86_400_000))).toBeGreaterThanOrEqual(1);
-    const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId }, include: { historique: { orderBy: { id: "desc" }, take: 1 } } });
+    const demande = await db().demande.findUniqueOrThrow({
+      where: { id: demandeId },
+      include: { historique: { orderBy: { id: "desc" }, take: 1 } },
+    });
     expect(demande.statut).toBe("ANNULEE");
     expect(demande.historique[0]).toMatchObject({ acteur: "SYSTEME", transition: "classer" });
-    expect(await db().outboxMail.count({ where: { to: usager.courriel, text: { contains: "classée sans suite" } } })).toBe(1);
+    expect(
+      await db().outboxMail.count({ where: { to: usager.courriel, text: { contains: "classée sans suite" } } }),
+    ).toBe(1);
   });
 });
 
@@ -236,13 +293,26 @@ describe("Échanges", () => {
     const demandeId = await declarerFamille(usager);
     const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
     const instructeur = await agent();
-    await envoyerMessage({ demandeId, auteur: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" }, contenu: "Le certificat de Henri, svp." });
-    await envoyerMessage({ demandeId, auteur: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" }, contenu: "Note interne", interne: true });
+    await envoyerMessage({
+      demandeId,
+      auteur: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" },
+      contenu: "Le certificat de Henri, svp.",
+    });
+    await envoyerMessage({
+      demandeId,
+      auteur: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" },
+      contenu: "Note interne",
+      interne: true,
+    });
 
     expect((await mesDemandes(usager.id))[0]).toMatchObject({ numero, nonLus: 1 });
-    const mail = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel, subject: `Vous avez un nouveau message concernant votre demande N° ${numero}` } });
+    const mail = await db().outboxMail.findFirstOrThrow({
+      where: { to: usager.courriel, subject: `Vous avez un nouveau message concernant votre demande N° ${numero}` },
+    });
     expect(mail.text + mail.html).not.toContain("certificat");
-    expect((await demandeDuUsager(usager.id, numero))!.messages.map((m) => m.contenu)).toEqual(["Le certificat de Henri, svp."]);
+    expect((await demandeDuUsager(usager.id, numero))!.messages.map((m) => m.contenu)).toEqual([
+      "Le certificat de Henri, svp.",
+    ]);
     await marquerMessagesLus({ usagerId: usager.id, demandeId });
     expect((await mesDemandes(usager.id))[0]!.nonLus).toBe(0);
   });
@@ -254,7 +324,9 @@ describe("a second parent", () => {
     const second = await usagerActive("Intrus");
     const demandeId = await declarerFamille(premier);
     const { numero } = await deposerDemande({ usagerId: premier.id, demandeId });
-    const mail = await db().outboxMail.findFirstOrThrow({ where: { to: premier.courriel, subject: `Référence : ${numero}` } });
+    const mail = await db().outboxMail.findFirstOrThrow({
+      where: { to: premier.courriel, subject: `Référence : ${numero}` },
+    });
     const token = /\/demandes\/suivi\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
     const { id: messageId } = await envoyerMessage({
       demandeId,
@@ -262,22 +334,30 @@ describe("a second parent", () => {
       contenu: "Voici le livret.",
       piece: { bytes: PDF, mime: "application/pdf", nom: "livret.pdf" },
     });
-    expect(await pieceDuMessage({ kind: "USAGER", usagerId: premier.id }, messageId)).toMatchObject({ nom: "livret.pdf", type: "application/pdf" });
+    expect(await pieceDuMessage({ kind: "USAGER", usagerId: premier.id }, messageId)).toMatchObject({
+      nom: "livret.pdf",
+      type: "application/pdf",
+    });
 
     expect(await demandeDuUsager(second.id, numero)).toBeNull();
     expect(await numeroParSuivi(second.id, token)).toBeNull();
     expect(await mesDemandes(second.id)).toEqual([]);
     expect(await pieceDuMessage({ kind: "USAGER", usagerId: second.id }, messageId)).toBeNull();
     const intrus: ActeurRef = { kind: "USAGER", usagerId: second.id };
-    await expect(envoyerMessage({ demandeId, auteur: intrus, contenu: "Bonjour" })).rejects.toThrow("Cette demande est introuvable.");
+    await expect(envoyerMessage({ demandeId, auteur: intrus, contenu: "Bonjour" })).rejects.toThrow(
+      "Cette demande est introuvable.",
+    );
     await expect(annulerDemande({ usagerId: second.id, demandeId })).rejects.toThrow("Cette demande est introuvable.");
     await expect(deposerDemande({ usagerId: second.id, demandeId })).rejects.toThrow("Cette demande est introuvable.");
     for (const transition of TRANSITION_NAMES) {
-      await expect(db().$transaction((tx) => franchir(tx, { demandeId, transition, acteur: intrus, motif: "x" }))).rejects.toThrow(
-        "Cette demande est introuvable.",
-      );
+      await expect(
+        db().$transaction((tx) => franchir(tx, { demandeId, transition, acteur: intrus, motif: "x" })),
+      ).rejects.toThrow("Cette demande est introuvable.");
     }
-    const apres = await db().demande.findUniqueOrThrow({ where: { id: demandeId }, include: { messages: true, historique: true } });
+    const apres = await db().demande.findUniqueOrThrow({
+      where: { id: demandeId },
+      include: { messages: true, historique: true },
+    });
     expect(apres.statut).toBe("DEPOSEE");
     expect(apres.messages).toHaveLength(1);
     expect(apres.historique).toHaveLength(1);

@@ -26,11 +26,15 @@ async function familleValidee(nom: string) {
   const demandeId = await declarerFamille(usager, [{ ...ENFANT, nom, prenoms: "Louise" }]);
   await deposerDemande({ usagerId: usager.id, demandeId });
   await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
-  const enfant = await db().enfant.findFirstOrThrow({ where: { familles: { some: { famille: { demandes: { some: { id: demandeId } } } } } } });
+  const enfant = await db().enfant.findFirstOrThrow({
+    where: { familles: { some: { famille: { demandes: { some: { id: demandeId } } } } } },
+  });
   return { usager, enfantId: enfant.id };
 }
 
-const TOUS_LES_ALLERGENES = Object.fromEntries((Object.keys(ALLERGENES) as Allergene[]).map((code) => [champAllergie(code), "on"]));
+const TOUS_LES_ALLERGENES = Object.fromEntries(
+  (Object.keys(ALLERGENES) as Allergene[]).map((code) => [champAllergie(code), "on"]),
+);
 const FORMULAIRE = {
   medecinNom: "Dr Amaia ETCHEVERRY",
   medecinCommune: "Villefranque",
@@ -42,7 +46,15 @@ const FORMULAIRE = {
   pai: "on",
 };
 /** Every health word of FORMULAIRE: none may be readable in a row, a mail or the journal. */
-const MOTS_SANTE = [...Object.values(ALLERGENES).filter((libelle) => libelle !== "Autre"), ...Object.keys(ALLERGENES).filter((code) => code !== "AUTRE"), "Kiwi", "Etcheverry", "Asthme", "SANS_PORC", "pai\""];
+const MOTS_SANTE = [
+  ...Object.values(ALLERGENES).filter((libelle) => libelle !== "Autre"),
+  ...Object.keys(ALLERGENES).filter((code) => code !== "AUTRE"),
+  "Kiwi",
+  "Etcheverry",
+  "Asthme",
+  "SANS_PORC",
+  'pai"',
+];
 
 /** Nothing readable outside the ciphertexts (whose random base64 may, by chance, spell a short word). */
 function sansDonneeSante(texte: string) {
@@ -59,46 +71,56 @@ async function deposerMiseAJour(usagerId: string, enfantId: string, values: Reco
 }
 
 describe("the dossier santé", () => {
-  it("stores the health data only encrypted: the draft, the deposited demande, the version, the mails", { timeout: 90_000 }, async () => {
-    const { usager, enfantId } = await familleValidee("Chiffre");
-    const { demandeId, numero } = await deposerMiseAJour(usager.id, enfantId);
-    const instructeur = await agent();
-    await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
+  it(
+    "stores the health data only encrypted: the draft, the deposited demande, the version, the mails",
+    { timeout: 90_000 },
+    async () => {
+      const { usager, enfantId } = await familleValidee("Chiffre");
+      const { demandeId, numero } = await deposerMiseAJour(usager.id, enfantId);
+      const instructeur = await agent();
+      await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
 
-    const [demande] = await db().$queryRaw<{ donnees: string }[]>`SELECT donnees::text AS donnees FROM "Demande" WHERE id = ${demandeId}`;
-    expect(demande!.donnees).toMatch(/"sante": "v1:/);
-    sansDonneeSante(demande!.donnees);
-    const versions = await db().$queryRaw<{ ligne: string }[]>`SELECT row_to_json(d)::text AS ligne FROM "DossierSante" d WHERE "enfantId" = ${enfantId}`;
-    expect(versions).toHaveLength(1);
-    sansDonneeSante(versions[0]!.ligne);
-    const mails = await db().$queryRaw<{ mail: string }[]>`SELECT concat_ws(' ', subject, html, text) AS mail FROM "OutboxMail" WHERE "to" = ${usager.courriel}`;
-    expect(mails.length).toBeGreaterThanOrEqual(2); // the deposit and the decision
-    expect(mails.some((m) => m.mail.includes(`${numero}`))).toBe(true);
-    for (const { mail } of mails) sansDonneeSante(mail);
+      const [demande] = await db().$queryRaw<
+        { donnees: string }[]
+      >`SELECT donnees::text AS donnees FROM "Demande" WHERE id = ${demandeId}`;
+      expect(demande!.donnees).toMatch(/"sante": "v1:/);
+      sansDonneeSante(demande!.donnees);
+      const versions = await db().$queryRaw<
+        { ligne: string }[]
+      >`SELECT row_to_json(d)::text AS ligne FROM "DossierSante" d WHERE "enfantId" = ${enfantId}`;
+      expect(versions).toHaveLength(1);
+      sansDonneeSante(versions[0]!.ligne);
+      const mails = await db().$queryRaw<
+        { mail: string }[]
+      >`SELECT concat_ws(' ', subject, html, text) AS mail FROM "OutboxMail" WHERE "to" = ${usager.courriel}`;
+      expect(mails.length).toBeGreaterThanOrEqual(2); // the deposit and the decision
+      expect(mails.some((m) => m.mail.includes(`${numero}`))).toBe(true);
+      for (const { mail } of mails) sansDonneeSante(mail);
 
-    // the right key opens it; another key does not, and says nothing of the data
-    const dossier = await dossierSanteDuUsager(usager.id, enfantId);
-    expect(dossier!.derniere!.fiche.allergies).toHaveLength(15);
-    const cle = process.env.CLE_CHIFFREMENT;
-    process.env.CLE_CHIFFREMENT = Buffer.alloc(32, 7).toString("base64");
-    try {
-      const echec = await dossierSanteDuUsager(usager.id, enfantId).catch((error: unknown) => error);
-      expect(echec).toBeInstanceOf(Error);
-      sansDonneeSante((echec as Error).message);
-    } finally {
-      if (cle === undefined) delete process.env.CLE_CHIFFREMENT;
-      else process.env.CLE_CHIFFREMENT = cle;
-    }
+      // the right key opens it; another key does not, and says nothing of the data
+      const dossier = await dossierSanteDuUsager(usager.id, enfantId);
+      expect(dossier!.derniere!.fiche.allergies).toHaveLength(15);
+      const cle = process.env.CLE_CHIFFREMENT;
+      process.env.CLE_CHIFFREMENT = Buffer.alloc(32, 7).toString("base64");
+      try {
+        const echec = await dossierSanteDuUsager(usager.id, enfantId).catch((error: unknown) => error);
+        expect(echec).toBeInstanceOf(Error);
+        sansDonneeSante((echec as Error).message);
+      } finally {
+        if (cle === undefined) delete process.env.CLE_CHIFFREMENT;
+        else process.env.CLE_CHIFFREMENT = cle;
+      }
 
-    // a ciphertext is bound to its demande: copied into another one, it does not open
-    const autre = await familleValidee("Copie");
-    await modifierDossierSante({ usagerId: autre.usager.id, enfantId: autre.enfantId, values: {}, etape2: false });
-    const brouillon = (await dossierSanteDuUsager(autre.usager.id, autre.enfantId))!.editable!;
-    const donnees = (await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).donnees;
-    await db().demande.update({ where: { id: brouillon.id }, data: { donnees: donnees as object } });
-    expect(() => ouvrirValeurs({ id: brouillon.id, donnees: donnees })).toThrow(/Déchiffrement impossible/);
-    await annulerDemande({ usagerId: autre.usager.id, demandeId: brouillon.id });
-  });
+      // a ciphertext is bound to its demande: copied into another one, it does not open
+      const autre = await familleValidee("Copie");
+      await modifierDossierSante({ usagerId: autre.usager.id, enfantId: autre.enfantId, values: {}, etape2: false });
+      const brouillon = (await dossierSanteDuUsager(autre.usager.id, autre.enfantId))!.editable!;
+      const donnees = (await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).donnees;
+      await db().demande.update({ where: { id: brouillon.id }, data: { donnees: donnees as object } });
+      expect(() => ouvrirValeurs({ id: brouillon.id, donnees: donnees })).toThrow(/Déchiffrement impossible/);
+      await annulerDemande({ usagerId: autre.usager.id, demandeId: brouillon.id });
+    },
+  );
 
   it("keeps each validated version with its date; the cards show the state without opening anything", async () => {
     const { usager, enfantId } = await familleValidee("Versions");
@@ -106,12 +128,20 @@ describe("the dossier santé", () => {
     const instructeur = await agent();
 
     const premiere = await deposerMiseAJour(usager.id, enfantId, { [champAllergie("LAIT")]: "on" });
-    expect((await etatsSante([enfantId])).get(enfantId)).toEqual({ derniereMiseAJour: null, enAttente: premiere.numero });
+    expect((await etatsSante([enfantId])).get(enfantId)).toEqual({
+      derniereMiseAJour: null,
+      enAttente: premiere.numero,
+    });
     // one update at a time: the next waits for the agents' decision
-    await expect(modifierDossierSante({ usagerId: usager.id, enfantId, values: {}, etape2: false })).rejects.toMatchObject({ code: "en_attente" });
+    await expect(
+      modifierDossierSante({ usagerId: usager.id, enfantId, values: {}, etape2: false }),
+    ).rejects.toMatchObject({ code: "en_attente" });
     await deciderDemande({ agent: instructeur, demandeId: premiere.demandeId, decision: "accepter" });
 
-    const seconde = await deposerMiseAJour(usager.id, enfantId, { [champAllergie("SOJA")]: "on", [champHabitude("VEGETARIEN")]: "on" });
+    const seconde = await deposerMiseAJour(usager.id, enfantId, {
+      [champAllergie("SOJA")]: "on",
+      [champHabitude("VEGETARIEN")]: "on",
+    });
     await deciderDemande({ agent: instructeur, demandeId: seconde.demandeId, decision: "accepter" });
 
     const versions = await db().dossierSante.findMany({ where: { enfantId }, orderBy: { version: "asc" } });
@@ -120,8 +150,15 @@ describe("the dossier santé", () => {
       [2, seconde.demandeId, instructeur.id],
     ]);
     const dossier = await dossierSanteDuUsager(usager.id, enfantId);
-    expect(dossier!.derniere).toMatchObject({ version: 2, valideeAt: versions[1]!.valideeAt, fiche: { allergies: ["SOJA"], habitudes: ["VEGETARIEN"] } });
-    expect((await etatsSante([enfantId])).get(enfantId)).toEqual({ derniereMiseAJour: versions[1]!.valideeAt, enAttente: null });
+    expect(dossier!.derniere).toMatchObject({
+      version: 2,
+      valideeAt: versions[1]!.valideeAt,
+      fiche: { allergies: ["SOJA"], habitudes: ["VEGETARIEN"] },
+    });
+    expect((await etatsSante([enfantId])).get(enfantId)).toEqual({
+      derniereMiseAJour: versions[1]!.valideeAt,
+      enAttente: null,
+    });
     const historique = await dossierSantePourAgent(instructeur.id, enfantId);
     expect(historique.map((v) => v.fiche.allergies)).toEqual([["SOJA"], ["LAIT"]]);
   });
@@ -130,11 +167,20 @@ describe("the dossier santé", () => {
     const { usager, enfantId } = await familleValidee("Incomplet");
     const values = { [champAllergie("AUTRE")]: "on", medecinTelephone: "12" };
     const resultat = await modifierDossierSante({ usagerId: usager.id, enfantId, values, etape2: true });
-    expect(resultat).toEqual({ kind: "erreurs", errors: { allergieAutre: "Précisez l'autre allergie.", medecinNom: expect.any(String), medecinTelephone: expect.any(String) } });
+    expect(resultat).toEqual({
+      kind: "erreurs",
+      errors: {
+        allergieAutre: "Précisez l'autre allergie.",
+        medecinNom: expect.any(String),
+        medecinTelephone: expect.any(String),
+      },
+    });
     const { editable } = (await dossierSanteDuUsager(usager.id, enfantId))!;
     expect(editable!.etape).toBe(1);
     expect(ouvrirValeurs(editable!)).toEqual(values);
-    await expect(deposerDemande({ usagerId: usager.id, demandeId: editable!.id })).rejects.toMatchObject({ code: "incomplete" });
+    await expect(deposerDemande({ usagerId: usager.id, demandeId: editable!.id })).rejects.toMatchObject({
+      code: "incomplete",
+    });
   });
 
   it("gives another family nothing: the record, the update, its demande and its history are not found", async () => {
@@ -144,7 +190,9 @@ describe("the dossier santé", () => {
 
     expect(await dossierSanteDuUsager(b.usager.id, a.enfantId)).toBeNull();
     expect(await dossierSanteDuUsager(b.usager.id, "pas-un-uuid")).toBeNull();
-    await expect(modifierDossierSante({ usagerId: b.usager.id, enfantId: a.enfantId, values: FORMULAIRE, etape2: true })).rejects.toMatchObject({ code: "introuvable" });
+    await expect(
+      modifierDossierSante({ usagerId: b.usager.id, enfantId: a.enfantId, values: FORMULAIRE, etape2: true }),
+    ).rejects.toMatchObject({ code: "introuvable" });
     expect(await demandeDuUsager(b.usager.id, numero)).toBeNull(); // the demande, its Historique and Échanges
     expect((await mesDemandes(b.usager.id)).map((d) => d.id)).not.toContain(demandeId);
     await expect(deposerDemande({ usagerId: b.usager.id, demandeId })).rejects.toBeInstanceOf(AppError);
@@ -170,12 +218,17 @@ describe("the dossier santé", () => {
     const autre = await familleValidee("AutreFamille");
     expect(await enfantDeFamille(famille.familleId, autre.enfantId)).toBeNull();
 
-    const lectures = await db().journalEntry.findMany({ where: { event: "dossier_sante.lecture", actorId: lectrice.id }, orderBy: { id: "asc" } });
+    const lectures = await db().journalEntry.findMany({
+      where: { event: "dossier_sante.lecture", actorId: lectrice.id },
+      orderBy: { id: "asc" },
+    });
     expect(lectures.map((l) => l.details)).toEqual([
       { numero, enfantId },
       { enfantId, versions: 1 },
     ]);
-    const journal = await db().$queryRaw<{ ligne: string }[]>`SELECT row_to_json(j)::text AS ligne FROM "JournalEntry" j`;
+    const journal = await db().$queryRaw<
+      { ligne: string }[]
+    >`SELECT row_to_json(j)::text AS ligne FROM "JournalEntry" j`;
     for (const { ligne } of journal) sansDonneeSante(ligne);
   });
 
@@ -192,28 +245,38 @@ describe("the dossier santé", () => {
     expect(await rechercherMedecins("d")).toEqual([]);
   });
 
-  it("rotates the key: every value is rewritten under the new one, and the previous key can go", { timeout: 60_000 }, async () => {
-    const { usager, enfantId } = await familleValidee("Rotation");
-    const { demandeId } = await deposerMiseAJour(usager.id, enfantId);
-    await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
-    const avant = { cle: process.env.CLE_CHIFFREMENT, ancienne: process.env.CLE_CHIFFREMENT_ANCIENNE };
-    // the key the tests ran with: the one set, or the development key of lib/chiffrement.ts
-    process.env.CLE_CHIFFREMENT_ANCIENNE = avant.cle ?? createHash("sha256").update("portail-famille-cle-de-developpement").digest("base64");
-    process.env.CLE_CHIFFREMENT = randomBytes(32).toString("base64");
-    try {
-      const bilan = await rechiffrerTout();
-      expect(bilan.dossiersSante).toBeGreaterThanOrEqual(1);
-      expect(bilan.demandesSante).toBeGreaterThanOrEqual(1);
-      expect(bilan.illisibles).toBe(0);
-      delete process.env.CLE_CHIFFREMENT_ANCIENNE;
-      expect((await dossierSanteDuUsager(usager.id, enfantId))!.derniere!.fiche.allergies).toContain("ARACHIDES");
-      expect(ouvrirValeurs(await db().demande.findUniqueOrThrow({ where: { id: demandeId } }))).toMatchObject({ [champAllergie("ARACHIDES")]: "on" });
-      expect(await rechiffrerTout()).toEqual({ secretsTotp: 0, dossiersSante: 0, demandesSante: 0, illisibles: 0 });
-    } finally {
-      for (const [nom, valeur] of [["CLE_CHIFFREMENT", avant.cle], ["CLE_CHIFFREMENT_ANCIENNE", avant.ancienne]] as const) {
-        if (valeur === undefined) delete process.env[nom];
-        else process.env[nom] = valeur;
+  it(
+    "rotates the key: every value is rewritten under the new one, and the previous key can go",
+    { timeout: 60_000 },
+    async () => {
+      const { usager, enfantId } = await familleValidee("Rotation");
+      const { demandeId } = await deposerMiseAJour(usager.id, enfantId);
+      await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
+      const avant = { cle: process.env.CLE_CHIFFREMENT, ancienne: process.env.CLE_CHIFFREMENT_ANCIENNE };
+      // the key the tests ran with: the one set, or the development key of lib/chiffrement.ts
+      process.env.CLE_CHIFFREMENT_ANCIENNE =
+        avant.cle ?? createHash("sha256").update("portail-famille-cle-de-developpement").digest("base64");
+      process.env.CLE_CHIFFREMENT = randomBytes(32).toString("base64");
+      try {
+        const bilan = await rechiffrerTout();
+        expect(bilan.dossiersSante).toBeGreaterThanOrEqual(1);
+        expect(bilan.demandesSante).toBeGreaterThanOrEqual(1);
+        expect(bilan.illisibles).toBe(0);
+        delete process.env.CLE_CHIFFREMENT_ANCIENNE;
+        expect((await dossierSanteDuUsager(usager.id, enfantId))!.derniere!.fiche.allergies).toContain("ARACHIDES");
+        expect(ouvrirValeurs(await db().demande.findUniqueOrThrow({ where: { id: demandeId } }))).toMatchObject({
+          [champAllergie("ARACHIDES")]: "on",
+        });
+        expect(await rechiffrerTout()).toEqual({ secretsTotp: 0, dossiersSante: 0, demandesSante: 0, illisibles: 0 });
+      } finally {
+        for (const [nom, valeur] of [
+          ["CLE_CHIFFREMENT", avant.cle],
+          ["CLE_CHIFFREMENT_ANCIENNE", avant.ancienne],
+        ] as const) {
+          if (valeur === undefined) delete process.env[nom];
+          else process.env[nom] = valeur;
+        }
       }
-    }
-  });
+    },
+  );
 });

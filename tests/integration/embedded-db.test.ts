@@ -38,9 +38,13 @@ it("serves concurrent queries of different shapes and transactions from 8 connec
   const work = Array.from({ length: 300 }, (_, i) => {
     switch (i % 3 === 2 && i % 5 !== 0 ? 1 : i % 3) {
       case 0:
-        return prisma.commune.findFirst({ where: { nom: "Villefranque", serviceEmail: "enfance@exemple.fr", id: 1 } }).then((c) => c?.id === 1);
+        return prisma.commune
+          .findFirst({ where: { nom: "Villefranque", serviceEmail: "enfance@exemple.fr", id: 1 } })
+          .then((c) => c?.id === 1);
       case 1:
-        return prisma.loginAttempt.create({ data: { kind: "USAGER", identifiant: `id${i}`, ip: "192.0.2.1", success: false } }).then(() => true);
+        return prisma.loginAttempt
+          .create({ data: { kind: "USAGER", identifiant: `id${i}`, ip: "192.0.2.1", success: false } })
+          .then(() => true);
       default:
         return prisma.$transaction(async (tx) => {
           const count = await tx.loginAttempt.count({ where: { identifiant: { startsWith: "id" } } });
@@ -50,7 +54,9 @@ it("serves concurrent queries of different shapes and transactions from 8 connec
     }
   });
   const results = await Promise.allSettled(work);
-  const failures = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason).slice(0, 200));
+  const failures = results
+    .filter((r) => r.status === "rejected")
+    .map((r) => String((r as PromiseRejectedResult).reason).slice(0, 200));
   expect(failures).toEqual([]);
   expect(await prisma.loginAttempt.count()).toBe(180);
   expect(await prisma.journalEntry.count({ where: { event: "test" } })).toBe(20);

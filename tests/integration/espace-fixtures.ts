@@ -5,14 +5,22 @@ import { adresseSchema, contactSchema, identiteSchema, type NouvelEspace } from 
 
 let counter = 0;
 
-export function nouvelEspace(overrides: Partial<Pick<NouvelEspace, "identifiant" | "motDePasse">> & { courriel?: string } = {}): NouvelEspace {
+export function nouvelEspace(
+  overrides: Partial<Pick<NouvelEspace, "identifiant" | "motDePasse">> & { courriel?: string } = {},
+): NouvelEspace {
   counter++;
   return {
     cguVersion: 1,
     cguAcceptedAt: new Date(),
     // through the wizard's own schemas, as the last step assembles them
     identite: identiteSchema.parse({ civilite: "MADAME", nomUsage: "Etchart", prenoms: "Claire" }),
-    adresse: adresseSchema.parse({ adresseNumero: "65", adresseVoie: "Route de Saint Pierre d'Irube", codePostal: "64990", ville: "Villefranque", pays: "France" }),
+    adresse: adresseSchema.parse({
+      adresseNumero: "65",
+      adresseVoie: "Route de Saint Pierre d'Irube",
+      codePostal: "64990",
+      ville: "Villefranque",
+      pays: "France",
+    }),
     contact: contactSchema.parse({ courriel: overrides.courriel ?? `parent${counter}@exemple.fr` }),
     identifiant: overrides.identifiant ?? `parent${counter}`,
     motDePasse: overrides.motDePasse ?? "Villefranque-64990!",

@@ -55,11 +55,19 @@ describe("Créer mon espace", () => {
     const { usagerId } = await creerEspace(premier, ctx);
     const ancien = await lienDuDernierCourriel("reprise@exemple.fr", "activation");
 
-    const second = await creerEspace({ ...nouvelEspace({ courriel: "Reprise@Exemple.fr" }), identifiant: "reprise2" }, ctx);
+    const second = await creerEspace(
+      { ...nouvelEspace({ courriel: "Reprise@Exemple.fr" }), identifiant: "reprise2" },
+      ctx,
+    );
     expect(second).toEqual({ usagerId, repris: true });
-    expect(await db().outboxMail.count({ where: { to: { in: ["reprise@exemple.fr", "Reprise@Exemple.fr"] } } })).toBe(2);
+    expect(await db().outboxMail.count({ where: { to: { in: ["reprise@exemple.fr", "Reprise@Exemple.fr"] } } })).toBe(
+      2,
+    );
     expect(await activerEspace(ancien)).toMatchObject({ status: "expire" });
-    expect(await activerEspace(await lienDuDernierCourriel("Reprise@Exemple.fr", "activation"))).toEqual({ status: "active", identifiant: "reprise2" });
+    expect(await activerEspace(await lienDuDernierCourriel("Reprise@Exemple.fr", "activation"))).toEqual({
+      status: "active",
+      identifiant: "reprise2",
+    });
   });
 });
 
@@ -103,20 +111,28 @@ describe("login", () => {
     for (const identifiant of ["parent.demo.inexistant", "verrou"]) {
       if (identifiant === "verrou") await activerEspace(await creerEspaceEtLien(identifiant));
       const tries = [];
-      for (let i = 0; i < 6; i++) tries.push(await login({ kind: "USAGER", identifiant, motDePasse: `Faux-${i}-Mot!`, ip: `198.51.100.${i}` }));
+      for (let i = 0; i < 6; i++)
+        tries.push(await login({ kind: "USAGER", identifiant, motDePasse: `Faux-${i}-Mot!`, ip: `198.51.100.${i}` }));
       expect(tries.slice(0, 5).map((t) => t.ok === false && t.reason)).toEqual(Array(5).fill("identifiants"));
       expect(tries[5]).toMatchObject({ ok: false, reason: "bloque" });
     }
     // even the right password waits
-    expect(await login({ kind: "USAGER", identifiant: "verrou", motDePasse: "Villefranque-64990!", ip: "198.51.100.99" })).toMatchObject({ reason: "bloque" });
+    expect(
+      await login({ kind: "USAGER", identifiant: "verrou", motDePasse: "Villefranque-64990!", ip: "198.51.100.99" }),
+    ).toMatchObject({ reason: "bloque" });
     expect(await db().journalEntry.count({ where: { event: "connexion.bloquee" } })).toBeGreaterThanOrEqual(3);
   });
 
   it("locks an IP after 20 failures in 15 minutes, whatever the identifiants", async () => {
     const ip = "203.0.113.7";
-    for (let i = 0; i < 20; i++) await login({ kind: "USAGER", identifiant: `inconnu${i}`, motDePasse: "Faux-Mot-1!", ip });
-    expect(await login({ kind: "USAGER", identifiant: "encore-un-autre", motDePasse: "Faux-Mot-1!", ip })).toMatchObject({ reason: "bloque" });
-    expect(await login({ kind: "USAGER", identifiant: "encore-un-autre", motDePasse: "Faux-Mot-1!", ip: "203.0.113.8" })).toMatchObject({ reason: "identifiants" });
+    for (let i = 0; i < 20; i++)
+      await login({ kind: "USAGER", identifiant: `inconnu${i}`, motDePasse: "Faux-Mot-1!", ip });
+    expect(
+      await login({ kind: "USAGER", identifiant: "encore-un-autre", motDePasse: "Faux-Mot-1!", ip }),
+    ).toMatchObject({ reason: "bloque" });
+    expect(
+      await login({ kind: "USAGER", identifiant: "encore-un-autre", motDePasse: "Faux-Mot-1!", ip: "203.0.113.8" }),
+    ).toMatchObject({ reason: "identifiants" });
   });
 
   it("keeps the previous login for « Dernière connexion le … »", async () => {
@@ -135,22 +151,30 @@ describe("login", () => {
 describe("password reset link", () => {
   it("is single-use, valid 1 hour, hashed at rest, and ends every session of the space", async () => {
     const identifiant = "oubli";
-    const courriel = await activerEspace(await creerEspaceEtLien(identifiant)).then(async () => (await db().usager.findUniqueOrThrow({ where: { identifiantNormalise: identifiant } })).courriel);
+    const courriel = await activerEspace(await creerEspaceEtLien(identifiant)).then(
+      async () => (await db().usager.findUniqueOrThrow({ where: { identifiantNormalise: identifiant } })).courriel,
+    );
     const session = await login({ kind: "USAGER", identifiant, motDePasse: "Villefranque-64990!", ip: "192.0.2.40" });
     if (!session.ok) throw new Error("login refusé");
     expect(await findLiveSession(session.token)).not.toBeNull();
 
     await demanderReinitialisation(courriel.toUpperCase(), ctx);
     const token = await lienDuDernierCourriel(courriel, "mot-de-passe-oublie");
-    const row = await db().usagerToken.findFirstOrThrow({ where: { purpose: "PASSWORD_RESET", usager: { identifiantNormalise: identifiant } } });
+    const row = await db().usagerToken.findFirstOrThrow({
+      where: { purpose: "PASSWORD_RESET", usager: { identifiantNormalise: identifiant } },
+    });
     expect(row.tokenHash).toBe(hashToken(token));
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(3600_000);
 
     await expect(reinitialiserMotDePasse(token, "court", ctx)).rejects.toMatchObject({ field: "motDePasse" });
     await reinitialiserMotDePasse(token, "Nouveau-Mot-2026!", ctx);
     expect(await findLiveSession(session.token)).toBeNull();
-    await expect(reinitialiserMotDePasse(token, "Encore-Autre-2026!", ctx)).rejects.toMatchObject({ code: "lien_perime" });
-    expect(await login({ kind: "USAGER", identifiant, motDePasse: "Nouveau-Mot-2026!", ip: "192.0.2.41" })).toMatchObject({ ok: true });
+    await expect(reinitialiserMotDePasse(token, "Encore-Autre-2026!", ctx)).rejects.toMatchObject({
+      code: "lien_perime",
+    });
+    expect(
+      await login({ kind: "USAGER", identifiant, motDePasse: "Nouveau-Mot-2026!", ip: "192.0.2.41" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("stops working after 1 hour", async () => {
@@ -159,8 +183,13 @@ describe("password reset link", () => {
     await demanderReinitialisation(identifiant, ctx);
     const courriel = (await db().usager.findUniqueOrThrow({ where: { identifiantNormalise: identifiant } })).courriel;
     const token = await lienDuDernierCourriel(courriel, "mot-de-passe-oublie");
-    await db().usagerToken.updateMany({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
-    await expect(reinitialiserMotDePasse(token, "Nouveau-Mot-2026!", ctx)).rejects.toMatchObject({ code: "lien_perime" });
+    await db().usagerToken.updateMany({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
+    await expect(reinitialiserMotDePasse(token, "Nouveau-Mot-2026!", ctx)).rejects.toMatchObject({
+      code: "lien_perime",
+    });
   });
 
   it("is not sent for an unknown identifiant, with the same silence", async () => {

@@ -100,11 +100,15 @@ async function migrate(connectionString: string): Promise<string[]> {
     const applied = await applyMigrations(process.env.MIGRATE_DATABASE_URL);
     process.stdout.write("\\n${RESULT_MARK}" + JSON.stringify(applied) + "\\n", () => process.exit(0));`;
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
-      cwd: root,
-      env: { ...process.env, MIGRATE_DATABASE_URL: connectionString },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", code],
+      {
+        cwd: root,
+        env: { ...process.env, MIGRATE_DATABASE_URL: connectionString },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARK));
     if (!line) throw new Error(`the migration process printed no result:\n${stdout}`);
     return JSON.parse(line.slice(RESULT_MARK.length)) as string[];
@@ -140,7 +144,9 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -174,7 +180,10 @@ async function startCluster(): Promise<Cluster> {
     chownSync(dir, uid, gid);
   }
 
-  const version = run("postgres", ["--version"]).toString().trim().replace(/^.*\(PostgreSQL\)\s*/, "");
+  const version = run("postgres", ["--version"])
+    .toString()
+    .trim()
+    .replace(/^.*\(PostgreSQL\)\s*/, "");
   const port = await freePort();
   const stop = () => {
     try {
@@ -185,7 +194,16 @@ async function startCluster(): Promise<Cluster> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]);
+    run("initdb", [
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "--encoding=UTF8",
+      "--locale=C.UTF-8",
+      "--no-sync",
+    ]);
     run("pg_ctl", [
       "-D",
       dataDir,

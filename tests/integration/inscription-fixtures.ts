@@ -12,23 +12,46 @@ export async function familleValidee(nom: string) {
   const demandeId = await declarer(usager, {
     titulaire: titulaireDe(usager, "MERE"),
     enfants: [{ ...ENFANT, nom }],
-    contacts: [{ nom, prenom: "Maddi", lien: "Grand-mère", telephonePortable: "0655443322", aPrevenir: "on", autoriseRecuperer: "on" }],
+    contacts: [
+      {
+        nom,
+        prenom: "Maddi",
+        lien: "Grand-mère",
+        telephonePortable: "0655443322",
+        aPrevenir: "on",
+        autoriseRecuperer: "on",
+      },
+    ],
   });
   await deposerDemande({ usagerId: usager.id, demandeId });
   const instructeur = await agent();
   await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
-  const representant = await db().representant.findFirstOrThrow({ where: { usagerId: usager.id }, include: { famille: { include: { enfants: true, contacts: true } } } });
-  return { usager, instructeur, familleId: representant.familleId, enfantId: representant.famille.enfants[0]!.enfantId, contactId: representant.famille.contacts[0]!.id };
+  const representant = await db().representant.findFirstOrThrow({
+    where: { usagerId: usager.id },
+    include: { famille: { include: { enfants: true, contacts: true } } },
+  });
+  return {
+    usager,
+    instructeur,
+    familleId: representant.familleId,
+    enfantId: representant.famille.enfants[0]!.enfantId,
+    contactId: representant.famille.contacts[0]!.id,
+  };
 }
 
 /** Every answer of step 1, the attestation included unless told otherwise. */
 export async function reponses(activiteId: number, contactId: string, { attestation = true, pai = "" } = {}) {
-  const activite = await db().activite.findUniqueOrThrow({ where: { id: activiteId }, include: { lieux: true, groupes: true, unites: true } });
+  const activite = await db().activite.findUniqueOrThrow({
+    where: { id: activiteId },
+    include: { lieux: true, groupes: true, unites: true },
+  });
   return {
     lieu: String(activite.lieux[0]!.id),
     groupe: String(activite.groupes[2]!.id),
     unite: String(activite.unites[0]!.id),
-    ...Object.fromEntries(Object.keys(PERMISSIONS).map((cle, rang) => [`permission-${cle}`, rang === 0 ? "INTERDIT" : "AUTORISE"])),
+    ...Object.fromEntries(
+      Object.keys(PERMISSIONS).map((cle, rang) => [`permission-${cle}`, rang === 0 ? "INTERDIT" : "AUTORISE"]),
+    ),
     [`habilitation-${contactId}`]: "AUTORISE",
     ...(pai ? { pai: "on", paiObjet: pai } : {}),
     ...(attestation ? Object.fromEntries(Object.keys(ATTESTATIONS).map((cle) => [`attestation-${cle}`, "on"])) : {}),

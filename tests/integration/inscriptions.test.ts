@@ -27,7 +27,8 @@ import { MESSAGE_ATTESTATION } from "@/lib/domain/inscription/regles";
 import { deposerPiece, joindrePiece, mesDocuments, pieceALire } from "@/lib/domain/piece/pieces";
 import { familleValidee, reponses } from "./inscription-fixtures";
 
-const PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+const PDF =
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
 const pdf = (nom = "justificatif.pdf") => new File([PDF], nom, { type: "application/pdf" });
 
 let restaurationPublique: number;
@@ -62,30 +63,60 @@ describe("the deposit rule, on the server", () => {
     const { usager, instructeur, familleId, enfantId, contactId } = await familleValidee("Etcheverry");
     const demandeId = await commencerInscription({ usagerId: usager.id, enfantId, activiteId: restaurationPublique });
     // the same click again takes the same draft up
-    expect(await commencerInscription({ usagerId: usager.id, enfantId, activiteId: restaurationPublique })).toBe(demandeId);
+    expect(await commencerInscription({ usagerId: usager.id, enfantId, activiteId: restaurationPublique })).toBe(
+      demandeId,
+    );
 
     // everything but the attestation: step 2 refused with the seed's message, and so is a deposit sent straight
-    const sans = await enregistrerInscription({ usagerId: usager.id, demandeId, values: await reponses(restaurationPublique, contactId, { attestation: false }), etape2: true });
+    const sans = await enregistrerInscription({
+      usagerId: usager.id,
+      demandeId,
+      values: await reponses(restaurationPublique, contactId, { attestation: false }),
+      etape2: true,
+    });
     expect(sans.etape2).toBe(false);
     expect(sans.manques?.attestation).toBe(true);
     expect(sans.manques?.pieces).toEqual(["Justificatif de domicile", "Livret de famille."]);
     expect(await refus(deposerDemande({ usagerId: usager.id, demandeId }))).toBe(MESSAGE_ATTESTATION);
 
     // the attestation, no pieces
-    await enregistrerInscription({ usagerId: usager.id, demandeId, values: await reponses(restaurationPublique, contactId, { pai: "Allergie aux arachides" }), etape2: false });
-    expect(await refus(deposerDemande({ usagerId: usager.id, demandeId }))).toBe("Pièces à fournir avant d'aller à l'étape 2 : Justificatif de domicile, Livret de famille.");
+    await enregistrerInscription({
+      usagerId: usager.id,
+      demandeId,
+      values: await reponses(restaurationPublique, contactId, { pai: "Allergie aux arachides" }),
+      etape2: false,
+    });
+    expect(await refus(deposerDemande({ usagerId: usager.id, demandeId }))).toBe(
+      "Pièces à fournir avant d'aller à l'étape 2 : Justificatif de domicile, Livret de famille.",
+    );
 
     // pieces written into the data by hand (not attached): the database says otherwise
-    const donnees = (await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).donnees as Record<string, unknown>;
-    await db().demande.update({ where: { id: demandeId }, data: { donnees: { ...donnees, pieces: { JUSTIFICATIF_DOMICILE: "x", LIVRET_FAMILLE: "y" } } } });
+    const donnees = (await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).donnees as Record<
+      string,
+      unknown
+    >;
+    await db().demande.update({
+      where: { id: demandeId },
+      data: { donnees: { ...donnees, pieces: { JUSTIFICATIF_DOMICILE: "x", LIVRET_FAMILLE: "y" } } },
+    });
     expect(await refus(deposerDemande({ usagerId: usager.id, demandeId }))).toMatch(/^Pièces à fournir/);
     expect((await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).statut).toBe("BROUILLON");
 
     // the pieces uploaded for real: step 2, then the deposit and its mail
     await deposerPiece({ usagerId: usager.id, type: "JUSTIFICATIF_DOMICILE", fichier: pdf("domicile.pdf"), demandeId });
-    const livret = await deposerPiece({ usagerId: usager.id, type: "LIVRET_FAMILLE", fichier: pdf("livret.pdf"), demandeId });
+    const livret = await deposerPiece({
+      usagerId: usager.id,
+      type: "LIVRET_FAMILLE",
+      fichier: pdf("livret.pdf"),
+      demandeId,
+    });
     expect(livret.mime).toBe("application/pdf");
-    const etape2 = await enregistrerInscription({ usagerId: usager.id, demandeId, values: await reponses(restaurationPublique, contactId, { pai: "Allergie aux arachides" }), etape2: true });
+    const etape2 = await enregistrerInscription({
+      usagerId: usager.id,
+      demandeId,
+      values: await reponses(restaurationPublique, contactId, { pai: "Allergie aux arachides" }),
+      etape2: true,
+    });
     expect(etape2).toEqual({ manques: null, etape2: true });
     const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
     const mail = await db().outboxMail.findFirstOrThrow({ where: { subject: `Référence : ${numero}` } });
@@ -95,12 +126,23 @@ describe("the deposit rule, on the server", () => {
     // not offered again (pending), nor startable by a crafted request
     const offre = await activitesOffertes(familleId);
     expect(offre.enfants[0]!.activites.map((a) => a.id)).not.toContain(restaurationPublique);
-    expect(await refus(commencerInscription({ usagerId: usager.id, enfantId, activiteId: restaurationPublique }))).toBe("Cet enfant a déjà une inscription à cette activité pour l'année scolaire.");
+    expect(await refus(commencerInscription({ usagerId: usager.id, enfantId, activiteId: restaurationPublique }))).toBe(
+      "Cet enfant a déjà une inscription à cette activité pour l'année scolaire.",
+    );
 
     // Accepter creates the Inscription with every answer, the P.A.I.'s object still encrypted
     await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
-    const inscription = await db().inscription.findUniqueOrThrow({ where: { demandeId }, include: { lieu: true, groupe: true, unite: true, reglement: true } });
-    expect(inscription).toMatchObject({ enfantId, familleId, activiteId: restaurationPublique, paiDemande: true, statut: "ACTIVE" });
+    const inscription = await db().inscription.findUniqueOrThrow({
+      where: { demandeId },
+      include: { lieu: true, groupe: true, unite: true, reglement: true },
+    });
+    expect(inscription).toMatchObject({
+      enfantId,
+      familleId,
+      activiteId: restaurationPublique,
+      paiDemande: true,
+      statut: "ACTIVE",
+    });
     expect(inscription.lieu.nom).toBe("École publique de Villefranque");
     expect(inscription.groupe.libelle).toBe("Grande section");
     expect(inscription.unite?.libelle).toBe("Menu Classique");
@@ -108,7 +150,9 @@ describe("the deposit rule, on the server", () => {
     expect(inscription.habilitations).toEqual([{ contactId, nom: "Maddi ETCHEVERRY", autorise: true }]);
     expect(inscription.paiObjetChiffre).toMatch(/^v1:/);
     expect(dechiffrer(inscription.paiObjetChiffre!, `inscription.pai:${demandeId}`)).toBe("Allergie aux arachides");
-    expect(await inscriptionsDeLEnfant(familleId, enfantId)).toEqual([{ id: demandeId, numero, statut: "ACCEPTEE", libelle: "Inscription à la restauration (école publique)." }]);
+    expect(await inscriptionsDeLEnfant(familleId, enfantId)).toEqual([
+      { id: demandeId, numero, statut: "ACCEPTEE", libelle: "Inscription à la restauration (école publique)." },
+    ]);
 
     // a second inscription picks the livret de famille already provided; Mes documents shows who uses it
     const garderie = await commencerInscription({ usagerId: usager.id, enfantId, activiteId: garderiePublique });
@@ -137,7 +181,9 @@ describe("uploads", () => {
       [new File(["%PDF-1.4 ceci n'est pas un PDF"], "faux.pdf", { type: "application/pdf" }), /PDF est illisible/],
     ];
     for (const [fichier, message] of attaques) {
-      expect(await refus(deposerPiece({ usagerId: usager.id, type: "LIVRET_FAMILLE", fichier, demandeId }))).toMatch(message);
+      expect(await refus(deposerPiece({ usagerId: usager.id, type: "LIVRET_FAMILLE", fichier, demandeId }))).toMatch(
+        message,
+      );
     }
     expect(await db().pieceJustificative.count({ where: { usagerId: usager.id } })).toBe(0);
     expect((await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).donnees).toMatchObject({ pieces: {} });
@@ -149,10 +195,24 @@ describe("another family", () => {
   it("gets not found on the first family's files, inscription and demande, and leaves no file behind trying", async () => {
     const premiere = await familleValidee("Sallaberry");
     const autre = await familleValidee("Ospital");
-    const demandeId = await commencerInscription({ usagerId: premiere.usager.id, enfantId: premiere.enfantId, activiteId: restaurationPublique });
-    const piece = await deposerPiece({ usagerId: premiere.usager.id, type: "JUSTIFICATIF_DOMICILE", fichier: pdf(), demandeId });
+    const demandeId = await commencerInscription({
+      usagerId: premiere.usager.id,
+      enfantId: premiere.enfantId,
+      activiteId: restaurationPublique,
+    });
+    const piece = await deposerPiece({
+      usagerId: premiere.usager.id,
+      type: "JUSTIFICATIF_DOMICILE",
+      fichier: pdf(),
+      demandeId,
+    });
     await deposerPiece({ usagerId: premiere.usager.id, type: "LIVRET_FAMILLE", fichier: pdf(), demandeId });
-    await enregistrerInscription({ usagerId: premiere.usager.id, demandeId, values: await reponses(restaurationPublique, premiere.contactId), etape2: true });
+    await enregistrerInscription({
+      usagerId: premiere.usager.id,
+      demandeId,
+      values: await reponses(restaurationPublique, premiere.contactId),
+      etape2: true,
+    });
     const { numero } = await deposerDemande({ usagerId: premiere.usager.id, demandeId });
 
     expect(await pieceALire({ kind: "USAGER", usagerId: premiere.usager.id }, piece.id)).not.toBeNull();
@@ -163,15 +223,29 @@ describe("another family", () => {
     expect((await mesDocuments(autre.usager.id))?.map((d) => d.id)).not.toContain(piece.id);
     expect(await inscriptionsDeLEnfant(autre.familleId, premiere.enfantId)).toEqual([]);
     // the other family's child cannot be enrolled by this parent either
-    expect(await refus(commencerInscription({ usagerId: autre.usager.id, enfantId: premiere.enfantId, activiteId: garderiePublique }))).toBe("Cette inscription est introuvable.");
+    expect(
+      await refus(
+        commencerInscription({ usagerId: autre.usager.id, enfantId: premiere.enfantId, activiteId: garderiePublique }),
+      ),
+    ).toBe("Cette inscription est introuvable.");
 
     // the first family's piece cannot be picked into the other's draft, nor a file added to the first's demande
-    const sienne = await commencerInscription({ usagerId: autre.usager.id, enfantId: autre.enfantId, activiteId: restaurationPublique });
-    expect(await refus(joindrePiece({ usagerId: autre.usager.id, demandeId: sienne, pieceId: piece.id }))).toBe("Ce document est introuvable.");
+    const sienne = await commencerInscription({
+      usagerId: autre.usager.id,
+      enfantId: autre.enfantId,
+      activiteId: restaurationPublique,
+    });
+    expect(await refus(joindrePiece({ usagerId: autre.usager.id, demandeId: sienne, pieceId: piece.id }))).toBe(
+      "Ce document est introuvable.",
+    );
     const avant = fichiersStockes().length;
     expect(avant).toBeGreaterThan(0); // this file's storage directory does hold the first family's pieces
-    expect(await refus(deposerPiece({ usagerId: autre.usager.id, type: "LIVRET_FAMILLE", fichier: pdf(), demandeId }))).toBe("Cette inscription est introuvable.");
-    expect(await refus(enregistrerInscription({ usagerId: autre.usager.id, demandeId, values: {}, etape2: false }))).toBe("Cette inscription est introuvable.");
+    expect(
+      await refus(deposerPiece({ usagerId: autre.usager.id, type: "LIVRET_FAMILLE", fichier: pdf(), demandeId })),
+    ).toBe("Cette inscription est introuvable.");
+    expect(
+      await refus(enregistrerInscription({ usagerId: autre.usager.id, demandeId, values: {}, etape2: false })),
+    ).toBe("Cette inscription est introuvable.");
     expect(fichiersStockes().length).toBe(avant);
     expect(await db().pieceJustificative.count({ where: { familleId: autre.familleId } })).toBe(0);
   });

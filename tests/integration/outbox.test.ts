@@ -63,7 +63,11 @@ it("leaves a demande deposited and its mail queued while the SMTP server is down
   const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: await declarerFamille(usager) });
   // the drain kicked after the commit meets a closed port (the attempt is counted when claimed, the error
   // written once the connection is refused)
-  await expect.poll(async () => (await db().outboxMail.findFirst({ where: { to: usager.courriel } }))?.lastError, { timeout: 10_000 }).toMatch(/ECONNREFUSED/);
+  await expect
+    .poll(async () => (await db().outboxMail.findFirst({ where: { to: usager.courriel } }))?.lastError, {
+      timeout: 10_000,
+    })
+    .toMatch(/ECONNREFUSED/);
   const queued = await db().outboxMail.findFirstOrThrow({ where: { to: usager.courriel } });
   expect(queued).toMatchObject({ subject: `Référence : ${numero}`, status: "PENDING", attempts: 1 });
   expect(await db().demande.findUniqueOrThrow({ where: { numero } })).toMatchObject({ statut: "DEPOSEE" });

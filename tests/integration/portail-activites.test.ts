@@ -30,7 +30,8 @@ import type { TypePiece } from "@/lib/generated/prisma/enums";
 import { agent as creerAgent, usagerActive } from "./demande-fixtures";
 import { familleValidee, reponses } from "./inscription-fixtures";
 
-const PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+const PDF =
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
 const pdf = (nom: string) => new File([PDF], nom, { type: "application/pdf" });
 
 let agentId: string;
@@ -90,11 +91,23 @@ describe("autorisation", () => {
     const avant = await etat();
 
     for (const intrus of [usager.id, inactif.id, "pas-un-id"]) {
-      await refus(modifierDescriptionActivite({ agentId: intrus, activiteId: restauration, description: "Piratée" }), "interdit");
-      await refus(ajouterElementActivite({ agentId: intrus, activiteId: restauration, sorte: "lieu", libelle: "Ailleurs" }), "interdit");
-      await refus(renommerElementActivite({ agentId: intrus, sorte: "lieu", id: lieu, libelle: "Ailleurs" }), "interdit");
+      await refus(
+        modifierDescriptionActivite({ agentId: intrus, activiteId: restauration, description: "Piratée" }),
+        "interdit",
+      );
+      await refus(
+        ajouterElementActivite({ agentId: intrus, activiteId: restauration, sorte: "lieu", libelle: "Ailleurs" }),
+        "interdit",
+      );
+      await refus(
+        renommerElementActivite({ agentId: intrus, sorte: "lieu", id: lieu, libelle: "Ailleurs" }),
+        "interdit",
+      );
       await refus(retirerElementActivite({ agentId: intrus, sorte: "lieu", id: lieu }), "interdit");
-      await refus(reglerPiecesActivite({ agentId: intrus, activiteId: restauration, exigences: exigences({}) }), "interdit");
+      await refus(
+        reglerPiecesActivite({ agentId: intrus, activiteId: restauration, exigences: exigences({}) }),
+        "interdit",
+      );
       await refus(changerOuvertureInscriptions({ agentId: intrus, anneeId, ouvertes: false }), "interdit");
     }
     expect(await etat()).toEqual(avant);
@@ -103,15 +116,40 @@ describe("autorisation", () => {
 
 describe("the catalogue", () => {
   it("an agent rewrites a description, adds, renames and removes lieux, groupes and unités; names stay unique; each step is journaled", async () => {
-    await modifierDescriptionActivite({ agentId, activiteId: restauration, description: "Le repas de midi, préparé sur place." });
+    await modifierDescriptionActivite({
+      agentId,
+      activiteId: restauration,
+      description: "Le repas de midi, préparé sur place.",
+    });
 
-    const { id: salle } = await ajouterElementActivite({ agentId, activiteId: restauration, sorte: "lieu", libelle: "Salle polyvalente" });
-    const doublon = await refus(ajouterElementActivite({ agentId, activiteId: restauration, sorte: "lieu", libelle: "salle POLYVALENTE" }), "existe");
+    const { id: salle } = await ajouterElementActivite({
+      agentId,
+      activiteId: restauration,
+      sorte: "lieu",
+      libelle: "Salle polyvalente",
+    });
+    const doublon = await refus(
+      ajouterElementActivite({ agentId, activiteId: restauration, sorte: "lieu", libelle: "salle POLYVALENTE" }),
+      "existe",
+    );
     expect(doublon).toMatchObject({ field: "libelle", message: "Ce lieu existe déjà pour cette activité." });
     await renommerElementActivite({ agentId, sorte: "lieu", id: salle, libelle: "Salle des fêtes" });
-    await ajouterElementActivite({ agentId, activiteId: restauration, sorte: "groupe", libelle: "Toute petite section" });
-    const { id: sansPorc } = await ajouterElementActivite({ agentId, activiteId: restauration, sorte: "unite", libelle: "Menu sans porc" });
-    await refus(renommerElementActivite({ agentId, sorte: "unite", id: sansPorc, libelle: "menu végétarien" }), "existe");
+    await ajouterElementActivite({
+      agentId,
+      activiteId: restauration,
+      sorte: "groupe",
+      libelle: "Toute petite section",
+    });
+    const { id: sansPorc } = await ajouterElementActivite({
+      agentId,
+      activiteId: restauration,
+      sorte: "unite",
+      libelle: "Menu sans porc",
+    });
+    await refus(
+      renommerElementActivite({ agentId, sorte: "unite", id: sansPorc, libelle: "menu végétarien" }),
+      "existe",
+    );
 
     const activite = (await catalogue()).find((a) => a.id === restauration)!;
     expect(activite.description).toBe("Le repas de midi, préparé sur place.");
@@ -121,12 +159,19 @@ describe("the catalogue", () => {
 
     await retirerElementActivite({ agentId, sorte: "lieu", id: salle });
     await refus(retirerElementActivite({ agentId, sorte: "lieu", id: salle }), "introuvable");
-    expect((await catalogue()).find((a) => a.id === restauration)!.lieux.map((l) => l.nom)).toEqual(["École publique de Villefranque"]);
+    expect((await catalogue()).find((a) => a.id === restauration)!.lieux.map((l) => l.nom)).toEqual([
+      "École publique de Villefranque",
+    ]);
     // the last lieu stays: parents must have one to choose
     const dernier = (await db().lieu.findFirstOrThrow({ where: { activiteId: restauration } })).id;
-    expect((await refus(retirerElementActivite({ agentId, sorte: "lieu", id: dernier }), "dernier")).field).toBe("libelle");
+    expect((await refus(retirerElementActivite({ agentId, sorte: "lieu", id: dernier }), "dernier")).field).toBe(
+      "libelle",
+    );
 
-    const evenements = await db().journalEntry.findMany({ where: { actorId: agentId, event: { startsWith: "activite." } }, orderBy: { createdAt: "asc" } });
+    const evenements = await db().journalEntry.findMany({
+      where: { actorId: agentId, event: { startsWith: "activite." } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(evenements.map((e) => e.event)).toEqual([
       "activite.description_modifiee",
       "activite.element_ajoute",
@@ -146,7 +191,8 @@ describe("the catalogue", () => {
     const lieu = await refus(retirerElementActivite({ agentId, sorte: "lieu", id: Number(choix.lieu) }), "utilise");
     expect(lieu).toMatchObject({
       field: "libelle",
-      message: "Ce lieu est choisi par une inscription ou une demande en cours : il ne peut pas être retiré, mais vous pouvez le renommer.",
+      message:
+        "Ce lieu est choisi par une inscription ou une demande en cours : il ne peut pas être retiré, mais vous pouvez le renommer.",
     });
     await refus(retirerElementActivite({ agentId, sorte: "groupe", id: Number(choix.groupe) }), "utilise");
     const unite = await refus(retirerElementActivite({ agentId, sorte: "unite", id: Number(choix.unite) }), "utilise");
@@ -169,9 +215,19 @@ describe("pièces justificatives", () => {
     await reglerPiecesActivite({
       agentId,
       activiteId: garderie,
-      exigences: exigences({ JUSTIFICATIF_DOMICILE: "OBLIGATOIRE", ATTESTATION_CAF: "OBLIGATOIRE", ACTE_NAISSANCE: "FACULTATIVE" }),
+      exigences: exigences({
+        JUSTIFICATIF_DOMICILE: "OBLIGATOIRE",
+        ATTESTATION_CAF: "OBLIGATOIRE",
+        ACTE_NAISSANCE: "FACULTATIVE",
+      }),
     });
-    expect(await db().activitePiece.findMany({ where: { activiteId: garderie }, orderBy: { type: "asc" }, select: { type: true, obligatoire: true } })).toEqual([
+    expect(
+      await db().activitePiece.findMany({
+        where: { activiteId: garderie },
+        orderBy: { type: "asc" },
+        select: { type: true, obligatoire: true },
+      }),
+    ).toEqual([
       { type: "JUSTIFICATIF_DOMICILE", obligatoire: true },
       { type: "ACTE_NAISSANCE", obligatoire: false },
       { type: "ATTESTATION_CAF", obligatoire: true },
@@ -181,18 +237,23 @@ describe("pièces justificatives", () => {
     const choix = await reponses(garderie, contactId);
     const sansCaf = await enregistrerInscription({ usagerId: usager.id, demandeId, values: choix, etape2: true });
     expect(sansCaf.manques?.pieces).toEqual(["Attestation CAF avec le QF"]);
-    await expect(deposerDemande({ usagerId: usager.id, demandeId })).rejects.toThrow("Pièces à fournir avant d'aller à l'étape 2 : Attestation CAF avec le QF");
+    await expect(deposerDemande({ usagerId: usager.id, demandeId })).rejects.toThrow(
+      "Pièces à fournir avant d'aller à l'étape 2 : Attestation CAF avec le QF",
+    );
 
     // the livret de famille, no longer asked, is not missed
     await deposerPiece({ usagerId: usager.id, type: "ATTESTATION_CAF", fichier: pdf("caf.pdf"), demandeId });
-    expect(await enregistrerInscription({ usagerId: usager.id, demandeId, values: choix, etape2: true })).toEqual({ manques: null, etape2: true });
+    expect(await enregistrerInscription({ usagerId: usager.id, demandeId, values: choix, etape2: true })).toEqual({
+      manques: null,
+      etape2: true,
+    });
     await deposerDemande({ usagerId: usager.id, demandeId });
     await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
 
     const inscription = await db().inscription.findUniqueOrThrow({ where: { demandeId } });
-    expect((await refus(retirerElementActivite({ agentId, sorte: "lieu", id: inscription.lieuId }), "utilise")).message).toMatch(
-      /^Ce lieu est choisi par une inscription ou une demande en cours/,
-    );
+    expect(
+      (await refus(retirerElementActivite({ agentId, sorte: "lieu", id: inscription.lieuId }), "utilise")).message,
+    ).toMatch(/^Ce lieu est choisi par une inscription ou une demande en cours/);
     expect(await db().journalEntry.count({ where: { actorId: agentId, event: "activite.pieces_reglees" } })).toBe(1);
   });
 });
@@ -208,7 +269,10 @@ describe("inscriptions ouvertes", () => {
 
     await changerOuvertureInscriptions({ agentId, anneeId, ouvertes: true });
     expect((await activitesOffertes(familleId)).annee?.libelle).toBe("2026-2027");
-    const evenements = await db().journalEntry.findMany({ where: { actorId: agentId, event: { startsWith: "annee." } }, orderBy: { createdAt: "asc" } });
+    const evenements = await db().journalEntry.findMany({
+      where: { actorId: agentId, event: { startsWith: "annee." } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(evenements.map((e) => e.event)).toEqual(["annee.inscriptions_fermees", "annee.inscriptions_ouvertes"]);
   });
 });

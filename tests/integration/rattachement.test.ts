@@ -16,28 +16,52 @@ async function familleValidee(): Promise<string> {
   const titulaire = await usagerActive("Etchart");
   const demandeId = await declarer(titulaire, {
     titulaire: titulaireDe(titulaire, "MERE"),
-    coRepresentant: { civilite: "MONSIEUR", nomUsage: "Bidart", prenom: "Mikel", dateNaissance: "1985-02-03", qualite: "PERE", autoriteParentale: "oui", memeAdresse: "on" },
+    coRepresentant: {
+      civilite: "MONSIEUR",
+      nomUsage: "Bidart",
+      prenom: "Mikel",
+      dateNaissance: "1985-02-03",
+      qualite: "PERE",
+      autoriteParentale: "oui",
+      memeAdresse: "on",
+    },
     enfants: [ENFANT],
   });
   await deposerDemande({ usagerId: titulaire.id, demandeId });
   await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
-  return (await db().famille.findFirstOrThrow({ where: { representants: { some: { usagerId: titulaire.id } } } })).cleEnfance;
+  return (await db().famille.findFirstOrThrow({ where: { representants: { some: { usagerId: titulaire.id } } } }))
+    .cleEnfance;
 }
 
 async function espaceDe(nom: string, dateNaissance: string | null) {
   const usager = await usagerActive(nom);
-  return db().usager.update({ where: { id: usager.id }, data: { civilite: "MONSIEUR", prenoms: "Mikel", dateNaissance: dateNaissance ? new Date(`${dateNaissance}T00:00:00Z`) : null } });
+  return db().usager.update({
+    where: { id: usager.id },
+    data: {
+      civilite: "MONSIEUR",
+      prenoms: "Mikel",
+      dateNaissance: dateNaissance ? new Date(`${dateNaissance}T00:00:00Z`) : null,
+    },
+  });
 }
 
 describe("the clé enfance of a co-représentant", () => {
   it("links the space at once when nom and date de naissance match, whatever the case and format of the key", async () => {
     const cle = await familleValidee();
     const mikel = await espaceDe("BIDART", "1985-02-03");
-    const resultat = await saisirCleEnfance({ usager: mikel, saisie: cle.toLowerCase().replace("-", " "), ip: "192.0.2.80" });
+    const resultat = await saisirCleEnfance({
+      usager: mikel,
+      saisie: cle.toLowerCase().replace("-", " "),
+      ip: "192.0.2.80",
+    });
     expect(resultat.kind).toBe("rattache");
-    const co = await db().representant.findFirstOrThrow({ where: { famille: { cleEnfance: cle }, role: "CO_REPRESENTANT" } });
+    const co = await db().representant.findFirstOrThrow({
+      where: { famille: { cleEnfance: cle }, role: "CO_REPRESENTANT" },
+    });
     expect(co.usagerId).toBe(mikel.id);
-    await expect(saisirCleEnfance({ usager: mikel, saisie: cle, ip: "192.0.2.80" })).rejects.toThrow("Votre espace est déjà rattaché à une famille.");
+    await expect(saisirCleEnfance({ usager: mikel, saisie: cle, ip: "192.0.2.80" })).rejects.toThrow(
+      "Votre espace est déjà rattaché à une famille.",
+    );
   });
 
   it("makes a demande for the agents when the identity does not match, and its acceptance links the space", async () => {
@@ -50,7 +74,9 @@ describe("the clé enfance of a co-représentant", () => {
     expect(demande).toMatchObject({ type: "RATTACHEMENT_FAMILLE", statut: "DEPOSEE", usagerId: autre.id });
     expect(await db().representant.count({ where: { usagerId: autre.id } })).toBe(0);
     await deciderDemande({ agent: await agent(), demandeId: demande.id, decision: "accepter" });
-    const co = await db().representant.findFirstOrThrow({ where: { famille: { cleEnfance: cle }, role: "CO_REPRESENTANT" } });
+    const co = await db().representant.findFirstOrThrow({
+      where: { famille: { cleEnfance: cle }, role: "CO_REPRESENTANT" },
+    });
     expect(co.usagerId).toBe(autre.id);
   });
 
@@ -58,9 +84,13 @@ describe("the clé enfance of a co-représentant", () => {
     const cle = await familleValidee();
     const mikel = await espaceDe("Bidart", "1985-02-03");
     for (let i = 0; i < ESSAIS_PAR_ESPACE; i++) {
-      await expect(saisirCleEnfance({ usager: mikel, saisie: "ZZZZ-ZZZZ", ip: `192.0.2.${100 + i}` })).rejects.toThrow(/Cette clé enfance est inconnue/);
+      await expect(saisirCleEnfance({ usager: mikel, saisie: "ZZZZ-ZZZZ", ip: `192.0.2.${100 + i}` })).rejects.toThrow(
+        /Cette clé enfance est inconnue/,
+      );
     }
-    await expect(saisirCleEnfance({ usager: mikel, saisie: cle, ip: "192.0.2.99" })).rejects.toThrow(/^Trop d'essais de clé enfance : réessayez à partir de \d\d:\d\d\.$/);
+    await expect(saisirCleEnfance({ usager: mikel, saisie: cle, ip: "192.0.2.99" })).rejects.toThrow(
+      /^Trop d'essais de clé enfance : réessayez à partir de \d\d:\d\d\.$/,
+    );
     expect(await db().representant.count({ where: { usagerId: mikel.id } })).toBe(0);
     expect(await db().essaiCleEnfance.count({ where: { usagerId: mikel.id, succes: false } })).toBe(ESSAIS_PAR_ESPACE);
   });

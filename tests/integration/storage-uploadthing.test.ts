@@ -25,7 +25,11 @@ afterAll(async () => {
 
 const ADAPTATEURS: [string, () => Storage, () => string][] = [
   ["disque local", () => new LocalDiskStorage(dossier), () => randomUUID()],
-  ["uploadthing", () => new UploadthingStorage(parseUploadthingToken(standIn.token), standIn.url), () => `inconnu${randomBytes(12).toString("base64url")}`],
+  [
+    "uploadthing",
+    () => new UploadthingStorage(parseUploadthingToken(standIn.token), standIn.url),
+    () => `inconnu${randomBytes(12).toString("base64url")}`,
+  ],
 ];
 
 describe.each(ADAPTATEURS)("stockage : %s", (_nom, adaptateur, cleInconnue) => {
@@ -62,7 +66,10 @@ describe("uploadthing", () => {
   const journal: string[] = [];
   beforeAll(() => {
     for (const niveau of ["log", "info", "warn", "error", "debug", "trace"] as const) {
-      vi.spyOn(console, niveau).mockImplementation((...args: unknown[]) => void journal.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(" ")));
+      vi.spyOn(console, niveau).mockImplementation(
+        (...args: unknown[]) =>
+          void journal.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(" ")),
+      );
     }
   });
   afterEach(() => {
@@ -93,7 +100,9 @@ describe("uploadthing", () => {
   });
 
   it("a refused api key fails with a message that names the call, not the key", async () => {
-    const fauxJeton = Buffer.from(JSON.stringify({ apiKey: `sk_live_${standIn.apiKey.slice(8, 20)}faux`, appId: "app", regions: ["fra1"] })).toString("base64");
+    const fauxJeton = Buffer.from(
+      JSON.stringify({ apiKey: `sk_live_${standIn.apiKey.slice(8, 20)}faux`, appId: "app", regions: ["fra1"] }),
+    ).toString("base64");
     const storage = new UploadthingStorage(parseUploadthingToken(fauxJeton), standIn.url);
     const erreur = await storage.put(new Uint8Array([1])).then(
       () => null,

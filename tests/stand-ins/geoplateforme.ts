@@ -267,7 +267,10 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   }
   const query = words(url.searchParams.get("q") ?? "");
   const limit = Number(url.searchParams.get("limit") || LIMIT_DEFAULT);
-  sendJson(res, 200, { type: "FeatureCollection", features: FEATURES.filter((f) => matches(f, query)).slice(0, limit) });
+  sendJson(res, 200, {
+    type: "FeatureCollection",
+    features: FEATURES.filter((f) => matches(f, query)).slice(0, limit),
+  });
 }
 
 export async function startGeoplateformeStandIn(options: { port?: number } = {}): Promise<GeoplateformeStandIn> {
@@ -277,7 +280,9 @@ export async function startGeoplateformeStandIn(options: { port?: number } = {})
   const server = createServer((req, res) => {
     received.push(req.url ?? "");
     if (mode === "panne") {
-      res.writeHead(503, { "content-type": "text/html; charset=utf-8" }).end("<html><body><h1>503 Service Unavailable</h1></body></html>");
+      res
+        .writeHead(503, { "content-type": "text/html; charset=utf-8" })
+        .end("<html><body><h1>503 Service Unavailable</h1></body></html>");
       return;
     }
     if (mode === "lent") {

@@ -85,7 +85,12 @@ export async function startUploadthingStandIn(options: { port?: number } = {}): 
         pending.set(key, { size: fileSize, name: fileName, expires });
         return sendJson(res, 200, {
           key,
-          url: signed(`/ingest/${key}`, { expires: String(expires), "x-ut-identifier": appId, "x-ut-file-name": fileName, "x-ut-file-size": String(fileSize) }),
+          url: signed(`/ingest/${key}`, {
+            expires: String(expires),
+            "x-ut-identifier": appId,
+            "x-ut-file-name": fileName,
+            "x-ut-file-size": String(fileSize),
+          }),
         });
       }
       if (route === "POST /v6/requestFileAccess") {
@@ -96,7 +101,9 @@ export async function startUploadthingStandIn(options: { port?: number } = {}): 
         return sendJson(res, 200, { url: fileUrl, ufsUrl: fileUrl });
       }
       if (route === "POST /v6/deleteFiles") {
-        const keys = Array.isArray(body.fileKeys) ? body.fileKeys.filter((k): k is string => typeof k === "string") : [];
+        const keys = Array.isArray(body.fileKeys)
+          ? body.fileKeys.filter((k): k is string => typeof k === "string")
+          : [];
         const deletedCount = keys.filter((key) => files.delete(key)).length;
         return sendJson(res, 200, { success: true, deletedCount });
       }
@@ -108,7 +115,9 @@ export async function startUploadthingStandIn(options: { port?: number } = {}): 
       const key = ingest[1]!;
       const attendu = pending.get(key);
       if (!attendu || !signatureHolds(url)) return sendJson(res, 403, { error: "Invalid signature" });
-      const form = await new Response(new Uint8Array(await readBody(req)), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+      const form = await new Response(new Uint8Array(await readBody(req)), {
+        headers: { "content-type": req.headers["content-type"] ?? "" },
+      }).formData();
       const file = form.get("file");
       if (!(file instanceof Blob)) return sendJson(res, 400, { error: "Missing file" });
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -116,7 +125,13 @@ export async function startUploadthingStandIn(options: { port?: number } = {}): 
       pending.delete(key);
       files.set(key, bytes);
       const ufsUrl = `https://${appId}.ufs.sh/f/${key}`;
-      return sendJson(res, 200, { url: ufsUrl, appUrl: ufsUrl, ufsUrl, fileHash: createHash("md5").update(bytes).digest("hex"), serverData: null });
+      return sendJson(res, 200, {
+        url: ufsUrl,
+        appUrl: ufsUrl,
+        ufsUrl,
+        fileHash: createHash("md5").update(bytes).digest("hex"),
+        serverData: null,
+      });
     }
 
     const fichier = /^\/f\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
@@ -124,14 +139,20 @@ export async function startUploadthingStandIn(options: { port?: number } = {}): 
       if (!signatureHolds(url)) return sendJson(res, 403, { error: "Invalid signature" });
       const bytes = files.get(fichier[1]!);
       if (!bytes) return sendJson(res, 404, { error: "File not found" });
-      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes.length) }).end(Buffer.from(bytes));
+      res
+        .writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes.length) })
+        .end(Buffer.from(bytes));
       return;
     }
     sendJson(res, 404, { error: "Not found" });
   }
 
   const server = createServer((req, res) => {
-    received.push({ method: req.method ?? "", path: new URL(req.url ?? "/", "http://stand-in").pathname, headers: req.headers });
+    received.push({
+      method: req.method ?? "",
+      path: new URL(req.url ?? "/", "http://stand-in").pathname,
+      headers: req.headers,
+    });
     answer(req, res).catch(() => sendJson(res, 500, { error: "Internal server error" }));
   });
   await new Promise<void>((resolveListen, reject) => {

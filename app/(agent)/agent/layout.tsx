@@ -10,7 +10,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <div>
       {agent && (
-        <nav aria-label="Menu de la console" className="mb-6 flex flex-col gap-3 border-b border-stone-300 pb-4 sm:flex-row sm:items-center sm:justify-between">
+        <nav
+          aria-label="Menu de la console"
+          className="mb-6 flex flex-col gap-3 border-b border-stone-300 pb-4 sm:flex-row sm:items-center sm:justify-between"
+        >
           <ul className="flex flex-wrap gap-x-5 gap-y-2 font-semibold">
             <li>
               <Link href="/agent">Tableau de bord</Link>
@@ -21,7 +24,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <li>
               <Link href="/agent/familles">Familles</Link>
             </li>
-            <li><Link href="/agent/portail">Pages du portail</Link></li>
+            <li>
+              <Link href="/agent/portail">Pages du portail</Link>
+            </li>
             {agent.role === "ADMIN" && (
               <>
                 <li>

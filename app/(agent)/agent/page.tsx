@@ -15,7 +15,8 @@ export default async function TableauDeBordPage() {
   const { comptes, aTraiter, nbATraiter, mesInstructions } = await tableauDeBord(agent.id);
   const types = Object.keys(TYPES_DEMANDE) as TypeDemande[];
   const statuts = STATUTS.filter((statut) => statut !== "BROUILLON");
-  const nombre = (type: TypeDemande, statut: string) => comptes.find((c) => c.type === type && c.statut === statut)?.nombre ?? 0;
+  const nombre = (type: TypeDemande, statut: string) =>
+    comptes.find((c) => c.type === type && c.statut === statut)?.nombre ?? 0;
   return (
     <div className="space-y-6">
       <section className="carte" aria-labelledby="titre">
@@ -32,7 +33,11 @@ export default async function TableauDeBordPage() {
         <h2 id="a-traiter" className="mb-4 text-lg font-bold uppercase">
           À traiter ({nbATraiter})
         </h2>
-        <TableDemandes demandes={aTraiter} legende="Demandes à traiter, la plus ancienne d'abord" vide="Aucune demande à traiter." />
+        <TableDemandes
+          demandes={aTraiter}
+          legende="Demandes à traiter, la plus ancienne d'abord"
+          vide="Aucune demande à traiter."
+        />
         {nbATraiter > aTraiter.length && (
           <p>
             <Link href="/agent/demandes?statut=DEPOSEE">Voir les {nbATraiter} demandes à traiter</Link>
@@ -44,14 +49,23 @@ export default async function TableauDeBordPage() {
         <h2 id="mes-instructions" className="mb-4 text-lg font-bold uppercase">
           Mes demandes en cours d&apos;instruction ({mesInstructions.length})
         </h2>
-        <TableDemandes demandes={mesInstructions} legende="Mes demandes en cours d'instruction" vide="Vous n'instruisez aucune demande en ce moment." />
+        <TableDemandes
+          demandes={mesInstructions}
+          legende="Mes demandes en cours d'instruction"
+          vide="Vous n'instruisez aucune demande en ce moment."
+        />
       </section>
 
       <section className="carte" aria-labelledby="comptes">
         <h2 id="comptes" className="mb-4 text-lg font-bold uppercase">
           Demandes par type et par état
         </h2>
-        <div role="region" aria-label="Tableau des demandes par type et par état" tabIndex={0} className="overflow-x-auto">
+        <div
+          role="region"
+          aria-label="Tableau des demandes par type et par état"
+          tabIndex={0}
+          className="overflow-x-auto"
+        >
           <table className="w-full min-w-[40rem] border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-stone-300">
@@ -74,7 +88,10 @@ export default async function TableauDeBordPage() {
                   {statuts.map((statut) => (
                     <td key={statut} className="p-2">
                       {nombre(type, statut) > 0 ? (
-                        <Link href={`/agent/demandes?type=${type}&statut=${statut}`} aria-label={`${nombre(type, statut)} ${TYPES_DEMANDE[type].libelle} : ${LIBELLES_STATUT[statut]}`}>
+                        <Link
+                          href={`/agent/demandes?type=${type}&statut=${statut}`}
+                          aria-label={`${nombre(type, statut)} ${TYPES_DEMANDE[type].libelle} : ${LIBELLES_STATUT[statut]}`}
+                        >
                           {nombre(type, statut)}
                         </Link>
                       ) : (

@@ -7,7 +7,11 @@ import { connexion } from "./actions";
 
 export const metadata = { title: "Mon espace perso" };
 
-export default async function ConnexionPage({ searchParams }: { searchParams: Promise<{ suite?: string; deconnecte?: string; reinitialise?: string }> }) {
+export default async function ConnexionPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ suite?: string; deconnecte?: string; reinitialise?: string }>;
+}) {
   const [{ suite, deconnecte, reinitialise }, session] = await Promise.all([searchParams, currentSession()]);
   if (session?.kind === "USAGER") redirect("/mon-espace");
   return (
@@ -16,9 +20,13 @@ export default async function ConnexionPage({ searchParams }: { searchParams: Pr
         <h1 id="connexion-titre" className="titre-page mb-2">
           Mon espace perso
         </h1>
-        <p className="mb-4 font-semibold uppercase text-marque-fonce">La connexion à votre espace personnel est nécessaire.</p>
+        <p className="mb-4 font-semibold uppercase text-marque-fonce">
+          La connexion à votre espace personnel est nécessaire.
+        </p>
         {deconnecte && <Alert kind="succes" title="Vous êtes déconnecté." />}
-        {reinitialise && <Alert kind="succes" title="Votre mot de passe a été modifié. Connectez-vous avec le nouveau." />}
+        {reinitialise && (
+          <Alert kind="succes" title="Votre mot de passe a été modifié. Connectez-vous avec le nouveau." />
+        )}
         <LoginForm action={connexion} suite={suite} motDePasseOublie />
       </section>
       <section className="carte" aria-labelledby="creer-titre">
@@ -26,8 +34,8 @@ export default async function ConnexionPage({ searchParams }: { searchParams: Pr
           Créer mon espace
         </h2>
         <p className="mb-4">
-          Créez votre espace personnel qui vous donnera accès au tableau de bord de vos demandes existantes, à votre espace de stockage
-          sécurisé et à d&apos;autres fonctionnalités facilitant votre relation avec la mairie.
+          Créez votre espace personnel qui vous donnera accès au tableau de bord de vos demandes existantes, à votre
+          espace de stockage sécurisé et à d&apos;autres fonctionnalités facilitant votre relation avec la mairie.
         </p>
         <Link href="/creer-mon-espace" className="bouton-principal no-underline">
           Créer mon espace

@@ -31,7 +31,6 @@ import {
 } from "@/lib/domain/usager/schemas";
 import { brouillonCourant, clearDraftCookie, setDraftCookie } from "./brouillon-cookie";
 
-
 const stepPath = (index: number) => (index <= 0 ? "/creer-mon-espace" : `/creer-mon-espace/${ETAPES[index]!.slug}`);
 
 /** JE CRÉE MON ESPACE: opens a draft (or reopens this browser's) and goes where the parent left off. */
@@ -58,7 +57,11 @@ export async function annuler(): Promise<void> {
 }
 
 /** SUIVANT / PRÉCÉDENT / VALIDER of a step: what was typed is saved either way; SUIVANT also checks it. */
-export async function enregistrerEtape(etape: Exclude<EtapeSlug, "bienvenue">, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function enregistrerEtape(
+  etape: Exclude<EtapeSlug, "bienvenue">,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const brouillon = await brouillonCourant();
   if (!brouillon) redirect("/creer-mon-espace?expire=1");
   const index = etapeIndex(etape);
@@ -104,7 +107,11 @@ function partOf(etape: Exclude<EtapeSlug, "bienvenue">, saved: Record<string, st
  * The optional photo: checked by its bytes (JPEG, PNG, WebP or HEIC, 5 MB at most), kept in storage, and its
  * key set in values. A photoKey sent by the browser is never trusted: it could name someone else's file.
  */
-async function enregistrerPhoto(brouillon: Brouillon, values: Record<string, string>, file: FormDataEntryValue | null): Promise<string | null> {
+async function enregistrerPhoto(
+  brouillon: Brouillon,
+  values: Record<string, string>,
+  file: FormDataEntryValue | null,
+): Promise<string | null> {
   const previous = brouillon.data.identite?.photoKey;
   let key = values.supprimerPhoto ? undefined : previous;
   delete values.photoKey;
@@ -121,7 +128,11 @@ async function enregistrerPhoto(brouillon: Brouillon, values: Record<string, str
 }
 
 /** VALIDER: every step is checked again on the server, then the space is created in one transaction. */
-async function valider(brouillon: Brouillon, values: Record<string, string>, saved: Record<string, string>): Promise<FormState> {
+async function valider(
+  brouillon: Brouillon,
+  values: Record<string, string>,
+  saved: Record<string, string>,
+): Promise<FormState> {
   const index = etapeIndex("authentification");
   await saveBrouillon(brouillon.id, { authentification: saved }, { step: index, reached: brouillon.reached });
   const parsed = parseForm(authentificationSchema, values);

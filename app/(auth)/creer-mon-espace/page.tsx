@@ -18,10 +18,12 @@ export default async function BienvenuePage({ searchParams }: { searchParams: Pr
         </Alert>
       )}
       <h2 className="mb-3 text-lg font-bold uppercase text-marque-fonce">Bonjour et bienvenue</h2>
-      <p className="mb-2">Vous allez dans quelques instants accéder à l&apos;assistant qui vous permettra de créer votre espace citoyen.</p>
+      <p className="mb-2">
+        Vous allez dans quelques instants accéder à l&apos;assistant qui vous permettra de créer votre espace citoyen.
+      </p>
       <p className="mb-6">
-        Grâce à cet espace vous aurez la possibilité de faire vos démarches à distance, de réserver les activités de vos enfants et de les
-        régler directement en ligne !
+        Grâce à cet espace vous aurez la possibilité de faire vos démarches à distance, de réserver les activités de vos
+        enfants et de les régler directement en ligne !
       </p>
       <form action={commencer}>
         <button type="submit" className="bouton-principal">

@@ -17,7 +17,8 @@ export async function demanderLien(_previous: FormState, formData: FormData): Pr
     values,
     errors: {},
     ok: true,
-    message: "Si un espace activé correspond, un courriel vient de vous être envoyé avec un lien valable 1 heure pour choisir un nouveau mot de passe.",
+    message:
+      "Si un espace activé correspond, un courriel vient de vous être envoyé avec un lien valable 1 heure pour choisir un nouveau mot de passe.",
   };
 }
 

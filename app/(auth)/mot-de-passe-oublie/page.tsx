@@ -9,7 +9,9 @@ export default function MotDePasseOubliePage() {
       <h1 id="titre" className="titre-page mb-4">
         Mot de passe oublié
       </h1>
-      <p className="mb-4">Indiquez votre identifiant ou votre courriel : vous recevrez un lien pour choisir un nouveau mot de passe.</p>
+      <p className="mb-4">
+        Indiquez votre identifiant ou votre courriel : vous recevrez un lien pour choisir un nouveau mot de passe.
+      </p>
       <SimpleForm
         action={demanderLien}
         bouton="Recevoir le lien"

@@ -3,11 +3,25 @@
 import { useActionState } from "react";
 import { commencerInscriptionAction } from "./actions";
 
-export function ActiviteBouton({ enfantId, enfant, activiteId, libelle }: { enfantId: string; enfant: string; activiteId: number; libelle: string }) {
+export function ActiviteBouton({
+  enfantId,
+  enfant,
+  activiteId,
+  libelle,
+}: {
+  enfantId: string;
+  enfant: string;
+  activiteId: number;
+  libelle: string;
+}) {
   const [state, action, pending] = useActionState(commencerInscriptionAction.bind(null, enfantId, activiteId), {});
   return (
     <form action={action} aria-busy={pending}>
-      <button type="submit" className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-left font-semibold text-marque-fonce hover:bg-marque-clair" disabled={pending}>
+      <button
+        type="submit"
+        className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-left font-semibold text-marque-fonce hover:bg-marque-clair"
+        disabled={pending}
+      >
         {libelle}
         <span className="sr-only"> : {enfant}</span>
       </button>

@@ -7,7 +7,12 @@ import { AppError, GENERIC_ERROR } from "@/lib/errors";
 import { formValues } from "@/lib/forms";
 import { annulerDemande } from "@/lib/domain/demande/annuler";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
-import { commencerInscription, enregistrerInscription, inscriptionEditable, revenirEtape1Inscription } from "@/lib/domain/inscription/brouillon";
+import {
+  commencerInscription,
+  enregistrerInscription,
+  inscriptionEditable,
+  revenirEtape1Inscription,
+} from "@/lib/domain/inscription/brouillon";
 import { MESSAGE_ATTESTATION } from "@/lib/domain/inscription/regles";
 
 export type InscriptionState = {
@@ -34,7 +39,11 @@ export async function commencerInscriptionAction(enfantId: string, activiteId: n
 }
 
 /** ENREGISTRER or ALLER À L'ÉTAPE 2 (the intent): saved as typed, step 2 only when nothing is missing. */
-export async function enregistrerInscriptionAction(demandeId: string, _prev: InscriptionState, formData: FormData): Promise<InscriptionState> {
+export async function enregistrerInscriptionAction(
+  demandeId: string,
+  _prev: InscriptionState,
+  formData: FormData,
+): Promise<InscriptionState> {
   const { usager } = await requireUsager(`/inscriptions/${demandeId}`);
   const values = formValues(formData);
   const etape2 = values.intent === "etape2";

@@ -19,15 +19,16 @@ export default async function CreerInscriptionPage() {
       </h1>
       {!famille ? (
         <p>
-          Votre famille doit d&apos;abord être validée par le service Enfance : <Link href="/famille/declarer">déclarer ma famille</Link>.
+          Votre famille doit d&apos;abord être validée par le service Enfance :{" "}
+          <Link href="/famille/declarer">déclarer ma famille</Link>.
         </p>
       ) : !offre?.annee ? (
         <p>Les inscriptions ne sont pas ouvertes pour le moment.</p>
       ) : (
         <>
           <p className="mb-6">
-            Année scolaire {offre.annee.libelle}. Je choisis l&apos;activité (restauration scolaire ou accueil périscolaire) en fonction de l&apos;école dans
-            laquelle est scolarisé mon enfant.
+            Année scolaire {offre.annee.libelle}. Je choisis l&apos;activité (restauration scolaire ou accueil
+            périscolaire) en fonction de l&apos;école dans laquelle est scolarisé mon enfant.
           </p>
           <div className="grid gap-6 sm:grid-cols-2">
             {offre.enfants.map((enfant) => (
@@ -41,7 +42,12 @@ export default async function CreerInscriptionPage() {
                   <ul className="space-y-2">
                     {enfant.activites.map((activite) => (
                       <li key={activite.id}>
-                        <ActiviteBouton enfantId={enfant.id} enfant={enfant.prenoms} activiteId={activite.id} libelle={activite.libelle} />
+                        <ActiviteBouton
+                          enfantId={enfant.id}
+                          enfant={enfant.prenoms}
+                          activiteId={activite.id}
+                          libelle={activite.libelle}
+                        />
                       </li>
                     ))}
                   </ul>

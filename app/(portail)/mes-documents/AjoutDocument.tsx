@@ -34,7 +34,13 @@ export function AjoutDocument({ types }: { types: Record<string, string> }) {
         <label htmlFor="type-document" className="mb-1 block font-semibold">
           Type de document
         </label>
-        <select id="type-document" className="champ" value={type} onChange={(e) => setType(e.target.value)} aria-describedby="ajout-message">
+        <select
+          id="type-document"
+          className="champ"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          aria-describedby="ajout-message"
+        >
           <option value="">Choisir…</option>
           {Object.entries(types).map(([valeur, libelle]) => (
             <option key={valeur} value={valeur}>
@@ -46,11 +52,26 @@ export function AjoutDocument({ types }: { types: Record<string, string> }) {
       <div className="flex flex-col gap-2 sm:flex-row">
         <label className="bouton-principal cursor-pointer focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-marque-fonce">
           Ajouter un document
-          <input type="file" accept={ACCEPT_PIECE} className="sr-only" onChange={onFichier} disabled={progression !== null} aria-describedby="ajout-message" />
+          <input
+            type="file"
+            accept={ACCEPT_PIECE}
+            className="sr-only"
+            onChange={onFichier}
+            disabled={progression !== null}
+            aria-describedby="ajout-message"
+          />
         </label>
         <label className="bouton-secondaire cursor-pointer focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-marque-fonce">
           Prendre une photo
-          <input type="file" accept="image/*" capture="environment" className="sr-only" onChange={onFichier} disabled={progression !== null} aria-describedby="ajout-message" />
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            className="sr-only"
+            onChange={onFichier}
+            disabled={progression !== null}
+            aria-describedby="ajout-message"
+          />
         </label>
       </div>
       {progression !== null && (
@@ -59,7 +80,11 @@ export function AjoutDocument({ types }: { types: Record<string, string> }) {
           <span aria-hidden="true">{progression} %</span>
         </p>
       )}
-      <p id="ajout-message" aria-live="polite" className={`mt-2 text-sm font-semibold ${message?.erreur ? "text-red-700" : "text-green-800"}`}>
+      <p
+        id="ajout-message"
+        aria-live="polite"
+        className={`mt-2 text-sm font-semibold ${message?.erreur ? "text-red-700" : "text-green-800"}`}
+      >
         {message?.texte}
       </p>
     </div>

@@ -21,13 +21,14 @@ export default async function MesDocumentsPage() {
       </h1>
       {documents === null ? (
         <p>
-          Votre famille doit d&apos;abord être validée par le service Enfance : <Link href="/famille/declarer">déclarer ma famille</Link>.
+          Votre famille doit d&apos;abord être validée par le service Enfance :{" "}
+          <Link href="/famille/declarer">déclarer ma famille</Link>.
         </p>
       ) : (
         <>
           <p className="mb-4">
-            Votre espace de stockage sécurisé : les pièces justificatives de votre famille. Un document déjà fourni dans l&apos;année peut être choisi pour une
-            nouvelle inscription sans l&apos;envoyer de nouveau.
+            Votre espace de stockage sécurisé : les pièces justificatives de votre famille. Un document déjà fourni dans
+            l&apos;année peut être choisi pour une nouvelle inscription sans l&apos;envoyer de nouveau.
           </p>
           {documents.length === 0 ? (
             <p className="mb-6">Aucun document pour l&apos;instant.</p>
@@ -54,7 +55,9 @@ export default async function MesDocumentsPage() {
             </ul>
           )}
           <h2 className="mb-3 text-lg font-bold uppercase">Ajouter un document</h2>
-          <p className="mb-3 text-sm text-stone-700">Formats acceptés : PDF, JPEG, PNG ou HEIC (photo d&apos;iPhone), 10 Mo au maximum.</p>
+          <p className="mb-3 text-sm text-stone-700">
+            Formats acceptés : PDF, JPEG, PNG ou HEIC (photo d&apos;iPhone), 10 Mo au maximum.
+          </p>
           <AjoutDocument types={PIECES} />
         </>
       )}

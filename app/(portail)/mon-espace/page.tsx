@@ -17,7 +17,11 @@ export const metadata = { title: "Mon accueil" };
 
 export default async function MonAccueilPage() {
   const { usager } = await requireUsager("/mon-espace");
-  const [famille, demandes, declaration] = await Promise.all([familleDuUsager(usager.id), mesDemandes(usager.id), etatDeclaration(usager.id)]);
+  const [famille, demandes, declaration] = await Promise.all([
+    familleDuUsager(usager.id),
+    mesDemandes(usager.id),
+    etatDeclaration(usager.id),
+  ]);
   const [sante, scolarite] = await Promise.all([
     etatsSante(famille?.enfants.map(({ enfant }) => enfant.id) ?? []),
     famille ? scolariteDesEnfants(famille.id) : new Map<string, { ecole: string; groupe: string }>(),
@@ -29,7 +33,9 @@ export default async function MonAccueilPage() {
         <h1 id="bonjour" className="text-xl font-bold sm:text-2xl">
           Bonjour {usager.prenoms} {usager.nomUsage.toUpperCase()}
         </h1>
-        {usager.previousLoginAt && <p className="mt-1 text-stone-700">Dernière connexion le {dateHeure(usager.previousLoginAt)}</p>}
+        {usager.previousLoginAt && (
+          <p className="mt-1 text-stone-700">Dernière connexion le {dateHeure(usager.previousLoginAt)}</p>
+        )}
       </section>
       {famille ? (
         <section className="carte" aria-labelledby="ma-famille">
@@ -42,13 +48,20 @@ export default async function MonAccueilPage() {
           {[...sante.values()].some((etat) => !etat.derniereMiseAJour && etat.enAttente === null) && (
             <p className="mb-4 rounded-md border-l-4 border-marque bg-orange-50 p-3">
               <strong>ATTENTION : Ne pas oublier de compléter le dossier santé</strong>
-              <span className="block text-sm">Mon accueil &gt; Sélectionner mon enfant &gt; Dossier santé &gt; Mettre à jour</span>
+              <span className="block text-sm">
+                Mon accueil &gt; Sélectionner mon enfant &gt; Dossier santé &gt; Mettre à jour
+              </span>
             </p>
           )}
           <ul className="grid gap-3 sm:grid-cols-2">
             {famille.enfants.map(({ enfant }) => (
               <li key={enfant.id}>
-                <CarteEnfant enfant={enfant} {...scolarite.get(enfant.id)} sante={sante.get(enfant.id)!} ouvertureReservations={ouverture}>
+                <CarteEnfant
+                  enfant={enfant}
+                  {...scolarite.get(enfant.id)}
+                  sante={sante.get(enfant.id)!}
+                  ouvertureReservations={ouverture}
+                >
                   <InscriptionsEnfant familleId={famille.id} enfantId={enfant.id} prenom={enfant.prenoms} />
                 </CarteEnfant>
               </li>
@@ -57,7 +70,10 @@ export default async function MonAccueilPage() {
           <LiensInscription />
         </section>
       ) : (
-        <DemarchesEnfance brouillon={declaration.editable?.statut === "BROUILLON"} enAttente={declaration.enAttente?.numero ?? null} />
+        <DemarchesEnfance
+          brouillon={declaration.editable?.statut === "BROUILLON"}
+          enAttente={declaration.enAttente?.numero ?? null}
+        />
       )}
       <MesDemandes demandes={demandes} />
       <MesInformations />

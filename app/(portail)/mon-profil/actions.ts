@@ -16,7 +16,12 @@ export async function saisirCleEnfanceAction(_prev: FormState, formData: FormDat
     revalidatePath("/mon-espace");
     revalidatePath("/mon-profil");
     return resultat.kind === "rattache"
-      ? { values: {}, errors: {}, ok: true, message: "Votre espace est rattaché à votre famille : retrouvez-la sur Mon accueil." }
+      ? {
+          values: {},
+          errors: {},
+          ok: true,
+          message: "Votre espace est rattaché à votre famille : retrouvez-la sur Mon accueil.",
+        }
       : {
           values: {},
           errors: {},

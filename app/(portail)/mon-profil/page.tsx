@@ -26,28 +26,14 @@ export default async function MonProfilPage() {
     ["Nom usuel", u.nomUsage],
     ["Nom de naissance", u.nomNaissance],
     ["Prénom(s)", u.prenoms],
-    [
-      "Date de naissance",
-      u.dateNaissance ? formatParis(u.dateNaissance, "dd/MM/yyyy") : null,
-    ],
-    [
-      "Lieu de naissance",
-      [u.communeNaissance, u.departementNaissance, u.paysNaissance]
-        .filter(Boolean)
-        .join(", "),
-    ],
+    ["Date de naissance", u.dateNaissance ? formatParis(u.dateNaissance, "dd/MM/yyyy") : null],
+    ["Lieu de naissance", [u.communeNaissance, u.departementNaissance, u.paysNaissance].filter(Boolean).join(", ")],
     ["Adresse", adresse],
     ["Téléphone", u.telephone],
     ["Mobile", u.mobile],
     ["Courriel", u.courriel],
-    [
-      "Moyen de contact préféré",
-      u.moyenContactPrefere ? MOYENS_CONTACT[u.moyenContactPrefere] : null,
-    ],
-    [
-      "Conditions générales d'utilisation",
-      `version ${u.cguVersion}, acceptée le ${dateHeure(u.cguAcceptedAt)}`,
-    ],
+    ["Moyen de contact préféré", u.moyenContactPrefere ? MOYENS_CONTACT[u.moyenContactPrefere] : null],
+    ["Conditions générales d'utilisation", `version ${u.cguVersion}, acceptée le ${dateHeure(u.cguAcceptedAt)}`],
   ];
   return (
     <div className="space-y-6">
@@ -59,11 +45,7 @@ export default async function MonProfilPage() {
           {lignes.map(([terme, valeur]) => (
             <div key={terme} className="contents">
               <dt className="font-semibold">{terme}</dt>
-              <dd className="mb-2 sm:mb-0">
-                {valeur || (
-                  <span className="text-stone-600">Non renseigné</span>
-                )}
-              </dd>
+              <dd className="mb-2 sm:mb-0">{valeur || <span className="text-stone-600">Non renseigné</span>}</dd>
             </div>
           ))}
         </dl>
@@ -97,17 +79,14 @@ export default async function MonProfilPage() {
         </h2>
         {famille ? (
           <p>
-            Votre espace est rattaché à la famille de clé enfance{" "}
-            <strong>{famille.cleEnfance}</strong>.
+            Votre espace est rattaché à la famille de clé enfance <strong>{famille.cleEnfance}</strong>.
           </p>
         ) : (
           <>
             <p className="mb-4">
-              La clé enfance fait le lien entre votre espace et votre famille.
-              Elle figure dans le courriel de validation de la famille reçu par
-              le titulaire du compte. Si vous êtes le co-représentant déclaré,
-              votre espace est rattaché aussitôt ; sinon votre demande est
-              transmise aux agents de la mairie.
+              La clé enfance fait le lien entre votre espace et votre famille. Elle figure dans le courriel de
+              validation de la famille reçu par le titulaire du compte. Si vous êtes le co-représentant déclaré, votre
+              espace est rattaché aussitôt ; sinon votre demande est transmise aux agents de la mairie.
             </p>
             <SimpleForm
               action={saisirCleEnfanceAction}

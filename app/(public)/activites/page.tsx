@@ -24,7 +24,11 @@ export default async function ActivitesPage() {
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           {activites.map((activite) => (
-            <article key={activite.id} aria-labelledby={`activite-${activite.id}`} className="rounded-md border border-stone-300 p-4">
+            <article
+              key={activite.id}
+              aria-labelledby={`activite-${activite.id}`}
+              className="rounded-md border border-stone-300 p-4"
+            >
               <h2 id={`activite-${activite.id}`} className="mb-2 text-lg font-bold">
                 {activite.libelle}
               </h2>

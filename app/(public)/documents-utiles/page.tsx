@@ -37,7 +37,8 @@ export default async function DocumentsUtilesPage() {
                     {d.titre}
                   </a>{" "}
                   <span className="text-sm text-stone-700">
-                    ({DOCUMENT_UTILE_RULE.types[d.type] ?? "fichier"}, {tailleLisible(d.taille)}, publié le {formatParis(d.publieLe, "dd/MM/yyyy")})
+                    ({DOCUMENT_UTILE_RULE.types[d.type] ?? "fichier"}, {tailleLisible(d.taille)}, publié le{" "}
+                    {formatParis(d.publieLe, "dd/MM/yyyy")})
                   </span>
                 </li>
               ))}

@@ -12,17 +12,22 @@ export default async function MentionsLegalesPage() {
       <h2 className="font-bold uppercase">Éditeur</h2>
       <p>
         Mairie de {commune.nom}
-        {commune.adresse ? `, ${commune.adresse}` : ""}. Contact : <a href={`mailto:${commune.serviceEmail}`}>{commune.serviceEmail}</a>.
+        {commune.adresse ? `, ${commune.adresse}` : ""}. Contact :{" "}
+        <a href={`mailto:${commune.serviceEmail}`}>{commune.serviceEmail}</a>.
       </p>
       <h2 className="font-bold uppercase">Données personnelles</h2>
       <p>
-        Les données saisies sur ce portail sont traitées par la Mairie de {commune.nom} pour la gestion des services Enfance (restauration
-        scolaire, accueil périscolaire), dans le cadre d&apos;une mission d&apos;intérêt public. Elles ne sont communiquées qu&apos;aux agents
-        habilités de la mairie. Vous disposez d&apos;un droit d&apos;accès, de rectification, d&apos;effacement et de limitation, que vous pouvez
-        exercer auprès du service à l&apos;adresse ci-dessus, et du droit d&apos;introduire une réclamation auprès de la CNIL.
+        Les données saisies sur ce portail sont traitées par la Mairie de {commune.nom} pour la gestion des services
+        Enfance (restauration scolaire, accueil périscolaire), dans le cadre d&apos;une mission d&apos;intérêt public.
+        Elles ne sont communiquées qu&apos;aux agents habilités de la mairie. Vous disposez d&apos;un droit
+        d&apos;accès, de rectification, d&apos;effacement et de limitation, que vous pouvez exercer auprès du service à
+        l&apos;adresse ci-dessus, et du droit d&apos;introduire une réclamation auprès de la CNIL.
       </p>
       <h2 className="font-bold uppercase">Cookies</h2>
-      <p>Ce portail n&apos;utilise que les cookies nécessaires à son fonctionnement (session de connexion, saisie en cours). Aucun traceur.</p>
+      <p>
+        Ce portail n&apos;utilise que les cookies nécessaires à son fonctionnement (session de connexion, saisie en
+        cours). Aucun traceur.
+      </p>
       <h2 className="font-bold uppercase">Logiciel</h2>
       <p>Portail Famille, logiciel libre.</p>
     </article>

@@ -18,21 +18,34 @@ export async function POST(request: Request) {
   if (origin && new URL(origin).host !== request.headers.get("host")) return json({ message: "Requête refusée." }, 403);
   // Refused before reading: the limit plus room for the form's other fields.
   if (Number(request.headers.get("content-length") ?? 0) > PIECE_RULE.maxBytes + 64 * 1024) {
-    return json({ message: `Le fichier dépasse ${PIECE_RULE.maxBytes / 1024 / 1024} Mo : choisissez un fichier plus léger.` }, 413);
+    return json(
+      { message: `Le fichier dépasse ${PIECE_RULE.maxBytes / 1024 / 1024} Mo : choisissez un fichier plus léger.` },
+      413,
+    );
   }
   const usagerId = session.usager.id;
   // A body cut short (sent without its length and over the proxy's limit) cannot be read as a form.
   const form = await request.formData().catch(() => null);
-  if (!form) return json({ message: `Le fichier n'a pas pu être lu : réessayez avec un fichier de ${PIECE_RULE.maxBytes / 1024 / 1024} Mo au maximum.` }, 400);
+  if (!form)
+    return json(
+      {
+        message: `Le fichier n'a pas pu être lu : réessayez avec un fichier de ${PIECE_RULE.maxBytes / 1024 / 1024} Mo au maximum.`,
+      },
+      400,
+    );
   try {
-    const demandeId = typeof form.get("demandeId") === "string" && UUID.test(form.get("demandeId") as string) ? (form.get("demandeId") as string) : null;
+    const demandeId =
+      typeof form.get("demandeId") === "string" && UUID.test(form.get("demandeId") as string)
+        ? (form.get("demandeId") as string)
+        : null;
     const type = lireTypePiece(form.get("type"));
     const pieceId = form.get("pieceId");
     if (demandeId && type && form.get("retirer")) {
       await retirerPiece({ usagerId, demandeId, type });
       return json({ retire: type });
     }
-    if (demandeId && typeof pieceId === "string" && UUID.test(pieceId)) return json({ piece: await joindrePiece({ usagerId, demandeId, pieceId }) });
+    if (demandeId && typeof pieceId === "string" && UUID.test(pieceId))
+      return json({ piece: await joindrePiece({ usagerId, demandeId, pieceId }) });
     if (!type) return json({ message: "Choisissez le type de document." }, 400);
     return json({ piece: await deposerPiece({ usagerId, type, fichier: form.get("fichier"), demandeId }) });
   } catch (error) {

@@ -16,8 +16,8 @@ export default async function MailsPage() {
         Boîte d&apos;aperçu des courriels
       </h1>
       <p className="mb-6 text-sm text-stone-700">
-        Aucun serveur de courriel n&apos;est configuré (SMTP_URL) : les 50 derniers messages du portail sont affichés ici au lieu d&apos;être
-        envoyés.
+        Aucun serveur de courriel n&apos;est configuré (SMTP_URL) : les 50 derniers messages du portail sont affichés
+        ici au lieu d&apos;être envoyés.
       </p>
       {mails.length === 0 && <p>Aucun courriel pour le moment.</p>}
       <ol className="space-y-6">
@@ -27,9 +27,7 @@ export default async function MailsPage() {
             <p className="text-sm text-stone-700">
               À {mail.to}, le {dateHeure(mail.createdAt)}
             </p>
-            <div className="mt-3 whitespace-pre-line break-words text-sm">
-              {linkify(mail.text)}
-            </div>
+            <div className="mt-3 whitespace-pre-line break-words text-sm">{linkify(mail.text)}</div>
           </li>
         ))}
       </ol>

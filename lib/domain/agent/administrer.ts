@@ -6,7 +6,11 @@ import type { Agent } from "@/lib/generated/prisma/client";
 
 export type ParAdmin = { admin: Pick<Agent, "id">; agentId: string; ip?: string };
 
-export async function agentCible(tx: Tx, { admin, agentId }: ParAdmin, { refuserSoiMeme }: { refuserSoiMeme: string | null }): Promise<Agent> {
+export async function agentCible(
+  tx: Tx,
+  { admin, agentId }: ParAdmin,
+  { refuserSoiMeme }: { refuserSoiMeme: string | null },
+): Promise<Agent> {
   if (refuserSoiMeme && admin.id === agentId) throw new AppError("soi_meme", refuserSoiMeme);
   const agent = await tx.agent.findUnique({ where: { id: agentId } });
   if (!agent) throw new AppError("introuvable", "Cet agent n'existe pas.");

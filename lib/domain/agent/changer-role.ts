@@ -9,6 +9,12 @@ export async function changerRoleAgent(input: ParAdmin & { role: RoleAgent }): P
     const agent = await agentCible(tx, input, { refuserSoiMeme: "Vous ne pouvez pas changer votre propre rôle." });
     if (agent.role === input.role) return;
     await tx.agent.update({ where: { id: input.agentId }, data: { role: input.role } });
-    await journal(tx, { event: "agent.role_change", actorKind: "AGENT", actorId: input.admin.id, ip: input.ip, details: { agentId: input.agentId, de: agent.role, vers: input.role } });
+    await journal(tx, {
+      event: "agent.role_change",
+      actorKind: "AGENT",
+      actorId: input.admin.id,
+      ip: input.ip,
+      details: { agentId: input.agentId, de: agent.role, vers: input.role },
+    });
   });
 }

@@ -7,12 +7,18 @@ import { chiffrerSecretTotp, dechiffrerSecretTotp, nouveauSecretTotp } from "@/l
 
 export async function preparerTotp({ agentId }: { agentId: string }): Promise<string> {
   return db().$transaction(async (tx) => {
-    const agent = await tx.agent.findUniqueOrThrow({ where: { id: agentId }, select: { totpActiveAt: true, totpSecretChiffre: true } });
+    const agent = await tx.agent.findUniqueOrThrow({
+      where: { id: agentId },
+      select: { totpActiveAt: true, totpSecretChiffre: true },
+    });
     if (agent.totpActiveAt) throw new AppError("totp_deja_active", "La double authentification est déjà activée.");
     if (agent.totpSecretChiffre) return dechiffrerSecretTotp(agentId, agent.totpSecretChiffre);
     const secret = nouveauSecretTotp();
     // Conditional: two tabs opening the page at once end up with one secret, the first one written.
-    const { count } = await tx.agent.updateMany({ where: { id: agentId, totpSecretChiffre: null }, data: { totpSecretChiffre: chiffrerSecretTotp(agentId, secret) } });
+    const { count } = await tx.agent.updateMany({
+      where: { id: agentId, totpSecretChiffre: null },
+      data: { totpSecretChiffre: chiffrerSecretTotp(agentId, secret) },
+    });
     if (count === 1) return secret;
     const ecrit = await tx.agent.findUniqueOrThrow({ where: { id: agentId }, select: { totpSecretChiffre: true } });
     return dechiffrerSecretTotp(agentId, ecrit.totpSecretChiffre!);

@@ -16,6 +16,12 @@ export async function reinitialiserMotDePasseAgent(input: ParAdmin & { motDePass
     await agentCible(tx, input, { refuserSoiMeme: null });
     await tx.agent.update({ where: { id: input.agentId }, data: { passwordHash } });
     const sessions = await revokeAgentSessions(tx, input.agentId);
-    await journal(tx, { event: "agent.mot_de_passe_reinitialise", actorKind: "AGENT", actorId: input.admin.id, ip: input.ip, details: { agentId: input.agentId, sessionsFermees: sessions } });
+    await journal(tx, {
+      event: "agent.mot_de_passe_reinitialise",
+      actorKind: "AGENT",
+      actorId: input.admin.id,
+      ip: input.ip,
+      details: { agentId: input.agentId, sessionsFermees: sessions },
+    });
   });
 }

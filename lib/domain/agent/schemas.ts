@@ -12,8 +12,14 @@ export const nouvelAgentSchema = z.object({
   identifiant: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9._-]{3,50}$/, "De 3 à 50 caractères : lettres sans accent, chiffres, point, tiret ou tiret bas."),
-  courriel: z.string().trim().pipe(z.email({ error: "Indiquez une adresse courriel valide, par exemple prenom.nom@mairie.fr." })),
+    .regex(
+      /^[A-Za-z0-9._-]{3,50}$/,
+      "De 3 à 50 caractères : lettres sans accent, chiffres, point, tiret ou tiret bas.",
+    ),
+  courriel: z
+    .string()
+    .trim()
+    .pipe(z.email({ error: "Indiquez une adresse courriel valide, par exemple prenom.nom@mairie.fr." })),
   nom: texte("Indiquez le nom."),
   prenom: texte("Indiquez le prénom."),
   role,
@@ -21,5 +27,7 @@ export const nouvelAgentSchema = z.object({
 });
 
 export const roleSchema = agentIdSchema.extend({ role });
-export const motDePasseSchema = agentIdSchema.extend({ motDePasse: z.string().min(1, "Indiquez le nouveau mot de passe.") });
+export const motDePasseSchema = agentIdSchema.extend({
+  motDePasse: z.string().min(1, "Indiquez le nouveau mot de passe."),
+});
 export const etatSchema = agentIdSchema.extend({ actif: z.enum(["oui", "non"]) });

@@ -15,7 +15,11 @@ export async function changerLogo({ agentId, bytes }: { agentId: string; bytes: 
     ancienne = await db().$transaction(async (tx) => {
       const { logoKey } = await tx.commune.findUniqueOrThrow({ where: { id: 1 }, select: { logoKey: true } });
       await tx.commune.update({ where: { id: 1 }, data: { logoKey: nouvelle } });
-      await journal(tx, { event: nouvelle ? "commune.logo_change" : "commune.logo_retire", actorKind: "AGENT", actorId: agentId });
+      await journal(tx, {
+        event: nouvelle ? "commune.logo_change" : "commune.logo_retire",
+        actorKind: "AGENT",
+        actorId: agentId,
+      });
       return logoKey;
     });
   } catch (error) {

@@ -5,7 +5,13 @@ import { journal } from "@/lib/journal";
 import { oublierCommune } from "@/lib/domain/commune/queries";
 import type { CommuneSaisie } from "@/lib/domain/commune/schemas";
 
-export async function modifierCommune({ agentId, saisie }: { agentId: string; saisie: CommuneSaisie }): Promise<{ champs: string[] }> {
+export async function modifierCommune({
+  agentId,
+  saisie,
+}: {
+  agentId: string;
+  saisie: CommuneSaisie;
+}): Promise<{ champs: string[] }> {
   const data = {
     nom: saisie.nom,
     adresse: saisie.adresse ?? null,

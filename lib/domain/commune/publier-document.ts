@@ -5,12 +5,28 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { Prisma, type DocumentType } from "@/lib/generated/prisma/client";
 
-export async function publierDocument({ agentId, type, contenu }: { agentId: string; type: DocumentType; contenu: string }): Promise<{ version: number }> {
+export async function publierDocument({
+  agentId,
+  type,
+  contenu,
+}: {
+  agentId: string;
+  type: DocumentType;
+  contenu: string;
+}): Promise<{ version: number }> {
   try {
     return await db().$transaction(async (tx) => {
-      const derniere = await tx.documentVersion.findFirst({ where: { type }, orderBy: { version: "desc" }, select: { version: true, contenu: true } });
+      const derniere = await tx.documentVersion.findFirst({
+        where: { type },
+        orderBy: { version: "desc" },
+        select: { version: true, contenu: true },
+      });
       if (derniere?.contenu === contenu) {
-        throw new AppError("identique", "Ce texte est celui de la version en vigueur : modifiez-le avant de publier.", "contenu");
+        throw new AppError(
+          "identique",
+          "Ce texte est celui de la version en vigueur : modifiez-le avant de publier.",
+          "contenu",
+        );
       }
       const version = (derniere?.version ?? 0) + 1;
       await tx.documentVersion.create({ data: { type, version, contenu, publieParId: agentId } });
@@ -20,7 +36,11 @@ export async function publierDocument({ agentId, type, contenu }: { agentId: str
   } catch (error) {
     // Two admins publishing at once: (type, version) is unique, the second is told rather than overwriting.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("concurrente", "Une autre version vient d'être publiée : rechargez la page avant de publier.", "contenu");
+      throw new AppError(
+        "concurrente",
+        "Une autre version vient d'être publiée : rechargez la page avant de publier.",
+        "contenu",
+      );
     }
     throw error;
   }

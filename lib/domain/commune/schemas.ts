@@ -13,7 +13,8 @@ export const communeSchema = z.object({
   // Kept as typed ("05 59 44 00 00" reads better on Infos pratiques) but held to the families' phone rule.
   telephone: optionnel(30, "Téléphone du service").superRefine((value, ctx) => {
     const check = regleTelephone.safeParse(value);
-    if (!check.success) ctx.addIssue({ code: "custom", message: check.error.issues[0]?.message ?? "Téléphone invalide." });
+    if (!check.success)
+      ctx.addIssue({ code: "custom", message: check.error.issues[0]?.message ?? "Téléphone invalide." });
   }),
   siteUrl: z
     .string()
@@ -22,7 +23,11 @@ export const communeSchema = z.object({
     .transform((value) => value || undefined)
     .pipe(
       z
-        .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "Indiquez l'adresse complète du site, par exemple https://www.villefranque.fr." })
+        .url({
+          protocol: /^https?$/,
+          hostname: z.regexes.domain,
+          error: "Indiquez l'adresse complète du site, par exemple https://www.villefranque.fr.",
+        })
         .max(300, { error: "300 caractères au maximum." })
         .optional(),
     ),
@@ -33,7 +38,10 @@ export const communeSchema = z.object({
 });
 export type CommuneSaisie = z.infer<typeof communeSchema>;
 
-export const DOCUMENTS = { CGU: "Conditions générales d'utilisation", REGLEMENT_INTERIEUR: "Règlement intérieur" } as const;
+export const DOCUMENTS = {
+  CGU: "Conditions générales d'utilisation",
+  REGLEMENT_INTERIEUR: "Règlement intérieur",
+} as const;
 
 export const documentSchema = z.object({
   type: z.enum(["CGU", "REGLEMENT_INTERIEUR"], { error: "Document inconnu." }),

@@ -6,7 +6,10 @@ import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
 
 export async function annulerDemande({ usagerId, demandeId }: { usagerId: string; demandeId: string }): Promise<void> {
   await db().$transaction(async (tx) => {
-    const demande = await tx.demande.findFirst({ where: { id: demandeId, usagerId }, select: { statut: true, numero: true } });
+    const demande = await tx.demande.findFirst({
+      where: { id: demandeId, usagerId },
+      select: { statut: true, numero: true },
+    });
     if (!demande) throw demandeIntrouvable();
     if (demande.statut === "BROUILLON") {
       await tx.demande.deleteMany({ where: { id: demandeId, usagerId, statut: "BROUILLON" } });
@@ -14,6 +17,11 @@ export async function annulerDemande({ usagerId, demandeId }: { usagerId: string
       return;
     }
     await franchir(tx, { demandeId, transition: "annuler", acteur: { kind: "USAGER", usagerId } });
-    await journal(tx, { event: "demande.annuler", actorKind: "USAGER", actorId: usagerId, details: { numero: demande.numero } });
+    await journal(tx, {
+      event: "demande.annuler",
+      actorKind: "USAGER",
+      actorId: usagerId,
+      details: { numero: demande.numero },
+    });
   });
 }

@@ -22,9 +22,21 @@ export async function classerDemandesSansReponse(now = new Date()): Promise<numb
   for (const { id } of echues) {
     try {
       await db().$transaction(async (tx) => {
-        const { apres } = await franchir(tx, { demandeId: id, transition: "classer", acteur: { kind: "SYSTEME" }, motif, now });
+        const { apres } = await franchir(tx, {
+          demandeId: id,
+          transition: "classer",
+          acteur: { kind: "SYSTEME" },
+          motif,
+          now,
+        });
         const usager = await tx.usager.findUniqueOrThrow({ where: { id: apres.usagerId } });
-        await queueDecisionMail(tx, { demande: { ...apres, numero: apres.numero as number }, usager, commune, decision: "ANNULEE", motif });
+        await queueDecisionMail(tx, {
+          demande: { ...apres, numero: apres.numero as number },
+          usager,
+          commune,
+          decision: "ANNULEE",
+          motif,
+        });
       });
       classees++;
     } catch (error) {

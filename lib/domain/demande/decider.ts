@@ -30,13 +30,28 @@ export async function deciderDemande({
   await db().$transaction(async (tx) => {
     const acteur = { kind: "AGENT" as const, agentId: agent.id, nom: `${agent.prenom} ${agent.nom}` };
     const { apres } = await franchir(tx, { demandeId, transition: decision, acteur, motif, statutVu });
-    const complement = decision === "accepter" ? ((await TYPES_DEMANDE[apres.type].accepter?.(tx, apres, { rattachements })) ?? null) : null;
+    const complement =
+      decision === "accepter"
+        ? ((await TYPES_DEMANDE[apres.type].accepter?.(tx, apres, { rattachements })) ?? null)
+        : null;
     if (decision !== "instruire" && apres.numero !== null) {
       const usager = await tx.usager.findUniqueOrThrow({ where: { id: apres.usagerId } });
       const statut = apres.statut as "ACCEPTEE" | "REFUSEE" | "A_COMPLETER";
-      await queueDecisionMail(tx, { demande: { ...apres, numero: apres.numero }, usager, commune, decision: statut, motif, complement });
+      await queueDecisionMail(tx, {
+        demande: { ...apres, numero: apres.numero },
+        usager,
+        commune,
+        decision: statut,
+        motif,
+        complement,
+      });
     }
-    await journal(tx, { event: `demande.${decision}`, actorKind: "AGENT", actorId: agent.id, details: { numero: apres.numero } });
+    await journal(tx, {
+      event: `demande.${decision}`,
+      actorKind: "AGENT",
+      actorId: agent.id,
+      details: { numero: apres.numero },
+    });
   });
   kickOutbox();
 }

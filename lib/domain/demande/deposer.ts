@@ -10,7 +10,13 @@ import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
 import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { queueDepotMail } from "@/lib/domain/demande/mails";
 
-export async function deposerDemande({ usagerId, demandeId }: { usagerId: string; demandeId: string }): Promise<{ numero: number }> {
+export async function deposerDemande({
+  usagerId,
+  demandeId,
+}: {
+  usagerId: string;
+  demandeId: string;
+}): Promise<{ numero: number }> {
   const commune = await getCommune();
   const numero = await db().$transaction(async (tx) => {
     const actuelle = await tx.demande.findFirst({ where: { id: demandeId, usagerId } });
@@ -30,7 +36,8 @@ export async function deposerDemande({ usagerId, demandeId }: { usagerId: string
       include: { usager: true },
     });
     await TYPES_DEMANDE[demande.type].auDepot?.(tx, demande);
-    if (suiviToken) await queueDepotMail(tx, { demande: { ...demande, numero }, usager: demande.usager, commune, suiviToken });
+    if (suiviToken)
+      await queueDepotMail(tx, { demande: { ...demande, numero }, usager: demande.usager, commune, suiviToken });
     await journal(tx, { event: `demande.${transition}`, actorKind: "USAGER", actorId: usagerId, details: { numero } });
     return numero;
   });

@@ -14,9 +14,18 @@ import type { Commune, Demande, Usager } from "@/lib/generated/prisma/client";
 
 type Numerotee = Demande & { numero: number };
 
-export const lienDemande = (numero: number, onglet?: string) => `${config.appUrl}/demandes/${numero}${onglet ? `?onglet=${onglet}` : ""}`;
+export const lienDemande = (numero: number, onglet?: string) =>
+  `${config.appUrl}/demandes/${numero}${onglet ? `?onglet=${onglet}` : ""}`;
 
-export async function queueDepotMail(tx: Tx, { demande, usager, commune, suiviToken }: { demande: Numerotee; usager: Usager; commune: Commune; suiviToken: string }) {
+export async function queueDepotMail(
+  tx: Tx,
+  {
+    demande,
+    usager,
+    commune,
+    suiviToken,
+  }: { demande: Numerotee; usager: Usager; commune: Commune; suiviToken: string },
+) {
   const element = createElement(DemandeDeposee, {
     commune: commune.nom,
     salutation: salutation(usager),
@@ -32,7 +41,21 @@ export async function queueDepotMail(tx: Tx, { demande, usager, commune, suiviTo
 
 export async function queueDecisionMail(
   tx: Tx,
-  { demande, usager, commune, decision, motif, complement }: { demande: Numerotee; usager: Usager; commune: Commune; decision: Decision; motif?: string | null; complement?: string | null },
+  {
+    demande,
+    usager,
+    commune,
+    decision,
+    motif,
+    complement,
+  }: {
+    demande: Numerotee;
+    usager: Usager;
+    commune: Commune;
+    decision: Decision;
+    motif?: string | null;
+    complement?: string | null;
+  },
 ) {
   const element = createElement(DemandeDecision, {
     commune: commune.nom,
@@ -47,7 +70,10 @@ export async function queueDecisionMail(
   await enqueueMail(tx, await renderMail(usager.courriel, demandeSubject(demande.numero), element));
 }
 
-export async function queueMessageMail(tx: Tx, { demande, usager, commune }: { demande: Numerotee; usager: Usager; commune: Commune }) {
+export async function queueMessageMail(
+  tx: Tx,
+  { demande, usager, commune }: { demande: Numerotee; usager: Usager; commune: Commune },
+) {
   const element = createElement(NouveauMessage, {
     commune: commune.nom,
     salutation: salutation(usager),

@@ -30,7 +30,8 @@ export async function envoyerMessage({
 }): Promise<{ id: string }> {
   const texte = contenu.trim();
   if (!texte && !piece) throw new AppError("vide", "Écrivez un message ou joignez un fichier.", "message");
-  if (texte.length > MESSAGE_MAX) throw new AppError("trop_long", `Votre message dépasse ${MESSAGE_MAX} caractères.`, "message");
+  if (texte.length > MESSAGE_MAX)
+    throw new AppError("trop_long", `Votre message dépasse ${MESSAGE_MAX} caractères.`, "message");
   const commune = await getCommune();
   // The file is written first (storage is not transactional); if the message is refused it is removed.
   const pieceKey = piece ? await getStorage().put(piece.bytes) : null;
@@ -41,7 +42,8 @@ export async function envoyerMessage({
         include: { usager: true },
       });
       if (!demande || demande.numero === null) throw demandeIntrouvable();
-      const auteurNom = auteur.kind === "AGENT" ? auteur.nom : `${demande.usager.prenoms} ${demande.usager.nomUsage.toUpperCase()}`;
+      const auteurNom =
+        auteur.kind === "AGENT" ? auteur.nom : `${demande.usager.prenoms} ${demande.usager.nomUsage.toUpperCase()}`;
       const created = await tx.demandeMessage.create({
         data: {
           demandeId,
@@ -50,11 +52,17 @@ export async function envoyerMessage({
           auteurNom,
           contenu: texte,
           interne: auteur.kind === "AGENT" && interne,
-          ...(piece ? { pieceKey, pieceNom: nomDeFichier(piece.nom), pieceType: piece.mime, pieceTaille: piece.bytes.length } : {}),
+          ...(piece
+            ? { pieceKey, pieceNom: nomDeFichier(piece.nom), pieceType: piece.mime, pieceTaille: piece.bytes.length }
+            : {}),
         },
       });
       if (auteur.kind === "AGENT" && !interne) {
-        await queueMessageMail(tx, { demande: { ...demande, numero: demande.numero }, usager: demande.usager, commune });
+        await queueMessageMail(tx, {
+          demande: { ...demande, numero: demande.numero },
+          usager: demande.usager,
+          commune,
+        });
       }
       await journal(tx, {
         event: "demande.message",
@@ -74,12 +82,21 @@ export async function envoyerMessage({
 
 /** A name safe to show and to put in a Content-Disposition header. */
 function nomDeFichier(nom: string): string {
-  const propre = nom.replace(/[\\/\r\n"]/g, "_").replace(/\p{Cc}/gu, "").trim();
+  const propre = nom
+    .replace(/[\\/\r\n"]/g, "_")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
   return (propre || "piece-jointe").slice(-120);
 }
 
 /** The parent opened Échanges: the agents' messages are read. */
-export async function marquerMessagesLus({ usagerId, demandeId }: { usagerId: string; demandeId: string }): Promise<void> {
+export async function marquerMessagesLus({
+  usagerId,
+  demandeId,
+}: {
+  usagerId: string;
+  demandeId: string;
+}): Promise<void> {
   await db().demandeMessage.updateMany({
     where: { demandeId, demande: { usagerId }, auteur: "AGENT", interne: false, luAt: null },
     data: { luAt: new Date() },
@@ -87,7 +104,10 @@ export async function marquerMessagesLus({ usagerId, demandeId }: { usagerId: st
 }
 
 /** The piece of a message, for its owner or an agent; null when the caller may not see it. */
-export async function pieceDuMessage(acteur: { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string }, messageId: string) {
+export async function pieceDuMessage(
+  acteur: { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string },
+  messageId: string,
+) {
   const message = await db().demandeMessage.findFirst({
     where: {
       id: messageId,
@@ -98,10 +118,15 @@ export async function pieceDuMessage(acteur: { kind: "USAGER"; usagerId: string 
   });
   if (!message?.pieceKey) return null;
   const bytes = await getStorage().get(message.pieceKey);
-  return bytes ? { bytes, nom: message.pieceNom ?? "piece-jointe", type: message.pieceType ?? "application/octet-stream" } : null;
+  return bytes
+    ? { bytes, nom: message.pieceNom ?? "piece-jointe", type: message.pieceType ?? "application/octet-stream" }
+    : null;
 }
 
 /** An agent opened the demande, whose Échanges are on the same screen: the parent's messages are read. */
 export async function marquerMessagesLusParAgent({ demandeId }: { demandeId: string }): Promise<void> {
-  await db().demandeMessage.updateMany({ where: { demandeId, auteur: "USAGER", luAt: null }, data: { luAt: new Date() } });
+  await db().demandeMessage.updateMany({
+    where: { demandeId, auteur: "USAGER", luAt: null },
+    data: { luAt: new Date() },
+  });
 }

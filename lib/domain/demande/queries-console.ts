@@ -30,11 +30,25 @@ export async function tableauDeBord(agentId: string) {
   const [comptes, aTraiter, mesInstructions] = await Promise.all([
     db().demande.groupBy({ by: ["type", "statut"], where: DEPOSEES, _count: { _all: true } }),
     // a redeposited demande comes back to DEPOSEE with its new deposit date: it waits its turn again
-    db().demande.findMany({ where: { ...DEPOSEES, statut: "DEPOSEE" }, select: LIGNE, orderBy: [{ deposeeAt: "asc" }, { numero: "asc" }], take: 50 }),
-    db().demande.findMany({ where: { ...DEPOSEES, statut: "EN_INSTRUCTION", instructeurId: agentId }, select: LIGNE, orderBy: [{ deposeeAt: "asc" }, { numero: "asc" }] }),
+    db().demande.findMany({
+      where: { ...DEPOSEES, statut: "DEPOSEE" },
+      select: LIGNE,
+      orderBy: [{ deposeeAt: "asc" }, { numero: "asc" }],
+      take: 50,
+    }),
+    db().demande.findMany({
+      where: { ...DEPOSEES, statut: "EN_INSTRUCTION", instructeurId: agentId },
+      select: LIGNE,
+      orderBy: [{ deposeeAt: "asc" }, { numero: "asc" }],
+    }),
   ]);
   const nbATraiter = comptes.filter((c) => c.statut === "DEPOSEE").reduce((total, c) => total + c._count._all, 0);
-  return { comptes: comptes.map((c) => ({ type: c.type, statut: c.statut, nombre: c._count._all })), aTraiter, nbATraiter, mesInstructions };
+  return {
+    comptes: comptes.map((c) => ({ type: c.type, statut: c.statut, nombre: c._count._all })),
+    aTraiter,
+    nbATraiter,
+    mesInstructions,
+  };
 }
 
 export type FiltresDemandes = {
@@ -54,7 +68,9 @@ export async function rechercherDemandes(filtres: FiltresDemandes) {
       DEPOSEES,
       filtres.type ? { type: filtres.type } : {},
       filtres.statut ? { statut: filtres.statut } : {},
-      filtres.du || filtres.au ? { deposeeAt: { ...(filtres.du ? { gte: filtres.du } : {}), ...(filtres.au ? { lt: filtres.au } : {}) } } : {},
+      filtres.du || filtres.au
+        ? { deposeeAt: { ...(filtres.du ? { gte: filtres.du } : {}), ...(filtres.au ? { lt: filtres.au } : {}) } }
+        : {},
       filtres.q ? await recherche(filtres.q) : {},
     ],
   };
@@ -62,7 +78,13 @@ export async function rechercherDemandes(filtres: FiltresDemandes) {
   const pages = Math.max(1, Math.ceil(total / PAR_PAGE));
   // a bookmarked page beyond the end (demandes decided since) shows the last one
   const page = Math.min(filtres.page, pages);
-  const demandes = await db().demande.findMany({ where, select: LIGNE, orderBy: [{ deposeeAt: "desc" }, { numero: "desc" }], skip: (page - 1) * PAR_PAGE, take: PAR_PAGE });
+  const demandes = await db().demande.findMany({
+    where,
+    select: LIGNE,
+    orderBy: [{ deposeeAt: "desc" }, { numero: "desc" }],
+    skip: (page - 1) * PAR_PAGE,
+    take: PAR_PAGE,
+  });
   return { demandes, total, page, pages };
 }
 
@@ -114,7 +136,21 @@ export async function demandePourAgent(numero: number) {
       famille: {
         select: {
           cleEnfance: true,
-          representants: { orderBy: { role: "asc" }, select: { id: true, role: true, civilite: true, prenom: true, nomUsage: true, nomFamille: true, dateNaissance: true, courriel: true, telephonePortable: true, usagerId: true } },
+          representants: {
+            orderBy: { role: "asc" },
+            select: {
+              id: true,
+              role: true,
+              civilite: true,
+              prenom: true,
+              nomUsage: true,
+              nomFamille: true,
+              dateNaissance: true,
+              courriel: true,
+              telephonePortable: true,
+              usagerId: true,
+            },
+          },
         },
       },
     },
@@ -123,18 +159,41 @@ export async function demandePourAgent(numero: number) {
   // garde alternée: computed now, not at deposit, since the other parent's family may have been accepted since
   const enfants = demande.type === "AJOUT_FAMILLE" ? lireBrouillon(demande.donnees).enfants : [];
   const connus = await enfantsDejaConnus(db(), enfants);
-  const rapprochements = enfants.filter((enfant) => connus.has(enfant.id)).map((enfant) => ({ enfantRef: enfant.id, connus: connus.get(enfant.id)! }));
-  const decisions = await db().demandeRapprochement.findMany({ where: { demandeId: demande.id, decision: { not: null } }, select: { enfantRef: true, decision: true, enfantId: true } });
+  const rapprochements = enfants
+    .filter((enfant) => connus.has(enfant.id))
+    .map((enfant) => ({ enfantRef: enfant.id, connus: connus.get(enfant.id)! }));
+  const decisions = await db().demandeRapprochement.findMany({
+    where: { demandeId: demande.id, decision: { not: null } },
+    select: { enfantRef: true, decision: true, enfantId: true },
+  });
   return { ...demande, rapprochements, decisions };
 }
 
 export type DemandeAgent = NonNullable<Awaited<ReturnType<typeof demandePourAgent>>>;
 
-const TYPES = ["AJOUT_FAMILLE", "RATTACHEMENT_FAMILLE", "INSCRIPTION", "DOSSIER_SANTE", "CHANGEMENT_ADRESSE", "SUPPRESSION_ESPACE"] as const satisfies readonly TypeDemande[];
-const STATUTS_VISIBLES = ["DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER", "ACCEPTEE", "REFUSEE", "ANNULEE"] as const satisfies readonly StatutDemande[];
+const TYPES = [
+  "AJOUT_FAMILLE",
+  "RATTACHEMENT_FAMILLE",
+  "INSCRIPTION",
+  "DOSSIER_SANTE",
+  "CHANGEMENT_ADRESSE",
+  "SUPPRESSION_ESPACE",
+] as const satisfies readonly TypeDemande[];
+const STATUTS_VISIBLES = [
+  "DEPOSEE",
+  "EN_INSTRUCTION",
+  "A_COMPLETER",
+  "ACCEPTEE",
+  "REFUSEE",
+  "ANNULEE",
+] as const satisfies readonly StatutDemande[];
 
 /** The list's query string (a GET form, so a filtered list can be bookmarked), read leniently: a bad value is named. */
-export function lireFiltres(params: Record<string, string | string[] | undefined>): { filtres: FiltresDemandes; valeurs: Record<string, string>; erreurs: Record<string, string> } {
+export function lireFiltres(params: Record<string, string | string[] | undefined>): {
+  filtres: FiltresDemandes;
+  valeurs: Record<string, string>;
+  erreurs: Record<string, string>;
+} {
   const valeurs: Record<string, string> = {};
   for (const cle of ["type", "statut", "du", "au", "q", "page"]) {
     const valeur = params[cle];
@@ -149,7 +208,9 @@ export function lireFiltres(params: Record<string, string | string[] | undefined
   };
   const filtres: FiltresDemandes = {
     type: (TYPES as readonly string[]).includes(valeurs.type!) ? (valeurs.type as TypeDemande) : undefined,
-    statut: (STATUTS_VISIBLES as readonly string[]).includes(valeurs.statut!) ? (valeurs.statut as StatutDemande) : undefined,
+    statut: (STATUTS_VISIBLES as readonly string[]).includes(valeurs.statut!)
+      ? (valeurs.statut as StatutDemande)
+      : undefined,
     du: jour("du", 0),
     // "au 31/01" includes the whole of that day
     au: jour("au", 1),

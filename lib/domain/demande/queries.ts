@@ -37,7 +37,10 @@ export async function demandeDuUsager(usagerId: string, numero: number) {
 
 /** The demande a suivi link points to, if it belongs to that usager. */
 export async function numeroParSuivi(usagerId: string, token: string): Promise<number | null> {
-  const demande = await db().demande.findFirst({ where: { suiviTokenHash: hashToken(token), usagerId }, select: { numero: true } });
+  const demande = await db().demande.findFirst({
+    where: { suiviTokenHash: hashToken(token), usagerId },
+    select: { numero: true },
+  });
   return demande?.numero ?? null;
 }
 

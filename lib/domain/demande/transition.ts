@@ -7,7 +7,8 @@ import { formatParis } from "@/lib/dates";
 import { LIBELLES_STATUT, refusTransition, TRANSITIONS, type Transition } from "@/lib/domain/demande/transitions";
 import type { Demande, Prisma, StatutDemande } from "@/lib/generated/prisma/client";
 
-export type ActeurRef = { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string; nom: string } | { kind: "SYSTEME" };
+export type ActeurRef =
+  { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string; nom: string } | { kind: "SYSTEME" };
 
 export const demandeIntrouvable = () => new AppError("introuvable", "Cette demande est introuvable.");
 
@@ -85,8 +86,16 @@ async function dejaTraitee(tx: Tx, avant: Demande, acteur: ActeurRef): Promise<A
   const moi = acteur.kind === "USAGER" ? acteur.usagerId : acteur.kind === "AGENT" ? acteur.agentId : null;
   // a parent is told the state (« En cours d'instruction »), an agent who acted at once is told by whom
   if (acteur.kind === "AGENT" && dernier && (dernier.acteur !== acteur.kind || dernier.acteurId !== moi)) {
-    const qui = dernier.acteur === "AGENT" ? (dernier.acteurNom ?? "un agent") : dernier.acteur === "USAGER" ? "le demandeur" : "le système";
-    return new AppError("deja_traitee", `Cette demande a déjà été traitée par ${qui} à ${formatParis(dernier.createdAt, "HH:mm")}.`);
+    const qui =
+      dernier.acteur === "AGENT"
+        ? (dernier.acteurNom ?? "un agent")
+        : dernier.acteur === "USAGER"
+          ? "le demandeur"
+          : "le système";
+    return new AppError(
+      "deja_traitee",
+      `Cette demande a déjà été traitée par ${qui} à ${formatParis(dernier.createdAt, "HH:mm")}.`,
+    );
   }
   return new AppError("etat", `Action impossible : cette demande est « ${LIBELLES_STATUT[actuelle.statut]} ».`);
 }

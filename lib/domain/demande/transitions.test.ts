@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { refusTransition, STATUTS, TRANSITION_NAMES, TRANSITIONS, type Transition } from "@/lib/domain/demande/transitions";
+import {
+  refusTransition,
+  STATUTS,
+  TRANSITION_NAMES,
+  TRANSITIONS,
+  type Transition,
+} from "@/lib/domain/demande/transitions";
 import type { Acteur } from "@/lib/generated/prisma/enums";
 
 // The life of a demande as the issue states it, written out by hand (not derived from the table it checks):
@@ -21,7 +27,9 @@ const PERMIS = new Set([
 const ACTEURS: Acteur[] = ["USAGER", "AGENT", "SYSTEME"];
 
 describe("the transition table", () => {
-  const triples = STATUTS.flatMap((statut) => TRANSITION_NAMES.flatMap((transition) => ACTEURS.map((acteur) => ({ statut, transition, acteur }))));
+  const triples = STATUTS.flatMap((statut) =>
+    TRANSITION_NAMES.flatMap((transition) => ACTEURS.map((acteur) => ({ statut, transition, acteur }))),
+  );
 
   it("covers 7 states × 8 transitions × 3 actors", () => {
     expect(triples).toHaveLength(7 * 8 * 3);
@@ -60,7 +68,8 @@ describe("the transition table", () => {
 
   it("never leaves a final state", () => {
     for (const statut of ["ACCEPTEE", "REFUSEE", "ANNULEE"] as const) {
-      for (const transition of TRANSITION_NAMES) for (const acteur of ACTEURS) expect(refusTransition(statut, transition, acteur, "x")).not.toBeNull();
+      for (const transition of TRANSITION_NAMES)
+        for (const acteur of ACTEURS) expect(refusTransition(statut, transition, acteur, "x")).not.toBeNull();
     }
   });
 });

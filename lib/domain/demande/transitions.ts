@@ -15,10 +15,22 @@ export type TransitionDef = {
 export const TRANSITIONS = {
   deposer: { de: ["BROUILLON"], vers: "DEPOSEE", acteurs: ["USAGER"], motifRequis: false, libelle: "Déposer" },
   /** the parent sends back a demande the agents asked to complete */
-  redeposer: { de: ["A_COMPLETER"], vers: "DEPOSEE", acteurs: ["USAGER"], motifRequis: false, libelle: "Renvoyer la demande complétée" },
+  redeposer: {
+    de: ["A_COMPLETER"],
+    vers: "DEPOSEE",
+    acteurs: ["USAGER"],
+    motifRequis: false,
+    libelle: "Renvoyer la demande complétée",
+  },
   /** the parent withdraws it, before any agent took it up */
   annuler: { de: ["DEPOSEE"], vers: "ANNULEE", acteurs: ["USAGER"], motifRequis: false, libelle: "Annuler la demande" },
-  instruire: { de: ["DEPOSEE"], vers: "EN_INSTRUCTION", acteurs: ["AGENT"], motifRequis: false, libelle: "Prendre en charge" },
+  instruire: {
+    de: ["DEPOSEE"],
+    vers: "EN_INSTRUCTION",
+    acteurs: ["AGENT"],
+    motifRequis: false,
+    libelle: "Prendre en charge",
+  },
   demanderComplement: {
     de: ["DEPOSEE", "EN_INSTRUCTION"],
     vers: "A_COMPLETER",
@@ -26,16 +38,42 @@ export const TRANSITIONS = {
     motifRequis: true,
     libelle: "Demander un complément",
   },
-  accepter: { de: ["DEPOSEE", "EN_INSTRUCTION"], vers: "ACCEPTEE", acteurs: ["AGENT"], motifRequis: false, libelle: "Accepter" },
-  refuser: { de: ["DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER"], vers: "REFUSEE", acteurs: ["AGENT"], motifRequis: true, libelle: "Refuser" },
+  accepter: {
+    de: ["DEPOSEE", "EN_INSTRUCTION"],
+    vers: "ACCEPTEE",
+    acteurs: ["AGENT"],
+    motifRequis: false,
+    libelle: "Accepter",
+  },
+  refuser: {
+    de: ["DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER"],
+    vers: "REFUSEE",
+    acteurs: ["AGENT"],
+    motifRequis: true,
+    libelle: "Refuser",
+  },
   /** a demande left « à compléter » without answer is closed by the system (see classer.ts) */
-  classer: { de: ["A_COMPLETER"], vers: "ANNULEE", acteurs: ["SYSTEME"], motifRequis: true, libelle: "Classer sans suite" },
+  classer: {
+    de: ["A_COMPLETER"],
+    vers: "ANNULEE",
+    acteurs: ["SYSTEME"],
+    motifRequis: true,
+    libelle: "Classer sans suite",
+  },
 } as const satisfies Record<string, TransitionDef>;
 
 export type Transition = keyof typeof TRANSITIONS;
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as Transition[];
 
-export const STATUTS: readonly StatutDemande[] = ["BROUILLON", "DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER", "ACCEPTEE", "REFUSEE", "ANNULEE"];
+export const STATUTS: readonly StatutDemande[] = [
+  "BROUILLON",
+  "DEPOSEE",
+  "EN_INSTRUCTION",
+  "A_COMPLETER",
+  "ACCEPTEE",
+  "REFUSEE",
+  "ANNULEE",
+];
 
 /** The badge a parent sees (the seed's « Déposée »). */
 export const LIBELLES_STATUT: Record<StatutDemande, string> = {
@@ -51,9 +89,15 @@ export const LIBELLES_STATUT: Record<StatutDemande, string> = {
 export type Refus = { code: "etat" | "acteur" | "motif"; message: string };
 
 /** Whether `acteur` may fire `transition` on a demande in `statut`; null when allowed, else why not (in French). */
-export function refusTransition(statut: StatutDemande, transition: Transition, acteur: Acteur, motif?: string | null): Refus | null {
+export function refusTransition(
+  statut: StatutDemande,
+  transition: Transition,
+  acteur: Acteur,
+  motif?: string | null,
+): Refus | null {
   const def: TransitionDef = TRANSITIONS[transition];
-  if (!def.acteurs.includes(acteur)) return { code: "acteur", message: "Vous ne pouvez pas effectuer cette action sur cette demande." };
+  if (!def.acteurs.includes(acteur))
+    return { code: "acteur", message: "Vous ne pouvez pas effectuer cette action sur cette demande." };
   if (!def.de.includes(statut)) {
     return {
       code: "etat",

@@ -46,7 +46,10 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
       const validation = validerDeclaration(lireBrouillon(donnees));
       if (!validation.ok) {
         const qui = validation.manques.map((manque) => manque.personne).join(", ");
-        throw new AppError("incomplete", `Votre déclaration est incomplète (${qui}) : complétez l'étape 1 avant de valider.`);
+        throw new AppError(
+          "incomplete",
+          `Votre déclaration est incomplète (${qui}) : complétez l'étape 1 avant de valider.`,
+        );
       }
     },
     async auDepot(tx, demande) {
@@ -72,11 +75,17 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
         }),
       ]);
       const rapprochements = enfants.flatMap((enfant) => [
-        ...connus.filter((connu) => connu.cleRapprochement === enfant.cle).map((connu) => ({ enfantRef: enfant.ref, enfantId: connu.id })),
-        ...declares.filter((autre) => autre.clesEnfants.includes(enfant.cle)).map((autre) => ({ enfantRef: enfant.ref, autreDemandeId: autre.id })),
+        ...connus
+          .filter((connu) => connu.cleRapprochement === enfant.cle)
+          .map((connu) => ({ enfantRef: enfant.ref, enfantId: connu.id })),
+        ...declares
+          .filter((autre) => autre.clesEnfants.includes(enfant.cle))
+          .map((autre) => ({ enfantRef: enfant.ref, autreDemandeId: autre.id })),
       ]);
       if (rapprochements.length > 0) {
-        await tx.demandeRapprochement.createMany({ data: rapprochements.map((r) => ({ ...r, demandeId: demande.id })) });
+        await tx.demandeRapprochement.createMany({
+          data: rapprochements.map((r) => ({ ...r, demandeId: demande.id })),
+        });
       }
     },
     async accepter(tx, demande, { rattachements }) {
@@ -88,7 +97,8 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
     libelle: "Rattachement à une famille",
     domaine: "Enfance",
     verifierDepot(donnees) {
-      if (!donnees || typeof donnees !== "object" || !("familleId" in donnees)) throw new AppError("incomplete", "Cette demande ne désigne aucune famille.");
+      if (!donnees || typeof donnees !== "object" || !("familleId" in donnees))
+        throw new AppError("incomplete", "Cette demande ne désigne aucune famille.");
     },
     accepter: (tx, demande) => accepterRattachement(tx, demande),
   },
@@ -112,7 +122,8 @@ export const TYPES_DEMANDE: Record<TypeDemande, DefinitionDemande> = {
     libelle: "Changement d'adresse",
     domaine: "Enfance",
     verifierDepot(donnees) {
-      if (!lireChangementAdresse(donnees)) throw new AppError("incomplete", "Indiquez la nouvelle adresse complète avant de valider.");
+      if (!lireChangementAdresse(donnees))
+        throw new AppError("incomplete", "Indiquez la nouvelle adresse complète avant de valider.");
     },
     // wrapped: the command's module imports the engine, which imports this registry
     accepter: (tx, demande) => accepterChangementAdresse(tx, demande),

@@ -13,10 +13,14 @@ import type { Adresse, Demande } from "@/lib/generated/prisma/client";
 /** What the demande holds: the new address as typed, and the old one as it read at the deposit. */
 export type DonneesChangementAdresse = { adresse: AdresseSaisie; ancienne: string };
 
-export function adresseEnLignes(a: Pick<Adresse, "numero" | "voie" | "batiment" | "appartement" | "complement" | "codePostal" | "ville" | "pays">): string[] {
+export function adresseEnLignes(
+  a: Pick<Adresse, "numero" | "voie" | "batiment" | "appartement" | "complement" | "codePostal" | "ville" | "pays">,
+): string[] {
   return [
     [a.numero, a.voie].filter(Boolean).join(" "),
-    [a.batiment && `Bâtiment ${a.batiment}`, a.appartement && `Appartement ${a.appartement}`].filter(Boolean).join(", "),
+    [a.batiment && `Bâtiment ${a.batiment}`, a.appartement && `Appartement ${a.appartement}`]
+      .filter(Boolean)
+      .join(", "),
     a.complement ?? "",
     [a.codePostal, a.ville].filter(Boolean).join(" "),
     a.pays,
@@ -27,12 +31,17 @@ export function adresseEnLignes(a: Pick<Adresse, "numero" | "voie" | "batiment" 
 export function lireChangementAdresse(donnees: unknown): DonneesChangementAdresse | null {
   const brut = (donnees ?? {}) as { adresse?: unknown; ancienne?: unknown };
   const adresse = adresseSchema.safeParse(brut.adresse);
-  return adresse.success ? { adresse: adresse.data, ancienne: typeof brut.ancienne === "string" ? brut.ancienne : "" } : null;
+  return adresse.success
+    ? { adresse: adresse.data, ancienne: typeof brut.ancienne === "string" ? brut.ancienne : "" }
+    : null;
 }
 
 /** The family's address as this space's representant has it, and the demande already waiting, if any. */
 export async function adresseFamilleDuUsager(usagerId: string) {
-  const representant = await db().representant.findFirst({ where: { usagerId }, select: { familleId: true, adresse: true } });
+  const representant = await db().representant.findFirst({
+    where: { usagerId },
+    select: { familleId: true, adresse: true },
+  });
   if (!representant) return null;
   const enCours = await db().demande.findFirst({
     where: { usagerId, type: "CHANGEMENT_ADRESSE", statut: { in: EN_COURS } },
@@ -41,10 +50,24 @@ export async function adresseFamilleDuUsager(usagerId: string) {
   return { familleId: representant.familleId, adresse: representant.adresse, enCours: enCours?.numero ?? null };
 }
 
-export async function demanderChangementAdresse({ usagerId, adresse }: { usagerId: string; adresse: AdresseSaisie }): Promise<{ numero: number }> {
+export async function demanderChangementAdresse({
+  usagerId,
+  adresse,
+}: {
+  usagerId: string;
+  adresse: AdresseSaisie;
+}): Promise<{ numero: number }> {
   const actuelle = await adresseFamilleDuUsager(usagerId);
-  if (!actuelle) throw new AppError("sans_famille", "Votre espace n'est rattaché à aucune famille : modifiez votre adresse directement.");
-  if (actuelle.enCours) throw new AppError("en_cours", `Votre demande de changement d'adresse N° ${actuelle.enCours} est déjà en cours d'instruction.`);
+  if (!actuelle)
+    throw new AppError(
+      "sans_famille",
+      "Votre espace n'est rattaché à aucune famille : modifiez votre adresse directement.",
+    );
+  if (actuelle.enCours)
+    throw new AppError(
+      "en_cours",
+      `Votre demande de changement d'adresse N° ${actuelle.enCours} est déjà en cours d'instruction.`,
+    );
   const donnees: DonneesChangementAdresse = { adresse, ancienne: adresseEnLignes(actuelle.adresse).join(", ") };
   const demande = await db().demande.create({
     data: { type: "CHANGEMENT_ADRESSE", usagerId, familleId: actuelle.familleId, donnees },
@@ -56,8 +79,11 @@ export async function demanderChangementAdresse({ usagerId, adresse }: { usagerI
 /** The agents accept: the household's address becomes the new one, and so does the space's own. */
 export async function accepterChangementAdresse(tx: Tx, demande: Demande): Promise<string> {
   const donnees = lireChangementAdresse(demande.donnees);
-  if (!donnees || !demande.familleId) throw new AppError("incomplete", "Cette demande ne contient pas d'adresse complète.");
-  const representant = await tx.representant.findFirst({ where: { usagerId: demande.usagerId, familleId: demande.familleId } });
+  if (!donnees || !demande.familleId)
+    throw new AppError("incomplete", "Cette demande ne contient pas d'adresse complète.");
+  const representant = await tx.representant.findFirst({
+    where: { usagerId: demande.usagerId, familleId: demande.familleId },
+  });
   if (!representant) throw new AppError("detache", "L'espace du demandeur n'est plus rattaché à cette famille.");
   await tx.adresse.update({ where: { id: representant.adresseId }, data: donneesAdresse(donnees.adresse) });
   await tx.usager.update({ where: { id: demande.usagerId }, data: adresseDeLEspace(donnees.adresse) });

@@ -9,17 +9,35 @@ import { journal } from "@/lib/journal";
 import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { getCommune } from "@/lib/domain/commune/queries";
-import { creerAdresse, donneesAdresse, donneesContact, donneesEnfant, donneesRepresentant } from "@/lib/domain/famille/creer";
+import {
+  creerAdresse,
+  donneesAdresse,
+  donneesContact,
+  donneesEnfant,
+  donneesRepresentant,
+} from "@/lib/domain/famille/creer";
 import { cibleTexte, personneDeLaFamille, type Cible, type Personne } from "@/lib/domain/famille/queries-agent";
-import { champsDePersonne, erreursDePersonne, SCHEMAS, type AdresseSaisie, type ContactSaisi, type EnfantSaisi, type Titulaire } from "@/lib/domain/famille/schemas";
+import {
+  champsDePersonne,
+  erreursDePersonne,
+  SCHEMAS,
+  type AdresseSaisie,
+  type ContactSaisi,
+  type EnfantSaisi,
+  type Titulaire,
+} from "@/lib/domain/famille/schemas";
 import FamilleModifiee, { familleModifieeSubject } from "@/emails/FamilleModifiee";
 
 export type Changement = { champ: string; avant: string; apres: string };
 export type Correction = { ok: true; changements: Changement[] } | { ok: false; erreurs: Record<string, string> };
 
 /** Optional fields left empty are cleared (null), where Prisma would read undefined as "leave as is". */
-function effacerVides<T extends Record<string, unknown>>(data: T): { [K in keyof T]: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] } {
-  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, value === undefined ? null : value])) as never;
+function effacerVides<T extends Record<string, unknown>>(
+  data: T,
+): { [K in keyof T]: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] } {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, value === undefined ? null : value]),
+  ) as never;
 }
 
 /** What the schema kept, in the form's own terms, to compare with what was there. */
@@ -103,7 +121,10 @@ export async function corrigerPersonne({
     if (cible.kind === "representant") {
       const representant = data as Titulaire;
       const adresseId = (await placerAdresse(tx, personne, representant.adresse)) as string;
-      await tx.representant.update({ where: { id: cible.id }, data: { ...effacerVides(donneesRepresentant(representant)), adresseId } });
+      await tx.representant.update({
+        where: { id: cible.id },
+        data: { ...effacerVides(donneesRepresentant(representant)), adresseId },
+      });
       await supprimerAdresseQuittee(tx, personne, adresseId);
     } else if (cible.kind === "enfant") {
       const enfant = data as EnfantSaisi;

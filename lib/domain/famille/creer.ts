@@ -7,7 +7,15 @@ import { jourIso } from "@/lib/champs";
 import { cleEnfanceLibre } from "@/lib/domain/famille/cle-enfance";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
 import { enfantsDejaConnus, noterDecisions, verifierRattachements } from "@/lib/domain/famille/garde-alternee";
-import { lireBrouillon, validerDeclaration, type AdresseSaisie, type CoRepresentant, type ContactSaisi, type EnfantSaisi, type Titulaire } from "@/lib/domain/famille/schemas";
+import {
+  lireBrouillon,
+  validerDeclaration,
+  type AdresseSaisie,
+  type CoRepresentant,
+  type ContactSaisi,
+  type EnfantSaisi,
+  type Titulaire,
+} from "@/lib/domain/famille/schemas";
 import type { Famille } from "@/lib/generated/prisma/client";
 
 /** An address as typed, in the columns of Adresse (shared with the agents' correction). */
@@ -83,7 +91,8 @@ export async function creerFamilleDepuisDemande(
   { rattachements = {} }: { rattachements?: Record<string, string> } = {},
 ): Promise<Famille> {
   const validation = validerDeclaration(lireBrouillon(demande.donnees));
-  if (!validation.ok) throw new AppError("declaration_incomplete", "Cette déclaration est incomplète : demandez un complément.");
+  if (!validation.ok)
+    throw new AppError("declaration_incomplete", "Cette déclaration est incomplète : demandez un complément.");
   const { titulaire, coRepresentant, enfants, contacts } = validation.declaration;
   if (await tx.representant.findFirst({ where: { usagerId: demande.usagerId }, select: { id: true } })) {
     throw new AppError("deja_famille", "Le demandeur est déjà rattaché à une famille.");
@@ -94,11 +103,19 @@ export async function creerFamilleDepuisDemande(
   const adresseFamille = await creerAdresse(tx, titulaire.adresse as AdresseSaisie);
   const famille = await tx.famille.create({ data: { cleEnfance: await cleEnfanceLibre(tx) } });
   await tx.representant.create({
-    data: { ...donneesRepresentant(titulaire), familleId: famille.id, role: "TITULAIRE", usagerId: demande.usagerId, adresseId: adresseFamille },
+    data: {
+      ...donneesRepresentant(titulaire),
+      familleId: famille.id,
+      role: "TITULAIRE",
+      usagerId: demande.usagerId,
+      adresseId: adresseFamille,
+    },
   });
   if (coRepresentant) {
     const adresseId = coRepresentant.adresse ? await creerAdresse(tx, coRepresentant.adresse) : adresseFamille;
-    await tx.representant.create({ data: { ...donneesRepresentant(coRepresentant), familleId: famille.id, role: "CO_REPRESENTANT", adresseId } });
+    await tx.representant.create({
+      data: { ...donneesRepresentant(coRepresentant), familleId: famille.id, role: "CO_REPRESENTANT", adresseId },
+    });
   }
   for (const enfant of enfants) {
     const connu = rattachements[enfant.id];

@@ -24,7 +24,10 @@ const EDITABLES = ["BROUILLON", "A_COMPLETER"] as const;
 export async function etatDeclaration(usagerId: string) {
   const [representant, demandes] = await Promise.all([
     db().representant.findFirst({ where: { usagerId }, select: { familleId: true } }),
-    db().demande.findMany({ where: { usagerId, type: TYPE, statut: { in: [...EDITABLES, ...EN_COURS] } }, orderBy: { createdAt: "desc" } }),
+    db().demande.findMany({
+      where: { usagerId, type: TYPE, statut: { in: [...EDITABLES, ...EN_COURS] } },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   return {
     familleId: representant?.familleId ?? null,
@@ -122,8 +125,10 @@ export async function modifierDeclaration({
         resultat = { kind: "selection", selection: suite.selection };
         break;
       case "ajouter": {
-        const selection: Selection = suite.role === "coRepresentant" ? { role: "coRepresentant" } : { role: suite.role, id: randomUUID() };
-        if (!valeursDe(brouillon, selection)) ecrire(brouillon, selection, suite.role === "contact" ? {} : { memeAdresse: "on" });
+        const selection: Selection =
+          suite.role === "coRepresentant" ? { role: "coRepresentant" } : { role: suite.role, id: randomUUID() };
+        if (!valeursDe(brouillon, selection))
+          ecrire(brouillon, selection, suite.role === "contact" ? {} : { memeAdresse: "on" });
         resultat = { kind: "selection", selection };
         break;
       }
@@ -132,7 +137,10 @@ export async function modifierDeclaration({
         resultat = { kind: "selection", selection: { role: "titulaire" } };
         break;
       case "rester":
-        resultat = Object.keys(errors).length > 0 ? { kind: "erreurs", errors } : { kind: "selection", selection: enregistrer?.selection ?? { role: "titulaire" } };
+        resultat =
+          Object.keys(errors).length > 0
+            ? { kind: "erreurs", errors }
+            : { kind: "selection", selection: enregistrer?.selection ?? { role: "titulaire" } };
         break;
       case "etape2": {
         const validation = validerDeclaration(brouillon);
@@ -150,7 +158,10 @@ export async function modifierDeclaration({
 
 /** < RETOUR À L'ÉTAPE 1 */
 export async function revenirEtape1(usagerId: string): Promise<void> {
-  await db().demande.updateMany({ where: { usagerId, type: TYPE, statut: { in: [...EDITABLES] } }, data: { etape: 1 } });
+  await db().demande.updateMany({
+    where: { usagerId, type: TYPE, statut: { in: [...EDITABLES] } },
+    data: { etape: 1 },
+  });
 }
 
 function ecrire(brouillon: Brouillon, { role, id }: Selection, values: Record<string, string>): void {
@@ -186,10 +197,17 @@ async function verrouillerOuCreer(tx: Tx, usager: Usager): Promise<Demande> {
   if (!row) {
     const [famille, enAttente] = await Promise.all([
       tx.representant.findFirst({ where: { usagerId: usager.id }, select: { id: true } }),
-      tx.demande.findFirst({ where: { usagerId: usager.id, type: TYPE, statut: { in: EN_COURS } }, select: { numero: true } }),
+      tx.demande.findFirst({
+        where: { usagerId: usager.id, type: TYPE, statut: { in: EN_COURS } },
+        select: { numero: true },
+      }),
     ]);
     if (famille) throw new AppError("deja_famille", "Votre famille est déjà connue du service Enfance.");
-    if (enAttente) throw new AppError("en_attente", `Votre demande d'ajout de famille N° ${enAttente.numero} est en cours de traitement.`);
+    if (enAttente)
+      throw new AppError(
+        "en_attente",
+        `Votre demande d'ajout de famille N° ${enAttente.numero} est en cours de traitement.`,
+      );
     // ON CONFLICT: two first saves at once (two tabs) make one draft, not an error.
     await tx.$executeRaw`
       INSERT INTO "Demande" (id, type, statut, "usagerId", "brouillonUnique", donnees, "updatedAt")

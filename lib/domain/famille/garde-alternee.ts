@@ -17,9 +17,14 @@ export type EnfantConnu = {
 type Declare = { id: string; nom?: string; prenoms?: string; dateNaissance?: string };
 
 /** For each declared child (by its id in the demande's data), the known Enfants with the same match key. */
-export async function enfantsDejaConnus(client: Pick<Tx, "enfant">, enfants: readonly Declare[]): Promise<Map<string, EnfantConnu[]>> {
+export async function enfantsDejaConnus(
+  client: Pick<Tx, "enfant">,
+  enfants: readonly Declare[],
+): Promise<Map<string, EnfantConnu[]>> {
   const cles = new Map(
-    enfants.filter((e) => e.nom && e.prenoms && e.dateNaissance).map((e) => [e.id, cleRapprochement(e.nom!, e.prenoms!, e.dateNaissance!)] as const),
+    enfants
+      .filter((e) => e.nom && e.prenoms && e.dateNaissance)
+      .map((e) => [e.id, cleRapprochement(e.nom!, e.prenoms!, e.dateNaissance!)] as const),
   );
   const connus = cles.size
     ? await client.enfant.findMany({
@@ -30,7 +35,13 @@ export async function enfantsDejaConnus(client: Pick<Tx, "enfant">, enfants: rea
           nom: true,
           dateNaissance: true,
           cleRapprochement: true,
-          familles: { select: { famille: { select: { representants: { where: { role: "TITULAIRE" }, select: { prenom: true, nomUsage: true } } } } } },
+          familles: {
+            select: {
+              famille: {
+                select: { representants: { where: { role: "TITULAIRE" }, select: { prenom: true, nomUsage: true } } },
+              },
+            },
+          },
         },
         orderBy: { createdAt: "asc" },
       })
@@ -46,7 +57,9 @@ export async function enfantsDejaConnus(client: Pick<Tx, "enfant">, enfants: rea
         prenoms,
         nom,
         dateNaissance,
-        titulaires: familles.flatMap(({ famille }) => famille.representants.map((r) => `${r.prenom} ${r.nomUsage.toUpperCase()}`)),
+        titulaires: familles.flatMap(({ famille }) =>
+          famille.representants.map((r) => `${r.prenom} ${r.nomUsage.toUpperCase()}`),
+        ),
       })),
     );
   }
@@ -54,28 +67,46 @@ export async function enfantsDejaConnus(client: Pick<Tx, "enfant">, enfants: rea
 }
 
 /** Refuses any rattachement the server did not find itself: the form's ids are never trusted. */
-export function verifierRattachements(rattachements: Record<string, string>, candidats: Map<string, EnfantConnu[]>): void {
+export function verifierRattachements(
+  rattachements: Record<string, string>,
+  candidats: Map<string, EnfantConnu[]>,
+): void {
   const choisis = Object.entries(rattachements);
   for (const [ref, enfantId] of choisis) {
     if (!candidats.get(ref)?.some((candidat) => candidat.id === enfantId)) {
-      throw new AppError("rattachement_invalide", "L'enfant choisi pour le rattachement n'est pas un enfant possiblement déjà connu de cette demande.");
+      throw new AppError(
+        "rattachement_invalide",
+        "L'enfant choisi pour le rattachement n'est pas un enfant possiblement déjà connu de cette demande.",
+      );
     }
   }
   if (new Set(choisis.map(([, enfantId]) => enfantId)).size !== choisis.length) {
-    throw new AppError("rattachement_invalide", "Deux enfants déclarés ne peuvent pas être rattachés au même enfant connu.");
+    throw new AppError(
+      "rattachement_invalide",
+      "Deux enfants déclarés ne peuvent pas être rattachés au même enfant connu.",
+    );
   }
 }
 
 /** DemandeRapprochement.decision: RATTACHER for each child linked to a known Enfant, CREER for the others. */
-export async function noterDecisions(tx: Tx, demandeId: string, rattachements: Record<string, string>, candidats: Map<string, EnfantConnu[]>): Promise<void> {
+export async function noterDecisions(
+  tx: Tx,
+  demandeId: string,
+  rattachements: Record<string, string>,
+  candidats: Map<string, EnfantConnu[]>,
+): Promise<void> {
   for (const [enfantRef, connus] of candidats) {
     const choisi = rattachements[enfantRef];
     // the deposit may have recorded only another pending demande (the known Enfant came later): one row per known child
     for (const connu of connus) {
-      const existe = await tx.demandeRapprochement.findFirst({ where: { demandeId, enfantRef, enfantId: connu.id }, select: { id: true } });
+      const existe = await tx.demandeRapprochement.findFirst({
+        where: { demandeId, enfantRef, enfantId: connu.id },
+        select: { id: true },
+      });
       if (!existe) await tx.demandeRapprochement.create({ data: { demandeId, enfantRef, enfantId: connu.id } });
     }
-    if (choisi) await tx.demandeRapprochement.updateMany({ where: { demandeId, enfantRef }, data: { decision: "RATTACHER" } });
+    if (choisi)
+      await tx.demandeRapprochement.updateMany({ where: { demandeId, enfantRef }, data: { decision: "RATTACHER" } });
   }
   await tx.demandeRapprochement.updateMany({ where: { demandeId, decision: null }, data: { decision: "CREER" } });
 }

@@ -17,7 +17,11 @@ export async function rechercherFamilles({ q, page }: { q: string; page: number 
     AND: mots.map((mot) => ({
       OR: [
         { cleEnfance: contient(mot) },
-        { representants: { some: { OR: [{ nomUsage: contient(mot) }, { nomFamille: contient(mot) }, { prenom: contient(mot) }] } } },
+        {
+          representants: {
+            some: { OR: [{ nomUsage: contient(mot) }, { nomFamille: contient(mot) }, { prenom: contient(mot) }] },
+          },
+        },
         { enfants: { some: { enfant: { OR: [{ nom: contient(mot) }, { prenoms: contient(mot) }] } } } },
       ],
     })),
@@ -32,7 +36,10 @@ export async function rechercherFamilles({ q, page }: { q: string; page: number 
       cleEnfance: true,
       createdAt: true,
       representants: { select: { role: true, prenom: true, nomUsage: true }, orderBy: { role: "asc" } },
-      enfants: { select: { enfant: { select: { prenoms: true, nom: true } } }, orderBy: { enfant: { dateNaissance: "asc" } } },
+      enfants: {
+        select: { enfant: { select: { prenoms: true, nom: true } } },
+        orderBy: { enfant: { dateNaissance: "asc" } },
+      },
     },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip: (courante - 1) * FAMILLES_PAR_PAGE,
@@ -58,7 +65,15 @@ export async function ficheFamille(id: string) {
               // in garde alternée, the child's other family
               familles: {
                 where: { familleId: { not: id } },
-                select: { famille: { select: { id: true, cleEnfance: true, representants: { where: { role: "TITULAIRE" }, select: { prenom: true, nomUsage: true } } } } },
+                select: {
+                  famille: {
+                    select: {
+                      id: true,
+                      cleEnfance: true,
+                      representants: { where: { role: "TITULAIRE" }, select: { prenom: true, nomUsage: true } },
+                    },
+                  },
+                },
               },
             },
           },
@@ -82,7 +97,16 @@ export async function ficheFamille(id: string) {
       deposeeAt: true,
       messages: {
         where: { pieceKey: { not: null } },
-        select: { id: true, pieceNom: true, pieceType: true, pieceTaille: true, auteur: true, auteurNom: true, interne: true, createdAt: true },
+        select: {
+          id: true,
+          pieceNom: true,
+          pieceType: true,
+          pieceTaille: true,
+          auteur: true,
+          auteurNom: true,
+          interne: true,
+          createdAt: true,
+        },
         orderBy: { createdAt: "asc" },
       },
     },
@@ -136,8 +160,15 @@ export type Personne = {
  * The person of that family, in the declaration's form values, or null when the person is not of that
  * family (whatever id was sent). The correction command reads it again inside its transaction.
  */
-export async function personneDeLaFamille(familleId: string, cible: Cible, client: Tx = db()): Promise<Personne | null> {
-  const titulaire = await client.representant.findFirst({ where: { familleId, role: "TITULAIRE" }, select: { adresseId: true } });
+export async function personneDeLaFamille(
+  familleId: string,
+  cible: Cible,
+  client: Tx = db(),
+): Promise<Personne | null> {
+  const titulaire = await client.representant.findFirst({
+    where: { familleId, role: "TITULAIRE" },
+    select: { adresseId: true },
+  });
   if (!titulaire) return null;
   const adresseFamilleId = titulaire.adresseId;
   if (cible.kind === "representant") {
@@ -173,7 +204,10 @@ export async function personneDeLaFamille(familleId: string, cible: Cible, clien
     };
   }
   if (cible.kind === "enfant") {
-    const e = await client.enfant.findFirst({ where: { id: cible.id, familles: { some: { familleId } } }, include: { adresse: true } });
+    const e = await client.enfant.findFirst({
+      where: { id: cible.id, familles: { some: { familleId } } },
+      include: { adresse: true },
+    });
     if (!e) return null;
     return {
       cible,

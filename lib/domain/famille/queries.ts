@@ -11,7 +11,10 @@ export async function familleDuUsager(usagerId: string) {
           id: true,
           cleEnfance: true,
           representants: { select: { role: true, prenom: true, nomUsage: true }, orderBy: { role: "asc" } },
-          enfants: { select: { enfant: { select: { id: true, prenoms: true, nom: true, dateNaissance: true } } }, orderBy: { enfant: { dateNaissance: "asc" } } },
+          enfants: {
+            select: { enfant: { select: { id: true, prenoms: true, nom: true, dateNaissance: true } } },
+            orderBy: { enfant: { dateNaissance: "asc" } },
+          },
         },
       },
     },

@@ -4,7 +4,9 @@ import { normaliserCleEnfance, nouvelleCleEnfance } from "@/lib/domain/famille/c
 
 describe("matching a child declared twice", () => {
   it("ignores case, accents, hyphens and spaces", () => {
-    expect(cleRapprochement("ETCHART", "Hélène-Marie ", "2019-05-01")).toBe(cleRapprochement(" etchart", "helene marie", "2019-05-01"));
+    expect(cleRapprochement("ETCHART", "Hélène-Marie ", "2019-05-01")).toBe(
+      cleRapprochement(" etchart", "helene marie", "2019-05-01"),
+    );
   });
   it("tells apart another first name or another birth date", () => {
     const henri = cleRapprochement("Etchart", "Henri", "2019-05-01");

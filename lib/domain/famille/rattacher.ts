@@ -25,19 +25,36 @@ const normaliser = (texte: string | null | undefined) =>
 export type Rattachement = { kind: "rattache"; familleId: string } | { kind: "demande"; numero: number };
 
 /** Checks the throttle and the key; returns what to do. Called by saisirCleEnfance inside its transaction. */
-export async function verifierCleEnfance(tx: Tx, { usager, saisie, ip, now = new Date() }: { usager: Usager; saisie: string; ip: string; now?: Date }) {
+export async function verifierCleEnfance(
+  tx: Tx,
+  { usager, saisie, ip, now = new Date() }: { usager: Usager; saisie: string; ip: string; now?: Date },
+) {
   const depuis = new Date(now.getTime() - FENETRE_MS);
   const [parEspace, parIp] = await Promise.all([
-    tx.essaiCleEnfance.findMany({ where: { usagerId: usager.id, succes: false, createdAt: { gt: depuis } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    tx.essaiCleEnfance.findMany({ where: { ip, succes: false, createdAt: { gt: depuis } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    tx.essaiCleEnfance.findMany({
+      where: { usagerId: usager.id, succes: false, createdAt: { gt: depuis } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+    tx.essaiCleEnfance.findMany({
+      where: { ip, succes: false, createdAt: { gt: depuis } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
   ]);
   const bloquant = parEspace.length >= ESSAIS_PAR_ESPACE ? parEspace : parIp.length >= ESSAIS_PAR_IP ? parIp : null;
   if (bloquant) {
     const reprise = new Date(bloquant[0]!.createdAt.getTime() + FENETRE_MS);
-    throw new AppError("trop_essais", `Trop d'essais de clé enfance : réessayez à partir de ${formatParis(reprise, "HH:mm")}.`, "cleEnfance");
+    throw new AppError(
+      "trop_essais",
+      `Trop d'essais de clé enfance : réessayez à partir de ${formatParis(reprise, "HH:mm")}.`,
+      "cleEnfance",
+    );
   }
   const cle = normaliserCleEnfance(saisie);
-  const famille = cle ? await tx.famille.findUnique({ where: { cleEnfance: cle }, include: { representants: true } }) : null;
+  const famille = cle
+    ? await tx.famille.findUnique({ where: { cleEnfance: cle }, include: { representants: true } })
+    : null;
   await tx.essaiCleEnfance.create({ data: { usagerId: usager.id, ip, succes: Boolean(famille), createdAt: now } });
   if (!famille) return null;
   if (famille.representants.some((r) => r.usagerId === usager.id)) {
@@ -46,7 +63,15 @@ export async function verifierCleEnfance(tx: Tx, { usager, saisie, ip, now = new
   return famille;
 }
 
-export async function saisirCleEnfance({ usager, saisie, ip }: { usager: Usager; saisie: string; ip: string }): Promise<Rattachement> {
+export async function saisirCleEnfance({
+  usager,
+  saisie,
+  ip,
+}: {
+  usager: Usager;
+  saisie: string;
+  ip: string;
+}): Promise<Rattachement> {
   if (await db().representant.findFirst({ where: { usagerId: usager.id }, select: { id: true } })) {
     throw new AppError("deja", "Votre espace est déjà rattaché à une famille.", "cleEnfance");
   }
@@ -56,20 +81,43 @@ export async function saisirCleEnfance({ usager, saisie, ip }: { usager: Usager;
     const famille = await verifierCleEnfance(tx, { usager, saisie, ip });
     if (!famille) return null;
     const coRepresentant = famille.representants.find((r) => r.role === "CO_REPRESENTANT" && !r.usagerId);
-    const memeNom = [usager.nomUsage, usager.nomNaissance].some((nom) => nom && coRepresentant && [coRepresentant.nomUsage, coRepresentant.nomFamille].some((n) => n && normaliser(n) === normaliser(nom)));
+    const memeNom = [usager.nomUsage, usager.nomNaissance].some(
+      (nom) =>
+        nom &&
+        coRepresentant &&
+        [coRepresentant.nomUsage, coRepresentant.nomFamille].some((n) => n && normaliser(n) === normaliser(nom)),
+    );
     const memeNaissance =
-      usager.dateNaissance && coRepresentant?.dateNaissance && usager.dateNaissance.toISOString().slice(0, 10) === coRepresentant.dateNaissance.toISOString().slice(0, 10);
+      usager.dateNaissance &&
+      coRepresentant?.dateNaissance &&
+      usager.dateNaissance.toISOString().slice(0, 10) === coRepresentant.dateNaissance.toISOString().slice(0, 10);
     if (coRepresentant && memeNom && memeNaissance) {
       await tx.representant.update({ where: { id: coRepresentant.id }, data: { usagerId: usager.id } });
-      await journal(tx, { event: "famille.rattachement", actorKind: "USAGER", actorId: usager.id, ip, details: { familleId: famille.id } });
+      await journal(tx, {
+        event: "famille.rattachement",
+        actorKind: "USAGER",
+        actorId: usager.id,
+        ip,
+        details: { familleId: famille.id },
+      });
       return { kind: "rattache", familleId: famille.id } as const;
     }
     const demande = await tx.demande.create({
-      data: { type: "RATTACHEMENT_FAMILLE", usagerId: usager.id, familleId: famille.id, donnees: { familleId: famille.id } },
+      data: {
+        type: "RATTACHEMENT_FAMILLE",
+        usagerId: usager.id,
+        familleId: famille.id,
+        donnees: { familleId: famille.id },
+      },
     });
     return { kind: "demande", demandeId: demande.id } as const;
   });
-  if (!resultat) throw new AppError("inconnue", "Cette clé enfance est inconnue. Vérifiez-la : elle figure dans le courriel de validation de la famille.", "cleEnfance");
+  if (!resultat)
+    throw new AppError(
+      "inconnue",
+      "Cette clé enfance est inconnue. Vérifiez-la : elle figure dans le courriel de validation de la famille.",
+      "cleEnfance",
+    );
   if (resultat.kind === "rattache") return resultat;
   // deposited through the engine like any demande: number, suivi mail, history
   const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: resultat.demandeId });

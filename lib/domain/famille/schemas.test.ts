@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { champsDePersonne, erreursDePersonne, estMineur, validerDeclaration, type Brouillon } from "@/lib/domain/famille/schemas";
+import {
+  champsDePersonne,
+  erreursDePersonne,
+  estMineur,
+  validerDeclaration,
+  type Brouillon,
+} from "@/lib/domain/famille/schemas";
 
 const titulaire = {
   civilite: "MADAME",
@@ -12,30 +18,54 @@ const titulaire = {
   qualite: "MERE",
   autoriteParentale: "oui",
 };
-const enfant = { id: "0b7f3a56-4d43-4a7c-9a4b-1f0c2f3a1b2c", sexe: "MASCULIN", nom: "Etchart", prenoms: "Henri", dateNaissance: "2019-05-01", memeAdresse: "on" };
+const enfant = {
+  id: "0b7f3a56-4d43-4a7c-9a4b-1f0c2f3a1b2c",
+  sexe: "MASCULIN",
+  nom: "Etchart",
+  prenoms: "Henri",
+  dateNaissance: "2019-05-01",
+  memeAdresse: "on",
+};
 
 describe("a person of the declaration", () => {
   it("keeps only the role's own fields, cut at 300 characters", () => {
-    const kept = champsDePersonne("contact", { nom: "A".repeat(400), prenom: "Maddi", motDePasse: "x", intent: "etape2", personne: "contact-1" });
+    const kept = champsDePersonne("contact", {
+      nom: "A".repeat(400),
+      prenom: "Maddi",
+      motDePasse: "x",
+      intent: "etape2",
+      personne: "contact-1",
+    });
     expect(Object.keys(kept).sort()).toEqual(["nom", "prenom"]);
     expect(kept.nom).toHaveLength(300);
   });
 
   it("asks the titulaire's address, but not a child's living with the titulaire", () => {
-    expect(erreursDePersonne("titulaire", { ...titulaire, adresseVoie: "" })).toEqual({ adresseVoie: "Indiquez le nom de la voie." });
+    expect(erreursDePersonne("titulaire", { ...titulaire, adresseVoie: "" })).toEqual({
+      adresseVoie: "Indiquez le nom de la voie.",
+    });
     expect(erreursDePersonne("enfant", enfant)).toEqual({});
-    expect(erreursDePersonne("enfant", { ...enfant, memeAdresse: "" })).toMatchObject({ adresseVoie: "Indiquez le nom de la voie.", codePostal: "Indiquez le code postal." });
+    expect(erreursDePersonne("enfant", { ...enfant, memeAdresse: "" })).toMatchObject({
+      adresseVoie: "Indiquez le nom de la voie.",
+      codePostal: "Indiquez le code postal.",
+    });
   });
 
   it("refuses a child born in the future or of age, and a French postcode that is not 5 digits", () => {
-    expect(erreursDePersonne("enfant", { ...enfant, dateNaissance: "2999-01-01" }).dateNaissance).toBe("La date de naissance ne peut pas être dans le futur.");
-    expect(erreursDePersonne("enfant", { ...enfant, dateNaissance: "2001-01-01" }).dateNaissance).toBe("Seuls les enfants de moins de 18 ans peuvent être déclarés.");
+    expect(erreursDePersonne("enfant", { ...enfant, dateNaissance: "2999-01-01" }).dateNaissance).toBe(
+      "La date de naissance ne peut pas être dans le futur.",
+    );
+    expect(erreursDePersonne("enfant", { ...enfant, dateNaissance: "2001-01-01" }).dateNaissance).toBe(
+      "Seuls les enfants de moins de 18 ans peuvent être déclarés.",
+    );
     expect(erreursDePersonne("titulaire", { ...titulaire, codePostal: "6499" }).codePostal).toMatch(/5 chiffres/);
   });
 
   it("wants a contact reachable by at least one telephone", () => {
     const contact = { nom: "Etchart", prenom: "Maddi", lien: "Grand-mère" };
-    expect(erreursDePersonne("contact", contact)).toEqual({ telephonePortable: "Indiquez au moins un téléphone du contact." });
+    expect(erreursDePersonne("contact", contact)).toEqual({
+      telephonePortable: "Indiquez au moins un téléphone du contact.",
+    });
     expect(erreursDePersonne("contact", { ...contact, telephoneDomicile: "05 59 44 00 00" })).toEqual({});
   });
 
@@ -64,7 +94,14 @@ describe("the whole declaration", () => {
     if (result.ok) return;
     expect(result.manques).toEqual([
       { selection: "titulaire", personne: "Claire ETCHART", messages: ["Choisissez la qualité dans la liste."] },
-      { selection: "contact-c1", personne: "Maddi ETCHART", messages: ["Indiquez le lien avec l'enfant (grand-mère, voisin…).", "Indiquez au moins un téléphone du contact."] },
+      {
+        selection: "contact-c1",
+        personne: "Maddi ETCHART",
+        messages: [
+          "Indiquez le lien avec l'enfant (grand-mère, voisin…).",
+          "Indiquez au moins un téléphone du contact.",
+        ],
+      },
       { selection: "nouvel-enfant", personne: "Enfant(s)", messages: ["Déclarez au moins un enfant."] },
     ]);
   });

@@ -2,14 +2,7 @@
 // with the seed's fields. The draft keeps what was typed, as strings, person by person; these schemas decide
 // what is complete, in the browser and on the server, and what the family is made of at acceptance.
 import { z } from "zod";
-import {
-  courriel,
-  dateNaissanceOptionnelle,
-  jourIso,
-  optionnel,
-  requis,
-  telephone,
-} from "@/lib/champs";
+import { courriel, dateNaissanceOptionnelle, jourIso, optionnel, requis, telephone } from "@/lib/champs";
 
 export const QUALITES = {
   MERE: "Mère",
@@ -27,10 +20,7 @@ export const MODALITES_CONTACT = {
   COURRIER: "Courrier",
 } as const;
 
-export function qualiteLibelle(
-  qualite: keyof typeof QUALITES,
-  autoriteParentale: boolean,
-): string {
+export function qualiteLibelle(qualite: keyof typeof QUALITES, autoriteParentale: boolean): string {
   return `${QUALITES[qualite]} (${autoriteParentale ? "avec" : "sans"} autorité parentale)`;
 }
 
@@ -61,17 +51,14 @@ export const adresseSchema = z
       .string()
       .trim()
       .optional()
-      .transform((value) =>
-        value && /^[0-9][0-9AB][0-9]{3}$/.test(value) ? value : undefined,
-      ),
+      .transform((value) => (value && /^[0-9][0-9AB][0-9]{3}$/.test(value) ? value : undefined)),
   })
   .superRefine((adresse, ctx) => {
     if (/^france$/i.test(adresse.pays) && !/^\d{5}$/.test(adresse.codePostal)) {
       ctx.addIssue({
         code: "custom",
         path: ["codePostal"],
-        message:
-          "Un code postal français compte 5 chiffres, par exemple 64990.",
+        message: "Un code postal français compte 5 chiffres, par exemple 64990.",
       });
     }
   });
@@ -105,20 +92,16 @@ const identiteRepresentant = {
     })
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  qualite: z.enum(
-    ["MERE", "PERE", "TUTEUR", "BEAU_PARENT", "GRAND_PARENT", "AUTRE"],
-    { error: "Choisissez la qualité dans la liste." },
-  ),
+  qualite: z.enum(["MERE", "PERE", "TUTEUR", "BEAU_PARENT", "GRAND_PARENT", "AUTRE"], {
+    error: "Choisissez la qualité dans la liste.",
+  }),
   autoriteParentale: z.enum(["oui", "non"], {
     error: "Indiquez si la personne a l'autorité parentale.",
   }),
 };
 
 /** Fields of a person living, or not, at the titulaire's address ("memeAdresse" checked: the address is his). */
-function avecAdresse<S extends z.ZodRawShape>(
-  shape: S,
-  adresseFacultative: boolean,
-) {
+function avecAdresse<S extends z.ZodRawShape>(shape: S, adresseFacultative: boolean) {
   const base = z.object({ ...shape, memeAdresse: z.string().optional() });
   return base.passthrough().transform((value, ctx) => {
     const memeAdresse = adresseFacultative && value.memeAdresse === "on";
@@ -135,10 +118,7 @@ function avecAdresse<S extends z.ZodRawShape>(
           });
     }
     const own = Object.fromEntries(
-      Object.keys(shape).map((key) => [
-        key,
-        (value as Record<string, unknown>)[key],
-      ]),
+      Object.keys(shape).map((key) => [key, (value as Record<string, unknown>)[key]]),
     ) as z.infer<z.ZodObject<S>>;
     return { ...own, adresse };
   });
@@ -174,9 +154,7 @@ export const enfantSchema = avecAdresse(identiteEnfant, true);
 export function estMineur(isoDate: string, now = new Date()): boolean {
   const date = jourIso(isoDate);
   if (!date) return false;
-  const majorite = new Date(
-    Date.UTC(date.getUTCFullYear() + 18, date.getUTCMonth(), date.getUTCDate()),
-  );
+  const majorite = new Date(Date.UTC(date.getUTCFullYear() + 18, date.getUTCMonth(), date.getUTCDate()));
   return majorite > now;
 }
 
@@ -235,16 +213,10 @@ const brouillonSchema = z.object({
 
 export function lireBrouillon(donnees: unknown): Brouillon {
   const parsed = brouillonSchema.safeParse(donnees ?? {});
-  return parsed.success
-    ? parsed.data
-    : { titulaire: null, coRepresentant: null, enfants: [], contacts: [] };
+  return parsed.success ? parsed.data : { titulaire: null, coRepresentant: null, enfants: [], contacts: [] };
 }
 
-const CHAMPS_REPRESENTANT = [
-  ...Object.keys(identiteRepresentant),
-  ...ADRESSE_CHAMPS,
-  "memeAdresse",
-];
+const CHAMPS_REPRESENTANT = [...Object.keys(identiteRepresentant), ...ADRESSE_CHAMPS, "memeAdresse"];
 export const CHAMPS: Record<Role, readonly string[]> = {
   titulaire: CHAMPS_REPRESENTANT,
   coRepresentant: CHAMPS_REPRESENTANT,
@@ -253,14 +225,9 @@ export const CHAMPS: Record<Role, readonly string[]> = {
 };
 
 /** What the draft keeps of a posted person: the role's own fields, each cut at 300 characters. */
-export function champsDePersonne(
-  role: Role,
-  values: Record<string, string>,
-): Valeurs {
+export function champsDePersonne(role: Role, values: Record<string, string>): Valeurs {
   return Object.fromEntries(
-    CHAMPS[role]
-      .filter((key) => key in values)
-      .map((key) => [key, values[key]!.slice(0, 300)]),
+    CHAMPS[role].filter((key) => key in values).map((key) => [key, values[key]!.slice(0, 300)]),
   );
 }
 
@@ -272,30 +239,19 @@ export const SCHEMAS: Record<Role, z.ZodType> = {
 };
 
 /** The message of each field still to correct in that person, keyed by field. */
-export function erreursDePersonne(
-  role: Role,
-  values: Valeurs,
-): Record<string, string> {
+export function erreursDePersonne(role: Role, values: Valeurs): Record<string, string> {
   const parsed = SCHEMAS[role].safeParse(values);
   if (parsed.success) return {};
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues)
-    errors[issue.path.join(".") || "_form"] ??= issue.message;
+  for (const issue of parsed.error.issues) errors[issue.path.join(".") || "_form"] ??= issue.message;
   return errors;
 }
 
 /** The person as the left-hand list names them. */
-export function nomDePersonne(
-  role: Role,
-  values: Valeurs | null,
-  rang = 0,
-): string {
+export function nomDePersonne(role: Role, values: Valeurs | null, rang = 0): string {
   const prenom = role === "enfant" ? values?.prenoms : values?.prenom;
-  const nom =
-    role === "enfant" || role === "contact" ? values?.nom : values?.nomUsage;
-  const nomComplet = [prenom?.trim(), nom?.trim().toUpperCase()]
-    .filter(Boolean)
-    .join(" ");
+  const nom = role === "enfant" || role === "contact" ? values?.nom : values?.nomUsage;
+  const nomComplet = [prenom?.trim(), nom?.trim().toUpperCase()].filter(Boolean).join(" ");
   if (nomComplet) return nomComplet;
   return {
     titulaire: "Titulaire du compte",
@@ -322,12 +278,7 @@ export function validerDeclaration(
   brouillon: Brouillon,
 ): { ok: true; declaration: Declaration } | { ok: false; manques: Manque[] } {
   const manques: Manque[] = [];
-  const lire = <T>(
-    role: Role,
-    selection: string,
-    values: Valeurs | null,
-    rang = 0,
-  ): T | null => {
+  const lire = <T>(role: Role, selection: string, values: Valeurs | null, rang = 0): T | null => {
     const parsed = SCHEMAS[role].safeParse(values ?? {});
     if (parsed.success) return parsed.data as T;
     manques.push({
@@ -337,34 +288,16 @@ export function validerDeclaration(
     });
     return null;
   };
-  const titulaire = lire<Titulaire>(
-    "titulaire",
-    "titulaire",
-    brouillon.titulaire,
-  );
+  const titulaire = lire<Titulaire>("titulaire", "titulaire", brouillon.titulaire);
   const coRepresentant = brouillon.coRepresentant
-    ? lire<CoRepresentant>(
-        "coRepresentant",
-        "co-representant",
-        brouillon.coRepresentant,
-      )
+    ? lire<CoRepresentant>("coRepresentant", "co-representant", brouillon.coRepresentant)
     : null;
   const enfants = brouillon.enfants.map((enfant, rang) => {
-    const data = lire<z.infer<typeof enfantSchema>>(
-      "enfant",
-      `enfant-${enfant.id}`,
-      enfant,
-      rang,
-    );
+    const data = lire<z.infer<typeof enfantSchema>>("enfant", `enfant-${enfant.id}`, enfant, rang);
     return data && { ...data, id: enfant.id };
   });
   const contacts = brouillon.contacts.map((contact, rang) => {
-    const data = lire<z.infer<typeof contactSchema>>(
-      "contact",
-      `contact-${contact.id}`,
-      contact,
-      rang,
-    );
+    const data = lire<z.infer<typeof contactSchema>>("contact", `contact-${contact.id}`, contact, rang);
     return data && { ...data, id: contact.id };
   });
   if (brouillon.enfants.length === 0)

@@ -25,19 +25,29 @@ export const inscriptionIntrouvable = () => new AppError("introuvable", "Cette i
 /** The family of this space, or a French refusal (no family validated yet). */
 export async function familleDuParent(client: Tx, usagerId: string): Promise<string> {
   const representant = await client.representant.findFirst({ where: { usagerId }, select: { familleId: true } });
-  if (!representant) throw new AppError("sans_famille", "Votre famille doit d'abord être validée par le service Enfance.");
+  if (!representant)
+    throw new AppError("sans_famille", "Votre famille doit d'abord être validée par le service Enfance.");
   return representant.familleId;
 }
 
 /** PAI's object is health data: encrypted, bound to its demande. */
 const contextePai = (demandeId: string) => `inscription.pai:${demandeId}`;
-export const lirePaiObjet = (demandeId: string, chiffre: string | null) => (chiffre ? dechiffrer(chiffre, contextePai(demandeId)) : "");
+export const lirePaiObjet = (demandeId: string, chiffre: string | null) =>
+  chiffre ? dechiffrer(chiffre, contextePai(demandeId)) : "";
 
 /**
  * A click on an activity under a child in CRÉER UNE INSCRIPTION: the draft for that child, activity and
  * open year (the one already started, or a new one). Returns the demande's id.
  */
-export async function commencerInscription({ usagerId, enfantId, activiteId }: { usagerId: string; enfantId: string; activiteId: number }): Promise<string> {
+export async function commencerInscription({
+  usagerId,
+  enfantId,
+  activiteId,
+}: {
+  usagerId: string;
+  enfantId: string;
+  activiteId: number;
+}): Promise<string> {
   return db().$transaction(async (tx) => {
     const familleId = await familleDuParent(tx, usagerId);
     const lien = await tx.familleEnfant.findUnique({ where: { familleId_enfantId: { familleId, enfantId } } });
@@ -97,7 +107,11 @@ export async function contexte(familleId: string, donnees: DonneesInscription) {
     activiteComplete(donnees.activiteId),
     db().anneeScolaire.findUniqueOrThrow({ where: { id: donnees.anneeId } }),
     db().enfant.findUniqueOrThrow({ where: { id: donnees.enfantId }, select: { id: true, prenoms: true, nom: true } }),
-    db().contact.findMany({ where: { familleId }, select: { id: true, prenom: true, nom: true }, orderBy: { nom: "asc" } }),
+    db().contact.findMany({
+      where: { familleId },
+      select: { id: true, prenom: true, nom: true },
+      orderBy: { nom: "asc" },
+    }),
     currentDocument("REGLEMENT_INTERIEUR"),
   ]);
   if (!activite) throw inscriptionIntrouvable();
@@ -132,7 +146,8 @@ export async function enregistrerInscription({
     const contacts = await tx.contact.findMany({ where: { familleId: demande.familleId }, select: { id: true } });
     const reglement = await currentDocument("REGLEMENT_INTERIEUR", tx);
 
-    const parmi = (valeur: string | undefined, ids: number[]) => (valeur && ids.includes(Number(valeur)) ? Number(valeur) : null);
+    const parmi = (valeur: string | undefined, ids: number[]) =>
+      valeur && ids.includes(Number(valeur)) ? Number(valeur) : null;
     // only the two answers, only for the questions asked: anything else posted is dropped
     const reponses = (cles: string[], prefixe: string) => {
       const lues: Record<string, "AUTORISE" | "INTERDIT"> = {};
@@ -143,7 +158,10 @@ export async function enregistrerInscription({
       return lues;
     };
     const permissions = reponses(Object.keys(PERMISSIONS), "permission");
-    const habilitations = reponses(contacts.map((c) => c.id), "habilitation");
+    const habilitations = reponses(
+      contacts.map((c) => c.id),
+      "habilitation",
+    );
     const pai = values.pai === "on";
     const paiObjet = pai ? (values.paiObjet ?? "").trim().slice(0, PAI_OBJET_MAX) : "";
     const attestations = Object.keys(ATTESTATIONS).filter((cle) => values[`attestation-${cle}`] === "on");
@@ -151,9 +169,18 @@ export async function enregistrerInscription({
       ...donnees,
       // what the activity asks today (agents may have changed it since the draft was started)
       piecesRequises: activite.pieces.filter((p) => p.obligatoire).map((p) => p.type),
-      lieuId: parmi(values.lieu, activite.lieux.map((l) => l.id)),
-      groupeId: parmi(values.groupe, activite.groupes.map((g) => g.id)),
-      uniteId: parmi(values.unite, activite.unites.map((u) => u.id)),
+      lieuId: parmi(
+        values.lieu,
+        activite.lieux.map((l) => l.id),
+      ),
+      groupeId: parmi(
+        values.groupe,
+        activite.groupes.map((g) => g.id),
+      ),
+      uniteId: parmi(
+        values.unite,
+        activite.unites.map((u) => u.id),
+      ),
       uniteRequise: activite.unites.length > 0,
       permissions,
       habilitations,
@@ -172,5 +199,8 @@ export async function enregistrerInscription({
 
 /** < RETOUR À L'ÉTAPE 1 */
 export async function revenirEtape1Inscription(usagerId: string, demandeId: string): Promise<void> {
-  await db().demande.updateMany({ where: { id: demandeId, usagerId, type: "INSCRIPTION", statut: { in: [...EDITABLES] } }, data: { etape: 1 } });
+  await db().demande.updateMany({
+    where: { id: demandeId, usagerId, type: "INSCRIPTION", statut: { in: [...EDITABLES] } },
+    data: { etape: 1 },
+  });
 }

@@ -49,13 +49,22 @@ export async function activitesOffertes(familleId: string) {
   const [famille, activites] = await Promise.all([
     db().famille.findUniqueOrThrow({
       where: { id: familleId },
-      select: { enfants: { select: { enfant: { select: { id: true, prenoms: true, nom: true } } }, orderBy: { enfant: { dateNaissance: "asc" } } } },
+      select: {
+        enfants: {
+          select: { enfant: { select: { id: true, prenoms: true, nom: true } } },
+          orderBy: { enfant: { dateNaissance: "asc" } },
+        },
+      },
     }),
     db().activite.findMany({ orderBy: { ordre: "asc" }, select: { id: true, libelle: true } }),
   ]);
   const enfants = await Promise.all(
     famille.enfants.map(async ({ enfant }) => {
-      const tenues = new Set((await inscriptionsTenues(db(), enfant.id, annee.id)).map((d) => (d.donnees as { activiteId?: number }).activiteId));
+      const tenues = new Set(
+        (await inscriptionsTenues(db(), enfant.id, annee.id)).map(
+          (d) => (d.donnees as { activiteId?: number }).activiteId,
+        ),
+      );
       return { ...enfant, activites: activites.filter((activite) => !tenues.has(activite.id)) };
     }),
   );

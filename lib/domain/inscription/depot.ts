@@ -7,7 +7,8 @@ import { estComplete, lireDonnees, manquesInscription, messageManques, PIECES } 
 import type { Demande } from "@/lib/generated/prisma/client";
 import type { TypePiece } from "@/lib/generated/prisma/enums";
 
-const incomplete = () => new AppError("incomplete", "Votre demande d'inscription est incomplète : complétez l'étape 1 avant de valider.");
+const incomplete = () =>
+  new AppError("incomplete", "Votre demande d'inscription est incomplète : complétez l'étape 1 avant de valider.");
 
 /** verifierDepot: the attestation checked, the required pieces attached, every answer given. */
 export function verifierDepotInscription(donnees: unknown): void {
@@ -25,12 +26,19 @@ export async function auDepotInscription(tx: Tx, demande: Demande): Promise<void
   const donnees = lireDonnees(demande.donnees);
   if (!donnees || !demande.familleId) throw incomplete();
   // one query after the other: a transaction's connection runs one at a time
-  const attachees = await tx.demandePiece.findMany({ where: { demandeId: demande.id, piece: { familleId: demande.familleId } }, select: { piece: { select: { type: true } } } });
-  const requises = await tx.activitePiece.findMany({ where: { activiteId: donnees.activiteId, obligatoire: true }, select: { type: true } });
+  const attachees = await tx.demandePiece.findMany({
+    where: { demandeId: demande.id, piece: { familleId: demande.familleId } },
+    select: { piece: { select: { type: true } } },
+  });
+  const requises = await tx.activitePiece.findMany({
+    where: { activiteId: donnees.activiteId, obligatoire: true },
+    select: { type: true },
+  });
   const tenues = await inscriptionsTenues(tx, donnees.enfantId, donnees.anneeId, donnees.activiteId);
   const presentes = new Set(attachees.map((a) => a.piece.type));
   const manquantes = requises.filter((r) => !presentes.has(r.type)).map((r) => PIECES[r.type as TypePiece]);
-  if (manquantes.length > 0) throw new AppError("incomplete", `Pièces à fournir avant d'aller à l'étape 2 : ${manquantes.join(", ")}`);
+  if (manquantes.length > 0)
+    throw new AppError("incomplete", `Pièces à fournir avant d'aller à l'étape 2 : ${manquantes.join(", ")}`);
   if (tenues.some((autre) => autre.id !== demande.id)) {
     throw new AppError("deja_inscrit", "Cet enfant a déjà une inscription à cette activité pour l'année scolaire.");
   }
@@ -40,7 +48,9 @@ export async function auDepotInscription(tx: Tx, demande: Demande): Promise<void
 export async function accepterInscription(tx: Tx, demande: Demande): Promise<string> {
   const donnees = lireDonnees(demande.donnees);
   if (!donnees || !demande.familleId || donnees.lieuId === null || donnees.groupeId === null) throw incomplete();
-  const contacts = await tx.contact.findMany({ where: { id: { in: Object.keys(donnees.habilitations) }, familleId: demande.familleId } });
+  const contacts = await tx.contact.findMany({
+    where: { id: { in: Object.keys(donnees.habilitations) }, familleId: demande.familleId },
+  });
   const activite = await tx.activite.findUniqueOrThrow({ where: { id: donnees.activiteId } });
   await tx.inscription.create({
     data: {
@@ -51,8 +61,14 @@ export async function accepterInscription(tx: Tx, demande: Demande): Promise<str
       lieuId: donnees.lieuId,
       groupeId: donnees.groupeId,
       uniteId: donnees.uniteId,
-      permissions: Object.fromEntries(Object.entries(donnees.permissions).map(([cle, choix]) => [cle, choix === "AUTORISE"])),
-      habilitations: contacts.map((c) => ({ contactId: c.id, nom: `${c.prenom} ${c.nom.toUpperCase()}`, autorise: donnees.habilitations[c.id] === "AUTORISE" })),
+      permissions: Object.fromEntries(
+        Object.entries(donnees.permissions).map(([cle, choix]) => [cle, choix === "AUTORISE"]),
+      ),
+      habilitations: contacts.map((c) => ({
+        contactId: c.id,
+        nom: `${c.prenom} ${c.nom.toUpperCase()}`,
+        autorise: donnees.habilitations[c.id] === "AUTORISE",
+      })),
       paiDemande: donnees.pai,
       // the same ciphertext, still bound to the demande it was typed in (the Inscription keeps its demandeId)
       paiObjetChiffre: donnees.paiObjetChiffre,

@@ -5,7 +5,13 @@ import { libelleDemande } from "@/lib/domain/demande/types";
 /** A child's inscriptions as the parent follows them: each deposited demande with its state, newest year first. */
 export async function inscriptionsDeLEnfant(familleId: string, enfantId: string) {
   const demandes = await db().demande.findMany({
-    where: { familleId, type: "INSCRIPTION", numero: { not: null }, statut: { not: "ANNULEE" }, donnees: { path: ["enfantId"], equals: enfantId } },
+    where: {
+      familleId,
+      type: "INSCRIPTION",
+      numero: { not: null },
+      statut: { not: "ANNULEE" },
+      donnees: { path: ["enfantId"], equals: enfantId },
+    },
     select: { id: true, numero: true, type: true, statut: true, donnees: true },
     orderBy: { deposeeAt: "desc" },
   });
@@ -24,7 +30,8 @@ export async function scolariteDesEnfants(familleId: string): Promise<Map<string
   });
   const scolarite = new Map<string, { ecole: string; groupe: string }>();
   for (const inscription of inscriptions) {
-    if (!scolarite.has(inscription.enfantId)) scolarite.set(inscription.enfantId, { ecole: inscription.lieu.nom, groupe: inscription.groupe.libelle });
+    if (!scolarite.has(inscription.enfantId))
+      scolarite.set(inscription.enfantId, { ecole: inscription.lieu.nom, groupe: inscription.groupe.libelle });
   }
   return scolarite;
 }

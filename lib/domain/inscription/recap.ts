@@ -21,7 +21,9 @@ export async function recapInscription(demande: { id: string; familleId: string 
     }),
   ]);
   const choix = (valeur: string | undefined) => (valeur === "AUTORISE" ? true : valeur === "INTERDIT" ? false : null);
-  const reglement = donnees.reglementId ? await db().documentVersion.findUnique({ where: { id: donnees.reglementId }, select: { version: true } }) : null;
+  const reglement = donnees.reglementId
+    ? await db().documentVersion.findUnique({ where: { id: donnees.reglementId }, select: { version: true } })
+    : null;
   return {
     intitule: ctx.activite.libelle,
     enfant: `${ctx.enfant.prenoms} ${ctx.enfant.nom.toUpperCase()}`,
@@ -30,8 +32,14 @@ export async function recapInscription(demande: { id: string; familleId: string 
     lieu: ctx.activite.lieux.find((l) => l.id === donnees.lieuId)?.nom ?? null,
     groupe: ctx.activite.groupes.find((g) => g.id === donnees.groupeId)?.libelle ?? null,
     unite: ctx.activite.unites.find((u) => u.id === donnees.uniteId)?.libelle ?? null,
-    permissions: (Object.keys(PERMISSIONS) as Permission[]).map((cle) => ({ libelle: withCommune(PERMISSIONS[cle], commune), autorise: choix(donnees.permissions[cle]) })),
-    habilitations: ctx.contacts.map((c) => ({ libelle: `Venir chercher l'enfant — ${c.prenom} ${c.nom.toUpperCase()}`, autorise: choix(donnees.habilitations[c.id]) })),
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).map((cle) => ({
+      libelle: withCommune(PERMISSIONS[cle], commune),
+      autorise: choix(donnees.permissions[cle]),
+    })),
+    habilitations: ctx.contacts.map((c) => ({
+      libelle: `Venir chercher l'enfant — ${c.prenom} ${c.nom.toUpperCase()}`,
+      autorise: choix(donnees.habilitations[c.id]),
+    })),
     pai: donnees.pai,
     paiObjet: donnees.pai ? lirePaiObjet(demande.id, donnees.paiObjetChiffre) : "",
     pieces: pieces.map(({ piece }) => ({ ...piece, libelle: PIECES[piece.type] })),

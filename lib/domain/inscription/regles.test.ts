@@ -1,7 +1,15 @@
 // The deposit rule of an inscription: nothing goes to step 2 (or is deposited) before every statement of
 // the attestation sur l'honneur is checked and every required piece attached.
 import { describe, expect, it } from "vitest";
-import { ATTESTATIONS, donneesSchema, estComplete, manquesInscription, MESSAGE_ATTESTATION, messageManques, PERMISSIONS } from "./regles";
+import {
+  ATTESTATIONS,
+  donneesSchema,
+  estComplete,
+  manquesInscription,
+  MESSAGE_ATTESTATION,
+  messageManques,
+  PERMISSIONS,
+} from "./regles";
 
 const complete = donneesSchema.parse({
   enfantId: "e",
@@ -25,7 +33,10 @@ describe("manquesInscription", () => {
   });
 
   it("refuses with the seed's message while one statement of the attestation is unchecked", () => {
-    const manques = manquesInscription({ ...complete, attestations: Object.keys(ATTESTATIONS).filter((cle) => cle !== "reglement") });
+    const manques = manquesInscription({
+      ...complete,
+      attestations: Object.keys(ATTESTATIONS).filter((cle) => cle !== "reglement"),
+    });
     expect(manques.attestation).toBe(true);
     expect(estComplete(manques)).toBe(false);
     expect(messageManques(manques)).toBe(MESSAGE_ATTESTATION);
@@ -50,7 +61,17 @@ describe("manquesInscription", () => {
       paiObjetChiffre: null,
     });
     expect(Object.keys(manques.champs).sort()).toEqual(
-      ["lieu", "groupe", "unite", "permission-imagePresse", "permission-filmer", "permission-imageSupports", "permission-soinsUrgence", "habilitation-c", "paiObjet"].sort(),
+      [
+        "lieu",
+        "groupe",
+        "unite",
+        "permission-imagePresse",
+        "permission-filmer",
+        "permission-imageSupports",
+        "permission-soinsUrgence",
+        "habilitation-c",
+        "paiObjet",
+      ].sort(),
     );
     expect(manquesInscription({ ...complete, uniteRequise: false, uniteId: null }).champs).toEqual({});
   });

@@ -21,7 +21,8 @@ export const PERMISSIONS = {
   sortirSeul: "Sortir seul de l'activité",
   imagePresse: "J'autorise la commune de {commune} à publier l'image de mon enfant dans la presse.",
   filmer: "J'autorise la commune de {commune} à filmer ou photographier mon enfant.",
-  imageSupports: "J'autorise la commune de {commune} à publier l'image de mon enfant sur les supports de communication de la ville.",
+  imageSupports:
+    "J'autorise la commune de {commune} à publier l'image de mon enfant sur les supports de communication de la ville.",
   soinsUrgence: "J'autorise les responsables à prendre toutes mesures de soin d'urgence nécessaire.",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -31,13 +32,16 @@ export const ATTESTATIONS = {
   changements:
     "Je m'engage à communiquer dans les meilleurs délais à la mairie toutes modifications et changement de situation en cours d'année (mariage, divorce, droit de garde de l'enfant, quotient familial...)",
   vaccinations: "J'atteste que mon enfant est à jour des vaccinations obligatoires à ce jour",
-  assurance: "Je m'engage, en cas d'incident impliquant mon enfant, à communiquer mes coordonnées ainsi que les références de mon assurance au tiers lésé sur sa demande.",
-  autoriteParentale: "J'atteste sur l'honneur être titulaire de l'autorité parentale et certifie l'exactitude des renseignements portés dans ce dossier.",
+  assurance:
+    "Je m'engage, en cas d'incident impliquant mon enfant, à communiquer mes coordonnées ainsi que les références de mon assurance au tiers lésé sur sa demande.",
+  autoriteParentale:
+    "J'atteste sur l'honneur être titulaire de l'autorité parentale et certifie l'exactitude des renseignements portés dans ce dossier.",
   reglement: "J'atteste avoir pris connaissance du règlement intérieur et être en accord avec celui-ci.",
 } as const;
 export type Attestation = keyof typeof ATTESTATIONS;
 
-export const MESSAGE_ATTESTATION = "Vous devez compléter la rubrique « Attestation sur l'honneur » avant d'aller à l'étape 2.";
+export const MESSAGE_ATTESTATION =
+  "Vous devez compléter la rubrique « Attestation sur l'honneur » avant d'aller à l'étape 2.";
 export const PAI_OBJET_MAX = 1000;
 
 const choix = z.enum(["AUTORISE", "INTERDIT"]);
@@ -92,18 +96,22 @@ export function manquesInscription(donnees: DonneesInscription): Manques {
   if (donnees.groupeId === null) champs.groupe = "Choisissez le groupe.";
   if (donnees.uniteRequise && donnees.uniteId === null) champs.unite = "Choisissez une unité.";
   for (const permission of Object.keys(PERMISSIONS)) {
-    if (!donnees.permissions[permission]) champs[`permission-${permission}`] = "Choisissez Autorisation ou Interdiction.";
+    if (!donnees.permissions[permission])
+      champs[`permission-${permission}`] = "Choisissez Autorisation ou Interdiction.";
   }
   for (const contact of donnees.contacts) {
     if (!donnees.habilitations[contact]) champs[`habilitation-${contact}`] = "Choisissez Autorisation ou Interdiction.";
   }
   if (donnees.pai && !donnees.paiObjetChiffre) champs.paiObjet = "Précisez l'objet du P.A.I.";
   const attestation = Object.keys(ATTESTATIONS).some((cle) => !donnees.attestations.includes(cle));
-  const pieces = donnees.piecesRequises.filter((type) => !donnees.pieces[type]).map((type) => PIECES[type as TypePiece] ?? type);
+  const pieces = donnees.piecesRequises
+    .filter((type) => !donnees.pieces[type])
+    .map((type) => PIECES[type as TypePiece] ?? type);
   return { champs, attestation, pieces };
 }
 
-export const estComplete = (manques: Manques) => Object.keys(manques.champs).length === 0 && !manques.attestation && manques.pieces.length === 0;
+export const estComplete = (manques: Manques) =>
+  Object.keys(manques.champs).length === 0 && !manques.attestation && manques.pieces.length === 0;
 
 /** The one French sentence a refused deposit answers with. */
 export function messageManques(manques: Manques): string {

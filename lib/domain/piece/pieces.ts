@@ -20,18 +20,27 @@ export function lireTypePiece(valeur: unknown): TypePiece | null {
 
 /** A name safe to show and to put in a Content-Disposition header. */
 function nomDeFichier(nom: string): string {
-  const propre = nom.replace(/[\\/\r\n"]/g, "_").replace(/\p{Cc}/gu, "").trim();
+  const propre = nom
+    .replace(/[\\/\r\n"]/g, "_")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
   return (propre || "document").slice(-120);
 }
 
 /** The file as the parent sent it, judged by its bytes: a French message when it cannot be kept. */
-export async function verifierFichier(fichier: FormDataEntryValue | null): Promise<{ bytes: Uint8Array; mime: string; nom: string }> {
+export async function verifierFichier(
+  fichier: FormDataEntryValue | null,
+): Promise<{ bytes: Uint8Array; mime: string; nom: string }> {
   if (!(fichier instanceof File)) throw new AppError("fichier", "Choisissez un fichier.", "fichier");
   if (fichier.size === 0) throw new AppError("vide", "Le fichier est vide : choisissez un autre fichier.", "fichier");
   const check = await checkUpload(fichier, PIECE_RULE);
   if (!check.ok) throw new AppError("refuse", check.message, "fichier");
   if (check.mime === "application/pdf" && !pdfLisible(check.bytes)) {
-    throw new AppError("pdf", "Ce PDF est illisible (abîmé ou protégé par un mot de passe) : enregistrez-le de nouveau ou envoyez une photo du document.", "fichier");
+    throw new AppError(
+      "pdf",
+      "Ce PDF est illisible (abîmé ou protégé par un mot de passe) : enregistrez-le de nouveau ou envoyez une photo du document.",
+      "fichier",
+    );
   }
   return { bytes: check.bytes, mime: check.mime, nom: nomDeFichier(fichier.name) };
 }
@@ -52,8 +61,15 @@ async function attacher(tx: Tx, usagerId: string, demandeId: string, piece: { id
   const { donnees } = await brouillonVerrouille(tx, usagerId, demandeId);
   const avant = donnees.pieces[piece.type];
   if (avant) await tx.demandePiece.deleteMany({ where: { demandeId, pieceId: avant } });
-  await tx.demandePiece.upsert({ where: { demandeId_pieceId: { demandeId, pieceId: piece.id } }, create: { demandeId, pieceId: piece.id }, update: {} });
-  await tx.demande.update({ where: { id: demandeId }, data: { donnees: { ...donnees, pieces: { ...donnees.pieces, [piece.type]: piece.id } } } });
+  await tx.demandePiece.upsert({
+    where: { demandeId_pieceId: { demandeId, pieceId: piece.id } },
+    create: { demandeId, pieceId: piece.id },
+    update: {},
+  });
+  await tx.demande.update({
+    where: { id: demandeId },
+    data: { donnees: { ...donnees, pieces: { ...donnees.pieces, [piece.type]: piece.id } } },
+  });
 }
 
 export type PieceVue = { id: string; type: TypePiece; nom: string; taille: number; mime: string; uploadedAt: Date };
@@ -81,11 +97,25 @@ export async function deposerPiece({
   try {
     return await db().$transaction(async (tx) => {
       const piece = await tx.pieceJustificative.create({
-        data: { familleId, type, storageKey, sha256: createHash("sha256").update(bytes).digest("hex"), taille: bytes.length, mime, nom, usagerId },
+        data: {
+          familleId,
+          type,
+          storageKey,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          taille: bytes.length,
+          mime,
+          nom,
+          usagerId,
+        },
         select: VUE,
       });
       if (demandeId) await attacher(tx, usagerId, demandeId, piece);
-      await journal(tx, { event: "piece.deposee", actorKind: "USAGER", actorId: usagerId, details: { piece: piece.id, type } });
+      await journal(tx, {
+        event: "piece.deposee",
+        actorKind: "USAGER",
+        actorId: usagerId,
+        details: { piece: piece.id, type },
+      });
       return piece;
     });
   } catch (error) {
@@ -95,7 +125,15 @@ export async function deposerPiece({
 }
 
 /** A document already in Mes documents, picked for this inscription instead of being uploaded again. */
-export async function joindrePiece({ usagerId, demandeId, pieceId }: { usagerId: string; demandeId: string; pieceId: string }): Promise<PieceVue> {
+export async function joindrePiece({
+  usagerId,
+  demandeId,
+  pieceId,
+}: {
+  usagerId: string;
+  demandeId: string;
+  pieceId: string;
+}): Promise<PieceVue> {
   return db().$transaction(async (tx) => {
     const familleId = await familleDuParent(tx, usagerId);
     const piece = await tx.pieceJustificative.findFirst({ where: { id: pieceId, familleId }, select: VUE });
@@ -106,7 +144,15 @@ export async function joindrePiece({ usagerId, demandeId, pieceId }: { usagerId:
 }
 
 /** Takes the piece of that type out of the draft (the document stays in Mes documents). */
-export async function retirerPiece({ usagerId, demandeId, type }: { usagerId: string; demandeId: string; type: TypePiece }): Promise<void> {
+export async function retirerPiece({
+  usagerId,
+  demandeId,
+  type,
+}: {
+  usagerId: string;
+  demandeId: string;
+  type: TypePiece;
+}): Promise<void> {
   await db().$transaction(async (tx) => {
     const { donnees } = await brouillonVerrouille(tx, usagerId, demandeId);
     const pieceId = donnees.pieces[type];
@@ -127,7 +173,10 @@ export async function mesDocuments(usagerId: string) {
     orderBy: { uploadedAt: "desc" },
     select: {
       ...VUE,
-      demandes: { where: { demande: { numero: { not: null } } }, select: { demande: { select: { numero: true, type: true, statut: true, donnees: true } } } },
+      demandes: {
+        where: { demande: { numero: { not: null } } },
+        select: { demande: { select: { numero: true, type: true, statut: true, donnees: true } } },
+      },
     },
   });
 }
@@ -136,13 +185,23 @@ export async function mesDocuments(usagerId: string) {
 export async function piecesReutilisables(familleId: string, depuis: Date): Promise<PieceVue[]> {
   const debut = new Date(depuis);
   debut.setUTCMonth(debut.getUTCMonth() - 6);
-  return db().pieceJustificative.findMany({ where: { familleId, uploadedAt: { gte: debut } }, orderBy: { uploadedAt: "desc" }, select: VUE });
+  return db().pieceJustificative.findMany({
+    where: { familleId, uploadedAt: { gte: debut } },
+    orderBy: { uploadedAt: "desc" },
+    select: VUE,
+  });
 }
 
 /** A piece's bytes for the family's representants or an agent; null for anyone else (404). */
-export async function pieceALire(acteur: { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string }, pieceId: string) {
+export async function pieceALire(
+  acteur: { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string },
+  pieceId: string,
+) {
   const piece = await db().pieceJustificative.findFirst({
-    where: { id: pieceId, ...(acteur.kind === "USAGER" ? { famille: { representants: { some: { usagerId: acteur.usagerId } } } } : {}) },
+    where: {
+      id: pieceId,
+      ...(acteur.kind === "USAGER" ? { famille: { representants: { some: { usagerId: acteur.usagerId } } } } : {}),
+    },
     select: { storageKey: true, nom: true, mime: true },
   });
   if (!piece) return null;
@@ -152,5 +211,11 @@ export async function pieceALire(acteur: { kind: "USAGER"; usagerId: string } | 
 
 /** The pieces a demande uses (the caller has already checked it may see the demande). */
 export async function piecesDeLaDemande(demandeId: string): Promise<PieceVue[]> {
-  return (await db().demandePiece.findMany({ where: { demandeId }, select: { piece: { select: VUE } }, orderBy: { createdAt: "asc" } })).map((d) => d.piece);
+  return (
+    await db().demandePiece.findMany({
+      where: { demandeId },
+      select: { piece: { select: VUE } },
+      orderBy: { createdAt: "asc" },
+    })
+  ).map((d) => d.piece);
 }

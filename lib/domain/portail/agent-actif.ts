@@ -5,5 +5,6 @@ import { AppError } from "@/lib/errors";
 
 export async function exigerAgentActif(tx: Tx, agentId: string): Promise<void> {
   const agent = await tx.agent.findUnique({ where: { id: agentId }, select: { active: true } });
-  if (!agent?.active) throw new AppError("interdit", "Seuls les agents de la commune peuvent modifier les pages du portail.");
+  if (!agent?.active)
+    throw new AppError("interdit", "Seuls les agents de la commune peuvent modifier les pages du portail.");
 }

@@ -13,12 +13,24 @@ import { DOCUMENT_UTILE_RULE, type DocumentUtileSaisie } from "@/lib/domain/port
 /** The name visitors download it under: the uploaded name without any path, control or quoting character. */
 function nomPropre(nom: string): string {
   const base = nom.split(/[\\/]/).pop() ?? "";
-  const propre = base.replace(/[\p{Cc}"]/gu, "").trim().slice(0, 150);
+  const propre = base
+    .replace(/[\p{Cc}"]/gu, "")
+    .trim()
+    .slice(0, 150);
   return propre || "document";
 }
 
-export async function ajouterDocumentUtile({ agentId, saisie, fichier }: { agentId: string; saisie: DocumentUtileSaisie; fichier: File | null }): Promise<{ id: string }> {
-  if (!fichier || (fichier.size === 0 && fichier.name === "")) throw new AppError("fichier", "Choisissez le fichier à publier (PDF, JPEG ou PNG).", "fichier");
+export async function ajouterDocumentUtile({
+  agentId,
+  saisie,
+  fichier,
+}: {
+  agentId: string;
+  saisie: DocumentUtileSaisie;
+  fichier: File | null;
+}): Promise<{ id: string }> {
+  if (!fichier || (fichier.size === 0 && fichier.name === ""))
+    throw new AppError("fichier", "Choisissez le fichier à publier (PDF, JPEG ou PNG).", "fichier");
   const check = await checkUpload(fichier, DOCUMENT_UTILE_RULE);
   if (!check.ok) throw new AppError("fichier", check.message, "fichier");
   // Checked before the file is stored, so a usager's call leaves nothing behind.
@@ -40,7 +52,12 @@ export async function ajouterDocumentUtile({ agentId, saisie, fichier }: { agent
           publieParId: agentId,
         },
       });
-      await journal(tx, { event: "document_utile.publie", actorKind: "AGENT", actorId: agentId, details: { document: id, categorie: saisie.categorie } });
+      await journal(tx, {
+        event: "document_utile.publie",
+        actorKind: "AGENT",
+        actorId: agentId,
+        details: { document: id, categorie: saisie.categorie },
+      });
       return { id };
     });
   } catch (error) {
@@ -52,10 +69,18 @@ export async function ajouterDocumentUtile({ agentId, saisie, fichier }: { agent
 export async function retirerDocumentUtile({ agentId, id }: { agentId: string; id: string }): Promise<void> {
   const fichierKey = await db().$transaction(async (tx) => {
     await exigerAgentActif(tx, agentId);
-    const document = await tx.documentUtile.findUnique({ where: { id }, select: { fichierKey: true, categorie: true } });
+    const document = await tx.documentUtile.findUnique({
+      where: { id },
+      select: { fichierKey: true, categorie: true },
+    });
     if (!document) throw new AppError("introuvable", "Ce document n'existe plus.");
     await tx.documentUtile.delete({ where: { id } });
-    await journal(tx, { event: "document_utile.retire", actorKind: "AGENT", actorId: agentId, details: { document: id, categorie: document.categorie } });
+    await journal(tx, {
+      event: "document_utile.retire",
+      actorKind: "AGENT",
+      actorId: agentId,
+      details: { document: id, categorie: document.categorie },
+    });
     return document.fichierKey;
   });
   await getStorage().remove(fichierKey);

@@ -4,8 +4,19 @@ import { journal } from "@/lib/journal";
 import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
 import type { InfosPratiquesSaisie } from "@/lib/domain/portail/schemas";
 
-export async function modifierInfosPratiques({ agentId, saisie }: { agentId: string; saisie: InfosPratiquesSaisie }): Promise<void> {
-  const data = { horaires: saisie.horaires ?? "", adresse: saisie.adresse ?? "", contacts: saisie.contacts ?? "", modifieesLe: new Date() };
+export async function modifierInfosPratiques({
+  agentId,
+  saisie,
+}: {
+  agentId: string;
+  saisie: InfosPratiquesSaisie;
+}): Promise<void> {
+  const data = {
+    horaires: saisie.horaires ?? "",
+    adresse: saisie.adresse ?? "",
+    contacts: saisie.contacts ?? "",
+    modifieesLe: new Date(),
+  };
   await db().$transaction(async (tx) => {
     await exigerAgentActif(tx, agentId);
     await tx.infosPratiques.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });

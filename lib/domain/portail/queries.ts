@@ -10,7 +10,10 @@ export function actualitesPubliees() {
 
 /** The console's list: brouillons first (still to publish), then the published ones, newest first. */
 export function toutesLesActualites() {
-  return db().actualite.findMany({ orderBy: [{ publieeLe: { sort: "desc", nulls: "first" } }, { creeeLe: "desc" }], take: 100 });
+  return db().actualite.findMany({
+    orderBy: [{ publieeLe: { sort: "desc", nulls: "first" } }, { creeeLe: "desc" }],
+    take: 100,
+  });
 }
 
 export function actualite(id: string) {
@@ -32,5 +35,8 @@ export async function infosPratiques(): Promise<Pick<InfosPratiques, "horaires" 
 
 /** The school years, the coming ones first, with whether parents may ask for inscriptions. */
 export function anneesScolaires() {
-  return db().anneeScolaire.findMany({ orderBy: { dateDebut: "desc" }, select: { id: true, libelle: true, inscriptionsOuvertes: true } });
+  return db().anneeScolaire.findMany({
+    orderBy: { dateDebut: "desc" },
+    select: { id: true, libelle: true, inscriptionsOuvertes: true },
+  });
 }

@@ -46,8 +46,16 @@ export const elementActiviteSchema = z.object({
 });
 
 /** What an activity asks of each of the seven pièces: required, optional (offered) or not asked at all. */
-export const EXIGENCES_PIECE = { OBLIGATOIRE: "Obligatoire", FACULTATIVE: "Facultative", NON_DEMANDEE: "Non demandée" } as const;
+export const EXIGENCES_PIECE = {
+  OBLIGATOIRE: "Obligatoire",
+  FACULTATIVE: "Facultative",
+  NON_DEMANDEE: "Non demandée",
+} as const;
 export type ExigencePiece = keyof typeof EXIGENCES_PIECE;
-export const exigencePiece = z.enum(["OBLIGATOIRE", "FACULTATIVE", "NON_DEMANDEE"], { error: "Choisissez : obligatoire, facultative ou non demandée." });
+export const exigencePiece = z.enum(["OBLIGATOIRE", "FACULTATIVE", "NON_DEMANDEE"], {
+  error: "Choisissez : obligatoire, facultative ou non demandée.",
+});
 /** One answer for each of the seven pièces, keyed by its type. */
-export const piecesActiviteSchema = z.object(Object.fromEntries(TYPES_PIECE.map((type) => [type, exigencePiece])) as Record<TypePiece, typeof exigencePiece>);
+export const piecesActiviteSchema = z.object(
+  Object.fromEntries(TYPES_PIECE.map((type) => [type, exigencePiece])) as Record<TypePiece, typeof exigencePiece>,
+);

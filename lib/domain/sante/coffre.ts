@@ -26,7 +26,8 @@ export function ouvrirValeurs(demande: { id: string; donnees: Prisma.JsonValue }
   return sante ? champsSante(JSON.parse(dechiffrer(sante, contexteDemande(demande.id)))) : {};
 }
 
-export const scellerFiche = (enfantId: string, versionId: string, fiche: FicheSante) => chiffrer(JSON.stringify(fiche), contexteVersion(enfantId, versionId));
+export const scellerFiche = (enfantId: string, versionId: string, fiche: FicheSante) =>
+  chiffrer(JSON.stringify(fiche), contexteVersion(enfantId, versionId));
 
 export function ouvrirFiche(version: { id: string; enfantId: string; donneesChiffrees: string }): FicheSante {
   return JSON.parse(dechiffrer(version.donneesChiffrees, contexteVersion(version.enfantId, version.id))) as FicheSante;

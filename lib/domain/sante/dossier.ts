@@ -15,7 +15,8 @@ const TYPE = "DOSSIER_SANTE";
 
 export const dossierIntrouvable = () => new AppError("introuvable", "Cet enfant est introuvable.");
 
-export type ResultatSante = { kind: "enregistre" } | { kind: "recapitulatif" } | { kind: "erreurs"; errors: Record<string, string> };
+export type ResultatSante =
+  { kind: "enregistre" } | { kind: "recapitulatif" } | { kind: "erreurs"; errors: Record<string, string> };
 
 /** Saves the form as typed (complete or not, nothing is lost), then goes to step 2 when asked and complete. */
 export async function modifierDossierSante({
@@ -33,7 +34,10 @@ export async function modifierDossierSante({
     const demande = await verrouillerOuCreer(tx, usagerId, enfantId);
     const lecture = lireFiche(values);
     const vers2 = etape2 && lecture.ok;
-    await tx.demande.update({ where: { id: demande.id }, data: { donnees: scellerValeurs(demande.id, values, lecture.ok), etape: vers2 ? 2 : 1 } });
+    await tx.demande.update({
+      where: { id: demande.id },
+      data: { donnees: scellerValeurs(demande.id, values, lecture.ok), etape: vers2 ? 2 : 1 },
+    });
     if (!lecture.ok) return { kind: "erreurs", errors: lecture.errors };
     return vers2 ? { kind: "recapitulatif" } : { kind: "enregistre" };
   });
@@ -41,26 +45,47 @@ export async function modifierDossierSante({
 
 /** < RETOUR À L'ÉTAPE 1 */
 export async function revenirEtape1Sante(usagerId: string, enfantId: string): Promise<void> {
-  await db().demande.updateMany({ where: { usagerId, enfantId, type: TYPE, statut: { in: EDITABLES } }, data: { etape: 1 } });
+  await db().demande.updateMany({
+    where: { usagerId, enfantId, type: TYPE, statut: { in: EDITABLES } },
+    data: { etape: 1 },
+  });
 }
 
 /** The deposit's check (TYPES_DEMANDE): step 1 was complete when last saved. */
 export function verifierDepotSante(donnees: unknown): void {
-  if (!lireDonnees(donnees).complet) throw new AppError("incomplete", "Le dossier santé est incomplet : complétez l'étape 1 avant de valider.");
+  if (!lireDonnees(donnees).complet)
+    throw new AppError("incomplete", "Le dossier santé est incomplet : complétez l'étape 1 avant de valider.");
 }
 
 /** Acceptance: the next version of the child's dossier, from the demande's data, validated by its agent. */
 export async function accepterDossierSante(tx: Tx, demande: Demande): Promise<string> {
   if (!demande.enfantId) throw new AppError("introuvable", "Cette demande ne désigne aucun enfant.");
   const lecture = lireFiche(ouvrirValeurs(demande));
-  if (!lecture.ok) throw new AppError("incomplete", "Le dossier santé de cette demande est incomplet : demandez un complément.");
-  const derniere = await tx.dossierSante.findFirst({ where: { enfantId: demande.enfantId }, orderBy: { version: "desc" }, select: { version: true } });
+  if (!lecture.ok)
+    throw new AppError("incomplete", "Le dossier santé de cette demande est incomplet : demandez un complément.");
+  const derniere = await tx.dossierSante.findFirst({
+    where: { enfantId: demande.enfantId },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
   const id = randomUUID();
   const version = (derniere?.version ?? 0) + 1;
   await tx.dossierSante.create({
-    data: { id, enfantId: demande.enfantId, version, donneesChiffrees: scellerFiche(demande.enfantId, id, lecture.fiche), demandeId: demande.id, valideeParId: demande.instructeurId },
+    data: {
+      id,
+      enfantId: demande.enfantId,
+      version,
+      donneesChiffrees: scellerFiche(demande.enfantId, id, lecture.fiche),
+      demandeId: demande.id,
+      valideeParId: demande.instructeurId,
+    },
   });
-  await journal(tx, { event: "dossier_sante.version", actorKind: "AGENT", actorId: demande.instructeurId ?? undefined, details: { enfantId: demande.enfantId, version } });
+  await journal(tx, {
+    event: "dossier_sante.version",
+    actorKind: "AGENT",
+    actorId: demande.instructeurId ?? undefined,
+    details: { enfantId: demande.enfantId, version },
+  });
   return "Le dossier santé de votre enfant est à jour : vous le retrouvez dans Mon accueil, rubrique Dossier santé.";
 }
 
@@ -80,12 +105,19 @@ async function verrouillerOuCreer(tx: Tx, usagerId: string, enfantId: string): P
     const [enfant, enAttente] = await Promise.all([
       tx.enfant.findFirst({
         where: { id: enfantId, ...enfantsDuUsager(usagerId) },
-        select: { prenoms: true, familles: { where: { famille: { representants: { some: { usagerId } } } }, select: { familleId: true } } },
+        select: {
+          prenoms: true,
+          familles: { where: { famille: { representants: { some: { usagerId } } } }, select: { familleId: true } },
+        },
       }),
       tx.demande.findFirst({ where: { enfantId, type: TYPE, statut: { in: EN_COURS } }, select: { numero: true } }),
     ]);
     if (!enfant) throw dossierIntrouvable();
-    if (enAttente) throw new AppError("en_attente", `Une mise à jour du dossier santé de ${enfant.prenoms} est déjà en cours de traitement (demande N° ${enAttente.numero}).`);
+    if (enAttente)
+      throw new AppError(
+        "en_attente",
+        `Une mise à jour du dossier santé de ${enfant.prenoms} est déjà en cours de traitement (demande N° ${enAttente.numero}).`,
+      );
     // ON CONFLICT: two first saves at once (two tabs) make one draft, not an error.
     await tx.$executeRaw`
       INSERT INTO "Demande" (id, type, statut, "usagerId", "enfantId", "familleId", "brouillonUnique", donnees, "updatedAt")

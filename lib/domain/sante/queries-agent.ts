@@ -13,8 +13,18 @@ export async function lireDemandeSantePourAgent(
 ): Promise<{ fiche: FicheSante | null; enfant: { prenoms: string; nom: string; dateNaissance: Date } | null }> {
   const lecture = lireFiche(ouvrirValeurs(demande));
   const [enfant] = await Promise.all([
-    demande.enfantId ? db().enfant.findUnique({ where: { id: demande.enfantId }, select: { prenoms: true, nom: true, dateNaissance: true } }) : null,
-    journal(db(), { event: "dossier_sante.lecture", actorKind: "AGENT", actorId: agentId, details: { numero: demande.numero, enfantId: demande.enfantId } }),
+    demande.enfantId
+      ? db().enfant.findUnique({
+          where: { id: demande.enfantId },
+          select: { prenoms: true, nom: true, dateNaissance: true },
+        })
+      : null,
+    journal(db(), {
+      event: "dossier_sante.lecture",
+      actorKind: "AGENT",
+      actorId: agentId,
+      details: { numero: demande.numero, enfantId: demande.enfantId },
+    }),
   ]);
   return { fiche: lecture.ok ? lecture.fiche : null, enfant };
 }
@@ -22,13 +32,25 @@ export async function lireDemandeSantePourAgent(
 /** A child's validated versions, newest first, for the console's view of a family. */
 export async function dossierSantePourAgent(agentId: string, enfantId: string) {
   const versions = await db().dossierSante.findMany({ where: { enfantId }, orderBy: { version: "desc" } });
-  await journal(db(), { event: "dossier_sante.lecture", actorKind: "AGENT", actorId: agentId, details: { enfantId, versions: versions.length } });
-  return versions.map((version) => ({ version: version.version, valideeAt: version.valideeAt, fiche: ouvrirFiche(version) }));
+  await journal(db(), {
+    event: "dossier_sante.lecture",
+    actorKind: "AGENT",
+    actorId: agentId,
+    details: { enfantId, versions: versions.length },
+  });
+  return versions.map((version) => ({
+    version: version.version,
+    valideeAt: version.valideeAt,
+    fiche: ouvrirFiche(version),
+  }));
 }
 
 /** The child of that family (the console's URL names both), or null. */
 export function enfantDeFamille(familleId: string, enfantId: string) {
   const uuid = /^[0-9a-f-]{36}$/;
   if (!uuid.test(familleId) || !uuid.test(enfantId)) return null;
-  return db().enfant.findFirst({ where: { id: enfantId, familles: { some: { familleId } } }, select: { id: true, prenoms: true, nom: true, dateNaissance: true } });
+  return db().enfant.findFirst({
+    where: { id: enfantId, familles: { some: { familleId } } },
+    select: { id: true, prenoms: true, nom: true, dateNaissance: true },
+  });
 }

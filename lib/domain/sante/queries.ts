@@ -8,13 +8,18 @@ import type { Prisma, StatutDemande } from "@/lib/generated/prisma/client";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The children of the families this space is a representant of. */
-export const enfantsDuUsager = (usagerId: string): Prisma.EnfantWhereInput => ({ familles: { some: { famille: { representants: { some: { usagerId } } } } } });
+export const enfantsDuUsager = (usagerId: string): Prisma.EnfantWhereInput => ({
+  familles: { some: { famille: { representants: { some: { usagerId } } } } },
+});
 
 export const EDITABLES: StatutDemande[] = ["BROUILLON", "A_COMPLETER"];
 
 export async function enfantDuUsager(usagerId: string, enfantId: string) {
   if (!UUID.test(enfantId)) return null;
-  return db().enfant.findFirst({ where: { id: enfantId, ...enfantsDuUsager(usagerId) }, select: { id: true, prenoms: true, nom: true, dateNaissance: true } });
+  return db().enfant.findFirst({
+    where: { id: enfantId, ...enfantsDuUsager(usagerId) },
+    select: { id: true, prenoms: true, nom: true, dateNaissance: true },
+  });
 }
 
 /**
@@ -28,14 +33,20 @@ export async function dossierSanteDuUsager(usagerId: string, enfantId: string) {
     db().dossierSante.findFirst({ where: { enfantId }, orderBy: { version: "desc" } }),
     db().demande.findMany({
       // another parent's draft is theirs alone; what is deposited concerns the whole family
-      where: { enfantId, type: "DOSSIER_SANTE", OR: [{ usagerId, statut: { in: EDITABLES } }, { statut: { in: ["DEPOSEE", "EN_INSTRUCTION"] } }] },
+      where: {
+        enfantId,
+        type: "DOSSIER_SANTE",
+        OR: [{ usagerId, statut: { in: EDITABLES } }, { statut: { in: ["DEPOSEE", "EN_INSTRUCTION"] } }],
+      },
       select: { id: true, numero: true, statut: true, usagerId: true, etape: true, donnees: true },
       orderBy: { createdAt: "desc" },
     }),
   ]);
   return {
     enfant,
-    derniere: derniere ? { version: derniere.version, valideeAt: derniere.valideeAt, fiche: ouvrirFiche(derniere) } : null,
+    derniere: derniere
+      ? { version: derniere.version, valideeAt: derniere.valideeAt, fiche: ouvrirFiche(derniere) }
+      : null,
     editable: demandes.find((demande) => demande.usagerId === usagerId && EDITABLES.includes(demande.statut)) ?? null,
     enAttente: demandes.find((demande) => demande.statut === "DEPOSEE" || demande.statut === "EN_INSTRUCTION") ?? null,
   };
@@ -47,7 +58,10 @@ export type EtatSante = { derniereMiseAJour: Date | null; enAttente: number | nu
 export async function etatsSante(enfantIds: string[]): Promise<Map<string, EtatSante>> {
   const [versions, demandes] = await Promise.all([
     db().dossierSante.groupBy({ by: ["enfantId"], where: { enfantId: { in: enfantIds } }, _max: { valideeAt: true } }),
-    db().demande.findMany({ where: { enfantId: { in: enfantIds }, type: "DOSSIER_SANTE", statut: { in: EN_COURS } }, select: { enfantId: true, numero: true } }),
+    db().demande.findMany({
+      where: { enfantId: { in: enfantIds }, type: "DOSSIER_SANTE", statut: { in: EN_COURS } },
+      select: { enfantId: true, numero: true },
+    }),
   ]);
   return new Map(
     enfantIds.map((id) => [
@@ -72,4 +86,5 @@ export async function rechercherMedecins(recherche: string) {
   });
 }
 
-export const medecinParId = (id: string) => (UUID.test(id) ? db().medecin.findFirst({ where: { id, actif: true } }) : null);
+export const medecinParId = (id: string) =>
+  UUID.test(id) ? db().medecin.findFirst({ where: { id, actif: true } }) : null;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ALLERGENES, champAllergie, champHabitude, champsSante, libellesAllergies, lireFiche, valeursDeFiche } from "@/lib/domain/sante/schemas";
+import {
+  ALLERGENES,
+  champAllergie,
+  champHabitude,
+  champsSante,
+  libellesAllergies,
+  lireFiche,
+  valeursDeFiche,
+} from "@/lib/domain/sante/schemas";
 
 describe("the dossier santé's form", () => {
   it("lists the 14 allergens of EU regulation 1169/2011, then Autre", () => {
@@ -37,7 +45,18 @@ describe("the dossier santé's form", () => {
   });
 
   it("accepts an empty form (nothing known yet)", () => {
-    expect(lireFiche({})).toEqual({ ok: true, fiche: { medecin: null, habitudes: [], habitudeAutre: null, allergies: [], allergieAutre: null, commentaire: null, pai: false } });
+    expect(lireFiche({})).toEqual({
+      ok: true,
+      fiche: {
+        medecin: null,
+        habitudes: [],
+        habitudeAutre: null,
+        allergies: [],
+        allergieAutre: null,
+        commentaire: null,
+        pai: false,
+      },
+    });
   });
 
   it("names each field to correct, without quoting what was typed", () => {
@@ -52,11 +71,26 @@ describe("the dossier santé's form", () => {
     });
     expect(lecture.ok).toBe(false);
     if (lecture.ok) return;
-    expect(Object.keys(lecture.errors).sort()).toEqual(["allergieAutre", "commentaire", "habitudeAutre", "habitude_VEGETARIEN", "medecinNom", "medecinTelephone"]);
+    expect(Object.keys(lecture.errors).sort()).toEqual([
+      "allergieAutre",
+      "commentaire",
+      "habitudeAutre",
+      "habitude_VEGETARIEN",
+      "medecinNom",
+      "medecinTelephone",
+    ]);
     expect(Object.values(lecture.errors).join(" ")).not.toMatch(/Bayonne|123/);
   });
 
   it("keeps only the form's own fields", () => {
-    expect(champsSante({ medecinNom: "Dr X", intent: "etape2", rechercheMedecin: "dufau", [champAllergie("LAIT")]: "on", pai: 1 })).toEqual({ medecinNom: "Dr X", allergie_LAIT: "on" });
+    expect(
+      champsSante({
+        medecinNom: "Dr X",
+        intent: "etape2",
+        rechercheMedecin: "dufau",
+        [champAllergie("LAIT")]: "on",
+        pai: 1,
+      }),
+    ).toEqual({ medecinNom: "Dr X", allergie_LAIT: "on" });
   });
 });

@@ -5,7 +5,12 @@ import { z } from "zod";
 import { optionnel, telephone } from "@/lib/champs";
 import { fieldErrors } from "@/lib/forms";
 
-export const HABITUDES = { SANS_PORC: "Sans porc", SANS_VIANDE: "Sans viande", VEGETARIEN: "Végétarien", AUTRE: "Autre" } as const;
+export const HABITUDES = {
+  SANS_PORC: "Sans porc",
+  SANS_VIANDE: "Sans viande",
+  VEGETARIEN: "Végétarien",
+  AUTRE: "Autre",
+} as const;
 export type Habitude = keyof typeof HABITUDES;
 
 /** The 14 allergens of annex II of EU regulation 1169/2011 (information of consumers on food), then "Autre". */
@@ -66,16 +71,26 @@ const texte = z
   })
   .superRefine((v, ctx) => {
     if (!v.medecinNom && (v.medecinCommune || v.medecinTelephone)) {
-      ctx.addIssue({ code: "custom", path: ["medecinNom"], message: "Indiquez le nom du médecin traitant, ou videz sa commune et son téléphone." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["medecinNom"],
+        message: "Indiquez le nom du médecin traitant, ou videz sa commune et son téléphone.",
+      });
     }
   });
 
 /** Only the form's own fields, as strings. */
 export function champsSante(values: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(CHAMPS_SANTE.flatMap((champ) => (typeof values[champ] === "string" && values[champ] !== "" ? [[champ, values[champ] as string]] : [])));
+  return Object.fromEntries(
+    CHAMPS_SANTE.flatMap((champ) =>
+      typeof values[champ] === "string" && values[champ] !== "" ? [[champ, values[champ] as string]] : [],
+    ),
+  );
 }
 
-export function lireFiche(values: Record<string, string>): { ok: true; fiche: FicheSante } | { ok: false; errors: Record<string, string> } {
+export function lireFiche(
+  values: Record<string, string>,
+): { ok: true; fiche: FicheSante } | { ok: false; errors: Record<string, string> } {
   const parsed = texte.safeParse(values);
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const coche = (champ: string) => values[champ] === "on";
@@ -84,14 +99,18 @@ export function lireFiche(values: Record<string, string>): { ok: true; fiche: Fi
   if (habitudes.includes("SANS_VIANDE") && habitudes.includes("VEGETARIEN")) {
     errors[champHabitude("VEGETARIEN")] ??= "Cochez « Sans viande » ou « Végétarien », pas les deux.";
   }
-  if (habitudes.includes("AUTRE") && !values.habitudeAutre?.trim()) errors.habitudeAutre ??= "Précisez l'autre habitude alimentaire.";
-  if (allergies.includes("AUTRE") && !values.allergieAutre?.trim()) errors.allergieAutre ??= "Précisez l'autre allergie.";
+  if (habitudes.includes("AUTRE") && !values.habitudeAutre?.trim())
+    errors.habitudeAutre ??= "Précisez l'autre habitude alimentaire.";
+  if (allergies.includes("AUTRE") && !values.allergieAutre?.trim())
+    errors.allergieAutre ??= "Précisez l'autre allergie.";
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const v = parsed.data;
   return {
     ok: true,
     fiche: {
-      medecin: v.medecinNom ? { nom: v.medecinNom, commune: v.medecinCommune ?? null, telephone: v.medecinTelephone ?? null } : null,
+      medecin: v.medecinNom
+        ? { nom: v.medecinNom, commune: v.medecinCommune ?? null, telephone: v.medecinTelephone ?? null }
+        : null,
       habitudes,
       habitudeAutre: habitudes.includes("AUTRE") ? (v.habitudeAutre ?? null) : null,
       allergies,
@@ -120,9 +139,13 @@ export function valeursDeFiche(fiche: FicheSante): Record<string, string> {
 
 /** "Sans porc, Autre : halal", for the recap and the dossier's page. */
 export function libellesHabitudes(fiche: FicheSante): string[] {
-  return fiche.habitudes.map((code) => (code === "AUTRE" && fiche.habitudeAutre ? `Autre : ${fiche.habitudeAutre}` : HABITUDES[code]));
+  return fiche.habitudes.map((code) =>
+    code === "AUTRE" && fiche.habitudeAutre ? `Autre : ${fiche.habitudeAutre}` : HABITUDES[code],
+  );
 }
 
 export function libellesAllergies(fiche: FicheSante): string[] {
-  return fiche.allergies.map((code) => (code === "AUTRE" && fiche.allergieAutre ? `Autre : ${fiche.allergieAutre}` : ALLERGENES[code]));
+  return fiche.allergies.map((code) =>
+    code === "AUTRE" && fiche.allergieAutre ? `Autre : ${fiche.allergieAutre}` : ALLERGENES[code],
+  );
 }

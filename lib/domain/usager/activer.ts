@@ -38,7 +38,12 @@ export async function renvoyerActivation(by: { token: string } | { courriel: str
       const check = await checkToken(tx, by.token, "ACTIVATION");
       usagerId = check.status === "inconnu" ? undefined : check.usagerId;
     } else {
-      usagerId = (await tx.usager.findUnique({ where: { courrielNormalise: by.courriel.trim().toLowerCase() }, select: { id: true } }))?.id;
+      usagerId = (
+        await tx.usager.findUnique({
+          where: { courrielNormalise: by.courriel.trim().toLowerCase() },
+          select: { id: true },
+        })
+      )?.id;
     }
     if (!usagerId) return;
     const usager = await tx.usager.findUniqueOrThrow({ where: { id: usagerId } });

@@ -28,7 +28,13 @@ export async function findBrouillon(token: string | undefined, now = new Date())
 export async function createBrouillon(): Promise<{ token: string; brouillon: Brouillon }> {
   const token = newToken();
   const draft = await db().wizardDraft.create({
-    data: { tokenHash: hashToken(token), wizard: WIZARD, step: 1, reached: 1, expiresAt: new Date(Date.now() + DRAFT_LIFETIME_MS) },
+    data: {
+      tokenHash: hashToken(token),
+      wizard: WIZARD,
+      step: 1,
+      reached: 1,
+      expiresAt: new Date(Date.now() + DRAFT_LIFETIME_MS),
+    },
   });
   return { token, brouillon: { ...draft, data: {} } };
 }
@@ -44,7 +50,12 @@ export async function saveBrouillon(
     const data = { ...(current.data as DonneesBrouillon), ...part } as Prisma.InputJsonObject;
     await tx.wizardDraft.update({
       where: { id },
-      data: { data, step: position.step, reached: position.reached, expiresAt: new Date(Date.now() + DRAFT_LIFETIME_MS) },
+      data: {
+        data,
+        step: position.step,
+        reached: position.reached,
+        expiresAt: new Date(Date.now() + DRAFT_LIFETIME_MS),
+      },
     });
   });
 }

@@ -17,7 +17,8 @@ import CourrielModifie, { courrielModifieSubject } from "@/emails/CourrielModifi
 import { Prisma, type Usager } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 
-export const COURRIEL_DEJA_UTILISE = "Cette adresse de courriel est déjà utilisée par un autre espace : indiquez-en une autre.";
+export const COURRIEL_DEJA_UTILISE =
+  "Cette adresse de courriel est déjà utilisée par un autre espace : indiquez-en une autre.";
 
 /** Any space holding the address, activated or not (a pending one would take it over at its creation). */
 async function courrielPris(tx: Tx, courrielNormalise: string, usagerId: string): Promise<boolean> {
@@ -46,7 +47,8 @@ export async function demanderChangementCourriel({
   }
   const commune = await getCommune();
   await db().$transaction(async (tx) => {
-    if (await courrielPris(tx, courrielNormalise, usager.id)) throw new AppError("courriel_pris", COURRIEL_DEJA_UTILISE, "courriel");
+    if (await courrielPris(tx, courrielNormalise, usager.id))
+      throw new AppError("courriel_pris", COURRIEL_DEJA_UTILISE, "courriel");
     const token = await issueToken(tx, usager.id, "CHANGEMENT_COURRIEL", now, courriel);
     const element = createElement(ChangementCourriel, {
       commune: commune.nom,
@@ -63,29 +65,55 @@ export async function demanderChangementCourriel({
 export type LienCourriel = { status: "valide" | "expire" | "utilise"; courriel: string };
 
 /** What the link of this space is, or null when it is unknown or another space's (the page is then a 404). */
-export async function lienChangementCourriel(usagerId: string, token: string, now = new Date()): Promise<LienCourriel | null> {
+export async function lienChangementCourriel(
+  usagerId: string,
+  token: string,
+  now = new Date(),
+): Promise<LienCourriel | null> {
   const check = await checkToken(db(), token, "CHANGEMENT_COURRIEL", now);
   if (check.status === "inconnu" || check.usagerId !== usagerId) return null;
-  const { courriel } = await db().usagerToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { courriel: true } });
+  const { courriel } = await db().usagerToken.findUniqueOrThrow({
+    where: { tokenHash: hashToken(token) },
+    select: { courriel: true },
+  });
   return { status: check.status, courriel: courriel ?? "" };
 }
 
 const LIEN_PERIME = "Ce lien n'est plus valable : demandez un nouveau changement de courriel.";
 
 /** The new address replaces the old one, which is told of it. Only the space that asked can confirm. */
-export async function confirmerChangementCourriel({ usagerId, token, ip, now = new Date() }: { usagerId: string; token: string; ip: string; now?: Date }): Promise<{ courriel: string }> {
+export async function confirmerChangementCourriel({
+  usagerId,
+  token,
+  ip,
+  now = new Date(),
+}: {
+  usagerId: string;
+  token: string;
+  ip: string;
+  now?: Date;
+}): Promise<{ courriel: string }> {
   const commune = await getCommune();
   try {
     const resultat = await db().$transaction(async (tx) => {
       const check = await checkToken(tx, token, "CHANGEMENT_COURRIEL", now);
-      if (check.status === "inconnu" || check.usagerId !== usagerId) throw new AppError("introuvable", "Ce lien est inconnu.");
-      if (check.status !== "valide" || !(await consumeToken(tx, check.tokenId, now))) throw new AppError("lien_perime", LIEN_PERIME);
-      const { courriel } = await tx.usagerToken.findUniqueOrThrow({ where: { id: check.tokenId }, select: { courriel: true } });
+      if (check.status === "inconnu" || check.usagerId !== usagerId)
+        throw new AppError("introuvable", "Ce lien est inconnu.");
+      if (check.status !== "valide" || !(await consumeToken(tx, check.tokenId, now)))
+        throw new AppError("lien_perime", LIEN_PERIME);
+      const { courriel } = await tx.usagerToken.findUniqueOrThrow({
+        where: { id: check.tokenId },
+        select: { courriel: true },
+      });
       if (!courriel) throw new AppError("lien_perime", LIEN_PERIME);
       // checked again: another space may have taken the address during the 24 hours
-      if (await courrielPris(tx, courriel.toLowerCase(), usagerId)) throw new AppError("courriel_pris", COURRIEL_DEJA_UTILISE);
+      if (await courrielPris(tx, courriel.toLowerCase(), usagerId))
+        throw new AppError("courriel_pris", COURRIEL_DEJA_UTILISE);
       const avant = await tx.usager.findUniqueOrThrow({ where: { id: usagerId } });
-      await tx.usager.update({ where: { id: usagerId }, data: { courriel, courrielNormalise: courriel.toLowerCase() } });
+      await tx.usager.update({
+        where: { id: usagerId },
+        data: { courriel, courrielNormalise: courriel.toLowerCase() },
+      });
       const element = createElement(CourrielModifie, {
         commune: commune.nom,
         salutation: salutation(avant),
@@ -100,7 +128,8 @@ export async function confirmerChangementCourriel({ usagerId, token, ip, now = n
     kickOutbox();
     return resultat;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("courriel_pris", COURRIEL_DEJA_UTILISE);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new AppError("courriel_pris", COURRIEL_DEJA_UTILISE);
     throw error;
   }
 }

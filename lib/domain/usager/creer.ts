@@ -14,7 +14,10 @@ export const IDENTIFIANT_PRIS = "Cet identifiant est déjà utilisé : choisisse
 const COURRIEL_PRIS =
   "Un espace activé existe déjà avec ce courriel. Connectez-vous, ou utilisez « J'ai oublié mon mot de passe. ».";
 
-export async function creerEspace(espace: NouvelEspace, ctx: { ip: string }): Promise<{ usagerId: string; repris: boolean }> {
+export async function creerEspace(
+  espace: NouvelEspace,
+  ctx: { ip: string },
+): Promise<{ usagerId: string; repris: boolean }> {
   const commune = await getCommune();
   const passwordHash = await hashPassword(espace.motDePasse);
   const courrielNormalise = espace.contact.courriel.toLowerCase();
@@ -49,13 +52,21 @@ export async function creerEspace(espace: NouvelEspace, ctx: { ip: string }): Pr
 
   try {
     return await db().$transaction(async (tx) => {
-      const existing = await tx.usager.findUnique({ where: { courrielNormalise }, select: { id: true, activatedAt: true } });
+      const existing = await tx.usager.findUnique({
+        where: { courrielNormalise },
+        select: { id: true, activatedAt: true },
+      });
       if (existing?.activatedAt) throw new AppError("courriel_pris", COURRIEL_PRIS, "courriel");
       const usager = existing
         ? await tx.usager.update({ where: { id: existing.id }, data: { ...data, createdAt: new Date() } })
         : await tx.usager.create({ data });
       await queueActivationMail(tx, usager, commune);
-      await journal(tx, { event: existing ? "espace.recree" : "espace.cree", actorKind: "USAGER", actorId: usager.id, ip: ctx.ip });
+      await journal(tx, {
+        event: existing ? "espace.recree" : "espace.cree",
+        actorKind: "USAGER",
+        actorId: usager.id,
+        ip: ctx.ip,
+      });
       return { usagerId: usager.id, repris: Boolean(existing) };
     });
   } catch (error) {

@@ -9,14 +9,30 @@ import CreationEspace, { creationEspaceSubject } from "@/emails/CreationEspace";
 import MotDePasseOublie, { motDePasseOublieSubject } from "@/emails/MotDePasseOublie";
 import type { Commune, TokenPurpose, Usager } from "@/lib/generated/prisma/client";
 
-export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { ACTIVATION: 24 * HOUR, PASSWORD_RESET: HOUR, CHANGEMENT_COURRIEL: 24 * HOUR };
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  ACTIVATION: 24 * HOUR,
+  PASSWORD_RESET: HOUR,
+  CHANGEMENT_COURRIEL: 24 * HOUR,
+};
 
 /** Issues a new link of that purpose; the earlier ones stop working at once. `courriel`: the address a CHANGEMENT_COURRIEL link confirms. */
-export async function issueToken(tx: Tx, usagerId: string, purpose: TokenPurpose, now = new Date(), courriel?: string): Promise<string> {
+export async function issueToken(
+  tx: Tx,
+  usagerId: string,
+  purpose: TokenPurpose,
+  now = new Date(),
+  courriel?: string,
+): Promise<string> {
   await tx.usagerToken.updateMany({ where: { usagerId, purpose, usedAt: null }, data: { expiresAt: now } });
   const token = newToken();
   await tx.usagerToken.create({
-    data: { usagerId, purpose, courriel, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]) },
+    data: {
+      usagerId,
+      purpose,
+      courriel,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
+    },
   });
   return token;
 }
@@ -36,7 +52,10 @@ export async function checkToken(tx: Tx, token: string, purpose: TokenPurpose, n
 
 /** Marks the token used, unless another request did it first: only one use ever wins. */
 export async function consumeToken(tx: Tx, tokenId: string, now = new Date()): Promise<boolean> {
-  const { count } = await tx.usagerToken.updateMany({ where: { id: tokenId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  const { count } = await tx.usagerToken.updateMany({
+    where: { id: tokenId, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
   return count === 1;
 }
 

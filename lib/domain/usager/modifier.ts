@@ -11,7 +11,13 @@ import type { Telephones, identiteSchema } from "@/lib/domain/usager/schemas";
 import type { Usager } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
 
-export async function modifierIdentite({ usagerId, identite }: { usagerId: string; identite: z.infer<typeof identiteSchema> }): Promise<void> {
+export async function modifierIdentite({
+  usagerId,
+  identite,
+}: {
+  usagerId: string;
+  identite: z.infer<typeof identiteSchema>;
+}): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.usager.update({
       where: { id: usagerId },
@@ -30,9 +36,18 @@ export async function modifierIdentite({ usagerId, identite }: { usagerId: strin
   });
 }
 
-export async function modifierTelephones({ usagerId, telephones }: { usagerId: string; telephones: Telephones }): Promise<void> {
+export async function modifierTelephones({
+  usagerId,
+  telephones,
+}: {
+  usagerId: string;
+  telephones: Telephones;
+}): Promise<void> {
   await db().$transaction(async (tx) => {
-    const { moyenContactPrefere } = await tx.usager.findUniqueOrThrow({ where: { id: usagerId }, select: { moyenContactPrefere: true } });
+    const { moyenContactPrefere } = await tx.usager.findUniqueOrThrow({
+      where: { id: usagerId },
+      select: { moyenContactPrefere: true },
+    });
     // the preferred means of contact chosen at creation must keep a number
     if (moyenContactPrefere === "TELEPHONE" && !telephones.telephone) {
       throw new AppError("prefere", "Indiquez le téléphone, votre moyen de contact préféré.", "telephone");
@@ -40,7 +55,10 @@ export async function modifierTelephones({ usagerId, telephones }: { usagerId: s
     if (moyenContactPrefere === "MOBILE" && !telephones.mobile) {
       throw new AppError("prefere", "Indiquez le mobile, votre moyen de contact préféré.", "mobile");
     }
-    await tx.usager.update({ where: { id: usagerId }, data: { telephone: telephones.telephone ?? null, mobile: telephones.mobile ?? null } });
+    await tx.usager.update({
+      where: { id: usagerId },
+      data: { telephone: telephones.telephone ?? null, mobile: telephones.mobile ?? null },
+    });
     await journal(tx, { event: "espace.telephones_modifies", actorKind: "USAGER", actorId: usagerId });
   });
 }
@@ -50,9 +68,14 @@ export function adresseDeLEspace(adresse: AdresseSaisie) {
   return {
     adresseNumero: adresse.adresseNumero ?? null,
     adresseVoie: adresse.adresseVoie,
-    adresseComplement: [adresse.adresseBatiment && `Bât. ${adresse.adresseBatiment}`, adresse.adresseAppartement && `Appt ${adresse.adresseAppartement}`, adresse.adresseComplement]
-      .filter(Boolean)
-      .join(", ") || null,
+    adresseComplement:
+      [
+        adresse.adresseBatiment && `Bât. ${adresse.adresseBatiment}`,
+        adresse.adresseAppartement && `Appt ${adresse.adresseAppartement}`,
+        adresse.adresseComplement,
+      ]
+        .filter(Boolean)
+        .join(", ") || null,
     codePostal: adresse.codePostal,
     ville: adresse.ville,
     pays: adresse.pays,
@@ -60,10 +83,19 @@ export function adresseDeLEspace(adresse: AdresseSaisie) {
 }
 
 /** A space without a family changes its address itself; with one, it is a demande (famille/changement-adresse.ts). */
-export async function modifierAdresseEspace({ usagerId, adresse }: { usagerId: string; adresse: AdresseSaisie }): Promise<void> {
+export async function modifierAdresseEspace({
+  usagerId,
+  adresse,
+}: {
+  usagerId: string;
+  adresse: AdresseSaisie;
+}): Promise<void> {
   await db().$transaction(async (tx) => {
     if (await tx.representant.findFirst({ where: { usagerId }, select: { id: true } })) {
-      throw new AppError("famille", "Votre espace est rattaché à une famille : le changement d'adresse est une demande aux agents de la mairie.");
+      throw new AppError(
+        "famille",
+        "Votre espace est rattaché à une famille : le changement d'adresse est une demande aux agents de la mairie.",
+      );
     }
     await tx.usager.update({ where: { id: usagerId }, data: adresseDeLEspace(adresse) });
     await journal(tx, { event: "espace.adresse_modifiee", actorKind: "USAGER", actorId: usagerId });
@@ -87,12 +119,19 @@ export async function changerMotDePasse({
   await verifierMotDePasseActuel(usager, motDePasseActuel, ip);
   const refus = newPasswordError(motDePasse, usager.identifiant);
   if (refus) throw new AppError("mot_de_passe", refus, "motDePasse");
-  if (motDePasse === motDePasseActuel) throw new AppError("meme", "Choisissez un mot de passe différent de l'actuel.", "motDePasse");
+  if (motDePasse === motDePasseActuel)
+    throw new AppError("meme", "Choisissez un mot de passe différent de l'actuel.", "motDePasse");
   const passwordHash = await hashPassword(motDePasse);
   return db().$transaction(async (tx) => {
     await tx.usager.update({ where: { id: usager.id }, data: { passwordHash } });
     const sessionsFermees = await revokeUsagerSessions(tx, usager.id, sessionId);
-    await journal(tx, { event: "mot_de_passe.modifie", actorKind: "USAGER", actorId: usager.id, ip, details: { sessionsFermees } });
+    await journal(tx, {
+      event: "mot_de_passe.modifie",
+      actorKind: "USAGER",
+      actorId: usager.id,
+      ip,
+      details: { sessionsFermees },
+    });
     return { sessionsFermees };
   });
 }

@@ -12,18 +12,33 @@ import type { Usager } from "@/lib/generated/prisma/client";
 export const CHAMP_MOT_DE_PASSE_ACTUEL = "motDePasseActuel";
 
 /** Throws a French AppError beside the field when the password is wrong or too many tries were made. */
-export async function verifierMotDePasseActuel(usager: Pick<Usager, "id" | "identifiantNormalise">, motDePasse: string, ip: string): Promise<void> {
+export async function verifierMotDePasseActuel(
+  usager: Pick<Usager, "id" | "identifiantNormalise">,
+  motDePasse: string,
+  ip: string,
+): Promise<void> {
   const identifiant = usager.identifiantNormalise;
   const bloque = (jusqua: Date) =>
-    new AppError("trop_essais", `Trop d'essais de mot de passe : réessayez à partir de ${formatParis(jusqua, "HH:mm")}.`, CHAMP_MOT_DE_PASSE_ACTUEL);
+    new AppError(
+      "trop_essais",
+      `Trop d'essais de mot de passe : réessayez à partir de ${formatParis(jusqua, "HH:mm")}.`,
+      CHAMP_MOT_DE_PASSE_ACTUEL,
+    );
   const until = await loginLockedUntil(db(), "USAGER", identifiant, ip);
   if (until) throw bloque(until);
   // read again: the session's copy may predate a password change made from another browser
-  const { passwordHash } = await db().usager.findUniqueOrThrow({ where: { id: usager.id }, select: { passwordHash: true } });
+  const { passwordHash } = await db().usager.findUniqueOrThrow({
+    where: { id: usager.id },
+    select: { passwordHash: true },
+  });
   if (motDePasse && (await verifyPassword(passwordHash, motDePasse))) return;
   await db().loginAttempt.create({ data: { kind: "USAGER", identifiant, ip, success: false } });
   await journal(db(), { event: "mot_de_passe.confirmation_refusee", actorKind: "USAGER", actorId: usager.id, ip });
   const now = await loginLockedUntil(db(), "USAGER", identifiant, ip);
   if (now) throw bloque(now);
-  throw new AppError("mot_de_passe_actuel", "Ce mot de passe n'est pas celui de votre espace.", CHAMP_MOT_DE_PASSE_ACTUEL);
+  throw new AppError(
+    "mot_de_passe_actuel",
+    "Ce mot de passe n'est pas celui de votre espace.",
+    CHAMP_MOT_DE_PASSE_ACTUEL,
+  );
 }

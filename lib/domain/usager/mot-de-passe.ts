@@ -14,7 +14,9 @@ export async function demanderReinitialisation(identifiantOuCourriel: string, ct
   if (!key) return;
   const commune = await getCommune();
   await db().$transaction(async (tx) => {
-    const usager = await tx.usager.findFirst({ where: { OR: [{ identifiantNormalise: key }, { courrielNormalise: key }] } });
+    const usager = await tx.usager.findFirst({
+      where: { OR: [{ identifiantNormalise: key }, { courrielNormalise: key }] },
+    });
     if (!usager?.activatedAt) return;
     await queueResetMail(tx, usager, commune);
     await journal(tx, { event: "mot_de_passe.lien_envoye", actorKind: "USAGER", actorId: usager.id, ip: ctx.ip });
@@ -38,6 +40,12 @@ export async function reinitialiserMotDePasse(token: string, motDePasse: string,
     if (!(await consumeToken(tx, check.tokenId))) throw new AppError("lien_perime", LIEN_PERIME);
     await tx.usager.update({ where: { id: usager.id }, data: { passwordHash } });
     const revoked = await revokeUsagerSessions(tx, usager.id);
-    await journal(tx, { event: "mot_de_passe.reinitialise", actorKind: "USAGER", actorId: usager.id, ip: ctx.ip, details: { sessionsFermees: revoked } });
+    await journal(tx, {
+      event: "mot_de_passe.reinitialise",
+      actorKind: "USAGER",
+      actorId: usager.id,
+      ip: ctx.ip,
+      details: { sessionsFermees: revoked },
+    });
   });
 }

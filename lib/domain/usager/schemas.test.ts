@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseForm } from "@/lib/forms";
-import { adresseSchema, authentificationSchema, cguSchema, champsDuBrouillon, contactSchema, identiteSchema } from "@/lib/domain/usager/schemas";
+import {
+  adresseSchema,
+  authentificationSchema,
+  cguSchema,
+  champsDuBrouillon,
+  contactSchema,
+  identiteSchema,
+} from "@/lib/domain/usager/schemas";
 
 describe("CGU step", () => {
   it("requires the box to be ticked", () => {
@@ -16,7 +23,10 @@ describe("IDENTITÉ step", () => {
   const valid = { civilite: "MADAME", nomUsage: " Etchart ", prenoms: "Claire", dateNaissance: "1988-04-12" };
   it("keeps what is given, trimmed, and drops empty optional fields", () => {
     const result = parseForm(identiteSchema, { ...valid, nomNaissance: "" });
-    expect(result).toEqual({ success: true, data: { civilite: "MADAME", nomUsage: "Etchart", prenoms: "Claire", dateNaissance: "1988-04-12" } });
+    expect(result).toEqual({
+      success: true,
+      data: { civilite: "MADAME", nomUsage: "Etchart", prenoms: "Claire", dateNaissance: "1988-04-12" },
+    });
   });
   it("names each missing required field in French", () => {
     const result = parseForm(identiteSchema, { civilite: "", nomUsage: "", prenoms: " " });
@@ -39,7 +49,9 @@ describe("ADRESSE step", () => {
   it("wants 5 digits for a French code postal", () => {
     expect(parseForm(adresseSchema, { codePostal: "64990", ville: "Villefranque", pays: "France" }).success).toBe(true);
     const result = parseForm(adresseSchema, { codePostal: "6499", pays: "FRANCE" });
-    expect(result.success ? null : result.errors.codePostal).toBe("Un code postal français compte 5 chiffres, par exemple 64990.");
+    expect(result.success ? null : result.errors.codePostal).toBe(
+      "Un code postal français compte 5 chiffres, par exemple 64990.",
+    );
   });
   it("lets a foreign code postal through", () => {
     expect(parseForm(adresseSchema, { codePostal: "SW1A 1AA", pays: "Royaume-Uni" }).success).toBe(true);
@@ -48,12 +60,18 @@ describe("ADRESSE step", () => {
 
 describe("MOYENS DE CONTACT step", () => {
   it("requires a valid courriel", () => {
-    expect(parseForm(contactSchema, { courriel: "" })).toEqual({ success: false, errors: { courriel: "Indiquez votre adresse de courriel." } });
+    expect(parseForm(contactSchema, { courriel: "" })).toEqual({
+      success: false,
+      errors: { courriel: "Indiquez votre adresse de courriel." },
+    });
     const result = parseForm(contactSchema, { courriel: "claire@" });
     expect(result.success ? null : result.errors.courriel).toMatch(/adresse de courriel valide/);
   });
   it("normalises phone numbers and refuses malformed ones", () => {
-    expect(parseForm(contactSchema, { courriel: "a@b.fr", mobile: "06 12 34 56 78" })).toMatchObject({ success: true, data: { mobile: "0612345678" } });
+    expect(parseForm(contactSchema, { courriel: "a@b.fr", mobile: "06 12 34 56 78" })).toMatchObject({
+      success: true,
+      data: { mobile: "0612345678" },
+    });
     const result = parseForm(contactSchema, { courriel: "a@b.fr", telephone: "12345" });
     expect(result.success ? null : result.errors.telephone).toMatch(/^Téléphone : indiquez 10 chiffres/);
   });
@@ -71,7 +89,8 @@ describe("AUTHENTIFICATION step", () => {
   it("refuses a password breaking the rule, and a confirmation that differs", () => {
     const result = parseForm(authentificationSchema, { ...valid, motDePasse: "court", confirmation: "autre" });
     expect(result.success ? null : result.errors).toEqual({
-      motDePasse: "Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins 1 minuscule(s), 1 majuscule(s), 1 chiffre(s) et 1 caractère spécial(s).",
+      motDePasse:
+        "Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins 1 minuscule(s), 1 majuscule(s), 1 chiffre(s) et 1 caractère spécial(s).",
       confirmation: "La confirmation ne correspond pas au mot de passe.",
     });
   });
@@ -84,8 +103,16 @@ describe("AUTHENTIFICATION step", () => {
 describe("what a step keeps in the draft", () => {
   it("keeps the step's own fields only: never a password, the anti-bot payload, or a field the browser made up", () => {
     expect(
-      champsDuBrouillon("authentification", { identifiant: "cetchart", motDePasse: "Secret-2026!", confirmation: "Secret-2026!", altcha: "xyz", cleEnfance: "" }),
+      champsDuBrouillon("authentification", {
+        identifiant: "cetchart",
+        motDePasse: "Secret-2026!",
+        confirmation: "Secret-2026!",
+        altcha: "xyz",
+        cleEnfance: "",
+      }),
     ).toEqual({ identifiant: "cetchart", cleEnfance: "" });
-    expect(champsDuBrouillon("identite", { nomUsage: "Etchart", photoKey: "0b0e…", admin: "1" })).toEqual({ nomUsage: "Etchart" });
+    expect(champsDuBrouillon("identite", { nomUsage: "Etchart", photoKey: "0b0e…", admin: "1" })).toEqual({
+      nomUsage: "Etchart",
+    });
   });
 });

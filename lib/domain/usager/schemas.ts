@@ -45,7 +45,11 @@ export const adresseSchema = z
   .superRefine((adresse, ctx) => {
     const enFrance = !adresse.pays || /^france$/i.test(adresse.pays);
     if (enFrance && adresse.codePostal && !/^\d{5}$/.test(adresse.codePostal)) {
-      ctx.addIssue({ code: "custom", path: ["codePostal"], message: "Un code postal français compte 5 chiffres, par exemple 64990." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["codePostal"],
+        message: "Un code postal français compte 5 chiffres, par exemple 64990.",
+      });
     }
   });
 
@@ -61,10 +65,18 @@ export const contactSchema = z
   })
   .superRefine((contact, ctx) => {
     if (contact.moyenContactPrefere === "TELEPHONE" && !contact.telephone) {
-      ctx.addIssue({ code: "custom", path: ["telephone"], message: "Indiquez le téléphone, votre moyen de contact préféré." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["telephone"],
+        message: "Indiquez le téléphone, votre moyen de contact préféré.",
+      });
     }
     if (contact.moyenContactPrefere === "MOBILE" && !contact.mobile) {
-      ctx.addIssue({ code: "custom", path: ["mobile"], message: "Indiquez le mobile, votre moyen de contact préféré." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["mobile"],
+        message: "Indiquez le mobile, votre moyen de contact préféré.",
+      });
     }
   });
 
@@ -82,16 +94,23 @@ export const authentificationBrouillonSchema = z.object({
 
 export const authentificationSchema = authentificationBrouillonSchema
   .extend({
-    motDePasse: z.string({ error: "Choisissez un mot de passe." }).min(1, { error: "Choisissez un mot de passe." }).max(PASSWORD_MAX_LENGTH, {
-      error: `Le mot de passe ne doit pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`,
-    }),
+    motDePasse: z
+      .string({ error: "Choisissez un mot de passe." })
+      .min(1, { error: "Choisissez un mot de passe." })
+      .max(PASSWORD_MAX_LENGTH, {
+        error: `Le mot de passe ne doit pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`,
+      }),
     confirmation: z.string({ error: "Confirmez le mot de passe." }).min(1, { error: "Confirmez le mot de passe." }),
   })
   .superRefine((auth, ctx) => {
     const error = passwordRuleError(auth.motDePasse, auth.identifiant);
     if (error) ctx.addIssue({ code: "custom", path: ["motDePasse"], message: error });
     if (auth.confirmation && auth.confirmation !== auth.motDePasse) {
-      ctx.addIssue({ code: "custom", path: ["confirmation"], message: "La confirmation ne correspond pas au mot de passe." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirmation"],
+        message: "La confirmation ne correspond pas au mot de passe.",
+      });
     }
   });
 
@@ -104,7 +123,10 @@ export const STEP_SCHEMAS = {
 } as const;
 
 /** The fields a step may keep in the draft: its schema's, nothing else the browser sends (never a password). */
-export function champsDuBrouillon(etape: keyof typeof STEP_SCHEMAS, values: Record<string, string>): Record<string, string> {
+export function champsDuBrouillon(
+  etape: keyof typeof STEP_SCHEMAS,
+  values: Record<string, string>,
+): Record<string, string> {
   const fields = Object.keys(STEP_SCHEMAS[etape].shape);
   return Object.fromEntries(Object.entries(values).filter(([key]) => fields.includes(key)));
 }
@@ -134,7 +156,9 @@ export const motDePasseSchema = z
 // ——— Mes informations and Modifier mon espace ———
 
 export const changementCourrielSchema = z.object({
-  motDePasseActuel: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, { error: "Indiquez votre mot de passe actuel." }),
+  motDePasseActuel: z
+    .string({ error: "Indiquez votre mot de passe actuel." })
+    .min(1, { error: "Indiquez votre mot de passe actuel." }),
   courriel: courriel("Indiquez la nouvelle adresse de courriel."),
 });
 
@@ -143,14 +167,24 @@ export type Telephones = z.infer<typeof telephonesSchema>;
 
 export const changementMotDePasseSchema = z
   .object({
-    motDePasseActuel: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, { error: "Indiquez votre mot de passe actuel." }),
-    motDePasse: z.string({ error: "Choisissez un mot de passe." }).min(1, { error: "Choisissez un mot de passe." }).max(PASSWORD_MAX_LENGTH, {
-      error: `Le mot de passe ne doit pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`,
-    }),
+    motDePasseActuel: z
+      .string({ error: "Indiquez votre mot de passe actuel." })
+      .min(1, { error: "Indiquez votre mot de passe actuel." }),
+    motDePasse: z
+      .string({ error: "Choisissez un mot de passe." })
+      .min(1, { error: "Choisissez un mot de passe." })
+      .max(PASSWORD_MAX_LENGTH, {
+        error: `Le mot de passe ne doit pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`,
+      }),
     confirmation: z.string({ error: "Confirmez le mot de passe." }).min(1, { error: "Confirmez le mot de passe." }),
   })
-  .refine((value) => value.confirmation === value.motDePasse, { path: ["confirmation"], error: "La confirmation ne correspond pas au mot de passe." });
+  .refine((value) => value.confirmation === value.motDePasse, {
+    path: ["confirmation"],
+    error: "La confirmation ne correspond pas au mot de passe.",
+  });
 
 export const confirmationMotDePasseSchema = z.object({
-  motDePasseActuel: z.string({ error: "Indiquez votre mot de passe pour confirmer." }).min(1, { error: "Indiquez votre mot de passe pour confirmer." }),
+  motDePasseActuel: z
+    .string({ error: "Indiquez votre mot de passe pour confirmer." })
+    .min(1, { error: "Indiquez votre mot de passe pour confirmer." }),
 });

@@ -16,16 +16,34 @@ import type { Demande, Usager } from "@/lib/generated/prisma/client";
 export const AVEC_FAMILLE =
   "Votre espace est rattaché à une famille : il ne peut être supprimé qu'après l'accord de la mairie.";
 
-export async function supprimerEspace({ usager, motDePasse, ip }: { usager: Usager; motDePasse: string; ip: string }): Promise<void> {
+export async function supprimerEspace({
+  usager,
+  motDePasse,
+  ip,
+}: {
+  usager: Usager;
+  motDePasse: string;
+  ip: string;
+}): Promise<void> {
   await verifierMotDePasseActuel(usager, motDePasse, ip);
   const fichiers = await db().$transaction(async (tx) => {
-    if (await tx.representant.findFirst({ where: { usagerId: usager.id }, select: { id: true } })) throw new AppError("famille", AVEC_FAMILLE);
+    if (await tx.representant.findFirst({ where: { usagerId: usager.id }, select: { id: true } }))
+      throw new AppError("famille", AVEC_FAMILLE);
     const { photoKey } = await tx.usager.findUniqueOrThrow({ where: { id: usager.id }, select: { photoKey: true } });
-    const pieces = await tx.demandeMessage.findMany({ where: { demande: { usagerId: usager.id }, pieceKey: { not: null } }, select: { pieceKey: true } });
+    const pieces = await tx.demandeMessage.findMany({
+      where: { demande: { usagerId: usager.id }, pieceKey: { not: null } },
+      select: { pieceKey: true },
+    });
     const demandes = await tx.demande.count({ where: { usagerId: usager.id } });
     await tx.essaiCleEnfance.deleteMany({ where: { usagerId: usager.id } });
     await tx.usager.delete({ where: { id: usager.id } });
-    await journal(tx, { event: "espace.supprime", actorKind: "USAGER", actorId: usager.id, ip, details: { demandesSupprimees: demandes } });
+    await journal(tx, {
+      event: "espace.supprime",
+      actorKind: "USAGER",
+      actorId: usager.id,
+      ip,
+      details: { demandesSupprimees: demandes },
+    });
     return [photoKey, ...pieces.map((p) => p.pieceKey)].filter((key): key is string => Boolean(key));
   });
   // After the commit: a file left behind by a failure here is unreachable (no row points to it any more).
@@ -33,25 +51,54 @@ export async function supprimerEspace({ usager, motDePasse, ip }: { usager: Usag
 }
 
 export async function suppressionEnCours(usagerId: string): Promise<number | null> {
-  const demande = await db().demande.findFirst({ where: { usagerId, type: "SUPPRESSION_ESPACE", statut: { in: EN_COURS } }, select: { numero: true } });
+  const demande = await db().demande.findFirst({
+    where: { usagerId, type: "SUPPRESSION_ESPACE", statut: { in: EN_COURS } },
+    select: { numero: true },
+  });
   return demande?.numero ?? null;
 }
 
 /** With a family: the request to the commune, as a demande the agents see in their queue. */
-export async function demanderSuppressionEspace({ usager, motDePasse, motif, ip }: { usager: Usager; motDePasse: string; motif?: string; ip: string }): Promise<{ numero: number }> {
+export async function demanderSuppressionEspace({
+  usager,
+  motDePasse,
+  motif,
+  ip,
+}: {
+  usager: Usager;
+  motDePasse: string;
+  motif?: string;
+  ip: string;
+}): Promise<{ numero: number }> {
   await verifierMotDePasseActuel(usager, motDePasse, ip);
-  const representant = await db().representant.findFirst({ where: { usagerId: usager.id }, select: { familleId: true } });
-  if (!representant) throw new AppError("sans_famille", "Votre espace n'est rattaché à aucune famille : vous pouvez le supprimer vous-même.");
+  const representant = await db().representant.findFirst({
+    where: { usagerId: usager.id },
+    select: { familleId: true },
+  });
+  if (!representant)
+    throw new AppError(
+      "sans_famille",
+      "Votre espace n'est rattaché à aucune famille : vous pouvez le supprimer vous-même.",
+    );
   const enCours = await suppressionEnCours(usager.id);
-  if (enCours) throw new AppError("en_cours", `Votre demande de suppression N° ${enCours} est déjà en cours d'instruction.`);
+  if (enCours)
+    throw new AppError("en_cours", `Votre demande de suppression N° ${enCours} est déjà en cours d'instruction.`);
   const demande = await db().demande.create({
-    data: { type: "SUPPRESSION_ESPACE", usagerId: usager.id, familleId: representant.familleId, donnees: { motif: motif ?? "" } },
+    data: {
+      type: "SUPPRESSION_ESPACE",
+      usagerId: usager.id,
+      familleId: representant.familleId,
+      donnees: { motif: motif ?? "" },
+    },
   });
   return deposerDemande({ usagerId: usager.id, demandeId: demande.id });
 }
 
 /** The agents accept: the space leaves the family (which keeps its representant and records). */
 export async function accepterSuppressionEspace(tx: Tx, demande: Demande): Promise<string> {
-  await tx.representant.updateMany({ where: { usagerId: demande.usagerId, ...(demande.familleId ? { familleId: demande.familleId } : {}) }, data: { usagerId: null } });
+  await tx.representant.updateMany({
+    where: { usagerId: demande.usagerId, ...(demande.familleId ? { familleId: demande.familleId } : {}) },
+    data: { usagerId: null },
+  });
   return "Votre espace n'est plus rattaché à la famille, qui reste connue du service Enfance. Vous pouvez maintenant le supprimer vous-même : Mon profil > Supprimer mon espace.";
 }

@@ -10,7 +10,16 @@ export default async function AgentsPage() {
   await requireAgent("ADMIN");
   const agents = await db().agent.findMany({
     orderBy: [{ active: "desc" }, { nom: "asc" }, { prenom: "asc" }],
-    select: { id: true, identifiant: true, nom: true, prenom: true, role: true, active: true, totpActiveAt: true, lastLoginAt: true },
+    select: {
+      id: true,
+      identifiant: true,
+      nom: true,
+      prenom: true,
+      role: true,
+      active: true,
+      totpActiveAt: true,
+      lastLoginAt: true,
+    },
   });
   return (
     <section className="carte" aria-labelledby="titre">

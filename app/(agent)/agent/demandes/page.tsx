@@ -13,7 +13,11 @@ const OPTIONS_TYPE = Object.fromEntries(Object.entries(TYPES_DEMANDE).map(([type
 const OPTIONS_STATUT = Object.fromEntries(STATUTS.filter((s) => s !== "BROUILLON").map((s) => [s, LIBELLES_STATUT[s]]));
 
 // Every deposited demande, filtered by a GET form: the URL is the filter, so it can be bookmarked and shared.
-export default async function DemandesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DemandesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAgent();
   const { filtres, valeurs, erreurs } = lireFiltres(await searchParams);
   const { demandes, total, page, pages } = await rechercherDemandes(filtres);
@@ -27,12 +31,36 @@ export default async function DemandesPage({ searchParams }: { searchParams: Pro
         <h1 id="titre" className="titre-page mb-4">
           Demandes
         </h1>
-        <form method="get" action="/agent/demandes" role="search" aria-label="Rechercher des demandes" className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
+        <form
+          method="get"
+          action="/agent/demandes"
+          role="search"
+          aria-label="Rechercher des demandes"
+          className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3"
+        >
           <div className="sm:col-span-2 lg:col-span-3">
-            <TextField name="q" label="Rechercher" type="search" defaultValue={valeurs.q} hint="Numéro de demande, nom ou prénom (demandeur ou personne déclarée), clé enfance." />
+            <TextField
+              name="q"
+              label="Rechercher"
+              type="search"
+              defaultValue={valeurs.q}
+              hint="Numéro de demande, nom ou prénom (demandeur ou personne déclarée), clé enfance."
+            />
           </div>
-          <SelectField name="type" label="Type" options={OPTIONS_TYPE} placeholder="Tous les types" defaultValue={valeurs.type} />
-          <SelectField name="statut" label="État" options={OPTIONS_STATUT} placeholder="Tous les états" defaultValue={valeurs.statut} />
+          <SelectField
+            name="type"
+            label="Type"
+            options={OPTIONS_TYPE}
+            placeholder="Tous les types"
+            defaultValue={valeurs.type}
+          />
+          <SelectField
+            name="statut"
+            label="État"
+            options={OPTIONS_STATUT}
+            placeholder="Tous les états"
+            defaultValue={valeurs.statut}
+          />
           <div className="grid grid-cols-2 gap-x-4 sm:col-span-2 lg:col-span-1">
             <TextField name="du" label="Déposée du" type="date" defaultValue={valeurs.du} error={erreurs.du} />
             <TextField name="au" label="au" type="date" defaultValue={valeurs.au} error={erreurs.au} />
@@ -51,7 +79,11 @@ export default async function DemandesPage({ searchParams }: { searchParams: Pro
           {total === 0 ? "Aucune demande" : total === 1 ? "1 demande" : `${total} demandes`}
           {pages > 1 && ` — page ${page} sur ${pages}`}
         </h2>
-        <TableDemandes demandes={demandes} legende="Demandes trouvées, la plus récente d'abord" vide="Aucune demande ne correspond à ces critères." />
+        <TableDemandes
+          demandes={demandes}
+          legende="Demandes trouvées, la plus récente d'abord"
+          vide="Aucune demande ne correspond à ces critères."
+        />
         <Pagination page={page} pages={pages} href={href} />
       </section>
     </div>

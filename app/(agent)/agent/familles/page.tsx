@@ -14,7 +14,10 @@ export default async function FamillesPage({ searchParams }: Props) {
   await requireAgent();
   const params = await searchParams;
   const q = premier(params.q).slice(0, 200);
-  const { familles, total, page, pages } = await rechercherFamilles({ q, page: Number.parseInt(premier(params.page), 10) || 1 });
+  const { familles, total, page, pages } = await rechercherFamilles({
+    q,
+    page: Number.parseInt(premier(params.page), 10) || 1,
+  });
   const lienPage = (n: number) => `/agent/familles?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
     <section className="carte" aria-labelledby="titre">
@@ -26,7 +29,15 @@ export default async function FamillesPage({ searchParams }: Props) {
           Rechercher une famille
         </label>
         <div className="flex flex-col gap-2 sm:flex-row">
-          <input id="q" name="q" type="search" defaultValue={q} maxLength={200} aria-describedby="q-aide" className="champ sm:flex-1" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={200}
+            aria-describedby="q-aide"
+            className="champ sm:flex-1"
+          />
           <button type="submit" className="bouton-principal">
             Rechercher
           </button>
@@ -51,11 +62,18 @@ export default async function FamillesPage({ searchParams }: Props) {
                   Famille {titulaire ? `${titulaire.nomUsage.toUpperCase()} ${titulaire.prenom}` : famille.cleEnfance}
                 </Link>
                 <p className="text-sm">
-                  Clé enfance <span className="font-mono font-semibold">{famille.cleEnfance}</span> — validée le {formatParis(famille.createdAt, "dd/MM/yyyy")}
+                  Clé enfance <span className="font-mono font-semibold">{famille.cleEnfance}</span> — validée le{" "}
+                  {formatParis(famille.createdAt, "dd/MM/yyyy")}
                 </p>
-                {autres.length > 0 && <p className="text-sm">Co-représentant : {autres.map((r) => `${r.prenom} ${r.nomUsage.toUpperCase()}`).join(", ")}</p>}
+                {autres.length > 0 && (
+                  <p className="text-sm">
+                    Co-représentant : {autres.map((r) => `${r.prenom} ${r.nomUsage.toUpperCase()}`).join(", ")}
+                  </p>
+                )}
                 <p className="text-sm">
-                  Enfant(s) : {famille.enfants.map(({ enfant }) => `${enfant.prenoms} ${enfant.nom.toUpperCase()}`).join(", ") || "aucun"}
+                  Enfant(s) :{" "}
+                  {famille.enfants.map(({ enfant }) => `${enfant.prenoms} ${enfant.nom.toUpperCase()}`).join(", ") ||
+                    "aucun"}
                 </p>
               </li>
             );

@@ -20,7 +20,10 @@ function useFormulaire(action: Action, values: Record<string, string>) {
   const annonce = state.message ? (
     <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />
   ) : nbErreurs > 0 ? (
-    <Alert kind="erreur" title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`} />
+    <Alert
+      kind="erreur"
+      title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
+    />
   ) : null;
   return { state, formAction, pending, onSubmit, annonce };
 }
@@ -32,12 +35,47 @@ export function CommuneForm({ initial }: { initial: Record<string, string> }) {
     <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField name="nom" label="Nom de la commune" required defaultValue={v.nom} error={errors.nom} maxLength={100} />
-        <TextField name="serviceNom" label="Nom du service" required defaultValue={v.serviceNom} error={errors.serviceNom} maxLength={100} />
-        <TextField name="serviceEmail" label="Courriel du service" type="email" required defaultValue={v.serviceEmail} error={errors.serviceEmail} maxLength={254} />
-        <TextField name="telephone" label="Téléphone du service" type="tel" defaultValue={v.telephone} error={errors.telephone} maxLength={30} />
+        <TextField
+          name="nom"
+          label="Nom de la commune"
+          required
+          defaultValue={v.nom}
+          error={errors.nom}
+          maxLength={100}
+        />
+        <TextField
+          name="serviceNom"
+          label="Nom du service"
+          required
+          defaultValue={v.serviceNom}
+          error={errors.serviceNom}
+          maxLength={100}
+        />
+        <TextField
+          name="serviceEmail"
+          label="Courriel du service"
+          type="email"
+          required
+          defaultValue={v.serviceEmail}
+          error={errors.serviceEmail}
+          maxLength={254}
+        />
+        <TextField
+          name="telephone"
+          label="Téléphone du service"
+          type="tel"
+          defaultValue={v.telephone}
+          error={errors.telephone}
+          maxLength={30}
+        />
       </div>
-      <TextField name="adresse" label="Adresse de la mairie" defaultValue={v.adresse} error={errors.adresse} maxLength={200} />
+      <TextField
+        name="adresse"
+        label="Adresse de la mairie"
+        defaultValue={v.adresse}
+        error={errors.adresse}
+        maxLength={200}
+      />
       <TextField
         name="siteUrl"
         label="Adresse du site principal"
@@ -47,7 +85,11 @@ export function CommuneForm({ initial }: { initial: Record<string, string> }) {
         maxLength={300}
         hint="Le lien « Retour au site principal » du pied de page y mène. Par exemple https://www.villefranque.fr."
       />
-      <CheckboxField name="totpObligatoire" label="Exiger la double authentification (TOTP) de tous les agents" defaultChecked={v.totpObligatoire === "on"} />
+      <CheckboxField
+        name="totpObligatoire"
+        label="Exiger la double authentification (TOTP) de tous les agents"
+        defaultChecked={v.totpObligatoire === "on"}
+      />
       <button type="submit" className="bouton-principal" disabled={pending}>
         Enregistrer
       </button>
@@ -60,7 +102,14 @@ export function LogoForm() {
   return (
     <form action={formAction} noValidate aria-busy={pending}>
       {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
-      <TextField name="logo" label="Nouveau logo" type="file" accept="image/png,image/jpeg,image/webp" error={state.errors.logo} hint="PNG, JPEG ou WebP, 1 Mo au maximum." />
+      <TextField
+        name="logo"
+        label="Nouveau logo"
+        type="file"
+        accept="image/png,image/jpeg,image/webp"
+        error={state.errors.logo}
+        hint="PNG, JPEG ou WebP, 1 Mo au maximum."
+      />
       <button type="submit" className="bouton-secondaire" disabled={pending}>
         Envoyer le logo
       </button>
@@ -68,7 +117,17 @@ export function LogoForm() {
   );
 }
 
-export function DocumentForm({ type, titre, prochaine, contenu }: { type: string; titre: string; prochaine: number; contenu: string }) {
+export function DocumentForm({
+  type,
+  titre,
+  prochaine,
+  contenu,
+}: {
+  type: string;
+  titre: string;
+  prochaine: number;
+  contenu: string;
+}) {
   const { state, formAction, pending, onSubmit, annonce } = useFormulaire(publierDocumentAction, { contenu });
   const id = `contenu-${type}`;
   const error = state.errors.contenu;
@@ -90,7 +149,11 @@ export function DocumentForm({ type, titre, prochaine, contenu }: { type: string
           aria-describedby={`${id}-aide${error ? ` ${id}-erreur` : ""}`}
           className="champ font-mono text-sm"
         />
-        <FieldMessages name={id} error={error} hint="{commune} est remplacé par le nom de la commune. Les versions publiées ne sont jamais modifiées." />
+        <FieldMessages
+          name={id}
+          error={error}
+          hint="{commune} est remplacé par le nom de la commune. Les versions publiées ne sont jamais modifiées."
+        />
       </div>
       <button type="submit" className="bouton-principal" disabled={pending}>
         Publier la version {prochaine}

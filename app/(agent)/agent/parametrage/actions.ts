@@ -20,13 +20,19 @@ export async function enregistrerCommuneAction(_prev: FormState, formData: FormD
   if (!parsed.success) return { values, errors: parsed.errors };
   const { champs } = await modifierCommune({ agentId: agent.id, saisie: parsed.data });
   toutLeSite();
-  return { values, errors: {}, ok: true, message: champs.length ? "Les paramètres de la commune sont enregistrés." : "Aucun paramètre n'a changé." };
+  return {
+    values,
+    errors: {},
+    ok: true,
+    message: champs.length ? "Les paramètres de la commune sont enregistrés." : "Aucun paramètre n'a changé.",
+  };
 }
 
 export async function envoyerLogoAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { agent } = await requireAgent("ADMIN");
   const fichier = formData.get("logo");
-  if (!(fichier instanceof File) || fichier.size === 0) return { values: {}, errors: { logo: "Choisissez une image PNG, JPEG ou WebP." } };
+  if (!(fichier instanceof File) || fichier.size === 0)
+    return { values: {}, errors: { logo: "Choisissez une image PNG, JPEG ou WebP." } };
   const check = await checkUpload(fichier, LOGO_RULE);
   if (!check.ok) return { values: {}, errors: { logo: check.message } };
   await changerLogo({ agentId: agent.id, bytes: check.bytes });
@@ -46,11 +52,20 @@ export async function publierDocumentAction(_prev: FormState, formData: FormData
   const parsed = parseForm(documentSchema, values);
   if (!parsed.success) return { values, errors: parsed.errors };
   try {
-    const { version } = await publierDocument({ agentId: agent.id, type: parsed.data.type, contenu: parsed.data.contenu });
+    const { version } = await publierDocument({
+      agentId: agent.id,
+      type: parsed.data.type,
+      contenu: parsed.data.contenu,
+    });
     toutLeSite();
     return { values, errors: {}, ok: true, message: `La version ${version} est publiée.` };
   } catch (error) {
-    if (error instanceof AppError) return { values, errors: error.field ? { [error.field]: error.message } : {}, message: error.field ? undefined : error.message };
+    if (error instanceof AppError)
+      return {
+        values,
+        errors: error.field ? { [error.field]: error.message } : {},
+        message: error.field ? undefined : error.message,
+      };
     throw error;
   }
 }

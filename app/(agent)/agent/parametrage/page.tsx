@@ -38,7 +38,11 @@ export default async function ParametragePage() {
         {commune.logoKey ? (
           <div className="mb-4 flex flex-wrap items-center gap-4">
             {/* eslint-disable-next-line @next/next/no-img-element -- a small uploaded image served by our own route, nothing to optimise */}
-            <img src={`/api/commune/logo?v=${commune.logoKey.slice(0, 8)}`} alt="Logo actuel de la commune" className="h-16 w-auto border border-stone-300 bg-white p-1" />
+            <img
+              src={`/api/commune/logo?v=${commune.logoKey.slice(0, 8)}`}
+              alt="Logo actuel de la commune"
+              className="h-16 w-auto border border-stone-300 bg-white p-1"
+            />
             <form action={retirerLogoAction}>
               <button type="submit" className="bouton-discret">
                 Retirer le logo
@@ -73,7 +77,9 @@ export default async function ParametragePage() {
                       {v.publiePar ? ` par ${v.publiePar}` : ""}
                       {v.acceptations !== null && (
                         <span className="block text-sm">
-                          {v.acceptations === 0 ? "Acceptée par aucun espace" : `Acceptée par ${v.acceptations} espace${v.acceptations > 1 ? "s" : ""}`}
+                          {v.acceptations === 0
+                            ? "Acceptée par aucun espace"
+                            : `Acceptée par ${v.acceptations} espace${v.acceptations > 1 ? "s" : ""}`}
                         </span>
                       )}
                     </li>
@@ -81,7 +87,12 @@ export default async function ParametragePage() {
                 </ul>
               </>
             )}
-            <DocumentForm type={type} titre={DOCUMENTS[type]} prochaine={(courante?.version ?? 0) + 1} contenu={courante?.contenu ?? ""} />
+            <DocumentForm
+              type={type}
+              titre={DOCUMENTS[type]}
+              prochaine={(courante?.version ?? 0) + 1}
+              contenu={courante?.contenu ?? ""}
+            />
           </section>
         );
       })}

@@ -7,7 +7,12 @@ import { ChampsObligatoires, FieldMessages, Label, SelectField, TextField } from
 import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
 import type { FormState } from "@/lib/forms";
 import { CATEGORIES_DOCUMENT } from "@/lib/domain/portail/schemas";
-import { ajouterDocumentUtileAction, creerActualiteAction, modifierActualiteAction, modifierInfosPratiquesAction } from "./actions";
+import {
+  ajouterDocumentUtileAction,
+  creerActualiteAction,
+  modifierActualiteAction,
+  modifierInfosPratiquesAction,
+} from "./actions";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
@@ -17,7 +22,10 @@ export function useFormulaire(action: Action, values: Record<string, string> = {
   const annonce = state.message ? (
     <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />
   ) : nbErreurs > 0 ? (
-    <Alert kind="erreur" title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`} />
+    <Alert
+      kind="erreur"
+      title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
+    />
   ) : null;
   // A new key after a success empties the fields; after a refusal they keep what was typed.
   const key = state.ok ? (state.message ?? "ok") : "saisie";
@@ -25,14 +33,41 @@ export function useFormulaire(action: Action, values: Record<string, string> = {
 }
 
 /** A long text with its label and messages; `id` (the name by default) tells apart the same field of several forms on a page. */
-export function TexteLong({ name, id = name, label, value, error, hint, required, rows = 6 }: { name: string; id?: string; label: string; value?: string; error?: string; hint?: ReactNode; required?: boolean; rows?: number }) {
+export function TexteLong({
+  name,
+  id = name,
+  label,
+  value,
+  error,
+  hint,
+  required,
+  rows = 6,
+}: {
+  name: string;
+  id?: string;
+  label: string;
+  value?: string;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+  rows?: number;
+}) {
   const describedBy = [hint ? `${id}-aide` : "", error ? `${id}-erreur` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-4">
       <Label htmlFor={id} required={required}>
         {label}
       </Label>
-      <textarea id={id} name={name} rows={rows} required={required} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="champ" />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        required={required}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className="champ"
+      />
       <FieldMessages name={id} error={error} hint={hint} />
     </div>
   );
@@ -40,7 +75,10 @@ export function TexteLong({ name, id = name, label, value, error, hint, required
 
 /** A new actualité, or (with `actualite`) the one being rewritten. */
 export function ActualiteForm({ actualite }: { actualite?: { id: string; titre: string; texte: string } }) {
-  const { state, pending, onSubmit, annonce, key } = useFormulaire(actualite ? modifierActualiteAction : creerActualiteAction, actualite);
+  const { state, pending, onSubmit, annonce, key } = useFormulaire(
+    actualite ? modifierActualiteAction : creerActualiteAction,
+    actualite,
+  );
   const { values: v, errors } = state;
   return (
     <form key={key} onSubmit={onSubmit} noValidate aria-busy={pending}>
@@ -69,9 +107,31 @@ export function DocumentUtileForm() {
     <form key={key} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       <ChampsObligatoires />
-      <TextField name="intitule" label="Titre du document" required defaultValue={v.intitule} error={errors.intitule} maxLength={150} />
-      <SelectField name="categorie" label="Catégorie" required options={CATEGORIES_DOCUMENT} defaultValue={v.categorie ?? ""} error={errors.categorie} />
-      <TextField name="fichier" label="Fichier" type="file" required accept="application/pdf,image/jpeg,image/png" error={errors.fichier} hint="PDF, JPEG ou PNG, 10 Mo au maximum." />
+      <TextField
+        name="intitule"
+        label="Titre du document"
+        required
+        defaultValue={v.intitule}
+        error={errors.intitule}
+        maxLength={150}
+      />
+      <SelectField
+        name="categorie"
+        label="Catégorie"
+        required
+        options={CATEGORIES_DOCUMENT}
+        defaultValue={v.categorie ?? ""}
+        error={errors.categorie}
+      />
+      <TextField
+        name="fichier"
+        label="Fichier"
+        type="file"
+        required
+        accept="application/pdf,image/jpeg,image/png"
+        error={errors.fichier}
+        hint="PDF, JPEG ou PNG, 10 Mo au maximum."
+      />
       <button type="submit" className="bouton-principal" disabled={pending}>
         Publier le document
       </button>
@@ -85,9 +145,21 @@ export function InfosPratiquesForm({ initial }: { initial: Record<string, string
   return (
     <form onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
-      <TexteLong name="horaires" label="Horaires" value={v.horaires} error={errors.horaires} hint="Par exemple : Lundi au vendredi, 8 h 30 – 12 h et 13 h 30 – 17 h." />
+      <TexteLong
+        name="horaires"
+        label="Horaires"
+        value={v.horaires}
+        error={errors.horaires}
+        hint="Par exemple : Lundi au vendredi, 8 h 30 – 12 h et 13 h 30 – 17 h."
+      />
       <TexteLong name="adresse" label="Adresse" value={v.adresse} error={errors.adresse} rows={3} />
-      <TexteLong name="contacts" label="Contacts" value={v.contacts} error={errors.contacts} hint="Les personnes ou services à joindre, leurs téléphones et courriels." />
+      <TexteLong
+        name="contacts"
+        label="Contacts"
+        value={v.contacts}
+        error={errors.contacts}
+        hint="Les personnes ou services à joindre, leurs téléphones et courriels."
+      />
       <button type="submit" className="bouton-principal" disabled={pending}>
         Enregistrer les infos pratiques
       </button>

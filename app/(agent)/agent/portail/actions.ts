@@ -4,7 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAgent } from "@/lib/auth/current";
 import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
-import { changerPublication, creerActualite, modifierActualite, supprimerActualite } from "@/lib/domain/portail/actualites";
+import {
+  changerPublication,
+  creerActualite,
+  modifierActualite,
+  supprimerActualite,
+} from "@/lib/domain/portail/actualites";
 import { ajouterDocumentUtile, retirerDocumentUtile } from "@/lib/domain/portail/documents-utiles";
 import { modifierInfosPratiques } from "@/lib/domain/portail/infos-pratiques";
 import { actualiteSchema, documentUtileSchema, infosPratiquesSchema } from "@/lib/domain/portail/schemas";
@@ -26,7 +31,10 @@ export async function creerActualiteAction(_prev: FormState, formData: FormData)
     return appErrorState(error, values);
   }
   rafraichir("/actualites");
-  const message = parsed.data.statut === "PUBLIEE" ? `L'actualité « ${parsed.data.titre} » est publiée.` : `L'actualité « ${parsed.data.titre} » est enregistrée en brouillon.`;
+  const message =
+    parsed.data.statut === "PUBLIEE"
+      ? `L'actualité « ${parsed.data.titre} » est publiée.`
+      : `L'actualité « ${parsed.data.titre} » est enregistrée en brouillon.`;
   return { values: {}, errors: {}, ok: true, message };
 }
 
@@ -46,7 +54,11 @@ export async function modifierActualiteAction(_prev: FormState, formData: FormDa
 
 export async function changerPublicationAction(formData: FormData): Promise<void> {
   const { agent } = await requireAgent();
-  await changerPublication({ agentId: agent.id, id: String(formData.get("id")), publier: formData.get("publier") === "oui" });
+  await changerPublication({
+    agentId: agent.id,
+    id: String(formData.get("id")),
+    publier: formData.get("publier") === "oui",
+  });
   rafraichir("/actualites");
 }
 
@@ -63,7 +75,11 @@ export async function ajouterDocumentUtileAction(_prev: FormState, formData: For
   if (!parsed.success) return { values, errors: parsed.errors };
   const fichier = formData.get("fichier");
   try {
-    await ajouterDocumentUtile({ agentId: agent.id, saisie: parsed.data, fichier: fichier instanceof File ? fichier : null });
+    await ajouterDocumentUtile({
+      agentId: agent.id,
+      saisie: parsed.data,
+      fichier: fichier instanceof File ? fichier : null,
+    });
   } catch (error) {
     return appErrorState(error, values);
   }

@@ -15,7 +15,11 @@ const TITRE_SECTION = "mb-4 text-lg font-bold uppercase text-marque-fonce";
 
 export default async function PortailPage() {
   await requireAgent();
-  const [actualites, documents, infos] = await Promise.all([toutesLesActualites(), documentsUtiles(), infosPratiques()]);
+  const [actualites, documents, infos] = await Promise.all([
+    toutesLesActualites(),
+    documentsUtiles(),
+    infosPratiques(),
+  ]);
   return (
     <div>
       <h1 className="titre-page mb-6">Pages du portail</h1>
@@ -65,7 +69,10 @@ export default async function PortailPage() {
         <h2 id="documents" className={TITRE_SECTION}>
           Documents utiles
         </h2>
-        <p className="mb-4">Le règlement intérieur en vigueur (Paramétrage) est toujours proposé ; ajoutez ici sa version PDF, les menus et les formulaires.</p>
+        <p className="mb-4">
+          Le règlement intérieur en vigueur (Paramétrage) est toujours proposé ; ajoutez ici sa version PDF, les menus
+          et les formulaires.
+        </p>
         {documents.length === 0 ? (
           <p className="mb-4">Aucun document publié.</p>
         ) : (
@@ -98,7 +105,10 @@ export default async function PortailPage() {
         <h2 id="activites" className={TITRE_SECTION}>
           Activités
         </h2>
-        <p className="mb-2">Le catalogue de la page ACTIVITÉS : description de chaque activité, lieux, groupes, unités et pièces demandées, et l&apos;ouverture des inscriptions.</p>
+        <p className="mb-2">
+          Le catalogue de la page ACTIVITÉS : description de chaque activité, lieux, groupes, unités et pièces
+          demandées, et l&apos;ouverture des inscriptions.
+        </p>
         <Link href="/agent/portail/activites" className="underline">
           Modifier les activités
         </Link>

@@ -17,7 +17,12 @@ export async function activerDoubleAuthentification(_previous: EtatCodes, formDa
   const code = values.code?.trim() ?? "";
   if (!code) return { values, errors: { code: "Saisissez le code à 6 chiffres affiché par votre application." } };
   try {
-    const { codesSecours, token } = await activerTotp({ agentId: agent.id, sessionId: session.id, code, ip: await clientIp() });
+    const { codesSecours, token } = await activerTotp({
+      agentId: agent.id,
+      sessionId: session.id,
+      code,
+      ip: await clientIp(),
+    });
     if (token) await setSessionCookie(token);
     return { values: {}, errors: {}, ok: true, codesSecours };
   } catch (error) {
@@ -28,7 +33,12 @@ export async function activerDoubleAuthentification(_previous: EtatCodes, formDa
 export async function regenererCodes(): Promise<EtatCodes> {
   const { agent } = await requireAgent();
   try {
-    return { values: {}, errors: {}, ok: true, codesSecours: await regenererCodesSecours({ agentId: agent.id, ip: await clientIp() }) };
+    return {
+      values: {},
+      errors: {},
+      ok: true,
+      codesSecours: await regenererCodesSecours({ agentId: agent.id, ip: await clientIp() }),
+    };
   } catch (error) {
     return appErrorState(error, {});
   }

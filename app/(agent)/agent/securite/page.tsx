@@ -22,7 +22,8 @@ export default async function SecuritePage() {
         <Enrolement actif>
           <p className="mb-2">La double authentification est activée depuis le {dateHeure(agent.totpActiveAt)}.</p>
           <p className="mb-4">
-            Il vous reste {restants} code{restants > 1 ? "s" : ""} de secours inutilisé{restants > 1 ? "s" : ""}. En générer de nouveaux rend les anciens inutilisables.
+            Il vous reste {restants} code{restants > 1 ? "s" : ""} de secours inutilisé{restants > 1 ? "s" : ""}. En
+            générer de nouveaux rend les anciens inutilisables.
           </p>
           <RegenererForm />
         </Enrolement>
@@ -32,19 +33,31 @@ export default async function SecuritePage() {
 
   const secret = await preparerTotp({ agentId: agent.id });
   const commune = await db().commune.findUnique({ where: { id: 1 }, select: { nom: true } });
-  const qr = await QRCode.toDataURL(uriTotp(secret, agent.identifiant, `Portail Famille ${commune?.nom ?? ""}`.trim()), { margin: 2, width: 240 });
+  const qr = await QRCode.toDataURL(
+    uriTotp(secret, agent.identifiant, `Portail Famille ${commune?.nom ?? ""}`.trim()),
+    { margin: 2, width: 240 },
+  );
   return (
     <Cadre>
       <Enrolement actif={false}>
         <p className="mb-4">
-          {session.mfaEnAttente ? "Votre compte doit être protégé par un second facteur avant d'ouvrir la console. " : ""}
-          Installez une application d&apos;authentification sur votre téléphone (par exemple FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator), puis :
+          {session.mfaEnAttente
+            ? "Votre compte doit être protégé par un second facteur avant d'ouvrir la console. "
+            : ""}
+          Installez une application d&apos;authentification sur votre téléphone (par exemple FreeOTP, Aegis, Google
+          Authenticator ou Microsoft Authenticator), puis :
         </p>
         <ol className="mb-6 list-decimal space-y-4 pl-6">
           <li>
             <p className="mb-2">scannez ce QR code avec l&apos;application :</p>
             {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server, nothing for next/image to optimize */}
-            <img src={qr} width={240} height={240} alt="QR code à scanner avec votre application d'authentification" className="border border-stone-300" />
+            <img
+              src={qr}
+              width={240}
+              height={240}
+              alt="QR code à scanner avec votre application d'authentification"
+              className="border border-stone-300"
+            />
           </li>
           <li>
             <p>

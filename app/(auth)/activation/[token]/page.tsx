@@ -41,7 +41,10 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
       {activation.status === "expire" && (
         <>
           <Alert kind="erreur" title="Ce lien d'activation a expiré.">
-            <p>Un lien d&apos;activation est valable 24 heures. Demandez-en un nouveau : il vous sera envoyé par courriel.</p>
+            <p>
+              Un lien d&apos;activation est valable 24 heures. Demandez-en un nouveau : il vous sera envoyé par
+              courriel.
+            </p>
           </Alert>
           <SimpleForm action={renvoyerDepuisLien} hidden={{ token }} bouton="Renvoyer le lien d'activation" />
         </>
@@ -62,7 +65,8 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
       {activation.status === "inconnu" && (
         <Alert kind="erreur" title="Ce lien d'activation n'est pas valable.">
           <p>
-            Vérifiez que vous avez copié le lien en entier, ou <Link href="/activation/renvoyer">demandez un nouveau lien d&apos;activation</Link>.
+            Vérifiez que vous avez copié le lien en entier, ou{" "}
+            <Link href="/activation/renvoyer">demandez un nouveau lien d&apos;activation</Link>.
           </p>
         </Alert>
       )}

@@ -9,7 +9,9 @@ export default function RenvoyerPage() {
       <h1 id="titre" className="titre-page mb-4">
         Renvoyer le lien d&apos;activation
       </h1>
-      <p className="mb-4">Indiquez le courriel donné à la création de votre espace : un nouveau lien, valable 24 heures, y sera envoyé.</p>
+      <p className="mb-4">
+        Indiquez le courriel donné à la création de votre espace : un nouveau lien, valable 24 heures, y sera envoyé.
+      </p>
       <SimpleForm
         action={renvoyerParCourriel}
         bouton="Renvoyer le lien d'activation"

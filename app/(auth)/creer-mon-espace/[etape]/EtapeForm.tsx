@@ -26,7 +26,10 @@ type Props = {
 };
 
 export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
-  const [state, action, pending] = useActionState(enregistrerEtape.bind(null, etape), { values: initial, errors: {} } as FormState);
+  const [state, action, pending] = useActionState(enregistrerEtape.bind(null, etape), {
+    values: initial,
+    errors: {},
+  } as FormState);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = clientErrors ?? state.errors;
@@ -72,61 +75,233 @@ export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
       )}
       {children}
       {etape === "cgu" && (
-        <CheckboxField name="accepte" label="J'accepte les conditions générales d'utilisation." required defaultChecked={v.accepte === "on"} error={errors.accepte} />
+        <CheckboxField
+          name="accepte"
+          label="J'accepte les conditions générales d'utilisation."
+          required
+          defaultChecked={v.accepte === "on"}
+          error={errors.accepte}
+        />
       )}
       {etape === "identite" && (
         <fieldset>
           <legend className="sr-only">Identité</legend>
-          <SelectField name="civilite" label="Civilité" required options={CIVILITES} defaultValue={v.civilite ?? ""} error={errors.civilite} autoComplete="honorific-prefix" />
-          <TextField name="nomUsage" label="Nom usuel" required defaultValue={v.nomUsage} error={errors.nomUsage} autoComplete="family-name" maxLength={100} />
-          <TextField name="nomNaissance" label="Nom de naissance" defaultValue={v.nomNaissance} error={errors.nomNaissance} maxLength={100} />
-          <TextField name="prenoms" label="Prénom(s)" required defaultValue={v.prenoms} error={errors.prenoms} autoComplete="given-name" maxLength={100} />
-          <TextField name="dateNaissance" label="Date de naissance" type="date" defaultValue={v.dateNaissance} error={errors.dateNaissance} autoComplete="bday" hint="Format JJ/MM/AAAA." />
-          <TextField name="paysNaissance" label="Pays de naissance" defaultValue={v.paysNaissance} error={errors.paysNaissance} maxLength={100} />
-          <TextField name="departementNaissance" label="Département de naissance" defaultValue={v.departementNaissance} error={errors.departementNaissance} maxLength={100} />
-          <TextField name="communeNaissance" label="Commune de naissance" defaultValue={v.communeNaissance} error={errors.communeNaissance} maxLength={100} />
-          <TextField name="photo" label="Photo" type="file" accept="image/jpeg,image/png,image/webp,image/heic" error={errors.photo} hint="Facultative. Image JPEG, PNG, WebP ou HEIC, 5 Mo au maximum." />
-          {aPhoto && <CheckboxField name="supprimerPhoto" label="Une photo est enregistrée. Cochez pour la supprimer." />}
+          <SelectField
+            name="civilite"
+            label="Civilité"
+            required
+            options={CIVILITES}
+            defaultValue={v.civilite ?? ""}
+            error={errors.civilite}
+            autoComplete="honorific-prefix"
+          />
+          <TextField
+            name="nomUsage"
+            label="Nom usuel"
+            required
+            defaultValue={v.nomUsage}
+            error={errors.nomUsage}
+            autoComplete="family-name"
+            maxLength={100}
+          />
+          <TextField
+            name="nomNaissance"
+            label="Nom de naissance"
+            defaultValue={v.nomNaissance}
+            error={errors.nomNaissance}
+            maxLength={100}
+          />
+          <TextField
+            name="prenoms"
+            label="Prénom(s)"
+            required
+            defaultValue={v.prenoms}
+            error={errors.prenoms}
+            autoComplete="given-name"
+            maxLength={100}
+          />
+          <TextField
+            name="dateNaissance"
+            label="Date de naissance"
+            type="date"
+            defaultValue={v.dateNaissance}
+            error={errors.dateNaissance}
+            autoComplete="bday"
+            hint="Format JJ/MM/AAAA."
+          />
+          <TextField
+            name="paysNaissance"
+            label="Pays de naissance"
+            defaultValue={v.paysNaissance}
+            error={errors.paysNaissance}
+            maxLength={100}
+          />
+          <TextField
+            name="departementNaissance"
+            label="Département de naissance"
+            defaultValue={v.departementNaissance}
+            error={errors.departementNaissance}
+            maxLength={100}
+          />
+          <TextField
+            name="communeNaissance"
+            label="Commune de naissance"
+            defaultValue={v.communeNaissance}
+            error={errors.communeNaissance}
+            maxLength={100}
+          />
+          <TextField
+            name="photo"
+            label="Photo"
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/heic"
+            error={errors.photo}
+            hint="Facultative. Image JPEG, PNG, WebP ou HEIC, 5 Mo au maximum."
+          />
+          {aPhoto && (
+            <CheckboxField name="supprimerPhoto" label="Une photo est enregistrée. Cochez pour la supprimer." />
+          )}
         </fieldset>
       )}
       {etape === "adresse" && (
         <fieldset>
           <legend className="sr-only">Adresse complète</legend>
           <div className="grid gap-x-4 sm:grid-cols-[8rem_1fr]">
-            <TextField name="adresseNumero" label="Numéro" defaultValue={v.adresseNumero} error={errors.adresseNumero} maxLength={10} />
-            <TextField name="adresseVoie" label="Voie" defaultValue={v.adresseVoie} error={errors.adresseVoie} autoComplete="address-line1" maxLength={150} />
+            <TextField
+              name="adresseNumero"
+              label="Numéro"
+              defaultValue={v.adresseNumero}
+              error={errors.adresseNumero}
+              maxLength={10}
+            />
+            <TextField
+              name="adresseVoie"
+              label="Voie"
+              defaultValue={v.adresseVoie}
+              error={errors.adresseVoie}
+              autoComplete="address-line1"
+              maxLength={150}
+            />
           </div>
-          <TextField name="adresseComplement" label="Complément" defaultValue={v.adresseComplement} error={errors.adresseComplement} autoComplete="address-line2" maxLength={150} />
+          <TextField
+            name="adresseComplement"
+            label="Complément"
+            defaultValue={v.adresseComplement}
+            error={errors.adresseComplement}
+            autoComplete="address-line2"
+            maxLength={150}
+          />
           <div className="grid gap-x-4 sm:grid-cols-[10rem_1fr]">
-            <TextField name="codePostal" label="Code postal" defaultValue={v.codePostal} error={errors.codePostal} autoComplete="postal-code" inputMode="numeric" maxLength={10} hint="5 chiffres en France." />
-            <TextField name="ville" label="Ville" defaultValue={v.ville} error={errors.ville} autoComplete="address-level2" maxLength={100} />
+            <TextField
+              name="codePostal"
+              label="Code postal"
+              defaultValue={v.codePostal}
+              error={errors.codePostal}
+              autoComplete="postal-code"
+              inputMode="numeric"
+              maxLength={10}
+              hint="5 chiffres en France."
+            />
+            <TextField
+              name="ville"
+              label="Ville"
+              defaultValue={v.ville}
+              error={errors.ville}
+              autoComplete="address-level2"
+              maxLength={100}
+            />
           </div>
-          <TextField name="pays" label="Pays" defaultValue={v.pays ?? "France"} error={errors.pays} autoComplete="country-name" maxLength={100} />
+          <TextField
+            name="pays"
+            label="Pays"
+            defaultValue={v.pays ?? "France"}
+            error={errors.pays}
+            autoComplete="country-name"
+            maxLength={100}
+          />
         </fieldset>
       )}
       {etape === "contact" && (
         <fieldset>
           <legend className="sr-only">Moyens de contact</legend>
-          <TextField name="telephone" label="Téléphone" type="tel" defaultValue={v.telephone} error={errors.telephone} autoComplete="tel" />
-          <TextField name="mobile" label="Mobile" type="tel" defaultValue={v.mobile} error={errors.mobile} autoComplete="tel" />
-          <TextField name="courriel" label="Courriel" type="email" required defaultValue={v.courriel} error={errors.courriel} autoComplete="email" hint="Le lien d'activation de votre espace y sera envoyé." />
-          <SelectField name="moyenContactPrefere" label="Moyen de contact préféré" options={MOYENS_CONTACT} defaultValue={v.moyenContactPrefere ?? ""} error={errors.moyenContactPrefere} />
+          <TextField
+            name="telephone"
+            label="Téléphone"
+            type="tel"
+            defaultValue={v.telephone}
+            error={errors.telephone}
+            autoComplete="tel"
+          />
+          <TextField
+            name="mobile"
+            label="Mobile"
+            type="tel"
+            defaultValue={v.mobile}
+            error={errors.mobile}
+            autoComplete="tel"
+          />
+          <TextField
+            name="courriel"
+            label="Courriel"
+            type="email"
+            required
+            defaultValue={v.courriel}
+            error={errors.courriel}
+            autoComplete="email"
+            hint="Le lien d'activation de votre espace y sera envoyé."
+          />
+          <SelectField
+            name="moyenContactPrefere"
+            label="Moyen de contact préféré"
+            options={MOYENS_CONTACT}
+            defaultValue={v.moyenContactPrefere ?? ""}
+            error={errors.moyenContactPrefere}
+          />
         </fieldset>
       )}
       {etape === "authentification" && (
         <>
           <fieldset className="mb-6">
             <legend className="sr-only">Authentification</legend>
-            <TextField name="identifiant" label="Identifiant d'utilisateur" required defaultValue={v.identifiant} error={errors.identifiant} autoComplete="username" hint={IDENTIFIANT_RULE} maxLength={50} />
-            <PasswordField name="motDePasse" label="Mot de passe" defaultValue={v.motDePasse} error={errors.motDePasse} />
-            <PasswordField name="confirmation" label="Confirmation du mot de passe" defaultValue={v.confirmation} error={errors.confirmation} showRule={false} />
+            <TextField
+              name="identifiant"
+              label="Identifiant d'utilisateur"
+              required
+              defaultValue={v.identifiant}
+              error={errors.identifiant}
+              autoComplete="username"
+              hint={IDENTIFIANT_RULE}
+              maxLength={50}
+            />
+            <PasswordField
+              name="motDePasse"
+              label="Mot de passe"
+              defaultValue={v.motDePasse}
+              error={errors.motDePasse}
+            />
+            <PasswordField
+              name="confirmation"
+              label="Confirmation du mot de passe"
+              defaultValue={v.confirmation}
+              error={errors.confirmation}
+              showRule={false}
+            />
           </fieldset>
           <fieldset className="mb-6">
             <legend className="mb-3 text-lg font-bold uppercase">Services</legend>
             <div className="mb-3 space-y-2 text-sm">
-              <p>L&apos;utilisation des services du portail familles nécessite une activation initiale au moyen de l&apos;application « Clé enfance ». Cette clé enfance sera directement intégrée dans votre espace personnel.</p>
-              <p>Laissez le champ « clé enfance » vide pour l&apos;instant et finalisez la création de votre espace personnel.</p>
-              <p>Si besoin, vous pourrez renseigner ultérieurement cette « clé enfance » dans « modifier votre Espace ».</p>
+              <p>
+                L&apos;utilisation des services du portail familles nécessite une activation initiale au moyen de
+                l&apos;application « Clé enfance ». Cette clé enfance sera directement intégrée dans votre espace
+                personnel.
+              </p>
+              <p>
+                Laissez le champ « clé enfance » vide pour l&apos;instant et finalisez la création de votre espace
+                personnel.
+              </p>
+              <p>
+                Si besoin, vous pourrez renseigner ultérieurement cette « clé enfance » dans « modifier votre Espace ».
+              </p>
             </div>
             <TextField
               name="cleEnfance"
@@ -141,7 +316,10 @@ export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
           <fieldset>
             <legend className="mb-3 text-lg font-bold uppercase">Contrôle de sécurité</legend>
             {/* A refused submission may have spent the solution: a new widget asks for a new one. */}
-            <AltchaField key={state.errors.altcha ?? state.errors._form ?? state.errors.identifiant ?? "premier"} error={errors.altcha} />
+            <AltchaField
+              key={state.errors.altcha ?? state.errors._form ?? state.errors.identifiant ?? "premier"}
+              error={errors.altcha}
+            />
           </fieldset>
         </>
       )}

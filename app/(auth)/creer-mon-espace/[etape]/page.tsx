@@ -20,7 +20,11 @@ export default async function EtapePage({ params }: { params: Promise<{ etape: s
   const slug = etape as Exclude<EtapeSlug, "bienvenue">;
   const data = brouillon.data;
   const initial: Record<string, string> =
-    slug === "cgu" ? (data.cgu ? { accepte: "on" } : {}) : { ...((data[slug] as Record<string, string> | undefined) ?? {}) };
+    slug === "cgu"
+      ? data.cgu
+        ? { accepte: "on" }
+        : {}
+      : { ...((data[slug] as Record<string, string> | undefined) ?? {}) };
   const titre = ETAPES[index]!.titre;
 
   return (
@@ -28,9 +32,7 @@ export default async function EtapePage({ params }: { params: Promise<{ etape: s
       <h1 className="titre-page mb-4">Création d&apos;un espace personnel</h1>
       <StepBar steps={ETAPES} current={index} />
       <h2 className="mb-4 text-lg font-bold uppercase text-marque-fonce">{titre}</h2>
-      {slug !== "cgu" && slug !== "authentification" && (
-        <ChampsObligatoires />
-      )}
+      {slug !== "cgu" && slug !== "authentification" && <ChampsObligatoires />}
       <EtapeForm etape={slug} initial={initial} aPhoto={Boolean(data.identite?.photoKey)}>
         {slug === "cgu" && <Cgu />}
       </EtapeForm>
@@ -42,7 +44,10 @@ async function Cgu() {
   const [commune, cgu] = await Promise.all([getCommune(), currentCgu()]);
   return (
     <>
-      <p className="mb-3">Pour utiliser les services proposés, veuillez prendre connaissance des CGU ci-dessous et les accepter en fin de document.</p>
+      <p className="mb-3">
+        Pour utiliser les services proposés, veuillez prendre connaissance des CGU ci-dessous et les accepter en fin de
+        document.
+      </p>
       <section
         aria-labelledby="cgu-titre"
         tabIndex={0}
@@ -63,9 +68,10 @@ function DonneesPersonnelles() {
     <div className="mb-4 text-sm">
       <h3 className="mb-1 font-bold uppercase">Données personnelles</h3>
       <p>
-        La collecte de vos données personnelles est nécessaire dans le cadre d&apos;une mission d&apos;intérêt public. Votre consentement
-        n&apos;est donc pas nécessaire. Pour en savoir plus sur le traitement de vos données personnelles ainsi que sur vos droits, nous vous
-        invitons à consulter nos <a href="/mentions-legales">mentions d&apos;information</a>.
+        La collecte de vos données personnelles est nécessaire dans le cadre d&apos;une mission d&apos;intérêt public.
+        Votre consentement n&apos;est donc pas nécessaire. Pour en savoir plus sur le traitement de vos données
+        personnelles ainsi que sur vos droits, nous vous invitons à consulter nos{" "}
+        <a href="/mentions-legales">mentions d&apos;information</a>.
       </p>
     </div>
   );

@@ -7,7 +7,10 @@ import type { FormState } from "@/lib/forms";
 import { choisirMotDePasse } from "../actions";
 
 export function NouveauMotDePasseForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(choisirMotDePasse.bind(null, token), { values: {}, errors: {} } as FormState);
+  const [state, action, pending] = useActionState(choisirMotDePasse.bind(null, token), {
+    values: {},
+    errors: {},
+  } as FormState);
   return (
     <form action={action} noValidate aria-busy={pending}>
       {state.message && (
@@ -17,8 +20,19 @@ export function NouveauMotDePasseForm({ token }: { token: string }) {
           </p>
         </Alert>
       )}
-      <PasswordField name="motDePasse" label="Nouveau mot de passe" defaultValue={state.values.motDePasse} error={state.errors.motDePasse} />
-      <PasswordField name="confirmation" label="Confirmation du mot de passe" defaultValue={state.values.confirmation} error={state.errors.confirmation} showRule={false} />
+      <PasswordField
+        name="motDePasse"
+        label="Nouveau mot de passe"
+        defaultValue={state.values.motDePasse}
+        error={state.errors.motDePasse}
+      />
+      <PasswordField
+        name="confirmation"
+        label="Confirmation du mot de passe"
+        defaultValue={state.values.confirmation}
+        error={state.errors.confirmation}
+        showRule={false}
+      />
       <button type="submit" className="bouton-principal" disabled={pending}>
         Valider
       </button>

@@ -15,11 +15,22 @@ export default async function NouveauMotDePassePage({ params }: { params: Promis
       </h1>
       {status === "valide" ? (
         <>
-          <p className="mb-4">Choisissez votre nouveau mot de passe. Toutes vos autres connexions ouvertes seront fermées.</p>
+          <p className="mb-4">
+            Choisissez votre nouveau mot de passe. Toutes vos autres connexions ouvertes seront fermées.
+          </p>
           <NouveauMotDePasseForm token={token} />
         </>
       ) : (
-        <Alert kind="erreur" title={status === "utilise" ? "Ce lien a déjà été utilisé." : status === "expire" ? "Ce lien a expiré (il était valable 1 heure)." : "Ce lien n'est pas valable."}>
+        <Alert
+          kind="erreur"
+          title={
+            status === "utilise"
+              ? "Ce lien a déjà été utilisé."
+              : status === "expire"
+                ? "Ce lien a expiré (il était valable 1 heure)."
+                : "Ce lien n'est pas valable."
+          }
+        >
           <p>
             <Link href="/mot-de-passe-oublie">Demander un nouveau lien</Link>
           </p>

@@ -27,7 +27,12 @@ export async function envoyerMessageAction(numero: number, _prev: FormState, for
     const { usager, demande } = await maDemande(numero);
     const piece = await pieceDuFormulaire(formData.get("piece"));
     if (!piece.ok) return { values, errors: { piece: piece.message } };
-    await envoyerMessage({ demandeId: demande.id, auteur: { kind: "USAGER", usagerId: usager.id }, contenu, piece: piece.piece });
+    await envoyerMessage({
+      demandeId: demande.id,
+      auteur: { kind: "USAGER", usagerId: usager.id },
+      contenu,
+      piece: piece.piece,
+    });
   } catch (error) {
     return appErrorState(error, values);
   }

@@ -22,10 +22,21 @@ import { envoyerMessageAction } from "./actions";
 
 export const metadata = { title: "Suivi de la demande" };
 
-const ONGLETS = { demandeur: "Le demandeur", demande: "La demande", historique: "Historique", echanges: "Échanges" } as const;
+const ONGLETS = {
+  demandeur: "Le demandeur",
+  demande: "La demande",
+  historique: "Historique",
+  echanges: "Échanges",
+} as const;
 type Onglet = keyof typeof ONGLETS;
 
-export default async function SuiviDemandePage({ params, searchParams }: { params: Promise<{ numero: string }>; searchParams: Promise<{ onglet?: string }> }) {
+export default async function SuiviDemandePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ numero: string }>;
+  searchParams: Promise<{ onglet?: string }>;
+}) {
   const [{ numero: brut }, { onglet: demande_onglet }] = await Promise.all([params, searchParams]);
   const numero = /^\d{1,9}$/.test(brut) ? Number(brut) : NaN;
   const { usager } = await requireUsager(`/demandes/${brut}`);
@@ -70,11 +81,17 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
                 href={`/demandes/${demande.numero}?onglet=${cle}`}
                 aria-current={cle === onglet ? "page" : undefined}
                 className={`-mb-px inline-block rounded-t-md border px-3 py-2 no-underline ${
-                  cle === onglet ? "border-stone-300 border-b-white bg-white font-bold text-marque-fonce" : "border-transparent text-stone-800 hover:bg-stone-100"
+                  cle === onglet
+                    ? "border-stone-300 border-b-white bg-white font-bold text-marque-fonce"
+                    : "border-transparent text-stone-800 hover:bg-stone-100"
                 }`}
               >
                 {ONGLETS[cle]}
-                {cle === "echanges" && nonLus > 0 && <span className="ml-2 rounded-full bg-marque px-2 text-sm text-white">{nonLus} nouveau{nonLus > 1 ? "x" : ""}</span>}
+                {cle === "echanges" && nonLus > 0 && (
+                  <span className="ml-2 rounded-full bg-marque px-2 text-sm text-white">
+                    {nonLus} nouveau{nonLus > 1 ? "x" : ""}
+                  </span>
+                )}
               </Link>
             </li>
           ))}
@@ -83,20 +100,32 @@ export default async function SuiviDemandePage({ params, searchParams }: { param
 
       <h2 className="mb-4 text-lg font-bold uppercase">{ONGLETS[onglet]}</h2>
       {onglet === "demandeur" && <IdentiteDemandeur usager={demande.usager} />}
-      {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />}
+      {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && (
+        <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />
+      )}
       {onglet === "demande" && demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} />}
-      {onglet === "demande" && demande.type === "DOSSIER_SANTE" && <RecapDossierSante fiche={ficheDe(demande)} demande />}
-      {onglet === "demande" && demande.type === "CHANGEMENT_ADRESSE" && <RecapChangementAdresse donnees={demande.donnees} />}
-      {onglet === "demande" && demande.type === "SUPPRESSION_ESPACE" && <RecapSuppressionEspace donnees={demande.donnees} />}
+      {onglet === "demande" && demande.type === "DOSSIER_SANTE" && (
+        <RecapDossierSante fiche={ficheDe(demande)} demande />
+      )}
+      {onglet === "demande" && demande.type === "CHANGEMENT_ADRESSE" && (
+        <RecapChangementAdresse donnees={demande.donnees} />
+      )}
+      {onglet === "demande" && demande.type === "SUPPRESSION_ESPACE" && (
+        <RecapSuppressionEspace donnees={demande.donnees} />
+      )}
       {onglet === "historique" && <Historique lignes={demande.historique} />}
       {onglet === "echanges" && (
         <>
           {demande.messages.length === 0 ? (
-            <p className="mb-6">Aucun message pour l&apos;instant. Vous pouvez écrire aux agents qui traitent votre demande.</p>
+            <p className="mb-6">
+              Aucun message pour l&apos;instant. Vous pouvez écrire aux agents qui traitent votre demande.
+            </p>
           ) : (
             <FilMessages messages={demande.messages} lecteur="USAGER" />
           )}
-          {demande.statut !== "ANNULEE" && <MessageForm action={envoyerMessageAction.bind(null, demande.numero as number)} titre="Écrire aux agents" />}
+          {demande.statut !== "ANNULEE" && (
+            <MessageForm action={envoyerMessageAction.bind(null, demande.numero as number)} titre="Écrire aux agents" />
+          )}
         </>
       )}
 

@@ -10,12 +10,20 @@ import type { Role } from "@/lib/domain/famille/schemas";
 import { enregistrerDeclaration, type DeclarationState } from "./actions";
 
 export type EntreeListe = { selection: string; nom: string; incomplet: boolean };
-export type Liste = { titulaire: EntreeListe; coRepresentant: EntreeListe | null; enfants: EntreeListe[]; contacts: EntreeListe[] };
+export type Liste = {
+  titulaire: EntreeListe;
+  coRepresentant: EntreeListe | null;
+  enfants: EntreeListe[];
+  contacts: EntreeListe[];
+};
 
 type Props = { selection: string; role: Role; initial: Record<string, string>; liste: Liste; titre: string };
 
 export function DeclarationForm({ selection, role, initial, liste, titre }: Props) {
-  const [state, action, pending] = useActionState(enregistrerDeclaration, { values: initial, errors: {} } as DeclarationState);
+  const [state, action, pending] = useActionState(enregistrerDeclaration, {
+    values: initial,
+    errors: {},
+  } as DeclarationState);
   const formRef = useRef<HTMLFormElement>(null);
   const manquesRef = useRef<HTMLDivElement>(null);
   const errors = state.errors;
@@ -37,7 +45,11 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
   // Enter in a field means ENREGISTRER, not the first button of the form (the first person of the list).
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     const target = event.target as HTMLElement;
-    if (event.key === "Enter" && target.tagName === "INPUT" && !["checkbox", "radio"].includes((target as HTMLInputElement).type)) {
+    if (
+      event.key === "Enter" &&
+      target.tagName === "INPUT" &&
+      !["checkbox", "radio"].includes((target as HTMLInputElement).type)
+    ) {
       event.preventDefault();
       formRef.current?.requestSubmit(formRef.current.querySelector<HTMLButtonElement>("[data-default-submit]"));
     }
@@ -45,18 +57,34 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
 
   const nbErreurs = Object.keys(errors).length;
   return (
-    <form ref={formRef} action={action} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-busy={pending} className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+    <form
+      ref={formRef}
+      action={action}
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-busy={pending}
+      className="grid gap-6 lg:grid-cols-[16rem_1fr]"
+    >
       <input type="hidden" name="personne" value={selection} />
       <ListePersonnes liste={liste} selection={selection} />
 
       <div className="min-w-0">
         {state.manques && state.manques.length > 0 && (
           <div ref={manquesRef} tabIndex={-1} className="outline-none">
-            <Alert kind="erreur" title="Votre famille n'est pas complète : vous ne pouvez pas encore aller à l'étape 2.">
+            <Alert
+              kind="erreur"
+              title="Votre famille n'est pas complète : vous ne pouvez pas encore aller à l'étape 2."
+            >
               <ul className="list-disc space-y-1 pl-5">
                 {state.manques.map((manque) => (
                   <li key={manque.selection}>
-                    <button type="submit" name="intent" value={manque.selection === "nouvel-enfant" ? "ajouter:enfant" : `voir:${manque.selection}`} className="font-semibold underline">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={manque.selection === "nouvel-enfant" ? "ajouter:enfant" : `voir:${manque.selection}`}
+                      className="font-semibold underline"
+                    >
                       {manque.personne}
                     </button>{" "}
                     : {manque.messages.join(" ")}
@@ -69,7 +97,10 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
         {state.message && <Alert kind="erreur" title={state.message} />}
         {state.enregistre && <Alert kind="succes" title="Les informations sont enregistrées." />}
         {nbErreurs > 0 && !state.manques && (
-          <Alert kind="erreur" title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}>
+          <Alert
+            kind="erreur"
+            title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
+          >
             <p>Ce qui est saisi est enregistré : vous pourrez le corriger plus tard.</p>
           </Alert>
         )}
@@ -83,7 +114,11 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
           </button>
           {role !== "titulaire" && (
             <button type="submit" name="intent" value="supprimer" formNoValidate className="bouton-discret">
-              {role === "enfant" ? "Supprimer cet enfant" : role === "contact" ? "Supprimer ce contact" : "Supprimer le co-représentant"}
+              {role === "enfant"
+                ? "Supprimer cet enfant"
+                : role === "contact"
+                  ? "Supprimer ce contact"
+                  : "Supprimer le co-représentant"}
             </button>
           )}
         </div>
@@ -124,7 +159,12 @@ function ListePersonnes({ liste, selection }: { liste: Liste; selection: string 
   };
   const ajouter = (role: string, texte: string) => (
     <li>
-      <button type="submit" name="intent" value={`ajouter:${role}`} className="w-full rounded-md border border-dashed border-marque-fonce px-3 py-2 text-left font-semibold text-marque-fonce">
+      <button
+        type="submit"
+        name="intent"
+        value={`ajouter:${role}`}
+        className="w-full rounded-md border border-dashed border-marque-fonce px-3 py-2 text-left font-semibold text-marque-fonce"
+      >
         + {texte}
       </button>
     </li>
@@ -132,7 +172,9 @@ function ListePersonnes({ liste, selection }: { liste: Liste; selection: string 
   return (
     <nav aria-label="Les membres de votre famille" className="space-y-4 rounded-md bg-stone-100 p-3 lg:self-start">
       <Groupe titre="Titulaire du compte">{bouton(liste.titulaire)}</Groupe>
-      <Groupe titre="Co-représentant">{liste.coRepresentant ? bouton(liste.coRepresentant) : ajouter("coRepresentant", "Ajouter un co-représentant")}</Groupe>
+      <Groupe titre="Co-représentant">
+        {liste.coRepresentant ? bouton(liste.coRepresentant) : ajouter("coRepresentant", "Ajouter un co-représentant")}
+      </Groupe>
       <Groupe titre="Enfant(s)">
         {liste.enfants.map(bouton)}
         {ajouter("enfant", "Ajouter un enfant")}
@@ -142,8 +184,8 @@ function ListePersonnes({ liste, selection }: { liste: Liste; selection: string 
         {ajouter("contact", "Ajouter un contact")}
       </Groupe>
       <p className="text-sm">
-        Ajouter un co-représentant, enfant(s), contact(s) : procéder de la même façon que pour le titulaire du compte. Sélectionner la personne et remplir
-        les informations.
+        Ajouter un co-représentant, enfant(s), contact(s) : procéder de la même façon que pour le titulaire du compte.
+        Sélectionner la personne et remplir les informations.
       </p>
     </nav>
   );

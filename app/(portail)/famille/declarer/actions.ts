@@ -34,7 +34,8 @@ function suiteDe(intent: string): Suite {
   if (intent === "ajouter:enfant" || intent === "ajouter:contact" || intent === "ajouter:coRepresentant") {
     return { kind: "ajouter", role: intent.slice("ajouter:".length) as "enfant" | "contact" | "coRepresentant" };
   }
-  if (intent.startsWith("voir:")) return { kind: "selectionner", selection: lireSelection(intent.slice("voir:".length)) };
+  if (intent.startsWith("voir:"))
+    return { kind: "selectionner", selection: lireSelection(intent.slice("voir:".length)) };
   return { kind: "rester" };
 }
 
@@ -48,7 +49,11 @@ export async function enregistrerDeclaration(_prev: DeclarationState, formData: 
   const values = formValues(formData);
   const selection = lireSelection(values.personne);
   try {
-    const resultat = await modifierDeclaration({ usager, enregistrer: { selection, values }, suite: suiteDe(values.intent ?? "") });
+    const resultat = await modifierDeclaration({
+      usager,
+      enregistrer: { selection, values },
+      suite: suiteDe(values.intent ?? ""),
+    });
     revalidatePath(PAGE);
     switch (resultat.kind) {
       case "recapitulatif":

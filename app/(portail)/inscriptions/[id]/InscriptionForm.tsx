@@ -10,7 +10,13 @@ import { PieceAFournir } from "@/components/inscription/PieceAFournir";
 import type { PieceClient } from "@/components/inscription/envoi";
 import { enregistrerInscriptionAction, type InscriptionState } from "../actions";
 
-export type PieceSlot = { type: string; libelle: string; obligatoire: boolean; initiale: PieceClient | null; reutilisables: PieceClient[] };
+export type PieceSlot = {
+  type: string;
+  libelle: string;
+  obligatoire: boolean;
+  initiale: PieceClient | null;
+  reutilisables: PieceClient[];
+};
 
 type Props = {
   demandeId: string;
@@ -50,7 +56,14 @@ function Choix({ name, libelle, valeur, error }: { name: string; libelle: string
       <div className="flex flex-wrap gap-x-6 gap-y-2">
         {(["AUTORISE", "INTERDIT"] as const).map((choix) => (
           <label key={choix} className="inline-flex min-h-11 items-center gap-2">
-            <input type="radio" name={name} value={choix} defaultChecked={valeur === choix} required className="size-5 accent-marque" />
+            <input
+              type="radio"
+              name={name}
+              value={choix}
+              defaultChecked={valeur === choix}
+              required
+              className="size-5 accent-marque"
+            />
             {choix === "AUTORISE" ? "Autorisation" : "Interdiction"}
           </label>
         ))}
@@ -61,7 +74,10 @@ function Choix({ name, libelle, valeur, error }: { name: string; libelle: string
 }
 
 export function InscriptionForm(props: Props) {
-  const [state, action, pending] = useActionState(enregistrerInscriptionAction.bind(null, props.demandeId), { values: props.initial, errors: {} } as InscriptionState);
+  const [state, action, pending] = useActionState(enregistrerInscriptionAction.bind(null, props.demandeId), {
+    values: props.initial,
+    errors: {},
+  } as InscriptionState);
   const [pai, setPai] = useState(props.initial.pai === "on");
   const refusRef = useRef<HTMLDivElement>(null);
   const v = state.values;
@@ -86,7 +102,12 @@ export function InscriptionForm(props: Props) {
     <form action={action} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {refuse && (
         <div ref={refusRef} tabIndex={-1} className="outline-none">
-          <Alert kind="erreur" title={state.attestation ?? "Votre demande n'est pas complète : vous ne pouvez pas encore aller à l'étape 2."}>
+          <Alert
+            kind="erreur"
+            title={
+              state.attestation ?? "Votre demande n'est pas complète : vous ne pouvez pas encore aller à l'étape 2."
+            }
+          >
             {state.pieces && state.pieces.length > 0 && (
               <>
                 <p>Pièces à fournir :</p>
@@ -97,7 +118,12 @@ export function InscriptionForm(props: Props) {
                 </ul>
               </>
             )}
-            {nbChamps > 0 && <p>{nbChamps === 1 ? "Une réponse manque." : `${nbChamps} réponses manquent.`} Ce qui est saisi est enregistré.</p>}
+            {nbChamps > 0 && (
+              <p>
+                {nbChamps === 1 ? "Une réponse manque." : `${nbChamps} réponses manquent.`} Ce qui est saisi est
+                enregistré.
+              </p>
+            )}
           </Alert>
         </div>
       )}
@@ -114,8 +140,22 @@ export function InscriptionForm(props: Props) {
           <dt className="font-semibold">Date de fin</dt>
           <dd>{props.dateFin}</dd>
         </dl>
-        <SelectField name="lieu" label="Lieu" required options={props.lieux} defaultValue={v.lieu ?? ""} error={errors.lieu} />
-        <SelectField name="groupe" label="Groupe" required options={props.groupes} defaultValue={v.groupe ?? ""} error={errors.groupe} />
+        <SelectField
+          name="lieu"
+          label="Lieu"
+          required
+          options={props.lieux}
+          defaultValue={v.lieu ?? ""}
+          error={errors.lieu}
+        />
+        <SelectField
+          name="groupe"
+          label="Groupe"
+          required
+          options={props.groupes}
+          defaultValue={v.groupe ?? ""}
+          error={errors.groupe}
+        />
         {props.unites.length > 0 && (
           <fieldset className="mb-4" aria-describedby={errors.unite ? "unite-erreur" : undefined}>
             <legend className="mb-1 font-semibold">
@@ -127,7 +167,14 @@ export function InscriptionForm(props: Props) {
             <div className="flex flex-wrap gap-x-6 gap-y-2">
               {props.unites.map((unite) => (
                 <label key={unite.id} className="inline-flex min-h-11 items-center gap-2">
-                  <input type="radio" name="unite" value={unite.id} defaultChecked={v.unite === unite.id} required className="size-5 accent-marque" />
+                  <input
+                    type="radio"
+                    name="unite"
+                    value={unite.id}
+                    defaultChecked={v.unite === unite.id}
+                    required
+                    className="size-5 accent-marque"
+                  />
                   {unite.libelle}
                 </label>
               ))}
@@ -139,26 +186,43 @@ export function InscriptionForm(props: Props) {
 
       <Section titre="Permissions">
         {props.permissions.map((p) => (
-          <Choix key={p.cle} name={`permission-${p.cle}`} libelle={p.libelle} valeur={v[`permission-${p.cle}`]} error={errors[`permission-${p.cle}`]} />
+          <Choix
+            key={p.cle}
+            name={`permission-${p.cle}`}
+            libelle={p.libelle}
+            valeur={v[`permission-${p.cle}`]}
+            error={errors[`permission-${p.cle}`]}
+          />
         ))}
       </Section>
 
       {props.contacts.length > 0 && (
         <Section titre="Habilitations">
           {props.contacts.map((c) => (
-            <Choix key={c.id} name={`habilitation-${c.id}`} libelle={`Venir chercher l'enfant — ${c.nom}`} valeur={v[`habilitation-${c.id}`]} error={errors[`habilitation-${c.id}`]} />
+            <Choix
+              key={c.id}
+              name={`habilitation-${c.id}`}
+              libelle={`Venir chercher l'enfant — ${c.nom}`}
+              valeur={v[`habilitation-${c.id}`]}
+              error={errors[`habilitation-${c.id}`]}
+            />
           ))}
         </Section>
       )}
 
       <Section titre="PAI">
-        <p className="mb-3 font-semibold">Si votre enfant est concerné par un PAI alimentaire, vous devez impérativement l&apos;indiquer lors de l&apos;inscription.</p>
+        <p className="mb-3 font-semibold">
+          Si votre enfant est concerné par un PAI alimentaire, vous devez impérativement l&apos;indiquer lors de
+          l&apos;inscription.
+        </p>
         <p className="mb-4 rounded-md border-l-4 border-sky-700 bg-sky-50 p-3 text-sm">
-          <strong>Information</strong> INFORMATION SUR LES PROJETS D&apos;ACCUEIL INDIVIDUALISES (PAI) : le PAI est un document écrit qui précise les adaptations à
-          apporter à la vie de l&apos;enfant en collectivité. Il concerne les enfants atteints de troubles de la santé comme une pathologie chronique (ex : asthme),
-          une allergie, une intolérance alimentaire ou les enfants atteints d&apos;une maladie longue durée (ex : cancer). Les parents souhaitant la mise en place
-          d&apos;un PAI doivent l&apos;écrire sur la présente fiche au moment de l&apos;inscription. En cas d&apos;allergie alimentaire, intolérance alimentaire,
-          l&apos;enfant ne sera pas admis à la cantine tant que le PAI n&apos;aura pas été établi. Le panier repas sera fourni par les parents.
+          <strong>Information</strong> INFORMATION SUR LES PROJETS D&apos;ACCUEIL INDIVIDUALISES (PAI) : le PAI est un
+          document écrit qui précise les adaptations à apporter à la vie de l&apos;enfant en collectivité. Il concerne
+          les enfants atteints de troubles de la santé comme une pathologie chronique (ex : asthme), une allergie, une
+          intolérance alimentaire ou les enfants atteints d&apos;une maladie longue durée (ex : cancer). Les parents
+          souhaitant la mise en place d&apos;un PAI doivent l&apos;écrire sur la présente fiche au moment de
+          l&apos;inscription. En cas d&apos;allergie alimentaire, intolérance alimentaire, l&apos;enfant ne sera pas
+          admis à la cantine tant que le PAI n&apos;aura pas été établi. Le panier repas sera fourni par les parents.
         </p>
         <CheckboxField
           name="pai"
@@ -192,10 +256,13 @@ export function InscriptionForm(props: Props) {
 
       <Section titre="Pièces jointes">
         <p className="mb-2">
-          Il est obligatoire de joindre un justificatif de domicile et les pages parents et enfant du livret de famille. L&apos;attestation d&apos;assurance scolaire
-          sera à fournir dès que possible. En cas de séparation, le jugement de divorce ou l&apos;attestation de séparation sont également à transmettre.
+          Il est obligatoire de joindre un justificatif de domicile et les pages parents et enfant du livret de famille.
+          L&apos;attestation d&apos;assurance scolaire sera à fournir dès que possible. En cas de séparation, le
+          jugement de divorce ou l&apos;attestation de séparation sont également à transmettre.
         </p>
-        <p className="mb-3 text-sm text-stone-700">Formats acceptés : PDF, JPEG, PNG ou HEIC (photo d&apos;iPhone), 10 Mo au maximum par pièce.</p>
+        <p className="mb-3 text-sm text-stone-700">
+          Formats acceptés : PDF, JPEG, PNG ou HEIC (photo d&apos;iPhone), 10 Mo au maximum par pièce.
+        </p>
         <h3 className="mb-2 font-bold uppercase">Pièces à fournir</h3>
         <ul className="space-y-3">
           {props.pieces.map((piece) => (
@@ -219,7 +286,11 @@ export function InscriptionForm(props: Props) {
                 )}
               </p>
             )}
-            <CheckboxField name={`attestation-${a.cle}`} label={a.libelle} defaultChecked={v[`attestation-${a.cle}`] === "on"} />
+            <CheckboxField
+              name={`attestation-${a.cle}`}
+              label={a.libelle}
+              defaultChecked={v[`attestation-${a.cle}`] === "on"}
+            />
           </div>
         ))}
       </Section>

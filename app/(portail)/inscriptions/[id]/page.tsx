@@ -4,7 +4,13 @@ import { requireUsager } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { getCommune, withCommune } from "@/lib/domain/commune/queries";
 import { inscriptionEditable, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
-import { ATTESTATIONS, PERMISSIONS, PIECES, TYPES_PIECE, type DonneesInscription } from "@/lib/domain/inscription/regles";
+import {
+  ATTESTATIONS,
+  PERMISSIONS,
+  PIECES,
+  TYPES_PIECE,
+  type DonneesInscription,
+} from "@/lib/domain/inscription/regles";
 import { piecesDeLaDemande, piecesReutilisables, type PieceVue } from "@/lib/domain/piece/pieces";
 import { InscriptionForm, type PieceSlot } from "./InscriptionForm";
 
@@ -27,7 +33,13 @@ function valeurs(demandeId: string, d: DonneesInscription): Record<string, strin
   return values;
 }
 
-const client = (p: PieceVue) => ({ id: p.id, type: p.type, nom: p.nom, taille: p.taille, uploadedAt: p.uploadedAt.toISOString() });
+const client = (p: PieceVue) => ({
+  id: p.id,
+  type: p.type,
+  nom: p.nom,
+  taille: p.taille,
+  uploadedAt: p.uploadedAt.toISOString(),
+});
 
 export default async function InscriptionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -37,7 +49,11 @@ export default async function InscriptionPage({ params }: { params: Promise<{ id
   const { demande, donnees, activite, annee, enfant, contacts, reglement } = editable;
   // Back where the parent left: the recap when step 2 was reached.
   if (demande.etape === 2) redirect(`/inscriptions/${id}/recapitulatif`);
-  const [commune, reutilisables, jointes] = await Promise.all([getCommune(), piecesReutilisables(demande.familleId!, annee.dateDebut), piecesDeLaDemande(demande.id)]);
+  const [commune, reutilisables, jointes] = await Promise.all([
+    getCommune(),
+    piecesReutilisables(demande.familleId!, annee.dateDebut),
+    piecesDeLaDemande(demande.id),
+  ]);
   const reglages = new Map(activite.pieces.map((p) => [p.type, p.obligatoire]));
   const attachees = new Map(jointes.map((p) => [p.type, p]));
   const pieces: PieceSlot[] = TYPES_PIECE.filter((type) => reglages.has(type)).map((type) => {
@@ -55,7 +71,8 @@ export default async function InscriptionPage({ params }: { params: Promise<{ id
       <EnTeteDemarche domaine="Enfance" titre={activite.libelle} duree="5 mn" etape={0} />
       {demande.statut === "A_COMPLETER" && (
         <p className="mb-4 rounded-md border-l-4 border-sky-700 bg-sky-50 p-3">
-          Les agents de la mairie vous ont demandé de compléter votre demande N° {demande.numero}. Corrigez ce qui est demandé puis validez-la de nouveau.
+          Les agents de la mairie vous ont demandé de compléter votre demande N° {demande.numero}. Corrigez ce qui est
+          demandé puis validez-la de nouveau.
         </p>
       )}
       <InscriptionForm
@@ -67,7 +84,10 @@ export default async function InscriptionPage({ params }: { params: Promise<{ id
         lieux={Object.fromEntries(activite.lieux.map((l) => [String(l.id), l.nom]))}
         groupes={Object.fromEntries(activite.groupes.map((g) => [String(g.id), g.libelle]))}
         unites={activite.unites.map((u) => ({ id: String(u.id), libelle: u.libelle }))}
-        permissions={Object.entries(PERMISSIONS).map(([cle, libelle]) => ({ cle, libelle: withCommune(libelle, commune) }))}
+        permissions={Object.entries(PERMISSIONS).map(([cle, libelle]) => ({
+          cle,
+          libelle: withCommune(libelle, commune),
+        }))}
         contacts={contacts.map((c) => ({ id: c.id, nom: `${c.prenom} ${c.nom.toUpperCase()}` }))}
         pieces={pieces}
         attestations={Object.entries(ATTESTATIONS).map(([cle, libelle]) => ({ cle, libelle }))}

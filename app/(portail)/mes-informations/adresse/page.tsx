@@ -26,7 +26,10 @@ export default async function ChangementAdressePage() {
             ))}
           </address>
           {famille.enCours ? (
-            <Alert kind="info" title={`Votre demande de changement d'adresse N° ${famille.enCours} est en cours d'instruction.`}>
+            <Alert
+              kind="info"
+              title={`Votre demande de changement d'adresse N° ${famille.enCours} est en cours d'instruction.`}
+            >
               <p>
                 <Link href={`/demandes/${famille.enCours}`}>Suivre ma demande</Link>
               </p>
@@ -34,10 +37,15 @@ export default async function ChangementAdressePage() {
           ) : (
             <>
               <p className="mb-6">
-                Un changement d&apos;adresse peut modifier le tarif de votre famille et son secteur scolaire : il est transmis aux agents de la
-                mairie, qui le valident. Vous suivez votre demande dans « Mes demandes ».
+                Un changement d&apos;adresse peut modifier le tarif de votre famille et son secteur scolaire : il est
+                transmis aux agents de la mairie, qui le valident. Vous suivez votre demande dans « Mes demandes ».
               </p>
-              <ActionForm action={demanderChangementAdresseAction} bouton="Valider" champs={[{ kind: "adresse" }]} valeurs={{ pays: "FRANCE" }} />
+              <ActionForm
+                action={demanderChangementAdresseAction}
+                bouton="Valider"
+                champs={[{ kind: "adresse" }]}
+                valeurs={{ pays: "FRANCE" }}
+              />
             </>
           )}
         </>

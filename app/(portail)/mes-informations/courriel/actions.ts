@@ -15,7 +15,12 @@ export async function changerCourrielAction(_prev: FormState, formData: FormData
   const parsed = parseForm(changementCourrielSchema, saisie);
   if (!parsed.success) return { values, errors: parsed.errors };
   try {
-    await demanderChangementCourriel({ usager, motDePasse: parsed.data.motDePasseActuel, nouveauCourriel: parsed.data.courriel, ip: await clientIp() });
+    await demanderChangementCourriel({
+      usager,
+      motDePasse: parsed.data.motDePasseActuel,
+      nouveauCourriel: parsed.data.courriel,
+      ip: await clientIp(),
+    });
   } catch (error) {
     return appErrorState(error, values);
   }

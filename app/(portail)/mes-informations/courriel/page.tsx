@@ -16,14 +16,22 @@ export default async function ChangementCourrielPage() {
         Adresse de courriel actuelle : <strong className="break-all">{usager.courriel}</strong>
       </p>
       <p className="mb-6">
-        Nous envoyons un lien de confirmation à la nouvelle adresse. Elle remplace l&apos;actuelle une fois le lien suivi, et
-        l&apos;ancienne adresse reçoit un avis du changement.
+        Nous envoyons un lien de confirmation à la nouvelle adresse. Elle remplace l&apos;actuelle une fois le lien
+        suivi, et l&apos;ancienne adresse reçoit un avis du changement.
       </p>
       <ActionForm
         action={changerCourrielAction}
         bouton="Valider"
         champs={[
-          { kind: "texte", name: "courriel", label: "Nouvelle adresse de courriel", type: "email", required: true, autoComplete: "email", maxLength: 254 },
+          {
+            kind: "texte",
+            name: "courriel",
+            label: "Nouvelle adresse de courriel",
+            type: "email",
+            required: true,
+            autoComplete: "email",
+            maxLength: 254,
+          },
           { kind: "motDePasse", name: "motDePasseActuel", label: "Mot de passe actuel" },
         ]}
       />

@@ -20,8 +20,24 @@ export default async function ChangementTelephonesPage() {
         bouton="Valider"
         valeurs={{ telephone: usager.telephone ?? "", mobile: usager.mobile ?? "" }}
         champs={[
-          { kind: "texte", name: "telephone", label: "Téléphone", type: "tel", autoComplete: "tel", maxLength: 20, hint: AIDE },
-          { kind: "texte", name: "mobile", label: "Mobile", type: "tel", autoComplete: "tel", maxLength: 20, hint: AIDE },
+          {
+            kind: "texte",
+            name: "telephone",
+            label: "Téléphone",
+            type: "tel",
+            autoComplete: "tel",
+            maxLength: 20,
+            hint: AIDE,
+          },
+          {
+            kind: "texte",
+            name: "mobile",
+            label: "Mobile",
+            type: "tel",
+            autoComplete: "tel",
+            maxLength: 20,
+            hint: AIDE,
+          },
         ]}
       />
       <p className="mt-6">

@@ -29,9 +29,23 @@ export default async function ModifierIdentitePage() {
         }}
         champs={[
           { kind: "choix", name: "civilite", label: "Civilité", options: CIVILITES, required: true },
-          { kind: "texte", name: "nomUsage", label: "Nom usuel", required: true, autoComplete: "family-name", maxLength: 100 },
+          {
+            kind: "texte",
+            name: "nomUsage",
+            label: "Nom usuel",
+            required: true,
+            autoComplete: "family-name",
+            maxLength: 100,
+          },
           { kind: "texte", name: "nomNaissance", label: "Nom de naissance", maxLength: 100 },
-          { kind: "texte", name: "prenoms", label: "Prénom(s)", required: true, autoComplete: "given-name", maxLength: 100 },
+          {
+            kind: "texte",
+            name: "prenoms",
+            label: "Prénom(s)",
+            required: true,
+            autoComplete: "given-name",
+            maxLength: 100,
+          },
           { kind: "texte", name: "dateNaissance", label: "Date de naissance", type: "date", autoComplete: "bday" },
           { kind: "texte", name: "paysNaissance", label: "Pays de naissance", maxLength: 100 },
           { kind: "texte", name: "departementNaissance", label: "Département de naissance", maxLength: 100 },

@@ -18,7 +18,12 @@ export async function changerMotDePasseAction(_prev: FormState, formData: FormDa
       motDePasse: parsed.data.motDePasse,
       ip: await clientIp(),
     });
-    const autres = sessionsFermees === 0 ? "" : sessionsFermees === 1 ? " Votre autre session ouverte a été fermée." : ` Vos ${sessionsFermees} autres sessions ouvertes ont été fermées.`;
+    const autres =
+      sessionsFermees === 0
+        ? ""
+        : sessionsFermees === 1
+          ? " Votre autre session ouverte a été fermée."
+          : ` Vos ${sessionsFermees} autres sessions ouvertes ont été fermées.`;
     return { values: {}, errors: {}, ok: true, message: `Votre mot de passe est modifié.${autres}` };
   } catch (error) {
     return appErrorState(error, {});

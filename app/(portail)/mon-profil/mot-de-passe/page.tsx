@@ -12,7 +12,9 @@ export default async function ChangerMotDePassePage() {
       <h1 id="titre" className="titre-page mb-4">
         Changer mon mot de passe
       </h1>
-      <p className="mb-6">Les autres sessions ouvertes avec votre espace (un autre navigateur, un autre appareil) seront fermées.</p>
+      <p className="mb-6">
+        Les autres sessions ouvertes avec votre espace (un autre navigateur, un autre appareil) seront fermées.
+      </p>
       <ActionForm
         action={changerMotDePasseAction}
         bouton="Valider"

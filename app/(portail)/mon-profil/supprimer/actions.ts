@@ -33,7 +33,12 @@ export async function demanderSuppressionAction(_prev: FormState, formData: Form
   if (!parsed.success) return { values, errors: parsed.errors };
   let numero: number;
   try {
-    ({ numero } = await demanderSuppressionEspace({ usager, motDePasse: parsed.data.motDePasseActuel, motif: parsed.data.motif, ip: await clientIp() }));
+    ({ numero } = await demanderSuppressionEspace({
+      usager,
+      motDePasse: parsed.data.motDePasseActuel,
+      motif: parsed.data.motif,
+      ip: await clientIp(),
+    }));
   } catch (error) {
     return appErrorState(error, values);
   }

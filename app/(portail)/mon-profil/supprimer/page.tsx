@@ -18,10 +18,12 @@ export default async function SupprimerEspacePage() {
       </h1>
       {!famille ? (
         <>
-          <p className="mb-2">Votre espace n&apos;est rattaché à aucune famille : vous pouvez le supprimer dès maintenant.</p>
+          <p className="mb-2">
+            Votre espace n&apos;est rattaché à aucune famille : vous pouvez le supprimer dès maintenant.
+          </p>
           <p className="mb-6">
-            Votre identité, vos coordonnées et vos demandes seront effacées, et vous serez déconnecté. Cette suppression est définitive : pour
-            revenir, il faudra créer un nouvel espace.
+            Votre identité, vos coordonnées et vos demandes seront effacées, et vous serez déconnecté. Cette suppression
+            est définitive : pour revenir, il faudra créer un nouvel espace.
           </p>
           <ActionForm
             action={supprimerEspaceAction}
@@ -33,13 +35,13 @@ export default async function SupprimerEspacePage() {
       ) : (
         <>
           <p className="mb-2">
-            Votre espace est rattaché à la famille de clé enfance <strong>{famille.cleEnfance}</strong>. Il ne peut pas être supprimé tout de
-            suite : la famille, ses inscriptions et ses factures sont suivies par le service Enfance, qui doit d&apos;abord détacher votre espace
-            de la famille.
+            Votre espace est rattaché à la famille de clé enfance <strong>{famille.cleEnfance}</strong>. Il ne peut pas
+            être supprimé tout de suite : la famille, ses inscriptions et ses factures sont suivies par le service
+            Enfance, qui doit d&apos;abord détacher votre espace de la famille.
           </p>
           <p className="mb-6">
-            Votre demande est transmise aux agents de la mairie. Une fois acceptée, vous recevez un courriel et pouvez supprimer votre espace
-            vous-même depuis cette page.
+            Votre demande est transmise aux agents de la mairie. Une fois acceptée, vous recevez un courriel et pouvez
+            supprimer votre espace vous-même depuis cette page.
           </p>
           {enCours ? (
             <Alert kind="info" title={`Votre demande de suppression N° ${enCours} est en cours d'instruction.`}>

@@ -10,7 +10,10 @@ export async function GET() {
   const bytes = logoKey ? await getStorage().get(logoKey) : null;
   const type = bytes ? (await fileTypeFromBuffer(bytes))?.mime : undefined;
   if (!bytes || !type || !(type in LOGO_RULE.types)) {
-    return new Response("Introuvable", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response("Introuvable", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   return new Response(Buffer.from(bytes), {
     headers: {

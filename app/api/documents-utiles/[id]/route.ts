@@ -10,7 +10,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const bytes = document ? await getStorage().get(document.fichierKey) : null;
   if (!document || !bytes) return fichierIntrouvable();
   // An ASCII fallback name for old clients, the exact one (accents) in filename*.
-  const ascii = document.nomFichier.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "") || "document";
+  const ascii =
+    document.nomFichier
+      .normalize("NFD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "") || "document";
   return new Response(Buffer.from(bytes), {
     headers: {
       "Content-Type": document.type,

@@ -11,6 +11,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const acteur = await lecteurConnecte();
   const piece = acteur && /^[0-9a-f-]{36}$/.test(id) ? await pieceALire(acteur, id) : null;
   if (!acteur || !piece) return fichierIntrouvable();
-  if (acteur.kind === "AGENT") await journal(db(), { event: "piece.consultee", actorKind: "AGENT", actorId: acteur.agentId, details: { piece: id } });
+  if (acteur.kind === "AGENT")
+    await journal(db(), {
+      event: "piece.consultee",
+      actorKind: "AGENT",
+      actorId: acteur.agentId,
+      details: { piece: id },
+    });
   return reponseFichierPrive({ bytes: piece.bytes, type: piece.mime, nom: piece.nom });
 }

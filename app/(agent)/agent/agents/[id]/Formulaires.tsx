@@ -30,7 +30,13 @@ export function FormulaireMotDePasse({ agentId }: { agentId: string }) {
     <form action={formAction} noValidate aria-busy={pending}>
       {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
       <input type="hidden" name="agentId" value={agentId} />
-      <PasswordField name="motDePasse" label="Nouveau mot de passe" defaultValue={state.values.motDePasse} key={state.ok ? "vide" : "saisi"} error={state.errors.motDePasse} />
+      <PasswordField
+        name="motDePasse"
+        label="Nouveau mot de passe"
+        defaultValue={state.values.motDePasse}
+        key={state.ok ? "vide" : "saisi"}
+        error={state.errors.motDePasse}
+      />
       <button type="submit" className="bouton-secondaire" disabled={pending}>
         Réinitialiser le mot de passe
       </button>

@@ -40,13 +40,28 @@ export async function changerRole(_previous: FormState, formData: FormData): Pro
 
 export async function changerEtat(_previous: FormState, formData: FormData): Promise<FormState> {
   const actif = formData.get("actif") === "oui";
-  return administrer(formData, etatSchema, (input) => changerEtatAgent({ ...input, actif }), actif ? "Le compte a été réactivé." : "Le compte a été désactivé et ses sessions fermées.");
+  return administrer(
+    formData,
+    etatSchema,
+    (input) => changerEtatAgent({ ...input, actif }),
+    actif ? "Le compte a été réactivé." : "Le compte a été désactivé et ses sessions fermées.",
+  );
 }
 
 export async function reinitialiserMotDePasse(_previous: FormState, formData: FormData): Promise<FormState> {
-  return administrer(formData, motDePasseSchema, reinitialiserMotDePasseAgent, "Le mot de passe a été remplacé et les sessions de l'agent fermées.");
+  return administrer(
+    formData,
+    motDePasseSchema,
+    reinitialiserMotDePasseAgent,
+    "Le mot de passe a été remplacé et les sessions de l'agent fermées.",
+  );
 }
 
 export async function reinitialiserTotp(_previous: FormState, formData: FormData): Promise<FormState> {
-  return administrer(formData, agentIdSchema, reinitialiserTotpAgent, "La double authentification a été réinitialisée : l'agent la configurera à sa prochaine connexion.");
+  return administrer(
+    formData,
+    agentIdSchema,
+    reinitialiserTotpAgent,
+    "La double authentification a été réinitialisée : l'agent la configurera à sa prochaine connexion.",
+  );
 }

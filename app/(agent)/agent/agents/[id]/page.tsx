@@ -11,7 +11,13 @@ import { FormulaireMotDePasse, FormulaireRole } from "./Formulaires";
 
 export const metadata = { title: "Fiche agent" };
 
-export default async function FicheAgentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string }> }) {
+export default async function FicheAgentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ cree?: string }>;
+}) {
   const { agent: admin } = await requireAgent("ADMIN");
   const { id } = await params;
   if (!agentIdSchema.safeParse({ agentId: id }).success) notFound();
@@ -39,13 +45,21 @@ export default async function FicheAgentPage({ params, searchParams }: { params:
         <dt className="font-semibold">Compte</dt>
         <dd className="mb-2 sm:mb-0">{agent.active ? "Actif" : "Désactivé"}</dd>
         <dt className="font-semibold">Double authentification</dt>
-        <dd className="mb-2 sm:mb-0">{agent.totpActiveAt ? `Activée le ${dateHeure(agent.totpActiveAt)}` : "Non activée"}</dd>
+        <dd className="mb-2 sm:mb-0">
+          {agent.totpActiveAt ? `Activée le ${dateHeure(agent.totpActiveAt)}` : "Non activée"}
+        </dd>
         <dt className="font-semibold">Dernière connexion</dt>
         <dd>{agent.lastLoginAt ? dateHeure(agent.lastLoginAt) : "Jamais"}</dd>
       </dl>
 
       <h2 className="mb-2 text-xl font-bold">Rôle</h2>
-      <div className="mb-6">{soiMeme ? <p>Vous ne pouvez pas changer votre propre rôle : demandez-le à un autre administrateur.</p> : <FormulaireRole agentId={agent.id} role={agent.role} />}</div>
+      <div className="mb-6">
+        {soiMeme ? (
+          <p>Vous ne pouvez pas changer votre propre rôle : demandez-le à un autre administrateur.</p>
+        ) : (
+          <FormulaireRole agentId={agent.id} role={agent.role} />
+        )}
+      </div>
 
       <h2 className="mb-2 text-xl font-bold">Accès à la console</h2>
       <div className="mb-6">
@@ -61,7 +75,9 @@ export default async function FicheAgentPage({ params, searchParams }: { params:
       </div>
 
       <h2 className="mb-2 text-xl font-bold">Mot de passe</h2>
-      <p className="mb-2">Le nouveau mot de passe remplace l&apos;ancien et ferme les sessions ouvertes de l&apos;agent.</p>
+      <p className="mb-2">
+        Le nouveau mot de passe remplace l&apos;ancien et ferme les sessions ouvertes de l&apos;agent.
+      </p>
       <div className="mb-6">
         <FormulaireMotDePasse agentId={agent.id} />
       </div>
@@ -73,8 +89,15 @@ export default async function FicheAgentPage({ params, searchParams }: { params:
         </p>
       ) : agent.totpActiveAt ? (
         <>
-          <p className="mb-2">Si l&apos;agent a perdu son téléphone et ses codes de secours : il configurera une nouvelle application à sa prochaine connexion.</p>
-          <SimpleForm action={reinitialiserTotp} hidden={{ agentId: agent.id }} bouton="Réinitialiser la double authentification" />
+          <p className="mb-2">
+            Si l&apos;agent a perdu son téléphone et ses codes de secours : il configurera une nouvelle application à sa
+            prochaine connexion.
+          </p>
+          <SimpleForm
+            action={reinitialiserTotp}
+            hidden={{ agentId: agent.id }}
+            bouton="Réinitialiser la double authentification"
+          />
         </>
       ) : (
         <p>Non activée : rien à réinitialiser.</p>

@@ -14,7 +14,10 @@ export default async function NouvelAgentPage() {
       <h1 id="titre" className="titre-page mb-4">
         Créer un agent
       </h1>
-      <p className="mb-4">Transmettez le mot de passe initial à l&apos;agent par un moyen sûr (de vive voix, par exemple), jamais par courriel.</p>
+      <p className="mb-4">
+        Transmettez le mot de passe initial à l&apos;agent par un moyen sûr (de vive voix, par exemple), jamais par
+        courriel.
+      </p>
       <FormulaireAgent />
     </section>
   );

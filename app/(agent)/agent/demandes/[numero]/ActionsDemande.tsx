@@ -52,13 +52,23 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
           {rapprochements.map((r) => {
             const name = champRattachement(r.enfantRef);
             return (
-              <fieldset key={r.enfantRef} className="mb-3 rounded-md border border-amber-500 bg-amber-50 p-3" aria-describedby={errors[name] ? `${name}-erreur` : undefined}>
+              <fieldset
+                key={r.enfantRef}
+                className="mb-3 rounded-md border border-amber-500 bg-amber-50 p-3"
+                aria-describedby={errors[name] ? `${name}-erreur` : undefined}
+              >
                 <legend className="px-1 font-semibold">Enfant déclaré : {r.declare}</legend>
                 {r.connus.map((connu) => (
                   <div key={connu.id} className="mb-2">
                     <p className="mb-1">Enfant possiblement déjà connu : {connu.libelle}</p>
                     <label className="flex items-start gap-2">
-                      <input type="radio" name={name} value={connu.id} defaultChecked={values[name] === connu.id} className="mt-1 size-5 shrink-0 accent-marque" />
+                      <input
+                        type="radio"
+                        name={name}
+                        value={connu.id}
+                        defaultChecked={values[name] === connu.id}
+                        className="mt-1 size-5 shrink-0 accent-marque"
+                      />
                       <span>
                         Rattacher à l&apos;enfant existant (garde alternée)
                         {r.connus.length > 1 && <span className="sr-only"> : {connu.libelle}</span>}
@@ -67,7 +77,13 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
                   </div>
                 ))}
                 <label className="flex items-start gap-2">
-                  <input type="radio" name={name} value={CHOIX_CREER} defaultChecked={values[name] === CHOIX_CREER} className="mt-1 size-5 shrink-0 accent-marque" />
+                  <input
+                    type="radio"
+                    name={name}
+                    value={CHOIX_CREER}
+                    defaultChecked={values[name] === CHOIX_CREER}
+                    className="mt-1 size-5 shrink-0 accent-marque"
+                  />
                   <span>Créer un nouvel enfant</span>
                 </label>
                 <FieldMessages name={name} error={errors[name]} />
@@ -85,7 +101,15 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
           <Motif name={CHAMP_MOTIF.demanderComplement} label="Motif du complément" state={state} />
           <div className="mb-3">
             <Label htmlFor="manques">Ce qu&apos;il manque</Label>
-            <textarea id="manques" name="manques" rows={3} maxLength={2000} defaultValue={values.manques} aria-describedby="manques-aide" className="champ" />
+            <textarea
+              id="manques"
+              name="manques"
+              rows={3}
+              maxLength={2000}
+              defaultValue={values.manques}
+              aria-describedby="manques-aide"
+              className="champ"
+            />
             <FieldMessages name="manques" hint="Une pièce ou une information par ligne." />
           </div>
           <button type="submit" className="bouton-secondaire" disabled={pending}>

@@ -49,17 +49,26 @@ export async function deciderAction(_previous: FormState, formData: FormData): P
   if (decision === "accepter") {
     for (const { enfantRef } of demande.rapprochements) {
       const choix = values[champRattachement(enfantRef)];
-      if (!choix) errors[champRattachement(enfantRef)] = "Choisissez : rattacher à l'enfant existant ou créer un nouvel enfant.";
+      if (!choix)
+        errors[champRattachement(enfantRef)] = "Choisissez : rattacher à l'enfant existant ou créer un nouvel enfant.";
       else if (choix !== CHOIX_CREER) rattachements[enfantRef] = choix;
     }
   }
   if (Object.keys(errors).length > 0) return { values, errors };
 
   try {
-    await deciderDemande({ agent, demandeId: demande.id, decision: decision as DecisionAgent, motif, statutVu: statutVu as (typeof STATUTS)[number], rattachements });
+    await deciderDemande({
+      agent,
+      demandeId: demande.id,
+      decision: decision as DecisionAgent,
+      motif,
+      statutVu: statutVu as (typeof STATUTS)[number],
+      rattachements,
+    });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.field === "motif" && decision in CHAMP_MOTIF) return { values, errors: { [CHAMP_MOTIF[decision as keyof typeof CHAMP_MOTIF]]: error.message } };
+    if (error.field === "motif" && decision in CHAMP_MOTIF)
+      return { values, errors: { [CHAMP_MOTIF[decision as keyof typeof CHAMP_MOTIF]]: error.message } };
     // someone acted first: show the demande as it is now
     revalidatePath(`/agent/demandes/${numero}`);
     return { values, errors: {}, message: error.message };
@@ -69,7 +78,11 @@ export async function deciderAction(_previous: FormState, formData: FormData): P
 }
 
 /** Échanges: the agent answers the parent (who is mailed) or writes an internal note. */
-export async function envoyerMessageAgentAction(numero: number, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function envoyerMessageAgentAction(
+  numero: number,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { agent } = await requireAgent();
   const contenu = String(formData.get("message") ?? "");
   const interne = formData.get("interne") === "on";
@@ -79,10 +92,21 @@ export async function envoyerMessageAgentAction(numero: number, _previous: FormS
     if (!demandeId) throw new AppError("introuvable", "Cette demande est introuvable.");
     const piece = await pieceDuFormulaire(formData.get("piece"));
     if (!piece.ok) return { values, errors: { piece: piece.message } };
-    await envoyerMessage({ demandeId, auteur: { kind: "AGENT", agentId: agent.id, nom: nomAgent(agent) }, contenu, piece: piece.piece, interne });
+    await envoyerMessage({
+      demandeId,
+      auteur: { kind: "AGENT", agentId: agent.id, nom: nomAgent(agent) },
+      contenu,
+      piece: piece.piece,
+      interne,
+    });
   } catch (error) {
     return appErrorState(error, values);
   }
   revalidatePath(`/agent/demandes/${numero}`);
-  return { values: {}, errors: {}, ok: true, message: interne ? "Votre note interne a été enregistrée." : "Votre message a été envoyé au demandeur." };
+  return {
+    values: {},
+    errors: {},
+    ok: true,
+    message: interne ? "Votre note interne a été enregistrée." : "Votre message a été envoyé au demandeur.",
+  };
 }

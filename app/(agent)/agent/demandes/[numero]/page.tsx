@@ -34,12 +34,15 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
   const demande = /^\d{1,9}$/.test(brut) ? await demandePourAgent(Number(brut)) : null;
   if (!demande) notFound();
   // The parent's messages are on this screen: they are read now (this render still flags them as new).
-  if (demande.messages.some((m) => m.auteur === "USAGER" && !m.luAt)) await marquerMessagesLusParAgent({ demandeId: demande.id });
+  if (demande.messages.some((m) => m.auteur === "USAGER" && !m.luAt))
+    await marquerMessagesLusParAgent({ demandeId: demande.id });
 
   const type = TYPES_DEMANDE[demande.type];
   const demandeur = `${demande.usager.prenoms} ${demande.usager.nomUsage.toUpperCase()}`;
   const brouillon = demande.type === "AJOUT_FAMILLE" ? lireBrouillon(demande.donnees) : null;
-  const possibles = Object.fromEntries(DECISIONS.map((d) => [d, refusTransition(demande.statut, d, "AGENT", "motif") === null])) as Record<(typeof DECISIONS)[number], boolean>;
+  const possibles = Object.fromEntries(
+    DECISIONS.map((d) => [d, refusTransition(demande.statut, d, "AGENT", "motif") === null]),
+  ) as Record<(typeof DECISIONS)[number], boolean>;
   const rapprochements: Rapprochement[] = demande.rapprochements.map(({ enfantRef, connus }) => {
     const rang = brouillon?.enfants.findIndex((e) => e.id === enfantRef) ?? 0;
     return {
@@ -75,7 +78,9 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
               </>
             )}
             <dt>Instructeur</dt>
-            <dd>{demande.instructeur ? `${demande.instructeur.prenom} ${demande.instructeur.nom.toUpperCase()}` : "Aucun"}</dd>
+            <dd>
+              {demande.instructeur ? `${demande.instructeur.prenom} ${demande.instructeur.nom.toUpperCase()}` : "Aucun"}
+            </dd>
             {demande.famille && (
               <>
                 <dt>Clé enfance</dt>
@@ -95,7 +100,12 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
           <h2 id="actions" className="mb-3 text-lg font-bold uppercase">
             Actions
           </h2>
-          <ActionsDemande numero={demande.numero as number} statut={demande.statut} possibles={possibles} rapprochements={rapprochements} />
+          <ActionsDemande
+            numero={demande.numero as number}
+            statut={demande.statut}
+            possibles={possibles}
+            rapprochements={rapprochements}
+          />
         </section>
 
         <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-start-1">
@@ -104,13 +114,16 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
               La demande
             </h2>
             {brouillon && <RecapAjoutFamille brouillon={brouillon} />}
-            {demande.type === "RATTACHEMENT_FAMILLE" && <RecapRattachement usager={demande.usager} famille={demande.famille} />}
+            {demande.type === "RATTACHEMENT_FAMILLE" && (
+              <RecapRattachement usager={demande.usager} famille={demande.famille} />
+            )}
             {demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} agentId={agent.id} />}
             {sante && (
               <>
                 {sante.enfant && (
                   <p className="mb-4 font-semibold">
-                    Enfant : {sante.enfant.prenoms} {sante.enfant.nom.toUpperCase()}, né(e) le {formatParis(sante.enfant.dateNaissance, "dd/MM/yyyy")}
+                    Enfant : {sante.enfant.prenoms} {sante.enfant.nom.toUpperCase()}, né(e) le{" "}
+                    {formatParis(sante.enfant.dateNaissance, "dd/MM/yyyy")}
                   </p>
                 )}
                 <RecapDossierSante fiche={sante.fiche} demande />
@@ -143,7 +156,8 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
                       {message.pieceNom}
                     </a>{" "}
                     <span className="text-sm text-stone-700">
-                      ({tailleKo(message.pieceTaille)}, {message.auteur === "AGENT" ? message.auteurNom : demandeur}, {horodatage(message.createdAt)})
+                      ({tailleKo(message.pieceTaille)}, {message.auteur === "AGENT" ? message.auteurNom : demandeur},{" "}
+                      {horodatage(message.createdAt)})
                     </span>
                   </li>
                 ))}
@@ -155,8 +169,18 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             <h2 id="echanges" className="mb-4 text-lg font-bold uppercase">
               Échanges
             </h2>
-            {demande.messages.length === 0 ? <p className="mb-6">Aucun message pour l&apos;instant.</p> : <FilMessages messages={demande.messages} lecteur="AGENT" demandeur={demandeur} />}
-            {demande.statut !== "ANNULEE" && <MessageForm action={envoyerMessageAgentAction.bind(null, demande.numero as number)} titre="Répondre au demandeur" noteInterne />}
+            {demande.messages.length === 0 ? (
+              <p className="mb-6">Aucun message pour l&apos;instant.</p>
+            ) : (
+              <FilMessages messages={demande.messages} lecteur="AGENT" demandeur={demandeur} />
+            )}
+            {demande.statut !== "ANNULEE" && (
+              <MessageForm
+                action={envoyerMessageAgentAction.bind(null, demande.numero as number)}
+                titre="Répondre au demandeur"
+                noteInterne
+              />
+            )}
           </section>
 
           <section aria-labelledby="historique">

@@ -20,8 +20,20 @@ const jour = (date: Date) => formatParis(date, "dd/MM/yyyy");
 
 function adresseTexte(adresse: Adresse | null): string {
   if (!adresse) return "";
-  const details = [adresse.batiment && `Bât. ${adresse.batiment}`, adresse.appartement && `Appt ${adresse.appartement}`, adresse.complement].filter(Boolean).join(", ");
-  return [[adresse.numero, adresse.voie].filter(Boolean).join(" "), details, `${adresse.codePostal} ${adresse.ville} / ${adresse.pays}`].filter(Boolean).join(" — ");
+  const details = [
+    adresse.batiment && `Bât. ${adresse.batiment}`,
+    adresse.appartement && `Appt ${adresse.appartement}`,
+    adresse.complement,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return [
+    [adresse.numero, adresse.voie].filter(Boolean).join(" "),
+    details,
+    `${adresse.codePostal} ${adresse.ville} / ${adresse.pays}`,
+  ]
+    .filter(Boolean)
+    .join(" — ");
 }
 
 function Ligne({ terme, children }: { terme: string; children?: ReactNode }) {
@@ -34,7 +46,17 @@ function Ligne({ terme, children }: { terme: string; children?: ReactNode }) {
 }
 
 /** One person: a heading, the link to correct them, their fields. */
-function Personne({ id, titre, corriger, children }: { id: string; titre: string; corriger: string; children: ReactNode }) {
+function Personne({
+  id,
+  titre,
+  corriger,
+  children,
+}: {
+  id: string;
+  titre: string;
+  corriger: string;
+  children: ReactNode;
+}) {
   return (
     <article id={id} aria-labelledby={`${id}-titre`} className="mb-6">
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2 bg-stone-100 px-3 py-2">
@@ -69,7 +91,9 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
   if (!famille) notFound();
   const titulaire = famille.representants.find((r) => r.role === "TITULAIRE");
   const corriger = (cible: string) => `/agent/familles/${famille.id}/corriger/${cible}`;
-  const documents = famille.demandes.flatMap((demande) => demande.messages.map((message) => ({ ...message, numero: demande.numero })));
+  const documents = famille.demandes.flatMap((demande) =>
+    demande.messages.map((message) => ({ ...message, numero: demande.numero })),
+  );
   const nbCorriges = Number(corrige);
 
   return (
@@ -78,9 +102,12 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
         <Link href="/agent/familles">Retour à la liste des familles</Link>
       </p>
       <div className="carte mb-6">
-        <h1 className="titre-page mb-2">Famille {titulaire ? `${titulaire.nomUsage.toUpperCase()} ${titulaire.prenom}` : ""}</h1>
+        <h1 className="titre-page mb-2">
+          Famille {titulaire ? `${titulaire.nomUsage.toUpperCase()} ${titulaire.prenom}` : ""}
+        </h1>
         <p>
-          Clé enfance <span className="font-mono font-semibold">{famille.cleEnfance}</span> — validée le {jour(famille.createdAt)}
+          Clé enfance <span className="font-mono font-semibold">{famille.cleEnfance}</span> — validée le{" "}
+          {jour(famille.createdAt)}
         </p>
       </div>
       {corrige !== undefined && Number.isInteger(nbCorriges) && (
@@ -103,7 +130,9 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
             corriger={corriger(`representant-${r.id}`)}
           >
             <Ligne terme="Qualité">{qualiteLibelle(r.qualite, r.autoriteParentale)}</Ligne>
-            <Ligne terme="Espace personnel">{r.usager ? `Lié (identifiant ${r.usager.identifiant}, ${r.usager.courriel})` : "Non lié"}</Ligne>
+            <Ligne terme="Espace personnel">
+              {r.usager ? `Lié (identifiant ${r.usager.identifiant}, ${r.usager.courriel})` : "Non lié"}
+            </Ligne>
             <Ligne terme="Civilité">{CIVILITES[r.civilite]}</Ligne>
             <Ligne terme="Nom de famille">{r.nomFamille}</Ligne>
             <Ligne terme="Date de naissance">{r.dateNaissance ? jour(r.dateNaissance) : ""}</Ligne>
@@ -113,7 +142,9 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
             <Ligne terme="Téléphone professionnel">{r.telephonePro}</Ligne>
             <Ligne terme="Courriel">{r.courriel}</Ligne>
             <Ligne terme="Profession">{[r.profession, r.employeur].filter(Boolean).join(", ")}</Ligne>
-            <Ligne terme="Modalité de contact">{r.modaliteContact ? MODALITES_CONTACT[r.modaliteContact as keyof typeof MODALITES_CONTACT] : ""}</Ligne>
+            <Ligne terme="Modalité de contact">
+              {r.modaliteContact ? MODALITES_CONTACT[r.modaliteContact as keyof typeof MODALITES_CONTACT] : ""}
+            </Ligne>
           </Personne>
         ))}
       </Bloc>
@@ -121,11 +152,18 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
       <Bloc id="enfants" titre="Enfants">
         {famille.enfants.length === 0 && <p>Aucun enfant.</p>}
         {famille.enfants.map(({ enfant }) => (
-          <Personne key={enfant.id} id={`enfant-${enfant.id}`} titre={`${enfant.prenoms} ${enfant.nom.toUpperCase()}`} corriger={corriger(`enfant-${enfant.id}`)}>
+          <Personne
+            key={enfant.id}
+            id={`enfant-${enfant.id}`}
+            titre={`${enfant.prenoms} ${enfant.nom.toUpperCase()}`}
+            corriger={corriger(`enfant-${enfant.id}`)}
+          >
             <Ligne terme="Sexe">{SEXES[enfant.sexe]}</Ligne>
             <Ligne terme="Date de naissance">{jour(enfant.dateNaissance)}</Ligne>
             <Ligne terme="Lieu de naissance">{enfant.lieuNaissance}</Ligne>
-            <Ligne terme="Adresse">{enfant.adresse ? adresseTexte(enfant.adresse) : "Celle du titulaire du compte"}</Ligne>
+            <Ligne terme="Adresse">
+              {enfant.adresse ? adresseTexte(enfant.adresse) : "Celle du titulaire du compte"}
+            </Ligne>
             <Ligne terme="Dossier santé">
               <Link href={`/agent/familles/${famille.id}/enfants/${enfant.id}/sante`}>
                 Consulter le dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
@@ -138,8 +176,10 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
                   return (
                     <span key={autre.id} className="block">
                       Aussi dans la{" "}
-                      <Link href={`/agent/familles/${autre.id}`}>famille {t ? `${t.nomUsage.toUpperCase()} ${t.prenom}` : autre.cleEnfance}</Link> (clé enfance{" "}
-                      {autre.cleEnfance})
+                      <Link href={`/agent/familles/${autre.id}`}>
+                        famille {t ? `${t.nomUsage.toUpperCase()} ${t.prenom}` : autre.cleEnfance}
+                      </Link>{" "}
+                      (clé enfance {autre.cleEnfance})
                     </span>
                   );
                 })}
@@ -152,7 +192,12 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
       <Bloc id="contacts" titre="Contacts">
         {famille.contacts.length === 0 && <p>Aucun contact.</p>}
         {famille.contacts.map((c) => (
-          <Personne key={c.id} id={`contact-${c.id}`} titre={`${c.prenom} ${c.nom.toUpperCase()}`} corriger={corriger(`contact-${c.id}`)}>
+          <Personne
+            key={c.id}
+            id={`contact-${c.id}`}
+            titre={`${c.prenom} ${c.nom.toUpperCase()}`}
+            corriger={corriger(`contact-${c.id}`)}
+          >
             <Ligne terme="Lien avec l'enfant">{c.lien}</Ligne>
             <Ligne terme="Téléphone portable">{c.telephonePortable}</Ligne>
             <Ligne terme="Téléphone domicile">{c.telephoneDomicile}</Ligne>
@@ -189,12 +234,18 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
           <ul className="divide-y divide-stone-200">
             {documents.map((document) => (
               <li key={document.id} className="py-3">
-                <a href={`/api/messages/${document.id}/piece`} target="_blank" rel="noopener" className="font-semibold break-all">
+                <a
+                  href={`/api/messages/${document.id}/piece`}
+                  target="_blank"
+                  rel="noopener"
+                  className="font-semibold break-all"
+                >
                   {document.pieceNom}
                   <span className="sr-only"> (s&apos;ouvre dans un nouvel onglet)</span>
                 </a>
                 <p className="text-sm">
-                  Demande N° {document.numero}, {document.auteur === "AGENT" ? "envoyé par" : "reçu de"} {document.auteurNom} le {jour(document.createdAt)}
+                  Demande N° {document.numero}, {document.auteur === "AGENT" ? "envoyé par" : "reçu de"}{" "}
+                  {document.auteurNom} le {jour(document.createdAt)}
                   {document.interne ? " (note interne)" : ""}
                   {document.pieceTaille ? `, ${Math.max(1, Math.round(document.pieceTaille / 1024))} Ko` : ""}
                 </p>

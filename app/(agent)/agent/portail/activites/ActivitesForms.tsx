@@ -9,7 +9,12 @@ import { ajouterElementAction, modifierDescriptionAction, modifierElementAction,
 
 type Sorte = "lieu" | "groupe" | "unite";
 
-function ChampTexte({ id, label, error, ...input }: { id: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+function ChampTexte({
+  id,
+  label,
+  error,
+  ...input
+}: { id: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="min-w-0 grow">
       <Label htmlFor={id} required>
@@ -55,7 +60,17 @@ export function DescriptionForm({ activiteId, description }: { activiteId: numbe
 }
 
 /** A lieu, groupe or unité: its name to change, or RETIRER. */
-export function ElementForm({ sorte, id, libelle, intitule }: { sorte: Sorte; id: number; libelle: string; intitule: string }) {
+export function ElementForm({
+  sorte,
+  id,
+  libelle,
+  intitule,
+}: {
+  sorte: Sorte;
+  id: number;
+  libelle: string;
+  intitule: string;
+}) {
   const { state, pending, onSubmit, annonce, key } = useFormulaire(modifierElementAction, { libelle });
   const { values: v, errors } = state;
   return (
@@ -64,7 +79,13 @@ export function ElementForm({ sorte, id, libelle, intitule }: { sorte: Sorte; id
       <input type="hidden" name="sorte" value={sorte} />
       <input type="hidden" name="id" value={id} />
       <div className="flex flex-wrap items-end gap-2">
-        <ChampTexte id={`${sorte}-${id}`} name="libelle" label={intitule} defaultValue={v.libelle} error={errors.libelle} />
+        <ChampTexte
+          id={`${sorte}-${id}`}
+          name="libelle"
+          label={intitule}
+          defaultValue={v.libelle}
+          error={errors.libelle}
+        />
         <button type="submit" name="operation" value="renommer" className="bouton-secondaire" disabled={pending}>
           Renommer<span className="sr-only"> : {libelle}</span>
         </button>
@@ -76,7 +97,17 @@ export function ElementForm({ sorte, id, libelle, intitule }: { sorte: Sorte; id
   );
 }
 
-export function NouvelElementForm({ activiteId, sorte, label, bouton }: { activiteId: number; sorte: Sorte; label: string; bouton: string }) {
+export function NouvelElementForm({
+  activiteId,
+  sorte,
+  label,
+  bouton,
+}: {
+  activiteId: number;
+  sorte: Sorte;
+  label: string;
+  bouton: string;
+}) {
   const { state, pending, onSubmit, annonce, key } = useFormulaire(ajouterElementAction);
   const { values: v, errors } = state;
   return (
@@ -85,7 +116,13 @@ export function NouvelElementForm({ activiteId, sorte, label, bouton }: { activi
       <input type="hidden" name="sorte" value={sorte} />
       <input type="hidden" name="activiteId" value={activiteId} />
       <div className="flex flex-wrap items-end gap-2">
-        <ChampTexte id={`nouveau-${sorte}-${activiteId}`} name="libelle" label={label} defaultValue={v.libelle} error={errors.libelle} />
+        <ChampTexte
+          id={`nouveau-${sorte}-${activiteId}`}
+          name="libelle"
+          label={label}
+          defaultValue={v.libelle}
+          error={errors.libelle}
+        />
         <button type="submit" className="bouton-secondaire" disabled={pending}>
           {bouton}
         </button>
@@ -95,8 +132,17 @@ export function NouvelElementForm({ activiteId, sorte, label, bouton }: { activi
 }
 
 /** For each of the seven pièces: Obligatoire, Facultative or Non demandée. */
-export function PiecesForm({ activiteId, pieces }: { activiteId: number; pieces: { type: string; libelle: string; exigence: ExigencePiece }[] }) {
-  const { state, pending, onSubmit, annonce } = useFormulaire(reglerPiecesAction, Object.fromEntries(pieces.map((p) => [p.type, p.exigence])));
+export function PiecesForm({
+  activiteId,
+  pieces,
+}: {
+  activiteId: number;
+  pieces: { type: string; libelle: string; exigence: ExigencePiece }[];
+}) {
+  const { state, pending, onSubmit, annonce } = useFormulaire(
+    reglerPiecesAction,
+    Object.fromEntries(pieces.map((p) => [p.type, p.exigence])),
+  );
   const { values: v, errors } = state;
   return (
     <form onSubmit={onSubmit} noValidate aria-busy={pending}>
@@ -104,7 +150,10 @@ export function PiecesForm({ activiteId, pieces }: { activiteId: number; pieces:
       <input type="hidden" name="activiteId" value={activiteId} />
       <fieldset className="mb-4">
         <legend className="mb-2 font-bold">Pièces justificatives</legend>
-        <p className="mb-3 text-sm">Une pièce obligatoire doit être jointe avant le dépôt de la demande ; une pièce facultative est proposée aux familles.</p>
+        <p className="mb-3 text-sm">
+          Une pièce obligatoire doit être jointe avant le dépôt de la demande ; une pièce facultative est proposée aux
+          familles.
+        </p>
         {pieces.map((piece) => {
           const erreur = errors[piece.type];
           const idErreur = `pieces-${activiteId}-${piece.type}`;
@@ -116,7 +165,14 @@ export function PiecesForm({ activiteId, pieces }: { activiteId: number; pieces:
                   const id = `${idErreur}-${valeur}`;
                   return (
                     <div key={valeur} className="flex items-center gap-2">
-                      <input type="radio" id={id} name={piece.type} value={valeur} defaultChecked={v[piece.type] === valeur} className="size-5 accent-marque" />
+                      <input
+                        type="radio"
+                        id={id}
+                        name={piece.type}
+                        value={valeur}
+                        defaultChecked={v[piece.type] === valeur}
+                        className="size-5 accent-marque"
+                      />
                       <label htmlFor={id}>{texte}</label>
                     </div>
                   );

@@ -16,7 +16,11 @@ import { descriptionActiviteSchema, elementActiviteSchema, piecesActiviteSchema 
 
 const identifiant = z.coerce.number().int().positive();
 const sorte = z.enum(["lieu", "groupe", "unite"]);
-const introuvable = (values: Record<string, string>): FormState => ({ values, errors: {}, message: "Cet élément n'existe plus : rechargez la page." });
+const introuvable = (values: Record<string, string>): FormState => ({
+  values,
+  errors: {},
+  message: "Cet élément n'existe plus : rechargez la page.",
+});
 
 // The console's page, the public ACTIVITÉS page and the parents' CRÉER UNE INSCRIPTION are shown again at once.
 function rafraichir() {
@@ -26,7 +30,11 @@ function rafraichir() {
 }
 
 /** Runs a command, its refusal (beside its field, or above the form) keeping what was typed. */
-async function executer(values: Record<string, string>, commande: () => Promise<unknown>, message: string): Promise<FormState> {
+async function executer(
+  values: Record<string, string>,
+  commande: () => Promise<unknown>,
+  message: string,
+): Promise<FormState> {
   try {
     await commande();
   } catch (error) {
@@ -45,7 +53,12 @@ export async function modifierDescriptionAction(_prev: FormState, formData: Form
   if (!parsed.success) return { values, errors: parsed.errors };
   return executer(
     values,
-    () => modifierDescriptionActivite({ agentId: agent.id, activiteId: activiteId.data, description: parsed.data.description }),
+    () =>
+      modifierDescriptionActivite({
+        agentId: agent.id,
+        activiteId: activiteId.data,
+        description: parsed.data.description,
+      }),
     "La description est enregistrée.",
   );
 }
@@ -58,7 +71,11 @@ export async function ajouterElementAction(_prev: FormState, formData: FormData)
   const parsed = parseForm(elementActiviteSchema, values);
   if (!parsed.success) return { values, errors: parsed.errors };
   const { libelle } = parsed.data;
-  const resultat = await executer(values, () => ajouterElementActivite({ agentId: agent.id, ...cible.data, libelle }), `« ${libelle} » est ajouté.`);
+  const resultat = await executer(
+    values,
+    () => ajouterElementActivite({ agentId: agent.id, ...cible.data, libelle }),
+    `« ${libelle} » est ajouté.`,
+  );
   // the field starts empty again for the next one
   return resultat.ok ? { ...resultat, values: {} } : resultat;
 }
@@ -69,7 +86,12 @@ export async function modifierElementAction(_prev: FormState, formData: FormData
   const values = formValues(formData);
   const cible = z.object({ id: identifiant, sorte }).safeParse(values);
   if (!cible.success) return introuvable(values);
-  if (values.operation === "retirer") return executer(values, () => retirerElementActivite({ agentId: agent.id, ...cible.data }), "L'élément est retiré.");
+  if (values.operation === "retirer")
+    return executer(
+      values,
+      () => retirerElementActivite({ agentId: agent.id, ...cible.data }),
+      "L'élément est retiré.",
+    );
   const parsed = parseForm(elementActiviteSchema, values);
   if (!parsed.success) return { values, errors: parsed.errors };
   return executer(
@@ -86,13 +108,21 @@ export async function reglerPiecesAction(_prev: FormState, formData: FormData): 
   if (!activiteId.success) return introuvable(values);
   const parsed = parseForm(piecesActiviteSchema, values);
   if (!parsed.success) return { values, errors: parsed.errors };
-  return executer(values, () => reglerPiecesActivite({ agentId: agent.id, activiteId: activiteId.data, exigences: parsed.data }), "Les pièces demandées sont enregistrées.");
+  return executer(
+    values,
+    () => reglerPiecesActivite({ agentId: agent.id, activiteId: activiteId.data, exigences: parsed.data }),
+    "Les pièces demandées sont enregistrées.",
+  );
 }
 
 export async function changerOuvertureAction(formData: FormData): Promise<void> {
   const { agent } = await requireAgent();
   const anneeId = identifiant.safeParse(formData.get("anneeId"));
   if (!anneeId.success) return;
-  await changerOuvertureInscriptions({ agentId: agent.id, anneeId: anneeId.data, ouvertes: formData.get("ouvertes") === "oui" });
+  await changerOuvertureInscriptions({
+    agentId: agent.id,
+    anneeId: anneeId.data,
+    ouvertes: formData.get("ouvertes") === "oui",
+  });
   rafraichir();
 }

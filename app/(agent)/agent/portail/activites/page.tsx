@@ -38,7 +38,8 @@ export default async function ActivitesConsolePage() {
             {annees.map((annee) => (
               <li key={annee.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <p>
-                  Année scolaire {annee.libelle} : <strong>{annee.inscriptionsOuvertes ? "inscriptions ouvertes" : "inscriptions fermées"}</strong>
+                  Année scolaire {annee.libelle} :{" "}
+                  <strong>{annee.inscriptionsOuvertes ? "inscriptions ouvertes" : "inscriptions fermées"}</strong>
                 </p>
                 <form action={changerOuvertureAction}>
                   <input type="hidden" name="anneeId" value={annee.id} />
@@ -55,7 +56,9 @@ export default async function ActivitesConsolePage() {
       </section>
 
       {activites.map((activite) => {
-        const exigences = new Map(activite.pieces.map((p) => [p.type, p.obligatoire ? ("OBLIGATOIRE" as const) : ("FACULTATIVE" as const)]));
+        const exigences = new Map(
+          activite.pieces.map((p) => [p.type, p.obligatoire ? ("OBLIGATOIRE" as const) : ("FACULTATIVE" as const)]),
+        );
         const listes = [
           {
             sorte: "lieu",
@@ -65,8 +68,22 @@ export default async function ActivitesConsolePage() {
             bouton: "Ajouter le lieu",
             elements: activite.lieux.map((l) => ({ id: l.id, libelle: l.nom })),
           },
-          { sorte: "groupe", titre: "Groupes", intitule: "Groupe", nouveau: "Nouveau groupe", bouton: "Ajouter le groupe", elements: activite.groupes },
-          { sorte: "unite", titre: "Unités", intitule: "Unité", nouveau: "Nouvelle unité", bouton: "Ajouter l'unité", elements: activite.unites },
+          {
+            sorte: "groupe",
+            titre: "Groupes",
+            intitule: "Groupe",
+            nouveau: "Nouveau groupe",
+            bouton: "Ajouter le groupe",
+            elements: activite.groupes,
+          },
+          {
+            sorte: "unite",
+            titre: "Unités",
+            intitule: "Unité",
+            nouveau: "Nouvelle unité",
+            bouton: "Ajouter l'unité",
+            elements: activite.unites,
+          },
         ] as const;
         return (
           <section key={activite.id} aria-labelledby={`activite-${activite.id}`} className="carte mb-6">
@@ -81,15 +98,32 @@ export default async function ActivitesConsolePage() {
                   <ul className={LISTE}>
                     {liste.elements.map((element, rang) => (
                       <li key={element.id}>
-                        <ElementForm sorte={liste.sorte} id={element.id} libelle={element.libelle} intitule={`${liste.intitule} ${rang + 1}`} />
+                        <ElementForm
+                          sorte={liste.sorte}
+                          id={element.id}
+                          libelle={element.libelle}
+                          intitule={`${liste.intitule} ${rang + 1}`}
+                        />
                       </li>
                     ))}
                   </ul>
                 )}
-                <NouvelElementForm activiteId={activite.id} sorte={liste.sorte} label={liste.nouveau} bouton={liste.bouton} />
+                <NouvelElementForm
+                  activiteId={activite.id}
+                  sorte={liste.sorte}
+                  label={liste.nouveau}
+                  bouton={liste.bouton}
+                />
               </div>
             ))}
-            <PiecesForm activiteId={activite.id} pieces={TYPES_PIECE.map((type) => ({ type, libelle: PIECES[type], exigence: exigences.get(type) ?? "NON_DEMANDEE" }))} />
+            <PiecesForm
+              activiteId={activite.id}
+              pieces={TYPES_PIECE.map((type) => ({
+                type,
+                libelle: PIECES[type],
+                exigence: exigences.get(type) ?? "NON_DEMANDEE",
+              }))}
+            />
           </section>
         );
       })}

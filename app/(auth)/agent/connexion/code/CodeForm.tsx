@@ -5,7 +5,10 @@ import type { FormState } from "@/lib/forms";
 import { verifierCode } from "./actions";
 
 export function CodeForm({ suite }: { suite: string }) {
-  const [state, formAction, pending] = useActionState(verifierCode, { values: { suite }, errors: {} } satisfies FormState);
+  const [state, formAction, pending] = useActionState(verifierCode, {
+    values: { suite },
+    errors: {},
+  } satisfies FormState);
   return (
     <form action={formAction} noValidate aria-busy={pending}>
       <input type="hidden" name="suite" value={state.values.suite ?? ""} />

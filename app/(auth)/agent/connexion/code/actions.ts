@@ -14,7 +14,11 @@ export async function verifierCode(_previous: FormState, formData: FormData): Pr
   const keep = { suite: values.suite ?? "" };
   if (!session.mfaEnAttente) redirect("/agent");
   const saisie = values.code?.trim() ?? "";
-  if (!saisie) return { values: keep, errors: { code: "Saisissez le code à 6 chiffres de votre application, ou un code de secours." } };
+  if (!saisie)
+    return {
+      values: keep,
+      errors: { code: "Saisissez le code à 6 chiffres de votre application, ou un code de secours." },
+    };
 
   const result = await validerSecondFacteur({ session, agent, saisie, ip: await clientIp() });
   if (!result.ok) {

@@ -17,8 +17,8 @@ export default async function CodePage({ searchParams }: { searchParams: Promise
         Code de vérification
       </h1>
       <p className="mb-4">
-        Bonjour {agent.prenom} {agent.nom.toUpperCase()}. Pour terminer la connexion, saisissez le code à 6 chiffres affiché par votre application
-        d&apos;authentification.
+        Bonjour {agent.prenom} {agent.nom.toUpperCase()}. Pour terminer la connexion, saisissez le code à 6 chiffres
+        affiché par votre application d&apos;authentification.
       </p>
       <CodeForm suite={suite ?? ""} />
       <form action={abandonnerConnexion} className="mt-6">

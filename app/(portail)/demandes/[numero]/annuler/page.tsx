@@ -18,11 +18,17 @@ export default async function AnnulerDemandePage({ params }: { params: Promise<{
       </h1>
       {demande.statut === "DEPOSEE" ? (
         <>
-          <p className="mb-6">Votre demande n&apos;a pas encore été prise en charge par les agents de la mairie. Voulez-vous vraiment l&apos;annuler ?</p>
+          <p className="mb-6">
+            Votre demande n&apos;a pas encore été prise en charge par les agents de la mairie. Voulez-vous vraiment
+            l&apos;annuler ?
+          </p>
           <AnnulerForm numero={demande.numero as number} />
         </>
       ) : (
-        <p className="mb-6">Cette demande ne peut plus être annulée : elle est déjà traitée par les agents de la mairie. Écrivez-leur dans les Échanges.</p>
+        <p className="mb-6">
+          Cette demande ne peut plus être annulée : elle est déjà traitée par les agents de la mairie. Écrivez-leur dans
+          les Échanges.
+        </p>
       )}
       <Link href={`/demandes/${demande.numero}`}>Retour au suivi de la demande</Link>
     </section>

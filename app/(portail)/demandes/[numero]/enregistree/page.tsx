@@ -31,8 +31,8 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
       </p>
       {type.confirmation && <p className="mb-4 font-semibold">{type.confirmation}</p>}
       <p className="mb-6">
-        Votre demande va être transmise au service concerné et vous serez tenu informé par courriel de l&apos;avancement de son instruction. Un courriel de
-        confirmation vient de vous être envoyé.
+        Votre demande va être transmise au service concerné et vous serez tenu informé par courriel de l&apos;avancement
+        de son instruction. Un courriel de confirmation vient de vous être envoyé.
       </p>
       {demande.type === "INSCRIPTION" && <AvisApresInscription donnees={demande.donnees} />}
       <div className="flex flex-col gap-3 sm:flex-row">

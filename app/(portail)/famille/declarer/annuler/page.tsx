@@ -16,7 +16,10 @@ export default async function AnnulerDeclarationPage() {
       <h1 id="titre" className="titre-page mb-4">
         Annuler la démarche
       </h1>
-      <p className="mb-6">Voulez-vous vraiment annuler votre déclaration de famille ? Les informations que vous avez saisies seront supprimées.</p>
+      <p className="mb-6">
+        Voulez-vous vraiment annuler votre déclaration de famille ? Les informations que vous avez saisies seront
+        supprimées.
+      </p>
       <form action={annulerDeclaration} className="flex flex-col gap-3 sm:flex-row">
         <button type="submit" className="bouton-principal">
           Oui, annuler la démarche

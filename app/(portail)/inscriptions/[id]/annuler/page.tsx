@@ -18,8 +18,8 @@ export default async function AnnulerInscriptionPage({ params }: { params: Promi
         Annuler la démarche
       </h1>
       <p className="mb-6">
-        Voulez-vous vraiment annuler votre demande « {editable.activite.libelle} » pour {editable.enfant.prenoms} ? Les réponses saisies seront supprimées ; les
-        documents envoyés restent dans Mes documents.
+        Voulez-vous vraiment annuler votre demande « {editable.activite.libelle} » pour {editable.enfant.prenoms} ? Les
+        réponses saisies seront supprimées ; les documents envoyés restent dans Mes documents.
       </p>
       <form action={annulerInscriptionAction.bind(null, id)} className="flex flex-col gap-3 sm:flex-row">
         <button type="submit" className="bouton-principal">

@@ -12,7 +12,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const piece = acteur && /^[0-9a-f-]{36}$/.test(id) ? await pieceDuMessage(acteur, id) : null;
   if (!acteur || !piece) return fichierIntrouvable();
   if (acteur.kind === "AGENT") {
-    await journal(db(), { event: "demande.piece_consultee", actorKind: "AGENT", actorId: acteur.agentId, details: { message: id } });
+    await journal(db(), {
+      event: "demande.piece_consultee",
+      actorKind: "AGENT",
+      actorId: acteur.agentId,
+      details: { message: id },
+    });
   }
   return reponseFichierPrive(piece);
 }

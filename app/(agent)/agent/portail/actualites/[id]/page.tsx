@@ -19,7 +19,11 @@ export default async function ModifierActualitePage({ params }: { params: Promis
         </Link>
       </p>
       <h1 className="titre-page mb-2">Modifier une actualité</h1>
-      <p className="mb-6">{actualite.publieeLe ? "Publiée : « Publier » garde sa date de publication." : "Brouillon : « Publier » la montre à tous."}</p>
+      <p className="mb-6">
+        {actualite.publieeLe
+          ? "Publiée : « Publier » garde sa date de publication."
+          : "Brouillon : « Publier » la montre à tous."}
+      </p>
       <section className="carte" aria-label="Actualité">
         <ActualiteForm actualite={{ id: actualite.id, titre: actualite.titre, texte: actualite.texte }} />
       </section>

@@ -19,17 +19,30 @@ const page = (enfantId: string) => `/famille/enfants/${enfantId}/sante`;
  * doctors, nothing saved), "medecin:<id>" (that doctor fills MÉDECIN TRAITANT), "enregistrer", or "etape2".
  * What the parent typed always comes back, so nothing is lost whatever happens.
  */
-export async function enregistrerDossierSante(enfantId: string, _prev: SanteState, formData: FormData): Promise<SanteState> {
+export async function enregistrerDossierSante(
+  enfantId: string,
+  _prev: SanteState,
+  formData: FormData,
+): Promise<SanteState> {
   const { usager } = await requireUsager(page(enfantId));
   const values = formValues(formData);
   const intent = values.intent ?? "enregistrer";
   if (intent === "rechercher") {
     const medecins = await rechercherMedecins(values.rechercheMedecin ?? "");
-    return { values, errors: {}, medecins: medecins.map((m) => ({ id: m.id, libelle: `Dr ${m.prenom} ${m.nom.toUpperCase()} — ${m.commune}` })) };
+    return {
+      values,
+      errors: {},
+      medecins: medecins.map((m) => ({ id: m.id, libelle: `Dr ${m.prenom} ${m.nom.toUpperCase()} — ${m.commune}` })),
+    };
   }
   if (intent.startsWith("medecin:")) {
     const medecin = await medecinParId(intent.slice("medecin:".length));
-    if (medecin) Object.assign(values, { medecinNom: `Dr ${medecin.prenom} ${medecin.nom.toUpperCase()}`, medecinCommune: medecin.commune, medecinTelephone: medecin.telephone ?? "" });
+    if (medecin)
+      Object.assign(values, {
+        medecinNom: `Dr ${medecin.prenom} ${medecin.nom.toUpperCase()}`,
+        medecinCommune: medecin.commune,
+        medecinTelephone: medecin.telephone ?? "",
+      });
   }
   try {
     const resultat = await modifierDossierSante({ usagerId: usager.id, enfantId, values, etape2: intent === "etape2" });
@@ -69,6 +82,7 @@ export async function validerDossierSante(enfantId: string): Promise<{ message?:
 export async function annulerDossierSante(enfantId: string): Promise<void> {
   const { usager } = await requireUsager(page(enfantId));
   const dossier = await dossierSanteDuUsager(usager.id, enfantId);
-  if (dossier?.editable?.statut === "BROUILLON") await annulerDemande({ usagerId: usager.id, demandeId: dossier.editable.id });
+  if (dossier?.editable?.statut === "BROUILLON")
+    await annulerDemande({ usagerId: usager.id, demandeId: dossier.editable.id });
   redirect(page(enfantId));
 }

@@ -24,7 +24,9 @@ export default async function DossierSantePage({ params }: { params: Promise<{ e
       <div className="mb-6 flex flex-col gap-3 rounded-md bg-stone-100 p-4 sm:flex-row sm:items-center sm:justify-between">
         <p>
           <span className="block font-bold uppercase">Dossier santé</span>
-          {derniere ? `Dernière mise à jour le ${formatParis(derniere.valideeAt, "dd/MM/yyyy")}` : "Aucune mise à jour enregistrée."}
+          {derniere
+            ? `Dernière mise à jour le ${formatParis(derniere.valideeAt, "dd/MM/yyyy")}`
+            : "Aucune mise à jour enregistrée."}
         </p>
         {enAttente ? (
           <p className="font-semibold">
@@ -33,7 +35,11 @@ export default async function DossierSantePage({ params }: { params: Promise<{ e
           </p>
         ) : (
           <Link href={`/famille/enfants/${enfant.id}/sante/mettre-a-jour`} className="bouton-principal no-underline">
-            {editable ? (editable.statut === "A_COMPLETER" ? "Compléter ma mise à jour" : "Reprendre ma mise à jour") : "Mettre à jour"}
+            {editable
+              ? editable.statut === "A_COMPLETER"
+                ? "Compléter ma mise à jour"
+                : "Reprendre ma mise à jour"
+              : "Mettre à jour"}
           </Link>
         )}
       </div>

@@ -31,7 +31,12 @@ export default async function ConfirmerCourrielPage({ params }: { params: Promis
           <SimpleForm action={confirmerCourrielAction} hidden={{ token }} bouton="Confirmer ma nouvelle adresse" />
         </>
       ) : (
-        <Alert kind="erreur" title={lien.status === "expire" ? "Ce lien a expiré : il était valable 24 heures." : "Ce lien a déjà été utilisé."}>
+        <Alert
+          kind="erreur"
+          title={
+            lien.status === "expire" ? "Ce lien a expiré : il était valable 24 heures." : "Ce lien a déjà été utilisé."
+          }
+        >
           <p>
             <Link href="/mes-informations/courriel">Demander un nouveau changement de courriel</Link>
           </p>

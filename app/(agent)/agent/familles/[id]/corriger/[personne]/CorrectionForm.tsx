@@ -11,7 +11,10 @@ import { corrigerPersonneAction } from "./actions";
 type Props = { familleId: string; personne: string; role: Role; initial: Record<string, string> };
 
 export function CorrectionForm({ familleId, personne, role, initial }: Props) {
-  const [state, action, pending] = useActionState(corrigerPersonneAction.bind(null, familleId, personne), { values: initial, errors: {} } as FormState);
+  const [state, action, pending] = useActionState(corrigerPersonneAction.bind(null, familleId, personne), {
+    values: initial,
+    errors: {},
+  } as FormState);
   const { values: v, errors } = state;
 
   // Sent from here rather than by the form's own submission, which React follows with a reset that would lose
@@ -26,8 +29,13 @@ export function CorrectionForm({ familleId, personne, role, initial }: Props) {
   return (
     <form action={action} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {state.message && <Alert kind="erreur" title={state.message} />}
-      {nbErreurs > 0 && <Alert kind="erreur" title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`} />}
-        <PersonneFields role={role} v={v} errors={errors} />
+      {nbErreurs > 0 && (
+        <Alert
+          kind="erreur"
+          title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
+        />
+      )}
+      <PersonneFields role={role} v={v} errors={errors} />
       <div className="mt-6 flex flex-col-reverse gap-3 border-t border-stone-200 pt-6 sm:flex-row sm:justify-between">
         <Link href={`/agent/familles/${familleId}#${personne}`} className="bouton-discret no-underline">
           Annuler

@@ -11,7 +11,12 @@ import { lireCible } from "@/lib/domain/famille/queries-agent";
  * Corrects one person of a family. The family and person ids come from the page's bound arguments, which a
  * client can forge: the command only finds the person inside that family, and any agent may correct any family.
  */
-export async function corrigerPersonneAction(familleId: string, personne: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function corrigerPersonneAction(
+  familleId: string,
+  personne: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { agent } = await requireAgent();
   const values = formValues(formData);
   const cible = lireCible(String(personne));

@@ -6,7 +6,12 @@ import { CorrectionForm } from "./CorrectionForm";
 
 export const metadata = { title: "Corriger une fiche famille" };
 
-const TITRES = { titulaire: "Titulaire du compte", coRepresentant: "Co-représentant", enfant: "Enfant", contact: "Contact" } as const;
+const TITRES = {
+  titulaire: "Titulaire du compte",
+  coRepresentant: "Co-représentant",
+  enfant: "Enfant",
+  contact: "Contact",
+} as const;
 
 export default async function CorrigerPage({ params }: { params: Promise<{ id: string; personne: string }> }) {
   await requireAgent();
@@ -23,9 +28,15 @@ export default async function CorrigerPage({ params }: { params: Promise<{ id: s
         Corriger : {trouvee.nom}
       </h1>
       <p className="mb-4">
-        {TITRES[trouvee.role]}. La famille sera informée par courriel qu&apos;une correction a été faite ; la modification est inscrite au journal.
+        {TITRES[trouvee.role]}. La famille sera informée par courriel qu&apos;une correction a été faite ; la
+        modification est inscrite au journal.
       </p>
-      <CorrectionForm familleId={id} personne={cibleTexte(trouvee.cible)} role={trouvee.role} initial={trouvee.valeurs} />
+      <CorrectionForm
+        familleId={id}
+        personne={cibleTexte(trouvee.cible)}
+        role={trouvee.role}
+        initial={trouvee.valeurs}
+      />
     </section>
   );
 }

@@ -18,12 +18,18 @@ export default async function AnnulerSantePage({ params }: { params: Promise<{ e
       <h1 id="titre" className="titre-page mb-4">
         Annuler la démarche
       </h1>
-      <p className="mb-6">Voulez-vous vraiment annuler la mise à jour du dossier santé de {dossier.enfant.prenoms} ? Les informations que vous avez saisies seront supprimées.</p>
+      <p className="mb-6">
+        Voulez-vous vraiment annuler la mise à jour du dossier santé de {dossier.enfant.prenoms} ? Les informations que
+        vous avez saisies seront supprimées.
+      </p>
       <form action={annulerDossierSante.bind(null, dossier.enfant.id)} className="flex flex-col gap-3 sm:flex-row">
         <button type="submit" className="bouton-principal">
           Oui, annuler la démarche
         </button>
-        <Link href={`/famille/enfants/${dossier.enfant.id}/sante/mettre-a-jour`} className="bouton-secondaire no-underline">
+        <Link
+          href={`/famille/enfants/${dossier.enfant.id}/sante/mettre-a-jour`}
+          className="bouton-secondaire no-underline"
+        >
           Non, reprendre ma mise à jour
         </Link>
       </form>

@@ -5,7 +5,14 @@
 import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { CheckboxField, FieldMessages, Label, TextField } from "@/components/ui/Field";
-import { ALLERGENES, champAllergie, champHabitude, HABITUDES, type Allergene, type Habitude } from "@/lib/domain/sante/schemas";
+import {
+  ALLERGENES,
+  champAllergie,
+  champHabitude,
+  HABITUDES,
+  type Allergene,
+  type Habitude,
+} from "@/lib/domain/sante/schemas";
 import type { SanteState } from "../actions";
 
 type Props = { action: (prev: SanteState, formData: FormData) => Promise<SanteState>; initial: Record<string, string> };
@@ -27,7 +34,11 @@ export function DossierSanteForm({ action, initial }: Props) {
     if (event.key !== "Enter" || target.tagName !== "INPUT" || ["checkbox", "radio"].includes(target.type)) return;
     event.preventDefault();
     const form = event.currentTarget;
-    form.requestSubmit(form.querySelector<HTMLButtonElement>(target.name === "rechercheMedecin" ? "[data-recherche]" : "[data-default-submit]"));
+    form.requestSubmit(
+      form.querySelector<HTMLButtonElement>(
+        target.name === "rechercheMedecin" ? "[data-recherche]" : "[data-default-submit]",
+      ),
+    );
   }
 
   const coche = (champ: string) => v[champ] === "on";
@@ -36,7 +47,10 @@ export function DossierSanteForm({ action, initial }: Props) {
       {state.message && <Alert kind="erreur" title={state.message} />}
       {state.enregistre && <Alert kind="succes" title="Les informations sont enregistrées." />}
       {nbErreurs > 0 && (
-        <Alert kind="erreur" title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}>
+        <Alert
+          kind="erreur"
+          title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
+        >
           <p>Ce qui est saisi est enregistré : vous pourrez le corriger plus tard.</p>
         </Alert>
       )}
@@ -55,12 +69,20 @@ export function DossierSanteForm({ action, initial }: Props) {
               aria-describedby="rechercheMedecin-aide"
               autoComplete="off"
             />
-            <button type="submit" name="intent" value="rechercher" formNoValidate className="bouton-secondaire" data-recherche>
+            <button
+              type="submit"
+              name="intent"
+              value="rechercher"
+              formNoValidate
+              className="bouton-secondaire"
+              data-recherche
+            >
               Rechercher
             </button>
           </div>
           <p id="rechercheMedecin-aide" className="mt-1 text-sm text-stone-700">
-            Nom du médecin ou commune, dans l&apos;annuaire de la mairie. S&apos;il n&apos;y figure pas, saisissez-le ci-dessous.
+            Nom du médecin ou commune, dans l&apos;annuaire de la mairie. S&apos;il n&apos;y figure pas, saisissez-le
+            ci-dessous.
           </p>
         </div>
         {state.medecins && (
@@ -69,12 +91,23 @@ export function DossierSanteForm({ action, initial }: Props) {
               <p>Aucun médecin trouvé : saisissez son nom, sa commune et son téléphone ci-dessous.</p>
             ) : (
               <>
-                <p className="mb-2 font-semibold">{state.medecins.length === 1 ? "1 médecin trouvé" : `${state.medecins.length} médecins trouvés`}</p>
+                <p className="mb-2 font-semibold">
+                  {state.medecins.length === 1 ? "1 médecin trouvé" : `${state.medecins.length} médecins trouvés`}
+                </p>
                 <ul className="space-y-2">
                   {state.medecins.map((medecin) => (
-                    <li key={medecin.id} className="flex flex-col gap-2 rounded-md border border-stone-300 p-2 sm:flex-row sm:items-center sm:justify-between">
+                    <li
+                      key={medecin.id}
+                      className="flex flex-col gap-2 rounded-md border border-stone-300 p-2 sm:flex-row sm:items-center sm:justify-between"
+                    >
                       <span>{medecin.libelle}</span>
-                      <button type="submit" name="intent" value={`medecin:${medecin.id}`} formNoValidate className="bouton-secondaire">
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={`medecin:${medecin.id}`}
+                        formNoValidate
+                        className="bouton-secondaire"
+                      >
                         Choisir<span className="sr-only"> {medecin.libelle}</span>
                       </button>
                     </li>
@@ -85,9 +118,28 @@ export function DossierSanteForm({ action, initial }: Props) {
           </div>
         )}
         <div className="grid gap-x-4 sm:grid-cols-3">
-          <TextField name="medecinNom" label="Nom du médecin" defaultValue={v.medecinNom} error={errors.medecinNom} autoComplete="off" />
-          <TextField name="medecinCommune" label="Commune" defaultValue={v.medecinCommune} error={errors.medecinCommune} autoComplete="off" />
-          <TextField name="medecinTelephone" label="Téléphone" type="tel" defaultValue={v.medecinTelephone} error={errors.medecinTelephone} autoComplete="off" />
+          <TextField
+            name="medecinNom"
+            label="Nom du médecin"
+            defaultValue={v.medecinNom}
+            error={errors.medecinNom}
+            autoComplete="off"
+          />
+          <TextField
+            name="medecinCommune"
+            label="Commune"
+            defaultValue={v.medecinCommune}
+            error={errors.medecinCommune}
+            autoComplete="off"
+          />
+          <TextField
+            name="medecinTelephone"
+            label="Téléphone"
+            type="tel"
+            defaultValue={v.medecinTelephone}
+            error={errors.medecinTelephone}
+            autoComplete="off"
+          />
         </div>
       </fieldset>
 
@@ -97,7 +149,12 @@ export function DossierSanteForm({ action, initial }: Props) {
         champ={(code) => champHabitude(code as Habitude)}
         coche={coche}
         errors={errors}
-        autre={{ name: "habitudeAutre", label: "Précisez l'autre habitude alimentaire", value: v.habitudeAutre, error: errors.habitudeAutre }}
+        autre={{
+          name: "habitudeAutre",
+          label: "Précisez l'autre habitude alimentaire",
+          value: v.habitudeAutre,
+          error: errors.habitudeAutre,
+        }}
       />
       <Cases
         legende="Allergies"
@@ -105,7 +162,12 @@ export function DossierSanteForm({ action, initial }: Props) {
         champ={(code) => champAllergie(code as Allergene)}
         coche={coche}
         errors={errors}
-        autre={{ name: "allergieAutre", label: "Précisez l'autre allergie", value: v.allergieAutre, error: errors.allergieAutre }}
+        autre={{
+          name: "allergieAutre",
+          label: "Précisez l'autre allergie",
+          value: v.allergieAutre,
+          error: errors.allergieAutre,
+        }}
       />
 
       <fieldset className="mb-6">
@@ -123,7 +185,12 @@ export function DossierSanteForm({ action, initial }: Props) {
           />
           <FieldMessages name="commentaire" error={errors.commentaire} />
         </div>
-        <CheckboxField name="pai" label="Demande de PAI (projet d'accueil individualisé)" defaultChecked={coche("pai")} aria-describedby="pai-rappel" />
+        <CheckboxField
+          name="pai"
+          label="Demande de PAI (projet d'accueil individualisé)"
+          defaultChecked={coche("pai")}
+          aria-describedby="pai-rappel"
+        />
         <p id="pai-rappel" className="rounded-md border-2 border-red-700 p-3 font-semibold text-red-800">
           Ne pas oublier de compléter la rubrique PAI pour les enfants concernés
         </p>
@@ -157,10 +224,23 @@ function Cases({ legende, codes, champ, coche, errors, autre }: CasesProps) {
       <legend className="mb-3 w-full bg-stone-100 px-3 py-2 font-bold uppercase">{legende}</legend>
       <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
         {Object.entries(codes).map(([code, libelle]) => (
-          <CheckboxField key={code} name={champ(code)} label={libelle} defaultChecked={coche(champ(code))} error={errors[champ(code)]} />
+          <CheckboxField
+            key={code}
+            name={champ(code)}
+            label={libelle}
+            defaultChecked={coche(champ(code))}
+            error={errors[champ(code)]}
+          />
         ))}
       </div>
-      <TextField name={autre.name} label={autre.label} defaultValue={autre.value} error={autre.error} hint="Si vous avez coché « Autre »." autoComplete="off" />
+      <TextField
+        name={autre.name}
+        label={autre.label}
+        defaultValue={autre.value}
+        error={autre.error}
+        hint="Si vous avez coché « Autre »."
+        autoComplete="off"
+      />
     </fieldset>
   );
 }

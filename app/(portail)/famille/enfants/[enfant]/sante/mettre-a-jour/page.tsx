@@ -21,13 +21,22 @@ export default async function MettreAJourPage({ params }: { params: Promise<{ en
   const initial = editable ? ouvrirValeurs(editable) : derniere ? valeursDeFiche(derniere.fiche) : {};
   return (
     <div className="carte">
-      <EnTeteDemarche domaine="Enfance" titre={`Dossier santé — ${enfant.prenoms} ${enfant.nom.toUpperCase()}`} duree="5 mn" etape={0} />
+      <EnTeteDemarche
+        domaine="Enfance"
+        titre={`Dossier santé — ${enfant.prenoms} ${enfant.nom.toUpperCase()}`}
+        duree="5 mn"
+        etape={0}
+      />
       {editable?.statut === "A_COMPLETER" && (
         <p className="mb-4 rounded-md border-l-4 border-sky-700 bg-sky-50 p-3">
-          Les agents de la mairie vous ont demandé de compléter votre demande N° {editable.numero}. Corrigez ce qui est demandé puis validez-la de nouveau.
+          Les agents de la mairie vous ont demandé de compléter votre demande N° {editable.numero}. Corrigez ce qui est
+          demandé puis validez-la de nouveau.
         </p>
       )}
-      <p className="mb-6">Je complète toutes les informations relatives à la santé de mon enfant, je vais à l&apos;étape 2, puis je valide.</p>
+      <p className="mb-6">
+        Je complète toutes les informations relatives à la santé de mon enfant, je vais à l&apos;étape 2, puis je
+        valide.
+      </p>
       <DossierSanteForm action={enregistrerDossierSante.bind(null, enfant.id)} initial={initial} />
       {editable?.statut === "BROUILLON" && (
         <p className="mt-4">

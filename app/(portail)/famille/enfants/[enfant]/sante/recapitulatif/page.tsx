@@ -21,7 +21,12 @@ export default async function RecapitulatifSantePage({ params }: { params: Promi
   if (!lecture?.ok) redirect(`/famille/enfants/${enfant.id}/sante/mettre-a-jour`);
   return (
     <div className="carte">
-      <EnTeteDemarche domaine="Enfance" titre={`Dossier santé — ${enfant.prenoms} ${enfant.nom.toUpperCase()}`} duree="5 mn" etape={1} />
+      <EnTeteDemarche
+        domaine="Enfance"
+        titre={`Dossier santé — ${enfant.prenoms} ${enfant.nom.toUpperCase()}`}
+        duree="5 mn"
+        etape={1}
+      />
       <p className="mb-6">Vérifiez les informations du dossier santé de votre enfant et validez.</p>
       <RecapDossierSante fiche={lecture.fiche} demande niveau={2} />
       <ValiderRecapForm

@@ -30,7 +30,8 @@ export default async function DossierSanteAgentPage({ params }: { params: Promis
         versions.map((version, rang) => (
           <section key={version.version} aria-labelledby={`version-${version.version}`} className="mb-8">
             <h2 id={`version-${version.version}`} className="mb-3 text-lg font-bold">
-              {rang === 0 ? "Version en vigueur" : `Version ${version.version}`} — validée le {formatParis(version.valideeAt, "dd/MM/yyyy 'à' HH:mm")}
+              {rang === 0 ? "Version en vigueur" : `Version ${version.version}`} — validée le{" "}
+              {formatParis(version.valideeAt, "dd/MM/yyyy 'à' HH:mm")}
             </h2>
             <RecapDossierSante fiche={version.fiche} />
           </section>
