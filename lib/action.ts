@@ -1,0 +1,95 @@
+// The one way a server action is written. Every export of a "use server" file is a public endpoint, so each goes
+// through here: who may call it (checked on the server, before anything is read), the form parsed by its zod
+// schema (each message beside its field, everything typed sent back), one domain command, and its outcome turned
+// into the form's state. An AppError's French message is shown beside its field or above the form; any other
+// error gets the generic message and one log line naming the action, never the form's data.
+//
+//   export const changerTelephones = actionUsager(telephonesSchema, async ({ usager, data }) => {
+//     await modifierTelephones({ usagerId: usager.id, telephones: data });
+//     return { message: "Vos numéros de téléphone sont enregistrés." };
+//   });
+//
+// The returned function takes (previousState, formData) for useActionState, or formData alone for a plain
+// <form action>. Next's redirect(), notFound() and forbidden() thrown by the command or the checks pass through.
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { requireAgent, requireUsager } from "@/lib/auth/current";
+import { AppError, GENERIC_ERROR } from "@/lib/errors";
+import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
+import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/client";
+
+/** What a command's handler returns: nothing (a plain success), or what the form should say and keep. */
+export type Issue = void | {
+  message?: string;
+  /** the values the form shows next (default: none, the page's own values) */
+  values?: Record<string, string>;
+  /** false for a refusal the handler words itself (the values typed are kept unless `values` says otherwise) */
+  ok?: boolean;
+  errors?: Record<string, string>;
+};
+
+type Entree<S extends z.ZodType> = { data: z.infer<S>; values: Record<string, string>; formData: FormData };
+
+export type Action = {
+  (previous: FormState, formData: FormData): Promise<FormState>;
+  (formData: FormData): Promise<FormState>;
+};
+
+function envelopper<S extends z.ZodType, A>(
+  nom: string,
+  autoriser: () => Promise<A>,
+  schema: S,
+  handler: (entree: A & Entree<S>) => Promise<Issue>,
+): Action {
+  return (async (...args: [FormState, FormData] | [FormData]) => {
+    const formData = args.length === 2 ? args[1] : args[0];
+    const appelant = await autoriser();
+    const values = formValues(formData);
+    const parsed = parseForm(schema, values);
+    if (!parsed.success) {
+      return { values, errors: parsed.errors, message: parsed.errors._form };
+    }
+    try {
+      const issue = await handler({ ...appelant, data: parsed.data, values, formData });
+      if (issue && issue.ok === false) {
+        return { values: issue.values ?? values, errors: issue.errors ?? {}, message: issue.message, ok: false };
+      }
+      return { values: issue?.values ?? {}, errors: issue?.errors ?? {}, message: issue?.message, ok: true };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return appErrorState(error, values);
+      console.error(`[action] ${nom} a échoué : ${error instanceof Error ? error.name : typeof error}`);
+      return { values, errors: {}, message: GENERIC_ERROR };
+    }
+  }) as Action;
+}
+
+/** An action anyone may call (login, Créer mon espace, mot de passe oublié): the handler throttles what it must. */
+export function actionPublique<S extends z.ZodType>(
+  nom: string,
+  schema: S,
+  handler: (entree: Entree<S>) => Promise<Issue>,
+): Action {
+  return envelopper(nom, async () => ({}), schema, handler);
+}
+
+/** A citizen's action: an agent gets 404, nobody at all the login page (back to `suite` afterwards). */
+export function actionUsager<S extends z.ZodType>(
+  nom: string,
+  schema: S,
+  handler: (entree: { usager: Usager; session: Session } & Entree<S>) => Promise<Issue>,
+  options: { suite?: string } = {},
+): Action {
+  return envelopper(nom, () => requireUsager(options.suite), schema, handler);
+}
+
+/** A console action: a citizen gets 404; with role ADMIN, an agent gets 403. */
+export function actionAgent<S extends z.ZodType>(
+  nom: string,
+  schema: S,
+  handler: (entree: { agent: Agent; session: Session } & Entree<S>) => Promise<Issue>,
+  options: { role?: RoleAgent } = {},
+): Action {
+  return envelopper(nom, () => requireAgent(options.role), schema, handler);
+}
