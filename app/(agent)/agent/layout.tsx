@@ -35,6 +35,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 <li>
                   <Link href="/agent/parametrage">Paramétrage</Link>
                 </li>
+                <li>
+                  <Link href="/agent/journal">Journal</Link>
+                </li>
               </>
             )}
           </ul>

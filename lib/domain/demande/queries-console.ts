@@ -63,17 +63,7 @@ export type FiltresDemandes = {
 
 /** The list of /agent/demandes: filters, the search, one page of PAR_PAGE (newest deposit first). */
 export async function rechercherDemandes(filtres: FiltresDemandes) {
-  const where: Prisma.DemandeWhereInput = {
-    AND: [
-      DEPOSEES,
-      filtres.type ? { type: filtres.type } : {},
-      filtres.statut ? { statut: filtres.statut } : {},
-      filtres.du || filtres.au
-        ? { deposeeAt: { ...(filtres.du ? { gte: filtres.du } : {}), ...(filtres.au ? { lt: filtres.au } : {}) } }
-        : {},
-      filtres.q ? await recherche(filtres.q) : {},
-    ],
-  };
+  const where = await demandesDuFiltre(filtres);
   const total = await db().demande.count({ where });
   const pages = Math.max(1, Math.ceil(total / PAR_PAGE));
   // a bookmarked page beyond the end (demandes decided since) shows the last one
@@ -86,6 +76,34 @@ export async function rechercherDemandes(filtres: FiltresDemandes) {
     take: PAR_PAGE,
   });
   return { demandes, total, page, pages };
+}
+
+/** The demandes of the filter, whatever the page: the list shows one page, the CSV export all of them. */
+async function demandesDuFiltre(filtres: Omit<FiltresDemandes, "page">): Promise<Prisma.DemandeWhereInput> {
+  return {
+    AND: [
+      DEPOSEES,
+      filtres.type ? { type: filtres.type } : {},
+      filtres.statut ? { statut: filtres.statut } : {},
+      filtres.du || filtres.au
+        ? { deposeeAt: { ...(filtres.du ? { gte: filtres.du } : {}), ...(filtres.au ? { lt: filtres.au } : {}) } }
+        : {},
+      filtres.q ? await recherche(filtres.q) : {},
+    ],
+  };
+}
+
+/** An export holds at most this many rows (a commune's several years of demandes). */
+export const DEMANDES_EXPORT_MAX = 50_000;
+
+/** Every demande of the filter for the CSV export, newest deposit first, with the family's clé enfance. */
+export async function demandesAExporter(filtres: Omit<FiltresDemandes, "page">) {
+  return db().demande.findMany({
+    where: await demandesDuFiltre(filtres),
+    select: { ...LIGNE, famille: { select: { cleEnfance: true } } },
+    orderBy: [{ deposeeAt: "desc" }, { numero: "desc" }],
+    take: DEMANDES_EXPORT_MAX,
+  });
 }
 
 /** The number ("73", "N° 73"), a name of the demandeur or of anyone declared, or the family's clé enfance. */

@@ -11,21 +11,7 @@ export const FAMILLES_PAR_PAGE = 25;
  * order, case ignored), newest first, one page at a time.
  */
 export async function rechercherFamilles({ q, page }: { q: string; page: number }) {
-  const mots = q.trim().split(/\s+/).filter(Boolean).slice(0, 6);
-  const contient = (mot: string) => ({ contains: mot, mode: "insensitive" as const });
-  const where: Prisma.FamilleWhereInput = {
-    AND: mots.map((mot) => ({
-      OR: [
-        { cleEnfance: contient(mot) },
-        {
-          representants: {
-            some: { OR: [{ nomUsage: contient(mot) }, { nomFamille: contient(mot) }, { prenom: contient(mot) }] },
-          },
-        },
-        { enfants: { some: { enfant: { OR: [{ nom: contient(mot) }, { prenoms: contient(mot) }] } } } },
-      ],
-    })),
-  };
+  const where = famillesDeLaRecherche(q);
   const total = await db().famille.count({ where });
   const pages = Math.max(1, Math.ceil(total / FAMILLES_PAR_PAGE));
   const courante = Math.min(Math.max(1, page), pages);
@@ -46,6 +32,52 @@ export async function rechercherFamilles({ q, page }: { q: string; page: number 
     take: FAMILLES_PAR_PAGE,
   });
   return { familles, total, page: courante, pages };
+}
+
+function famillesDeLaRecherche(q: string): Prisma.FamilleWhereInput {
+  const mots = q.trim().split(/\s+/).filter(Boolean).slice(0, 6);
+  const contient = (mot: string) => ({ contains: mot, mode: "insensitive" as const });
+  return {
+    AND: mots.map((mot) => ({
+      OR: [
+        { cleEnfance: contient(mot) },
+        {
+          representants: {
+            some: { OR: [{ nomUsage: contient(mot) }, { nomFamille: contient(mot) }, { prenom: contient(mot) }] },
+          },
+        },
+        { enfants: { some: { enfant: { OR: [{ nom: contient(mot) }, { prenoms: contient(mot) }] } } } },
+      ],
+    })),
+  };
+}
+
+/** Every family of the search for the CSV export, oldest first: one line per family, its people in columns. */
+export async function famillesAExporter(q: string) {
+  return db().famille.findMany({
+    where: famillesDeLaRecherche(q),
+    select: {
+      cleEnfance: true,
+      createdAt: true,
+      representants: {
+        select: {
+          role: true,
+          civilite: true,
+          prenom: true,
+          nomUsage: true,
+          courriel: true,
+          telephonePortable: true,
+          adresse: { select: { numero: true, voie: true, codePostal: true, ville: true } },
+        },
+        orderBy: { role: "asc" },
+      },
+      enfants: {
+        select: { enfant: { select: { prenoms: true, nom: true, dateNaissance: true } } },
+        orderBy: { enfant: { dateNaissance: "asc" } },
+      },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }
 
 /** Everything about one family on one screen: its people, its demandes and the pieces of their Échanges. */

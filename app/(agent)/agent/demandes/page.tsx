@@ -21,6 +21,7 @@ export default async function DemandesPage({
   await requireAgent();
   const { filtres, valeurs, erreurs } = lireFiltres(await searchParams);
   const { demandes, total, page, pages } = await rechercherDemandes(filtres);
+  const exportQuery = new URLSearchParams(Object.entries(valeurs).filter(([cle, v]) => v && cle !== "page"));
   const href = (p: number) => {
     const query = new URLSearchParams(Object.entries({ ...valeurs, page: String(p) }).filter(([, v]) => v));
     return `/agent/demandes?${query}`;
@@ -70,6 +71,11 @@ export default async function DemandesPage({
               Rechercher
             </button>
             <Link href="/agent/demandes">Effacer les filtres</Link>
+            {Object.keys(erreurs).length === 0 && (
+              <a href={`/agent/demandes/export?${exportQuery}`} download>
+                Exporter ces demandes en CSV
+              </a>
+            )}
           </div>
         </form>
       </section>

@@ -51,6 +51,13 @@ export default async function FamillesPage({ searchParams }: Props) {
         {total === 0 ? "Aucune famille trouvée." : total === 1 ? "1 famille" : `${total} familles`}
         {q && total > 0 ? ` pour « ${q} »` : ""}
       </p>
+      {total > 0 && (
+        <p className="mb-3">
+          <a href={`/agent/familles/export?${new URLSearchParams(q ? { q } : {})}`} download>
+            Exporter ces familles en CSV
+          </a>
+        </p>
+      )}
       {familles.length > 0 && (
         <ul className="divide-y divide-stone-200 border-y border-stone-200">
           {familles.map((famille) => {

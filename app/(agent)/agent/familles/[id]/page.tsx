@@ -84,7 +84,7 @@ function Bloc({ id, titre, children }: { id: string; titre: string; children: Re
 }
 
 export default async function FicheFamillePage({ params, searchParams }: Props) {
-  await requireAgent();
+  const { agent } = await requireAgent();
   const { id } = await params;
   const { corrige } = await searchParams;
   const famille = await ficheFamille(id);
@@ -109,6 +109,13 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
           Clé enfance <span className="font-mono font-semibold">{famille.cleEnfance}</span> — validée le{" "}
           {jour(famille.createdAt)}
         </p>
+        {agent.role === "ADMIN" && (
+          <p className="mt-2">
+            <Link href={`/agent/journal?${new URLSearchParams({ famille: famille.cleEnfance })}`}>
+              Journal de cette famille
+            </Link>
+          </p>
+        )}
       </div>
       {corrige !== undefined && Number.isInteger(nbCorriges) && (
         <Alert
