@@ -38,12 +38,14 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
 
+  const path = request.nextUrl.pathname;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // which header the root layout draws (the console has its own); always set here, so a client cannot choose
+  requestHeaders.set("x-portail-espace", path === "/agent" || path.startsWith("/agent/") ? "console" : "portail");
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  const path = request.nextUrl.pathname;
   if (PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
     response.headers.set("Cache-Control", "no-store");
   }

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/SiteHeader";
@@ -22,7 +23,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page reads the session and the commune: nothing is prerendered at build time (no database then).
   await connection();
-  const [commune, session] = await Promise.all([getCommune(), currentSession()]);
+  const [commune, session, entetes] = await Promise.all([getCommune(), currentSession(), headers()]);
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col">
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <SiteHeader
           commune={commune.nom}
           connecte={session?.kind === "USAGER"}
+          console={entetes.get("x-portail-espace") === "console"}
           // the version in the URL makes browsers fetch a new logo at once
           logoUrl={commune.logoKey ? `/api/commune/logo?v=${commune.logoKey.slice(0, 8)}` : null}
         />

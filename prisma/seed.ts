@@ -10,6 +10,7 @@ import { deciderDemande } from "@/lib/domain/demande/decider";
 import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedPortail } from "@/prisma/demo-portail";
+import { publierDocument } from "@/lib/domain/commune/publier-document";
 import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
 
@@ -78,6 +79,27 @@ export async function seedCommune(nom = process.env.COMMUNE_NOM ?? "Villefranque
     update: {},
   });
 }
+
+/** The demo's règlement intérieur of the restauration scolaire and the garderie; {commune} as in the CGU. */
+const REGLEMENT_DEMO = `RÈGLEMENT INTÉRIEUR DE LA RESTAURATION SCOLAIRE ET DE LA GARDERIE PÉRISCOLAIRE
+
+Article 1 - Objet
+Le présent règlement fixe les conditions de fonctionnement de la restauration scolaire et de la garderie périscolaire organisées par la commune de {commune} pour les enfants des écoles.
+
+Article 2 - Inscription
+L'inscription est annuelle et se fait sur le Portail Famille. Elle n'est définitive qu'après validation par le service Enfance, une fois le dossier complet (pièces justificatives, attestation sur l'honneur, dossier santé).
+
+Article 3 - Réservations
+Les repas et les présences à la garderie se réservent sur le Portail Famille, dans les délais fixés par la commune. Un repas non réservé peut être refusé.
+
+Article 4 - Santé
+Les allergies et régimes sont signalés dans le dossier santé. Un enfant allergique n'est accueilli qu'avec un projet d'accueil individualisé (PAI) signé.
+
+Article 5 - Facturation
+Les prestations sont facturées chaque mois selon le quotient familial. Une absence justifiée dans les délais n'est pas facturée.
+
+Article 6 - Discipline
+Le respect des autres enfants, du personnel et de la nourriture est attendu de chacun. Un comportement dangereux peut entraîner une exclusion temporaire, après information de la famille.`;
 
 /** The commune's directory of doctors ("Rechercher un médecin"), fictitious for the demo; agents keep the real one. */
 export async function seedMedecins(): Promise<void> {
@@ -243,6 +265,14 @@ export async function seedDemo(): Promise<DemoLogin[]> {
     await deposerDemande({ usagerId: jean.id, demandeId });
   }
   await seedPortail(agents[DEMO_AGENT.identifiant]!);
+  // the "ici" link of the inscription's attestation and the Documents utiles open a real règlement
+  if (!(await db().documentVersion.findFirst({ where: { type: "REGLEMENT_INTERIEUR" } }))) {
+    await publierDocument({
+      agentId: agents[DEMO_ADMIN.identifiant]!,
+      type: "REGLEMENT_INTERIEUR",
+      contenu: REGLEMENT_DEMO,
+    });
+  }
   return [
     { role: "Parent (famille validée)", ...DEMO_PARENT },
     { role: "Parent (ajout de famille en attente)", ...DEMO_PARENT_EN_ATTENTE },

@@ -1,5 +1,8 @@
 // The portal's header: the commune, the menu of the seed (MON ACCUEIL, ACTUALITÉS, DOCUMENTS UTILES,
-// ACTIVITÉS, INFOS PRATIQUES) and the way in or out of the citizen space.
+// ACTIVITÉS, INFOS PRATIQUES) and the way in or out of the citizen space. On a phone it is one compact row: the
+// menu folds behind a "Menu" disclosure (a <details>: keyboard and screen readers know it as an expandable
+// button, and it works before any script has loaded). The console has its own header: no citizen menu, no
+// "Mon espace perso".
 import Link from "next/link";
 import { deconnexion } from "@/app/(portail)/actions";
 
@@ -11,58 +14,85 @@ const MENU = [
   { href: "/infos-pratiques", label: "Infos pratiques" },
 ];
 
-/** `logoUrl`: the commune's logo set in Paramétrage, if any (the name stays beside it). */
-export function SiteHeader({
-  commune,
-  connecte,
-  logoUrl,
-}: {
+type Props = {
   commune: string;
   connecte: boolean;
+  /** the commune's logo set in Paramétrage, if any (the name stays beside it) */
   logoUrl?: string | null;
-}) {
+  /** the agents' console: its own menu is in its layout */
+  console?: boolean;
+};
+
+function Liens({ className }: { className: string }) {
   return (
-    <header className="bg-white shadow-sm">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="flex items-center gap-3 text-lg font-bold no-underline">
+    <ul className={className}>
+      {MENU.map((item) => (
+        <li key={item.href}>
+          <Link
+            href={item.href}
+            className="flex min-h-11 items-center px-3 py-2 text-sm font-bold uppercase text-white no-underline hover:underline"
+          >
+            {item.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SiteHeader({ commune, connecte, logoUrl, console = false }: Props) {
+  return (
+    <header className="relative bg-white shadow-sm">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-2 sm:gap-3 sm:px-4 sm:py-3">
+        <Link
+          href={console ? "/agent" : "/"}
+          className="flex min-w-0 items-center gap-2 font-bold no-underline sm:gap-3 sm:text-lg"
+        >
           {logoUrl && (
             // alt="": the link's text names the commune; the logo only repeats it.
             // eslint-disable-next-line @next/next/no-img-element -- a small uploaded image served by our own route
-            <img src={logoUrl} alt="" className="h-12 w-auto max-w-32 object-contain" />
+            <img src={logoUrl} alt="" className="h-9 w-auto max-w-24 object-contain sm:h-12 sm:max-w-32" />
           )}
-          <span>
+          <span className="min-w-0">
             <span className="block text-xs font-semibold uppercase tracking-widest text-marque-fonce">
-              Portail Famille
+              {console ? "Console des agents" : "Portail Famille"}
             </span>
-            Mairie de {commune}
+            <span className="block truncate">Mairie de {commune}</span>
           </span>
         </Link>
-        {connecte ? (
-          <form action={deconnexion}>
-            <button type="submit" className="bouton-secondaire">
-              Se déconnecter
-            </button>
-          </form>
-        ) : (
-          <Link href="/connexion" className="bouton-secondaire no-underline">
-            Mon espace perso
-          </Link>
+        {!console && (
+          <div className="flex shrink-0 items-center gap-2">
+            {connecte ? (
+              <form action={deconnexion}>
+                <button type="submit" className="bouton-secondaire px-3 sm:px-4">
+                  Se déconnecter
+                </button>
+              </form>
+            ) : (
+              <Link href="/connexion" className="bouton-secondaire px-3 no-underline sm:px-4">
+                Mon espace perso
+              </Link>
+            )}
+          </div>
         )}
       </div>
-      <nav aria-label="Menu principal" className="bg-marque-fonce">
-        <ul className="mx-auto flex max-w-5xl flex-wrap px-2">
-          {MENU.map((item) => (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                className="block px-3 py-3 text-sm font-bold uppercase text-white no-underline hover:underline"
-              >
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {!console && (
+        <nav aria-label="Menu principal" className="bg-marque-fonce">
+          <details className="group sm:hidden">
+            <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-3 text-sm font-bold uppercase text-white [&::-webkit-details-marker]:hidden">
+              <span aria-hidden="true" className="text-lg leading-none group-open:hidden">
+                ☰
+              </span>
+              <span aria-hidden="true" className="hidden text-lg leading-none group-open:inline">
+                ✕
+              </span>
+              Menu
+            </summary>
+            <Liens className="border-t border-white/30 pb-2" />
+          </details>
+          <Liens className="mx-auto hidden max-w-5xl flex-wrap px-2 sm:flex" />
+        </nav>
+      )}
     </header>
   );
 }

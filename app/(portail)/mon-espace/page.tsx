@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CarteEnfant } from "@/components/famille/CarteEnfant";
 import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { MesDemandes } from "@/components/demande/MesDemandes";
@@ -27,6 +28,10 @@ export default async function MonAccueilPage() {
     famille ? scolariteDesEnfants(famille.id) : new Map<string, { ecole: string; groupe: string }>(),
   ]);
   const ouverture = ouvertureReservations();
+  const sansDossier = (famille?.enfants ?? []).filter(({ enfant }) => {
+    const etat = sante.get(enfant.id);
+    return etat && !etat.derniereMiseAJour && etat.enAttente === null;
+  });
   return (
     <div className="space-y-6">
       <section className="carte" aria-labelledby="bonjour">
@@ -45,13 +50,21 @@ export default async function MonAccueilPage() {
           <p className="mb-4 text-sm">
             Clé enfance : <strong>{famille.cleEnfance}</strong>
           </p>
-          {[...sante.values()].some((etat) => !etat.derniereMiseAJour && etat.enAttente === null) && (
-            <p className="mb-4 rounded-md border-l-4 border-marque bg-orange-50 p-3">
-              <strong>ATTENTION : Ne pas oublier de compléter le dossier santé</strong>
-              <span className="block text-sm">
-                Mon accueil &gt; Sélectionner mon enfant &gt; Dossier santé &gt; Mettre à jour
-              </span>
-            </p>
+          {sansDossier.length > 0 && (
+            <div className="mb-4 rounded-md border-l-4 border-marque bg-orange-50 p-3">
+              <p>
+                <strong>ATTENTION : Ne pas oublier de compléter le dossier santé</strong>
+              </p>
+              <ul className="mt-1">
+                {sansDossier.map(({ enfant }) => (
+                  <li key={enfant.id}>
+                    <Link href={`/famille/enfants/${enfant.id}/sante`} className="inline-flex min-h-11 items-center">
+                      Compléter le dossier santé de {enfant.prenoms}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           <ul className="grid gap-3 sm:grid-cols-2">
             {famille.enfants.map(({ enfant }) => (
