@@ -57,19 +57,19 @@ export function SiteHeader({ commune, connecte, logoUrl, console = false }: Prop
             <span className="block text-xs font-semibold uppercase tracking-widest text-marque-fonce">
               {console ? "Console des agents" : "Portail Famille"}
             </span>
-            <span className="block truncate">Mairie de {commune}</span>
+            <span className="block leading-tight">Mairie de {commune}</span>
           </span>
         </Link>
         {!console && (
           <div className="flex shrink-0 items-center gap-2">
             {connecte ? (
               <form action={deconnexion}>
-                <button type="submit" className="bouton-secondaire px-3 sm:px-4">
+                <button type="submit" className="bouton-secondaire px-2 text-xs sm:px-4 sm:text-sm">
                   Se déconnecter
                 </button>
               </form>
             ) : (
-              <Link href="/connexion" className="bouton-secondaire px-3 no-underline sm:px-4">
+              <Link href="/connexion" className="bouton-secondaire px-2 text-xs no-underline sm:px-4 sm:text-sm">
                 Mon espace perso
               </Link>
             )}
