@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { renderMail } from "@/lib/mail/render";
 import DemandeDeposee, { demandeSubject } from "@/emails/DemandeDeposee";
-import DemandeDecision from "@/emails/DemandeDecision";
+import DemandeDecision, { decisionSubject } from "@/emails/DemandeDecision";
 import NouveauMessage, { nouveauMessageSubject } from "@/emails/NouveauMessage";
 
 describe("the mails of a demande", () => {
@@ -40,6 +40,13 @@ describe("the mails of a demande", () => {
     );
     expect(complement.text).toContain("Ce qu'il manque : Le livret de famille.");
     expect(complement.text).toContain("renvoyez-la");
+  });
+
+  it("names the decision in the subject, not the deposit's « Référence »", () => {
+    expect(decisionSubject(12, "ACCEPTEE")).toBe("Demande N° 12 acceptée");
+    expect(decisionSubject(12, "REFUSEE")).toBe("Demande N° 12 refusée");
+    expect(decisionSubject(12, "A_COMPLETER")).toBe("Demande N° 12 à compléter");
+    expect(decisionSubject(12, "ANNULEE")).toBe("Demande N° 12 classée sans suite");
   });
 
   it("announces an agent's message without its content", async () => {

@@ -23,6 +23,16 @@ const PHRASES: Record<Decision, string> = {
   ANNULEE: "a été classée sans suite",
 };
 
+const SUJETS: Record<Decision, string> = {
+  ACCEPTEE: "acceptée",
+  REFUSEE: "refusée",
+  A_COMPLETER: "à compléter",
+  ANNULEE: "classée sans suite",
+};
+
+/** "Demande N° 12 acceptée": the decision is in the subject, so it is not mistaken for the deposit's receipt. */
+export const decisionSubject = (numero: number, decision: Decision) => `Demande N° ${numero} ${SUJETS[decision]}`;
+
 const MOTIF: Record<Decision, string> = {
   ACCEPTEE: "",
   REFUSEE: "Motif du refus : ",

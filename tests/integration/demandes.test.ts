@@ -203,11 +203,9 @@ describe("decisions", () => {
     const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
     expect(demande).toMatchObject({ statut: "ACCEPTEE", familleId: famille.id, instructeurId: instructeur.id });
     expect(demande.decideeAt).not.toBeNull();
-    const mails = await db().outboxMail.findMany({
-      where: { to: usager.courriel, subject: `Référence : ${numero}` },
-      orderBy: { createdAt: "asc" },
-    });
-    expect(mails).toHaveLength(2);
+    const mails = await db().outboxMail.findMany({ where: { to: usager.courriel }, orderBy: { createdAt: "asc" } });
+    // the decision has its own subject: it is not mistaken for the deposit's receipt
+    expect(mails.map((mail) => mail.subject)).toEqual([`Référence : ${numero}`, `Demande N° ${numero} acceptée`]);
     expect(mails[1]!.text).toContain(`Votre demande N° ${numero} (Ajout de famille) a été acceptée.`);
     expect(mails[1]!.text).toContain(famille.cleEnfance);
   });
@@ -230,6 +228,7 @@ describe("decisions", () => {
       where: { to: usager.courriel, text: { contains: "est à compléter" } },
     });
     expect(complement.text).toContain("Ce qu'il manque : Le livret de famille.");
+    expect(complement.subject).toBe(`Demande N° ${numero} à compléter`);
 
     // the wizard edits the demande sent back, and VALIDER redeposits it under its number
     const etape2 = await modifierDeclaration({ usager, suite: { kind: "etape2" } });
@@ -240,6 +239,7 @@ describe("decisions", () => {
       where: { to: usager.courriel, text: { contains: "a été refusée" } },
     });
     expect(refus.text).toContain("Motif du refus : Famille hors commune.");
+    expect(refus.subject).toBe(`Demande N° ${numero} refusée`);
     const historique = await db().demandeHistorique.findMany({ where: { demandeId }, orderBy: { id: "asc" } });
     expect(historique.map((h) => h.transition)).toEqual(["deposer", "demanderComplement", "redeposer", "refuser"]);
   });

@@ -8,7 +8,7 @@ import { renderMail } from "@/lib/mail/render";
 import { salutation } from "@/lib/domain/usager/liens";
 import { libelleDemande } from "@/lib/domain/demande/types";
 import DemandeDeposee, { demandeSubject } from "@/emails/DemandeDeposee";
-import DemandeDecision, { type Decision } from "@/emails/DemandeDecision";
+import DemandeDecision, { decisionSubject, type Decision } from "@/emails/DemandeDecision";
 import NouveauMessage, { nouveauMessageSubject } from "@/emails/NouveauMessage";
 import type { Commune, Demande, Usager } from "@/lib/generated/prisma/client";
 
@@ -67,7 +67,7 @@ export async function queueDecisionMail(
     complement,
     lien: lienDemande(demande.numero),
   });
-  await enqueueMail(tx, await renderMail(usager.courriel, demandeSubject(demande.numero), element));
+  await enqueueMail(tx, await renderMail(usager.courriel, decisionSubject(demande.numero, decision), element));
 }
 
 export async function queueMessageMail(
