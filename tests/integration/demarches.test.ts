@@ -78,7 +78,9 @@ describe("the recap of each démarche", () => {
       where: { event: "dossier_sante.lecture", actorId: instructrice.id },
     });
     const console = lignes(await recapPourAgent(instructrice.id, sante));
-    expect(console).toEqual(expect.arrayContaining(["# Enfant", "Dr Maite ARROSSA", "Demande de PAI : oui"]));
+    expect(console).toEqual(
+      expect.arrayContaining(["# Enfant : Louise LASARTE", "Dr Maite ARROSSA", "Demande de PAI : oui"]),
+    );
     const lectures = await db().journalEntry.findMany({
       where: { event: "dossier_sante.lecture", actorId: instructrice.id },
     });

@@ -28,14 +28,12 @@ export const DEMARCHE_DOSSIER_SANTE = {
     },
     async agent(demande, agentId) {
       const { fiche, enfant } = await lireDemandeSantePourAgent(agentId, demande);
+      // which child, for the agent who has the family's file open beside it
       const qui: SectionRecap[] = enfant
         ? [
             {
-              titre: "Enfant",
-              lignes: [
-                { libelle: "Prénom(s) et nom", valeur: `${enfant.prenoms} ${enfant.nom.toUpperCase()}` },
-                { libelle: "Date de naissance", valeur: formatParis(enfant.dateNaissance, "dd/MM/yyyy") },
-              ],
+              titre: `Enfant : ${enfant.prenoms} ${enfant.nom.toUpperCase()}`,
+              lignes: [{ libelle: "Date de naissance", valeur: formatParis(enfant.dateNaissance, "dd/MM/yyyy") }],
             },
           ]
         : [];
