@@ -6,11 +6,12 @@ export async function register() {
   const { startOutboxWorker } = await import("@/lib/mail/outbox");
   const { purgeBrouillons } = await import("@/lib/domain/usager/brouillon");
   const { classerDemandesSansReponse } = await import("@/lib/domain/demande/classer");
+  const { DEMARCHES } = await import("@/lib/domain/demarches");
   startOutboxWorker();
   setInterval(
     () => {
       purgeBrouillons().catch(() => undefined);
-      classerDemandesSansReponse().catch((error) =>
+      classerDemandesSansReponse(DEMARCHES).catch((error) =>
         console.warn(`[demandes] classement : ${error instanceof Error ? error.message : "erreur"}`),
       );
     },

@@ -7,6 +7,7 @@ import { chiffrerSecretTotp } from "@/lib/auth/totp";
 import { creerAgent } from "@/lib/domain/agent/creer";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedPortail } from "@/prisma/demo-portail";
@@ -249,8 +250,9 @@ export async function seedDemo(): Promise<DemoLogin[]> {
         },
       ],
     });
-    await deposerDemande({ usagerId: claire.id, demandeId });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: claire.id, demandeId });
     await deciderDemande({
+      demarches: DEMARCHES,
       agent: { id: agents[DEMO_AGENT.identifiant]!, prenom: "Maite", nom: "Irigoyen" },
       demandeId,
       decision: "accepter",
@@ -262,7 +264,7 @@ export async function seedDemo(): Promise<DemoLogin[]> {
       titulaire: titulaireDe(jean, "PERE"),
       enfants: [{ sexe: "FEMININ", nom: "Duhalde", prenoms: "Ane", dateNaissance: "2018-03-21", memeAdresse: "on" }],
     });
-    await deposerDemande({ usagerId: jean.id, demandeId });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: jean.id, demandeId });
   }
   await seedPortail(agents[DEMO_AGENT.identifiant]!);
   // the "ici" link of the inscription's attestation and the Documents utiles open a real règlement

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { formatParis } from "@/lib/dates";
-import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { DEMARCHES, libelleDemande } from "@/lib/domain/demarches";
 import { liensReprise } from "@/components/demande/reprise";
 import type { mesDemandes } from "@/lib/domain/demande/queries";
 
@@ -17,7 +17,7 @@ export function MesDemandes({ demandes }: { demandes: Awaited<ReturnType<typeof 
       ) : (
         <ul className="divide-y divide-stone-200">
           {demandes.map((demande) => {
-            const type = TYPES_DEMANDE[demande.type];
+            const type = DEMARCHES[demande.type];
             const liens = liensReprise(demande);
             return (
               <li key={demande.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">

@@ -13,9 +13,11 @@ type Props = {
   titre: string;
   /** the agents' "internal note" option */
   noteInterne?: boolean;
+  /** the demande's number, sent with the message (the action checks the writer may reach it) */
+  numero: number;
 };
 
-export function MessageForm({ action: envoyer, titre, noteInterne = false }: Props) {
+export function MessageForm({ action: envoyer, titre, noteInterne = false, numero }: Props) {
   const [state, action, pending] = useActionState(envoyer, { values: {}, errors: {} } as FormState);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -35,6 +37,7 @@ export function MessageForm({ action: envoyer, titre, noteInterne = false }: Pro
       className="rounded-md border border-stone-300 p-4"
     >
       <h3 className="mb-3 font-bold uppercase">{titre}</h3>
+      <input type="hidden" name="numero" value={numero} />
       {state.ok && <Alert kind="succes" title={state.message ?? "Votre message a été envoyé."} />}
       {!state.ok && state.message && <Alert kind="erreur" title={state.message} />}
       <div className="mb-4">

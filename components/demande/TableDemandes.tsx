@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { formatParis } from "@/lib/dates";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import type { LigneDemande } from "@/lib/domain/demande/queries-console";
 
 export function TableDemandes({
@@ -48,7 +48,7 @@ export function TableDemandes({
               <td className="p-2 font-semibold">
                 <Link href={`/agent/demandes/${demande.numero}`}>N° {demande.numero}</Link>
               </td>
-              <td className="p-2">{TYPES_DEMANDE[demande.type].libelle}</td>
+              <td className="p-2">{DEMARCHES[demande.type].libelle}</td>
               <td className="p-2">
                 {demande.usager.prenoms} {demande.usager.nomUsage.toUpperCase()}
               </td>

@@ -1,17 +1,27 @@
 "use client";
 // ANNULER LA DÉMARCHE / < RETOUR À L'ÉTAPE 1 / VALIDER, as the seed lines them up under every démarche's recap.
-// The actions come bound from the page (a demande's id, a child's); `annuler` is null when there is nothing to cancel.
+// The demande travels in the form (the actions reach only the caller's own); `annuler` is null when there is
+// nothing to cancel (a demande sent back « à compléter » is not withdrawn from here).
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { retourEtape1Demarche, validerDemarche } from "@/app/(portail)/demandes/actions-demarche";
+import type { FormState } from "@/lib/forms";
 
-type Props = { valider: () => Promise<{ message?: string }>; retour: () => Promise<void>; annuler: string | null };
+const INITIAL: FormState = { values: {}, errors: {} };
+// the wrapper's actions also take FormData alone (a plain <form action>): this is the form-state half
+type EtatAction = (precedent: FormState, formData: FormData) => Promise<FormState>;
+const valider: EtatAction = validerDemarche;
+const retourEtape1: EtatAction = retourEtape1Demarche;
 
-export function ValiderRecapForm({ valider, retour, annuler }: Props) {
-  const [state, action, pending] = useActionState(valider, {});
+export function ValiderRecapForm({ demandeId, annuler }: { demandeId: string; annuler: string | null }) {
+  const [state, envoyer, pending] = useActionState(valider, INITIAL);
+  const [retour, revenir, retourEnCours] = useActionState(retourEtape1, INITIAL);
+  const message = state.message ?? retour.message;
   return (
-    <form action={action} aria-busy={pending}>
-      {state.message && <Alert kind="erreur" title={state.message} />}
+    <form action={envoyer} aria-busy={pending || retourEnCours}>
+      <input type="hidden" name="demande" value={demandeId} />
+      {message && <Alert kind="erreur" title={message} />}
       <div className="mt-8 flex flex-col-reverse gap-3 border-t border-stone-200 pt-6 sm:flex-row sm:justify-between">
         {annuler ? (
           <Link href={annuler} className="bouton-discret no-underline">
@@ -21,7 +31,7 @@ export function ValiderRecapForm({ valider, retour, annuler }: Props) {
           <span />
         )}
         <div className="flex flex-col gap-3 sm:flex-row">
-          <button type="submit" formAction={retour} className="bouton-secondaire">
+          <button type="submit" formAction={revenir} className="bouton-secondaire">
             &lt; Retour à l&apos;étape 1
           </button>
           <button type="submit" className="bouton-principal" disabled={pending}>

@@ -7,6 +7,7 @@ import { seedCommune } from "@/prisma/seed";
 import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { corrigerPersonne } from "@/lib/domain/famille/corriger";
 import { ficheFamille, personneDeLaFamille, rechercherFamilles } from "@/lib/domain/famille/queries-agent";
 import { currentCgu, getCommune, versionsDesDocuments } from "@/lib/domain/commune/queries";
@@ -26,8 +27,9 @@ async function familleValidee(
   declaration: Omit<Parameters<typeof declarerFamille>[1], "titulaire">,
 ): Promise<string> {
   const demandeId = await declarerFamille(usager, { titulaire: titulaireDe(usager, "MERE"), ...declaration });
-  await deposerDemande({ usagerId: usager.id, demandeId });
+  await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
   await deciderDemande({
+    demarches: DEMARCHES,
     agent: { id: agent.id, prenom: agent.prenom, nom: agent.nom },
     demandeId,
     decision: "accepter",

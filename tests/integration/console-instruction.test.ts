@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { seedCommune } from "@/prisma/seed";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import {
   demandePourAgent,
   lireFiltres,
@@ -20,7 +21,7 @@ beforeAll(() => seedCommune());
 async function deposee(nom: string, enfants = [ENFANT]) {
   const usager = await usagerActive(nom);
   const demandeId = await declarerFamille(usager, enfants);
-  const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
+  const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
   return { usager, demandeId, numero };
 }
 
@@ -34,7 +35,7 @@ describe("the list of demandes", () => {
     const b = await deposee("Lasalle", [{ ...ENFANT, nom: "Lasalle", prenoms: "Peio" }]);
     const brouillon = await usagerActive("Brouillonnet");
     await declarerFamille(brouillon, [{ ...ENFANT, nom: "Brouillonnet", prenoms: "Anaïs" }]);
-    await deciderDemande({ agent: instructeur, demandeId: b.demandeId, decision: "accepter" });
+    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId: b.demandeId, decision: "accepter" });
     const cle = (await db().famille.findFirstOrThrow({ where: { demandes: { some: { id: b.demandeId } } } }))
       .cleEnfance;
 
@@ -61,7 +62,7 @@ describe("the list of demandes", () => {
     expect(tableau.aTraiter.map((d) => d.numero)).not.toContain(b.numero);
     const dates = tableau.aTraiter.map((d) => d.deposeeAt!.getTime());
     expect(dates).toEqual([...dates].sort((x, y) => x - y));
-    await deciderDemande({ agent: instructeur, demandeId: a.demandeId, decision: "instruire" });
+    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId: a.demandeId, decision: "instruire" });
     expect((await tableauDeBord(instructeur.id)).mesInstructions.map((d) => d.numero)).toEqual([a.numero]);
   });
 
@@ -87,7 +88,12 @@ describe("garde alternée at acceptance", () => {
       { ...ELOI, nom: "ETCHART BIDART", prenoms: "eloi" },
       { ...ENFANT, nom: "Bidart", prenoms: "Maddi", sexe: "FEMININ" },
     ]);
-    await deciderDemande({ agent: instructeur, demandeId: premiere.demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId: premiere.demandeId,
+      decision: "accepter",
+    });
 
     const vue = (await demandePourAgent(seconde.numero))!;
     expect(vue.rapprochements).toHaveLength(1);
@@ -95,6 +101,7 @@ describe("garde alternée at acceptance", () => {
     expect(connus).toMatchObject([{ prenoms: "Éloi", titulaires: ["Claire ETCHART"] }]);
 
     await deciderDemande({
+      demarches: DEMARCHES,
       agent: instructeur,
       demandeId: seconde.demandeId,
       decision: "accepter",
@@ -119,13 +126,19 @@ describe("garde alternée at acceptance", () => {
   it("refuses a rattachement to a child who is not a candidate, and changes nothing", async () => {
     const instructeur = await agent();
     const autre = await deposee("Garat", [{ ...ENFANT, nom: "Garat", prenoms: "Beñat" }]);
-    await deciderDemande({ agent: instructeur, demandeId: autre.demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId: autre.demandeId,
+      decision: "accepter",
+    });
     const etranger = await db().enfant.findFirstOrThrow({ where: { prenoms: "Beñat" } });
     const demande = await deposee("Sallaberry", [{ ...ENFANT, nom: "Sallaberry", prenoms: "Txomin" }]);
     const enfantRef = (await demandePourAgent(demande.numero))!.donnees as { enfants: { id: string }[] };
 
     await expect(
       deciderDemande({
+        demarches: DEMARCHES,
         agent: instructeur,
         demandeId: demande.demandeId,
         decision: "accepter",
@@ -136,6 +149,7 @@ describe("garde alternée at acceptance", () => {
     );
     await expect(
       deciderDemande({
+        demarches: DEMARCHES,
         agent: instructeur,
         demandeId: demande.demandeId,
         decision: "accepter",
@@ -150,9 +164,19 @@ describe("garde alternée at acceptance", () => {
   it("records CREER when the agent keeps the child apart", async () => {
     const instructeur = await agent();
     const premiere = await deposee("Haran", [{ ...ENFANT, nom: "Haran", prenoms: "Jon" }]);
-    await deciderDemande({ agent: instructeur, demandeId: premiere.demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId: premiere.demandeId,
+      decision: "accepter",
+    });
     const seconde = await deposee("Harana", [{ ...ENFANT, nom: "Haran", prenoms: "Jon" }]);
-    await deciderDemande({ agent: instructeur, demandeId: seconde.demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId: seconde.demandeId,
+      decision: "accepter",
+    });
     expect(await db().enfant.count({ where: { prenoms: "Jon", nom: "Haran" } })).toBe(2);
     expect(await db().demandeRapprochement.findMany({ where: { demandeId: seconde.demandeId } })).toMatchObject([
       { decision: "CREER" },
@@ -165,8 +189,14 @@ describe("two agents accepting at once", () => {
     const [maite, peio] = [await agent("Irigoyen"), await agent("Larralde")];
     const { usager, demandeId } = await deposee("Concurrent");
     const results = await Promise.allSettled([
-      deciderDemande({ agent: maite, demandeId, decision: "accepter", statutVu: "DEPOSEE" }),
-      deciderDemande({ agent: { ...peio, prenom: "Peio" }, demandeId, decision: "accepter", statutVu: "DEPOSEE" }),
+      deciderDemande({ demarches: DEMARCHES, agent: maite, demandeId, decision: "accepter", statutVu: "DEPOSEE" }),
+      deciderDemande({
+        demarches: DEMARCHES,
+        agent: { ...peio, prenom: "Peio" },
+        demandeId,
+        decision: "accepter",
+        statutVu: "DEPOSEE",
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refus = results.find((r) => r.status === "rejected") as PromiseRejectedResult;

@@ -11,6 +11,7 @@ import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { annulerDemande } from "@/lib/domain/demande/annuler";
 import { classerDemandesSansReponse } from "@/lib/domain/demande/classer";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { envoyerMessage, marquerMessagesLus, pieceDuMessage } from "@/lib/domain/demande/messages";
 import { demandeDuUsager, mesDemandes, numeroParSuivi } from "@/lib/domain/demande/queries";
 import { modifierDeclaration } from "@/lib/domain/famille/declaration";
@@ -78,8 +79,18 @@ describe("the transition table, fired on PostgreSQL", () => {
     const [maite, peio] = [await agent("Irigoyen"), await agent("Larralde")];
     const id = await demandeEn("DEPOSEE", usager.id);
     const results = await Promise.allSettled([
-      deciderDemande({ agent: { ...maite, prenom: "Maite" }, demandeId: id, decision: "instruire" }),
-      deciderDemande({ agent: { ...peio, prenom: "Peio" }, demandeId: id, decision: "instruire" }),
+      deciderDemande({
+        demarches: DEMARCHES,
+        agent: { ...maite, prenom: "Maite" },
+        demandeId: id,
+        decision: "instruire",
+      }),
+      deciderDemande({
+        demarches: DEMARCHES,
+        agent: { ...peio, prenom: "Peio" },
+        demandeId: id,
+        decision: "instruire",
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refus = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -93,9 +104,19 @@ describe("the transition table, fired on PostgreSQL", () => {
     const usager = await usagerActive();
     const [maite, peio] = [await agent("Irigoyen"), await agent("Larralde")];
     const id = await demandeEn("DEPOSEE", usager.id);
-    await deciderDemande({ agent: { ...maite, prenom: "Maite" }, demandeId: id, decision: "instruire" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: { ...maite, prenom: "Maite" },
+      demandeId: id,
+      decision: "instruire",
+    });
     await expect(
-      deciderDemande({ agent: { ...peio, prenom: "Peio" }, demandeId: id, decision: "instruire" }),
+      deciderDemande({
+        demarches: DEMARCHES,
+        agent: { ...peio, prenom: "Peio" },
+        demandeId: id,
+        decision: "instruire",
+      }),
     ).rejects.toThrow(/^Cette demande a déjà été traitée par Maite Irigoyen à \d\d:\d\d\.$/);
   });
 });
@@ -105,8 +126,8 @@ describe("deposits", () => {
     const usager = await usagerActive();
     const demandeId = await declarerFamille(usager);
     const results = await Promise.allSettled([
-      deposerDemande({ usagerId: usager.id, demandeId }),
-      deposerDemande({ usagerId: usager.id, demandeId }),
+      deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId }),
+      deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
@@ -127,7 +148,9 @@ describe("deposits", () => {
     const before = Number(
       (await db().$queryRaw<{ n: bigint }[]>`SELECT last_value AS n FROM demande_numero_seq`)[0]!.n,
     );
-    const numeros = (await Promise.all(drafts.map((draft) => deposerDemande(draft)))).map((r) => r.numero);
+    const numeros = (await Promise.all(drafts.map((draft) => deposerDemande({ ...draft, demarches: DEMARCHES })))).map(
+      (r) => r.numero,
+    );
     expect(new Set(numeros).size).toBe(20);
     expect(Math.min(...numeros)).toBeGreaterThan(before);
     const byDeposit = await db().demande.findMany({
@@ -139,7 +162,11 @@ describe("deposits", () => {
 
   it("queues the seed's deposit mail with a suivi link whose token is stored hashed", async () => {
     const usager = await usagerActive("Duhalde");
-    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: await declarerFamille(usager) });
+    const { numero } = await deposerDemande({
+      demarches: DEMARCHES,
+      usagerId: usager.id,
+      demandeId: await declarerFamille(usager),
+    });
     const mail = await db().outboxMail.findFirstOrThrow({
       where: { to: usager.courriel, subject: `Référence : ${numero}` },
     });
@@ -161,7 +188,7 @@ describe("deposits", () => {
     const usager = await usagerActive();
     await modifierDeclaration({ usager, suite: { kind: "ajouter", role: "enfant" } });
     const draft = await db().demande.findFirstOrThrow({ where: { usagerId: usager.id } });
-    await expect(deposerDemande({ usagerId: usager.id, demandeId: draft.id })).rejects.toThrow(
+    await expect(deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId: draft.id })).rejects.toThrow(
       /incomplète \(Claire ETCHART, Enfant 1\)/,
     );
     expect((await db().demande.findUniqueOrThrow({ where: { id: draft.id } })).statut).toBe("BROUILLON");
@@ -175,7 +202,7 @@ describe("deposits", () => {
     ]);
     expect(await db().demande.count({ where: { usagerId: usager.id } })).toBe(1);
     const autre = await usagerActive();
-    await deposerDemande({ usagerId: autre.id, demandeId: await declarerFamille(autre) });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: autre.id, demandeId: await declarerFamille(autre) });
     await expect(modifierDeclaration({ usager: autre, suite: { kind: "ajouter", role: "enfant" } })).rejects.toThrow(
       /est en cours de traitement/,
     );
@@ -190,8 +217,8 @@ describe("decisions", () => {
       ENFANT,
       { ...ENFANT, prenoms: "Louise", sexe: "FEMININ", dateNaissance: "2021-09-12" },
     ]);
-    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
-    await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
+    const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
+    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
 
     const famille = await db().famille.findFirstOrThrow({
       where: { representants: { some: { usagerId: usager.id } } },
@@ -214,11 +241,12 @@ describe("decisions", () => {
     const usager = await usagerActive();
     const instructeur = await agent();
     const demandeId = await declarerFamille(usager);
-    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
-    await expect(deciderDemande({ agent: instructeur, demandeId, decision: "demanderComplement" })).rejects.toThrow(
-      "Indiquez le motif.",
-    );
+    const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
+    await expect(
+      deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "demanderComplement" }),
+    ).rejects.toThrow("Indiquez le motif.");
     await deciderDemande({
+      demarches: DEMARCHES,
       agent: instructeur,
       demandeId,
       decision: "demanderComplement",
@@ -233,8 +261,14 @@ describe("decisions", () => {
     // the wizard edits the demande sent back, and VALIDER redeposits it under its number
     const etape2 = await modifierDeclaration({ usager, suite: { kind: "etape2" } });
     expect(etape2.kind).toBe("recapitulatif");
-    expect(await deposerDemande({ usagerId: usager.id, demandeId })).toEqual({ numero });
-    await deciderDemande({ agent: instructeur, demandeId, decision: "refuser", motif: "Famille hors commune." });
+    expect(await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId })).toEqual({ numero });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId,
+      decision: "refuser",
+      motif: "Famille hors commune.",
+    });
     const refus = await db().outboxMail.findFirstOrThrow({
       where: { to: usager.courriel, text: { contains: "a été refusée" } },
     });
@@ -248,18 +282,18 @@ describe("decisions", () => {
     const mere = await usagerActive("Etchart");
     const pere = await usagerActive("Bidart");
     const premiere = await declarerFamille(mere, [{ ...ENFANT, nom: "Etchart-Bidart", prenoms: "Éloi" }]);
-    await deposerDemande({ usagerId: mere.id, demandeId: premiere });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: mere.id, demandeId: premiere });
     const seconde = await declarerFamille(pere, [{ ...ENFANT, nom: "ETCHART BIDART", prenoms: "eloi" }]);
-    await deposerDemande({ usagerId: pere.id, demandeId: seconde });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: pere.id, demandeId: seconde });
     expect(await db().demandeRapprochement.findMany({ where: { demandeId: seconde } })).toMatchObject([
       { autreDemandeId: premiere, enfantId: null },
     ]);
 
     // once the first family is accepted, a third declaration matches the known Enfant
-    await deciderDemande({ agent: await agent(), demandeId: premiere, decision: "accepter" });
+    await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId: premiere, decision: "accepter" });
     const tiers = await usagerActive("Garat");
     const troisieme = await declarerFamille(tiers, [{ ...ENFANT, nom: "Etchart Bidart", prenoms: "Eloi" }]);
-    await deposerDemande({ usagerId: tiers.id, demandeId: troisieme });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: tiers.id, demandeId: troisieme });
     const connu = await db().enfant.findFirstOrThrow({ where: { prenoms: "Éloi" } });
     expect(
       await db().demandeRapprochement.findMany({ where: { demandeId: troisieme, enfantId: { not: null } } }),
@@ -269,12 +303,20 @@ describe("decisions", () => {
   it("closes a demande left à compléter for 60 days, by the system, with a mail", async () => {
     const usager = await usagerActive();
     const demandeId = await declarerFamille(usager);
-    await deposerDemande({ usagerId: usager.id, demandeId });
-    await deciderDemande({ agent: await agent(), demandeId, decision: "demanderComplement", motif: "Justificatif." });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: await agent(),
+      demandeId,
+      decision: "demanderComplement",
+      motif: "Justificatif.",
+    });
     // (other tests of this file leave demandes à compléter too: only this one is looked at)
-    await classerDemandesSansReponse(new Date(Date.now() + 59 * 86_400_000));
+    await classerDemandesSansReponse(DEMARCHES, new Date(Date.now() + 59 * 86_400_000));
     expect((await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).statut).toBe("A_COMPLETER");
-    expect(await classerDemandesSansReponse(new Date(Date.now() + 61 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    expect(await classerDemandesSansReponse(DEMARCHES, new Date(Date.now() + 61 * 86_400_000))).toBeGreaterThanOrEqual(
+      1,
+    );
     const demande = await db().demande.findUniqueOrThrow({
       where: { id: demandeId },
       include: { historique: { orderBy: { id: "desc" }, take: 1 } },
@@ -291,7 +333,7 @@ describe("Échanges", () => {
   it("flags an agent's message until the parent reads it, and mails its existence but never its content", async () => {
     const usager = await usagerActive();
     const demandeId = await declarerFamille(usager);
-    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
+    const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
     const instructeur = await agent();
     await envoyerMessage({
       demandeId,
@@ -323,7 +365,7 @@ describe("a second parent", () => {
     const premier = await usagerActive();
     const second = await usagerActive("Intrus");
     const demandeId = await declarerFamille(premier);
-    const { numero } = await deposerDemande({ usagerId: premier.id, demandeId });
+    const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: premier.id, demandeId });
     const mail = await db().outboxMail.findFirstOrThrow({
       where: { to: premier.courriel, subject: `Référence : ${numero}` },
     });
@@ -348,7 +390,9 @@ describe("a second parent", () => {
       "Cette demande est introuvable.",
     );
     await expect(annulerDemande({ usagerId: second.id, demandeId })).rejects.toThrow("Cette demande est introuvable.");
-    await expect(deposerDemande({ usagerId: second.id, demandeId })).rejects.toThrow("Cette demande est introuvable.");
+    await expect(deposerDemande({ demarches: DEMARCHES, usagerId: second.id, demandeId })).rejects.toThrow(
+      "Cette demande est introuvable.",
+    );
     for (const transition of TRANSITION_NAMES) {
       await expect(
         db().$transaction((tx) => franchir(tx, { demandeId, transition, acteur: intrus, motif: "x" })),
@@ -366,8 +410,8 @@ describe("a second parent", () => {
   it("lets the owner withdraw a deposited demande, and only before an agent takes it up", async () => {
     const usager = await usagerActive();
     const demandeId = await declarerFamille(usager);
-    await deposerDemande({ usagerId: usager.id, demandeId });
-    await deciderDemande({ agent: await agent(), demandeId, decision: "instruire" });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
+    await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId, decision: "instruire" });
     await expect(annulerDemande({ usagerId: usager.id, demandeId })).rejects.toThrow(/« En cours d'instruction »/);
   });
 });

@@ -9,6 +9,7 @@ import { seedCommune } from "@/prisma/seed";
 import { annulerDemande } from "@/lib/domain/demande/annuler";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { demandeDuUsager, mesDemandes } from "@/lib/domain/demande/queries";
 import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
 import { modifierDossierSante } from "@/lib/domain/sante/dossier";
@@ -24,8 +25,8 @@ beforeAll(() => seedCommune());
 async function familleValidee(nom: string) {
   const usager = await usagerActive(nom);
   const demandeId = await declarerFamille(usager, [{ ...ENFANT, nom, prenoms: "Louise" }]);
-  await deposerDemande({ usagerId: usager.id, demandeId });
-  await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
+  await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
+  await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId, decision: "accepter" });
   const enfant = await db().enfant.findFirstOrThrow({
     where: { familles: { some: { famille: { demandes: { some: { id: demandeId } } } } } },
   });
@@ -66,7 +67,7 @@ async function deposerMiseAJour(usagerId: string, enfantId: string, values: Reco
   expect(await modifierDossierSante({ usagerId, enfantId, values, etape2: true })).toEqual({ kind: "recapitulatif" });
   const dossier = await dossierSanteDuUsager(usagerId, enfantId);
   const demandeId = dossier!.editable!.id;
-  const { numero } = await deposerDemande({ usagerId, demandeId });
+  const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId, demandeId });
   return { demandeId, numero };
 }
 
@@ -78,7 +79,7 @@ describe("the dossier santé", () => {
       const { usager, enfantId } = await familleValidee("Chiffre");
       const { demandeId, numero } = await deposerMiseAJour(usager.id, enfantId);
       const instructeur = await agent();
-      await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
+      await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
 
       const [demande] = await db().$queryRaw<
         { donnees: string }[]
@@ -136,13 +137,23 @@ describe("the dossier santé", () => {
     await expect(
       modifierDossierSante({ usagerId: usager.id, enfantId, values: {}, etape2: false }),
     ).rejects.toMatchObject({ code: "en_attente" });
-    await deciderDemande({ agent: instructeur, demandeId: premiere.demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId: premiere.demandeId,
+      decision: "accepter",
+    });
 
     const seconde = await deposerMiseAJour(usager.id, enfantId, {
       [champAllergie("SOJA")]: "on",
       [champHabitude("VEGETARIEN")]: "on",
     });
-    await deciderDemande({ agent: instructeur, demandeId: seconde.demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId: seconde.demandeId,
+      decision: "accepter",
+    });
 
     const versions = await db().dossierSante.findMany({ where: { enfantId }, orderBy: { version: "asc" } });
     expect(versions.map((v) => [v.version, v.demandeId, v.valideeParId])).toEqual([
@@ -178,7 +189,9 @@ describe("the dossier santé", () => {
     const { editable } = (await dossierSanteDuUsager(usager.id, enfantId))!;
     expect(editable!.etape).toBe(1);
     expect(ouvrirValeurs(editable!)).toEqual(values);
-    await expect(deposerDemande({ usagerId: usager.id, demandeId: editable!.id })).rejects.toMatchObject({
+    await expect(
+      deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId: editable!.id }),
+    ).rejects.toMatchObject({
       code: "incomplete",
     });
   });
@@ -195,7 +208,9 @@ describe("the dossier santé", () => {
     ).rejects.toMatchObject({ code: "introuvable" });
     expect(await demandeDuUsager(b.usager.id, numero)).toBeNull(); // the demande, its Historique and Échanges
     expect((await mesDemandes(b.usager.id)).map((d) => d.id)).not.toContain(demandeId);
-    await expect(deposerDemande({ usagerId: b.usager.id, demandeId })).rejects.toBeInstanceOf(AppError);
+    await expect(deposerDemande({ demarches: DEMARCHES, usagerId: b.usager.id, demandeId })).rejects.toBeInstanceOf(
+      AppError,
+    );
     await expect(annulerDemande({ usagerId: b.usager.id, demandeId })).rejects.toMatchObject({ code: "introuvable" });
     // b's refused attempt left nothing behind
     expect(await db().demande.count({ where: { usagerId: b.usager.id, type: "DOSSIER_SANTE" } })).toBe(0);
@@ -210,7 +225,7 @@ describe("the dossier santé", () => {
     const { fiche, enfant } = await lireDemandeSantePourAgent(lectrice.id, demande);
     expect(fiche?.allergies).toContain("ARACHIDES");
     expect(enfant?.prenoms).toBe("Louise");
-    await deciderDemande({ agent: lectrice, demandeId, decision: "accepter" });
+    await deciderDemande({ demarches: DEMARCHES, agent: lectrice, demandeId, decision: "accepter" });
     await dossierSantePourAgent(lectrice.id, enfantId);
     // the console's URL names the family and the child: a child of another family is not found
     const famille = await db().familleEnfant.findFirstOrThrow({ where: { enfantId } });
@@ -251,7 +266,7 @@ describe("the dossier santé", () => {
     async () => {
       const { usager, enfantId } = await familleValidee("Rotation");
       const { demandeId } = await deposerMiseAJour(usager.id, enfantId);
-      await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
+      await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId, decision: "accepter" });
       const avant = { cle: process.env.CLE_CHIFFREMENT, ancienne: process.env.CLE_CHIFFREMENT_ANCIENNE };
       // the key the tests ran with: the one set, or the development key of lib/chiffrement.ts
       process.env.CLE_CHIFFREMENT_ANCIENNE =

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { ATTESTATIONS, PERMISSIONS } from "@/lib/domain/inscription/regles";
 import { declarerFamille as declarer, titulaireDe } from "@/prisma/demo-familles";
 import { agent, ENFANT, usagerActive } from "./demande-fixtures";
@@ -23,9 +24,9 @@ export async function familleValidee(nom: string) {
       },
     ],
   });
-  await deposerDemande({ usagerId: usager.id, demandeId });
+  await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
   const instructeur = await agent();
-  await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
+  await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
   const representant = await db().representant.findFirstOrThrow({
     where: { usagerId: usager.id },
     include: { famille: { include: { enfants: true, contacts: true } } },

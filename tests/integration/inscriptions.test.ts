@@ -19,6 +19,7 @@ import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { commencerInscription, enregistrerInscription, inscriptionEditable } from "@/lib/domain/inscription/brouillon";
 import { activitesOffertes } from "@/lib/domain/inscription/catalogue";
@@ -77,7 +78,9 @@ describe("the deposit rule, on the server", () => {
     expect(sans.etape2).toBe(false);
     expect(sans.manques?.attestation).toBe(true);
     expect(sans.manques?.pieces).toEqual(["Justificatif de domicile", "Livret de famille."]);
-    expect(await refus(deposerDemande({ usagerId: usager.id, demandeId }))).toBe(MESSAGE_ATTESTATION);
+    expect(await refus(deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId }))).toBe(
+      MESSAGE_ATTESTATION,
+    );
 
     // the attestation, no pieces
     await enregistrerInscription({
@@ -86,7 +89,7 @@ describe("the deposit rule, on the server", () => {
       values: await reponses(restaurationPublique, contactId, { pai: "Allergie aux arachides" }),
       etape2: false,
     });
-    expect(await refus(deposerDemande({ usagerId: usager.id, demandeId }))).toBe(
+    expect(await refus(deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId }))).toBe(
       "Pièces à fournir avant d'aller à l'étape 2 : Justificatif de domicile, Livret de famille.",
     );
 
@@ -99,7 +102,9 @@ describe("the deposit rule, on the server", () => {
       where: { id: demandeId },
       data: { donnees: { ...donnees, pieces: { JUSTIFICATIF_DOMICILE: "x", LIVRET_FAMILLE: "y" } } },
     });
-    expect(await refus(deposerDemande({ usagerId: usager.id, demandeId }))).toMatch(/^Pièces à fournir/);
+    expect(await refus(deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId }))).toMatch(
+      /^Pièces à fournir/,
+    );
     expect((await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).statut).toBe("BROUILLON");
 
     // the pieces uploaded for real: step 2, then the deposit and its mail
@@ -118,7 +123,7 @@ describe("the deposit rule, on the server", () => {
       etape2: true,
     });
     expect(etape2).toEqual({ manques: null, etape2: true });
-    const { numero } = await deposerDemande({ usagerId: usager.id, demandeId });
+    const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
     const mail = await db().outboxMail.findFirstOrThrow({ where: { subject: `Référence : ${numero}` } });
     expect(mail.text).toContain("Inscription à la restauration (école publique).");
     expect(mail.text).not.toContain("arachides");
@@ -131,7 +136,7 @@ describe("the deposit rule, on the server", () => {
     );
 
     // Accepter creates the Inscription with every answer, the P.A.I.'s object still encrypted
-    await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
+    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
     const inscription = await db().inscription.findUniqueOrThrow({
       where: { demandeId },
       include: { lieu: true, groupe: true, unite: true, reglement: true },
@@ -213,7 +218,7 @@ describe("another family", () => {
       values: await reponses(restaurationPublique, premiere.contactId),
       etape2: true,
     });
-    const { numero } = await deposerDemande({ usagerId: premiere.usager.id, demandeId });
+    const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: premiere.usager.id, demandeId });
 
     expect(await pieceALire({ kind: "USAGER", usagerId: premiere.usager.id }, piece.id)).not.toBeNull();
     expect(await pieceALire({ kind: "AGENT", agentId: premiere.instructeur.id }, piece.id)).not.toBeNull();

@@ -9,6 +9,7 @@ import { openSession } from "@/lib/auth/sessions";
 import { LOGIN_LIMITS } from "@/lib/auth/throttle";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { mesDemandes } from "@/lib/domain/demande/queries";
 import { demanderReinitialisation } from "@/lib/domain/usager/mot-de-passe";
 import {
@@ -55,8 +56,8 @@ async function tokenDuCourriel(to: string): Promise<string> {
 
 async function familleDe(usager: Awaited<ReturnType<typeof espace>>) {
   const demandeId = await declarerFamille(usager);
-  await deposerDemande({ usagerId: usager.id, demandeId });
-  await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
+  await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
+  await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId, decision: "accepter" });
   return db().famille.findFirstOrThrow({
     where: { representants: { some: { usagerId: usager.id } } },
     include: { representants: { include: { adresse: true } } },
@@ -245,7 +246,7 @@ describe("Changement d'adresses of a family", () => {
 
     const demande = await db().demande.findUniqueOrThrow({ where: { numero } });
     expect(demande.familleId).toBe(famille.id);
-    await deciderDemande({ agent: await agent(), demandeId: demande.id, decision: "accepter" });
+    await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId: demande.id, decision: "accepter" });
     expect(await db().adresse.findUniqueOrThrow({ where: { id: ancienne.id } })).toMatchObject({
       numero: "12",
       voie: "Chemin d'Arbonne",
@@ -323,7 +324,7 @@ describe("Supprimer mon espace", () => {
     });
     const demande = await db().demande.findUniqueOrThrow({ where: { numero } });
     expect(demande).toMatchObject({ type: "SUPPRESSION_ESPACE", statut: "DEPOSEE", familleId: famille.id });
-    await deciderDemande({ agent: await agent(), demandeId: demande.id, decision: "accepter" });
+    await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId: demande.id, decision: "accepter" });
     const titulaire = await db().representant.findFirstOrThrow({ where: { familleId: famille.id, role: "TITULAIRE" } });
     expect(titulaire.usagerId).toBeNull();
     await supprimerEspace({ usager, motDePasse: MDP, ip: nouvelleIp() });

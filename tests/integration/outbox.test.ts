@@ -14,6 +14,7 @@ const { creerEspace } = await import("@/lib/domain/usager/creer");
 const { seedCommune } = await import("@/prisma/seed");
 const { nouvelEspace } = await import("./espace-fixtures");
 const { deposerDemande } = await import("@/lib/domain/demande/deposer");
+const { DEMARCHES } = await import("@/lib/domain/demarches");
 const { declarerFamille, usagerActive } = await import("./demande-fixtures");
 
 let sink: MailSink | undefined;
@@ -60,7 +61,11 @@ it("lets two workers drain the same outbox without sending a mail twice", async 
 it("leaves a demande deposited and its mail queued while the SMTP server is down, and sends it once back", async () => {
   await sink!.close();
   const usager = await usagerActive();
-  const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: await declarerFamille(usager) });
+  const { numero } = await deposerDemande({
+    demarches: DEMARCHES,
+    usagerId: usager.id,
+    demandeId: await declarerFamille(usager),
+  });
   // the drain kicked after the commit meets a closed port (the attempt is counted when claimed, the error
   // written once the connection is refused)
   await expect

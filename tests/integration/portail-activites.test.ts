@@ -14,6 +14,7 @@ import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { commencerInscription, enregistrerInscription } from "@/lib/domain/inscription/brouillon";
 import { activitesOffertes, catalogue } from "@/lib/domain/inscription/catalogue";
 import { deposerPiece } from "@/lib/domain/piece/pieces";
@@ -237,7 +238,7 @@ describe("pièces justificatives", () => {
     const choix = await reponses(garderie, contactId);
     const sansCaf = await enregistrerInscription({ usagerId: usager.id, demandeId, values: choix, etape2: true });
     expect(sansCaf.manques?.pieces).toEqual(["Attestation CAF avec le QF"]);
-    await expect(deposerDemande({ usagerId: usager.id, demandeId })).rejects.toThrow(
+    await expect(deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId })).rejects.toThrow(
       "Pièces à fournir avant d'aller à l'étape 2 : Attestation CAF avec le QF",
     );
 
@@ -247,8 +248,8 @@ describe("pièces justificatives", () => {
       manques: null,
       etape2: true,
     });
-    await deposerDemande({ usagerId: usager.id, demandeId });
-    await deciderDemande({ agent: instructeur, demandeId, decision: "accepter" });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
+    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
 
     const inscription = await db().inscription.findUniqueOrThrow({ where: { demandeId } });
     expect(

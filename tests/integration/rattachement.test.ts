@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { seedCommune } from "@/prisma/seed";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { saisirCleEnfance, ESSAIS_PAR_ESPACE } from "@/lib/domain/famille/rattacher";
 import { declarerFamille as declarer, titulaireDe } from "@/prisma/demo-familles";
 import { agent, ENFANT, usagerActive } from "./demande-fixtures";
@@ -27,8 +28,8 @@ async function familleValidee(): Promise<string> {
     },
     enfants: [ENFANT],
   });
-  await deposerDemande({ usagerId: titulaire.id, demandeId });
-  await deciderDemande({ agent: await agent(), demandeId, decision: "accepter" });
+  await deposerDemande({ demarches: DEMARCHES, usagerId: titulaire.id, demandeId });
+  await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId, decision: "accepter" });
   return (await db().famille.findFirstOrThrow({ where: { representants: { some: { usagerId: titulaire.id } } } }))
     .cleEnfance;
 }
@@ -73,7 +74,7 @@ describe("the clé enfance of a co-représentant", () => {
     const demande = await db().demande.findUniqueOrThrow({ where: { numero: resultat.numero } });
     expect(demande).toMatchObject({ type: "RATTACHEMENT_FAMILLE", statut: "DEPOSEE", usagerId: autre.id });
     expect(await db().representant.count({ where: { usagerId: autre.id } })).toBe(0);
-    await deciderDemande({ agent: await agent(), demandeId: demande.id, decision: "accepter" });
+    await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId: demande.id, decision: "accepter" });
     const co = await db().representant.findFirstOrThrow({
       where: { famille: { cleEnfance: cle }, role: "CO_REPRESENTANT" },
     });

@@ -3,7 +3,7 @@ import { TableDemandes } from "@/components/demande/TableDemandes";
 import { requireAgent } from "@/lib/auth/current";
 import { tableauDeBord } from "@/lib/domain/demande/queries-console";
 import { LIBELLES_STATUT, STATUTS } from "@/lib/domain/demande/transitions";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import type { TypeDemande } from "@/lib/generated/prisma/enums";
 
 export const metadata = { title: "Tableau de bord — Console des agents" };
@@ -13,7 +13,7 @@ export const metadata = { title: "Tableau de bord — Console des agents" };
 export default async function TableauDeBordPage() {
   const { agent } = await requireAgent();
   const { comptes, aTraiter, nbATraiter, mesInstructions } = await tableauDeBord(agent.id);
-  const types = Object.keys(TYPES_DEMANDE) as TypeDemande[];
+  const types = Object.keys(DEMARCHES) as TypeDemande[];
   const statuts = STATUTS.filter((statut) => statut !== "BROUILLON");
   const nombre = (type: TypeDemande, statut: string) =>
     comptes.find((c) => c.type === type && c.statut === statut)?.nombre ?? 0;
@@ -83,14 +83,14 @@ export default async function TableauDeBordPage() {
               {types.map((type) => (
                 <tr key={type} className="border-b border-stone-200">
                   <th scope="row" className="p-2">
-                    {TYPES_DEMANDE[type].libelle}
+                    {DEMARCHES[type].libelle}
                   </th>
                   {statuts.map((statut) => (
                     <td key={statut} className="p-2">
                       {nombre(type, statut) > 0 ? (
                         <Link
                           href={`/agent/demandes?type=${type}&statut=${statut}`}
-                          aria-label={`${nombre(type, statut)} ${TYPES_DEMANDE[type].libelle} : ${LIBELLES_STATUT[statut]}`}
+                          aria-label={`${nombre(type, statut)} ${DEMARCHES[type].libelle} : ${LIBELLES_STATUT[statut]}`}
                         >
                           {nombre(type, statut)}
                         </Link>

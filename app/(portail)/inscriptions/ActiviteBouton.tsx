@@ -1,7 +1,10 @@
 "use client";
 // One activity under a child in CRÉER UNE INSCRIPTION: a click starts (or takes up) its draft.
 import { useActionState } from "react";
+import type { FormState } from "@/lib/forms";
 import { commencerInscriptionAction } from "./actions";
+
+const commencer: (precedent: FormState, formData: FormData) => Promise<FormState> = commencerInscriptionAction;
 
 export function ActiviteBouton({
   enfantId,
@@ -14,9 +17,11 @@ export function ActiviteBouton({
   activiteId: number;
   libelle: string;
 }) {
-  const [state, action, pending] = useActionState(commencerInscriptionAction.bind(null, enfantId, activiteId), {});
+  const [state, action, pending] = useActionState(commencer, { values: {}, errors: {} });
   return (
     <form action={action} aria-busy={pending}>
+      <input type="hidden" name="enfant" value={enfantId} />
+      <input type="hidden" name="activite" value={activiteId} />
       <button
         type="submit"
         className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-left font-semibold text-marque-fonce hover:bg-marque-clair"

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { tailleKo } from "@/components/demande/FilMessages";
 import { requireUsager } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
-import { libelleDemande } from "@/lib/domain/demande/types";
+import { libelleDemande } from "@/lib/domain/demarches";
 import { PIECES } from "@/lib/domain/inscription/regles";
 import { mesDocuments } from "@/lib/domain/piece/pieces";
 import { AjoutDocument } from "./AjoutDocument";

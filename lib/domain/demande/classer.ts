@@ -5,12 +5,14 @@ import { kickOutbox } from "@/lib/mail/outbox";
 import { getCommune } from "@/lib/domain/commune/queries";
 import { franchir } from "@/lib/domain/demande/transition";
 import { queueDecisionMail } from "@/lib/domain/demande/mails";
+import { intituleDemande, type Demarches } from "@/lib/domain/demande/demarche";
 import { AppError } from "@/lib/errors";
 
 export const DELAI_SANS_REPONSE_JOURS = 60;
 const JOUR = 24 * 60 * 60 * 1000;
 
-export async function classerDemandesSansReponse(now = new Date()): Promise<number> {
+/** `demarches` is the registry (lib/domain/demarches.ts): the mail names each demande by its type. */
+export async function classerDemandesSansReponse(demarches: Demarches, now = new Date()): Promise<number> {
   const commune = await getCommune();
   const motif = `Sans réponse à la demande de complément depuis ${DELAI_SANS_REPONSE_JOURS} jours.`;
   const echues = await db().demande.findMany({
@@ -36,6 +38,7 @@ export async function classerDemandesSansReponse(now = new Date()): Promise<numb
           commune,
           decision: "ANNULEE",
           motif,
+          typeLibelle: intituleDemande(demarches, apres),
         });
       });
       classees++;

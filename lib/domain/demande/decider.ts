@@ -6,7 +6,7 @@ import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
 import { getCommune } from "@/lib/domain/commune/queries";
 import { franchir } from "@/lib/domain/demande/transition";
-import { TYPES_DEMANDE, type ChoixAcceptation } from "@/lib/domain/demande/types";
+import { intituleDemande, verifierVersion, type ChoixAcceptation, type Demarches } from "@/lib/domain/demande/demarche";
 import { queueDecisionMail } from "@/lib/domain/demande/mails";
 import type { StatutDemande } from "@/lib/generated/prisma/client";
 
@@ -19,7 +19,10 @@ export async function deciderDemande({
   motif,
   statutVu,
   rattachements,
+  demarches,
 }: {
+  /** the registry (lib/domain/demarches.ts): what accepting the demande's type creates */
+  demarches: Demarches;
   agent: { id: string; prenom: string; nom: string };
   demandeId: string;
   decision: DecisionAgent;
@@ -30,10 +33,10 @@ export async function deciderDemande({
   await db().$transaction(async (tx) => {
     const acteur = { kind: "AGENT" as const, agentId: agent.id, nom: `${agent.prenom} ${agent.nom}` };
     const { apres } = await franchir(tx, { demandeId, transition: decision, acteur, motif, statutVu });
+    const definition = demarches[apres.type];
+    if (decision === "accepter") verifierVersion(definition, apres);
     const complement =
-      decision === "accepter"
-        ? ((await TYPES_DEMANDE[apres.type].accepter?.(tx, apres, { rattachements })) ?? null)
-        : null;
+      decision === "accepter" ? ((await definition.accepter?.(tx, apres, { rattachements })) ?? null) : null;
     if (decision !== "instruire" && apres.numero !== null) {
       const usager = await tx.usager.findUniqueOrThrow({ where: { id: apres.usagerId } });
       const statut = apres.statut as "ACCEPTEE" | "REFUSEE" | "A_COMPLETER";
@@ -44,6 +47,7 @@ export async function deciderDemande({
         decision: statut,
         motif,
         complement,
+        typeLibelle: intituleDemande(demarches, apres),
       });
     }
     await journal(tx, {

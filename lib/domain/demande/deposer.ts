@@ -7,21 +7,26 @@ import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
 import { getCommune } from "@/lib/domain/commune/queries";
 import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { intituleDemande, verifierVersion, type Demarches } from "@/lib/domain/demande/demarche";
 import { queueDepotMail } from "@/lib/domain/demande/mails";
 
 export async function deposerDemande({
   usagerId,
   demandeId,
+  demarches,
 }: {
   usagerId: string;
   demandeId: string;
+  /** the registry (lib/domain/demarches.ts): what the demande's type checks and records at deposit */
+  demarches: Demarches;
 }): Promise<{ numero: number }> {
   const commune = await getCommune();
   const numero = await db().$transaction(async (tx) => {
     const actuelle = await tx.demande.findFirst({ where: { id: demandeId, usagerId } });
     if (!actuelle) throw demandeIntrouvable();
-    TYPES_DEMANDE[actuelle.type].verifierDepot(actuelle.donnees);
+    const definition = demarches[actuelle.type];
+    verifierVersion(definition, actuelle);
+    definition.verifierDepot(actuelle.donnees);
     const transition = actuelle.statut === "A_COMPLETER" ? "redeposer" : "deposer";
     await franchir(tx, { demandeId, transition, acteur: { kind: "USAGER", usagerId } });
 
@@ -35,9 +40,15 @@ export async function deposerDemande({
       data: { etape: 1, ...(suiviToken ? { suiviTokenHash: hashToken(suiviToken) } : {}) },
       include: { usager: true },
     });
-    await TYPES_DEMANDE[demande.type].auDepot?.(tx, demande);
+    await definition.auDepot?.(tx, demande);
     if (suiviToken)
-      await queueDepotMail(tx, { demande: { ...demande, numero }, usager: demande.usager, commune, suiviToken });
+      await queueDepotMail(tx, {
+        demande: { ...demande, numero },
+        usager: demande.usager,
+        commune,
+        suiviToken,
+        typeLibelle: intituleDemande(demarches, demande),
+      });
     await journal(tx, { event: `demande.${transition}`, actorKind: "USAGER", actorId: usagerId, details: { numero } });
     return numero;
   });

@@ -6,7 +6,6 @@ import { formatParis } from "@/lib/dates";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { salutation } from "@/lib/domain/usager/liens";
-import { libelleDemande } from "@/lib/domain/demande/types";
 import DemandeDeposee, { demandeSubject } from "@/emails/DemandeDeposee";
 import DemandeDecision, { decisionSubject, type Decision } from "@/emails/DemandeDecision";
 import NouveauMessage, { nouveauMessageSubject } from "@/emails/NouveauMessage";
@@ -24,13 +23,14 @@ export async function queueDepotMail(
     usager,
     commune,
     suiviToken,
-  }: { demande: Numerotee; usager: Usager; commune: Commune; suiviToken: string },
+    typeLibelle,
+  }: { demande: Numerotee; usager: Usager; commune: Commune; suiviToken: string; typeLibelle: string },
 ) {
   const element = createElement(DemandeDeposee, {
     commune: commune.nom,
     salutation: salutation(usager),
     numero: demande.numero,
-    typeLibelle: libelleDemande(demande),
+    typeLibelle,
     deposeeLe: formatParis(demande.deposeeAt ?? new Date(), "dd/MM/yyyy"),
     serviceNom: commune.serviceNom,
     serviceEmail: commune.serviceEmail,
@@ -48,7 +48,10 @@ export async function queueDecisionMail(
     decision,
     motif,
     complement,
+    typeLibelle,
   }: {
+    /** the demande's name (libelleDemande), from the registry the engine was given */
+    typeLibelle: string;
     demande: Numerotee;
     usager: Usager;
     commune: Commune;
@@ -61,7 +64,7 @@ export async function queueDecisionMail(
     commune: commune.nom,
     salutation: salutation(usager),
     numero: demande.numero,
-    typeLibelle: libelleDemande(demande),
+    typeLibelle,
     decision,
     motif,
     complement,

@@ -1,17 +1,14 @@
 // "Changement d'adresses" of a space that holds a family: a demande for the agents, because a new address
 // can change the family's tariff and school sector. Its acceptance moves the household: the address row the
 // parent's representant shares with the family (and the children living there) is rewritten in place.
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { EN_COURS } from "@/lib/domain/demande/queries";
-import { donneesAdresse } from "@/lib/domain/famille/creer";
-import { adresseSchema, type AdresseSaisie } from "@/lib/domain/famille/schemas";
-import { adresseDeLEspace } from "@/lib/domain/usager/modifier";
-import type { Adresse, Demande } from "@/lib/generated/prisma/client";
-
-/** What the demande holds: the new address as typed, and the old one as it read at the deposit. */
-export type DonneesChangementAdresse = { adresse: AdresseSaisie; ancienne: string };
+import type { AdresseSaisie } from "@/lib/domain/famille/schemas";
+import type { DonneesChangementAdresse } from "@/lib/domain/famille/demarche-changement-adresse";
+import type { Adresse } from "@/lib/generated/prisma/client";
 
 export function adresseEnLignes(
   a: Pick<Adresse, "numero" | "voie" | "batiment" | "appartement" | "complement" | "codePostal" | "ville" | "pays">,
@@ -25,15 +22,6 @@ export function adresseEnLignes(
     [a.codePostal, a.ville].filter(Boolean).join(" "),
     a.pays,
   ].filter(Boolean);
-}
-
-/** The demande's data, read back (null when it is not a complete address). */
-export function lireChangementAdresse(donnees: unknown): DonneesChangementAdresse | null {
-  const brut = (donnees ?? {}) as { adresse?: unknown; ancienne?: unknown };
-  const adresse = adresseSchema.safeParse(brut.adresse);
-  return adresse.success
-    ? { adresse: adresse.data, ancienne: typeof brut.ancienne === "string" ? brut.ancienne : "" }
-    : null;
 }
 
 /** The family's address as this space's representant has it, and the demande already waiting, if any. */
@@ -73,19 +61,5 @@ export async function demanderChangementAdresse({
     data: { type: "CHANGEMENT_ADRESSE", usagerId, familleId: actuelle.familleId, donnees },
   });
   // deposited through the engine like any demande: number, suivi mail, history
-  return deposerDemande({ usagerId, demandeId: demande.id });
-}
-
-/** The agents accept: the household's address becomes the new one, and so does the space's own. */
-export async function accepterChangementAdresse(tx: Tx, demande: Demande): Promise<string> {
-  const donnees = lireChangementAdresse(demande.donnees);
-  if (!donnees || !demande.familleId)
-    throw new AppError("incomplete", "Cette demande ne contient pas d'adresse complète.");
-  const representant = await tx.representant.findFirst({
-    where: { usagerId: demande.usagerId, familleId: demande.familleId },
-  });
-  if (!representant) throw new AppError("detache", "L'espace du demandeur n'est plus rattaché à cette famille.");
-  await tx.adresse.update({ where: { id: representant.adresseId }, data: donneesAdresse(donnees.adresse) });
-  await tx.usager.update({ where: { id: demande.usagerId }, data: adresseDeLEspace(donnees.adresse) });
-  return "Votre nouvelle adresse est enregistrée par le service Enfance.";
+  return deposerDemande({ demarches: DEMARCHES, usagerId, demandeId: demande.id });
 }

@@ -156,14 +156,6 @@ export async function modifierDeclaration({
   });
 }
 
-/** < RETOUR À L'ÉTAPE 1 */
-export async function revenirEtape1(usagerId: string): Promise<void> {
-  await db().demande.updateMany({
-    where: { usagerId, type: TYPE, statut: { in: [...EDITABLES] } },
-    data: { etape: 1 },
-  });
-}
-
 function ecrire(brouillon: Brouillon, { role, id }: Selection, values: Record<string, string>): void {
   if (role === "titulaire") brouillon.titulaire = values;
   else if (role === "coRepresentant") brouillon.coRepresentant = values;

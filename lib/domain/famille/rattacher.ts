@@ -8,7 +8,8 @@ import { formatParis } from "@/lib/dates";
 import { journal } from "@/lib/journal";
 import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
-import type { Demande, Usager } from "@/lib/generated/prisma/client";
+import { DEMARCHES } from "@/lib/domain/demarches";
+import type { Usager } from "@/lib/generated/prisma/client";
 
 export const ESSAIS_PAR_ESPACE = 5;
 export const ESSAIS_PAR_IP = 20;
@@ -120,49 +121,6 @@ export async function saisirCleEnfance({
     );
   if (resultat.kind === "rattache") return resultat;
   // deposited through the engine like any demande: number, suivi mail, history
-  const { numero } = await deposerDemande({ usagerId: usager.id, demandeId: resultat.demandeId });
+  const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId: resultat.demandeId });
   return { kind: "demande", numero };
-}
-
-/** The agents accept: the space becomes the family's co-représentant (the declared one, or a new one). */
-export async function accepterRattachement(tx: Tx, demande: Demande): Promise<string> {
-  const familleId = demande.familleId;
-  if (!familleId) throw new AppError("incomplete", "Cette demande ne désigne aucune famille.");
-  const [usager, famille] = await Promise.all([
-    tx.usager.findUniqueOrThrow({ where: { id: demande.usagerId } }),
-    tx.famille.findUniqueOrThrow({ where: { id: familleId }, include: { representants: true } }),
-  ]);
-  const coRepresentant = famille.representants.find((r) => r.role === "CO_REPRESENTANT");
-  if (coRepresentant?.usagerId && coRepresentant.usagerId !== usager.id) {
-    throw new AppError("occupe", "Le co-représentant de cette famille est déjà rattaché à un autre espace.");
-  }
-  if (coRepresentant) {
-    await tx.representant.update({ where: { id: coRepresentant.id }, data: { usagerId: usager.id } });
-  } else {
-    const titulaire = famille.representants.find((r) => r.role === "TITULAIRE")!;
-    await tx.representant.create({
-      data: {
-        familleId,
-        role: "CO_REPRESENTANT",
-        usagerId: usager.id,
-        civilite: usager.civilite,
-        nomUsage: usager.nomUsage,
-        nomFamille: usager.nomNaissance,
-        prenom: usager.prenoms,
-        dateNaissance: usager.dateNaissance,
-        adresseId: titulaire.adresseId,
-        telephoneDomicile: usager.telephone,
-        telephonePortable: usager.mobile,
-        courriel: usager.courriel,
-        qualite: "AUTRE",
-        autoriteParentale: false,
-      },
-    });
-  }
-  return `Votre espace est désormais rattaché à la famille de ${titulaireNom(famille.representants)}.`;
-}
-
-function titulaireNom(representants: { role: string; prenom: string; nomUsage: string }[]): string {
-  const titulaire = representants.find((r) => r.role === "TITULAIRE");
-  return titulaire ? `${titulaire.prenom} ${titulaire.nomUsage.toUpperCase()}` : "votre enfant";
 }

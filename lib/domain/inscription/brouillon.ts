@@ -196,11 +196,3 @@ export async function enregistrerInscription({
     return { manques: etape2 && !passe ? manques : null, etape2: passe };
   });
 }
-
-/** < RETOUR À L'ÉTAPE 1 */
-export async function revenirEtape1Inscription(usagerId: string, demandeId: string): Promise<void> {
-  await db().demande.updateMany({
-    where: { id: demandeId, usagerId, type: "INSCRIPTION", statut: { in: [...EDITABLES] } },
-    data: { etape: 1 },
-  });
-}

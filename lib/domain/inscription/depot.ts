@@ -1,4 +1,4 @@
-// What the engine (TYPES_DEMANDE.INSCRIPTION) runs for an inscription: the deposit's check against the
+// What DEMARCHE_INSCRIPTION (lib/domain/inscription/demarche.ts) gives the engine: the deposit's check against the
 // database (the data alone is checked by verifierDepot), and the acceptance that creates the Inscription.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";

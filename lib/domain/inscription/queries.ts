@@ -1,6 +1,6 @@
 // Reads of a family's inscriptions, for its own space.
 import { db } from "@/lib/db";
-import { libelleDemande } from "@/lib/domain/demande/types";
+import { libelleDemande } from "@/lib/domain/demarches";
 
 /** A child's inscriptions as the parent follows them: each deposited demande with its state, newest year first. */
 export async function inscriptionsDeLEnfant(familleId: string, enfantId: string) {

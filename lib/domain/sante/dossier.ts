@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { EN_COURS } from "@/lib/domain/demande/queries";
 import { lireDonnees, ouvrirValeurs, scellerFiche, scellerValeurs } from "@/lib/domain/sante/coffre";
-import { EDITABLES, enfantsDuUsager } from "@/lib/domain/sante/queries";
+import { enfantsDuUsager } from "@/lib/domain/sante/queries";
 import { lireFiche } from "@/lib/domain/sante/schemas";
 import type { Demande } from "@/lib/generated/prisma/client";
 
@@ -43,15 +43,7 @@ export async function modifierDossierSante({
   });
 }
 
-/** < RETOUR À L'ÉTAPE 1 */
-export async function revenirEtape1Sante(usagerId: string, enfantId: string): Promise<void> {
-  await db().demande.updateMany({
-    where: { usagerId, enfantId, type: TYPE, statut: { in: EDITABLES } },
-    data: { etape: 1 },
-  });
-}
-
-/** The deposit's check (TYPES_DEMANDE): step 1 was complete when last saved. */
+/** The deposit's check (DEMARCHE_DOSSIER_SANTE): step 1 was complete when last saved. */
 export function verifierDepotSante(donnees: unknown): void {
   if (!lireDonnees(donnees).complet)
     throw new AppError("incomplete", "Le dossier santé est incomplet : complétez l'étape 1 avant de valider.");

@@ -4,14 +4,15 @@
 // vanish (the family's representant, inscriptions and invoices are the commune's records): it asks the
 // agents with a SUPPRESSION_ESPACE demande, whose acceptance detaches the space from the family; the parent
 // can then delete it at once.
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { getStorage } from "@/lib/storage/storage";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { EN_COURS } from "@/lib/domain/demande/queries";
 import { verifierMotDePasseActuel } from "@/lib/domain/usager/mot-de-passe-actuel";
-import type { Demande, Usager } from "@/lib/generated/prisma/client";
+import type { Usager } from "@/lib/generated/prisma/client";
 
 export const AVEC_FAMILLE =
   "Votre espace est rattaché à une famille : il ne peut être supprimé qu'après l'accord de la mairie.";
@@ -91,14 +92,5 @@ export async function demanderSuppressionEspace({
       donnees: { motif: motif ?? "" },
     },
   });
-  return deposerDemande({ usagerId: usager.id, demandeId: demande.id });
-}
-
-/** The agents accept: the space leaves the family (which keeps its representant and records). */
-export async function accepterSuppressionEspace(tx: Tx, demande: Demande): Promise<string> {
-  await tx.representant.updateMany({
-    where: { usagerId: demande.usagerId, ...(demande.familleId ? { familleId: demande.familleId } : {}) },
-    data: { usagerId: null },
-  });
-  return "Votre espace n'est plus rattaché à la famille, qui reste connue du service Enfance. Vous pouvez maintenant le supprimer vous-même : Mon profil > Supprimer mon espace.";
+  return deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId: demande.id });
 }

@@ -5,11 +5,11 @@ import { Pagination } from "@/components/ui/Pagination";
 import { requireAgent } from "@/lib/auth/current";
 import { lireFiltres, rechercherDemandes } from "@/lib/domain/demande/queries-console";
 import { LIBELLES_STATUT, STATUTS } from "@/lib/domain/demande/transitions";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { DEMARCHES } from "@/lib/domain/demarches";
 
 export const metadata = { title: "Demandes — Console des agents" };
 
-const OPTIONS_TYPE = Object.fromEntries(Object.entries(TYPES_DEMANDE).map(([type, def]) => [type, def.libelle]));
+const OPTIONS_TYPE = Object.fromEntries(Object.entries(DEMARCHES).map(([type, def]) => [type, def.libelle]));
 const OPTIONS_STATUT = Object.fromEntries(STATUTS.filter((s) => s !== "BROUILLON").map((s) => [s, LIBELLES_STATUT[s]]));
 
 // Every deposited demande, filtered by a GET form: the URL is the filter, so it can be bookmarked and shared.

@@ -1,12 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
-import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
-import { RecapDemandeInscription } from "@/components/inscription/RecapDemandeInscription";
-import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
+import { Recap } from "@/components/demande/Recap";
 import { liensReprise } from "@/components/demande/reprise";
-import { RecapChangementAdresse } from "@/components/demande/RecapChangementAdresse";
-import { RecapSuppressionEspace } from "@/components/demande/RecapSuppressionEspace";
 import { requireUsager } from "@/lib/auth/current";
 import { FilMessages } from "@/components/demande/FilMessages";
 import { Historique, horodatage } from "@/components/demande/Historique";
@@ -14,10 +10,7 @@ import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { marquerMessagesLus } from "@/lib/domain/demande/messages";
-import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
-import { lireBrouillon } from "@/lib/domain/famille/schemas";
-import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
-import { lireFiche } from "@/lib/domain/sante/schemas";
+import { DEMARCHES, libelleDemande, recapPourUsager } from "@/lib/domain/demarches";
 import { envoyerMessageAction } from "./actions";
 
 export const metadata = { title: "Suivi de la demande" };
@@ -43,7 +36,7 @@ export default async function SuiviDemandePage({
   const demande = Number.isNaN(numero) ? null : await demandeDuUsager(usager.id, numero);
   if (!demande) notFound();
   const onglet: Onglet = demande_onglet && demande_onglet in ONGLETS ? (demande_onglet as Onglet) : "demande";
-  const type = TYPES_DEMANDE[demande.type];
+  const type = DEMARCHES[demande.type];
   const nonLus = demande.messages.filter((m) => m.auteur === "AGENT" && !m.luAt).length;
   // Opening Échanges reads the agents' messages: this page still flags them, the next ones will not.
   if (onglet === "echanges" && nonLus > 0) await marquerMessagesLus({ usagerId: usager.id, demandeId: demande.id });
@@ -100,19 +93,7 @@ export default async function SuiviDemandePage({
 
       <h2 className="mb-4 text-lg font-bold uppercase">{ONGLETS[onglet]}</h2>
       {onglet === "demandeur" && <IdentiteDemandeur usager={demande.usager} />}
-      {onglet === "demande" && demande.type === "AJOUT_FAMILLE" && (
-        <RecapAjoutFamille brouillon={lireBrouillon(demande.donnees)} />
-      )}
-      {onglet === "demande" && demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} />}
-      {onglet === "demande" && demande.type === "DOSSIER_SANTE" && (
-        <RecapDossierSante fiche={ficheDe(demande)} demande />
-      )}
-      {onglet === "demande" && demande.type === "CHANGEMENT_ADRESSE" && (
-        <RecapChangementAdresse donnees={demande.donnees} />
-      )}
-      {onglet === "demande" && demande.type === "SUPPRESSION_ESPACE" && (
-        <RecapSuppressionEspace donnees={demande.donnees} />
-      )}
+      {onglet === "demande" && <Recap sections={await recapPourUsager(demande)} />}
       {onglet === "historique" && <Historique lignes={demande.historique} />}
       {onglet === "echanges" && (
         <>
@@ -124,7 +105,7 @@ export default async function SuiviDemandePage({
             <FilMessages messages={demande.messages} lecteur="USAGER" />
           )}
           {demande.statut !== "ANNULEE" && (
-            <MessageForm action={envoyerMessageAction.bind(null, demande.numero as number)} titre="Écrire aux agents" />
+            <MessageForm action={envoyerMessageAction} numero={demande.numero as number} titre="Écrire aux agents" />
           )}
         </>
       )}
@@ -139,10 +120,4 @@ export default async function SuiviDemandePage({
       </p>
     </div>
   );
-}
-
-/** The update a dossier santé demande asked for (its owner's own data, opened for them). */
-function ficheDe(demande: { id: string; donnees: Parameters<typeof ouvrirValeurs>[0]["donnees"] }) {
-  const lecture = lireFiche(ouvrirValeurs(demande));
-  return lecture.ok ? lecture.fiche : null;
 }

@@ -3,18 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
-import { AppError, GENERIC_ERROR } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { formValues } from "@/lib/forms";
-import { deposerDemande } from "@/lib/domain/demande/deposer";
-import { annulerDemande } from "@/lib/domain/demande/annuler";
-import {
-  ecrireSelection,
-  etatDeclaration,
-  lireSelection,
-  modifierDeclaration,
-  revenirEtape1,
-  type Suite,
-} from "@/lib/domain/famille/declaration";
+import { ecrireSelection, lireSelection, modifierDeclaration, type Suite } from "@/lib/domain/famille/declaration";
 import type { Manque } from "@/lib/domain/famille/schemas";
 
 export type DeclarationState = {
@@ -70,35 +61,4 @@ export async function enregistrerDeclaration(_prev: DeclarationState, formData: 
     if (error instanceof AppError) return { values, errors: {}, message: error.message };
     throw error;
   }
-}
-
-/** < RETOUR À L'ÉTAPE 1 */
-export async function retourEtape1(): Promise<void> {
-  const { usager } = await requireUsager(PAGE);
-  await revenirEtape1(usager.id);
-  redirect(PAGE);
-}
-
-/** VALIDER: the declaration is deposited and the parent sees its number. */
-export async function validerDeclaration(): Promise<{ message?: string }> {
-  const { usager } = await requireUsager(PAGE);
-  const { editable } = await etatDeclaration(usager.id);
-  if (!editable) redirect("/mon-espace");
-  let numero: number;
-  try {
-    ({ numero } = await deposerDemande({ usagerId: usager.id, demandeId: editable.id }));
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    console.error("[demande] dépôt échoué", error instanceof Error ? error.name : "");
-    return { message: GENERIC_ERROR };
-  }
-  redirect(`/demandes/${numero}/enregistree`);
-}
-
-/** ANNULER LA DÉMARCHE, confirmed: the draft and what it holds are deleted. */
-export async function annulerDeclaration(): Promise<void> {
-  const { usager } = await requireUsager(PAGE);
-  const { editable } = await etatDeclaration(usager.id);
-  if (editable?.statut === "BROUILLON") await annulerDemande({ usagerId: usager.id, demandeId: editable.id });
-  redirect("/mon-espace");
 }

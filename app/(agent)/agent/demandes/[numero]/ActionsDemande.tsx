@@ -11,6 +11,9 @@ import type { StatutDemande } from "@/lib/generated/prisma/enums";
 import { deciderAction } from "./actions";
 import { CHAMP_MOTIF, CHOIX_CREER, champRattachement } from "./decision";
 
+// the wrapper's actions also take FormData alone (a plain <form action>): this is the form-state half
+const decider: (precedent: FormState, formData: FormData) => Promise<FormState> = deciderAction;
+
 export type Rapprochement = {
   enfantRef: string;
   /** "Éloi ETCHART" as declared */
@@ -27,7 +30,7 @@ type Props = {
 };
 
 export function ActionsDemande({ numero, statut, possibles, rapprochements }: Props) {
-  const [state, action, pending] = useActionState(deciderAction, { values: {}, errors: {} } as FormState);
+  const [state, action, pending] = useActionState(decider, { values: {}, errors: {} } as FormState);
   const { values, errors } = state;
   const onSubmit = envoiSansReinitialisation(action);
   const aucune = !Object.values(possibles).some(Boolean);

@@ -2,21 +2,35 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireAgent } from "@/lib/auth/current";
+import { actionAgent } from "@/lib/action";
 import { AppError } from "@/lib/errors";
-import { appErrorState, formValues, type FormState } from "@/lib/forms";
 import { pieceDuFormulaire } from "@/lib/storage/upload-check";
 import { deciderDemande, type DecisionAgent } from "@/lib/domain/demande/decider";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { envoyerMessage } from "@/lib/domain/demande/messages";
 import { demandeIdPourAgent, demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { STATUTS } from "@/lib/domain/demande/transitions";
 import { CHAMP_MOTIF, CHOIX_CREER, champRattachement, motifComplement, SUCCES } from "./decision";
 
-const decisionSchema = z.object({
-  numero: z.coerce.number().int().positive(),
-  decision: z.enum(["instruire", "demanderComplement", "accepter", "refuser"]),
-  statutVu: z.enum(STATUTS as [string, ...string[]]),
-});
+/** Hidden fields the page wrote: a form that does not carry them as written gets one message, above it. */
+function champsDeLaPage<S extends z.ZodType>(schema: S) {
+  return z.unknown().transform((values, ctx): z.infer<S> => {
+    const lu = schema.safeParse(values);
+    if (lu.success) return lu.data;
+    ctx.addIssue({ code: "custom", message: "Cette action n'est pas reconnue : rechargez la page." });
+    return z.NEVER;
+  });
+}
+
+const numero = z.coerce.number().int().positive();
+
+const decisionSchema = champsDeLaPage(
+  z.object({
+    numero,
+    decision: z.enum(["instruire", "demanderComplement", "accepter", "refuser"]),
+    statutVu: z.enum(STATUTS as [string, ...string[]]),
+  }),
+);
 
 const motifSchema = z.string().trim().max(2000, { error: "2000 caractères au maximum." });
 
@@ -26,14 +40,10 @@ const nomAgent = (agent: { prenom: string; nom: string }) => `${agent.prenom} ${
  * Prendre en charge, Demander un complément, Accepter, Refuser. The form says which state the agent saw: if
  * another agent acted since, the answer says who and when, and the page's data is refreshed.
  */
-export async function deciderAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
-  const parsed = decisionSchema.safeParse(values);
-  if (!parsed.success) return { values, errors: {}, message: "Cette action n'est pas reconnue : rechargez la page." };
-  const { numero, decision, statutVu } = parsed.data;
+export const deciderAction = actionAgent("demande.decider", decisionSchema, async ({ agent, data, values }) => {
+  const { numero, decision, statutVu } = data;
   const demande = await demandePourAgent(numero);
-  if (!demande) return { values, errors: {}, message: "Cette demande est introuvable." };
+  if (!demande) throw new AppError("introuvable", "Cette demande est introuvable.");
 
   const errors: Record<string, string> = {};
   let motif: string | undefined;
@@ -54,10 +64,11 @@ export async function deciderAction(_previous: FormState, formData: FormData): P
       else if (choix !== CHOIX_CREER) rattachements[enfantRef] = choix;
     }
   }
-  if (Object.keys(errors).length > 0) return { values, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   try {
     await deciderDemande({
+      demarches: DEMARCHES,
       agent,
       demandeId: demande.id,
       decision: decision as DecisionAgent,
@@ -68,45 +79,35 @@ export async function deciderAction(_previous: FormState, formData: FormData): P
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.field === "motif" && decision in CHAMP_MOTIF)
-      return { values, errors: { [CHAMP_MOTIF[decision as keyof typeof CHAMP_MOTIF]]: error.message } };
+      return { ok: false, errors: { [CHAMP_MOTIF[decision as keyof typeof CHAMP_MOTIF]]: error.message } };
     // someone acted first: show the demande as it is now
     revalidatePath(`/agent/demandes/${numero}`);
-    return { values, errors: {}, message: error.message };
+    return { ok: false, message: error.message };
   }
   revalidatePath(`/agent/demandes/${numero}`);
-  return { values: {}, errors: {}, ok: true, message: SUCCES[decision] };
-}
+  return { message: SUCCES[decision] };
+});
 
 /** Échanges: the agent answers the parent (who is mailed) or writes an internal note. */
-export async function envoyerMessageAgentAction(
-  numero: number,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const contenu = String(formData.get("message") ?? "");
-  const interne = formData.get("interne") === "on";
-  const values = { message: contenu, interne: interne ? "on" : "" };
-  try {
-    const demandeId = await demandeIdPourAgent(numero);
+export const envoyerMessageAgentAction = actionAgent(
+  "demande.message_agent",
+  z.object({ numero, message: z.string().default(""), interne: z.string().optional() }),
+  async ({ agent, data, formData }) => {
+    const interne = data.interne === "on";
+    const demandeId = await demandeIdPourAgent(data.numero);
     if (!demandeId) throw new AppError("introuvable", "Cette demande est introuvable.");
     const piece = await pieceDuFormulaire(formData.get("piece"));
-    if (!piece.ok) return { values, errors: { piece: piece.message } };
+    if (!piece.ok) return { ok: false, errors: { piece: piece.message } };
     await envoyerMessage({
       demandeId,
       auteur: { kind: "AGENT", agentId: agent.id, nom: nomAgent(agent) },
-      contenu,
+      contenu: data.message,
       piece: piece.piece,
       interne,
     });
-  } catch (error) {
-    return appErrorState(error, values);
-  }
-  revalidatePath(`/agent/demandes/${numero}`);
-  return {
-    values: {},
-    errors: {},
-    ok: true,
-    message: interne ? "Votre note interne a été enregistrée." : "Votre message a été envoyé au demandeur.",
-  };
-}
+    revalidatePath(`/agent/demandes/${data.numero}`);
+    return {
+      message: interne ? "Votre note interne a été enregistrée." : "Votre message a été envoyé au demandeur.",
+    };
+  },
+);

@@ -5,20 +5,14 @@ import { FilMessages, lienPiece, tailleKo } from "@/components/demande/FilMessag
 import { Historique, horodatage } from "@/components/demande/Historique";
 import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
-import { RecapAjoutFamille } from "@/components/demande/RecapAjoutFamille";
-import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
-import { RecapChangementAdresse } from "@/components/demande/RecapChangementAdresse";
-import { RecapSuppressionEspace } from "@/components/demande/RecapSuppressionEspace";
-import { RecapRattachement } from "@/components/demande/RecapRattachement";
-import { RecapDemandeInscription } from "@/components/inscription/RecapDemandeInscription";
+import { Recap } from "@/components/demande/Recap";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { marquerMessagesLusParAgent } from "@/lib/domain/demande/messages";
 import { demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { refusTransition } from "@/lib/domain/demande/transitions";
-import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { DEMARCHES, libelleDemande, recapPourAgent } from "@/lib/domain/demarches";
 import { lireBrouillon, nomDePersonne } from "@/lib/domain/famille/schemas";
-import { lireDemandeSantePourAgent } from "@/lib/domain/sante/queries-agent";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 
@@ -37,7 +31,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
   if (demande.messages.some((m) => m.auteur === "USAGER" && !m.luAt))
     await marquerMessagesLusParAgent({ demandeId: demande.id });
 
-  const type = TYPES_DEMANDE[demande.type];
+  const type = DEMARCHES[demande.type];
   const demandeur = `${demande.usager.prenoms} ${demande.usager.nomUsage.toUpperCase()}`;
   const brouillon = demande.type === "AJOUT_FAMILLE" ? lireBrouillon(demande.donnees) : null;
   const possibles = Object.fromEntries(
@@ -55,8 +49,8 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
     };
   });
   const pieces = demande.messages.filter((m) => m.pieceKey);
-  // health data: opened for this agent, and the opening journaled
-  const sante = demande.type === "DOSSIER_SANTE" ? await lireDemandeSantePourAgent(agent.id, demande) : null;
+  // the démarche's recap for the agent (its reading of health data is journaled there)
+  const recap = await recapPourAgent(agent.id, demande);
 
   return (
     <div className="carte">
@@ -113,24 +107,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             <h2 id="la-demande" className="mb-4 text-lg font-bold uppercase">
               La demande
             </h2>
-            {brouillon && <RecapAjoutFamille brouillon={brouillon} />}
-            {demande.type === "RATTACHEMENT_FAMILLE" && (
-              <RecapRattachement usager={demande.usager} famille={demande.famille} />
-            )}
-            {demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} agentId={agent.id} />}
-            {sante && (
-              <>
-                {sante.enfant && (
-                  <p className="mb-4 font-semibold">
-                    Enfant : {sante.enfant.prenoms} {sante.enfant.nom.toUpperCase()}, né(e) le{" "}
-                    {formatParis(sante.enfant.dateNaissance, "dd/MM/yyyy")}
-                  </p>
-                )}
-                <RecapDossierSante fiche={sante.fiche} demande />
-              </>
-            )}
-            {demande.type === "CHANGEMENT_ADRESSE" && <RecapChangementAdresse donnees={demande.donnees} />}
-            {demande.type === "SUPPRESSION_ESPACE" && <RecapSuppressionEspace donnees={demande.donnees} />}
+            <Recap sections={recap} />
           </section>
 
           {demande.type !== "RATTACHEMENT_FAMILLE" && (
@@ -176,7 +153,8 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             )}
             {demande.statut !== "ANNULEE" && (
               <MessageForm
-                action={envoyerMessageAgentAction.bind(null, demande.numero as number)}
+                action={envoyerMessageAgentAction}
+                numero={demande.numero as number}
                 titre="Répondre au demandeur"
                 noteInterne
               />

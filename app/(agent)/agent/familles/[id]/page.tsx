@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { ficheFamille } from "@/lib/domain/famille/queries-agent";
 import { MODALITES_CONTACT, qualiteLibelle, SEXES } from "@/lib/domain/famille/schemas";
 import { CIVILITES } from "@/lib/domain/usager/schemas";
@@ -223,7 +223,7 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
               <li key={demande.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <Link href={`/agent/demandes/${demande.numero}`} className="font-semibold">
-                    N° {demande.numero} — {TYPES_DEMANDE[demande.type].libelle}
+                    N° {demande.numero} — {DEMARCHES[demande.type].libelle}
                   </Link>
                   {demande.deposeeAt && <p className="text-sm">Déposée le {jour(demande.deposeeAt)}</p>}
                 </div>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
-import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { DEMARCHES, libelleDemande } from "@/lib/domain/demarches";
 import { AvisApresInscription } from "@/components/inscription/AvisApresInscription";
 
 export const metadata = { title: "Nous avons bien enregistré votre demande" };
@@ -14,7 +14,7 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
   const { usager } = await requireUsager(`/demandes/${numero}/enregistree`);
   const demande = /^\d{1,9}$/.test(numero) ? await demandeDuUsager(usager.id, Number(numero)) : null;
   if (!demande?.deposeeAt) notFound();
-  const type = TYPES_DEMANDE[demande.type];
+  const type = DEMARCHES[demande.type];
   const de = /^[aeiouyéh]/i.test(type.libelle) ? "d'" : "de ";
   return (
     <section className="carte" aria-labelledby="titre">

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnnulerDemarche } from "@/components/wizard/AnnulerDemarche";
 import { requireUsager } from "@/lib/auth/current";
 import { inscriptionEditable } from "@/lib/domain/inscription/brouillon";
-import { annulerInscriptionAction } from "../../actions";
 
 export const metadata = { title: "Annuler la démarche — Inscription" };
 
@@ -13,22 +12,10 @@ export default async function AnnulerInscriptionPage({ params }: { params: Promi
   const editable = /^[0-9a-f-]{36}$/.test(id) ? await inscriptionEditable(usager.id, id) : null;
   if (editable?.demande.statut !== "BROUILLON") notFound();
   return (
-    <section className="carte" aria-labelledby="titre">
-      <h1 id="titre" className="titre-page mb-4">
-        Annuler la démarche
-      </h1>
-      <p className="mb-6">
-        Voulez-vous vraiment annuler votre demande « {editable.activite.libelle} » pour {editable.enfant.prenoms} ? Les
-        réponses saisies seront supprimées ; les documents envoyés restent dans Mes documents.
-      </p>
-      <form action={annulerInscriptionAction.bind(null, id)} className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" className="bouton-principal">
-          Oui, annuler la démarche
-        </button>
-        <Link href={`/inscriptions/${id}`} className="bouton-secondaire no-underline">
-          Non, reprendre ma demande
-        </Link>
-      </form>
-    </section>
+    <AnnulerDemarche
+      demandeId={id}
+      question={`Voulez-vous vraiment annuler votre demande « ${editable.activite.libelle} » pour ${editable.enfant.prenoms} ? Les réponses saisies seront supprimées ; les documents envoyés restent dans Mes documents.`}
+      reprendre={{ href: `/inscriptions/${id}`, libelle: "Non, reprendre ma demande" }}
+    />
   );
 }

@@ -2,12 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
-import { AppError, GENERIC_ERROR } from "@/lib/errors";
 import { appErrorState, formValues, type FormState } from "@/lib/forms";
-import { annulerDemande } from "@/lib/domain/demande/annuler";
-import { deposerDemande } from "@/lib/domain/demande/deposer";
-import { modifierDossierSante, revenirEtape1Sante } from "@/lib/domain/sante/dossier";
-import { dossierSanteDuUsager, medecinParId, rechercherMedecins } from "@/lib/domain/sante/queries";
+import { modifierDossierSante } from "@/lib/domain/sante/dossier";
+import { medecinParId, rechercherMedecins } from "@/lib/domain/sante/queries";
 
 export type MedecinTrouve = { id: string; libelle: string };
 export type SanteState = FormState & { medecins?: MedecinTrouve[]; enregistre?: boolean };
@@ -52,37 +49,4 @@ export async function enregistrerDossierSante(
   } catch (error) {
     return appErrorState(error, values);
   }
-}
-
-/** < RETOUR À L'ÉTAPE 1 */
-export async function retourEtape1Sante(enfantId: string): Promise<void> {
-  const { usager } = await requireUsager(page(enfantId));
-  await revenirEtape1Sante(usager.id, enfantId);
-  redirect(`${page(enfantId)}/mettre-a-jour`);
-}
-
-/** VALIDER: the update is deposited, the parent sees its number. */
-export async function validerDossierSante(enfantId: string): Promise<{ message?: string }> {
-  const { usager } = await requireUsager(page(enfantId));
-  const dossier = await dossierSanteDuUsager(usager.id, enfantId);
-  if (!dossier?.editable) redirect(page(enfantId));
-  let numero: number;
-  try {
-    ({ numero } = await deposerDemande({ usagerId: usager.id, demandeId: dossier.editable.id }));
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    // the name of the error only: its message could quote the data
-    console.error("[dossier santé] dépôt échoué", error instanceof Error ? error.name : "");
-    return { message: GENERIC_ERROR };
-  }
-  redirect(`/demandes/${numero}/enregistree`);
-}
-
-/** ANNULER LA DÉMARCHE, confirmed: the draft is deleted. */
-export async function annulerDossierSante(enfantId: string): Promise<void> {
-  const { usager } = await requireUsager(page(enfantId));
-  const dossier = await dossierSanteDuUsager(usager.id, enfantId);
-  if (dossier?.editable?.statut === "BROUILLON")
-    await annulerDemande({ usagerId: usager.id, demandeId: dossier.editable.id });
-  redirect(page(enfantId));
 }

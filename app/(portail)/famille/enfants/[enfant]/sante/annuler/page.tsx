@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { AnnulerDemarche } from "@/components/wizard/AnnulerDemarche";
 import { requireUsager } from "@/lib/auth/current";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
-import { annulerDossierSante } from "../actions";
 
 export const metadata = { title: "Annuler la démarche — Dossier santé" };
 
@@ -12,27 +11,16 @@ export default async function AnnulerSantePage({ params }: { params: Promise<{ e
   const { usager } = await requireUsager(`/famille/enfants/${enfantId}/sante/annuler`);
   const dossier = await dossierSanteDuUsager(usager.id, enfantId);
   if (!dossier) notFound();
-  if (dossier.editable?.statut !== "BROUILLON") redirect(`/famille/enfants/${dossier.enfant.id}/sante`);
+  const { enfant, editable } = dossier;
+  if (editable?.statut !== "BROUILLON") redirect(`/famille/enfants/${enfant.id}/sante`);
   return (
-    <section className="carte" aria-labelledby="titre">
-      <h1 id="titre" className="titre-page mb-4">
-        Annuler la démarche
-      </h1>
-      <p className="mb-6">
-        Voulez-vous vraiment annuler la mise à jour du dossier santé de {dossier.enfant.prenoms} ? Les informations que
-        vous avez saisies seront supprimées.
-      </p>
-      <form action={annulerDossierSante.bind(null, dossier.enfant.id)} className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" className="bouton-principal">
-          Oui, annuler la démarche
-        </button>
-        <Link
-          href={`/famille/enfants/${dossier.enfant.id}/sante/mettre-a-jour`}
-          className="bouton-secondaire no-underline"
-        >
-          Non, reprendre ma mise à jour
-        </Link>
-      </form>
-    </section>
+    <AnnulerDemarche
+      demandeId={editable.id}
+      question={`Voulez-vous vraiment annuler la mise à jour du dossier santé de ${enfant.prenoms} ? Les informations que vous avez saisies seront supprimées.`}
+      reprendre={{
+        href: `/famille/enfants/${enfant.id}/sante/mettre-a-jour`,
+        libelle: "Non, reprendre ma mise à jour",
+      }}
+    />
   );
 }

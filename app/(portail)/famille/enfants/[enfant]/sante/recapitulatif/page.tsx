@@ -1,12 +1,9 @@
 import { notFound, redirect } from "next/navigation";
-import { EnTeteDemarche } from "@/components/demande/EnTeteDemarche";
-import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
+import { RecapitulatifDemarche } from "@/components/wizard/RecapitulatifDemarche";
 import { requireUsager } from "@/lib/auth/current";
-import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
+import { demandeEditable } from "@/lib/domain/demande/brouillon";
+import { recapPourUsager } from "@/lib/domain/demarches";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
-import { lireFiche } from "@/lib/domain/sante/schemas";
-import { retourEtape1Sante, validerDossierSante } from "../actions";
-import { ValiderRecapForm } from "@/components/wizard/ValiderRecapForm";
 
 export const metadata = { title: "Enfance — Dossier santé : le récapitulatif" };
 
@@ -17,23 +14,20 @@ export default async function RecapitulatifSantePage({ params }: { params: Promi
   if (!dossier) notFound();
   const { enfant, editable } = dossier;
   // Step 2 is only reached through ALLER À L'ÉTAPE 2, which checks the form.
-  const lecture = editable?.etape === 2 ? lireFiche(ouvrirValeurs(editable)) : null;
-  if (!lecture?.ok) redirect(`/famille/enfants/${enfant.id}/sante/mettre-a-jour`);
+  const demande = editable?.etape === 2 ? await demandeEditable(usager.id, editable.id) : null;
+  if (!demande) redirect(`/famille/enfants/${enfant.id}/sante/mettre-a-jour`);
   return (
-    <div className="carte">
-      <EnTeteDemarche
-        domaine="Enfance"
-        titre={`Dossier santé — ${enfant.prenoms} ${enfant.nom.toUpperCase()}`}
-        duree="5 mn"
-        etape={1}
-      />
-      <p className="mb-6">Vérifiez les informations du dossier santé de votre enfant et validez.</p>
-      <RecapDossierSante fiche={lecture.fiche} demande niveau={2} />
-      <ValiderRecapForm
-        valider={validerDossierSante.bind(null, enfant.id)}
-        retour={retourEtape1Sante.bind(null, enfant.id)}
-        annuler={editable?.statut === "BROUILLON" ? `/famille/enfants/${enfant.id}/sante/annuler` : null}
-      />
-    </div>
+    <RecapitulatifDemarche
+      entete={{
+        domaine: "Enfance",
+        titre: `Dossier santé — ${enfant.prenoms} ${enfant.nom.toUpperCase()}`,
+        duree: "5 mn",
+      }}
+      consigne={<p className="mb-6">Vérifiez les informations du dossier santé de votre enfant et validez.</p>}
+      sections={await recapPourUsager(demande)}
+      niveau={2}
+      demandeId={demande.id}
+      annuler={demande.statut === "BROUILLON" ? `/famille/enfants/${enfant.id}/sante/annuler` : null}
+    />
   );
 }

@@ -1,0 +1,98 @@
+// The "Inscription" démarche: a child's enrolment in an activity for a school year (the wizard's draft is
+// lib/domain/inscription/brouillon.ts); checked at deposit against what the database holds, and made an
+// Inscription when an agent accepts it.
+import { db } from "@/lib/db";
+import { journal } from "@/lib/journal";
+import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
+import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
+import { recapInscription, type RecapInscription } from "@/lib/domain/inscription/recap";
+import { donneesSchema, lireDonnees } from "@/lib/domain/inscription/regles";
+import type { Demande } from "@/lib/generated/prisma/client";
+
+const etat = (autorise: boolean | null) => (autorise === null ? null : autorise ? "Autorisé" : "Interdit");
+const tailleKo = (octets: number) => `${Math.max(1, Math.round(octets / 1024))} Ko`;
+
+/** The seed's recap table (INSCRIPTION, PERMISSIONS, HABILITATIONS with Autorisé / Interdit), the P.A.I., the pieces. */
+export function sectionsInscription(recap: RecapInscription): SectionRecap[] {
+  return [
+    {
+      titre: "Inscription",
+      lignes: [
+        { libelle: "Inscrit", valeur: recap.enfant },
+        { libelle: "Date de début", valeur: recap.dateDebut },
+        { libelle: "Date de fin", valeur: recap.dateFin },
+        { libelle: "Lieu", valeur: recap.lieu },
+        { libelle: "Groupe", valeur: recap.groupe },
+        { libelle: "Unité", valeur: recap.unite },
+      ],
+    },
+    { titre: "Permissions", lignes: recap.permissions.map((p) => ({ libelle: p.libelle, valeur: etat(p.autorise) })) },
+    ...(recap.habilitations.length > 0
+      ? [
+          {
+            titre: "Habilitations",
+            lignes: recap.habilitations.map((h) => ({ libelle: h.libelle, valeur: etat(h.autorise) })),
+          },
+        ]
+      : []),
+    {
+      titre: "PAI",
+      lignes: [
+        { libelle: "Demande de P.A.I.", valeur: recap.pai ? "Oui" : "Non" },
+        ...(recap.pai ? [{ libelle: "Objet du P.A.I.", valeur: recap.paiObjet }] : []),
+      ],
+    },
+    {
+      titre: "Attestation sur l'honneur",
+      lignes: [
+        {
+          libelle: "Règlement intérieur",
+          valeur: recap.reglementVersion
+            ? `Version ${recap.reglementVersion} lue et acceptée`
+            : recap.attestation
+              ? "Attestée"
+              : null,
+        },
+      ],
+    },
+    {
+      titre: `Pièces jointes (${recap.pieces.length})`,
+      lignes: recap.pieces.map((piece) => ({
+        libelle: piece.libelle,
+        valeur: `${piece.nom} (${tailleKo(piece.taille)})`,
+        href: `/api/pieces/${piece.id}`,
+      })),
+      vide: "Aucune pièce jointe.",
+    },
+  ];
+}
+
+const illisible: SectionRecap[] = [
+  { titre: "Inscription", texte: ["Les données de cette inscription sont illisibles."] },
+];
+
+async function recap(demande: Demande, agentId?: string): Promise<SectionRecap[]> {
+  const lu = await recapInscription(demande);
+  if (!lu) return illisible;
+  // the object of a P.A.I. is health data: an agent's reading of it is journaled (without the data)
+  if (agentId && lu.pai)
+    await journal(db(), {
+      event: "inscription.pai_consulte",
+      actorKind: "AGENT",
+      actorId: agentId,
+      details: { numero: demande.numero },
+    });
+  return sectionsInscription(lu);
+}
+
+export const DEMARCHE_INSCRIPTION = {
+  type: "INSCRIPTION",
+  libelle: "Inscription",
+  domaine: "Enfance",
+  intitule: (donnees) => lireDonnees(donnees)?.intitule ?? null,
+  donnees: { version: 1, schema: donneesSchema },
+  verifierDepot: verifierDepotInscription,
+  auDepot: auDepotInscription,
+  accepter: (tx, demande) => accepterInscription(tx, demande),
+  recap: { usager: (demande) => recap(demande), agent: (demande, agentId) => recap(demande, agentId) },
+} satisfies DefinitionDemarche & { type: "INSCRIPTION" };
