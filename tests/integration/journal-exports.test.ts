@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { seedCommune } from "@/prisma/seed";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { DEMARCHES } from "@/lib/domain/demarches";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { demandesAExporter, lireFiltres } from "@/lib/domain/demande/queries-console";
 import { famillesAExporter } from "@/lib/domain/famille/queries-agent";
@@ -23,8 +24,13 @@ async function familleAcceptee(usager: Usager, par: Agent, nom: string) {
   const demandeId = await declarerFamille(usager, [
     { sexe: "FEMININ", nom, prenoms: "Louise", dateNaissance: "2021-02-03", memeAdresse: "on" },
   ]);
-  await deposerDemande({ usagerId: usager.id, demandeId });
-  await deciderDemande({ agent: { id: par.id, prenom: par.prenom, nom: par.nom }, demandeId, decision: "accepter" });
+  await deposerDemande({ usagerId: usager.id, demandeId, demarches: DEMARCHES });
+  await deciderDemande({
+    demarches: DEMARCHES,
+    agent: { id: par.id, prenom: par.prenom, nom: par.nom },
+    demandeId,
+    decision: "accepter",
+  });
   const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId }, include: { famille: true } });
   return { id: demande.familleId!, cleEnfance: demande.famille!.cleEnfance, numero: demande.numero! };
 }

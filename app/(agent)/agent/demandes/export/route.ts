@@ -3,7 +3,7 @@ import { requireAgent } from "@/lib/auth/current";
 import { csvExcel, reponseCsv } from "@/lib/csv-excel";
 import { demandesAExporter, lireFiltres } from "@/lib/domain/demande/queries-console";
 import { LIBELLES_STATUT } from "@/lib/domain/demande/transitions";
-import { TYPES_DEMANDE } from "@/lib/domain/demande/types";
+import { DEMARCHES } from "@/lib/domain/demarches";
 
 export async function GET(request: Request) {
   await requireAgent();
@@ -16,7 +16,7 @@ export async function GET(request: Request) {
     ["N°", "Type", "État", "Demandeur", "Clé enfance", "Déposée le", "Décidée le", "Instructeur"],
     demandes.map((d) => [
       d.numero,
-      TYPES_DEMANDE[d.type].libelle,
+      DEMARCHES[d.type].libelle,
       LIBELLES_STATUT[d.statut],
       d.usager ? `${d.usager.prenoms} ${d.usager.nomUsage.toUpperCase()}` : null,
       d.famille?.cleEnfance,
