@@ -5,7 +5,7 @@
 // 15 minutes), and journaled.
 import { db, type Tx } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { loginLockedUntil } from "@/lib/auth/throttle";
+import { essaiReussi, loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";
 import { openSession } from "@/lib/auth/sessions";
 import { dechiffrerSecretTotp, empreinteCodeSecours, verifierCodeTotp } from "@/lib/auth/totp";
 import type { Agent, Session } from "@/lib/generated/prisma/client";
@@ -67,8 +67,11 @@ export async function validerSecondFacteur(input: {
 }): Promise<ResultatCode> {
   const { session, agent, ip } = input;
   const cle = cleLimitationCode(agent);
-  const until = await loginLockedUntil(db(), "AGENT", cle, ip);
-  if (until) {
+  const now = new Date();
+  // counted before the code is checked, so parallel wrong codes cannot all be tried (5 at most)
+  const essai = await reserverEssai("AGENT", cle, ip, now);
+  if ("bloqueJusqua" in essai) {
+    const until = essai.bloqueJusqua;
     await journal(db(), {
       event: "connexion.code_bloque",
       actorKind: "AGENT",
@@ -78,7 +81,6 @@ export async function validerSecondFacteur(input: {
     });
     return { ok: false, reason: "bloque", until };
   }
-  const now = new Date();
   let token: string | null = null;
   try {
     token = await db().$transaction(async (tx) => {
@@ -89,7 +91,7 @@ export async function validerSecondFacteur(input: {
         data: { revokedAt: now },
       });
       if (count !== 1) throw new Refus();
-      await tx.loginAttempt.create({ data: { kind: "AGENT", identifiant: cle, ip, success: true } });
+      await essaiReussi(tx, essai.essaiId);
       await tx.agent.update({ where: { id: agent.id }, data: { lastLoginAt: now } });
       const restants =
         methode === "code_secours"
@@ -109,7 +111,6 @@ export async function validerSecondFacteur(input: {
   }
   if (token) return { ok: true, token };
 
-  await db().loginAttempt.create({ data: { kind: "AGENT", identifiant: cle, ip, success: false } });
   await journal(db(), { event: "connexion.code_refuse", actorKind: "AGENT", actorId: agent.id, ip });
   const nowLocked = await loginLockedUntil(db(), "AGENT", cle, ip);
   if (nowLocked) return { ok: false, reason: "bloque", until: nowLocked };
