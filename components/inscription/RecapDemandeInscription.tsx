@@ -1,7 +1,6 @@
 // The recap of a deposited inscription, for its parent's suivi or an agent's console. An agent reading a
 // P.A.I. request reads health data: the journal records it (without the data).
-import { db } from "@/lib/db";
-import { journal } from "@/lib/journal";
+import { journaliser } from "@/lib/journal";
 import { recapInscription } from "@/lib/domain/inscription/recap";
 import { RecapInscription } from "@/components/inscription/RecapInscription";
 
@@ -15,7 +14,7 @@ export async function RecapDemandeInscription({
   const recap = await recapInscription(demande);
   if (!recap) return <p>Les données de cette inscription sont illisibles.</p>;
   if (agentId && recap.pai)
-    await journal(db(), {
+    await journaliser({
       event: "inscription.pai_consulte",
       actorKind: "AGENT",
       actorId: agentId,

@@ -98,3 +98,8 @@ export function startOutboxWorker(intervalMs = Number(process.env.OUTBOX_INTERVA
   timer.unref();
   kickOutbox();
 }
+
+/** The preview mailbox (/dev/mails, when no SMTP server is configured): the latest mails written. */
+export function derniersCourriels(nombre = 50) {
+  return db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: nombre });
+}

@@ -16,8 +16,7 @@ import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { marquerMessagesLus } from "@/lib/domain/demande/messages";
 import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { lireBrouillon } from "@/lib/domain/famille/schemas";
-import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
-import { lireFiche } from "@/lib/domain/sante/schemas";
+import { ficheDeLaDemande } from "@/lib/domain/sante/queries";
 import { envoyerMessageAction } from "./actions";
 
 export const metadata = { title: "Suivi de la demande" };
@@ -105,7 +104,7 @@ export default async function SuiviDemandePage({
       )}
       {onglet === "demande" && demande.type === "INSCRIPTION" && <RecapDemandeInscription demande={demande} />}
       {onglet === "demande" && demande.type === "DOSSIER_SANTE" && (
-        <RecapDossierSante fiche={ficheDe(demande)} demande />
+        <RecapDossierSante fiche={ficheDeLaDemande(demande)} demande />
       )}
       {onglet === "demande" && demande.type === "CHANGEMENT_ADRESSE" && (
         <RecapChangementAdresse donnees={demande.donnees} />
@@ -139,10 +138,4 @@ export default async function SuiviDemandePage({
       </p>
     </div>
   );
-}
-
-/** The update a dossier santé demande asked for (its owner's own data, opened for them). */
-function ficheDe(demande: { id: string; donnees: Parameters<typeof ouvrirValeurs>[0]["donnees"] }) {
-  const lecture = lireFiche(ouvrirValeurs(demande));
-  return lecture.ok ? lecture.fiche : null;
 }

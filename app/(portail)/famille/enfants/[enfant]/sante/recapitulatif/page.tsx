@@ -2,7 +2,6 @@ import { notFound, redirect } from "next/navigation";
 import { EnTeteDemarche } from "@/components/demande/EnTeteDemarche";
 import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
 import { requireUsager } from "@/lib/auth/current";
-import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
 import { lireFiche } from "@/lib/domain/sante/schemas";
 import { retourEtape1Sante, validerDossierSante } from "../actions";
@@ -17,7 +16,7 @@ export default async function RecapitulatifSantePage({ params }: { params: Promi
   if (!dossier) notFound();
   const { enfant, editable } = dossier;
   // Step 2 is only reached through ALLER À L'ÉTAPE 2, which checks the form.
-  const lecture = editable?.etape === 2 ? lireFiche(ouvrirValeurs(editable)) : null;
+  const lecture = editable?.etape === 2 ? lireFiche(editable.valeurs) : null;
   if (!lecture?.ok) redirect(`/famille/enfants/${enfant.id}/sante/mettre-a-jour`);
   return (
     <div className="carte">
