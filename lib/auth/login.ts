@@ -1,5 +1,6 @@
 // Logging in, for usagers and agents alike: throttled, journaled, and answering in the same time and words
 // whether the identifiant exists or not.
+import "server-only";
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { essaiReussi, loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";

@@ -3,6 +3,7 @@
 // (a new token, so the half-authenticated one is worth nothing afterwards). Wrong codes are throttled like
 // passwords, in LoginAttempt under the identifiant "totp:<identifiant>" (5 per agent, 20 per address, in
 // 15 minutes), and journaled.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { essaiReussi, loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";

@@ -2,6 +2,7 @@
 // identifiant (whether or not it exists, so the answer reveals nothing) and per IP over a sliding window.
 // A try is recorded as a failure before it is checked (reserverEssai), under a lock on its keys: fifty requests
 // sent at once cannot all read "4 failures" and all be checked.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { SessionKind } from "@/lib/generated/prisma/client";
 
