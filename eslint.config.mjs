@@ -12,6 +12,41 @@ export default defineConfig([
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
+  {
+    // Pages, route handlers and components call queries and commands in lib/domain: they never reach the
+    // database nor decrypt anything themselves. Types stay importable (a page may name a Prisma type).
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    // Being rewritten on another branch to read health data through a domain query; remove once merged.
+    ignores: ["app/(agent)/agent/demandes/[[]numero]/page.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/db", message: "Appelez une requête de lib/domain.", allowTypeImports: true },
+            {
+              name: "@/lib/chiffrement",
+              message: "Déchiffrez dans une requête de lib/domain.",
+              allowTypeImports: true,
+            },
+            {
+              name: "@/lib/domain/sante/coffre",
+              message: "Le dossier santé s'ouvre dans une requête de lib/domain.",
+              allowTypeImports: true,
+            },
+            { name: "pg", message: "Appelez une requête de lib/domain.", allowTypeImports: true },
+          ],
+          patterns: [
+            {
+              group: ["@/lib/generated/prisma/*", "@prisma/*"],
+              message: "Appelez une requête de lib/domain (les types restent importables).",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

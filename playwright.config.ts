@@ -105,7 +105,7 @@ export default defineConfig({
     },
     {
       name: "app",
-      command: `tsx e2e/fixtures/sortie-serveur.ts "${process.env.E2E_SERVER_OUTPUT}" tsx scripts/start.ts --demo`,
+      command: `tsx e2e/fixtures/sortie-serveur.ts "${process.env.E2E_SERVER_OUTPUT}" tsx --import ./scripts/server-only-hors-next.mjs scripts/start.ts --demo`,
       url: `${baseURL}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,

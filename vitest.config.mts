@@ -10,7 +10,8 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   // Same alias as tsconfig `paths` (`@/*` -> `./*`); inherited by both projects through `extends: true`.
-  resolve: { alias: { "@/": root } },
+  // `server-only` throws outside Next's react-server build: in tests the marker is an empty module.
+  resolve: { alias: { "@/": root, "server-only": `${root}node_modules/server-only/empty.js` } },
   test: {
     projects: [
       {

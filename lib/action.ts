@@ -14,7 +14,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { requireAgent, requireUsager } from "@/lib/auth/current";
+import { requireAgent, requireAgentSession, requireUsager } from "@/lib/auth/current";
 import { AppError, GENERIC_ERROR } from "@/lib/errors";
 import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
 import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/client";
@@ -27,14 +27,23 @@ export type Issue = void | {
   /** false for a refusal the handler words itself (the values typed are kept unless `values` says otherwise) */
   ok?: boolean;
   errors?: Record<string, string>;
+  /** what else the form shows once, beside its state (an agent's new recovery codes) */
+  extra?: Record<string, unknown>;
 };
 
+/** `values`: the text fields as typed, passwords left out (they are in `data` and `formData`). */
 type Entree<S extends z.ZodType> = { data: z.infer<S>; values: Record<string, string>; formData: FormData };
 
+// Two signatures: a plain <form action> (its answer is not read), and useActionState, which infers its state from
+// the last one.
 export type Action = {
+  (formData: FormData): Promise<void>;
   (previous: FormState, formData: FormData): Promise<FormState>;
-  (formData: FormData): Promise<FormState>;
 };
+
+// A password is never sent back to the page, whatever the outcome: its field starts empty again.
+const sansMotsDePasse = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).filter(([nom]) => !/^motDePasse/.test(nom)));
 
 function envelopper<S extends z.ZodType, A>(
   nom: string,
@@ -45,17 +54,30 @@ function envelopper<S extends z.ZodType, A>(
   return (async (...args: [FormState, FormData] | [FormData]) => {
     const formData = args.length === 2 ? args[1] : args[0];
     const appelant = await autoriser();
-    const values = formValues(formData);
-    const parsed = parseForm(schema, values);
+    const saisie = formValues(formData);
+    const values = sansMotsDePasse(saisie);
+    const parsed = parseForm(schema, saisie);
     if (!parsed.success) {
       return { values, errors: parsed.errors, message: parsed.errors._form };
     }
     try {
       const issue = await handler({ ...appelant, data: parsed.data, values, formData });
       if (issue && issue.ok === false) {
-        return { values: issue.values ?? values, errors: issue.errors ?? {}, message: issue.message, ok: false };
+        return {
+          ...issue.extra,
+          values: issue.values ?? values,
+          errors: issue.errors ?? {},
+          message: issue.message,
+          ok: false,
+        };
       }
-      return { values: issue?.values ?? {}, errors: issue?.errors ?? {}, message: issue?.message, ok: true };
+      return {
+        ...issue?.extra,
+        values: issue?.values ?? {},
+        errors: issue?.errors ?? {},
+        message: issue?.message,
+        ok: true,
+      };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) return appErrorState(error, values);
@@ -84,12 +106,20 @@ export function actionUsager<S extends z.ZodType>(
   return envelopper(nom, () => requireUsager(options.suite), schema, handler);
 }
 
-/** A console action: a citizen gets 404; with role ADMIN, an agent gets 403. */
+/**
+ * A console action: a citizen gets 404; with role ADMIN, an agent gets 403. `enrolement`: also for a session still
+ * waiting for its second factor (the TOTP enrolment of an agent who has none yet; the handler checks the rest).
+ */
 export function actionAgent<S extends z.ZodType>(
   nom: string,
   schema: S,
   handler: (entree: { agent: Agent; session: Session } & Entree<S>) => Promise<Issue>,
-  options: { role?: RoleAgent } = {},
+  options: { role?: RoleAgent; enrolement?: boolean } = {},
 ): Action {
-  return envelopper(nom, () => requireAgent(options.role), schema, handler);
+  return envelopper(
+    nom,
+    () => (options.enrolement ? requireAgentSession() : requireAgent(options.role)),
+    schema,
+    handler,
+  );
 }

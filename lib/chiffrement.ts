@@ -2,6 +2,7 @@
 // with the application key CLE_CHIFFREMENT (32 bytes, base64). A value reads "v1:<iv>:<tag>:<data>"
 // (base64url): the version leaves room for another algorithm, and during a key rotation the previous key
 // (CLE_CHIFFREMENT_ANCIENNE) still decrypts what it encrypted until `rechiffrer` has rewritten it.
+import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 

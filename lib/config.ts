@@ -1,23 +1,142 @@
-// Configuration read from the environment, with the defaults the README lists.
-export const config = {
-  /** public base URL of the portal, used in email links */
-  appUrl: (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ""),
-  smtpUrl: process.env.SMTP_URL || undefined,
-  mailFrom: process.env.MAIL_FROM ?? "Portail Famille <nepasrepondre@portail-famille.localhost>",
-  /** DEMO=1 keeps the preview mailbox (/dev/mails) in production builds */
-  demo: process.env.DEMO === "1",
-  production: process.env.NODE_ENV === "production",
-  altchaHmacKey: process.env.ALTCHA_HMAC_KEY,
-  /** proof-of-work cost of the anti-bot check; lower it only in tests */
-  altchaCost: Number(process.env.ALTCHA_COST ?? 50_000),
-  storageDir: process.env.STORAGE_DIR ?? `${process.env.DATA_DIR ?? "./data"}/uploads`,
-  /** set: files go to uploadthing instead of STORAGE_DIR (the token of the uploadthing dashboard) */
-  uploadthingToken: process.env.UPLOADTHING_TOKEN || undefined,
-  /** base URL of uploadthing's API; changed only by tests (a local stand-in) */
-  uploadthingApiUrl: (process.env.UPLOADTHING_API_URL || "https://api.uploadthing.com").replace(/\/$/, ""),
-  /** base URL of the IGN Géoplateforme geocoding service (address suggestions) */
-  adresseApiUrl: (process.env.ADRESSE_API_URL || "https://data.geopf.fr").replace(/\/$/, ""),
-};
+// The environment, read through one zod schema: every variable .env.example lists, with the defaults the README
+// gives. A value of the wrong form stops the start with a French message naming the variable and the form
+// expected (never its value: some are secrets). `config` is parsed once, at its first use; the unit test
+// lib/config.test.ts keeps this schema and .env.example in step.
+import { z } from "zod";
+
+/** One variable: its schema, and the form expected as the error message words it. An empty `NOM=` line (as
+ * .env.example has) means unset. */
+const variable = <T extends z.ZodType>(schema: T, attendu: string) =>
+  z.preprocess((valeur) => (valeur === "" ? undefined : valeur), schema.optional()).meta({ attendu });
+
+const texte = (attendu: string) => variable(z.string(), attendu);
+
+const entier = (min: number, max: number, exemple: number) =>
+  variable(
+    z.coerce.number().int().min(min).max(max),
+    `un nombre entier entre ${min} et ${max} (par exemple ${exemple})`,
+  );
+
+const port = (exemple: number) => entier(1, 65_535, exemple);
+
+const url = (protocoles: string[], exemple: string) =>
+  variable(
+    z.string().refine((valeur) => URL.canParse(valeur) && protocoles.includes(new URL(valeur).protocol)),
+    `une adresse ${protocoles.map((p) => `${p}//…`).join(" ou ")} (par exemple ${exemple})`,
+  );
+
+const cle32 = variable(
+  z.string().refine((valeur) => /^[A-Za-z0-9+/]+={0,2}$/.test(valeur) && Buffer.from(valeur, "base64").length === 32),
+  "32 octets encodés en base64 (openssl rand -base64 32)",
+);
+
+/** Switches of the test tooling, read as "set or not" by scripts/test.sh and playwright.config.ts. */
+const drapeau = texte("n'importe quelle valeur (définie : activé)");
+
+const POSTGRES = ["postgres:", "postgresql:"];
+const WEB = ["http:", "https:"];
+
+export const environnementSchema = z.object({
+  NODE_ENV: variable(z.enum(["development", "production", "test"]), "development, production ou test"),
+  // Database
+  DATABASE_URL: url(POSTGRES, "postgresql://portail:…@db.commune.fr:5432/portail"),
+  DATABASE_POOL_SIZE: entier(1, 100, 5),
+  DATA_DIR: texte("un dossier"),
+  EMBEDDED_DB_PORT: port(54329),
+  // Web
+  PORT: port(3000),
+  APP_URL: url(WEB, "https://famille.villefranque.fr"),
+  // Mail
+  SMTP_URL: url(["smtp:", "smtps:"], "smtps://utilisateur:motdepasse@smtp.commune.fr:465"),
+  MAIL_FROM: texte("un expéditeur"),
+  OUTBOX_INTERVAL_MS: entier(100, 3_600_000, 5000),
+  /** "1" keeps the preview mailbox in production */
+  DEMO: variable(z.enum(["0", "1"]), "1 (activé), 0 ou rien"),
+  // Anti-bot check
+  ALTCHA_HMAC_KEY: variable(z.string().min(16), "une chaîne aléatoire d'au moins 16 caractères (openssl rand -hex 32)"),
+  ALTCHA_COST: entier(1, 10_000_000, 50_000),
+  // Encryption of secrets at rest
+  CLE_CHIFFREMENT: cle32,
+  CLE_CHIFFREMENT_ANCIENNE: cle32,
+  // Files
+  STORAGE_DIR: texte("un dossier"),
+  UPLOADTHING_TOKEN: texte("le jeton du tableau de bord uploadthing"),
+  UPLOADTHING_API_URL: url(WEB, "https://api.uploadthing.com"),
+  // Address search
+  ADRESSE_API_URL: url(WEB, "https://data.geopf.fr"),
+  // Commune, first start only
+  COMMUNE_NOM: texte("le nom de la commune"),
+  COMMUNE_EMAIL: variable(z.email(), "une adresse de courriel (par exemple enfance@mairie-villefranque.fr)"),
+  COMMUNE_SITE_URL: url(WEB, "https://www.villefranque.fr"),
+  // Tests
+  TEST_DATABASE_URL: url(POSTGRES, "postgresql://postgres@127.0.0.1:5432/postgres"),
+  PG_BIN: texte("le dossier des programmes de PostgreSQL"),
+  INTEGRATION_WORKERS: entier(1, 32, 2),
+  CHROMIUM_PATH: texte("le chemin de Chromium"),
+  SKIP_E2E: drapeau,
+  E2E_PORT: port(3100),
+  E2E_SMTP_PORT: port(2526),
+  E2E_ADRESSE_PORT: port(2527),
+  E2E_EMBEDDED_DB_PORT: port(54339),
+  E2E_SERVER_LOG: drapeau,
+  E2E_KEEP_DATA: drapeau,
+  E2E_DATABASE_URL: url(POSTGRES, "postgresql://postgres@127.0.0.1:5432/e2e"),
+  E2E_MAIL_FROM: texte("un expéditeur"),
+  E2E_TRACE: variable(z.enum(["retain-on-failure"]), "retain-on-failure, ou rien"),
+  E2E_AXE_TOUJOURS: drapeau,
+  MIGRATE_ENGINE_DEBUG: drapeau,
+  // npm run agent:create
+  AGENT_PASSWORD: texte("un mot de passe"),
+});
+
+export type Environnement = z.infer<typeof environnementSchema>;
+
+/** The variables, checked; throws one French message listing each variable of the wrong form. */
+export function lireEnvironnement(env: Record<string, string | undefined> = process.env): Environnement {
+  const lu = environnementSchema.safeParse(env);
+  if (lu.success) return lu.data;
+  const lignes = lu.error.issues.map((issue) => {
+    const nom = String(issue.path[0]);
+    const attendu = environnementSchema.shape[nom as keyof Environnement]?.meta()?.attendu;
+    return `${nom} doit être ${attendu ?? issue.message}`;
+  });
+  throw new Error(`Configuration invalide : ${lignes.join(" ; ")}.`);
+}
+
+function construire(env: Environnement) {
+  const port = env.PORT ?? 3000;
+  const dataDir = env.DATA_DIR ?? "./data";
+  return {
+    /** public base URL of the portal, used in email links */
+    appUrl: (env.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, ""),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? "Portail Famille <nepasrepondre@portail-famille.localhost>",
+    /** DEMO=1 keeps the preview mailbox (/dev/mails) in production builds */
+    demo: env.DEMO === "1",
+    production: env.NODE_ENV === "production",
+    altchaHmacKey: env.ALTCHA_HMAC_KEY,
+    /** proof-of-work cost of the anti-bot check; lower it only in tests */
+    altchaCost: env.ALTCHA_COST ?? 50_000,
+    storageDir: env.STORAGE_DIR ?? `${dataDir}/uploads`,
+    /** set: files go to uploadthing instead of STORAGE_DIR (the token of the uploadthing dashboard) */
+    uploadthingToken: env.UPLOADTHING_TOKEN,
+    /** base URL of uploadthing's API; changed only by tests (a local stand-in) */
+    uploadthingApiUrl: (env.UPLOADTHING_API_URL ?? "https://api.uploadthing.com").replace(/\/$/, ""),
+    /** base URL of the IGN Géoplateforme geocoding service (address suggestions) */
+    adresseApiUrl: (env.ADRESSE_API_URL ?? "https://data.geopf.fr").replace(/\/$/, ""),
+    outboxIntervalMs: env.OUTBOX_INTERVAL_MS ?? 5000,
+  };
+}
+
+export type Configuration = ReturnType<typeof construire>;
+
+let lue: Configuration | undefined;
+
+// Parsed at the first property read rather than at import: `next build` imports this module without the
+// service's environment, and the tests set some variables before their first use.
+export const config: Configuration = new Proxy({} as Configuration, {
+  get: (_cible, propriete) => (lue ??= construire(lireEnvironnement()))[propriete as keyof Configuration],
+});
 
 /** Cookies are Secure whenever the portal is served over HTTPS (always the case in production). */
 export function secureCookies(): boolean {

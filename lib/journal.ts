@@ -1,5 +1,5 @@
 // The journal: who did what and when, for security reviews. Details must never hold health data.
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type JournalEvent = {
@@ -12,4 +12,9 @@ export type JournalEvent = {
 
 export async function journal(tx: Tx, entry: JournalEvent): Promise<void> {
   await tx.journalEntry.create({ data: entry });
+}
+
+/** An event that is the whole of its request (a file read by an agent): its own statement, outside any command. */
+export async function journaliser(entry: JournalEvent): Promise<void> {
+  await journal(db(), entry);
 }

@@ -1,12 +1,12 @@
 // After an inscription's deposit, the seed's two notices: when reservations open (the school year's date),
 // and the dossier santé not to forget.
-import { db } from "@/lib/db";
 import { formatParis } from "@/lib/dates";
+import { anneeScolaire } from "@/lib/domain/inscription/catalogue";
 import { lireDonnees } from "@/lib/domain/inscription/regles";
 
 export async function AvisApresInscription({ donnees }: { donnees: unknown }) {
   const lues = lireDonnees(donnees);
-  const annee = lues ? await db().anneeScolaire.findUnique({ where: { id: lues.anneeId } }) : null;
+  const annee = lues ? await anneeScolaire(lues.anneeId) : null;
   if (!annee) return null;
   const ouverture = formatParis(annee.ouvertureReservations, "d MMMM").replace(/^1 /, "1er ");
   return (

@@ -1,6 +1,7 @@
 // The anti-bot check (ALTCHA): a self-hosted proof of work the browser solves in the background, accessible
 // to keyboard and screen-reader users, replacing the seed's "cliquez sur la feuille" image. Each solution is
 // accepted once: its challenge id is written to AltchaSolution, whose primary key refuses a replay.
+import "server-only";
 import { createChallenge, randomInt } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { verify } from "altcha-lib/frameworks/shared";

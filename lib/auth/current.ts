@@ -1,5 +1,6 @@
 // The Next.js side of sessions: the cookie, and the guards every page and action of each side calls first.
 // The proxy is not an authorization boundary; these are.
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";

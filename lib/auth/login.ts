@@ -1,8 +1,9 @@
 // Logging in, for usagers and agents alike: throttled, journaled, and answering in the same time and words
 // whether the identifiant exists or not.
+import "server-only";
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { loginLockedUntil } from "@/lib/auth/throttle";
+import { essaiReussi, loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { openSession, type Subject } from "@/lib/auth/sessions";
 import { secondFacteurExige } from "@/lib/auth/second-facteur";
@@ -24,8 +25,9 @@ export async function login(input: {
   const identifiant = input.identifiant.trim().toLowerCase().slice(0, 254);
   const { kind, ip } = input;
 
-  const until = await loginLockedUntil(db(), kind, identifiant, ip);
-  if (until) {
+  const essai = await reserverEssai(kind, identifiant, ip);
+  if ("bloqueJusqua" in essai) {
+    const until = essai.bloqueJusqua;
     await journal(db(), {
       event: "connexion.bloquee",
       actorKind: kind,
@@ -51,7 +53,7 @@ export async function login(input: {
   const usable = account && passwordOk && ("active" in account ? account.active : true);
 
   if (!account || !usable) {
-    await db().loginAttempt.create({ data: { kind, identifiant, ip, success: false } });
+    // the reserved try stays as this failure
     const nowLocked = await loginLockedUntil(db(), kind, identifiant, ip);
     if (nowLocked) {
       await journal(db(), {
@@ -65,12 +67,14 @@ export async function login(input: {
   }
   // Only the right password learns that the space still waits for its activation.
   if ("activatedAt" in account && !account.activatedAt) {
+    // the right password is no guess: the try counts neither as a failure nor as a success
+    await db().loginAttempt.delete({ where: { id: essai.essaiId } });
     return { ok: false, reason: "non_active", usagerId: account.id };
   }
 
   const subject: Subject = kind === "USAGER" ? { kind, usagerId: account.id } : { kind, agentId: account.id };
   const { token, mfaEnAttente } = await db().$transaction(async (tx) => {
-    await tx.loginAttempt.create({ data: { kind, identifiant, ip, success: true } });
+    await essaiReussi(tx, essai.essaiId);
     const mfaEnAttente = "role" in account && (await secondFacteurExige(tx, account));
     if (mfaEnAttente) {
       // The login is complete (lastLoginAt, connexion.reussie) only once the code is given.

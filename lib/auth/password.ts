@@ -1,5 +1,6 @@
 // Password hashing (argon2id) and the server-only part of the policy (the common-password list is too big
 // to ship to the browser).
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { passwordRuleError } from "@/lib/auth/password-rule";

@@ -3,9 +3,10 @@
 // (a new token, so the half-authenticated one is worth nothing afterwards). Wrong codes are throttled like
 // passwords, in LoginAttempt under the identifiant "totp:<identifiant>" (5 per agent, 20 per address, in
 // 15 minutes), and journaled.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { loginLockedUntil } from "@/lib/auth/throttle";
+import { essaiReussi, loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";
 import { openSession } from "@/lib/auth/sessions";
 import { dechiffrerSecretTotp, empreinteCodeSecours, verifierCodeTotp } from "@/lib/auth/totp";
 import type { Agent, Session } from "@/lib/generated/prisma/client";
@@ -67,8 +68,11 @@ export async function validerSecondFacteur(input: {
 }): Promise<ResultatCode> {
   const { session, agent, ip } = input;
   const cle = cleLimitationCode(agent);
-  const until = await loginLockedUntil(db(), "AGENT", cle, ip);
-  if (until) {
+  const now = new Date();
+  // counted before the code is checked, so parallel wrong codes cannot all be tried (5 at most)
+  const essai = await reserverEssai("AGENT", cle, ip, now);
+  if ("bloqueJusqua" in essai) {
+    const until = essai.bloqueJusqua;
     await journal(db(), {
       event: "connexion.code_bloque",
       actorKind: "AGENT",
@@ -78,7 +82,6 @@ export async function validerSecondFacteur(input: {
     });
     return { ok: false, reason: "bloque", until };
   }
-  const now = new Date();
   let token: string | null = null;
   try {
     token = await db().$transaction(async (tx) => {
@@ -89,7 +92,7 @@ export async function validerSecondFacteur(input: {
         data: { revokedAt: now },
       });
       if (count !== 1) throw new Refus();
-      await tx.loginAttempt.create({ data: { kind: "AGENT", identifiant: cle, ip, success: true } });
+      await essaiReussi(tx, essai.essaiId);
       await tx.agent.update({ where: { id: agent.id }, data: { lastLoginAt: now } });
       const restants =
         methode === "code_secours"
@@ -109,7 +112,6 @@ export async function validerSecondFacteur(input: {
   }
   if (token) return { ok: true, token };
 
-  await db().loginAttempt.create({ data: { kind: "AGENT", identifiant: cle, ip, success: false } });
   await journal(db(), { event: "connexion.code_refuse", actorKind: "AGENT", actorId: agent.id, ip });
   const nowLocked = await loginLockedUntil(db(), "AGENT", cle, ip);
   if (nowLocked) return { ok: false, reason: "bloque", until: nowLocked };

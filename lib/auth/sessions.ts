@@ -1,6 +1,7 @@
 // Server-side sessions, independent of Next.js (the cookie side is lib/auth/session-cookie.ts): a session is
 // a row holding the SHA-256 of a random token. Idle after 30 minutes, over after 12 hours, revoked at logout
 // and at a password change.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import type { Agent, Session, Usager } from "@/lib/generated/prisma/client";

@@ -1,6 +1,9 @@
 // Login throttling, kept in PostgreSQL so every node sees the same counters. Failures are counted per
 // identifiant (whether or not it exists, so the answer reveals nothing) and per IP over a sliding window.
-import type { Tx } from "@/lib/db";
+// A try is recorded as a failure before it is checked (reserverEssai), under a lock on its keys: fifty requests
+// sent at once cannot all read "4 failures" and all be checked.
+import "server-only";
+import { db, type Tx } from "@/lib/db";
 import type { SessionKind } from "@/lib/generated/prisma/client";
 
 export const LOGIN_LIMITS = { perIdentifiant: 5, perIp: 20, windowMs: 15 * 60 * 1000 } as const;
@@ -61,4 +64,43 @@ export async function loginLockedUntil(
     ),
   ].filter((date): date is Date => date !== null);
   return locks.length ? new Date(Math.max(...locks.map((date) => date.getTime()))) : null;
+}
+
+/**
+ * Transaction-scoped advisory locks on these keys: whoever counts then inserts under them sees the rows of every
+ * earlier holder. Taken in one order, so two requests sharing two keys never wait on each other crosswise.
+ */
+export async function verrouillerCles(tx: Tx, cles: string[]): Promise<void> {
+  for (const cle of [...cles].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${cle}, 0))`;
+  }
+}
+
+export type Reservation = { essaiId: bigint } | { bloqueJusqua: Date };
+
+/**
+ * Before checking a password or a code: refused while locked, otherwise the try is written at once as a failure
+ * (its id returned) so concurrent tries count it; the caller marks it a success (essaiReussi) or drops it.
+ */
+export function reserverEssai(
+  kind: SessionKind,
+  identifiant: string,
+  ip: string,
+  now = new Date(),
+): Promise<Reservation> {
+  return db().$transaction(async (tx) => {
+    await verrouillerCles(tx, [`connexion:${kind}:id:${identifiant}`, `connexion:${kind}:ip:${ip}`]);
+    const bloqueJusqua = await loginLockedUntil(tx, kind, identifiant, ip, now);
+    if (bloqueJusqua) return { bloqueJusqua };
+    const { id } = await tx.loginAttempt.create({
+      data: { kind, identifiant, ip, success: false, createdAt: now },
+      select: { id: true },
+    });
+    return { essaiId: id };
+  });
+}
+
+/** The reserved try succeeded: it clears the identifiant's earlier failures (see loginLockedUntil). */
+export async function essaiReussi(tx: Tx, essaiId: bigint): Promise<void> {
+  await tx.loginAttempt.update({ where: { id: essaiId }, data: { success: true } });
 }

@@ -1,5 +1,6 @@
 // Random tokens for email links, session cookies and wizard drafts: 256 bits, base64url, and only their
 // SHA-256 is ever stored, so a database leak yields nothing usable.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 export function newToken(): string {

@@ -1,6 +1,7 @@
 // TOTP (RFC 6238) for the agents' second factor, with otplib: 30-second steps, 6 digits, SHA-1 (what every
 // authenticator app reads from a QR code). A code is accepted one step early or late (clock drift), and a
 // step once accepted is never accepted again (the caller stores it in Agent.totpDernierPas).
+import "server-only";
 import { randomInt } from "node:crypto";
 import { authenticator } from "otplib";
 import { chiffrer, dechiffrer } from "@/lib/chiffrement";

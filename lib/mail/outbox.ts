@@ -1,6 +1,8 @@
 // The mail outbox. Commands write OutboxMail rows inside their own transaction (enqueueMail), so a mail
 // exists if and only if what it tells about was committed; this worker delivers them afterwards, with
 // retries, so an SMTP server that is down delays mail but never loses it nor blocks a citizen.
+import "server-only";
+import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { sendMail } from "@/lib/mail/transport";
 import type { OutboxMail } from "@/lib/generated/prisma/client";
@@ -92,9 +94,14 @@ export function kickOutbox(): void {
 
 let timer: NodeJS.Timeout | undefined;
 /** Started once per node from instrumentation.ts: picks up retries and mails queued by other nodes. */
-export function startOutboxWorker(intervalMs = Number(process.env.OUTBOX_INTERVAL_MS ?? 5000)): void {
+export function startOutboxWorker(intervalMs = config.outboxIntervalMs): void {
   if (timer || !process.env.DATABASE_URL) return;
   timer = setInterval(kickOutbox, intervalMs);
   timer.unref();
   kickOutbox();
+}
+
+/** The preview mailbox (/dev/mails, when no SMTP server is configured): the latest mails written. */
+export function derniersCourriels(nombre = 50) {
+  return db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: nombre });
 }

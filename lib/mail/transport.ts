@@ -1,5 +1,6 @@
 // The SMTP transport (SMTP_URL) or, without one, the preview mailbox: the mail simply stays readable at
 // /dev/mails, which is how a reviewer of a demo clicks an activation link.
+import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { config } from "@/lib/config";
 

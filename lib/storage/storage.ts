@@ -1,6 +1,7 @@
 // Where uploaded files go. The default keeps them on local disk, outside public/, under STORAGE_DIR; they are
 // only ever served through an authorized route. A deployment on several nodes (or without a persistent disk)
 // sets UPLOADTHING_TOKEN and the files go to uploadthing (lib/storage/uploadthing.ts) with the same behaviour.
+import "server-only";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,5 @@
 // Uploads are judged by their bytes, never by the name or the type the browser claims.
+import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 
 export type UploadRule = { maxBytes: number; types: Record<string, string> };

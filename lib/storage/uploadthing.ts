@@ -7,6 +7,7 @@
 // The api key travels only in the x-uploadthing-api-key header of calls to the API, never in a URL, an error
 // message or a log line. Keys are uploadthing's file keys, checked against KEY before any call (a malformed
 // one: get gives null, remove throws, as on the local disk).
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Storage } from "@/lib/storage/storage";
 

@@ -1,13 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { clearSessionCookie, requireAgent, sessionToken } from "@/lib/auth/current";
+import { z } from "zod";
+import { actionAgent } from "@/lib/action";
+import { clearSessionCookie, sessionToken } from "@/lib/auth/current";
 import { revokeSession } from "@/lib/auth/sessions";
 
-export async function deconnexionAgent(): Promise<void> {
-  await requireAgent();
+export const deconnexionAgent = actionAgent("deconnexionAgent", z.object({}), async () => {
   const token = await sessionToken();
   if (token) await revokeSession(token);
   await clearSessionCookie();
   redirect("/agent/connexion");
-}
+});

@@ -1,34 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { clientIp, requireUsager } from "@/lib/auth/current";
-import { appErrorState, formValues, type FormState } from "@/lib/forms";
+import { z } from "zod";
+import { actionUsager } from "@/lib/action";
+import { clientIp } from "@/lib/auth/current";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
 
+const cleEnfanceSchema = z.object({
+  cleEnfance: z.string().trim().min(1, "Indiquez la clé enfance, par exemple K7M4-QX9P.").max(40),
+});
+
 /** "Clé enfance" in Modifier mon espace: links the space to its family at once, or asks the agents. */
-export async function saisirCleEnfanceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { usager } = await requireUsager("/mon-profil");
-  const values = formValues(formData);
-  const saisie = values.cleEnfance?.trim() ?? "";
-  if (!saisie) return { values, errors: { cleEnfance: "Indiquez la clé enfance, par exemple K7M4-QX9P." } };
-  try {
-    const resultat = await saisirCleEnfance({ usager, saisie, ip: await clientIp() });
+export const saisirCleEnfanceAction = actionUsager(
+  "saisirCleEnfance",
+  cleEnfanceSchema,
+  async ({ usager, data }) => {
+    const resultat = await saisirCleEnfance({ usager, saisie: data.cleEnfance, ip: await clientIp() });
     revalidatePath("/mon-espace");
     revalidatePath("/mon-profil");
-    return resultat.kind === "rattache"
-      ? {
-          values: {},
-          errors: {},
-          ok: true,
-          message: "Votre espace est rattaché à votre famille : retrouvez-la sur Mon accueil.",
-        }
-      : {
-          values: {},
-          errors: {},
-          ok: true,
-          message: `Votre demande de rattachement N° ${resultat.numero} a été transmise aux agents de la mairie : vous serez informé par courriel.`,
-        };
-  } catch (error) {
-    return appErrorState(error, values);
-  }
-}
+    return {
+      message:
+        resultat.kind === "rattache"
+          ? "Votre espace est rattaché à votre famille : retrouvez-la sur Mon accueil."
+          : `Votre demande de rattachement N° ${resultat.numero} a été transmise aux agents de la mairie : vous serez informé par courriel.`,
+    };
+  },
+  { suite: "/mon-profil" },
+);

@@ -1,13 +1,10 @@
 // Health check for load balancers and the test harness: answers 200 once the database answers.
-import { db } from "@/lib/db";
+import { baseDisponible } from "@/lib/disponibilite";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" });
-  } catch {
-    return Response.json({ status: "indisponible" }, { status: 503 });
-  }
+  return (await baseDisponible())
+    ? Response.json({ status: "ok" })
+    : Response.json({ status: "indisponible" }, { status: 503 });
 }

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db";
 import { previewMailboxEnabled } from "@/lib/config";
 import { dateHeure } from "@/lib/dates";
+import { derniersCourriels } from "@/lib/mail/outbox";
 
 export const metadata = { title: "Boîte d'aperçu des courriels", robots: { index: false } };
 
@@ -9,7 +9,7 @@ export const metadata = { title: "Boîte d'aperçu des courriels", robots: { ind
 // activation link. The page does not exist once a mail server is configured, nor in production without DEMO=1.
 export default async function MailsPage() {
   if (!previewMailboxEnabled()) notFound();
-  const mails = await db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
+  const mails = await derniersCourriels(50);
   return (
     <section className="carte" aria-labelledby="titre">
       <h1 id="titre" className="titre-page mb-2">

@@ -1,14 +1,17 @@
 // VALIDER: the parent deposits a draft (or sends back a demande the agents asked to complete). The demande
 // gets its number from the sequence at its first deposit, the suivi token of its mail, and what its type
 // records at deposit; the deposit mail is queued in the same transaction and leaves after the commit.
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
 import { getCommune } from "@/lib/domain/commune/queries";
+import { EN_COURS } from "@/lib/domain/demande/queries";
 import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
 import { intituleDemande, verifierVersion, type Demarches } from "@/lib/domain/demande/demarche";
 import { queueDepotMail } from "@/lib/domain/demande/mails";
+import { Prisma, type Commune, type TypeDemande } from "@/lib/generated/prisma/client";
 
 export async function deposerDemande({
   usagerId,
@@ -21,37 +24,105 @@ export async function deposerDemande({
   demarches: Demarches;
 }): Promise<{ numero: number }> {
   const commune = await getCommune();
-  const numero = await db().$transaction(async (tx) => {
-    const actuelle = await tx.demande.findFirst({ where: { id: demandeId, usagerId } });
-    if (!actuelle) throw demandeIntrouvable();
-    const definition = demarches[actuelle.type];
-    verifierVersion(definition, actuelle);
-    definition.verifierDepot(actuelle.donnees);
-    const transition = actuelle.statut === "A_COMPLETER" ? "redeposer" : "deposer";
-    await franchir(tx, { demandeId, transition, acteur: { kind: "USAGER", usagerId } });
-
-    // Only for a row that has none yet: a demande sent back after a complément keeps its number.
-    const [row] = await tx.$queryRaw<{ numero: number }[]>`
-      UPDATE "Demande" SET numero = COALESCE(numero, nextval('demande_numero_seq')::int) WHERE id = ${demandeId} RETURNING numero`;
-    const numero = row!.numero;
-    const suiviToken = transition === "deposer" ? newToken() : null;
-    const demande = await tx.demande.update({
-      where: { id: demandeId },
-      data: { etape: 1, ...(suiviToken ? { suiviTokenHash: hashToken(suiviToken) } : {}) },
-      include: { usager: true },
-    });
-    await definition.auDepot?.(tx, demande);
-    if (suiviToken)
-      await queueDepotMail(tx, {
-        demande: { ...demande, numero },
-        usager: demande.usager,
-        commune,
-        suiviToken,
-        typeLibelle: intituleDemande(demarches, demande),
-      });
-    await journal(tx, { event: `demande.${transition}`, actorKind: "USAGER", actorId: usagerId, details: { numero } });
-    return numero;
-  });
+  const numero = await db().$transaction((tx) => deposerDans(tx, { usagerId, demandeId, commune, demarches }));
   kickOutbox();
   return { numero };
+}
+
+/** The deposit inside the caller's transaction (the caller kicks the outbox after its commit). */
+export async function deposerDans(
+  tx: Tx,
+  {
+    usagerId,
+    demandeId,
+    commune,
+    demarches,
+  }: { usagerId: string; demandeId: string; commune: Commune; demarches: Demarches },
+): Promise<number> {
+  const actuelle = await tx.demande.findFirst({ where: { id: demandeId, usagerId } });
+  if (!actuelle) throw demandeIntrouvable();
+  const definition = demarches[actuelle.type];
+  verifierVersion(definition, actuelle);
+  definition.verifierDepot(actuelle.donnees);
+  const transition = actuelle.statut === "A_COMPLETER" ? "redeposer" : "deposer";
+  await franchir(tx, { demandeId, transition, acteur: { kind: "USAGER", usagerId } });
+
+  // Only for a row that has none yet: a demande sent back after a complément keeps its number.
+  const [row] = await tx.$queryRaw<{ numero: number }[]>`
+    UPDATE "Demande" SET numero = COALESCE(numero, nextval('demande_numero_seq')::int) WHERE id = ${demandeId} RETURNING numero`;
+  const numero = row!.numero;
+  const suiviToken = transition === "deposer" ? newToken() : null;
+  const demande = await tx.demande.update({
+    where: { id: demandeId },
+    data: { etape: 1, ...(suiviToken ? { suiviTokenHash: hashToken(suiviToken) } : {}) },
+    include: { usager: true },
+  });
+  await definition.auDepot?.(tx, demande);
+  if (suiviToken)
+    await queueDepotMail(tx, {
+      demande: { ...demande, numero },
+      usager: demande.usager,
+      commune,
+      suiviToken,
+      typeLibelle: intituleDemande(demarches, demande),
+    });
+  await journal(tx, { event: `demande.${transition}`, actorKind: "USAGER", actorId: usagerId, details: { numero } });
+  return numero;
+}
+
+/** The types a space may have only one of in progress (the partial unique index "Demande_une_en_cours_par_espace"). */
+export type TypeUniqueEnCours = Extract<
+  TypeDemande,
+  "CHANGEMENT_ADRESSE" | "SUPPRESSION_ESPACE" | "RATTACHEMENT_FAMILLE"
+>;
+
+export const demandeEnCours = (client: Tx, usagerId: string, type: TypeUniqueEnCours) =>
+  client.demande.findFirst({ where: { usagerId, type, statut: { in: EN_COURS } }, select: { numero: true } });
+
+/**
+ * The index refused a second demande in progress: a concurrent request (a double click, another tab) deposited
+ * its own between this one's check and its deposit.
+ */
+export function violeUneEnCours(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002" &&
+    JSON.stringify(error.meta ?? {}).includes("Demande_une_en_cours_par_espace")
+  );
+}
+
+/**
+ * A demande created and deposited in one transaction, for the types allowed once at a time: a failed deposit
+ * leaves no draft behind, and of two concurrent submissions one is deposited and the other gets `dejaEnCours`.
+ * `preparer` checks what the command needs and says what the demande holds.
+ */
+export async function deposerUneEnCours({
+  usagerId,
+  type,
+  preparer,
+  dejaEnCours,
+  demarches,
+}: {
+  usagerId: string;
+  type: TypeUniqueEnCours;
+  /** the registry (lib/domain/demarches.ts) */
+  demarches: Demarches;
+  preparer: (tx: Tx) => Promise<{ familleId: string; donnees: Prisma.InputJsonValue }>;
+  dejaEnCours: (numero: number) => AppError;
+}): Promise<{ numero: number }> {
+  const commune = await getCommune();
+  try {
+    const numero = await db().$transaction(async (tx) => {
+      const donnees = await preparer(tx);
+      const existante = await demandeEnCours(tx, usagerId, type);
+      if (existante?.numero) throw dejaEnCours(existante.numero);
+      const demande = await tx.demande.create({ data: { type, usagerId, ...donnees } });
+      return deposerDans(tx, { usagerId, demandeId: demande.id, commune, demarches });
+    });
+    kickOutbox();
+    return { numero };
+  } catch (error) {
+    if (!violeUneEnCours(error)) throw error;
+    throw dejaEnCours((await demandeEnCours(db(), usagerId, type))?.numero ?? 0);
+  }
 }

@@ -7,8 +7,11 @@ import { AppError } from "@/lib/errors";
 import { formatParis } from "@/lib/dates";
 import { journal } from "@/lib/journal";
 import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
-import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { verrouillerCles } from "@/lib/auth/throttle";
+import { getCommune } from "@/lib/domain/commune/queries";
+import { demandeEnCours, deposerDans, violeUneEnCours } from "@/lib/domain/demande/deposer";
 import { DEMARCHES } from "@/lib/domain/demarches";
+import { kickOutbox } from "@/lib/mail/outbox";
 import type { Usager } from "@/lib/generated/prisma/client";
 
 export const ESSAIS_PAR_ESPACE = 5;
@@ -30,6 +33,9 @@ export async function verifierCleEnfance(
   tx: Tx,
   { usager, saisie, ip, now = new Date() }: { usager: Usager; saisie: string; ip: string; now?: Date },
 ) {
+  // Counted then inserted: without the lock, parallel tries would all read the same count before any insert.
+  // Held until this transaction ends, so the next try for this space or address reads this one's row.
+  await verrouillerCles(tx, [`cle-enfance:espace:${usager.id}`, `cle-enfance:ip:${ip}`]);
   const depuis = new Date(now.getTime() - FENETRE_MS);
   const [parEspace, parIp] = await Promise.all([
     tx.essaiCleEnfance.findMany({
@@ -76,51 +82,67 @@ export async function saisirCleEnfance({
   if (await db().representant.findFirst({ where: { usagerId: usager.id }, select: { id: true } })) {
     throw new AppError("deja", "Votre espace est déjà rattaché à une famille.", "cleEnfance");
   }
+  const commune = await getCommune();
   // The failed try must stay recorded even though the command is refused: it is written in its own
-  // transaction, and the refusal is thrown after the commit.
-  const resultat = await db().$transaction(async (tx) => {
-    const famille = await verifierCleEnfance(tx, { usager, saisie, ip });
-    if (!famille) return null;
-    const coRepresentant = famille.representants.find((r) => r.role === "CO_REPRESENTANT" && !r.usagerId);
-    const memeNom = [usager.nomUsage, usager.nomNaissance].some(
-      (nom) =>
-        nom &&
-        coRepresentant &&
-        [coRepresentant.nomUsage, coRepresentant.nomFamille].some((n) => n && normaliser(n) === normaliser(nom)),
-    );
-    const memeNaissance =
-      usager.dateNaissance &&
-      coRepresentant?.dateNaissance &&
-      usager.dateNaissance.toISOString().slice(0, 10) === coRepresentant.dateNaissance.toISOString().slice(0, 10);
-    if (coRepresentant && memeNom && memeNaissance) {
-      await tx.representant.update({ where: { id: coRepresentant.id }, data: { usagerId: usager.id } });
-      await journal(tx, {
-        event: "famille.rattachement",
-        actorKind: "USAGER",
-        actorId: usager.id,
-        ip,
-        details: { familleId: famille.id },
+  // transaction, and the refusal is thrown after the commit. A demande is created and deposited in that same
+  // transaction, so a failed deposit leaves no draft and a double click deposits one demande.
+  const resultat = await db()
+    .$transaction(async (tx) => {
+      const famille = await verifierCleEnfance(tx, { usager, saisie, ip });
+      if (!famille) return null;
+      const coRepresentant = famille.representants.find((r) => r.role === "CO_REPRESENTANT" && !r.usagerId);
+      const memeNom = [usager.nomUsage, usager.nomNaissance].some(
+        (nom) =>
+          nom &&
+          coRepresentant &&
+          [coRepresentant.nomUsage, coRepresentant.nomFamille].some((n) => n && normaliser(n) === normaliser(nom)),
+      );
+      const memeNaissance =
+        usager.dateNaissance &&
+        coRepresentant?.dateNaissance &&
+        usager.dateNaissance.toISOString().slice(0, 10) === coRepresentant.dateNaissance.toISOString().slice(0, 10);
+      if (coRepresentant && memeNom && memeNaissance) {
+        await tx.representant.update({ where: { id: coRepresentant.id }, data: { usagerId: usager.id } });
+        await journal(tx, {
+          event: "famille.rattachement",
+          actorKind: "USAGER",
+          actorId: usager.id,
+          ip,
+          details: { familleId: famille.id },
+        });
+        return { kind: "rattache", familleId: famille.id } as const;
+      }
+      const existante = await demandeEnCours(tx, usager.id, "RATTACHEMENT_FAMILLE");
+      if (existante?.numero) throw rattachementEnCours(existante.numero);
+      const demande = await tx.demande.create({
+        data: {
+          type: "RATTACHEMENT_FAMILLE",
+          usagerId: usager.id,
+          familleId: famille.id,
+          donnees: { familleId: famille.id },
+        },
       });
-      return { kind: "rattache", familleId: famille.id } as const;
-    }
-    const demande = await tx.demande.create({
-      data: {
-        type: "RATTACHEMENT_FAMILLE",
+      const numero = await deposerDans(tx, {
         usagerId: usager.id,
-        familleId: famille.id,
-        donnees: { familleId: famille.id },
-      },
+        demandeId: demande.id,
+        commune,
+        demarches: DEMARCHES,
+      });
+      return { kind: "demande", numero } as const;
+    })
+    .catch(async (error: unknown) => {
+      if (!violeUneEnCours(error)) throw error;
+      throw rattachementEnCours((await demandeEnCours(db(), usager.id, "RATTACHEMENT_FAMILLE"))?.numero ?? 0);
     });
-    return { kind: "demande", demandeId: demande.id } as const;
-  });
   if (!resultat)
     throw new AppError(
       "inconnue",
       "Cette clé enfance est inconnue. Vérifiez-la : elle figure dans le courriel de validation de la famille.",
       "cleEnfance",
     );
-  if (resultat.kind === "rattache") return resultat;
-  // deposited through the engine like any demande: number, suivi mail, history
-  const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId: resultat.demandeId });
-  return { kind: "demande", numero };
+  if (resultat.kind === "demande") kickOutbox();
+  return resultat;
 }
+
+const rattachementEnCours = (numero: number) =>
+  new AppError("en_cours", `Votre demande de rattachement N° ${numero} est déjà en cours d'instruction.`, "cleEnfance");

@@ -18,6 +18,10 @@ export function anneeOuverte(client: Tx = db()) {
 }
 
 /** The public catalogue (ACTIVITÉS) and the wizard's choices. */
+export function anneeScolaire(id: number) {
+  return db().anneeScolaire.findUnique({ where: { id } });
+}
+
 export function catalogue() {
   return db().activite.findMany({ orderBy: { ordre: "asc" }, include: ACTIVITE_COMPLETE });
 }

@@ -2,7 +2,8 @@
 // "not found". The agents' read is in queries-agent.ts, where it is journaled.
 import { db } from "@/lib/db";
 import { EN_COURS } from "@/lib/domain/demande/queries";
-import { ouvrirFiche } from "@/lib/domain/sante/coffre";
+import { ouvrirFiche, ouvrirValeurs } from "@/lib/domain/sante/coffre";
+import { lireFiche } from "@/lib/domain/sante/schemas";
 import type { Prisma, StatutDemande } from "@/lib/generated/prisma/client";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -42,14 +43,22 @@ export async function dossierSanteDuUsager(usagerId: string, enfantId: string) {
       orderBy: { createdAt: "desc" },
     }),
   ]);
+  // the values this parent typed, opened here so that pages never decrypt
+  const editable = demandes.find((demande) => demande.usagerId === usagerId && EDITABLES.includes(demande.statut));
   return {
     enfant,
     derniere: derniere
       ? { version: derniere.version, valideeAt: derniere.valideeAt, fiche: ouvrirFiche(derniere) }
       : null,
-    editable: demandes.find((demande) => demande.usagerId === usagerId && EDITABLES.includes(demande.statut)) ?? null,
+    editable: editable ? { ...editable, valeurs: ouvrirValeurs(editable) } : null,
     enAttente: demandes.find((demande) => demande.statut === "DEPOSEE" || demande.statut === "EN_INSTRUCTION") ?? null,
   };
+}
+
+/** The update a dossier santé demande asks for, opened for its owner's suivi (null when unreadable). */
+export function ficheDeLaDemande(demande: { id: string; donnees: Prisma.JsonValue }) {
+  const lecture = lireFiche(ouvrirValeurs(demande));
+  return lecture.ok ? lecture.fiche : null;
 }
 
 export type EtatSante = { derniereMiseAJour: Date | null; enAttente: number | null };

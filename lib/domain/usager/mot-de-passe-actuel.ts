@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { formatParis } from "@/lib/dates";
 import { journal } from "@/lib/journal";
 import { verifyPassword } from "@/lib/auth/password";
-import { loginLockedUntil } from "@/lib/auth/throttle";
+import { loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";
 import type { Usager } from "@/lib/generated/prisma/client";
 
 export const CHAMP_MOT_DE_PASSE_ACTUEL = "motDePasseActuel";
@@ -24,15 +24,19 @@ export async function verifierMotDePasseActuel(
       `Trop d'essais de mot de passe : réessayez à partir de ${formatParis(jusqua, "HH:mm")}.`,
       CHAMP_MOT_DE_PASSE_ACTUEL,
     );
-  const until = await loginLockedUntil(db(), "USAGER", identifiant, ip);
-  if (until) throw bloque(until);
+  // counted before it is checked, so parallel guesses cannot all be tried
+  const essai = await reserverEssai("USAGER", identifiant, ip);
+  if ("bloqueJusqua" in essai) throw bloque(essai.bloqueJusqua);
   // read again: the session's copy may predate a password change made from another browser
   const { passwordHash } = await db().usager.findUniqueOrThrow({
     where: { id: usager.id },
     select: { passwordHash: true },
   });
-  if (motDePasse && (await verifyPassword(passwordHash, motDePasse))) return;
-  await db().loginAttempt.create({ data: { kind: "USAGER", identifiant, ip, success: false } });
+  if (motDePasse && (await verifyPassword(passwordHash, motDePasse))) {
+    // the right password is no guess (and, unlike a login, clears no earlier failure)
+    await db().loginAttempt.delete({ where: { id: essai.essaiId } });
+    return;
+  }
   await journal(db(), { event: "mot_de_passe.confirmation_refusee", actorKind: "USAGER", actorId: usager.id, ip });
   const now = await loginLockedUntil(db(), "USAGER", identifiant, ip);
   if (now) throw bloque(now);

@@ -8,9 +8,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { getStorage } from "@/lib/storage/storage";
-import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/deposer";
 import { DEMARCHES } from "@/lib/domain/demarches";
-import { EN_COURS } from "@/lib/domain/demande/queries";
 import { verifierMotDePasseActuel } from "@/lib/domain/usager/mot-de-passe-actuel";
 import type { Usager } from "@/lib/generated/prisma/client";
 
@@ -52,11 +51,7 @@ export async function supprimerEspace({
 }
 
 export async function suppressionEnCours(usagerId: string): Promise<number | null> {
-  const demande = await db().demande.findFirst({
-    where: { usagerId, type: "SUPPRESSION_ESPACE", statut: { in: EN_COURS } },
-    select: { numero: true },
-  });
-  return demande?.numero ?? null;
+  return (await demandeEnCours(db(), usagerId, "SUPPRESSION_ESPACE"))?.numero ?? null;
 }
 
 /** With a family: the request to the commune, as a demande the agents see in their queue. */
@@ -72,25 +67,23 @@ export async function demanderSuppressionEspace({
   ip: string;
 }): Promise<{ numero: number }> {
   await verifierMotDePasseActuel(usager, motDePasse, ip);
-  const representant = await db().representant.findFirst({
-    where: { usagerId: usager.id },
-    select: { familleId: true },
-  });
-  if (!representant)
-    throw new AppError(
-      "sans_famille",
-      "Votre espace n'est rattaché à aucune famille : vous pouvez le supprimer vous-même.",
-    );
-  const enCours = await suppressionEnCours(usager.id);
-  if (enCours)
-    throw new AppError("en_cours", `Votre demande de suppression N° ${enCours} est déjà en cours d'instruction.`);
-  const demande = await db().demande.create({
-    data: {
-      type: "SUPPRESSION_ESPACE",
-      usagerId: usager.id,
-      familleId: representant.familleId,
-      donnees: { motif: motif ?? "" },
+  return deposerUneEnCours({
+    usagerId: usager.id,
+    type: "SUPPRESSION_ESPACE",
+    demarches: DEMARCHES,
+    async preparer(tx) {
+      const representant = await tx.representant.findFirst({
+        where: { usagerId: usager.id },
+        select: { familleId: true },
+      });
+      if (!representant)
+        throw new AppError(
+          "sans_famille",
+          "Votre espace n'est rattaché à aucune famille : vous pouvez le supprimer vous-même.",
+        );
+      return { familleId: representant.familleId, donnees: { motif: motif ?? "" } };
     },
+    dejaEnCours: (numero) =>
+      new AppError("en_cours", `Votre demande de suppression N° ${numero} est déjà en cours d'instruction.`),
   });
-  return deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId: demande.id });
 }

@@ -1,26 +1,14 @@
 import Link from "next/link";
-import { db } from "@/lib/db";
 import { dateHeure } from "@/lib/dates";
 import { requireAgent } from "@/lib/auth/current";
+import { listeAgents } from "@/lib/domain/agent/queries";
 import { ROLES } from "@/lib/domain/agent/schemas";
 
 export const metadata = { title: "Agents" };
 
 export default async function AgentsPage() {
   await requireAgent("ADMIN");
-  const agents = await db().agent.findMany({
-    orderBy: [{ active: "desc" }, { nom: "asc" }, { prenom: "asc" }],
-    select: {
-      id: true,
-      identifiant: true,
-      nom: true,
-      prenom: true,
-      role: true,
-      active: true,
-      totpActiveAt: true,
-      lastLoginAt: true,
-    },
-  });
+  const agents = await listeAgents();
   return (
     <section className="carte" aria-labelledby="titre">
       <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">

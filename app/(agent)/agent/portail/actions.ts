@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireAgent } from "@/lib/auth/current";
-import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
+import { z } from "zod";
+import { actionAgent } from "@/lib/action";
 import {
   changerPublication,
   creerActualite,
@@ -20,85 +20,66 @@ function rafraichir(publique: string) {
   revalidatePath(publique);
 }
 
-export async function creerActualiteAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
-  const parsed = parseForm(actualiteSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  try {
-    await creerActualite({ agentId: agent.id, saisie: parsed.data });
-  } catch (error) {
-    return appErrorState(error, values);
-  }
-  rafraichir("/actualites");
-  const message =
-    parsed.data.statut === "PUBLIEE"
-      ? `L'actualité « ${parsed.data.titre} » est publiée.`
-      : `L'actualité « ${parsed.data.titre} » est enregistrée en brouillon.`;
-  return { values: {}, errors: {}, ok: true, message };
-}
+/** The row a button of a list acts on (the commands refuse an id they do not know). */
+const ligneSchema = z.object({ id: z.string().max(100).default("") });
 
-export async function modifierActualiteAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
-  const parsed = parseForm(actualiteSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  try {
-    await modifierActualite({ agentId: agent.id, id: values.id ?? "", saisie: parsed.data });
-  } catch (error) {
-    return appErrorState(error, values);
-  }
+export const creerActualiteAction = actionAgent("creerActualite", actualiteSchema, async ({ agent, data }) => {
+  await creerActualite({ agentId: agent.id, saisie: data });
   rafraichir("/actualites");
-  redirect("/agent/portail#actualites");
-}
+  return {
+    message:
+      data.statut === "PUBLIEE"
+        ? `L'actualité « ${data.titre} » est publiée.`
+        : `L'actualité « ${data.titre} » est enregistrée en brouillon.`,
+  };
+});
 
-export async function changerPublicationAction(formData: FormData): Promise<void> {
-  const { agent } = await requireAgent();
-  await changerPublication({
-    agentId: agent.id,
-    id: String(formData.get("id")),
-    publier: formData.get("publier") === "oui",
-  });
+export const modifierActualiteAction = actionAgent(
+  "modifierActualite",
+  actualiteSchema,
+  async ({ agent, data, values }) => {
+    await modifierActualite({ agentId: agent.id, id: values.id ?? "", saisie: data });
+    rafraichir("/actualites");
+    redirect("/agent/portail#actualites");
+  },
+);
+
+export const changerPublicationAction = actionAgent(
+  "changerPublication",
+  ligneSchema,
+  async ({ agent, data, values }) => {
+    await changerPublication({ agentId: agent.id, id: data.id, publier: values.publier === "oui" });
+    rafraichir("/actualites");
+  },
+);
+
+export const supprimerActualiteAction = actionAgent("supprimerActualite", ligneSchema, async ({ agent, data }) => {
+  await supprimerActualite({ agentId: agent.id, id: data.id });
   rafraichir("/actualites");
-}
+});
 
-export async function supprimerActualiteAction(formData: FormData): Promise<void> {
-  const { agent } = await requireAgent();
-  await supprimerActualite({ agentId: agent.id, id: String(formData.get("id")) });
-  rafraichir("/actualites");
-}
+export const ajouterDocumentUtileAction = actionAgent(
+  "ajouterDocumentUtile",
+  documentUtileSchema,
+  async ({ agent, data, formData }) => {
+    const fichier = formData.get("fichier");
+    await ajouterDocumentUtile({ agentId: agent.id, saisie: data, fichier: fichier instanceof File ? fichier : null });
+    rafraichir("/documents-utiles");
+    return { message: `Le document « ${data.intitule} » est publié.` };
+  },
+);
 
-export async function ajouterDocumentUtileAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
-  const parsed = parseForm(documentUtileSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  const fichier = formData.get("fichier");
-  try {
-    await ajouterDocumentUtile({
-      agentId: agent.id,
-      saisie: parsed.data,
-      fichier: fichier instanceof File ? fichier : null,
-    });
-  } catch (error) {
-    return appErrorState(error, values);
-  }
+export const retirerDocumentUtileAction = actionAgent("retirerDocumentUtile", ligneSchema, async ({ agent, data }) => {
+  await retirerDocumentUtile({ agentId: agent.id, id: data.id });
   rafraichir("/documents-utiles");
-  return { values: {}, errors: {}, ok: true, message: `Le document « ${parsed.data.intitule} » est publié.` };
-}
+});
 
-export async function retirerDocumentUtileAction(formData: FormData): Promise<void> {
-  const { agent } = await requireAgent();
-  await retirerDocumentUtile({ agentId: agent.id, id: String(formData.get("id")) });
-  rafraichir("/documents-utiles");
-}
-
-export async function modifierInfosPratiquesAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
-  const parsed = parseForm(infosPratiquesSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  await modifierInfosPratiques({ agentId: agent.id, saisie: parsed.data });
-  rafraichir("/infos-pratiques");
-  return { values, errors: {}, ok: true, message: "Les infos pratiques sont enregistrées." };
-}
+export const modifierInfosPratiquesAction = actionAgent(
+  "modifierInfosPratiques",
+  infosPratiquesSchema,
+  async ({ agent, data, values }) => {
+    await modifierInfosPratiques({ agentId: agent.id, saisie: data });
+    rafraichir("/infos-pratiques");
+    return { values, message: "Les infos pratiques sont enregistrées." };
+  },
+);

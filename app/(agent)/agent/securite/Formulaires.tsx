@@ -14,7 +14,7 @@ const initial: EtatCodes = { values: {}, errors: {} };
  * this component's state, must survive that render to be shown once.
  */
 export function Enrolement({ actif, children }: { actif: boolean; children: ReactNode }) {
-  const [state, formAction, pending] = useActionState(activerDoubleAuthentification, initial);
+  const [state, formAction, pending] = useActionState<EtatCodes, FormData>(activerDoubleAuthentification, initial);
   if (state.codesSecours) {
     return (
       <>
@@ -50,7 +50,7 @@ export function Enrolement({ actif, children }: { actif: boolean; children: Reac
 }
 
 export function RegenererForm() {
-  const [state, formAction, pending] = useActionState(regenererCodes, initial);
+  const [state, formAction, pending] = useActionState<EtatCodes, FormData>(regenererCodes, initial);
   return (
     <form action={formAction} aria-busy={pending}>
       {state.message && <Alert kind="erreur" title={state.message} />}

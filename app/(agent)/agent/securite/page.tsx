@@ -1,10 +1,11 @@
 import QRCode from "qrcode";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { dateHeure } from "@/lib/dates";
 import { requireAgentSession } from "@/lib/auth/current";
 import { uriTotp } from "@/lib/auth/totp";
 import { preparerTotp } from "@/lib/domain/agent/preparer-totp";
+import { codesSecoursRestants } from "@/lib/domain/agent/queries";
+import { getCommune } from "@/lib/domain/commune/queries";
 import { Enrolement, RegenererForm } from "./Formulaires";
 
 export const metadata = { title: "Double authentification" };
@@ -16,7 +17,7 @@ export default async function SecuritePage() {
   if (session.mfaEnAttente && agent.totpActiveAt) redirect("/agent/connexion/code");
 
   if (agent.totpActiveAt) {
-    const restants = await db().codeSecours.count({ where: { agentId: agent.id, usedAt: null } });
+    const restants = await codesSecoursRestants(agent.id);
     return (
       <Cadre>
         <Enrolement actif>
@@ -32,11 +33,11 @@ export default async function SecuritePage() {
   }
 
   const secret = await preparerTotp({ agentId: agent.id });
-  const commune = await db().commune.findUnique({ where: { id: 1 }, select: { nom: true } });
-  const qr = await QRCode.toDataURL(
-    uriTotp(secret, agent.identifiant, `Portail Famille ${commune?.nom ?? ""}`.trim()),
-    { margin: 2, width: 240 },
-  );
+  const commune = await getCommune();
+  const qr = await QRCode.toDataURL(uriTotp(secret, agent.identifiant, `Portail Famille ${commune.nom}`), {
+    margin: 2,
+    width: 240,
+  });
   return (
     <Cadre>
       <Enrolement actif={false}>

@@ -1,8 +1,7 @@
 // A piece of a family, for its representants or an agent (each agent read journaled); anyone else gets the
 // same 404 as for a piece that does not exist.
 import { lecteurConnecte } from "@/lib/auth/current";
-import { db } from "@/lib/db";
-import { journal } from "@/lib/journal";
+import { journaliser } from "@/lib/journal";
 import { pieceALire } from "@/lib/domain/piece/pieces";
 import { fichierIntrouvable, reponseFichierPrive } from "@/lib/storage/reponse";
 
@@ -12,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const piece = acteur && /^[0-9a-f-]{36}$/.test(id) ? await pieceALire(acteur, id) : null;
   if (!acteur || !piece) return fichierIntrouvable();
   if (acteur.kind === "AGENT")
-    await journal(db(), {
+    await journaliser({
       event: "piece.consultee",
       actorKind: "AGENT",
       actorId: acteur.agentId,

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireAgent } from "@/lib/auth/current";
-import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
+import { actionAgent, type Issue } from "@/lib/action";
+import { parseForm } from "@/lib/forms";
 import {
   ajouterElementActivite,
   changerOuvertureInscriptions,
@@ -16,11 +16,8 @@ import { descriptionActiviteSchema, elementActiviteSchema, piecesActiviteSchema 
 
 const identifiant = z.coerce.number().int().positive();
 const sorte = z.enum(["lieu", "groupe", "unite"]);
-const introuvable = (values: Record<string, string>): FormState => ({
-  values,
-  errors: {},
-  message: "Cet élément n'existe plus : rechargez la page.",
-});
+// The ids come from hidden fields: a wrong one is a stale page, said above the form.
+const INTROUVABLE: Issue = { ok: false, message: "Cet élément n'existe plus : rechargez la page." };
 
 // The console's page, the public ACTIVITÉS page and the parents' CRÉER UNE INSCRIPTION are shown again at once.
 function rafraichir() {
@@ -29,100 +26,72 @@ function rafraichir() {
   revalidatePath("/inscriptions");
 }
 
-/** Runs a command, its refusal (beside its field, or above the form) keeping what was typed. */
-async function executer(
-  values: Record<string, string>,
-  commande: () => Promise<unknown>,
-  message: string,
-): Promise<FormState> {
-  try {
-    await commande();
-  } catch (error) {
-    return appErrorState(error, values);
-  }
-  rafraichir();
-  return { values, errors: {}, ok: true, message };
-}
+export const modifierDescriptionAction = actionAgent(
+  "modifierDescriptionActivite",
+  descriptionActiviteSchema,
+  async ({ agent, data, values }) => {
+    const activiteId = identifiant.safeParse(values.activiteId);
+    if (!activiteId.success) return INTROUVABLE;
+    await modifierDescriptionActivite({
+      agentId: agent.id,
+      activiteId: activiteId.data,
+      description: data.description,
+    });
+    rafraichir();
+    return { values, message: "La description est enregistrée." };
+  },
+);
 
-export async function modifierDescriptionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
-  const activiteId = identifiant.safeParse(values.activiteId);
-  if (!activiteId.success) return introuvable(values);
-  const parsed = parseForm(descriptionActiviteSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  return executer(
-    values,
-    () =>
-      modifierDescriptionActivite({
-        agentId: agent.id,
-        activiteId: activiteId.data,
-        description: parsed.data.description,
-      }),
-    "La description est enregistrée.",
-  );
-}
+export const ajouterElementAction = actionAgent(
+  "ajouterElementActivite",
+  elementActiviteSchema,
+  async ({ agent, data, values }) => {
+    const cible = z.object({ activiteId: identifiant, sorte }).safeParse(values);
+    if (!cible.success) return INTROUVABLE;
+    await ajouterElementActivite({ agentId: agent.id, ...cible.data, libelle: data.libelle });
+    rafraichir();
+    // the field starts empty again for the next one
+    return { message: `« ${data.libelle} » est ajouté.` };
+  },
+);
 
-export async function ajouterElementAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
-  const cible = z.object({ activiteId: identifiant, sorte }).safeParse(values);
-  if (!cible.success) return introuvable(values);
-  const parsed = parseForm(elementActiviteSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  const { libelle } = parsed.data;
-  const resultat = await executer(
-    values,
-    () => ajouterElementActivite({ agentId: agent.id, ...cible.data, libelle }),
-    `« ${libelle} » est ajouté.`,
-  );
-  // the field starts empty again for the next one
-  return resultat.ok ? { ...resultat, values: {} } : resultat;
-}
-
-/** RENOMMER or RETIRER, the button pressed says which. */
-export async function modifierElementAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
+/** RENOMMER or RETIRER, the button pressed says which (only a new name needs a libellé). */
+export const modifierElementAction = actionAgent("modifierElementActivite", z.object({}), async ({ agent, values }) => {
   const cible = z.object({ id: identifiant, sorte }).safeParse(values);
-  if (!cible.success) return introuvable(values);
-  if (values.operation === "retirer")
-    return executer(
-      values,
-      () => retirerElementActivite({ agentId: agent.id, ...cible.data }),
-      "L'élément est retiré.",
-    );
+  if (!cible.success) return INTROUVABLE;
+  if (values.operation === "retirer") {
+    await retirerElementActivite({ agentId: agent.id, ...cible.data });
+    rafraichir();
+    return { values, message: "L'élément est retiré." };
+  }
   const parsed = parseForm(elementActiviteSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  return executer(
-    values,
-    () => renommerElementActivite({ agentId: agent.id, ...cible.data, libelle: parsed.data.libelle }),
-    `Le nouveau nom « ${parsed.data.libelle} » est enregistré.`,
-  );
-}
-
-export async function reglerPiecesAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { agent } = await requireAgent();
-  const values = formValues(formData);
-  const activiteId = identifiant.safeParse(values.activiteId);
-  if (!activiteId.success) return introuvable(values);
-  const parsed = parseForm(piecesActiviteSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  return executer(
-    values,
-    () => reglerPiecesActivite({ agentId: agent.id, activiteId: activiteId.data, exigences: parsed.data }),
-    "Les pièces demandées sont enregistrées.",
-  );
-}
-
-export async function changerOuvertureAction(formData: FormData): Promise<void> {
-  const { agent } = await requireAgent();
-  const anneeId = identifiant.safeParse(formData.get("anneeId"));
-  if (!anneeId.success) return;
-  await changerOuvertureInscriptions({
-    agentId: agent.id,
-    anneeId: anneeId.data,
-    ouvertes: formData.get("ouvertes") === "oui",
-  });
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  await renommerElementActivite({ agentId: agent.id, ...cible.data, libelle: parsed.data.libelle });
   rafraichir();
-}
+  return { values, message: `Le nouveau nom « ${parsed.data.libelle} » est enregistré.` };
+});
+
+export const reglerPiecesAction = actionAgent(
+  "reglerPiecesActivite",
+  piecesActiviteSchema,
+  async ({ agent, data, values }) => {
+    const activiteId = identifiant.safeParse(values.activiteId);
+    if (!activiteId.success) return INTROUVABLE;
+    await reglerPiecesActivite({ agentId: agent.id, activiteId: activiteId.data, exigences: data });
+    rafraichir();
+    return { values, message: "Les pièces demandées sont enregistrées." };
+  },
+);
+
+export const changerOuvertureAction = actionAgent(
+  "changerOuvertureInscriptions",
+  z.object({ anneeId: identifiant }),
+  async ({ agent, data, values }) => {
+    await changerOuvertureInscriptions({
+      agentId: agent.id,
+      anneeId: data.anneeId,
+      ouvertes: values.ouvertes === "oui",
+    });
+    rafraichir();
+  },
+);

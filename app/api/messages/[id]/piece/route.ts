@@ -2,8 +2,7 @@
 // read journaled); anyone else gets the same 404 as for a message that does not exist.
 import { lecteurConnecte } from "@/lib/auth/current";
 import { pieceDuMessage } from "@/lib/domain/demande/messages";
-import { journal } from "@/lib/journal";
-import { db } from "@/lib/db";
+import { journaliser } from "@/lib/journal";
 import { fichierIntrouvable, reponseFichierPrive } from "@/lib/storage/reponse";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -12,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const piece = acteur && /^[0-9a-f-]{36}$/.test(id) ? await pieceDuMessage(acteur, id) : null;
   if (!acteur || !piece) return fichierIntrouvable();
   if (acteur.kind === "AGENT") {
-    await journal(db(), {
+    await journaliser({
       event: "demande.piece_consultee",
       actorKind: "AGENT",
       actorId: acteur.agentId,

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { EnTeteDemarche } from "@/components/demande/EnTeteDemarche";
 import { requireUsager } from "@/lib/auth/current";
-import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
 import { valeursDeFiche } from "@/lib/domain/sante/schemas";
 import { enregistrerDossierSante } from "../actions";
@@ -18,7 +17,7 @@ export default async function MettreAJourPage({ params }: { params: Promise<{ en
   if (!dossier) notFound();
   const { enfant, derniere, editable, enAttente } = dossier;
   if (!editable && enAttente) redirect(`/famille/enfants/${enfant.id}/sante`);
-  const initial = editable ? ouvrirValeurs(editable) : derniere ? valeursDeFiche(derniere.fiche) : {};
+  const initial = editable ? editable.valeurs : derniere ? valeursDeFiche(derniere.fiche) : {};
   return (
     <div className="carte">
       <EnTeteDemarche
