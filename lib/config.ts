@@ -1,4 +1,6 @@
 // Configuration read from the environment, with the defaults the README lists.
+import { lireProxysDeConfiance, type ProxysDeConfiance } from "@/lib/auth/adresse-client";
+
 export const config = {
   /** public base URL of the portal, used in email links */
   appUrl: (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ""),
@@ -20,8 +22,29 @@ export const config = {
 };
 
 /** Cookies are Secure whenever the portal is served over HTTPS (always the case in production). */
-export function secureCookies(): boolean {
-  return config.appUrl.startsWith("https://");
+export function secureCookies(appUrl = config.appUrl): boolean {
+  return appUrl.startsWith("https://");
+}
+
+/**
+ * The session cookie's name: under https, the __Host- prefix makes the browser refuse it unless it is Secure,
+ * for the whole site (Path=/) and bound to this host alone (no Domain), so a sibling subdomain cannot plant
+ * one (ASVS 3.3.1). Plain http (the demo on localhost) cannot carry the prefix.
+ */
+export function nomCookieSession(appUrl = config.appUrl): string {
+  return secureCookies(appUrl) ? "__Host-pf_session" : "pf_session";
+}
+
+/** Strict-Transport-Security for a portal served over https: one year, subdomains included; none over http. */
+export function enTeteHsts(appUrl = config.appUrl): string | null {
+  return secureCookies(appUrl) ? "max-age=31536000; includeSubDomains" : null;
+}
+
+let proxys: ProxysDeConfiance | undefined;
+/** TRUSTED_PROXY, read once: the reverse proxies whose X-Forwarded-For entry is believed (none by default). */
+export function proxysDeConfiance(): ProxysDeConfiance {
+  proxys ??= lireProxysDeConfiance(process.env.TRUSTED_PROXY);
+  return proxys;
 }
 
 /** The preview mailbox exists only when no SMTP server is configured, and in production only with DEMO=1. */

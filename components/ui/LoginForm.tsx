@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { AltchaField } from "@/components/ui/AltchaField";
 import { FieldMessages, Label, TextField } from "@/components/ui/Field";
 import type { FormState } from "@/lib/forms";
 
@@ -52,6 +53,10 @@ export function LoginForm({ action, suite, motDePasseOublie }: Props) {
         />
         <FieldMessages name="motDePasse" error={state.errors.motDePasse} />
       </div>
+      {/* past the per-address threshold the login asks for the anti-bot check; a fresh one after each try */}
+      {(state.values.altchaDemande || state.errors.altcha) && (
+        <AltchaField key={JSON.stringify(state)} error={state.errors.altcha} />
+      )}
       {motDePasseOublie && (
         <p className="mb-4">
           <Link href="/mot-de-passe-oublie">J&apos;ai oublié mon mot de passe.</Link>

@@ -2,7 +2,8 @@
 // whether the identifiant exists or not.
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { loginLockedUntil } from "@/lib/auth/throttle";
+import { adresseAuDelaDuSeuil, loginLockedUntil } from "@/lib/auth/throttle";
+import { verifyAltcha } from "@/lib/auth/altcha";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { openSession, type Subject } from "@/lib/auth/sessions";
 import { secondFacteurExige } from "@/lib/auth/second-facteur";
@@ -11,7 +12,10 @@ import type { SessionKind } from "@/lib/generated/prisma/client";
 export type LoginResult =
   /** mfaEnAttente: the session opens nothing until the agent's TOTP code (lib/auth/second-facteur.ts) */
   | { ok: true; token: string; subject: Subject; mfaEnAttente: boolean }
-  | { ok: false; reason: "identifiants" }
+  /** altchaDemande: the next try must come with the anti-bot check (the address is past its threshold) */
+  | { ok: false; reason: "identifiants"; altchaDemande?: true }
+  /** the address is past its threshold and the anti-bot check was missing or wrong: no password was checked */
+  | { ok: false; reason: "altcha" }
   | { ok: false; reason: "non_active"; usagerId: string }
   | { ok: false; reason: "bloque"; until: Date };
 
@@ -20,11 +24,13 @@ export async function login(input: {
   identifiant: string;
   motDePasse: string;
   ip: string;
+  /** the anti-bot payload, needed once the address is past its threshold */
+  altcha?: string;
 }): Promise<LoginResult> {
   const identifiant = input.identifiant.trim().toLowerCase().slice(0, 254);
   const { kind, ip } = input;
 
-  const until = await loginLockedUntil(db(), kind, identifiant, ip);
+  const until = await loginLockedUntil(db(), kind, identifiant, ip, new Date(), { parAdresse: false });
   if (until) {
     await journal(db(), {
       event: "connexion.bloquee",
@@ -34,6 +40,8 @@ export async function login(input: {
     });
     return { ok: false, reason: "bloque", until };
   }
+  const altchaDemande = await adresseAuDelaDuSeuil(db(), kind, ip);
+  if (altchaDemande && !(await verifyAltcha(input.altcha))) return { ok: false, reason: "altcha" };
 
   const account =
     kind === "USAGER"
@@ -52,7 +60,7 @@ export async function login(input: {
 
   if (!account || !usable) {
     await db().loginAttempt.create({ data: { kind, identifiant, ip, success: false } });
-    const nowLocked = await loginLockedUntil(db(), kind, identifiant, ip);
+    const nowLocked = await loginLockedUntil(db(), kind, identifiant, ip, new Date(), { parAdresse: false });
     if (nowLocked) {
       await journal(db(), {
         event: "connexion.bloquee",
@@ -61,7 +69,11 @@ export async function login(input: {
         details: { identifiant, jusqua: nowLocked.toISOString() },
       });
     }
-    return { ok: false, reason: "identifiants" };
+    return {
+      ok: false,
+      reason: "identifiants",
+      altchaDemande: (await adresseAuDelaDuSeuil(db(), kind, ip)) || undefined,
+    };
   }
   // Only the right password learns that the space still waits for its activation.
   if ("activatedAt" in account && !account.activatedAt) {

@@ -123,18 +123,6 @@ describe("login", () => {
     expect(await db().journalEntry.count({ where: { event: "connexion.bloquee" } })).toBeGreaterThanOrEqual(3);
   });
 
-  it("locks an IP after 20 failures in 15 minutes, whatever the identifiants", async () => {
-    const ip = "203.0.113.7";
-    for (let i = 0; i < 20; i++)
-      await login({ kind: "USAGER", identifiant: `inconnu${i}`, motDePasse: "Faux-Mot-1!", ip });
-    expect(
-      await login({ kind: "USAGER", identifiant: "encore-un-autre", motDePasse: "Faux-Mot-1!", ip }),
-    ).toMatchObject({ reason: "bloque" });
-    expect(
-      await login({ kind: "USAGER", identifiant: "encore-un-autre", motDePasse: "Faux-Mot-1!", ip: "203.0.113.8" }),
-    ).toMatchObject({ reason: "identifiants" });
-  });
-
   it("keeps the previous login for « Dernière connexion le … »", async () => {
     const identifiant = "deux.fois";
     await activerEspace(await creerEspaceEtLien(identifiant));
