@@ -1,9 +1,20 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { actionPublique } from "@/lib/action";
 import { formValues, parseForm, type FormState } from "@/lib/forms";
 import { kickOutbox } from "@/lib/mail/outbox";
-import { renvoyerActivation } from "@/lib/domain/usager/activer";
+import { activerEspace, renvoyerActivation } from "@/lib/domain/usager/activer";
+
+/**
+ * ACTIVER MON ESPACE, the button of the page the mail's link opens: the activation is this POST, never the
+ * GET, so a mail scanner that follows links activates nothing. Back to the link's page, which then confirms.
+ */
+export const activerAction = actionPublique("activerEspace", z.object({ token: z.string().max(200) }), async ({ data }) => {
+  const activation = await activerEspace(data.token);
+  redirect(`/activation/${encodeURIComponent(data.token)}${activation.status === "active" ? "?active=1" : ""}`);
+});
 
 const LIEN_RENVOYE =
   "Si un espace en attente d'activation correspond, un nouveau lien d'activation vient d'être envoyé par courriel. Il est valable 24 heures.";
