@@ -1,8 +1,7 @@
-// The recap of a deposited inscription, for its parent's suivi or an agent's console. An agent reading a
-// P.A.I. request reads health data: the journal records it (without the data).
-import { db } from "@/lib/db";
-import { journal } from "@/lib/journal";
+// The recap of a deposited inscription, for its parent's suivi or an agent's console. For an agent, the
+// P.A.I.'s object is opened (and journaled) by the domain query, only with the permission SANTE.
 import { recapInscription } from "@/lib/domain/inscription/recap";
+import { recapInscriptionPourAgent } from "@/lib/domain/sante/queries-agent";
 import { RecapInscription } from "@/components/inscription/RecapInscription";
 
 export async function RecapDemandeInscription({
@@ -12,14 +11,7 @@ export async function RecapDemandeInscription({
   demande: { id: string; numero: number | null; familleId: string | null; donnees: unknown };
   agentId?: string;
 }) {
-  const recap = await recapInscription(demande);
+  const recap = agentId ? await recapInscriptionPourAgent(agentId, demande) : await recapInscription(demande);
   if (!recap) return <p>Les données de cette inscription sont illisibles.</p>;
-  if (agentId && recap.pai)
-    await journal(db(), {
-      event: "inscription.pai_consulte",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { numero: demande.numero },
-    });
   return <RecapInscription recap={recap} />;
 }

@@ -53,7 +53,12 @@ export function RecapInscription({ recap }: { recap: Recap }) {
           titre="PAI"
           lignes={[
             ["Demande de P.A.I.", recap.pai ? "Oui" : "Non"],
-            ...(recap.pai ? ([["Objet du P.A.I.", recap.paiObjet]] as [string, string][]) : []),
+            ...(recap.pai
+              ? ([["Objet du P.A.I.", recap.paiObjet ?? "Réservé aux agents ayant l'accès aux données de santé."]] as [
+                  string,
+                  string,
+                ][])
+              : []),
           ]}
         />
         <Lignes

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { FilMessages, lienPiece, tailleKo } from "@/components/demande/FilMessages";
 import { Historique, horodatage } from "@/components/demande/Historique";
@@ -19,6 +19,7 @@ import { refusTransition } from "@/lib/domain/demande/transitions";
 import { libelleDemande, TYPES_DEMANDE } from "@/lib/domain/demande/types";
 import { lireBrouillon, nomDePersonne } from "@/lib/domain/famille/schemas";
 import { lireDemandeSantePourAgent } from "@/lib/domain/sante/queries-agent";
+import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 
@@ -56,7 +57,14 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
   });
   const pieces = demande.messages.filter((m) => m.pieceKey);
   // health data: opened for this agent, and the opening journaled
-  const sante = demande.type === "DOSSIER_SANTE" ? await lireDemandeSantePourAgent(agent.id, demande) : null;
+  const sante =
+    demande.type === "DOSSIER_SANTE"
+      ? await lireDemandeSantePourAgent(agent.id, demande).catch((error: unknown) => {
+          // a dossier santé is nothing but health data: 403 without the permission SANTE
+          if (error instanceof AccesSanteRefuse) forbidden();
+          throw error;
+        })
+      : null;
 
   return (
     <div className="carte">
