@@ -12,6 +12,7 @@ export const config = {
   altchaHmacKey: process.env.ALTCHA_HMAC_KEY,
   /** proof-of-work cost of the anti-bot check; lower it only in tests */
   altchaCost: Number(process.env.ALTCHA_COST ?? 50_000),
+  dataDir: process.env.DATA_DIR ?? "./data",
   storageDir: process.env.STORAGE_DIR ?? `${process.env.DATA_DIR ?? "./data"}/uploads`,
   /** set: files go to uploadthing instead of STORAGE_DIR (the token of the uploadthing dashboard) */
   uploadthingToken: process.env.UPLOADTHING_TOKEN || undefined,

@@ -22,10 +22,10 @@ function memeOrigine(request: Request): boolean {
 }
 
 export async function POST(request: Request) {
+  // Same-origin only, before anything else: a form of another site must not add files to a family.
+  if (!memeOrigine(request)) return json({ message: "Requête refusée." }, 403);
   const session = await currentSession();
   if (session?.kind !== "USAGER") return json({ message: "Introuvable" }, 404);
-  // Same-origin only: a form of another site must not add files to a family.
-  if (!memeOrigine(request)) return json({ message: "Requête refusée." }, 403);
   // Refused before reading: the limit plus room for the form's other fields.
   if (Number(request.headers.get("content-length") ?? 0) > PIECE_RULE.maxBytes + 64 * 1024) {
     return json(
