@@ -35,8 +35,11 @@ export function cleAltchaLocale(dataDir = config.dataDir): string {
     writeFileSync(fichier, `${cle}\n`, { mode: 0o600, flag: "wx" });
     return cle;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(fichier, "utf8").trim();
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const ecrite = readFileSync(fichier, "utf8").trim();
+    if (ecrite.length < 64)
+      throw new Error(`${fichier} ne contient pas de clé ALTCHA : supprimez-le pour en créer une.`);
+    return ecrite;
   }
 }
 
