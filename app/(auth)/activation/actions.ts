@@ -11,10 +11,14 @@ import { activerEspace, renvoyerActivation } from "@/lib/domain/usager/activer";
  * ACTIVER MON ESPACE, the button of the page the mail's link opens: the activation is this POST, never the
  * GET, so a mail scanner that follows links activates nothing. Back to the link's page, which then confirms.
  */
-export const activerAction = actionPublique("activerEspace", z.object({ token: z.string().max(200) }), async ({ data }) => {
-  const activation = await activerEspace(data.token);
-  redirect(`/activation/${encodeURIComponent(data.token)}${activation.status === "active" ? "?active=1" : ""}`);
-});
+export const activerAction = actionPublique(
+  "activerEspace",
+  z.object({ token: z.string().max(200) }),
+  async ({ data }) => {
+    const activation = await activerEspace(data.token);
+    redirect(`/activation/${encodeURIComponent(data.token)}${activation.status === "active" ? "?active=1" : ""}`);
+  },
+);
 
 const LIEN_RENVOYE =
   "Si un espace en attente d'activation correspond, un nouveau lien d'activation vient d'être envoyé par courriel. Il est valable 24 heures.";

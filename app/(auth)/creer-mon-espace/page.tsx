@@ -6,7 +6,11 @@ import { commencer } from "./actions";
 
 export const metadata = { title: "Création d'un espace personnel" };
 
-export default async function BienvenuePage({ searchParams }: { searchParams: Promise<{ expire?: string; trop?: string }> }) {
+export default async function BienvenuePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ expire?: string; trop?: string }>;
+}) {
   const [{ expire, trop }, brouillon] = await Promise.all([searchParams, brouillonCourant()]);
   return (
     <div className="carte">
