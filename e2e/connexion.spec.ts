@@ -1,6 +1,12 @@
 // Login refusals and throttling, the forgotten-password round trip, and the wall between citizens and agents.
 import { test, expect } from "./fixtures/test";
-import { creerEspaceViaAssistant, MOT_DE_PASSE, nouveauParent, seConnecter } from "./fixtures/espace";
+import {
+  creerEspaceViaAssistant,
+  MOT_DE_PASSE,
+  nouveauParent,
+  seConnecter,
+  activerDepuisLien,
+} from "./fixtures/espace";
 import { seConnecterAgent } from "./fixtures/agent";
 
 async function activer(
@@ -9,13 +15,13 @@ async function activer(
   parent: ReturnType<typeof nouveauParent>,
 ) {
   await creerEspaceViaAssistant(page, parent);
-  await page.goto(
+  await activerDepuisLien(
+    page,
     mails.link(
       await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }),
       "/activation/",
     ),
   );
-  await expect(page.getByRole("heading", { name: "Confirmation d'activation de l'espace" })).toBeVisible();
 }
 
 test(

@@ -5,7 +5,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { test, expect } from "./fixtures/test";
 import { seConnecter, sql } from "./fixtures/espace";
-import { seConnecterAgent } from "./fixtures/agent";
 import { DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "../prisma/demo-comptes";
 
 const MO = 1024 * 1024;

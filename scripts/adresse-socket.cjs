@@ -2,6 +2,7 @@
 // socket it came on in the x-pf-adresse-socket header, overwriting any a client sent. Next.js gives server
 // actions and route handlers the headers only, and its own X-Forwarded-For is whatever the client wrote when
 // there is no proxy; lib/auth/adresse-client.ts decides which of the two to believe (TRUSTED_PROXY).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by `node --require`, so CommonJS
 const http = require("node:http");
 
 // Tells lib/auth/adresse-client.ts, in this same process, that the header is ours.

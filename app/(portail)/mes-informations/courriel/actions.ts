@@ -12,7 +12,8 @@ export const changerCourrielAction = actionUsager(
   changementCourrielSchema,
   async ({ usager, data, values }) => {
     // the password is never sent back to the browser
-    const { motDePasseActuel: _motDePasse, ...saisie } = values;
+    const saisie = { ...values };
+    delete saisie.motDePasseActuel;
     try {
       await demanderChangementCourriel({
         usager,
