@@ -170,6 +170,7 @@ test.describe("an attachment over the limit loses what was typed", { tag: "@bure
   test("in Échanges, the browser refuses a 12 MB piece beside the field, the message kept", async ({ page }) => {
     const numero = await demandeEnAttente();
     await seConnecter(page, DEMO_PARENT_EN_ATTENTE.identifiant, DEMO_PARENT_EN_ATTENTE.motDePasse);
+    await expect(page).toHaveURL(/\/mon-espace$/);
     await page.goto(`/demandes/${numero}?onglet=echanges`);
     await page.getByLabel("Votre message").fill(TEXTE);
     await page.getByLabel("Pièce jointe").setInputFiles(douzeMo);
@@ -185,6 +186,7 @@ test.describe("an attachment over the limit loses what was typed", { tag: "@bure
     const numero = await demandeEnAttente();
     const { context, page } = await sansJavaScript(browser, baseURL);
     await seConnecter(page, DEMO_PARENT_EN_ATTENTE.identifiant, DEMO_PARENT_EN_ATTENTE.motDePasse);
+    await expect(page).toHaveURL(/\/mon-espace$/);
     await page.goto(`/demandes/${numero}?onglet=echanges`);
     await page.getByLabel("Votre message").fill(TEXTE);
     await page.getByLabel("Pièce jointe").setInputFiles(douzeMo);
