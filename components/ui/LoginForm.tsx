@@ -15,7 +15,10 @@ type Props = {
 };
 
 export function LoginForm({ action, suite, motDePasseOublie }: Props) {
-  const [state, formAction, pending] = useActionState(action, { values: { suite: suite ?? "" }, errors: {} });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {
+    values: { suite: suite ?? "" },
+    errors: {},
+  });
   return (
     <form action={formAction} noValidate aria-busy={pending}>
       {state.message === "non_active" ? (

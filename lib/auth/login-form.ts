@@ -1,5 +1,6 @@
 // What the two login pages (citizen and agent) do with their form: log in, set the cookie, say why not.
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { config } from "@/lib/config";
 import { formatParis } from "@/lib/dates";
 import type { FormState } from "@/lib/forms";
@@ -35,6 +36,9 @@ export function safeNext(suite: string | undefined, fallback: string, appUrl = c
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/** The fields of both login forms: handleLogin words their refusals itself, beside each field. */
+export const loginSchema = z.looseObject({});
+
 export async function handleLogin(kind: SessionKind, formData: FormData, fallback: string): Promise<FormState> {
   const values = formValues(formData);
   const identifiant = values.identifiant?.trim() ?? "";
@@ -42,7 +46,7 @@ export async function handleLogin(kind: SessionKind, formData: FormData, fallbac
   const errors: Record<string, string> = {};
   if (!identifiant) errors.identifiant = "Indiquez votre identifiant.";
   if (!values.motDePasse) errors.motDePasse = "Indiquez votre mot de passe.";
-  if (Object.keys(errors).length) return { values: keep, errors };
+  if (Object.keys(errors).length) return { values: keep, errors, ok: false };
 
   const result = await login({
     kind,
@@ -53,20 +57,22 @@ export async function handleLogin(kind: SessionKind, formData: FormData, fallbac
   });
   if (!result.ok) {
     if (result.reason === "altcha") {
-      return { values: { ...keep, altchaDemande: "1" }, errors: { altcha: ALTCHA_CONNEXION } };
+      return { values: { ...keep, altchaDemande: "1" }, errors: { altcha: ALTCHA_CONNEXION }, ok: false };
     }
     if (result.reason === "bloque") {
       const heure = formatParis(result.until, "HH:mm");
       return {
         values: keep,
         errors: {},
+        ok: false,
         message: `Trop de tentatives de connexion. Par sécurité, réessayez à partir de ${heure}.`,
       };
     }
-    if (result.reason === "non_active") return { values: keep, errors: {}, message: "non_active" };
+    if (result.reason === "non_active") return { values: keep, errors: {}, message: "non_active", ok: false };
     return {
       values: result.altchaDemande ? { ...keep, altchaDemande: "1" } : keep,
       errors: {},
+      ok: false,
       message: IDENTIFIANTS_INCORRECTS,
     };
   }

@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionPublique } from "@/lib/action";
 import { formatParis } from "@/lib/dates";
-import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/auth/current";
 import { ALTCHA_MESSAGE, verifyAltcha } from "@/lib/auth/altcha";
 import { kickOutbox } from "@/lib/mail/outbox";
@@ -44,14 +43,12 @@ export const demanderLien = actionPublique("demanderLien", demandeLienSchema, as
   };
 });
 
-export async function choisirMotDePasse(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = parseForm(motDePasseSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  try {
-    await reinitialiserMotDePasse(token, parsed.data.motDePasse, { ip: await clientIp() });
-  } catch (error) {
-    return appErrorState(error, values);
-  }
-  redirect("/connexion?reinitialise=1");
-}
+/** The new password, from the mail's link (its token in a hidden field): every other session of the space ends. */
+export const choisirMotDePasse = actionPublique(
+  "choisirMotDePasse",
+  motDePasseSchema.and(z.object({ token: z.string().max(200) })),
+  async ({ data }) => {
+    await reinitialiserMotDePasse(data.token, data.motDePasse, { ip: await clientIp() });
+    redirect("/connexion?reinitialise=1");
+  },
+);
