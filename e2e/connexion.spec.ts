@@ -6,6 +6,7 @@ import {
   nouveauParent,
   seConnecter,
   activerDepuisLien,
+  verifierAltcha,
 } from "./fixtures/espace";
 import { seConnecterAgent } from "./fixtures/agent";
 
@@ -73,6 +74,8 @@ test("mot de passe oublié : le lien reçu permet d'en choisir un nouveau et fer
   await page.getByRole("link", { name: "J'ai oublié mon mot de passe." }).click();
   await expectNoAxeViolations(page);
   await page.getByLabel("Identifiant ou courriel").fill(parent.courriel);
+  // the anti-bot check: this form makes the portal write to someone
+  await verifierAltcha(page);
   await page.getByRole("button", { name: "Recevoir le lien" }).click();
   await expect(page.getByText(/Si un espace activé correspond, un courriel vient de vous être envoyé/)).toBeVisible();
 
