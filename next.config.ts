@@ -17,10 +17,12 @@ const nextConfig: NextConfig = {
     // forbidden() from next/navigation: an AGENT on an ADMIN page gets a real 403 (app/forbidden.tsx).
     authInterrupts: true,
     // A piece sent in Échanges weighs up to 10 MB (the identity photo 5 MB); the form's text comes with it.
-    serverActions: { bodySizeLimit: "11mb" },
-    // The proxy (proxy.ts) buffers request bodies up to this size: a 10 MB pièce justificative and its form
-    // must reach the upload route whole (the default, 10 MB, would cut it short).
-    proxyClientMaxBodySize: "11mb",
+    // Room above that, so a file somewhat over the limit (a 12 MB scan) reaches the action whole and gets its
+    // French message beside the field, instead of a cut body and the generic error page (the browser refuses
+    // it before sending anyway when JavaScript runs).
+    serverActions: { bodySizeLimit: "25mb" },
+    // The proxy (proxy.ts) buffers request bodies up to this size: the same as above, or it would cut them.
+    proxyClientMaxBodySize: "25mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

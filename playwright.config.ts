@@ -124,6 +124,9 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         // The real service is out of reach from test machines (and its answers change).
         ADRESSE_API_URL: `http://127.0.0.1:${ADRESSE_PORT}`,
+        // The runner on loopback plays the reverse proxy: a spec gives its requests their own client address
+        // with X-Forwarded-For, so its login failures do not count against the other specs' address.
+        TRUSTED_PROXY: "127.0.0.1/32, ::1/128",
         MAIL_FROM: process.env.E2E_MAIL_FROM ?? "Portail Famille <portail-famille@mairie.test>",
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       },

@@ -2,6 +2,7 @@
 // fresh nonce per request (Next.js puts it on its own scripts) and forbids caching of personal pages.
 // It is not an authorization boundary: every page and action checks the session itself (lib/auth/current.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { enTeteHsts } from "@/lib/config";
 
 const PRIVATE_PREFIXES = [
   "/mon-espace",
@@ -45,7 +46,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-portail-espace", path === "/agent" || path.startsWith("/agent/") ? "console" : "portail");
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // The routes under /api answer JSON or a file, never a page: a file keeps its own sandboxing policy
+  // (lib/storage/reponse.ts), which the page's would replace, since the proxy's headers win.
+  if (!path.startsWith("/api/")) response.headers.set("Content-Security-Policy", csp);
+  const hsts = enTeteHsts();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   if (PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
     response.headers.set("Cache-Control", "no-store");
   }

@@ -33,6 +33,7 @@ test(
     );
     expect(second).not.toBe(premier);
     await page.goto(second);
+    await page.getByRole("button", { name: "Activer mon espace" }).click();
     await expect(
       page.getByText(`Votre espace a bien été activé pour le nom d'utilisateur ${parent.identifiant}.`),
     ).toBeVisible();

@@ -4,7 +4,7 @@
 // person is incomplete; VALIDER, the deposit mail, its suivi link behind the login, and Échanges with a piece.
 // Then a second parent gets 404 on all of it.
 import { test, expect } from "./fixtures/test";
-import { creerEspaceViaAssistant, nouveauParent, seConnecter } from "./fixtures/espace";
+import { creerEspaceViaAssistant, nouveauParent, seConnecter, activerDepuisLien } from "./fixtures/espace";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
@@ -16,7 +16,8 @@ test("un parent déclare sa famille, la dépose, la suit et écrit aux agents", 
   test.setTimeout(120_000);
   const parent = nouveauParent(testInfo, "famille");
   await creerEspaceViaAssistant(page, parent);
-  await page.goto(
+  await activerDepuisLien(
+    page,
     mails.link(
       await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }),
       "/activation/",

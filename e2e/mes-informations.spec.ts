@@ -2,7 +2,13 @@
 // the link mailed to the new address (opened after a logout, so the login comes first and leads back to it),
 // the new address in place and the old one told of the change.
 import { test, expect } from "./fixtures/test";
-import { creerEspaceViaAssistant, MOT_DE_PASSE, nouveauParent, seConnecter } from "./fixtures/espace";
+import {
+  creerEspaceViaAssistant,
+  MOT_DE_PASSE,
+  nouveauParent,
+  seConnecter,
+  activerDepuisLien,
+} from "./fixtures/espace";
 
 test("un changement de courriel demande le mot de passe et le lien envoyé à la nouvelle adresse", async ({
   page,
@@ -14,7 +20,8 @@ test("un changement de courriel demande le mot de passe et le lien envoyé à la
   const parent = nouveauParent(testInfo, "courriel");
   const nouveau = `nouveau.${parent.courriel}`;
   await creerEspaceViaAssistant(page, parent);
-  await page.goto(
+  await activerDepuisLien(
+    page,
     mails.link(
       await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }),
       "/activation/",

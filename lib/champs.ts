@@ -17,6 +17,20 @@ export const requis = (max: number, message: string) =>
     .min(1, { error: message })
     .max(max, { error: `${max} caractères au maximum.` });
 
+// A person's name is printed in mails ("Bonjour Mme …"): letters (accented too), spaces, apostrophes, hyphens
+// and dots only, so it can carry no link, no sentence and no bidi or control character. A dot ends an
+// initial ("J.-P.", "St. Martin"), never a word: "exemple.fr" is not a name.
+const NOM_DE_PERSONNE = /^\p{L}\p{M}*(?:[\p{L}\p{M} '’-]|\.(?=[ '’-]|$))*$/u;
+const NOM_INVALIDE = "Lettres, espaces, apostrophes, tirets et points seulement.";
+
+export const nomDePersonne = (max: number, message: string) =>
+  requis(max, message).regex(NOM_DE_PERSONNE, { error: NOM_INVALIDE });
+
+export const nomDePersonneOptionnel = (max: number, nom: string) =>
+  optionnel(max, nom).refine((value) => value === undefined || NOM_DE_PERSONNE.test(value), {
+    error: `${nom} : ${NOM_INVALIDE.toLowerCase()}`,
+  });
+
 export const telephone = (nom: string) =>
   z
     .string()

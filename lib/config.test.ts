@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { environnementSchema, lireEnvironnement, previewMailboxEnabled } from "@/lib/config";
+import {
+  enTeteHsts,
+  environnementSchema,
+  lireEnvironnement,
+  nomCookieSession,
+  previewMailboxEnabled,
+  secureCookies,
+} from "@/lib/config";
 
 describe("the preview mailbox (/dev/mails)", () => {
   it.each([
@@ -42,5 +49,22 @@ describe("the environment's schema", () => {
       /^Configuration invalide : SMTP_URL doit être une adresse smtp:\/\/… ou smtps:\/\/… \(par exemple .*\) ; CLE_CHIFFREMENT doit être 32 octets encodés en base64/,
     );
     expect(() => lireEnvironnement({ CLE_CHIFFREMENT: secret })).not.toThrow(new RegExp(secret));
+  });
+});
+
+describe("HSTS and cookie prefix (security review, issue 12)", () => {
+  it("secureCookies() is true under https:// and false under http://", () => {
+    expect(secureCookies("https://famille.villefranque.fr")).toBe(true);
+    expect(secureCookies("http://localhost:3000")).toBe(false);
+  });
+
+  it("names the session cookie __Host-… under https only", () => {
+    expect(nomCookieSession("https://famille.villefranque.fr")).toBe("__Host-pf_session");
+    expect(nomCookieSession("http://localhost:3000")).toBe("pf_session");
+  });
+
+  it("sends Strict-Transport-Security for one year under https only", () => {
+    expect(enTeteHsts("https://famille.villefranque.fr")).toMatch(/^max-age=31536000\b/);
+    expect(enTeteHsts("http://localhost:3000")).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
 // expected (never its value: some are secrets). `config` is parsed once, at its first use; the unit test
 // lib/config.test.ts keeps this schema and .env.example in step.
 import { z } from "zod";
+import { lireProxysDeConfiance, type ProxysDeConfiance } from "@/lib/auth/adresse-client";
 
 /** One variable: its schema, and the form expected as the error message words it. An empty `NOM=` line (as
  * .env.example has) means unset. */
@@ -46,6 +47,7 @@ export const environnementSchema = z.object({
   // Web
   PORT: port(3000),
   APP_URL: url(WEB, "https://famille.villefranque.fr"),
+  TRUSTED_PROXY: texte("un nombre de proxys (1) ou leurs adresses et blocs CIDR séparés par des virgules"),
   // Mail
   SMTP_URL: url(["smtp:", "smtps:"], "smtps://utilisateur:motdepasse@smtp.commune.fr:465"),
   MAIL_FROM: texte("un expéditeur"),
@@ -117,6 +119,7 @@ function construire(env: Environnement) {
     altchaHmacKey: env.ALTCHA_HMAC_KEY,
     /** proof-of-work cost of the anti-bot check; lower it only in tests */
     altchaCost: env.ALTCHA_COST ?? 50_000,
+    dataDir,
     storageDir: env.STORAGE_DIR ?? `${dataDir}/uploads`,
     /** set: files go to uploadthing instead of STORAGE_DIR (the token of the uploadthing dashboard) */
     uploadthingToken: env.UPLOADTHING_TOKEN,
@@ -139,8 +142,29 @@ export const config: Configuration = new Proxy({} as Configuration, {
 });
 
 /** Cookies are Secure whenever the portal is served over HTTPS (always the case in production). */
-export function secureCookies(): boolean {
-  return config.appUrl.startsWith("https://");
+export function secureCookies(appUrl = config.appUrl): boolean {
+  return appUrl.startsWith("https://");
+}
+
+/**
+ * The session cookie's name: under https, the __Host- prefix makes the browser refuse it unless it is Secure,
+ * for the whole site (Path=/) and bound to this host alone (no Domain), so a sibling subdomain cannot plant
+ * one (ASVS 3.3.1). Plain http (the demo on localhost) cannot carry the prefix.
+ */
+export function nomCookieSession(appUrl = config.appUrl): string {
+  return secureCookies(appUrl) ? "__Host-pf_session" : "pf_session";
+}
+
+/** Strict-Transport-Security for a portal served over https: one year, subdomains included; none over http. */
+export function enTeteHsts(appUrl = config.appUrl): string | null {
+  return secureCookies(appUrl) ? "max-age=31536000; includeSubDomains" : null;
+}
+
+let proxys: ProxysDeConfiance | undefined;
+/** TRUSTED_PROXY, read once: the reverse proxies whose X-Forwarded-For entry is believed (none by default). */
+export function proxysDeConfiance(): ProxysDeConfiance {
+  proxys ??= lireProxysDeConfiance(lireEnvironnement().TRUSTED_PROXY);
+  return proxys;
 }
 
 /** The preview mailbox exists only when no SMTP server is configured, and in production only with DEMO=1. */

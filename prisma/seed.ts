@@ -197,6 +197,9 @@ export async function seedDemo(): Promise<DemoLogin[]> {
       ));
   }
 
+  // The demo agent instructs the dossiers santé: an administrator gave her the access to health data.
+  await db().agent.update({ where: { id: agents[DEMO_AGENT.identifiant]! }, data: { permissions: ["SANTE"] } });
+
   // An admin must use TOTP: admin.demo's is enrolled with the fixed demo secret (again after a reset).
   const adminId = agents[DEMO_ADMIN.identifiant]!;
   await db().agent.updateMany({

@@ -106,6 +106,10 @@ async function main(): Promise<void> {
 
   const next = run(NEXT, ["start", "-p", String(port)], {
     ...env,
+    // the socket's address reaches the app in a header no client can set (lib/auth/adresse-client.ts)
+    NODE_OPTIONS: [env.NODE_OPTIONS, `--require "${path.join(ROOT, "scripts/adresse-socket.cjs")}"`]
+      .filter(Boolean)
+      .join(" "),
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     ...(demo ? { DEMO: "1" } : {}),

@@ -2,10 +2,12 @@
 // Échanges: write on a demande, with one piece (PDF, JPEG, PNG or HEIC, 10 MB at most, checked on the server
 // by its content). The parent writes to the agents; an agent answers the parent or, with "Note interne",
 // writes for the other agents only. What was typed stays when the server refuses the piece.
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { CheckboxField, FieldMessages, Label, TextField } from "@/components/ui/Field";
 import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
+import { refusTaille } from "@/components/ui/taille-fichier";
+import { PIECE_MAX_OCTETS } from "@/lib/storage/limites";
 import type { FormState } from "@/lib/forms";
 
 type Props = {
@@ -20,6 +22,7 @@ type Props = {
 export function MessageForm({ action: envoyer, titre, noteInterne = false, numero }: Props) {
   const [state, action, pending] = useActionState(envoyer, { values: {}, errors: {} } as FormState);
   const formRef = useRef<HTMLFormElement>(null);
+  const [pieceTropLourde, setPieceTropLourde] = useState<string | null>(null);
 
   // A sent message clears the form; a refused one keeps the text (the file input cannot be refilled).
   useEffect(() => {
@@ -27,11 +30,18 @@ export function MessageForm({ action: envoyer, titre, noteInterne = false, numer
   }, [state]);
 
   const error = state.errors.message;
+  const envoyerSansReinitialiser = envoiSansReinitialisation(action);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const refus = refusTaille(event.currentTarget, "piece", PIECE_MAX_OCTETS);
+    setPieceTropLourde(refus);
+    if (refus) event.preventDefault();
+    else envoyerSansReinitialiser(event);
+  }
   return (
     <form
       ref={formRef}
       action={action}
-      onSubmit={envoiSansReinitialisation(action)}
+      onSubmit={onSubmit}
       noValidate
       aria-busy={pending}
       className="rounded-md border border-stone-300 p-4"
@@ -59,7 +69,7 @@ export function MessageForm({ action: envoyer, titre, noteInterne = false, numer
         label="Pièce jointe"
         type="file"
         accept="application/pdf,image/jpeg,image/png,image/heic,.heic"
-        error={state.errors.piece}
+        error={pieceTropLourde ?? state.errors.piece}
         hint="Facultative. PDF, JPEG, PNG ou HEIC, 10 Mo au maximum."
       />
       {noteInterne && (

@@ -36,26 +36,28 @@ type Props = {
   ton?: "principal" | "danger";
 };
 
-type Etat = FormState & { succes?: number };
+// Each answer is a new state object: after a success, its number remounts the fields.
+const numeros = new WeakMap<FormState, number>();
+let dernierNumero = 0;
+function numeroDe(state: FormState): number {
+  if (!numeros.has(state)) numeros.set(state, ++dernierNumero);
+  return numeros.get(state)!;
+}
 
 export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "principal" }: Props) {
-  const [state, formAction, pending] = useActionState<Etat, FormData>(
-    async (previous, formData) => {
-      const next = await action(previous, formData);
-      return { ...next, succes: (previous.succes ?? 0) + (next.ok ? 1 : 0) };
-    },
-    { values: {}, errors: {} },
-  );
+  // The server action itself, unwrapped: React then renders the form as a POST to it, so the form works before
+  // hydration and without JavaScript, and a password never ends up in a URL (a form without one is a GET).
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, { values: {}, errors: {} });
   const valeur = (name: string) => (state.ok ? valeurs[name] : (state.values[name] ?? valeurs[name])) ?? "";
   const obligatoires = champs.some(
     (c) => c.kind === "adresse" || c.kind === "motDePasse" || ("required" in c && c.required),
   );
   return (
-    <form onSubmit={envoiSansReinitialisation(formAction)} noValidate aria-busy={pending}>
+    <form action={formAction} onSubmit={envoiSansReinitialisation(formAction)} noValidate aria-busy={pending}>
       {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
       {obligatoires && <ChampsObligatoires />}
       {/* remounted after each success: the fields take the saved values again */}
-      <div key={state.succes ?? 0}>
+      <div key={state.ok ? numeroDe(state) : "saisie"}>
         {champs.map((champ) => {
           switch (champ.kind) {
             case "texte":

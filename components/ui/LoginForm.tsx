@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { AltchaField } from "@/components/ui/AltchaField";
 import { FieldMessages, Label, TextField } from "@/components/ui/Field";
 import type { FormState } from "@/lib/forms";
 
@@ -14,7 +15,10 @@ type Props = {
 };
 
 export function LoginForm({ action, suite, motDePasseOublie }: Props) {
-  const [state, formAction, pending] = useActionState(action, { values: { suite: suite ?? "" }, errors: {} });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {
+    values: { suite: suite ?? "" },
+    errors: {},
+  });
   return (
     <form action={formAction} noValidate aria-busy={pending}>
       {state.message === "non_active" ? (
@@ -52,6 +56,10 @@ export function LoginForm({ action, suite, motDePasseOublie }: Props) {
         />
         <FieldMessages name="motDePasse" error={state.errors.motDePasse} />
       </div>
+      {/* past the per-address threshold the login asks for the anti-bot check; a fresh one after each try */}
+      {(state.values.altchaDemande || state.errors.altcha) && (
+        <AltchaField key={JSON.stringify(state)} error={state.errors.altcha} />
+      )}
       {motDePasseOublie && (
         <p className="mb-4">
           <Link href="/mot-de-passe-oublie">J&apos;ai oublié mon mot de passe.</Link>

@@ -2,6 +2,7 @@
 // A one-purpose form (resend a link, ask for a reset): its fields, one button, and the answer in place.
 import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { AltchaField } from "@/components/ui/AltchaField";
 import { TextField } from "@/components/ui/Field";
 import type { FormState } from "@/lib/forms";
 
@@ -10,9 +11,11 @@ type Props = {
   bouton: string;
   hidden?: Record<string, string>;
   field?: { name: string; label: string; type?: string; autoComplete?: string; hint?: ReactNode };
+  /** the anti-bot check, for a form anyone may send that makes the portal write to someone */
+  altcha?: boolean;
 };
 
-export function SimpleForm({ action, bouton, hidden = {}, field }: Props) {
+export function SimpleForm({ action, bouton, hidden = {}, field, altcha }: Props) {
   const [state, formAction, pending] = useActionState(action, { values: {}, errors: {} });
   return (
     <form action={formAction} noValidate aria-busy={pending}>
@@ -32,6 +35,8 @@ export function SimpleForm({ action, bouton, hidden = {}, field }: Props) {
           error={state.errors[field.name]}
         />
       )}
+      {/* a solution is accepted once: each answer brings a fresh check */}
+      {altcha && <AltchaField key={state.message ?? state.errors.altcha ?? "premier"} error={state.errors.altcha} />}
       <button type="submit" className="bouton-principal" disabled={pending}>
         {bouton}
       </button>

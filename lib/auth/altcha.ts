@@ -5,20 +5,50 @@ import "server-only";
 import { createChallenge, randomInt } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { verify } from "altcha-lib/frameworks/shared";
-import { createHmac } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const CHALLENGE_LIFETIME_MS = 20 * 60 * 1000;
 
+let cleLocale: string | undefined;
+
+/**
+ * Demo and development: a random key kept in DATA_DIR (created at first use, readable by its owner only),
+ * stable across restarts of one install and guessable by nobody, unlike anything derived from the
+ * configuration. Every node of a multi-node install must share ALTCHA_HMAC_KEY instead.
+ */
+export function cleAltchaLocale(dataDir = config.dataDir): string {
+  const fichier = path.join(dataDir, "altcha-hmac.key");
+  try {
+    const existante = readFileSync(fichier, "utf8").trim();
+    if (existante.length >= 64) return existante;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const cle = randomBytes(32).toString("hex");
+  try {
+    // "wx": two processes starting at once keep the first one's key
+    writeFileSync(fichier, `${cle}\n`, { mode: 0o600, flag: "wx" });
+    return cle;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const ecrite = readFileSync(fichier, "utf8").trim();
+    if (ecrite.length < 64)
+      throw new Error(`${fichier} ne contient pas de clé ALTCHA : supprimez-le pour en créer une.`);
+    return ecrite;
+  }
+}
+
 function hmacSecret(): string {
   if (config.altchaHmacKey) return config.altchaHmacKey;
   if (config.production && !config.demo) throw new Error("ALTCHA_HMAC_KEY doit être défini en production.");
-  // Demo and tests: a key derived from the database URL, stable across restarts of the same install.
-  return createHmac("sha256", "portail-famille-altcha")
-    .update(process.env.DATABASE_URL ?? "")
-    .digest("hex");
+  cleLocale ??= cleAltchaLocale();
+  return cleLocale;
 }
 
 export async function newChallenge() {

@@ -4,11 +4,12 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { secureCookies } from "@/lib/config";
+import { nomCookieSession, proxysDeConfiance, secureCookies } from "@/lib/config";
+import { adresseClient, adresseSocketConnue, EN_TETE_ADRESSE_SOCKET } from "@/lib/auth/adresse-client";
 import { findLiveSession, SESSION_MAX_MS, type LiveSession } from "@/lib/auth/sessions";
 import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/client";
 
-export const SESSION_COOKIE = "pf_session";
+const SESSION_COOKIE = nomCookieSession();
 
 export async function setSessionCookie(token: string): Promise<void> {
   (await cookies()).set(SESSION_COOKIE, token, {
@@ -47,14 +48,14 @@ export async function lecteurConnecte(): Promise<
   return null;
 }
 
-/**
- * The client's address, for login throttling: the last X-Forwarded-For entry, which is the one the reverse
- * proxy in front of us appended (or, with no proxy, the socket address Next.js puts there). Entries before it
- * come from the client and could be forged.
- */
+/** The client's address, for the per-address throttles (see lib/auth/adresse-client.ts and TRUSTED_PROXY). */
 export async function clientIp(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for");
-  return forwarded?.split(",").at(-1)?.trim() || "inconnue";
+  const entetes = await headers();
+  // Without the preload (`next dev`), Next.js's own X-Forwarded-For: the socket's address unless a client wrote one.
+  const socket = adresseSocketConnue()
+    ? entetes.get(EN_TETE_ADRESSE_SOCKET)
+    : entetes.get("x-forwarded-for")?.split(",").at(-1);
+  return adresseClient(socket, entetes.get("x-forwarded-for"), proxysDeConfiance());
 }
 
 /** For pages and actions of the citizen space: a logged-in usager, or off to the login page. */

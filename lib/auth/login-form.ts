@@ -1,5 +1,7 @@
 // What the two login pages (citizen and agent) do with their form: log in, set the cookie, say why not.
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { config } from "@/lib/config";
 import { formatParis } from "@/lib/dates";
 import type { FormState } from "@/lib/forms";
 import { formValues } from "@/lib/forms";
@@ -8,33 +10,71 @@ import { login } from "@/lib/auth/login";
 import type { SessionKind } from "@/lib/generated/prisma/client";
 
 const IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect.";
+const ALTCHA_CONNEXION =
+  "De nombreuses connexions ont échoué depuis votre réseau : par sécurité, cochez la case « Je ne suis pas un robot », patientez un instant, puis cliquez sur Connexion.";
 
-/** Only a path of this site may follow a login (no open redirect). */
-export function safeNext(suite: string | undefined, fallback: string): string {
-  return suite && suite.startsWith("/") && !suite.startsWith("//") && !suite.startsWith("/\\") ? suite : fallback;
+// Browsers drop tabs and newlines from URLs ("/\t/evil.example" becomes "//evil.example"), and a newline in a
+// Location header is a 500: any control character refuses the whole suite.
+const CARACTERE_DE_CONTROLE = /[\u0000-\u001F\u007F]/;
+
+/**
+ * Only a path of this site may follow a login (no open redirect): `suite` is resolved against APP_URL as a
+ * browser would, and kept only when it stays on our origin and starts with exactly one "/".
+ */
+export function safeNext(suite: string | undefined, fallback: string, appUrl = config.appUrl): string {
+  if (!suite || CARACTERE_DE_CONTROLE.test(suite)) return fallback;
+  if (!suite.startsWith("/") || suite.startsWith("//") || suite.startsWith("/\\")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(suite, appUrl);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== new URL(appUrl).origin || !url.pathname.startsWith("/") || url.pathname.startsWith("//")) {
+    return fallback;
+  }
+  return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** The fields of both login forms: handleLogin words their refusals itself, beside each field. */
+export const loginSchema = z.looseObject({});
 
 export async function handleLogin(kind: SessionKind, formData: FormData, fallback: string): Promise<FormState> {
   const values = formValues(formData);
   const identifiant = values.identifiant?.trim() ?? "";
-  const keep = { identifiant, suite: values.suite ?? "" };
+  const keep: Record<string, string> = { identifiant, suite: values.suite ?? "" };
   const errors: Record<string, string> = {};
   if (!identifiant) errors.identifiant = "Indiquez votre identifiant.";
   if (!values.motDePasse) errors.motDePasse = "Indiquez votre mot de passe.";
-  if (Object.keys(errors).length) return { values: keep, errors };
+  if (Object.keys(errors).length) return { values: keep, errors, ok: false };
 
-  const result = await login({ kind, identifiant, motDePasse: values.motDePasse!, ip: await clientIp() });
+  const result = await login({
+    kind,
+    identifiant,
+    motDePasse: values.motDePasse!,
+    ip: await clientIp(),
+    altcha: values.altcha,
+  });
   if (!result.ok) {
+    if (result.reason === "altcha") {
+      return { values: { ...keep, altchaDemande: "1" }, errors: { altcha: ALTCHA_CONNEXION }, ok: false };
+    }
     if (result.reason === "bloque") {
       const heure = formatParis(result.until, "HH:mm");
       return {
         values: keep,
         errors: {},
+        ok: false,
         message: `Trop de tentatives de connexion. Par sécurité, réessayez à partir de ${heure}.`,
       };
     }
-    if (result.reason === "non_active") return { values: keep, errors: {}, message: "non_active" };
-    return { values: keep, errors: {}, message: IDENTIFIANTS_INCORRECTS };
+    if (result.reason === "non_active") return { values: keep, errors: {}, message: "non_active", ok: false };
+    return {
+      values: result.altchaDemande ? { ...keep, altchaDemande: "1" } : keep,
+      errors: {},
+      ok: false,
+      message: IDENTIFIANTS_INCORRECTS,
+    };
   }
   await setSessionCookie(result.token);
   const suite = safeNext(values.suite, fallback);

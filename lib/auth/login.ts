@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { essaiReussi, loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";
+import { adresseAuDelaDuSeuil, essaiReussi, loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";
+import { verifyAltcha } from "@/lib/auth/altcha";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { openSession, type Subject } from "@/lib/auth/sessions";
 import { secondFacteurExige } from "@/lib/auth/second-facteur";
@@ -12,7 +13,10 @@ import type { SessionKind } from "@/lib/generated/prisma/client";
 export type LoginResult =
   /** mfaEnAttente: the session opens nothing until the agent's TOTP code (lib/auth/second-facteur.ts) */
   | { ok: true; token: string; subject: Subject; mfaEnAttente: boolean }
-  | { ok: false; reason: "identifiants" }
+  /** altchaDemande: the next try must come with the anti-bot check (the address is past its threshold) */
+  | { ok: false; reason: "identifiants"; altchaDemande?: true }
+  /** the address is past its threshold and the anti-bot check was missing or wrong: no password was checked */
+  | { ok: false; reason: "altcha" }
   | { ok: false; reason: "non_active"; usagerId: string }
   | { ok: false; reason: "bloque"; until: Date };
 
@@ -21,11 +25,19 @@ export async function login(input: {
   identifiant: string;
   motDePasse: string;
   ip: string;
+  /** the anti-bot payload, needed once the address is past its threshold */
+  altcha?: string;
 }): Promise<LoginResult> {
   const identifiant = input.identifiant.trim().toLowerCase().slice(0, 254);
   const { kind, ip } = input;
 
-  const essai = await reserverEssai(kind, identifiant, ip);
+  // Past the per-address threshold, the anti-bot check comes first: without it no password is checked and no try
+  // is counted against the identifiant.
+  if ((await adresseAuDelaDuSeuil(db(), kind, ip)) && !(await verifyAltcha(input.altcha))) {
+    return { ok: false, reason: "altcha" };
+  }
+  // The per-address count no longer locks: it asks for the anti-bot check (above) instead.
+  const essai = await reserverEssai(kind, identifiant, ip, new Date(), { parAdresse: false });
   if ("bloqueJusqua" in essai) {
     const until = essai.bloqueJusqua;
     await journal(db(), {
@@ -54,7 +66,7 @@ export async function login(input: {
 
   if (!account || !usable) {
     // the reserved try stays as this failure
-    const nowLocked = await loginLockedUntil(db(), kind, identifiant, ip);
+    const nowLocked = await loginLockedUntil(db(), kind, identifiant, ip, new Date(), { parAdresse: false });
     if (nowLocked) {
       await journal(db(), {
         event: "connexion.bloquee",
@@ -63,7 +75,11 @@ export async function login(input: {
         details: { identifiant, jusqua: nowLocked.toISOString() },
       });
     }
-    return { ok: false, reason: "identifiants" };
+    return {
+      ok: false,
+      reason: "identifiants",
+      altchaDemande: (await adresseAuDelaDuSeuil(db(), kind, ip)) || undefined,
+    };
   }
   // Only the right password learns that the space still waits for its activation.
   if ("activatedAt" in account && !account.activatedAt) {

@@ -27,6 +27,8 @@ export async function loginLockedUntil(
   identifiant: string,
   ip: string,
   now = new Date(),
+  // The login asks for the anti-bot check past the per-address threshold instead (adresseAuDelaDuSeuil).
+  { parAdresse = true }: { parAdresse?: boolean } = {},
 ): Promise<Date | null> {
   const since = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
   const lastSuccess = await tx.loginAttempt.findFirst({
@@ -42,12 +44,7 @@ export async function loginLockedUntil(
       take: LOGIN_LIMITS.perIdentifiant,
       select: { createdAt: true },
     }),
-    tx.loginAttempt.findMany({
-      where: { kind, ip, success: false, createdAt: { gte: since } },
-      orderBy: { createdAt: "desc" },
-      take: LOGIN_LIMITS.perIp,
-      select: { createdAt: true },
-    }),
+    parAdresse ? failuresFromIp(tx, kind, ip, since) : Promise.resolve([]),
   ]);
   const locks = [
     lockedUntil(
@@ -64,6 +61,25 @@ export async function loginLockedUntil(
     ),
   ].filter((date): date is Date => date !== null);
   return locks.length ? new Date(Math.max(...locks.map((date) => date.getTime()))) : null;
+}
+
+function failuresFromIp(tx: Tx, kind: SessionKind, ip: string, since: Date) {
+  return tx.loginAttempt.findMany({
+    where: { kind, ip, success: false, createdAt: { gte: since } },
+    orderBy: { createdAt: "desc" },
+    take: LOGIN_LIMITS.perIp,
+    select: { createdAt: true },
+  });
+}
+
+/**
+ * True once an address has failed LOGIN_LIMITS.perIp times in the window. Thousands of parents may share one
+ * address (a mobile carrier, a company): past the threshold the login asks for the anti-bot check with the
+ * password rather than refusing everyone behind it, while the per-identifiant lock stays.
+ */
+export async function adresseAuDelaDuSeuil(tx: Tx, kind: SessionKind, ip: string, now = new Date()): Promise<boolean> {
+  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
+  return (await failuresFromIp(tx, kind, ip, since)).length >= LOGIN_LIMITS.perIp;
 }
 
 /**
@@ -87,10 +103,11 @@ export function reserverEssai(
   identifiant: string,
   ip: string,
   now = new Date(),
+  options: { parAdresse?: boolean } = {},
 ): Promise<Reservation> {
   return db().$transaction(async (tx) => {
     await verrouillerCles(tx, [`connexion:${kind}:id:${identifiant}`, `connexion:${kind}:ip:${ip}`]);
-    const bloqueJusqua = await loginLockedUntil(tx, kind, identifiant, ip, now);
+    const bloqueJusqua = await loginLockedUntil(tx, kind, identifiant, ip, now, options);
     if (bloqueJusqua) return { bloqueJusqua };
     const { id } = await tx.loginAttempt.create({
       data: { kind, identifiant, ip, success: false, createdAt: now },

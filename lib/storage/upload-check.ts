@@ -1,17 +1,18 @@
 // Uploads are judged by their bytes, never by the name or the type the browser claims.
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
+import { messageTropLourd, PHOTO_MAX_OCTETS, PIECE_MAX_OCTETS } from "@/lib/storage/limites";
 
 export type UploadRule = { maxBytes: number; types: Record<string, string> };
 
 export const PHOTO_RULE: UploadRule = {
-  maxBytes: 5 * 1024 * 1024,
+  maxBytes: PHOTO_MAX_OCTETS,
   types: { "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP", "image/heic": "HEIC" },
 };
 
 /** Pièces jointes (Échanges, pièces justificatives): scans and photos of papers. */
 export const PIECE_RULE: UploadRule = {
-  maxBytes: 10 * 1024 * 1024,
+  maxBytes: PIECE_MAX_OCTETS,
   types: { "application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG", "image/heic": "HEIC" },
 };
 
@@ -20,8 +21,7 @@ export type UploadCheck = { ok: true; bytes: Uint8Array; mime: string } | { ok: 
 export async function checkUpload(file: File, rule: UploadRule): Promise<UploadCheck> {
   const accepted = Object.values(rule.types).join(", ");
   const maxMo = Math.round(rule.maxBytes / 1024 / 1024);
-  if (file.size > rule.maxBytes)
-    return { ok: false, message: `Le fichier dépasse ${maxMo} Mo : choisissez un fichier plus léger.` };
+  if (file.size > rule.maxBytes) return { ok: false, message: messageTropLourd(rule.maxBytes) };
   if (file.size === 0) return { ok: false, message: "Le fichier est vide." };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const detected = await fileTypeFromBuffer(bytes);

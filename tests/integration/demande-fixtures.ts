@@ -33,9 +33,11 @@ export async function usagerActive(nom = "Etchart"): Promise<Usager> {
   });
 }
 
-export async function agent(nom = "Irigoyen") {
+/** An agent; `permissions: ["SANTE"]` for one who reads dossiers santé and P.A.I. */
+export async function agent(nom = "Irigoyen", { permissions = [] as "SANTE"[] } = {}) {
   return db().agent.create({
     data: {
+      permissions,
       identifiant: `agent-${randomUUID()}`,
       identifiantNormalise: `agent-${randomUUID()}`,
       courriel: "agent@mairie.test",

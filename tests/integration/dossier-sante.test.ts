@@ -78,7 +78,7 @@ describe("the dossier santé", () => {
     async () => {
       const { usager, enfantId } = await familleValidee("Chiffre");
       const { demandeId, numero } = await deposerMiseAJour(usager.id, enfantId);
-      const instructeur = await agent();
+      const instructeur = await agent(undefined, { permissions: ["SANTE"] });
       await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
 
       const [demande] = await db().$queryRaw<
@@ -126,7 +126,7 @@ describe("the dossier santé", () => {
   it("keeps each validated version with its date; the cards show the state without opening anything", async () => {
     const { usager, enfantId } = await familleValidee("Versions");
     expect((await etatsSante([enfantId])).get(enfantId)).toEqual({ derniereMiseAJour: null, enAttente: null });
-    const instructeur = await agent();
+    const instructeur = await agent(undefined, { permissions: ["SANTE"] });
 
     const premiere = await deposerMiseAJour(usager.id, enfantId, { [champAllergie("LAIT")]: "on" });
     expect((await etatsSante([enfantId])).get(enfantId)).toEqual({
@@ -219,7 +219,7 @@ describe("the dossier santé", () => {
   it("journals every agent read, without health data", async () => {
     const { usager, enfantId } = await familleValidee("Journal");
     const { demandeId, numero } = await deposerMiseAJour(usager.id, enfantId);
-    const lectrice = await agent("Lectrice");
+    const lectrice = await agent("Lectrice", { permissions: ["SANTE"] });
     const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
 
     const { fiche, enfant } = await lireDemandeSantePourAgent(lectrice.id, demande);

@@ -24,7 +24,7 @@ afterAll(() => sink?.close());
 it("keeps the mail while the SMTP server refuses connections and delivers it once it is back", async () => {
   const espace = nouvelEspace({ courriel: "patiente@exemple.fr" });
   const { usagerId } = await creerEspace(espace, { ip: "192.0.2.50" });
-  expect(await db().usager.findUnique({ where: { id: usagerId } })).not.toBeNull();
+  expect(await db().usager.findUnique({ where: { id: usagerId! } })).not.toBeNull();
 
   expect(await drainOutbox()).toEqual({ sent: 0, failed: 1 });
   const waiting = await db().outboxMail.findFirstOrThrow({ where: { to: "patiente@exemple.fr" } });

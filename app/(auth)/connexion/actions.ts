@@ -1,8 +1,8 @@
 "use server";
 
-import type { FormState } from "@/lib/forms";
-import { handleLogin } from "@/lib/auth/login-form";
+import { actionPublique } from "@/lib/action";
+import { handleLogin, loginSchema } from "@/lib/auth/login-form";
 
-export async function connexion(_previous: FormState, formData: FormData): Promise<FormState> {
-  return handleLogin("USAGER", formData, "/mon-espace");
-}
+export const connexion = actionPublique("connexion", loginSchema, ({ formData }) =>
+  handleLogin("USAGER", formData, "/mon-espace"),
+);

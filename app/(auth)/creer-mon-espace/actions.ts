@@ -37,7 +37,8 @@ const stepPath = (index: number) => (index <= 0 ? "/creer-mon-espace" : `/creer-
 export async function commencer(): Promise<void> {
   let brouillon = await brouillonCourant();
   if (!brouillon) {
-    const created = await createBrouillon();
+    const created = await createBrouillon(await clientIp());
+    if (!created) redirect("/creer-mon-espace?trop=1");
     await setDraftCookie(created.token);
     brouillon = created.brouillon;
   }
@@ -154,8 +155,9 @@ async function valider(
 
   if (!(await verifyAltcha(values.altcha))) return { values, errors: { altcha: ALTCHA_MESSAGE } };
 
+  let cree: Awaited<ReturnType<typeof creerEspace>>;
   try {
-    await creerEspace(
+    cree = await creerEspace(
       {
         cguVersion: data.cgu.version,
         cguAcceptedAt: new Date(data.cgu.accepteeLe),
@@ -170,12 +172,14 @@ async function valider(
     );
   } catch (error) {
     if (error instanceof AppError && error.field) {
-      // The courriel belongs to the contact step: say it here too, so the parent knows where to go.
-      return { values, errors: { [error.field === "courriel" ? "_form" : error.field]: error.message } };
+      return { values, errors: { [error.field]: error.message } };
     }
     throw error;
   }
   kickOutbox();
+  // A courriel that already had a space: nothing was created (the page says the same), so nothing keeps the photo.
+  const photoKey = data.identite?.photoKey;
+  if (!cree.usagerId && photoKey) await getStorage().remove(photoKey);
   await deleteBrouillon(brouillon.id);
   await clearDraftCookie();
   redirect("/creer-mon-espace/confirmation");

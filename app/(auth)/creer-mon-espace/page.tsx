@@ -6,8 +6,12 @@ import { commencer } from "./actions";
 
 export const metadata = { title: "Création d'un espace personnel" };
 
-export default async function BienvenuePage({ searchParams }: { searchParams: Promise<{ expire?: string }> }) {
-  const [{ expire }, brouillon] = await Promise.all([searchParams, brouillonCourant()]);
+export default async function BienvenuePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ expire?: string; trop?: string }>;
+}) {
+  const [{ expire, trop }, brouillon] = await Promise.all([searchParams, brouillonCourant()]);
   return (
     <div className="carte">
       <h1 className="titre-page mb-4">Création d&apos;un espace personnel</h1>
@@ -15,6 +19,11 @@ export default async function BienvenuePage({ searchParams }: { searchParams: Pr
       {expire && !brouillon && (
         <Alert kind="info" title="Votre saisie n'est plus disponible.">
           <p>Une saisie commencée est conservée 24 heures. Recommencez la création de votre espace.</p>
+        </Alert>
+      )}
+      {trop && !brouillon && (
+        <Alert kind="erreur" title="Trop de créations d'espace ont été commencées depuis votre connexion aujourd'hui.">
+          <p>Réessayez demain, ou depuis une autre connexion.</p>
         </Alert>
       )}
       <h2 className="mb-3 text-lg font-bold uppercase text-marque-fonce">Bonjour et bienvenue</h2>

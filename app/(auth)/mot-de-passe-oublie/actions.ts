@@ -1,35 +1,54 @@
 "use server";
 
+import { after } from "next/server";
 import { redirect } from "next/navigation";
-import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
+import { z } from "zod";
+import { actionPublique } from "@/lib/action";
+import { formatParis } from "@/lib/dates";
 import { clientIp } from "@/lib/auth/current";
+import { ALTCHA_MESSAGE, verifyAltcha } from "@/lib/auth/altcha";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { motDePasseSchema } from "@/lib/domain/usager/schemas";
-import { demanderReinitialisation, reinitialiserMotDePasse } from "@/lib/domain/usager/mot-de-passe";
+import {
+  demanderReinitialisation,
+  limiterDemandeReinitialisation,
+  reinitialiserMotDePasse,
+} from "@/lib/domain/usager/mot-de-passe";
 
-export async function demanderLien(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const cle = values.identifiantOuCourriel?.trim() ?? "";
-  if (!cle) return { values, errors: { identifiantOuCourriel: "Indiquez votre identifiant ou votre courriel." } };
-  await demanderReinitialisation(cle, { ip: await clientIp() });
-  kickOutbox();
+const demandeLienSchema = z.object({
+  identifiantOuCourriel: z.string().trim().min(1, { error: "Indiquez votre identifiant ou votre courriel." }).max(254),
+  altcha: z.string().optional(),
+});
+
+export const demanderLien = actionPublique("demanderLien", demandeLienSchema, async ({ data, values }) => {
+  if (!(await verifyAltcha(data.altcha))) return { ok: false, errors: { altcha: ALTCHA_MESSAGE } };
+  const jusqua = await limiterDemandeReinitialisation(data.identifiantOuCourriel);
+  if (jusqua) {
+    return {
+      ok: false,
+      message: `Trois liens ont déjà été demandés dans l'heure pour cet identifiant ou ce courriel. Réessayez à partir de ${formatParis(jusqua, "HH:mm")}.`,
+    };
+  }
+  const ip = await clientIp();
+  // The space is looked up and its mail written once the answer has left: the answer takes the same time
+  // whether a space matches or not.
+  after(async () => {
+    await demanderReinitialisation(data.identifiantOuCourriel, { ip });
+    kickOutbox();
+  });
   return {
     values,
-    errors: {},
-    ok: true,
     message:
       "Si un espace activé correspond, un courriel vient de vous être envoyé avec un lien valable 1 heure pour choisir un nouveau mot de passe.",
   };
-}
+});
 
-export async function choisirMotDePasse(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = parseForm(motDePasseSchema, values);
-  if (!parsed.success) return { values, errors: parsed.errors };
-  try {
-    await reinitialiserMotDePasse(token, parsed.data.motDePasse, { ip: await clientIp() });
-  } catch (error) {
-    return appErrorState(error, values);
-  }
-  redirect("/connexion?reinitialise=1");
-}
+/** The new password, from the mail's link (its token in a hidden field): every other session of the space ends. */
+export const choisirMotDePasse = actionPublique(
+  "choisirMotDePasse",
+  motDePasseSchema.and(z.object({ token: z.string().max(200) })),
+  async ({ data }) => {
+    await reinitialiserMotDePasse(data.token, data.motDePasse, { ip: await clientIp() });
+    redirect("/connexion?reinitialise=1");
+  },
+);

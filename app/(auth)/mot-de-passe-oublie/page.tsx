@@ -15,6 +15,7 @@ export default function MotDePasseOubliePage() {
       <SimpleForm
         action={demanderLien}
         bouton="Recevoir le lien"
+        altcha
         field={{ name: "identifiantOuCourriel", label: "Identifiant ou courriel", autoComplete: "username" }}
       />
     </section>

@@ -10,12 +10,22 @@ import { deposerPiece, joindrePiece, lireTypePiece, retirerPiece } from "@/lib/d
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 const UUID = /^[0-9a-f-]{36}$/;
 
+/** No Origin (an old browser, a same-origin navigation) passes; one of another site, or not a URL at all, does not. */
+function memeOrigine(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.get("host");
+  } catch {
+    return false;
+  }
+}
+
 export async function POST(request: Request) {
+  // Same-origin only, before anything else: a form of another site must not add files to a family.
+  if (!memeOrigine(request)) return json({ message: "Requête refusée." }, 403);
   const session = await currentSession();
   if (session?.kind !== "USAGER") return json({ message: "Introuvable" }, 404);
-  // Same-origin only: a form of another site must not add files to a family.
-  const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return json({ message: "Requête refusée." }, 403);
   // Refused before reading: the limit plus room for the form's other fields.
   if (Number(request.headers.get("content-length") ?? 0) > PIECE_RULE.maxBytes + 64 * 1024) {
     return json(

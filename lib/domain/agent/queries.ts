@@ -12,6 +12,7 @@ const FICHE = {
   active: true,
   totpActiveAt: true,
   lastLoginAt: true,
+  permissions: true,
 } as const;
 
 /** The Agents list: active ones first, then by name. */

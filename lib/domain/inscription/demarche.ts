@@ -1,12 +1,11 @@
 // The "Inscription" démarche: a child's enrolment in an activity for a school year (the wizard's draft is
 // lib/domain/inscription/brouillon.ts); checked at deposit against what the database holds, and made an
 // Inscription when an agent accepts it.
-import { db } from "@/lib/db";
-import { journal } from "@/lib/journal";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
 import { recapInscription, type RecapInscription } from "@/lib/domain/inscription/recap";
 import { donneesSchema, lireDonnees } from "@/lib/domain/inscription/regles";
+import { recapInscriptionPourAgent } from "@/lib/domain/sante/queries-agent";
 import type { Demande } from "@/lib/generated/prisma/client";
 
 const etat = (autorise: boolean | null) => (autorise === null ? null : autorise ? "Autorisé" : "Interdit");
@@ -39,7 +38,14 @@ export function sectionsInscription(recap: RecapInscription): SectionRecap[] {
       titre: "PAI",
       lignes: [
         { libelle: "Demande de P.A.I.", valeur: recap.pai ? "Oui" : "Non" },
-        ...(recap.pai ? [{ libelle: "Objet du P.A.I.", valeur: recap.paiObjet }] : []),
+        ...(recap.pai
+          ? [
+              {
+                libelle: "Objet du P.A.I.",
+                valeur: recap.paiObjet ?? "Réservé aux agents ayant l'accès aux données de santé.",
+              },
+            ]
+          : []),
       ],
     },
     {
@@ -72,16 +78,10 @@ const illisible: SectionRecap[] = [
 ];
 
 async function recap(demande: Demande, agentId?: string): Promise<SectionRecap[]> {
-  const lu = await recapInscription(demande);
+  // the object of a P.A.I. is health data: for an agent, the domain query opens it only with the permission
+  // SANTE, and journals the read (without the data)
+  const lu = agentId ? await recapInscriptionPourAgent(agentId, demande) : await recapInscription(demande);
   if (!lu) return illisible;
-  // the object of a P.A.I. is health data: an agent's reading of it is journaled (without the data)
-  if (agentId && lu.pai)
-    await journal(db(), {
-      event: "inscription.pai_consulte",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { numero: demande.numero },
-    });
   return sectionsInscription(lu);
 }
 

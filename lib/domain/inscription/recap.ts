@@ -8,7 +8,11 @@ import { lireDonnees, PERMISSIONS, PIECES, type Permission } from "@/lib/domain/
 
 export type RecapInscription = NonNullable<Awaited<ReturnType<typeof recapInscription>>>;
 
-export async function recapInscription(demande: { id: string; familleId: string | null; donnees: unknown }) {
+/** ouvrirPai: false for an agent without the permission SANTE (the P.A.I.'s object stays sealed: null). */
+export async function recapInscription(
+  demande: { id: string; familleId: string | null; donnees: unknown },
+  { ouvrirPai = true } = {},
+) {
   const donnees = lireDonnees(demande.donnees);
   if (!donnees || !demande.familleId) return null;
   const [ctx, commune, pieces] = await Promise.all([
@@ -41,7 +45,7 @@ export async function recapInscription(demande: { id: string; familleId: string 
       autorise: choix(donnees.habilitations[c.id]),
     })),
     pai: donnees.pai,
-    paiObjet: donnees.pai ? lirePaiObjet(demande.id, donnees.paiObjetChiffre) : "",
+    paiObjet: !donnees.pai ? "" : ouvrirPai ? lirePaiObjet(demande.id, donnees.paiObjetChiffre) : null,
     pieces: pieces.map(({ piece }) => ({ ...piece, libelle: PIECES[piece.type] })),
     attestation: donnees.attestations.length,
     reglementVersion: reglement?.version ?? null,

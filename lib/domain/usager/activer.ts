@@ -1,4 +1,6 @@
-// Activation of a space by the link of its creation mail, and the resend of that link.
+// Activation of a space by the link of its creation mail, and the resend of that link. Opening the link only
+// reads it (lienActivation): the activation is the page's button, a POST, so that a mail scanner following
+// every link of a mail activates nothing.
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { getCommune } from "@/lib/domain/commune/queries";
@@ -8,6 +10,23 @@ export type Activation =
   | { status: "active"; identifiant: string }
   | { status: "expire" | "utilise"; dejaActive: boolean }
   | { status: "inconnu" };
+
+export type LienActivation =
+  | { status: "valide" }
+  | { status: "expire" | "utilise"; dejaActive: boolean; identifiant: string }
+  | { status: "inconnu" };
+
+/** What the link is, changing nothing. */
+export async function lienActivation(token: string): Promise<LienActivation> {
+  const check = await checkToken(db(), token, "ACTIVATION");
+  if (check.status === "inconnu") return check;
+  if (check.status === "valide") return { status: "valide" };
+  const usager = await db().usager.findUniqueOrThrow({
+    where: { id: check.usagerId },
+    select: { activatedAt: true, identifiant: true },
+  });
+  return { status: check.status, dejaActive: Boolean(usager.activatedAt), identifiant: usager.identifiant };
+}
 
 export async function activerEspace(token: string): Promise<Activation> {
   return db().$transaction(async (tx) => {

@@ -3,6 +3,7 @@
 // save, so a reload, PRÉCÉDENT, a new tab or a server restart lose nothing.
 import { db } from "@/lib/db";
 import { hashToken, HOUR, newToken } from "@/lib/auth/tokens";
+import { getStorage } from "@/lib/storage/storage";
 import type { Prisma, WizardDraft } from "@/lib/generated/prisma/client";
 
 export const DRAFT_LIFETIME_MS = 24 * HOUR;
@@ -25,18 +26,38 @@ export async function findBrouillon(token: string | undefined, now = new Date())
   return { ...draft, data: draft.data as DonneesBrouillon };
 }
 
-export async function createBrouillon(): Promise<{ token: string; brouillon: Brouillon }> {
+/**
+ * Drafts one address may open in a day. A draft may hold an uploaded photo before any anti-bot check: without
+ * a limit, anyone could fill the disk. Generous, for the parents behind one carrier address.
+ */
+export const BROUILLONS_PAR_ADRESSE = { max: 30, fenetreMs: 24 * HOUR } as const;
+
+/** A new draft, or null when this address has opened too many today (the page says so). */
+export async function createBrouillon(
+  ip: string,
+  now = new Date(),
+): Promise<{ token: string; brouillon: Brouillon } | null> {
   const token = newToken();
-  const draft = await db().wizardDraft.create({
-    data: {
-      tokenHash: hashToken(token),
-      wizard: WIZARD,
-      step: 1,
-      reached: 1,
-      expiresAt: new Date(Date.now() + DRAFT_LIFETIME_MS),
-    },
+  const draft = await db().$transaction(async (tx) => {
+    // serialized per address, so concurrent requests cannot all take the last place
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`brouillon:${ip}`}, 0))`;
+    const ouverts = await tx.wizardDraft.count({
+      where: { ip, createdAt: { gt: new Date(now.getTime() - BROUILLONS_PAR_ADRESSE.fenetreMs) } },
+    });
+    if (ouverts >= BROUILLONS_PAR_ADRESSE.max) return null;
+    return tx.wizardDraft.create({
+      data: {
+        tokenHash: hashToken(token),
+        wizard: WIZARD,
+        ip,
+        createdAt: now,
+        step: 1,
+        reached: 1,
+        expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS),
+      },
+    });
   });
-  return { token, brouillon: { ...draft, data: {} } };
+  return draft && { token, brouillon: { ...draft, data: {} } };
 }
 
 /** Saves one step's part of the draft, and where the parent now stands. */
@@ -64,8 +85,17 @@ export async function deleteBrouillon(id: string): Promise<void> {
   await db().wizardDraft.deleteMany({ where: { id } });
 }
 
-/** Removes expired drafts (hourly, from instrumentation.ts). */
+/** Removes expired drafts and the photos they held (hourly, from instrumentation.ts). */
 export async function purgeBrouillons(now = new Date()): Promise<number> {
-  const { count } = await db().wizardDraft.deleteMany({ where: { expiresAt: { lte: now } } });
-  return count;
+  const expires = await db().wizardDraft.findMany({
+    where: { expiresAt: { lte: now } },
+    select: { id: true, data: true },
+  });
+  for (const draft of expires) {
+    const photoKey = (draft.data as DonneesBrouillon).identite?.photoKey;
+    // the file first: a row left behind is purged next hour, a file without its row would never be
+    if (photoKey) await getStorage().remove(photoKey);
+    await db().wizardDraft.deleteMany({ where: { id: draft.id } });
+  }
+  return expires.length;
 }

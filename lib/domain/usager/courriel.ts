@@ -4,13 +4,14 @@ import { createElement } from "react";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure, formatParis } from "@/lib/dates";
+import { LIMITE_ENVOIS, reserverEnvoi } from "@/lib/auth/limite-envoi";
 import { journal } from "@/lib/journal";
 import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { hashToken } from "@/lib/auth/tokens";
 import { getCommune } from "@/lib/domain/commune/queries";
-import { checkToken, consumeToken, issueToken, salutation } from "@/lib/domain/usager/liens";
+import { checkToken, consumeToken, issueToken, queueTentativeMail, salutation } from "@/lib/domain/usager/liens";
 import { verifierMotDePasseActuel } from "@/lib/domain/usager/mot-de-passe-actuel";
 import ChangementCourriel, { changementCourrielSubject } from "@/emails/ChangementCourriel";
 import CourrielModifie, { courrielModifieSubject } from "@/emails/CourrielModifie";
@@ -20,7 +21,7 @@ import type { Tx } from "@/lib/db";
 export const COURRIEL_DEJA_UTILISE =
   "Cette adresse de courriel est déjà utilisée par un autre espace : indiquez-en une autre.";
 
-/** Any space holding the address, activated or not (a pending one would take it over at its creation). */
+/** Any space holding the address, activated or not. */
 async function courrielPris(tx: Tx, courrielNormalise: string, usagerId: string): Promise<boolean> {
   const autre = await tx.usager.findUnique({ where: { courrielNormalise }, select: { id: true } });
   return Boolean(autre && autre.id !== usagerId);
@@ -47,8 +48,28 @@ export async function demanderChangementCourriel({
   }
   const commune = await getCommune();
   await db().$transaction(async (tx) => {
-    if (await courrielPris(tx, courrielNormalise, usager.id))
-      throw new AppError("courriel_pris", COURRIEL_DEJA_UTILISE, "courriel");
+    // 3 confirmation mails an hour per space and per address, whoever asks
+    const jusqua = await reserverEnvoi(
+      tx,
+      [`changement-courriel:${usager.id}`, `courriel:${courrielNormalise}`],
+      LIMITE_ENVOIS,
+      now,
+    );
+    if (jusqua) {
+      throw new AppError(
+        "trop_de_demandes",
+        `Trois demandes de changement ont déjà été faites dans l'heure. Réessayez à partir de ${formatParis(jusqua, "HH:mm")}.`,
+        "courriel",
+      );
+    }
+    const titulaire = await tx.usager.findUnique({ where: { courrielNormalise } });
+    if (titulaire && titulaire.id !== usager.id) {
+      // Answered like any other request, so the page tells nobody which addresses have a space; the holder
+      // is told by mail instead.
+      await queueTentativeMail(tx, titulaire, commune, "changement", { compter: false, now });
+      await journal(tx, { event: "courriel.changement_adresse_prise", actorKind: "USAGER", actorId: usager.id, ip });
+      return;
+    }
     const token = await issueToken(tx, usager.id, "CHANGEMENT_COURRIEL", now, courriel);
     const element = createElement(ChangementCourriel, {
       commune: commune.nom,
@@ -106,7 +127,8 @@ export async function confirmerChangementCourriel({
         select: { courriel: true },
       });
       if (!courriel) throw new AppError("lien_perime", LIEN_PERIME);
-      // checked again: another space may have taken the address during the 24 hours
+      // Another space may hold it (taken during the 24 hours, or already when asked: that request was answered
+      // like any other). Whoever follows the link reads the new address's mail, so may be told.
       if (await courrielPris(tx, courriel.toLowerCase(), usagerId))
         throw new AppError("courriel_pris", COURRIEL_DEJA_UTILISE);
       const avant = await tx.usager.findUniqueOrThrow({ where: { id: usagerId } });

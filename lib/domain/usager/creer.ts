@@ -1,23 +1,24 @@
 // Créer mon espace: the last step of the wizard. One transaction creates the space, its activation link and
-// the mail that carries it. A space never activated is taken over by a new registration with its courriel,
-// which gets a fresh link instead of an error.
+// the mail that carries it. A courriel that already has a space, activated or not, is never overwritten nor
+// revealed: the page answers as for a new space, and the address's holder is told by mail (with a working
+// activation link when the space still waits for it). The identifiant must stay checkable (people pick
+// one), but only after the anti-bot check and at most 10 taken ones an hour per address.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { hashPassword } from "@/lib/auth/password";
 import { getCommune } from "@/lib/domain/commune/queries";
-import { queueActivationMail } from "@/lib/domain/usager/liens";
+import { queueActivationMail, queueTentativeMail } from "@/lib/domain/usager/liens";
+import { reserverEnvoi } from "@/lib/auth/limite-envoi";
+import { HOUR } from "@/lib/auth/tokens";
+import { formatParis } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NouvelEspace } from "@/lib/domain/usager/schemas";
 
 export const IDENTIFIANT_PRIS = "Cet identifiant est déjà utilisé : choisissez-en un autre.";
-const COURRIEL_PRIS =
-  "Un espace activé existe déjà avec ce courriel. Connectez-vous, ou utilisez « J'ai oublié mon mot de passe. ».";
+const LIMITE_IDENTIFIANTS = { max: 10, fenetreMs: HOUR } as const;
 
-export async function creerEspace(
-  espace: NouvelEspace,
-  ctx: { ip: string },
-): Promise<{ usagerId: string; repris: boolean }> {
+export async function creerEspace(espace: NouvelEspace, ctx: { ip: string }): Promise<{ usagerId: string | null }> {
   const commune = await getCommune();
   const passwordHash = await hashPassword(espace.motDePasse);
   const courrielNormalise = espace.contact.courriel.toLowerCase();
@@ -50,31 +51,42 @@ export async function creerEspace(
     cguAcceptedAt: espace.cguAcceptedAt,
   };
 
+  const identifiantNormalise = data.identifiantNormalise;
+  const refusIdentifiant = async () => {
+    const jusqua = await db().$transaction((tx) =>
+      reserverEnvoi(tx, [`identifiant-pris:${ctx.ip}`], LIMITE_IDENTIFIANTS),
+    );
+    return jusqua
+      ? new AppError(
+          "identifiants_essayes",
+          `Trop d'identifiants déjà utilisés ont été essayés. Réessayez à partir de ${formatParis(jusqua, "HH:mm")}.`,
+          "identifiant",
+        )
+      : new AppError("identifiant_pris", IDENTIFIANT_PRIS, "identifiant");
+  };
+
   try {
-    return await db().$transaction(async (tx) => {
-      const existing = await tx.usager.findUnique({
-        where: { courrielNormalise },
-        select: { id: true, activatedAt: true },
-      });
-      if (existing?.activatedAt) throw new AppError("courriel_pris", COURRIEL_PRIS, "courriel");
-      const usager = existing
-        ? await tx.usager.update({ where: { id: existing.id }, data: { ...data, createdAt: new Date() } })
-        : await tx.usager.create({ data });
+    const resultat = await db().$transaction(async (tx) => {
+      const existing = await tx.usager.findUnique({ where: { courrielNormalise } });
+      if (existing) {
+        await queueTentativeMail(tx, existing, commune, "creation");
+        await journal(tx, { event: "espace.creation_courriel_existant", actorId: existing.id, ip: ctx.ip });
+        return { usagerId: null };
+      }
+      if (await tx.usager.findUnique({ where: { identifiantNormalise }, select: { id: true } })) return "pris";
+      const usager = await tx.usager.create({ data });
       await queueActivationMail(tx, usager, commune);
-      await journal(tx, {
-        event: existing ? "espace.recree" : "espace.cree",
-        actorKind: "USAGER",
-        actorId: usager.id,
-        ip: ctx.ip,
-      });
-      return { usagerId: usager.id, repris: Boolean(existing) };
+      await journal(tx, { event: "espace.cree", actorKind: "USAGER", actorId: usager.id, ip: ctx.ip });
+      return { usagerId: usager.id };
     });
+    if (resultat === "pris") throw await refusIdentifiant();
+    return resultat;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      // Two registrations raced: the unique indexes let exactly one through.
-      const target = JSON.stringify(error.meta ?? {});
-      if (target.includes("courriel")) throw new AppError("courriel_pris", COURRIEL_PRIS, "courriel");
-      throw new AppError("identifiant_pris", IDENTIFIANT_PRIS, "identifiant");
+      // Two registrations raced: the unique indexes let exactly one through. The loser with the same courriel
+      // is answered as a success (the winner's mail is on its way to that address).
+      if (JSON.stringify(error.meta ?? {}).includes("courriel")) return { usagerId: null };
+      throw await refusIdentifiant();
     }
     throw error;
   }

@@ -3,9 +3,11 @@ import { createElement } from "react";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { HOUR, hashToken, isExpired, newToken } from "@/lib/auth/tokens";
+import { LIMITE_ENVOIS, reserverEnvoi } from "@/lib/auth/limite-envoi";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import CreationEspace, { creationEspaceSubject } from "@/emails/CreationEspace";
+import TentativeCourriel, { tentativeCourrielSubject } from "@/emails/TentativeCourriel";
 import MotDePasseOublie, { motDePasseOublieSubject } from "@/emails/MotDePasseOublie";
 import type { Commune, TokenPurpose, Usager } from "@/lib/generated/prisma/client";
 
@@ -22,8 +24,12 @@ export async function issueToken(
   purpose: TokenPurpose,
   now = new Date(),
   courriel?: string,
+  // a link resent because someone else tried the address: the holder's first link must keep working
+  { garderLesAutres = false } = {},
 ): Promise<string> {
-  await tx.usagerToken.updateMany({ where: { usagerId, purpose, usedAt: null }, data: { expiresAt: now } });
+  if (!garderLesAutres) {
+    await tx.usagerToken.updateMany({ where: { usagerId, purpose, usedAt: null }, data: { expiresAt: now } });
+  }
   const token = newToken();
   await tx.usagerToken.create({
     data: {
@@ -82,4 +88,31 @@ export async function queueResetMail(tx: Tx, usager: Usager, commune: Commune): 
     lien: `${config.appUrl}/mot-de-passe-oublie/${token}`,
   });
   await enqueueMail(tx, await renderMail(usager.courriel, motDePasseOublieSubject(commune.nom), element));
+}
+
+/**
+ * Tells the holder of an address that someone tried to use it (a new space, another space's courriel change);
+ * a space still waiting for activation gets a working activation link again, its first link kept. At most
+ * 3 such mails an hour per address: the rest are dropped silently (the page's answer never depends on it).
+ */
+export async function queueTentativeMail(
+  tx: Tx,
+  usager: Usager,
+  commune: Commune,
+  motif: "creation" | "changement",
+  // false when the caller has already counted this mail against the address's limit
+  { compter = true, now = new Date() } = {},
+): Promise<void> {
+  if (compter && (await reserverEnvoi(tx, [`courriel:${usager.courrielNormalise}`], LIMITE_ENVOIS, now))) return;
+  const lienActivation = usager.activatedAt
+    ? undefined
+    : `${config.appUrl}/activation/${await issueToken(tx, usager.id, "ACTIVATION", now, undefined, { garderLesAutres: true })}`;
+  const element = createElement(TentativeCourriel, {
+    commune: commune.nom,
+    salutation: salutation(usager),
+    motif,
+    lienActivation,
+    lienConnexion: `${config.appUrl}/connexion`,
+  });
+  await enqueueMail(tx, await renderMail(usager.courriel, tentativeCourrielSubject(commune.nom), element));
 }

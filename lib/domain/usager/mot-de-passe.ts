@@ -5,11 +5,29 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { hashPassword, newPasswordError } from "@/lib/auth/password";
 import { revokeUsagerSessions } from "@/lib/auth/sessions";
+import { LIMITE_ENVOIS, reserverEnvoi } from "@/lib/auth/limite-envoi";
 import { getCommune } from "@/lib/domain/commune/queries";
 import { checkToken, consumeToken, queueResetMail } from "@/lib/domain/usager/liens";
 
-/** Sends the link when an activated space matches; answers the same either way. */
-export async function demanderReinitialisation(identifiantOuCourriel: string, ctx: { ip: string }): Promise<void> {
+/**
+ * What one typed identifiant or courriel may ask for: 3 links an hour, whether or not a space matches (the key
+ * is what was typed, so the answer reveals nothing). Null when the request may go on, else when to try again.
+ */
+export async function limiterDemandeReinitialisation(saisie: string, now = new Date()): Promise<Date | null> {
+  const key = saisie.trim().toLowerCase();
+  return db().$transaction((tx) => reserverEnvoi(tx, [`reinitialisation:${key}`], LIMITE_ENVOIS, now));
+}
+
+/**
+ * Sends the link when an activated space matches, at most 3 an hour per space and per address whatever was
+ * typed to reach it. Called after the answer has left (next/server's after()), so the answer takes the same
+ * time whether a space matches or not.
+ */
+export async function demanderReinitialisation(
+  identifiantOuCourriel: string,
+  ctx: { ip: string },
+  now = new Date(),
+): Promise<void> {
   const key = identifiantOuCourriel.trim().toLowerCase();
   if (!key) return;
   const commune = await getCommune();
@@ -18,6 +36,8 @@ export async function demanderReinitialisation(identifiantOuCourriel: string, ct
       where: { OR: [{ identifiantNormalise: key }, { courrielNormalise: key }] },
     });
     if (!usager?.activatedAt) return;
+    const cles = [`usager:${usager.id}`, `courriel:${usager.courrielNormalise}`];
+    if (await reserverEnvoi(tx, cles, LIMITE_ENVOIS, now)) return;
     await queueResetMail(tx, usager, commune);
     await journal(tx, { event: "mot_de_passe.lien_envoye", actorKind: "USAGER", actorId: usager.id, ip: ctx.ip });
   });

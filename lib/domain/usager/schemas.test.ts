@@ -116,3 +116,49 @@ describe("what a step keeps in the draft", () => {
     });
   });
 });
+
+describe("names carry links into mails (security review, issue 12)", () => {
+  const identite = (nomUsage: string, prenoms = "Claire") =>
+    parseForm(identiteSchema, { civilite: "MADAME", nomUsage, prenoms });
+
+  it.each([
+    ["Etchart"],
+    ["D'Arcy-Élisabeth"],
+    ["de La Fontaine"],
+    ["Ñúñez Çağlar"],
+    ["J.-P. Dupont"],
+    ["St. Martin"],
+    ["O’Neil"],
+  ])("accepts the name %j", (nom) => {
+    expect(identite(nom).success).toBe(true);
+  });
+
+  it.each([
+    ["X, votre compte est suspendu : https://evil.example/payer"],
+    ["evil.example"],
+    ["www.evil.fr"],
+    ["Etchart\u202Eexe.pdf"],
+    ["Etchart\u200F"],
+    ["Etchart\nCliquez ici"],
+    ["Etchart 2"],
+    ["<b>Etchart</b>"],
+    ["-Etchart"],
+  ])("refuses the name %j beside the field", (nom) => {
+    expect(identite(nom)).toMatchObject({
+      success: false,
+      errors: { nomUsage: "Lettres, espaces, apostrophes, tirets et points seulement." },
+    });
+    expect(identite("Etchart", nom)).toMatchObject({ success: false, errors: { prenoms: expect.any(String) } });
+  });
+
+  it("applies the same rule to the optional nom de naissance", () => {
+    expect(
+      parseForm(identiteSchema, {
+        civilite: "MADAME",
+        nomUsage: "Etchart",
+        prenoms: "Claire",
+        nomNaissance: "http://x",
+      }),
+    ).toMatchObject({ success: false, errors: { nomNaissance: expect.stringContaining("lettres, espaces") } });
+  });
+});

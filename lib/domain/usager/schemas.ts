@@ -1,7 +1,14 @@
 // The "Créer mon espace" wizard's steps and their zod schemas, shared by the browser and the server.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, passwordRuleError } from "@/lib/auth/password-rule";
-import { courriel, dateNaissanceOptionnelle, optionnel, requis, telephone } from "@/lib/champs";
+import {
+  courriel,
+  dateNaissanceOptionnelle,
+  nomDePersonne,
+  nomDePersonneOptionnel,
+  optionnel,
+  telephone,
+} from "@/lib/champs";
 
 export const ETAPES = [
   { slug: "bienvenue", titre: "Bienvenue", icone: "accueil" },
@@ -24,9 +31,9 @@ export const cguSchema = z.object({
 
 export const identiteSchema = z.object({
   civilite: z.enum(["MADAME", "MONSIEUR"], { error: "Choisissez votre civilité : Madame ou Monsieur." }),
-  nomUsage: requis(100, "Indiquez votre nom usuel."),
-  nomNaissance: optionnel(100, "Nom de naissance"),
-  prenoms: requis(100, "Indiquez votre ou vos prénoms."),
+  nomUsage: nomDePersonne(100, "Indiquez votre nom usuel."),
+  nomNaissance: nomDePersonneOptionnel(100, "Nom de naissance"),
+  prenoms: nomDePersonne(100, "Indiquez votre ou vos prénoms."),
   dateNaissance: dateNaissanceOptionnelle,
   paysNaissance: optionnel(100, "Pays de naissance"),
   departementNaissance: optionnel(100, "Département de naissance"),

@@ -29,7 +29,8 @@ export function useFormulaire(action: Action, values: Record<string, string> = {
   ) : null;
   // A new key after a success empties the fields; after a refusal they keep what was typed.
   const key = state.ok ? (state.message ?? "ok") : "saisie";
-  return { state, pending, onSubmit: envoiSansReinitialisation(formAction), annonce, key };
+  // formAction as the form's action too: a POST before hydration, never a GET of the fields
+  return { state, pending, formAction, onSubmit: envoiSansReinitialisation(formAction), annonce, key };
 }
 
 /** A long text with its label and messages; `id` (the name by default) tells apart the same field of several forms on a page. */
@@ -75,13 +76,13 @@ export function TexteLong({
 
 /** A new actualité, or (with `actualite`) the one being rewritten. */
 export function ActualiteForm({ actualite }: { actualite?: { id: string; titre: string; texte: string } }) {
-  const { state, pending, onSubmit, annonce, key } = useFormulaire(
+  const { state, pending, formAction, onSubmit, annonce, key } = useFormulaire(
     actualite ? modifierActualiteAction : creerActualiteAction,
     actualite,
   );
   const { values: v, errors } = state;
   return (
-    <form key={key} onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form key={key} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       {actualite && <input type="hidden" name="id" value={actualite.id} />}
       <ChampsObligatoires />
@@ -101,10 +102,10 @@ export function ActualiteForm({ actualite }: { actualite?: { id: string; titre: 
 }
 
 export function DocumentUtileForm() {
-  const { state, pending, onSubmit, annonce, key } = useFormulaire(ajouterDocumentUtileAction);
+  const { state, pending, formAction, onSubmit, annonce, key } = useFormulaire(ajouterDocumentUtileAction);
   const { values: v, errors } = state;
   return (
-    <form key={key} onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form key={key} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       <ChampsObligatoires />
       <TextField
@@ -140,10 +141,10 @@ export function DocumentUtileForm() {
 }
 
 export function InfosPratiquesForm({ initial }: { initial: Record<string, string> }) {
-  const { state, pending, onSubmit, annonce } = useFormulaire(modifierInfosPratiquesAction, initial);
+  const { state, pending, formAction, onSubmit, annonce } = useFormulaire(modifierInfosPratiquesAction, initial);
   const { values: v, errors } = state;
   return (
-    <form onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       <TexteLong
         name="horaires"

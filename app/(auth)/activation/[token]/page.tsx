@@ -2,16 +2,35 @@ import Link from "next/link";
 import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { Alert } from "@/components/ui/Alert";
 import { SimpleForm } from "@/components/ui/SimpleForm";
-import { activerEspace } from "@/lib/domain/usager/activer";
-import { renvoyerDepuisLien } from "../actions";
+import { lienActivation } from "@/lib/domain/usager/activer";
+import { activerAction, renvoyerDepuisLien } from "../actions";
 
 export const metadata = { title: "Activation de l'espace", referrer: "no-referrer" };
 
-export default async function ActivationPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const activation = await activerEspace(token);
+export default async function ActivationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ active?: string }>;
+}) {
+  const [{ token }, { active }] = await Promise.all([params, searchParams]);
+  const activation = await lienActivation(token);
 
-  if (activation.status === "active") {
+  if (activation.status === "valide") {
+    return (
+      <section className="carte" aria-labelledby="titre">
+        <h1 id="titre" className="titre-page mb-4">
+          Activation de l&apos;espace
+        </h1>
+        <p className="mb-4">Pour activer votre espace personnel, cliquez sur le bouton ci-dessous.</p>
+        <SimpleForm action={activerAction} hidden={{ token }} bouton="Activer mon espace" />
+      </section>
+    );
+  }
+
+  // Just activated by the button above (the POST sends here again).
+  if (activation.status === "utilise" && activation.dejaActive && active) {
     return (
       <div className="space-y-6">
         <section className="carte" aria-labelledby="titre">

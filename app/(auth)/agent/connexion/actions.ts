@@ -1,8 +1,8 @@
 "use server";
 
-import type { FormState } from "@/lib/forms";
-import { handleLogin } from "@/lib/auth/login-form";
+import { actionPublique } from "@/lib/action";
+import { handleLogin, loginSchema } from "@/lib/auth/login-form";
 
-export async function connexionAgent(_previous: FormState, formData: FormData): Promise<FormState> {
-  return handleLogin("AGENT", formData, "/agent");
-}
+export const connexionAgent = actionPublique("connexionAgent", loginSchema, ({ formData }) =>
+  handleLogin("AGENT", formData, "/agent"),
+);

@@ -16,6 +16,8 @@ import {
   STEP_SCHEMAS,
   type EtapeSlug,
 } from "@/lib/domain/usager/schemas";
+import { refusTaille } from "@/components/ui/taille-fichier";
+import { PHOTO_MAX_OCTETS } from "@/lib/storage/limites";
 import { annuler, enregistrerEtape } from "../actions";
 
 type Props = {
@@ -41,6 +43,12 @@ export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.name !== "intent") return;
     event.preventDefault();
+    // a photo over the limit is refused here, before anything is sent (PRÉCÉDENT would send it too)
+    const photoTropLourde = etape === "identite" && refusTaille(event.currentTarget, "photo", PHOTO_MAX_OCTETS);
+    if (photoTropLourde) {
+      setClientErrors({ photo: photoTropLourde });
+      return;
+    }
     const formData = new FormData(event.currentTarget, submitter);
     if (submitter.value === "suivant") {
       const schema = etape === "authentification" ? authentificationSchema : STEP_SCHEMAS[etape];

@@ -7,12 +7,13 @@ import type { FormState } from "@/lib/forms";
 import { choisirMotDePasse } from "../actions";
 
 export function NouveauMotDePasseForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(choisirMotDePasse.bind(null, token), {
+  const [state, action, pending] = useActionState<FormState, FormData>(choisirMotDePasse, {
     values: {},
     errors: {},
   } as FormState);
   return (
     <form action={action} noValidate aria-busy={pending}>
+      <input type="hidden" name="token" value={token} />
       {state.message && (
         <Alert kind="erreur" title={state.message}>
           <p>

@@ -7,6 +7,7 @@ import { requireAgent } from "@/lib/auth/current";
 import { ficheAgent } from "@/lib/domain/agent/queries";
 import { agentIdSchema, ROLES } from "@/lib/domain/agent/schemas";
 import { changerEtat, reinitialiserTotp } from "./actions";
+import { changerAccesSanteAction } from "./acces-sante";
 import { FormulaireMotDePasse, FormulaireRole } from "./Formulaires";
 
 export const metadata = { title: "Fiche agent" };
@@ -42,6 +43,8 @@ export default async function FicheAgentPage({
         <dd className="mb-2 break-all sm:mb-0">{agent.courriel}</dd>
         <dt className="font-semibold">Rôle</dt>
         <dd className="mb-2 sm:mb-0">{ROLES[agent.role]}</dd>
+        <dt className="font-semibold">Données de santé</dt>
+        <dd className="mb-2 sm:mb-0">{agent.permissions.includes("SANTE") ? "Accès accordé" : "Pas d'accès"}</dd>
         <dt className="font-semibold">Compte</dt>
         <dd className="mb-2 sm:mb-0">{agent.active ? "Actif" : "Désactivé"}</dd>
         <dt className="font-semibold">Double authentification</dt>
@@ -59,6 +62,23 @@ export default async function FicheAgentPage({
         ) : (
           <FormulaireRole agentId={agent.id} role={agent.role} />
         )}
+      </div>
+
+      <h2 className="mb-2 text-xl font-bold">Données de santé</h2>
+      <p className="mb-2">
+        Les dossiers santé et les P.A.I. des enfants ne s&apos;ouvrent qu&apos;aux agents qui en ont l&apos;accès ;
+        chaque lecture est inscrite au journal.
+      </p>
+      <div className="mb-6">
+        <SimpleForm
+          action={changerAccesSanteAction}
+          hidden={{ agentId: agent.id, sante: agent.permissions.includes("SANTE") ? "non" : "oui" }}
+          bouton={
+            agent.permissions.includes("SANTE")
+              ? "Retirer l'accès aux données de santé"
+              : "Donner l'accès aux données de santé"
+          }
+        />
       </div>
 
       <h2 className="mb-2 text-xl font-bold">Accès à la console</h2>

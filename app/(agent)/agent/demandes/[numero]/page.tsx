@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { FilMessages, lienPiece, tailleKo } from "@/components/demande/FilMessages";
 import { Historique, horodatage } from "@/components/demande/Historique";
@@ -13,6 +13,7 @@ import { demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { refusTransition } from "@/lib/domain/demande/transitions";
 import { DEMARCHES, libelleDemande, recapPourAgent } from "@/lib/domain/demarches";
 import { lireBrouillon, nomDePersonne } from "@/lib/domain/famille/schemas";
+import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 
@@ -49,8 +50,12 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
     };
   });
   const pieces = demande.messages.filter((m) => m.pieceKey);
-  // the démarche's recap for the agent (its reading of health data is journaled there)
-  const recap = await recapPourAgent(agent.id, demande);
+  // the démarche's recap for the agent (its reading of health data is journaled there); a dossier santé is
+  // nothing but health data: 403 without the permission SANTE
+  const recap = await recapPourAgent(agent.id, demande).catch((error: unknown) => {
+    if (error instanceof AccesSanteRefuse) forbidden();
+    throw error;
+  });
 
   return (
     <div className="carte">

@@ -36,10 +36,10 @@ function ChampTexte({
 }
 
 export function DescriptionForm({ activiteId, description }: { activiteId: number; description: string }) {
-  const { state, pending, onSubmit, annonce } = useFormulaire(modifierDescriptionAction, { description });
+  const { state, pending, formAction, onSubmit, annonce } = useFormulaire(modifierDescriptionAction, { description });
   const { values: v, errors } = state;
   return (
-    <form onSubmit={onSubmit} noValidate aria-busy={pending} className="mb-6">
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="mb-6">
       {annonce}
       <input type="hidden" name="activiteId" value={activiteId} />
       <TexteLong
@@ -71,10 +71,10 @@ export function ElementForm({
   libelle: string;
   intitule: string;
 }) {
-  const { state, pending, onSubmit, annonce, key } = useFormulaire(modifierElementAction, { libelle });
+  const { state, pending, formAction, onSubmit, annonce, key } = useFormulaire(modifierElementAction, { libelle });
   const { values: v, errors } = state;
   return (
-    <form key={key} onSubmit={onSubmit} noValidate aria-busy={pending} className="py-3">
+    <form key={key} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="py-3">
       {annonce}
       <input type="hidden" name="sorte" value={sorte} />
       <input type="hidden" name="id" value={id} />
@@ -108,10 +108,10 @@ export function NouvelElementForm({
   label: string;
   bouton: string;
 }) {
-  const { state, pending, onSubmit, annonce, key } = useFormulaire(ajouterElementAction);
+  const { state, pending, formAction, onSubmit, annonce, key } = useFormulaire(ajouterElementAction);
   const { values: v, errors } = state;
   return (
-    <form key={key} onSubmit={onSubmit} noValidate aria-busy={pending} className="py-3">
+    <form key={key} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="py-3">
       {annonce}
       <input type="hidden" name="sorte" value={sorte} />
       <input type="hidden" name="activiteId" value={activiteId} />
@@ -139,13 +139,13 @@ export function PiecesForm({
   activiteId: number;
   pieces: { type: string; libelle: string; exigence: ExigencePiece }[];
 }) {
-  const { state, pending, onSubmit, annonce } = useFormulaire(
+  const { state, pending, formAction, onSubmit, annonce } = useFormulaire(
     reglerPiecesAction,
     Object.fromEntries(pieces.map((p) => [p.type, p.exigence])),
   );
   const { values: v, errors } = state;
   return (
-    <form onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       <input type="hidden" name="activiteId" value={activiteId} />
       <fieldset className="mb-4">

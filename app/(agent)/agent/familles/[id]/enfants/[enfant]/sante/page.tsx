@@ -1,11 +1,12 @@
 // The dossier santé of a child, for the agents: every validated version, newest first, with its date. Opening
 // this page is journaled (dossierSantePourAgent).
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { dossierSantePourAgent, enfantDeFamille } from "@/lib/domain/sante/queries-agent";
+import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 
 export const metadata = { title: "Dossier santé — Console des agents" };
 
@@ -14,7 +15,10 @@ export default async function DossierSanteAgentPage({ params }: { params: Promis
   const { id, enfant: enfantId } = await params;
   const enfant = await enfantDeFamille(id, enfantId);
   if (!enfant) notFound();
-  const versions = await dossierSantePourAgent(agent.id, enfant.id);
+  const versions = await dossierSantePourAgent(agent.id, enfant.id).catch((error: unknown) => {
+    if (error instanceof AccesSanteRefuse) forbidden();
+    throw error;
+  });
   return (
     <div className="carte">
       <p className="mb-4">

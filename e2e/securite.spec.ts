@@ -1,0 +1,214 @@
+// The security review's findings (issue 12) that need a browser or a running server: the redirect after a
+// real login, every form posting with or without JavaScript, the sandbox policy of a download reaching the
+// browser, and a file over the limit that loses nothing typed. Rules without a browser are in
+// tests/integration/securite.test.ts.
+import type { Browser, Page } from "@playwright/test";
+import { test, expect } from "./fixtures/test";
+import { seConnecter, sql } from "./fixtures/espace";
+import { DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "../prisma/demo-comptes";
+
+const MO = 1024 * 1024;
+
+test.describe("open redirect after login", { tag: "@bureau" }, () => {
+  for (const suite of [
+    "%2F%09%2Fevil.example%2Fphish",
+    "%2F%0D%0A%2Fevil.example",
+    "%2Fmon-profil%0D%0ASet-Cookie%3A%20x%3D1",
+  ]) {
+    test(`suite=${suite} leads to Mon accueil, never elsewhere nor to a 500`, async ({ page, baseURL }) => {
+      const reponses: number[] = [];
+      page.on("response", (reponse) => reponses.push(reponse.status()));
+      await page.goto(`/connexion?suite=${suite}`);
+      await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse, { ici: true });
+      await expect(page).toHaveURL(`${baseURL}/mon-espace`);
+      expect(reponses.filter((status) => status >= 500)).toEqual([]);
+    });
+  }
+
+  test("a path of the portal is still followed", async ({ page, baseURL }) => {
+    await page.goto(`/connexion?suite=${encodeURIComponent("/mon-profil")}`);
+    await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse, { ici: true });
+    await expect(page).toHaveURL(`${baseURL}/mon-profil`);
+  });
+});
+
+/** A browser context without JavaScript: what a form does before hydration, or for whoever disables it. */
+async function sansJavaScript(browser: Browser, baseURL: string | undefined) {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, locale: "fr-FR" });
+  return { context, page: await context.newPage() };
+}
+
+/** Each form of the page: its method, whether React made it a server action, and its password fields. */
+function formulaires(page: Page) {
+  return page.locator("form").evaluateAll((forms) =>
+    forms.map((form) => ({
+      method: (form.getAttribute("method") ?? "").toLowerCase(),
+      action: form.getAttribute("action") ?? "",
+      actionServeur: form.querySelector('input[name^="$ACTION_"]') !== null,
+      motsDePasse: form.querySelectorAll('input[type="password"]').length,
+      html: form.outerHTML.slice(0, 160),
+    })),
+  );
+}
+
+async function verifierFormulaires(page: Page, chemins: string[]) {
+  for (const chemin of chemins) {
+    await page.goto(chemin);
+    for (const form of await formulaires(page)) {
+      // A search (method="get", said on purpose) changes nothing and holds no password; anything else posts.
+      const recherche = form.method === "get" && form.motsDePasse === 0;
+      expect(form.method === "post" || form.actionServeur || recherche, `${chemin} : ${form.html}`).toBe(true);
+      expect(form.action.startsWith("javascript:"), `${chemin} : ${form.html}`).toBe(false);
+    }
+  }
+}
+
+test.describe("passwords can end up in a URL", { tag: "@bureau" }, () => {
+  test("every form of the public, portal and console pages posts, without JavaScript", async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
+    const { context, page } = await sansJavaScript(browser, baseURL);
+    await verifierFormulaires(page, [
+      "/",
+      "/connexion",
+      "/mot-de-passe-oublie",
+      "/creer-mon-espace",
+      "/activation/renvoyer",
+      "/agent/connexion",
+    ]);
+    await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
+    await expect(page).toHaveURL(/\/mon-espace$/);
+    await verifierFormulaires(page, [
+      "/mon-espace",
+      "/mon-profil",
+      "/mon-profil/identite",
+      "/mon-profil/mot-de-passe",
+      "/mon-profil/supprimer",
+      "/mes-informations/courriel",
+      "/mes-informations/telephones",
+      "/mes-informations/adresse",
+      "/mes-documents",
+      "/inscriptions",
+    ]);
+    await context.clearCookies();
+    await page.goto("/agent/connexion");
+    await page.getByLabel("Identifiant").fill(DEMO_AGENT.identifiant);
+    await page.getByLabel("Mot de passe").fill(DEMO_AGENT.motDePasse);
+    await page.getByRole("button", { name: "Connexion" }).click();
+    await expect(page).toHaveURL(/\/agent(\/securite)?$/);
+    if (page.url().endsWith("/agent")) {
+      await verifierFormulaires(page, [
+        "/agent",
+        "/agent/demandes",
+        "/agent/familles",
+        "/agent/portail",
+        "/agent/portail/activites",
+      ]);
+    }
+    await context.close();
+  });
+
+  test("the password change, sent without JavaScript, is a POST that reaches the server", async ({
+    browser,
+    baseURL,
+  }) => {
+    const { context, page } = await sansJavaScript(browser, baseURL);
+    const requetes: { method: string; url: string }[] = [];
+    page.on("request", (requete) => requetes.push({ method: requete.method(), url: requete.url() }));
+    await seConnecter(page, DEMO_PARENT_EN_ATTENTE.identifiant, DEMO_PARENT_EN_ATTENTE.motDePasse);
+    await expect(page).toHaveURL(/\/mon-espace$/);
+    await page.goto("/mon-profil/mot-de-passe");
+    await page.locator('input[name="motDePasseActuel"]').fill("Pas-le-bon-2026!");
+    await page.locator('input[name="motDePasse"]').fill("Tout-Nouveau-2026!");
+    await page.locator('input[name="confirmation"]').fill("Tout-Nouveau-2026!");
+    await page.getByRole("button", { name: "Valider" }).click();
+    // the server's answer, beside the field: the form went to the action, not into a URL
+    await expect(page.getByText("Ce mot de passe n'est pas celui de votre espace.")).toBeVisible();
+    expect(requetes.filter((r) => /motDePasse|Tout-Nouveau|Pas-le-bon/.test(r.url))).toEqual([]);
+    expect(requetes.some((r) => r.method === "POST" && r.url.endsWith("/mon-profil/mot-de-passe"))).toBe(true);
+    await context.close();
+  });
+});
+
+test("the sandbox CSP of file downloads reaches the browser", { tag: "@bureau" }, async ({ page }) => {
+  await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
+  await expect(page).toHaveURL(/\/mon-espace$/);
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  const envoi = await page.request.post("/api/pieces", {
+    multipart: {
+      type: "JUSTIFICATIF_DOMICILE",
+      fichier: { name: "domicile.pdf", mimeType: "application/pdf", buffer: pdf },
+    },
+  });
+  expect(envoi.status()).toBe(200);
+  const { piece } = (await envoi.json()) as { piece: { id: string } };
+  const reponse = await page.request.get(`/api/pieces/${piece.id}`);
+  expect(reponse.status()).toBe(200);
+  const csp = reponse.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("sandbox");
+  expect(csp).not.toContain("nonce-");
+  // the page policy still reaches the pages
+  const accueil = await page.request.get("/mon-espace");
+  expect(accueil.headers()["content-security-policy"]).toContain("nonce-");
+  // a malformed Origin is refused, not a 500
+  const origine = await page.request.post("/api/pieces", { headers: { origin: "http://[" }, multipart: { type: "x" } });
+  expect(origine.status()).toBe(403);
+});
+
+test.describe("an attachment over the limit loses what was typed", { tag: "@bureau" }, () => {
+  async function demandeEnAttente(): Promise<number> {
+    const [ligne] = await sql(
+      `SELECT d.numero FROM "Demande" d JOIN "Usager" u ON u.id = d."usagerId"
+       WHERE u."identifiantNormalise" = $1 AND d.numero IS NOT NULL ORDER BY d.numero LIMIT 1`,
+      [DEMO_PARENT_EN_ATTENTE.identifiant],
+    );
+    return Number(ligne.numero);
+  }
+  const douzeMo = { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(12 * MO, 0x25) };
+  const TEXTE = "Voici le justificatif demandé, bonne journée.";
+  const TROP_LOURD = "Le fichier dépasse 10 Mo : choisissez un fichier plus léger.";
+
+  test("in Échanges, the browser refuses a 12 MB piece beside the field, the message kept", async ({ page }) => {
+    const numero = await demandeEnAttente();
+    await seConnecter(page, DEMO_PARENT_EN_ATTENTE.identifiant, DEMO_PARENT_EN_ATTENTE.motDePasse);
+    await expect(page).toHaveURL(/\/mon-espace$/);
+    await page.goto(`/demandes/${numero}?onglet=echanges`);
+    await page.getByLabel("Votre message").fill(TEXTE);
+    await page.getByLabel("Pièce jointe").setInputFiles(douzeMo);
+    await page.getByRole("button", { name: "Envoyer" }).click();
+    await expect(page.locator("#piece-erreur")).toHaveText(TROP_LOURD);
+    await expect(page.getByLabel("Votre message")).toHaveValue(TEXTE);
+  });
+
+  test("without JavaScript, the server answers the same beside the field, the message kept", async ({
+    browser,
+    baseURL,
+  }) => {
+    const numero = await demandeEnAttente();
+    const { context, page } = await sansJavaScript(browser, baseURL);
+    await seConnecter(page, DEMO_PARENT_EN_ATTENTE.identifiant, DEMO_PARENT_EN_ATTENTE.motDePasse);
+    await expect(page).toHaveURL(/\/mon-espace$/);
+    await page.goto(`/demandes/${numero}?onglet=echanges`);
+    await page.getByLabel("Votre message").fill(TEXTE);
+    await page.getByLabel("Pièce jointe").setInputFiles(douzeMo);
+    await page.getByRole("button", { name: "Envoyer" }).click();
+    await expect(page.locator("#piece-erreur")).toHaveText(TROP_LOURD);
+    await expect(page.getByLabel("Votre message")).toHaveValue(TEXTE);
+    await context.close();
+  });
+
+  test("the wizard's photo over 5 MB is refused beside the field, what was typed kept", async ({ page }) => {
+    await page.goto("/creer-mon-espace");
+    await page.getByRole("button", { name: /je crée mon espace|reprendre/i }).click();
+    await page.getByLabel("J'accepte les conditions générales d'utilisation.").check();
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await page.getByLabel("Nom usuel").fill("Etchart");
+    await page
+      .getByLabel("Photo")
+      .setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(12 * MO, 0xff) });
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await expect(page.locator("#photo-erreur")).toHaveText(
+      "Le fichier dépasse 5 Mo : choisissez un fichier plus léger.",
+    );
+    await expect(page.getByLabel("Nom usuel")).toHaveValue("Etchart");
+  });
+});
