@@ -3,7 +3,7 @@
 // parent's representant shares with the family (and the children living there) is rewritten in place.
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/deposer";
+import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/une-en-cours";
 import { donneesAdresse } from "@/lib/domain/famille/creer";
 import { adresseSchema, type AdresseSaisie } from "@/lib/domain/famille/schemas";
 import { adresseDeLEspace } from "@/lib/domain/usager/modifier";

@@ -9,7 +9,8 @@ import { journal } from "@/lib/journal";
 import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
 import { verrouillerCles } from "@/lib/auth/throttle";
 import { getCommune } from "@/lib/domain/commune/queries";
-import { demandeEnCours, deposerDans, violeUneEnCours } from "@/lib/domain/demande/deposer";
+import { deposerDans } from "@/lib/domain/demande/deposer";
+import { demandeEnCours, violeUneEnCours } from "@/lib/domain/demande/une-en-cours";
 import { kickOutbox } from "@/lib/mail/outbox";
 import type { Demande, Usager } from "@/lib/generated/prisma/client";
 
