@@ -2,16 +2,14 @@
 // gets its number from the sequence at its first deposit, the suivi token of its mail, and what its type
 // records at deposit; the deposit mail is queued in the same transaction and leaves after the commit.
 import { db, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
 import { getCommune } from "@/lib/domain/commune/queries";
-import { EN_COURS } from "@/lib/domain/demande/queries";
 import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
 import { intituleDemande, verifierVersion, type Demarches } from "@/lib/domain/demande/demarche";
 import { queueDepotMail } from "@/lib/domain/demande/mails";
-import { Prisma, type Commune, type TypeDemande } from "@/lib/generated/prisma/client";
+import type { Commune } from "@/lib/generated/prisma/client";
 
 export async function deposerDemande({
   usagerId,
@@ -68,61 +66,4 @@ export async function deposerDans(
     });
   await journal(tx, { event: `demande.${transition}`, actorKind: "USAGER", actorId: usagerId, details: { numero } });
   return numero;
-}
-
-/** The types a space may have only one of in progress (the partial unique index "Demande_une_en_cours_par_espace"). */
-export type TypeUniqueEnCours = Extract<
-  TypeDemande,
-  "CHANGEMENT_ADRESSE" | "SUPPRESSION_ESPACE" | "RATTACHEMENT_FAMILLE"
->;
-
-export const demandeEnCours = (client: Tx, usagerId: string, type: TypeUniqueEnCours) =>
-  client.demande.findFirst({ where: { usagerId, type, statut: { in: EN_COURS } }, select: { numero: true } });
-
-/**
- * The index refused a second demande in progress: a concurrent request (a double click, another tab) deposited
- * its own between this one's check and its deposit.
- */
-export function violeUneEnCours(error: unknown): boolean {
-  return (
-    error instanceof Prisma.PrismaClientKnownRequestError &&
-    error.code === "P2002" &&
-    JSON.stringify(error.meta ?? {}).includes("Demande_une_en_cours_par_espace")
-  );
-}
-
-/**
- * A demande created and deposited in one transaction, for the types allowed once at a time: a failed deposit
- * leaves no draft behind, and of two concurrent submissions one is deposited and the other gets `dejaEnCours`.
- * `preparer` checks what the command needs and says what the demande holds.
- */
-export async function deposerUneEnCours({
-  usagerId,
-  type,
-  preparer,
-  dejaEnCours,
-  demarches,
-}: {
-  usagerId: string;
-  type: TypeUniqueEnCours;
-  /** the registry (lib/domain/demarches.ts) */
-  demarches: Demarches;
-  preparer: (tx: Tx) => Promise<{ familleId: string; donnees: Prisma.InputJsonValue }>;
-  dejaEnCours: (numero: number) => AppError;
-}): Promise<{ numero: number }> {
-  const commune = await getCommune();
-  try {
-    const numero = await db().$transaction(async (tx) => {
-      const donnees = await preparer(tx);
-      const existante = await demandeEnCours(tx, usagerId, type);
-      if (existante?.numero) throw dejaEnCours(existante.numero);
-      const demande = await tx.demande.create({ data: { type, usagerId, ...donnees } });
-      return deposerDans(tx, { usagerId, demandeId: demande.id, commune, demarches });
-    });
-    kickOutbox();
-    return { numero };
-  } catch (error) {
-    if (!violeUneEnCours(error)) throw error;
-    throw dejaEnCours((await demandeEnCours(db(), usagerId, type))?.numero ?? 0);
-  }
 }

@@ -3,7 +3,7 @@
 // parent's representant shares with the family (and the children living there) is rewritten in place.
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/deposer";
+import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/une-en-cours";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import type { AdresseSaisie } from "@/lib/domain/famille/schemas";
 import type { DonneesChangementAdresse } from "@/lib/domain/famille/demarche-changement-adresse";

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { getStorage } from "@/lib/storage/storage";
-import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/deposer";
+import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/une-en-cours";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { verifierMotDePasseActuel } from "@/lib/domain/usager/mot-de-passe-actuel";
 import type { Usager } from "@/lib/generated/prisma/client";
