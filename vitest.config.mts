@@ -1,8 +1,11 @@
-// Two projects, run separately by `npm run test:unit` and `npm run test:integration`:
+// Three projects, run separately by `npm run test:unit`, `npm run test:integration` and `npm run test:http`:
 // - unit: pure code (domain rules, schemas, email templates); no database, no network.
 // - integration: real PostgreSQL. The global setup starts a throwaway PostgreSQL cluster (or uses
 //   TEST_DATABASE_URL), migrates a template database once; each test file then gets its own fresh copy
 //   (tests/integration/setup.ts), so files never share data and may run side by side.
+// - http: the rules no browser changes (access matrix, throttles, sessions, uploads), over HTTP against the
+//   built app (`npx next build` first), started once by tests/http/global-setup.ts on its own database. Files
+//   share that server and database: each builds its own families and agents, with its own client address.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -40,6 +43,24 @@ export default defineConfig({
           isolate: true,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          teardownTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "http",
+          environment: "node",
+          include: ["tests/http/**/*.test.ts"],
+          globalSetup: ["tests/http/global-setup.ts"],
+          setupFiles: ["tests/http/setup.ts"],
+          // The server is one Node.js process on two shared cores: two files at a time keep it busy enough.
+          maxWorkers: 2,
+          pool: "forks",
+          isolate: true,
+          // Every login costs an argon2id hash on the server: generous on a busy 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           teardownTimeout: 30_000,
         },
       },

@@ -34,6 +34,8 @@ export async function verifierCode(_previous: FormState, formData: FormData): Pr
 
 /** "Changer de compte": the half-open session is ended, back to the password. */
 export async function abandonnerConnexion(): Promise<void> {
+  // A console action: a citizen's session is not the console's to end (404, like every console action).
+  await requireAgentSession();
   const token = await sessionToken();
   if (token) await revokeSession(token);
   await clearSessionCookie();

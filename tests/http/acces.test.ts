@@ -1,0 +1,497 @@
+// The access matrix over every page, route and server action of the BUILT app, enumerated from the build's own
+// manifests (.next/app-path-routes-manifest.json, .next/server/server-reference-manifest.json): a new page or
+// action without a row below fails the first test, so nothing escapes it.
+//
+//   anonymous      -> the login page of its side (/connexion?suite=…, /agent/connexion)
+//   a citizen      -> 404 on every console page and action
+//   an AGENT       -> 403 on every ADMIN page and action
+//   an agent       -> 404 on the citizen space's pages and actions
+//   a 2nd family   -> 404 on the first family's demande, suivi link, confirmation, child's pages, files; and
+//                     on the actions that name them, the answer given for a demande or child that does not exist
+//
+// A server action is called as Next's client calls it (POST to a page that renders it, `Next-Action: <id>`).
+// Next 16 answers an action's notFound() and forbidden() with the status (404, 403) and the not-found or
+// forbidden page's payload, and a redirect() with 200 and `x-action-redirect: <path>;push`. An id the server
+// does not know gets 409 with `x-nextjs-action-not-found`: never taken for a 404.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { seedActivites } from "@/prisma/demo-activites";
+import { creerActualite } from "@/lib/domain/portail/actualites";
+import type { Agent } from "@/lib/generated/prisma/client";
+import { anonyme, appelerAction, connecte, redirection, requete, type Client } from "./client";
+import { actionsDuBuild, routesDuBuild } from "./build";
+import { familleComplete, nouvelAgent, type Famille } from "./fixtures";
+
+type Contexte = { a: Famille; agent: Agent; admin: Agent; actualiteId: string; activiteId: number };
+
+// ——— The table: every route and every action, by who may reach it ———
+
+type AccesRoute =
+  /** anyone (the public pages, login and account creation, the anti-bot challenge, the health check) */
+  | "publique"
+  /** 404 for everyone (the preview mailbox, which does not exist once SMTP_URL is set) */
+  | "absente"
+  /** a citizen's page: anonymous to /connexion, an agent 404 */
+  | "usager"
+  /** a citizen's page about the first family: also 404 for the second family, 200 for the first */
+  | "famille"
+  /** a file of the first family: 404 for anonymous and the second family; 200 for the family and an agent */
+  | "fichier"
+  /** the upload route (POST): 404 for anonymous and agents, a French refusal for a citizen's empty form */
+  | "televersement"
+  /** the second-factor pages: a citizen 404, anonymous to /agent/connexion */
+  | "session-agent"
+  /** a console page: anonymous to /agent/connexion, a citizen 404, an AGENT 200 */
+  | "agent"
+  /** an administrators' page: also 403 for an AGENT, 200 for an ADMIN */
+  | "admin";
+
+/**
+ * `chemin`: the path asked (a pattern's parameters filled); `statut`: what a public route answers anyone (200);
+ * `proprietaire`: what the first family gets on its own page (200; 307 where the page sends it on, which
+ * still tells its own child or demande from another family's).
+ */
+type LigneRoute = { acces: AccesRoute; chemin?: (c: Contexte) => string; statut?: number; proprietaire?: number };
+
+const ROUTES: Record<string, LigneRoute> = {
+  "/": { acces: "publique" },
+  "/accessibilite": { acces: "publique" },
+  "/activites": { acces: "publique" },
+  "/actualites": { acces: "publique" },
+  "/cgu": { acces: "publique" },
+  "/documents-utiles": { acces: "publique" },
+  "/espace-supprime": { acces: "publique" },
+  "/infos-pratiques": { acces: "publique" },
+  "/mentions-legales": { acces: "publique" },
+  "/reglement-interieur": { acces: "publique" },
+  "/icon.svg": { acces: "publique" },
+  "/connexion": { acces: "publique" },
+  "/agent/connexion": { acces: "publique" },
+  "/activation/[token]": { acces: "publique", chemin: () => "/activation/inconnu" },
+  "/activation/renvoyer": { acces: "publique" },
+  "/creer-mon-espace": { acces: "publique" },
+  // without a draft, back to the wizard's start
+  "/creer-mon-espace/[etape]": { acces: "publique", chemin: () => "/creer-mon-espace/cgu", statut: 307 },
+  "/creer-mon-espace/confirmation": { acces: "publique" },
+  "/mot-de-passe-oublie": { acces: "publique" },
+  "/mot-de-passe-oublie/[token]": { acces: "publique", chemin: () => "/mot-de-passe-oublie/inconnu" },
+  "/api/altcha": { acces: "publique" },
+  "/api/health": { acces: "publique" },
+  // no logo uploaded, no such document: the same 404 for everyone
+  "/api/commune/logo": { acces: "publique", statut: 404 },
+  "/api/documents-utiles/[id]": { acces: "publique", chemin: () => "/api/documents-utiles/inconnu", statut: 404 },
+  // Address suggestions: families and agents only (401 otherwise), they spend the portal's quota.
+  "/api/adresses": { acces: "publique", chemin: () => "/api/adresses?q=route", statut: 401 },
+  "/dev/mails": { acces: "absente" },
+
+  "/mon-espace": { acces: "usager" },
+  "/mon-profil": { acces: "usager" },
+  "/mon-profil/identite": { acces: "usager" },
+  "/mon-profil/mot-de-passe": { acces: "usager" },
+  "/mon-profil/supprimer": { acces: "usager" },
+  "/mes-informations/adresse": { acces: "usager" },
+  "/mes-informations/courriel": { acces: "usager" },
+  "/mes-informations/courriel/confirmer/[token]": {
+    acces: "usager",
+    chemin: () => "/mes-informations/courriel/confirmer/inconnu",
+  },
+  "/mes-informations/telephones": { acces: "usager" },
+  "/mes-documents": { acces: "usager" },
+  "/inscriptions": { acces: "usager" },
+  "/famille/declarer": { acces: "usager" },
+  "/famille/declarer/annuler": { acces: "usager" },
+  "/famille/declarer/recapitulatif": { acces: "usager" },
+  "/demandes/[numero]": { acces: "famille", chemin: (c) => `/demandes/${c.a.numero}` },
+  "/demandes/[numero]/enregistree": { acces: "famille", chemin: (c) => `/demandes/${c.a.numero}/enregistree` },
+  "/demandes/[numero]/annuler": { acces: "famille", chemin: (c) => `/demandes/${c.a.numero}/annuler` },
+  "/demandes/suivi/[token]": {
+    acces: "famille",
+    chemin: (c) => `/demandes/suivi/${c.a.suivi}`,
+    proprietaire: 307,
+  },
+  "/famille/enfants/[enfant]/sante": { acces: "famille", chemin: (c) => `/famille/enfants/${c.a.enfantId}/sante` },
+  "/famille/enfants/[enfant]/sante/mettre-a-jour": {
+    acces: "famille",
+    chemin: (c) => `/famille/enfants/${c.a.enfantId}/sante/mettre-a-jour`,
+  },
+  "/famille/enfants/[enfant]/sante/recapitulatif": {
+    acces: "famille",
+    chemin: (c) => `/famille/enfants/${c.a.enfantId}/sante/recapitulatif`,
+    proprietaire: 307,
+  },
+  "/famille/enfants/[enfant]/sante/annuler": {
+    acces: "famille",
+    chemin: (c) => `/famille/enfants/${c.a.enfantId}/sante/annuler`,
+    proprietaire: 307,
+  },
+  "/inscriptions/[id]": { acces: "famille", chemin: (c) => `/inscriptions/${c.a.inscriptionId}` },
+  "/inscriptions/[id]/recapitulatif": {
+    acces: "famille",
+    chemin: (c) => `/inscriptions/${c.a.inscriptionId}/recapitulatif`,
+    proprietaire: 307,
+  },
+  "/inscriptions/[id]/annuler": { acces: "famille", chemin: (c) => `/inscriptions/${c.a.inscriptionId}/annuler` },
+  "/api/pieces": { acces: "televersement" },
+  "/api/pieces/[id]": { acces: "fichier", chemin: (c) => `/api/pieces/${c.a.pieceId}` },
+  "/api/messages/[id]/piece": { acces: "fichier", chemin: (c) => `/api/messages/${c.a.messageId}/piece` },
+
+  "/agent/connexion/code": { acces: "session-agent" },
+  "/agent/securite": { acces: "session-agent" },
+  "/agent": { acces: "agent" },
+  "/agent/demandes": { acces: "agent" },
+  "/agent/demandes/[numero]": { acces: "agent", chemin: (c) => `/agent/demandes/${c.a.numero}` },
+  "/agent/familles": { acces: "agent" },
+  "/agent/familles/[id]": { acces: "agent", chemin: (c) => `/agent/familles/${c.a.familleId}` },
+  "/agent/familles/[id]/corriger/[personne]": {
+    acces: "agent",
+    chemin: (c) => `/agent/familles/${c.a.familleId}/corriger/representant-${c.a.representantId}`,
+  },
+  "/agent/familles/[id]/enfants/[enfant]/sante": {
+    acces: "agent",
+    chemin: (c) => `/agent/familles/${c.a.familleId}/enfants/${c.a.enfantId}/sante`,
+  },
+  "/agent/portail": { acces: "agent" },
+  "/agent/portail/activites": { acces: "agent" },
+  "/agent/portail/actualites/[id]": { acces: "agent", chemin: (c) => `/agent/portail/actualites/${c.actualiteId}` },
+  "/agent/agents": { acces: "admin" },
+  "/agent/agents/nouveau": { acces: "admin" },
+  "/agent/agents/[id]": { acces: "admin", chemin: (c) => `/agent/agents/${c.agent.id}` },
+  "/agent/parametrage": { acces: "admin" },
+};
+
+type AccesAction =
+  /** anyone may call it (login, account creation, forgotten password, logout): its own rules apply */
+  | "publique"
+  /** the citizen's: anonymous to /connexion, an agent 404 */
+  | "usager"
+  /**
+   * the citizen's, naming something of the first family (its demande, child, inscription): the second family
+   * gets, word for word, the answer given for one that does not exist (the ids masked)
+   */
+  | "famille"
+  /** the second-factor steps: a citizen 404, anonymous to /agent/connexion */
+  | "session-agent"
+  /** the console's: anonymous to /agent/connexion, a citizen 404 */
+  | "agent"
+  /** the administrators': also 403 for an AGENT */
+  | "admin";
+
+/** The state a form's first call carries (useActionState's initial state). */
+const ETAT = { values: {}, errors: {} };
+const formulaire = () => [ETAT, new FormData()];
+const aucun = () => [];
+
+type LigneAction = { acces: AccesAction; args: (c: Contexte) => unknown[] };
+
+const ACTIONS: Record<string, LigneAction> = {
+  "app/(auth)/connexion/actions.ts#connexion": { acces: "publique", args: formulaire },
+  "app/(auth)/agent/connexion/actions.ts#connexionAgent": { acces: "publique", args: formulaire },
+  "app/(auth)/activation/actions.ts#renvoyerParCourriel": { acces: "publique", args: formulaire },
+  "app/(auth)/activation/actions.ts#renvoyerDepuisLien": { acces: "publique", args: formulaire },
+  "app/(auth)/creer-mon-espace/actions.ts#commencer": { acces: "publique", args: aucun },
+  "app/(auth)/creer-mon-espace/actions.ts#annuler": { acces: "publique", args: aucun },
+  "app/(auth)/creer-mon-espace/actions.ts#enregistrerEtape": {
+    acces: "publique",
+    args: () => ["cgu", ...formulaire()],
+  },
+  "app/(auth)/mot-de-passe-oublie/actions.ts#demanderLien": { acces: "publique", args: formulaire },
+  "app/(auth)/mot-de-passe-oublie/actions.ts#choisirMotDePasse": {
+    acces: "publique",
+    args: () => ["inconnu", ...formulaire()],
+  },
+  "app/(portail)/actions.ts#deconnexion": { acces: "publique", args: aucun },
+
+  "app/(portail)/mes-informations/adresse/actions.ts#demanderChangementAdresseAction": {
+    acces: "usager",
+    args: formulaire,
+  },
+  "app/(portail)/mes-informations/adresse/actions.ts#modifierAdresseAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mes-informations/courriel/actions.ts#changerCourrielAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mes-informations/courriel/confirmer/[token]/actions.ts#confirmerCourrielAction": {
+    acces: "usager",
+    args: formulaire,
+  },
+  "app/(portail)/mes-informations/telephones/actions.ts#changerTelephonesAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-profil/actions.ts#saisirCleEnfanceAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-profil/identite/actions.ts#modifierIdentiteAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-profil/mot-de-passe/actions.ts#changerMotDePasseAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-profil/supprimer/actions.ts#demanderSuppressionAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-profil/supprimer/actions.ts#supprimerEspaceAction": { acces: "usager", args: formulaire },
+  "app/(portail)/famille/declarer/actions.ts#enregistrerDeclaration": {
+    acces: "usager",
+    args: () => ["titulaire", ...formulaire()],
+  },
+  "app/(portail)/famille/declarer/actions.ts#retourEtape1": { acces: "usager", args: aucun },
+  "app/(portail)/famille/declarer/actions.ts#validerDeclaration": { acces: "usager", args: aucun },
+  "app/(portail)/famille/declarer/actions.ts#annulerDeclaration": { acces: "usager", args: aucun },
+  "app/(portail)/demandes/[numero]/actions.ts#annulerDemandeAction": { acces: "famille", args: (c) => [c.a.numero] },
+  "app/(portail)/demandes/[numero]/actions.ts#envoyerMessageAction": {
+    acces: "famille",
+    args: (c) => [c.a.numero, ...formulaire()],
+  },
+  "app/(portail)/famille/enfants/[enfant]/sante/actions.ts#enregistrerDossierSante": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId, ...formulaire()],
+  },
+  "app/(portail)/famille/enfants/[enfant]/sante/actions.ts#retourEtape1Sante": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId],
+  },
+  "app/(portail)/famille/enfants/[enfant]/sante/actions.ts#validerDossierSante": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId],
+  },
+  "app/(portail)/famille/enfants/[enfant]/sante/actions.ts#annulerDossierSante": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId],
+  },
+  "app/(portail)/inscriptions/actions.ts#commencerInscriptionAction": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId, c.activiteId],
+  },
+  "app/(portail)/inscriptions/actions.ts#enregistrerInscriptionAction": {
+    acces: "famille",
+    args: (c) => [c.a.inscriptionId, ...formulaire()],
+  },
+  "app/(portail)/inscriptions/actions.ts#retourEtape1Action": { acces: "famille", args: (c) => [c.a.inscriptionId] },
+  "app/(portail)/inscriptions/actions.ts#validerInscriptionAction": {
+    acces: "famille",
+    args: (c) => [c.a.inscriptionId],
+  },
+  "app/(portail)/inscriptions/actions.ts#annulerInscriptionAction": {
+    acces: "famille",
+    args: (c) => [c.a.inscriptionId],
+  },
+
+  "app/(auth)/agent/connexion/code/actions.ts#verifierCode": { acces: "session-agent", args: formulaire },
+  "app/(auth)/agent/connexion/code/actions.ts#abandonnerConnexion": { acces: "session-agent", args: aucun },
+  "app/(agent)/agent/securite/actions.ts#activerDoubleAuthentification": { acces: "session-agent", args: formulaire },
+  "app/(agent)/agent/securite/actions.ts#regenererCodes": { acces: "agent", args: aucun },
+  "app/(agent)/agent/actions.ts#deconnexionAgent": { acces: "agent", args: aucun },
+  "app/(agent)/agent/demandes/[numero]/actions.ts#deciderAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/demandes/[numero]/actions.ts#envoyerMessageAgentAction": {
+    acces: "agent",
+    args: (c) => [c.a.numero, ...formulaire()],
+  },
+  "app/(agent)/agent/familles/[id]/corriger/[personne]/actions.ts#corrigerPersonneAction": {
+    acces: "agent",
+    args: formulaire,
+  },
+  "app/(agent)/agent/portail/actions.ts#creerActualiteAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/portail/actions.ts#modifierActualiteAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/portail/actions.ts#changerPublicationAction": { acces: "agent", args: (c) => [c.actualiteId] },
+  "app/(agent)/agent/portail/actions.ts#supprimerActualiteAction": { acces: "agent", args: (c) => [c.actualiteId] },
+  "app/(agent)/agent/portail/actions.ts#ajouterDocumentUtileAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/portail/actions.ts#retirerDocumentUtileAction": { acces: "agent", args: () => ["inconnu"] },
+  "app/(agent)/agent/portail/actions.ts#modifierInfosPratiquesAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/portail/activites/actions.ts#modifierDescriptionAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/portail/activites/actions.ts#ajouterElementAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/portail/activites/actions.ts#modifierElementAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/portail/activites/actions.ts#reglerPiecesAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/portail/activites/actions.ts#changerOuvertureAction": {
+    acces: "agent",
+    args: (c) => [c.activiteId],
+  },
+  "app/(agent)/agent/agents/nouveau/actions.ts#creerAgentAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/agents/[id]/actions.ts#changerEtat": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/agents/[id]/actions.ts#changerRole": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/agents/[id]/actions.ts#reinitialiserMotDePasse": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/agents/[id]/actions.ts#reinitialiserTotp": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/actions.ts#enregistrerCommuneAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/actions.ts#envoyerLogoAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/actions.ts#retirerLogoAction": { acces: "admin", args: aucun },
+  "app/(agent)/agent/parametrage/actions.ts#publierDocumentAction": { acces: "admin", args: formulaire },
+};
+
+// ——— Who asks, and what they must get ———
+
+let contexte: Contexte;
+let citoyen: Client;
+let autreFamille: Client;
+let agent: Client;
+let admin: Client;
+
+beforeAll(async () => {
+  await seedActivites("Villefranque");
+  const activiteId = (await db().activite.findUniqueOrThrow({ where: { code: "RESTAURATION_PUBLIQUE" } })).id;
+  const [a, b, agentRow, adminRow] = await Promise.all([
+    familleComplete("Etchart", { activiteId }),
+    familleComplete("Duhalde"),
+    nouvelAgent("AGENT"),
+    nouvelAgent("ADMIN"),
+  ]);
+  const { id: actualiteId } = await creerActualite({
+    agentId: adminRow.id,
+    saisie: { titre: "Fermeture exceptionnelle", texte: "La cantine ferme vendredi.", statut: "PUBLIEE" },
+  });
+  contexte = { a, agent: agentRow, admin: adminRow, actualiteId, activiteId };
+  citoyen = await connecte({ kind: "USAGER", usagerId: a.usager.id });
+  autreFamille = await connecte({ kind: "USAGER", usagerId: b.usager.id });
+  agent = await connecte({ kind: "AGENT", agentId: agentRow.id });
+  admin = await connecte({ kind: "AGENT", agentId: adminRow.id });
+}, 120_000);
+
+/** Ids of the first family for which no row exists: what the actions answer for those is "not found". */
+const INEXISTANTS = {
+  numero: 999_999_999,
+  enfantId: "00000000-0000-4000-8000-00000000e4f0",
+  inscriptionId: "00000000-0000-4000-8000-0000000001d5",
+};
+
+/** An action's answer with the ids it names masked: status, redirect, and the returned value (payload row 1). */
+async function reponseMasquee(response: Response, ids: (string | number | undefined)[]): Promise<string> {
+  const redirige = redirection(response);
+  const valeur = redirige ? "" : (await response.text()).split("\n").filter((ligne) => ligne.startsWith("1:"));
+  let texte = `${response.status} ${redirige ?? ""} ${valeur}`;
+  // uuids first, then numbers as whole path segments (a demande's number may be "2")
+  for (const id of ids.filter((id) => typeof id === "string")) texte = texte.replaceAll(id, "<id>");
+  for (const id of ids.filter((id) => typeof id === "number")) texte = texte.replaceAll(`/${id}`, "/<id>");
+  return texte;
+}
+
+/** A 404 of our own (the not-found page), never an action id the server does not know. */
+async function expectIntrouvable(response: Response, qui: string) {
+  expect(response.status, qui).toBe(404);
+  expect(response.headers.get("x-nextjs-action-not-found"), qui).toBeNull();
+  const corps = await response.text();
+  if (response.headers.get("content-type")?.startsWith("text/html")) expect(corps, qui).toContain("Page introuvable");
+}
+
+async function expectRefuse(response: Response, qui: string) {
+  expect(response.status, qui).toBe(403);
+  if (response.headers.get("content-type")?.startsWith("text/html"))
+    expect(await response.text(), qui).toContain("Accès refusé");
+}
+
+function expectConnexion(response: Response, page: "/connexion" | "/agent/connexion", qui: string) {
+  expect(redirection(response), qui).toMatch(new RegExp(`^${page}(\\?suite=|$)`));
+}
+
+describe("la table couvre le build", () => {
+  it("chaque page et route du build a sa ligne, et chaque ligne est une route du build", () => {
+    expect(
+      routesDuBuild.filter((route) => !(route in ROUTES)),
+      "routes sans ligne",
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((route) => !routesDuBuild.includes(route)),
+      "lignes sans route",
+    ).toEqual([]);
+  });
+
+  it("chaque action serveur du build a sa ligne, et chaque ligne est une action du build", () => {
+    const cles = actionsDuBuild.map((action) => action.cle);
+    expect(
+      cles.filter((cle) => !(cle in ACTIONS)),
+      "actions sans ligne",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((cle) => !cles.includes(cle)),
+      "lignes sans action",
+    ).toEqual([]);
+  });
+});
+
+describe.each(routesDuBuild.filter((route) => route in ROUTES))("GET %s", (route) => {
+  const ligne = ROUTES[route]!;
+  const chemin = () => (ligne.chemin ?? (() => route))(contexte);
+
+  it(`${ligne.acces}`, async () => {
+    const get = (client: Client) => requete(client, chemin());
+    switch (ligne.acces) {
+      case "publique":
+        expect((await get(anonyme())).status, "anonyme").toBe(ligne.statut ?? 200);
+        break;
+      case "absente":
+        for (const client of [anonyme(), citoyen, agent, admin]) await expectIntrouvable(await get(client), "chacun");
+        break;
+      case "usager":
+      case "famille":
+        expectConnexion(await get(anonyme()), "/connexion", "anonyme");
+        await expectIntrouvable(await get(agent), "agent");
+        await expectIntrouvable(await get(admin), "administrateur");
+        if (ligne.acces === "famille") {
+          expect((await get(citoyen)).status, "la famille elle-même").toBe(ligne.proprietaire ?? 200);
+          await expectIntrouvable(await get(autreFamille), "une autre famille");
+        }
+        break;
+      case "televersement": {
+        const post = (client: Client) => requete(client, chemin(), { method: "POST", body: new FormData() });
+        for (const [client, qui] of [
+          [anonyme(), "anonyme"],
+          [agent, "agent"],
+        ] as const) {
+          const response = await post(client);
+          expect(response.status, qui).toBe(404);
+          expect(await response.json(), qui).toEqual({ message: "Introuvable" });
+        }
+        const refus = await post(citoyen);
+        expect(refus.status, "citoyen").toBe(400);
+        expect(await refus.json(), "citoyen").toEqual({ message: "Choisissez le type de document." });
+        break;
+      }
+      case "fichier":
+        await expectIntrouvable(await get(anonyme()), "anonyme");
+        await expectIntrouvable(await get(autreFamille), "une autre famille");
+        expect((await get(citoyen)).status, "la famille elle-même").toBe(200);
+        expect((await get(agent)).status, "un agent").toBe(200);
+        break;
+      case "session-agent":
+        expectConnexion(await get(anonyme()), "/agent/connexion", "anonyme");
+        await expectIntrouvable(await get(citoyen), "citoyen");
+        break;
+      case "agent":
+      case "admin":
+        expectConnexion(await get(anonyme()), "/agent/connexion", "anonyme");
+        await expectIntrouvable(await get(citoyen), "citoyen");
+        if (ligne.acces === "admin") {
+          await expectRefuse(await get(agent), "agent");
+          expect((await get(admin)).status, "administrateur").toBe(200);
+        } else {
+          expect((await get(agent)).status, "agent").toBe(200);
+        }
+        break;
+    }
+  });
+});
+
+// The public actions are in the table so that a new action cannot go unclassified; each checks its own rules
+// (throttling: connexion.test.ts).
+// (An action without a row fails the coverage test above.)
+const actionsGardees = actionsDuBuild.filter(
+  (action) => action.cle in ACTIONS && ACTIONS[action.cle]!.acces !== "publique",
+);
+
+describe.each(actionsGardees.map((action) => [action.cle, action] as const))("action %s", (_cle, action) => {
+  const ligne = ACTIONS[action.cle]!;
+  const page = (c: Contexte) => (ROUTES[action.route]?.chemin ?? (() => action.route))(c);
+  const appeler = (client: Client, c = contexte) =>
+    appelerAction(client, { id: action.id, page: page(c) }, ligne.args(c));
+
+  it(`${ligne.acces}`, async () => {
+    switch (ligne.acces) {
+      case "usager":
+      case "famille":
+        expectConnexion(await appeler(anonyme()), "/connexion", "anonyme");
+        await expectIntrouvable(await appeler(agent), "agent");
+        if (ligne.acces === "famille") {
+          const ids = [contexte.a.numero, contexte.a.enfantId, contexte.a.inscriptionId, ...Object.values(INEXISTANTS)];
+          const inexistant = await appeler(autreFamille, { ...contexte, a: { ...contexte.a, ...INEXISTANTS } });
+          expect(await reponseMasquee(await appeler(autreFamille), ids), "une autre famille").toBe(
+            await reponseMasquee(inexistant, ids),
+          );
+        }
+        break;
+      case "session-agent":
+        expectConnexion(await appeler(anonyme()), "/agent/connexion", "anonyme");
+        await expectIntrouvable(await appeler(citoyen), "citoyen");
+        break;
+      case "agent":
+      case "admin":
+        expectConnexion(await appeler(anonyme()), "/agent/connexion", "anonyme");
+        await expectIntrouvable(await appeler(citoyen), "citoyen");
+        if (ligne.acces === "admin") await expectRefuse(await appeler(agent), "agent");
+        break;
+    }
+  });
+});

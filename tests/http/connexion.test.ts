@@ -1,0 +1,153 @@
+// The login form over HTTP, submitted as a browser without JavaScript submits it: refusals and throttling
+// (the same words whether the identifiant exists or not), the session cookie's flags, the security headers
+// of every kind of answer, and the wall between the citizens' space and the agents' console.
+import { describe, expect, it } from "vitest";
+import { actionDuBuild } from "./build";
+import {
+  alertes,
+  anonyme,
+  appelerAction,
+  connecte,
+  cookieDeSession,
+  redirection,
+  requete,
+  soumettreFormulaire,
+  type Client,
+} from "./client";
+import { espaceActive, familleComplete, MOT_DE_PASSE_AGENT, nouvelAgent } from "./fixtures";
+
+const IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect.";
+const BLOQUE = /^Trop de tentatives de connexion\. Par sécurité, réessayez à partir de \d{2}:\d{2}\.$/;
+
+/** Submits the login form of `page`; a success carries the new session's cookie in the client. */
+async function seConnecter(client: Client, identifiant: string, motDePasse: string, page = "/connexion") {
+  const reponse = await soumettreFormulaire(client, page, { identifiant, motDePasse });
+  const cookie = cookieDeSession(reponse);
+  if (cookie) client.jeton = cookie.slice(cookie.indexOf("=") + 1, cookie.indexOf(";"));
+  return reponse;
+}
+
+describe("connexion des usagers", () => {
+  it("six mauvais mots de passe : la sixième tentative attend, sans dire si l'identifiant existe", async () => {
+    const espace = await espaceActive();
+    const client = anonyme();
+    for (const identifiant of [espace.identifiant, `inconnu.${espace.identifiant}`]) {
+      for (let essai = 1; essai <= 5; essai++) {
+        const reponse = await seConnecter(client, identifiant, `Mauvais-${essai}-Mot!`);
+        expect(reponse.status).toBe(200);
+        const html = await reponse.text();
+        expect(alertes(html), `${identifiant}, essai ${essai}`).toEqual([IDENTIFIANTS_INCORRECTS]);
+        // the identifiant typed is kept
+        expect(html).toMatch(
+          new RegExp(`<input[^>]*name="identifiant"[^>]*value="${identifiant.replace(".", "\\.")}"`),
+        );
+        expect(cookieDeSession(reponse)).toBeUndefined();
+      }
+      const sixieme = await seConnecter(client, identifiant, "Mauvais-6-Mot!");
+      const [alerte] = alertes(await sixieme.text());
+      expect(alerte).toMatch(BLOQUE);
+    }
+    // the right password waits too, and opens nothing
+    const juste = await seConnecter(client, espace.identifiant, espace.motDePasse);
+    expect(alertes(await juste.text())[0]).toMatch(BLOQUE);
+    expect(cookieDeSession(juste)).toBeUndefined();
+    // the lock is the identifiant's: from another address it waits too
+    const ailleurs = anonyme();
+    expect(alertes(await (await seConnecter(ailleurs, espace.identifiant, espace.motDePasse)).text())[0]).toMatch(
+      BLOQUE,
+    );
+  });
+
+  it("la session est un cookie HttpOnly, SameSite=Lax, pour tout le site ; la déconnexion l'efface et la ferme", async () => {
+    const espace = await espaceActive();
+    const client = anonyme();
+    const reponse = await seConnecter(client, espace.identifiant, espace.motDePasse);
+    expect(reponse.status).toBe(303);
+    expect(redirection(reponse)).toBe("/mon-espace");
+    const cookie = cookieDeSession(reponse)!;
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//i);
+    // APP_URL is http:// here; under https the cookie is Secure (lib/config.ts secureCookies)
+    expect(cookie).not.toMatch(/; Secure/i);
+    expect((await requete(client, "/mon-espace")).status).toBe(200);
+
+    const deconnexion = actionDuBuild("app/(portail)/actions.ts", "deconnexion");
+    const sortie = await appelerAction(client, { id: deconnexion.id, page: "/mon-espace" }, []);
+    expect(redirection(sortie)).toMatch(/^\/connexion/);
+    expect(cookieDeSession(sortie)).toMatch(/^pf_session=;.*Expires=Thu, 01 Jan 1970/i);
+    // the token is revoked on the server, not only forgotten by the browser
+    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+  });
+});
+
+describe("en-têtes de sécurité", () => {
+  it("chaque sorte de réponse porte ses en-têtes ; les pages personnelles ne sont jamais mises en cache", async () => {
+    const famille = await familleComplete("Harriet");
+    const citoyen = await connecte({ kind: "USAGER", usagerId: famille.usager.id });
+    const reponses: [string, Response][] = [
+      ["page publique", await requete(anonyme(), "/connexion")],
+      ["page personnelle", await requete(citoyen, "/mon-espace")],
+      ["redirection", await requete(anonyme(), "/mon-espace")],
+      ["page introuvable", await requete(citoyen, "/agent")],
+      ["route JSON", await requete(anonyme(), "/api/health")],
+      ["fichier privé", await requete(citoyen, `/api/pieces/${famille.pieceId}`)],
+      ["fichier statique", await requete(anonyme(), "/icon.svg")],
+      [
+        "action serveur",
+        await appelerAction(
+          citoyen,
+          { id: actionDuBuild("app/(portail)/actions.ts", "deconnexion").id, page: "/mon-espace" },
+          [],
+        ),
+      ],
+    ];
+    for (const [sorte, reponse] of reponses) {
+      expect(reponse.headers.get("referrer-policy"), sorte).toBe("strict-origin-when-cross-origin");
+      expect(reponse.headers.get("x-content-type-options"), sorte).toBe("nosniff");
+      expect(reponse.headers.get("x-frame-options"), sorte).toBe("DENY");
+      expect(reponse.headers.get("x-powered-by"), sorte).toBeNull();
+      const csp = reponse.headers.get("content-security-policy") ?? "";
+      expect(csp, sorte).toContain("frame-ancestors 'none'");
+      expect(csp, sorte).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(csp, sorte).not.toContain("unsafe-eval");
+    }
+    // a fresh nonce for each answer
+    const nonce = (reponse: Response) => reponse.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1];
+    expect(nonce(reponses[0]![1])).not.toBe(nonce(reponses[1]![1]));
+    for (const sorte of ["page personnelle", "redirection", "page introuvable", "fichier privé", "action serveur"]) {
+      const reponse = reponses.find(([nom]) => nom === sorte)![1];
+      expect(reponse.headers.get("cache-control"), sorte).toContain("no-store");
+    }
+  });
+});
+
+describe("le mur entre les citoyens et les agents", () => {
+  it("un parent connecté ne voit pas la console des agents, un agent ne voit pas l'espace citoyen", async () => {
+    const espace = await espaceActive();
+    const parent = anonyme();
+    expect(redirection(await seConnecter(parent, espace.identifiant, espace.motDePasse))).toBe("/mon-espace");
+    const console = await requete(parent, "/agent");
+    expect(console.status).toBe(404);
+    expect(await console.text()).toContain("Page introuvable");
+    // the parent's session does not open the agents' login either: it is a citizen's
+    expect((await requete(parent, "/mon-espace")).status).toBe(200);
+
+    const agentRow = await nouvelAgent("AGENT");
+    const agent = anonyme();
+    expect(redirection(await requete(agent, "/agent"))).toBe("/agent/connexion");
+    const connexion = await seConnecter(agent, agentRow.identifiant, MOT_DE_PASSE_AGENT, "/agent/connexion");
+    expect(redirection(connexion)).toBe("/agent");
+    const tableau = await requete(agent, "/agent");
+    expect(tableau.status).toBe(200);
+    // (React separates adjacent text with <!-- -->)
+    expect((await tableau.text()).replaceAll("<!-- -->", "")).toContain("Bonjour Ttotte ETCHEVERRY (agent).");
+    const espaceCitoyen = await requete(agent, "/mon-espace");
+    expect(espaceCitoyen.status).toBe(404);
+    expect(await espaceCitoyen.text()).toContain("Page introuvable");
+    // and a citizen's identifiant does not log into the console
+    const parentALaConsole = anonyme();
+    const refus = await seConnecter(parentALaConsole, espace.identifiant, espace.motDePasse, "/agent/connexion");
+    expect(alertes(await refus.text())).toEqual([IDENTIFIANTS_INCORRECTS]);
+  });
+});

@@ -1,0 +1,137 @@
+// Sessions, driven through requests: 30 minutes idle, 12 hours at most (the row aged in the database rather
+// than waited for), revoked at a password reset; a disabled agent's open session refused at once.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { hashToken } from "@/lib/auth/tokens";
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from "@/lib/auth/sessions";
+import { lienDuDernierCourriel } from "../integration/espace-fixtures";
+import { actionDuBuild } from "./build";
+import {
+  alertes,
+  anonyme,
+  appelerAction,
+  connecte,
+  cookieDeSession,
+  redirection,
+  requete,
+  soumettreFormulaire,
+  type Client,
+} from "./client";
+import { espaceActive, nouvelAgent } from "./fixtures";
+
+const MINUTE = 60_000;
+
+/** Sets the session's dates as if it had been opened `ouverte` ms ago and last used `vue` ms ago. */
+async function vieillir(client: Client, { ouverte, vue }: { ouverte: number; vue: number }) {
+  const maintenant = Date.now();
+  await db().session.update({
+    where: { tokenHash: hashToken(client.jeton!) },
+    data: { createdAt: new Date(maintenant - ouverte), lastSeenAt: new Date(maintenant - vue) },
+  });
+}
+
+describe("expiration des sessions", () => {
+  it("30 minutes sans rien faire ferment la session ; chaque passage la prolonge", async () => {
+    const espace = await espaceActive();
+    const client = await connecte({ kind: "USAGER", usagerId: espace.usagerId });
+    await vieillir(client, { ouverte: SESSION_IDLE_MS - MINUTE, vue: SESSION_IDLE_MS - MINUTE });
+    expect((await requete(client, "/mon-espace")).status).toBe(200);
+    // that visit counted: the session was seen just now
+    const vue = await db().session.findUniqueOrThrow({ where: { tokenHash: hashToken(client.jeton!) } });
+    expect(Date.now() - vue.lastSeenAt.getTime()).toBeLessThan(MINUTE);
+
+    await vieillir(client, { ouverte: SESSION_IDLE_MS + MINUTE, vue: SESSION_IDLE_MS + MINUTE });
+    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+  });
+
+  it("12 heures après son ouverture, la session est close même utilisée sans cesse", async () => {
+    const espace = await espaceActive();
+    const client = await connecte({ kind: "USAGER", usagerId: espace.usagerId });
+    await vieillir(client, { ouverte: SESSION_MAX_MS - MINUTE, vue: MINUTE });
+    expect((await requete(client, "/mon-espace")).status).toBe(200);
+    await vieillir(client, { ouverte: SESSION_MAX_MS + MINUTE, vue: 0 });
+    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+  });
+
+  it("les sessions d'un agent expirent de même", async () => {
+    const agentRow = await nouvelAgent("AGENT");
+    const agent = await connecte({ kind: "AGENT", agentId: agentRow.id });
+    expect((await requete(agent, "/agent")).status).toBe(200);
+    await vieillir(agent, { ouverte: SESSION_IDLE_MS + MINUTE, vue: SESSION_IDLE_MS + MINUTE });
+    expect(redirection(await requete(agent, "/agent"))).toBe("/agent/connexion");
+  });
+});
+
+describe("révocation", () => {
+  it("mot de passe oublié : le nouveau mot de passe ferme les autres sessions, l'ancien ne sert plus, le lien non plus", async () => {
+    const espace = await espaceActive();
+    const ancienne = await connecte({ kind: "USAGER", usagerId: espace.usagerId });
+    expect((await requete(ancienne, "/mon-espace")).status).toBe(200);
+
+    const client = anonyme();
+    const demande = await soumettreFormulaire(client, "/mot-de-passe-oublie", {
+      identifiantOuCourriel: espace.courriel,
+    });
+    expect((await demande.text()).replaceAll("<!-- -->", "")).toContain(
+      "Si un espace activé correspond, un courriel vient de vous être envoyé",
+    );
+    const jeton = await lienDuDernierCourriel(espace.courriel, "mot-de-passe-oublie");
+    const lien = `/mot-de-passe-oublie/${jeton}`;
+    expect((await requete(client, lien)).status).toBe(200);
+    // The new password, as the page's script sends it (the action is bound to the link's token).
+    const choisirMotDePasse = actionDuBuild("app/(auth)/mot-de-passe-oublie/actions.ts", "choisirMotDePasse");
+    const choisir = (motDePasse: string) => {
+      const formulaire = new FormData();
+      formulaire.append("motDePasse", motDePasse);
+      formulaire.append("confirmation", motDePasse);
+      return appelerAction(client, { id: choisirMotDePasse.id, page: lien }, [
+        jeton,
+        { values: {}, errors: {} },
+        formulaire,
+      ]);
+    };
+    expect(await (await choisir("court")).text()).toContain("Le mot de passe doit contenir au minimum 8 caractère(s)");
+    expect(redirection(await choisir("Nouveau-Mot-2026!"))).toBe("/connexion?reinitialise=1");
+
+    expect(redirection(await requete(ancienne, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+    const avecAncien = await soumettreFormulaire(anonyme(), "/connexion", {
+      identifiant: espace.identifiant,
+      motDePasse: espace.motDePasse,
+    });
+    expect(alertes(await avecAncien.text())).toEqual(["Identifiant ou mot de passe incorrect."]);
+    const avecNouveau = await soumettreFormulaire(anonyme(), "/connexion", {
+      identifiant: espace.identifiant,
+      motDePasse: "Nouveau-Mot-2026!",
+    });
+    expect(redirection(avecNouveau)).toBe("/mon-espace");
+    expect(cookieDeSession(avecNouveau)).toBeDefined();
+    expect(await (await requete(anonyme(), lien)).text()).toContain("Ce lien a déjà été utilisé.");
+  });
+
+  it("un agent désactivé perd sa session ouverte", async () => {
+    const adminRow = await nouvelAgent("ADMIN");
+    const agentRow = await nouvelAgent("AGENT");
+    const admin = await connecte({ kind: "AGENT", agentId: adminRow.id });
+    const agent = await connecte({ kind: "AGENT", agentId: agentRow.id });
+    expect((await requete(agent, "/agent")).status).toBe(200);
+
+    const changerEtat = actionDuBuild("app/(agent)/agent/agents/[id]/actions.ts", "changerEtat");
+    const formulaire = new FormData();
+    formulaire.append("agentId", agentRow.id);
+    formulaire.append("actif", "non");
+    const reponse = await appelerAction(admin, { id: changerEtat.id, page: `/agent/agents/${agentRow.id}` }, [
+      { values: {}, errors: {} },
+      formulaire,
+    ]);
+    expect(reponse.status).toBe(200);
+    expect(await reponse.text()).toContain("Le compte a été désactivé et ses sessions fermées.");
+
+    expect(redirection(await requete(agent, "/agent"))).toBe("/agent/connexion");
+    // nor can it log in again
+    const retour = await soumettreFormulaire(anonyme(), "/agent/connexion", {
+      identifiant: agentRow.identifiant,
+      motDePasse: "Console-Agent-2026!",
+    });
+    expect(alertes(await retour.text())).toEqual(["Identifiant ou mot de passe incorrect."]);
+  });
+});
