@@ -4,10 +4,13 @@
 import { inject } from "vitest";
 import { encodeReply } from "next/dist/compiled/react-server-dom-turbopack/client.node.js";
 import { db } from "@/lib/db";
-import { SESSION_COOKIE } from "@/lib/auth/current";
+import { nomCookieSession } from "@/lib/config";
 import { openSession, type Subject } from "@/lib/auth/sessions";
 
 export const serveur = inject("serveurHttp");
+
+// the test server is served over http: the cookie has no __Host- prefix there
+const SESSION_COOKIE = nomCookieSession("http://127.0.0.1");
 
 /** A client as the tests see one: its session cookie (if any) and its address, as the reverse proxy gives it. */
 export type Client = { jeton?: string; ip: string };

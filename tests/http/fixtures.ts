@@ -90,6 +90,8 @@ export async function espaceActive() {
   const suffixe = randomUUID().slice(0, 8);
   const espace = nouvelEspace({ identifiant: `parent.${suffixe}`, courriel: `parent.${suffixe}@exemple.fr` });
   const { usagerId } = await creerEspace(espace, { ip: nouvelleIp() });
+  // null only when the courriel already had a space: each test's courriel is new
+  if (!usagerId) throw new Error(`L'espace ${espace.identifiant} n'a pas été créé.`);
   await activerEspace(await lienDuDernierCourriel(espace.contact.courriel, "activation"));
   return {
     usagerId,
