@@ -2,6 +2,7 @@
 // exists if and only if what it tells about was committed; this worker delivers them afterwards, with
 // retries, so an SMTP server that is down delays mail but never loses it nor blocks a citizen.
 import { db, type Tx } from "@/lib/db";
+import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 import type { OutboxMail } from "@/lib/generated/prisma/client";
 
@@ -59,7 +60,10 @@ export async function drainOutbox(limit = 20): Promise<{ sent: number; failed: n
         },
       });
       // Never log the mail itself: only its id and the transport's error.
-      console.warn(`[outbox] envoi ${mail.id} échoué (essai ${mail.attempts}) : ${describeError(error)}`);
+      log.warn(
+        { evenement: "courriel.echec", courrielId: mail.id, essai: mail.attempts, cause: describeError(error) },
+        "envoi de courriel échoué",
+      );
     }
   }
   return { sent, failed };
@@ -75,12 +79,15 @@ let again = false;
 
 /** Asks for a drain now (after a commit). Calls made while a drain runs are folded into one more pass. */
 export function kickOutbox(): void {
+  if (stopped) return;
   if (draining) {
     again = true;
     return;
   }
   draining = drainOutbox()
-    .catch((error) => console.warn(`[outbox] ${describeError(error)}`))
+    .catch((error) =>
+      log.warn({ evenement: "outbox.echec", cause: describeError(error) }, "relève des courriels échouée"),
+    )
     .finally(() => {
       draining = null;
       if (again) {
@@ -91,10 +98,24 @@ export function kickOutbox(): void {
 }
 
 let timer: NodeJS.Timeout | undefined;
+let stopped = false;
 /** Started once per node from instrumentation.ts: picks up retries and mails queued by other nodes. */
 export function startOutboxWorker(intervalMs = Number(process.env.OUTBOX_INTERVAL_MS ?? 5000)): void {
   if (timer || !process.env.DATABASE_URL) return;
+  stopped = false;
   timer = setInterval(kickOutbox, intervalMs);
   timer.unref();
   kickOutbox();
+}
+
+/**
+ * At shutdown: no new pass starts, and the one under way (a mail being handed to the SMTP server) finishes, so
+ * no mail is sent twice nor left claimed until its lease runs out. Mail queued meanwhile waits for another node.
+ */
+export async function stopOutboxWorker(): Promise<void> {
+  stopped = true;
+  clearInterval(timer);
+  timer = undefined;
+  again = false;
+  while (draining) await draining;
 }
