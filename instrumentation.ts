@@ -10,6 +10,7 @@ export async function register() {
   const { avantArret } = await import("@/lib/arret");
   const { db } = await import("@/lib/db");
   const { log } = await import("@/lib/log");
+  const { version } = (await import("@/package.json")).default;
   startOutboxWorker();
   const corvees = setInterval(
     () => {
@@ -29,5 +30,5 @@ export async function register() {
     await stopOutboxWorker();
   });
   avantArret("base de données", () => db().$disconnect());
-  log.info({ evenement: "noeud.demarre", version: process.env.npm_package_version }, "nœud démarré");
+  log.info({ evenement: "noeud.demarre", version }, "nœud démarré");
 }

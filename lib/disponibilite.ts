@@ -5,7 +5,7 @@
 import { db } from "@/lib/db";
 import paquet from "@/package.json";
 
-const DELAI_MS = 2_000;
+const DELAI_MS = 3_000;
 
 export type Disponibilite = { status: "ok" | "indisponible"; version: string; commit?: string };
 
