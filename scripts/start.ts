@@ -20,9 +20,14 @@ const NEXT = path.join(ROOT, "node_modules/.bin/next");
 const SERVEUR = path.join(HERE, import.meta.url.endsWith(".mjs") ? "serveur.mjs" : "serveur.ts");
 
 const args = new Set(process.argv.slice(2));
-// A preview (PREVIEW=1, or `npm run demo`): demo data, its logins on the login pages, the preview mailbox.
-const demo = args.has("--demo") || process.env.PREVIEW === "1";
+// A preview (PREVIEW=1, or --preview as `npm run demo` says): the demo data, the banner, the demo logins on the
+// login pages, the preview mailbox. --demo alone loads the demo data without the rest (the e2e suite's server).
+const preview = args.has("--preview") || process.env.PREVIEW === "1";
+const demo = args.has("--demo") || preview;
 const rebuild = args.has("--rebuild");
+// Read by the seed in this process (the demo's fixed encryption key) and by the server.
+if (demo) process.env.DEMO = "1";
+if (preview) process.env.PREVIEW = "1";
 
 let database: EmbeddedDatabase | undefined;
 let child: ChildProcess | undefined;
@@ -117,7 +122,6 @@ async function main(): Promise<void> {
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
-    ...(demo ? { DEMO: "1", PREVIEW: "1" } : {}),
   });
   next.once("exit", (code, signal) => {
     if (stopping) return;
