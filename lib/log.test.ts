@@ -40,7 +40,10 @@ describe("the server log", () => {
     expect(cheminJournalisable(`/activation/${jeton}?utm=mail`)).toBe("/activation/:jeton");
     expect(cheminJournalisable(`/demandes/suivi/${jeton}`)).toBe("/demandes/suivi/:jeton");
     expect(cheminJournalisable("/connexion?suite=/mon-espace&identifiant=parent.demo")).toBe("/connexion");
-    // Ids (cuid, 25 characters) and numbers stay: they are what the line is for.
+    // Ids (UUID, cuid) and numbers stay: they are what the line is for.
+    expect(cheminJournalisable("/famille/enfants/66e26a78-2b86-43ff-b4cd-d65531bb9181/sante")).toBe(
+      "/famille/enfants/66e26a78-2b86-43ff-b4cd-d65531bb9181/sante",
+    );
     expect(cheminJournalisable("/agent/familles/cmabcdefghijklmnopqrstuvw#x")).toBe(
       "/agent/familles/cmabcdefghijklmnopqrstuvw",
     );

@@ -43,6 +43,8 @@ export function creerJournal(destination?: DestinationStream, niveau = process.e
 
 /** A path segment that is a token of an email link (256 bits in base64url) rather than an id or a word. */
 const SEGMENT_JETON = /^[A-Za-z0-9_-]{32,}$/;
+/** The rows' ids (UUID): what a log line is for, kept. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The path of a request as it may be logged: no query string (it may carry anything), and the tokens of email
@@ -52,7 +54,7 @@ export function cheminJournalisable(url: string): string {
   const chemin = url.split(/[?#]/, 1)[0] ?? "/";
   return chemin
     .split("/")
-    .map((segment) => (SEGMENT_JETON.test(segment) ? ":jeton" : segment))
+    .map((segment) => (SEGMENT_JETON.test(segment) && !UUID.test(segment) ? ":jeton" : segment))
     .join("/");
 }
 

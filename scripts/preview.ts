@@ -195,7 +195,8 @@ async function main(): Promise<void> {
         const web = /^web:\s*(.+)$/m.exec(procfile)?.[1];
         verifier(web, `la commande web du Procfile : ${web}`);
         etape(`buildpack : ${web} dans ${clone}`);
-        serveur = demarrer("sh", ["-c", web!], clone, { ...env, NODE_ENV: "production" }, journal);
+        // As the host's launcher (bash -c, which execs a single command): the web command is the process.
+        serveur = demarrer("sh", ["-c", `exec ${web}`], clone, { ...env, NODE_ENV: "production" }, journal);
         await verifierApercu(serveur, version);
         await arreter(serveur, true, journal);
       }
