@@ -11,6 +11,21 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The container runs .next/standalone (the server and only the files it needs), completed by
+  // scripts/standalone.ts with the start scripts; they start the embedded PGlite and migrate through the WASM
+  // schema engine, which no page imports, so their files are named here for the trace to copy them.
+  output: "standalone",
+  outputFileTracingIncludes: {
+    "/*": [
+      "./node_modules/@electric-sql/pglite/dist/**",
+      "./node_modules/@electric-sql/pglite/package.json",
+      "./node_modules/@electric-sql/pglite-socket/dist/**",
+      "./node_modules/@electric-sql/pglite-socket/package.json",
+      "./node_modules/@prisma/schema-engine-wasm/**",
+      "./prisma/migrations/**",
+      "./prisma/schema.prisma",
+    ],
+  },
   // Native and WASM modules stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm"],
   experimental: {

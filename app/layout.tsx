@@ -6,6 +6,9 @@ import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { getCommune } from "@/lib/domain/commune/queries";
 import { currentSession } from "@/lib/auth/current";
+import { apercuActif } from "@/lib/apercu";
+import { previewMailboxEnabled } from "@/lib/config";
+import { BandeauApercu } from "@/components/layout/BandeauApercu";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
@@ -15,6 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
       default: `Portail Famille — Mairie de ${commune.nom}`,
       template: `%s — Portail Famille de ${commune.nom}`,
     },
+    // A preview's fictitious data has nothing to do in a search engine.
+    ...(apercuActif() ? { robots: { index: false, follow: false } } : {}),
   };
 }
 
@@ -33,6 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Aller au contenu
         </a>
+        {apercuActif() && <BandeauApercu boiteAuxLettres={previewMailboxEnabled()} agent={session?.kind === "AGENT"} />}
         <SiteHeader
           commune={commune.nom}
           connecte={session?.kind === "USAGER"}

@@ -18,6 +18,7 @@ import { requireAgent, requireAgentSession, requireUsager } from "@/lib/auth/cur
 import { AppError, GENERIC_ERROR } from "@/lib/errors";
 import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
 import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 
 /** What a command's handler returns: nothing (a plain success), or what the form should say and keep. */
 export type Issue = void | {
@@ -81,7 +82,10 @@ function envelopper<S extends z.ZodType, A>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) return appErrorState(error, values);
-      console.error(`[action] ${nom} a échoué : ${error instanceof Error ? error.name : typeof error}`);
+      log.error(
+        { evenement: "action.echec", action: nom, erreur: error instanceof Error ? error.name : typeof error },
+        "action échouée",
+      );
       return { values, errors: {}, message: GENERIC_ERROR };
     }
   }) as Action;

@@ -1,8 +1,8 @@
 // Database tool: `npm run db:migrate -- <name>`, `npm run db:deploy`, `npm run db:reset [-- --yes]`,
 // `tsx scripts/db.ts status`. Works on DATABASE_URL when set, otherwise on the embedded database of DATA_DIR.
 import path from "node:path";
-import { createInterface } from "node:readline/promises";
 import pg from "pg";
+import { confirmer } from "./confirmer";
 import { formatDemoLogins, loadDemoData } from "./demo-seed";
 import { embeddedDatabaseSettings, removeEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations, createMigration, MIGRATION_NAME_PATTERN, migrationStatus } from "./migrate-engine";
@@ -59,28 +59,13 @@ async function deploy(): Promise<number> {
   return 0;
 }
 
-async function confirm(question: string): Promise<boolean> {
-  const readline = createInterface({ input: process.stdin, output: process.stdout });
-  // Without a terminal stdin may end before any answer: that counts as no (question() alone would never settle).
-  const answer = await new Promise<string>((resolve) => {
-    readline.once("close", () => {
-      process.stdout.write("\n");
-      resolve("");
-    });
-    readline.question(question).then(resolve, () => resolve(""));
-  });
-  readline.removeAllListeners("close");
-  readline.close();
-  return /^(o|oui|y|yes)$/i.test(answer.trim());
-}
-
 async function reset(yes: boolean): Promise<number> {
   const url = process.env.DATABASE_URL;
   if (url && !yes) {
     console.error("DATABASE_URL est défini : effacer un serveur PostgreSQL exige `--yes` (npm run db:reset -- --yes).");
     return 2;
   }
-  if (!yes && !(await confirm(`Effacer toutes les données de ${target()} ? (oui/non) `))) {
+  if (!yes && !(await confirmer(`Effacer toutes les données de ${target()} ? (oui/non) `))) {
     console.log("Abandon : rien n'a été effacé.");
     return 1;
   }

@@ -202,6 +202,36 @@ export async function startEmbeddedDatabase({
   }
 }
 
+/**
+ * Opens the data directory in this process, without serving it (backups and restores: PGlite's own dump of the
+ * whole directory, or a fresh directory loaded from one). Holds the lock like a server, so it refuses while the
+ * portal runs on it.
+ */
+export async function openEmbeddedData(
+  dataDir: string,
+  options: { loadDataDir?: Blob } = {},
+): Promise<{ db: PGlite; close(): Promise<void> }> {
+  const dir = path.resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  const releaseLock = acquireLock(dir);
+  try {
+    const db = await PGlite.create({ dataDir: dir, ...options });
+    return {
+      db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          releaseLock();
+        }
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
 /** Deletes the data directory, refusing while a live process has it open. */
 export async function removeEmbeddedDatabase(dataDir: string): Promise<void> {
   const dir = path.resolve(dataDir);

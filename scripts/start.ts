@@ -1,6 +1,8 @@
 // `npm start` / `npm run demo`: database (embedded PGlite unless DATABASE_URL is set), pending migrations,
-// demo data with --demo, a build when none exists (or --rebuild), then `next start` until SIGINT/SIGTERM.
-// Env: DATA_DIR (./data), EMBEDDED_DB_PORT (54329), PORT (3000), DATABASE_URL.
+// demo data with --demo or PREVIEW=1, a build when none exists (or --rebuild), then the HTTP server
+// (scripts/serveur.ts: Next.js with request logs and a graceful stop) until SIGINT/SIGTERM, then the database.
+// The same file, bundled, is the container's CMD in the standalone output (scripts/standalone.ts).
+// Env: DATA_DIR (./data), EMBEDDED_DB_PORT (54329), PORT (3000), DATABASE_URL, PREVIEW.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -9,13 +11,23 @@ import { type DemoLogin, formatDemoLogins, loadDemoData } from "./demo-seed";
 import { type EmbeddedDatabase, embeddedDatabaseSettings, isPortFree, startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate-engine";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..");
 // The binary itself, not npx: killing npx's pid would leave next-server running.
 const NEXT = path.join(ROOT, "node_modules/.bin/next");
+// Bundled beside this file in the standalone output (serveur.mjs), run through tsx in the source tree: the
+// child gets this process's own loader flags (tsx's, or none).
+const SERVEUR = path.join(HERE, import.meta.url.endsWith(".mjs") ? "serveur.mjs" : "serveur.ts");
 
 const args = new Set(process.argv.slice(2));
-const demo = args.has("--demo");
+// A preview (PREVIEW=1, or --preview as `npm run demo` says): the demo data, the banner, the demo logins on the
+// login pages, the preview mailbox. --demo alone loads the demo data without the rest (the e2e suite's server).
+const preview = args.has("--preview") || process.env.PREVIEW === "1";
+const demo = args.has("--demo") || preview;
 const rebuild = args.has("--rebuild");
+// Read by the seed in this process (the demo's fixed encryption key) and by the server.
+if (demo) process.env.DEMO = "1";
+if (preview) process.env.PREVIEW = "1";
 
 let database: EmbeddedDatabase | undefined;
 let child: ChildProcess | undefined;
@@ -36,7 +48,8 @@ function shutdown(code: number): Promise<never> {
     if (isRunning(child)) {
       const running = child;
       running.kill("SIGTERM");
-      const timer = setTimeout(() => running.kill("SIGKILL"), 10_000);
+      // The server gives its running requests 25 s (scripts/serveur.ts), then stops on its own.
+      const timer = setTimeout(() => running.kill("SIGKILL"), 30_000);
       await exited(running);
       clearTimeout(timer);
     }
@@ -104,19 +117,15 @@ async function main(): Promise<void> {
 
   const logins: DemoLogin[] = await loadDemoData(databaseUrl, demo);
 
-  const next = run(NEXT, ["start", "-p", String(port)], {
+  const next = run(process.execPath, [...process.execArgv, SERVEUR], {
     ...env,
-    // the socket's address reaches the app in a header no client can set (lib/auth/adresse-client.ts)
-    NODE_OPTIONS: [env.NODE_OPTIONS, `--require "${path.join(ROOT, "scripts/adresse-socket.cjs")}"`]
-      .filter(Boolean)
-      .join(" "),
+    NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
-    ...(demo ? { DEMO: "1" } : {}),
   });
   next.once("exit", (code, signal) => {
     if (stopping) return;
-    if (code !== 0) console.error(`next start s'est arrêté (${signal ?? `code ${code}`}).`);
+    if (code !== 0) console.error(`Le serveur s'est arrêté (${signal ?? `code ${code}`}).`);
     void shutdown(code ?? 1);
   });
 

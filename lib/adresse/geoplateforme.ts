@@ -3,6 +3,7 @@
 // family types its address by hand.
 import { z } from "zod";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
 
 export type AdresseSuggestion = {
   /** the full address as the service writes it, shown in the list */
@@ -88,7 +89,7 @@ function suggestion(p: Properties): AdresseSuggestion {
 
 // Only the kind of failure is logged, never the query nor the URL: what a family types is personal data.
 function sansSuggestion(kind: string): AdresseSuggestion[] {
-  console.warn(`[adresse] recherche indisponible : ${kind}`);
+  log.warn({ evenement: "adresse.indisponible", cause: kind }, "recherche d'adresse indisponible");
   return [];
 }
 

@@ -4,6 +4,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
+import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 import type { OutboxMail } from "@/lib/generated/prisma/client";
 
@@ -61,7 +62,10 @@ export async function drainOutbox(limit = 20): Promise<{ sent: number; failed: n
         },
       });
       // Never log the mail itself: only its id and the transport's error.
-      console.warn(`[outbox] envoi ${mail.id} échoué (essai ${mail.attempts}) : ${describeError(error)}`);
+      log.warn(
+        { evenement: "courriel.echec", courrielId: mail.id, essai: mail.attempts, cause: describeError(error) },
+        "envoi de courriel échoué",
+      );
     }
   }
   return { sent, failed };
@@ -77,12 +81,15 @@ let again = false;
 
 /** Asks for a drain now (after a commit). Calls made while a drain runs are folded into one more pass. */
 export function kickOutbox(): void {
+  if (stopped) return;
   if (draining) {
     again = true;
     return;
   }
   draining = drainOutbox()
-    .catch((error) => console.warn(`[outbox] ${describeError(error)}`))
+    .catch((error) =>
+      log.warn({ evenement: "outbox.echec", cause: describeError(error) }, "relève des courriels échouée"),
+    )
     .finally(() => {
       draining = null;
       if (again) {
@@ -93,9 +100,11 @@ export function kickOutbox(): void {
 }
 
 let timer: NodeJS.Timeout | undefined;
+let stopped = false;
 /** Started once per node from instrumentation.ts: picks up retries and mails queued by other nodes. */
 export function startOutboxWorker(intervalMs = config.outboxIntervalMs): void {
   if (timer || !process.env.DATABASE_URL) return;
+  stopped = false;
   timer = setInterval(kickOutbox, intervalMs);
   timer.unref();
   kickOutbox();
@@ -104,4 +113,16 @@ export function startOutboxWorker(intervalMs = config.outboxIntervalMs): void {
 /** The preview mailbox (/dev/mails, when no SMTP server is configured): the latest mails written. */
 export function derniersCourriels(nombre = 50) {
   return db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: nombre });
+}
+
+/**
+ * At shutdown: no new pass starts, and the one under way (a mail being handed to the SMTP server) finishes, so
+ * no mail is sent twice nor left claimed until its lease runs out. Mail queued meanwhile waits for another node.
+ */
+export async function stopOutboxWorker(): Promise<void> {
+  stopped = true;
+  clearInterval(timer);
+  timer = undefined;
+  again = false;
+  while (draining) await draining;
 }

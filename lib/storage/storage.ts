@@ -6,7 +6,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config";
-import { parseUploadthingToken, UploadthingStorage } from "@/lib/storage/uploadthing";
+import { UploadthingStorage } from "@/lib/storage/uploadthing";
 
 export interface Storage {
   put(bytes: Uint8Array): Promise<string>;
@@ -48,7 +48,7 @@ export class LocalDiskStorage implements Storage {
 let storage: Storage | undefined;
 export function getStorage(): Storage {
   storage ??= config.uploadthingToken
-    ? new UploadthingStorage(parseUploadthingToken(config.uploadthingToken), config.uploadthingApiUrl)
+    ? new UploadthingStorage(config.uploadthingToken, { apiUrl: config.uploadthingApiUrl })
     : new LocalDiskStorage(path.resolve(config.storageDir));
   return storage;
 }

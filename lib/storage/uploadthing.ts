@@ -1,22 +1,33 @@
 // Files kept by uploadthing (https://uploadthing.com) instead of the local disk, when UPLOADTHING_TOKEN is set:
-// for a deployment on several nodes, or without a persistent disk. No SDK: its REST API through fetch.
-//   put:    POST /v7/prepareUpload (api key) gives a file key and a presigned URL; the bytes are PUT to that URL
-//           as multipart form data (field "file"). Files are private (acl "private"), under a random name.
-//   get:    POST /v6/requestFileAccess gives a short-lived signed URL; the bytes are read from it.
-//   remove: POST /v6/deleteFiles.
-// The api key travels only in the x-uploadthing-api-key header of calls to the API, never in a URL, an error
-// message or a log line. Keys are uploadthing's file keys, checked against KEY before any call (a malformed
-// one: get gives null, remove throws, as on the local disk).
+// for a deployment on several nodes, or without a persistent disk. Through uploadthing's own SDK (UTApi of the
+// `uploadthing` package, pinned), so the protocol (key generation, signed ingest URLs, API headers) is theirs:
+//   put:    uploadFiles() signs an ingest URL with the api key and PUTs the bytes to it; files are private
+//           (acl "private") under a random name that says nothing about the file.
+//   get:    getSignedURL() asks the API for a short-lived signed URL; the bytes are read from it.
+//   remove: deleteFiles().
+// The SDK redacts the api key from its own logs; its logger is silenced all the same (logLevel "None") and
+// failures are reported by the caller with a message that names the call and the status, never the key.
+// Keys are uploadthing's file keys, checked against KEY before any call (a malformed one: get gives null,
+// remove throws, as on the local disk).
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { UTApi, UTFile } from "uploadthing/server";
 import type { Storage } from "@/lib/storage/storage";
 
 /** The decoded UPLOADTHING_TOKEN (base64 of JSON), as the dashboard gives it. */
 export type UploadthingToken = { apiKey: string; appId: string; regions: string[] };
 
+export type UploadthingOptions = {
+  /** base URL of the API (default: the SDK's, https://api.uploadthing.com) */
+  apiUrl?: string;
+  /** base URL of the ingest server (default: the SDK's, derived from the token's region) */
+  ingestUrl?: string;
+  /** the fetch the SDK and the downloads use (tests reach a stand-in through it) */
+  fetch?: typeof fetch;
+};
+
 /** uploadthing's file keys: URL-safe letters and digits (never a path, a query or a dot). */
 const KEY = /^[A-Za-z0-9_-]{8,128}$/;
-const ENTETE_VERSION = "7.7.4";
 const DELAI_MS = 30_000;
 /** uploadthing's answers for a file key it does not know (or no longer knows). */
 const INCONNU = new Set([400, 404]);
@@ -47,70 +58,60 @@ function checkKey(key: string): void {
   if (!KEY.test(key)) throw new Error("Clé de fichier invalide.");
 }
 
-/** An error that names the call and the status, never the request's headers (the api key). */
-function echec(operation: string, status: number): Error {
-  return new Error(`uploadthing : ${operation} a échoué (HTTP ${status}).`);
+/** The HTTP status of a failed SDK call (an @effect/platform ResponseError carries the response). */
+function statut(error: unknown): number | undefined {
+  const response = (error as { response?: { status?: unknown } } | null)?.response;
+  return typeof response?.status === "number" ? response.status : undefined;
+}
+
+/** An error that names the call and the status, never the request (its headers hold the api key). */
+function echec(operation: string, detail: number | string | undefined): Error {
+  const quoi = typeof detail === "number" ? `HTTP ${detail}` : (detail ?? "erreur réseau");
+  return new Error(`uploadthing : ${operation} a échoué (${quoi}).`);
 }
 
 export class UploadthingStorage implements Storage {
-  constructor(
-    private readonly token: UploadthingToken,
-    private readonly apiUrl = "https://api.uploadthing.com",
-  ) {}
+  private readonly api: UTApi;
+  private readonly fetch: typeof fetch;
 
-  /** A call to uploadthing's API (JSON in, JSON out), authenticated by the api key header. */
-  private async api(path: string, body: unknown): Promise<Response> {
-    return fetch(`${this.apiUrl.replace(/\/$/, "")}${path}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-uploadthing-api-key": this.token.apiKey,
-        "x-uploadthing-version": ENTETE_VERSION,
-        "x-uploadthing-be-adapter": "portail-famille",
-      },
-      body: JSON.stringify(body),
-      cache: "no-store",
-      signal: AbortSignal.timeout(DELAI_MS),
+  /** `token` is UPLOADTHING_TOKEN as the dashboard gives it; it is checked here, with a French message. */
+  constructor(token: string, options: UploadthingOptions = {}) {
+    parseUploadthingToken(token);
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.api = new UTApi({
+      token: token.trim(),
+      fetch: this.fetch,
+      logLevel: "None",
+      ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+      ...(options.ingestUrl ? { ingestUrl: options.ingestUrl } : {}),
     });
   }
 
   async put(bytes: Uint8Array): Promise<string> {
     // The name and type uploadthing records say nothing about the file: the portal keeps those itself.
-    const fileName = `${randomUUID()}.bin`;
-    const prepare = await this.api("/v7/prepareUpload", {
-      fileName,
-      fileSize: bytes.length,
-      fileType: "application/octet-stream",
-      contentDisposition: "attachment",
+    const fichier = new UTFile([new Uint8Array(bytes)], `${randomUUID()}.bin`, { type: "application/octet-stream" });
+    const envoi = await this.api.uploadFiles(fichier, {
       acl: "private",
-      expiresIn: 600,
+      contentDisposition: "attachment",
+      signal: AbortSignal.timeout(DELAI_MS),
     });
-    if (!prepare.ok) throw echec("prepareUpload", prepare.status);
-    const { key, url } = (await prepare.json()) as { key?: unknown; url?: unknown };
-    if (typeof key !== "string" || typeof url !== "string")
-      throw new Error("uploadthing : réponse de prepareUpload inattendue.");
-    checkKey(key);
-
-    const form = new FormData();
-    form.append("file", new Blob([new Uint8Array(bytes)], { type: "application/octet-stream" }), fileName);
-    // The presigned URL carries its own signature: the api key is not sent to it.
-    const envoi = await fetch(url, { method: "PUT", body: form, signal: AbortSignal.timeout(DELAI_MS) });
-    if (!envoi.ok) {
-      await this.remove(key).catch(() => undefined);
-      throw echec("envoi du fichier", envoi.status);
-    }
-    return key;
+    if (envoi.error) throw echec("envoi du fichier", envoi.error.code);
+    checkKey(envoi.data.key);
+    return envoi.data.key;
   }
 
   async get(key: string): Promise<Uint8Array | null> {
     // As on the local disk: a malformed key names no file, and is never sent anywhere.
     if (!KEY.test(key)) return null;
-    const acces = await this.api("/v6/requestFileAccess", { fileKey: key, expiresIn: 60 });
-    if (INCONNU.has(acces.status)) return null;
-    if (!acces.ok) throw echec("requestFileAccess", acces.status);
-    const { url } = (await acces.json()) as { url?: unknown };
-    if (typeof url !== "string") throw new Error("uploadthing : réponse de requestFileAccess inattendue.");
-    const fichier = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(DELAI_MS) });
+    let url: string;
+    try {
+      ({ url } = await this.api.getSignedURL(key, { expiresIn: 60 }));
+    } catch (error) {
+      const status = statut(error);
+      if (status !== undefined && INCONNU.has(status)) return null;
+      throw echec("requestFileAccess", status);
+    }
+    const fichier = await this.fetch(url, { cache: "no-store", signal: AbortSignal.timeout(DELAI_MS) });
     if (fichier.status === 404) return null;
     if (!fichier.ok) throw echec("lecture du fichier", fichier.status);
     return new Uint8Array(await fichier.arrayBuffer());
@@ -118,8 +119,12 @@ export class UploadthingStorage implements Storage {
 
   async remove(key: string): Promise<void> {
     checkKey(key);
-    const suppression = await this.api("/v6/deleteFiles", { fileKeys: [key] });
-    // Like rm --force: a file already gone is not an error.
-    if (!suppression.ok && !INCONNU.has(suppression.status)) throw echec("deleteFiles", suppression.status);
+    try {
+      await this.api.deleteFiles(key);
+    } catch (error) {
+      const status = statut(error);
+      // Like rm --force: a file already gone is not an error.
+      if (status === undefined || !INCONNU.has(status)) throw echec("deleteFiles", status);
+    }
   }
 }

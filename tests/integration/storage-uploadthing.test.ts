@@ -1,18 +1,27 @@
-// The storage interface behaves the same on the local disk and at uploadthing (against a local stand-in of its
-// HTTP API, tests/stand-ins/uploadthing.ts): bytes come back identical, an unknown key gives null, a removed
-// file is gone, a malformed key is refused before any disk or network access. The uploadthing adapter sends
-// its api key in the header uploadthing expects, only to the API, and never writes it to a log or an error.
+// The storage interface behaves the same on the local disk and at uploadthing, reached through uploadthing's own
+// SDK (UTApi) pointed at a local stand-in of its API and ingest server (tests/stand-ins/uploadthing.ts): bytes
+// come back identical, an unknown key gives null, a removed file is gone, a malformed key is refused before any
+// disk or network access. The SDK signs the upload itself and sends the api key in the header uploadthing
+// expects, only to the API; nothing writes the key to a log or an error.
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { LocalDiskStorage, type Storage } from "@/lib/storage/storage";
-import { parseUploadthingToken, UploadthingStorage } from "@/lib/storage/uploadthing";
+import { parseUploadthingToken, UploadthingStorage, type UploadthingOptions } from "@/lib/storage/uploadthing";
 import { startUploadthingStandIn, type UploadthingStandIn } from "@/tests/stand-ins/uploadthing";
 
 let standIn: UploadthingStandIn;
 let dossier: string;
+
+/** Every request the SDK makes goes through this fetch (its `fetch` option), recorded by URL. */
+const vus: string[] = [];
+const fetchVu: typeof fetch = (input, init) => {
+  vus.push(input instanceof Request ? input.url : String(input));
+  return fetch(input, init);
+};
+const versStandIn = (): UploadthingOptions => ({ apiUrl: standIn.url, ingestUrl: standIn.ingestUrl, fetch: fetchVu });
 
 beforeAll(async () => {
   standIn = await startUploadthingStandIn();
@@ -27,7 +36,7 @@ const ADAPTATEURS: [string, () => Storage, () => string][] = [
   ["disque local", () => new LocalDiskStorage(dossier), () => randomUUID()],
   [
     "uploadthing",
-    () => new UploadthingStorage(parseUploadthingToken(standIn.token), standIn.url),
+    () => new UploadthingStorage(standIn.token, versStandIn()),
     () => `inconnu${randomBytes(12).toString("base64url")}`,
   ],
 ];
@@ -77,25 +86,38 @@ describe("uploadthing", () => {
   });
   afterAll(() => vi.restoreAllMocks());
 
-  it("sends the api key in x-uploadthing-api-key to the API only, never to the presigned URLs", async () => {
-    const storage = new UploadthingStorage(parseUploadthingToken(standIn.token), standIn.url);
+  it("goes through the SDK (its fetch, its headers): the api key in x-uploadthing-api-key to the API only", async () => {
+    const storage = new UploadthingStorage(standIn.token, versStandIn());
     const depuis = standIn.requests().length;
+    const vusDepuis = vus.length;
     const octets = new Uint8Array(randomBytes(1000));
     const cle = await storage.put(octets);
-    expect(Buffer.from(standIn.stored(cle)!).equals(Buffer.from(octets))).toBe(true);
+    expect(Buffer.from(standIn.stored(cle)!.bytes).equals(Buffer.from(octets))).toBe(true);
+    // Stored private: only a signed URL asked with the api key reads it.
+    expect(standIn.stored(cle)!.acl).toBe("private");
     await storage.get(cle);
     await storage.remove(cle);
     const appels = standIn.requests().slice(depuis);
     expect(appels.map((a) => `${a.method} ${a.path.replace(cle, "<cle>")}`)).toEqual([
-      "POST /v7/prepareUpload",
       "PUT /ingest/<cle>",
       "POST /v6/requestFileAccess",
       "GET /f/<cle>",
       "POST /v6/deleteFiles",
     ]);
+    // Every one of them went through the fetch given to the adapter, the SDK's own calls included.
+    expect(vus.slice(vusDepuis).map((url) => new URL(url).pathname.replace(cle, "<cle>"))).toEqual([
+      "/ingest/<cle>",
+      "/v6/requestFileAccess",
+      "/f/<cle>",
+      "/v6/deleteFiles",
+    ]);
     for (const appel of appels) {
-      expect(appel.headers["x-uploadthing-api-key"]).toBe(appel.path.startsWith("/v") ? standIn.apiKey : undefined);
-      expect(JSON.stringify(appel.headers).includes(standIn.apiKey)).toBe(appel.path.startsWith("/v"));
+      const versApi = appel.path.startsWith("/v");
+      expect(appel.headers["x-uploadthing-api-key"]).toBe(versApi ? standIn.apiKey : undefined);
+      expect(JSON.stringify(appel.headers).includes(standIn.apiKey)).toBe(versApi);
+      // The SDK says who it is: the version pinned in package.json, not a header we write ourselves.
+      if (versApi) expect(appel.headers["x-uploadthing-be-adapter"]).toBe("server-sdk");
+      if (appel.method !== "GET") expect(appel.headers["x-uploadthing-version"]).toBe("7.7.4");
     }
   });
 
@@ -103,13 +125,24 @@ describe("uploadthing", () => {
     const fauxJeton = Buffer.from(
       JSON.stringify({ apiKey: `sk_live_${standIn.apiKey.slice(8, 20)}faux`, appId: "app", regions: ["fra1"] }),
     ).toString("base64");
-    const storage = new UploadthingStorage(parseUploadthingToken(fauxJeton), standIn.url);
-    const erreur = await storage.put(new Uint8Array([1])).then(
-      () => null,
-      (e: unknown) => e as Error,
+    const storage = new UploadthingStorage(fauxJeton, versStandIn());
+    const cle = await new UploadthingStorage(standIn.token, versStandIn()).put(new Uint8Array([1]));
+    const erreurs = await Promise.all(
+      [() => storage.put(new Uint8Array([1])), () => storage.get(cle), () => storage.remove(cle)].map((appel) =>
+        appel().then(
+          () => null,
+          (e: unknown) => e as Error,
+        ),
+      ),
     );
-    expect(erreur?.message).toBe("uploadthing : prepareUpload a échoué (HTTP 401).");
-    expect(`${erreur?.message} ${erreur?.stack}`).not.toContain("sk_live");
+    expect(erreurs.map((e) => e?.message)).toEqual([
+      "uploadthing : envoi du fichier a échoué (UPLOAD_FAILED).",
+      "uploadthing : requestFileAccess a échoué (HTTP 401).",
+      "uploadthing : deleteFiles a échoué (HTTP 401).",
+    ]);
+    for (const erreur of erreurs) expect(`${erreur?.message} ${erreur?.stack}`).not.toContain("sk_live");
+    // The file is still there: a refused key removed nothing.
+    expect(standIn.stored(cle)).toBeDefined();
   });
 
   it("reads UPLOADTHING_TOKEN as the dashboard gives it, and refuses a token it cannot use without echoing it", () => {
@@ -130,11 +163,13 @@ describe("uploadthing", () => {
   it("getStorage() uses uploadthing when UPLOADTHING_TOKEN is set", async () => {
     vi.stubEnv("UPLOADTHING_TOKEN", standIn.token);
     vi.stubEnv("UPLOADTHING_API_URL", standIn.url);
+    // The SDK reads its ingest server from its own variable (in production: derived from the token's region).
+    vi.stubEnv("UPLOADTHING_INGEST_URL", standIn.ingestUrl);
     vi.resetModules();
     try {
       const { getStorage } = await import("@/lib/storage/storage");
       const cle = await getStorage().put(new Uint8Array([7, 7, 7]));
-      expect(standIn.stored(cle)).toEqual(new Uint8Array([7, 7, 7]));
+      expect(standIn.stored(cle)?.bytes).toEqual(new Uint8Array([7, 7, 7]));
     } finally {
       vi.unstubAllEnvs();
       vi.resetModules();

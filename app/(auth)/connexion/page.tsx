@@ -2,6 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { LoginForm } from "@/components/ui/LoginForm";
+import { ComptesDemonstration } from "@/components/ui/ComptesDemonstration";
+import { apercuActif, comptesDemonstration } from "@/lib/apercu";
 import { currentSession } from "@/lib/auth/current";
 import { connexion } from "./actions";
 
@@ -28,6 +30,7 @@ export default async function ConnexionPage({
           <Alert kind="succes" title="Votre mot de passe a été modifié. Connectez-vous avec le nouveau." />
         )}
         <LoginForm action={connexion} suite={suite} motDePasseOublie />
+        {apercuActif() && <ComptesDemonstration comptes={comptesDemonstration("usager")} />}
       </section>
       <section className="carte" aria-labelledby="creer-titre">
         <h2 id="creer-titre" className="mb-3 text-lg font-bold uppercase">

@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/ui/LoginForm";
+import { ComptesDemonstration } from "@/components/ui/ComptesDemonstration";
+import { apercuActif, comptesDemonstration } from "@/lib/apercu";
 import { currentSession } from "@/lib/auth/current";
 import { connexionAgent } from "./actions";
 
@@ -15,6 +17,7 @@ export default async function AgentConnexionPage() {
       </h1>
       <p className="mb-4">Connexion réservée aux agents de la mairie.</p>
       <LoginForm action={connexionAgent} />
+      {apercuActif() && <ComptesDemonstration comptes={comptesDemonstration("agent")} />}
     </section>
   );
 }

@@ -1,0 +1,115 @@
+// The HTTP server of one node, started by scripts/start.ts once the database is ready (in place of `next start`,
+// and of the standalone output's server.js, which it mirrors): Next.js's request handler inside our own
+// http.Server, so that
+// - every request gets an id (the reverse proxy's X-Request-Id when it sends a sane one) and one JSON log line:
+//   method, path without query string nor link token, status, duration; nothing else about the person;
+// - SIGTERM stops it gracefully: no new connection, the running requests finish (idle keep-alive connections are
+//   closed, busy ones get `Connection: close`), then the steps instrumentation.ts registered (the outbox's
+//   current send, the database pool), then exit 0. A later second signal, or DELAI_ARRET_MS, cuts it short.
+// Env: PORT (3000), HOSTNAME (every interface), LOG_LEVEL.
+// every request gets its socket's address in a header no client can set (lib/auth/adresse-client.ts)
+import "./adresse-socket.cjs";
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { executerArret } from "../lib/arret";
+import { cheminJournalisable, log } from "../lib/log";
+
+// Beside the bundle in the standalone tree (scripts/serveur.mjs), or scripts/serveur.ts in the source tree.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DELAI_ARRET_MS = 25_000;
+const ID_REQUETE = /^[\w.:-]{1,100}$/;
+
+/** In the standalone tree there is no next.config.ts: the build wrote the resolved config beside the output. */
+function configurationConstruite(): Record<string, unknown> | undefined {
+  if (existsSync(path.join(ROOT, "next.config.ts"))) return undefined;
+  const fichier = path.join(ROOT, ".next/required-server-files.json");
+  const { config } = JSON.parse(readFileSync(fichier, "utf8")) as { config: Record<string, unknown> };
+  // As the standalone server.js does: Next.js reads it instead of looking for a config file.
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+  return config;
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOSTNAME || undefined;
+  const conf = configurationConstruite();
+  const app = next({ dev: false, dir: ROOT, port, hostname: hostname ?? "localhost", ...(conf ? { conf } : {}) });
+  await app.prepare();
+  const traiter = app.getRequestHandler();
+
+  let arret = false;
+  let arretDemande = 0;
+  const serveur = http.createServer((req, res) => {
+    const debut = performance.now();
+    const recue = req.headers["x-request-id"];
+    const requestId = typeof recue === "string" && ID_REQUETE.test(recue) ? recue : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    // While stopping, a keep-alive client is told to reconnect elsewhere after this answer.
+    if (arret) res.setHeader("connection", "close");
+    res.once("close", () => {
+      log.info(
+        {
+          requestId,
+          method: req.method,
+          path: cheminJournalisable(req.url ?? "/"),
+          status: res.statusCode,
+          durationMs: Math.round(performance.now() - debut),
+          ...(res.writableFinished ? {} : { interrompue: true }),
+        },
+        "requête",
+      );
+    });
+    traiter(req, res).catch((error: unknown) => {
+      log.error({ requestId, erreur: error instanceof Error ? error.name : typeof error }, "requête échouée");
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    serveur.once("error", reject);
+    serveur.listen(port, hostname, () => resolve());
+  });
+  log.info({ evenement: "serveur.ecoute", port }, "serveur à l'écoute");
+
+  const arreter = async (signal: string) => {
+    // The same SIGTERM often arrives twice (to the process group, and forwarded by scripts/start.ts): only a
+    // signal sent later means "now".
+    if (arret && Date.now() - arretDemande < 2_000) return;
+    if (arret) {
+      log.warn({ evenement: "serveur.arret.force", signal }, "second signal : arrêt immédiat");
+      process.exit(1);
+    }
+    arret = true;
+    arretDemande = Date.now();
+    log.info({ evenement: "serveur.arret", signal }, "arrêt demandé : plus de nouvelle connexion");
+    const couperTout = setTimeout(() => {
+      log.warn({ evenement: "serveur.arret.delai" }, "requêtes encore en cours : connexions coupées");
+      serveur.closeAllConnections();
+    }, DELAI_ARRET_MS);
+    couperTout.unref();
+    await new Promise<void>((resolve) => {
+      serveur.close(() => resolve());
+      serveur.closeIdleConnections();
+    });
+    clearTimeout(couperTout);
+    await executerArret((etape, error) =>
+      log.error(
+        { evenement: "serveur.arret.echec", etape, erreur: error instanceof Error ? error.message : typeof error },
+        "étape d'arrêt échouée",
+      ),
+    );
+    await app.close().catch(() => undefined);
+    log.info({ evenement: "serveur.arrete" }, "arrêté proprement");
+    process.exit(0);
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void arreter(signal));
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ erreur: error instanceof Error ? error.message : String(error) }, "le serveur n'a pas démarré");
+  process.exit(1);
+});

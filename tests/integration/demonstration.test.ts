@@ -1,0 +1,50 @@
+// "Réinitialiser les données de démonstration": in a preview, everything typed since the deployment goes and the
+// demo data comes back as it was (demande numbers from 1 again); outside a preview the command refuses and
+// touches nothing.
+import { expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { reinitialiserDemonstration } from "@/lib/domain/demonstration/reinitialiser";
+import { seedDemo } from "@/prisma/seed";
+
+async function etat() {
+  const [usagers, agents, demandes, sessions] = await Promise.all([
+    db().usager.findMany({ select: { identifiant: true }, orderBy: { identifiant: "asc" } }),
+    db().agent.count(),
+    db().demande.findMany({ select: { numero: true }, orderBy: { numero: "asc" } }),
+    db().session.count(),
+  ]);
+  return { usagers: usagers.map((u) => u.identifiant), agents, numeros: demandes.map((d) => d.numero), sessions };
+}
+
+it("refuses outside a preview, then in a preview puts the demo data back and nothing else", async () => {
+  await seedDemo();
+  const deploiement = await etat();
+  expect(deploiement.usagers).toEqual(["parent.attente", "parent.demo"]);
+
+  // What a reviewer does meanwhile: a new space, and the demande sequence moved on.
+  const admin = await db().agent.findFirstOrThrow({ where: { identifiant: "admin.demo" } });
+  await db().usager.create({
+    data: {
+      identifiant: "relecteur",
+      identifiantNormalise: "relecteur",
+      courriel: "relecteur@exemple.fr",
+      courrielNormalise: "relecteur@exemple.fr",
+      passwordHash: "x",
+      civilite: "MADAME",
+      nomUsage: "Relectrice",
+      prenoms: "Anne",
+      dateNaissance: new Date("1990-01-01T00:00:00Z"),
+      cguVersion: 1,
+      cguAcceptedAt: new Date(),
+    },
+  });
+  await db().$queryRaw`SELECT nextval('demande_numero_seq')`;
+
+  await expect(reinitialiserDemonstration({ agentId: admin.id, env: {} })).rejects.toThrow(
+    "Les données ne peuvent être réinitialisées que dans une démonstration.",
+  );
+  expect((await etat()).usagers).toContain("relecteur");
+
+  await reinitialiserDemonstration({ agentId: admin.id, env: { PREVIEW: "1" } });
+  expect(await etat()).toEqual(deploiement);
+});
