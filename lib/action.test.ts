@@ -1,5 +1,6 @@
 // The wrapper's answers, through actionPublique (no caller to authorize): each message where the form shows it,
 // what was typed kept, and never a password sent back.
+import { log } from "@/lib/log";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { actionPublique } from "@/lib/action";
@@ -48,7 +49,7 @@ describe("lib/action.ts", () => {
   });
 
   it("answers any other error with the generic message and one log line naming the action, not the data", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const erreur = vi.spyOn(log, "error").mockImplementation(() => {});
     const action = actionPublique("essaiEnPanne", schema, async () => {
       throw new TypeError("Secret-2026! dans le message");
     });
@@ -57,9 +58,14 @@ describe("lib/action.ts", () => {
       errors: {},
       message: GENERIC_ERROR,
     });
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0]![0])).toBe("[action] essaiEnPanne a échoué : TypeError");
-    log.mockRestore();
+    expect(erreur).toHaveBeenCalledTimes(1);
+    expect(erreur.mock.calls[0]![0]).toEqual({
+      evenement: "action.echec",
+      action: "essaiEnPanne",
+      erreur: "TypeError",
+    });
+    expect(JSON.stringify(erreur.mock.calls[0])).not.toContain("Secret-2026!");
+    erreur.mockRestore();
   });
 
   it("hands the handler the parsed data, and passes back its message and what else the form shows", async () => {

@@ -54,6 +54,12 @@ export const environnementSchema = z.object({
   OUTBOX_INTERVAL_MS: entier(100, 3_600_000, 5000),
   /** "1" keeps the preview mailbox in production */
   DEMO: variable(z.enum(["0", "1"]), "1 (activé), 0 ou rien"),
+  /** "1": a deploy preview (banner, demo logins, reset button) */
+  PREVIEW: variable(z.enum(["0", "1"]), "1 (activé), 0 ou rien"),
+  LOG_LEVEL: variable(
+    z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]),
+    "debug, info, warn ou error",
+  ),
   // Anti-bot check
   ALTCHA_HMAC_KEY: variable(z.string().min(16), "une chaîne aléatoire d'au moins 16 caractères (openssl rand -hex 32)"),
   ALTCHA_COST: entier(1, 10_000_000, 50_000),
@@ -64,6 +70,7 @@ export const environnementSchema = z.object({
   STORAGE_DIR: texte("un dossier"),
   UPLOADTHING_TOKEN: texte("le jeton du tableau de bord uploadthing"),
   UPLOADTHING_API_URL: url(WEB, "https://api.uploadthing.com"),
+  UPLOADTHING_INGEST_URL: url(WEB, "https://ingest.uploadthing.com"),
   // Address search
   ADRESSE_API_URL: url(WEB, "https://data.geopf.fr"),
   // Commune, first start only

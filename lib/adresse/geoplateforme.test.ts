@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { rechercherAdresses } from "@/lib/adresse/geoplateforme";
+import { log } from "@/lib/log";
 import { startGeoplateformeStandIn, type GeoplateformeStandIn } from "@/tests/stand-ins/geoplateforme";
 
 let standIn: GeoplateformeStandIn;
-let warn: MockInstance<typeof console.warn>;
+let warn: MockInstance<typeof log.warn>;
 
 beforeAll(async () => {
   standIn = await startGeoplateformeStandIn({ port: 0 });
@@ -12,7 +13,7 @@ afterAll(() => standIn.close());
 
 beforeEach(() => {
   standIn.setMode("ok");
-  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  warn = vi.spyOn(log, "warn").mockImplementation(() => {});
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -22,8 +23,9 @@ const search = (q: string, options: { timeoutMs?: number } = {}) =>
 /** The one line logged for a failure, checked to say why without repeating what was typed. */
 function expectOneWarning(kind: string, query: string): void {
   expect(warn).toHaveBeenCalledTimes(1);
-  const line = String(warn.mock.calls[0]?.[0]);
-  expect(line).toMatch(/^\[adresse\] /);
+  // the whole line as written: its fields and its message
+  const line = JSON.stringify(warn.mock.calls[0]);
+  expect(line).toContain("adresse.indisponible");
   expect(line).toContain(kind);
   expect(line.toLowerCase()).not.toContain(query.toLowerCase());
 }
