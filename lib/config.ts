@@ -17,7 +17,22 @@ export const config = {
   uploadthingApiUrl: (process.env.UPLOADTHING_API_URL || "https://api.uploadthing.com").replace(/\/$/, ""),
   /** base URL of the IGN Géoplateforme geocoding service (address suggestions) */
   adresseApiUrl: (process.env.ADRESSE_API_URL || "https://data.geopf.fr").replace(/\/$/, ""),
+  /** FranceConnect v2 (all three set, or no button): lib/auth/franceconnect.ts */
+  franceconnect: oidc("FRANCECONNECT"),
+  /** the commune's single sign-on for agents (all three set, or no button): lib/auth/sso-agents.ts */
+  agentOidc: oidc("AGENT_OIDC"),
+  /** the claim naming the agent: `email` matches the agent's courriel, any other claim its identifiant */
+  agentOidcClaim: process.env.AGENT_OIDC_CLAIM || "email",
+  /** an `acr` value that tells the agents' SSO did a second factor (besides `amr` containing `mfa`) */
+  agentOidcAcrMfa: process.env.AGENT_OIDC_ACR_MFA || undefined,
 };
+
+function oidc(prefixe: "FRANCECONNECT" | "AGENT_OIDC") {
+  const issuer = process.env[`${prefixe}_ISSUER`]?.replace(/\/$/, "");
+  const clientId = process.env[`${prefixe}_CLIENT_ID`];
+  const clientSecret = process.env[`${prefixe}_CLIENT_SECRET`];
+  return issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : undefined;
+}
 
 /** Cookies are Secure whenever the portal is served over HTTPS (always the case in production). */
 export function secureCookies(): boolean {

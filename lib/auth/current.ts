@@ -9,14 +9,11 @@ import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/c
 
 export const SESSION_COOKIE = "pf_session";
 
+export const sessionCookieOptions = () =>
+  ({ httpOnly: true, secure: secureCookies(), sameSite: "lax", path: "/", maxAge: SESSION_MAX_MS / 1000 }) as const;
+
 export async function setSessionCookie(token: string): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, {
-    httpOnly: true,
-    secure: secureCookies(),
-    sameSite: "lax",
-    path: "/",
-    maxAge: SESSION_MAX_MS / 1000,
-  });
+  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions());
 }
 
 export async function sessionToken(): Promise<string | undefined> {
@@ -52,8 +49,12 @@ export async function lecteurConnecte(): Promise<
  * come from the client and could be forged.
  */
 export async function clientIp(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for");
-  return forwarded?.split(",").at(-1)?.trim() || "inconnue";
+  return ipDuClient(await headers());
+}
+
+/** The same rule, for a route handler that has the request's headers at hand. */
+export function ipDuClient(requestHeaders: Headers): string {
+  return requestHeaders.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "inconnue";
 }
 
 /** For pages and actions of the citizen space: a logged-in usager, or off to the login page. */

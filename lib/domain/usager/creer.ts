@@ -19,7 +19,7 @@ export async function creerEspace(
   ctx: { ip: string },
 ): Promise<{ usagerId: string; repris: boolean }> {
   const commune = await getCommune();
-  const passwordHash = await hashPassword(espace.motDePasse);
+  const passwordHash = espace.motDePasse === null ? null : await hashPassword(espace.motDePasse);
   const courrielNormalise = espace.contact.courriel.toLowerCase();
   const data = {
     identifiant: espace.identifiant,
@@ -27,6 +27,8 @@ export async function creerEspace(
     courriel: espace.contact.courriel,
     courrielNormalise,
     passwordHash,
+    // A registration taking over a space never activated takes over its FranceConnect link too (or clears it).
+    franceconnectSub: espace.franceconnectSub ?? null,
     civilite: espace.identite.civilite,
     nomUsage: espace.identite.nomUsage,
     nomNaissance: espace.identite.nomNaissance ?? null,
@@ -74,6 +76,13 @@ export async function creerEspace(
       // Two registrations raced: the unique indexes let exactly one through.
       const target = JSON.stringify(error.meta ?? {});
       if (target.includes("courriel")) throw new AppError("courriel_pris", COURRIEL_PRIS, "courriel");
+      if (target.includes("franceconnect")) {
+        throw new AppError(
+          "franceconnect_pris",
+          "Cette identité FranceConnect est déjà associée à un espace.",
+          "_form",
+        );
+      }
       throw new AppError("identifiant_pris", IDENTIFIANT_PRIS, "identifiant");
     }
     throw error;
