@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { type DemoLogin, formatDemoLogins, loadDemoData } from "./demo-seed";
 import { type EmbeddedDatabase, embeddedDatabaseSettings, isPortFree, startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate-engine";
+import { bouchonsOidcDeDemo } from "./demo-oidc";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The binary itself, not npx: killing npx's pid would leave next-server running.
@@ -104,11 +105,12 @@ async function main(): Promise<void> {
 
   const logins: DemoLogin[] = await loadDemoData(databaseUrl, demo);
 
+  const appUrl = (process.env.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
   const next = run(NEXT, ["start", "-p", String(port)], {
     ...env,
     DATABASE_URL: databaseUrl,
     PORT: String(port),
-    ...(demo ? { DEMO: "1" } : {}),
+    ...(demo ? { DEMO: "1", ...(await bouchonsOidcDeDemo(appUrl, port)) } : {}),
   });
   next.once("exit", (code, signal) => {
     if (stopping) return;

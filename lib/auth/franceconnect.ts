@@ -6,6 +6,8 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
+import { config } from "@/lib/config";
+import { newToken } from "@/lib/auth/tokens";
 
 export const ACR_FRANCECONNECT = "eidas1";
 const SCOPES = "openid given_name family_name preferred_username birthdate gender birthplace birthcountry email";
@@ -155,4 +157,15 @@ export async function urlDeconnexionFournisseur(
   const url = new URL(end_session_endpoint);
   url.search = new URLSearchParams({ id_token_hint: idToken, state, post_logout_redirect_uri: retour }).toString();
   return url.toString();
+}
+
+/** The logout of a session opened through FranceConnect: out of FranceConnect too, then back to /connexion. */
+export function sortieFranceConnect(idToken: string): Promise<string | null> {
+  if (!config.franceconnect) return Promise.resolve(null);
+  return urlDeconnexionFournisseur(
+    config.franceconnect.issuer,
+    idToken,
+    `${config.appUrl}/connexion?deconnecte=1`,
+    newToken(),
+  );
 }

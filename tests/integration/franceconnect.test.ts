@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashToken } from "@/lib/auth/tokens";
-import { DEMO_CLIENT, startOidcStandIn, type IdentiteStandIn, type OidcStandIn } from "@/tests/stand-ins/franceconnect";
+import { DEMO_CLIENT } from "@/tests/stand-ins/client-oidc-demo";
+import { startOidcStandIn, type IdentiteStandIn, type OidcStandIn } from "@/tests/stand-ins/franceconnect";
 import { nouvelEspace } from "./espace-fixtures";
 
 const APP = "http://portail.test";

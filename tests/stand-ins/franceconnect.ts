@@ -19,6 +19,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, decodeJwt, type JWK } from "jose";
 import Provider, { type Configuration } from "oidc-provider";
+import { DEMO_CLIENT } from "./client-oidc-demo";
 
 export type ModeStandIn = "ok" | "nonce" | "autre_cle" | "expire" | "userinfo_signature";
 export type ProfilStandIn = "franceconnect" | "agents";
@@ -79,12 +80,6 @@ export const IDENTITES_AGENTS: IdentiteStandIn[] = [
     amr: ["pwd"],
   },
 ];
-
-/** The client the demo and the e2e suite register (a stand-in's secret, public on purpose). */
-export const DEMO_CLIENT = {
-  clientId: "portail-famille-demo",
-  clientSecret: "secret-du-bouchon-oidc-de-demo-0123456789",
-};
 
 const SCOPES_FRANCECONNECT = [
   "given_name",

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { LoginForm } from "@/components/ui/LoginForm";
+import { EntreeFranceConnect } from "@/components/franceconnect/EntreeFranceConnect";
 import { currentSession } from "@/lib/auth/current";
 import { connexion } from "./actions";
 
@@ -10,9 +11,9 @@ export const metadata = { title: "Mon espace perso" };
 export default async function ConnexionPage({
   searchParams,
 }: {
-  searchParams: Promise<{ suite?: string; deconnecte?: string; reinitialise?: string }>;
+  searchParams: Promise<{ suite?: string; deconnecte?: string; reinitialise?: string; erreur?: string }>;
 }) {
-  const [{ suite, deconnecte, reinitialise }, session] = await Promise.all([searchParams, currentSession()]);
+  const [{ suite, deconnecte, reinitialise, erreur }, session] = await Promise.all([searchParams, currentSession()]);
   if (session?.kind === "USAGER") redirect("/mon-espace");
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -27,6 +28,7 @@ export default async function ConnexionPage({
         {reinitialise && (
           <Alert kind="succes" title="Votre mot de passe a été modifié. Connectez-vous avec le nouveau." />
         )}
+        <EntreeFranceConnect erreur={erreur} />
         <LoginForm action={connexion} suite={suite} motDePasseOublie />
       </section>
       <section className="carte" aria-labelledby="creer-titre">
