@@ -89,7 +89,7 @@ test("première connexion avec FranceConnect : l'espace créé avec l'identité 
   // Se déconnecter ends the portal's session and FranceConnect's, then comes back to the login page.
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
-  await expect(page).toHaveURL(/\/connexion\?deconnecte=1$/);
+  await expect(page).toHaveURL(/\/connexion\?deconnecte=1/);
   expect(await sessionFranceConnect(page)).toBe(false);
   await page.goto("/mon-espace");
   await expect(page).toHaveURL(/\/connexion/);
@@ -137,9 +137,22 @@ test("un parent qui a déjà un espace l'associe à FranceConnect, qui l'ouvre e
   await page.goto("/mon-profil");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Dissocier FranceConnect" }).click();
-  await expect(page.getByText("Votre espace n'est plus associé à FranceConnect.")).toBeVisible();
+  await expect(page.getByText("Votre espace n'est pas associé à FranceConnect.", { exact: false })).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
   await seConnecter(page, parent.identifiant);
   await expect(page).toHaveURL(/\/mon-espace$/);
 });
+
+test(
+  "un agent se connecte avec le compte de la commune, qui a fait le second facteur",
+  { tag: "@bureau" },
+  async ({ page, expectNoAxeViolations }) => {
+    await page.goto("/agent/connexion");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Se connecter avec le compte de la commune" }).click();
+    await page.getByRole("button", { name: /admin\.demo/ }).click();
+    // admin.demo owes a TOTP code after a password; the commune's provider asserted amr "mfa" instead.
+    await expect(page).toHaveURL(/\/agent$/);
+  },
+);

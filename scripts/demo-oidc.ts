@@ -2,7 +2,7 @@
 // beside the portal when FRANCECONNECT_* / AGENT_OIDC_* are unset, so the buttons can be tried with the demo
 // identities. They listen on 127.0.0.1 (ports PORT+265 and PORT+266): a preview host must expose those ports too.
 import { DEMO_CLIENT } from "../tests/stand-ins/client-oidc-demo";
-import { startOidcStandIn, type ProfilStandIn } from "../tests/stand-ins/franceconnect";
+import type { ProfilStandIn } from "../tests/stand-ins/franceconnect";
 
 const VARIABLES = { franceconnect: "FRANCECONNECT", agents: "AGENT_OIDC" } as const;
 
@@ -14,6 +14,8 @@ export async function bouchonsOidcDeDemo(appUrl: string, port: number): Promise<
   ] as [ProfilStandIn, number][]) {
     const prefixe = VARIABLES[profil];
     if (process.env[`${prefixe}_ISSUER`]) continue;
+    // Loaded only when needed: oidc-provider warns about Node 20 at import.
+    const { startOidcStandIn } = await import("../tests/stand-ins/franceconnect");
     const standIn = await startOidcStandIn({
       profil,
       port: port + decalage,
