@@ -4,18 +4,23 @@
 // Order (Playwright runs the webServer entries one after the other, in this order, before any globalSetup):
 // 1. the mail sink (e2e/fixtures/mail-sink.ts --serve) listens on E2E_SMTP_PORT and writes test-results/mails/;
 // 2. the stand-in of the address service (tests/stand-ins/geoplateforme.ts --serve) listens on E2E_ADRESSE_PORT;
-// 3. the app (scripts/start.ts --demo, its output also copied to test-results/serveur.log) on port 3100, ready
+// 3. the FranceConnect and agents' SSO stand-ins (tests/stand-ins/franceconnect.ts --serve) on their ports;
+// 4. the app (scripts/start.ts --demo, its output also copied to test-results/serveur.log) on port 3100, ready
 //    when /api/health answers 200.
 // `npm test` runs `next build` first; when .next/BUILD_ID is missing the start script builds (slower).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig, type ReporterDescription } from "@playwright/test";
+import { DEMO_CLIENT } from "./tests/stand-ins/client-oidc-demo";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const ADRESSE_PORT = Number(process.env.E2E_ADRESSE_PORT ?? 2527);
 const EMBEDDED_DB_PORT = Number(process.env.E2E_EMBEDDED_DB_PORT ?? 54339);
+// The FranceConnect and agents' SSO stand-ins (tests/stand-ins/franceconnect.ts): apart for each half of npm test.
+const FRANCECONNECT_PORT = Number(process.env.E2E_FRANCECONNECT_PORT ?? PORT + 165);
+const SSO_PORT = Number(process.env.E2E_SSO_PORT ?? PORT + 175);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Read by e2e/fixtures/test.ts in the workers (they inherit the runner's environment).
@@ -103,6 +108,19 @@ export default defineConfig({
       timeout: 30_000,
       reuseExistingServer: false,
     },
+    ...(
+      [
+        ["franceconnect", FRANCECONNECT_PORT],
+        ["agents", SSO_PORT],
+      ] as const
+    ).map(([profil, port]) => ({
+      name: `oidc-${profil}`,
+      command: `tsx tests/stand-ins/franceconnect.ts --serve --profil ${profil} --port ${port} --app ${baseURL}`,
+      wait: { stdout: /oidc stand-in listening/ },
+      stdout: "pipe" as const,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    })),
     {
       name: "app",
       command: `tsx e2e/fixtures/sortie-serveur.ts "${process.env.E2E_SERVER_OUTPUT}" tsx --import ./scripts/server-only-hors-next.mjs scripts/start.ts --demo`,
@@ -127,6 +145,12 @@ export default defineConfig({
         // The runner on loopback plays the reverse proxy: a spec gives its requests their own client address
         // with X-Forwarded-For, so its login failures do not count against the other specs' address.
         TRUSTED_PROXY: "127.0.0.1/32, ::1/128",
+        FRANCECONNECT_ISSUER: `http://127.0.0.1:${FRANCECONNECT_PORT}`,
+        FRANCECONNECT_CLIENT_ID: DEMO_CLIENT.clientId,
+        FRANCECONNECT_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
+        AGENT_OIDC_ISSUER: `http://127.0.0.1:${SSO_PORT}`,
+        AGENT_OIDC_CLIENT_ID: DEMO_CLIENT.clientId,
+        AGENT_OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
         MAIL_FROM: process.env.E2E_MAIL_FROM ?? "Portail Famille <portail-famille@mairie.test>",
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       },

@@ -21,6 +21,11 @@ const PRIVATE_PREFIXES = [
   "/dev",
 ];
 
+// Signing in or out through FranceConnect or the commune's SSO ends a form's submission on their site.
+const FOURNISSEURS_OIDC = [process.env.FRANCECONNECT_ISSUER, process.env.AGENT_OIDC_ISSUER]
+  .flatMap((issuer) => (issuer && URL.canParse(issuer) ? [` ${new URL(issuer).origin}`] : []))
+  .join("");
+
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = [
@@ -35,7 +40,7 @@ export function proxy(request: NextRequest) {
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${FOURNISSEURS_OIDC}`,
     "frame-ancestors 'none'",
   ].join("; ");
 

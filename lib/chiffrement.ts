@@ -3,7 +3,7 @@
 // (base64url): the version leaves room for another algorithm, and during a key rotation the previous key
 // (CLE_CHIFFREMENT_ANCIENNE) still decrypts what it encrypted until `rechiffrer` has rewritten it.
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 
 const VERSION = "v1";
@@ -33,6 +33,11 @@ function cleActive(): Buffer {
   // Development, tests and the demo: a FIXED, public key, so the demo seed and the server (two processes)
   // agree on it and a restart still reads what was written. It protects nothing: never use it for real data.
   return createHash("sha256").update("portail-famille-cle-de-developpement").digest();
+}
+
+/** A key for another use (`usage` names it), derived from the application key: one secret less to configure. */
+export function cleDerivee(usage: string): string {
+  return createHmac("sha256", cleActive()).update(usage).digest("base64url");
 }
 
 function clesDeDechiffrement(): Buffer[] {

@@ -94,6 +94,18 @@ export const environnementSchema = z.object({
   E2E_TRACE: variable(z.enum(["retain-on-failure"]), "retain-on-failure, ou rien"),
   E2E_AXE_TOUJOURS: drapeau,
   MIGRATE_ENGINE_DEBUG: drapeau,
+  // FranceConnect (all three, or no button) and the agents' single sign-on
+  FRANCECONNECT_ISSUER: url(WEB, "https://oidc.franceconnect.gouv.fr/api/v2"),
+  FRANCECONNECT_CLIENT_ID: texte("l'identifiant du fournisseur de service FranceConnect"),
+  FRANCECONNECT_CLIENT_SECRET: texte("le secret du fournisseur de service FranceConnect"),
+  AGENT_OIDC_ISSUER: url(WEB, "https://sso.villefranque.fr/realms/mairie"),
+  AGENT_OIDC_CLIENT_ID: texte("l'identifiant du client OpenID Connect"),
+  AGENT_OIDC_CLIENT_SECRET: texte("le secret du client OpenID Connect"),
+  AGENT_OIDC_CLAIM: texte("le nom d'une revendication (email par défaut)"),
+  AGENT_OIDC_ACR_MFA: texte("une valeur d'acr qui atteste une double authentification"),
+  NEXTAUTH_SECRET: variable(z.string().min(32), "une chaîne aléatoire d'au moins 32 caractères"),
+  E2E_FRANCECONNECT_PORT: port(3265),
+  E2E_SSO_PORT: port(3275),
   // npm run agent:create
   AGENT_PASSWORD: texte("un mot de passe"),
 });
@@ -135,7 +147,19 @@ function construire(env: Environnement) {
     /** base URL of the IGN Géoplateforme geocoding service (address suggestions) */
     adresseApiUrl: (env.ADRESSE_API_URL ?? "https://data.geopf.fr").replace(/\/$/, ""),
     outboxIntervalMs: env.OUTBOX_INTERVAL_MS ?? 5000,
+    /** FranceConnect v2 (all three set, or no button): lib/auth/franceconnect.ts */
+    franceconnect: oidc(env.FRANCECONNECT_ISSUER, env.FRANCECONNECT_CLIENT_ID, env.FRANCECONNECT_CLIENT_SECRET),
+    /** the commune's single sign-on for agents (all three set, or no button): lib/auth/sso-agents.ts */
+    agentOidc: oidc(env.AGENT_OIDC_ISSUER, env.AGENT_OIDC_CLIENT_ID, env.AGENT_OIDC_CLIENT_SECRET),
+    /** the claim naming the agent: `email` matches the agent's courriel, any other claim its identifiant */
+    agentOidcClaim: env.AGENT_OIDC_CLAIM ?? "email",
+    /** an `acr` value that tells the agents' SSO did a second factor (besides `amr` containing `mfa`) */
+    agentOidcAcrMfa: env.AGENT_OIDC_ACR_MFA,
   };
+}
+
+function oidc(issuer?: string, clientId?: string, clientSecret?: string) {
+  return issuer && clientId && clientSecret ? { issuer: issuer.replace(/\/$/, ""), clientId, clientSecret } : undefined;
 }
 
 export type Configuration = ReturnType<typeof construire>;

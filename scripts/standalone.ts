@@ -26,6 +26,8 @@ const EXTERNES = [
   "pino",
   // optional native binding pg looks for, absent by design
   "pg-native",
+  // the demo's OpenID stand-ins (scripts/demo-oidc.ts): a dev dependency, skipped where it is not installed
+  "oidc-provider",
 ];
 
 const POINTS_ENTREE = ["start", "serveur", "sauvegarde", "restauration"].filter((nom) =>

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { type DemoLogin, formatDemoLogins, loadDemoData } from "./demo-seed";
 import { type EmbeddedDatabase, embeddedDatabaseSettings, isPortFree, startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate-engine";
+import { bouchonsOidcDeDemo } from "./demo-oidc";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -117,11 +118,14 @@ async function main(): Promise<void> {
 
   const logins: DemoLogin[] = await loadDemoData(databaseUrl, demo);
 
+  const appUrl = (process.env.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
   const next = run(process.execPath, [...process.execArgv, SERVEUR], {
     ...env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
+    // the demo's FranceConnect and SSO stand-ins, unless real providers are configured
+    ...(demo ? await bouchonsOidcDeDemo(appUrl, port) : {}),
   });
   next.once("exit", (code, signal) => {
     if (stopping) return;

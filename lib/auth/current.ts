@@ -9,16 +9,13 @@ import { adresseClient, adresseSocketConnue, EN_TETE_ADRESSE_SOCKET } from "@/li
 import { findLiveSession, SESSION_MAX_MS, type LiveSession } from "@/lib/auth/sessions";
 import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/client";
 
-const SESSION_COOKIE = nomCookieSession();
+export const SESSION_COOKIE = nomCookieSession();
+
+export const sessionCookieOptions = () =>
+  ({ httpOnly: true, secure: secureCookies(), sameSite: "lax", path: "/", maxAge: SESSION_MAX_MS / 1000 }) as const;
 
 export async function setSessionCookie(token: string): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, {
-    httpOnly: true,
-    secure: secureCookies(),
-    sameSite: "lax",
-    path: "/",
-    maxAge: SESSION_MAX_MS / 1000,
-  });
+  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions());
 }
 
 export async function sessionToken(): Promise<string | undefined> {
@@ -50,8 +47,13 @@ export async function lecteurConnecte(): Promise<
 
 /** The client's address, for the per-address throttles (see lib/auth/adresse-client.ts and TRUSTED_PROXY). */
 export async function clientIp(): Promise<string> {
-  const entetes = await headers();
-  // Without the preload (`next dev`), Next.js's own X-Forwarded-For: the socket's address unless a client wrote one.
+  return ipDuClient(await headers());
+}
+
+/** The same rule, for a route handler that has the request's headers at hand. */
+export function ipDuClient(entetes: Headers): string {
+  // Without the server's own header (`next dev`), Next.js's X-Forwarded-For: the socket's address unless a client
+  // wrote one.
   const socket = adresseSocketConnue()
     ? entetes.get(EN_TETE_ADRESSE_SOCKET)
     : entetes.get("x-forwarded-for")?.split(",").at(-1);

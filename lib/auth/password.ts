@@ -13,7 +13,9 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/** A space created through FranceConnect has no password yet (null): nothing opens it, in the same time. */
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) return verifyAgainstNothing(password);
   try {
     return await verify(passwordHash, password);
   } catch {

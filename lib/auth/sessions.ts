@@ -13,12 +13,15 @@ const TOUCH_EVERY_MS = 60 * 1000;
 
 export type Subject = { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string };
 
-/** `mfaEnAttente`: an agent past the password who still owes the TOTP code (see lib/auth/second-facteur.ts). */
+/**
+ * `mfaEnAttente`: an agent past the password who still owes the TOTP code (see lib/auth/second-facteur.ts).
+ * `idTokenFranceconnect`: a session opened through FranceConnect keeps its ID token, to end it there at logout.
+ */
 export async function openSession(
   tx: Tx,
   subject: Subject,
   ip: string,
-  { mfaEnAttente = false } = {},
+  { mfaEnAttente = false, idTokenFranceconnect }: { mfaEnAttente?: boolean; idTokenFranceconnect?: string } = {},
 ): Promise<string> {
   const token = newToken();
   await tx.session.create({
@@ -29,6 +32,7 @@ export async function openSession(
       agentId: subject.kind === "AGENT" ? subject.agentId : null,
       ip,
       mfaEnAttente,
+      idTokenFranceconnect,
     },
   });
   return token;
@@ -60,11 +64,12 @@ export async function findLiveSession(token: string, now = new Date()): Promise<
   return null;
 }
 
-export async function revokeSession(token: string): Promise<void> {
-  await db().session.updateMany({
-    where: { tokenHash: hashToken(token), revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
+/** Returns the FranceConnect ID token of the session, when it was opened that way (for the provider's logout). */
+export async function revokeSession(token: string): Promise<{ idTokenFranceconnect: string | null }> {
+  const where = { tokenHash: hashToken(token), revokedAt: null };
+  const session = await db().session.findFirst({ where, select: { idTokenFranceconnect: true } });
+  await db().session.updateMany({ where, data: { revokedAt: new Date() } });
+  return { idTokenFranceconnect: session?.idTokenFranceconnect ?? null };
 }
 
 /** Ends every session of a space (all of them, or all but the one making the change). */

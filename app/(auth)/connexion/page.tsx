@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/Alert";
 import { LoginForm } from "@/components/ui/LoginForm";
 import { ComptesDemonstration } from "@/components/ui/ComptesDemonstration";
 import { apercuActif, comptesDemonstration } from "@/lib/apercu";
+import { EntreeFranceConnect } from "@/components/franceconnect/EntreeFranceConnect";
 import { currentSession } from "@/lib/auth/current";
 import { connexion } from "./actions";
 
@@ -12,9 +13,9 @@ export const metadata = { title: "Mon espace perso" };
 export default async function ConnexionPage({
   searchParams,
 }: {
-  searchParams: Promise<{ suite?: string; deconnecte?: string; reinitialise?: string }>;
+  searchParams: Promise<{ suite?: string; deconnecte?: string; reinitialise?: string; erreur?: string }>;
 }) {
-  const [{ suite, deconnecte, reinitialise }, session] = await Promise.all([searchParams, currentSession()]);
+  const [{ suite, deconnecte, reinitialise, erreur }, session] = await Promise.all([searchParams, currentSession()]);
   if (session?.kind === "USAGER") redirect("/mon-espace");
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -29,6 +30,7 @@ export default async function ConnexionPage({
         {reinitialise && (
           <Alert kind="succes" title="Votre mot de passe a été modifié. Connectez-vous avec le nouveau." />
         )}
+        <EntreeFranceConnect erreur={erreur} />
         <LoginForm action={connexion} suite={suite} motDePasseOublie />
         {apercuActif() && <ComptesDemonstration comptes={comptesDemonstration("usager")} />}
       </section>

@@ -11,6 +11,7 @@ import { getStorage } from "@/lib/storage/storage";
 import { checkUpload, PHOTO_RULE } from "@/lib/storage/upload-check";
 import { currentCgu } from "@/lib/domain/commune/queries";
 import { creerEspace } from "@/lib/domain/usager/creer";
+import { verrouillerIdentite } from "@/lib/domain/usager/franceconnect";
 import {
   createBrouillon,
   deleteBrouillon,
@@ -20,6 +21,7 @@ import {
 } from "@/lib/domain/usager/brouillon";
 import {
   adresseSchema,
+  authentificationBrouillonSchema,
   authentificationSchema,
   champsDuBrouillon,
   contactSchema,
@@ -69,6 +71,7 @@ export async function enregistrerEtape(
   if (index < 1 || index > brouillon.reached) redirect(stepPath(brouillon.reached));
 
   const { intent, ...values } = formValues(formData);
+  if (etape === "identite") verrouillerIdentite(brouillon, values);
   const errors: Record<string, string> = {};
   if (etape === "identite") {
     const photoError = await enregistrerPhoto(brouillon, values, formData.get("photo"));
@@ -136,9 +139,15 @@ async function valider(
 ): Promise<FormState> {
   const index = etapeIndex("authentification");
   await saveBrouillon(brouillon.id, { authentification: saved }, { step: index, reached: brouillon.reached });
-  const parsed = parseForm(authentificationSchema, values);
+  // After FranceConnect no password is asked: FranceConnect opens the space (a password may be added later).
+  const franceconnect = brouillon.data.franceconnect;
+  const parsed = parseForm(franceconnect ? authentificationBrouillonSchema : authentificationSchema, values);
   const errors = parsed.success ? {} : { ...parsed.errors };
-  if (parsed.success && isCommonPassword(parsed.data.motDePasse)) {
+  const motDePasse =
+    parsed.success && "motDePasse" in parsed.data && typeof parsed.data.motDePasse === "string"
+      ? parsed.data.motDePasse
+      : null;
+  if (motDePasse && isCommonPassword(motDePasse)) {
     errors.motDePasse = "Ce mot de passe fait partie des plus courants : choisissez-en un moins prévisible.";
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { values, errors };
@@ -165,8 +174,9 @@ async function valider(
         adresse: adresse.data,
         contact: contact.data,
         identifiant: parsed.data.identifiant,
-        motDePasse: parsed.data.motDePasse,
+        motDePasse,
         cleEnfance: parsed.data.cleEnfance,
+        franceconnectSub: franceconnect?.sub,
       },
       { ip: await clientIp() },
     );

@@ -1,9 +1,7 @@
 // The cookie that ties a "Créer mon espace" draft to this browser (HttpOnly; only its hash is stored).
 import { cookies } from "next/headers";
 import { secureCookies } from "@/lib/config";
-import { DRAFT_LIFETIME_MS, findBrouillon, type Brouillon } from "@/lib/domain/usager/brouillon";
-
-const DRAFT_COOKIE = "pf_brouillon";
+import { DRAFT_COOKIE, DRAFT_LIFETIME_MS, findBrouillon, type Brouillon } from "@/lib/domain/usager/brouillon";
 
 export async function brouillonCourant(): Promise<Brouillon | null> {
   return findBrouillon((await cookies()).get(DRAFT_COOKIE)?.value);

@@ -1,5 +1,6 @@
 import { StepBar } from "@/components/wizard/StepBar";
 import { Alert } from "@/components/ui/Alert";
+import { BoutonFranceConnect } from "@/components/franceconnect/BoutonFranceConnect";
 import { ETAPES } from "@/lib/domain/usager/schemas";
 import { brouillonCourant } from "./brouillon-cookie";
 import { commencer } from "./actions";
@@ -34,6 +35,7 @@ export default async function BienvenuePage({
         Grâce à cet espace vous aurez la possibilité de faire vos démarches à distance, de réserver les activités de vos
         enfants et de les régler directement en ligne !
       </p>
+      <BoutonFranceConnect />
       <form action={commencer}>
         <button type="submit" className="bouton-principal">
           {brouillon ? "Reprendre la création de mon espace" : "Je crée mon espace"}

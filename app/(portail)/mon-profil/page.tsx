@@ -5,6 +5,7 @@ import { familleDuUsager } from "@/lib/domain/famille/queries";
 import Link from "next/link";
 import { MesInformations } from "@/components/layout/MesInformations";
 import { SimpleForm } from "@/components/ui/SimpleForm";
+import { FranceConnectDuProfil } from "@/components/franceconnect/FranceConnectDuProfil";
 import { saisirCleEnfanceAction } from "./actions";
 
 export const metadata = { title: "Mon profil" };
@@ -72,6 +73,7 @@ export default async function MonProfilPage() {
           </li>
         </ul>
       </section>
+      <FranceConnectDuProfil associe={Boolean(u.franceconnectSub)} avecMotDePasse={Boolean(u.passwordHash)} />
       <MesInformations avecProfil={false} />
       <section className="carte" aria-labelledby="cle-enfance">
         <h2 id="cle-enfance" className="mb-2 text-lg font-bold uppercase">

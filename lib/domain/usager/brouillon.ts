@@ -1,12 +1,15 @@
 // The draft of a space being created: each wizard step is saved on the server as the parent goes, tied to
 // the browser by a cookie (only its hash is stored). It never holds a password and lives 24 h after the last
 // save, so a reload, PRÉCÉDENT, a new tab or a server restart lose nothing.
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { hashToken, HOUR, newToken } from "@/lib/auth/tokens";
 import { getStorage } from "@/lib/storage/storage";
 import type { Prisma, WizardDraft } from "@/lib/generated/prisma/client";
+import type { IdentiteFranceConnect } from "@/lib/auth/franceconnect";
 
 export const DRAFT_LIFETIME_MS = 24 * HOUR;
+/** the HttpOnly cookie holding the draft's token (set by the wizard, and after an unknown FranceConnect identity) */
+export const DRAFT_COOKIE = "pf_brouillon";
 const WIZARD = "creer-mon-espace";
 
 export type DonneesBrouillon = {
@@ -15,6 +18,10 @@ export type DonneesBrouillon = {
   adresse?: Record<string, string>;
   contact?: Record<string, string>;
   authentification?: Record<string, string>;
+  /** a space begun after FranceConnect: the checked identity (the Identité step is locked to it) */
+  franceconnect?: IdentiteFranceConnect;
+  /** its ID token, for the session opened once the identity is linked to an existing space (logout there too) */
+  franceconnectIdToken?: string;
 };
 
 export type Brouillon = Omit<WizardDraft, "data"> & { data: DonneesBrouillon };
@@ -32,13 +39,18 @@ export async function findBrouillon(token: string | undefined, now = new Date())
  */
 export const BROUILLONS_PAR_ADRESSE = { max: 30, fenetreMs: 24 * HOUR } as const;
 
-/** A new draft, or null when this address has opened too many today (the page says so). */
+/**
+ * A new draft (holding `data`: FranceConnect's identity, when the space starts from there), or null when this
+ * address has opened too many today (the page says so). Inside the caller's transaction when one is given.
+ */
 export async function createBrouillon(
   ip: string,
   now = new Date(),
+  data: DonneesBrouillon = {},
+  client?: Tx,
 ): Promise<{ token: string; brouillon: Brouillon } | null> {
   const token = newToken();
-  const draft = await db().$transaction(async (tx) => {
+  const creer = async (tx: Tx) => {
     // serialized per address, so concurrent requests cannot all take the last place
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`brouillon:${ip}`}, 0))`;
     const ouverts = await tx.wizardDraft.count({
@@ -54,10 +66,12 @@ export async function createBrouillon(
         step: 1,
         reached: 1,
         expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS),
+        data: data as Prisma.InputJsonObject,
       },
     });
-  });
-  return draft && { token, brouillon: { ...draft, data: {} } };
+  };
+  const draft = client ? await creer(client) : await db().$transaction(creer);
+  return draft && { token, brouillon: { ...draft, data } };
 }
 
 /** Saves one step's part of the draft, and where the parent now stands. */

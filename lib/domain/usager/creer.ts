@@ -20,7 +20,7 @@ const LIMITE_IDENTIFIANTS = { max: 10, fenetreMs: HOUR } as const;
 
 export async function creerEspace(espace: NouvelEspace, ctx: { ip: string }): Promise<{ usagerId: string | null }> {
   const commune = await getCommune();
-  const passwordHash = await hashPassword(espace.motDePasse);
+  const passwordHash = espace.motDePasse === null ? null : await hashPassword(espace.motDePasse);
   const courrielNormalise = espace.contact.courriel.toLowerCase();
   const data = {
     identifiant: espace.identifiant,
@@ -28,6 +28,8 @@ export async function creerEspace(espace: NouvelEspace, ctx: { ip: string }): Pr
     courriel: espace.contact.courriel,
     courrielNormalise,
     passwordHash,
+    // A registration taking over a space never activated takes over its FranceConnect link too (or clears it).
+    franceconnectSub: espace.franceconnectSub ?? null,
     civilite: espace.identite.civilite,
     nomUsage: espace.identite.nomUsage,
     nomNaissance: espace.identite.nomNaissance ?? null,
@@ -85,7 +87,15 @@ export async function creerEspace(espace: NouvelEspace, ctx: { ip: string }): Pr
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       // Two registrations raced: the unique indexes let exactly one through. The loser with the same courriel
       // is answered as a success (the winner's mail is on its way to that address).
-      if (JSON.stringify(error.meta ?? {}).includes("courriel")) return { usagerId: null };
+      const target = JSON.stringify(error.meta ?? {});
+      if (target.includes("courriel")) return { usagerId: null };
+      if (target.includes("franceconnect")) {
+        throw new AppError(
+          "franceconnect_pris",
+          "Cette identité FranceConnect est déjà associée à un espace.",
+          "_form",
+        );
+      }
       throw await refusIdentifiant();
     }
     throw error;

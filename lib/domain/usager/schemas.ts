@@ -146,8 +146,11 @@ export type NouvelEspace = {
   adresse: z.infer<typeof adresseSchema>;
   contact: z.infer<typeof contactSchema>;
   identifiant: string;
-  motDePasse: string;
+  /** null for a space created through FranceConnect: it may add a password later */
+  motDePasse: string | null;
   cleEnfance?: string;
+  /** the FranceConnect identity the space was created from (lib/domain/usager/franceconnect.ts) */
+  franceconnectSub?: string;
 };
 
 export const motDePasseSchema = z

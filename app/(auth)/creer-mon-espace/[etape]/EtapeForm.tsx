@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { AltchaField } from "@/components/ui/AltchaField";
 import { WizardButtons } from "@/components/wizard/WizardButtons";
+import { IdentiteFranceConnect } from "@/components/franceconnect/IdentiteFranceConnect";
 import { formValues, parseForm, type FormState } from "@/lib/forms";
 import {
   authentificationSchema,
@@ -24,10 +25,12 @@ type Props = {
   etape: Exclude<EtapeSlug, "bienvenue">;
   initial: Record<string, string>;
   aPhoto?: boolean;
+  /** a space begun with FranceConnect: Identité locked to it, no password asked */
+  franceconnect?: boolean;
   children?: React.ReactNode;
 };
 
-export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
+export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: Props) {
   const [state, action, pending] = useActionState(enregistrerEtape.bind(null, etape), {
     values: initial,
     errors: {},
@@ -51,7 +54,7 @@ export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
     }
     const formData = new FormData(event.currentTarget, submitter);
     if (submitter.value === "suivant") {
-      const schema = etape === "authentification" ? authentificationSchema : STEP_SCHEMAS[etape];
+      const schema = etape === "authentification" && !franceconnect ? authentificationSchema : STEP_SCHEMAS[etape];
       const parsed = parseForm(schema, formValues(formData));
       if (!parsed.success) {
         setClientErrors(parsed.errors);
@@ -91,7 +94,8 @@ export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
           error={errors.accepte}
         />
       )}
-      {etape === "identite" && (
+      {etape === "identite" && franceconnect && <IdentiteFranceConnect values={v} errors={errors} />}
+      {etape === "identite" && !franceconnect && (
         <fieldset>
           <legend className="sr-only">Identité</legend>
           <SelectField
@@ -281,19 +285,23 @@ export function EtapeForm({ etape, initial, aPhoto, children }: Props) {
               hint={IDENTIFIANT_RULE}
               maxLength={50}
             />
-            <PasswordField
-              name="motDePasse"
-              label="Mot de passe"
-              defaultValue={v.motDePasse}
-              error={errors.motDePasse}
-            />
-            <PasswordField
-              name="confirmation"
-              label="Confirmation du mot de passe"
-              defaultValue={v.confirmation}
-              error={errors.confirmation}
-              showRule={false}
-            />
+            {!franceconnect && (
+              <>
+                <PasswordField
+                  name="motDePasse"
+                  label="Mot de passe"
+                  defaultValue={v.motDePasse}
+                  error={errors.motDePasse}
+                />
+                <PasswordField
+                  name="confirmation"
+                  label="Confirmation du mot de passe"
+                  defaultValue={v.confirmation}
+                  error={errors.confirmation}
+                  showRule={false}
+                />
+              </>
+            )}
           </fieldset>
           <fieldset className="mb-6">
             <legend className="mb-3 text-lg font-bold uppercase">Services</legend>

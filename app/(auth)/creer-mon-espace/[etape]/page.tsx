@@ -33,7 +33,12 @@ export default async function EtapePage({ params }: { params: Promise<{ etape: s
       <StepBar steps={ETAPES} current={index} />
       <h2 className="mb-4 text-lg font-bold uppercase text-marque-fonce">{titre}</h2>
       {slug !== "cgu" && slug !== "authentification" && <ChampsObligatoires />}
-      <EtapeForm etape={slug} initial={initial} aPhoto={Boolean(data.identite?.photoKey)}>
+      <EtapeForm
+        etape={slug}
+        initial={initial}
+        aPhoto={Boolean(data.identite?.photoKey)}
+        franceconnect={Boolean(data.franceconnect)}
+      >
         {slug === "cgu" && <Cgu />}
       </EtapeForm>
     </div>

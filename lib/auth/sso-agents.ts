@@ -1,0 +1,37 @@
+// The commune's single sign-on for agents (Keycloak, LemonLDAP::NG, Azure AD…) as a next-auth provider: a plain
+// OpenID Connect provider, code flow with PKCE, state and nonce, the ID token checked against its JWKS. Its
+// claims only name an existing agent (lib/domain/agent/sso.ts): nobody gets an account by SSO.
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import type { ParametresOidc } from "@/lib/auth/franceconnect";
+
+export type ClaimsSso = Record<string, unknown> & { sub: string; amr?: unknown; acr?: unknown };
+
+export function fournisseurSsoAgents(parametres: ParametresOidc, idTokenAlg: string): OAuthConfig<ClaimsSso> {
+  return {
+    id: "agents",
+    name: "Compte de la commune",
+    type: "oauth",
+    wellKnown: `${parametres.issuer}/.well-known/openid-configuration`,
+    clientId: parametres.clientId,
+    clientSecret: parametres.clientSecret,
+    client: { id_token_signed_response_alg: idTokenAlg },
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    userinfo: {
+      // The ID token says how the agent authenticated (amr, acr); the claim naming the agent may be in either.
+      async request({ tokens, client }) {
+        const idToken = (tokens as unknown as { claims(): ClaimsSso }).claims();
+        const userinfo: Record<string, unknown> = tokens.access_token ? await client.userinfo(tokens.access_token) : {};
+        if (userinfo.sub && userinfo.sub !== idToken.sub) throw new Error("userinfo : sub différent");
+        return { ...userinfo, ...idToken };
+      },
+    },
+    profile: (claims) => ({ id: claims.sub }),
+  };
+}
+
+/** Whether the provider says it did a second factor: `amr` contains `mfa`, or `acr` is the configured value. */
+export function mfaAffirme(claims: ClaimsSso, acrMfa: string | undefined): boolean {
+  return (Array.isArray(claims.amr) && claims.amr.includes("mfa")) || (acrMfa !== undefined && claims.acr === acrMfa);
+}
