@@ -62,8 +62,8 @@ export async function inscrire({
   const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
   const contacts = await db().contact.findMany({ where: { familleId: demande.familleId! } });
   for (const [type, nom] of [
-    ["JUSTIFICATIF_DOMICILE", "domicile.pdf"],
-    ["LIVRET_FAMILLE", "livret.pdf"],
+    ["JUSTIFICATIF_DOMICILE", "justificatif-domicile-inscription.pdf"],
+    ["LIVRET_FAMILLE", "livret-famille-inscription.pdf"],
   ] as const) {
     await deposerPiece({ usagerId, type, fichier: new File([PDF], nom, { type: "application/pdf" }), demandeId });
   }
