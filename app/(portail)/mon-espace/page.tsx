@@ -62,10 +62,16 @@ export default async function MonAccueilPage() {
                   enfant={enfant}
                   {...scolarite.get(enfant.id)}
                   sante={sante.get(enfant.id)!}
-                  reservations={{
-                    lien: reservations?.enfants.has(enfant.id) ? `/famille/enfants/${enfant.id}/reservations` : null,
-                    texte: reservations?.texte ?? "Les réservations ne sont pas encore ouvertes",
-                  }}
+                  reservations={
+                    reservations?.enfants.has(enfant.id)
+                      ? { lien: `/famille/enfants/${enfant.id}/reservations`, texte: reservations.texte }
+                      : {
+                          lien: null,
+                          texte: reservations?.ouvertes
+                            ? "Réservations ouvertes aux enfants dont l'inscription est acceptée"
+                            : (reservations?.texte ?? "Les réservations ne sont pas encore ouvertes"),
+                        }
+                  }
                 >
                   <InscriptionsEnfant familleId={famille.id} enfantId={enfant.id} prenom={enfant.prenoms} />
                 </CarteEnfant>
