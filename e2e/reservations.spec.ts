@@ -22,7 +22,7 @@ test("@telephone un parent réserve l'année de cantine avec une semaine type, a
   expectNoAxeViolations,
 }) => {
   test.setTimeout(120_000);
-  // in August, before the first cutoff of the year (Thursday 3 September, 12:00)
+  // in August, before the first cutoff of the year (Thursday 27 August, 12:00, for Tuesday 1 September)
   await horloge(context, baseURL!, "2026-08-20T10:00:00.000Z");
   await sql(
     `UPDATE "Reservation" r SET statut = 'ANNULEE' FROM "Enfant" e WHERE e.id = r."enfantId" AND e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
@@ -36,7 +36,7 @@ test("@telephone un parent réserve l'année de cantine avec une semaine type, a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gérer mes réservations");
   await page.getByRole("link", { name: "Inscription à la restauration (école publique)." }).click();
   await expect(page.getByRole("heading", { name: "Septembre 2026" })).toBeVisible();
-  await expect(page.getByText("Prochaine clôture : jeudi 12:00, dans 14 jours")).toBeVisible();
+  await expect(page.getByText("Prochaine clôture : jeudi 12:00, dans 7 jours")).toBeVisible();
   await expect(page.getByText("Modifiable jusqu'au jeudi 3 septembre à 12:00").first()).toBeVisible();
   const lundi7 = page.getByRole("button", { name: "Lundi 7 septembre, Menu Classique, non réservé" });
   await expect(lundi7).toHaveAttribute("aria-pressed", "false");

@@ -29,14 +29,22 @@ export type JourCalendrier = {
 };
 
 /** The child's accepted inscriptions in this household for the current school year. */
-export async function inscriptionsReservables({ usagerId, enfantId }: { usagerId: string; enfantId: string }) {
+/** Whose calendar: a parent's (their household only, under the deadlines), or an agent's for a household. */
+export type Portee = { usagerId: string } | { familleId: string; agent: true };
+
+const dePortee = (portee: Portee) =>
+  "agent" in portee
+    ? { familleId: portee.familleId }
+    : { famille: { representants: { some: { usagerId: portee.usagerId } } } };
+
+export async function inscriptionsReservables({ portee, enfantId }: { portee: Portee; enfantId: string }) {
   const enfant = await db().enfant.findFirst({
-    where: { id: enfantId, familles: { some: { famille: { representants: { some: { usagerId } } } } } },
+    where: { id: enfantId, familles: { some: dePortee(portee) } },
     select: { id: true, prenoms: true, nom: true },
   });
   if (!enfant) return null;
   const inscriptions = await db().inscription.findMany({
-    where: { enfantId, statut: "ACTIVE", famille: { representants: { some: { usagerId } } } },
+    where: { enfantId, statut: "ACTIVE", ...dePortee(portee) },
     orderBy: [{ annee: { dateDebut: "desc" } }, { activite: { ordre: "asc" } }],
     select: { id: true, activite: { select: { libelle: true } }, lieu: { select: { nom: true } } },
   });
@@ -44,18 +52,19 @@ export async function inscriptionsReservables({ usagerId, enfantId }: { usagerId
 }
 
 export async function calendrierReservations({
-  usagerId,
+  portee,
   enfantId,
   inscriptionId,
   now,
 }: {
-  usagerId: string;
+  portee: Portee;
   enfantId: string;
   inscriptionId: string;
   now: Date;
 }) {
+  const agent = "agent" in portee;
   const inscription = await db().inscription.findFirst({
-    where: { id: inscriptionId, enfantId, statut: "ACTIVE", famille: { representants: { some: { usagerId } } } },
+    where: { id: inscriptionId, enfantId, statut: "ACTIVE", ...dePortee(portee) },
     select: {
       id: true,
       familleId: true,
@@ -82,7 +91,7 @@ export async function calendrierReservations({
     unites: activite.unites,
     annee: annee.libelle,
   };
-  if (!reservationsOuvertes(annee, now))
+  if (!agent && !reservationsOuvertes(annee, now))
     return { ...entete, ouvert: false as const, message: messagePeriode(annee, now) };
 
   const debut = jourDeDate(annee.dateDebut);
@@ -117,7 +126,8 @@ export async function calendrierReservations({
   const vac = vacances.map((v) => ({ description: v.description, debut: jourDeDate(v.debut), fin: jourDeDate(v.fin) }));
   const ferm = fermetures.map((f) => ({ date: jourDeDate(f.date), libelle: f.libelle }));
   const fermes = new Set(ferm.map((f) => f.date));
-  const modifiable = periodeOuverte(annee, now);
+  // agents book and cancel outside the deadlines and the period (reserverPourLaFamille)
+  const modifiable = agent || periodeOuverte(annee, now);
   const reservation = lireDelai(activite.delaiReservation);
   const annulation = lireDelai(activite.delaiAnnulation);
 
@@ -132,8 +142,8 @@ export async function calendrierReservations({
       calendrier.push({ jour, libelle, info: raison, ferme: true, cases: [] });
       continue;
     }
-    const ouvreReservation = modifiable && reservation !== null && dansLeDelai(reservation, jour, now);
-    const ouvreAnnulation = modifiable && annulation !== null && dansLeDelai(annulation, jour, now);
+    const ouvreReservation = agent || (modifiable && reservation !== null && dansLeDelai(reservation, jour, now));
+    const ouvreAnnulation = agent || (modifiable && annulation !== null && dansLeDelai(annulation, jour, now));
     const cases = unitesDuJour.map((u): CaseJour => {
       const etat = etats.get(`${jour}|${u.id}`) ?? "LIBRE";
       const peut =
@@ -141,14 +151,22 @@ export async function calendrierReservations({
       return { uniteId: u.id, etat, modifiable: peut };
     });
     const e = reservation ? echeance(reservation, jour) : null;
-    if (ouvreReservation && e && (!prochaine || `${e.jour} ${e.heure}` < `${prochaine.jour} ${prochaine.heure}`)) {
+    if (
+      !agent &&
+      ouvreReservation &&
+      e &&
+      (!prochaine || `${e.jour} ${e.heure}` < `${prochaine.jour} ${prochaine.heure}`)
+    ) {
       prochaine = e;
     }
     calendrier.push({
       jour,
       libelle,
       ferme: false,
-      info: ouvreReservation && reservation ? modifiableJusquau(reservation, jour)! : "Délai de modification dépassé",
+      info:
+        reservation && dansLeDelai(reservation, jour, now)
+          ? modifiableJusquau(reservation, jour)!
+          : "Délai de modification dépassé",
       cases,
     });
   }

@@ -24,7 +24,7 @@ export const changementsSchema = z
 const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
 
 /** The save's outcome as the form shows it: a sentence, and each refused day's reason keyed by day and unit. */
-export function resumeBilan(bilan: Bilan) {
+export function resumeBilan(bilan: Bilan, { parLeService = false } = {}) {
   const faits = bilan.reservees.length + bilan.enAttente.length + bilan.annulees.length;
   const parties = [
     bilan.reservees.length > 0 && `${jours(bilan.reservees.length)} réservé${bilan.reservees.length > 1 ? "s" : ""}`,
@@ -36,7 +36,7 @@ export function resumeBilan(bilan: Bilan) {
     ok: bilan.refus.length === 0,
     message:
       (faits > 0
-        ? `Réservations enregistrées : ${parties.join(", ")}. Un récapitulatif vous est envoyé par courriel.`
+        ? `Réservations enregistrées : ${parties.join(", ")}. ${parLeService ? "La famille en est informée par courriel." : "Un récapitulatif vous est envoyé par courriel."}`
         : "Aucun changement.") +
       (bilan.refus.length > 0
         ? ` ${jours(bilan.refus.length)} refusé${bilan.refus.length > 1 ? "s" : ""} : voir ci-dessous.`

@@ -21,12 +21,17 @@ export default async function ReservationsPage({
   const { enfant: enfantId } = await params;
   const { inscription: choisie } = await searchParams;
   const { usager } = await requireUsager(`/famille/enfants/${enfantId}/reservations`);
-  const reservables = await inscriptionsReservables({ usagerId: usager.id, enfantId });
+  const reservables = await inscriptionsReservables({ portee: { usagerId: usager.id }, enfantId });
   if (!reservables) notFound();
   const { enfant, inscriptions } = reservables;
   const inscriptionId = choisie ?? inscriptions[0]?.id;
   const calendrier = inscriptionId
-    ? await calendrierReservations({ usagerId: usager.id, enfantId, inscriptionId, now: await maintenant() })
+    ? await calendrierReservations({
+        portee: { usagerId: usager.id },
+        enfantId,
+        inscriptionId,
+        now: await maintenant(),
+      })
     : null;
   if (choisie && !calendrier) notFound();
   return (
