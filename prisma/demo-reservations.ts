@@ -85,10 +85,13 @@ export async function inscrire({
   return (await db().inscription.findUniqueOrThrow({ where: { demandeId } })).id;
 }
 
-/** parent.demo's children enrolled in the public school's canteen and garderie, so a reviewer books at once. */
+/**
+ * Louise (parent.demo) enrolled in the public school's canteen and garderie, so a reviewer books at once.
+ * Henri is left without inscription: the inscription walk-through (e2e/inscriptions.spec.ts) enrols him.
+ */
 export async function inscrireEnfantsDemo(usagerId: string, agent: { id: string; prenom: string; nom: string }) {
   const { familleId } = await db().representant.findFirstOrThrow({ where: { usagerId } });
-  const enfants = await db().familleEnfant.findMany({ where: { familleId } });
+  const enfants = await db().familleEnfant.findMany({ where: { familleId, enfant: { prenoms: "Louise" } } });
   for (const code of ["RESTAURATION_PUBLIQUE", "GARDERIE_PUBLIQUE"]) {
     const activite = await db().activite.findUniqueOrThrow({ where: { code } });
     for (const { enfantId } of enfants) {
