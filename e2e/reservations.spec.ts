@@ -88,7 +88,7 @@ test("@telephone un parent réserve l'année de cantine avec une semaine type, a
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await horloge(context, baseURL!, "2026-09-03T10:01:00.000Z");
   await page.getByRole("button", { name: "Confirmer l'enregistrement" }).click();
-  const refus = page.getByRole("alert");
+  const refus = page.getByRole("alert").filter({ hasText: "refusé" });
   await expect(refus).toContainText("Aucun changement. 1 jour refusé");
   await expect(refus).toContainText(
     "Mardi 8 septembre, Menu Classique : Le délai d'annulation est dépassé (modifiable jusqu'au jeudi 3 septembre à 12:00).",

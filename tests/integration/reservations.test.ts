@@ -19,7 +19,7 @@ import {
   RAISONS,
   type Changement,
 } from "@/lib/domain/reservation/enregistrer";
-import { enregistrerJours, fermer } from "@/lib/domain/reservation/parametrage";
+import { apercuJours, enregistrerJours, fermer } from "@/lib/domain/reservation/parametrage";
 import { dateDeJour, jourDeDate } from "@/lib/domain/reservation/jours";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
@@ -296,7 +296,15 @@ describe("deadlines, closures and the period, on the server", () => {
           ouvertureReservations: dateDeJour(`${debut.slice(0, 4)}-08-01`),
         },
       });
+      // previewed first: nothing written yet, every day of both units to create
+      const apercu = await apercuJours({ activiteId: cantine.id, anneeId: autre.id });
+      expect(apercu.ajouts).toBe(apercu.ouverts.length * 2);
+      expect(apercu.exclus).toContainEqual({
+        jour: libelle === "2024-2025" ? "2025-05-30" : "2026-05-15",
+        raison: "Pont de l'Ascension",
+      });
       await enregistrerJours({ activiteId: cantine.id, anneeId: autre.id });
+      expect((await apercuJours({ activiteId: cantine.id, anneeId: autre.id })).ajouts).toBe(0);
     }
     const dates = async (de: string, a: string) =>
       (

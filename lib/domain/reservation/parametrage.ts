@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { genererJours, lireCalendrierScolaire, type Generation } from "@/lib/domain/reservation/calendrier";
-import { dateDeJour, jourDeDate, type Jour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reservation/jours";
 import { delaiSchema, type Delai } from "@/lib/domain/reservation/delais";
 import type { TypeFermeture } from "@/lib/generated/prisma/enums";
 
@@ -193,4 +193,48 @@ export async function modifierDelais({
       });
     }
   });
+}
+
+/** What the console's Paramétrage des réservations shows: the current year, each activity, the closures. */
+export async function parametresReservations(now = new Date()) {
+  const annee = await db().anneeScolaire.findFirst({
+    where: { dateFin: { gte: dateDeJour(jourParis(now)) } },
+    orderBy: { dateDebut: "asc" },
+  });
+  const activites = await db().activite.findMany({
+    orderBy: { ordre: "asc" },
+    select: {
+      id: true,
+      libelle: true,
+      delaiReservation: true,
+      delaiAnnulation: true,
+      unites: { orderBy: { ordre: "asc" }, select: { libelle: true, capacite: true, exclusive: true } },
+    },
+  });
+  const jours = annee
+    ? await db().jourOuverture.groupBy({
+        by: ["uniteId"],
+        where: { date: { gte: annee.dateDebut, lte: annee.dateFin } },
+        _count: { _all: true },
+      })
+    : [];
+  const unites = await db().unite.findMany({ select: { id: true, activiteId: true } });
+  const parActivite = new Map<number, number>();
+  for (const j of jours) {
+    const activiteId = unites.find((u) => u.id === j.uniteId)?.activiteId;
+    if (activiteId !== undefined) parActivite.set(activiteId, (parActivite.get(activiteId) ?? 0) + j._count._all);
+  }
+  const fermetures = annee
+    ? await db().fermeture.findMany({
+        where: { date: { gte: annee.dateDebut, lte: annee.dateFin } },
+        orderBy: { date: "asc" },
+      })
+    : [];
+  return {
+    annee: annee
+      ? { id: annee.id, libelle: annee.libelle, debut: jourDeDate(annee.dateDebut), fin: jourDeDate(annee.dateFin) }
+      : null,
+    activites: activites.map((a) => ({ ...a, jours: parActivite.get(a.id) ?? 0 })),
+    fermetures: fermetures.map((f) => ({ id: f.id, libelle: f.libelle, date: jourDeDate(f.date) })),
+  };
 }
