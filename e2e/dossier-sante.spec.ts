@@ -37,13 +37,13 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
     `SELECT count(*)::int AS versions FROM "DossierSante" d JOIN "Enfant" e ON e.id = d."enfantId" WHERE e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
   );
 
-  // Mon accueil: Louise's card, its dossier santé's state, reservations not open yet
+  // Mon accueil: Louise's card, its dossier santé's state, its reservations
   await connexionParent(page);
   const louise = page.getByRole("article", { name: "Louise ETCHART" });
   await expect(louise.getByText(versions === 0 ? "Dossier santé à compléter" : /Dossier santé à jour/)).toBeVisible();
-  const reservations = louise.getByRole("button", { name: /Gérer mes réservations/ });
-  await expect(reservations).toHaveAttribute("aria-disabled", "true");
-  await expect(reservations).toHaveAccessibleDescription(/^Ouverture des réservations le 1er août \d{4}$/);
+  // the demo's school year is open and Louise is enrolled (prisma/demo-reservations.ts)
+  const reservations = louise.getByRole("link", { name: "Gérer mes réservations pour Louise" });
+  await expect(reservations).toHaveAccessibleDescription(/^Réservations \d{4}-\d{4} ouvertes$/);
   await expectNoAxeViolations(page);
 
   // GÉRER LE DOSSIER SANTÉ, then MA DEMANDE

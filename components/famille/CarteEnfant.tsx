@@ -1,11 +1,12 @@
 // A child of "Ma famille" on Mon accueil: name, school and groupe, the inscriptions (the `children` slot, filled
 // by the inscriptions' component), the dossier santé's state, and MA FAMILLE's links as the seed lists them
-// (Gérer mes réservations, Justifier une absence, Dossier santé). The first two stay unavailable, and say
-// until when, while the reservations do not exist: aria-disabled keeps them focusable, so a keyboard or
-// screen reader user hears them and the date they open.
+// (Gérer mes réservations, Justifier une absence, Dossier santé). "Gérer mes réservations" is a link once the
+// school year's bookings are open and the child has an accepted inscription; until then it stays unavailable
+// and says when it opens: aria-disabled keeps it focusable, so a keyboard or screen reader user hears it and
+// the date. "Justifier une absence" does not exist yet.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatParis, jourEnLettres } from "@/lib/dates";
+import { formatParis } from "@/lib/dates";
 import type { EtatSante } from "@/lib/domain/sante/queries";
 
 type Props = {
@@ -13,12 +14,13 @@ type Props = {
   ecole?: string | null;
   groupe?: string | null;
   sante: EtatSante;
-  ouvertureReservations: Date;
+  /** where "Gérer mes réservations" leads (null: not yet), and what the card says of the reservations */
+  reservations: { lien: string | null; texte: string };
   /** the child's inscriptions */
   children?: ReactNode;
 };
 
-export function CarteEnfant({ enfant, ecole, groupe, sante, ouvertureReservations, children }: Props) {
+export function CarteEnfant({ enfant, ecole, groupe, sante, reservations, children }: Props) {
   const titre = `enfant-${enfant.id}`;
   const ouverture = `ouverture-${enfant.id}`;
   return (
@@ -44,7 +46,14 @@ export function CarteEnfant({ enfant, ecole, groupe, sante, ouvertureReservation
             Dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
           </Link>
         </li>
-        {["Gérer mes réservations", "Justifier une absence"].map((libelle) => (
+        {reservations.lien && (
+          <li>
+            <Link href={reservations.lien} className="bouton-secondaire no-underline" aria-describedby={ouverture}>
+              Gérer mes réservations<span className="sr-only"> pour {enfant.prenoms}</span>
+            </Link>
+          </li>
+        )}
+        {[...(reservations.lien ? [] : ["Gérer mes réservations"]), "Justifier une absence"].map((libelle) => (
           <li key={libelle}>
             <button
               type="button"
@@ -59,7 +68,7 @@ export function CarteEnfant({ enfant, ecole, groupe, sante, ouvertureReservation
         ))}
       </ul>
       <p id={ouverture} className="text-sm text-stone-700">
-        Ouverture des réservations le {jourEnLettres(ouvertureReservations)}
+        {reservations.texte}
       </p>
     </article>
   );

@@ -10,7 +10,8 @@ import { dateHeure } from "@/lib/dates";
 import { mesDemandes } from "@/lib/domain/demande/queries";
 import { etatDeclaration } from "@/lib/domain/famille/declaration";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
-import { ouvertureReservations } from "@/lib/domain/famille/reservations";
+import { reservationsDeLaFamille } from "@/lib/domain/famille/reservations";
+import { maintenant } from "@/lib/domain/reservation/horloge";
 import { scolariteDesEnfants } from "@/lib/domain/inscription/queries";
 import { etatsSante } from "@/lib/domain/sante/queries";
 
@@ -23,11 +24,12 @@ export default async function MonAccueilPage() {
     mesDemandes(usager.id),
     etatDeclaration(usager.id),
   ]);
-  const [sante, scolarite] = await Promise.all([
+  const now = await maintenant();
+  const [sante, scolarite, reservations] = await Promise.all([
     etatsSante(famille?.enfants.map(({ enfant }) => enfant.id) ?? []),
     famille ? scolariteDesEnfants(famille.id) : new Map<string, { ecole: string; groupe: string }>(),
+    famille ? reservationsDeLaFamille(famille.id, now) : null,
   ]);
-  const ouverture = ouvertureReservations();
   const sansDossier = (famille?.enfants ?? []).filter(({ enfant }) => {
     const etat = sante.get(enfant.id);
     return etat && !etat.derniereMiseAJour && etat.enAttente === null;
@@ -73,7 +75,16 @@ export default async function MonAccueilPage() {
                   enfant={enfant}
                   {...scolarite.get(enfant.id)}
                   sante={sante.get(enfant.id)!}
-                  ouvertureReservations={ouverture}
+                  reservations={
+                    reservations?.enfants.has(enfant.id)
+                      ? { lien: `/famille/enfants/${enfant.id}/reservations`, texte: reservations.texte }
+                      : {
+                          lien: null,
+                          texte: reservations?.ouvertes
+                            ? "Réservations ouvertes aux enfants dont l'inscription est acceptée"
+                            : (reservations?.texte ?? "Les réservations ne sont pas encore ouvertes"),
+                        }
+                  }
                 >
                   <InscriptionsEnfant familleId={famille.id} enfantId={enfant.id} prenom={enfant.prenoms} />
                 </CarteEnfant>

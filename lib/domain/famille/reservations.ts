@@ -1,11 +1,30 @@
-// When "Gérer mes réservations" and "Justifier une absence" open. The seed: « A partir du 1er août, il faudra
-// réserver les repas à la cantine et les présences à la garderie » — so the next 1 August. The one place to
-// swap for the school year's own date (AnneeScolaire.ouvertureReservations) once that model exists.
-import { TZDate } from "@date-fns/tz";
-import { formatParis } from "@/lib/dates";
+// What Mon accueil's child cards say of "Gérer mes réservations": the current school year's opening date
+// (AnneeScolaire.ouvertureReservations, the one rule lib/domain/reservation/periode.ts reads) and which
+// children of the household have an accepted inscription to book under.
+import { db } from "@/lib/db";
+import { jourParis, dateDeJour } from "@/lib/domain/reservation/jours";
+import { ouvertureEnLettres, reservationsOuvertes } from "@/lib/domain/reservation/periode";
 
-export function ouvertureReservations(aujourdhui = new Date()): Date {
-  const annee = Number(formatParis(aujourdhui, "yyyy"));
-  const premierAout = (an: number) => new Date(new TZDate(an, 7, 1, "Europe/Paris").getTime());
-  return aujourdhui < premierAout(annee) ? premierAout(annee) : premierAout(annee + 1);
+export type EtatReservations = { ouvertes: boolean; texte: string; enfants: Set<string> };
+
+export async function reservationsDeLaFamille(familleId: string, now: Date): Promise<EtatReservations | null> {
+  const annee = await db().anneeScolaire.findFirst({
+    where: { dateFin: { gte: dateDeJour(jourParis(now)) } },
+    orderBy: { dateDebut: "asc" },
+  });
+  if (!annee) return null;
+  const ouvertes = reservationsOuvertes(annee, now);
+  const inscriptions = ouvertes
+    ? await db().inscription.findMany({
+        where: { familleId, anneeId: annee.id, statut: "ACTIVE" },
+        select: { enfantId: true },
+      })
+    : [];
+  return {
+    ouvertes,
+    texte: ouvertes
+      ? `Réservations ${annee.libelle} ouvertes`
+      : `Ouverture des réservations le ${ouvertureEnLettres(annee)}`,
+    enfants: new Set(inscriptions.map((i) => i.enfantId)),
+  };
 }

@@ -58,7 +58,9 @@ export async function commencerInscription({
     const cle = `${usagerId}:INSCRIPTION:${enfantId}:${activite.id}:${annee.id}`;
     const existant = await tx.demande.findUnique({ where: { brouillonUnique: cle }, select: { id: true } });
     if (existant) return existant.id;
-    if ((await inscriptionsTenues(tx, enfantId, annee.id, activite.id)).length > 0) {
+    if (
+      (await inscriptionsTenues(tx, { enfantId, anneeId: annee.id, familleId, activiteId: activite.id })).length > 0
+    ) {
       throw new AppError("deja_inscrit", "Cet enfant a déjà une inscription à cette activité pour l'année scolaire.");
     }
     const contacts = await tx.contact.findMany({ where: { familleId }, select: { id: true } });

@@ -30,11 +30,23 @@ export function activiteComplete(id: number, client: Tx = db()) {
   return client.activite.findUnique({ where: { id }, include: ACTIVITE_COMPLETE });
 }
 
-/** The INSCRIPTION demandes of a child for a year that hold a place, whoever asked. */
-export function inscriptionsTenues(client: Tx, enfantId: string, anneeId: number, activiteId?: number) {
+/**
+ * The INSCRIPTION demandes of a child for a year that hold a place in this household, whichever of its
+ * parents asked. The other household of a garde alternée enrols the shared child on its own.
+ */
+export function inscriptionsTenues(
+  client: Tx,
+  {
+    enfantId,
+    anneeId,
+    familleId,
+    activiteId,
+  }: { enfantId: string; anneeId: number; familleId: string; activiteId?: number },
+) {
   return client.demande.findMany({
     where: {
       type: "INSCRIPTION",
+      familleId,
       statut: { in: [...INSCRIPTION_TENUE] },
       AND: [
         { donnees: { path: ["enfantId"], equals: enfantId } },
@@ -65,7 +77,7 @@ export async function activitesOffertes(familleId: string) {
   const enfants = await Promise.all(
     famille.enfants.map(async ({ enfant }) => {
       const tenues = new Set(
-        (await inscriptionsTenues(db(), enfant.id, annee.id)).map(
+        (await inscriptionsTenues(db(), { enfantId: enfant.id, anneeId: annee.id, familleId })).map(
           (d) => (d.donnees as { activiteId?: number }).activiteId,
         ),
       );

@@ -34,7 +34,12 @@ export async function auDepotInscription(tx: Tx, demande: Demande): Promise<void
     where: { activiteId: donnees.activiteId, obligatoire: true },
     select: { type: true },
   });
-  const tenues = await inscriptionsTenues(tx, donnees.enfantId, donnees.anneeId, donnees.activiteId);
+  const tenues = await inscriptionsTenues(tx, {
+    enfantId: donnees.enfantId,
+    anneeId: donnees.anneeId,
+    familleId: demande.familleId,
+    activiteId: donnees.activiteId,
+  });
   const presentes = new Set(attachees.map((a) => a.piece.type));
   const manquantes = requises.filter((r) => !presentes.has(r.type)).map((r) => PIECES[r.type as TypePiece]);
   if (manquantes.length > 0)

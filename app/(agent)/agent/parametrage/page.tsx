@@ -1,4 +1,5 @@
 // Paramétrage (administrators): the commune's settings, its logo, and the versioned documents.
+import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
 import { dateHeure } from "@/lib/dates";
 import { getCommune, versionsDesDocuments } from "@/lib/domain/commune/queries";
@@ -23,6 +24,9 @@ export default async function ParametragePage() {
   return (
     <div>
       <h1 className="titre-page mb-6">Paramétrage</h1>
+      <p className="mb-6">
+        <Link href="/agent/parametrage/reservations">Paramétrage des réservations</Link>
+      </p>
 
       <section aria-labelledby="commune" className="carte mb-6">
         <h2 id="commune" className="mb-4 text-lg font-bold uppercase text-marque-fonce">

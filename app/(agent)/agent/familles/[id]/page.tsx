@@ -176,6 +176,11 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
                 Consulter le dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
               </Link>
             </Ligne>
+            <Ligne terme="Réservations">
+              <Link href={`/agent/reservations/${famille.id}/${enfant.id}`}>
+                Gérer les réservations<span className="sr-only"> de {enfant.prenoms}</span>
+              </Link>
+            </Ligne>
             {enfant.familles.length > 0 && (
               <Ligne terme="Garde alternée">
                 {enfant.familles.map(({ famille: autre }) => {

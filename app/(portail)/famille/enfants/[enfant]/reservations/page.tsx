@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CalendrierReservations } from "@/components/reservation/CalendrierReservations";
+import { Alert } from "@/components/ui/Alert";
+import { requireUsager } from "@/lib/auth/current";
+import { maintenant } from "@/lib/domain/reservation/horloge";
+import { calendrierReservations, inscriptionsReservables } from "@/lib/domain/reservation/queries";
+import { enregistrerReservationsAction } from "./actions";
+
+export const metadata = { title: "Gérer mes réservations" };
+
+// GÉRER MES RÉSERVATIONS: one accepted inscription of the child at a time (?inscription=…), its school year's
+// opening days month by month; nothing is saved before "Enregistrer".
+export default async function ReservationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ enfant: string }>;
+  searchParams: Promise<{ inscription?: string }>;
+}) {
+  const { enfant: enfantId } = await params;
+  const { inscription: choisie } = await searchParams;
+  const { usager } = await requireUsager(`/famille/enfants/${enfantId}/reservations`);
+  const reservables = await inscriptionsReservables({ portee: { usagerId: usager.id }, enfantId });
+  if (!reservables) notFound();
+  const { enfant, inscriptions } = reservables;
+  const inscriptionId = choisie ?? inscriptions[0]?.id;
+  const calendrier = inscriptionId
+    ? await calendrierReservations({
+        portee: { usagerId: usager.id },
+        enfantId,
+        inscriptionId,
+        now: await maintenant(),
+      })
+    : null;
+  if (choisie && !calendrier) notFound();
+  return (
+    <div className="carte">
+      <h1 className="titre-page mb-1">Gérer mes réservations</h1>
+      <p className="mb-4 text-lg font-semibold">
+        {enfant.prenoms} {enfant.nom.toUpperCase()}
+      </p>
+      {inscriptions.length > 1 && (
+        <nav aria-label="Activités" className="mb-4">
+          <ul className="flex flex-col gap-2 sm:flex-row">
+            {inscriptions.map((i) => (
+              <li key={i.id}>
+                <Link
+                  href={`?inscription=${i.id}`}
+                  aria-current={i.id === inscriptionId ? "page" : undefined}
+                  className={
+                    i.id === inscriptionId ? "bouton-principal no-underline" : "bouton-secondaire no-underline"
+                  }
+                >
+                  {i.activite.libelle}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {!calendrier ? (
+        <Alert title="Aucune inscription acceptée">
+          <p>Les réservations se font pour une inscription acceptée par le service Enfance.</p>
+        </Alert>
+      ) : !calendrier.ouvert ? (
+        <Alert title={calendrier.message} />
+      ) : (
+        <CalendrierReservations
+          key={calendrier.inscriptionId}
+          calendrier={calendrier}
+          prenom={enfant.prenoms}
+          action={enregistrerReservationsAction}
+        />
+      )}
+      <p className="mt-6">
+        <Link href="/mon-espace">Retour à Mon accueil</Link>
+      </p>
+    </div>
+  );
+}

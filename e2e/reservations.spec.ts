@@ -1,0 +1,103 @@
+// Gérer mes réservations at 360 px, as a parent does it every week: parent.demo books Louise's school year of
+// canteen with a week pattern in a few interactions, sees the change before saving and the recap mail,
+// cancels a day before its cutoff, and is refused after it with the reason. The clock is set by the test
+// (a cookie the server honours only under E2E=1), never waited for. Louise is enrolled by the demo data
+// (prisma/demo-reservations.ts); the spec only books days of the canteen, which no other spec touches.
+import { DEMO_PARENT } from "@/prisma/demo-comptes";
+import { expect, test } from "./fixtures/test";
+import { seConnecter, sql } from "./fixtures/espace";
+import type { BrowserContext } from "@playwright/test";
+
+const COURRIEL = "claire.etchart@exemple.fr";
+
+async function horloge(context: BrowserContext, baseURL: string, instant: string) {
+  await context.addCookies([{ name: "horloge-e2e", value: instant, url: baseURL }]);
+}
+
+test("@telephone un parent réserve l'année de cantine avec une semaine type, annule avant la clôture, est refusé après", async ({
+  page,
+  context,
+  baseURL,
+  mails,
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(120_000);
+  // in August, before the first cutoff of the year (Thursday 27 August, 12:00, for Tuesday 1 September)
+  await horloge(context, baseURL!, "2026-08-20T10:00:00.000Z");
+  await sql(
+    `UPDATE "Reservation" r SET statut = 'ANNULEE' FROM "Enfant" e WHERE e.id = r."enfantId" AND e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
+  );
+  await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
+  await expect(page).toHaveURL(/\/mon-espace$/, { timeout: 30_000 });
+  await page
+    .getByRole("article", { name: "Louise ETCHART" })
+    .getByRole("link", { name: "Gérer mes réservations pour Louise" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gérer mes réservations");
+  await page.getByRole("link", { name: "Inscription à la restauration (école publique)." }).click();
+  await expect(page.getByRole("heading", { name: "Septembre 2026" })).toBeVisible();
+  await expect(page.getByText("Prochaine clôture : jeudi 12:00, dans 7 jours")).toBeVisible();
+  await expect(page.getByText("Modifiable jusqu'au jeudi 3 septembre à 12:00").first()).toBeVisible();
+  const lundi7 = page.getByRole("button", { name: "Lundi 7 septembre, Menu Classique, non réservé" });
+  await expect(lundi7).toHaveAttribute("aria-pressed", "false");
+  await expectNoAxeViolations(page);
+
+  // the school year in one pattern: lundi, mardi, jeudi, vendredi, Menu Classique
+  await page.getByText("Appliquer une semaine type").click();
+  for (const jour of ["Lundi", "Mardi", "Jeudi", "Vendredi"]) await page.getByLabel(`${jour}, Menu Classique`).check();
+  await page.getByRole("button", { name: "Appliquer" }).click();
+  await expect(page.getByRole("button", { name: "Lundi 7 septembre, Menu Classique, réservé" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  // a holiday is never part of it
+  await page.getByRole("button", { name: "Mois suivant" }).click();
+  await expect(page.getByRole("heading", { name: "Octobre 2026" })).toBeVisible();
+  await expect(page.getByText("Vacances de la Toussaint").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  const apercu = page.getByRole("region", { name: "Changements à enregistrer" });
+  await expect(apercu).toContainText(/Changements pour Louise : \+ \d{3} jours, − 0 jour/);
+  const ajoutes = Number(/\+ (\d+) jours/.exec((await apercu.textContent())!)![1]);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Confirmer l'enregistrement" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Réservations enregistrées" })).toContainText(
+    `${ajoutes} jours réservés`,
+  );
+  const recap = await mails.waitFor({ to: COURRIEL, subject: "Vos réservations pour Louise" });
+  expect(recap.text).toContain(`Jours réservés (${ajoutes})`);
+  expect(recap.text).toContain("lundi 7 septembre 2026 : Menu Classique");
+  const [{ n }] = await sql(
+    `SELECT count(*)::int AS n FROM "Reservation" r JOIN "Enfant" e ON e.id = r."enfantId" WHERE e.prenoms = 'Louise' AND r.statut = 'RESERVEE'`,
+  );
+  expect(n).toBe(ajoutes);
+
+  // cancelling Monday 7 September before its cutoff
+  await page.getByRole("button", { name: "Mois précédent" }).click();
+  await page.getByRole("button", { name: "Lundi 7 septembre, Menu Classique, réservé" }).click();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(apercu).toContainText("+ 0 jour, − 1 jour");
+  await page.getByRole("button", { name: "Confirmer l'enregistrement" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Réservations enregistrées" })).toContainText(
+    "1 jour annulé",
+  );
+  await expect(page.getByRole("button", { name: "Lundi 7 septembre, Menu Classique, non réservé" })).toBeVisible();
+
+  // Tuesday 8 September: unchecked before the cutoff, confirmed after it — the server refuses, and says why
+  await page.getByRole("button", { name: "Mardi 8 septembre, Menu Classique, réservé" }).click();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await horloge(context, baseURL!, "2026-09-03T10:01:00.000Z");
+  await page.getByRole("button", { name: "Confirmer l'enregistrement" }).click();
+  const refus = page.getByRole("alert").filter({ hasText: "refusé" });
+  await expect(refus).toContainText("Aucun changement. 1 jour refusé");
+  await expect(refus).toContainText(
+    "Mardi 8 septembre, Menu Classique : Le délai d'annulation est dépassé (modifiable jusqu'au jeudi 3 septembre à 12:00).",
+  );
+  // and the calendar now shows the day locked
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Mardi 8 septembre, Menu Classique, réservé" })).toHaveAttribute(
+    "aria-disabled",
+    "true",
+  );
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,79 @@
+import { Link, Text } from "@react-email/components";
+import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+
+export type LigneRecap = { jour: string; unite: string };
+
+export type RecapReservationsProps = {
+  commune: string;
+  salutation: string;
+  enfant: string;
+  activite: string;
+  reservees: LigneRecap[];
+  enAttente: LigneRecap[];
+  annulees: LigneRecap[];
+  /** set when an agent changed the days for the family */
+  parLeService?: boolean;
+  lien: string;
+};
+
+export const recapReservationsSubject = (enfant: string) => `Vos réservations pour ${enfant}`;
+
+function Liste({ titre, lignes }: { titre: string; lignes: LigneRecap[] }) {
+  if (lignes.length === 0) return null;
+  return (
+    <>
+      <Text style={{ fontWeight: "bold", marginBottom: 0 }}>{`${titre} (${lignes.length})`}</Text>
+      {lignes.map((l) => (
+        <Text key={`${l.jour}-${l.unite}`} style={{ margin: 0 }}>{`${l.jour} : ${l.unite}`}</Text>
+      ))}
+    </>
+  );
+}
+
+// The recap of one save: days and units only. Nothing of the child's dossier santé (allergies, PAI, régime)
+// ever goes in it, even for a vegetarian menu: the unit's name is all it says.
+export default function RecapReservations({
+  commune,
+  salutation,
+  enfant,
+  activite,
+  reservees,
+  enAttente,
+  annulees,
+  parLeService = false,
+  lien,
+}: RecapReservationsProps) {
+  return (
+    <MailLayout commune={commune} preview={recapReservationsSubject(enfant)}>
+      <Text>{`Bonjour ${salutation}`}</Text>
+      <Text>
+        {parLeService
+          ? `Le service Enfance a modifié les réservations de ${enfant} (${activite}) :`
+          : `Vos réservations pour ${enfant} (${activite}) sont enregistrées :`}
+      </Text>
+      <Liste titre="Jours réservés" lignes={reservees} />
+      <Liste titre="Jours en liste d'attente" lignes={enAttente} />
+      <Liste titre="Jours annulés" lignes={annulees} />
+      <Text>
+        {"Pour consulter ou modifier vos réservations, connectez-vous à votre espace : "}
+        <Link href={lien} style={linkStyle}>
+          {lien}
+        </Link>
+      </Text>
+    </MailLayout>
+  );
+}
+
+RecapReservations.PreviewProps = {
+  commune: "Villefranque",
+  salutation: "Mme ETCHEVERRY",
+  enfant: "Louise",
+  activite: "Inscription à la restauration (école publique).",
+  reservees: [
+    { jour: "lundi 7 septembre 2026", unite: "Menu Classique" },
+    { jour: "mardi 8 septembre 2026", unite: "Menu Végétarien" },
+  ],
+  enAttente: [],
+  annulees: [{ jour: "jeudi 10 septembre 2026", unite: "Menu Classique" }],
+  lien: "http://localhost:3000/famille",
+} satisfies RecapReservationsProps;

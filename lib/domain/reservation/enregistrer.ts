@@ -1,0 +1,336 @@
+// "Enregistrer" of Gérer mes réservations: every day × unit the parent changed, checked again on the server
+// and written in one transaction. Diff-based and idempotent: booking a booked day or cancelling a free one
+// changes nothing, so the same save replayed (a double click, a retry) writes nothing twice.
+//
+// Concurrency: the child's row is locked first (FOR UPDATE), so two saves for the same child (two tabs, the
+// two households of a garde alternée) run one after the other and the second sees the first's days; the
+// opening days that have a capacity are then locked in id order, so their count cannot be overtaken by
+// another child's save, and overflow goes to the waiting list. The unique (child, unit, day) key is the
+// last guard.
+import { createElement } from "react";
+import { config } from "@/lib/config";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { journal } from "@/lib/journal";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { renderMail } from "@/lib/mail/render";
+import { salutation } from "@/lib/domain/usager/liens";
+import { dansLeDelai, lireDelai, modifiableJusquau, type Delai } from "@/lib/domain/reservation/delais";
+import { dateDeJour, estJour, jourDeDate, jourEnClair, type Jour } from "@/lib/domain/reservation/jours";
+import { messagePeriode, periodeOuverte } from "@/lib/domain/reservation/periode";
+import RecapReservations, { recapReservationsSubject, type LigneRecap } from "@/emails/RecapReservations";
+import type { StatutReservation } from "@/lib/generated/prisma/enums";
+
+export type Changement = { date: Jour; uniteId: number; reserver: boolean };
+export type Refus = Changement & { raison: string };
+export type Bilan = {
+  reservees: Changement[];
+  enAttente: Changement[];
+  annulees: Changement[];
+  refus: Refus[];
+};
+
+export type Auteur = { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string; nom: string };
+
+export const reservationsIntrouvables = () => new AppError("introuvable", "Ces réservations sont introuvables.");
+
+export const RAISONS = {
+  fermeture: "Pas d'accueil ce jour-là.",
+  autreFoyer: "Ce jour est déjà réservé par l'autre foyer de l'enfant.",
+  incompatible: (a: string, b: string) => `${a} et ${b} ne peuvent pas être réservés le même jour.`,
+  delaiReservation: (d: Delai, jour: Jour) =>
+    `Le délai de réservation est dépassé (${(modifiableJusquau(d, jour) ?? "").replace(/^M/, "m")}).`,
+  delaiAnnulation: (d: Delai, jour: Jour) =>
+    d.type === "JAMAIS"
+      ? "Ce jour ne peut pas être annulé depuis le portail : contactez le service Enfance."
+      : `Le délai d'annulation est dépassé (${(modifiableJusquau(d, jour) ?? "").replace(/^M/, "m")}).`,
+  sansDelai: "Les réservations de cette activité ne sont pas encore paramétrées.",
+} as const;
+
+const ACTIVES: StatutReservation[] = ["RESERVEE", "ATTENTE"];
+
+/** A parent's save: their own child, an accepted inscription of their household, the period open. */
+export function enregistrerReservations({
+  usagerId,
+  inscriptionId,
+  changements,
+  now = new Date(),
+}: {
+  usagerId: string;
+  inscriptionId: string;
+  changements: Changement[];
+  now?: Date;
+}): Promise<Bilan> {
+  return appliquer({ auteur: { kind: "USAGER", usagerId }, inscriptionId, changements, now });
+}
+
+/** An agent books or cancels for a family outside the deadlines: journaled, and the family is told. */
+export function reserverPourLaFamille({
+  agent,
+  inscriptionId,
+  changements,
+  now = new Date(),
+}: {
+  agent: { id: string; nom: string };
+  inscriptionId: string;
+  changements: Changement[];
+  now?: Date;
+}): Promise<Bilan> {
+  return appliquer({ auteur: { kind: "AGENT", agentId: agent.id, nom: agent.nom }, inscriptionId, changements, now });
+}
+
+async function appliquer({
+  auteur,
+  inscriptionId,
+  changements,
+  now,
+}: {
+  auteur: Auteur;
+  inscriptionId: string;
+  changements: Changement[];
+  now: Date;
+}): Promise<Bilan> {
+  return db().$transaction(async (tx) => {
+    const inscription = await tx.inscription.findFirst({
+      where: {
+        id: inscriptionId,
+        statut: "ACTIVE",
+        ...(auteur.kind === "USAGER" ? { famille: { representants: { some: { usagerId: auteur.usagerId } } } } : {}),
+      },
+      include: {
+        annee: true,
+        activite: { include: { unites: { orderBy: { ordre: "asc" } } } },
+        enfant: { select: { prenoms: true } },
+        famille: { select: { representants: { select: { courriel: true, usager: true } } } },
+      },
+    });
+    if (!inscription) throw reservationsIntrouvables();
+    if (auteur.kind === "USAGER" && !periodeOuverte(inscription.annee, now)) {
+      throw new AppError("fermee", `${messagePeriode(inscription.annee, now)}.`);
+    }
+    const unites = new Map(inscription.activite.unites.map((u) => [u.id, u]));
+    const delaiReservation = lireDelai(inscription.activite.delaiReservation);
+    const delaiAnnulation = lireDelai(inscription.activite.delaiAnnulation);
+
+    // the last word on a day × unit wins; units of another activity are not this calendar's
+    const voulus = new Map<string, Changement>();
+    for (const c of changements) {
+      if (!estJour(c.date) || !unites.has(c.uniteId)) throw reservationsIntrouvables();
+      voulus.set(`${c.date}|${c.uniteId}`, c);
+    }
+    const bilan: Bilan = { reservees: [], enAttente: [], annulees: [], refus: [] };
+    if (voulus.size === 0) return bilan;
+    const dates = [...new Set([...voulus.values()].map((c) => c.date))].sort();
+
+    await tx.$queryRaw`SELECT id FROM "Enfant" WHERE id = ${inscription.enfantId} FOR UPDATE`;
+    const jours = await tx.jourOuverture.findMany({
+      where: { lieuId: inscription.lieuId, uniteId: { in: [...unites.keys()] }, date: { in: dates.map(dateDeJour) } },
+      select: { id: true, uniteId: true, date: true, capacite: true },
+    });
+    // a closure decided after bookings were made keeps its opening days (an agent handles them): still closed
+    const fermetures = await tx.fermeture.findMany({
+      where: {
+        date: { in: dates.map(dateDeJour) },
+        OR: [{ activiteId: null }, { activiteId: inscription.activiteId }],
+      },
+      select: { date: true },
+    });
+    const fermes = new Set(fermetures.map((f) => jourDeDate(f.date)));
+    const jourDe = new Map(
+      jours.filter((j) => !fermes.has(jourDeDate(j.date))).map((j) => [`${jourDeDate(j.date)}|${j.uniteId}`, j]),
+    );
+    const limites = jours.filter((j) => j.capacite !== null).map((j) => j.id);
+    if (limites.length > 0) {
+      await tx.$queryRaw`SELECT id FROM "JourOuverture" WHERE id = ANY(${limites}) ORDER BY id FOR UPDATE`;
+    }
+    const existantes = await tx.reservation.findMany({
+      where: {
+        enfantId: inscription.enfantId,
+        uniteId: { in: [...unites.keys()] },
+        date: { in: dates.map(dateDeJour) },
+      },
+      select: { id: true, uniteId: true, date: true, statut: true, familleId: true, jourId: true },
+    });
+    const existante = new Map(existantes.map((r) => [`${jourDeDate(r.date)}|${r.uniteId}`, r]));
+    // what each child-day holds as the save goes on, for the exclusive units
+    const actives = new Map<string, Set<number>>();
+    for (const r of existantes) {
+      if (ACTIVES.includes(r.statut)) {
+        const cle = jourDeDate(r.date);
+        actives.set(cle, (actives.get(cle) ?? new Set()).add(r.uniteId));
+      }
+    }
+    const occupees = new Map<number, number>();
+    if (limites.length > 0) {
+      const comptes = await tx.reservation.groupBy({
+        by: ["jourId"],
+        where: { jourId: { in: limites }, statut: "RESERVEE" },
+        _count: { _all: true },
+      });
+      for (const c of comptes) occupees.set(c.jourId, c._count._all);
+    }
+
+    const agent = auteur.kind === "AGENT";
+    const refuser = (c: Changement, raison: string) => bilan.refus.push({ ...c, raison });
+    const aAnnuler: string[] = [];
+    const liberes: number[] = [];
+    // cancellations first, so swapping Menu Classique for Menu Végétarien in one save works
+    const ordonnes = [...voulus.values()].sort(
+      (a, b) => Number(a.reserver) - Number(b.reserver) || a.date.localeCompare(b.date) || a.uniteId - b.uniteId,
+    );
+    const aCreer: { cle: string; jourId: number; statut: StatutReservation; c: Changement }[] = [];
+    for (const c of ordonnes) {
+      const cle = `${c.date}|${c.uniteId}`;
+      const jour = jourDe.get(cle);
+      const deja = existante.get(cle);
+      const active = deja && ACTIVES.includes(deja.statut);
+      if (!c.reserver) {
+        if (!active) continue;
+        if (deja.familleId !== inscription.familleId) {
+          refuser(c, RAISONS.autreFoyer);
+          continue;
+        }
+        // leaving a waiting list frees no place: always allowed
+        if (!agent && deja.statut === "RESERVEE" && !(delaiAnnulation && dansLeDelai(delaiAnnulation, c.date, now))) {
+          refuser(c, delaiAnnulation ? RAISONS.delaiAnnulation(delaiAnnulation, c.date) : RAISONS.sansDelai);
+          continue;
+        }
+        aAnnuler.push(deja.id);
+        actives.get(c.date)?.delete(c.uniteId);
+        if (deja.statut === "RESERVEE" && limites.includes(deja.jourId)) {
+          liberes.push(deja.jourId);
+          occupees.set(deja.jourId, (occupees.get(deja.jourId) ?? 1) - 1);
+        }
+        bilan.annulees.push(c);
+        continue;
+      }
+      if (active) {
+        if (deja.familleId !== inscription.familleId) refuser(c, RAISONS.autreFoyer);
+        continue;
+      }
+      if (!jour) {
+        refuser(c, RAISONS.fermeture);
+        continue;
+      }
+      if (!agent && !(delaiReservation && dansLeDelai(delaiReservation, c.date, now))) {
+        refuser(c, delaiReservation ? RAISONS.delaiReservation(delaiReservation, c.date) : RAISONS.sansDelai);
+        continue;
+      }
+      const unite = unites.get(c.uniteId)!;
+      const rivale = unite.exclusive
+        ? [...(actives.get(c.date) ?? [])].map((id) => unites.get(id)!).find((u) => u.exclusive && u.id !== unite.id)
+        : undefined;
+      if (rivale) {
+        refuser(c, RAISONS.incompatible(rivale.libelle, unite.libelle));
+        continue;
+      }
+      let statut: StatutReservation = "RESERVEE";
+      if (jour.capacite !== null) {
+        const prises = occupees.get(jour.id) ?? 0;
+        if (prises >= jour.capacite) statut = "ATTENTE";
+        else occupees.set(jour.id, prises + 1);
+      }
+      actives.set(c.date, (actives.get(c.date) ?? new Set()).add(c.uniteId));
+      aCreer.push({ cle, jourId: jour.id, statut, c });
+      (statut === "RESERVEE" ? bilan.reservees : bilan.enAttente).push(c);
+    }
+
+    const parAgentId = agent ? auteur.agentId : null;
+    if (aAnnuler.length > 0) {
+      await tx.reservation.updateMany({ where: { id: { in: aAnnuler } }, data: { statut: "ANNULEE", parAgentId } });
+    }
+    // a day booked again reuses its cancelled row (one row per child, unit and day whatever its state)
+    for (const statut of ["RESERVEE", "ATTENTE"] as const) {
+      const ids = aCreer
+        .filter((a) => a.statut === statut && existante.has(a.cle))
+        .map((a) => existante.get(a.cle)!.id);
+      if (ids.length > 0) {
+        await tx.reservation.updateMany({
+          where: { id: { in: ids } },
+          data: { statut, inscriptionId: inscription.id, familleId: inscription.familleId, parAgentId, creeeLe: now },
+        });
+      }
+    }
+    const nouvelles = aCreer.filter((a) => !existante.has(a.cle));
+    if (nouvelles.length > 0) {
+      await tx.reservation.createMany({
+        data: nouvelles.map((a) => ({
+          enfantId: inscription.enfantId,
+          uniteId: a.c.uniteId,
+          date: dateDeJour(a.c.date),
+          jourId: a.jourId,
+          inscriptionId: inscription.id,
+          familleId: inscription.familleId,
+          statut: a.statut,
+          parAgentId,
+          creeeLe: now,
+        })),
+      });
+    }
+    await promouvoirAttente(tx, liberes, occupees);
+
+    const changes = bilan.reservees.length + bilan.enAttente.length + bilan.annulees.length;
+    if (changes === 0) return bilan;
+    if (agent) {
+      await journal(tx, {
+        event: "reservations.agent",
+        actorKind: "AGENT",
+        actorId: auteur.agentId,
+        details: {
+          inscriptionId: inscription.id,
+          familleId: inscription.familleId,
+          reservees: bilan.reservees.length + bilan.enAttente.length,
+          annulees: bilan.annulees.length,
+        },
+      });
+    }
+    const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
+    const ligne = (c: Changement): LigneRecap => ({
+      jour: `${jourEnClair(c.date)} ${c.date.slice(0, 4)}`,
+      unite: unites.get(c.uniteId)!.libelle,
+    });
+    // the parent who saved is told; when an agent changed the days, every representant with a space is
+    const destinataires = inscription.famille.representants
+      .map((r) => r.usager)
+      .filter((u) => u !== null && (agent || u.id === (auteur as { usagerId: string }).usagerId));
+    for (const usager of destinataires) {
+      const element = createElement(RecapReservations, {
+        commune: commune.nom,
+        salutation: salutation(usager!),
+        enfant: inscription.enfant.prenoms,
+        activite: inscription.activite.libelle,
+        reservees: bilan.reservees.map(ligne),
+        enAttente: bilan.enAttente.map(ligne),
+        annulees: bilan.annulees.map(ligne),
+        parLeService: agent,
+        lien: `${config.appUrl}/famille/enfants/${inscription.enfantId}/reservations/${inscription.id}`,
+      });
+      await enqueueMail(
+        tx,
+        await renderMail(usager!.courriel, recapReservationsSubject(inscription.enfant.prenoms), element),
+      );
+    }
+    return bilan;
+  });
+}
+
+/** A place freed on a full day goes to the oldest request of its waiting list. */
+async function promouvoirAttente(tx: Tx, liberes: number[], occupees: Map<number, number>): Promise<void> {
+  for (const jourId of new Set(liberes)) {
+    const jour = await tx.jourOuverture.findUniqueOrThrow({ where: { id: jourId }, select: { capacite: true } });
+    const places = (jour.capacite ?? 0) - (occupees.get(jourId) ?? 0);
+    if (places <= 0) continue;
+    const suivantes = await tx.reservation.findMany({
+      where: { jourId, statut: "ATTENTE" },
+      orderBy: [{ creeeLe: "asc" }, { id: "asc" }],
+      take: places,
+      select: { id: true },
+    });
+    if (suivantes.length > 0) {
+      await tx.reservation.updateMany({
+        where: { id: { in: suivantes.map((s) => s.id) } },
+        data: { statut: "RESERVEE" },
+      });
+    }
+  }
+}

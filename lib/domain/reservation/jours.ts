@@ -1,0 +1,105 @@
+// Dates of service are calendar days ("2026-09-07"), never instants: a day is a day wherever the server runs.
+// Their arithmetic is done on UTC midnights, which have no daylight saving; only a cutoff hour becomes an
+// instant, through Europe/Paris (instantParis).
+import { TZDate } from "@date-fns/tz";
+import joursFeriesDeLAnnee from "@socialgouv/jours-feries";
+import { formatParis } from "@/lib/dates";
+
+/** A calendar day, YYYY-MM-DD. */
+export type Jour = string;
+
+const JOUR = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_JOUR = 86_400_000;
+
+function versUtc(jour: Jour): number {
+  const m = JOUR.exec(jour);
+  if (!m) throw new Error(`jour invalide : ${jour}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+export const estJour = (texte: string): texte is Jour => {
+  if (!JOUR.test(texte)) return false;
+  return new Date(versUtc(texte)).toISOString().slice(0, 10) === texte;
+};
+
+export const ajouterJours = (jour: Jour, n: number): Jour =>
+  new Date(versUtc(jour) + n * MS_JOUR).toISOString().slice(0, 10);
+
+export const ecartJours = (de: Jour, a: Jour): number => Math.round((versUtc(a) - versUtc(de)) / MS_JOUR);
+
+/** ISO weekday: 1 = lundi … 7 = dimanche. */
+export const jourSemaine = (jour: Jour): number => ((new Date(versUtc(jour)).getUTCDay() + 6) % 7) + 1;
+
+/** ISO week number, for "une semaine sur deux" and even or odd weeks. */
+export function semaineIso(jour: Jour): number {
+  const jeudi = ajouterJours(jour, 4 - jourSemaine(jour));
+  const premierJanvier = `${jeudi.slice(0, 4)}-01-01`;
+  return Math.floor(ecartJours(premierJanvier, jeudi) / 7) + 1;
+}
+
+/** A @db.Date column's value (Prisma reads it as UTC midnight) and back. */
+export const jourDeDate = (date: Date): Jour => date.toISOString().slice(0, 10);
+export const dateDeJour = (jour: Jour): Date => new Date(versUtc(jour));
+
+/** Today's calendar day in Europe/Paris. */
+export const jourParis = (instant: Date): Jour => formatParis(instant, "yyyy-MM-dd");
+
+/** The instant a Paris wall-clock time happens ("12:00" on a day), whatever the server's zone. */
+export function instantParis(jour: Jour, heure: string): Date {
+  const [h, min] = heure.split(":").map(Number);
+  const d = new Date(versUtc(jour));
+  return new Date(new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), h!, min!, "Europe/Paris").getTime());
+}
+
+const feries = new Map<number, Map<Jour, string>>();
+
+/**
+ * The public holidays of a year, by calendar day. @socialgouv/jours-feries builds its dates at local midnight
+ * of the process and adds days as 24 h, so an Ascension may land at 01:00 or at 23:00 the day before: the
+ * nearest local midnight is the day it means.
+ */
+export function joursFeries(annee: number): Map<Jour, string> {
+  let jours = feries.get(annee);
+  if (!jours) {
+    jours = new Map();
+    for (const [nom, date] of Object.entries(joursFeriesDeLAnnee(annee))) {
+      const midi = new Date(date.getTime() + 12 * 3_600_000);
+      const local = new Date(midi.getFullYear(), midi.getMonth(), midi.getDate());
+      jours.set(
+        `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`,
+        nom,
+      );
+    }
+    feries.set(annee, jours);
+  }
+  return jours;
+}
+
+export const ferie = (jour: Jour): string | undefined => joursFeries(Number(jour.slice(0, 4))).get(jour);
+
+/** Not a Saturday, a Sunday nor a public holiday. */
+export const ouvre = (jour: Jour): boolean => jourSemaine(jour) <= 5 && !ferie(jour);
+
+const NOMS_JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+export const nomJour = (isoJour: number): string => NOMS_JOURS[isoJour - 1]!;
+
+/** "jeudi 3 septembre", as the calendar and its locks say a day. */
+export function jourEnClair(jour: Jour): string {
+  const d = new Date(versUtc(jour));
+  const mois = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+  ][d.getUTCMonth()];
+  const quantieme = d.getUTCDate() === 1 ? "1er" : String(d.getUTCDate());
+  return `${nomJour(jourSemaine(jour))} ${quantieme} ${mois}`;
+}

@@ -1,0 +1,47 @@
+// What "Enregistrer" sends (the changed day × unit pairs, as JSON in one field) and what it answers.
+import { z } from "zod";
+import type { Bilan } from "@/lib/domain/reservation/enregistrer";
+
+const changement = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  uniteId: z.number().int().positive(),
+  reserver: z.boolean(),
+});
+
+/** At most a school year of two units, both ways. */
+export const changementsSchema = z
+  .string()
+  .transform((texte, ctx) => {
+    try {
+      return JSON.parse(texte) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Aucun changement à enregistrer." });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(changement).min(1, "Aucun changement à enregistrer.").max(1000));
+
+const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
+
+/** The save's outcome as the form shows it: a sentence, and each refused day's reason keyed by day and unit. */
+export function resumeBilan(bilan: Bilan, { parLeService = false } = {}) {
+  const faits = bilan.reservees.length + bilan.enAttente.length + bilan.annulees.length;
+  const parties = [
+    bilan.reservees.length > 0 && `${jours(bilan.reservees.length)} réservé${bilan.reservees.length > 1 ? "s" : ""}`,
+    bilan.enAttente.length > 0 && `${jours(bilan.enAttente.length)} en liste d'attente`,
+    bilan.annulees.length > 0 && `${jours(bilan.annulees.length)} annulé${bilan.annulees.length > 1 ? "s" : ""}`,
+  ].filter(Boolean);
+  const refus = Object.fromEntries(bilan.refus.map((r) => [`${r.date}|${r.uniteId}`, r.raison]));
+  return {
+    ok: bilan.refus.length === 0,
+    message:
+      (faits > 0
+        ? `Réservations enregistrées : ${parties.join(", ")}. ${parLeService ? "La famille en est informée par courriel." : "Un récapitulatif vous est envoyé par courriel."}`
+        : "Aucun changement.") +
+      (bilan.refus.length > 0
+        ? ` ${jours(bilan.refus.length)} refusé${bilan.refus.length > 1 ? "s" : ""} : voir ci-dessous.`
+        : ""),
+    errors: refus,
+    values: {},
+  };
+}

@@ -1,0 +1,103 @@
+// Reservations' demo settings: Menu Classique / Menu Végétarien exclusive on a day, garderie Matin / Soir
+// independent, the deadlines of the issue, the zone A school calendar from the committed snapshot, and the
+// opening days of every activity for the open year. Idempotent. `inscrire` takes a child through the
+// inscription démarche as a parent and an agent would (the demo's children, the tests' families).
+import { db } from "@/lib/db";
+import { DEMARCHES } from "@/lib/domain/demarches";
+import { deposerDemande } from "@/lib/domain/demande/deposer";
+import { deciderDemande } from "@/lib/domain/demande/decider";
+import { commencerInscription, enregistrerInscription } from "@/lib/domain/inscription/brouillon";
+import { ATTESTATIONS, PERMISSIONS } from "@/lib/domain/inscription/regles";
+import { deposerPiece } from "@/lib/domain/piece/pieces";
+import type { Delai } from "@/lib/domain/reservation/delais";
+import { enregistrerJours, importerCalendrierScolaire } from "@/lib/domain/reservation/parametrage";
+import calendrierZoneA from "@/lib/domain/reservation/calendrier-scolaire-zone-a.json";
+import type { TypeActivite } from "@/lib/generated/prisma/enums";
+
+export const DELAIS: Record<TypeActivite, Delai> = {
+  RESTAURATION: { type: "JOUR_SEMAINE_PRECEDENTE", jour: 4, heure: "12:00" },
+  GARDERIE: { type: "J_MOINS", n: 1, ouvres: false, heure: "18:00" },
+};
+
+export async function seedReservations(): Promise<void> {
+  await importerCalendrierScolaire({ donnees: calendrierZoneA });
+  for (const activite of await db().activite.findMany()) {
+    await db().activite.update({
+      where: { id: activite.id },
+      data: { delaiReservation: DELAIS[activite.type], delaiAnnulation: DELAIS[activite.type] },
+    });
+    if (activite.type === "RESTAURATION") {
+      await db().unite.updateMany({ where: { activiteId: activite.id }, data: { exclusive: true } });
+    }
+  }
+  const annee = await db().anneeScolaire.findUniqueOrThrow({ where: { libelle: "2026-2027" } });
+  for (const activite of await db().activite.findMany({ select: { id: true } })) {
+    await enregistrerJours({ activiteId: activite.id, anneeId: annee.id });
+  }
+}
+
+const PDF =
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+/** A child's inscription, deposited by the parent and accepted by an agent: the Inscription's id. */
+export async function inscrire({
+  usagerId,
+  enfantId,
+  activiteId,
+  agent,
+}: {
+  usagerId: string;
+  enfantId: string;
+  activiteId: number;
+  agent: { id: string; prenom: string; nom: string };
+}): Promise<string> {
+  const demandeId = await commencerInscription({ usagerId, enfantId, activiteId });
+  const activite = await db().activite.findUniqueOrThrow({
+    where: { id: activiteId },
+    include: {
+      lieux: { orderBy: { ordre: "asc" } },
+      groupes: { orderBy: { ordre: "asc" } },
+      unites: { orderBy: { ordre: "asc" } },
+    },
+  });
+  const demande = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
+  const contacts = await db().contact.findMany({ where: { familleId: demande.familleId! } });
+  for (const [type, nom] of [
+    ["JUSTIFICATIF_DOMICILE", "justificatif-domicile-inscription.pdf"],
+    ["LIVRET_FAMILLE", "livret-famille-inscription.pdf"],
+  ] as const) {
+    await deposerPiece({ usagerId, type, fichier: new File([PDF], nom, { type: "application/pdf" }), demandeId });
+  }
+  await enregistrerInscription({
+    usagerId,
+    demandeId,
+    etape2: true,
+    values: {
+      lieu: String(activite.lieux[0]!.id),
+      groupe: String(activite.groupes[3]!.id),
+      unite: String(activite.unites[0]!.id),
+      ...Object.fromEntries(Object.keys(PERMISSIONS).map((cle) => [`permission-${cle}`, "AUTORISE"])),
+      ...Object.fromEntries(contacts.map((c) => [`habilitation-${c.id}`, "AUTORISE"])),
+      ...Object.fromEntries(Object.keys(ATTESTATIONS).map((cle) => [`attestation-${cle}`, "on"])),
+    },
+  });
+  await deposerDemande({ usagerId, demandeId, demarches: DEMARCHES });
+  await deciderDemande({ demarches: DEMARCHES, agent, demandeId, decision: "accepter" });
+  return (await db().inscription.findUniqueOrThrow({ where: { demandeId } })).id;
+}
+
+/**
+ * Louise (parent.demo) enrolled in the public school's canteen and garderie, so a reviewer books at once.
+ * Henri is left without inscription: the inscription walk-through (e2e/inscriptions.spec.ts) enrols him.
+ */
+export async function inscrireEnfantsDemo(usagerId: string, agent: { id: string; prenom: string; nom: string }) {
+  const { familleId } = await db().representant.findFirstOrThrow({ where: { usagerId } });
+  const enfants = await db().familleEnfant.findMany({ where: { familleId, enfant: { prenoms: "Louise" } } });
+  for (const code of ["RESTAURATION_PUBLIQUE", "GARDERIE_PUBLIQUE"]) {
+    const activite = await db().activite.findUniqueOrThrow({ where: { code } });
+    for (const { enfantId } of enfants) {
+      const deja = await db().inscription.findFirst({ where: { enfantId, familleId, activiteId: activite.id } });
+      if (!deja) await inscrire({ usagerId, enfantId, activiteId: activite.id, agent });
+    }
+  }
+}
