@@ -2,26 +2,19 @@
 // the link mailed to the new address (opened after a logout, so the login comes first and leads back to it),
 // the new address in place and the old one told of the change.
 import { test, expect } from "./fixtures/test";
-import { creerEspaceViaAssistant, MOT_DE_PASSE, nouveauParent, seConnecter } from "./fixtures/espace";
+import { MOT_DE_PASSE, seConnecter } from "./fixtures/espace";
 
 test("un changement de courriel demande le mot de passe et le lien envoyé à la nouvelle adresse", async ({
   page,
   mails,
+  fabrique,
+  connecter,
   expectNoAxeViolations,
-}, testInfo) => {
-  // the whole walk, from the creation of the space (its proof of work included) to the notice
-  test.setTimeout(120_000);
-  const parent = nouveauParent(testInfo, "courriel");
+}) => {
+  const parent = await fabrique.espace({ prefixe: "courriel" });
   const nouveau = `nouveau.${parent.courriel}`;
-  await creerEspaceViaAssistant(page, parent);
-  await page.goto(
-    mails.link(
-      await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }),
-      "/activation/",
-    ),
-  );
-  await seConnecter(page, parent.identifiant);
-  await expect(page).toHaveURL(/\/mon-espace$/);
+  await connecter(page, parent);
+  await page.goto("/mon-espace");
 
   await page
     .getByRole("region", { name: "Mes informations" })

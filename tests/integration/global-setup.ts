@@ -6,6 +6,9 @@
 //   fresh temp dir, deleted at teardown. initdb refuses to run as root, so as root the cluster runs as the
 //   `postgres` system user.
 //
+// e2e/fixtures/fabrique.ts starts the end-to-end suite's cluster and migrates its database with the same
+// functions (exported).
+//
 // In both cases the migrations (prisma/migrations, through the WASM schema engine) are applied ONCE to a
 // template database; each test file then clones it in ~60 ms (tests/integration/setup.ts).
 import { execFile, execFileSync } from "node:child_process";
@@ -91,7 +94,7 @@ const RESULT_MARK = "@@applied-migrations@@";
 
 // applyMigrations (scripts/migrate-engine.ts) runs in a child process: the WASM engine may be instantiated only
 // once per process and leaves a 10 s timer behind, which would keep Vitest alive after the run.
-async function migrate(connectionString: string): Promise<string[]> {
+export async function migrate(connectionString: string): Promise<string[]> {
   const root = fileURLToPath(new URL("../..", import.meta.url));
   const engine = join(root, "scripts/migrate-engine.ts");
   const code = `
@@ -118,7 +121,7 @@ async function migrate(connectionString: string): Promise<string[]> {
   }
 }
 
-type Cluster = { adminUrl: string; port: number; version: string; stop(): void };
+export type Cluster = { adminUrl: string; port: number; version: string; stop(): void };
 
 function pgBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
@@ -137,7 +140,7 @@ function pgBinDir(): string {
   return join(base, versions[0]!, "bin");
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -160,7 +163,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function startCluster(): Promise<Cluster> {
+export async function startCluster(): Promise<Cluster> {
   const bin = pgBinDir();
   const asRoot = process.getuid?.() === 0;
   // initdb and postgres refuse to run as root.
