@@ -42,6 +42,8 @@ test("un changement de courriel demande le mot de passe et le lien envoyé à la
     "/mes-informations/courriel/confirmer/",
   );
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  // (the session ends with the logout's answer: open the link only once it came)
+  await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
   await page.goto(lien);
   await expect(page).toHaveURL(/\/connexion\?suite=/);
   await seConnecter(page, parent.identifiant, MOT_DE_PASSE, { ici: true });
