@@ -1,45 +1,73 @@
-// End-to-end tests: Debian's Chromium (never a downloaded browser) against the built app started exactly as
-// `npm run demo` starts it (embedded PGlite with demo data), with its mail going to a real SMTP sink.
+// End-to-end tests: Debian's Chromium (never a downloaded browser) against the built app on a real PostgreSQL,
+// its mail going to a real SMTP sink, with E2E_WORKERS workers (2 by default) sharing one server.
 //
-// Order (Playwright runs the webServer entries one after the other, in this order, before any globalSetup):
-// 1. the mail sink (e2e/fixtures/mail-sink.ts --serve) listens on E2E_SMTP_PORT and writes test-results/mails/;
-// 2. the stand-in of the address service (tests/stand-ins/geoplateforme.ts --serve) listens on E2E_ADRESSE_PORT;
+// Order (Playwright runs the webServer entries one after the other, in this order, before any test):
+// 1. the mail sink (e2e/fixtures/mail-sink.ts --serve) listens on E2E_SMTP_PORT and writes E2E_MAIL_DIR;
+// 2. the stand-in of the address service (tests/stand-ins/geoplateforme.ts --serve) on E2E_ADRESSE_PORT;
 // 3. the FranceConnect and agents' SSO stand-ins (tests/stand-ins/franceconnect.ts --serve) on their ports;
-// 4. the app (scripts/start.ts --demo, its output also copied to test-results/serveur.log) on port 3100, ready
-//    when /api/health answers 200.
-// `npm test` runs `next build` first; when .next/BUILD_ID is missing the start script builds (slower).
+// 4. the fabrique (e2e/fixtures/fabrique.ts): a throwaway PostgreSQL cluster (or a database on
+//    TEST_DATABASE_URL), migrated, with the commune's base data and no family; the factories tests call on
+//    E2E_FABRIQUE_PORT; then the app (scripts/start.ts, its output also copied to E2E_SERVER_OUTPUT) on E2E_PORT,
+//    ready when /api/health answers 200.
+// Each port is free at run time unless set. `npm test` runs `next build` first; without .next/BUILD_ID the start
+// script builds (slower). The demo (PGlite, demo accounts) has its own smoke test: playwright.demo.config.ts.
+//
+// Projects: "desktop" (1280 px) runs the journeys a person makes; "mobile" (360 px) runs e2e/telephone.spec.ts,
+// every screen once with its axe scan and the checks that matter on a phone. Both in one invocation.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig, type ReporterDescription } from "@playwright/test";
 import { DEMO_CLIENT } from "./tests/stand-ins/client-oidc-demo";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
-const ADRESSE_PORT = Number(process.env.E2E_ADRESSE_PORT ?? 2527);
-const EMBEDDED_DB_PORT = Number(process.env.E2E_EMBEDDED_DB_PORT ?? 54339);
-// The FranceConnect and agents' SSO stand-ins (tests/stand-ins/franceconnect.ts): apart for each half of npm test.
-const FRANCECONNECT_PORT = Number(process.env.E2E_FRANCECONNECT_PORT ?? PORT + 165);
-const SSO_PORT = Number(process.env.E2E_SSO_PORT ?? PORT + 175);
+// The runner (no TEST_WORKER_INDEX) settles every port and path once; the workers, which evaluate this file
+// too, inherit them through the environment.
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  const ports = portsLibres(6);
+  process.env.E2E_PORT ??= String(ports[0]);
+  process.env.E2E_SMTP_PORT ??= String(ports[1]);
+  process.env.E2E_ADRESSE_PORT ??= String(ports[2]);
+  process.env.E2E_FABRIQUE_PORT ??= String(ports[3]);
+  process.env.E2E_FRANCECONNECT_PORT ??= String(ports[4]);
+  process.env.E2E_SSO_PORT ??= String(ports[5]);
+  process.env.E2E_MAIL_DIR ??= resolve(__dirname, "test-results/mails");
+  // Everything the app prints (stdout and stderr), copied by e2e/fixtures/sortie-serveur.ts: a spec checks that
+  // no health data reaches it.
+  process.env.E2E_SERVER_OUTPUT ??= resolve(__dirname, "test-results/serveur.log");
+  // Written by the fabrique: the database's URL, for the workers' sql() helper.
+  process.env.E2E_ETAT ??= resolve(__dirname, "test-results/e2e-etat.json");
+  // The app runs as in production (no DEMO): its keys are required. Keys of this run only; the fabrique, which
+  // encrypts a factory agent's TOTP secret, and the app share them.
+  process.env.E2E_CLE_CHIFFREMENT ??= randomBytes(32).toString("base64");
+  process.env.E2E_ALTCHA_HMAC_KEY ??= randomBytes(32).toString("hex");
+  // The app's files (uploads) of this run only, removed when the runner exits, after the servers are stopped.
+  if (!process.env.E2E_DATA_DIR) {
+    const dataDir = mkdtempSync(join(tmpdir(), "portail-e2e-"));
+    process.env.E2E_DATA_DIR = dataDir;
+    if (!process.env.E2E_KEEP_DATA) process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+  }
+}
+const PORT = Number(process.env.E2E_PORT);
+// The FranceConnect and agents' SSO stand-ins (tests/stand-ins/franceconnect.ts).
+const FRANCECONNECT_PORT = Number(process.env.E2E_FRANCECONNECT_PORT);
+const SSO_PORT = Number(process.env.E2E_SSO_PORT);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-// Read by e2e/fixtures/test.ts in the workers (they inherit the runner's environment).
-process.env.E2E_MAIL_DIR ??= resolve(__dirname, "test-results/mails");
-// Everything the app prints (stdout and stderr), copied by e2e/fixtures/sortie-serveur.ts: a spec checks that
-// no health data reaches it.
-process.env.E2E_SERVER_OUTPUT ??= resolve(__dirname, "test-results/serveur.log");
-
-// A fresh embedded database for every run. The config is also evaluated in each worker: only the runner
-// (no TEST_WORKER_INDEX) creates the directory, and removes it when it exits, after the servers are stopped.
-if (!process.env.E2E_DATA_DIR && process.env.TEST_WORKER_INDEX === undefined) {
-  const dataDir = mkdtempSync(join(tmpdir(), "portail-e2e-"));
-  process.env.E2E_DATA_DIR = dataDir;
-  if (!process.env.E2E_KEEP_DATA) process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+/** `n` distinct free ports on 127.0.0.1 (the config is synchronous: asked of a short child process). */
+function portsLibres(n: number): number[] {
+  const script = `const net = require("node:net");
+    const serveurs = Array.from({ length: ${n} }, () => net.createServer());
+    Promise.all(serveurs.map((s) => new Promise((ok) => s.listen(0, "127.0.0.1", ok)))).then(() => {
+      console.log(serveurs.map((s) => s.address().port).join(" "));
+      serveurs.forEach((s) => s.close());
+    });`;
+  return execFileSync(process.execPath, ["-e", script]).toString().trim().split(" ").map(Number);
 }
 
-// The app uses the embedded database unless E2E_DATABASE_URL names a server on purpose; a DATABASE_URL
-// left in the shell (a developer's, or the integration tests') must not leak into the demo server.
-const databaseUrl = process.env.E2E_DATABASE_URL;
+// The app's database is the fabrique's; a DATABASE_URL left in the shell (a developer's, or the integration
+// tests') must not leak into it.
 delete process.env.DATABASE_URL;
 
 const reporter: ReporterDescription[] = [["list"]];
@@ -48,14 +76,13 @@ if (process.env.E2E_JSON_REPORT) reporter.push(["json", { outputFile: process.en
 
 export default defineConfig({
   testDir: "e2e",
-  // scripts/test.sh runs the desktop and mobile projects as two invocations at once: each has its own.
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/e2e",
-  // The embedded PGlite runs one query at a time: one worker, tests in order.
-  workers: 1,
-  fullyParallel: false,
+  // Each test builds its own state through the factories, under names of its own: tests run side by side, one
+  // per worker. Two workers fit two cores (Chromium, the app and PostgreSQL share them).
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  fullyParallel: true,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  // Generous: the two projects run at once on CI's two cores, so a step can wait for the other half.
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter,
@@ -84,17 +111,22 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "desktop", use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@telephone/ },
-    // Every parent flow and every page's axe scan run at both widths. Tests of server rules that no viewport
-    // changes (login throttling, session revocation, TOTP enrolment, 403/404 walls, an agent's refusal or garde
-    // alternée choice) run once, to keep CI under its 15 minutes: tagged @bureau at 1280 px, @telephone at
-    // 360 px, shared so that the two halves, which run at the same time, end together.
-    { name: "mobile", use: { viewport: { width: 360, height: 740 } }, grepInvert: /@bureau/ },
+    {
+      name: "desktop",
+      use: { viewport: { width: 1280, height: 800 } },
+      testIgnore: [/telephone\.spec\.ts/, /demo\.spec\.ts/],
+    },
+    // A phone checks each screen once (its journeys' logic is the desktop's), plus what only a phone does.
+    {
+      name: "mobile",
+      use: { viewport: { width: 360, height: 740 }, hasTouch: true },
+      testMatch: /telephone\.spec\.ts/,
+    },
   ],
   webServer: [
     {
       name: "mail-sink",
-      command: `tsx e2e/fixtures/mail-sink.ts --serve --port ${SMTP_PORT} --dir "${process.env.E2E_MAIL_DIR}"`,
+      command: `tsx e2e/fixtures/mail-sink.ts --serve --port ${process.env.E2E_SMTP_PORT} --dir "${process.env.E2E_MAIL_DIR}"`,
       wait: { stdout: /mail sink listening/ },
       stdout: "pipe",
       timeout: 30_000,
@@ -102,7 +134,7 @@ export default defineConfig({
     },
     {
       name: "adresse-stand-in",
-      command: `tsx tests/stand-ins/geoplateforme.ts --serve --port ${ADRESSE_PORT}`,
+      command: `tsx tests/stand-ins/geoplateforme.ts --serve --port ${process.env.E2E_ADRESSE_PORT}`,
       wait: { stdout: /geoplateforme stand-in listening/ },
       stdout: "pipe",
       timeout: 30_000,
@@ -123,25 +155,29 @@ export default defineConfig({
     })),
     {
       name: "app",
-      command: `tsx e2e/fixtures/sortie-serveur.ts "${process.env.E2E_SERVER_OUTPUT}" tsx --import ./scripts/server-only-hors-next.mjs scripts/start.ts --demo`,
+      command:
+        `node --import ./scripts/server-only-hors-next.mjs --import tsx e2e/fixtures/fabrique.ts -- ` +
+        `tsx e2e/fixtures/sortie-serveur.ts "${process.env.E2E_SERVER_OUTPUT}" tsx --import ./scripts/server-only-hors-next.mjs scripts/start.ts`,
       url: `${baseURL}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
       stderr: "pipe",
-      // Lets the start script stop Next.js and close the embedded database; SIGKILL after 10 s.
-      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      // Lets the fabrique stop the app, then the database; SIGKILL after 15 s.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       env: {
         E2E: "1",
         NEXT_TELEMETRY_DISABLED: "1",
-        DATA_DIR: process.env.E2E_DATA_DIR ?? "",
         PORT: String(PORT),
+        E2E_FABRIQUE_PORT: process.env.E2E_FABRIQUE_PORT!,
+        E2E_ETAT: process.env.E2E_ETAT!,
+        DATA_DIR: process.env.E2E_DATA_DIR!,
         // Links in mails must point at the host the browser uses, or its cookies would not follow.
         APP_URL: baseURL,
-        EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT),
-        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        // The factories' mails (an activation link…) leave from the fabrique's process: the same sink.
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
         // The real service is out of reach from test machines (and its answers change).
-        ADRESSE_API_URL: `http://127.0.0.1:${ADRESSE_PORT}`,
+        ADRESSE_API_URL: `http://127.0.0.1:${process.env.E2E_ADRESSE_PORT}`,
         // The runner on loopback plays the reverse proxy: a spec gives its requests their own client address
         // with X-Forwarded-For, so its login failures do not count against the other specs' address.
         TRUSTED_PROXY: "127.0.0.1/32, ::1/128",
@@ -152,7 +188,8 @@ export default defineConfig({
         AGENT_OIDC_CLIENT_ID: DEMO_CLIENT.clientId,
         AGENT_OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
         MAIL_FROM: process.env.E2E_MAIL_FROM ?? "Portail Famille <portail-famille@mairie.test>",
-        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+        CLE_CHIFFREMENT: process.env.E2E_CLE_CHIFFREMENT!,
+        ALTCHA_HMAC_KEY: process.env.E2E_ALTCHA_HMAC_KEY!,
       },
     },
   ],

@@ -1,70 +1,20 @@
-// Login refusals and throttling, the forgotten-password round trip, and the wall between citizens and agents.
+// The forgotten-password round trip: the link received lets the parent choose a new password and closes the
+// other sessions. (Login throttling, the citizen/agent wall, the security headers and cookie flags are rules no
+// browser changes: tests/http.)
 import { test, expect } from "./fixtures/test";
-import {
-  creerEspaceViaAssistant,
-  MOT_DE_PASSE,
-  nouveauParent,
-  seConnecter,
-  activerDepuisLien,
-  verifierAltcha,
-} from "./fixtures/espace";
-import { seConnecterAgent } from "./fixtures/agent";
-
-async function activer(
-  page: import("@playwright/test").Page,
-  mails: import("./fixtures/test").Mails,
-  parent: ReturnType<typeof nouveauParent>,
-) {
-  await creerEspaceViaAssistant(page, parent);
-  await activerDepuisLien(
-    page,
-    mails.link(
-      await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }),
-      "/activation/",
-    ),
-  );
-}
-
-test(
-  "six mauvais mots de passe : la sixième tentative attend, sans dire si l'identifiant existe",
-  { tag: "@telephone" },
-  async ({ page, mails, expectNoAxeViolations }, testInfo) => {
-    const parent = nouveauParent(testInfo, "verrou");
-    await activer(page, mails, parent);
-    // This test's own client address (as a reverse proxy would pass it), so that its ten failures do not
-    // count against the other tests' address, limited to 20 failures in 15 minutes.
-    await page.setExtraHTTPHeaders({
-      "x-forwarded-for": testInfo.project.name === "mobile" ? "198.51.100.2" : "198.51.100.1",
-    });
-
-    for (const identifiant of [parent.identifiant, `inconnu.${parent.identifiant}`]) {
-      for (let essai = 1; essai <= 5; essai++) {
-        await seConnecter(page, identifiant, `Mauvais-${essai}-Mot!`);
-        await expect(page.locator("main").getByRole("alert")).toHaveText("Identifiant ou mot de passe incorrect.");
-        await expect(page.getByLabel("Identifiant")).toHaveValue(identifiant);
-      }
-      await seConnecter(page, identifiant, "Mauvais-6-Mot!");
-      await expect(page.locator("main").getByRole("alert")).toHaveText(
-        /^Trop de tentatives de connexion\. Par sécurité, réessayez à partir de \d{2}:\d{2}\.$/,
-      );
-    }
-    await expectNoAxeViolations(page);
-    // the right password waits too
-    await seConnecter(page, parent.identifiant);
-    await expect(page.locator("main").getByRole("alert")).toContainText("Trop de tentatives de connexion.");
-  },
-);
+import { MOT_DE_PASSE, seConnecter, verifierAltcha } from "./fixtures/espace";
 
 test("mot de passe oublié : le lien reçu permet d'en choisir un nouveau et ferme les autres sessions", async ({
   page,
   browser,
   mails,
+  fabrique,
   expectNoAxeViolations,
-}, testInfo) => {
-  const parent = nouveauParent(testInfo, "oubli");
-  await activer(page, mails, parent);
+}) => {
+  const parent = await fabrique.espace({ prefixe: "oubli" });
+  expect(parent.motDePasse).toBe(MOT_DE_PASSE);
 
-  // An older session, in another browser
+  // An older session, in another browser, opened by the login form
   const autre = await browser.newContext();
   const ancienne = await autre.newPage();
   await seConnecter(ancienne, parent.identifiant);
@@ -106,51 +56,3 @@ test("mot de passe oublié : le lien reçu permet d'en choisir un nouveau et fer
   await page.goto(lien);
   await expect(page.getByText("Ce lien a déjà été utilisé.")).toBeVisible();
 });
-
-test(
-  "un parent connecté ne voit pas la console des agents, un agent ne voit pas l'espace citoyen",
-  { tag: "@bureau" },
-  async ({ page, expectNoAxeViolations }) => {
-    await seConnecter(page, "parent.demo", "Famille-Demo-2026!");
-    await expect(page).toHaveURL(/\/mon-espace$/);
-    const response = await page.goto("/agent");
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
-    await expectNoAxeViolations(page);
-    await page.goto("/mon-espace");
-    await page.getByRole("button", { name: "Se déconnecter" }).click();
-    await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
-
-    await page.goto("/agent");
-    await expect(page).toHaveURL(/\/agent\/connexion$/);
-    await expectNoAxeViolations(page);
-    await seConnecterAgent(page, "agent.demo", "Agent-Demo-2026!");
-    await expect(page.getByRole("heading", { name: "Console des agents" })).toBeVisible();
-    await expect(page.getByText("Bonjour Maite IRIGOYEN (agent).")).toBeVisible();
-    expect((await page.goto("/mon-espace"))?.status()).toBe(404);
-  },
-);
-
-test(
-  "chaque réponse porte ses en-têtes de sécurité ; la session est un cookie HttpOnly, SameSite=Lax",
-  { tag: "@bureau" },
-  async ({ page, context }) => {
-    const accueil = await page.goto("/connexion");
-    const headers = accueil!.headers();
-    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-    expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
-    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-    expect(headers["x-content-type-options"]).toBe("nosniff");
-
-    await seConnecter(page, "parent.demo", "Famille-Demo-2026!");
-    await expect(page).toHaveURL(/\/mon-espace$/);
-    const session = (await context.cookies()).find((cookie) => cookie.name === "pf_session");
-    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
-    const monEspace = await page.goto("/mon-espace");
-    expect(monEspace!.headers()["cache-control"]).toContain("no-store");
-
-    // The e2e server has SMTP_URL: the preview mailbox does not exist.
-    expect((await page.goto("/dev/mails"))?.status()).toBe(404);
-  },
-);

@@ -1,6 +1,6 @@
 // A new parent, from the home page to Mon accueil: every step of "Créer mon espace" with its checks, the
 // activation mail received by a real SMTP sink, activation, login, logout, and the next login's
-// "Dernière connexion le …". Every page visited is scanned by axe. Runs at 1280 px and at 360 px.
+// "Dernière connexion le …". Every page visited is scanned by axe (at 360 px: e2e/telephone.spec.ts).
 import { test, expect } from "./fixtures/test";
 import { MOT_DE_PASSE, nouveauParent, seConnecter, sql, verifierAltcha } from "./fixtures/espace";
 

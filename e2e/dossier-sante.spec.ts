@@ -1,12 +1,10 @@
-// The dossier santé, walked once: parent.demo fills Louise's (a doctor from the commune's directory, an allergy,
-// a PAI request), deposits it, agent.demo validates it in the console, and the parent sees the date of the
+// The dossier santé, walked once: the parent of a validated family (a factory's) fills Louise's (a doctor from the
+// commune's directory, an allergy, a PAI request), deposits it, an agent validates it in the console, and the
+// parent sees the date of the
 // update. Health data must reach no mail caught by the sink and no line the server printed meanwhile (its
 // output is copied to E2E_SERVER_OUTPUT by e2e/fixtures/sortie-serveur.ts), and the agent's read is journaled.
 import { readFileSync, statSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { DEMO_AGENT, DEMO_PARENT } from "@/prisma/demo-comptes";
-import { seConnecterAgent } from "./fixtures/agent";
-import { seConnecter, sql } from "./fixtures/espace";
+import { sql } from "./fixtures/espace";
 import { expect, test } from "./fixtures/test";
 
 const ALLERGIE = /arachide/i;
@@ -18,38 +16,38 @@ const aujourdhui = () =>
     year: "numeric",
   }).format(new Date());
 
-async function connexionParent(page: Page) {
-  await page.context().clearCookies();
-  await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
-  // the first login (argon2, a cold server) may take more than the default 10 s on a loaded machine
-  await expect(page).toHaveURL(/\/mon-espace$/, { timeout: 30_000 });
-}
-
 test("un parent met à jour le dossier santé de Louise, l'agent le valide ; aucune donnée de santé dans les courriels ni la sortie du serveur", async ({
   page,
   mails,
+  fabrique,
+  connecter,
   expectNoAxeViolations,
 }) => {
   test.setTimeout(120_000);
   const sortie = process.env.E2E_SERVER_OUTPUT!;
   const debutSortie = statSync(sortie).size;
-  const [{ versions }] = await sql(
-    `SELECT count(*)::int AS versions FROM "DossierSante" d JOIN "Enfant" e ON e.id = d."enfantId" WHERE e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
-  );
+  const nom = fabrique.nom("Etchart");
+  const famille = await fabrique.familleValidee({ nom });
+  const enfantId = famille.enfants.find((enfant) => enfant.prenoms === "Louise")!.id;
+  const connexionParent = async () => {
+    await page.context().clearCookies();
+    await connecter(page, famille);
+    await page.goto("/mon-espace");
+  };
 
-  // Mon accueil: Louise's card, its dossier santé's state, its reservations
-  await connexionParent(page);
-  const louise = page.getByRole("article", { name: "Louise ETCHART" });
-  await expect(louise.getByText(versions === 0 ? "Dossier santé à compléter" : /Dossier santé à jour/)).toBeVisible();
-  // the demo's school year is open and Louise is enrolled (prisma/demo-reservations.ts)
-  const reservations = louise.getByRole("link", { name: "Gérer mes réservations pour Louise" });
-  await expect(reservations).toHaveAccessibleDescription(/^Réservations \d{4}-\d{4} ouvertes$/);
+  // Mon accueil: Louise's card, its dossier santé's state, reservations not open yet
+  await connexionParent();
+  const louise = page.getByRole("article", { name: `Louise ${nom.toUpperCase()}` });
+  await expect(louise.getByText("Dossier santé à compléter")).toBeVisible();
+  const reservations = louise.getByRole("button", { name: /Gérer mes réservations/ });
+  await expect(reservations).toHaveAttribute("aria-disabled", "true");
+  await expect(reservations).toHaveAccessibleDescription(/^Ouverture des réservations le 1er août \d{4}$/);
   await expectNoAxeViolations(page);
 
   // GÉRER LE DOSSIER SANTÉ, then MA DEMANDE
   await louise.getByRole("link", { name: "Dossier santé de Louise" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Gérer le dossier santé" })).toBeVisible();
-  if (versions === 0) await expect(page.getByText("Aucune mise à jour enregistrée.")).toBeVisible();
+  await expect(page.getByText("Aucune mise à jour enregistrée.")).toBeVisible();
   await page.getByRole("link", { name: "Mettre à jour" }).click();
   await expect(page.getByRole("navigation", { name: "Étapes de la démarche" })).toBeVisible();
 
@@ -84,28 +82,26 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
     page.getByText("Vous recevez la confirmation que le dossier santé de votre enfant a été déposé."),
   ).toBeVisible();
   const numero = Number((await page.getByText(/^DEMANDE N° \d+$/).textContent())!.replace(/\D/g, ""));
-  await mails.waitFor({ to: "claire.etchart@exemple.fr", subject: new RegExp(`^Référence : ${numero}$`) });
+  await mails.waitFor({ to: famille.courriel, subject: new RegExp(`^Référence : ${numero}$`) });
 
   // the agent reads and validates it; the read is journaled
   await page.context().clearCookies();
-  await seConnecterAgent(page, DEMO_AGENT.identifiant, DEMO_AGENT.motDePasse);
+  const agent = await fabrique.agent();
+  await connecter(page, agent);
   await page.goto(`/agent/demandes/${numero}`);
-  await expect(page.getByText("Enfant : Louise ETCHART", { exact: false })).toBeVisible();
+  await expect(page.getByText(`Enfant : Louise ${nom.toUpperCase()}`, { exact: false })).toBeVisible();
   await expect(page.getByRole("region", { name: "Allergies" }).getByText("Arachides")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Accepter" }).click();
   await expect(page.getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
   const lectures = await sql(
-    `SELECT j.details FROM "JournalEntry" j JOIN "Agent" a ON a.id = j."actorId" WHERE j.event = 'dossier_sante.lecture' AND a."identifiantNormalise" = $1 AND (j.details->>'numero')::int = $2`,
-    [DEMO_AGENT.identifiant, numero],
+    `SELECT j.details FROM "JournalEntry" j WHERE j.event = 'dossier_sante.lecture' AND j."actorId" = $1 AND (j.details->>'numero')::int = $2`,
+    [agent.agentId, numero],
   );
   expect(lectures.length).toBeGreaterThan(0);
   for (const { details } of lectures) expect(JSON.stringify(details)).not.toMatch(ALLERGIE);
   // the child's dossier in the console: the validated version, journaled too
-  const [{ familleId, enfantId }] = await sql(
-    `SELECT fe."familleId", e.id AS "enfantId" FROM "Enfant" e JOIN "FamilleEnfant" fe ON fe."enfantId" = e.id WHERE e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
-  );
-  await page.goto(`/agent/familles/${familleId}/enfants/${enfantId}/sante`);
+  await page.goto(`/agent/familles/${famille.familleId}/enfants/${enfantId}/sante`);
   await expect(page.getByRole("heading", { level: 2, name: /^Version en vigueur — validée le/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Allergies" }).first().getByText("Arachides")).toBeVisible();
   await expectNoAxeViolations(page);
@@ -116,10 +112,10 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
   expect(consultations).toBeGreaterThan(0);
 
   // the parent sees the validated update
-  await connexionParent(page);
+  await connexionParent();
   await expect(
     page
-      .getByRole("article", { name: "Louise ETCHART" })
+      .getByRole("article", { name: `Louise ${nom.toUpperCase()}` })
       .getByText(`Dossier santé à jour — dernière mise à jour le ${aujourdhui()}`),
   ).toBeVisible();
   await page.getByRole("link", { name: "Dossier santé de Louise" }).click();
@@ -128,7 +124,7 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
   await expectNoAxeViolations(page);
 
   // no health data in the mails (deposit, decision) nor in the server's output
-  const deClaire = async () => (await mails.all()).filter((mail) => mail.to.includes("claire.etchart@exemple.fr"));
+  const deClaire = async () => (await mails.all()).filter((mail) => mail.to.includes(famille.courriel));
   await expect
     .poll(async () => (await deClaire()).filter((mail) => mail.subject === `Référence : ${numero}`).length)
     .toBe(2); // deposit, decision

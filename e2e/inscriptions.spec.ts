@@ -1,17 +1,15 @@
-// Inscriptions as the seed walks them: Claire (parent.demo) enrols Henri in the restauration of the public
-// school; step 2 is refused before the attestation sur l'honneur, then before the required pieces; the
-// pieces are uploaded; VALIDER, the notices and the mail "Référence : N"; Maite (agent.demo) accepts it in
-// the console; Claire sees it under Henri. Then a garderie inscription reuses the documents of Mes documents.
+// Inscriptions as the seed walks them: Claire, whose family is validated (a factory), enrols Henri in the
+// restauration of the public school; step 2 is refused before the attestation sur l'honneur, then before the
+// required pieces; the pieces are uploaded; VALIDER, the notices and the mail "Référence : N"; an agent accepts
+// it in the console; Claire sees it under Henri. Then a garderie inscription reuses the documents of Mes
+// documents.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures/test";
-import { seConnecter } from "./fixtures/espace";
-import { seConnecterAgent } from "./fixtures/agent";
 
 /** A small valid PDF, written here. */
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
 );
-const PARENT = ["parent.demo", "Famille-Demo-2026!"] as const;
 
 /** INSCRIPTION, PERMISSIONS (Sortir seul: Interdiction, the others Autorisation) and HABILITATIONS. */
 async function repondre(page: Page, unite: string) {
@@ -45,11 +43,15 @@ async function choisirActivite(page: Page, activite: string) {
 test("un parent inscrit Henri à la restauration puis à la garderie avec les pièces de Mes documents", async ({
   page,
   mails,
+  fabrique,
+  connecter,
   expectNoAxeViolations,
 }) => {
   test.setTimeout(180_000);
-  await seConnecter(page, ...PARENT);
-  await expect(page).toHaveURL(/\/mon-espace$/);
+  const nom = fabrique.nom("Etchart");
+  const famille = await fabrique.familleValidee({ nom });
+  await connecter(page, famille);
+  await page.goto("/mon-espace");
   await page.getByRole("link", { name: "Créer une inscription" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Créer une inscription", { ignoreCase: true });
   for (const activite of [
@@ -102,7 +104,9 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   // 2 - LE RÉCAPITULATIF
   await expect(page).toHaveURL(/\/recapitulatif$/);
   await expect(page.getByRole("row", { name: /Sortir seul de l'activité/ })).toContainText("Interdit");
-  await expect(page.getByRole("row", { name: /Venir chercher l'enfant — Maddi ETCHART/ })).toContainText("Autorisé");
+  await expect(
+    page.getByRole("row", { name: new RegExp(`Venir chercher l'enfant — Maddi ${nom.toUpperCase()}`) }),
+  ).toContainText("Autorisé");
   await expect(page.getByRole("row", { name: /^Unité / })).toContainText("Menu Classique");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Valider" }).click();
@@ -118,13 +122,15 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await expect(page.getByText("ATTENTION : Ne pas oublier de compléter le dossier santé")).toBeVisible();
   await expect(page.getByRole("link", { name: "Aide" })).toBeVisible();
   await expectNoAxeViolations(page);
-  const mail = await mails.waitFor({ to: "claire.etchart@exemple.fr", subject: `Référence : ${numero}` });
+  const mail = await mails.waitFor({ to: famille.courriel, subject: `Référence : ${numero}` });
   expect(mail.text).toContain("Inscription à la restauration (école publique).");
   await page.getByRole("link", { name: "Continuer" }).click();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  // (the logout's answer clears the cookie: the next session's must come after it)
+  await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
 
   // the console: the recap and its pieces, then Accepter
-  await seConnecterAgent(page, "agent.demo", "Agent-Demo-2026!");
+  await connecter(page, await fabrique.agent());
   await page.goto(`/agent/demandes/${numero}`);
   await expect(page.getByRole("row", { name: /^Lieu\b/ })).toContainText("École publique de Villefranque");
   await expect(page.getByRole("link", { name: "livret.pdf" })).toHaveAttribute(
@@ -135,9 +141,11 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Accepter" }).click();
   await expect(page.getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/agent\/connexion$/);
 
   // Mon accueil: the inscription under Henri, accepted
-  await seConnecter(page, ...PARENT);
+  await connecter(page, famille);
+  await page.goto("/mon-espace");
   const henri = page.getByRole("list", { name: "Inscriptions de Henri" });
   await expect(
     henri.getByRole("listitem").filter({ hasText: "Inscription à la restauration (école publique)." }),

@@ -2,33 +2,19 @@
 // the link mailed to the new address (opened after a logout, so the login comes first and leads back to it),
 // the new address in place and the old one told of the change.
 import { test, expect } from "./fixtures/test";
-import {
-  creerEspaceViaAssistant,
-  MOT_DE_PASSE,
-  nouveauParent,
-  seConnecter,
-  activerDepuisLien,
-} from "./fixtures/espace";
+import { MOT_DE_PASSE, seConnecter } from "./fixtures/espace";
 
 test("un changement de courriel demande le mot de passe et le lien envoyé à la nouvelle adresse", async ({
   page,
   mails,
+  fabrique,
+  connecter,
   expectNoAxeViolations,
-}, testInfo) => {
-  // the whole walk, from the creation of the space (its proof of work included) to the notice
-  test.setTimeout(120_000);
-  const parent = nouveauParent(testInfo, "courriel");
+}) => {
+  const parent = await fabrique.espace({ prefixe: "courriel" });
   const nouveau = `nouveau.${parent.courriel}`;
-  await creerEspaceViaAssistant(page, parent);
-  await activerDepuisLien(
-    page,
-    mails.link(
-      await mails.waitFor({ to: parent.courriel, subject: "Création de votre espace personnel" }),
-      "/activation/",
-    ),
-  );
-  await seConnecter(page, parent.identifiant);
-  await expect(page).toHaveURL(/\/mon-espace$/);
+  await connecter(page, parent);
+  await page.goto("/mon-espace");
 
   await page
     .getByRole("region", { name: "Mes informations" })
@@ -56,6 +42,8 @@ test("un changement de courriel demande le mot de passe et le lien envoyé à la
     "/mes-informations/courriel/confirmer/",
   );
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  // (the session ends with the logout's answer: open the link only once it came)
+  await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
   await page.goto(lien);
   await expect(page).toHaveURL(/\/connexion\?suite=/);
   await seConnecter(page, parent.identifiant, MOT_DE_PASSE, { ici: true });

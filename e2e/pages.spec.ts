@@ -1,8 +1,6 @@
-// Every other page of the portal, public and private, scanned by axe at both widths, and reachable from the
-// menu and the footer.
+// Every other page of the portal, public and private, scanned by axe at 1280 px (e2e/telephone.spec.ts scans
+// them at 360 px), and reachable from the menu and the footer.
 import { test, expect } from "./fixtures/test";
-import { seConnecter } from "./fixtures/espace";
-import { seConnecterAgent } from "./fixtures/agent";
 
 const PUBLIQUES = [
   ["/", "Portail Famille de Villefranque"],
@@ -36,11 +34,17 @@ test("les pages publiques sont en français, sans violation axe", async ({ page,
   await expect(page.getByText("Défenseur des droits", { exact: false })).toBeVisible();
 });
 
-test("les pages de l'espace et de la console, une fois connecté", async ({ page, expectNoAxeViolations }) => {
-  await seConnecter(page, "parent.demo", "Famille-Demo-2026!");
-  await expect(page).toHaveURL(/\/mon-espace$/);
+test("les pages de l'espace et de la console, une fois connecté", async ({
+  page,
+  fabrique,
+  connecter,
+  expectNoAxeViolations,
+}) => {
+  const nom = fabrique.nom("Etchart");
+  const famille = await fabrique.familleValidee({ nom });
+  await connecter(page, famille);
   for (const [path, titre] of [
-    ["/mon-espace", "Bonjour Claire ETCHART"],
+    ["/mon-espace", `Bonjour Claire ${nom.toUpperCase()}`],
     ["/mon-profil", "Mon profil"],
     ["/inscriptions", "Créer une inscription"],
     ["/mes-documents", "Mes documents"],
@@ -49,7 +53,7 @@ test("les pages de l'espace et de la console, une fois connecté", async ({ page
     ["/mon-profil/supprimer", "Supprimer mon espace"],
     ["/mes-informations/telephones", "Changement de téléphones"],
     ["/mes-informations/adresse", "Changement d'adresses"],
-    ["/demandes/1", "Suivi de la demande N° 1"],
+    [`/demandes/${famille.numero}`, `Suivi de la demande N° ${famille.numero}`],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(titre, { ignoreCase: true });
@@ -58,7 +62,9 @@ test("les pages de l'espace et de la console, une fois connecté", async ({ page
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
 
-  await seConnecterAgent(page, "admin.demo", "Admin-Demo-2026!");
+  const admin = await fabrique.agent({ prefixe: "admin", role: "ADMIN", totp: true, nom: "Larralde", prenom: "Peio" });
+  await connecter(page, admin);
+  await page.goto("/agent");
   await expect(page.getByText("Bonjour Peio LARRALDE (administrateur).")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Se déconnecter" }).click();

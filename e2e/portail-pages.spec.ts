@@ -1,9 +1,8 @@
 // The portal's pages: an agent publishes an actualité, uploads a document utile, edits the infos pratiques
 // and an activity's description from the console; a visitor (not logged in) reads them and downloads the
-// document. Titles carry the project's name, so a run at one width never mistakes another's leftovers for its own.
+// document. Titles carry the test's worker and time, so that nothing another test wrote is mistaken for its own.
 import { readFile } from "node:fs/promises";
 import { test, expect } from "./fixtures/test";
-import { seConnecterAgent } from "./fixtures/agent";
 
 /** The smallest PDF the portal accepts: its type is read from the bytes ("%PDF-"), not from the name. */
 const PDF = Buffer.from(
@@ -13,17 +12,20 @@ const PDF = Buffer.from(
 
 test("un agent publie une actualité, un document, les infos pratiques et la description d'une activité ; un visiteur les voit et télécharge le document", async ({
   page,
+  fabrique,
+  connecter,
   expectNoAxeViolations,
 }, testInfo) => {
   // a login, three console forms and four pages scanned by axe
   test.setTimeout(120_000);
-  const suffixe = `${testInfo.project.name} ${Date.now()}`;
+  const suffixe = `${testInfo.workerIndex} ${Date.now()}`;
   const titre = `Sortie au musée (${suffixe})`;
   const document = `Fiche sanitaire de sortie (${suffixe})`;
   const horaires = `Accueil du public le samedi matin (${suffixe})`;
   const description = `Repas préparés sur place avec des produits locaux (${suffixe})`;
 
-  await seConnecterAgent(page, "agent.demo", "Agent-Demo-2026!");
+  await connecter(page, await fabrique.agent());
+  await page.goto("/agent");
   await page
     .getByRole("navigation", { name: "Menu de la console" })
     .getByRole("link", { name: "Pages du portail" })

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has, in order, stopping at the first failure.
-#   prerequisites -> typecheck + lint + unit (at once) -> integration + next build, fresh (at once) -> e2e (both halves at once)
+#   prerequisites -> typecheck + lint + unit (at once) -> integration + next build, fresh (at once)
+#   -> http (the built server's rules) + the demo's smoke test (at once) -> e2e (journeys at 1280 px, screens at 360 px)
 # Ends with one line "N passed, N failed" (vitest + playwright tests, from their JSON reports in test-results/).
 #
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium); TEST_DATABASE_URL (a PostgreSQL server whose user has
@@ -13,9 +14,9 @@ export NEXT_TELEMETRY_DISABLED=1
 RESULTS=test-results
 UNIT_JSON=$RESULTS/vitest-unit.json
 INTEGRATION_JSON=$RESULTS/vitest-integration.json
-E2E_PROJECTS=(desktop mobile)
+HTTP_JSON=$RESULTS/vitest-http.json
 mkdir -p "$RESULTS"
-rm -f "$UNIT_JSON" "$INTEGRATION_JSON" "$RESULTS"/playwright*.json
+rm -f "$UNIT_JSON" "$INTEGRATION_JSON" "$HTTP_JSON" "$RESULTS"/playwright*.json
 
 started=$SECONDS
 
@@ -38,7 +39,7 @@ counts() {
       } catch { /* a crashed run may leave a partial file: ignore it */ }
     }
     process.stdout.write(`${passed} ${failed}`);
-  ' "$UNIT_JSON" "$INTEGRATION_JSON" "$RESULTS"/playwright-*.json
+  ' "$UNIT_JSON" "$INTEGRATION_JSON" "$HTTP_JSON" "$RESULTS"/playwright-*.json
 }
 
 finish() {
@@ -111,27 +112,10 @@ prerequisites() {
   fi
 }
 
-# The desktop (1280 px) and mobile (360 px) projects run at the same time, each as its own Playwright
-# invocation with its own servers (app, embedded database, mail sink, address stand-in) on its own ports and a
-# fresh demo database: nothing is shared, and the suite takes the time of the slower half instead of the sum.
-# Each half's output is kept in test-results/e2e-<project>.log and printed when both are done.
-e2e_parallel() {
-  local i project pids=() status=0
-  for i in "${!E2E_PROJECTS[@]}"; do
-    project=${E2E_PROJECTS[$i]}
-    env E2E_PORT=$((3100 + i)) E2E_SMTP_PORT=$((2526 + 2 * i)) E2E_ADRESSE_PORT=$((2527 + 2 * i)) \
-      E2E_EMBEDDED_DB_PORT=$((54339 + i)) E2E_MAIL_DIR="$PWD/$RESULTS/mails-$project" \
-      E2E_OUTPUT_DIR="$RESULTS/e2e-$project" E2E_JSON_REPORT="$RESULTS/playwright-$project.json" \
-      E2E_SERVER_OUTPUT="$PWD/$RESULTS/serveur-$project.log" \
-      npx playwright test --project="$project" >"$RESULTS/e2e-$project.log" 2>&1 &
-    pids+=($!)
-  done
-  for i in "${!pids[@]}"; do
-    wait "${pids[$i]}" || status=1
-    echo "----- e2e ${E2E_PROJECTS[$i]} -----"
-    cat "$RESULTS/e2e-${E2E_PROJECTS[$i]}.log"
-  done
-  return $status
+# One Playwright invocation, one app server on a throwaway PostgreSQL (e2e/fixtures/fabrique.ts), E2E_WORKERS
+# workers (2): the desktop journeys and the 360 px screen pass share them. Every port is picked free at run time.
+e2e() {
+  E2E_OUTPUT_DIR="$RESULTS/e2e" E2E_JSON_REPORT="$RESULTS/playwright-e2e.json" npx playwright test
 }
 
 # Runs "name|command" pairs at the same time (the checks that do not depend on one another), each one's output
@@ -161,7 +145,12 @@ if [ -z "${SKIP_E2E:-}" ]; then
   step "integration tests, next build" together \
     "integration|npm run test:integration -- --reporter=default --reporter=json --outputFile.json=$INTEGRATION_JSON" \
     "build|rm -rf .next && npm run build"
-  step "e2e tests" e2e_parallel
+  # Both need the build: the access matrix, throttles and sessions against the built server (tests/http), and
+  # `npm run demo`'s server on PGlite answering the demo login (playwright.demo.config.ts).
+  step "http tests, demo smoke test" together \
+    "http|npx vitest run --project http --reporter=default --reporter=json --outputFile.json=$HTTP_JSON" \
+    "demo|E2E_OUTPUT_DIR=$RESULTS/e2e-demo E2E_JSON_REPORT=$RESULTS/playwright-demo.json npx playwright test -c playwright.demo.config.ts"
+  step "e2e tests" e2e
 else
   step "integration tests" npm run test:integration -- --reporter=default --reporter=json --outputFile.json="$INTEGRATION_JSON"
 fi

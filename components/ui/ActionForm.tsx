@@ -2,7 +2,7 @@
 // A form described by its fields (text, select, password, address, free text) and sent to one server action:
 // each error beside its field, nothing typed lost on a refusal, and after a success the fields start again from
 // the values the page now holds (the passwords emptied).
-import { useActionState, type HTMLInputTypeAttribute } from "react";
+import { useActionState, useEffect, useRef, type HTMLInputTypeAttribute } from "react";
 import { AdresseFields } from "@/components/ui/AdresseFields";
 import { Alert } from "@/components/ui/Alert";
 import { ChampsObligatoires, FieldMessages, Label, SelectField, TextField } from "@/components/ui/Field";
@@ -48,12 +48,27 @@ export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "princi
   // The server action itself, unwrapped: React then renders the form as a POST to it, so the form works before
   // hydration and without JavaScript, and a password never ends up in a URL (a form without one is a GET).
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, { values: {}, errors: {} });
+  // A refusal without a message for the whole form: its first field in error is brought into view and focused
+  // (a message for the whole form does it itself: components/ui/Alert.tsx).
+  const formulaire = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.message) return;
+    const champ = formulaire.current?.querySelector<HTMLElement>("[aria-invalid=true]");
+    champ?.scrollIntoView({ block: "center" });
+    champ?.focus({ preventScroll: true });
+  }, [state]);
   const valeur = (name: string) => (state.ok ? valeurs[name] : (state.values[name] ?? valeurs[name])) ?? "";
   const obligatoires = champs.some(
     (c) => c.kind === "adresse" || c.kind === "motDePasse" || ("required" in c && c.required),
   );
   return (
-    <form action={formAction} onSubmit={envoiSansReinitialisation(formAction)} noValidate aria-busy={pending}>
+    <form
+      ref={formulaire}
+      action={formAction}
+      onSubmit={envoiSansReinitialisation(formAction)}
+      noValidate
+      aria-busy={pending}
+    >
       {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
       {obligatoires && <ChampsObligatoires />}
       {/* remounted after each success: the fields take the saved values again */}

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+"use client";
+import { useEffect, useRef, type ReactNode } from "react";
 
 const STYLES = {
   erreur: "border-red-700 bg-red-50 text-red-900",
@@ -6,7 +7,11 @@ const STYLES = {
   info: "border-sky-700 bg-sky-50 text-sky-950",
 } as const;
 
-/** A message for the whole page or form. Errors are announced at once (role="alert"). */
+/**
+ * A message for the whole page or form. Errors are announced at once (role="alert"). Inside a form it is the
+ * answer to a save or a refusal: brought into view and focused, since on a phone the form's top is often
+ * above the screen when its button is pressed, and a screen reader then reads it first.
+ */
 export function Alert({
   kind = "info",
   title,
@@ -16,8 +21,20 @@ export function Alert({
   title?: string;
   children?: ReactNode;
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const alerte = ref.current;
+    if (!alerte?.closest("form")) return;
+    alerte.scrollIntoView({ block: "nearest" });
+    alerte.focus({ preventScroll: true });
+  }, [kind, title]);
   return (
-    <div role={kind === "erreur" ? "alert" : "status"} className={`mb-4 rounded-md border-l-4 p-4 ${STYLES[kind]}`}>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role={kind === "erreur" ? "alert" : "status"}
+      className={`mb-4 rounded-md border-l-4 p-4 outline-none ${STYLES[kind]}`}
+    >
       {title && <p className="font-bold">{title}</p>}
       {children && <div className="mt-1 space-y-2">{children}</div>}
     </div>

@@ -119,10 +119,11 @@ export function CheckboxField({
           required={required}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(name, error)}
-          className="mt-1 size-5 shrink-0 accent-marque"
+          className="mt-3 size-5 shrink-0 accent-marque"
           {...input}
         />
-        <label htmlFor={name} className="font-semibold">
+        {/* the label is the box's target: a thumb's 44 px high, its first line level with the box */}
+        <label htmlFor={name} className="min-h-11 py-2.5 font-semibold">
           {label}
         </label>
       </div>

@@ -7,6 +7,8 @@
 //   `postgres` system user.
 //
 // tests/http/global-setup.ts starts its cluster and migrates its database with the same functions (exported).
+// e2e/fixtures/fabrique.ts starts the end-to-end suite's cluster and migrates its database with the same
+// functions (exported).
 //
 // In both cases the migrations (prisma/migrations, through the WASM schema engine) are applied ONCE to a
 // template database; each test file then clones it in ~60 ms (tests/integration/setup.ts).

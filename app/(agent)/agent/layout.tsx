@@ -41,7 +41,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </>
             )}
           </ul>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
             <span>
               {agent.prenom} {agent.nom.toUpperCase()} ({agent.role === "ADMIN" ? "administrateur" : "agent"})
             </span>

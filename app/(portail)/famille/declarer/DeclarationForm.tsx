@@ -83,7 +83,7 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
                       type="submit"
                       name="intent"
                       value={manque.selection === "nouvel-enfant" ? "ajouter:enfant" : `voir:${manque.selection}`}
-                      className="font-semibold underline"
+                      className="inline-flex min-h-11 items-center font-semibold underline"
                     >
                       {manque.personne}
                     </button>{" "}
@@ -149,7 +149,7 @@ function ListePersonnes({ liste, selection }: { liste: Liste; selection: string 
           name="intent"
           value={`voir:${entree.selection}`}
           aria-current={active ? "true" : undefined}
-          className={`w-full rounded-md border px-3 py-2 text-left ${active ? "border-marque bg-orange-50 font-bold" : "border-stone-300 bg-white hover:bg-stone-50"}`}
+          className={`min-h-11 w-full rounded-md border px-3 py-2 text-left ${active ? "border-marque bg-orange-50 font-bold" : "border-stone-300 bg-white hover:bg-stone-50"}`}
         >
           {entree.nom}
           {entree.incomplet && <span className="block text-sm font-semibold text-red-800">à compléter</span>}
@@ -163,7 +163,7 @@ function ListePersonnes({ liste, selection }: { liste: Liste; selection: string 
         type="submit"
         name="intent"
         value={`ajouter:${role}`}
-        className="w-full rounded-md border border-dashed border-marque-fonce px-3 py-2 text-left font-semibold text-marque-fonce"
+        className="min-h-11 w-full rounded-md border border-dashed border-marque-fonce px-3 py-2 text-left font-semibold text-marque-fonce"
       >
         + {texte}
       </button>

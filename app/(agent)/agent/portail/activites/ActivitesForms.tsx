@@ -173,7 +173,9 @@ export function PiecesForm({
                         defaultChecked={v[piece.type] === valeur}
                         className="size-5 accent-marque"
                       />
-                      <label htmlFor={id}>{texte}</label>
+                      <label htmlFor={id} className="flex min-h-11 items-center">
+                        {texte}
+                      </label>
                     </div>
                   );
                 })}
