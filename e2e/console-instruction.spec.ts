@@ -121,7 +121,7 @@ test("un agent refuse une demande avec un motif : le courriel du parent le donne
 
   const mail = await mails.waitFor({
     to: parent.courriel,
-    subject: `Référence : ${parent.numero}`,
+    subject: `Demande N° ${parent.numero} refusée`,
     after: avantDecision,
   });
   expect(mail.text).toContain(`Votre demande N° ${parent.numero} (Ajout de famille) a été refusée.`);
@@ -151,7 +151,7 @@ test("un agent demande un complément, le parent complète et renvoie sa demande
   await expectNoAxeViolations(page);
   const mail = await mails.waitFor({
     to: parent.courriel,
-    subject: `Référence : ${parent.numero}`,
+    subject: `Demande N° ${parent.numero} à compléter`,
     after: avantComplement,
   });
   expect(mail.text).toContain(
