@@ -73,7 +73,7 @@ describe("the recap of each démarche", () => {
     const sante = await db().demande.findUniqueOrThrow({ where: { id: demandeId } });
 
     expect(lignes(await recapPourUsager(sante))).toEqual(expect.arrayContaining(["Dr Maite ARROSSA", "Lunettes"]));
-    const instructrice = await agent();
+    const instructrice = await agent(undefined, { permissions: ["SANTE"] });
     const avant = await db().journalEntry.count({
       where: { event: "dossier_sante.lecture", actorId: instructrice.id },
     });

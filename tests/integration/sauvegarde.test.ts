@@ -110,79 +110,90 @@ describe("PostgreSQL", () => {
     };
   afterAll(() => admin(`DROP DATABASE IF EXISTS "${restauree}" WITH (FORCE)`));
 
-  it("restores every row, every sequence and every file, and refuses to overwrite without --force", async () => {
-    await seedDemo();
-    const source = process.env.DATABASE_URL!;
-    const fichiers = path.join(dossier, "pg-fichiers");
-    await deposerFichiers(fichiers);
+  // Three processes (sauvegarde, then restauration twice), each loading tsx, over the whole demo's data: a minute
+  // or two on two busy cores, beyond the project's 30 s default.
+  it(
+    "restores every row, every sequence and every file, and refuses to overwrite without --force",
+    { timeout: 240_000 },
+    async () => {
+      await seedDemo();
+      const source = process.env.DATABASE_URL!;
+      const fichiers = path.join(dossier, "pg-fichiers");
+      await deposerFichiers(fichiers);
 
-    const sortie = path.join(dossier, "pg-archives");
-    const sauvegarde = await lancer("sauvegarde", [sortie], { DATABASE_URL: source, STORAGE_DIR: fichiers });
-    expect(sauvegarde).toMatchObject({ code: 0, sortie: expect.stringContaining("base postgresql, 3 fichier(s)") });
-    const archive = await archiveDe(sortie);
+      const sortie = path.join(dossier, "pg-archives");
+      const sauvegarde = await lancer("sauvegarde", [sortie], { DATABASE_URL: source, STORAGE_DIR: fichiers });
+      expect(sauvegarde).toMatchObject({ code: 0, sortie: expect.stringContaining("base postgresql, 3 fichier(s)") });
+      const archive = await archiveDe(sortie);
 
-    await admin(`CREATE DATABASE "${restauree}"`);
-    const fichiersRestaures = path.join(dossier, "pg-fichiers-restaures");
-    const env = { DATABASE_URL: urlRestauree(), STORAGE_DIR: fichiersRestaures };
-    expect(await lancer("restauration", [archive], env)).toMatchObject({ code: 0 });
+      await admin(`CREATE DATABASE "${restauree}"`);
+      const fichiersRestaures = path.join(dossier, "pg-fichiers-restaures");
+      const env = { DATABASE_URL: urlRestauree(), STORAGE_DIR: fichiersRestaures };
+      expect(await lancer("restauration", [archive], env)).toMatchObject({ code: 0 });
 
-    const attendu = await empreinte(interroger(source));
-    expect(Object.keys(attendu).length).toBeGreaterThan(20);
-    expect(attendu.Usager).not.toMatch(/^0 /);
-    expect(await empreinte(interroger(urlRestauree()))).toEqual(attendu);
-    expect(await contenuDossier(fichiersRestaures)).toEqual(await contenuDossier(fichiers));
+      const attendu = await empreinte(interroger(source));
+      expect(Object.keys(attendu).length).toBeGreaterThan(20);
+      expect(attendu.Usager).not.toMatch(/^0 /);
+      expect(await empreinte(interroger(urlRestauree()))).toEqual(attendu);
+      expect(await contenuDossier(fichiersRestaures)).toEqual(await contenuDossier(fichiers));
 
-    // Again over what is now there: refused without a terminal's oui, nothing touched; --force replaces.
-    await interroger(urlRestauree())(`DELETE FROM "Session"`);
-    const avant = await empreinte(interroger(urlRestauree()));
-    const refus = await lancer("restauration", [archive], env);
-    expect(refus).toMatchObject({ code: 1, sortie: expect.stringContaining("Abandon : rien n'a été modifié") });
-    expect(await empreinte(interroger(urlRestauree()))).toEqual(avant);
-    expect(await lancer("restauration", [archive, "--force"], env)).toMatchObject({ code: 0 });
-    expect(await empreinte(interroger(urlRestauree()))).toEqual(attendu);
-  });
+      // Again over what is now there: refused without a terminal's oui, nothing touched; --force replaces.
+      await interroger(urlRestauree())(`DELETE FROM "Session"`);
+      const avant = await empreinte(interroger(urlRestauree()));
+      const refus = await lancer("restauration", [archive], env);
+      expect(refus).toMatchObject({ code: 1, sortie: expect.stringContaining("Abandon : rien n'a été modifié") });
+      expect(await empreinte(interroger(urlRestauree()))).toEqual(avant);
+      expect(await lancer("restauration", [archive, "--force"], env)).toMatchObject({ code: 0 });
+      expect(await empreinte(interroger(urlRestauree()))).toEqual(attendu);
+    },
+  );
 });
 
 describe("embedded PGlite", () => {
-  it("restores the data directory and the files through PGlite's own dump", async () => {
-    const donnees = path.join(dossier, "pglite-source");
-    const base = await startEmbeddedDatabase({ dataDir: path.join(donnees, "pglite"), port: 0 });
-    try {
-      await applyMigrations(base.url);
-      const client = new pg.Client({ connectionString: base.url });
-      await client.connect();
-      await client.query(
-        `INSERT INTO "Commune" (id, nom, "serviceEmail") VALUES (1, 'Villefranque', 'enfance@exemple.fr')`,
-      );
-      await client.query(`SELECT nextval('demande_numero_seq')`);
-      await client.end();
-    } finally {
-      await base.stop();
-    }
-    await deposerFichiers(path.join(donnees, "uploads"));
-
-    const sortie = path.join(dossier, "pglite-archives");
-    const sauvegarde = await lancer("sauvegarde", [sortie], { DATA_DIR: donnees });
-    expect(sauvegarde).toMatchObject({ code: 0, sortie: expect.stringContaining("base pglite, 3 fichier(s)") });
-
-    const restaurees = path.join(dossier, "pglite-restaure");
-    expect(await lancer("restauration", [await archiveDe(sortie)], { DATA_DIR: restaurees })).toMatchObject({
-      code: 0,
-    });
-    const lire = async (dir: string) => {
-      const ouverte = await openEmbeddedData(path.join(dir, "pglite"));
+  it(
+    "restores the data directory and the files through PGlite's own dump",
+    { timeout: 240_000 },
+    async () => {
+      const donnees = path.join(dossier, "pglite-source");
+      const base = await startEmbeddedDatabase({ dataDir: path.join(donnees, "pglite"), port: 0 });
       try {
-        return await empreinte(async (sql) => (await ouverte.db.query<Record<string, unknown>>(sql)).rows);
+        await applyMigrations(base.url);
+        const client = new pg.Client({ connectionString: base.url });
+        await client.connect();
+        await client.query(
+          `INSERT INTO "Commune" (id, nom, "serviceEmail") VALUES (1, 'Villefranque', 'enfance@exemple.fr')`,
+        );
+        await client.query(`SELECT nextval('demande_numero_seq')`);
+        await client.end();
       } finally {
-        await ouverte.close();
+        await base.stop();
       }
-    };
-    const attendu = await lire(donnees);
-    expect(attendu.Commune).toMatch(/^1 /);
-    expect(attendu["sequence demande_numero_seq"]).toBe("1 true");
-    expect(await lire(restaurees)).toEqual(attendu);
-    expect(await contenuDossier(path.join(restaurees, "uploads"))).toEqual(
-      await contenuDossier(path.join(donnees, "uploads")),
-    );
-  }, 120_000);
+      await deposerFichiers(path.join(donnees, "uploads"));
+
+      const sortie = path.join(dossier, "pglite-archives");
+      const sauvegarde = await lancer("sauvegarde", [sortie], { DATA_DIR: donnees });
+      expect(sauvegarde).toMatchObject({ code: 0, sortie: expect.stringContaining("base pglite, 3 fichier(s)") });
+
+      const restaurees = path.join(dossier, "pglite-restaure");
+      expect(await lancer("restauration", [await archiveDe(sortie)], { DATA_DIR: restaurees })).toMatchObject({
+        code: 0,
+      });
+      const lire = async (dir: string) => {
+        const ouverte = await openEmbeddedData(path.join(dir, "pglite"));
+        try {
+          return await empreinte(async (sql) => (await ouverte.db.query<Record<string, unknown>>(sql)).rows);
+        } finally {
+          await ouverte.close();
+        }
+      };
+      const attendu = await lire(donnees);
+      expect(attendu.Commune).toMatch(/^1 /);
+      expect(attendu["sequence demande_numero_seq"]).toBe("1 true");
+      expect(await lire(restaurees)).toEqual(attendu);
+      expect(await contenuDossier(path.join(restaurees, "uploads"))).toEqual(
+        await contenuDossier(path.join(donnees, "uploads")),
+      );
+    },
+    120_000,
+  );
 });
