@@ -150,50 +150,45 @@ describe("PostgreSQL", () => {
 });
 
 describe("embedded PGlite", () => {
-  it(
-    "restores the data directory and the files through PGlite's own dump",
-    { timeout: 240_000 },
-    async () => {
-      const donnees = path.join(dossier, "pglite-source");
-      const base = await startEmbeddedDatabase({ dataDir: path.join(donnees, "pglite"), port: 0 });
-      try {
-        await applyMigrations(base.url);
-        const client = new pg.Client({ connectionString: base.url });
-        await client.connect();
-        await client.query(
-          `INSERT INTO "Commune" (id, nom, "serviceEmail") VALUES (1, 'Villefranque', 'enfance@exemple.fr')`,
-        );
-        await client.query(`SELECT nextval('demande_numero_seq')`);
-        await client.end();
-      } finally {
-        await base.stop();
-      }
-      await deposerFichiers(path.join(donnees, "uploads"));
-
-      const sortie = path.join(dossier, "pglite-archives");
-      const sauvegarde = await lancer("sauvegarde", [sortie], { DATA_DIR: donnees });
-      expect(sauvegarde).toMatchObject({ code: 0, sortie: expect.stringContaining("base pglite, 3 fichier(s)") });
-
-      const restaurees = path.join(dossier, "pglite-restaure");
-      expect(await lancer("restauration", [await archiveDe(sortie)], { DATA_DIR: restaurees })).toMatchObject({
-        code: 0,
-      });
-      const lire = async (dir: string) => {
-        const ouverte = await openEmbeddedData(path.join(dir, "pglite"));
-        try {
-          return await empreinte(async (sql) => (await ouverte.db.query<Record<string, unknown>>(sql)).rows);
-        } finally {
-          await ouverte.close();
-        }
-      };
-      const attendu = await lire(donnees);
-      expect(attendu.Commune).toMatch(/^1 /);
-      expect(attendu["sequence demande_numero_seq"]).toBe("1 true");
-      expect(await lire(restaurees)).toEqual(attendu);
-      expect(await contenuDossier(path.join(restaurees, "uploads"))).toEqual(
-        await contenuDossier(path.join(donnees, "uploads")),
+  it("restores the data directory and the files through PGlite's own dump", async () => {
+    const donnees = path.join(dossier, "pglite-source");
+    const base = await startEmbeddedDatabase({ dataDir: path.join(donnees, "pglite"), port: 0 });
+    try {
+      await applyMigrations(base.url);
+      const client = new pg.Client({ connectionString: base.url });
+      await client.connect();
+      await client.query(
+        `INSERT INTO "Commune" (id, nom, "serviceEmail") VALUES (1, 'Villefranque', 'enfance@exemple.fr')`,
       );
-    },
-    120_000,
-  );
+      await client.query(`SELECT nextval('demande_numero_seq')`);
+      await client.end();
+    } finally {
+      await base.stop();
+    }
+    await deposerFichiers(path.join(donnees, "uploads"));
+
+    const sortie = path.join(dossier, "pglite-archives");
+    const sauvegarde = await lancer("sauvegarde", [sortie], { DATA_DIR: donnees });
+    expect(sauvegarde).toMatchObject({ code: 0, sortie: expect.stringContaining("base pglite, 3 fichier(s)") });
+
+    const restaurees = path.join(dossier, "pglite-restaure");
+    expect(await lancer("restauration", [await archiveDe(sortie)], { DATA_DIR: restaurees })).toMatchObject({
+      code: 0,
+    });
+    const lire = async (dir: string) => {
+      const ouverte = await openEmbeddedData(path.join(dir, "pglite"));
+      try {
+        return await empreinte(async (sql) => (await ouverte.db.query<Record<string, unknown>>(sql)).rows);
+      } finally {
+        await ouverte.close();
+      }
+    };
+    const attendu = await lire(donnees);
+    expect(attendu.Commune).toMatch(/^1 /);
+    expect(attendu["sequence demande_numero_seq"]).toBe("1 true");
+    expect(await lire(restaurees)).toEqual(attendu);
+    expect(await contenuDossier(path.join(restaurees, "uploads"))).toEqual(
+      await contenuDossier(path.join(donnees, "uploads")),
+    );
+  }, 120_000);
 });
