@@ -34,6 +34,10 @@ let garderie: { id: number; matin: number; soir: number };
 /** In August, before any cutoff of September. */
 const AOUT = new Date("2026-08-20T10:00:00Z");
 
+// lib/db.ts reads it at its first call: the 50 concurrent saves below each get a connection instead of queuing for
+// one of the default five (and giving up after maxWait on a busy machine)
+process.env.DATABASE_POOL_SIZE = "20";
+
 beforeAll(async () => {
   await seedCommune();
   await seedActivites("Villefranque");
