@@ -12,9 +12,14 @@
 // - "userinfo_signature": the userinfo JWT is signed by a key that is not in the JWKS.
 //
 // In a test process: `startOidcStandIn({ profil, clientId, clientSecret, redirectUris, postLogoutRedirectUris })`
-// (port 0 picks a free port). Also a command, used by playwright.config.ts and by `npm run demo`:
+// (port 0 picks a free port). Also a command, used by playwright.config.ts (`npm run demo` starts it in its own
+// process, scripts/demo-oidc.ts):
 //   tsx tests/stand-ins/franceconnect.ts --serve --port 3265 --profil franceconnect --app http://127.0.0.1:3260
-// (the line "oidc stand-in listening on <url>" says it is ready; client id and secret are the DEMO_* below).
+// (the line "oidc stand-in listening on <url>" says it is ready; client id and secret are DEMO_CLIENT's).
+//
+// The command also takes new identities, `POST /bouchon/identites` with an IdentiteStandIn as JSON (option
+// `ajoutIdentites`, off in the demo): one stand-in serves every e2e test of a run, and an identity is new to the
+// portal only once, so each test brings its own (a `sub` and names of that test only).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, decodeJwt, type JWK } from "jose";
@@ -109,7 +114,24 @@ type Options = {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   identites?: IdentiteStandIn[];
+  /** accept `POST /bouchon/identites` (e2e only: the demo's list stays fixed) */
+  ajoutIdentites?: boolean;
 };
+
+/** Identities a test run may add, at most (a stand-in lives as long as one run). */
+const MAX_IDENTITES_AJOUTEES = 1000;
+
+/** An identity sent to `POST /bouchon/identites`, checked field by field; null when malformed. */
+function identiteRecue(corps: unknown): IdentiteStandIn | null {
+  if (typeof corps !== "object" || corps === null) return null;
+  const { sub, libelle, claims, amr } = corps as Record<string, unknown>;
+  const texte = (valeur: unknown): valeur is string => typeof valeur === "string" && valeur.length > 0;
+  if (!texte(sub) || sub.length > 200 || !texte(libelle) || libelle.length > 300) return null;
+  if (typeof claims !== "object" || claims === null) return null;
+  if (!Object.values(claims).every((valeur) => typeof valeur === "string")) return null;
+  if (amr !== undefined && !(Array.isArray(amr) && amr.every(texte))) return null;
+  return { sub, libelle, claims: claims as Record<string, string>, ...(amr ? { amr: amr as string[] } : {}) };
+}
 
 const html = (titre: string, corps: string) => `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -122,8 +144,11 @@ border-radius:.25rem;cursor:pointer;text-align:left}button:focus{outline:3px sol
 const echapper = (texte: string) => texte.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startOidcStandIn(options: Options): Promise<OidcStandIn> {
-  const identites =
-    options.identites ?? (options.profil === "franceconnect" ? IDENTITES_FRANCECONNECT : IDENTITES_AGENTS);
+  // A copy: the identities a test adds belong to this stand-in only.
+  const identites = [
+    ...(options.identites ?? (options.profil === "franceconnect" ? IDENTITES_FRANCECONNECT : IDENTITES_AGENTS)),
+  ];
+  const nbInitial = identites.length;
   const franceconnect = options.profil === "franceconnect";
   const { privateKey } = await generateKeyPair("ES256", { extractable: true });
   const cle: JWK = { ...(await exportJWK(privateKey)), kid: "bouchon-1", alg: "ES256", use: "sig" };
@@ -252,8 +277,39 @@ export async function startOidcStandIn(options: Options): Promise<OidcStandIn> {
   const resigner = (claims: Record<string, unknown>, key: CryptoKey | typeof privateKey, typ?: string) =>
     new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: cle.kid, ...(typ ? { typ } : {}) }).sign(key);
 
+  /** `POST /bouchon/identites`: 201 when added, 400 when malformed, 409 when its `sub` is already known. */
+  async function ajouterIdentite(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let corps: unknown;
+    try {
+      corps = JSON.parse(await lireCorps(req));
+    } catch {
+      corps = null;
+    }
+    const identite = identiteRecue(corps);
+    const [code, message] = !identite
+      ? [400, "identité mal formée"]
+      : identites.some((connue) => connue.sub === identite.sub)
+        ? [409, "sub déjà connu"]
+        : identites.length - nbInitial >= MAX_IDENTITES_AJOUTEES
+          ? [429, "trop d'identités ajoutées"]
+          : [201, "identité ajoutée"];
+    if (code === 201) identites.push(identite!);
+    res.writeHead(code, { "Content-Type": "text/plain; charset=utf-8" }).end(message);
+  }
+
   handler = (req, res) => {
     const url = new URL(req.url ?? "/", issuer);
+    if (url.pathname === "/bouchon/identites" && options.ajoutIdentites) {
+      if (req.method !== "POST") {
+        res.writeHead(405, { Allow: "POST" }).end();
+        return;
+      }
+      ajouterIdentite(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(400);
+        res.end();
+      });
+      return;
+    }
     const match = url.pathname.match(/^\/interaction\/([A-Za-z0-9_-]+)$/);
     if (match) {
       interaction(req, res, match[1]!).catch((error: unknown) => {
@@ -319,6 +375,7 @@ if (process.argv.includes("--serve") && /stand-ins[\\/]franceconnect\.[cm]?[jt]s
     ...DEMO_CLIENT,
     redirectUris: [`${app}/api/auth/callback/${profil}`],
     postLogoutRedirectUris: [`${app}/connexion?deconnecte=1`, `${app}/agent/connexion?deconnecte=1`],
+    ajoutIdentites: true,
   }).then(
     (standIn) => {
       console.log(`oidc stand-in listening on ${standIn.url} (${profil})`);
