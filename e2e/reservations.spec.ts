@@ -1,14 +1,12 @@
-// Gérer mes réservations at 360 px, as a parent does it every week: parent.demo books Louise's school year of
+// Gérer mes réservations at 360 px, as a parent does it every week: a parent books her child's school year of
 // canteen with a week pattern in a few interactions, sees the change before saving and the recap mail,
 // cancels a day before its cutoff, and is refused after it with the reason. The clock is set by the test
-// (a cookie the server honours only under E2E=1), never waited for. Louise is enrolled by the demo data
-// (prisma/demo-reservations.ts); the spec only books days of the canteen, which no other spec touches.
-import { DEMO_PARENT } from "@/prisma/demo-comptes";
+// (a cookie the server honours only under E2E=1), never waited for. The family, Louise's accepted canteen and
+// garderie inscriptions (as the demo's Louise) and the commune's reservation parameters come from a factory
+// (familleInscriteCantine, with the demo's own seedReservations and inscrire); its names are this test's only.
 import { expect, test } from "./fixtures/test";
-import { seConnecter, sql } from "./fixtures/espace";
+import { sql } from "./fixtures/espace";
 import type { BrowserContext } from "@playwright/test";
-
-const COURRIEL = "claire.etchart@exemple.fr";
 
 async function horloge(context: BrowserContext, baseURL: string, instant: string) {
   await context.addCookies([{ name: "horloge-e2e", value: instant, url: baseURL }]);
@@ -19,22 +17,29 @@ test("@telephone un parent réserve l'année de cantine avec une semaine type, a
   context,
   baseURL,
   mails,
+  fabrique,
+  connecter,
   expectNoAxeViolations,
 }) => {
   test.setTimeout(120_000);
+  const nom = fabrique.nom("Etchart");
+  const famille = await fabrique.familleInscriteCantine({ nom, garderie: true });
   // in August, before the first cutoff of the year (Thursday 27 August, 12:00, for Tuesday 1 September)
   await horloge(context, baseURL!, "2026-08-20T10:00:00.000Z");
-  await sql(
-    `UPDATE "Reservation" r SET statut = 'ANNULEE' FROM "Enfant" e WHERE e.id = r."enfantId" AND e.prenoms = 'Louise' AND e.nom = 'Etchart'`,
-  );
-  await seConnecter(page, DEMO_PARENT.identifiant, DEMO_PARENT.motDePasse);
-  await expect(page).toHaveURL(/\/mon-espace$/, { timeout: 30_000 });
+  await connecter(page, famille);
+  await page.goto("/mon-espace");
   await page
-    .getByRole("article", { name: "Louise ETCHART" })
+    .getByRole("article", { name: `Louise ${nom.toUpperCase()}` })
     .getByRole("link", { name: "Gérer mes réservations pour Louise" })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gérer mes réservations");
-  await page.getByRole("link", { name: "Inscription à la restauration (école publique)." }).click();
+  const activites = page.getByRole("navigation", { name: "Activités" });
+  await expect(activites.getByRole("link")).toHaveCount(2);
+  await expect(activites.getByRole("link", { name: /^Inscription en garderie \(école publique\)/ })).toBeVisible();
+  await activites.getByRole("link", { name: "Inscription à la restauration (école publique)." }).click();
+  await expect(
+    activites.getByRole("link", { name: "Inscription à la restauration (école publique)." }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { name: "Septembre 2026" })).toBeVisible();
   await expect(page.getByText("Prochaine clôture : jeudi 12:00, dans 7 jours")).toBeVisible();
   await expect(page.getByText("Modifiable jusqu'au jeudi 3 septembre à 12:00").first()).toBeVisible();
@@ -64,11 +69,12 @@ test("@telephone un parent réserve l'année de cantine avec une semaine type, a
   await expect(page.getByRole("status").filter({ hasText: "Réservations enregistrées" })).toContainText(
     `${ajoutes} jours réservés`,
   );
-  const recap = await mails.waitFor({ to: COURRIEL, subject: "Vos réservations pour Louise" });
+  const recap = await mails.waitFor({ to: famille.courriel, subject: "Vos réservations pour Louise" });
   expect(recap.text).toContain(`Jours réservés (${ajoutes})`);
   expect(recap.text).toContain("lundi 7 septembre 2026 : Menu Classique");
   const [{ n }] = await sql(
-    `SELECT count(*)::int AS n FROM "Reservation" r JOIN "Enfant" e ON e.id = r."enfantId" WHERE e.prenoms = 'Louise' AND r.statut = 'RESERVEE'`,
+    `SELECT count(*)::int AS n FROM "Reservation" WHERE "enfantId" = $1 AND statut = 'RESERVEE'`,
+    [famille.enfantId],
   );
   expect(n).toBe(ajoutes);
 
