@@ -17,12 +17,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedActivites } from "@/prisma/demo-activites";
 import { creerActualite } from "@/lib/domain/portail/actualites";
+import { changerAccesSante } from "@/lib/domain/sante/acces-agent";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { anonyme, appelerAction, connecte, redirection, requete, type Client } from "./client";
 import { actionsDuBuild, routesDuBuild } from "./build";
 import { familleComplete, nouvelAgent, type Famille } from "./fixtures";
 
-type Contexte = { a: Famille; agent: Agent; admin: Agent; actualiteId: string; activiteId: number };
+type Contexte = {
+  a: Famille;
+  agent: Agent;
+  admin: Agent;
+  actualiteId: string;
+  activiteId: number;
+  /** a unit of the activity the first family's child is accepted in (a day to book in a réservation) */
+  uniteId: number;
+};
 
 // ——— The table: every route and every action, by who may reach it ———
 
@@ -44,14 +53,26 @@ type AccesRoute =
   /** a console page: anonymous to /agent/connexion, a citizen 404, an AGENT 200 */
   | "agent"
   /** an administrators' page: also 403 for an AGENT, 200 for an ADMIN */
-  | "admin";
+  | "admin"
+  /**
+   * a console page with health data: also 403 for an agent without the access an administrator gives
+   * (SANTE), whatever its role; 200 for an agent given it
+   */
+  | "sante";
 
 /**
  * `chemin`: the path asked (a pattern's parameters filled); `statut`: what a public route answers anyone (200);
  * `proprietaire`: what the first family gets on its own page (200; 307 where the page sends it on, which
  * still tells its own child or demande from another family's).
  */
-type LigneRoute = { acces: AccesRoute; chemin?: (c: Contexte) => string; statut?: number; proprietaire?: number };
+type LigneRoute = {
+  acces: AccesRoute;
+  chemin?: (c: Contexte) => string;
+  statut?: number;
+  proprietaire?: number;
+  /** what an ADMIN gets on an administrators' page (200; 404 for the preview's page outside a preview) */
+  administrateur?: number;
+};
 
 const ROUTES: Record<string, LigneRoute> = {
   "/": { acces: "publique" },
@@ -66,6 +87,8 @@ const ROUTES: Record<string, LigneRoute> = {
   "/reglement-interieur": { acces: "publique" },
   "/icon.svg": { acces: "publique" },
   "/connexion": { acces: "publique" },
+  // FranceConnect's answer for an identity no space knows: without that identity in the draft, back to login
+  "/connexion/franceconnect": { acces: "publique", statut: 307 },
   "/agent/connexion": { acces: "publique" },
   "/activation/[token]": { acces: "publique", chemin: () => "/activation/inconnu" },
   "/activation/renvoyer": { acces: "publique" },
@@ -77,6 +100,9 @@ const ROUTES: Record<string, LigneRoute> = {
   "/mot-de-passe-oublie/[token]": { acces: "publique", chemin: () => "/mot-de-passe-oublie/inconnu" },
   "/api/altcha": { acces: "publique" },
   "/api/health": { acces: "publique" },
+  "/api/sante": { acces: "publique" },
+  // next-auth's routes (FranceConnect, the agents' SSO): its CSRF token, the one any sign-in starts with
+  "/api/auth/[...nextauth]": { acces: "publique", chemin: () => "/api/auth/csrf" },
   // no logo uploaded, no such document: the same 404 for everyone
   "/api/commune/logo": { acces: "publique", statut: 404 },
   "/api/documents-utiles/[id]": { acces: "publique", chemin: () => "/api/documents-utiles/inconnu", statut: 404 },
@@ -131,6 +157,10 @@ const ROUTES: Record<string, LigneRoute> = {
     proprietaire: 307,
   },
   "/inscriptions/[id]/annuler": { acces: "famille", chemin: (c) => `/inscriptions/${c.a.inscriptionId}/annuler` },
+  "/famille/enfants/[enfant]/reservations": {
+    acces: "famille",
+    chemin: (c) => `/famille/enfants/${c.a.enfantId}/reservations`,
+  },
   "/api/pieces": { acces: "televersement" },
   "/api/pieces/[id]": { acces: "fichier", chemin: (c) => `/api/pieces/${c.a.pieceId}` },
   "/api/messages/[id]/piece": { acces: "fichier", chemin: (c) => `/api/messages/${c.a.messageId}/piece` },
@@ -140,15 +170,21 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent": { acces: "agent" },
   "/agent/demandes": { acces: "agent" },
   "/agent/demandes/[numero]": { acces: "agent", chemin: (c) => `/agent/demandes/${c.a.numero}` },
+  "/agent/demandes/export": { acces: "agent" },
   "/agent/familles": { acces: "agent" },
+  "/agent/familles/export": { acces: "agent" },
   "/agent/familles/[id]": { acces: "agent", chemin: (c) => `/agent/familles/${c.a.familleId}` },
   "/agent/familles/[id]/corriger/[personne]": {
     acces: "agent",
     chemin: (c) => `/agent/familles/${c.a.familleId}/corriger/representant-${c.a.representantId}`,
   },
   "/agent/familles/[id]/enfants/[enfant]/sante": {
-    acces: "agent",
+    acces: "sante",
     chemin: (c) => `/agent/familles/${c.a.familleId}/enfants/${c.a.enfantId}/sante`,
+  },
+  "/agent/reservations/[famille]/[enfant]": {
+    acces: "agent",
+    chemin: (c) => `/agent/reservations/${c.a.familleId}/${c.a.enfantId}`,
   },
   "/agent/portail": { acces: "agent" },
   "/agent/portail/activites": { acces: "agent" },
@@ -157,6 +193,11 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/agents/nouveau": { acces: "admin" },
   "/agent/agents/[id]": { acces: "admin", chemin: (c) => `/agent/agents/${c.agent.id}` },
   "/agent/parametrage": { acces: "admin" },
+  "/agent/parametrage/reservations": { acces: "admin" },
+  "/agent/journal": { acces: "admin" },
+  "/agent/journal/export": { acces: "admin" },
+  // the preview's reset: no such page on a commune's portal (PREVIEW is not set here), not even for an ADMIN
+  "/agent/demonstration": { acces: "admin", administrateur: 404 },
 };
 
 type AccesAction =
@@ -179,6 +220,12 @@ type AccesAction =
 /** The state a form's first call carries (useActionState's initial state). */
 const ETAT = { values: {}, errors: {} };
 const formulaire = () => [ETAT, new FormData()];
+/** A form's first call with these fields filled. */
+const formulaireAvec = (champs: Record<string, string | number | undefined>) => {
+  const donnees = new FormData();
+  for (const [nom, valeur] of Object.entries(champs)) donnees.append(nom, String(valeur));
+  return [ETAT, donnees];
+};
 const aucun = () => [];
 
 type LigneAction = { acces: AccesAction; args: (c: Contexte) => unknown[] };
@@ -186,8 +233,10 @@ type LigneAction = { acces: AccesAction; args: (c: Contexte) => unknown[] };
 const ACTIONS: Record<string, LigneAction> = {
   "app/(auth)/connexion/actions.ts#connexion": { acces: "publique", args: formulaire },
   "app/(auth)/agent/connexion/actions.ts#connexionAgent": { acces: "publique", args: formulaire },
+  "app/(auth)/activation/actions.ts#activerAction": { acces: "publique", args: formulaire },
   "app/(auth)/activation/actions.ts#renvoyerParCourriel": { acces: "publique", args: formulaire },
   "app/(auth)/activation/actions.ts#renvoyerDepuisLien": { acces: "publique", args: formulaire },
+  "app/(auth)/connexion/franceconnect/actions.ts#associerAction": { acces: "publique", args: formulaire },
   "app/(auth)/creer-mon-espace/actions.ts#commencer": { acces: "publique", args: aucun },
   "app/(auth)/creer-mon-espace/actions.ts#annuler": { acces: "publique", args: aucun },
   "app/(auth)/creer-mon-espace/actions.ts#enregistrerEtape": {
@@ -195,10 +244,7 @@ const ACTIONS: Record<string, LigneAction> = {
     args: () => ["cgu", ...formulaire()],
   },
   "app/(auth)/mot-de-passe-oublie/actions.ts#demanderLien": { acces: "publique", args: formulaire },
-  "app/(auth)/mot-de-passe-oublie/actions.ts#choisirMotDePasse": {
-    acces: "publique",
-    args: () => ["inconnu", ...formulaire()],
-  },
+  "app/(auth)/mot-de-passe-oublie/actions.ts#choisirMotDePasse": { acces: "publique", args: formulaire },
   "app/(portail)/actions.ts#deconnexion": { acces: "publique", args: aucun },
 
   "app/(portail)/mes-informations/adresse/actions.ts#demanderChangementAdresseAction": {
@@ -213,6 +259,10 @@ const ACTIONS: Record<string, LigneAction> = {
   },
   "app/(portail)/mes-informations/telephones/actions.ts#changerTelephonesAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-profil/actions.ts#saisirCleEnfanceAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-profil/franceconnect/actions.ts#dissocierFranceConnectAction": {
+    acces: "usager",
+    args: formulaire,
+  },
   "app/(portail)/mon-profil/identite/actions.ts#modifierIdentiteAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-profil/mot-de-passe/actions.ts#changerMotDePasseAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-profil/supprimer/actions.ts#demanderSuppressionAction": { acces: "usager", args: formulaire },
@@ -221,46 +271,46 @@ const ACTIONS: Record<string, LigneAction> = {
     acces: "usager",
     args: () => ["titulaire", ...formulaire()],
   },
-  "app/(portail)/famille/declarer/actions.ts#retourEtape1": { acces: "usager", args: aucun },
-  "app/(portail)/famille/declarer/actions.ts#validerDeclaration": { acces: "usager", args: aucun },
-  "app/(portail)/famille/declarer/actions.ts#annulerDeclaration": { acces: "usager", args: aucun },
-  "app/(portail)/demandes/[numero]/actions.ts#annulerDemandeAction": { acces: "famille", args: (c) => [c.a.numero] },
+  "app/(portail)/demandes/[numero]/actions.ts#annulerDemandeAction": {
+    acces: "famille",
+    args: (c) => formulaireAvec({ numero: c.a.numero }),
+  },
   "app/(portail)/demandes/[numero]/actions.ts#envoyerMessageAction": {
     acces: "famille",
-    args: (c) => [c.a.numero, ...formulaire()],
+    args: (c) => formulaireAvec({ numero: c.a.numero, message: "Bonjour" }),
+  },
+  // a démarche's recap and cancel buttons, on the first family's inscription draft
+  "app/(portail)/demandes/actions-demarche.ts#validerDemarche": {
+    acces: "famille",
+    args: (c) => formulaireAvec({ demande: c.a.inscriptionId }),
+  },
+  "app/(portail)/demandes/actions-demarche.ts#retourEtape1Demarche": {
+    acces: "famille",
+    args: (c) => formulaireAvec({ demande: c.a.inscriptionId }),
+  },
+  "app/(portail)/demandes/actions-demarche.ts#annulerDemarche": {
+    acces: "famille",
+    args: (c) => formulaireAvec({ demande: c.a.inscriptionId }),
   },
   "app/(portail)/famille/enfants/[enfant]/sante/actions.ts#enregistrerDossierSante": {
     acces: "famille",
     args: (c) => [c.a.enfantId, ...formulaire()],
   },
-  "app/(portail)/famille/enfants/[enfant]/sante/actions.ts#retourEtape1Sante": {
+  "app/(portail)/famille/enfants/[enfant]/reservations/actions.ts#enregistrerReservationsAction": {
     acces: "famille",
-    args: (c) => [c.a.enfantId],
-  },
-  "app/(portail)/famille/enfants/[enfant]/sante/actions.ts#validerDossierSante": {
-    acces: "famille",
-    args: (c) => [c.a.enfantId],
-  },
-  "app/(portail)/famille/enfants/[enfant]/sante/actions.ts#annulerDossierSante": {
-    acces: "famille",
-    args: (c) => [c.a.enfantId],
+    args: (c) =>
+      formulaireAvec({
+        inscriptionId: c.a.inscriptionAccepteeId,
+        changements: JSON.stringify([{ date: "2026-12-07", uniteId: c.uniteId, reserver: true }]),
+      }),
   },
   "app/(portail)/inscriptions/actions.ts#commencerInscriptionAction": {
     acces: "famille",
-    args: (c) => [c.a.enfantId, c.activiteId],
+    args: (c) => formulaireAvec({ enfant: c.a.enfantId, activite: c.activiteId }),
   },
   "app/(portail)/inscriptions/actions.ts#enregistrerInscriptionAction": {
     acces: "famille",
     args: (c) => [c.a.inscriptionId, ...formulaire()],
-  },
-  "app/(portail)/inscriptions/actions.ts#retourEtape1Action": { acces: "famille", args: (c) => [c.a.inscriptionId] },
-  "app/(portail)/inscriptions/actions.ts#validerInscriptionAction": {
-    acces: "famille",
-    args: (c) => [c.a.inscriptionId],
-  },
-  "app/(portail)/inscriptions/actions.ts#annulerInscriptionAction": {
-    acces: "famille",
-    args: (c) => [c.a.inscriptionId],
   },
 
   "app/(auth)/agent/connexion/code/actions.ts#verifierCode": { acces: "session-agent", args: formulaire },
@@ -274,6 +324,10 @@ const ACTIONS: Record<string, LigneAction> = {
     args: (c) => [c.a.numero, ...formulaire()],
   },
   "app/(agent)/agent/familles/[id]/corriger/[personne]/actions.ts#corrigerPersonneAction": {
+    acces: "agent",
+    args: formulaire,
+  },
+  "app/(agent)/agent/reservations/[famille]/[enfant]/actions.ts#reserverPourLaFamilleAction": {
     acces: "agent",
     args: formulaire,
   },
@@ -297,10 +351,14 @@ const ACTIONS: Record<string, LigneAction> = {
   "app/(agent)/agent/agents/[id]/actions.ts#changerRole": { acces: "admin", args: formulaire },
   "app/(agent)/agent/agents/[id]/actions.ts#reinitialiserMotDePasse": { acces: "admin", args: formulaire },
   "app/(agent)/agent/agents/[id]/actions.ts#reinitialiserTotp": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/agents/[id]/acces-sante.ts#changerAccesSanteAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/actions.ts#enregistrerCommuneAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/actions.ts#envoyerLogoAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/actions.ts#retirerLogoAction": { acces: "admin", args: aucun },
   "app/(agent)/agent/parametrage/actions.ts#publierDocumentAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/reservations/actions.ts#enregistrerJoursAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/reservations/actions.ts#fermerAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/demonstration/actions.ts#reinitialiserDemonstrationAction": { acces: "admin", args: formulaire },
 };
 
 // ——— Who asks, and what they must get ———
@@ -310,25 +368,33 @@ let citoyen: Client;
 let autreFamille: Client;
 let agent: Client;
 let admin: Client;
+let agentSante: Client;
 
 beforeAll(async () => {
   await seedActivites("Villefranque");
   const activiteId = (await db().activite.findUniqueOrThrow({ where: { code: "RESTAURATION_PUBLIQUE" } })).id;
+  const garderie = await db().activite.findUniqueOrThrow({
+    where: { code: "GARDERIE_PUBLIQUE" },
+    include: { unites: { orderBy: { ordre: "asc" } } },
+  });
   const [a, b, agentRow, adminRow] = await Promise.all([
-    familleComplete("Etchart", { activiteId }),
+    familleComplete("Etchart", { activiteId, reservable: garderie.id }),
     familleComplete("Duhalde"),
     nouvelAgent("AGENT"),
     nouvelAgent("ADMIN"),
   ]);
+  const agentSanteRow = await nouvelAgent("AGENT");
+  await changerAccesSante({ admin: adminRow, agentId: agentSanteRow.id, accorde: true });
   const { id: actualiteId } = await creerActualite({
     agentId: adminRow.id,
     saisie: { titre: "Fermeture exceptionnelle", texte: "La cantine ferme vendredi.", statut: "PUBLIEE" },
   });
-  contexte = { a, agent: agentRow, admin: adminRow, actualiteId, activiteId };
+  contexte = { a, agent: agentRow, admin: adminRow, actualiteId, activiteId, uniteId: garderie.unites[0]!.id };
   citoyen = await connecte({ kind: "USAGER", usagerId: a.usager.id });
   autreFamille = await connecte({ kind: "USAGER", usagerId: b.usager.id });
   agent = await connecte({ kind: "AGENT", agentId: agentRow.id });
   admin = await connecte({ kind: "AGENT", agentId: adminRow.id });
+  agentSante = await connecte({ kind: "AGENT", agentId: agentSanteRow.id });
 }, 120_000);
 
 /** Ids of the first family for which no row exists: what the actions answer for those is "not found". */
@@ -336,6 +402,7 @@ const INEXISTANTS = {
   numero: 999_999_999,
   enfantId: "00000000-0000-4000-8000-00000000e4f0",
   inscriptionId: "00000000-0000-4000-8000-0000000001d5",
+  inscriptionAccepteeId: "00000000-0000-4000-8000-0000000005e5",
 };
 
 /** An action's answer with the ids it names masked: status, redirect, and the returned value (payload row 1). */
@@ -345,7 +412,10 @@ async function reponseMasquee(response: Response, ids: (string | number | undefi
   let texte = `${response.status} ${redirige ?? ""} ${valeur}`;
   // uuids first, then numbers as whole path segments (a demande's number may be "2")
   for (const id of ids.filter((id) => typeof id === "string")) texte = texte.replaceAll(id, "<id>");
-  for (const id of ids.filter((id) => typeof id === "number")) texte = texte.replaceAll(`/${id}`, "/<id>");
+  // (and as the form's field the caller typed, which the answer gives back as typed)
+  for (const id of ids.filter((id) => typeof id === "number")) {
+    texte = texte.replaceAll(`/${id}`, "/<id>").replaceAll(`"${id}"`, '"<id>"');
+  }
   return texte;
 }
 
@@ -442,11 +512,17 @@ describe.each(routesDuBuild.filter((route) => route in ROUTES))("GET %s", (route
         break;
       case "agent":
       case "admin":
+      case "sante":
         expectConnexion(await get(anonyme()), "/agent/connexion", "anonyme");
         await expectIntrouvable(await get(citoyen), "citoyen");
-        if (ligne.acces === "admin") {
+        if (ligne.acces === "sante") {
+          await expectRefuse(await get(agent), "agent sans l'accès aux données de santé");
+          await expectRefuse(await get(admin), "administrateur sans l'accès aux données de santé");
+          expect((await get(agentSante)).status, "agent qui a l'accès").toBe(200);
+        } else if (ligne.acces === "admin") {
           await expectRefuse(await get(agent), "agent");
-          expect((await get(admin)).status, "administrateur").toBe(200);
+          if (ligne.administrateur === 404) await expectIntrouvable(await get(admin), "administrateur");
+          else expect((await get(admin)).status, "administrateur").toBe(ligne.administrateur ?? 200);
         } else {
           expect((await get(agent)).status, "agent").toBe(200);
         }
@@ -475,7 +551,13 @@ describe.each(actionsGardees.map((action) => [action.cle, action] as const))("ac
         expectConnexion(await appeler(anonyme()), "/connexion", "anonyme");
         await expectIntrouvable(await appeler(agent), "agent");
         if (ligne.acces === "famille") {
-          const ids = [contexte.a.numero, contexte.a.enfantId, contexte.a.inscriptionId, ...Object.values(INEXISTANTS)];
+          const ids = [
+            contexte.a.numero,
+            contexte.a.enfantId,
+            contexte.a.inscriptionId,
+            contexte.a.inscriptionAccepteeId,
+            ...Object.values(INEXISTANTS),
+          ];
           const inexistant = await appeler(autreFamille, { ...contexte, a: { ...contexte.a, ...INEXISTANTS } });
           expect(await reponseMasquee(await appeler(autreFamille), ids), "une autre famille").toBe(
             await reponseMasquee(inexistant, ids),

@@ -3,6 +3,8 @@
 // by React's own encodeReply), and forms submitted the way a browser without JavaScript submits them.
 import { inject } from "vitest";
 import { encodeReply } from "next/dist/compiled/react-server-dom-turbopack/client.node.js";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import { db } from "@/lib/db";
 import { nomCookieSession } from "@/lib/config";
 import { openSession, type Subject } from "@/lib/auth/sessions";
@@ -134,6 +136,16 @@ export function alertes(html: string): string[] {
   return [...html.matchAll(/<[^>]*role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/g)].map(([, texte]) =>
     decode(texte!.replace(/<[^>]+>/g, "")).trim(),
   );
+}
+
+/**
+ * The anti-bot field's value as the ALTCHA widget fills it: the server's challenge (GET /api/altcha) solved
+ * by the same proof of work as the browser's.
+ */
+export async function altchaResolu(client: Client): Promise<string> {
+  const challenge = await (await requete(client, "/api/altcha")).json();
+  const solution = await solveChallenge({ challenge, deriveKey });
+  return btoa(JSON.stringify({ challenge, solution }));
 }
 
 /** The pf_session cookie an answer sets, with its attributes as sent. */

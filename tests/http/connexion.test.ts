@@ -73,7 +73,8 @@ describe("connexion des usagers", () => {
     expect((await requete(client, "/mon-espace")).status).toBe(200);
 
     const deconnexion = actionDuBuild("app/(portail)/actions.ts", "deconnexion");
-    const sortie = await appelerAction(client, { id: deconnexion.id, page: "/mon-espace" }, []);
+    // the button's form (the action wrapper reads its FormData)
+    const sortie = await appelerAction(client, { id: deconnexion.id, page: "/mon-espace" }, [new FormData()]);
     expect(redirection(sortie)).toMatch(/^\/connexion/);
     expect(cookieDeSession(sortie)).toMatch(/^pf_session=;.*Expires=Thu, 01 Jan 1970/i);
     // the token is revoked on the server, not only forgotten by the browser
@@ -98,7 +99,7 @@ describe("en-têtes de sécurité", () => {
         await appelerAction(
           citoyen,
           { id: actionDuBuild("app/(portail)/actions.ts", "deconnexion").id, page: "/mon-espace" },
-          [],
+          [new FormData()],
         ),
       ],
     ];
@@ -108,9 +109,18 @@ describe("en-têtes de sécurité", () => {
       expect(reponse.headers.get("x-frame-options"), sorte).toBe("DENY");
       expect(reponse.headers.get("x-powered-by"), sorte).toBeNull();
       const csp = reponse.headers.get("content-security-policy") ?? "";
-      expect(csp, sorte).toContain("frame-ancestors 'none'");
-      expect(csp, sorte).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-      expect(csp, sorte).not.toContain("unsafe-eval");
+      if (sorte === "fichier privé") {
+        // the proxy leaves the answers under /api to their own policy (the security review): a file is
+        // sandboxed and may load nothing
+        expect(csp, sorte).toMatch(/^default-src 'none';.*; sandbox$/);
+      } else if (sorte === "route JSON") {
+        // JSON, never a page (nosniff above): no policy of its own, and not the pages' one
+        expect(csp, sorte).toBe("");
+      } else {
+        expect(csp, sorte).toContain("frame-ancestors 'none'");
+        expect(csp, sorte).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+        expect(csp, sorte).not.toContain("unsafe-eval");
+      }
     }
     // a fresh nonce for each answer
     const nonce = (reponse: Response) => reponse.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1];

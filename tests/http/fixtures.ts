@@ -12,6 +12,7 @@ import { commencerInscription } from "@/lib/domain/inscription/brouillon";
 import { envoyerMessage } from "@/lib/domain/demande/messages";
 import { deposerPiece } from "@/lib/domain/piece/pieces";
 import type { RoleAgent } from "@/lib/generated/prisma/enums";
+import { inscrire } from "@/prisma/demo-reservations";
 import { familleValidee } from "../integration/inscription-fixtures";
 import { lienDuDernierCourriel, nouvelEspace } from "../integration/espace-fixtures";
 import { nouvelleIp } from "./client";
@@ -34,9 +35,13 @@ async function jetonDeSuivi(courriel: string, suiviTokenHash: string | null): Pr
 
 /**
  * A validated family and what belongs to it. `activiteId`: an activity open for inscriptions (seedActivites),
- * for an inscription draft.
+ * for an inscription draft; `reservable`: another one, where the child's inscription is accepted by the agent
+ * (what Gérer mes réservations books on).
  */
-export async function familleComplete(nom: string, { activiteId }: { activiteId?: number } = {}) {
+export async function familleComplete(
+  nom: string,
+  { activiteId, reservable }: { activiteId?: number; reservable?: number } = {},
+) {
   const famille = await familleValidee(nom);
   const { usager, instructeur, enfantId } = famille;
   const demande = await db().demande.findFirstOrThrow({ where: { usagerId: usager.id, type: "AJOUT_FAMILLE" } });
@@ -54,6 +59,9 @@ export async function familleComplete(nom: string, { activiteId }: { activiteId?
   const inscription = activiteId
     ? await commencerInscription({ usagerId: usager.id, enfantId, activiteId })
     : undefined;
+  const inscriptionAcceptee = reservable
+    ? await inscrire({ usagerId: usager.id, enfantId, activiteId: reservable, agent: instructeur })
+    : undefined;
   const titulaire = await db().representant.findFirstOrThrow({ where: { usagerId: usager.id } });
   return {
     ...famille,
@@ -62,6 +70,7 @@ export async function familleComplete(nom: string, { activiteId }: { activiteId?
     pieceId: piece.id,
     messageId: message.id,
     inscriptionId: inscription,
+    inscriptionAccepteeId: inscriptionAcceptee,
     representantId: titulaire.id,
   };
 }

@@ -116,13 +116,18 @@ function startApp(log: string, env: Record<string, string>): ChildProcess {
     "CLE_CHIFFREMENT_ANCIENNE",
   ])
     delete environment[name];
-  // Its own process group, so that teardown stops next-server with it.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: ROOT,
-    env: environment,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // Its own process group, so that teardown stops next-server with it. Started as `npm start` starts it: the
+  // server-only marker is an empty module outside Next's build (scripts/server-only-hors-next.mjs).
+  const child = spawn(
+    process.execPath,
+    ["--import", "./scripts/server-only-hors-next.mjs", "--import", "tsx", "scripts/start.ts"],
+    {
+      cwd: ROOT,
+      env: environment,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout!.pipe(output);
   child.stderr!.pipe(output);
   return child;
