@@ -13,7 +13,7 @@
 // <form action>. Next's redirect(), notFound() and forbidden() thrown by the command or the checks pass through.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import { requireAgent, requireAgentSession, requireUsager } from "@/lib/auth/current";
 import { AppError, GENERIC_ERROR } from "@/lib/errors";
 import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
@@ -48,13 +48,13 @@ const sansMotsDePasse = (values: Record<string, string>) =>
 
 function envelopper<S extends z.ZodType, A>(
   nom: string,
-  autoriser: () => Promise<A>,
+  autoriser: (formData: FormData) => Promise<A>,
   schema: S,
   handler: (entree: A & Entree<S>) => Promise<Issue>,
 ): Action {
   return (async (...args: [FormState, FormData] | [FormData]) => {
     const formData = args.length === 2 ? args[1] : args[0];
-    const appelant = await autoriser();
+    const appelant = await autoriser(formData);
     const saisie = formValues(formData);
     const values = sansMotsDePasse(saisie);
     const parsed = parseForm(schema, saisie);
@@ -105,9 +105,16 @@ export function actionUsager<S extends z.ZodType>(
   nom: string,
   schema: S,
   handler: (entree: { usager: Usager; session: Session } & Entree<S>) => Promise<Issue>,
-  options: { suite?: string } = {},
+  /** suite: where the login page sends back to (a function of the form when the page's address is in it) */
+  options: { suite?: string | ((formData: FormData) => string) } = {},
 ): Action {
-  return envelopper(nom, () => requireUsager(options.suite), schema, handler);
+  const { suite } = options;
+  return envelopper(
+    nom,
+    (formData) => requireUsager(typeof suite === "function" ? suite(formData) : suite),
+    schema,
+    handler,
+  );
 }
 
 /**
@@ -127,3 +134,52 @@ export function actionAgent<S extends z.ZodType>(
     handler,
   );
 }
+
+/**
+ * The same wrappers for an action its page binds to an id (`action.bind(null, enfantId)`): the handler receives
+ * it as `lie`, never trusted more than a form field (the command scopes its query by the caller). `E`: the fields
+ * the form's state carries besides FormState (sent through the handler's `extra`).
+ */
+type ActionLiee<E> = (
+  lie: string,
+  previous: FormState & Partial<E>,
+  formData: FormData,
+) => Promise<FormState & Partial<E>>;
+
+function lier<E, A>(
+  envelopperAvec: (autoriser: () => Promise<A>) => Action,
+  autoriser: (lie: string) => Promise<A>,
+): ActionLiee<E> {
+  return (lie, previous, formData) =>
+    envelopperAvec(() => autoriser(lie))(previous, formData) as Promise<FormState & Partial<E>>;
+}
+
+export function actionPubliqueLiee<S extends z.ZodType, E = object>(
+  nom: string,
+  schema: S,
+  handler: (entree: { lie: string } & Entree<S>) => Promise<Issue>,
+): ActionLiee<E> {
+  return lier<E, { lie: string }>(
+    (autoriser) => envelopper(nom, autoriser, schema, handler),
+    async (lie) => ({ lie }),
+  );
+}
+
+export function actionUsagerLiee<S extends z.ZodType, E = object>(
+  nom: string,
+  schema: S,
+  handler: (entree: { usager: Usager; session: Session; lie: string } & Entree<S>) => Promise<Issue>,
+  options: { suite?: (lie: string) => string } = {},
+): ActionLiee<E> {
+  return lier<E, { usager: Usager; session: Session; lie: string }>(
+    (autoriser) => envelopper(nom, autoriser, schema, handler),
+    async (lie) => ({ ...(await requireUsager(options.suite?.(lie))), lie }),
+  );
+}
+
+/**
+ * The schema of a form whose fields a draft keeps as typed (a wizard's step): nothing is refused before the
+ * command, which checks what it needs; the handler reads `values`.
+ */
+export const saisieLibre = z.object({});
+export type SaisieLibre = typeof saisieLibre;

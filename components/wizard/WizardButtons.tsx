@@ -1,6 +1,12 @@
 // ANNULER / PRÉCÉDENT / SUIVANT (VALIDER at the last step), as in the seed. ANNULER posts to its own action
 // through formAction, so it needs no second form.
-export function WizardButtons({ annuler, dernier }: { annuler: () => Promise<void>; dernier?: boolean }) {
+export function WizardButtons({
+  annuler,
+  dernier,
+}: {
+  annuler: (formData: FormData) => Promise<void>;
+  dernier?: boolean;
+}) {
   return (
     <div className="mt-8 flex flex-col-reverse gap-3 border-t border-stone-200 pt-6 sm:flex-row sm:justify-between">
       <button type="submit" formAction={annuler} formNoValidate className="bouton-discret">

@@ -1,6 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { actionPublique, actionPubliqueLiee, saisieLibre } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { formValues, parseForm, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/auth/current";
@@ -36,7 +38,7 @@ import { brouillonCourant, clearDraftCookie, setDraftCookie } from "./brouillon-
 const stepPath = (index: number) => (index <= 0 ? "/creer-mon-espace" : `/creer-mon-espace/${ETAPES[index]!.slug}`);
 
 /** JE CRÉE MON ESPACE: opens a draft (or reopens this browser's) and goes where the parent left off. */
-export async function commencer(): Promise<void> {
+export const commencer = actionPublique("creerEspace.commencer", z.object({}), async () => {
   let brouillon = await brouillonCourant();
   if (!brouillon) {
     const created = await createBrouillon(await clientIp());
@@ -45,10 +47,10 @@ export async function commencer(): Promise<void> {
     brouillon = created.brouillon;
   }
   redirect(stepPath(Math.max(1, brouillon.step)));
-}
+});
 
 /** ANNULER: the draft and its photo are deleted. */
-export async function annuler(): Promise<void> {
+export const annuler = actionPublique("creerEspace.annuler", z.object({}), async () => {
   const brouillon = await brouillonCourant();
   if (brouillon) {
     const photoKey = brouillon.data.identite?.photoKey;
@@ -57,14 +59,18 @@ export async function annuler(): Promise<void> {
   }
   await clearDraftCookie();
   redirect("/");
-}
+});
 
-/** SUIVANT / PRÉCÉDENT / VALIDER of a step: what was typed is saved either way; SUIVANT also checks it. */
-export async function enregistrerEtape(
-  etape: Exclude<EtapeSlug, "bienvenue">,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
+/**
+ * SUIVANT / PRÉCÉDENT / VALIDER of a step (bound to the step by its page): what was typed is saved either way;
+ * SUIVANT also checks it. A refusal sends back what was typed (passwords left out by the wrapper).
+ */
+export const enregistrerEtape = actionPubliqueLiee("creerEspace.etape", saisieLibre, async ({ lie, formData }) => {
+  const etat = await enregistrer(lie as Exclude<EtapeSlug, "bienvenue">, formData);
+  return { ok: false, values: etat.values, errors: etat.errors };
+});
+
+async function enregistrer(etape: Exclude<EtapeSlug, "bienvenue">, formData: FormData): Promise<FormState> {
   const brouillon = await brouillonCourant();
   if (!brouillon) redirect("/creer-mon-espace?expire=1");
   const index = etapeIndex(etape);

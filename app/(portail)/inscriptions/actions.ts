@@ -2,22 +2,18 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionUsager } from "@/lib/action";
-import { requireUsager } from "@/lib/auth/current";
-import { AppError } from "@/lib/errors";
-import { formValues } from "@/lib/forms";
+import { actionUsager, actionUsagerLiee, saisieLibre, type SaisieLibre } from "@/lib/action";
+import type { FormState } from "@/lib/forms";
 import { commencerInscription, enregistrerInscription } from "@/lib/domain/inscription/brouillon";
 import { MESSAGE_ATTESTATION } from "@/lib/domain/inscription/regles";
 
-export type InscriptionState = {
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  message?: string;
+type Extra = {
   /** ALLER À L'ÉTAPE 2 refused: the attestation's message, and the required pieces not attached */
   attestation?: string;
   pieces?: string[];
   enregistre?: boolean;
 };
+export type InscriptionState = FormState & Extra;
 
 /** A click on an activity under a child: its draft (started now or before), step 1. */
 export const commencerInscriptionAction = actionUsager(
@@ -34,24 +30,25 @@ export const commencerInscriptionAction = actionUsager(
   { suite: "/inscriptions" },
 );
 
-/** ENREGISTRER or ALLER À L'ÉTAPE 2 (the intent): saved as typed, step 2 only when nothing is missing. */
-export async function enregistrerInscriptionAction(
-  demandeId: string,
-  _prev: InscriptionState,
-  formData: FormData,
-): Promise<InscriptionState> {
-  const { usager } = await requireUsager(`/inscriptions/${demandeId}`);
-  const values = formValues(formData);
-  const etape2 = values.intent === "etape2";
-  let resultat;
-  try {
-    resultat = await enregistrerInscription({ usagerId: usager.id, demandeId, values, etape2 });
-  } catch (error) {
-    if (error instanceof AppError) return { values, errors: {}, message: error.message };
-    throw error;
-  }
-  if (resultat.etape2) redirect(`/inscriptions/${demandeId}/recapitulatif`);
-  if (!resultat.manques) return { values, errors: {}, enregistre: true };
-  const { champs, attestation, pieces } = resultat.manques;
-  return { values, errors: champs, attestation: attestation ? MESSAGE_ATTESTATION : undefined, pieces };
-}
+/**
+ * ENREGISTRER or ALLER À L'ÉTAPE 2 (the intent): saved as typed, step 2 only when nothing is missing. Bound to
+ * the draft's id by the page: the command finds it only among the caller's own drafts.
+ */
+export const enregistrerInscriptionAction = actionUsagerLiee<SaisieLibre, Extra>(
+  "inscription.enregistrer",
+  saisieLibre,
+  async ({ usager, lie: demandeId, values }) => {
+    const etape2 = values.intent === "etape2";
+    const resultat = await enregistrerInscription({ usagerId: usager.id, demandeId, values, etape2 });
+    if (resultat.etape2) redirect(`/inscriptions/${demandeId}/recapitulatif`);
+    if (!resultat.manques) return { values, extra: { enregistre: true } };
+    const { champs, attestation, pieces } = resultat.manques;
+    return {
+      ok: false,
+      values,
+      errors: champs,
+      extra: { attestation: attestation ? MESSAGE_ATTESTATION : undefined, pieces },
+    };
+  },
+  { suite: (demandeId) => `/inscriptions/${demandeId}` },
+);

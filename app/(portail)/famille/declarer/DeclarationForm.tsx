@@ -17,10 +17,13 @@ export type Liste = {
   contacts: EntreeListe[];
 };
 
+// The wrapper's action typed with this form's state (its extra fields: the list of what is missing, the save).
+const enregistrer: (etat: DeclarationState, formData: FormData) => Promise<DeclarationState> = enregistrerDeclaration;
+
 type Props = { selection: string; role: Role; initial: Record<string, string>; liste: Liste; titre: string };
 
 export function DeclarationForm({ selection, role, initial, liste, titre }: Props) {
-  const [state, action, pending] = useActionState(enregistrerDeclaration, {
+  const [state, action, pending] = useActionState(enregistrer, {
     values: initial,
     errors: {},
   } as DeclarationState);

@@ -2,19 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireUsager } from "@/lib/auth/current";
-import { AppError } from "@/lib/errors";
-import { formValues } from "@/lib/forms";
+import { actionUsager, saisieLibre } from "@/lib/action";
+import type { FormState } from "@/lib/forms";
 import { ecrireSelection, lireSelection, modifierDeclaration, type Suite } from "@/lib/domain/famille/declaration";
 import type { Manque } from "@/lib/domain/famille/schemas";
 
-export type DeclarationState = {
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  manques?: Manque[];
-  message?: string;
-  enregistre?: boolean;
-};
+export type DeclarationState = FormState & { manques?: Manque[]; enregistre?: boolean };
 
 const PAGE = "/famille/declarer";
 
@@ -35,11 +28,11 @@ function suiteDe(intent: string): Suite {
  * button's intent is carried out. The person shown comes from the form, and only ever reaches this
  * parent's own draft.
  */
-export async function enregistrerDeclaration(_prev: DeclarationState, formData: FormData): Promise<DeclarationState> {
-  const { usager } = await requireUsager(PAGE);
-  const values = formValues(formData);
-  const selection = lireSelection(values.personne);
-  try {
+export const enregistrerDeclaration = actionUsager(
+  "enregistrerDeclaration",
+  saisieLibre,
+  async ({ usager, values }) => {
+    const selection = lireSelection(values.personne);
     const resultat = await modifierDeclaration({
       usager,
       enregistrer: { selection, values },
@@ -50,15 +43,13 @@ export async function enregistrerDeclaration(_prev: DeclarationState, formData: 
       case "recapitulatif":
         redirect(`${PAGE}/recapitulatif`);
       case "selection":
-        if (values.intent === "enregistrer") return { values, errors: {}, enregistre: true };
+        if (values.intent === "enregistrer") return { values, extra: { enregistre: true } };
         redirect(`${PAGE}?personne=${ecrireSelection(resultat.selection)}`);
       case "erreurs":
-        return { values, errors: resultat.errors };
+        return { ok: false, values, errors: resultat.errors };
       case "manques":
-        return { values, errors: resultat.errors, manques: resultat.manques };
+        return { ok: false, values, errors: resultat.errors, extra: { manques: resultat.manques } };
     }
-  } catch (error) {
-    if (error instanceof AppError) return { values, errors: {}, message: error.message };
-    throw error;
-  }
-}
+  },
+  { suite: PAGE },
+);
