@@ -16,8 +16,6 @@ export default defineConfig([
     // Pages, route handlers and components call queries and commands in lib/domain: they never reach the
     // database nor decrypt anything themselves. Types stay importable (a page may name a Prisma type).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-    // Being rewritten on another branch to read health data through a domain query; remove once merged.
-    ignores: ["app/(agent)/agent/demandes/[[]numero]/page.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
