@@ -57,7 +57,7 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: "tsx scripts/start.ts --demo",
+    command: "tsx --import ./scripts/server-only-hors-next.mjs scripts/start.ts --demo",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   await rm(path.join(SORTIE, ".next/static"), { recursive: true, force: true });
   await cp(path.join(ROOT, ".next/static"), path.join(SORTIE, ".next/static"), { recursive: true });
   await cp(path.join(ROOT, "public"), path.join(SORTIE, "public"), { recursive: true });
+  // anew each time: the chunks' names change with their content, and an old one would only weigh on the image
+  await rm(path.join(SORTIE, "scripts"), { recursive: true, force: true });
   await mkdir(path.join(SORTIE, "scripts"), { recursive: true });
   await build({
     entryPoints: Object.fromEntries(POINTS_ENTREE.map((nom) => [nom, path.join(ROOT, `scripts/${nom}.ts`)])),
@@ -53,6 +55,9 @@ async function main(): Promise<void> {
     splitting: true,
     chunkNames: "commun/[name]-[hash]",
     external: EXTERNES,
+    // The marker of the modules that never reach a browser throws outside Next's server build: these scripts are
+    // server code, so it is nothing here (as scripts/server-only-hors-next.mjs makes it for tsx).
+    alias: { "server-only": path.join(ROOT, "node_modules/server-only/empty.js") },
     tsconfig: path.join(ROOT, "tsconfig.json"),
     // The CommonJS packages in the bundles (pg, nodemailer…) call require and read __dirname.
     banner: {
