@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChoixActivite } from "@/components/reservation/ChoixActivite";
 import { CalendrierReservations } from "@/components/reservation/CalendrierReservations";
 import { Alert } from "@/components/ui/Alert";
 import { requireUsager } from "@/lib/auth/current";
@@ -40,25 +41,7 @@ export default async function ReservationsPage({
       <p className="mb-4 text-lg font-semibold">
         {enfant.prenoms} {enfant.nom.toUpperCase()}
       </p>
-      {inscriptions.length > 1 && (
-        <nav aria-label="Activités" className="mb-4">
-          <ul className="flex flex-col gap-2 sm:flex-row">
-            {inscriptions.map((i) => (
-              <li key={i.id}>
-                <Link
-                  href={`?inscription=${i.id}`}
-                  aria-current={i.id === inscriptionId ? "page" : undefined}
-                  className={
-                    i.id === inscriptionId ? "bouton-principal no-underline" : "bouton-secondaire no-underline"
-                  }
-                >
-                  {i.activite.libelle}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      <ChoixActivite inscriptions={inscriptions} courante={inscriptionId} />
       {!calendrier ? (
         <Alert title="Aucune inscription acceptée">
           <p>Les réservations se font pour une inscription acceptée par le service Enfance.</p>
