@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has, in order, stopping at the first failure.
 #   prerequisites -> typecheck + lint + unit (at once) -> integration + next build, fresh (at once)
-#   -> http (the built server's rules) + the demo's smoke test (at once) -> e2e (journeys at 1280 px, screens at 360 px)
+#   -> http (the built server's rules), the demo's smoke test and e2e (journeys at 1280 px, screens at 360 px), at once
 # Ends with one line "N passed, N failed" (vitest + playwright tests, from their JSON reports in test-results/).
 #
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium); TEST_DATABASE_URL (a PostgreSQL server whose user has
@@ -112,11 +112,6 @@ prerequisites() {
   fi
 }
 
-# One Playwright invocation, one app server on a throwaway PostgreSQL (e2e/fixtures/fabrique.ts), E2E_WORKERS
-# workers (2): the desktop journeys and the 360 px screen pass share them. Every port is picked free at run time.
-e2e() {
-  E2E_OUTPUT_DIR="$RESULTS/e2e" E2E_JSON_REPORT="$RESULTS/playwright-e2e.json" npx playwright test
-}
 
 # Runs "name|command" pairs at the same time (the checks that do not depend on one another), each one's output
 # kept in test-results/<name>.log and printed in order once all are done; fails if any failed.
@@ -145,12 +140,13 @@ if [ -z "${SKIP_E2E:-}" ]; then
   step "integration tests, next build" together \
     "integration|npm run test:integration -- --reporter=default --reporter=json --outputFile.json=$INTEGRATION_JSON" \
     "build|rm -rf .next && npm run build"
-  # Both need the build: the access matrix, throttles and sessions against the built server (tests/http), and
-  # `npm run demo`'s server on PGlite answering the demo login (playwright.demo.config.ts).
-  step "http tests, demo smoke test" together \
+  # All three need the build and none another: the access matrix, throttles and sessions against the built server
+  # (tests/http), `npm run demo`'s server on PGlite answering the demo login (playwright.demo.config.ts), and the
+  # end-to-end suite. The first two are short and mostly wait on their servers: they overlap the e2e run.
+  step "http tests, demo smoke test, e2e tests" together \
     "http|npx vitest run --project http --reporter=default --reporter=json --outputFile.json=$HTTP_JSON" \
-    "demo|E2E_OUTPUT_DIR=$RESULTS/e2e-demo E2E_JSON_REPORT=$RESULTS/playwright-demo.json npx playwright test -c playwright.demo.config.ts"
-  step "e2e tests" e2e
+    "demo|E2E_OUTPUT_DIR=$RESULTS/e2e-demo E2E_JSON_REPORT=$RESULTS/playwright-demo.json npx playwright test -c playwright.demo.config.ts" \
+    "e2e|E2E_OUTPUT_DIR=$RESULTS/e2e E2E_JSON_REPORT=$RESULTS/playwright-e2e.json npx playwright test"
 else
   step "integration tests" npm run test:integration -- --reporter=default --reporter=json --outputFile.json="$INTEGRATION_JSON"
 fi
