@@ -234,7 +234,10 @@ export async function rechercherInscrits({ lieuId, recherche }: { lieuId: number
       statut: "ACTIVE",
       AND: mots.map((mot) => ({
         enfant: {
-          OR: [{ nom: { contains: mot, mode: "insensitive" as const } }, { prenoms: { contains: mot, mode: "insensitive" as const } }],
+          OR: [
+            { nom: { contains: mot, mode: "insensitive" as const } },
+            { prenoms: { contains: mot, mode: "insensitive" as const } },
+          ],
         },
       })),
     },
