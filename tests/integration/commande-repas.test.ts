@@ -3,6 +3,7 @@
 // the cutoff as version 1 (nothing before), freezing again changes nothing (not even twice at once), and a
 // later change (an agent's booking, an illness) makes version 2 with the difference. The diets are stored
 // encrypted and the journal holds no health data.
+import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -15,6 +16,7 @@ import { commandesDuJour } from "@/lib/domain/commande-repas/queries";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
 import { dateDeJour } from "@/lib/domain/reservation/jours";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
+import { rechiffrerTout } from "@/lib/rotation-cle";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedReservations } from "@/prisma/demo-reservations";
@@ -211,5 +213,29 @@ describe("the kitchen order", () => {
       where: { lieuId_date_version: { lieuId: publique.lieuId, date: dateDeJour("2026-09-17"), version: 1 } },
     });
     expect(v1.comptes).toEqual({ [publique.classique]: 1, [publique.vegetarien]: 0 });
+
+    // the key rotation rewrites the versions' diets too: still readable once the previous key is dropped
+    const avant = { cle: process.env.CLE_CHIFFREMENT, ancienne: process.env.CLE_CHIFFREMENT_ANCIENNE };
+    process.env.CLE_CHIFFREMENT_ANCIENNE =
+      avant.cle ?? createHash("sha256").update("portail-famille-cle-de-developpement").digest("base64");
+    process.env.CLE_CHIFFREMENT = randomBytes(32).toString("base64");
+    try {
+      const bilan = await rechiffrerTout();
+      expect(bilan.commandesRepas).toBe(await db().commandeRepas.count());
+      expect(bilan.illisibles).toBe(0);
+      delete process.env.CLE_CHIFFREMENT_ANCIENNE;
+      const [relue] = (await commandesDuJour({ agentId: service.id, date: "2026-09-17" })).filter(
+        (l) => l.lieuId === publique.lieuId,
+      );
+      expect(relue!.lignes[1]!.regimes).toEqual([["Sans porc", 1]]);
+    } finally {
+      for (const [nom, valeur] of [
+        ["CLE_CHIFFREMENT", avant.cle],
+        ["CLE_CHIFFREMENT_ANCIENNE", avant.ancienne],
+      ] as const) {
+        if (valeur === undefined) delete process.env[nom];
+        else process.env[nom] = valeur;
+      }
+    }
   });
 });
