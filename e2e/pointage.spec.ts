@@ -52,6 +52,11 @@ test("un agent ouvre la liste du jour sur une tablette, pointe les présences et
   const etats = await sql(`SELECT etat FROM "Pointage" WHERE "enfantId" = $1`, [reservee.enfantId]);
   expect(etats).toEqual([{ etat: "ABSENT" }]);
 
+  // Imprimer: the time is recorded (the print dialog itself is the browser's, left out here)
+  await page.evaluate(() => (window.print = () => undefined));
+  await page.getByRole("button", { name: "Imprimer" }).click();
+  await expect(cantine).toContainText("Liste imprimée pour la première fois le 14/09/2026 à 08:00");
+
   // a child who came without a booking, found by name among the enrolled
   await cantine.getByLabel("Rechercher un enfant inscrit (nom ou prénom)").fill(sansReservation.nom);
   await cantine.getByRole("button", { name: "Rechercher" }).click();
@@ -74,7 +79,7 @@ test("un agent ouvre la liste du jour sur une tablette, pointe les présences et
     .getByRole("link", { name: "Commande des repas" })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Commande des repas");
-  const commande = page.getByRole("region", { name: "École publique de Villefranque" });
+  const commande = page.getByRole("region", { name: "École publique de Villefranque", exact: true });
   await expect(commande).toContainText(/Version \d+, figée le/);
   await expectNoAxeViolations(page);
   const [telechargement] = await Promise.all([

@@ -63,9 +63,8 @@ export default async function CommandeRepasPage({ searchParams }: { searchParams
                       ? `Provisoire : les réservations de ce jour ferment le ${dateHeure(new Date(commande.cloture.getTime() - 60_000))}.`
                       : "Provisoire : aucun délai de réservation n'est paramétré."}
                 </p>
-                <div className="overflow-x-auto">
+                <div role="region" aria-label={`Commande de ${commande.lieu}`} tabIndex={0} className="overflow-x-auto">
                   <table className="w-full border-collapse text-left">
-                    <caption className="sr-only">Commande de {commande.lieu}</caption>
                     <thead>
                       <tr className="border-b-2 border-stone-400">
                         <th scope="col" className="py-2 pr-3">
