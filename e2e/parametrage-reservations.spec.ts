@@ -116,13 +116,22 @@ test("un administrateur génère les jours d'ouverture avec un aperçu, retire u
   await expect(regles.getByLabel("Capacité par jour : Matin")).toHaveValue("12");
 });
 
-test("un agent sans le rôle administrateur n'accède pas au paramétrage des réservations", async ({
+test("un agent sans le rôle administrateur n'accède pas au paramétrage des réservations, mais à la liste des réservations à valider", async ({
   page,
   fabrique,
   connecter,
+  expectNoAxeViolations,
 }) => {
   await connecter(page, await fabrique.agent({ prefixe: "agent", totp: true }));
   const reponse = await page.goto("/agent/parametrage/reservations");
   expect(reponse?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès refusé");
+
+  await page.goto("/agent");
+  await page
+    .getByRole("navigation", { name: "Menu de la console" })
+    .getByRole("link", { name: "Réservations à valider" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Réservations à valider");
+  await expectNoAxeViolations(page);
 });
