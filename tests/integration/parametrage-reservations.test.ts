@@ -453,4 +453,44 @@ describe("validation by an agent", () => {
     await modifierRegles({ activiteId: cantine.id, validation: "AUTOMATIQUE", capacites: [], now: AOUT });
     expect((await demander("2026-10-02")).reservees).toHaveLength(1);
   });
+
+  it("validated within the day's capacity: the overflow goes to the waiting list", async () => {
+    const [, vegetarien] = cantine.unites as [number, number];
+    await modifierRegles({
+      activiteId: cantine.id,
+      validation: "AGENT",
+      capacites: [{ uniteId: vegetarien, capacite: 1 }],
+      now: AOUT,
+    });
+    const jour = "2026-10-05";
+    const ids: string[] = [];
+    for (const nom of ["Capa1", "Capa2"]) {
+      const f = await familleInscrite(nom, cantine.id);
+      const bilan = await enregistrerReservations({
+        usagerId: f.usager.id,
+        inscriptionId: f.inscriptionId,
+        changements: [{ date: jour, uniteId: vegetarien, reserver: true }],
+        now: AOUT,
+      });
+      expect(bilan.aValider).toHaveLength(1);
+      const r = await db().reservation.findFirstOrThrow({ where: { enfantId: f.enfantId, uniteId: vegetarien } });
+      ids.push(r.id);
+    }
+    expect(await deciderReservations({ agentId: adminId, ids, decision: "valider" })).toEqual({
+      reservees: 1,
+      enAttente: 1,
+      refusees: 0,
+    });
+    await modifierRegles({
+      activiteId: cantine.id,
+      validation: "AUTOMATIQUE",
+      capacites: [{ uniteId: vegetarien, capacite: null }],
+      now: AOUT,
+    });
+    // the larger capacity (none) promoted the waiting one
+    expect((await db().reservation.findMany({ where: { id: { in: ids } } })).map((r) => r.statut).sort()).toEqual([
+      "RESERVEE",
+      "RESERVEE",
+    ]);
+  });
 });

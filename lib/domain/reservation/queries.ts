@@ -118,7 +118,7 @@ export async function calendrierReservations({
   ]);
   const ouvertes = new Set(jours.map((j) => `${jourDeDate(j.date)}|${j.uniteId}`));
   // a day an administrator opened outside the activity's weekdays is shown too
-  const horsSemaine = new Set(jours.map((j) => jourDeDate(j.date)));
+  const joursOuverts = new Set(jours.map((j) => jourDeDate(j.date)));
   const etats = new Map(
     reservations.map((r) => [
       `${jourDeDate(r.date)}|${r.uniteId}`,
@@ -136,7 +136,7 @@ export async function calendrierReservations({
   const calendrier: JourCalendrier[] = [];
   let prochaine: { jour: Jour; heure: string } | null = null;
   for (let jour = debut; jour <= fin; jour = ajouterJours(jour, 1)) {
-    if (!activite.joursSemaine.includes(jourSemaine(jour)) && !horsSemaine.has(jour)) continue;
+    if (!activite.joursSemaine.includes(jourSemaine(jour)) && !joursOuverts.has(jour)) continue;
     const libelle = jourEnClair(jour).replace(/^./, (c) => c.toUpperCase());
     const unitesDuJour = activite.unites.filter((u) => ouvertes.has(`${jour}|${u.id}`));
     if (unitesDuJour.length === 0 || fermes.has(jour)) {

@@ -1,6 +1,7 @@
 // Bookings validated by an agent (Activite.validation = AGENT): a parent's request waits as A_VALIDER until an
 // agent of the console validates it (booked, or on the waiting list when the day is full) or refuses it. One
-// transaction per decision, under the same locks as a parent's save, journaled with the agent.
+// transaction per decision, under the same locks as a parent's save (the child, then the capacity's days, in
+// that order), journaled with the agent.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
@@ -45,6 +46,11 @@ export async function deciderReservations({
 }): Promise<{ reservees: number; enAttente: number; refusees: number }> {
   if (ids.length === 0) throw new AppError("vide", "Cochez au moins une demande.", "ids");
   return db().$transaction(async (tx) => {
+    // the children's rows first, in id order, as a parent's save locks its child's: a request withdrawn by the
+    // parent meanwhile is not validated behind their back
+    const enfants = await tx.reservation.findMany({ where: { id: { in: ids } }, select: { enfantId: true } });
+    const enfantIds = [...new Set(enfants.map((e) => e.enfantId))].sort();
+    await tx.$queryRaw`SELECT id FROM "Enfant" WHERE id = ANY(${enfantIds}) ORDER BY id FOR UPDATE`;
     const demandes = await tx.reservation.findMany({
       where: { id: { in: ids }, statut: "A_VALIDER" },
       orderBy: [{ creeeLe: "asc" }, { id: "asc" }],
