@@ -10,6 +10,8 @@ export type RecapReservationsProps = {
   activite: string;
   reservees: LigneRecap[];
   enAttente: LigneRecap[];
+  /** asked, waiting for the service's validation (an activity validated by an agent) */
+  aValider?: LigneRecap[];
   annulees: LigneRecap[];
   /** set when an agent changed the days for the family */
   parLeService?: boolean;
@@ -39,6 +41,7 @@ export default function RecapReservations({
   activite,
   reservees,
   enAttente,
+  aValider = [],
   annulees,
   parLeService = false,
   lien,
@@ -53,6 +56,7 @@ export default function RecapReservations({
       </Text>
       <Liste titre="Jours réservés" lignes={reservees} />
       <Liste titre="Jours en liste d'attente" lignes={enAttente} />
+      <Liste titre="Jours en attente de validation par le service" lignes={aValider} />
       <Liste titre="Jours annulés" lignes={annulees} />
       <Text>
         {"Pour consulter ou modifier vos réservations, connectez-vous à votre espace : "}

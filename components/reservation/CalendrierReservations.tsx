@@ -30,6 +30,8 @@ const cle = (jour: Jour, uniteId: number) => `${jour}|${uniteId}`;
 const ETATS = {
   RESERVEE: "réservé",
   ATTENTE: "en liste d'attente",
+  A_VALIDER: "en attente de validation",
+  REFUSEE: "refusé par le service",
   LIBRE: "non réservé",
   AUTRE_FOYER: "réservé par l'autre foyer",
 };
@@ -68,7 +70,7 @@ export function CalendrierReservations({
 
   const initial = (j: JourCalendrier, uniteId: number) => {
     const c = j.cases.find((x) => x.uniteId === uniteId);
-    return c?.etat === "RESERVEE" || c?.etat === "ATTENTE";
+    return c?.etat === "RESERVEE" || c?.etat === "ATTENTE" || c?.etat === "A_VALIDER";
   };
   const effectif = (j: JourCalendrier, uniteId: number, m = modifs) => m[cle(j.jour, uniteId)] ?? initial(j, uniteId);
 
@@ -284,7 +286,10 @@ export function CalendrierReservations({
           <span aria-hidden="true">○</span> Non réservé
         </li>
         <li>
-          <span aria-hidden="true">⌛</span> Liste d&apos;attente
+          <span aria-hidden="true">⌛</span> Liste d&apos;attente ou en attente de validation
+        </li>
+        <li>
+          <span aria-hidden="true">✖</span> Refusé par le service
         </li>
         <li>
           <span aria-hidden="true">⊘</span> Réservé par l&apos;autre foyer
@@ -326,10 +331,12 @@ export function CalendrierReservations({
                           c.etat === "AUTRE_FOYER"
                             ? "AUTRE_FOYER"
                             : reserve
-                              ? c.etat === "ATTENTE"
-                                ? "ATTENTE"
+                              ? c.etat === "ATTENTE" || c.etat === "A_VALIDER"
+                                ? c.etat
                                 : "RESERVEE"
-                              : "LIBRE";
+                              : c.etat === "REFUSEE" && !(cle(j.jour, c.uniteId) in modifs)
+                                ? "REFUSEE"
+                                : "LIBRE";
                         const libelle = unites.get(c.uniteId)!.libelle;
                         const refusee = state.errors[cle(j.jour, c.uniteId)];
                         return (
@@ -350,11 +357,13 @@ export function CalendrierReservations({
                                 ? "⊘"
                                 : !c.modifiable
                                   ? "🔒"
-                                  : etat === "ATTENTE"
+                                  : etat === "ATTENTE" || etat === "A_VALIDER"
                                     ? "⌛"
-                                    : reserve
-                                      ? "✔"
-                                      : "○"}{" "}
+                                    : etat === "REFUSEE"
+                                      ? "✖"
+                                      : reserve
+                                        ? "✔"
+                                        : "○"}{" "}
                             </span>
                             {libelle}
                           </button>

@@ -190,6 +190,7 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/pointage/sante/[enfant]": { acces: "sante", chemin: (c) => `/agent/pointage/sante/${c.a.enfantId}` },
   "/agent/commande-repas": { acces: "agent" },
   "/agent/commande-repas/export": { acces: "agent" },
+  "/agent/reservations/a-valider": { acces: "agent" },
   "/agent/portail": { acces: "agent" },
   "/agent/portail/activites": { acces: "agent" },
   "/agent/portail/actualites/[id]": { acces: "agent", chemin: (c) => `/agent/portail/actualites/${c.actualiteId}` },
@@ -364,6 +365,18 @@ const ACTIONS: Record<string, LigneAction> = {
   "app/(agent)/agent/parametrage/actions.ts#publierDocumentAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/reservations/actions.ts#enregistrerJoursAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/reservations/actions.ts#fermerAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/reservations/actions.ts#modifierJourAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/reservations/actions.ts#importerCalendrierAction": {
+    acces: "admin",
+    args: formulaire,
+  },
+  "app/(agent)/agent/parametrage/reservations/actions.ts#modifierDelaisAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/reservations/actions.ts#modifierAnneeAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/reservations/actions.ts#modifierReglesAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/reservations/a-valider/actions.ts#deciderReservationsAction": {
+    acces: "agent",
+    args: formulaire,
+  },
   "app/(agent)/agent/demonstration/actions.ts#reinitialiserDemonstrationAction": { acces: "admin", args: formulaire },
 };
 

@@ -11,7 +11,6 @@ vi.hoisted(() => {
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { DEMARCHES } from "@/lib/domain/demarches";
-import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { demandePourAgent } from "@/lib/domain/demande/queries-console";
 import {
@@ -25,8 +24,8 @@ import { dateDeJour, jourDeDate } from "@/lib/domain/reservation/jours";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { inscrire, seedReservations } from "@/prisma/demo-reservations";
-import { declarerFamille as declarer, titulaireDe } from "@/prisma/demo-familles";
-import { agent, ENFANT, usagerActive } from "./demande-fixtures";
+import { ENFANT } from "./demande-fixtures";
+import { familleDeposee, familleInscrite } from "./reservation-fixtures";
 
 let cantine: { id: number; classique: number; vegetarien: number };
 let garderie: { id: number; matin: number; soir: number };
@@ -50,24 +49,9 @@ beforeAll(async () => {
   garderie = { id: g.id, matin: g.unites[0]!.id, soir: g.unites[1]!.id };
 }, 120_000);
 
-/** A family validated by an agent (declared, deposited, accepted), its child enrolled in an activity. */
-async function famille(nom: string, activiteId = cantine.id, enfants = [{ ...ENFANT, nom }]) {
-  const usager = await usagerActive(nom);
-  const instructeur = await agent();
-  const demandeId = await declarer(usager, { titulaire: titulaireDe(usager, "MERE"), enfants });
-  await deposerDemande({ usagerId: usager.id, demandeId, demarches: DEMARCHES });
-  return { usager, instructeur, demandeId, activiteId };
-}
-
-async function inscrite(nom: string, activiteId = cantine.id) {
-  const f = await famille(nom, activiteId);
-  await deciderDemande({ demarches: DEMARCHES, agent: f.instructeur, demandeId: f.demandeId, decision: "accepter" });
-  const { enfantId, familleId } = await db().familleEnfant.findFirstOrThrow({
-    where: { famille: { representants: { some: { usagerId: f.usager.id } } } },
-  });
-  const inscriptionId = await inscrire({ usagerId: f.usager.id, enfantId, activiteId, agent: f.instructeur });
-  return { ...f, enfantId, familleId, inscriptionId };
-}
+const famille = (nom: string, activiteId = cantine.id, enfants = [{ ...ENFANT, nom }]) =>
+  familleDeposee(nom, activiteId, enfants);
+const inscrite = (nom: string, activiteId = cantine.id) => familleInscrite(nom, activiteId);
 
 /**
  * n children of one household, each with its accepted inscription: the first through the démarche, the others
@@ -151,7 +135,7 @@ describe("one save, one transaction, one row per child, unit and day", () => {
     });
     expect(mails).toBe(1);
     const replay = await enregistrer();
-    expect(replay).toEqual({ reservees: [], enAttente: [], annulees: [], refus: [] });
+    expect(replay).toEqual({ reservees: [], enAttente: [], aValider: [], annulees: [], refus: [] });
     expect(await reservations(f.enfantId)).toEqual(lignes);
     expect(
       await db().outboxMail.count({ where: { to: f.usager.courriel, subject: { startsWith: "Vos réservations" } } }),

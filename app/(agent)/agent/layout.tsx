@@ -25,6 +25,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Link href="/agent/familles">Familles</Link>
             </li>
             <li>
+              <Link href="/agent/reservations/a-valider">Réservations à valider</Link>
+            </li>
+            <li>
               <Link href="/agent/pointage">Pointage</Link>
             </li>
             <li>

@@ -4,7 +4,10 @@
 import { z } from "zod";
 import { ajouterJours, estJour, ferie, jourParis, jourSemaine, type Jour } from "@/lib/domain/reservation/jours";
 
-/** School holidays: no service from `debut` (the first day without class) until the day before `fin`. */
+/**
+ * School holidays as the official calendar writes them: classes end after `debut` ("le départ en vacances a
+ * lieu après la classe des jours indiqués") and start again the morning of `fin`, so no service strictly between.
+ */
 export type Vacances = { description: string; debut: Jour; fin: Jour };
 export type FermetureJour = { date: Jour; libelle: string };
 
@@ -12,7 +15,7 @@ export type FermetureJour = { date: Jour; libelle: string };
 export function raisonFermeture(jour: Jour, vacances: Vacances[], fermetures: FermetureJour[]): string | null {
   const fermeture = fermetures.find((f) => f.date === jour);
   if (fermeture) return fermeture.libelle;
-  const periode = vacances.find((v) => v.debut <= jour && jour < v.fin);
+  const periode = vacances.find((v) => v.debut < jour && jour < v.fin);
   if (periode) return periode.description;
   return ferie(jour) ? "Férié" : null;
 }
@@ -65,7 +68,7 @@ function jourDuJeu(valeur: string): Jour | null {
 }
 
 /**
- * The holidays of one zone in the dataset's JSON export (an array of rows, or of records with their `fields`):
+ * The holidays of one zone in the dataset's rows (the JSON export's array, or records with their `fields`):
  * rows repeat per académie (kept once per description and start) and teachers-only rows are dropped.
  */
 export function lireCalendrierScolaire(
@@ -95,4 +98,122 @@ export function lireCalendrierScolaire(
     vues.set(`${description}|${debut}`, { description, debut, fin, anneeScolaire: ligne.annee_scolaire });
   }
   return { vacances: [...vues.values()].sort((a, b) => a.debut.localeCompare(b.debut)), ignorees };
+}
+
+// ——— The file an administrator uploads: the dataset's JSON or CSV export, as data.education.gouv.fr gives it ———
+
+/** Column names of the CSV export (French labels or field names), to the dataset's field names. */
+const COLONNES: Record<string, keyof z.infer<typeof ligneSchema>> = {
+  description: "description",
+  population: "population",
+  "date de debut": "start_date",
+  start_date: "start_date",
+  "date de fin": "end_date",
+  end_date: "end_date",
+  zones: "zones",
+  zone: "zones",
+  annee_scolaire: "annee_scolaire",
+  "annee scolaire": "annee_scolaire",
+};
+
+const normaliser = (texte: string) =>
+  texte
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .trim()
+    .toLowerCase();
+
+/** One CSV line split on its separator, with the export's quoted fields ("a;""b"";c"). */
+function champsCsv(ligne: string, separateur: string): string[] {
+  const champs: string[] = [];
+  let champ = "";
+  let guillemets = false;
+  for (let i = 0; i < ligne.length; i++) {
+    const c = ligne[i]!;
+    if (guillemets) {
+      if (c === '"' && ligne[i + 1] === '"') {
+        champ += '"';
+        i++;
+      } else if (c === '"') guillemets = false;
+      else champ += c;
+    } else if (c === '"') guillemets = true;
+    else if (c === separateur) {
+      champs.push(champ);
+      champ = "";
+    } else champ += c;
+  }
+  champs.push(champ);
+  return champs;
+}
+
+export type LectureFichier = { ok: true; lignes: unknown[] } | { ok: false; message: string };
+
+/**
+ * The rows of an uploaded calendar file: JSON (an array, the API's `results` or the old `records`) or CSV (";"
+ * or "," separated, with the dataset's header). A French message when it is neither.
+ */
+export function lireFichierCalendrier(texte: string): LectureFichier {
+  const contenu = texte.replace(/^\uFEFF/, "").trim();
+  const illisible = {
+    ok: false as const,
+    message: "Ce fichier n'est pas un export du calendrier scolaire (fr-en-calendrier-scolaire) au format JSON ou CSV.",
+  };
+  if (contenu === "") return { ok: false, message: "Le fichier est vide." };
+  if (contenu.startsWith("[") || contenu.startsWith("{")) {
+    let donnees: unknown;
+    try {
+      donnees = JSON.parse(contenu);
+    } catch {
+      return { ok: false, message: "Le fichier JSON est mal formé : il ne peut pas être lu." };
+    }
+    if (Array.isArray(donnees)) return { ok: true, lignes: donnees };
+    if (donnees && typeof donnees === "object") {
+      for (const cle of ["results", "records"]) {
+        const lignes = (donnees as Record<string, unknown>)[cle];
+        if (Array.isArray(lignes)) return { ok: true, lignes };
+      }
+    }
+    return illisible;
+  }
+  const lignesTexte = contenu.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const entete = lignesTexte[0]!;
+  const separateur = entete.includes(";") ? ";" : ",";
+  const colonnes = champsCsv(entete, separateur).map((c) => COLONNES[normaliser(c)]);
+  const requises = ["description", "start_date", "end_date", "zones", "annee_scolaire"] as const;
+  if (requises.some((r) => !colonnes.includes(r))) return illisible;
+  return {
+    ok: true,
+    lignes: lignesTexte.slice(1).map((ligne) => {
+      const champs = champsCsv(ligne, separateur);
+      const objet: Record<string, string> = {};
+      colonnes.forEach((nom, i) => {
+        if (nom && champs[i] !== undefined) objet[nom] = champs[i]!.trim();
+      });
+      return objet;
+    }),
+  };
+}
+
+/** At most 10 Mo: the whole dataset (every zone and year) is far below. */
+export const CALENDRIER_MAX_OCTETS = 10 * 1024 * 1024;
+
+/** The uploaded bytes: a UTF-8 text of reasonable size (no binary, no other encoding), then its rows. */
+export function lireOctetsCalendrier(octets: Uint8Array): LectureFichier {
+  if (octets.length === 0) return { ok: false, message: "Le fichier est vide." };
+  if (octets.length > CALENDRIER_MAX_OCTETS) {
+    return { ok: false, message: "Le fichier dépasse 10 Mo : ce n'est pas un export du calendrier scolaire." };
+  }
+  if (octets.includes(0)) {
+    return { ok: false, message: "Ce fichier n'est pas un fichier texte : choisissez l'export JSON ou CSV." };
+  }
+  let texte: string;
+  try {
+    texte = new TextDecoder("utf-8", { fatal: true }).decode(octets);
+  } catch {
+    return {
+      ok: false,
+      message: "Ce fichier n'est pas encodé en UTF-8 : téléchargez de nouveau l'export JSON ou CSV du jeu de données.",
+    };
+  }
+  return lireFichierCalendrier(texte);
 }

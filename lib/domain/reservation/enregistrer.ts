@@ -26,6 +26,8 @@ export type Refus = Changement & { raison: string };
 export type Bilan = {
   reservees: Changement[];
   enAttente: Changement[];
+  /** asked by a parent of an activity validated by an agent: waiting for that validation */
+  aValider: Changement[];
   annulees: Changement[];
   refus: Refus[];
 };
@@ -47,7 +49,7 @@ export const RAISONS = {
   sansDelai: "Les réservations de cette activité ne sont pas encore paramétrées.",
 } as const;
 
-const ACTIVES: StatutReservation[] = ["RESERVEE", "ATTENTE"];
+const ACTIVES: StatutReservation[] = ["RESERVEE", "ATTENTE", "A_VALIDER"];
 
 /** A parent's save: their own child, an accepted inscription of their household, the period open. */
 export function enregistrerReservations({
@@ -118,7 +120,7 @@ async function appliquer({
       if (!estJour(c.date) || !unites.has(c.uniteId)) throw reservationsIntrouvables();
       voulus.set(`${c.date}|${c.uniteId}`, c);
     }
-    const bilan: Bilan = { reservees: [], enAttente: [], annulees: [], refus: [] };
+    const bilan: Bilan = { reservees: [], enAttente: [], aValider: [], annulees: [], refus: [] };
     if (voulus.size === 0) return bilan;
     const dates = [...new Set([...voulus.values()].map((c) => c.date))].sort();
 
@@ -190,7 +192,7 @@ async function appliquer({
           refuser(c, RAISONS.autreFoyer);
           continue;
         }
-        // leaving a waiting list frees no place: always allowed
+        // leaving a waiting list (or withdrawing a request not yet validated) frees no place: always allowed
         if (!agent && deja.statut === "RESERVEE" && !(delaiAnnulation && dansLeDelai(delaiAnnulation, c.date, now))) {
           refuser(c, delaiAnnulation ? RAISONS.delaiAnnulation(delaiAnnulation, c.date) : RAISONS.sansDelai);
           continue;
@@ -225,14 +227,16 @@ async function appliquer({
         continue;
       }
       let statut: StatutReservation = "RESERVEE";
-      if (jour.capacite !== null) {
+      // validated by an agent: the parent's request waits, and takes a place only once validated
+      if (!agent && inscription.activite.validation === "AGENT") statut = "A_VALIDER";
+      else if (jour.capacite !== null) {
         const prises = occupees.get(jour.id) ?? 0;
         if (prises >= jour.capacite) statut = "ATTENTE";
         else occupees.set(jour.id, prises + 1);
       }
       actives.set(c.date, (actives.get(c.date) ?? new Set()).add(c.uniteId));
       aCreer.push({ cle, jourId: jour.id, statut, c });
-      (statut === "RESERVEE" ? bilan.reservees : bilan.enAttente).push(c);
+      (statut === "RESERVEE" ? bilan.reservees : statut === "ATTENTE" ? bilan.enAttente : bilan.aValider).push(c);
     }
 
     const parAgentId = agent ? auteur.agentId : null;
@@ -240,7 +244,7 @@ async function appliquer({
       await tx.reservation.updateMany({ where: { id: { in: aAnnuler } }, data: { statut: "ANNULEE", parAgentId } });
     }
     // a day booked again reuses its cancelled row (one row per child, unit and day whatever its state)
-    for (const statut of ["RESERVEE", "ATTENTE"] as const) {
+    for (const statut of ["RESERVEE", "ATTENTE", "A_VALIDER"] as const) {
       const ids = aCreer
         .filter((a) => a.statut === statut && existante.has(a.cle))
         .map((a) => existante.get(a.cle)!.id);
@@ -269,7 +273,7 @@ async function appliquer({
     }
     await promouvoirAttente(tx, liberes, occupees);
 
-    const changes = bilan.reservees.length + bilan.enAttente.length + bilan.annulees.length;
+    const changes = bilan.reservees.length + bilan.enAttente.length + bilan.aValider.length + bilan.annulees.length;
     if (changes === 0) return bilan;
     if (agent) {
       await journal(tx, {
@@ -301,6 +305,7 @@ async function appliquer({
         activite: inscription.activite.libelle,
         reservees: bilan.reservees.map(ligne),
         enAttente: bilan.enAttente.map(ligne),
+        aValider: bilan.aValider.map(ligne),
         annulees: bilan.annulees.map(ligne),
         parLeService: agent,
         lien: `${config.appUrl}/famille/enfants/${inscription.enfantId}/reservations/${inscription.id}`,

@@ -1,130 +1,264 @@
-// Paramétrage of the reservations (administrators): the school calendar imported from the official file,
-// the opening days of an activity generated for a year (previewed, then saved), the commune's closures and
-// the deadlines. Days that already hold a booking are never removed by a generation: an agent handles them.
+// Paramétrage of the reservations (administrators): the school calendar imported from the official file, the
+// opening days of an activity generated for a year from its weekdays (previewed, then saved) for all its units
+// and lieux or one of them, single days added or removed, the commune's closures, the deadlines, the school
+// year's dates, the validation mode and the units' capacities. Each command is one transaction, journaled with
+// the administrator who made it. Days that hold a booking are never removed: an agent handles them first.
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { genererJours, lireCalendrierScolaire, type Generation } from "@/lib/domain/reservation/calendrier";
 import { dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reservation/jours";
 import { delaiSchema, type Delai } from "@/lib/domain/reservation/delais";
-import type { TypeFermeture } from "@/lib/generated/prisma/enums";
+import { JAMAIS_RESERVATION } from "@/lib/domain/reservation/parametrage-schemas";
+import type { ModeValidation, TypeFermeture } from "@/lib/generated/prisma/enums";
 
 /** Villefranque (Pyrénées-Atlantiques, académie de Bordeaux) is in zone A. */
 export const ZONE_SCOLAIRE = "Zone A";
 
+const journaliser = (tx: Tx, agentId: string | undefined, event: string, details: Record<string, unknown>) =>
+  agentId
+    ? journal(tx, { event, actorKind: "AGENT", actorId: agentId, details: JSON.parse(JSON.stringify(details)) })
+    : Promise.resolve();
+
+/** The holidays of the commune's zone from the official file's rows: all of them or nothing. */
 export async function importerCalendrierScolaire(
   { donnees, agentId, zone = ZONE_SCOLAIRE }: { donnees: unknown; agentId?: string; zone?: string },
-  client: Tx = db(),
-): Promise<{ importees: number; ignorees: number }> {
+  client?: Tx,
+): Promise<{ importees: number; ignorees: number; annees: string[] }> {
   const { vacances, ignorees } = lireCalendrierScolaire(donnees, zone);
-  for (const v of vacances) {
-    const cle = { zone, description: v.description, debut: dateDeJour(v.debut) };
-    await client.vacancesScolaires.upsert({
-      where: { zone_description_debut: cle },
-      create: { ...cle, anneeScolaire: v.anneeScolaire, fin: dateDeJour(v.fin) },
-      update: { anneeScolaire: v.anneeScolaire, fin: dateDeJour(v.fin) },
-    });
+  if (vacances.length === 0) {
+    throw new AppError(
+      "calendrier",
+      `Ce fichier ne contient aucune période de vacances de la ${zone} : rien n'a été importé.`,
+      "fichier",
+    );
   }
-  if (agentId) {
-    await journal(client, {
-      event: "reservations.calendrier_importe",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { zone, importees: vacances.length },
+  const annees = [...new Set(vacances.map((v) => v.anneeScolaire))].sort();
+  const ecrire = async (tx: Tx) => {
+    for (const v of vacances) {
+      const cle = { zone, description: v.description, debut: dateDeJour(v.debut) };
+      await tx.vacancesScolaires.upsert({
+        where: { zone_description_debut: cle },
+        create: { ...cle, anneeScolaire: v.anneeScolaire, fin: dateDeJour(v.fin) },
+        update: { anneeScolaire: v.anneeScolaire, fin: dateDeJour(v.fin) },
+      });
+    }
+    await journaliser(tx, agentId, "reservations.calendrier_importe", {
+      zone,
+      importees: vacances.length,
+      ignorees,
+      annees,
     });
-  }
-  return { importees: vacances.length, ignorees };
+    return { importees: vacances.length, ignorees, annees };
+  };
+  return client ? ecrire(client) : db().$transaction(ecrire);
 }
 
-export type Apercu = Generation & { ajouts: number; retraits: number; retraitsReserves: number };
+/** What a generation targets: an activity's year, with these weekdays, for all its units and lieux or one. */
+export type Cible = {
+  activiteId: number;
+  anneeId: number;
+  /** ISO weekdays (1 = lundi); default: the activity's own */
+  joursSemaine?: number[];
+  uniteId?: number | null;
+  lieuId?: number | null;
+};
 
-/** What a generation for the year would write, per unit and lieu alike: shown before anything is saved. */
-export async function apercuJours(
-  { activiteId, anneeId }: { activiteId: number; anneeId: number },
-  client: Tx = db(),
-): Promise<Apercu> {
-  const { generation, existants } = await preparer(client, activiteId, anneeId);
-  const voulus = new Set(generation.ouverts);
-  const cibles =
-    (await client.lieu.count({ where: { activiteId } })) * (await client.unite.count({ where: { activiteId } }));
-  const presents = new Map<Jour, number>();
-  for (const e of existants) presents.set(jourDeDate(e.date), (presents.get(jourDeDate(e.date)) ?? 0) + 1);
-  const retires = existants.filter((e) => !voulus.has(jourDeDate(e.date)));
+export type Apercu = Generation & {
+  /** unit × lieu opening days to create, to remove, and kept because they hold a booking */
+  ajouts: number;
+  retraits: number;
+  retraitsReserves: number;
+  /** the calendar days concerned */
+  joursAjoutes: Jour[];
+  joursRetires: Jour[];
+  joursReserves: Jour[];
+  joursSemaine: number[];
+};
+
+/** What a generation would write: shown before anything is saved, computed as the save computes it. */
+export async function apercuJours(cible: Cible, client: Tx = db()): Promise<Apercu> {
+  const p = await preparer(client, cible);
+  const retires = p.aRetirer.filter((e) => e.reservees === 0);
+  const reserves = p.aRetirer.filter((e) => e.reservees > 0);
+  const jours = (liste: { date: Jour }[]) => [...new Set(liste.map((e) => e.date))].sort();
   return {
-    ...generation,
-    ajouts: generation.ouverts.reduce((n, jour) => n + cibles - (presents.get(jour) ?? 0), 0),
-    retraits: retires.filter((e) => e._count.reservations === 0).length,
-    retraitsReserves: retires.filter((e) => e._count.reservations > 0).length,
+    ...p.generation,
+    joursSemaine: p.joursSemaine,
+    ajouts: p.aCreer.length,
+    retraits: retires.length,
+    retraitsReserves: reserves.length,
+    joursAjoutes: jours(p.aCreer),
+    joursRetires: jours(retires),
+    joursReserves: jours(reserves),
   };
 }
 
-/** Saves the generation: every unit at every lieu of the activity, on every opening day of the year. */
+/** Saves the generation (for the whole activity, its weekdays become the activity's). */
 export async function enregistrerJours({
-  activiteId,
-  anneeId,
   agentId,
-}: {
-  activiteId: number;
-  anneeId: number;
-  agentId?: string;
-}): Promise<{ ajoutes: number; retires: number }> {
+  ...cible
+}: Cible & { agentId?: string }): Promise<{ ajoutes: number; retires: number }> {
   return db().$transaction(async (tx) => {
-    const { generation, existants } = await preparer(tx, activiteId, anneeId);
-    const [lieux, unites] = [
-      await tx.lieu.findMany({ where: { activiteId } }),
-      await tx.unite.findMany({ where: { activiteId } }),
-    ];
+    const p = await preparer(tx, cible);
     const { count: ajoutes } = await tx.jourOuverture.createMany({
-      data: lieux.flatMap((lieu) =>
-        unites.flatMap((unite) =>
-          generation.ouverts.map((jour) => ({
-            lieuId: lieu.id,
-            uniteId: unite.id,
-            date: dateDeJour(jour),
-            capacite: unite.capacite,
-          })),
-        ),
-      ),
+      data: p.aCreer.map((c) => ({
+        lieuId: c.lieuId,
+        uniteId: c.uniteId,
+        date: dateDeJour(c.date),
+        capacite: c.capacite,
+      })),
       skipDuplicates: true,
     });
-    const voulus = new Set(generation.ouverts);
     const { count: retires } = await tx.jourOuverture.deleteMany({
       where: {
-        id: { in: existants.filter((e) => !voulus.has(jourDeDate(e.date))).map((e) => e.id) },
-        reservations: { none: { statut: { not: "ANNULEE" } } },
+        id: { in: p.aRetirer.filter((e) => e.reservees === 0).map((e) => e.id) },
+        reservations: { none: { statut: { in: ["RESERVEE", "ATTENTE", "A_VALIDER"] } } },
       },
     });
-    if (agentId) {
-      await journal(tx, {
-        event: "reservations.jours_generes",
-        actorKind: "AGENT",
-        actorId: agentId,
-        details: { activiteId, anneeId, ajoutes, retires },
-      });
+    if (!cible.uniteId && !cible.lieuId && cible.joursSemaine) {
+      await tx.activite.update({ where: { id: cible.activiteId }, data: { joursSemaine: p.joursSemaine } });
     }
+    await journaliser(tx, agentId, "reservations.jours_generes", {
+      ...cible,
+      joursSemaine: p.joursSemaine,
+      ajoutes,
+      retires,
+    });
     return { ajoutes, retires };
   });
 }
 
-async function preparer(client: Tx, activiteId: number, anneeId: number) {
-  const activite = await client.activite.findUniqueOrThrow({ where: { id: activiteId } });
-  const annee = await client.anneeScolaire.findUniqueOrThrow({ where: { id: anneeId } });
-  const vacances = await client.vacancesScolaires.findMany({ where: { zone: ZONE_SCOLAIRE } });
-  const fermetures = await client.fermeture.findMany({
-    where: { OR: [{ activiteId: null }, { activiteId }], date: { gte: annee.dateDebut, lte: annee.dateFin } },
-  });
+async function cibles(client: Tx, { activiteId, uniteId, lieuId }: Omit<Cible, "anneeId">) {
+  const [lieux, unites] = await Promise.all([
+    client.lieu.findMany({ where: { activiteId, ...(lieuId ? { id: lieuId } : {}) }, orderBy: { ordre: "asc" } }),
+    client.unite.findMany({ where: { activiteId, ...(uniteId ? { id: uniteId } : {}) }, orderBy: { ordre: "asc" } }),
+  ]);
+  if ((uniteId && unites.length === 0) || (lieuId && lieux.length === 0)) {
+    throw new AppError("introuvable", "Cette unité ou ce lieu n'est pas de cette activité.");
+  }
+  return { lieux, unites };
+}
+
+function verifierJoursSemaine(joursSemaine: number[]): number[] {
+  const jours = [...new Set(joursSemaine)].sort();
+  if (jours.length === 0 || jours.some((j) => !Number.isInteger(j) || j < 1 || j > 7)) {
+    throw new AppError("jours", "Cochez au moins un jour de la semaine.");
+  }
+  return jours;
+}
+
+async function preparer(client: Tx, cible: Cible) {
+  const { activiteId, anneeId } = cible;
+  const activite = await client.activite.findUnique({ where: { id: activiteId } });
+  const annee = await client.anneeScolaire.findUnique({ where: { id: anneeId } });
+  if (!activite || !annee) throw new AppError("introuvable", "Cette activité ou cette année scolaire est introuvable.");
+  const joursSemaine = verifierJoursSemaine(cible.joursSemaine ?? activite.joursSemaine);
+  const { lieux, unites } = await cibles(client, cible);
   const generation = genererJours({
     debut: jourDeDate(annee.dateDebut),
     fin: jourDeDate(annee.dateFin),
-    joursSemaine: activite.joursSemaine,
-    vacances: vacances.map((v) => ({ description: v.description, debut: jourDeDate(v.debut), fin: jourDeDate(v.fin) })),
-    fermetures: fermetures.map((f) => ({ date: jourDeDate(f.date), libelle: f.libelle })),
+    joursSemaine,
+    ...(await exclusions(client, activiteId, annee)),
   });
   const existants = await client.jourOuverture.findMany({
-    where: { unite: { activiteId }, date: { gte: annee.dateDebut, lte: annee.dateFin } },
-    select: { id: true, date: true, _count: { select: { reservations: { where: { statut: { not: "ANNULEE" } } } } } },
+    where: {
+      uniteId: { in: unites.map((u) => u.id) },
+      lieuId: { in: lieux.map((l) => l.id) },
+      date: { gte: annee.dateDebut, lte: annee.dateFin },
+    },
+    select: {
+      id: true,
+      uniteId: true,
+      lieuId: true,
+      date: true,
+      _count: { select: { reservations: { where: { statut: { in: ["RESERVEE", "ATTENTE", "A_VALIDER"] } } } } },
+    },
   });
-  return { generation, existants };
+  const presents = new Set(existants.map((e) => `${jourDeDate(e.date)}|${e.uniteId}|${e.lieuId}`));
+  const voulus = new Set(generation.ouverts);
+  const aCreer = generation.ouverts.flatMap((date) =>
+    lieux.flatMap((lieu) =>
+      unites
+        .filter((unite) => !presents.has(`${date}|${unite.id}|${lieu.id}`))
+        .map((unite) => ({ date, uniteId: unite.id, lieuId: lieu.id, capacite: unite.capacite })),
+    ),
+  );
+  const aRetirer = existants
+    .filter((e) => !voulus.has(jourDeDate(e.date)))
+    .map((e) => ({ id: e.id, date: jourDeDate(e.date), reservees: e._count.reservations }));
+  return { generation, joursSemaine, aCreer, aRetirer };
+}
+
+async function exclusions(client: Tx, activiteId: number, annee: { dateDebut: Date; dateFin: Date }) {
+  const [vacances, fermetures] = await Promise.all([
+    client.vacancesScolaires.findMany({ where: { zone: ZONE_SCOLAIRE } }),
+    client.fermeture.findMany({
+      where: { OR: [{ activiteId: null }, { activiteId }], date: { gte: annee.dateDebut, lte: annee.dateFin } },
+    }),
+  ]);
+  return {
+    vacances: vacances.map((v) => ({ description: v.description, debut: jourDeDate(v.debut), fin: jourDeDate(v.fin) })),
+    fermetures: fermetures.map((f) => ({ date: jourDeDate(f.date), libelle: f.libelle })),
+  };
+}
+
+type UnJour = { activiteId: number; date: Jour; uniteId?: number | null; lieuId?: number | null; agentId?: string };
+
+/** One more opening day (a Wednesday of outing, a day the generation left out): every unit and lieu, or one. */
+export async function ajouterJour({ agentId, ...cible }: UnJour): Promise<{ ajoutes: number }> {
+  return db().$transaction(async (tx) => {
+    const { lieux, unites } = await cibles(tx, cible);
+    const fermeture = await tx.fermeture.findFirst({
+      where: { date: dateDeJour(cible.date), OR: [{ activiteId: null }, { activiteId: cible.activiteId }] },
+    });
+    if (fermeture) {
+      throw new AppError(
+        "ferme",
+        `Ce jour est une fermeture de la commune (${fermeture.libelle}) : il ne peut pas être ouvert.`,
+        "jour",
+      );
+    }
+    const { count: ajoutes } = await tx.jourOuverture.createMany({
+      data: lieux.flatMap((lieu) =>
+        unites.map((unite) => ({
+          lieuId: lieu.id,
+          uniteId: unite.id,
+          date: dateDeJour(cible.date),
+          capacite: unite.capacite,
+        })),
+      ),
+      skipDuplicates: true,
+    });
+    await journaliser(tx, agentId, "reservations.jour_ajoute", { ...cible, ajoutes });
+    return { ajoutes };
+  });
+}
+
+/** One opening day less: refused while a child is booked, waiting or awaiting validation on it. */
+export async function retirerJour({ agentId, ...cible }: UnJour): Promise<{ retires: number }> {
+  return db().$transaction(async (tx) => {
+    const { lieux, unites } = await cibles(tx, cible);
+    const where = {
+      date: dateDeJour(cible.date),
+      uniteId: { in: unites.map((u) => u.id) },
+      lieuId: { in: lieux.map((l) => l.id) },
+    };
+    const reservees = await tx.reservation.count({
+      where: { jour: where, statut: { in: ["RESERVEE", "ATTENTE", "A_VALIDER"] } },
+    });
+    if (reservees > 0) {
+      throw new AppError(
+        "reserve",
+        `${reservees} réservation${reservees > 1 ? "s" : ""} sur ce jour : annulez-les d'abord (ou déclarez une fermeture).`,
+        "jour",
+      );
+    }
+    const { count: retires } = await tx.jourOuverture.deleteMany({ where });
+    if (retires === 0) throw new AppError("absent", "Ce jour n'est pas un jour d'ouverture.", "jour");
+    await journaliser(tx, agentId, "reservations.jour_retire", { ...cible, retires });
+    return { retires };
+  });
 }
 
 /** A closure of the commune (pont, grève, exceptionnel): its unbooked opening days go at once. */
@@ -147,17 +281,10 @@ export async function fermer({
       where: {
         date: dateDeJour(date),
         ...(activiteId ? { unite: { activiteId } } : {}),
-        reservations: { none: { statut: { not: "ANNULEE" } } },
+        reservations: { none: { statut: { in: ["RESERVEE", "ATTENTE", "A_VALIDER"] } } },
       },
     });
-    if (agentId) {
-      await journal(tx, {
-        event: "reservations.fermeture",
-        actorKind: "AGENT",
-        actorId: agentId,
-        details: { date, type, activiteId },
-      });
-    }
+    await journaliser(tx, agentId, "reservations.fermeture", { date, type, activiteId });
   });
 }
 
@@ -176,65 +303,159 @@ export async function modifierDelais({
   const lue = delaiSchema.parse(reservation);
   const annul = delaiSchema.parse(annulation);
   if (lue.type === "JAMAIS") {
-    throw new AppError(
-      "delai",
-      "Un délai de réservation est une date limite : « jamais » ne vaut que pour l'annulation.",
-      "reservation",
-    );
+    throw new AppError("delai", JAMAIS_RESERVATION, "reservation-type");
   }
   await db().$transaction(async (tx) => {
     await tx.activite.update({ where: { id: activiteId }, data: { delaiReservation: lue, delaiAnnulation: annul } });
-    if (agentId) {
-      await journal(tx, {
-        event: "reservations.delais",
-        actorKind: "AGENT",
-        actorId: agentId,
-        details: { activiteId, reservation: lue, annulation: annul },
-      });
-    }
+    await journaliser(tx, agentId, "reservations.delais", { activiteId, reservation: lue, annulation: annul });
   });
 }
 
-/** What the console's Paramétrage des réservations shows: the current year, each activity, the closures. */
-export async function parametresReservations(now = new Date()) {
-  const annee = await db().anneeScolaire.findFirst({
-    where: { dateFin: { gte: dateDeJour(jourParis(now)) } },
-    orderBy: { dateDebut: "asc" },
+/** A school year's opening of bookings (from 00:00 in Paris) and its optional read-only day. */
+export async function modifierAnnee({
+  anneeId,
+  ouvertureReservations,
+  lectureSeuleLe,
+  agentId,
+}: {
+  anneeId: number;
+  ouvertureReservations: Jour;
+  lectureSeuleLe: Jour | null;
+  agentId?: string;
+}): Promise<void> {
+  if (lectureSeuleLe && lectureSeuleLe <= ouvertureReservations) {
+    throw new AppError(
+      "dates",
+      "La date de lecture seule doit venir après l'ouverture des réservations.",
+      "lectureSeuleLe",
+    );
+  }
+  await db().$transaction(async (tx) => {
+    await tx.anneeScolaire.update({
+      where: { id: anneeId },
+      data: {
+        ouvertureReservations: dateDeJour(ouvertureReservations),
+        lectureSeuleLe: lectureSeuleLe ? dateDeJour(lectureSeuleLe) : null,
+      },
+    });
+    await journaliser(tx, agentId, "reservations.annee", { anneeId, ouvertureReservations, lectureSeuleLe });
   });
+}
+
+/**
+ * An activity's validation mode and its units' capacities (null: unlimited). A capacity applies to the unit's
+ * opening days from today on; where it grew, the oldest requests of the waiting list get the new places.
+ */
+export async function modifierRegles({
+  activiteId,
+  validation,
+  capacites,
+  agentId,
+  now = new Date(),
+}: {
+  activiteId: number;
+  validation: ModeValidation;
+  capacites: { uniteId: number; capacite: number | null }[];
+  agentId?: string;
+  now?: Date;
+}): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await tx.activite.update({ where: { id: activiteId }, data: { validation } });
+    const depuis = dateDeJour(jourParis(now));
+    for (const { uniteId, capacite } of capacites) {
+      const { count } = await tx.unite.updateMany({ where: { id: uniteId, activiteId }, data: { capacite } });
+      if (count === 0) throw new AppError("introuvable", "Cette unité n'est pas de cette activité.");
+      await tx.jourOuverture.updateMany({ where: { uniteId, date: { gte: depuis } }, data: { capacite } });
+      const enAttente = await tx.reservation.groupBy({
+        by: ["jourId"],
+        where: { uniteId, statut: "ATTENTE", date: { gte: depuis } },
+      });
+      for (const { jourId } of enAttente.sort((a, b) => a.jourId - b.jourId)) {
+        // the same lock as a parent's save, so the count cannot be overtaken
+        await tx.$queryRaw`SELECT id FROM "JourOuverture" WHERE id = ${jourId} FOR UPDATE`;
+        const prises = await tx.reservation.count({ where: { jourId, statut: "RESERVEE" } });
+        const places = capacite === null ? undefined : capacite - prises;
+        if (places !== undefined && places <= 0) continue;
+        const suivantes = await tx.reservation.findMany({
+          where: { jourId, statut: "ATTENTE" },
+          orderBy: [{ creeeLe: "asc" }, { id: "asc" }],
+          ...(places !== undefined ? { take: places } : {}),
+          select: { id: true },
+        });
+        await tx.reservation.updateMany({
+          where: { id: { in: suivantes.map((s) => s.id) } },
+          data: { statut: "RESERVEE" },
+        });
+      }
+    }
+    await journaliser(tx, agentId, "reservations.regles", { activiteId, validation, capacites });
+  });
+}
+
+/** What the console's Paramétrage des réservations shows for a school year (default: the current one). */
+export async function parametresReservations({ now = new Date(), anneeId }: { now?: Date; anneeId?: number } = {}) {
+  const annees = await db().anneeScolaire.findMany({ orderBy: { dateDebut: "asc" } });
+  const aujourdhui = dateDeJour(jourParis(now));
+  const annee =
+    annees.find((a) => a.id === anneeId) ?? annees.find((a) => a.dateFin >= aujourdhui) ?? annees.at(-1) ?? null;
   const activites = await db().activite.findMany({
     orderBy: { ordre: "asc" },
     select: {
       id: true,
       libelle: true,
+      joursSemaine: true,
+      validation: true,
       delaiReservation: true,
       delaiAnnulation: true,
-      unites: { orderBy: { ordre: "asc" }, select: { libelle: true, capacite: true, exclusive: true } },
+      unites: { orderBy: { ordre: "asc" }, select: { id: true, libelle: true, capacite: true, exclusive: true } },
+      lieux: { orderBy: { ordre: "asc" }, select: { id: true, nom: true } },
     },
   });
-  const jours = annee
-    ? await db().jourOuverture.groupBy({
-        by: ["uniteId"],
-        where: { date: { gte: annee.dateDebut, lte: annee.dateFin } },
-        _count: { _all: true },
-      })
-    : [];
-  const unites = await db().unite.findMany({ select: { id: true, activiteId: true } });
-  const parActivite = new Map<number, number>();
+  const periode = annee ? { gte: annee.dateDebut, lte: annee.dateFin } : undefined;
+  const [jours, fermetures, vacances] = annee
+    ? await Promise.all([
+        db().jourOuverture.findMany({
+          where: { date: periode },
+          select: { date: true, unite: { select: { activiteId: true } } },
+          orderBy: { date: "asc" },
+        }),
+        db().fermeture.findMany({ where: { date: periode }, orderBy: { date: "asc" } }),
+        db().vacancesScolaires.findMany({
+          where: { zone: ZONE_SCOLAIRE, fin: { gte: annee.dateDebut }, debut: { lte: annee.dateFin } },
+          orderBy: { debut: "asc" },
+        }),
+      ])
+    : [[], [], []];
+  const parActivite = new Map<number, { total: number; dates: Set<Jour> }>();
   for (const j of jours) {
-    const activiteId = unites.find((u) => u.id === j.uniteId)?.activiteId;
-    if (activiteId !== undefined) parActivite.set(activiteId, (parActivite.get(activiteId) ?? 0) + j._count._all);
+    const a = parActivite.get(j.unite.activiteId) ?? { total: 0, dates: new Set<Jour>() };
+    a.total++;
+    a.dates.add(jourDeDate(j.date));
+    parActivite.set(j.unite.activiteId, a);
   }
-  const fermetures = annee
-    ? await db().fermeture.findMany({
-        where: { date: { gte: annee.dateDebut, lte: annee.dateFin } },
-        orderBy: { date: "asc" },
-      })
-    : [];
   return {
+    zone: ZONE_SCOLAIRE,
+    annees: annees.map((a) => ({ id: a.id, libelle: a.libelle })),
     annee: annee
-      ? { id: annee.id, libelle: annee.libelle, debut: jourDeDate(annee.dateDebut), fin: jourDeDate(annee.dateFin) }
+      ? {
+          id: annee.id,
+          libelle: annee.libelle,
+          debut: jourDeDate(annee.dateDebut),
+          fin: jourDeDate(annee.dateFin),
+          ouvertureReservations: jourDeDate(annee.ouvertureReservations),
+          lectureSeuleLe: annee.lectureSeuleLe ? jourDeDate(annee.lectureSeuleLe) : null,
+        }
       : null,
-    activites: activites.map((a) => ({ ...a, jours: parActivite.get(a.id) ?? 0 })),
+    activites: activites.map((a) => ({
+      ...a,
+      jours: parActivite.get(a.id)?.total ?? 0,
+      dates: [...(parActivite.get(a.id)?.dates ?? [])],
+    })),
     fermetures: fermetures.map((f) => ({ id: f.id, libelle: f.libelle, date: jourDeDate(f.date) })),
+    vacances: vacances.map((v) => ({
+      description: v.description,
+      debut: jourDeDate(v.debut),
+      fin: jourDeDate(v.fin),
+    })),
   };
 }

@@ -17,7 +17,7 @@ import {
 import { ZONE_SCOLAIRE } from "@/lib/domain/reservation/parametrage";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/reservation/periode";
 
-export type EtatCase = "RESERVEE" | "ATTENTE" | "LIBRE" | "AUTRE_FOYER";
+export type EtatCase = "RESERVEE" | "ATTENTE" | "A_VALIDER" | "REFUSEE" | "LIBRE" | "AUTRE_FOYER";
 export type CaseJour = { uniteId: number; etat: EtatCase; modifiable: boolean };
 export type JourCalendrier = {
   jour: Jour;
@@ -117,6 +117,8 @@ export async function calendrierReservations({
     db().fermeture.findMany({ where: { date: periode, OR: [{ activiteId: null }, { activiteId: activite.id }] } }),
   ]);
   const ouvertes = new Set(jours.map((j) => `${jourDeDate(j.date)}|${j.uniteId}`));
+  // a day an administrator opened outside the activity's weekdays is shown too
+  const joursOuverts = new Set(jours.map((j) => jourDeDate(j.date)));
   const etats = new Map(
     reservations.map((r) => [
       `${jourDeDate(r.date)}|${r.uniteId}`,
@@ -134,7 +136,7 @@ export async function calendrierReservations({
   const calendrier: JourCalendrier[] = [];
   let prochaine: { jour: Jour; heure: string } | null = null;
   for (let jour = debut; jour <= fin; jour = ajouterJours(jour, 1)) {
-    if (!activite.joursSemaine.includes(jourSemaine(jour))) continue;
+    if (!activite.joursSemaine.includes(jourSemaine(jour)) && !joursOuverts.has(jour)) continue;
     const libelle = jourEnClair(jour).replace(/^./, (c) => c.toUpperCase());
     const unitesDuJour = activite.unites.filter((u) => ouvertes.has(`${jour}|${u.id}`));
     if (unitesDuJour.length === 0 || fermes.has(jour)) {
@@ -147,7 +149,11 @@ export async function calendrierReservations({
     const cases = unitesDuJour.map((u): CaseJour => {
       const etat = etats.get(`${jour}|${u.id}`) ?? "LIBRE";
       const peut =
-        etat === "AUTRE_FOYER" ? false : etat === "LIBRE" ? ouvreReservation : etat === "ATTENTE" || ouvreAnnulation;
+        etat === "AUTRE_FOYER"
+          ? false
+          : etat === "LIBRE" || etat === "REFUSEE"
+            ? ouvreReservation
+            : etat === "ATTENTE" || etat === "A_VALIDER" || ouvreAnnulation;
       return { uniteId: u.id, etat, modifiable: peut };
     });
     const e = reservation ? echeance(reservation, jour) : null;

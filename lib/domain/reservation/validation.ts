@@ -1,0 +1,113 @@
+// Bookings validated by an agent (Activite.validation = AGENT): a parent's request waits as A_VALIDER until an
+// agent of the console validates it (booked, or on the waiting list when the day is full) or refuses it. One
+// transaction per decision, under the same locks as a parent's save (the child, then the capacity's days, in
+// that order), journaled with the agent.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { journal } from "@/lib/journal";
+import { jourDeDate } from "@/lib/domain/reservation/jours";
+
+/** The requests waiting for an agent, oldest service day first. */
+export async function reservationsAValider({ limite = 200 }: { limite?: number } = {}) {
+  const lignes = await db().reservation.findMany({
+    where: { statut: "A_VALIDER" },
+    orderBy: [{ date: "asc" }, { creeeLe: "asc" }, { id: "asc" }],
+    take: limite,
+    select: {
+      id: true,
+      date: true,
+      creeeLe: true,
+      enfant: { select: { prenoms: true, nom: true } },
+      unite: { select: { libelle: true, activite: { select: { libelle: true } } } },
+      jour: { select: { lieu: { select: { nom: true } } } },
+    },
+  });
+  return lignes.map((l) => ({
+    id: l.id,
+    jour: jourDeDate(l.date),
+    enfant: `${l.enfant.prenoms} ${l.enfant.nom.toUpperCase()}`,
+    activite: l.unite.activite.libelle,
+    unite: l.unite.libelle,
+    lieu: l.jour.lieu.nom,
+  }));
+}
+
+export type Decision = "valider" | "refuser";
+
+/** Validates (within the day's capacity, else the waiting list) or refuses requests still waiting. */
+export async function deciderReservations({
+  agentId,
+  ids,
+  decision,
+}: {
+  agentId: string;
+  ids: string[];
+  decision: Decision;
+}): Promise<{ reservees: number; enAttente: number; refusees: number }> {
+  if (ids.length === 0) throw new AppError("vide", "Cochez au moins une demande.", "ids");
+  return db().$transaction(async (tx) => {
+    // the children's rows first, in id order, as a parent's save locks its child's: a request withdrawn by the
+    // parent meanwhile is not validated behind their back
+    const enfants = await tx.reservation.findMany({ where: { id: { in: ids } }, select: { enfantId: true } });
+    const enfantIds = [...new Set(enfants.map((e) => e.enfantId))].sort();
+    await tx.$queryRaw`SELECT id FROM "Enfant" WHERE id = ANY(${enfantIds}) ORDER BY id FOR UPDATE`;
+    const demandes = await tx.reservation.findMany({
+      where: { id: { in: ids }, statut: "A_VALIDER" },
+      orderBy: [{ creeeLe: "asc" }, { id: "asc" }],
+      select: { id: true, jourId: true, jour: { select: { capacite: true } } },
+    });
+    if (demandes.length === 0) {
+      throw new AppError("traitees", "Ces demandes ont déjà été traitées.");
+    }
+    const bilan = { reservees: 0, enAttente: 0, refusees: 0 };
+    if (decision === "refuser") {
+      await tx.reservation.updateMany({
+        where: { id: { in: demandes.map((d) => d.id) } },
+        data: { statut: "REFUSEE", parAgentId: agentId },
+      });
+      bilan.refusees = demandes.length;
+    } else {
+      const limites = [...new Set(demandes.filter((d) => d.jour.capacite !== null).map((d) => d.jourId))].sort(
+        (a, b) => a - b,
+      );
+      if (limites.length > 0) {
+        await tx.$queryRaw`SELECT id FROM "JourOuverture" WHERE id = ANY(${limites}) ORDER BY id FOR UPDATE`;
+      }
+      const occupees = new Map<number, number>();
+      for (const c of await tx.reservation.groupBy({
+        by: ["jourId"],
+        where: { jourId: { in: limites }, statut: "RESERVEE" },
+        _count: { _all: true },
+      })) {
+        occupees.set(c.jourId, c._count._all);
+      }
+      const reservees: string[] = [];
+      const attente: string[] = [];
+      for (const d of demandes) {
+        const prises = occupees.get(d.jourId) ?? 0;
+        if (d.jour.capacite !== null && prises >= d.jour.capacite) attente.push(d.id);
+        else {
+          occupees.set(d.jourId, prises + 1);
+          reservees.push(d.id);
+        }
+      }
+      for (const [statut, liste] of [
+        ["RESERVEE", reservees],
+        ["ATTENTE", attente],
+      ] as const) {
+        if (liste.length > 0) {
+          await tx.reservation.updateMany({ where: { id: { in: liste } }, data: { statut, parAgentId: agentId } });
+        }
+      }
+      bilan.reservees = reservees.length;
+      bilan.enAttente = attente.length;
+    }
+    await journal(tx, {
+      event: "reservations.validation",
+      actorKind: "AGENT",
+      actorId: agentId,
+      details: { decision, ...bilan },
+    });
+    return bilan;
+  });
+}
