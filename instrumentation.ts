@@ -1,5 +1,6 @@
 // Runs once when each Next.js node starts: the mail outbox worker, and the hourly chores: expired
-// "Créer mon espace" drafts purged, demandes left « à compléter » without answer closed (any node may run
+// "Créer mon espace" drafts purged, demandes left « à compléter » without answer closed, absences without
+// justificatif in time refused (any node may run
 // them: each is a conditional update, so two nodes doing it at once change nothing twice). On SIGTERM the
 // server (scripts/serveur.ts) lets the outbox's current send finish, then closes the database pool.
 export async function register() {
@@ -7,6 +8,7 @@ export async function register() {
   const { startOutboxWorker, stopOutboxWorker } = await import("@/lib/mail/outbox");
   const { purgeBrouillons } = await import("@/lib/domain/usager/brouillon");
   const { classerDemandesSansReponse } = await import("@/lib/domain/demande/classer");
+  const { expirerAbsencesSansJustificatif } = await import("@/lib/domain/absence/expirer");
   const { DEMARCHES } = await import("@/lib/domain/demarches");
   const { avantArret } = await import("@/lib/arret");
   const { db } = await import("@/lib/db");
@@ -20,6 +22,12 @@ export async function register() {
         log.warn(
           { evenement: "demandes.classement.echec", cause: error instanceof Error ? error.message : "erreur" },
           "classement des demandes sans réponse échoué",
+        ),
+      );
+      expirerAbsencesSansJustificatif(DEMARCHES, new Date()).catch((error) =>
+        log.warn(
+          { evenement: "absences.expiration.echec", cause: error instanceof Error ? error.message : "erreur" },
+          "expiration des absences sans justificatif échouée",
         ),
       );
     },

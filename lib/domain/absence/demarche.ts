@@ -88,5 +88,12 @@ export const DEMARCHE_ABSENCE = {
   refuser: async (tx, demande) => {
     await deciderJours(tx, demande.id, "ABSENCE_INJUSTIFIEE");
   },
+  // withdrawn before any agent took it up: the days are booked again, as they were
+  annuler: async (tx, demande) => {
+    await tx.reservation.updateMany({
+      where: { absenceId: demande.id, statut: "ABSENCE_SIGNALEE" },
+      data: { statut: "RESERVEE", absenceId: null },
+    });
+  },
   recap: { usager: async (demande) => recap(demande), agent: async (demande) => recap(demande) },
 } satisfies DefinitionDemarche & { type: "ABSENCE" };

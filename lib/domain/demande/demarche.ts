@@ -51,6 +51,8 @@ export type DefinitionDemarche = {
   accepter?(tx: Tx, demande: Demande, choix: ChoixAcceptation): Promise<string | null>;
   /** the effect of a refusal (by an agent, or by the system when a delay ran out), in its transaction */
   refuser?(tx: Tx, demande: Demande): Promise<void>;
+  /** what the parent's withdrawal undoes, in its transaction */
+  annuler?(tx: Tx, demande: Demande): Promise<void>;
   /**
    * "La demande" as its parent reads it (suivi, step 2) and as the agent instructing it reads it (who may see
    * more, and whose reading of health data is journaled). The caller has already checked who may see it.
