@@ -69,6 +69,7 @@ export async function maladeCeMatin({
   enfantId: string;
   now: Date;
 }): Promise<{ numero: number; jours: number }> {
+  if (!(await enfantDuUsager(db(), usagerId, enfantId))) throw absenceIntrouvable();
   const commune = await db().commune.findUniqueOrThrow({ where: { id: 1 } });
   const aujourdhui = jourParis(now);
   if (now.getTime() >= instantParis(aujourdhui, commune.heureLimiteMaladie).getTime())
