@@ -5,7 +5,8 @@ import { z } from "zod";
 import { actionUsagerLiee } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { pieceDuFormulaire } from "@/lib/storage/upload-check";
-import { declarerAbsence, maladeCeMatin } from "@/lib/domain/absence/declarer";
+import { absenceIntrouvable, declarerAbsence, maladeCeMatin } from "@/lib/domain/absence/declarer";
+import { absenceDuUsager } from "@/lib/domain/absence/queries";
 import { ajouterJustificatif } from "@/lib/domain/absence/justificatif";
 import { estJour } from "@/lib/domain/reservation/jours";
 import { maintenant } from "@/lib/domain/reservation/horloge";
@@ -74,6 +75,9 @@ export const ajouterJustificatifAction = actionUsagerLiee(
   "absence.justificatif",
   z.object({ numero: z.coerce.number().int().positive() }),
   async ({ usager, lie: enfantId, data, formData }) => {
+    // another family's absence (or none) is "not found" before anything of the file is read
+    const absence = await absenceDuUsager(usager.id, data.numero);
+    if (!absence || absence.enfantId !== enfantId) throw absenceIntrouvable();
     const piece = await justificatifDuFormulaire(formData);
     if (!piece.ok) return { ok: false, errors: { justificatif: piece.message } };
     if (!piece.piece)
