@@ -201,6 +201,12 @@ describe("Justifier une absence", () => {
       now: new Date(declaree.getTime() + delai - 60_000),
     });
     // a minute after it, too late for the other one
+    expect(
+      await db().demande.findUniqueOrThrow({ where: { numero: avecCertificat.numero }, include: { absence: true } }),
+    ).toMatchObject({
+      statut: "DEPOSEE",
+      absence: { justificatifRecuLe: new Date(declaree.getTime() + delai - 60_000) },
+    });
     const tard = new Date(declaree.getTime() + delai + 60_000);
     const erreur = await refus(
       ajouterJustificatif({ usagerId: f.usager.id, numero: sansCertificat.numero, piece: PDF, now: tard }),
@@ -236,6 +242,25 @@ describe("Justifier une absence", () => {
         where: { to: f.usager.courriel, subject: { contains: String(sansCertificat.numero) } },
       }),
     ).toBeGreaterThanOrEqual(2);
+  });
+
+  it("asked for a justificatif by the agents (« à compléter »), its sending returns the demande to them", async () => {
+    const f = await familleInscrite("Complement", [act.cantine.id]);
+    await reserver(f, 0, act.cantine.classique, "2026-11-16", "2026-11-16");
+    const now = new Date("2026-11-16T06:00:00Z");
+    const { numero } = await maladeCeMatin({ usagerId: f.usager.id, enfantId: f.enfantId, now });
+    const { id } = await db().demande.findUniqueOrThrow({ where: { numero } });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: f.instructeur,
+      demandeId: id,
+      decision: "demanderComplement",
+      motif: "Merci d'envoyer le certificat médical.",
+    });
+    await ajouterJustificatif({ usagerId: f.usager.id, numero, piece: PDF, now: new Date(now.getTime() + 3_600_000) });
+    expect((await db().demande.findUniqueOrThrow({ where: { id } })).statut).toBe("DEPOSEE");
+    await deciderDemande({ demarches: DEMARCHES, agent: f.instructeur, demandeId: id, decision: "accepter" });
+    expect(await etats(f.enfantId)).toEqual([`2026-11-16 ${act.cantine.classique} ABSENCE_JUSTIFIEE`]);
   });
 
   it("withdrawn before an agent takes it up, the days are booked again", async () => {

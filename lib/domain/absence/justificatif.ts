@@ -1,6 +1,6 @@
 // The justificatif sent after the declaration ("le certificat suit"): accepted until the commune's delay runs
 // out, while the demande is still pending; it is a message of Échanges with its piece, in one transaction
-// with the absence's "reçu le".
+// with the absence's "reçu le" (and, when the agents had asked for it, the demande's return to them).
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
@@ -8,6 +8,7 @@ import { dateHeure } from "@/lib/dates";
 import { getStorage } from "@/lib/storage/storage";
 import type { PieceJointe } from "@/lib/domain/demande/messages";
 import { EN_COURS } from "@/lib/domain/demande/queries";
+import { franchir } from "@/lib/domain/demande/transition";
 import { absenceIntrouvable, messageJustificatif } from "@/lib/domain/absence/declarer";
 
 export async function ajouterJustificatif({
@@ -44,6 +45,14 @@ export async function ajouterJustificatif({
       });
       if (count === 0) throw absenceIntrouvable();
       await messageJustificatif(tx, { demandeId: absence.demandeId, usagerId, piece, pieceKey, now });
+      // the agents asked for it (« à compléter »): the justificatif sends the demande back to them
+      if (absence.demande.statut === "A_COMPLETER")
+        await franchir(tx, {
+          demandeId: absence.demandeId,
+          transition: "redeposer",
+          acteur: { kind: "USAGER", usagerId },
+          now,
+        });
       await journal(tx, {
         event: "absence.justificatif",
         actorKind: "USAGER",
