@@ -78,7 +78,7 @@ test("@telephone un parent déclare « malade ce matin » avant 9 h, puis ajoute
     .getByLabel("Choisir un fichier")
     .setInputFiles({ name: "certificat.pdf", mimeType: "application/pdf", buffer: PDF });
   await ligne.getByRole("button", { name: `Envoyer le justificatif de la demande N° ${numero}` }).click();
-  // the page shows it at once in the absence's line (the form is gone: nothing more to send)
+  await expect(page.getByText("Le justificatif est envoyé au service.")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: `Demande N° ${numero}` })).toContainText(
     "Justificatif reçu le 11/09/2026 à 10:00",
   );

@@ -80,13 +80,25 @@ export function DeclarationForm({
   );
 }
 
-export function AnnulerForm({ action, id, libelle }: { action: Action; id: string; libelle: string }) {
+/** Stays on the page once the declaration is undone, so its message is still read after the list refreshes. */
+export function AnnulerForm({
+  action,
+  id,
+  libelle,
+  annulable,
+}: {
+  action: Action;
+  id: string;
+  libelle: string;
+  annulable: boolean;
+}) {
   const [state, formAction, pending] = useActionState(action, VIDE);
+  if (!annulable && !state.message) return null;
   return (
     <form action={formAction} aria-busy={pending}>
       {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
       <input type="hidden" name="id" value={id} />
-      {!state.ok && (
+      {annulable && !state.ok && (
         <button type="submit" className="bouton-secondaire" disabled={pending}>
           Annuler cette déclaration<span className="sr-only"> : {libelle}</span>
         </button>

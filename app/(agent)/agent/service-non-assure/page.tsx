@@ -45,7 +45,12 @@ export default async function ServiceNonAssurePage() {
                     {d.agent && <> par {d.agent}</>}
                     {d.annuleLe && <> · annulé le {dateHeure(d.annuleLe)}</>}
                   </p>
-                  {d.annulable && <AnnulerForm action={annulerServiceNonAssureAction} id={d.id} libelle={libelle} />}
+                  <AnnulerForm
+                    action={annulerServiceNonAssureAction}
+                    id={d.id}
+                    libelle={libelle}
+                    annulable={d.annulable}
+                  />
                 </li>
               );
             })}

@@ -165,12 +165,22 @@ export function JustifierAbsenceForm({
   );
 }
 
-export function JustificatifForm({ action, numero }: { action: Action; numero: number }) {
+/** Stays on the page once the justificatif is received, so its message is still read after the list refreshes. */
+export function JustificatifForm({
+  action,
+  numero,
+  aJustifier,
+}: {
+  action: Action;
+  numero: number;
+  aJustifier: boolean;
+}) {
   const { state, formAction, pending, tropLourd, formRef, onSubmit } = useEnvoi(action);
+  if (!aJustifier && !state.message) return null;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="mt-2">
       <Annonce state={state} />
-      {!state.ok && (
+      {aJustifier && !state.ok && (
         <>
           <input type="hidden" name="numero" value={numero} />
           <Justificatif id={`justificatif-${numero}`} error={tropLourd ?? state.errors.justificatif} />

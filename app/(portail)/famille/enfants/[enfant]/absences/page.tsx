@@ -91,13 +91,15 @@ export default async function AbsencesPage({ params }: { params: Promise<{ enfan
                 {a.justificatifRecuLe ? (
                   <p className="text-sm">Justificatif reçu le {dateHeure(a.justificatifRecuLe)}.</p>
                 ) : a.aJustifier ? (
-                  <>
-                    <p className="text-sm">Justificatif à envoyer avant le {dateHeure(a.justificatifAvant)}.</p>
-                    <JustificatifForm action={ajouterJustificatifAction.bind(null, enfant.id)} numero={a.numero} />
-                  </>
+                  <p className="text-sm">Justificatif à envoyer avant le {dateHeure(a.justificatifAvant)}.</p>
                 ) : (
                   <p className="text-sm">Aucun justificatif reçu.</p>
                 )}
+                <JustificatifForm
+                  action={ajouterJustificatifAction.bind(null, enfant.id)}
+                  numero={a.numero}
+                  aJustifier={a.aJustifier}
+                />
               </li>
             ))}
           </ul>
