@@ -22,7 +22,11 @@ test("@telephone un parent déclare « malade ce matin » avant 9 h, puis ajoute
 }) => {
   test.setTimeout(120_000);
   const nom = fabrique.nom("Ospital");
-  const famille = await fabrique.familleInscriteCantine({ nom, garderie: true, reserve: ["2026-09-10", "2026-09-11"] });
+  const famille = await fabrique.familleInscriteCantine({
+    nom,
+    garderie: true,
+    reserver: ["2026-09-10", "2026-09-11"],
+  });
   // jeudi 10 septembre 2026, 08:30 à Paris
   await horloge(context, baseURL!, "2026-09-10T06:30:00.000Z");
   await connecter(page, famille);

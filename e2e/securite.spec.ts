@@ -128,22 +128,31 @@ async function verifierFormulaires(
 }
 
 test.describe("passwords can end up in a URL", { tag: "@bureau" }, () => {
-  test("every form of the public, portal and console pages posts, without JavaScript", async ({
+  // One test per area, so the workers share them.
+  test("every form of the public pages posts, without JavaScript", async ({
     browser,
     baseURL,
-    fabrique,
     expectNoAxeViolations,
   }) => {
-    test.setTimeout(180_000);
-    // A validated family (its inscriptions and documents pages have something to show), and a demande waiting
-    // in the console's list.
-    const [parent, agent] = await Promise.all([fabrique.familleValidee(), fabrique.agent(), fabrique.familleDeposee()]);
     const { context, page } = await sansJavaScript(browser, baseURL);
     await verifierFormulaires(
       page,
       ["/", "/connexion", "/mot-de-passe-oublie", "/creer-mon-espace", "/activation/renvoyer", "/agent/connexion"],
       expectNoAxeViolations,
     );
+    await context.close();
+  });
+
+  test("every form of the portal posts, without JavaScript", async ({
+    browser,
+    baseURL,
+    fabrique,
+    expectNoAxeViolations,
+  }) => {
+    test.setTimeout(90_000);
+    // A validated family: its inscriptions and documents pages have something to show.
+    const parent = await fabrique.familleValidee();
+    const { context, page } = await sansJavaScript(browser, baseURL);
     await seConnecter(page, parent.identifiant, parent.motDePasse);
     await expect(page).toHaveURL(/\/mon-espace$/);
     await verifierFormulaires(
@@ -162,7 +171,18 @@ test.describe("passwords can end up in a URL", { tag: "@bureau" }, () => {
       ],
       expectNoAxeViolations,
     );
-    await context.clearCookies();
+    await context.close();
+  });
+
+  test("every form of the console posts, without JavaScript", async ({
+    browser,
+    baseURL,
+    fabrique,
+    expectNoAxeViolations,
+  }) => {
+    // A demande waiting in the console's list.
+    const [agent] = await Promise.all([fabrique.agent(), fabrique.familleDeposee()]);
+    const { context, page } = await sansJavaScript(browser, baseURL);
     await page.goto("/agent/connexion");
     await page.getByLabel("Identifiant").fill(agent.identifiant);
     await page.getByLabel("Mot de passe").fill(agent.motDePasse);

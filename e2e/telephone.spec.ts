@@ -269,3 +269,21 @@ test("la console, d'un agent et d'un administrateur", async ({ page, fabrique, c
   await commune.getByRole("button", { name: "Enregistrer" }).click();
   await verifierRetour(page, /Aucun paramètre n'a changé|Les paramètres de la commune sont enregistrés/);
 });
+
+test("le pointage et la commande des repas, d'un agent qui a l'accès aux données de santé", async ({
+  page,
+  context,
+  baseURL,
+  fabrique,
+  connecter,
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(120_000);
+  const famille = await fabrique.familleInscriteCantine({ nom: fabrique.nom("Etchart"), reserver: ["2026-09-14"] });
+  await context.addCookies([{ name: "horloge-e2e", value: "2026-09-14T06:00:00.000Z", url: baseURL! }]);
+  await connecter(page, await fabrique.agent({ sante: true }));
+  for (const path of ["/agent/pointage", `/agent/pointage/sante/${famille.enfantId}`, "/agent/commande-repas"]) {
+    await page.goto(path);
+    await verifierEcran(page, expectNoAxeViolations);
+  }
+});

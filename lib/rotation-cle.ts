@@ -5,11 +5,19 @@ import { db } from "@/lib/db";
 import { rechiffrer as rechiffrerValeur } from "@/lib/chiffrement";
 import { journal } from "@/lib/journal";
 import { contexteDemande, contexteVersion, lireDonnees } from "@/lib/domain/sante/coffre";
+import { contexteCommande } from "@/lib/domain/commande-repas/coffre";
 
-export type BilanRotation = { secretsTotp: number; dossiersSante: number; demandesSante: number; illisibles: number };
+export type BilanRotation = {
+  secretsTotp: number;
+  dossiersSante: number;
+  demandesSante: number;
+  /** the kitchen orders' versions (their diets and allergens counts) */
+  commandesRepas: number;
+  illisibles: number;
+};
 
 export async function rechiffrerTout(): Promise<BilanRotation> {
-  const bilan: BilanRotation = { secretsTotp: 0, dossiersSante: 0, demandesSante: 0, illisibles: 0 };
+  const bilan: BilanRotation = { secretsTotp: 0, dossiersSante: 0, demandesSante: 0, commandesRepas: 0, illisibles: 0 };
   // A value neither key opens (altered, or written under a key already dropped) is counted and left as it is:
   // it must not stop the rotation of all the others.
   const rechiffrer = (valeur: string, contexte: string) => {
@@ -57,6 +65,15 @@ export async function rechiffrerTout(): Promise<BilanRotation> {
       await db()
         .$executeRaw`UPDATE "Demande" SET donnees = ${JSON.stringify({ sante: nouveau, complet })}::jsonb WHERE id = ${demande.id} AND donnees->>'sante' = ${sante}`;
       bilan.demandesSante++;
+    }
+  }
+
+  const commandes = await db().commandeRepas.findMany({ select: { id: true, besoinsChiffres: true } });
+  for (const commande of commandes) {
+    const nouveau = rechiffrer(commande.besoinsChiffres, contexteCommande(commande.id));
+    if (nouveau) {
+      await db().commandeRepas.update({ where: { id: commande.id }, data: { besoinsChiffres: nouveau } });
+      bilan.commandesRepas++;
     }
   }
 

@@ -10,7 +10,7 @@ if (!process.env.CLE_CHIFFREMENT || !process.env.CLE_CHIFFREMENT_ANCIENNE) {
 try {
   const bilan = await rechiffrerTout();
   console.log(
-    `Rechiffré avec la nouvelle clé : ${bilan.secretsTotp} secret(s) TOTP, ${bilan.dossiersSante} version(s) de dossier santé, ${bilan.demandesSante} demande(s) de dossier santé.`,
+    `Rechiffré avec la nouvelle clé : ${bilan.secretsTotp} secret(s) TOTP, ${bilan.dossiersSante} version(s) de dossier santé, ${bilan.demandesSante} demande(s) de dossier santé, ${bilan.commandesRepas} version(s) de commande des repas.`,
   );
   if (bilan.illisibles > 0)
     console.log(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has, in order, stopping at the first failure.
-#   prerequisites -> typecheck + lint + unit (at once) -> integration + next build, fresh (at once)
+#   prerequisites -> lint + unit + integration + (next build, fresh, then typecheck) (at once)
 #   -> http (the built server's rules), the demo's smoke test and e2e (journeys at 1280 px, screens at 360 px), at once
 # Ends with one line "N passed, N failed" (vitest + playwright tests, from their JSON reports in test-results/).
 #
@@ -131,15 +131,15 @@ together() {
 }
 
 step "prerequisites" prerequisites
-step "typecheck, lint, unit tests" together \
-  "typecheck|npm run typecheck" \
-  "lint|npm run lint" \
-  "unit|npm run test:unit -- --reporter=default --reporter=json --outputFile.json=$UNIT_JSON"
 if [ -z "${SKIP_E2E:-}" ]; then
-  # The build does not touch the database, the integration tests do not read .next: they overlap.
-  step "integration tests, next build" together \
+  # Lint, unit and integration tests need nothing else; they run beside the build, so both cores stay busy where,
+  # one group after the other, each group's slowest part ran alone at its end. The type check follows the build
+  # in the same lane: both write .next/types (the routes' types), and the build writes them first.
+  step "lint, unit tests, integration tests, next build then typecheck" together \
+    "lint|npm run lint" \
+    "unit|npm run test:unit -- --reporter=default --reporter=json --outputFile.json=$UNIT_JSON" \
     "integration|npm run test:integration -- --reporter=default --reporter=json --outputFile.json=$INTEGRATION_JSON" \
-    "build|rm -rf .next && npm run build"
+    "build|rm -rf .next && npm run build && echo '--- typecheck (tsc on the types the build wrote)' && npx tsc --noEmit"
   # All three need the build and none another: the access matrix, throttles and sessions against the built server
   # (tests/http), `npm run demo`'s server on PGlite answering the demo login (playwright.demo.config.ts), and the
   # end-to-end suite. The first two are short and mostly wait on their servers: they overlap the e2e run.
@@ -148,6 +148,10 @@ if [ -z "${SKIP_E2E:-}" ]; then
     "demo|E2E_OUTPUT_DIR=$RESULTS/e2e-demo E2E_JSON_REPORT=$RESULTS/playwright-demo.json npx playwright test -c playwright.demo.config.ts" \
     "e2e|E2E_OUTPUT_DIR=$RESULTS/e2e E2E_JSON_REPORT=$RESULTS/playwright-e2e.json npx playwright test"
 else
-  step "integration tests" npm run test:integration -- --reporter=default --reporter=json --outputFile.json="$INTEGRATION_JSON"
+  step "typecheck, lint, unit tests, integration tests" together \
+    "typecheck|npm run typecheck" \
+    "lint|npm run lint" \
+    "unit|npm run test:unit -- --reporter=default --reporter=json --outputFile.json=$UNIT_JSON" \
+    "integration|npm run test:integration -- --reporter=default --reporter=json --outputFile.json=$INTEGRATION_JSON"
 fi
 finish 0

@@ -282,7 +282,13 @@ describe("the dossier santé", () => {
         expect(ouvrirValeurs(await db().demande.findUniqueOrThrow({ where: { id: demandeId } }))).toMatchObject({
           [champAllergie("ARACHIDES")]: "on",
         });
-        expect(await rechiffrerTout()).toEqual({ secretsTotp: 0, dossiersSante: 0, demandesSante: 0, illisibles: 0 });
+        expect(await rechiffrerTout()).toEqual({
+          secretsTotp: 0,
+          dossiersSante: 0,
+          demandesSante: 0,
+          commandesRepas: 0,
+          illisibles: 0,
+        });
       } finally {
         for (const [nom, valeur] of [
           ["CLE_CHIFFREMENT", avant.cle],

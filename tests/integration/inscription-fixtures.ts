@@ -1,9 +1,14 @@
-// An inscription's setting on PostgreSQL: a family validated by an agent, and every answer of step 1.
+// An inscription's setting on PostgreSQL: a family validated by an agent, and every answer of step 1; a child
+// enrolled in an activity (the démarche accepted, as the demo's `inscrire` does it) and a dossier santé validated.
+// (The child's inscription needs STORAGE_DIR set by the test file: its pièces are uploaded.)
 import { db } from "@/lib/db";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { ATTESTATIONS, PERMISSIONS } from "@/lib/domain/inscription/regles";
+import { modifierDossierSante } from "@/lib/domain/sante/dossier";
+import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
+import { inscrire } from "@/prisma/demo-reservations";
 import { declarerFamille as declarer, titulaireDe } from "@/prisma/demo-familles";
 import { agent, ENFANT, usagerActive } from "./demande-fixtures";
 
@@ -57,4 +62,26 @@ export async function reponses(activiteId: number, contactId: string, { attestat
     ...(pai ? { pai: "on", paiObjet: pai } : {}),
     ...(attestation ? Object.fromEntries(Object.keys(ATTESTATIONS).map((cle) => [`attestation-${cle}`, "on"])) : {}),
   };
+}
+
+/** A family validated by an agent, its child enrolled in the activity of that code (the démarche accepted). */
+export async function familleInscrite(nom: string, code = "RESTAURATION_PUBLIQUE") {
+  const famille = await familleValidee(nom);
+  const { id: activiteId } = await db().activite.findUniqueOrThrow({ where: { code } });
+  const inscriptionId = await inscrire({
+    usagerId: famille.usager.id,
+    enfantId: famille.enfantId,
+    activiteId,
+    agent: famille.instructeur,
+  });
+  return { ...famille, activiteId, inscriptionId };
+}
+
+/** The child's dossier santé, typed by the parent (the form's fields) and validated by an agent with SANTE. */
+export async function dossierSanteValide(usagerId: string, enfantId: string, values: Record<string, string>) {
+  await modifierDossierSante({ usagerId, enfantId, values, etape2: true });
+  const demandeId = (await dossierSanteDuUsager(usagerId, enfantId))!.editable!.id;
+  await deposerDemande({ demarches: DEMARCHES, usagerId, demandeId });
+  const medecin = await agent("Sante", { permissions: ["SANTE"] });
+  await deciderDemande({ demarches: DEMARCHES, agent: medecin, demandeId, decision: "accepter" });
 }

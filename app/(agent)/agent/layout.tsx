@@ -25,6 +25,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Link href="/agent/familles">Familles</Link>
             </li>
             <li>
+              <Link href="/agent/pointage">Pointage</Link>
+            </li>
+            <li>
+              <Link href="/agent/commande-repas">Commande des repas</Link>
+            </li>
+            <li>
               <Link href="/agent/service-non-assure">Service non assuré</Link>
             </li>
             <li>

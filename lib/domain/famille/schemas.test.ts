@@ -69,6 +69,24 @@ describe("a person of the declaration", () => {
     expect(erreursDePersonne("contact", { ...contact, telephoneDomicile: "05 59 44 00 00" })).toEqual({});
   });
 
+  // Names are printed in mails (the rattachement's acceptance names the titulaire): no link, no sentence.
+  it("takes letters, spaces, apostrophes, hyphens and initials as a name, never a link or a sentence", () => {
+    const invalide = "Lettres, espaces, apostrophes, tirets et points seulement.";
+    for (const nom of ["Jean-Pierre", "D'Arcy", "Éloïse Marie", "J.-P.", "Nguyễn"]) {
+      expect(erreursDePersonne("titulaire", { ...titulaire, prenom: nom, nomUsage: nom })).toEqual({});
+      expect(erreursDePersonne("enfant", { ...enfant, prenoms: nom, nom })).toEqual({});
+    }
+    for (const nom of ["exemple.fr", "https://x.io", "Payez ici: 06 00 00 00 00", "<b>Claire</b>", "Claire\u202e"]) {
+      expect(erreursDePersonne("titulaire", { ...titulaire, nomUsage: nom }).nomUsage).toBe(invalide);
+      expect(erreursDePersonne("titulaire", { ...titulaire, prenom: nom }).prenom).toBe(invalide);
+      expect(erreursDePersonne("titulaire", { ...titulaire, nomFamille: nom }).nomFamille).toMatch(/^Nom de famille/);
+      expect(erreursDePersonne("enfant", { ...enfant, nom }).nom).toBe(invalide);
+      expect(erreursDePersonne("enfant", { ...enfant, prenoms: nom }).prenoms).toBe(invalide);
+      const contact = { nom, prenom: nom, lien: "Voisin", telephonePortable: "0600000000" };
+      expect(Object.keys(erreursDePersonne("contact", contact)).sort()).toEqual(["nom", "prenom"]);
+    }
+  });
+
   it("is of age on the day of the 18th birthday", () => {
     const now = new Date("2026-11-26T10:00:00Z");
     expect(estMineur("2008-11-27", now)).toBe(true);

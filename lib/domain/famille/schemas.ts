@@ -2,7 +2,16 @@
 // with the seed's fields. The draft keeps what was typed, as strings, person by person; these schemas decide
 // what is complete, in the browser and on the server, and what the family is made of at acceptance.
 import { z } from "zod";
-import { courriel, dateNaissanceOptionnelle, jourIso, optionnel, requis, telephone } from "@/lib/champs";
+import {
+  courriel,
+  dateNaissanceOptionnelle,
+  jourIso,
+  nomDePersonne as champNom,
+  nomDePersonneOptionnel as champNomOptionnel,
+  optionnel,
+  requis,
+  telephone,
+} from "@/lib/champs";
 
 export const QUALITES = {
   MERE: "Mère",
@@ -68,9 +77,9 @@ const identiteRepresentant = {
   civilite: z.enum(["MADAME", "MONSIEUR"], {
     error: "Choisissez la civilité : Madame ou Monsieur.",
   }),
-  nomUsage: requis(100, "Indiquez le nom d'usage."),
-  nomFamille: optionnel(100, "Nom de famille"),
-  prenom: requis(100, "Indiquez le prénom."),
+  nomUsage: champNom(100, "Indiquez le nom d'usage."),
+  nomFamille: champNomOptionnel(100, "Nom de famille"),
+  prenom: champNom(100, "Indiquez le prénom."),
   dateNaissance: dateNaissanceOptionnelle,
   communeNaissance: optionnel(100, "Commune"),
   departementNaissance: optionnel(100, "Département"),
@@ -131,8 +140,8 @@ const identiteEnfant = {
   sexe: z.enum(["FEMININ", "MASCULIN"], {
     error: "Indiquez le sexe de l'enfant.",
   }),
-  nom: requis(100, "Indiquez le nom de l'enfant."),
-  prenoms: requis(100, "Indiquez le ou les prénoms de l'enfant."),
+  nom: champNom(100, "Indiquez le nom de l'enfant."),
+  prenoms: champNom(100, "Indiquez le ou les prénoms de l'enfant."),
   dateNaissance: z
     .string({ error: "Indiquez la date de naissance de l'enfant." })
     .trim()
@@ -160,8 +169,8 @@ export function estMineur(isoDate: string, now = new Date()): boolean {
 
 export const contactSchema = z
   .object({
-    nom: requis(100, "Indiquez le nom du contact."),
-    prenom: requis(100, "Indiquez le prénom du contact."),
+    nom: champNom(100, "Indiquez le nom du contact."),
+    prenom: champNom(100, "Indiquez le prénom du contact."),
     lien: requis(60, "Indiquez le lien avec l'enfant (grand-mère, voisin…)."),
     telephonePortable: telephone("Téléphone portable"),
     telephoneDomicile: telephone("Téléphone domicile"),
