@@ -1,13 +1,15 @@
 // Runs once when each Next.js node starts: the mail outbox worker, and the hourly chores: expired
-// "Créer mon espace" drafts purged, demandes left « à compléter » without answer closed (any node may run
-// them: each is a conditional update, so two nodes doing it at once change nothing twice); and every five minutes
-// the kitchen orders whose cutoff has passed are frozen (figerCommandes, serialized by an advisory lock). On SIGTERM the
+// "Créer mon espace" drafts purged, demandes left « à compléter » without answer closed, absences without a
+// justificatif in time refused (any node may run them: each is a conditional update, so two nodes doing it at
+// once change nothing twice); and every five minutes the kitchen orders whose cutoff has passed are frozen
+// (figerCommandes, serialized by an advisory lock). On SIGTERM the
 // server (scripts/serveur.ts) lets the outbox's current send finish, then closes the database pool.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
   const { startOutboxWorker, stopOutboxWorker } = await import("@/lib/mail/outbox");
   const { purgeBrouillons } = await import("@/lib/domain/usager/brouillon");
   const { classerDemandesSansReponse } = await import("@/lib/domain/demande/classer");
+  const { expirerAbsencesSansJustificatif } = await import("@/lib/domain/absence/expirer");
   const { DEMARCHES } = await import("@/lib/domain/demarches");
   const { figerCommandes } = await import("@/lib/domain/commande-repas/figer");
   const { avantArret } = await import("@/lib/arret");
@@ -22,6 +24,12 @@ export async function register() {
         log.warn(
           { evenement: "demandes.classement.echec", cause: error instanceof Error ? error.message : "erreur" },
           "classement des demandes sans réponse échoué",
+        ),
+      );
+      expirerAbsencesSansJustificatif(DEMARCHES, new Date()).catch((error) =>
+        log.warn(
+          { evenement: "absences.expiration.echec", cause: error instanceof Error ? error.message : "erreur" },
+          "expiration des absences sans justificatif échouée",
         ),
       );
     },

@@ -172,6 +172,7 @@ test("l'espace d'une famille validée, ses démarches et Mes informations", asyn
     `/demandes/${famille.numero}?onglet=echanges`,
     `/demandes/${famille.numero}?onglet=historique`,
     `/famille/enfants/${louise.id}/sante`,
+    `/famille/enfants/${louise.id}/absences`,
   ]) {
     await page.goto(path);
     await verifierEcran(page, expectNoAxeViolations);
@@ -250,6 +251,7 @@ test("la console, d'un agent et d'un administrateur", async ({ page, fabrique, c
     `/agent/familles/${famille.familleId}/enfants/${henri.id}/sante`,
     "/agent/portail",
     "/agent/portail/activites",
+    "/agent/service-non-assure",
     "/agent/securite",
   ]) {
     await page.goto(path);

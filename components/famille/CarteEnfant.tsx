@@ -3,7 +3,7 @@
 // (Gérer mes réservations, Justifier une absence, Dossier santé). "Gérer mes réservations" is a link once the
 // school year's bookings are open and the child has an accepted inscription; until then it stays unavailable
 // and says when it opens: aria-disabled keeps it focusable, so a keyboard or screen reader user hears it and
-// the date. "Justifier une absence" does not exist yet.
+// the date. "Justifier une absence" (and « Malade ce matin ») leads to the absences page under the same condition.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatParis } from "@/lib/dates";
@@ -47,13 +47,20 @@ export function CarteEnfant({ enfant, ecole, groupe, sante, reservations, childr
           </Link>
         </li>
         {reservations.lien && (
-          <li>
-            <Link href={reservations.lien} className="bouton-secondaire no-underline" aria-describedby={ouverture}>
-              Gérer mes réservations<span className="sr-only"> pour {enfant.prenoms}</span>
-            </Link>
-          </li>
+          <>
+            <li>
+              <Link href={reservations.lien} className="bouton-secondaire no-underline" aria-describedby={ouverture}>
+                Gérer mes réservations<span className="sr-only"> pour {enfant.prenoms}</span>
+              </Link>
+            </li>
+            <li>
+              <Link href={`/famille/enfants/${enfant.id}/absences`} className="bouton-secondaire no-underline">
+                Justifier une absence<span className="sr-only"> pour {enfant.prenoms}</span>
+              </Link>
+            </li>
+          </>
         )}
-        {[...(reservations.lien ? [] : ["Gérer mes réservations"]), "Justifier une absence"].map((libelle) => (
+        {(reservations.lien ? [] : ["Gérer mes réservations", "Justifier une absence"]).map((libelle) => (
           <li key={libelle}>
             <button
               type="button"

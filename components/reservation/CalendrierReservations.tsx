@@ -6,7 +6,7 @@
 import { useActionState, useMemo, useState } from "react";
 import type { Action } from "@/lib/action";
 import type { FormState } from "@/lib/forms";
-import type { Calendrier, JourCalendrier } from "@/lib/domain/reservation/queries";
+import type { Calendrier, EtatCase, JourCalendrier } from "@/lib/domain/reservation/queries";
 import { ajouterJours, ecartJours, jourSemaine, nomJour, semaineIso, type Jour } from "@/lib/domain/reservation/jours";
 
 type Ouvert = Extract<Calendrier, { ouvert: true }>;
@@ -27,13 +27,24 @@ const MOIS = [
   "Décembre",
 ];
 const cle = (jour: Jour, uniteId: number) => `${jour}|${uniteId}`;
-const ETATS = {
+const ETATS: Record<EtatCase, string> = {
   RESERVEE: "réservé",
   ATTENTE: "en liste d'attente",
   A_VALIDER: "en attente de validation",
   REFUSEE: "refusé par le service",
   LIBRE: "non réservé",
   AUTRE_FOYER: "réservé par l'autre foyer",
+  ABSENCE_SIGNALEE: "absence signalée, en cours de traitement",
+  ABSENCE_JUSTIFIEE: "absence justifiée, non facturée",
+  ABSENCE_INJUSTIFIEE: "absence injustifiée, facturée",
+  NON_ASSURE: "service non assuré, non facturé",
+};
+/** a day an absence or a service non assuré decided: its own mark, never toggled here */
+const FIGES: Partial<Record<EtatCase, string>> = {
+  ABSENCE_SIGNALEE: "✎",
+  ABSENCE_JUSTIFIEE: "✚",
+  ABSENCE_INJUSTIFIEE: "✖",
+  NON_ASSURE: "⛔",
 };
 
 export function CalendrierReservations({
@@ -297,6 +308,18 @@ export function CalendrierReservations({
         <li>
           <span aria-hidden="true">🔒</span> Non modifiable
         </li>
+        <li>
+          <span aria-hidden="true">✎</span> Absence signalée
+        </li>
+        <li>
+          <span aria-hidden="true">✚</span> Absence justifiée (non facturée)
+        </li>
+        <li>
+          <span aria-hidden="true">✖</span> Absence injustifiée (facturée)
+        </li>
+        <li>
+          <span aria-hidden="true">⛔</span> Service non assuré (non facturé)
+        </li>
       </ul>
 
       {[...semaines.entries()].map(([lundi, semaine]) => (
@@ -327,9 +350,10 @@ export function CalendrierReservations({
                     <span className="flex flex-wrap gap-2">
                       {j.cases.map((c) => {
                         const reserve = effectif(j, c.uniteId);
-                        const etat =
-                          c.etat === "AUTRE_FOYER"
-                            ? "AUTRE_FOYER"
+                        const fige = FIGES[c.etat];
+                        const etat: EtatCase =
+                          c.etat === "AUTRE_FOYER" || fige
+                            ? c.etat
                             : reserve
                               ? c.etat === "ATTENTE" || c.etat === "A_VALIDER"
                                 ? c.etat
@@ -353,17 +377,19 @@ export function CalendrierReservations({
                             } ${c.modifiable ? "" : "cursor-not-allowed opacity-70"} ${refusee ? "outline outline-2 outline-red-700" : ""}`}
                           >
                             <span aria-hidden="true">
-                              {c.etat === "AUTRE_FOYER"
-                                ? "⊘"
-                                : !c.modifiable
-                                  ? "🔒"
-                                  : etat === "ATTENTE" || etat === "A_VALIDER"
-                                    ? "⌛"
-                                    : etat === "REFUSEE"
-                                      ? "✖"
-                                      : reserve
-                                        ? "✔"
-                                        : "○"}{" "}
+                              {fige
+                                ? fige
+                                : c.etat === "AUTRE_FOYER"
+                                  ? "⊘"
+                                  : !c.modifiable
+                                    ? "🔒"
+                                    : etat === "ATTENTE" || etat === "A_VALIDER"
+                                      ? "⌛"
+                                      : etat === "REFUSEE"
+                                        ? "✖"
+                                        : reserve
+                                          ? "✔"
+                                          : "○"}{" "}
                             </span>
                             {libelle}
                           </button>

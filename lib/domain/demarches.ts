@@ -1,6 +1,7 @@
 // The registry of démarches: every TypeDemande with its definition, each written beside its aggregate. It sits
 // outside the engine (lib/domain/demande/), which receives it from its callers: the engine imports no aggregate,
 // and `Demarches` makes TypeScript refuse a type without its definition, its data's version or its recap.
+import { DEMARCHE_ABSENCE } from "@/lib/domain/absence/demarche";
 import { intituleDemande, verifierVersion, type Demarches, type SectionRecap } from "@/lib/domain/demande/demarche";
 import { DEMARCHE_AJOUT_FAMILLE } from "@/lib/domain/famille/demarche-ajout-famille";
 import { DEMARCHE_CHANGEMENT_ADRESSE } from "@/lib/domain/famille/demarche-changement-adresse";
@@ -17,6 +18,7 @@ export const DEMARCHES: Demarches = {
   DOSSIER_SANTE: DEMARCHE_DOSSIER_SANTE,
   CHANGEMENT_ADRESSE: DEMARCHE_CHANGEMENT_ADRESSE,
   SUPPRESSION_ESPACE: DEMARCHE_SUPPRESSION_ESPACE,
+  ABSENCE: DEMARCHE_ABSENCE,
 };
 
 /** A demande's name as the parent and the agents read it: its own (an inscription's activity) or its type's. */

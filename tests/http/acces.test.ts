@@ -161,6 +161,10 @@ const ROUTES: Record<string, LigneRoute> = {
     acces: "famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/reservations`,
   },
+  "/famille/enfants/[enfant]/absences": {
+    acces: "famille",
+    chemin: (c) => `/famille/enfants/${c.a.enfantId}/absences`,
+  },
   "/api/pieces": { acces: "televersement" },
   "/api/pieces/[id]": { acces: "fichier", chemin: (c) => `/api/pieces/${c.a.pieceId}` },
   "/api/messages/[id]/piece": { acces: "fichier", chemin: (c) => `/api/messages/${c.a.messageId}/piece` },
@@ -191,6 +195,7 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/commande-repas": { acces: "agent" },
   "/agent/commande-repas/export": { acces: "agent" },
   "/agent/reservations/a-valider": { acces: "agent" },
+  "/agent/service-non-assure": { acces: "agent" },
   "/agent/portail": { acces: "agent" },
   "/agent/portail/activites": { acces: "agent" },
   "/agent/portail/actualites/[id]": { acces: "agent", chemin: (c) => `/agent/portail/actualites/${c.actualiteId}` },
@@ -309,6 +314,18 @@ const ACTIONS: Record<string, LigneAction> = {
         changements: JSON.stringify([{ date: "2026-12-07", uniteId: c.uniteId, reserver: true }]),
       }),
   },
+  "app/(portail)/famille/enfants/[enfant]/absences/actions.ts#declarerAbsenceAction": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId, ...formulaireAvec({ debut: "2026-12-07", motif: "MALADIE" })],
+  },
+  "app/(portail)/famille/enfants/[enfant]/absences/actions.ts#maladeCeMatinAction": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId, ...formulaire()],
+  },
+  "app/(portail)/famille/enfants/[enfant]/absences/actions.ts#ajouterJustificatifAction": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId, ...formulaireAvec({ numero: c.a.numero })],
+  },
   "app/(portail)/inscriptions/actions.ts#commencerInscriptionAction": {
     acces: "famille",
     args: (c) => formulaireAvec({ enfant: c.a.enfantId, activite: c.activiteId }),
@@ -338,6 +355,11 @@ const ACTIONS: Record<string, LigneAction> = {
   },
   "app/(agent)/agent/pointage/actions.ts#pointerAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/pointage/actions.ts#imprimerListeAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/service-non-assure/actions.ts#declarerServiceNonAssureAction": {
+    acces: "agent",
+    args: formulaire,
+  },
+  "app/(agent)/agent/service-non-assure/actions.ts#annulerServiceNonAssureAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/portail/actions.ts#creerActualiteAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/portail/actions.ts#modifierActualiteAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/portail/actions.ts#changerPublicationAction": { acces: "agent", args: (c) => [c.actualiteId] },

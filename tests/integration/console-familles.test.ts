@@ -254,6 +254,8 @@ describe("Paramétrage", () => {
         adresse: "Ailleurs",
         siteUrl: "https://www.villefranque.fr",
         totpObligatoire: true,
+        delaiJustificatifHeures: 72,
+        heureLimiteMaladie: "09:30",
       },
     });
     expect(champs).toEqual(expect.arrayContaining(["serviceNom", "telephone", "siteUrl", "totpObligatoire"]));
@@ -262,6 +264,8 @@ describe("Paramétrage", () => {
       telephone: "05 59 44 12 34",
       siteUrl: "https://www.villefranque.fr",
       totpObligatoire: true,
+      delaiJustificatifHeures: 72,
+      heureLimiteMaladie: "09:30",
     });
     expect(await db().journalEntry.count({ where: { event: "commune.modifiee", actorId: agent.id } })).toBe(1);
   });

@@ -71,7 +71,8 @@ describe("the transition table, fired on PostgreSQL", () => {
         }
       }
     }
-    expect(permis).toBe(12);
+    // the twelve of the issue, and « expirer » (an absence without justificatif in time) from three states
+    expect(permis).toBe(15);
   });
 
   it("tells the second of two agents acting at once who won, and when", async () => {

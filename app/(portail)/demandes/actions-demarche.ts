@@ -41,7 +41,7 @@ export const retourEtape1Demarche = actionUsager("demarche.retour", schema, asyn
 export const annulerDemarche = actionUsager("demarche.annuler", schema, async ({ usager, data }) => {
   const { demande, liens } = await maDemande(usager.id, data.demande);
   if (demande.statut !== "BROUILLON") throw demandeIntrouvable();
-  await annulerDemande({ usagerId: usager.id, demandeId: demande.id });
+  await annulerDemande({ usagerId: usager.id, demandeId: demande.id, demarches: DEMARCHES });
   revalidatePath("/mon-espace");
   redirect(liens.apresAnnulation);
 });

@@ -20,6 +20,8 @@ export async function modifierCommune({
     telephone: saisie.telephone ?? null,
     siteUrl: saisie.siteUrl ?? null,
     totpObligatoire: saisie.totpObligatoire,
+    delaiJustificatifHeures: saisie.delaiJustificatifHeures,
+    heureLimiteMaladie: saisie.heureLimiteMaladie,
   };
   const champs = await db().$transaction(async (tx) => {
     const avant = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });

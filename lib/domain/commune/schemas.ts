@@ -35,6 +35,16 @@ export const communeSchema = z.object({
     .string()
     .optional()
     .transform((value) => value === "on"),
+  // Absences (lib/domain/absence): the justificatif's delay, and the hour "Malade ce matin" closes at
+  delaiJustificatifHeures: z.coerce
+    .number({ error: "Indiquez un nombre d'heures." })
+    .int({ error: "Indiquez un nombre entier d'heures." })
+    .min(1, { error: "Au moins 1 heure." })
+    .max(720, { error: "720 heures (30 jours) au maximum." }),
+  heureLimiteMaladie: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Indiquez une heure au format HH:MM, par exemple 09:00." }),
 });
 export type CommuneSaisie = z.infer<typeof communeSchema>;
 

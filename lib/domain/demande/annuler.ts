@@ -3,8 +3,18 @@
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
+import type { Demarches } from "@/lib/domain/demande/demarche";
 
-export async function annulerDemande({ usagerId, demandeId }: { usagerId: string; demandeId: string }): Promise<void> {
+export async function annulerDemande({
+  usagerId,
+  demandeId,
+  demarches,
+}: {
+  usagerId: string;
+  demandeId: string;
+  /** the registry (lib/domain/demarches.ts): what withdrawing the demande's type undoes */
+  demarches?: Demarches;
+}): Promise<void> {
   await db().$transaction(async (tx) => {
     const demande = await tx.demande.findFirst({
       where: { id: demandeId, usagerId },
@@ -16,7 +26,8 @@ export async function annulerDemande({ usagerId, demandeId }: { usagerId: string
       await journal(tx, { event: "demande.brouillon_abandonne", actorKind: "USAGER", actorId: usagerId });
       return;
     }
-    await franchir(tx, { demandeId, transition: "annuler", acteur: { kind: "USAGER", usagerId } });
+    const { apres } = await franchir(tx, { demandeId, transition: "annuler", acteur: { kind: "USAGER", usagerId } });
+    await demarches?.[apres.type].annuler?.(tx, apres);
     await journal(tx, {
       event: "demande.annuler",
       actorKind: "USAGER",

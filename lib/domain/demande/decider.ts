@@ -37,6 +37,7 @@ export async function deciderDemande({
     if (decision === "accepter") verifierVersion(definition, apres);
     const complement =
       decision === "accepter" ? ((await definition.accepter?.(tx, apres, { rattachements })) ?? null) : null;
+    if (decision === "refuser") await definition.refuser?.(tx, apres);
     if (decision !== "instruire" && apres.numero !== null) {
       const usager = await tx.usager.findUniqueOrThrow({ where: { id: apres.usagerId } });
       const statut = apres.statut as "ACCEPTEE" | "REFUSEE" | "A_COMPLETER";

@@ -49,6 +49,10 @@ export type DefinitionDemarche = {
   auDepot?(tx: Tx, demande: Demande): Promise<void>;
   /** the effect of the acceptance, in its transaction; returns a sentence for the parent's mail */
   accepter?(tx: Tx, demande: Demande, choix: ChoixAcceptation): Promise<string | null>;
+  /** the effect of a refusal (by an agent, or by the system when a delay ran out), in its transaction */
+  refuser?(tx: Tx, demande: Demande): Promise<void>;
+  /** what the parent's withdrawal undoes, in its transaction */
+  annuler?(tx: Tx, demande: Demande): Promise<void>;
   /**
    * "La demande" as its parent reads it (suivi, step 2) and as the agent instructing it reads it (who may see
    * more, and whose reading of health data is journaled). The caller has already checked who may see it.

@@ -81,7 +81,7 @@ export async function envoyerMessage({
 }
 
 /** A name safe to show and to put in a Content-Disposition header. */
-function nomDeFichier(nom: string): string {
+export function nomDeFichier(nom: string): string {
   const propre = nom
     .replace(/[\\/\r\n"]/g, "_")
     .replace(/\p{Cc}/gu, "")

@@ -60,6 +60,15 @@ export const TRANSITIONS = {
     motifRequis: true,
     libelle: "Classer sans suite",
   },
+  /** an absence whose justificatif did not come within the commune's delay is refused by the system
+   * (lib/domain/absence/expirer.ts) */
+  expirer: {
+    de: ["DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER"],
+    vers: "REFUSEE",
+    acteurs: ["SYSTEME"],
+    motifRequis: true,
+    libelle: "Refuser faute de justificatif",
+  },
 } as const satisfies Record<string, TransitionDef>;
 
 export type Transition = keyof typeof TRANSITIONS;

@@ -47,6 +47,12 @@ export const RAISONS = {
       ? "Ce jour ne peut pas être annulé depuis le portail : contactez le service Enfance."
       : `Le délai d'annulation est dépassé (${(modifiableJusquau(d, jour) ?? "").replace(/^M/, "m")}).`,
   sansDelai: "Les réservations de cette activité ne sont pas encore paramétrées.",
+  verrouille: {
+    ABSENCE_SIGNALEE: "Une absence est déclarée ce jour-là : sa demande est en cours de traitement.",
+    ABSENCE_JUSTIFIEE: "Ce jour est une absence justifiée.",
+    ABSENCE_INJUSTIFIEE: "Ce jour est une absence injustifiée.",
+    NON_ASSURE: "Le service n'est pas assuré ce jour-là.",
+  },
 } as const;
 
 const ACTIVES: StatutReservation[] = ["RESERVEE", "ATTENTE", "A_VALIDER"];
@@ -186,6 +192,11 @@ async function appliquer({
       const jour = jourDe.get(cle);
       const deja = existante.get(cle);
       const active = deja && ACTIVES.includes(deja.statut);
+      // an absence (its demande decides the day) or a service non assuré: not changed from the calendar
+      if (deja && deja.statut in RAISONS.verrouille) {
+        refuser(c, RAISONS.verrouille[deja.statut as keyof typeof RAISONS.verrouille]);
+        continue;
+      }
       if (!c.reserver) {
         if (!active) continue;
         if (deja.familleId !== inscription.familleId) {

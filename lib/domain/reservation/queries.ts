@@ -16,8 +16,21 @@ import {
 } from "@/lib/domain/reservation/jours";
 import { ZONE_SCOLAIRE } from "@/lib/domain/reservation/parametrage";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/reservation/periode";
+import { MOTIFS_NON_ASSURE } from "@/lib/domain/reservation/service-non-assure";
 
-export type EtatCase = "RESERVEE" | "ATTENTE" | "A_VALIDER" | "REFUSEE" | "LIBRE" | "AUTRE_FOYER";
+export type EtatCase =
+  | "RESERVEE"
+  | "ATTENTE"
+  | "A_VALIDER"
+  | "REFUSEE"
+  | "LIBRE"
+  | "AUTRE_FOYER"
+  | "ABSENCE_SIGNALEE"
+  | "ABSENCE_JUSTIFIEE"
+  | "ABSENCE_INJUSTIFIEE"
+  | "NON_ASSURE";
+/** the states an absence or a service non assuré gave a day: shown, never changed from the calendar */
+const FIGES: EtatCase[] = ["ABSENCE_SIGNALEE", "ABSENCE_JUSTIFIEE", "ABSENCE_INJUSTIFIEE", "NON_ASSURE"];
 export type CaseJour = { uniteId: number; etat: EtatCase; modifiable: boolean };
 export type JourCalendrier = {
   jour: Jour;
@@ -97,7 +110,7 @@ export async function calendrierReservations({
   const debut = jourDeDate(annee.dateDebut);
   const fin = jourDeDate(annee.dateFin);
   const periode = { gte: annee.dateDebut, lte: annee.dateFin };
-  const [jours, reservations, vacances, fermetures] = await Promise.all([
+  const [jours, reservations, vacances, fermetures, nonAssures] = await Promise.all([
     db().jourOuverture.findMany({
       where: { lieuId: inscription.lieuId, unite: { activiteId: activite.id }, date: periode },
       select: { uniteId: true, date: true },
@@ -115,7 +128,22 @@ export async function calendrierReservations({
       where: { zone: ZONE_SCOLAIRE, fin: { gte: annee.dateDebut }, debut: { lte: annee.dateFin } },
     }),
     db().fermeture.findMany({ where: { date: periode, OR: [{ activiteId: null }, { activiteId: activite.id }] } }),
+    db().serviceNonAssure.findMany({
+      where: {
+        lieuId: inscription.lieuId,
+        activiteId: activite.id,
+        annuleLe: null,
+        fin: { gte: annee.dateDebut },
+        debut: { lte: annee.dateFin },
+      },
+      select: { debut: true, fin: true, motif: true },
+    }),
   ]);
+  // a service non assuré closes its days in the parents' view, with its reason
+  const nonAssure = new Map<Jour, string>();
+  for (const s of nonAssures)
+    for (let j = jourDeDate(s.debut); j <= jourDeDate(s.fin); j = ajouterJours(j, 1))
+      nonAssure.set(j, `Service non assuré (${MOTIFS_NON_ASSURE[s.motif].libelle.toLowerCase()}) : non facturé`);
   const ouvertes = new Set(jours.map((j) => `${jourDeDate(j.date)}|${j.uniteId}`));
   // a day an administrator opened outside the activity's weekdays is shown too
   const joursOuverts = new Set(jours.map((j) => jourDeDate(j.date)));
@@ -139,6 +167,10 @@ export async function calendrierReservations({
     if (!activite.joursSemaine.includes(jourSemaine(jour)) && !joursOuverts.has(jour)) continue;
     const libelle = jourEnClair(jour).replace(/^./, (c) => c.toUpperCase());
     const unitesDuJour = activite.unites.filter((u) => ouvertes.has(`${jour}|${u.id}`));
+    if (nonAssure.has(jour)) {
+      calendrier.push({ jour, libelle, info: nonAssure.get(jour)!, ferme: true, cases: [] });
+      continue;
+    }
     if (unitesDuJour.length === 0 || fermes.has(jour)) {
       const raison = raisonFermeture(jour, vac, ferm) ?? "Pas d'accueil";
       calendrier.push({ jour, libelle, info: raison, ferme: true, cases: [] });
@@ -149,7 +181,7 @@ export async function calendrierReservations({
     const cases = unitesDuJour.map((u): CaseJour => {
       const etat = etats.get(`${jour}|${u.id}`) ?? "LIBRE";
       const peut =
-        etat === "AUTRE_FOYER"
+        etat === "AUTRE_FOYER" || FIGES.includes(etat)
           ? false
           : etat === "LIBRE" || etat === "REFUSEE"
             ? ouvreReservation

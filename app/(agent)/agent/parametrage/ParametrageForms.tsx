@@ -90,6 +90,25 @@ export function CommuneForm({ initial }: { initial: Record<string, string> }) {
         label="Exiger la double authentification (TOTP) de tous les agents"
         defaultChecked={v.totpObligatoire === "on"}
       />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField
+          name="delaiJustificatifHeures"
+          label="Délai pour fournir le justificatif d'une absence (heures)"
+          inputMode="numeric"
+          defaultValue={v.delaiJustificatifHeures}
+          error={errors.delaiJustificatifHeures}
+          maxLength={3}
+          hint="Sans justificatif dans ce délai, l'absence est injustifiée. Par exemple 48."
+        />
+        <TextField
+          name="heureLimiteMaladie"
+          label="Heure limite de « Malade ce matin »"
+          type="time"
+          defaultValue={v.heureLimiteMaladie}
+          error={errors.heureLimiteMaladie}
+          hint="Heure de Paris jusqu'à laquelle un parent annule le repas et la garderie du jour. Par exemple 09:00."
+        />
+      </div>
       <button type="submit" className="bouton-principal" disabled={pending}>
         Enregistrer
       </button>

@@ -20,6 +20,8 @@ export default async function ParametragePage() {
     telephone: commune.telephone ?? "",
     siteUrl: commune.siteUrl ?? "",
     totpObligatoire: commune.totpObligatoire ? "on" : "",
+    delaiJustificatifHeures: String(commune.delaiJustificatifHeures),
+    heureLimiteMaladie: commune.heureLimiteMaladie,
   };
   return (
     <div>

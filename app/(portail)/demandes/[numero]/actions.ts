@@ -9,6 +9,7 @@ import { pieceDuFormulaire } from "@/lib/storage/upload-check";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { envoyerMessage } from "@/lib/domain/demande/messages";
 import { annulerDemande } from "@/lib/domain/demande/annuler";
+import { DEMARCHES } from "@/lib/domain/demarches";
 
 const numero = z.coerce.number().int().positive();
 
@@ -41,6 +42,6 @@ export const envoyerMessageAction = actionUsager(
 /** The parent withdraws the demande (only while no agent has taken it up). */
 export const annulerDemandeAction = actionUsager("demande.annuler", z.object({ numero }), async ({ usager, data }) => {
   const demande = await maDemande(usager.id, data.numero);
-  await annulerDemande({ usagerId: usager.id, demandeId: demande.id });
+  await annulerDemande({ usagerId: usager.id, demandeId: demande.id, demarches: DEMARCHES });
   redirect(`/demandes/${data.numero}?onglet=historique`);
 });
