@@ -129,7 +129,7 @@ describe("the deposit rule, on the server", () => {
     expect(mail.text).not.toContain("arachides");
 
     // not offered again (pending), nor startable by a crafted request
-    const offre = await activitesOffertes(familleId);
+    const offre = await activitesOffertes({ familleId, ajoutFamilleId: null });
     expect(offre.enfants[0]!.activites.map((a) => a.id)).not.toContain(restaurationPublique);
     expect(await refus(commencerInscription({ usagerId: usager.id, enfantId, activiteId: restaurationPublique }))).toBe(
       "Cet enfant a déjà une inscription à cette activité pour l'année scolaire.",

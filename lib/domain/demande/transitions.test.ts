@@ -23,6 +23,9 @@ const PERMIS = new Set([
   "EN_INSTRUCTION › refuser › AGENT",
   "A_COMPLETER › refuser › AGENT",
   "A_COMPLETER › classer › SYSTEME",
+  "DEPOSEE › annulerAvecFamille › SYSTEME",
+  "EN_INSTRUCTION › annulerAvecFamille › SYSTEME",
+  "A_COMPLETER › annulerAvecFamille › SYSTEME",
 ]);
 const ACTEURS: Acteur[] = ["USAGER", "AGENT", "SYSTEME"];
 
@@ -31,8 +34,8 @@ describe("the transition table", () => {
     TRANSITION_NAMES.flatMap((transition) => ACTEURS.map((acteur) => ({ statut, transition, acteur }))),
   );
 
-  it("covers 7 states × 8 transitions × 3 actors", () => {
-    expect(triples).toHaveLength(7 * 8 * 3);
+  it("covers 7 states × 9 transitions × 3 actors", () => {
+    expect(triples).toHaveLength(7 * 9 * 3);
   });
 
   it.each(triples)("$statut › $transition › $acteur", ({ statut, transition, acteur }) => {

@@ -1,5 +1,6 @@
 // The activities and the school year parents enrol for, and what each child may still be enrolled in.
 import { db, type Tx } from "@/lib/db";
+import { demandesDuFoyer, enfantsDuFoyer, type Foyer } from "@/lib/domain/inscription/foyer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Demandes that hold a place: an activity pending or accepted for a child and a year is not offered again. */
@@ -31,24 +32,20 @@ export function activiteComplete(id: number, client: Tx = db()) {
 }
 
 /**
- * The INSCRIPTION demandes of a child for a year that hold a place in this household, whichever of its
- * parents asked. The other household of a garde alternée enrols the shared child on its own.
+ * The INSCRIPTION demandes of a child for a year that hold a place in this household (or its declaration still
+ * waiting), whichever of its parents asked. The other household of a garde alternée enrols the shared child on
+ * its own.
  */
 export function inscriptionsTenues(
   client: Tx,
-  {
-    enfantId,
-    anneeId,
-    familleId,
-    activiteId,
-  }: { enfantId: string; anneeId: number; familleId: string; activiteId?: number },
+  { enfantId, anneeId, foyer, activiteId }: { enfantId: string; anneeId: number; foyer: Foyer; activiteId?: number },
 ) {
   return client.demande.findMany({
     where: {
       type: "INSCRIPTION",
-      familleId,
       statut: { in: [...INSCRIPTION_TENUE] },
       AND: [
+        demandesDuFoyer(foyer),
         { donnees: { path: ["enfantId"], equals: enfantId } },
         { donnees: { path: ["anneeId"], equals: anneeId } },
         ...(activiteId !== undefined ? [{ donnees: { path: ["activiteId"], equals: activiteId } }] : []),
@@ -58,26 +55,21 @@ export function inscriptionsTenues(
   });
 }
 
-/** CRÉER UNE INSCRIPTION: for each child of the family, the activities of the open year still possible. */
-export async function activitesOffertes(familleId: string) {
+/**
+ * CRÉER UNE INSCRIPTION: for each child of the family (or of the declaration waiting for its acceptance), the
+ * activities of the open year still possible.
+ */
+export async function activitesOffertes(foyer: Foyer) {
   const annee = await anneeOuverte();
   if (!annee) return { annee: null, enfants: [] };
-  const [famille, activites] = await Promise.all([
-    db().famille.findUniqueOrThrow({
-      where: { id: familleId },
-      select: {
-        enfants: {
-          select: { enfant: { select: { id: true, prenoms: true, nom: true } } },
-          orderBy: { enfant: { dateNaissance: "asc" } },
-        },
-      },
-    }),
+  const [declares, activites] = await Promise.all([
+    enfantsDuFoyer(db(), foyer),
     db().activite.findMany({ orderBy: { ordre: "asc" }, select: { id: true, libelle: true } }),
   ]);
   const enfants = await Promise.all(
-    famille.enfants.map(async ({ enfant }) => {
+    declares.map(async (enfant) => {
       const tenues = new Set(
-        (await inscriptionsTenues(db(), { enfantId: enfant.id, anneeId: annee.id, familleId })).map(
+        (await inscriptionsTenues(db(), { enfantId: enfant.id, anneeId: annee.id, foyer })).map(
           (d) => (d.donnees as { activiteId?: number }).activiteId,
         ),
       );

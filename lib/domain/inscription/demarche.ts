@@ -4,7 +4,7 @@
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
 import { recapInscription, type RecapInscription } from "@/lib/domain/inscription/recap";
-import { donneesSchema, lireDonnees } from "@/lib/domain/inscription/regles";
+import { ATTESTATIONS, donneesSchema, lireDonnees, type Attestation } from "@/lib/domain/inscription/regles";
 import { recapInscriptionPourAgent } from "@/lib/domain/sante/queries-agent";
 import type { Demande } from "@/lib/generated/prisma/client";
 
@@ -18,6 +18,14 @@ export function sectionsInscription(recap: RecapInscription): SectionRecap[] {
       titre: "Inscription",
       lignes: [
         { libelle: "Inscrit", valeur: recap.enfant },
+        ...(recap.familleEnAttente !== null
+          ? [
+              {
+                libelle: "Famille",
+                valeur: `En attente de l'acceptation de la demande d'ajout de famille N° ${recap.familleEnAttente}`,
+              },
+            ]
+          : []),
         { libelle: "Date de début", valeur: recap.dateDebut },
         { libelle: "Date de fin", valeur: recap.dateFin },
         { libelle: "Lieu", valeur: recap.lieu },
@@ -49,17 +57,16 @@ export function sectionsInscription(recap: RecapInscription): SectionRecap[] {
       ],
     },
     {
+      // each statement the parent checked, as the step 1 form words it; the règlement's with its version
       titre: "Attestation sur l'honneur",
-      lignes: [
-        {
-          libelle: "Règlement intérieur",
-          valeur: recap.reglementVersion
-            ? `Version ${recap.reglementVersion} lue et acceptée`
-            : recap.attestation
-              ? "Attestée"
-              : null,
-        },
-      ],
+      lignes: (Object.keys(ATTESTATIONS) as Attestation[]).map((cle) => ({
+        libelle: ATTESTATIONS[cle],
+        valeur: !recap.attestations.includes(cle)
+          ? "Non attesté"
+          : cle === "reglement" && recap.reglementVersion
+            ? `Attesté (règlement intérieur version ${recap.reglementVersion})`
+            : "Attesté",
+      })),
     },
     {
       titre: `Pièces jointes (${recap.pieces.length})`,
