@@ -214,8 +214,13 @@ test("une saisie reprend où le parent l'a laissée, dans un nouvel onglet", asy
   // A step not reached yet is not open
   await onglet.goto("/creer-mon-espace/authentification");
   await expect(onglet).toHaveURL(/\/adresse$/);
-  // ANNULER forgets the draft
+  // ANNULER asks first (the question focused); "Non" keeps everything, "Oui, tout effacer" forgets the draft
   await onglet.getByRole("button", { name: "Annuler" }).click();
+  await expect(onglet.getByText("Annuler la création de votre espace ?", { exact: false })).toBeFocused();
+  await onglet.getByRole("button", { name: "Non, continuer la saisie" }).click();
+  await expect(onglet).toHaveURL(/\/adresse$/);
+  await onglet.getByRole("button", { name: "Annuler" }).click();
+  await onglet.getByRole("button", { name: "Oui, tout effacer" }).click();
   await expect(onglet).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   await onglet.goto("/creer-mon-espace");
   await expect(onglet.getByRole("button", { name: "Je crée mon espace" })).toBeVisible();

@@ -139,6 +139,7 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   );
   await expectNoAxeViolations(page);
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Accepter" }).click();
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(page.getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/agent\/connexion$/);

@@ -59,10 +59,11 @@ describe("the transition table", () => {
       accepter: "ACCEPTEE",
       refuser: "REFUSEE",
       classer: "ANNULEE",
+      annulerAvecFamille: "ANNULEE",
     });
   });
 
-  it.each(["demanderComplement", "refuser", "classer"] as Transition[])("%s requires a motif", (transition) => {
+  it.each(["demanderComplement", "refuser", "classer", "annulerAvecFamille"] as Transition[])("%s requires a motif", (transition) => {
     const statut = TRANSITIONS[transition].de[0];
     const acteur = TRANSITIONS[transition].acteurs[0];
     expect(refusTransition(statut, transition, acteur, "  ")).toEqual({ code: "motif", message: "Indiquez le motif." });
