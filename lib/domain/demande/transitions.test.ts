@@ -63,12 +63,18 @@ describe("the transition table", () => {
     });
   });
 
-  it.each(["demanderComplement", "refuser", "classer", "annulerAvecFamille"] as Transition[])("%s requires a motif", (transition) => {
-    const statut = TRANSITIONS[transition].de[0];
-    const acteur = TRANSITIONS[transition].acteurs[0];
-    expect(refusTransition(statut, transition, acteur, "  ")).toEqual({ code: "motif", message: "Indiquez le motif." });
-    expect(refusTransition(statut, transition, acteur, null)?.code).toBe("motif");
-  });
+  it.each(["demanderComplement", "refuser", "classer", "annulerAvecFamille"] as Transition[])(
+    "%s requires a motif",
+    (transition) => {
+      const statut = TRANSITIONS[transition].de[0];
+      const acteur = TRANSITIONS[transition].acteurs[0];
+      expect(refusTransition(statut, transition, acteur, "  ")).toEqual({
+        code: "motif",
+        message: "Indiquez le motif.",
+      });
+      expect(refusTransition(statut, transition, acteur, null)?.code).toBe("motif");
+    },
+  );
 
   it("never leaves a final state", () => {
     for (const statut of ["ACCEPTEE", "REFUSEE", "ANNULEE"] as const) {
