@@ -2,7 +2,7 @@
 // parent's space for one child, activity and year; every save goes into it, so the parent comes back where
 // they left, after a reload, a logout or a restart. Commands take the caller's space and reach only its family.
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { chiffrer, dechiffrer } from "@/lib/chiffrement";
 import { currentDocument } from "@/lib/domain/commune/queries";

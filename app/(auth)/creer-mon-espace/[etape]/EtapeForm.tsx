@@ -4,6 +4,7 @@
 import { startTransition, useActionState, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/Field";
 import { Alert } from "@/components/ui/Alert";
+import { ResumeErreurs } from "@/components/ui/ResumeErreurs";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { AltchaField } from "@/components/ui/AltchaField";
 import { WizardButtons } from "@/components/wizard/WizardButtons";
@@ -82,6 +83,7 @@ export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: P
       {count > 0 && (
         <Alert kind="erreur" title={count === 1 ? "Un champ est à corriger." : `${count} champs sont à corriger.`}>
           {errors._form && <p>{errors._form}</p>}
+          <ResumeErreurs errors={errors} />
         </Alert>
       )}
       {children}

@@ -36,8 +36,9 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
   const aucune = !Object.values(possibles).some(Boolean);
 
   // Accepter and Refuser cannot be undone: a first click asks, the second (Confirmer …) sends
-  const [aConfirmer, setAConfirmer] = useState<"accepter" | "refuser" | null>(null);
-  useEffect(() => setAConfirmer(null), [state]);
+  // (asked under the answer it was asked after: a new answer closes the question)
+  const [question, setQuestion] = useState<{ decision: "accepter" | "refuser"; sous: FormState } | null>(null);
+  const aConfirmer = question?.sous === state ? question.decision : null;
   const commun = { action, onSubmit, pending, numero, statut };
   const confirmation = (decision: "accepter" | "refuser", libelle: string, confirmer: string, classe: string) =>
     aConfirmer === decision ? (
@@ -46,10 +47,15 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
         confirmer={confirmer}
         classe={classe}
         pending={pending}
-        onAnnuler={() => setAConfirmer(null)}
+        onAnnuler={() => setQuestion(null)}
       />
     ) : (
-      <button type="button" className={classe} disabled={pending} onClick={() => setAConfirmer(decision)}>
+      <button
+        type="button"
+        className={classe}
+        disabled={pending}
+        onClick={() => setQuestion({ decision, sous: state })}
+      >
         {libelle}
       </button>
     );
