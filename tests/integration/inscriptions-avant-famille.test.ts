@@ -1,6 +1,7 @@
 // Inscriptions made right after the family's declaration (the seed's "Inscrire" tab), before any agent acted:
 // they wait for the family, cannot be accepted before it, are carried over to its new Enfants and Contacts
-// (with the pièces sent meanwhile) when it is accepted, and cancelled with the motif when it is refused.
+// (with the pièces sent meanwhile) when it is accepted, and cancelled with the motif when it is refused. A second
+// inscription of the child comes prefilled, with the documents already given, and only at the same school.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -21,7 +22,7 @@ import { foyerDuUsager } from "@/lib/domain/inscription/queries";
 import { lireBrouillon } from "@/lib/domain/famille/schemas";
 import { deposerPiece, pieceALire } from "@/lib/domain/piece/pieces";
 import { agent, ENFANT, usagerActive } from "./demande-fixtures";
-import { reponses } from "./inscription-fixtures";
+import { familleValidee, reponses } from "./inscription-fixtures";
 
 const PDF =
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
@@ -170,5 +171,71 @@ describe("inscriptions before the family is accepted", () => {
     expect(mail.text).toContain("Motif du refus : Famille domiciliée hors de la commune.");
     // nothing left to enrol for
     expect(await foyerDuUsager(usager.id)).toBeNull();
+  });
+});
+
+describe("a second inscription of the same child", () => {
+  it("takes the first's permissions and habilitations and its documents, not its attestations, and only the same school", async () => {
+    const { usager, familleId, enfantId, contactId, instructeur } = await familleValidee("Bidegain");
+    const premiere = await commencerInscription({ usagerId: usager.id, enfantId, activiteId: restauration });
+    for (const type of ["JUSTIFICATIF_DOMICILE", "LIVRET_FAMILLE"] as const)
+      await deposerPiece({ usagerId: usager.id, type, fichier: pdf(), demandeId: premiere });
+    await enregistrerInscription({
+      usagerId: usager.id,
+      demandeId: premiere,
+      values: await reponses(restauration, contactId),
+      etape2: true,
+    });
+    await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId: premiere });
+    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId: premiere, decision: "accepter" });
+
+    // the private school's activities are no longer offered, nor startable
+    const foyer = { familleId, ajoutFamilleId: null };
+    const codes = async () => {
+      const offertes = (await activitesOffertes(foyer)).enfants[0]!.activites.map((a) => a.id);
+      const activites = await db().activite.findMany({ where: { id: { in: offertes } }, select: { code: true } });
+      return activites.map((a) => a.code).sort();
+    };
+    expect(await codes()).toEqual(["GARDERIE_PUBLIQUE"]);
+    const privee = (await db().activite.findUniqueOrThrow({ where: { code: "GARDERIE_PRIVEE" } })).id;
+    expect(await refus(commencerInscription({ usagerId: usager.id, enfantId, activiteId: privee }))).toMatch(
+      /^Cet enfant est inscrit cette année à « École publique de Villefranque » : les activités d'une autre école ne lui sont pas proposées\.$/,
+    );
+
+    const garderie = (await db().activite.findUniqueOrThrow({ where: { code: "GARDERIE_PUBLIQUE" } })).id;
+    const seconde = await commencerInscription({ usagerId: usager.id, enfantId, activiteId: garderie });
+    const avant = (await db().demande.findUniqueOrThrow({ where: { id: premiere } })).donnees as Record<
+      string,
+      unknown
+    >;
+    const donnees = (await db().demande.findUniqueOrThrow({ where: { id: seconde } })).donnees as Record<
+      string,
+      unknown
+    >;
+    expect(donnees.permissions).toEqual(avant.permissions);
+    expect(donnees.habilitations).toEqual({ [contactId]: "AUTORISE" });
+    expect(donnees.attestations).toEqual([]);
+    const jointes = await db().demandePiece.findMany({ where: { demandeId: seconde }, include: { piece: true } });
+    expect(jointes.map((j) => j.piece.type).sort()).toEqual(["JUSTIFICATIF_DOMICILE", "LIVRET_FAMILLE"]);
+    expect(Object.keys(donnees.pieces as object).sort()).toEqual(["JUSTIFICATIF_DOMICILE", "LIVRET_FAMILLE"]);
+    // with the attestations checked again, it goes to step 2 as it is
+    const attestations = Object.fromEntries(
+      Object.entries(await reponses(garderie, contactId)).filter(([cle]) => cle.startsWith("attestation-")),
+    );
+    const reprise = {
+      lieu: "",
+      groupe: "",
+      ...Object.fromEntries(Object.entries(donnees.permissions as object).map(([c, v]) => [`permission-${c}`, v])),
+      [`habilitation-${contactId}`]: "AUTORISE",
+    };
+    const choix = await reponses(garderie, contactId, { attestation: false });
+    expect(
+      await enregistrerInscription({
+        usagerId: usager.id,
+        demandeId: seconde,
+        values: { ...reprise, lieu: choix.lieu, groupe: choix.groupe, unite: choix.unite, ...attestations },
+        etape2: true,
+      }),
+    ).toEqual({ manques: null, etape2: true });
   });
 });

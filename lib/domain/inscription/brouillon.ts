@@ -6,7 +6,15 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { chiffrer, dechiffrer } from "@/lib/chiffrement";
 import { currentDocument } from "@/lib/domain/commune/queries";
-import { activiteComplete, anneeOuverte, inscriptionsTenues } from "@/lib/domain/inscription/catalogue";
+import {
+  activiteComplete,
+  anneeOuverte,
+  autreEcole,
+  ecolesDeLEnfant,
+  inscriptionsTenues,
+  refusAutreEcole,
+} from "@/lib/domain/inscription/catalogue";
+import { piecesDejaFournies, reponsesPrecedentes } from "@/lib/domain/inscription/reprise";
 import {
   contactsDuFoyer,
   enfantsDuFoyer,
@@ -61,7 +69,17 @@ export async function commencerInscription({
     if ((await inscriptionsTenues(tx, { enfantId, anneeId: annee.id, foyer, activiteId: activite.id })).length > 0) {
       throw new AppError("deja_inscrit", "Cet enfant a déjà une inscription à cette activité pour l'année scolaire.");
     }
+    const ecoles = await ecolesDeLEnfant(tx, { foyer, enfantId, anneeId: annee.id });
+    if (autreEcole(ecoles, activite.lieux)) throw refusAutreEcole(ecoles);
     const contacts = await contactsDuFoyer(tx, foyer);
+    // shorter: what the family already answered and sent (the attestations stay to be checked each time)
+    const reprises = await reponsesPrecedentes(tx, { foyer, enfantId, contacts: contacts.map((c) => c.id) });
+    const pieces = await piecesDejaFournies(tx, {
+      foyer,
+      usagerId,
+      types: activite.pieces.map((p) => p.type),
+      dateDebutAnnee: annee.dateDebut,
+    });
     const donnees: DonneesInscription = {
       enfantId,
       activiteId: activite.id,
@@ -73,21 +91,23 @@ export async function commencerInscription({
       groupeId: null,
       uniteId: null,
       uniteRequise: activite.unites.length > 0,
-      permissions: {},
-      habilitations: {},
+      permissions: reprises.permissions,
+      habilitations: reprises.habilitations,
       contacts: contacts.map((c) => c.id),
       pai: false,
       paiObjetChiffre: null,
       attestations: [],
       reglementId: null,
-      pieces: {},
+      pieces,
     };
     const id = randomUUID();
     // ON CONFLICT: two clicks at once (two tabs) make one draft, not an error.
-    await tx.$executeRaw`
+    const cree = await tx.$executeRaw`
       INSERT INTO "Demande" (id, type, statut, "usagerId", "familleId", "brouillonUnique", donnees, "updatedAt")
       VALUES (${id}, 'INSCRIPTION', 'BROUILLON', ${usagerId}, ${foyer.familleId}, ${cle}, ${JSON.stringify(donnees)}::jsonb, now())
       ON CONFLICT ("brouillonUnique") DO NOTHING`;
+    if (cree === 1 && Object.keys(pieces).length > 0)
+      await tx.demandePiece.createMany({ data: Object.values(pieces).map((pieceId) => ({ demandeId: id, pieceId })) });
     return (await tx.demande.findUniqueOrThrow({ where: { brouillonUnique: cle }, select: { id: true } })).id;
   });
 }

@@ -1,6 +1,8 @@
 // The activities and the school year parents enrol for, and what each child may still be enrolled in.
 import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { demandesDuFoyer, enfantsDuFoyer, type Foyer } from "@/lib/domain/inscription/foyer";
+import { lireDonnees } from "@/lib/domain/inscription/regles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Demandes that hold a place: an activity pending or accepted for a child and a year is not offered again. */
@@ -56,6 +58,32 @@ export function inscriptionsTenues(
 }
 
 /**
+ * The school the child goes to this year: the lieux' names of the child's inscriptions held this year in this
+ * foyer. Once enrolled at the public school, the private school's activities are not offered (and the other way round).
+ */
+export async function ecolesDeLEnfant(
+  tx: Tx,
+  { foyer, enfantId, anneeId }: { foyer: Foyer; enfantId: string; anneeId: number },
+): Promise<Set<string>> {
+  const lieux = (await inscriptionsTenues(tx, { enfantId, anneeId, foyer }))
+    .map((d) => lireDonnees(d.donnees)?.lieuId)
+    .filter((id): id is number => typeof id === "number");
+  if (lieux.length === 0) return new Set();
+  const noms = await tx.lieu.findMany({ where: { id: { in: lieux } }, select: { nom: true } });
+  return new Set(noms.map((l) => l.nom));
+}
+
+/** An activity of another school than the one the child goes to this year is neither offered nor started. */
+export const autreEcole = (ecoles: Set<string>, lieux: { nom: string }[]) =>
+  ecoles.size > 0 && !lieux.some((lieu) => ecoles.has(lieu.nom));
+
+export const refusAutreEcole = (ecoles: Set<string>) =>
+  new AppError(
+    "autre_ecole",
+    `Cet enfant est inscrit cette année à « ${[...ecoles].join(", ")} » : les activités d'une autre école ne lui sont pas proposées.`,
+  );
+
+/**
  * CRÉER UNE INSCRIPTION: for each child of the family (or of the declaration waiting for its acceptance), the
  * activities of the open year still possible.
  */
@@ -64,7 +92,10 @@ export async function activitesOffertes(foyer: Foyer) {
   if (!annee) return { annee: null, enfants: [] };
   const [declares, activites] = await Promise.all([
     enfantsDuFoyer(db(), foyer),
-    db().activite.findMany({ orderBy: { ordre: "asc" }, select: { id: true, libelle: true } }),
+    db().activite.findMany({
+      orderBy: { ordre: "asc" },
+      select: { id: true, libelle: true, lieux: { select: { nom: true } } },
+    }),
   ]);
   const enfants = await Promise.all(
     declares.map(async (enfant) => {
@@ -73,7 +104,13 @@ export async function activitesOffertes(foyer: Foyer) {
           (d) => (d.donnees as { activiteId?: number }).activiteId,
         ),
       );
-      return { ...enfant, activites: activites.filter((activite) => !tenues.has(activite.id)) };
+      const ecoles = await ecolesDeLEnfant(db(), { foyer, enfantId: enfant.id, anneeId: annee.id });
+      return {
+        ...enfant,
+        activites: activites
+          .filter((activite) => !tenues.has(activite.id) && !autreEcole(ecoles, activite.lieux))
+          .map(({ id, libelle }) => ({ id, libelle })),
+      };
     }),
   );
   return { annee, enfants };

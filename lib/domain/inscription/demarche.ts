@@ -11,8 +11,11 @@ import type { Demande } from "@/lib/generated/prisma/client";
 const etat = (autorise: boolean | null) => (autorise === null ? null : autorise ? "Autorisé" : "Interdit");
 const tailleKo = (octets: number) => `${Math.max(1, Math.round(octets / 1024))} Ko`;
 
-/** The seed's recap table (INSCRIPTION, PERMISSIONS, HABILITATIONS with Autorisé / Interdit), the P.A.I., the pieces. */
-export function sectionsInscription(recap: RecapInscription): SectionRecap[] {
+/**
+ * The seed's recap table (INSCRIPTION, PERMISSIONS, HABILITATIONS with Autorisé / Interdit), the P.A.I., the
+ * pieces; without the pieces for the console, whose one PIÈCES JOINTES block shows them with their « Vérifiée ».
+ */
+export function sectionsInscription(recap: RecapInscription, { pieces = true } = {}): SectionRecap[] {
   return [
     {
       titre: "Inscription",
@@ -68,15 +71,19 @@ export function sectionsInscription(recap: RecapInscription): SectionRecap[] {
             : "Attesté",
       })),
     },
-    {
-      titre: `Pièces jointes (${recap.pieces.length})`,
-      lignes: recap.pieces.map((piece) => ({
-        libelle: piece.libelle,
-        valeur: `${piece.nom} (${tailleKo(piece.taille)})`,
-        href: `/api/pieces/${piece.id}`,
-      })),
-      vide: "Aucune pièce jointe.",
-    },
+    ...(!pieces
+      ? []
+      : [
+          {
+            titre: `Pièces jointes (${recap.pieces.length})`,
+            lignes: recap.pieces.map((piece) => ({
+              libelle: piece.libelle,
+              valeur: `${piece.nom} (${tailleKo(piece.taille)})`,
+              href: `/api/pieces/${piece.id}`,
+            })),
+            vide: "Aucune pièce jointe.",
+          },
+        ]),
   ];
 }
 
@@ -89,7 +96,7 @@ async function recap(demande: Demande, agentId?: string): Promise<SectionRecap[]
   // SANTE, and journals the read (without the data)
   const lu = agentId ? await recapInscriptionPourAgent(agentId, demande) : await recapInscription(demande);
   if (!lu) return illisible;
-  return sectionsInscription(lu);
+  return sectionsInscription(lu, { pieces: !agentId });
 }
 
 export const DEMARCHE_INSCRIPTION = {

@@ -8,6 +8,7 @@ import { journal } from "@/lib/journal";
 import { checkUpload, PIECE_RULE } from "@/lib/storage/upload-check";
 import { getStorage } from "@/lib/storage/storage";
 import { foyerDuParent, piecesDuFoyer, type Foyer } from "@/lib/domain/inscription/foyer";
+import { debutValidite } from "@/lib/domain/inscription/reprise";
 import { lireDonnees, PIECES } from "@/lib/domain/inscription/regles";
 import { pdfLisible } from "@/lib/domain/piece/pdf";
 import type { TypePiece } from "@/lib/generated/prisma/enums";
@@ -187,10 +188,8 @@ export async function mesDocuments(usagerId: string) {
 
 /** The family's documents of the types asked, uploaded from six months before the year begins (its enrolment season). */
 export async function piecesReutilisables(foyer: Foyer, usagerId: string, depuis: Date): Promise<PieceVue[]> {
-  const debut = new Date(depuis);
-  debut.setUTCMonth(debut.getUTCMonth() - 6);
   return db().pieceJustificative.findMany({
-    where: { ...piecesDuFoyer(foyer, usagerId), uploadedAt: { gte: debut } },
+    where: { ...piecesDuFoyer(foyer, usagerId), uploadedAt: { gte: debutValidite(depuis) } },
     orderBy: { uploadedAt: "desc" },
     select: VUE,
   });
