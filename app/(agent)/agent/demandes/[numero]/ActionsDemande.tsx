@@ -51,10 +51,14 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
       />
     ) : (
       <button
-        type="button"
+        type="submit"
         className={classe}
         disabled={pending}
-        onClick={() => setQuestion({ decision, sous: state })}
+        onClick={(event) => {
+          // without JavaScript the button decides at once; with it, the question comes first
+          event.preventDefault();
+          setQuestion({ decision, sous: state });
+        }}
       >
         {libelle}
       </button>
