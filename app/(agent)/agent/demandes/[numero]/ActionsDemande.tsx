@@ -66,7 +66,7 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
 
   return (
     <div className="space-y-4">
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} reponse />}
       {aucune && <p>Aucune action possible sur cette demande.</p>}
 
       {possibles.instruire && (
