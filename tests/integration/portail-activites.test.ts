@@ -262,7 +262,9 @@ describe("pièces justificatives", () => {
 describe("inscriptions ouvertes", () => {
   it("closing the year offers no activity on CRÉER UNE INSCRIPTION and starts no draft; opening it again offers them", async () => {
     const { usager, familleId, enfantId } = await familleValidee("Mendiburu");
-    expect((await activitesOffertes({ familleId, ajoutFamilleId: null })).enfants[0]!.activites.map((a) => a.id)).toContain(restauration);
+    expect(
+      (await activitesOffertes({ familleId, ajoutFamilleId: null })).enfants[0]!.activites.map((a) => a.id),
+    ).toContain(restauration);
 
     await changerOuvertureInscriptions({ agentId, anneeId, ouvertes: false });
     expect(await activitesOffertes({ familleId, ajoutFamilleId: null })).toEqual({ annee: null, enfants: [] });
