@@ -25,6 +25,12 @@ test("Claire inscrit Henri dès le dépôt de sa famille ; l'agent accepte la fa
   const famille = await fabrique.familleDeposee({ nom });
   await connecter(page, famille);
 
+  // the declaration's recap: a co-représentant who chose no modalité de contact has the seed's default
+  await page.goto(`/demandes/${famille.numero}`);
+  await expect(
+    page.getByRole("region", { name: /^Co-représentant/ }).getByRole("row", { name: /^Modalité de contact/ }),
+  ).toContainText("Standard");
+
   // Mon accueil → CRÉER DES INSCRIPTIONS → the suivi's "Inscrire" tab, the family still « Déposée »
   await page.goto("/mon-espace");
   await page.getByRole("link", { name: "Créer des inscriptions" }).click();

@@ -253,6 +253,8 @@ test("Inscrire dès le dépôt de la famille : l'onglet, la première étape et 
     .getByRole("button", { name: /^Inscription en garderie \(école publique\)/ })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Inscription en garderie");
+  // the step's name says its number once
+  await expect(page.getByText("Étape 1 sur 2 : Ma demande", { exact: true })).toBeVisible();
   await verifierEcran(page, expectNoAxeViolations);
   // ENREGISTRER at the bottom of the long form: its message comes into view, focused
   await page.getByRole("button", { name: "Enregistrer" }).click();
