@@ -67,7 +67,14 @@ test("un agent prend en charge la demande déposée depuis la file « À traiter
     .getByRole("link", { name: `N° ${cible.numero}`, exact: true })
     .click();
 
+  // Accepter asks first: the question is focused, "Ne rien faire" leaves the demande as it is
   await actions(page).getByRole("button", { name: "Accepter" }).click();
+  await expect(actions(page).getByText(`Accepter la demande N° ${cible.numero} ?`, { exact: false })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await actions(page).getByRole("button", { name: "Ne rien faire" }).click();
+  await expect(actions(page).getByRole("button", { name: "Confirmer l'acceptation" })).toHaveCount(0);
+  await actions(page).getByRole("button", { name: "Accepter" }).click();
+  await actions(page).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(
     actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
   ).toBeVisible();
@@ -108,12 +115,14 @@ test("un agent refuse une demande avec un motif : le courriel du parent le donne
   await page.getByRole("link", { name: `N° ${parent.numero}`, exact: true }).click();
 
   await actions(page).getByRole("button", { name: "Refuser" }).click();
+  await actions(page).getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(page.getByLabel("Motif du refus")).toHaveAccessibleDescription("Indiquez le motif.");
   await expectNoAxeViolations(page);
   await page.getByLabel("Motif du refus").fill("La famille n'habite pas la commune.");
   // the decision's mail, not the deposit's (same subject), sent by the factory
   const avantDecision = new Date();
   await actions(page).getByRole("button", { name: "Refuser" }).click();
+  await actions(page).getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(
     actions(page).getByText("La demande est refusée : le demandeur est prévenu par courriel."),
   ).toBeVisible();
@@ -172,6 +181,7 @@ test("un agent demande un complément, le parent complète et renvoie sa demande
     .click();
   await expect(page.getByText("Renvoyer la demande complétée : Déposée")).toBeVisible();
   await actions(page).getByRole("button", { name: "Accepter" }).click();
+  await actions(page).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(
     actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
   ).toBeVisible();
@@ -197,6 +207,7 @@ test("garde alternée : l'agent rattache l'enfant déclaré par le second parent
   await connexionAgent(page, fabrique, connecter);
   await page.goto(`/agent/demandes/${mere.numero}`);
   await actions(page).getByRole("button", { name: "Accepter" }).click();
+  await actions(page).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(
     actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
   ).toBeVisible();
@@ -210,9 +221,11 @@ test("garde alternée : l'agent rattache l'enfant déclaré par le second parent
   await expectNoAxeViolations(page);
   // the choice is required
   await actions(page).getByRole("button", { name: "Accepter" }).click();
+  await actions(page).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(page.getByText("Choisissez : rattacher à l'enfant existant ou créer un nouvel enfant.")).toBeVisible();
   await page.getByLabel("Rattacher à l'enfant existant (garde alternée)").check();
   await actions(page).getByRole("button", { name: "Accepter" }).click();
+  await actions(page).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(
     actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
   ).toBeVisible();

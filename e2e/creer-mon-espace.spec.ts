@@ -38,7 +38,11 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   await expect(page.getByRole("heading", { name: "Données personnelles" })).toBeVisible();
   await page.getByRole("button", { name: "Suivant" }).click();
   await expect(
-    page.getByText("Vous devez accepter les conditions générales d'utilisation pour continuer."),
+    page.getByText("Vous devez accepter les conditions générales d'utilisation pour continuer.", { exact: true }),
+  ).toBeVisible();
+  // the summary at the top names the field, as a link to it
+  await expect(
+    page.getByRole("alert").getByRole("link", { name: "J'accepte les conditions générales d'utilisation." }),
   ).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("J'accepte les conditions générales d'utilisation.").check();
@@ -48,8 +52,10 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   await expect(page).toHaveURL(/\/identite$/);
   await expect(page.locator("[aria-current=step]")).toContainText("Identité");
   await page.getByRole("button", { name: "Suivant" }).click();
-  await expect(page.getByText("Choisissez votre civilité : Madame ou Monsieur.")).toBeVisible();
+  await expect(page.getByText("Choisissez votre civilité : Madame ou Monsieur.", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Nom usuel")).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("alert").getByRole("link", { name: "Nom usuel" }).click();
+  await expect(page.getByLabel("Nom usuel")).toBeFocused();
   await expectNoAxeViolations(page);
   await page.getByLabel("Civilité").selectOption("MADAME");
   await page.getByLabel("Nom usuel").fill(parent.nom);
@@ -59,7 +65,7 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
     .getByLabel("Photo")
     .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("ceci n'est pas une image") });
   await page.getByRole("button", { name: "Suivant" }).click();
-  await expect(page.getByText(/Ce fichier n'est pas accepté/)).toBeVisible();
+  await expect(page.locator("#photo-erreur")).toContainText("Ce fichier n'est pas accepté");
   await expect(page.getByLabel("Nom usuel")).toHaveValue(parent.nom);
   await page.getByLabel("Photo").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Suivant" }).click();
@@ -71,7 +77,9 @@ test("un parent crée son espace, l'active par le courriel reçu et se connecte"
   await page.getByLabel("Code postal").fill("6499");
   await page.getByLabel("Ville").fill("Villefranque");
   await page.getByRole("button", { name: "Suivant" }).click();
-  await expect(page.getByText("Un code postal français compte 5 chiffres, par exemple 64990.")).toBeVisible();
+  await expect(
+    page.getByText("Un code postal français compte 5 chiffres, par exemple 64990.", { exact: true }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Code postal").fill("64990");
   await page.getByRole("button", { name: "Suivant" }).click();
@@ -214,8 +222,13 @@ test("une saisie reprend où le parent l'a laissée, dans un nouvel onglet", asy
   // A step not reached yet is not open
   await onglet.goto("/creer-mon-espace/authentification");
   await expect(onglet).toHaveURL(/\/adresse$/);
-  // ANNULER forgets the draft
+  // ANNULER asks first (the question focused); "Non" keeps everything, "Oui, tout effacer" forgets the draft
   await onglet.getByRole("button", { name: "Annuler" }).click();
+  await expect(onglet.getByText("Annuler la création de votre espace ?", { exact: false })).toBeFocused();
+  await onglet.getByRole("button", { name: "Non, continuer la saisie" }).click();
+  await expect(onglet).toHaveURL(/\/adresse$/);
+  await onglet.getByRole("button", { name: "Annuler" }).click();
+  await onglet.getByRole("button", { name: "Oui, tout effacer" }).click();
   await expect(onglet).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   await onglet.goto("/creer-mon-espace");
   await expect(onglet.getByRole("button", { name: "Je crée mon espace" })).toBeVisible();

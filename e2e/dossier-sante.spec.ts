@@ -97,6 +97,7 @@ test("un parent met à jour le dossier santé de Louise, l'agent le valide ; auc
   await expect(page.getByRole("region", { name: "Allergies" }).getByText("Arachides")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Accepter" }).click();
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(page.getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
   const lectures = await sql(
     `SELECT j.details FROM "JournalEntry" j WHERE j.event = 'dossier_sante.lecture' AND j."actorId" = $1 AND (j.details->>'numero')::int = $2`,

@@ -117,7 +117,7 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   const numero = Number((await page.getByText(/^DEMANDE N° \d+$/).textContent())!.replace(/\D/g, ""));
   await expect(page.locator("main").getByText("Inscription à la restauration (école publique).")).toBeVisible();
   await expect(
-    page.getByText(/la réservation des repas et des présences à la garderie se fera à partir du 1er août\./),
+    page.getByText(/la réservation des repas et des présences à la garderie se fera à partir du 1er août 2026\./),
   ).toBeVisible();
   await expect(page.getByText("ATTENTION : Ne pas oublier de compléter le dossier santé")).toBeVisible();
   await expect(page.getByRole("link", { name: "Aide" })).toBeVisible();
@@ -139,6 +139,7 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   );
   await expectNoAxeViolations(page);
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Accepter" }).click();
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(page.getByText("La demande est acceptée : le demandeur est prévenu par courriel.")).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/agent\/connexion$/);
@@ -153,19 +154,30 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   // the card now says where Henri goes
   await expect(page.getByText("École : École publique de Villefranque — Groupe : Grande section")).toBeVisible();
 
-  // the garderie: the documents already provided are picked from Mes documents
+  // enrolled at the public school: the private school's activities are no longer offered to Henri this year
+  await page.getByRole("link", { name: "Créer une inscription" }).click();
+  const offre = page.getByRole("region", { name: "Henri" });
+  await expect(offre.getByRole("button", { name: "Inscription en garderie (école publique) : Henri" })).toBeVisible();
+  await expect(offre.getByRole("button", { name: /école privée/ })).toHaveCount(0);
+
+  // the garderie, shorter: the permissions and habilitations of the first, the documents already attached
+  // (removable, or replaced from Mes documents); the attestations are checked again
   await choisirActivite(page, "Inscription en garderie (école publique)");
+  await expect(
+    page.getByRole("group", { name: "Sortir seul de l'activité" }).getByRole("radio", { name: "Interdiction" }),
+  ).toBeChecked();
+  await expect(
+    page.getByRole("region", { name: "Attestation sur l'honneur" }).getByRole("checkbox", { checked: true }),
+  ).toHaveCount(0);
+  for (const nom of ["domicile.pdf", "livret.pdf"]) await expect(page.getByRole("link", { name: nom })).toBeVisible();
+  await page.getByRole("button", { name: "Retirer la pièce Livret de famille." }).click();
+  await expect(page.getByRole("link", { name: "livret.pdf" })).toHaveCount(0);
+  const deja = page.getByLabel("Ou choisir un document déjà fourni : Livret de famille.");
+  await deja.selectOption((await deja.locator("option", { hasText: "livret.pdf" }).getAttribute("value"))!);
+  await page.getByRole("button", { name: "Utiliser ce document pour la pièce Livret de famille." }).click();
+  await expect(page.getByRole("link", { name: "livret.pdf" })).toBeVisible();
   await repondre(page, "Matin");
   await attester(page);
-  for (const [piece, nom] of [
-    ["Justificatif de domicile", "domicile.pdf"],
-    ["Livret de famille.", "livret.pdf"],
-  ] as const) {
-    const deja = page.getByLabel(`Ou choisir un document déjà fourni : ${piece}`);
-    await deja.selectOption((await deja.locator("option", { hasText: nom }).getAttribute("value"))!);
-    await page.getByRole("button", { name: `Utiliser ce document pour la pièce ${piece}` }).click();
-    await expect(page.getByRole("link", { name: nom })).toBeVisible();
-  }
   await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
   await expect(page).toHaveURL(/\/recapitulatif$/);
   await page.getByRole("button", { name: "Valider" }).click();

@@ -235,6 +235,47 @@ test("Déclarer ma famille : la liste des personnes au-dessus du formulaire", as
   await verifierEcran(page, expectNoAxeViolations);
 });
 
+test("Inscrire dès le dépôt de la famille : l'onglet, la première étape et la question avant de refuser", async ({
+  page,
+  fabrique,
+  connecter,
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(120_000);
+  const deposee = await fabrique.familleDeposee({ nom: fabrique.nom("Duhalde") });
+  await connecter(page, deposee);
+  await page.goto(`/demandes/${deposee.numero}/enregistree`);
+  await verifierEcran(page, expectNoAxeViolations);
+  await page.getByRole("link", { name: "Créer des inscriptions" }).click();
+  await expect(page.getByRole("link", { name: "Inscrire" })).toHaveAttribute("aria-current", "page");
+  await verifierEcran(page, expectNoAxeViolations);
+  await page
+    .getByRole("region", { name: "Henri" })
+    .getByRole("button", { name: /^Inscription en garderie \(école publique\)/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Inscription en garderie");
+  // the step's name says its number once
+  await expect(page.getByText("Étape 1 sur 2 : Ma demande", { exact: true })).toBeVisible();
+  await verifierEcran(page, expectNoAxeViolations);
+  // ENREGISTRER at the bottom of the long form: its message comes into view, focused
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await verifierRetour(page, "Les informations sont enregistrées.");
+
+  // the agent's Refuser asks first: the question in view and focused; the refusal's answer too
+  await page.context().clearCookies();
+  await connecter(page, await fabrique.agent());
+  await page.goto(`/agent/demandes/${deposee.numero}`);
+  const actions = page.getByRole("region", { name: "Actions" });
+  await actions.getByLabel("Motif du refus").fill("Famille hors de la commune.");
+  await actions.getByRole("button", { name: "Refuser" }).click();
+  const question = actions.getByText(`Refuser la demande N° ${deposee.numero} ?`, { exact: false });
+  await expect(question).toBeInViewport();
+  await expect(question).toBeFocused();
+  await verifierEcran(page, expectNoAxeViolations);
+  await actions.getByRole("button", { name: "Confirmer le refus" }).click();
+  await verifierRetour(page, "La demande est refusée");
+});
+
 test("la console, d'un agent et d'un administrateur", async ({ page, fabrique, connecter, expectNoAxeViolations }) => {
   test.setTimeout(120_000);
   const famille = await fabrique.familleValidee({ nom: fabrique.nom("Etchart") });

@@ -13,6 +13,8 @@ export type DemandeDecisionProps = {
   motif?: string | null;
   /** what the acceptance brings, e.g. the family's clé enfance */
   complement?: string | null;
+  /** what the parent does next, in order, each with its link */
+  etapes?: { texte: string; lien?: string }[];
   lien: string;
 };
 
@@ -50,6 +52,7 @@ export default function DemandeDecision({
   decision,
   motif,
   complement,
+  etapes,
   lien,
 }: DemandeDecisionProps) {
   return (
@@ -58,6 +61,24 @@ export default function DemandeDecision({
       <Text>{`Bonjour ${salutation}`}</Text>
       <Text>{`Votre demande N° ${numero} (${typeLibelle}) ${PHRASES[decision]}.`}</Text>
       {complement && <Text>{complement}</Text>}
+      {etapes && etapes.length > 0 && (
+        <>
+          <Text style={{ fontWeight: "bold" }}>Et maintenant :</Text>
+          {etapes.map((etape, rang) => (
+            <Text key={etape.texte}>
+              {`${rang + 1}. ${etape.texte}`}
+              {etape.lien && (
+                <>
+                  {" "}
+                  <Link href={etape.lien} style={linkStyle}>
+                    {etape.lien}
+                  </Link>
+                </>
+              )}
+            </Text>
+          ))}
+        </>
+      )}
       {motif && <Text>{`${MOTIF[decision]}${motif}`}</Text>}
       {decision === "A_COMPLETER" && (
         <Text>Complétez-la depuis votre espace, puis renvoyez-la : elle reprendra alors son instruction.</Text>

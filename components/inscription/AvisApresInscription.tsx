@@ -1,14 +1,14 @@
 // After an inscription's deposit, the seed's two notices: when reservations open (the school year's date),
 // and the dossier santé not to forget.
-import { formatParis } from "@/lib/dates";
 import { anneeScolaire } from "@/lib/domain/inscription/catalogue";
 import { lireDonnees } from "@/lib/domain/inscription/regles";
+import { ouvertureEnLettres } from "@/lib/domain/reservation/periode";
 
 export async function AvisApresInscription({ donnees }: { donnees: unknown }) {
   const lues = lireDonnees(donnees);
   const annee = lues ? await anneeScolaire(lues.anneeId) : null;
   if (!annee) return null;
-  const ouverture = formatParis(annee.ouvertureReservations, "d MMMM").replace(/^1 /, "1er ");
+  const ouverture = ouvertureEnLettres(annee);
   return (
     <div className="mb-6 space-y-3">
       <p className="rounded-md border-l-4 border-sky-700 bg-sky-50 p-3">

@@ -20,9 +20,14 @@ export function DemarchesEnfance({
           <p className="mb-4">
             Votre demande d&apos;ajout de famille N° {enAttente} est en cours de traitement par les agents de la mairie.
           </p>
-          <Link href={`/demandes/${enAttente}`} className="bouton-principal no-underline">
-            Suivre ma demande N° {enAttente}
-          </Link>
+          <div className="flex flex-col gap-3 sm:flex-row">
+            <Link href={`/demandes/${enAttente}?onglet=inscrire`} className="bouton-principal no-underline">
+              Créer des inscriptions
+            </Link>
+            <Link href={`/demandes/${enAttente}`} className="bouton-secondaire no-underline">
+              Suivre ma demande N° {enAttente}
+            </Link>
+          </div>
         </>
       ) : (
         <>

@@ -16,18 +16,21 @@ export function Alert({
   kind = "info",
   title,
   children,
+  reponse = false,
 }: {
   kind?: keyof typeof STYLES;
   title?: string;
   children?: ReactNode;
+  /** the answer to a form's sending though it sits outside that form (the console's decisions) */
+  reponse?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const alerte = ref.current;
-    if (!alerte?.closest("form")) return;
+    if (!alerte || (!reponse && !alerte.closest("form"))) return;
     alerte.scrollIntoView({ block: "nearest" });
     alerte.focus({ preventScroll: true });
-  }, [kind, title]);
+  }, [kind, title, reponse]);
   return (
     <div
       ref={ref}

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { AltchaField } from "@/components/ui/AltchaField";
-import { FieldMessages, Label, TextField } from "@/components/ui/Field";
+import { TextField } from "@/components/ui/Field";
+import { PasswordField } from "@/components/ui/PasswordField";
 import type { FormState } from "@/lib/forms";
 
 type Props = {
@@ -40,22 +41,14 @@ export function LoginForm({ action, suite, motDePasseOublie }: Props) {
         error={state.errors.identifiant}
         autoComplete="username"
       />
-      <div className="mb-4">
-        <Label htmlFor="motDePasse" required>
-          Mot de passe
-        </Label>
-        <input
-          id="motDePasse"
-          name="motDePasse"
-          type="password"
-          required
-          autoComplete="current-password"
-          className="champ"
-          aria-invalid={state.errors.motDePasse ? true : undefined}
-          aria-describedby={state.errors.motDePasse ? "motDePasse-erreur" : undefined}
-        />
-        <FieldMessages name="motDePasse" error={state.errors.motDePasse} />
-      </div>
+      {/* the password never comes back from the server; a button shows it while typing (on a phone above all) */}
+      <PasswordField
+        name="motDePasse"
+        label="Mot de passe"
+        showRule={false}
+        autoComplete="current-password"
+        error={state.errors.motDePasse}
+      />
       {/* past the per-address threshold the login asks for the anti-bot check; a fresh one after each try */}
       {(state.values.altchaDemande || state.errors.altcha) && (
         <AltchaField key={JSON.stringify(state)} error={state.errors.altcha} />

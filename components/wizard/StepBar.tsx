@@ -17,7 +17,8 @@ export function StepBar({ steps, current }: { steps: readonly Step[]; current: n
   return (
     <nav aria-label="Étapes de la démarche" className="mb-6">
       <p className="mb-3 text-center text-sm font-bold uppercase tracking-wide text-marque-fonce sm:hidden">
-        Étape {current + 1} sur {steps.length} : {etape?.titre}
+        {/* the steps' names already carry their number ("2 - Le récapitulatif"): said once */}
+        Étape {current + 1} sur {steps.length} : {etape?.titre.replace(/^\d+ - /, "")}
       </p>
       <ol className="relative flex items-end justify-between gap-1">
         <span aria-hidden="true" className="absolute inset-x-4 bottom-5 border-t-2 border-dotted border-stone-400" />

@@ -341,6 +341,7 @@ const ACTIONS: Record<string, LigneAction> = {
   "app/(agent)/agent/securite/actions.ts#regenererCodes": { acces: "agent", args: aucun },
   "app/(agent)/agent/actions.ts#deconnexionAgent": { acces: "agent", args: aucun },
   "app/(agent)/agent/demandes/[numero]/actions.ts#deciderAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/demandes/[numero]/actions.ts#verifierPieceAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/demandes/[numero]/actions.ts#envoyerMessageAgentAction": {
     acces: "agent",
     args: (c) => [c.a.numero, ...formulaire()],

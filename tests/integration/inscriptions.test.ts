@@ -129,7 +129,7 @@ describe("the deposit rule, on the server", () => {
     expect(mail.text).not.toContain("arachides");
 
     // not offered again (pending), nor startable by a crafted request
-    const offre = await activitesOffertes(familleId);
+    const offre = await activitesOffertes({ familleId, ajoutFamilleId: null });
     expect(offre.enfants[0]!.activites.map((a) => a.id)).not.toContain(restaurationPublique);
     expect(await refus(commencerInscription({ usagerId: usager.id, enfantId, activiteId: restaurationPublique }))).toBe(
       "Cet enfant a déjà une inscription à cette activité pour l'année scolaire.",
@@ -159,13 +159,14 @@ describe("the deposit rule, on the server", () => {
       { id: demandeId, numero, statut: "ACCEPTEE", libelle: "Inscription à la restauration (école publique)." },
     ]);
 
-    // a second inscription picks the livret de famille already provided; Mes documents shows who uses it
+    // a second inscription comes with the documents already provided (picking one again changes nothing);
+    // Mes documents shows who uses it
     const garderie = await commencerInscription({ usagerId: usager.id, enfantId, activiteId: garderiePublique });
     await joindrePiece({ usagerId: usager.id, demandeId: garderie, pieceId: livret.id });
     const documents = await mesDocuments(usager.id);
     expect(documents?.find((d) => d.id === livret.id)?.demandes.map((d) => d.demande.numero)).toEqual([numero]);
     const brouillon = await inscriptionEditable(usager.id, garderie);
-    expect(brouillon?.donnees.pieces).toEqual({ LIVRET_FAMILLE: livret.id });
+    expect(brouillon?.donnees.pieces).toEqual({ LIVRET_FAMILLE: livret.id, JUSTIFICATIF_DOMICILE: expect.any(String) });
   });
 });
 

@@ -262,14 +262,16 @@ describe("pièces justificatives", () => {
 describe("inscriptions ouvertes", () => {
   it("closing the year offers no activity on CRÉER UNE INSCRIPTION and starts no draft; opening it again offers them", async () => {
     const { usager, familleId, enfantId } = await familleValidee("Mendiburu");
-    expect((await activitesOffertes(familleId)).enfants[0]!.activites.map((a) => a.id)).toContain(restauration);
+    expect(
+      (await activitesOffertes({ familleId, ajoutFamilleId: null })).enfants[0]!.activites.map((a) => a.id),
+    ).toContain(restauration);
 
     await changerOuvertureInscriptions({ agentId, anneeId, ouvertes: false });
-    expect(await activitesOffertes(familleId)).toEqual({ annee: null, enfants: [] });
+    expect(await activitesOffertes({ familleId, ajoutFamilleId: null })).toEqual({ annee: null, enfants: [] });
     await refus(commencerInscription({ usagerId: usager.id, enfantId, activiteId: restauration }), "fermee");
 
     await changerOuvertureInscriptions({ agentId, anneeId, ouvertes: true });
-    expect((await activitesOffertes(familleId)).annee?.libelle).toBe("2026-2027");
+    expect((await activitesOffertes({ familleId, ajoutFamilleId: null })).annee?.libelle).toBe("2026-2027");
     const evenements = await db().journalEntry.findMany({
       where: { actorId: agentId, event: { startsWith: "annee." } },
       orderBy: { createdAt: "asc" },

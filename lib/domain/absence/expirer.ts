@@ -30,7 +30,7 @@ export async function expirerAbsencesSansJustificatif(demarches: Demarches, now:
           motif,
           now,
         });
-        await demarches[apres.type].refuser?.(tx, apres);
+        await demarches[apres.type].refuser?.(tx, apres, motif);
         const usager = await tx.usager.findUniqueOrThrow({ where: { id: apres.usagerId } });
         await queueDecisionMail(tx, {
           demande: { ...apres, numero: apres.numero as number },

@@ -35,9 +35,13 @@ export async function deciderDemande({
     const { apres } = await franchir(tx, { demandeId, transition: decision, acteur, motif, statutVu });
     const definition = demarches[apres.type];
     if (decision === "accepter") verifierVersion(definition, apres);
-    const complement =
-      decision === "accepter" ? ((await definition.accepter?.(tx, apres, { rattachements })) ?? null) : null;
-    if (decision === "refuser") await definition.refuser?.(tx, apres);
+    const suite =
+      decision === "accepter"
+        ? ((await definition.accepter?.(tx, apres, { rattachements })) ?? null)
+        : decision === "refuser"
+          ? ((await definition.refuser?.(tx, apres, motif ?? "")) ?? null)
+          : null;
+    const complement = typeof suite === "string" ? suite : (suite?.texte ?? null);
     if (decision !== "instruire" && apres.numero !== null) {
       const usager = await tx.usager.findUniqueOrThrow({ where: { id: apres.usagerId } });
       const statut = apres.statut as "ACCEPTEE" | "REFUSEE" | "A_COMPLETER";
@@ -48,6 +52,7 @@ export async function deciderDemande({
         decision: statut,
         motif,
         complement,
+        etapes: typeof suite === "object" ? suite?.etapes : undefined,
         typeLibelle: intituleDemande(demarches, apres),
       });
     }

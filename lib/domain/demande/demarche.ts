@@ -21,6 +21,9 @@ export type SectionRecap = {
   vide?: string;
 };
 
+/** What a decision's mail says beyond the decision: a sentence, and the next steps (each with its link). */
+export type SuiteDecision = { texte: string | null; etapes: { texte: string; lien?: string }[] };
+
 /** What the agent chose while accepting. */
 export type ChoixAcceptation = {
   /** garde alternée: declared child (its id in the demande's data) → the known Enfant it is the same child as */
@@ -47,10 +50,11 @@ export type DefinitionDemarche = {
   verifierDepot(donnees: unknown): void;
   /** recorded at each deposit (e.g. the possible matches of a child) */
   auDepot?(tx: Tx, demande: Demande): Promise<void>;
-  /** the effect of the acceptance, in its transaction; returns a sentence for the parent's mail */
-  accepter?(tx: Tx, demande: Demande, choix: ChoixAcceptation): Promise<string | null>;
-  /** the effect of a refusal (by an agent, or by the system when a delay ran out), in its transaction */
-  refuser?(tx: Tx, demande: Demande): Promise<void>;
+  /** the effect of the acceptance, in its transaction; returns a sentence for the parent's mail, or its next steps */
+  accepter?(tx: Tx, demande: Demande, choix: ChoixAcceptation): Promise<string | SuiteDecision | null>;
+  /** what the refusal also does (by an agent, or by the system when a delay ran out), in its transaction, the
+   * motif given; may return a sentence for the parent's mail */
+  refuser?(tx: Tx, demande: Demande, motif: string): Promise<string | null | void>;
   /** what the parent's withdrawal undoes, in its transaction */
   annuler?(tx: Tx, demande: Demande): Promise<void>;
   /**

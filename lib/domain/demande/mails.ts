@@ -48,6 +48,7 @@ export async function queueDecisionMail(
     decision,
     motif,
     complement,
+    etapes,
     typeLibelle,
   }: {
     /** the demande's name (libelleDemande), from the registry the engine was given */
@@ -58,9 +59,12 @@ export async function queueDecisionMail(
     decision: Decision;
     motif?: string | null;
     complement?: string | null;
+    /** what to do next (the family accepted: enrol the children…) */
+    etapes?: { texte: string; lien?: string }[];
   },
 ) {
   const element = createElement(DemandeDecision, {
+    etapes,
     commune: commune.nom,
     salutation: salutation(usager),
     numero: demande.numero,

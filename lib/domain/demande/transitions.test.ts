@@ -26,6 +26,9 @@ const PERMIS = new Set([
   "DEPOSEE › expirer › SYSTEME",
   "EN_INSTRUCTION › expirer › SYSTEME",
   "A_COMPLETER › expirer › SYSTEME",
+  "DEPOSEE › annulerAvecFamille › SYSTEME",
+  "EN_INSTRUCTION › annulerAvecFamille › SYSTEME",
+  "A_COMPLETER › annulerAvecFamille › SYSTEME",
 ]);
 const ACTEURS: Acteur[] = ["USAGER", "AGENT", "SYSTEME"];
 
@@ -34,8 +37,8 @@ describe("the transition table", () => {
     TRANSITION_NAMES.flatMap((transition) => ACTEURS.map((acteur) => ({ statut, transition, acteur }))),
   );
 
-  it("covers 7 states × 9 transitions × 3 actors", () => {
-    expect(triples).toHaveLength(7 * 9 * 3);
+  it("covers 7 states × 10 transitions × 3 actors", () => {
+    expect(triples).toHaveLength(7 * 10 * 3);
   });
 
   it.each(triples)("$statut › $transition › $acteur", ({ statut, transition, acteur }) => {
@@ -60,15 +63,22 @@ describe("the transition table", () => {
       refuser: "REFUSEE",
       classer: "ANNULEE",
       expirer: "REFUSEE",
+      annulerAvecFamille: "ANNULEE",
     });
   });
 
-  it.each(["demanderComplement", "refuser", "classer"] as Transition[])("%s requires a motif", (transition) => {
-    const statut = TRANSITIONS[transition].de[0];
-    const acteur = TRANSITIONS[transition].acteurs[0];
-    expect(refusTransition(statut, transition, acteur, "  ")).toEqual({ code: "motif", message: "Indiquez le motif." });
-    expect(refusTransition(statut, transition, acteur, null)?.code).toBe("motif");
-  });
+  it.each(["demanderComplement", "refuser", "classer", "expirer", "annulerAvecFamille"] as Transition[])(
+    "%s requires a motif",
+    (transition) => {
+      const statut = TRANSITIONS[transition].de[0];
+      const acteur = TRANSITIONS[transition].acteurs[0];
+      expect(refusTransition(statut, transition, acteur, "  ")).toEqual({
+        code: "motif",
+        message: "Indiquez le motif.",
+      });
+      expect(refusTransition(statut, transition, acteur, null)?.code).toBe("motif");
+    },
+  );
 
   it("never leaves a final state", () => {
     for (const statut of ["ACCEPTEE", "REFUSEE", "ANNULEE"] as const) {

@@ -69,6 +69,14 @@ export const TRANSITIONS = {
     motifRequis: true,
     libelle: "Refuser faute de justificatif",
   },
+  /** an inscription made while its family waited is cancelled with the family's refusal (inscription/attente.ts) */
+  annulerAvecFamille: {
+    de: ["DEPOSEE", "EN_INSTRUCTION", "A_COMPLETER"],
+    vers: "ANNULEE",
+    acteurs: ["SYSTEME"],
+    motifRequis: true,
+    libelle: "Annuler avec la famille",
+  },
 } as const satisfies Record<string, TransitionDef>;
 
 export type Transition = keyof typeof TRANSITIONS;

@@ -85,11 +85,14 @@ export function donneesContact(contact: ContactSaisi) {
   };
 }
 
+/** The family, and the ids its declared children and contacts (by their ids in the declaration) now have. */
+export type FamilleCreee = { famille: Famille; enfants: Map<string, string>; contacts: Map<string, string> };
+
 export async function creerFamilleDepuisDemande(
   tx: Tx,
   demande: { id: string; usagerId: string; donnees: unknown },
   { rattachements = {} }: { rattachements?: Record<string, string> } = {},
-): Promise<Famille> {
+): Promise<FamilleCreee> {
   const validation = validerDeclaration(lireBrouillon(demande.donnees));
   if (!validation.ok)
     throw new AppError("declaration_incomplete", "Cette déclaration est incomplète : demandez un complément.");
@@ -117,26 +120,33 @@ export async function creerFamilleDepuisDemande(
       data: { ...donneesRepresentant(coRepresentant), familleId: famille.id, role: "CO_REPRESENTANT", adresseId },
     });
   }
+  const enfantsCrees = new Map<string, string>();
   for (const enfant of enfants) {
     const connu = rattachements[enfant.id];
     if (connu) {
       await tx.familleEnfant.create({ data: { familleId: famille.id, enfantId: connu } });
+      enfantsCrees.set(enfant.id, connu);
       continue;
     }
-    await tx.enfant.create({
+    const cree = await tx.enfant.create({
       data: {
         ...donneesEnfant(enfant),
         adresseId: enfant.adresse ? await creerAdresse(tx, enfant.adresse) : null,
         familles: { create: { familleId: famille.id } },
       },
+      select: { id: true },
     });
+    enfantsCrees.set(enfant.id, cree.id);
   }
-  if (contacts.length > 0) {
-    await tx.contact.createMany({
-      data: contacts.map((contact) => ({ familleId: famille.id, ...donneesContact(contact) })),
+  const contactsCrees = new Map<string, string>();
+  for (const contact of contacts) {
+    const cree = await tx.contact.create({
+      data: { familleId: famille.id, ...donneesContact(contact) },
+      select: { id: true },
     });
+    contactsCrees.set(contact.id, cree.id);
   }
   await noterDecisions(tx, demande.id, rattachements, candidats);
   await tx.demande.update({ where: { id: demande.id }, data: { familleId: famille.id } });
-  return famille;
+  return { famille, enfants: enfantsCrees, contacts: contactsCrees };
 }

@@ -6,7 +6,9 @@ import { AppError } from "@/lib/errors";
 import { formatParis } from "@/lib/dates";
 import { jourIso } from "@/lib/champs";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
+import { config } from "@/lib/config";
 import { creerFamilleDepuisDemande } from "@/lib/domain/famille/creer";
+import { annulerInscriptionsEnAttente, reporterInscriptions } from "@/lib/domain/inscription/attente";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
 import {
   lireBrouillon,
@@ -66,7 +68,8 @@ function representant(titre: string, v: Valeurs, titulaire: Valeurs | null): Sec
       { libelle: "Téléphone professionnel", valeur: v.telephonePro ?? null },
       {
         libelle: "Modalité de contact",
-        valeur: MODALITES_CONTACT[v.modaliteContact as keyof typeof MODALITES_CONTACT] ?? null,
+        // the seed's default when the parent chose none
+        valeur: MODALITES_CONTACT[v.modaliteContact as keyof typeof MODALITES_CONTACT] ?? MODALITES_CONTACT.STANDARD,
       },
       { libelle: "Qualité", valeur: qualite },
     ],
@@ -164,8 +167,43 @@ export const DEMARCHE_AJOUT_FAMILLE = {
     }
   },
   async accepter(tx, demande, { rattachements }) {
-    const famille = await creerFamilleDepuisDemande(tx, demande, { rattachements });
-    return `Votre famille a été validée par le service Enfance. Sa clé enfance est ${famille.cleEnfance} : le co-représentant de la famille peut la saisir dans « Modifier mon espace » pour accéder à la famille depuis son propre espace.`;
+    const creee = await creerFamilleDepuisDemande(tx, demande, { rattachements });
+    // the inscriptions made while the family waited are now its own, and go on to their instruction
+    const reportees = await reporterInscriptions(tx, demande, { familleId: creee.famille.id, ...creee });
+    const numeros = reportees.map((n) => `N° ${n}`).join(", ");
+    return {
+      texte: `Votre famille a été validée par le service Enfance. Sa clé enfance est ${creee.famille.cleEnfance} : le co-représentant de la famille peut la saisir dans « Modifier mon espace » pour accéder à la famille depuis son propre espace.`,
+      etapes: [
+        reportees.length > 0
+          ? {
+              texte: `Vos demandes d'inscription déjà déposées (${numeros}) sont maintenant instruites par le service Enfance. Inscrivez maintenant vos enfants aux autres activités dont ils ont besoin :`,
+              lien: `${config.appUrl}/inscriptions`,
+            }
+          : {
+              texte:
+                "Inscrivez maintenant vos enfants aux activités de l'année : restauration scolaire (cantine) et accueil périscolaire (garderie) :",
+              lien: `${config.appUrl}/inscriptions`,
+            },
+        {
+          texte:
+            "Complétez le dossier santé de chaque enfant (Mon accueil > Sélectionner mon enfant > Dossier santé > Mettre à jour) :",
+          lien: `${config.appUrl}/mon-espace`,
+        },
+        {
+          texte:
+            "Une fois les inscriptions acceptées, réservez les repas et les présences à la garderie depuis Mon accueil, à l'ouverture des réservations.",
+        },
+      ],
+    };
+  },
+  async refuser(tx, demande, motif) {
+    // the inscriptions that waited for this family cannot go on without it
+    const annulees = await annulerInscriptionsEnAttente(tx, demande, motif);
+    if (annulees.length === 0) return null;
+    const numeros = annulees.map((n) => `N° ${n}`).join(", ");
+    return annulees.length > 1
+      ? `Vos demandes d'inscription ${numeros}, faites pour cette famille, sont annulées avec elle.`
+      : `Votre demande d'inscription ${numeros}, faite pour cette famille, est annulée avec elle.`;
   },
   recap: {
     usager: async (demande) => recapAjoutFamille(lireBrouillon(demande.donnees)),

@@ -2,11 +2,26 @@
 // parent's space for one child, activity and year; every save goes into it, so the parent comes back where
 // they left, after a reload, a logout or a restart. Commands take the caller's space and reach only its family.
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { chiffrer, dechiffrer } from "@/lib/chiffrement";
 import { currentDocument } from "@/lib/domain/commune/queries";
-import { activiteComplete, anneeOuverte, inscriptionsTenues } from "@/lib/domain/inscription/catalogue";
+import {
+  activiteComplete,
+  anneeOuverte,
+  autreEcole,
+  ecolesDeLEnfant,
+  inscriptionsTenues,
+  refusAutreEcole,
+} from "@/lib/domain/inscription/catalogue";
+import { piecesDejaFournies, reponsesPrecedentes } from "@/lib/domain/inscription/reprise";
+import {
+  contactsDuFoyer,
+  enfantsDuFoyer,
+  foyerDeLaDemande,
+  foyerDuParent,
+  type Foyer,
+} from "@/lib/domain/inscription/foyer";
 import {
   ATTESTATIONS,
   estComplete,
@@ -21,14 +36,6 @@ import {
 const EDITABLES = ["BROUILLON", "A_COMPLETER"] as const;
 
 export const inscriptionIntrouvable = () => new AppError("introuvable", "Cette inscription est introuvable.");
-
-/** The family of this space, or a French refusal (no family validated yet). */
-export async function familleDuParent(client: Tx, usagerId: string): Promise<string> {
-  const representant = await client.representant.findFirst({ where: { usagerId }, select: { familleId: true } });
-  if (!representant)
-    throw new AppError("sans_famille", "Votre famille doit d'abord être validée par le service Enfance.");
-  return representant.familleId;
-}
 
 /** PAI's object is health data: encrypted, bound to its demande. */
 const contextePai = (demandeId: string) => `inscription.pai:${demandeId}`;
@@ -49,46 +56,58 @@ export async function commencerInscription({
   activiteId: number;
 }): Promise<string> {
   return db().$transaction(async (tx) => {
-    const familleId = await familleDuParent(tx, usagerId);
-    const lien = await tx.familleEnfant.findUnique({ where: { familleId_enfantId: { familleId, enfantId } } });
+    // the accepted family, or the declaration just deposited (its children by their ids in it)
+    const foyer = await foyerDuParent(tx, usagerId);
+    const enfant = (await enfantsDuFoyer(tx, foyer)).find((e) => e.id === enfantId);
     const annee = await anneeOuverte(tx);
     const activite = await activiteComplete(activiteId, tx);
-    if (!lien || !activite) throw inscriptionIntrouvable();
+    if (!enfant || !activite) throw inscriptionIntrouvable();
     if (!annee) throw new AppError("fermee", "Les inscriptions ne sont pas ouvertes pour le moment.");
     const cle = `${usagerId}:INSCRIPTION:${enfantId}:${activite.id}:${annee.id}`;
     const existant = await tx.demande.findUnique({ where: { brouillonUnique: cle }, select: { id: true } });
     if (existant) return existant.id;
-    if (
-      (await inscriptionsTenues(tx, { enfantId, anneeId: annee.id, familleId, activiteId: activite.id })).length > 0
-    ) {
+    if ((await inscriptionsTenues(tx, { enfantId, anneeId: annee.id, foyer, activiteId: activite.id })).length > 0) {
       throw new AppError("deja_inscrit", "Cet enfant a déjà une inscription à cette activité pour l'année scolaire.");
     }
-    const contacts = await tx.contact.findMany({ where: { familleId }, select: { id: true } });
+    const ecoles = await ecolesDeLEnfant(tx, { foyer, enfantId, anneeId: annee.id });
+    if (autreEcole(ecoles, activite.lieux)) throw refusAutreEcole(ecoles);
+    const contacts = await contactsDuFoyer(tx, foyer);
+    // shorter: what the family already answered and sent (the attestations stay to be checked each time)
+    const reprises = await reponsesPrecedentes(tx, { foyer, enfantId, contacts: contacts.map((c) => c.id) });
+    const pieces = await piecesDejaFournies(tx, {
+      foyer,
+      usagerId,
+      types: activite.pieces.map((p) => p.type),
+      dateDebutAnnee: annee.dateDebut,
+    });
     const donnees: DonneesInscription = {
       enfantId,
       activiteId: activite.id,
       anneeId: annee.id,
+      ajoutFamilleId: foyer.ajoutFamilleId,
       intitule: activite.libelle,
       piecesRequises: activite.pieces.filter((p) => p.obligatoire).map((p) => p.type),
       lieuId: activite.lieux.length === 1 ? activite.lieux[0]!.id : null,
       groupeId: null,
       uniteId: null,
       uniteRequise: activite.unites.length > 0,
-      permissions: {},
-      habilitations: {},
+      permissions: reprises.permissions,
+      habilitations: reprises.habilitations,
       contacts: contacts.map((c) => c.id),
       pai: false,
       paiObjetChiffre: null,
       attestations: [],
       reglementId: null,
-      pieces: {},
+      pieces,
     };
     const id = randomUUID();
     // ON CONFLICT: two clicks at once (two tabs) make one draft, not an error.
-    await tx.$executeRaw`
+    const cree = await tx.$executeRaw`
       INSERT INTO "Demande" (id, type, statut, "usagerId", "familleId", "brouillonUnique", donnees, "updatedAt")
-      VALUES (${id}, 'INSCRIPTION', 'BROUILLON', ${usagerId}, ${familleId}, ${cle}, ${JSON.stringify(donnees)}::jsonb, now())
+      VALUES (${id}, 'INSCRIPTION', 'BROUILLON', ${usagerId}, ${foyer.familleId}, ${cle}, ${JSON.stringify(donnees)}::jsonb, now())
       ON CONFLICT ("brouillonUnique") DO NOTHING`;
+    if (cree === 1 && Object.keys(pieces).length > 0)
+      await tx.demandePiece.createMany({ data: Object.values(pieces).map((pieceId) => ({ demandeId: id, pieceId })) });
     return (await tx.demande.findUniqueOrThrow({ where: { brouillonUnique: cle }, select: { id: true } })).id;
   });
 }
@@ -99,24 +118,22 @@ export async function inscriptionEditable(usagerId: string, demandeId: string) {
     where: { id: demandeId, usagerId, type: "INSCRIPTION", statut: { in: [...EDITABLES] } },
   });
   const donnees = demande ? lireDonnees(demande.donnees) : null;
-  if (!demande || !donnees || !demande.familleId) return null;
-  return { demande, donnees, ...(await contexte(demande.familleId, donnees)) };
+  const foyer = demande && donnees ? foyerDeLaDemande(demande, donnees) : null;
+  if (!demande || !donnees || !foyer) return null;
+  return { demande, donnees, foyer, ...(await contexte(foyer, donnees)) };
 }
 
 /** What the wizard, its recap and the console show around an inscription's data. */
-export async function contexte(familleId: string, donnees: DonneesInscription) {
-  const [activite, annee, enfant, contacts, reglement] = await Promise.all([
+export async function contexte(foyer: Foyer, donnees: DonneesInscription) {
+  const [activite, annee, enfants, contacts, reglement] = await Promise.all([
     activiteComplete(donnees.activiteId),
     db().anneeScolaire.findUniqueOrThrow({ where: { id: donnees.anneeId } }),
-    db().enfant.findUniqueOrThrow({ where: { id: donnees.enfantId }, select: { id: true, prenoms: true, nom: true } }),
-    db().contact.findMany({
-      where: { familleId },
-      select: { id: true, prenom: true, nom: true },
-      orderBy: { nom: "asc" },
-    }),
+    enfantsDuFoyer(db(), foyer),
+    contactsDuFoyer(db(), foyer),
     currentDocument("REGLEMENT_INTERIEUR"),
   ]);
-  if (!activite) throw inscriptionIntrouvable();
+  const enfant = enfants.find((e) => e.id === donnees.enfantId);
+  if (!activite || !enfant) throw inscriptionIntrouvable();
   return { activite, annee, enfant, contacts, reglement };
 }
 
@@ -144,8 +161,9 @@ export async function enregistrerInscription({
     const demande = await tx.demande.findUniqueOrThrow({ where: { id: demandeId } });
     const donnees = lireDonnees(demande.donnees);
     const activite = donnees ? await activiteComplete(donnees.activiteId, tx) : null;
-    if (!donnees || !activite || !demande.familleId) throw inscriptionIntrouvable();
-    const contacts = await tx.contact.findMany({ where: { familleId: demande.familleId }, select: { id: true } });
+    const foyer = donnees ? foyerDeLaDemande(demande, donnees) : null;
+    if (!donnees || !activite || !foyer) throw inscriptionIntrouvable();
+    const contacts = await contactsDuFoyer(tx, foyer);
     const reglement = await currentDocument("REGLEMENT_INTERIEUR", tx);
 
     const parmi = (valeur: string | undefined, ids: number[]) =>

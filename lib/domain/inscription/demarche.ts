@@ -4,20 +4,31 @@
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
 import { recapInscription, type RecapInscription } from "@/lib/domain/inscription/recap";
-import { donneesSchema, lireDonnees } from "@/lib/domain/inscription/regles";
+import { ATTESTATIONS, donneesSchema, lireDonnees, type Attestation } from "@/lib/domain/inscription/regles";
 import { recapInscriptionPourAgent } from "@/lib/domain/sante/queries-agent";
 import type { Demande } from "@/lib/generated/prisma/client";
 
 const etat = (autorise: boolean | null) => (autorise === null ? null : autorise ? "Autorisé" : "Interdit");
 const tailleKo = (octets: number) => `${Math.max(1, Math.round(octets / 1024))} Ko`;
 
-/** The seed's recap table (INSCRIPTION, PERMISSIONS, HABILITATIONS with Autorisé / Interdit), the P.A.I., the pieces. */
-export function sectionsInscription(recap: RecapInscription): SectionRecap[] {
+/**
+ * The seed's recap table (INSCRIPTION, PERMISSIONS, HABILITATIONS with Autorisé / Interdit), the P.A.I., the
+ * pieces; without the pieces for the console, whose one PIÈCES JOINTES block shows them with their « Vérifiée ».
+ */
+export function sectionsInscription(recap: RecapInscription, { pieces = true } = {}): SectionRecap[] {
   return [
     {
       titre: "Inscription",
       lignes: [
         { libelle: "Inscrit", valeur: recap.enfant },
+        ...(recap.familleEnAttente !== null
+          ? [
+              {
+                libelle: "Famille",
+                valeur: `En attente de l'acceptation de la demande d'ajout de famille N° ${recap.familleEnAttente}`,
+              },
+            ]
+          : []),
         { libelle: "Date de début", valeur: recap.dateDebut },
         { libelle: "Date de fin", valeur: recap.dateFin },
         { libelle: "Lieu", valeur: recap.lieu },
@@ -49,27 +60,30 @@ export function sectionsInscription(recap: RecapInscription): SectionRecap[] {
       ],
     },
     {
+      // each statement the parent checked, as the step 1 form words it; the règlement's with its version
       titre: "Attestation sur l'honneur",
-      lignes: [
-        {
-          libelle: "Règlement intérieur",
-          valeur: recap.reglementVersion
-            ? `Version ${recap.reglementVersion} lue et acceptée`
-            : recap.attestation
-              ? "Attestée"
-              : null,
-        },
-      ],
-    },
-    {
-      titre: `Pièces jointes (${recap.pieces.length})`,
-      lignes: recap.pieces.map((piece) => ({
-        libelle: piece.libelle,
-        valeur: `${piece.nom} (${tailleKo(piece.taille)})`,
-        href: `/api/pieces/${piece.id}`,
+      lignes: (Object.keys(ATTESTATIONS) as Attestation[]).map((cle) => ({
+        libelle: ATTESTATIONS[cle],
+        valeur: !recap.attestations.includes(cle)
+          ? "Non attesté"
+          : cle === "reglement" && recap.reglementVersion
+            ? `Attesté (règlement intérieur version ${recap.reglementVersion})`
+            : "Attesté",
       })),
-      vide: "Aucune pièce jointe.",
     },
+    ...(!pieces
+      ? []
+      : [
+          {
+            titre: `Pièces jointes (${recap.pieces.length})`,
+            lignes: recap.pieces.map((piece) => ({
+              libelle: piece.libelle,
+              valeur: `${piece.nom} (${tailleKo(piece.taille)})`,
+              href: `/api/pieces/${piece.id}`,
+            })),
+            vide: "Aucune pièce jointe.",
+          },
+        ]),
   ];
 }
 
@@ -82,7 +96,7 @@ async function recap(demande: Demande, agentId?: string): Promise<SectionRecap[]
   // SANTE, and journals the read (without the data)
   const lu = agentId ? await recapInscriptionPourAgent(agentId, demande) : await recapInscription(demande);
   if (!lu) return illisible;
-  return sectionsInscription(lu);
+  return sectionsInscription(lu, { pieces: !agentId });
 }
 
 export const DEMARCHE_INSCRIPTION = {

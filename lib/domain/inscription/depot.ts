@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { inscriptionsTenues } from "@/lib/domain/inscription/catalogue";
+import { AJOUT_EN_ATTENTE, foyerDeLaDemande, piecesDuFoyer } from "@/lib/domain/inscription/foyer";
 import { estComplete, lireDonnees, manquesInscription, messageManques, PIECES } from "@/lib/domain/inscription/regles";
 import type { Demande } from "@/lib/generated/prisma/client";
 import type { TypePiece } from "@/lib/generated/prisma/enums";
@@ -24,10 +25,22 @@ export function verifierDepotInscription(donnees: unknown): void {
  */
 export async function auDepotInscription(tx: Tx, demande: Demande): Promise<void> {
   const donnees = lireDonnees(demande.donnees);
-  if (!donnees || !demande.familleId) throw incomplete();
+  const foyer = donnees ? foyerDeLaDemande(demande, donnees) : null;
+  if (!donnees || !foyer) throw incomplete();
   // one query after the other: a transaction's connection runs one at a time
+  if (foyer.ajoutFamilleId) {
+    const ajout = await tx.demande.findFirst({
+      where: { id: foyer.ajoutFamilleId, usagerId: demande.usagerId, statut: { in: [...AJOUT_EN_ATTENTE] } },
+      select: { id: true },
+    });
+    if (!ajout)
+      throw new AppError(
+        "sans_famille",
+        "Votre déclaration de famille n'est plus en attente : créez une nouvelle inscription.",
+      );
+  }
   const attachees = await tx.demandePiece.findMany({
-    where: { demandeId: demande.id, piece: { familleId: demande.familleId } },
+    where: { demandeId: demande.id, piece: piecesDuFoyer(foyer, demande.usagerId) },
     select: { piece: { select: { type: true } } },
   });
   const requises = await tx.activitePiece.findMany({
@@ -37,7 +50,7 @@ export async function auDepotInscription(tx: Tx, demande: Demande): Promise<void
   const tenues = await inscriptionsTenues(tx, {
     enfantId: donnees.enfantId,
     anneeId: donnees.anneeId,
-    familleId: demande.familleId,
+    foyer,
     activiteId: donnees.activiteId,
   });
   const presentes = new Set(attachees.map((a) => a.piece.type));
@@ -52,6 +65,14 @@ export async function auDepotInscription(tx: Tx, demande: Demande): Promise<void
 /** accepter: the Inscription, with everything the parent answered, in the acceptance's transaction. */
 export async function accepterInscription(tx: Tx, demande: Demande): Promise<string> {
   const donnees = lireDonnees(demande.donnees);
+  if (donnees && !demande.familleId && donnees.ajoutFamilleId) {
+    // its children are not Enfants yet: the family's acceptance carries this inscription over first
+    const ajout = await tx.demande.findUnique({ where: { id: donnees.ajoutFamilleId }, select: { numero: true } });
+    throw new AppError(
+      "famille_en_attente",
+      `Acceptez d'abord la demande d'ajout de famille N° ${ajout?.numero ?? "?"} : cette inscription est pour un enfant de cette famille.`,
+    );
+  }
   if (!donnees || !demande.familleId || donnees.lieuId === null || donnees.groupeId === null) throw incomplete();
   const contacts = await tx.contact.findMany({
     where: { id: { in: Object.keys(donnees.habilitations) }, familleId: demande.familleId },

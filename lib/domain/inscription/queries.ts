@@ -1,6 +1,7 @@
 // Reads of a family's inscriptions, for its own space.
 import { db } from "@/lib/db";
 import { libelleDemande } from "@/lib/domain/demarches";
+import { foyerDuParentOuNull } from "@/lib/domain/inscription/foyer";
 
 /** A child's inscriptions as the parent follows them: each deposited demande with its state, newest year first. */
 export async function inscriptionsDeLEnfant(familleId: string, enfantId: string) {
@@ -34,4 +35,9 @@ export async function scolariteDesEnfants(familleId: string): Promise<Map<string
       scolarite.set(inscription.enfantId, { ecole: inscription.lieu.nom, groupe: inscription.groupe.libelle });
   }
   return scolarite;
+}
+
+/** The family, or the deposited declaration still waiting, the parent creates inscriptions for; null if neither. */
+export function foyerDuUsager(usagerId: string) {
+  return foyerDuParentOuNull(db(), usagerId);
 }

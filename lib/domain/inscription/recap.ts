@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { formatParis } from "@/lib/dates";
 import { getCommune, withCommune } from "@/lib/domain/commune/queries";
 import { contexte, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
+import { foyerDeLaDemande } from "@/lib/domain/inscription/foyer";
 import { lireDonnees, PERMISSIONS, PIECES, type Permission } from "@/lib/domain/inscription/regles";
 
 export type RecapInscription = NonNullable<Awaited<ReturnType<typeof recapInscription>>>;
@@ -14,9 +15,10 @@ export async function recapInscription(
   { ouvrirPai = true } = {},
 ) {
   const donnees = lireDonnees(demande.donnees);
-  if (!donnees || !demande.familleId) return null;
+  const foyer = donnees ? foyerDeLaDemande(demande, donnees) : null;
+  if (!donnees || !foyer) return null;
   const [ctx, commune, pieces] = await Promise.all([
-    contexte(demande.familleId, donnees),
+    contexte(foyer, donnees),
     getCommune(),
     db().demandePiece.findMany({
       where: { demandeId: demande.id },
@@ -25,11 +27,17 @@ export async function recapInscription(
     }),
   ]);
   const choix = (valeur: string | undefined) => (valeur === "AUTORISE" ? true : valeur === "INTERDIT" ? false : null);
+  // waiting for its family: the agent accepts the Ajout de famille first
+  const ajout =
+    foyer.ajoutFamilleId !== null
+      ? await db().demande.findUnique({ where: { id: foyer.ajoutFamilleId }, select: { numero: true } })
+      : null;
   const reglement = donnees.reglementId
     ? await db().documentVersion.findUnique({ where: { id: donnees.reglementId }, select: { version: true } })
     : null;
   return {
     intitule: ctx.activite.libelle,
+    familleEnAttente: ajout ? (ajout.numero ?? 0) : null,
     enfant: `${ctx.enfant.prenoms} ${ctx.enfant.nom.toUpperCase()}`,
     dateDebut: formatParis(ctx.annee.dateDebut, "dd/MM/yyyy"),
     dateFin: formatParis(ctx.annee.dateFin, "dd/MM/yyyy"),
@@ -47,7 +55,7 @@ export async function recapInscription(
     pai: donnees.pai,
     paiObjet: !donnees.pai ? "" : ouvrirPai ? lirePaiObjet(demande.id, donnees.paiObjetChiffre) : null,
     pieces: pieces.map(({ piece }) => ({ ...piece, libelle: PIECES[piece.type] })),
-    attestation: donnees.attestations.length,
+    attestations: donnees.attestations,
     reglementVersion: reglement?.version ?? null,
   };
 }

@@ -51,6 +51,11 @@ export const donneesSchema = z.object({
   enfantId: z.string(),
   activiteId: z.number().int(),
   anneeId: z.number().int(),
+  /**
+   * the deposited Ajout de famille this inscription waits for (the family not accepted yet): enfantId, the
+   * contacts and the habilitations are then the declaration's ids, until the acceptance carries them over
+   */
+  ajoutFamilleId: z.string().nullable().default(null),
   /** the activity's libellé when the draft was started: the demande's name in lists and mails */
   intitule: z.string().default("Inscription"),
   /** the pièces the activity required when the draft was started */

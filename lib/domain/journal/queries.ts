@@ -43,6 +43,8 @@ const LIBELLES: Record<string, string> = {
   "dossier_sante.version": "Dossier santé validé",
   "piece.consultee": "Pièce consultée",
   "demande.piece_consultee": "Pièce d'une demande consultée",
+  "piece.verifiee": "Pièce vérifiée",
+  "piece.non_verifiee": "Pièce remise à vérifier",
   "demande.message": "Message à la famille",
   "demande.instruire": "Demande prise en charge",
   "demande.demanderComplement": "Complément demandé",

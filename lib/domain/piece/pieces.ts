@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { checkUpload, PIECE_RULE } from "@/lib/storage/upload-check";
 import { getStorage } from "@/lib/storage/storage";
-import { familleDuParent } from "@/lib/domain/inscription/brouillon";
+import { foyerDuParent, piecesDuFoyer, type Foyer } from "@/lib/domain/inscription/foyer";
+import { debutValidite } from "@/lib/domain/inscription/reprise";
 import { lireDonnees, PIECES } from "@/lib/domain/inscription/regles";
 import { pdfLisible } from "@/lib/domain/piece/pdf";
 import type { TypePiece } from "@/lib/generated/prisma/enums";
@@ -92,7 +93,8 @@ export async function deposerPiece({
   demandeId?: string | null;
 }): Promise<PieceVue> {
   const { bytes, mime, nom } = await verifierFichier(fichier);
-  const familleId = await familleDuParent(db(), usagerId);
+  // before the family is accepted, a piece is the parent's own (familleId null) until the acceptance gives it
+  const { familleId } = await foyerDuParent(db(), usagerId);
   const storageKey = await getStorage().put(bytes);
   try {
     return await db().$transaction(async (tx) => {
@@ -135,8 +137,11 @@ export async function joindrePiece({
   pieceId: string;
 }): Promise<PieceVue> {
   return db().$transaction(async (tx) => {
-    const familleId = await familleDuParent(tx, usagerId);
-    const piece = await tx.pieceJustificative.findFirst({ where: { id: pieceId, familleId }, select: VUE });
+    const foyer = await foyerDuParent(tx, usagerId);
+    const piece = await tx.pieceJustificative.findFirst({
+      where: { id: pieceId, ...piecesDuFoyer(foyer, usagerId) },
+      select: VUE,
+    });
     if (!piece) throw pieceIntrouvable();
     await attacher(tx, usagerId, demandeId, piece);
     return piece;
@@ -182,11 +187,9 @@ export async function mesDocuments(usagerId: string) {
 }
 
 /** The family's documents of the types asked, uploaded from six months before the year begins (its enrolment season). */
-export async function piecesReutilisables(familleId: string, depuis: Date): Promise<PieceVue[]> {
-  const debut = new Date(depuis);
-  debut.setUTCMonth(debut.getUTCMonth() - 6);
+export async function piecesReutilisables(foyer: Foyer, usagerId: string, depuis: Date): Promise<PieceVue[]> {
   return db().pieceJustificative.findMany({
-    where: { familleId, uploadedAt: { gte: debut } },
+    where: { ...piecesDuFoyer(foyer, usagerId), uploadedAt: { gte: debutValidite(depuis) } },
     orderBy: { uploadedAt: "desc" },
     select: VUE,
   });
@@ -200,7 +203,15 @@ export async function pieceALire(
   const piece = await db().pieceJustificative.findFirst({
     where: {
       id: pieceId,
-      ...(acteur.kind === "USAGER" ? { famille: { representants: { some: { usagerId: acteur.usagerId } } } } : {}),
+      ...(acteur.kind === "USAGER"
+        ? {
+            OR: [
+              { famille: { representants: { some: { usagerId: acteur.usagerId } } } },
+              // sent while the family waited for its acceptance: the parent's own
+              { familleId: null, usagerId: acteur.usagerId },
+            ],
+          }
+        : {}),
     },
     select: { storageKey: true, nom: true, mime: true },
   });

@@ -4,6 +4,7 @@
 import { startTransition, useActionState, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/Field";
 import { Alert } from "@/components/ui/Alert";
+import { ResumeErreurs } from "@/components/ui/ResumeErreurs";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { AltchaField } from "@/components/ui/AltchaField";
 import { WizardButtons } from "@/components/wizard/WizardButtons";
@@ -82,6 +83,7 @@ export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: P
       {count > 0 && (
         <Alert kind="erreur" title={count === 1 ? "Un champ est à corriger." : `${count} champs sont à corriger.`}>
           {errors._form && <p>{errors._form}</p>}
+          <ResumeErreurs errors={errors} />
         </Alert>
       )}
       {children}
@@ -319,15 +321,26 @@ export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: P
                 Si besoin, vous pourrez renseigner ultérieurement cette « clé enfance » dans « modifier votre Espace ».
               </p>
             </div>
-            <TextField
-              name="cleEnfance"
-              label="Clé Enfance"
-              defaultValue={v.cleEnfance}
-              error={errors.cleEnfance}
-              maxLength={20}
-              autoComplete="off"
-              hint="NE PAS REMPLIR : La Clé Enfance fait le lien entre le logiciel et votre espace personnel du portail famille. Cette clé sera générée automatiquement à l'issue de la création de votre famille et sa validation par les agents de la mairie."
-            />
+            {/* most parents have no key yet: the field waits behind its question instead of asking not to be filled */}
+            <details
+              className="rounded-md border border-stone-300 p-3"
+              open={Boolean(v.cleEnfance || errors.cleEnfance)}
+            >
+              <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-marque-fonce">
+                J&apos;ai une clé enfance
+              </summary>
+              <div className="mt-3">
+                <TextField
+                  name="cleEnfance"
+                  label="Clé Enfance"
+                  defaultValue={v.cleEnfance}
+                  error={errors.cleEnfance}
+                  maxLength={20}
+                  autoComplete="off"
+                  hint="La Clé Enfance fait le lien entre le logiciel et votre espace personnel du portail famille. Elle est générée à l'issue de la création de votre famille et de sa validation par les agents de la mairie : ne la saisissez que si elle vous a été communiquée (par exemple par l'autre parent de la famille)."
+                />
+              </div>
+            </details>
           </fieldset>
           <fieldset>
             <legend className="mb-3 text-lg font-bold uppercase">Contrôle de sécurité</legend>

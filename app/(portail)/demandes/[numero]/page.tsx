@@ -11,6 +11,8 @@ import { MessageForm } from "@/components/demande/MessageForm";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { marquerMessagesLus } from "@/lib/domain/demande/messages";
 import { DEMARCHES, libelleDemande, recapPourUsager } from "@/lib/domain/demarches";
+import { foyerDuUsager } from "@/lib/domain/inscription/queries";
+import { CreerInscription } from "@/components/inscription/CreerInscription";
 import { envoyerMessageAction } from "./actions";
 
 export const metadata = { title: "Suivi de la demande" };
@@ -18,6 +20,7 @@ export const metadata = { title: "Suivi de la demande" };
 const ONGLETS = {
   demandeur: "Le demandeur",
   demande: "La demande",
+  inscrire: "Inscrire",
   historique: "Historique",
   echanges: "Échanges",
 } as const;
@@ -35,7 +38,14 @@ export default async function SuiviDemandePage({
   const { usager } = await requireUsager(`/demandes/${brut}`);
   const demande = Number.isNaN(numero) ? null : await demandeDuUsager(usager.id, numero);
   if (!demande) notFound();
-  const onglet: Onglet = demande_onglet && demande_onglet in ONGLETS ? (demande_onglet as Onglet) : "demande";
+  // the seed's "Inscrire" tab: an Ajout de famille deposited (or accepted) lets the parent enrol its children
+  const foyer =
+    demande.type === "AJOUT_FAMILLE" && !["REFUSEE", "ANNULEE"].includes(demande.statut)
+      ? await foyerDuUsager(usager.id)
+      : null;
+  const onglets = (Object.keys(ONGLETS) as Onglet[]).filter((cle) => cle !== "inscrire" || foyer);
+  const onglet: Onglet =
+    demande_onglet && onglets.includes(demande_onglet as Onglet) ? (demande_onglet as Onglet) : "demande";
   const type = DEMARCHES[demande.type];
   const nonLus = demande.messages.filter((m) => m.auteur === "AGENT" && !m.luAt).length;
   // Opening Échanges reads the agents' messages: this page still flags them, the next ones will not.
@@ -68,7 +78,7 @@ export default async function SuiviDemandePage({
 
       <nav aria-label="Rubriques de la demande" className="mb-6 border-b border-stone-300">
         <ul className="flex flex-wrap gap-1">
-          {(Object.keys(ONGLETS) as Onglet[]).map((cle) => (
+          {onglets.map((cle) => (
             <li key={cle}>
               <Link
                 href={`/demandes/${demande.numero}?onglet=${cle}`}
@@ -91,7 +101,10 @@ export default async function SuiviDemandePage({
         </ul>
       </nav>
 
-      <h2 className="mb-4 text-lg font-bold uppercase">{ONGLETS[onglet]}</h2>
+      <h2 className="mb-4 text-lg font-bold uppercase">
+        {onglet === "inscrire" ? "Créer une inscription" : ONGLETS[onglet]}
+      </h2>
+      {onglet === "inscrire" && foyer && <CreerInscription foyer={foyer} />}
       {onglet === "demandeur" && <IdentiteDemandeur usager={demande.usager} />}
       {onglet === "demande" && <Recap sections={await recapPourUsager(demande)} />}
       {onglet === "historique" && <Historique lignes={demande.historique} />}

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { ResumeErreurs } from "@/components/ui/ResumeErreurs";
 import { CheckboxField, ChampsObligatoires, FieldMessages, SelectField } from "@/components/ui/Field";
 import { PieceAFournir } from "@/components/inscription/PieceAFournir";
 import type { PieceClient } from "@/components/inscription/envoi";
@@ -119,10 +120,13 @@ export function InscriptionForm(props: Props) {
               </>
             )}
             {nbChamps > 0 && (
-              <p>
-                {nbChamps === 1 ? "Une réponse manque." : `${nbChamps} réponses manquent.`} Ce qui est saisi est
-                enregistré.
-              </p>
+              <>
+                <p>
+                  {nbChamps === 1 ? "Une réponse manque :" : `${nbChamps} réponses manquent :`} ce qui est saisi est
+                  enregistré.
+                </p>
+                <ResumeErreurs errors={errors} />
+              </>
             )}
           </Alert>
         </div>

@@ -46,12 +46,12 @@ export default async function InscriptionPage({ params }: { params: Promise<{ id
   const { usager } = await requireUsager(`/inscriptions/${id}`);
   const editable = UUID.test(id) ? await inscriptionEditable(usager.id, id) : null;
   if (!editable) notFound();
-  const { demande, donnees, activite, annee, enfant, contacts, reglement } = editable;
+  const { demande, donnees, foyer, activite, annee, enfant, contacts, reglement } = editable;
   // Back where the parent left: the recap when step 2 was reached.
   if (demande.etape === 2) redirect(`/inscriptions/${id}/recapitulatif`);
   const [commune, reutilisables, jointes] = await Promise.all([
     getCommune(),
-    piecesReutilisables(demande.familleId!, annee.dateDebut),
+    piecesReutilisables(foyer, usager.id, annee.dateDebut),
     piecesDeLaDemande(demande.id),
   ]);
   const reglages = new Map(activite.pieces.map((p) => [p.type, p.obligatoire]));

@@ -2,7 +2,7 @@
 // The agent's actions on one demande, each a small form posting the state the agent saw. They share one
 // answer area, which stays on screen when the demande's state changes under it (another agent acted first:
 // the message says who, and the page below is already refreshed).
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { FieldMessages, Label } from "@/components/ui/Field";
 import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
@@ -35,11 +35,38 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
   const onSubmit = envoiSansReinitialisation(action);
   const aucune = !Object.values(possibles).some(Boolean);
 
+  // Accepter and Refuser cannot be undone: a first click asks, the second (Confirmer …) sends
+  // (asked under the answer it was asked after: a new answer closes the question)
+  const [question, setQuestion] = useState<{ decision: "accepter" | "refuser"; sous: FormState } | null>(null);
+  const aConfirmer = question?.sous === state ? question.decision : null;
   const commun = { action, onSubmit, pending, numero, statut };
+  const confirmation = (decision: "accepter" | "refuser", libelle: string, confirmer: string, classe: string) =>
+    aConfirmer === decision ? (
+      <Confirmation
+        question={`${libelle} la demande N° ${numero} ? Cette décision est définitive et le demandeur en est informé par courriel.`}
+        confirmer={confirmer}
+        classe={classe}
+        pending={pending}
+        onAnnuler={() => setQuestion(null)}
+      />
+    ) : (
+      <button
+        type="submit"
+        className={classe}
+        disabled={pending}
+        onClick={(event) => {
+          // without JavaScript the button decides at once; with it, the question comes first
+          event.preventDefault();
+          setQuestion({ decision, sous: state });
+        }}
+      >
+        {libelle}
+      </button>
+    );
 
   return (
     <div className="space-y-4">
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} reponse />}
       {aucune && <p>Aucune action possible sur cette demande.</p>}
 
       {possibles.instruire && (
@@ -93,9 +120,7 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
               </fieldset>
             );
           })}
-          <button type="submit" className="bouton-principal" disabled={pending}>
-            Accepter
-          </button>
+          {confirmation("accepter", "Accepter", "Confirmer l'acceptation", "bouton-principal")}
         </Formulaire>
       )}
 
@@ -124,9 +149,7 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
       {possibles.refuser && (
         <Formulaire {...commun} decision="refuser">
           <Motif name={CHAMP_MOTIF.refuser} label="Motif du refus" state={state} />
-          <button type="submit" className="bouton-secondaire" disabled={pending}>
-            Refuser
-          </button>
+          {confirmation("refuser", "Refuser", "Confirmer le refus", "bouton-secondaire")}
         </Formulaire>
       )}
     </div>
@@ -181,6 +204,39 @@ function Motif({ name, label, state }: { name: string; label: string; state: For
         className="champ"
       />
       <FieldMessages name={name} error={error} />
+    </div>
+  );
+}
+
+/** "Accepter la demande N° 12 ?": focused when it appears, so a keyboard or screen-reader user hears it. */
+function Confirmation({
+  question,
+  confirmer,
+  classe,
+  pending,
+  onAnnuler,
+}: {
+  question: string;
+  confirmer: string;
+  classe: string;
+  pending: boolean;
+  onAnnuler: () => void;
+}) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
+      <p ref={ref} tabIndex={-1} className="mb-3 font-semibold">
+        {question}
+      </p>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <button type="submit" className={classe} disabled={pending}>
+          {confirmer}
+        </button>
+        <button type="button" className="bouton-discret" onClick={onAnnuler}>
+          Ne rien faire
+        </button>
+      </div>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { pieceDuFormulaire } from "@/lib/storage/upload-check";
 import { deciderDemande, type DecisionAgent } from "@/lib/domain/demande/decider";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { envoyerMessage } from "@/lib/domain/demande/messages";
+import { marquerPieceVerifiee } from "@/lib/domain/piece/verifier";
 import { demandeIdPourAgent, demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { STATUTS } from "@/lib/domain/demande/transitions";
 import { CHAMP_MOTIF, CHOIX_CREER, champRattachement, motifComplement, SUCCES } from "./decision";
@@ -109,5 +110,16 @@ export const envoyerMessageAgentAction = actionAgent(
     return {
       message: interne ? "Votre note interne a été enregistrée." : "Votre message a été envoyé au demandeur.",
     };
+  },
+);
+
+/** « Vérifiée »: the agent marks a pièce of the demande checked, or takes the mark back. */
+export const verifierPieceAction = actionAgent(
+  "piece.verifier",
+  champsDeLaPage(z.object({ numero, piece: z.uuid(), verifiee: z.enum(["oui", "non"]) })),
+  async ({ agent, data }) => {
+    await marquerPieceVerifiee({ agent, numero: data.numero, pieceId: data.piece, verifiee: data.verifiee === "oui" });
+    revalidatePath(`/agent/demandes/${data.numero}`);
+    return { ok: true, message: data.verifiee === "oui" ? "La pièce est vérifiée." : "La pièce n'est plus vérifiée." };
   },
 );

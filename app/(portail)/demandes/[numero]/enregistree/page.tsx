@@ -31,10 +31,21 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
       </p>
       {type.confirmation && <p className="mb-4 font-semibold">{type.confirmation}</p>}
       <p className="mb-6">
-        Votre demande va être transmise au service concerné et vous serez tenu informé par courriel de l&apos;avancement
-        de son instruction. Un courriel de confirmation vient de vous être envoyé.
+        Votre demande va être transmise au service concerné et vous serez tenu informé par Courriel {usager.courriel} de
+        l&apos;avancement de son instruction. Un courriel de confirmation vient de vous être envoyé.
       </p>
       {demande.type === "INSCRIPTION" && <AvisApresInscription donnees={demande.donnees} />}
+      {demande.type === "AJOUT_FAMILLE" && (
+        <div className="mb-6 rounded-md border-l-4 border-sky-700 bg-sky-50 p-3">
+          <p className="mb-2">
+            Après la déclaration de votre famille, vous devez créer les inscriptions annuelles aux activités :
+            restauration scolaire (cantine) et accueil périscolaire (garderie).
+          </p>
+          <Link href={`/demandes/${demande.numero}?onglet=inscrire`} className="bouton-principal no-underline">
+            Créer des inscriptions
+          </Link>
+        </div>
+      )}
       <div className="flex flex-col gap-3 sm:flex-row">
         <Link href="/mon-espace" className="bouton-principal no-underline">
           Continuer

@@ -2,7 +2,7 @@
 // One activity under a child in CRÉER UNE INSCRIPTION: a click starts (or takes up) its draft.
 import { useActionState } from "react";
 import type { FormState } from "@/lib/forms";
-import { commencerInscriptionAction } from "./actions";
+import { commencerInscriptionAction } from "@/app/(portail)/inscriptions/actions";
 
 const commencer: (precedent: FormState, formData: FormData) => Promise<FormState> = commencerInscriptionAction;
 

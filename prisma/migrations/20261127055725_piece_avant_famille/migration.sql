@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PieceJustificative" ALTER COLUMN "familleId" DROP NOT NULL;
