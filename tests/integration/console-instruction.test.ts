@@ -67,7 +67,10 @@ describe("the list of demandes", () => {
   });
 
   it("pages by 25, the last page holding the rest", async () => {
-    for (let i = 0; i < PAR_PAGE + 2; i++) await deposee(`Pagine${i}`, [{ ...ENFANT, nom: "Paginé" }]);
+    for (let i = 0; i < PAR_PAGE + 2; i++)
+      await deposee(`Pagine${String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26))}`, [
+        { ...ENFANT, nom: "Paginé" },
+      ]);
     const page1 = await rechercherDemandes(lireFiltres({ q: "Pagine" }).filtres);
     expect(page1).toMatchObject({ total: PAR_PAGE + 2, page: 1, pages: 2 });
     expect(page1.demandes).toHaveLength(PAR_PAGE);

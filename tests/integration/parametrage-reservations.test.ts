@@ -308,7 +308,7 @@ describe("capacity and the school year", () => {
       now: AOUT,
     });
     expect((await db().unite.findUniqueOrThrow({ where: { id: soir } })).capacite).toBe(1);
-    const familles = [await familleInscrite("Place1", garderie.id), await familleInscrite("Place2", garderie.id)];
+    const familles = [await familleInscrite("Placeun", garderie.id), await familleInscrite("Placedeux", garderie.id)];
     const bilans = [];
     for (const f of familles) {
       bilans.push(
@@ -464,7 +464,7 @@ describe("validation by an agent", () => {
     });
     const jour = "2026-10-05";
     const ids: string[] = [];
-    for (const nom of ["Capa1", "Capa2"]) {
+    for (const nom of ["Capaun", "Capadeux"]) {
       const f = await familleInscrite(nom, cantine.id);
       const bilan = await enregistrerReservations({
         usagerId: f.usager.id,

@@ -347,14 +347,14 @@ describe("deadlines, closures and the period, on the server", () => {
 describe("garde alternée and the agents", () => {
   it("each household books its own days of the shared child; a day booked by the other cannot be booked twice", async () => {
     const ELOI = { ...ENFANT, nom: "Etchart-Bidart", prenoms: "Éloi", dateNaissance: "2018-03-04" };
-    const premiere = await famille("Alterne1", cantine.id, [ELOI]);
+    const premiere = await famille("Alterneun", cantine.id, [ELOI]);
     await deciderDemande({
       demarches: DEMARCHES,
       agent: premiere.instructeur,
       demandeId: premiere.demandeId,
       decision: "accepter",
     });
-    const seconde = await famille("Alterne2", cantine.id, [ELOI]);
+    const seconde = await famille("Alternedeux", cantine.id, [ELOI]);
     const vue = (await demandePourAgent(
       (await db().demande.findUniqueOrThrow({ where: { id: seconde.demandeId } })).numero!,
     ))!;
