@@ -185,8 +185,20 @@ export async function executerFacturation({
       distinct: ["familleId"],
     });
     for (const r of reportees) if (!parFamille.has(r.familleId)) parFamille.set(r.familleId, []);
-    const familles = [...parFamille.keys()].sort();
-    await db().runFacturation.update({ where: { id: runId }, data: { familles: familles.length } });
+    // a family already billed (or carried) for the month counts as done at once; facturerLot checks again
+    // under the lock, for a run going on at the same time
+    const dejaFaites = new Set(
+      (
+        await db().$queryRaw<{ familleId: string }[]>`
+          SELECT "familleId" FROM "Facture" WHERE "periodeDebut" = ${run.mois}
+          UNION SELECT "familleId" FROM "ReportFacturation" WHERE mois = ${run.mois}`
+      ).map((f) => f.familleId),
+    );
+    const familles = [...parFamille.keys()].filter((f) => !dejaFaites.has(f)).sort();
+    await db().runFacturation.update({
+      where: { id: runId },
+      data: { familles: parFamille.size, traitees: parFamille.size - familles.length },
+    });
 
     const [commune, parametres] = await Promise.all([
       db().commune.findUniqueOrThrow({ where: { id: 1 } }),
