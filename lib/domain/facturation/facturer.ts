@@ -209,10 +209,12 @@ export async function executerFacturation({
     const contexte = { debut, fin, emission, echeance: ajouterJours(emission, parametres.delaiPaiementJours) };
     for (let i = 0; i < familles.length; i += taille) {
       const lot = familles.slice(i, i + taille);
-      const enfants = await db().enfant.findMany({
-        where: { id: { in: [...new Set(lot.flatMap((f) => parFamille.get(f)!.map((j) => j.enfantId)))] } },
-        select: { id: true, prenoms: true, nom: true },
-      });
+      const enfantIds = [...new Set(lot.flatMap((f) => parFamille.get(f)!.map((j) => j.enfantId)))];
+      const [enfants, representants] = await Promise.all([
+        db().$queryRaw<{ id: string; prenoms: string; nom: string }[]>`
+          SELECT id, prenoms, nom FROM "Enfant" WHERE id = ANY(${enfantIds}::text[])`,
+        representantsDe(lot),
+      ]);
       for (const e of enfants) ref.enfants.set(e.id, `${e.prenoms} ${e.nom.toUpperCase()}`);
       const lignes = new Map(lot.map((f) => [f, lignesDeFamille(parFamille.get(f)!, ref, prix)]));
       const quotients = new Map(lot.map((f) => [f, quotientAffiche(parFamille.get(f)!)]));
@@ -224,6 +226,7 @@ export async function executerFacturation({
             familles: lot,
             lignes,
             quotients,
+            representants,
             seuil: parametres.seuilReportCentimes,
             courriel,
           }),
@@ -257,6 +260,32 @@ export async function executerFacturation({
   }
 }
 
+type Representant = {
+  familleId: string;
+  role: string;
+  prenom: string;
+  nomUsage: string;
+  numero: string | null;
+  voie: string;
+  complement: string | null;
+  codePostal: string;
+  ville: string;
+  /** the representant's space, when linked: who gets the mail */
+  courriel: string | null;
+  civilite: "MADAME" | "MONSIEUR" | null;
+  usagerNom: string | null;
+};
+
+/** Who is billed and mailed, for a chunk of families: one query (its names and address are the invoice's). */
+const representantsDe = (familles: string[]) =>
+  db().$queryRaw<Representant[]>`
+    SELECT r."familleId", r.role::text AS role, r.prenom, r."nomUsage", a.numero, a.voie, a.complement,
+           a."codePostal", a.ville, u.courriel, u.civilite::text AS civilite, u."nomUsage" AS "usagerNom"
+    FROM "Representant" r
+    JOIN "Adresse" a ON a.id = r."adresseId"
+    LEFT JOIN "Usager" u ON u.id = r."usagerId"
+    WHERE r."familleId" = ANY(${familles}::text[])`;
+
 async function facturerLot(
   tx: Tx,
   lot: {
@@ -268,6 +297,7 @@ async function facturerLot(
     familles: string[];
     lignes: Map<string, Ligne[]>;
     quotients: Map<string, number | null>;
+    representants: Representant[];
     seuil: number;
     courriel: Courriel;
   },
@@ -317,14 +347,10 @@ async function facturerLot(
 
   const annee = Number(lot.emission.slice(0, 4));
   const premier = await reserverNumeros(tx, SERIE_FACTURE, annee, nouvelles.length);
-  const representants = await tx.representant.findMany({
-    where: { familleId: { in: nouvelles.map((n) => n.familleId) } },
-    include: { adresse: true, usager: { select: { courriel: true, civilite: true, nomUsage: true } } },
-  });
   const factures = nouvelles.map((n, i) => {
-    const siens = representants.filter((r) => r.familleId === n.familleId);
+    const siens = lot.representants.filter((r) => r.familleId === n.familleId);
     const titulaire = siens.find((r) => r.role === "TITULAIRE") ?? siens[0];
-    const a = titulaire?.adresse;
+    const a = titulaire;
     const quotient = lot.quotients.get(n.familleId) ?? null;
     return {
       id: randomUUID(),
@@ -343,7 +369,9 @@ async function facturerLot(
             .join("\n")
         : "",
       runId: lot.runId,
-      destinataires: siens.flatMap((r) => (r.usager ? [r.usager] : [])),
+      destinataires: siens.flatMap((r) =>
+        r.courriel ? [{ courriel: r.courriel, civilite: r.civilite!, nomUsage: r.usagerNom! }] : [],
+      ),
       lignes: n.lignes,
       reports: n.reports,
     };
