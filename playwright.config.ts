@@ -115,14 +115,26 @@ export default defineConfig({
       name: "desktop",
       use: { viewport: { width: 1280, height: 800 } },
       // anchored: parametrage-reservations.spec.ts (the console, at 1280 px) is not the parents' reservations
-      testIgnore: [/telephone\.spec\.ts/, /\/reservations\.spec\.ts$/, /absences\.spec\.ts/, /demo\.spec\.ts/],
+      testIgnore: [
+        /telephone\.spec\.ts/,
+        /\/reservations\.spec\.ts$/,
+        /absences\.spec\.ts/,
+        /facturation\.spec\.ts/,
+        /demo\.spec\.ts/,
+      ],
     },
     // A phone checks each screen once (its journeys' logic is the desktop's), plus what only a phone does, plus the
     // journeys the issues ask at 360 px: réservations (a phone's job, every week), FranceConnect (both widths).
     {
       name: "mobile",
       use: { viewport: { width: 360, height: 740 }, hasTouch: true },
-      testMatch: [/telephone\.spec\.ts/, /\/reservations\.spec\.ts$/, /franceconnect\.spec\.ts/, /absences\.spec\.ts/],
+      testMatch: [
+        /telephone\.spec\.ts/,
+        /\/reservations\.spec\.ts$/,
+        /franceconnect\.spec\.ts/,
+        /absences\.spec\.ts/,
+        /facturation\.spec\.ts/,
+      ],
     },
   ],
   webServer: [

@@ -16,35 +16,39 @@ async function etat() {
   return { usagers: usagers.map((u) => u.identifiant), agents, numeros: demandes.map((d) => d.numero), sessions };
 }
 
-it("refuses outside a preview, then in a preview puts the demo data back and nothing else", async () => {
-  await seedDemo();
-  const deploiement = await etat();
-  expect(deploiement.usagers).toEqual(["parent.attente", "parent.demo"]);
+it(
+  "refuses outside a preview, then in a preview puts the demo data back and nothing else",
+  { timeout: 180_000 },
+  async () => {
+    await seedDemo();
+    const deploiement = await etat();
+    expect(deploiement.usagers).toEqual(["parent.attente", "parent.demo"]);
 
-  // What a reviewer does meanwhile: a new space, and the demande sequence moved on.
-  const admin = await db().agent.findFirstOrThrow({ where: { identifiant: "admin.demo" } });
-  await db().usager.create({
-    data: {
-      identifiant: "relecteur",
-      identifiantNormalise: "relecteur",
-      courriel: "relecteur@exemple.fr",
-      courrielNormalise: "relecteur@exemple.fr",
-      passwordHash: "x",
-      civilite: "MADAME",
-      nomUsage: "Relectrice",
-      prenoms: "Anne",
-      dateNaissance: new Date("1990-01-01T00:00:00Z"),
-      cguVersion: 1,
-      cguAcceptedAt: new Date(),
-    },
-  });
-  await db().$queryRaw`SELECT nextval('demande_numero_seq')`;
+    // What a reviewer does meanwhile: a new space, and the demande sequence moved on.
+    const admin = await db().agent.findFirstOrThrow({ where: { identifiant: "admin.demo" } });
+    await db().usager.create({
+      data: {
+        identifiant: "relecteur",
+        identifiantNormalise: "relecteur",
+        courriel: "relecteur@exemple.fr",
+        courrielNormalise: "relecteur@exemple.fr",
+        passwordHash: "x",
+        civilite: "MADAME",
+        nomUsage: "Relectrice",
+        prenoms: "Anne",
+        dateNaissance: new Date("1990-01-01T00:00:00Z"),
+        cguVersion: 1,
+        cguAcceptedAt: new Date(),
+      },
+    });
+    await db().$queryRaw`SELECT nextval('demande_numero_seq')`;
 
-  await expect(reinitialiserDemonstration({ agentId: admin.id, env: {} })).rejects.toThrow(
-    "Les données ne peuvent être réinitialisées que dans une démonstration.",
-  );
-  expect((await etat()).usagers).toContain("relecteur");
+    await expect(reinitialiserDemonstration({ agentId: admin.id, env: {} })).rejects.toThrow(
+      "Les données ne peuvent être réinitialisées que dans une démonstration.",
+    );
+    expect((await etat()).usagers).toContain("relecteur");
 
-  await reinitialiserDemonstration({ agentId: admin.id, env: { PREVIEW: "1" } });
-  expect(await etat()).toEqual(deploiement);
-});
+    await reinitialiserDemonstration({ agentId: admin.id, env: { PREVIEW: "1" } });
+    expect(await etat()).toEqual(deploiement);
+  },
+);

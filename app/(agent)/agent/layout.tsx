@@ -37,6 +37,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Link href="/agent/service-non-assure">Service non assuré</Link>
             </li>
             <li>
+              <Link href="/agent/facturation">Facturation</Link>
+            </li>
+            <li>
               <Link href="/agent/portail">Pages du portail</Link>
             </li>
             {agent.role === "ADMIN" && (
@@ -46,6 +49,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 </li>
                 <li>
                   <Link href="/agent/parametrage">Paramétrage</Link>
+                </li>
+                <li>
+                  <Link href="/agent/tarifs">Tarifs</Link>
                 </li>
                 <li>
                   <Link href="/agent/journal">Journal</Link>
