@@ -1,4 +1,5 @@
-// Runs once when each Next.js node starts: the mail outbox worker, and the hourly chores: expired
+// Runs once when each Next.js node starts: the mail outbox worker, PayFiP's catch-up job (every 2 minutes, when
+// online payment is configured), and the hourly chores: expired
 // "Créer mon espace" drafts purged, demandes left « à compléter » without answer closed (any node may run
 // them: each is a conditional update, so two nodes doing it at once change nothing twice). On SIGTERM the
 // server (scripts/serveur.ts) lets the outbox's current send finish, then closes the database pool.
@@ -12,7 +13,9 @@ export async function register() {
   const { db } = await import("@/lib/db");
   const { log } = await import("@/lib/log");
   const { version } = (await import("@/package.json")).default;
+  const { demarrerRattrapagePayfip, arreterRattrapagePayfip } = await import("@/lib/domain/paiement/rattrapage");
   startOutboxWorker();
+  demarrerRattrapagePayfip();
   const corvees = setInterval(
     () => {
       purgeBrouillons().catch(() => undefined);
@@ -28,6 +31,7 @@ export async function register() {
   corvees.unref();
   avantArret("courriels", async () => {
     clearInterval(corvees);
+    arreterRattrapagePayfip();
     await stopOutboxWorker();
   });
   avantArret("base de données", () => db().$disconnect());

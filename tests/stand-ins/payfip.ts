@@ -79,12 +79,12 @@ const FAUTES_TECHNIQUES = {
   TechIndisponibiliteErreur: "fr.gouv.finances.cp.tpa.webservice.exceptions.TechIndisponibiliteErreur",
 } as const;
 
-const LIBELLES: Record<string, string> = {
+const LIBELLES = {
   R3: "Le format du paramètre REFDET n'est pas conforme",
   A2: "Adresse mel incorrecte",
   P1: "IdOp incorrect",
   P5: "Résultat de la transaction non connu",
-};
+} as const;
 
 /** A SOAP fault as the service answers it (the `soap` server sends it with HTTP 500). */
 function faute(type: string, faultstring: string, code: string, libelle: string, severite = 2) {
@@ -107,7 +107,8 @@ function faute(type: string, faultstring: string, code: string, libelle: string,
   };
 }
 
-const fonctionnelle = (code: string) => faute("FonctionnelleErreur", FAUTE_FONCTIONNELLE, code, LIBELLES[code]);
+const fonctionnelle = (code: keyof typeof LIBELLES) =>
+  faute("FonctionnelleErreur", FAUTE_FONCTIONNELLE, code, LIBELLES[code]);
 const protocolaire = (libelle: string) =>
   faute("TechProtocolaireErreur", FAUTES_TECHNIQUES.TechProtocolaireErreur, "", libelle, 1);
 
