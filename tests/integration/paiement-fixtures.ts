@@ -1,27 +1,17 @@
-// Builders for the payment tests: a family validated by an agent (declared through the wizard, deposited,
-// accepted), and its invoices written straight to the facturation's tables (the invoicing run is not what these
+// Builders for the payment tests: a family validated by an agent, and its invoices written straight to the facturation's tables (the invoicing run is not what these
 // tests are about; the e2e factory goes through it), plus the PayFiP stand-in's notifications delivered to the
 // real notification route over HTTP.
 import { randomInt } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { db } from "@/lib/db";
-import { DEMARCHES } from "@/lib/domain/demarches";
-import { deposerDemande } from "@/lib/domain/demande/deposer";
-import { deciderDemande } from "@/lib/domain/demande/decider";
-import { agent, declarerFamille, ENFANT, usagerActive } from "./demande-fixtures";
+import { familleValidee as familleAvecEnfant } from "./inscription-fixtures";
 
+/** A family validated by an agent (inscription-fixtures.ts), with its clé enfance. */
 export async function familleValidee(nom: string) {
-  const usager = await usagerActive(nom);
-  const instructeur = await agent();
-  const demandeId = await declarerFamille(usager, [{ ...ENFANT, nom }]);
-  await deposerDemande({ usagerId: usager.id, demandeId, demarches: DEMARCHES });
-  await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
-  const { familleId, famille } = await db().representant.findFirstOrThrow({
-    where: { usagerId: usager.id },
-    select: { familleId: true, famille: { select: { cleEnfance: true } } },
-  });
-  return { usager, instructeur, familleId, cleEnfance: famille.cleEnfance };
+  const famille = await familleAvecEnfant(nom);
+  const { cleEnfance } = await db().famille.findUniqueOrThrow({ where: { id: famille.familleId } });
+  return { ...famille, cleEnfance };
 }
 
 /** An invoice of `totalCentimes` due on `echeance` (YYYY-MM-DD), for the month before it. */
@@ -76,4 +66,20 @@ export async function serveurNotification(handler: (request: Request) => Promise
       }).then((r) => r.status),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+}
+
+/** The access matrix's invoice of a family, and a payment of 10 € recorded at the régie and allocated to it. */
+export async function factureEtPaiement(familleId: string) {
+  const fa = await facture(familleId, 4250, "2026-12-10");
+  const paiement = await db().paiement.create({
+    data: {
+      familleId,
+      montantCentimes: 1000,
+      mode: "CHEQUE",
+      date: new Date("2026-11-20T00:00:00Z"),
+      reference: fa.id,
+    },
+  });
+  await db().affectationPaiement.create({ data: { paiementId: paiement.id, factureId: fa.id, montantCentimes: 1000 } });
+  return { factureNumero: fa.numero, paiementId: paiement.id };
 }

@@ -54,11 +54,13 @@ export async function payerEnLigne({
   usagerId: string;
   numero: string;
   now: Date;
-  reglages: ReglagesPayfip;
+  /** undefined: the commune has not configured PayFiP (checked after the invoice, which is the caller's or absent) */
+  reglages: ReglagesPayfip | undefined;
   urls: { notification: string; retour: string };
 }): Promise<{ url: string }> {
   const facture = await factureDuUsager(usagerId, numero);
   if (!facture) throw new AppError("introuvable", "Cette facture est introuvable.");
+  if (!reglages) throw new AppError("indisponible", "Le paiement en ligne n'est pas proposé par la commune.");
 
   // A live attempt from earlier: if its time is over, ask PayFiP (it may have been paid, or be expired).
   const precedente = await db().operationPayfip.findUnique({ where: { enCours: facture.id } });

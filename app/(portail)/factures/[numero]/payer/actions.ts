@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionUsager } from "@/lib/action";
 import { config } from "@/lib/config";
-import { AppError } from "@/lib/errors";
 import { payerEnLigne } from "@/lib/domain/paiement/payfip";
 import { maintenant } from "@/lib/domain/reservation/horloge";
 
@@ -14,14 +13,12 @@ export const payerEnLigneAction = actionUsager(
   "factures.payer-en-ligne",
   payerSchema,
   async ({ usager, data }) => {
-    const reglages = config.payfip;
-    if (!reglages) throw new AppError("indisponible", "Le paiement en ligne n'est pas proposé par la commune.");
     const numero = encodeURIComponent(data.numero);
     const { url } = await payerEnLigne({
       usagerId: usager.id,
       numero: data.numero,
       now: await maintenant(),
-      reglages,
+      reglages: config.payfip,
       urls: {
         notification: `${config.appUrl}/api/payfip/notification`,
         retour: `${config.appUrl}/factures/${numero}/payer/retour`,
