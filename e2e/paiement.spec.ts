@@ -31,7 +31,7 @@ test("@telephone un parent paie sa facture en ligne sur PayFiP, revient et la vo
   await payerSurPayfip(page, "4970 1000 0000 0001");
 
   await expect(page).toHaveURL(new RegExp(`/factures/${famille.factureNumero}/payer/retour\\?idop=`));
-  await expect(page.getByRole("status")).toContainText(
+  await expect(page.getByRole("status").filter({ hasText: "Paiement accepté" })).toContainText(
     `Paiement accepté : votre facture ${famille.factureNumero} est payée.`,
   );
   await expect(page.getByTestId("etat-facture")).toHaveText("payée");
@@ -54,8 +54,9 @@ test("@telephone une carte refusée laisse la facture à payer, avec un message 
   await page.getByRole("button", { name: "Payer en ligne" }).click();
   await payerSurPayfip(page, "4970 1000 0000 0002");
 
-  await expect(page.getByRole("alert")).toContainText("Paiement refusé : votre facture reste à payer.");
-  await expect(page.getByRole("alert")).toContainText("aucune somme n'a été prélevée");
+  const alerte = page.getByRole("alert").filter({ hasText: "Paiement refusé" });
+  await expect(alerte).toContainText("Paiement refusé : votre facture reste à payer.");
+  await expect(alerte).toContainText("aucune somme n'a été prélevée");
   await expect(page.getByTestId("etat-facture")).toHaveText("à payer");
   await expectNoAxeViolations(page);
   // the next attempt may start at once

@@ -21,13 +21,20 @@ export function factureDuUsager(usagerId: string, numero: string) {
   });
 }
 
-/** The caller's invoice, its state and the attempt its return page is about (`idOp`, its own only). */
+/**
+ * The caller's invoice, its state and the attempt its return page is about (`idOp`, its own only). The attempt is
+ * read first: once it reads PAYEE, the invoice read after it sees the payment committed with it.
+ */
 export async function retourPaiement(usagerId: string, numero: string, idOp: string | null, now: Date) {
+  const operation = await db().operationPayfip.findFirst({
+    where: {
+      ...(idOp ? { idOp } : {}),
+      facture: { numero, famille: { representants: { some: { usagerId } } } },
+    },
+    orderBy: { creeLe: "desc" },
+  });
   const facture = await factureDuUsager(usagerId, numero);
   if (!facture) return null;
-  const operation = idOp
-    ? await db().operationPayfip.findFirst({ where: { idOp, factureId: facture.id } })
-    : await db().operationPayfip.findFirst({ where: { factureId: facture.id }, orderBy: { creeLe: "desc" } });
   return {
     facture: { ...facture, etat: etatFacture(facture, now), reste: resteCentimes(facture) },
     operation,

@@ -31,7 +31,7 @@ export default async function RetourPaiementPage({ params, searchParams }: Props
     retour = (await retourPaiement(usager.id, numero, idOp, now))!;
   }
   const { facture, operation } = retour;
-  const payee = facture.etat === "PAYEE";
+  const payee = facture.etat === "PAYEE" || operation?.statut === "PAYEE";
   return (
     <section className="carte" aria-labelledby="titre">
       <h1 id="titre" className="titre-page mb-4">
