@@ -1,0 +1,379 @@
+// The month's invoicing run: one invoice per family for the days it booked (garde alternée: each household for
+// its own days), lines by child, activity and unit price, numbered gap-free per series and year. It runs in
+// chunks of families, each chunk one transaction holding the month's advisory lock, so two runs at once never
+// bill a family twice nor skip a number, and the run's row (families done / total) moves as it goes. Re-running
+// a month finds every family already billed (or carried) and writes nothing.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createElement } from "react";
+import FactureDisponible, { factureDisponibleSubject } from "@/emails/FactureDisponible";
+import { config } from "@/lib/config";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import {
+  calculateurPrix,
+  cleTarif,
+  lignesDeFamille,
+  quotientAffiche,
+  totalDesLignes,
+  type JoursFactures,
+  type Ligne,
+  type Referentiel,
+  type TarifFacturation,
+} from "@/lib/domain/facturation/calcul";
+import { etatsFactures, etatsMajores } from "@/lib/domain/facturation/etats-factures";
+import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/domain/facturation/numerotation";
+import { parametresFacturation } from "@/lib/domain/facturation/parametres";
+import { ajouterJours, dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reservation/jours";
+import { salutation } from "@/lib/domain/usager/liens";
+import { log } from "@/lib/log";
+import { renderMail } from "@/lib/mail/render";
+import { kickOutbox } from "@/lib/mail/outbox";
+
+const MOIS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/** "octobre 2026" for the first day of a month. */
+export const moisEnClair = (mois: Jour) => `${MOIS[Number(mois.slice(5, 7)) - 1]} ${mois.slice(0, 4)}`;
+
+export const finDuMois = (mois: Jour): Jour => {
+  const [a, m] = mois.split("-").map(Number);
+  return ajouterJours(`${m === 12 ? a! + 1 : a}-${String(m === 12 ? 1 : m! + 1).padStart(2, "0")}-01`, -1);
+};
+
+/** Starts a run for a month ("2026-10"): its row, which `executerFacturation` then moves. */
+export async function lancerFacturation({ mois, agentId }: { mois: string; agentId?: string }) {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(mois)) throw new AppError("MOIS", "Choisissez un mois.", "mois");
+  const enCours = await db().runFacturation.findFirst({
+    where: { mois: dateDeJour(`${mois}-01`), statut: "EN_COURS", debut: { gt: new Date(Date.now() - 3_600_000) } },
+  });
+  if (enCours) return enCours;
+  return db().runFacturation.create({ data: { mois: dateDeJour(`${mois}-01`), lanceParId: agentId } });
+}
+
+type LigneJours = JoursFactures & { familleId: string; activiteId: number };
+
+/** The billed days of the month, counted in PostgreSQL per family, child, unit, QF that applied that day. */
+async function joursDuMois(debut: Jour, fin: Jour): Promise<LigneJours[]> {
+  const lignes = await db().$queryRaw<
+    {
+      familleId: string;
+      enfantId: string;
+      uniteId: number;
+      anneeId: number;
+      activiteId: number;
+      quotient: number | null;
+      majore: boolean;
+      quantite: number;
+      dernier: Date;
+    }[]
+  >`
+    SELECT r."familleId", r."enfantId", r."uniteId", i."anneeId", u."activiteId", q.valeur AS quotient,
+           (r.statut::text = ANY(${etatsMajores()}::text[])) AS majore,
+           count(*)::int AS quantite, max(r.date) AS dernier
+    FROM "Reservation" r
+    JOIN "Inscription" i ON i.id = r."inscriptionId"
+    JOIN "Unite" u ON u.id = r."uniteId"
+    LEFT JOIN LATERAL (
+      SELECT valeur FROM "QuotientFamilial" q
+      WHERE q."familleId" = r."familleId" AND q.du <= r.date AND (q.au IS NULL OR q.au >= r.date)
+      ORDER BY q.du DESC, q."creeLe" DESC LIMIT 1
+    ) q ON true
+    WHERE r.date BETWEEN ${dateDeJour(debut)} AND ${dateDeJour(fin)}
+      AND r.statut::text = ANY(${etatsFactures()}::text[])
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+  return lignes.map((l) => ({ ...l, mois: debut, dernier: jourDeDate(l.dernier) }));
+}
+
+async function referentiel(jours: LigneJours[]): Promise<Referentiel> {
+  const paires = new Map(jours.map((j) => [cleTarif(j.uniteId, j.anneeId), j]));
+  const [tarifs, unites] = await Promise.all([
+    db().tarif.findMany({
+      where: { OR: [...paires.values()].map((j) => ({ uniteId: j.uniteId, anneeId: j.anneeId })) },
+      include: { tranches: true },
+    }),
+    db().unite.findMany({ include: { activite: { select: { libelle: true, ordre: true, type: true } } } }),
+  ]);
+  const parCle = new Map<string, TarifFacturation>(tarifs.map((t) => [cleTarif(t.uniteId, t.anneeId), t]));
+  const manquants = [...paires.values()].filter((j) => !parCle.has(cleTarif(j.uniteId, j.anneeId)));
+  if (paires.size > 0 && manquants.length > 0) {
+    const annees = await db().anneeScolaire.findMany({ where: { id: { in: manquants.map((m) => m.anneeId) } } });
+    const nom = (m: LigneJours) => {
+      const u = unites.find((x) => x.id === m.uniteId);
+      return `${u?.activite.libelle ?? ""} — ${u?.libelle ?? ""} (${annees.find((a) => a.id === m.anneeId)?.libelle ?? ""})`;
+    };
+    throw new AppError(
+      "TARIF_MANQUANT",
+      `Aucun tarif pour : ${[...new Set(manquants.map(nom))].join(" ; ")}. Ajoutez-le dans « Tarifs » puis relancez.`,
+    );
+  }
+  return {
+    tarifs: parCle,
+    unites: new Map(
+      unites.map((u) => [
+        u.id,
+        {
+          activiteId: u.activiteId,
+          libelle: `${u.activite.type === "RESTAURATION" ? "Restauration" : "Garderie"} — ${u.libelle}`,
+          ordre: u.ordre,
+          activiteOrdre: u.activite.ordre,
+        },
+      ]),
+    ),
+    enfants: new Map(),
+  };
+}
+
+/** A mail rendered once per run, then filled per family (rendering React Email for each family is too slow). */
+async function modeleCourriel(commune: string, periode: string) {
+  const repere = { salutation: "§SALUTATION§", numero: "§NUMERO§" };
+  const lien = `${config.appUrl}/factures`;
+  const mail = await renderMail(
+    "",
+    factureDisponibleSubject(periode),
+    createElement(FactureDisponible, { commune, periode, lien, ...repere }),
+  );
+  const echapper = (t: string) =>
+    t
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&#x27;");
+  return (to: string, valeurs: { salutation: string; numero: string }) => ({
+    to,
+    subject: mail.subject,
+    html: mail.html
+      .replaceAll(repere.salutation, echapper(valeurs.salutation))
+      .replaceAll(repere.numero, echapper(valeurs.numero)),
+    text: mail.text.replaceAll(repere.salutation, valeurs.salutation).replaceAll(repere.numero, valeurs.numero),
+  });
+}
+
+type Courriel = Awaited<ReturnType<typeof modeleCourriel>>;
+
+/**
+ * Runs (or finishes) a run: `now` is the clock (the issue date is its Paris day). `taille`: families per
+ * transaction.
+ */
+export async function executerFacturation({
+  runId,
+  now,
+  taille = 250,
+}: {
+  runId: string;
+  now: Date;
+  taille?: number;
+}): Promise<void> {
+  const run = await db().runFacturation.findUniqueOrThrow({ where: { id: runId } });
+  try {
+    const debut = jourDeDate(run.mois);
+    const fin = finDuMois(debut);
+    const jours = await joursDuMois(debut, fin);
+    const ref = await referentiel(jours);
+    const prix = calculateurPrix(ref.tarifs);
+    const parFamille = new Map<string, LigneJours[]>();
+    for (const j of jours) {
+      const liste = parFamille.get(j.familleId);
+      if (liste) liste.push(j);
+      else parFamille.set(j.familleId, [j]);
+    }
+    // families with carried months to bill, even with nothing booked this month
+    const reportees = await db().reportFacturation.findMany({
+      where: { factureId: null, mois: { lt: run.mois } },
+      select: { familleId: true },
+      distinct: ["familleId"],
+    });
+    for (const r of reportees) if (!parFamille.has(r.familleId)) parFamille.set(r.familleId, []);
+    const familles = [...parFamille.keys()].sort();
+    await db().runFacturation.update({ where: { id: runId }, data: { familles: familles.length } });
+
+    const [commune, parametres] = await Promise.all([
+      db().commune.findUniqueOrThrow({ where: { id: 1 } }),
+      parametresFacturation(),
+    ]);
+    const courriel = await modeleCourriel(commune.nom, moisEnClair(debut));
+    const emission = jourParis(now);
+    const contexte = { debut, fin, emission, echeance: ajouterJours(emission, parametres.delaiPaiementJours) };
+    for (let i = 0; i < familles.length; i += taille) {
+      const lot = familles.slice(i, i + taille);
+      const enfants = await db().enfant.findMany({
+        where: { id: { in: [...new Set(lot.flatMap((f) => parFamille.get(f)!.map((j) => j.enfantId)))] } },
+        select: { id: true, prenoms: true, nom: true },
+      });
+      for (const e of enfants) ref.enfants.set(e.id, `${e.prenoms} ${e.nom.toUpperCase()}`);
+      const lignes = new Map(lot.map((f) => [f, lignesDeFamille(parFamille.get(f)!, ref, prix)]));
+      const quotients = new Map(lot.map((f) => [f, quotientAffiche(parFamille.get(f)!)]));
+      const bilan = await db().$transaction(
+        (tx) =>
+          facturerLot(tx, {
+            ...contexte,
+            runId,
+            familles: lot,
+            lignes,
+            quotients,
+            seuil: parametres.seuilReportCentimes,
+            courriel,
+          }),
+        { timeout: 120_000 },
+      );
+      await db().runFacturation.update({
+        where: { id: runId },
+        data: {
+          traitees: { increment: lot.length },
+          factures: { increment: bilan.factures },
+          reportees: { increment: bilan.reportees },
+        },
+      });
+    }
+    await db().runFacturation.update({ where: { id: runId }, data: { statut: "TERMINE", fin: new Date() } });
+    kickOutbox();
+  } catch (error) {
+    log.error(
+      { evenement: "facturation.echec", run: runId, erreur: error instanceof Error ? error.name : typeof error },
+      "facturation échouée",
+    );
+    await db().runFacturation.update({
+      where: { id: runId },
+      data: {
+        statut: "ECHEC",
+        fin: new Date(),
+        erreur: error instanceof AppError ? error.message : "La facturation s'est interrompue : relancez-la.",
+      },
+    });
+    if (!(error instanceof AppError)) throw error;
+  }
+}
+
+async function facturerLot(
+  tx: Tx,
+  lot: {
+    runId: string;
+    debut: Jour;
+    fin: Jour;
+    emission: Jour;
+    echeance: Jour;
+    familles: string[];
+    lignes: Map<string, Ligne[]>;
+    quotients: Map<string, number | null>;
+    seuil: number;
+    courriel: Courriel;
+  },
+): Promise<{ factures: number; reportees: number }> {
+  // one run at a time per month inside this chunk: whoever comes second sees the first one's invoices
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`facturation:${lot.debut}`}))::text`;
+  const mois = dateDeJour(lot.debut);
+  const [dejaFacturees, dejaReportees, aReprendre] = await Promise.all([
+    tx.facture.findMany({
+      where: { familleId: { in: lot.familles }, periodeDebut: mois },
+      select: { familleId: true },
+    }),
+    tx.reportFacturation.findMany({ where: { familleId: { in: lot.familles }, mois }, select: { familleId: true } }),
+    tx.reportFacturation.findMany({
+      where: { familleId: { in: lot.familles }, factureId: null, mois: { lt: mois } },
+      orderBy: { mois: "asc" },
+    }),
+  ]);
+  const faites = new Set([...dejaFacturees, ...dejaReportees].map((f) => f.familleId));
+  const nouvelles: { familleId: string; lignes: Ligne[]; reports: string[] }[] = [];
+  const reports: { familleId: string; lignes: Ligne[] }[] = [];
+  for (const familleId of lot.familles) {
+    if (faites.has(familleId)) continue;
+    const duMois = lot.lignes.get(familleId)!;
+    const anciens = aReprendre.filter((r) => r.familleId === familleId);
+    const lignes = [...anciens.flatMap((r) => r.lignes as Ligne[]), ...duMois];
+    if (lignes.length === 0) continue;
+    const total = totalDesLignes(lignes);
+    if (total < lot.seuil) {
+      // D1611-1 CGCT: under the threshold, nothing is sent; the month waits for the next invoice
+      if (duMois.length > 0) reports.push({ familleId, lignes: duMois });
+      continue;
+    }
+    nouvelles.push({ familleId, lignes, reports: anciens.map((r) => r.id) });
+  }
+  if (reports.length > 0) {
+    await tx.reportFacturation.createMany({
+      data: reports.map((r) => ({
+        familleId: r.familleId,
+        mois,
+        montantCentimes: totalDesLignes(r.lignes),
+        lignes: r.lignes,
+      })),
+    });
+  }
+  if (nouvelles.length === 0) return { factures: 0, reportees: reports.length };
+
+  const annee = Number(lot.emission.slice(0, 4));
+  const premier = await reserverNumeros(tx, SERIE_FACTURE, annee, nouvelles.length);
+  const representants = await tx.representant.findMany({
+    where: { familleId: { in: nouvelles.map((n) => n.familleId) } },
+    include: { adresse: true, usager: { select: { courriel: true, civilite: true, nomUsage: true } } },
+  });
+  const factures = nouvelles.map((n, i) => {
+    const siens = representants.filter((r) => r.familleId === n.familleId);
+    const titulaire = siens.find((r) => r.role === "TITULAIRE") ?? siens[0];
+    const a = titulaire?.adresse;
+    const quotient = lot.quotients.get(n.familleId) ?? null;
+    return {
+      id: randomUUID(),
+      numero: formaterNumero(SERIE_FACTURE, annee, premier + i),
+      serie: SERIE_FACTURE,
+      annee,
+      sequence: premier + i,
+      familleId: n.familleId,
+      periodeDebut: mois,
+      periodeFin: dateDeJour(lot.fin),
+      emiseLe: dateDeJour(lot.emission),
+      echeanceLe: dateDeJour(lot.echeance),
+      totalCentimes: totalDesLignes(n.lignes),
+      quotient,
+      qfNonCommunique: quotient === null,
+      destinataire: titulaire ? `${titulaire.prenom} ${titulaire.nomUsage.toUpperCase()}` : "",
+      adresse: a
+        ? [[a.numero, a.voie].filter(Boolean).join(" "), a.complement, `${a.codePostal} ${a.ville}`]
+            .filter(Boolean)
+            .join("\n")
+        : "",
+      runId: lot.runId,
+      destinataires: siens.flatMap((r) => (r.usager ? [r.usager] : [])),
+      lignes: n.lignes,
+      reports: n.reports,
+    };
+  });
+  await tx.facture.createMany({
+    data: factures.map(({ destinataires: _, lignes: __, reports: ___, ...f }) => f),
+  });
+  await tx.ligneFacture.createMany({
+    data: factures.flatMap((f) =>
+      f.lignes.map((l, ordre) => ({ ...l, mois: dateDeJour(l.mois), factureId: f.id, ordre })),
+    ),
+  });
+  for (const f of factures.filter((x) => x.reports.length > 0)) {
+    await tx.reportFacturation.updateMany({ where: { id: { in: f.reports } }, data: { factureId: f.id } });
+  }
+  await tx.outboxMail.createMany({
+    data: factures.flatMap((f) =>
+      f.destinataires.map((u) => lot.courriel(u.courriel, { salutation: salutation(u), numero: f.numero })),
+    ),
+  });
+  return { factures: factures.length, reportees: reports.length };
+}
+
+/** For the bench and the tests: a run started and finished at once. */
+export async function facturerMois({ mois, now, agentId }: { mois: string; now: Date; agentId?: string }) {
+  const run = await db().runFacturation.create({ data: { mois: dateDeJour(`${mois}-01`), lanceParId: agentId } });
+  await executerFacturation({ runId: run.id, now });
+  return db().runFacturation.findUniqueOrThrow({ where: { id: run.id } });
+}
