@@ -3,6 +3,7 @@
 // payments arriving together can never allocate the same euro twice.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { euros } from "@/lib/domain/facturation/argent";
 import { resteCentimes, SELECT_MONTANTS, verrouillerFactures } from "@/lib/domain/paiement/soldes";
 
 /** The family's invoices that still owe something, oldest due date first (then oldest number). */
@@ -68,7 +69,7 @@ export async function reaffecter(
     if (montant < 0 || montant > resteCentimes(facture)) {
       throw new AppError(
         "trop",
-        `La facture ${facture.numero} ne reste due que de ${(resteCentimes(facture) / 100).toFixed(2).replace(".", ",")} €.`,
+        `La facture ${facture.numero} ne reste due que de ${euros(resteCentimes(facture))}.`,
         `facture-${factureId}`,
       );
     }

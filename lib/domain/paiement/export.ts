@@ -2,12 +2,14 @@
 // was paid and what is due, and every payment with the invoices it paid. Amounts in euros with a decimal comma,
 // as a French Excel reads them.
 import "server-only";
+import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { csvExcel } from "@/lib/csv-excel";
 import { db } from "@/lib/db";
-import { etatFacture, LIBELLES_ETAT, payeCentimes, resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
+import { etatFacture, payeCentimes, resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
 import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
 
-const euros = (centimes: number) => (centimes / 100).toFixed(2).replace(".", ",");
+/** "123,45": a number a French Excel reads, without the currency sign */
+const montant = (centimes: number) => (centimes / 100).toFixed(2).replace(".", ",");
 
 export async function csvFactures(now: Date): Promise<string> {
   const factures = await db().facture.findMany({
@@ -45,9 +47,9 @@ export async function csvFactures(now: Date): Promise<string> {
       f.periodeFin,
       f.famille.cleEnfance,
       f.destinataire,
-      euros(f.totalCentimes),
-      euros(payeCentimes(f)),
-      euros(resteCentimes(f)),
+      montant(f.totalCentimes),
+      montant(payeCentimes(f)),
+      montant(resteCentimes(f)),
       f.echeanceLe,
       LIBELLES_ETAT[etatFacture(f, now)],
       f.avoir?.numero ?? "",
@@ -72,10 +74,10 @@ export async function csvPaiements(): Promise<string> {
         p.famille.cleEnfance,
         LIBELLES_MODE[p.mode],
         p.reference ?? "",
-        euros(p.montantCentimes),
-        euros(affecte),
-        euros(p.montantCentimes - affecte),
-        p.affectations.map((a) => `${a.facture.numero} (${euros(a.montantCentimes)})`).join(", "),
+        montant(p.montantCentimes),
+        montant(affecte),
+        montant(p.montantCentimes - affecte),
+        p.affectations.map((a) => `${a.facture.numero} (${montant(a.montantCentimes)})`).join(", "),
       ];
     }),
   );

@@ -4,10 +4,6 @@ import { z } from "zod";
 export const MODES_GUICHET = { CHEQUE: "Chèque", ESPECES: "Espèces", CESU: "CESU", VIREMENT: "Virement" } as const;
 export const LIBELLES_MODE: Record<string, string> = { CB_PAYFIP: "Carte bancaire (PayFiP)", ...MODES_GUICHET };
 
-/** 1250 → "12,50 €" */
-export const euros = (centimes: number) =>
-  (centimes / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" });
-
 /** "12,50" / "12.5" / "12" → 1250 cents; null when it is not an amount in euros with at most 2 decimals. */
 export function lireCentimes(saisie: string): number | null {
   const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*€?\s*$/.exec(saisie);

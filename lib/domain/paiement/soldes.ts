@@ -1,16 +1,8 @@
 // What an invoice still owes and the state a parent and an agent see, from the invoice's total, its credit note
 // (an Avoir cancels it whole) and the parts of payments allocated to it (AffectationPaiement). Integer cents.
 import type { Tx } from "@/lib/db";
+import { etatFacture as etatDerive, type EtatFacture } from "@/lib/domain/facturation/etat";
 import { jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
-
-export type EtatFacture = "A_PAYER" | "EN_RETARD" | "PAYEE" | "ANNULEE";
-
-export const LIBELLES_ETAT: Record<EtatFacture, string> = {
-  A_PAYER: "à payer",
-  EN_RETARD: "en retard",
-  PAYEE: "payée",
-  ANNULEE: "annulée",
-};
 
 export type FactureMontants = {
   totalCentimes: number;
@@ -28,11 +20,15 @@ export function resteCentimes(facture: FactureMontants): number {
   return Math.max(0, facture.totalCentimes - payeCentimes(facture));
 }
 
-/** `now`: the clock, read by the caller (past due = due date before today in Europe/Paris). */
+/** The facturation's state of an invoice read with SELECT_MONTANTS; `now`: the clock, read by the caller. */
 export function etatFacture(facture: FactureMontants, now: Date): EtatFacture {
-  if (facture.avoir) return "ANNULEE";
-  if (resteCentimes(facture) === 0) return "PAYEE";
-  return jourDeDate(facture.echeanceLe) < jourParis(now) ? "EN_RETARD" : "A_PAYER";
+  return etatDerive({
+    totalCentimes: facture.totalCentimes,
+    payeCentimes: payeCentimes(facture),
+    echeance: jourDeDate(facture.echeanceLe),
+    annulee: Boolean(facture.avoir),
+    aujourdhui: jourParis(now),
+  });
 }
 
 /** The selection that etatFacture and resteCentimes need. */

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { derniersPaiements, nomFamille } from "@/lib/domain/paiement/queries";
-import { euros, LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
+import { euros } from "@/lib/domain/facturation/argent";
+import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
 import { NavigationPaiements } from "./Navigation";
 
 export const metadata = { title: "Paiements — Console des agents" };

@@ -3,7 +3,8 @@ import { Alert } from "@/components/ui/Alert";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { nomFamille, paiementAvecFactures } from "@/lib/domain/paiement/queries";
-import { euros, LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
+import { euros } from "@/lib/domain/facturation/argent";
+import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
 import { NavigationPaiements } from "../Navigation";
 import { AffectationForm } from "./AffectationForm";
 

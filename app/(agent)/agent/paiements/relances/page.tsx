@@ -3,7 +3,7 @@ import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/dates";
 import { maintenant } from "@/lib/domain/reservation/horloge";
 import { DELAI_TRESORIER_JOURS, listeTresorier, relancesAFaire } from "@/lib/domain/paiement/relances";
-import { euros } from "@/lib/domain/paiement/schemas";
+import { euros } from "@/lib/domain/facturation/argent";
 import { envoyerRelancesAction, transmettreAction } from "../actions";
 import { NavigationPaiements } from "../Navigation";
 

@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
+import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { requireUsager } from "@/lib/auth/current";
 import { config } from "@/lib/config";
 import { formatParis } from "@/lib/dates";
 import { MINIMUM_EN_LIGNE } from "@/lib/domain/paiement/payfip";
 import { factureDuUsager } from "@/lib/domain/paiement/queries";
-import { etatFacture, LIBELLES_ETAT, resteCentimes } from "@/lib/domain/paiement/soldes";
+import { etatFacture, resteCentimes } from "@/lib/domain/paiement/soldes";
 import { maintenant } from "@/lib/domain/reservation/horloge";
-import { euros } from "@/lib/domain/paiement/schemas";
+import { euros } from "@/lib/domain/facturation/argent";
 import { PayerForm } from "./PayerForm";
 
 export const metadata = { title: "Payer une facture en ligne" };
