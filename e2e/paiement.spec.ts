@@ -64,3 +64,48 @@ test("@telephone une carte refusée laisse la facture à payer, avec un message 
   await page.getByRole("button", { name: "Payer en ligne" }).click();
   await expect(page).toHaveURL(/\/tpa\/paiementws\.web\?idop=/);
 });
+
+test("@telephone un agent enregistre un chèque, l'affecte à la facture, et voit le solde de la famille", async ({
+  page,
+  fabrique,
+  connecter,
+  expectNoAxeViolations,
+}) => {
+  const famille = await fabrique.familleAvecFacture({ nom: fabrique.nom("Itxassou") });
+  const agent = await fabrique.agent({ identifiant: fabrique.nom("regie") });
+  await connecter(page, agent);
+  await page.goto("/agent/paiements/nouveau");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enregistrer un paiement");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Clé enfance de la famille").fill(famille.cleEnfance);
+  await page.getByLabel("Mode de paiement").selectOption("CHEQUE");
+  await page.getByLabel("Montant (en euros)").fill("douze");
+  await page.getByLabel("Référence").fill(fabrique.nom("chq"));
+  await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  // a bad amount: its message beside the field, nothing typed lost
+  await expect(page.getByText("Indiquez un montant en euros, par exemple 42,50.")).toBeVisible();
+  await expect(page.getByLabel("Clé enfance de la famille")).toHaveValue(famille.cleEnfance);
+  await page.getByLabel("Montant (en euros)").fill("20");
+  await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
+
+  await expect(page.getByText("Le paiement est enregistré.")).toBeVisible();
+  const champ = page.getByLabel(new RegExp(`^Facture ${famille.factureNumero}`));
+  await expect(champ).toHaveValue("20,00");
+  await expectNoAxeViolations(page);
+  await champ.fill("50");
+  await page.getByRole("button", { name: "Enregistrer l'affectation" }).click();
+  await expect(page.getByText(`La facture ${famille.factureNumero} ne reste due que de 42,50 €.`)).toBeVisible();
+  await champ.fill("15");
+  await page.getByRole("button", { name: "Enregistrer l'affectation" }).click();
+  await expect(page.getByText("L'affectation est enregistrée.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Soldes des familles" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(famille.cleEnfance) })).toContainText("22,50 €");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Relances" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Relances");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Paiements", exact: true }).first().click();
+  await expect(page.getByRole("link", { name: "Exporter les paiements en CSV" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
