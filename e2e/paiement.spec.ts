@@ -72,7 +72,7 @@ test("@telephone un agent enregistre un chèque, l'affecte à la facture, et voi
   expectNoAxeViolations,
 }) => {
   const famille = await fabrique.familleAvecFacture({ nom: fabrique.nom("Itxassou") });
-  const agent = await fabrique.agent({ identifiant: fabrique.nom("regie") });
+  const agent = await fabrique.agent({ prefixe: "regie" });
   await connecter(page, agent);
   await page.goto("/agent/paiements/nouveau");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enregistrer un paiement");
