@@ -118,7 +118,13 @@ export default defineConfig({
     {
       name: "desktop",
       use: { viewport: { width: 1280, height: 800 } },
-      testIgnore: [/telephone\.spec\.ts/, /reservations\.spec\.ts/, /demo\.spec\.ts/, /paiement\.spec\.ts/],
+      testIgnore: [
+        /telephone\.spec\.ts/,
+        /reservations\.spec\.ts/,
+        /facturation\.spec\.ts/,
+        /demo\.spec\.ts/,
+        /paiement\.spec\.ts/,
+      ],
     },
     // A phone checks each screen once (its journeys' logic is the desktop's), plus what only a phone does, plus the
     // journeys the issues ask at 360 px: réservations (a phone's job, every week), FranceConnect (both widths), paying
@@ -126,7 +132,13 @@ export default defineConfig({
     {
       name: "mobile",
       use: { viewport: { width: 360, height: 740 }, hasTouch: true },
-      testMatch: [/telephone\.spec\.ts/, /reservations\.spec\.ts/, /franceconnect\.spec\.ts/, /paiement\.spec\.ts/],
+      testMatch: [
+        /telephone\.spec\.ts/,
+        /reservations\.spec\.ts/,
+        /franceconnect\.spec\.ts/,
+        /facturation\.spec\.ts/,
+        /paiement\.spec\.ts/,
+      ],
     },
   ],
   webServer: [

@@ -22,7 +22,8 @@ test("@telephone un parent paie sa facture en ligne sur PayFiP, revient et la vo
 }) => {
   const famille = await fabrique.familleAvecFacture({ nom: fabrique.nom("Ospital") });
   await connecter(page, famille);
-  await page.goto(`/factures/${famille.factureNumero}/payer`);
+  await page.goto("/factures");
+  await page.getByRole("link", { name: `Payer en ligne la facture ${famille.factureNumero}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Payer la facture ${famille.factureNumero}`);
   await expect(page.getByText("42,50 €")).toBeVisible();
   await expectNoAxeViolations(page);

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { Decimal } from "@/lib/domain/facturation/argent";
+import { inserer } from "@/lib/domain/facturation/inserer";
 import { dateDeJour, type Jour } from "@/lib/domain/reservation/jours";
 
 type Grille = { qfMin: number; qfMax: number | null; euros: string }[];
@@ -249,12 +250,61 @@ export async function reserverJours(
         inscriptionId: r.inscriptionId,
         uniteId: r.uniteId,
         jourId: j.id,
-        date: dateDeJour(j.jour),
+        date: j.jour,
         statut: "RESERVEE" as const,
       })),
   );
-  for (let i = 0; i < lignes.length; i += 10_000) {
-    await db().reservation.createMany({ data: lignes.slice(i, i + 10_000), skipDuplicates: true });
+  const colonnes = {
+    id: "text",
+    enfantId: "text",
+    familleId: "text",
+    inscriptionId: "text",
+    uniteId: "int",
+    jourId: "int",
+    date: "date",
+    statut: '"StatutReservation"',
+    modifieeLe: "timestamp",
+  } as const;
+  const maintenant = new Date();
+  for (let i = 0; i < lignes.length; i += 20_000) {
+    await inserer(
+      db(),
+      "Reservation",
+      colonnes,
+      lignes.slice(i, i + 20_000).map((l) => ({ ...l, id: randomUUID(), modifieeLe: maintenant })),
+      { ignorerDoublons: true },
+    );
   }
   return lignes.length;
+}
+
+/**
+ * The demo's billing: the tariff grids, a QF of 850 € (CAF) for Claire's family, Louise's September 2026 booked
+ * (canteen Menu Classique, garderie du soir) and September invoiced, so a reviewer finds an invoice to read,
+ * download and pay in Mes factures. Idempotent (a month is invoiced once).
+ */
+export async function seedFacturationDemo(usagerId: string, agentId: string): Promise<void> {
+  const { facturerMois } = await import("@/lib/domain/facturation/facturer");
+  await seedTarifs();
+  const { familleId } = await db().representant.findFirstOrThrow({ where: { usagerId } });
+  if (!(await db().quotientFamilial.findFirst({ where: { familleId } }))) {
+    await db().quotientFamilial.create({
+      data: { familleId, valeur: 850, du: dateDeJour("2026-01-01"), source: "CAF", saisiParId: agentId },
+    });
+  }
+  const inscriptions = await db().inscription.findMany({
+    where: { familleId, enfant: { prenoms: "Louise" } },
+    include: { activite: { include: { unites: { orderBy: { ordre: "asc" } } } } },
+  });
+  await reserverJours(
+    inscriptions.map((i) => ({
+      enfantId: i.enfantId,
+      familleId,
+      inscriptionId: i.id,
+      uniteId: i.activite.type === "RESTAURATION" ? i.activite.unites[0]!.id : i.activite.unites.at(-1)!.id,
+      du: "2026-09-01",
+      au: "2026-09-30",
+    })),
+  );
+  await facturerMois({ mois: "2026-09", now: new Date(), agentId });
 }

@@ -12,6 +12,7 @@ import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedPortail } from "@/prisma/demo-portail";
 import { publierDocument } from "@/lib/domain/commune/publier-document";
+import { seedFacturationDemo } from "@/prisma/demo-facturation";
 import { inscrireEnfantsDemo, seedReservations } from "@/prisma/demo-reservations";
 import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
@@ -281,6 +282,7 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   }
   await seedReservations();
   await inscrireEnfantsDemo(claire.id, { id: agents[DEMO_AGENT.identifiant]!, prenom: "Maite", nom: "Irigoyen" });
+  await seedFacturationDemo(claire.id, agents[DEMO_AGENT.identifiant]!);
   return [
     { role: "Parent (famille validée)", ...DEMO_PARENT },
     { role: "Parent (ajout de famille en attente)", ...DEMO_PARENT_EN_ATTENTE },

@@ -34,6 +34,9 @@ type Contexte = {
   activiteId: number;
   /** a unit of the activity the first family's child is accepted in (a day to book in a réservation) */
   uniteId: number;
+  anneeId: number;
+  /** an invoice of the first family */
+  numeroFacture: string;
 };
 
 // ——— The table: every route and every action, by who may reach it ———
@@ -49,6 +52,12 @@ type AccesRoute =
   | "famille"
   /** a file of the first family: 404 for anonymous and the second family; 200 for the family and an agent */
   | "fichier"
+  /** a PDF of the caller's own household (no id in its path): 404 for anonymous and agents, 200 for a citizen */
+  | "pdf-usager"
+  /** a PDF of the first family (an invoice): also 404 for the second family */
+  | "pdf-famille"
+  /** a PDF of the console: 404 for anonymous and citizens, 200 for an agent */
+  | "pdf-agent"
   /** the upload route (POST): 404 for anonymous and agents, a French refusal for a citizen's empty form */
   | "televersement"
   /** the second-factor pages: a citizen 404, anonymous to /agent/connexion */
@@ -164,6 +173,9 @@ const ROUTES: Record<string, LigneRoute> = {
     acces: "famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/reservations`,
   },
+  "/factures": { acces: "usager" },
+  "/factures/[numero]/pdf": { acces: "pdf-famille", chemin: (c) => `/factures/${c.numeroFacture}/pdf` },
+  "/factures/attestation/[annee]": { acces: "pdf-usager", chemin: () => "/factures/attestation/2026" },
   "/api/pieces": { acces: "televersement" },
   "/api/pieces/[id]": { acces: "fichier", chemin: (c) => `/api/pieces/${c.a.pieceId}` },
   "/api/messages/[id]/piece": { acces: "fichier", chemin: (c) => `/api/messages/${c.a.messageId}/piece` },
@@ -189,6 +201,25 @@ const ROUTES: Record<string, LigneRoute> = {
     acces: "agent",
     chemin: (c) => `/agent/reservations/${c.a.familleId}/${c.a.enfantId}`,
   },
+  "/agent/facturation": { acces: "agent" },
+  "/agent/facturation/factures/[numero]": {
+    acces: "agent",
+    chemin: (c) => `/agent/facturation/factures/${c.numeroFacture}`,
+  },
+  "/agent/facturation/factures/[numero]/pdf": {
+    acces: "pdf-agent",
+    chemin: (c) => `/agent/facturation/factures/${c.numeroFacture}/pdf`,
+  },
+  "/agent/facturation/familles/[famille]": {
+    acces: "agent",
+    chemin: (c) => `/agent/facturation/familles/${c.a.familleId}`,
+  },
+  "/agent/facturation/familles/[famille]/attestation/[annee]": {
+    acces: "pdf-agent",
+    chemin: (c) => `/agent/facturation/familles/${c.a.familleId}/attestation/2026`,
+  },
+  "/agent/tarifs": { acces: "admin" },
+  "/agent/tarifs/[annee]/[unite]": { acces: "admin", chemin: (c) => `/agent/tarifs/${c.anneeId}/${c.uniteId}` },
   "/agent/portail": { acces: "agent" },
   "/agent/portail/activites": { acces: "agent" },
   "/agent/portail/actualites/[id]": { acces: "agent", chemin: (c) => `/agent/portail/actualites/${c.actualiteId}` },
@@ -347,6 +378,15 @@ const ACTIONS: Record<string, LigneAction> = {
     acces: "agent",
     args: formulaire,
   },
+  "app/(agent)/agent/facturation/actions.ts#lancerFacturationAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/facturation/actions.ts#emettreAvoirAction": {
+    acces: "agent",
+    args: (c) => [c.numeroFacture, ...formulaire()],
+  },
+  "app/(agent)/agent/facturation/actions.ts#saisirQuotientAction": {
+    acces: "agent",
+    args: (c) => [c.a.familleId, ...formulaire()],
+  },
   "app/(agent)/agent/portail/actions.ts#creerActualiteAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/portail/actions.ts#modifierActualiteAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/portail/actions.ts#changerPublicationAction": { acces: "agent", args: (c) => [c.actualiteId] },
@@ -383,6 +423,11 @@ const ACTIONS: Record<string, LigneAction> = {
   "app/(agent)/agent/parametrage/reservations/actions.ts#enregistrerJoursAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/reservations/actions.ts#fermerAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/demonstration/actions.ts#reinitialiserDemonstrationAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/tarifs/actions.ts#enregistrerTarifAction": {
+    acces: "admin",
+    args: (c) => [`${c.anneeId}:${c.uniteId}`, ...formulaire()],
+  },
+  "app/(agent)/agent/tarifs/actions.ts#modifierParametresAction": { acces: "admin", args: formulaire },
 };
 
 // ——— Who asks, and what they must get ———
@@ -413,6 +458,26 @@ beforeAll(async () => {
     agentId: adminRow.id,
     saisie: { titre: "Fermeture exceptionnelle", texte: "La cantine ferme vendredi.", statut: "PUBLIEE" },
   });
+  const anneeId = (await db().anneeScolaire.findUniqueOrThrow({ where: { libelle: "2026-2027" } })).id;
+  // an invoice of the first family, written as the month's run writes one
+  const numeroFacture = "FA-2026-000001";
+  await db().facture.create({
+    data: {
+      numero: numeroFacture,
+      serie: "FA",
+      annee: 2026,
+      sequence: 1,
+      familleId: a.familleId,
+      periodeDebut: new Date("2026-09-01T00:00:00Z"),
+      periodeFin: new Date("2026-09-30T00:00:00Z"),
+      emiseLe: new Date("2026-10-01T00:00:00Z"),
+      echeanceLe: new Date("2026-10-31T00:00:00Z"),
+      totalCentimes: 0,
+      qfNonCommunique: true,
+      destinataire: "Claire ETCHART",
+      adresse: "65 Route de Saint Pierre d'Irube\n64990 Villefranque",
+    },
+  });
   const { factureNumero, paiementId } = await factureEtPaiement(a.familleId);
   contexte = {
     a: { ...a, factureNumero },
@@ -422,6 +487,8 @@ beforeAll(async () => {
     actualiteId,
     activiteId,
     uniteId: garderie.unites[0]!.id,
+    anneeId,
+    numeroFacture,
   };
   citoyen = await connecte({ kind: "USAGER", usagerId: a.usager.id });
   autreFamille = await connecte({ kind: "USAGER", usagerId: b.usager.id });
@@ -538,6 +605,18 @@ describe.each(routesDuBuild.filter((route) => route in ROUTES))("GET %s", (route
         await expectIntrouvable(await get(anonyme()), "anonyme");
         await expectIntrouvable(await get(autreFamille), "une autre famille");
         expect((await get(citoyen)).status, "la famille elle-même").toBe(200);
+        expect((await get(agent)).status, "un agent").toBe(200);
+        break;
+      case "pdf-usager":
+      case "pdf-famille":
+        await expectIntrouvable(await get(anonyme()), "anonyme");
+        await expectIntrouvable(await get(agent), "agent");
+        if (ligne.acces === "pdf-famille") await expectIntrouvable(await get(autreFamille), "une autre famille");
+        expect((await get(citoyen)).status, "la famille elle-même").toBe(200);
+        break;
+      case "pdf-agent":
+        await expectIntrouvable(await get(anonyme()), "anonyme");
+        await expectIntrouvable(await get(citoyen), "citoyen");
         expect((await get(agent)).status, "un agent").toBe(200);
         break;
       case "session-agent":

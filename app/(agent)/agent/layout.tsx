@@ -25,6 +25,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Link href="/agent/familles">Familles</Link>
             </li>
             <li>
+              <Link href="/agent/facturation">Facturation</Link>
+            </li>
+            <li>
               <Link href="/agent/paiements">Paiements</Link>
             </li>
             <li>
@@ -37,6 +40,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 </li>
                 <li>
                   <Link href="/agent/parametrage">Paramétrage</Link>
+                </li>
+                <li>
+                  <Link href="/agent/tarifs">Tarifs</Link>
                 </li>
                 <li>
                   <Link href="/agent/journal">Journal</Link>

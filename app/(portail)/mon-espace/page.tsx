@@ -92,6 +92,11 @@ export default async function MonAccueilPage() {
             ))}
           </ul>
           <LiensInscription />
+          <p className="mt-3">
+            <Link href="/factures" className="bouton-secondaire no-underline">
+              Mes factures
+            </Link>
+          </p>
         </section>
       ) : (
         <DemarchesEnfance

@@ -63,7 +63,8 @@ export function lignesDeFamille(
   referentiel: Referentiel,
   prix: ReturnType<typeof calculateurPrix>,
 ): Ligne[] {
-  const groupes = new Map<string, Ligne & { dernier: Jour }>();
+  const groupes = new Map<string, Ligne>();
+  const derniers = new Map<string, Jour>();
   for (const j of jours) {
     const unite = referentiel.unites.get(j.uniteId)!;
     const prixUnitaireCentimes = prix(j.uniteId, j.anneeId, j.quotient, j.majore);
@@ -71,7 +72,10 @@ export function lignesDeFamille(
     const ligne = groupes.get(cle);
     if (ligne) {
       ligne.quantite += j.quantite;
-      if (j.dernier > ligne.dernier) Object.assign(ligne, { dernier: j.dernier, quotient: j.quotient });
+      if (j.dernier > derniers.get(cle)!) {
+        derniers.set(cle, j.dernier);
+        ligne.quotient = j.quotient;
+      }
     } else {
       groupes.set(cle, {
         enfantId: j.enfantId,
@@ -84,13 +88,13 @@ export function lignesDeFamille(
         prixUnitaireCentimes,
         montantCentimes: 0,
         quotient: j.quotient,
-        dernier: j.dernier,
       });
+      derniers.set(cle, j.dernier);
     }
   }
   const ordre = (l: Ligne) => referentiel.unites.get(l.uniteId)!;
   return [...groupes.values()]
-    .map(({ dernier: _, ...l }) => ({ ...l, montantCentimes: l.quantite * l.prixUnitaireCentimes }))
+    .map((l) => ({ ...l, montantCentimes: l.quantite * l.prixUnitaireCentimes }))
     .sort(
       (a, b) =>
         a.enfantNom.localeCompare(b.enfantNom, "fr") ||

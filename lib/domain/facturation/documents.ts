@@ -2,14 +2,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { attestationFiscale } from "@/lib/domain/facturation/attestation";
-import { moisEnClair } from "@/lib/domain/facturation/facturer";
+import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { attestationPdf, facturePdf } from "@/lib/domain/facturation/pdf";
 import { factureALire, type Lecteur } from "@/lib/domain/facturation/queries";
 import { jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
 import { formatParis } from "@/lib/dates";
-
-const jj = (date: Date) => formatParis(new Date(`${jourDeDate(date)}T12:00:00Z`), "dd/MM/yyyy");
 
 async function communeEtRegie() {
   const [commune, parametres] = await Promise.all([
@@ -29,8 +27,8 @@ export async function pdfDeFacture(lecteur: Lecteur, numero: string, now: Date) 
     modesPaiement: parametres.modesPaiement,
     numero: facture.numero,
     periode: moisEnClair(jourDeDate(facture.periodeDebut)),
-    emiseLe: jj(facture.emiseLe),
-    echeanceLe: jj(facture.echeanceLe),
+    emiseLe: dateFr(facture.emiseLe),
+    echeanceLe: dateFr(facture.echeanceLe),
     destinataire: facture.destinataire,
     adresse: facture.adresse,
     cleEnfance: facture.famille.cleEnfance,
@@ -56,7 +54,7 @@ export async function pdfAttestation(familleId: string, annee: number, now: Date
     destinataire: attestation.destinataire,
     adresse: attestation.adresse,
     cleEnfance: attestation.cleEnfance,
-    enfants: attestation.enfants.map((e) => ({ ...e, naissance: jj(e.dateNaissance) })),
+    enfants: attestation.enfants.map((e) => ({ ...e, naissance: dateFr(e.dateNaissance) })),
     totalCentimes: attestation.totalCentimes,
     faitLe: formatParis(now, "dd/MM/yyyy"),
   });

@@ -22,45 +22,33 @@ import {
   type TarifFacturation,
 } from "@/lib/domain/facturation/calcul";
 import { etatsFactures, etatsMajores } from "@/lib/domain/facturation/etats-factures";
+import { inserer } from "@/lib/domain/facturation/inserer";
 import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/domain/facturation/numerotation";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
+import { finDuMois, moisEnClair } from "@/lib/domain/facturation/periode";
 import { ajouterJours, dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reservation/jours";
 import { salutation } from "@/lib/domain/usager/liens";
+import { journal } from "@/lib/journal";
 import { log } from "@/lib/log";
 import { renderMail } from "@/lib/mail/render";
 import { kickOutbox } from "@/lib/mail/outbox";
 
-const MOIS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-
-/** "octobre 2026" for the first day of a month. */
-export const moisEnClair = (mois: Jour) => `${MOIS[Number(mois.slice(5, 7)) - 1]} ${mois.slice(0, 4)}`;
-
-export const finDuMois = (mois: Jour): Jour => {
-  const [a, m] = mois.split("-").map(Number);
-  return ajouterJours(`${m === 12 ? a! + 1 : a}-${String(m === 12 ? 1 : m! + 1).padStart(2, "0")}-01`, -1);
-};
-
-/** Starts a run for a month ("2026-10"): its row, which `executerFacturation` then moves. */
-export async function lancerFacturation({ mois, agentId }: { mois: string; agentId?: string }) {
+/**
+ * Starts a run for a month ("2026-10"): its row, which `executerFacturation` then moves. Two runs of the same
+ * month at once are harmless (see facturerLot), so nothing stops a second one.
+ */
+export async function lancerFacturation({ mois, agentId }: { mois: string; agentId: string }) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(mois)) throw new AppError("MOIS", "Choisissez un mois.", "mois");
-  const enCours = await db().runFacturation.findFirst({
-    where: { mois: dateDeJour(`${mois}-01`), statut: "EN_COURS", debut: { gt: new Date(Date.now() - 3_600_000) } },
+  return db().$transaction(async (tx) => {
+    const run = await tx.runFacturation.create({ data: { mois: dateDeJour(`${mois}-01`), lanceParId: agentId } });
+    await journal(tx, {
+      event: "facturation.lancee",
+      actorKind: "AGENT",
+      actorId: agentId,
+      details: { mois, run: run.id },
+    });
+    return run;
   });
-  if (enCours) return enCours;
-  return db().runFacturation.create({ data: { mois: dateDeJour(`${mois}-01`), lanceParId: agentId } });
 }
 
 type LigneJours = JoursFactures & { familleId: string; activiteId: number };
@@ -81,7 +69,7 @@ async function joursDuMois(debut: Jour, fin: Jour): Promise<LigneJours[]> {
     }[]
   >`
     SELECT r."familleId", r."enfantId", r."uniteId", i."anneeId", u."activiteId", q.valeur AS quotient,
-           (r.statut::text = ANY(${etatsMajores()}::text[])) AS majore,
+           (r.statut = ANY(${etatsMajores()}::"StatutReservation"[])) AS majore,
            count(*)::int AS quantite, max(r.date) AS dernier
     FROM "Reservation" r
     JOIN "Inscription" i ON i.id = r."inscriptionId"
@@ -92,7 +80,7 @@ async function joursDuMois(debut: Jour, fin: Jour): Promise<LigneJours[]> {
       ORDER BY q.du DESC, q."creeLe" DESC LIMIT 1
     ) q ON true
     WHERE r.date BETWEEN ${dateDeJour(debut)} AND ${dateDeJour(fin)}
-      AND r.statut::text = ANY(${etatsFactures()}::text[])
+      AND r.statut = ANY(${etatsFactures()}::"StatutReservation"[])
     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
   return lignes.map((l) => ({ ...l, mois: debut, dernier: jourDeDate(l.dernier) }));
 }
@@ -197,8 +185,20 @@ export async function executerFacturation({
       distinct: ["familleId"],
     });
     for (const r of reportees) if (!parFamille.has(r.familleId)) parFamille.set(r.familleId, []);
-    const familles = [...parFamille.keys()].sort();
-    await db().runFacturation.update({ where: { id: runId }, data: { familles: familles.length } });
+    // a family already billed (or carried) for the month counts as done at once; facturerLot checks again
+    // under the lock, for a run going on at the same time
+    const dejaFaites = new Set(
+      (
+        await db().$queryRaw<{ familleId: string }[]>`
+          SELECT "familleId" FROM "Facture" WHERE "periodeDebut" = ${run.mois}
+          UNION SELECT "familleId" FROM "ReportFacturation" WHERE mois = ${run.mois}`
+      ).map((f) => f.familleId),
+    );
+    const familles = [...parFamille.keys()].filter((f) => !dejaFaites.has(f)).sort();
+    await db().runFacturation.update({
+      where: { id: runId },
+      data: { familles: parFamille.size, traitees: parFamille.size - familles.length },
+    });
 
     const [commune, parametres] = await Promise.all([
       db().commune.findUniqueOrThrow({ where: { id: 1 } }),
@@ -333,10 +333,6 @@ async function facturerLot(
       annee,
       sequence: premier + i,
       familleId: n.familleId,
-      periodeDebut: mois,
-      periodeFin: dateDeJour(lot.fin),
-      emiseLe: dateDeJour(lot.emission),
-      echeanceLe: dateDeJour(lot.echeance),
       totalCentimes: totalDesLignes(n.lignes),
       quotient,
       qfNonCommunique: quotient === null,
@@ -352,22 +348,69 @@ async function facturerLot(
       reports: n.reports,
     };
   });
-  await tx.facture.createMany({
-    data: factures.map(({ destinataires: _, lignes: __, reports: ___, ...f }) => f),
-  });
-  await tx.ligneFacture.createMany({
-    data: factures.flatMap((f) =>
-      f.lignes.map((l, ordre) => ({ ...l, mois: dateDeJour(l.mois), factureId: f.id, ordre })),
-    ),
-  });
+  await inserer(
+    tx,
+    "Facture",
+    {
+      id: "text",
+      numero: "text",
+      serie: "text",
+      annee: "int",
+      sequence: "int",
+      familleId: "text",
+      periodeDebut: "date",
+      periodeFin: "date",
+      emiseLe: "date",
+      echeanceLe: "date",
+      totalCentimes: "int",
+      quotient: "int",
+      qfNonCommunique: "boolean",
+      destinataire: "text",
+      adresse: "text",
+      runId: "text",
+    },
+    factures.map((f) => ({
+      ...f,
+      periodeDebut: lot.debut,
+      periodeFin: lot.fin,
+      emiseLe: lot.emission,
+      echeanceLe: lot.echeance,
+    })),
+  );
+  await inserer(
+    tx,
+    "LigneFacture",
+    {
+      id: "text",
+      factureId: "text",
+      enfantId: "text",
+      activiteId: "int",
+      uniteId: "int",
+      enfantNom: "text",
+      libelle: "text",
+      mois: "date",
+      quantite: "int",
+      prixUnitaireCentimes: "int",
+      montantCentimes: "int",
+      quotient: "int",
+      ordre: "int",
+    },
+    factures.flatMap((f) => f.lignes.map((l, ordre) => ({ ...l, id: randomUUID(), factureId: f.id, ordre }))),
+  );
   for (const f of factures.filter((x) => x.reports.length > 0)) {
     await tx.reportFacturation.updateMany({ where: { id: { in: f.reports } }, data: { factureId: f.id } });
   }
-  await tx.outboxMail.createMany({
-    data: factures.flatMap((f) =>
-      f.destinataires.map((u) => lot.courriel(u.courriel, { salutation: salutation(u), numero: f.numero })),
+  await inserer(
+    tx,
+    "OutboxMail",
+    { id: "text", to: "text", subject: "text", html: "text", text: "text" },
+    factures.flatMap((f) =>
+      f.destinataires.map((u) => ({
+        id: randomUUID(),
+        ...lot.courriel(u.courriel, { salutation: salutation(u), numero: f.numero }),
+      })),
     ),
-  });
+  );
   return { factures: factures.length, reportees: reports.length };
 }
 

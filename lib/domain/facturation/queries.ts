@@ -112,3 +112,35 @@ export async function familleDeLUsager(usagerId: string) {
   const r = await db().representant.findFirst({ where: { usagerId }, select: { familleId: true } });
   return r?.familleId ?? null;
 }
+
+/** The console's billing page of a household: its QFs, the attestations it may upload, its invoices. */
+export async function familleFacturation(familleId: string, aujourdhui: Jour) {
+  const famille = await db().famille.findUnique({
+    where: { id: familleId },
+    select: {
+      id: true,
+      cleEnfance: true,
+      representants: { select: { role: true, prenom: true, nomUsage: true } },
+      quotients: { orderBy: [{ du: "desc" }, { creeLe: "desc" }] },
+      pieces: {
+        where: { type: "ATTESTATION_CAF" },
+        orderBy: { uploadedAt: "desc" },
+        select: { id: true, nom: true, uploadedAt: true },
+      },
+    },
+  });
+  if (!famille) return null;
+  const factures = await db().facture.findMany({
+    where: { familleId },
+    orderBy: [{ periodeDebut: "desc" }],
+    select: {
+      id: true,
+      numero: true,
+      periodeDebut: true,
+      echeanceLe: true,
+      totalCentimes: true,
+      avoir: { select: { numero: true } },
+    },
+  });
+  return { ...famille, factures: await avecEtat(factures, aujourdhui), annees: await anneesDePaiement(familleId) };
+}

@@ -32,7 +32,7 @@ export async function saisirQuotient({
   data: z.infer<typeof quotientSchema>;
 }) {
   return db().$transaction(async (tx) => {
-    await tx.famille.findUniqueOrThrow({ where: { id: familleId }, select: { id: true } });
+    if (!(await tx.famille.findUnique({ where: { id: familleId }, select: { id: true } }))) return null;
     // the attestation must be one of this family's pieces
     const piece = data.pieceId
       ? await tx.pieceJustificative.findFirst({ where: { id: data.pieceId, familleId }, select: { id: true } })

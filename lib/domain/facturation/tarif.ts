@@ -119,7 +119,12 @@ export function validerTarif(
       const erreurs = verifierTranches(tranches);
       Object.assign(errors, erreurs);
       if (Object.keys(erreurs).length === 0) {
-        tarif = { ...vide, mode, tranches: tranches.map(({ ligne: _, ...t }) => t), majorationCentimes };
+        tarif = {
+          ...vide,
+          mode,
+          tranches: tranches.map((t) => ({ qfMin: t.qfMin, qfMax: t.qfMax, prixCentimes: t.prixCentimes })),
+          majorationCentimes,
+        };
       }
     }
   } else {

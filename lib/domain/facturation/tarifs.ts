@@ -60,3 +60,11 @@ export const tarifDeLUnite = (uniteId: number, anneeId: number) =>
     where: { uniteId_anneeId: { uniteId, anneeId } },
     include: { tranches: { orderBy: { qfMin: "asc" } } },
   });
+
+export const anneesScolaires = () => db().anneeScolaire.findMany({ orderBy: { dateDebut: "desc" } });
+
+export const uniteEtAnnee = (uniteId: number, anneeId: number) =>
+  Promise.all([
+    db().unite.findUnique({ where: { id: uniteId }, include: { activite: { select: { libelle: true } } } }),
+    db().anneeScolaire.findUnique({ where: { id: anneeId } }),
+  ]);

@@ -109,6 +109,9 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
           Clé enfance <span className="font-mono font-semibold">{famille.cleEnfance}</span> — validée le{" "}
           {jour(famille.createdAt)}
         </p>
+        <p className="mt-2">
+          <Link href={`/agent/facturation/familles/${famille.id}`}>Facturation : quotient familial et factures</Link>
+        </p>
         {agent.role === "ADMIN" && (
           <p className="mt-2">
             <Link href={`/agent/journal?${new URLSearchParams({ famille: famille.cleEnfance })}`}>

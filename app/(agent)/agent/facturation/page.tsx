@@ -1,0 +1,129 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/ui/ActionForm";
+import { requireAgent } from "@/lib/auth/current";
+import { dateHeure } from "@/lib/dates";
+import { euros } from "@/lib/domain/facturation/argent";
+import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
+import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { dernieresFacturations, facturesDuMois, runFacturation } from "@/lib/domain/facturation/queries";
+import { maintenant } from "@/lib/domain/reservation/horloge";
+import { dateDeJour, jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
+import { lancerFacturationAction } from "./actions";
+import { Progression } from "./Progression";
+
+export const metadata = { title: "Facturation" };
+
+const MOIS = /^\d{4}-(0[1-9]|1[0-2])$/;
+const ETATS_RUN = { EN_COURS: "en cours", TERMINE: "terminée", ECHEC: "échouée" } as const;
+
+// The month's invoicing: launch it, follow it (families done / total), then read the month's invoices.
+export default async function FacturationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ mois?: string; run?: string }>;
+}) {
+  await requireAgent();
+  const parametres = await searchParams;
+  const aujourdhui = jourParis(await maintenant());
+  const [annee, mois] = aujourdhui.split("-").map(Number);
+  const precedent = mois === 1 ? `${annee! - 1}-12` : `${annee}-${String(mois! - 1).padStart(2, "0")}`;
+  const choisi = parametres.mois && MOIS.test(parametres.mois) ? parametres.mois : precedent;
+  const [runs, run, factures] = await Promise.all([
+    dernieresFacturations(),
+    parametres.run && /^[0-9a-f-]{36}$/.test(parametres.run) ? runFacturation(parametres.run) : null,
+    facturesDuMois(dateDeJour(`${choisi}-01`), aujourdhui),
+  ]);
+  return (
+    <div className="space-y-6">
+      <section className="carte" aria-labelledby="titre">
+        <h1 id="titre" className="titre-page mb-2">
+          Facturation
+        </h1>
+        <p className="mb-4">
+          Une facture par famille pour les jours réservés du mois (chaque foyer d&apos;une garde alternée pour ses
+          jours), au tarif de son quotient familial. Relancer un mois déjà facturé ne change rien.
+        </p>
+        {run && (
+          <Progression
+            run={{
+              statut: run.statut,
+              mois: moisEnClair(jourDeDate(run.mois)),
+              familles: run.familles,
+              traitees: run.traitees,
+              factures: run.factures,
+              reportees: run.reportees,
+              erreur: run.erreur,
+            }}
+          />
+        )}
+        <ActionForm
+          action={lancerFacturationAction}
+          bouton="Lancer la facturation"
+          champs={[{ kind: "texte", name: "mois", label: "Mois à facturer", type: "month", required: true }]}
+          valeurs={{ mois: choisi }}
+        />
+      </section>
+
+      <section className="carte" aria-labelledby="factures-du-mois">
+        <h2 id="factures-du-mois" className="mb-2 text-lg font-bold uppercase">
+          Factures de {moisEnClair(`${choisi}-01`)}
+        </h2>
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="mois-affiche" className="block font-semibold">
+              Mois affiché
+            </label>
+            <input id="mois-affiche" type="month" name="mois" defaultValue={choisi} className="champ" />
+          </div>
+          <button type="submit" className="bouton-secondaire">
+            Afficher
+          </button>
+        </form>
+        {factures.length === 0 ? (
+          <p>Aucune facture pour ce mois.</p>
+        ) : (
+          <>
+            <p className="mb-2">
+              {factures.length} facture{factures.length > 1 ? "s" : ""}, total{" "}
+              {euros(factures.reduce((s, f) => s + f.totalCentimes, 0))}.
+            </p>
+            <ul className="divide-y divide-stone-200">
+              {factures.map((f) => (
+                <li key={f.id} className="flex flex-wrap justify-between gap-x-4 py-2">
+                  <span>
+                    <Link href={`/agent/facturation/factures/${f.numero}`}>{f.numero}</Link> — {f.destinataire} (
+                    {f.famille.cleEnfance})
+                  </span>
+                  <span>
+                    {euros(f.totalCentimes)} — {LIBELLES_ETAT[f.etat]} — échéance {dateFr(f.echeanceLe)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section className="carte" aria-labelledby="historique">
+        <h2 id="historique" className="mb-2 text-lg font-bold uppercase">
+          Dernières facturations
+        </h2>
+        {runs.length === 0 ? (
+          <p>Aucune facturation lancée.</p>
+        ) : (
+          <ul className="divide-y divide-stone-200">
+            {runs.map((r) => (
+              <li key={r.id} className="py-2">
+                <Link href={`/agent/facturation?mois=${jourDeDate(r.mois).slice(0, 7)}&run=${r.id}`}>
+                  {moisEnClair(jourDeDate(r.mois))}
+                </Link>{" "}
+                — lancée le {dateHeure(r.debut)}, {ETATS_RUN[r.statut]} : {r.traitees}/{r.familles} familles,{" "}
+                {r.factures} facture{r.factures > 1 ? "s" : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
