@@ -1,8 +1,8 @@
-// Runs once when each Next.js node starts: the mail outbox worker, and the hourly chores: expired
-// "Créer mon espace" drafts purged, demandes left « à compléter » without answer closed, absences without a
-// justificatif in time refused (any node may run them: each is a conditional update, so two nodes doing it at
-// once change nothing twice); and every five minutes the kitchen orders whose cutoff has passed are frozen
-// (figerCommandes, serialized by an advisory lock). On SIGTERM the
+// Runs once when each Next.js node starts: the mail outbox worker, PayFiP's catch-up job (every 2 minutes, when
+// online payment is configured), and the hourly chores: expired "Créer mon espace" drafts purged, demandes left
+// « à compléter » without answer closed, absences without a justificatif in time refused (any node may run them:
+// each is a conditional update, so two nodes doing it at once change nothing twice); and every five minutes the
+// kitchen orders whose cutoff has passed are frozen (figerCommandes, serialized by an advisory lock). On SIGTERM the
 // server (scripts/serveur.ts) lets the outbox's current send finish, then closes the database pool.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
@@ -16,7 +16,9 @@ export async function register() {
   const { db } = await import("@/lib/db");
   const { log } = await import("@/lib/log");
   const { version } = (await import("@/package.json")).default;
+  const { demarrerRattrapagePayfip, arreterRattrapagePayfip } = await import("@/lib/domain/paiement/rattrapage");
   startOutboxWorker();
+  demarrerRattrapagePayfip();
   const corvees = setInterval(
     () => {
       purgeBrouillons().catch(() => undefined);
@@ -51,6 +53,7 @@ export async function register() {
   avantArret("courriels", async () => {
     clearInterval(corvees);
     clearInterval(commandes);
+    arreterRattrapagePayfip();
     await stopOutboxWorker();
   });
   avantArret("base de données", () => db().$disconnect());

@@ -27,10 +27,12 @@ const nextConfig: NextConfig = {
       "./node_modules/@prisma/schema-engine-wasm/**",
       "./prisma/migrations/**",
       "./prisma/schema.prisma",
+      // read by the PayFiP adapter (lib/payfip/wsdl.ts) at its first call
+      "./lib/payfip/PaiementSecuriseService.wsdl",
     ],
   },
   // Native and WASM modules stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "soap"],
   experimental: {
     // forbidden() from next/navigation: an AGENT on an ADMIN page gets a real 403 (app/forbidden.tsx).
     authInterrupts: true,

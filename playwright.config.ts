@@ -4,7 +4,8 @@
 // Order (Playwright runs the webServer entries one after the other, in this order, before any test):
 // 1. the mail sink (e2e/fixtures/mail-sink.ts --serve) listens on E2E_SMTP_PORT and writes E2E_MAIL_DIR;
 // 2. the stand-in of the address service (tests/stand-ins/geoplateforme.ts --serve) on E2E_ADRESSE_PORT;
-// 3. the FranceConnect and agents' SSO stand-ins (tests/stand-ins/franceconnect.ts --serve) on their ports;
+// 3. the FranceConnect and agents' SSO stand-ins (tests/stand-ins/franceconnect.ts --serve) on their ports, and
+//    the PayFiP stand-in (tests/stand-ins/payfip.ts --serve) on E2E_PAYFIP_PORT;
 // 4. the fabrique (e2e/fixtures/fabrique.ts): a throwaway PostgreSQL cluster (or a database on
 //    TEST_DATABASE_URL), migrated, with the commune's base data and no family; the factories tests call on
 //    E2E_FABRIQUE_PORT; then the app (scripts/start.ts, its output also copied to E2E_SERVER_OUTPUT) on E2E_PORT,
@@ -25,13 +26,14 @@ import { DEMO_CLIENT } from "./tests/stand-ins/client-oidc-demo";
 // The runner (no TEST_WORKER_INDEX) settles every port and path once; the workers, which evaluate this file
 // too, inherit them through the environment.
 if (process.env.TEST_WORKER_INDEX === undefined) {
-  const ports = portsLibres(6);
+  const ports = portsLibres(7);
   process.env.E2E_PORT ??= String(ports[0]);
   process.env.E2E_SMTP_PORT ??= String(ports[1]);
   process.env.E2E_ADRESSE_PORT ??= String(ports[2]);
   process.env.E2E_FABRIQUE_PORT ??= String(ports[3]);
   process.env.E2E_FRANCECONNECT_PORT ??= String(ports[4]);
   process.env.E2E_SSO_PORT ??= String(ports[5]);
+  process.env.E2E_PAYFIP_PORT ??= String(ports[6]);
   process.env.E2E_MAIL_DIR ??= resolve(__dirname, "test-results/mails");
   // Everything the app prints (stdout and stderr), copied by e2e/fixtures/sortie-serveur.ts: a spec checks that
   // no health data reaches it.
@@ -53,6 +55,8 @@ const PORT = Number(process.env.E2E_PORT);
 // The FranceConnect and agents' SSO stand-ins (tests/stand-ins/franceconnect.ts).
 const FRANCECONNECT_PORT = Number(process.env.E2E_FRANCECONNECT_PORT);
 const SSO_PORT = Number(process.env.E2E_SSO_PORT);
+// The PayFiP stand-in (tests/stand-ins/payfip.ts): its SOAP service and its payment page.
+const PAYFIP_URL = `http://127.0.0.1:${process.env.E2E_PAYFIP_PORT}`;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /** `n` distinct free ports on 127.0.0.1 (the config is synchronous: asked of a short child process). */
@@ -120,11 +124,13 @@ export default defineConfig({
         /\/reservations\.spec\.ts$/,
         /absences\.spec\.ts/,
         /facturation\.spec\.ts/,
+        /paiement\.spec\.ts/,
         /demo\.spec\.ts/,
       ],
     },
     // A phone checks each screen once (its journeys' logic is the desktop's), plus what only a phone does, plus the
-    // journeys the issues ask at 360 px: réservations (a phone's job, every week), FranceConnect (both widths).
+    // journeys the issues ask at 360 px: réservations (a phone's job, every week), FranceConnect (both widths), paying
+    // an invoice online.
     {
       name: "mobile",
       use: { viewport: { width: 360, height: 740 }, hasTouch: true },
@@ -134,6 +140,7 @@ export default defineConfig({
         /franceconnect\.spec\.ts/,
         /absences\.spec\.ts/,
         /facturation\.spec\.ts/,
+        /paiement\.spec\.ts/,
       ],
     },
   ],
@@ -168,6 +175,14 @@ export default defineConfig({
       reuseExistingServer: false,
     })),
     {
+      name: "payfip-stand-in",
+      command: `tsx tests/stand-ins/payfip.ts --serve --port ${process.env.E2E_PAYFIP_PORT}`,
+      wait: { stdout: /payfip stand-in listening/ },
+      stdout: "pipe",
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
       name: "app",
       command:
         `node --import ./scripts/server-only-hors-next.mjs --import tsx e2e/fixtures/fabrique.ts -- ` +
@@ -201,6 +216,10 @@ export default defineConfig({
         AGENT_OIDC_ISSUER: `http://127.0.0.1:${SSO_PORT}`,
         AGENT_OIDC_CLIENT_ID: DEMO_CLIENT.clientId,
         AGENT_OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
+        // Online payment through the PayFiP stand-in (its client number, test mode)
+        PAYFIP_URL,
+        PAYFIP_NUMCLI: "000000",
+        PAYFIP_SAISIE: "T",
         MAIL_FROM: process.env.E2E_MAIL_FROM ?? "Portail Famille <portail-famille@mairie.test>",
         CLE_CHIFFREMENT: process.env.E2E_CLE_CHIFFREMENT!,
         ALTCHA_HMAC_KEY: process.env.E2E_ALTCHA_HMAC_KEY!,

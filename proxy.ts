@@ -14,6 +14,7 @@ const PRIVATE_PREFIXES = [
   "/api/pieces",
   "/inscriptions",
   "/mes-documents",
+  "/factures",
   "/agent",
   "/creer-mon-espace",
   "/activation",
@@ -21,8 +22,9 @@ const PRIVATE_PREFIXES = [
   "/dev",
 ];
 
-// Signing in or out through FranceConnect or the commune's SSO ends a form's submission on their site.
-const FOURNISSEURS_OIDC = [process.env.FRANCECONNECT_ISSUER, process.env.AGENT_OIDC_ISSUER]
+// Signing in or out through FranceConnect or the commune's SSO, and "Payer en ligne" (PayFiP's page), end a
+// form's submission on their site.
+const FOURNISSEURS_OIDC = [process.env.FRANCECONNECT_ISSUER, process.env.AGENT_OIDC_ISSUER, process.env.PAYFIP_URL]
   .flatMap((issuer) => (issuer && URL.canParse(issuer) ? [` ${new URL(issuer).origin}`] : []))
   .join("");
 

@@ -106,6 +106,11 @@ export const environnementSchema = z.object({
   NEXTAUTH_SECRET: variable(z.string().min(32), "une chaîne aléatoire d'au moins 32 caractères"),
   E2E_FRANCECONNECT_PORT: port(3265),
   E2E_SSO_PORT: port(3275),
+  // PayFiP (online payment of invoices): the service's address, the régie's client number and the mode
+  PAYFIP_URL: url(WEB, "https://www.payfip.gouv.fr"),
+  PAYFIP_NUMCLI: variable(z.string().regex(/^\d{6}$/), "le numéro client de la régie, 6 chiffres"),
+  PAYFIP_SAISIE: variable(z.enum(["T", "X", "W"]), "T (test), X (activation) ou W (production)"),
+  E2E_PAYFIP_PORT: port(3267),
   // npm run agent:create
   AGENT_PASSWORD: texte("un mot de passe"),
 });
@@ -155,6 +160,15 @@ function construire(env: Environnement) {
     agentOidcClaim: env.AGENT_OIDC_CLAIM ?? "email",
     /** an `acr` value that tells the agents' SSO did a second factor (besides `amr` containing `mfa`) */
     agentOidcAcrMfa: env.AGENT_OIDC_ACR_MFA,
+    /** PayFiP (lib/payfip/client.ts): "Payer en ligne" is offered only when the régie's numcli and the mode are set */
+    payfip:
+      env.PAYFIP_NUMCLI && env.PAYFIP_SAISIE
+        ? {
+            url: (env.PAYFIP_URL ?? "https://www.payfip.gouv.fr").replace(/\/$/, ""),
+            numcli: env.PAYFIP_NUMCLI,
+            saisie: env.PAYFIP_SAISIE,
+          }
+        : undefined,
   };
 }
 

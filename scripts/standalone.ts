@@ -28,6 +28,8 @@ const EXTERNES = [
   "pg-native",
   // the demo's OpenID stand-ins (scripts/demo-oidc.ts): a dev dependency, skipped where it is not installed
   "oidc-provider",
+  // PayFiP's SOAP client and the demo's stand-in (scripts/demo-payfip.ts): traced by next into the output
+  "soap",
 ];
 
 const POINTS_ENTREE = ["start", "serveur", "sauvegarde", "restauration"].filter((nom) =>

@@ -11,6 +11,7 @@ import { type DemoLogin, formatDemoLogins, loadDemoData } from "./demo-seed";
 import { type EmbeddedDatabase, embeddedDatabaseSettings, isPortFree, startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate-engine";
 import { bouchonsOidcDeDemo } from "./demo-oidc";
+import { bouchonPayfipDeDemo } from "./demo-payfip";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -126,6 +127,8 @@ async function main(): Promise<void> {
     PORT: String(port),
     // the demo's FranceConnect and SSO stand-ins, unless real providers are configured
     ...(demo ? await bouchonsOidcDeDemo(appUrl, port) : {}),
+    // the demo's PayFiP stand-in, unless a real (or test) PayFiP is configured
+    ...(demo ? await bouchonPayfipDeDemo(port) : {}),
   });
   next.once("exit", (code, signal) => {
     if (stopping) return;

@@ -21,10 +21,13 @@ import { changerAccesSante } from "@/lib/domain/sante/acces-agent";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { anonyme, appelerAction, connecte, redirection, requete, type Client } from "./client";
 import { actionsDuBuild, routesDuBuild } from "./build";
+import { factureEtPaiement } from "../integration/paiement-fixtures";
 import { familleComplete, nouvelAgent, type Famille } from "./fixtures";
 
 type Contexte = {
-  a: Famille;
+  /** with the number of an invoice of its own (factureNumero) and a payment recorded at the régie */
+  a: Famille & { factureNumero: string };
+  paiementId: string;
   agent: Agent;
   admin: Agent;
   actualiteId: string;
@@ -235,6 +238,19 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/agents/[id]": { acces: "admin", chemin: (c) => `/agent/agents/${c.agent.id}` },
   "/agent/parametrage": { acces: "admin" },
   "/agent/parametrage/reservations": { acces: "admin" },
+  "/agent/paiements": { acces: "agent" },
+  "/agent/paiements/nouveau": { acces: "agent" },
+  "/agent/paiements/soldes": { acces: "agent" },
+  "/agent/paiements/relances": { acces: "agent" },
+  "/agent/paiements/[id]": { acces: "agent", chemin: (c) => `/agent/paiements/${c.paiementId}` },
+  "/agent/paiements/export": { acces: "agent", chemin: () => "/agent/paiements/export?quoi=factures" },
+  "/factures/[numero]/payer": { acces: "famille", chemin: (c) => `/factures/${c.a.factureNumero}/payer` },
+  "/factures/[numero]/payer/retour": {
+    acces: "famille",
+    chemin: (c) => `/factures/${c.a.factureNumero}/payer/retour`,
+  },
+  // PayFiP's notification: POST only (a GET gets 405), public, and it only ever triggers a lookup at PayFiP
+  "/api/payfip/notification": { acces: "publique", statut: 405 },
   "/agent/journal": { acces: "admin" },
   "/agent/journal/export": { acces: "admin" },
   // the preview's reset: no such page on a commune's portal (PREVIEW is not set here), not even for an ADMIN
@@ -416,6 +432,14 @@ const ACTIONS: Record<string, LigneAction> = {
     acces: "agent",
     args: (c) => [c.activiteId],
   },
+  "app/(portail)/factures/[numero]/payer/actions.ts#payerEnLigneAction": {
+    acces: "famille",
+    args: (c) => formulaireAvec({ numero: c.a.factureNumero }),
+  },
+  "app/(agent)/agent/paiements/actions.ts#enregistrerPaiementAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/paiements/actions.ts#affecterPaiementAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/paiements/actions.ts#envoyerRelancesAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/paiements/actions.ts#transmettreAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/agents/nouveau/actions.ts#creerAgentAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/agents/[id]/actions.ts#changerEtat": { acces: "admin", args: formulaire },
   "app/(agent)/agent/agents/[id]/actions.ts#changerRole": { acces: "admin", args: formulaire },
@@ -496,8 +520,10 @@ beforeAll(async () => {
       adresse: "65 Route de Saint Pierre d'Irube\n64990 Villefranque",
     },
   });
+  const { factureNumero, paiementId } = await factureEtPaiement(a.familleId);
   contexte = {
-    a,
+    a: { ...a, factureNumero },
+    paiementId,
     agent: agentRow,
     admin: adminRow,
     actualiteId,
@@ -519,6 +545,7 @@ const INEXISTANTS = {
   enfantId: "00000000-0000-4000-8000-00000000e4f0",
   inscriptionId: "00000000-0000-4000-8000-0000000001d5",
   inscriptionAccepteeId: "00000000-0000-4000-8000-0000000005e5",
+  factureNumero: "FA-2026-999999",
 };
 
 /** An action's answer with the ids it names masked: status, redirect, and the returned value (payload row 1). */
@@ -684,6 +711,7 @@ describe.each(actionsGardees.map((action) => [action.cle, action] as const))("ac
             contexte.a.enfantId,
             contexte.a.inscriptionId,
             contexte.a.inscriptionAccepteeId,
+            contexte.a.factureNumero,
             ...Object.values(INEXISTANTS),
           ];
           const inexistant = await appeler(autreFamille, { ...contexte, a: { ...contexte.a, ...INEXISTANTS } });

@@ -40,6 +40,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Link href="/agent/facturation">Facturation</Link>
             </li>
             <li>
+              <Link href="/agent/paiements">Paiements</Link>
+            </li>
+            <li>
               <Link href="/agent/portail">Pages du portail</Link>
             </li>
             {agent.role === "ADMIN" && (

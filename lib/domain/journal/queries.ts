@@ -71,6 +71,10 @@ const LIBELLES: Record<string, string> = {
   "activite.element_renomme": "Élément d'une activité renommé",
   "activite.element_retire": "Élément d'une activité retiré",
   "activite.pieces_reglees": "Pièces d'une activité réglées",
+  "paiement.enregistre": "Paiement enregistré",
+  "paiement.reaffecte": "Affectation d'un paiement modifiée",
+  "relances.envoyees": "Relances de factures envoyées",
+  "relances.transmises": "Factures transmises au trésorier",
 };
 
 export const libelleEvenement = (evenement: string) => LIBELLES[evenement] ?? evenement;
