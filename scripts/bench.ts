@@ -139,7 +139,8 @@ async function main(): Promise<number> {
     const ctx: Contexte = {
       base,
       population,
-      noeud: await demarrer(),
+      // its outbox worker asleep: the SQL counted per page is the page's own
+      noeud: await demarrer({ OUTBOX_INTERVAL_MS: "3600000" }),
       partage: new Map(),
       demarrerNoeud: demarrer,
       portLibre: freePort,

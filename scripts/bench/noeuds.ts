@@ -16,7 +16,7 @@ import path from "node:path";
 import { db } from "../../lib/db";
 import { startMailSink } from "../../e2e/fixtures/mail-sink";
 import { action, COOKIE_SESSION, idAction, jetonDe, page } from "./client";
-import { attendre, type Budget, type Contexte, ENTETE_ETAPES, type Noeud, type Scenario } from "./commun";
+import { attendre, type Contexte, ENTETE_ETAPES, type Noeud, type Scenario } from "./commun";
 import { arreterProcessus, termine } from "./processus";
 import type { Parent } from "./population";
 import { type BilanRush, budgetsRush, effacerRush, notesRush, rush } from "./rush";

@@ -7,7 +7,7 @@
 import type { EventEmitter } from "node:events";
 import autocannon from "autocannon";
 import { auCalme, COOKIE_SESSION, page as verifier } from "./client";
-import { type Budget, intEnv, ms, percentile, pourcent, ratio, type Scenario } from "./commun";
+import { attendre, type Budget, intEnv, ms, percentile, pourcent, ratio, type Scenario } from "./commun";
 import type { Parent } from "./population";
 
 /** `/connexion`'s p95 at most this many times the static page's. */
@@ -29,6 +29,8 @@ export type MesurePage = {
 };
 
 let enCours: autocannon.Instance | undefined;
+/** transactions SQL per display, by page (PostgreSQL only) */
+const requetes = new Map<string, number>();
 /** Stops a measure under way (on a signal). */
 export function arreterCharge(): void {
   enCours?.stop();
@@ -74,7 +76,35 @@ function mesurer(baseUrl: string, page: Page, connections: number, duration: num
   });
 }
 
-export async function pages(baseUrl: string, parent: Parent) {
+/**
+ * The SQL transactions one display of the page costs (PostgreSQL's pg_stat_database.xact_commit around ten
+ * displays one after the other, the node otherwise idle): each Prisma query outside a transaction is one, a
+ * $transaction one in all. PGlite keeps no such count.
+ */
+async function transactionsParAffichage(baseUrl: string, p: Page, databaseUrl: string, jeton: string) {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  // a backend sends its counts at most every second, and an idle one within ten: wait for both sides
+  const lire = async () => {
+    await attendre(11_000);
+    const r = await client.query<{ n: string }>(
+      "SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()",
+    );
+    return Number(r.rows[0]!.n);
+  };
+  try {
+    const avant = await lire();
+    for (let i = 0; i < 10; i++) await verifier(baseUrl, p.path, p.headers.cookie ? jeton : undefined, p.marque);
+    const apres = await lire();
+    // the two reads are transactions too
+    return (apres - avant - 2) / 10;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function pages(baseUrl: string, parent: Parent, databaseUrl?: string) {
   const connections = intEnv("BENCH_CONNECTIONS", 50, 1, 10_000);
   const duration = intEnv("BENCH_DURATION", 20, 1, 3_600);
   const warmup = intEnv("BENCH_WARMUP", 3, 0, 600);
@@ -97,6 +127,11 @@ export async function pages(baseUrl: string, parent: Parent) {
     throw new Error("/mon-espace sans cookie ne renvoie pas vers /connexion.");
   if (warmup > 0) for (const p of liste) await mesurer(baseUrl, p, connections, warmup);
   const mesures: MesurePage[] = [];
+  requetes.clear();
+  if (databaseUrl) {
+    await auCalme(baseUrl);
+    for (const p of liste) requetes.set(p.nom, await transactionsParAffichage(baseUrl, p, databaseUrl, parent.jeton));
+  }
   for (const p of liste) {
     console.log(`  mesure : ${p.nom} (${p.path})…`);
     await auCalme(baseUrl);
@@ -108,9 +143,10 @@ export async function pages(baseUrl: string, parent: Parent) {
 export function tableauPages(mesures: MesurePage[]): string[][] {
   const [statique, , plancher] = mesures;
   return [
-    ["Page", "req/s", "p50 ms", "p95 ms", "p99 ms", "Erreurs", "p95 / statique", "req/s / plancher"],
+    ["Page", "SQL", "req/s", "p50 ms", "p95 ms", "p99 ms", "Erreurs", "p95 / statique", "req/s / plancher"],
     ...mesures.map((m) => [
       m.page.nom,
+      requetes.has(m.page.nom) ? requetes.get(m.page.nom)!.toFixed(1) : "—",
       m.requetesParSeconde.toFixed(1),
       ms(m.p50),
       ms(m.p95),
@@ -159,12 +195,17 @@ export const scenario: Scenario = {
   nom: "pages",
   titre: "Pages sous charge constante (autocannon, un nœud)",
   async executer(ctx) {
-    const { mesures, connections, duration } = await pages(ctx.noeud.baseUrl, ctx.population.parents[0]!);
+    const { mesures, connections, duration } = await pages(
+      ctx.noeud.baseUrl,
+      ctx.population.parents[0]!,
+      ctx.base.genre === "postgresql" ? ctx.base.url : undefined,
+    );
     return {
       tableau: tableauPages(mesures),
       budgets: budgetsPages(mesures, ctx.base.libelle),
       notes: [
-        `${connections} connexions × ${duration} s par page ; p50/p95/p99 au rang le plus proche sur chaque réponse ; ` +
+        "SQL : transactions SQL par affichage (PostgreSQL : pg_stat_database, 10 affichages l'un après l'autre). " +
+          `${connections} connexions × ${duration} s par page ; p50/p95/p99 au rang le plus proche sur chaque réponse ; ` +
           "erreurs : réponses non 2xx + erreurs de connexion (délais dépassés compris, 10 s).",
       ],
     };
