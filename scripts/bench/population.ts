@@ -8,6 +8,7 @@ import { calendrierReservations } from "../../lib/domain/reservation/queries";
 import { familleInscriteCantine, agent, MOT_DE_PASSE_PARENT, seedBase, session } from "../../e2e/fixtures/factories";
 import { adresseDuParent } from "./client";
 import { enParallele, intEnv } from "./commun";
+import { seedReservations } from "../../prisma/demo-reservations";
 
 export type Parent = {
   identifiant: string;
@@ -52,6 +53,9 @@ function enLettres(n: number): string {
 export async function peupler(nombre: number): Promise<Population> {
   const parallele = intEnv("BENCH_SETUP_PARALLELE", 6, 1, 64);
   await seedBase();
+  // the factories keep "already done" for the reservation parameters per process, not per database: the second
+  // database of a run needs them too (seedReservations is idempotent)
+  await seedReservations();
   // the bench's own agent, so that familleInscriteCantine finds an instructeur if the factories' one changes
   await agent({ identifiant: "agent.banc", nom: "Banc", prenom: "Mesure" });
   const debut = Date.now();
