@@ -71,6 +71,8 @@ http {
     least_conn;
 ${noeuds.map((n) => `    server 127.0.0.1:${n.port} max_fails=0;`).join("\n")}
     keepalive 64;
+    # below Node's own keep-alive timeout (5 s): nginx must not reuse a connection the node is closing (a 502)
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${port};
@@ -225,7 +227,9 @@ export const scenario: Scenario = {
         {
           nom: "2 nœuds — un courriel par ligne de l'outbox (récapitulatifs du rush)",
           mesure: `${envoyees.length} lignes envoyées, ${recus.length} reçus, ${ecarts} écarts, ${restants} en attente`,
-          ok: ecarts === 0 && restants === 0 && envoyees.length === deux.bilan.sauvegardes.size,
+          // a save the bench stopped waiting for (60 s) may still have committed, with its mail: at least one row
+          // per save seen to succeed
+          ok: ecarts === 0 && restants === 0 && envoyees.length >= deux.bilan.sauvegardes.size,
         },
       ],
       notes: [
