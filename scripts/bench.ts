@@ -1,436 +1,186 @@
-// `npm run bench`: the login page and Mon accueil (logged in) under load, against `next start`, each compared
-// with a static file (public/bench-statique.html) measured in the same run. Ratios, not absolute times, are
-// what the budgets below hold: absolute times depend on the machine and on whatever else it is running.
+// `npm run bench [-- <scenario> …]`: the built app (`next start`) under load, on the embedded PGlite and on
+// PostgreSQL, scenario by scenario, each with its budgets; a summary of every budget at the end.
 //
-// Order: build if .next/BUILD_ID is missing; database (a fresh embedded PGlite in a temporary directory, or
-// BENCH_DATABASE_URL), migrations, demo data; a session for parent.demo through the app's own login(); `next
-// start`; checks (the cookie gives 200 and "Bonjour", no cookie gives a redirect); a warm-up of every page;
-// then the static page, the login page and Mon accueil, one after the other, each with autocannon.
+// For each database of BENCH_BASES (default "pglite,postgresql"): a fresh database (PGlite in a temporary
+// directory; PostgreSQL: a new database on BENCH_DATABASE_URL's server, or on a throwaway cluster started as the
+// integration tests start theirs), migrations, the commune and BENCH_PARENTS families enrolled in the canteen,
+// each with a session (scripts/bench/population.ts); one `next start` node; then the scenarios, in this order:
 //
-// The embedded PGlite runs in a child process (this file with --serveur-base), as `npm start` runs it beside
-// next-server: in this process, its WASM queries would stall autocannon's event loop and inflate its timings.
+//   pages      scripts/bench/pages.ts      static file, /connexion, the dynamic floor, Mon accueil, the month view
+//   connexion  scripts/bench/connexion.ts  argon2id's cost, logins per second, a parent in the login queue
+//   rush       scripts/bench/rush.ts       the opening-day rush, then every saved day checked in the database
+//   noeuds     scripts/bench/noeuds.ts     the rush through nginx to one then two nodes (PostgreSQL only);
+//                                          throttling, sessions and the outbox across nodes
 //
-// Env: BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_WARMUP (3 s per page), PORT (3200),
-// EMBEDDED_DB_PORT (54349), BENCH_DATABASE_URL (a PostgreSQL to migrate and seed instead of PGlite),
-// DATABASE_POOL_SIZE (passed to the server, see lib/db.ts).
-// Exit code: 0 within budget, 1 when a budget is broken, 2 when the bench could not run.
-import { type ChildProcess, fork, spawn } from "node:child_process";
-import type { EventEmitter } from "node:events";
+// Adding a scenario: a file scripts/bench/<nom>.ts exporting `scenario: Scenario` (scripts/bench/commun.ts):
+// its name, title, the databases it runs on, and executer(ctx), which gets the database, the population, the
+// node, a way to start more nodes and to stop what it starts, and returns its table, budgets (with their
+// measures) and notes. Import it below and put it in SCENARIOS; its budget constants live in its own file and
+// its table goes in the README's Performance section.
+//
+// Env: BENCH_PARENTS (1000), BENCH_BASES, BENCH_DATABASE_URL, BENCH_SETUP_PARALLELE (6), BENCH_ARRIVEE (10 s),
+// BENCH_REFLEXION_MS (2000), BENCH_CONNEXIONS (200), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s),
+// BENCH_WARMUP (3 s), EMBEDDED_DB_PORT (54349), DATABASE_POOL_SIZE (passed to the nodes, see lib/db.ts).
+// Exit code: 0 within every budget, 1 when a budget is broken, 2 when the bench could not run.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
-import { isPortFree, startEmbeddedDatabase } from "./embedded-db";
+import type { Base, Budget, Contexte, Noeud, Scenario } from "./bench/commun";
+import { intEnv, table } from "./bench/commun";
+import { scenario as connexion } from "./bench/connexion";
+import { scenario as noeuds } from "./bench/noeuds";
+import { arreterCharge, scenario as pages } from "./bench/pages";
+import { peupler, pointerLaBase } from "./bench/population";
+import {
+  aArreter,
+  arreterTout,
+  baseEmbarquee,
+  basePostgres,
+  construireSiBesoin,
+  demarrerNoeud,
+  freePort,
+  isPortFree,
+  ROOT,
+} from "./bench/processus";
+import { scenario as rush } from "./bench/rush";
 
-// Budgets: Mon accueil's p95 at most this many times the static page's; no error on any measured page.
-const BUDGET_RATIO_P95_MON_ACCUEIL = 3;
-const BUDGET_ERREURS = 0;
+const SCENARIOS: Scenario[] = [pages, connexion, rush, noeuds];
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SELF = fileURLToPath(import.meta.url);
-// The binary itself, not npx: killing npx's pid would leave next-server running.
-const NEXT = path.join(ROOT, "node_modules/.bin/next");
-const CHILD_FLAG = "--serveur-base";
-const DEMO_PARENT = { identifiant: "parent.demo", motDePasse: "Famille-Demo-2026!" };
-const STATIC_PATH = "/bench-statique.html";
-const STATIC_MARKER = "Page statique de référence";
-
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${name} invalide : « ${raw} » (entier de ${min} à ${max}).`);
-  return value;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Child mode: serve the embedded database until the parent says stop (or goes away).
-
-type ChildMessage = { url: string } | { error: string };
-
-async function serveDatabase(dataDir: string, port: number): Promise<void> {
-  let database: Awaited<ReturnType<typeof startEmbeddedDatabase>>;
-  try {
-    database = await startEmbeddedDatabase({ dataDir, port });
-  } catch (error) {
-    process.send?.({ error: error instanceof Error ? error.message : String(error) } satisfies ChildMessage);
-    process.exit(1);
-  }
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    database.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error("Arrêt de la base embarquée :", error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("message", (message) => message === "stop" && close());
-  process.on("disconnect", close);
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, close);
-  process.send?.({ url: database.url } satisfies ChildMessage);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Parent: processes to stop, whatever happens.
-
-let server: ChildProcess | undefined;
-let databaseChild: ChildProcess | undefined;
-let tempDir: string | undefined;
-let load: autocannon.Instance | undefined;
-let stopping: Promise<never> | undefined;
-const serverLog: string[] = [];
-
-function isRunning(proc: ChildProcess | undefined): proc is ChildProcess {
-  return proc !== undefined && proc.exitCode === null && proc.signalCode === null;
-}
-
-function exited(proc: ChildProcess): Promise<void> {
-  if (!isRunning(proc)) return Promise.resolve();
-  return new Promise((resolve) => proc.once("exit", () => resolve()));
-}
-
-async function stopProcess(proc: ChildProcess | undefined, ask: () => void): Promise<void> {
-  if (!isRunning(proc)) return;
-  ask();
-  const timer = setTimeout(() => proc.kill("SIGKILL"), 10_000);
-  await exited(proc);
-  clearTimeout(timer);
-}
-
-function shutdown(code: number): Promise<never> {
-  stopping ??= (async () => {
-    load?.stop();
-    await stopProcess(server, () => server?.kill("SIGTERM"));
-    await stopProcess(databaseChild, () => {
-      if (databaseChild?.connected) databaseChild.send("stop");
-      else databaseChild?.kill("SIGTERM");
-    });
-    if (tempDir) await rm(tempDir, { recursive: true, force: true }).catch((error: unknown) => console.error(error));
+let arret: Promise<never> | undefined;
+function terminer(code: number): Promise<never> {
+  arret ??= (async () => {
+    arreterCharge();
+    await arreterTout();
     process.exit(code);
   })();
-  return stopping;
+  return arret;
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
-    if (stopping) process.exit(1);
-    console.error("\nInterrompu : arrêt du serveur et de la base…");
-    void shutdown(2);
+    if (arret) process.exit(1);
+    console.error("\nInterrompu : arrêt des serveurs et des bases…");
+    void terminer(2);
   });
 }
 
-function startDatabaseChild(dataDir: string, port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = fork(SELF, [CHILD_FLAG, dataDir, String(port)], { cwd: ROOT });
-    databaseChild = child;
-    child.once("message", (message: ChildMessage) =>
-      "url" in message ? resolve(message.url) : reject(new Error(message.error)),
-    );
-    child.once("exit", (code) => reject(new Error(`La base embarquée s'est arrêtée (code ${code}).`)));
-  });
-}
-
-function startServer(port: number, databaseUrl: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(port),
+function choisir(): { scenarios: Scenario[]; bases: Base["genre"][] } {
+  const noms = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const inconnus = noms.filter((n) => !SCENARIOS.some((s) => s.nom === n));
+  if (inconnus.length)
+    throw new Error(`Scénario inconnu : ${inconnus.join(", ")} (${SCENARIOS.map((s) => s.nom).join(", ")}).`);
+  const bases = (process.env.BENCH_BASES || "pglite,postgresql").split(",").map((b) => b.trim());
+  for (const b of bases)
+    if (b !== "pglite" && b !== "postgresql") throw new Error(`BENCH_BASES : « ${b} » (pglite, postgresql).`);
+  return {
+    scenarios: noms.length ? SCENARIOS.filter((s) => noms.includes(s.nom)) : SCENARIOS,
+    bases: bases as Base["genre"][],
   };
-  const child = spawn(NEXT, ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  // Kept (last lines only) to show when the server fails or answers errors.
-  const keep = (chunk: Buffer) => {
-    serverLog.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    serverLog.splice(0, Math.max(0, serverLog.length - 40));
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return child;
 }
 
-async function waitForHealth(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const proc = server;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) {
-      throw new Error(`next start s'est arrêté (${proc?.signalCode ?? `code ${proc?.exitCode}`}).`);
-    }
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+async function preparerBase(genre: Base["genre"]): Promise<Base> {
+  const { applyMigrations } = await import("./migrate-engine");
+  let base: Base;
+  if (genre === "pglite") {
+    const port = intEnv("EMBEDDED_DB_PORT", 54349, 1, 65_535);
+    if (!(await isPortFree(port))) throw new Error(`Le port ${port} est pris : EMBEDDED_DB_PORT=<port>.`);
+    base = { genre, libelle: "PGlite embarquée", url: await baseEmbarquee(port) };
+  } else {
+    const { url, version } = await basePostgres();
+    base = { genre, libelle: `PostgreSQL ${version.split(" ")[0]}`, url };
   }
-  throw new Error(`/api/health n'a pas répondu 200 en ${timeoutMs / 1000} s.`);
+  await applyMigrations(base.url);
+  await pointerLaBase(base.url);
+  return base;
 }
-
-async function check(url: string, headers: Record<string, string>, status: number, contains?: string): Promise<void> {
-  const response = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
-  const body = await response.text();
-  if (response.status !== status) throw new Error(`${url} : HTTP ${response.status}, ${status} attendu.`);
-  if (contains && !body.includes(contains)) throw new Error(`${url} : la page ne contient pas « ${contains} ».`);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Measuring.
-
-interface Page {
-  nom: string;
-  path: string;
-  headers: Record<string, string>;
-}
-
-interface Mesure {
-  page: Page;
-  requetesParSeconde: number;
-  reponses: number;
-  p50: number;
-  p95: number;
-  erreurs: number;
-  detail: string;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] ?? Number.NaN;
-}
-
-function measure(baseUrl: string, page: Page, connections: number, duration: number): Promise<Mesure> {
-  return new Promise((resolve, reject) => {
-    // autocannon 9 gives p50, p90, p97_5, p99… but no p95: keep every response's latency and rank them here.
-    const latencies: number[] = [];
-    const instance = autocannon(
-      { url: baseUrl + page.path, connections, duration, headers: page.headers },
-      (error, result) => {
-        load = undefined;
-        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-        latencies.sort((a, b) => a - b);
-        const codes = Object.entries(result.statusCodeStats ?? {})
-          .filter(([code]) => !code.startsWith("2"))
-          .map(([code, { count }]) => `HTTP ${code} × ${count ?? "?"}`);
-        if (result.errors)
-          codes.push(`erreurs de connexion × ${result.errors} (dont délais dépassés × ${result.timeouts})`);
-        resolve({
-          page,
-          requetesParSeconde: result.requests.average,
-          reponses: latencies.length,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          // autocannon counts timeouts among its errors: not added twice.
-          erreurs: result.non2xx + result.errors,
-          detail: codes.join(", "),
-        });
-      },
-    );
-    load = instance;
-    // @types/autocannon declares ("response", (statusCode, bytes, ms)), but autocannon 9 emits the client first
-    // (lib/run.js: tracker.emit('response', this, statusCode, resBytes, responseTime)); ms is a float.
-    (instance as unknown as EventEmitter).on(
-      "response",
-      (_client: unknown, _status: number, _bytes: number, ms: number) => {
-        latencies.push(ms);
-      },
-    );
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Output.
-
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "—");
-const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)} ×` : "∞");
-
-function table(rows: string[][], rightAligned: boolean[]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (rightAligned[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
-        .join("   ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
-
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(URL illisible)";
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const connections = intEnv("BENCH_CONNECTIONS", 50, 1, 10_000);
-  const duration = intEnv("BENCH_DURATION", 20, 1, 3_600);
-  const warmup = intEnv("BENCH_WARMUP", 3, 0, 600);
-  const port = intEnv("PORT", 3200, 1, 65_535);
-  const databasePort = intEnv("EMBEDDED_DB_PORT", 54349, 1, 65_535);
-  const externalUrl = process.env.BENCH_DATABASE_URL || undefined;
-
+  const { scenarios, bases } = choisir();
+  const nombre = intEnv("BENCH_PARENTS", 1_000, 1, 100_000);
   const cpus = os.cpus();
   console.log("Banc de mesure — Portail Famille (npm run bench)");
   console.log(`Date       : ${new Date().toISOString()}`);
   console.log(
-    `Machine    : ${cpus[0]?.model.trim() ?? "processeur inconnu"}, ${cpus.length} cœurs, Node ${process.version}`,
+    `Machine    : ${cpus[0]?.model.trim() ?? "?"}, ${cpus.length} cœurs, ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`,
   );
   console.log(
     `Charge     : ${os
       .loadavg()
-      .map((value) => value.toFixed(2))
+      .map((v) => v.toFixed(2))
       .join(" / ")} (moyenne 1 / 5 / 15 min avant la mesure)`,
   );
-
-  if (!(await isPortFree(port)))
-    throw new Error(`Le port ${port} est déjà utilisé : choisissez-en un autre avec PORT=<port>.`);
-
+  await construireSiBesoin();
   const buildId = path.join(ROOT, ".next/BUILD_ID");
-  if (!existsSync(buildId)) {
-    console.log("Construction de l'application (next build)…");
-    const build = spawn(NEXT, ["build"], {
-      cwd: ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "inherit",
-    });
-    server = build; // stopped by shutdown() on a signal
-    await exited(build);
-    server = undefined;
-    if (build.exitCode !== 0) throw new Error("La construction a échoué (next build).");
-  }
-  console.log(`Build      : ${readFileSync(buildId, "utf8").trim()} du ${statSync(buildId).mtime.toISOString()}`);
-
-  let databaseUrl: string;
-  let cible: string;
-  if (externalUrl) {
-    databaseUrl = externalUrl;
-    cible = `PostgreSQL de BENCH_DATABASE_URL (${redactUrl(externalUrl)})`;
-  } else {
-    tempDir = await mkdtemp(path.join(os.tmpdir(), "portail-bench-"));
-    databaseUrl = await startDatabaseChild(path.join(tempDir, "pglite"), databasePort);
-    cible = `PGlite embarquée, neuve (${tempDir}, 127.0.0.1:${databasePort})`;
-  }
-
-  const { applyMigrations } = await import("./migrate-engine");
-  await applyMigrations(databaseUrl);
-  const { loadDemoData } = await import("./demo-seed");
-  await loadDemoData(databaseUrl); // sets DATABASE_URL for lib/db.ts in this process too
-  const { login } = await import("../lib/auth/login");
-  const { db } = await import("../lib/db");
-  const session = await login({ kind: "USAGER", ...DEMO_PARENT, ip: "127.0.0.1" });
-  if (!session.ok) throw new Error(`Connexion de ${DEMO_PARENT.identifiant} refusée (${session.reason}).`);
-  const [version] = await db().$queryRaw<{ v: string }[]>`SELECT current_setting('server_version') AS v`;
-  await db().$disconnect();
-  console.log(`Base       : ${cible}, PostgreSQL ${version?.v ?? "?"}`);
+  if (existsSync(buildId))
+    console.log(`Build      : ${readFileSync(buildId, "utf8").trim()} du ${statSync(buildId).mtime.toISOString()}`);
   console.log(
-    `Serveur    : next start sur le port ${port}, pool Prisma de ${process.env.DATABASE_POOL_SIZE ?? 5} connexions`,
-  );
-  console.log(
-    `Injection  : autocannon, ${connections} connexion${connections > 1 ? "s" : ""} × ${duration} s par page (échauffement ${warmup} s par page)\n`,
+    `Scénarios  : ${scenarios.map((s) => s.nom).join(", ")} ; bases : ${bases.join(", ")} ; ${nombre} parents`,
   );
 
-  server = startServer(port, databaseUrl);
-  await waitForHealth(port, 60_000);
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const cookie = { cookie: `pf_session=${session.token}` };
-  const pages: Page[] = [
-    { nom: "Page statique", path: STATIC_PATH, headers: {} },
-    { nom: "Connexion", path: "/connexion", headers: {} },
-    { nom: "Mon accueil", path: "/mon-espace", headers: cookie },
-  ];
-  await check(baseUrl + STATIC_PATH, {}, 200, STATIC_MARKER);
-  await check(`${baseUrl}/connexion`, {}, 200, "Mon espace perso");
-  await check(`${baseUrl}/mon-espace`, cookie, 200, "Bonjour");
-  await check(`${baseUrl}/mon-espace`, {}, 307); // without the cookie: off to /connexion, so the cookie is what counts
-
-  if (warmup > 0) {
-    console.log("Échauffement…");
-    for (const page of pages) {
-      const mesure = await measure(baseUrl, page, connections, warmup);
-      if (mesure.erreurs)
-        console.log(`  ${page.nom} : ${mesure.erreurs} erreurs pendant l'échauffement (${mesure.detail})`);
+  const tousLesBudgets: Budget[] = [];
+  for (const genre of bases) {
+    const aFaire = scenarios.filter((s) => (s.bases ?? ["pglite", "postgresql"]).includes(genre));
+    if (aFaire.length === 0) continue;
+    const t0 = Date.now();
+    const base = await preparerBase(genre);
+    console.log(
+      `\n=== ${base.libelle} ===\nPréparation : ${nombre} familles inscrites à la cantine, chacune avec sa session…`,
+    );
+    const population = await peupler(nombre);
+    console.log(
+      `  prêtes en ${((Date.now() - t0) / 1000).toFixed(0)} s ; semaine type : ${population.semaineType.length} jours`,
+    );
+    const noeudsDeLaBase: Noeud[] = [];
+    const demarrer = async (env: Record<string, string> = {}) => {
+      const noeud = await demarrerNoeud(await freePort(), base.url, env);
+      noeudsDeLaBase.push(noeud);
+      return noeud;
+    };
+    const ctx: Contexte = {
+      base,
+      population,
+      // its outbox worker asleep: the SQL counted per page is the page's own
+      noeud: await demarrer({ OUTBOX_INTERVAL_MS: "3600000" }),
+      partage: new Map(),
+      demarrerNoeud: demarrer,
+      portLibre: freePort,
+      aLaFin: aArreter,
+    };
+    console.log(
+      `Nœud       : next start sur ${ctx.noeud.baseUrl}, pool Prisma de ${process.env.DATABASE_POOL_SIZE ?? 5} connexions`,
+    );
+    for (const scenario of aFaire) {
+      console.log(`\n--- ${scenario.titre} (${scenario.nom}, ${base.libelle}) ---`);
+      const t = Date.now();
+      const resultat = await scenario.executer(ctx);
+      console.log(`${table(resultat.tableau)}\n${(resultat.notes ?? []).map((n) => `• ${n}`).join("\n")}`);
+      console.log(`(${((Date.now() - t) / 1000).toFixed(0)} s)`);
+      tousLesBudgets.push(...resultat.budgets);
+      if (resultat.budgets.some((b) => !b.ok))
+        for (const n of noeudsDeLaBase)
+          if (n.journal.length) console.log(`Journal de ${n.baseUrl} :\n${n.journal.slice(-10).join("\n")}`);
     }
-  }
-  const mesures: Mesure[] = [];
-  for (const page of pages) {
-    console.log(`Mesure : ${page.nom} (${page.path})…`);
-    mesures.push(await measure(baseUrl, page, connections, duration));
+    await pointerLaBase("");
+    await arreterTout();
   }
 
-  const [statique, , monAccueil] = mesures as [Mesure, Mesure, Mesure];
   console.log(
-    `\n${table(
-      [
-        ["Page", "Chemin", "Requêtes/s", "Réponses", "p50 ms", "p95 ms", "Erreurs", "p95 / statique"],
-        ...mesures.map((m) => [
-          m.page.nom,
-          m.page.path,
-          m.requetesParSeconde.toFixed(1),
-          String(m.reponses),
-          ms(m.p50),
-          ms(m.p95),
-          String(m.erreurs),
-          ratio(m.p95 / statique.p95),
-        ]),
-      ],
-      [false, false, true, true, true, true, true, true],
-    )}`,
-  );
-  console.log(
-    "p50 et p95 : rang le plus proche sur la latence de chaque réponse reçue, tous statuts (autocannon 9 n'a pas de p95).\n" +
-      "Erreurs : réponses non 2xx + erreurs de connexion (délais dépassés compris, 10 s).",
-  );
-  for (const m of mesures) if (m.detail) console.log(`  ${m.page.nom} : ${m.detail}`);
-
-  const ratioMonAccueil = monAccueil.p95 / statique.p95;
-  const erreurs = mesures.reduce((sum, m) => sum + m.erreurs, 0);
-  const budgets = [
-    {
-      nom: `Mon accueil : p95 ≤ ${BUDGET_RATIO_P95_MON_ACCUEIL} × p95 de la page statique`,
-      mesure: ratio(ratioMonAccueil),
-      ok: ratioMonAccueil <= BUDGET_RATIO_P95_MON_ACCUEIL,
-    },
-    {
-      nom: `Erreurs (toutes pages mesurées) ≤ ${BUDGET_ERREURS}`,
-      mesure: String(erreurs),
-      ok: erreurs <= BUDGET_ERREURS,
-    },
-  ];
-  console.log(
-    `\nBudgets (scripts/bench.ts) :\n${table(
-      budgets.map((b) => [`  ${b.nom}`, b.mesure, b.ok ? "OK" : "DÉPASSÉ"]),
+    `\nBudgets (écrits dans scripts/bench/*.ts et dans le README) :\n${table(
+      tousLesBudgets.map((b) => [`  ${b.nom}`, b.mesure, b.ok ? "OK" : "DÉPASSÉ"]),
       [false, true, false],
     )}`,
   );
-
-  if (erreurs && serverLog.length) console.log(`\nDernières lignes du serveur :\n${serverLog.join("\n")}`);
-  return budgets.every((b) => b.ok) ? 0 : 1;
+  for (const b of tousLesBudgets) if (!b.ok && b.pourquoi) console.log(`  ${b.nom} : ${b.pourquoi}`);
+  return tousLesBudgets.every((b) => b.ok) ? 0 : 1;
 }
 
-if (process.argv[2] === CHILD_FLAG) {
-  void serveDatabase(process.argv[3] ?? "", Number(process.argv[4]));
-} else {
-  main().then(
-    (code) => shutdown(code),
-    (error: unknown) => {
-      if (!stopping) {
-        console.error(`\nLe banc n'a pas pu tourner : ${error instanceof Error ? error.message : String(error)}`);
-        if (serverLog.length) console.error(`\nDernières lignes du serveur :\n${serverLog.join("\n")}`);
-      }
-      return shutdown(2);
-    },
-  );
-}
+main().then(
+  (code) => terminer(code),
+  (error: unknown) => {
+    if (!arret)
+      console.error(
+        `\nLe banc n'a pas pu tourner : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    return terminer(2);
+  },
+);

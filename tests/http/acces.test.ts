@@ -123,6 +123,8 @@ const ROUTES: Record<string, LigneRoute> = {
   "/dev/mails": { acces: "absente" },
 
   "/mon-espace": { acces: "usager" },
+  // the bench's floor (scripts/bench/pages.ts): the session check and one query of the caller's household
+  "/mon-espace/plancher": { acces: "usager" },
   "/mon-profil": { acces: "usager" },
   "/mon-profil/identite": { acces: "usager" },
   "/mon-profil/mot-de-passe": { acces: "usager" },

@@ -19,11 +19,9 @@ export const metadata = { title: "Mon accueil" };
 
 export default async function MonAccueilPage() {
   const { usager } = await requireUsager("/mon-espace");
-  const [famille, demandes, declaration] = await Promise.all([
-    familleDuUsager(usager.id),
-    mesDemandes(usager.id),
-    etatDeclaration(usager.id),
-  ]);
+  const [famille, demandes] = await Promise.all([familleDuUsager(usager.id), mesDemandes(usager.id)]);
+  // the Ajout de famille's state is shown only to a space without a family (DemarchesEnfance)
+  const declaration = famille ? null : await etatDeclaration(usager.id);
   const now = await maintenant();
   const [sante, scolarite, reservations] = await Promise.all([
     etatsSante(famille?.enfants.map(({ enfant }) => enfant.id) ?? []),
@@ -100,8 +98,8 @@ export default async function MonAccueilPage() {
         </section>
       ) : (
         <DemarchesEnfance
-          brouillon={declaration.editable?.statut === "BROUILLON"}
-          enAttente={declaration.enAttente?.numero ?? null}
+          brouillon={declaration?.editable?.statut === "BROUILLON"}
+          enAttente={declaration?.enAttente?.numero ?? null}
         />
       )}
       <MesDemandes demandes={demandes} />
