@@ -20,6 +20,7 @@
 // The command also takes new identities, `POST /bouchon/identites` with an IdentiteStandIn as JSON (option
 // `ajoutIdentites`, off in the demo): one stand-in serves every e2e test of a run, and an identity is new to the
 // portal only once, so each test brings its own (a `sub` and names of that test only).
+import { argument, lanceEnLigneDeCommande, servir } from "./servir";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, decodeJwt, type JWK } from "jose";
@@ -360,32 +361,19 @@ function lireCorps(req: IncomingMessage): Promise<string> {
   });
 }
 
-function argument(nom: string): string | undefined {
-  const index = process.argv.indexOf(`--${nom}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
 // Command-line use (see the header comment).
-if (process.argv.includes("--serve") && /stand-ins[\\/]franceconnect\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
+if (lanceEnLigneDeCommande("franceconnect")) {
   const profil = (argument("profil") ?? "franceconnect") as ProfilStandIn;
   const app = (argument("app") ?? "http://localhost:3000").replace(/\/$/, "");
-  startOidcStandIn({
-    profil,
-    port: Number(argument("port") ?? 0),
-    ...DEMO_CLIENT,
-    redirectUris: [`${app}/api/auth/callback/${profil}`],
-    postLogoutRedirectUris: [`${app}/connexion?deconnecte=1`, `${app}/agent/connexion?deconnecte=1`],
-    ajoutIdentites: true,
-  }).then(
-    (standIn) => {
-      console.log(`oidc stand-in listening on ${standIn.url} (${profil})`);
-      const stop = () => void standIn.close().then(() => process.exit(0));
-      process.on("SIGTERM", stop);
-      process.on("SIGINT", stop);
-    },
-    (error: unknown) => {
-      console.error("oidc stand-in could not start:", error);
-      process.exit(1);
-    },
+  servir(
+    `oidc (${profil})`,
+    startOidcStandIn({
+      profil,
+      port: Number(argument("port") ?? 0),
+      ...DEMO_CLIENT,
+      redirectUris: [`${app}/api/auth/callback/${profil}`],
+      postLogoutRedirectUris: [`${app}/connexion?deconnecte=1`, `${app}/agent/connexion?deconnecte=1`],
+      ajoutIdentites: true,
+    }),
   );
 }

@@ -10,6 +10,7 @@
 // playwright.config.ts as a webServer so it listens before the app starts:
 //   tsx tests/stand-ins/geoplateforme.ts --serve --port 2527
 // (the line "geoplateforme stand-in listening on <url>" says it is ready).
+import { argument, lanceEnLigneDeCommande, servir } from "./servir";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -319,19 +320,9 @@ export async function startGeoplateformeStandIn(options: { port?: number } = {})
 }
 
 // Command-line use (see the header comment).
-if (process.argv.includes("--serve") && /stand-ins[\\/]geoplateforme\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
-  const index = process.argv.indexOf("--port");
-  const port = Number(index >= 0 ? process.argv[index + 1] : (process.env.E2E_ADRESSE_PORT ?? 2527));
-  startGeoplateformeStandIn({ port }).then(
-    (standIn) => {
-      console.log(`geoplateforme stand-in listening on ${standIn.url}`);
-      const stop = () => void standIn.close().then(() => process.exit(0));
-      process.on("SIGTERM", stop);
-      process.on("SIGINT", stop);
-    },
-    (error: unknown) => {
-      console.error("geoplateforme stand-in could not start:", error);
-      process.exit(1);
-    },
+if (lanceEnLigneDeCommande("geoplateforme")) {
+  servir(
+    "geoplateforme",
+    startGeoplateformeStandIn({ port: Number(argument("port") ?? process.env.E2E_ADRESSE_PORT ?? 2527) }),
   );
 }

@@ -20,6 +20,7 @@
 //   tsx tests/stand-ins/payfip.ts --serve --port 3267
 // (the line "payfip stand-in listening on <url>" says it is ready). The command takes its settings as JSON on
 // `POST /bouchon/reglages` ({ notifications: 0|1|2, delaiNotificationMs, horloge: ISO date or null, panne }).
+import { argument, lanceEnLigneDeCommande, servir } from "./servir";
 import { randomInt, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -447,19 +448,6 @@ par <strong>0003</strong> abandonne le paiement ; tout autre numÃ©ro est acceptÃ
 }
 
 // Command-line use (see the header comment).
-if (process.argv.includes("--serve") && /stand-ins[\\/]payfip\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
-  const index = process.argv.indexOf("--port");
-  const port = Number(index >= 0 ? process.argv[index + 1] : (process.env.E2E_PAYFIP_PORT ?? 3267));
-  startPayfipStandIn({ port }).then(
-    (standIn) => {
-      console.log(`payfip stand-in listening on ${standIn.url}`);
-      const stop = () => void standIn.close().then(() => process.exit(0));
-      process.on("SIGTERM", stop);
-      process.on("SIGINT", stop);
-    },
-    (error: unknown) => {
-      console.error("payfip stand-in could not start:", error);
-      process.exit(1);
-    },
-  );
+if (lanceEnLigneDeCommande("payfip")) {
+  servir("payfip", startPayfipStandIn({ port: Number(argument("port") ?? process.env.E2E_PAYFIP_PORT ?? 3267) }));
 }

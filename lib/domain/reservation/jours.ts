@@ -83,23 +83,25 @@ export const ouvre = (jour: Jour): boolean => jourSemaine(jour) <= 5 && !ferie(j
 const NOMS_JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 export const nomJour = (isoJour: number): string => NOMS_JOURS[isoJour - 1]!;
 
+export const MOIS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+] as const;
+
 /** "jeudi 3 septembre", as the calendar and its locks say a day. */
 export function jourEnClair(jour: Jour): string {
   const d = new Date(versUtc(jour));
-  const mois = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-  ][d.getUTCMonth()];
+  const mois = MOIS[d.getUTCMonth()];
   const quantieme = d.getUTCDate() === 1 ? "1er" : String(d.getUTCDate());
   return `${nomJour(jourSemaine(jour))} ${quantieme} ${mois}`;
 }
