@@ -381,6 +381,56 @@ describe("the month's invoicing", () => {
   });
 });
 
+describe("which days are billed", () => {
+  it("booked days, unjustified absences and a child present without booking (with the supplement); never a justified absence, a day not run nor a cancelled one", async () => {
+    const [foyer] = await creerFoyers({ nombre: 1, enfantsParFoyer: 1, activiteIds: [cantine.id], nom: "Etats" });
+    const enfantId = foyer!.enfants[0]!.enfantId;
+    await reserver([foyer!], [{ activiteId: cantine.id, uniteId: cantine.classique }], "2027-03-01", "2027-03-31");
+    const jours = await db().reservation.findMany({
+      where: { enfantId },
+      orderBy: { date: "asc" },
+      include: { jour: true },
+    });
+    expect(jours.length).toBeGreaterThan(8);
+    const etats = [
+      "ABSENCE_INJUSTIFIEE",
+      "ABSENCE_JUSTIFIEE",
+      "NON_ASSURE",
+      "ANNULEE",
+      "ABSENCE_SIGNALEE",
+      "ATTENTE",
+    ] as const;
+    for (const [i, statut] of etats.entries()) {
+      await db().reservation.update({ where: { id: jours[i]!.id }, data: { statut } });
+    }
+    // the cancelled day, the child came all the same
+    await db().pointage.create({
+      data: {
+        enfantId,
+        uniteId: cantine.classique,
+        lieuId: jours[3]!.jour.lieuId,
+        date: jours[3]!.date,
+        etat: "PRESENT_SANS_RESERVATION",
+        parAgentId: agentId,
+        marqueLe: new Date("2027-03-04T11:30:00Z"),
+      },
+    });
+    const tarif = await db().tarif.findFirstOrThrow({ where: { uniteId: cantine.classique, anneeId } });
+    await db().tarif.update({ where: { id: tarif.id }, data: { majorationCentimes: 100 } });
+    try {
+      await facturerMois({ mois: "2027-03", now: new Date("2027-04-01T08:00:00Z") });
+    } finally {
+      await db().tarif.update({ where: { id: tarif.id }, data: { majorationCentimes: tarif.majorationCentimes } });
+    }
+    const lignes = (await lignesDe(foyer!.familleId, "2027-03-01")).sort(
+      (a, b) => a.prixUnitaireCentimes - b.prixUnitaireCentimes,
+    );
+    // the booked days left and the unjustified absence at the price; the day without booking 1 € more
+    expect(lignes.map((l) => l.quantite)).toEqual([jours.length - etats.length + 1, 1]);
+    expect(lignes[1]!.prixUnitaireCentimes - lignes[0]!.prixUnitaireCentimes).toBe(100);
+  });
+});
+
 describe("after the invoice", () => {
   it("the parent reads only their household's invoices; the mail says neither the amount nor the QF", async () => {
     const parent = await usagerActive("Haran");

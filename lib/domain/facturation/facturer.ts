@@ -81,6 +81,27 @@ async function joursDuMois(debut: Jour, fin: Jour): Promise<LigneJours[]> {
     ) q ON true
     WHERE r.date BETWEEN ${dateDeJour(debut)} AND ${dateDeJour(fin)}
       AND r.statut = ANY(${etatsFactures()}::"StatutReservation"[])
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    UNION ALL
+    -- "présent sans réservation" (pointage): no reservation, so the household is the child's inscription in the
+    -- activity for the year of that day (the oldest, for a garde alternée), the tariff's supplement applied
+    SELECT i."familleId", p."enfantId", p."uniteId", i."anneeId", u."activiteId", q.valeur AS quotient,
+           true AS majore, count(*)::int AS quantite, max(p.date) AS dernier
+    FROM "Pointage" p
+    JOIN "Unite" u ON u.id = p."uniteId"
+    JOIN LATERAL (
+      SELECT i."familleId", i."anneeId" FROM "Inscription" i
+      JOIN "AnneeScolaire" a ON a.id = i."anneeId"
+      WHERE i."enfantId" = p."enfantId" AND i."activiteId" = u."activiteId" AND i.statut = 'ACTIVE'
+        AND p.date BETWEEN a."dateDebut" AND a."dateFin"
+      ORDER BY i."createdAt" LIMIT 1
+    ) i ON true
+    LEFT JOIN LATERAL (
+      SELECT valeur FROM "QuotientFamilial" q
+      WHERE q."familleId" = i."familleId" AND q.du <= p.date AND (q.au IS NULL OR q.au >= p.date)
+      ORDER BY q.du DESC, q."creeLe" DESC LIMIT 1
+    ) q ON true
+    WHERE p.date BETWEEN ${dateDeJour(debut)} AND ${dateDeJour(fin)} AND p.etat = 'PRESENT_SANS_RESERVATION'
     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
   return lignes.map((l) => ({ ...l, mois: debut, dernier: jourDeDate(l.dernier) }));
 }
