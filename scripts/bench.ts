@@ -11,6 +11,8 @@
 //   rush       scripts/bench/rush.ts       the opening-day rush, then every saved day checked in the database
 //   noeuds     scripts/bench/noeuds.ts     the rush through nginx to one then two nodes (PostgreSQL only);
 //                                          throttling, sessions and the outbox across nodes
+//   facturation scripts/bench/facturation.ts  the month's invoicing of 5,000 children, no server: run last, in its
+//                                          own process on its own PostgreSQL database (it runs alone too)
 //
 // Adding a scenario: a file scripts/bench/<nom>.ts exporting `scenario: Scenario` (scripts/bench/commun.ts):
 // its name, title, the databases it runs on, and executer(ctx), which gets the database, the population, the
@@ -22,6 +24,7 @@
 // BENCH_REFLEXION_MS (2000), BENCH_CONNEXIONS (200), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s),
 // BENCH_WARMUP (3 s), EMBEDDED_DB_PORT (54349), DATABASE_POOL_SIZE (passed to the nodes, see lib/db.ts).
 // Exit code: 0 within every budget, 1 when a budget is broken, 2 when the bench could not run.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -45,6 +48,8 @@ import {
 import { scenario as rush } from "./bench/rush";
 
 const SCENARIOS: Scenario[] = [pages, connexion, rush, noeuds];
+/** Scenarios without a server, each in its own process: its last line of output is its measure. */
+const SANS_SERVEUR = [{ nom: "facturation", fichier: "scripts/bench/facturation.ts" }];
 
 let arret: Promise<never> | undefined;
 function terminer(code: number): Promise<never> {
@@ -64,16 +69,17 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
-function choisir(): { scenarios: Scenario[]; bases: Base["genre"][] } {
+function choisir(): { scenarios: Scenario[]; sansServeur: typeof SANS_SERVEUR; bases: Base["genre"][] } {
   const noms = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-  const inconnus = noms.filter((n) => !SCENARIOS.some((s) => s.nom === n));
-  if (inconnus.length)
-    throw new Error(`Scénario inconnu : ${inconnus.join(", ")} (${SCENARIOS.map((s) => s.nom).join(", ")}).`);
+  const connus = [...SCENARIOS, ...SANS_SERVEUR].map((s) => s.nom);
+  const inconnus = noms.filter((n) => !connus.includes(n));
+  if (inconnus.length) throw new Error(`Scénario inconnu : ${inconnus.join(", ")} (${connus.join(", ")}).`);
   const bases = (process.env.BENCH_BASES || "pglite,postgresql").split(",").map((b) => b.trim());
   for (const b of bases)
     if (b !== "pglite" && b !== "postgresql") throw new Error(`BENCH_BASES : « ${b} » (pglite, postgresql).`);
   return {
     scenarios: noms.length ? SCENARIOS.filter((s) => noms.includes(s.nom)) : SCENARIOS,
+    sansServeur: noms.length ? SANS_SERVEUR.filter((s) => noms.includes(s.nom)) : SANS_SERVEUR,
     bases: bases as Base["genre"][],
   };
 }
@@ -95,7 +101,7 @@ async function preparerBase(genre: Base["genre"]): Promise<Base> {
 }
 
 async function main(): Promise<number> {
-  const { scenarios, bases } = choisir();
+  const { scenarios, sansServeur, bases } = choisir();
   const nombre = intEnv("BENCH_PARENTS", 1_000, 1, 100_000);
   const cpus = os.cpus();
   console.log("Banc de mesure — Portail Famille (npm run bench)");
@@ -162,6 +168,19 @@ async function main(): Promise<number> {
     }
     await pointerLaBase("");
     await arreterTout();
+  }
+
+  for (const { nom, fichier } of sansServeur) {
+    console.log(`\n--- ${nom} (${fichier}, son propre processus) ---`);
+    const t = Date.now();
+    const { status, stdout } = spawnSync(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["--import", "./scripts/server-only-hors-next.mjs", fichier],
+      { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const derniere = stdout.trim().split("\n").at(-1) ?? "";
+    console.log(`${stdout.trim()}\n(${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    tousLesBudgets.push({ nom, mesure: status === 2 ? "n'a pas pu tourner" : derniere, ok: status === 0 });
   }
 
   console.log(
