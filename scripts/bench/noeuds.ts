@@ -148,6 +148,29 @@ async function sessionPartagee(noeuds: Noeud[], { identifiant, motDePasse, ip }:
   return { ouverte, fermee: apres.status === 307 };
 }
 
+/**
+ * Waits until the previous pass has settled: saves the bench stopped waiting for (60 s) may still commit on the
+ * server, their recap mails queued and sent later. Settled: nothing pending and no new outbox row for 5 s (at most
+ * 3 minutes). Without it, such a late mail reached the next pass's sink and was counted against its rows.
+ */
+async function passeTerminee(): Promise<void> {
+  const fin = Date.now() + 180_000;
+  let avant = -1;
+  let stableDepuis = Date.now();
+  for (;;) {
+    const [lignes, enAttente] = await Promise.all([
+      db().outboxMail.count(),
+      db().outboxMail.count({ where: { status: "PENDING" } }),
+    ]);
+    if (lignes !== avant) {
+      avant = lignes;
+      stableDepuis = Date.now();
+    }
+    if ((enAttente === 0 && Date.now() - stableDepuis >= 5_000) || Date.now() > fin) return;
+    await attendre(500);
+  }
+}
+
 async function outboxVidee(depuis: Date, limiteMs: number): Promise<number> {
   const fin = Date.now() + limiteMs;
   for (;;) {
@@ -174,6 +197,7 @@ export const scenario: Scenario = {
     const passes: { libelle: string; bilan: BilanRush }[] = [];
     for (const nombre of [1, 2]) {
       const proxy = await demarrerProxy(ctx, noeuds.slice(0, nombre));
+      await passeTerminee();
       await effacerRush(parents);
       await sink.clear();
       const depuis = new Date();
