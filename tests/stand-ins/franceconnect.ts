@@ -366,7 +366,7 @@ if (lanceEnLigneDeCommande("franceconnect")) {
   const profil = (argument("profil") ?? "franceconnect") as ProfilStandIn;
   const app = (argument("app") ?? "http://localhost:3000").replace(/\/$/, "");
   servir(
-    `oidc (${profil})`,
+    "oidc",
     startOidcStandIn({
       profil,
       port: Number(argument("port") ?? 0),
@@ -375,5 +375,6 @@ if (lanceEnLigneDeCommande("franceconnect")) {
       postLogoutRedirectUris: [`${app}/connexion?deconnecte=1`, `${app}/agent/connexion?deconnecte=1`],
       ajoutIdentites: true,
     }),
+    ` (${profil})`,
   );
 }

@@ -15,10 +15,11 @@ export function argument(nom: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-export function servir(nom: string, demarrage: Promise<{ url: string; close(): Promise<void> }>): void {
+/** Prints "<nom> stand-in listening on <url>" (the line playwright.config.ts waits for), then `detail`. */
+export function servir(nom: string, demarrage: Promise<{ url: string; close(): Promise<void> }>, detail = ""): void {
   demarrage.then(
     (standIn) => {
-      console.log(`${nom} stand-in listening on ${standIn.url}`);
+      console.log(`${nom} stand-in listening on ${standIn.url}${detail}`);
       const stop = () => void standIn.close().then(() => process.exit(0));
       process.on("SIGTERM", stop);
       process.on("SIGINT", stop);
