@@ -43,3 +43,17 @@ export function outilPostgres(nom: "pg_dump" | "pg_restore", env: NodeJS.Process
     : [];
   return versions[0] ? path.join(racine, versions[0], "bin", nom) : nom;
 }
+
+/** The libpq variables of a URL: the password never appears on a command line. */
+export function environnementPostgres(url: string): NodeJS.ProcessEnv {
+  const { username, password, hostname, port, pathname, searchParams } = new URL(url);
+  return {
+    ...process.env,
+    PGHOST: hostname,
+    PGPORT: port || "5432",
+    PGUSER: decodeURIComponent(username),
+    PGPASSWORD: decodeURIComponent(password),
+    PGDATABASE: decodeURIComponent(pathname.slice(1)),
+    PGSSLMODE: searchParams.get("sslmode") ?? "prefer",
+  };
+}

@@ -15,6 +15,7 @@ import {
   DUMP_PGLITE,
   DUMP_POSTGRESQL,
   dossierFichiers,
+  environnementPostgres,
   FICHIERS,
   MANIFESTE,
   type Manifeste,
@@ -24,20 +25,6 @@ import { confirmer } from "./confirmer";
 import { embeddedDatabaseSettings, openEmbeddedData, removeEmbeddedDatabase } from "./embedded-db";
 
 const executer = promisify(execFile);
-
-/** The libpq variables of a URL: the password never appears on a command line. */
-function environnementPostgres(url: string): NodeJS.ProcessEnv {
-  const { username, password, hostname, port, pathname, searchParams } = new URL(url);
-  return {
-    ...process.env,
-    PGHOST: hostname,
-    PGPORT: port || "5432",
-    PGUSER: decodeURIComponent(username),
-    PGPASSWORD: decodeURIComponent(password),
-    PGDATABASE: decodeURIComponent(pathname.slice(1)),
-    PGSSLMODE: searchParams.get("sslmode") ?? "prefer",
-  };
-}
 
 async function tablesPostgres(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });

@@ -17,6 +17,7 @@ import {
   DUMP_PGLITE,
   DUMP_POSTGRESQL,
   dossierFichiers,
+  environnementPostgres,
   FICHIERS,
   MANIFESTE,
   type Manifeste,
@@ -40,21 +41,10 @@ async function main(argv: string[]): Promise<number> {
     const url = process.env.DATABASE_URL;
     if (url) {
       // The URL goes through the environment, not the command line (ps would show its password).
-      const { username, password, hostname, port, pathname, searchParams } = new URL(url);
       await executer(
         outilPostgres("pg_dump"),
         ["--format=custom", "--no-owner", "--no-privileges", `--file=${path.join(travail, DUMP_POSTGRESQL)}`],
-        {
-          env: {
-            ...process.env,
-            PGHOST: hostname,
-            PGPORT: port || "5432",
-            PGUSER: decodeURIComponent(username),
-            PGPASSWORD: decodeURIComponent(password),
-            PGDATABASE: decodeURIComponent(pathname.slice(1)),
-            PGSSLMODE: searchParams.get("sslmode") ?? "prefer",
-          },
-        },
+        { env: environnementPostgres(url) },
       );
     } else {
       const { dataDir } = embeddedDatabaseSettings();
