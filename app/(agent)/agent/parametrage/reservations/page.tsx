@@ -118,7 +118,7 @@ export default async function ParametrageReservationsPage({ searchParams }: { se
       )}
 
       <Section id="calendrier" titre={`Vacances scolaires (${zone})`}>
-        <ZoneForm key={zone} action={modifierZoneAction} zone={zone} />
+        <ZoneForm action={modifierZoneAction} zone={zone} />
         {vacances.length > 0 ? (
           <ul className="mb-4 text-sm">
             {vacances.map((v) => (
