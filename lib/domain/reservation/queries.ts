@@ -14,7 +14,7 @@ import {
   nomJour,
   type Jour,
 } from "@/lib/domain/reservation/jours";
-import { ZONE_SCOLAIRE } from "@/lib/domain/reservation/parametrage";
+import { zoneDeLaCommune } from "@/lib/domain/reservation/parametrage";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/reservation/periode";
 import { MOTIFS_NON_ASSURE } from "@/lib/domain/reservation/service-non-assure";
 
@@ -125,7 +125,7 @@ export async function calendrierReservations({
       select: { uniteId: true, date: true, statut: true, familleId: true },
     }),
     db().vacancesScolaires.findMany({
-      where: { zone: ZONE_SCOLAIRE, fin: { gte: annee.dateDebut }, debut: { lte: annee.dateFin } },
+      where: { zone: await zoneDeLaCommune(), fin: { gte: annee.dateDebut }, debut: { lte: annee.dateFin } },
     }),
     db().fermeture.findMany({ where: { date: periode, OR: [{ activiteId: null }, { activiteId: activite.id }] } }),
     db().serviceNonAssure.findMany({
