@@ -195,7 +195,8 @@ export default defineConfig({
         `node --import ./scripts/server-only-hors-next.mjs --import tsx e2e/fixtures/fabrique.ts -- ` +
         `tsx e2e/fixtures/sortie-serveur.ts "${process.env.E2E_SERVER_OUTPUT}" tsx --import ./scripts/server-only-hors-next.mjs scripts/start.ts`,
       url: `${baseURL}/api/health`,
-      timeout: 180_000,
+      // npm test starts this run beside the build (ATTENDRE_BUILD): the fabrique then waits for it as well.
+      timeout: process.env.ATTENDRE_BUILD ? 900_000 : 180_000,
       reuseExistingServer: false,
       stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
       stderr: "pipe",

@@ -139,8 +139,9 @@ together() {
 
 step "prerequisites" prerequisites
 if [ -z "${SKIP_E2E:-}" ]; then
-  # The build writes .next/build-ok (or .next/build-failed) when it ends; the checks that need it wait for it.
-  # The type check runs on the route types the build wrote (.next/types).
+  # The build writes .next/build-ok (or .next/build-failed) when it ends; the checks that need it wait for it:
+  # the typecheck (on the route types the build wrote, .next/types) and the demo before they start, http and e2e
+  # (ATTENDRE_BUILD=1, tests/build-attendu.ts) once their database and stand-ins are up, just before their app.
   rm -rf .next
   apres_build='while [ ! -e .next/build-ok ]; do [ -e .next/build-failed ] && { echo "(not run: the build failed)"; exit 1; }; sleep 1; done; '
   step "lint, unit, integration, next build; then typecheck, http, demo smoke test and e2e" together \
@@ -149,9 +150,9 @@ if [ -z "${SKIP_E2E:-}" ]; then
     "integration|npm run test:integration -- --reporter=default --reporter=json --outputFile.json=$INTEGRATION_JSON" \
     "build|if npm run build; then touch .next/build-ok; else mkdir -p .next && touch .next/build-failed && exit 1; fi" \
     "typecheck|${apres_build}npx tsc --noEmit" \
-    "http|${apres_build}npx vitest run --project http --reporter=default --reporter=json --outputFile.json=$HTTP_JSON" \
+    "http|ATTENDRE_BUILD=1 npx vitest run --project http --reporter=default --reporter=json --outputFile.json=$HTTP_JSON" \
     "demo|${apres_build}E2E_OUTPUT_DIR=$RESULTS/e2e-demo E2E_JSON_REPORT=$RESULTS/playwright-demo.json npx playwright test -c playwright.demo.config.ts" \
-    "e2e|${apres_build}E2E_OUTPUT_DIR=$RESULTS/e2e E2E_JSON_REPORT=$RESULTS/playwright-e2e.json npx playwright test"
+    "e2e|ATTENDRE_BUILD=1 E2E_OUTPUT_DIR=$RESULTS/e2e E2E_JSON_REPORT=$RESULTS/playwright-e2e.json npx playwright test"
 else
   step "typecheck, lint, unit tests, integration tests" together \
     "typecheck|npm run typecheck" \
