@@ -94,7 +94,10 @@ export function proxy(request: NextRequest) {
   if (!path.startsWith("/api/")) response.headers.set("Content-Security-Policy", csp);
   const hsts = enTeteHsts();
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
-  if (PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
+  // A cached page is kept by Next on the server, not by browsers nor shared caches: Next puts a cached page's
+  // headers on the answer of a server action that redirects to it (a logout, with its Set-Cookie), which must
+  // never be kept either. (Next leaves a Cache-Control set here as it is.)
+  if (coquille || PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
     response.headers.set("Cache-Control", "no-store");
   }
   return response;

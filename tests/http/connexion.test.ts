@@ -183,6 +183,8 @@ describe("la page de connexion, servie depuis le cache", () => {
     expect(servie.status).toBe(200);
     // Next's own word for an answer from its cache, not rendered again
     expect(servie.headers.get("x-nextjs-cache")).toBe("HIT");
+    // kept by Next on the server only (proxy.ts)
+    expect(servie.headers.get("cache-control")).toBe("no-store");
     // nothing of the request in it: no session cookie set, the same page for everyone
     expect(servie.headers.get("set-cookie")).toBeNull();
     // a path below it is a 404 answered for that request, never a page kept in the cache
