@@ -1,6 +1,19 @@
-// Next.js 16 calls this file proxy.ts (it was middleware.ts). It sets the Content-Security-Policy with a
-// fresh nonce per request (Next.js puts it on its own scripts) and forbids caching of personal pages.
-// It is not an authorization boundary: every page and action checks the session itself (lib/auth/current.ts).
+// Next.js 16 calls this file proxy.ts (it was middleware.ts). It sets the Content-Security-Policy and forbids
+// caching of personal pages. It is not an authorization boundary: every page and action checks the session
+// itself (lib/auth/current.ts).
+//
+// Two policies, one per kind of page:
+// - A page rendered for the request gets a fresh nonce (Next.js puts it on its own scripts) and
+//   'strict-dynamic': only the scripts of that very answer run.
+// - A page served from Next's cache (COQUILLES: rendered once at run time, then the same bytes for everyone,
+//   issue 14) cannot carry a per-request nonce, and a hash of its inline scripts is not stable (Next's inline
+//   scripts carry the page's payload, which changes with the commune and each build). Its policy allows the
+//   inline scripts ('unsafe-inline') and the site's own files, and still forbids everything else that matters:
+//   no 'unsafe-eval', no script from another origin, no plugin (object-src), no <base> elsewhere, forms only to
+//   us and the identity providers, no framing. 'unsafe-inline' is safe only on a page that renders nothing a
+//   user or an agent wrote as HTML: the login page renders the commune's name (text, escaped by React) and, in
+//   the browser, fixed messages chosen by its address. A page that shows agent-written content (actualités,
+//   activités, infos pratiques) stays dynamic, with its nonce.
 import { NextResponse, type NextRequest } from "next/server";
 import { enTeteHsts } from "@/lib/config";
 
@@ -20,6 +33,7 @@ const PRIVATE_PREFIXES = [
   "/activation",
   "/mot-de-passe-oublie",
   "/dev",
+  "/api/session",
 ];
 
 // Signing in or out through FranceConnect or the commune's SSO, and "Payer en ligne" (PayFiP's page), end a
@@ -28,11 +42,15 @@ const FOURNISSEURS_OIDC = [process.env.FRANCECONNECT_ISSUER, process.env.AGENT_O
   .flatMap((issuer) => (issuer && URL.canParse(issuer) ? [` ${new URL(issuer).origin}`] : []))
   .join("");
 
-export function proxy(request: NextRequest) {
-  const nonce = btoa(crypto.randomUUID());
-  const csp = [
+/** The pages served from the cache (a GET of exactly this path): see above. */
+const COQUILLES = new Set(["/connexion"]);
+/** Under a cached page's path, the only real pages; anything else is a 404 here, never a new cache entry. */
+const SOUS_PAGES_DES_COQUILLES = new Set(["/connexion/franceconnect"]);
+
+function politique(scripts: string): string {
+  return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src ${scripts}`,
     // Tailwind ships a file; the anti-bot widget sets inline styles on its own elements.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -45,20 +63,41 @@ export function proxy(request: NextRequest) {
     `form-action 'self'${FOURNISSEURS_OIDC}`,
     "frame-ancestors 'none'",
   ].join("; ");
+}
 
+export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  const coquille = COQUILLES.has(path) && (request.method === "GET" || request.method === "HEAD");
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  // which header the root layout draws (the console has its own); always set here, so a client cannot choose
-  requestHeaders.set("x-portail-espace", path === "/agent" || path.startsWith("/agent/") ? "console" : "portail");
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let csp: string;
+  let response: NextResponse;
+  if (coquille) {
+    csp = politique("'self' 'unsafe-inline'");
+    // no nonce in the request: none may end up in the cached page
+    requestHeaders.delete("Content-Security-Policy");
+    requestHeaders.delete("x-nonce");
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else {
+    const nonce = btoa(crypto.randomUUID());
+    csp = politique(`'self' 'nonce-${nonce}' 'strict-dynamic'`);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    // under a cached page's path, the optional catch-all would render (and keep) a 404 per invented path: the
+    // not-found page is rendered here instead, for this request only
+    const invente = [...COQUILLES].some((p) => path.startsWith(`${p}/`)) && !SOUS_PAGES_DES_COQUILLES.has(path);
+    response = invente
+      ? NextResponse.rewrite(new URL("/_introuvable", request.url), { request: { headers: requestHeaders } })
+      : NextResponse.next({ request: { headers: requestHeaders } });
+  }
   // The routes under /api answer JSON or a file, never a page: a file keeps its own sandboxing policy
   // (lib/storage/reponse.ts), which the page's would replace, since the proxy's headers win.
   if (!path.startsWith("/api/")) response.headers.set("Content-Security-Policy", csp);
   const hsts = enTeteHsts();
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
-  if (PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
+  // A cached page is kept by Next on the server, not by browsers nor shared caches: Next puts a cached page's
+  // headers on the answer of a server action that redirects to it (a logout, with its Set-Cookie), which must
+  // never be kept either. (Next leaves a Cache-Control set here as it is.)
+  if (coquille || PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
     response.headers.set("Cache-Control", "no-store");
   }
   return response;

@@ -1,18 +1,14 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
-import { connection } from "next/server";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
-import { getCommune } from "@/lib/domain/commune/queries";
-import { currentSession } from "@/lib/auth/current";
+import { communeDuGabarit } from "@/lib/domain/commune/gabarit";
 import { apercuActif } from "@/lib/apercu";
 import { previewMailboxEnabled } from "@/lib/config";
 import { BandeauApercu } from "@/components/layout/BandeauApercu";
 
 export async function generateMetadata(): Promise<Metadata> {
-  await connection();
-  const commune = await getCommune();
+  const commune = await communeDuGabarit();
   return {
     title: {
       default: `Portail Famille — Mairie de ${commune.nom}`,
@@ -25,10 +21,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// The frame of every page, the ones served from the cache included (the login page, see proxy.ts): it reads
+// neither the request nor the session, only the commune (under the tag `commune`) and the environment; the
+// header learns in the browser whether someone is logged in (components/layout/SiteHeader.tsx). It is never
+// rendered at build time: there is no database then, and every page is either dynamic (it reads the session or
+// the request itself) or rendered at its first request (app/(auth)/connexion/[[...coquille]]/page.tsx).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Every page reads the session and the commune: nothing is prerendered at build time (no database then).
-  await connection();
-  const [commune, session, entetes] = await Promise.all([getCommune(), currentSession(), headers()]);
+  const commune = await communeDuGabarit();
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col">
@@ -38,11 +37,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Aller au contenu
         </a>
-        {apercuActif() && <BandeauApercu boiteAuxLettres={previewMailboxEnabled()} agent={session?.kind === "AGENT"} />}
+        {apercuActif() && <BandeauApercu boiteAuxLettres={previewMailboxEnabled()} />}
         <SiteHeader
           commune={commune.nom}
-          connecte={session?.kind === "USAGER"}
-          console={entetes.get("x-portail-espace") === "console"}
           // the version in the URL makes browsers fetch a new logo at once
           logoUrl={commune.logoKey ? `/api/commune/logo?v=${commune.logoKey.slice(0, 8)}` : null}
         />

@@ -56,3 +56,43 @@ test("mot de passe oublié : le lien reçu permet d'en choisir un nouveau et fer
   await page.goto(lien);
   await expect(page.getByText("Ce lien a déjà été utilisé.")).toBeVisible();
 });
+
+test("la page de connexion, la même pour tous : un parent connecté va sur Mon accueil, un indice périmé ne boucle pas", async ({
+  page,
+  fabrique,
+  expectNoAxeViolations,
+}) => {
+  const parent = await fabrique.espace({ prefixe: "deja" });
+  await seConnecter(page, parent.identifiant);
+  await expect(page).toHaveURL(/\/mon-espace$/);
+  // a public page learns it in the browser: its header offers to log out
+  await page.goto("/actualites");
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await page.goto("/connexion");
+  await expect(page).toHaveURL(/\/mon-espace$/);
+
+  // The session is gone (here: its cookie), the browser's hint stays: the login page stays, and drops the hint.
+  await page.context().clearCookies({ name: "pf_session" });
+  await page.goto("/connexion?suite=%2Fmon-espace");
+  await expect(page.getByRole("heading", { level: 1, name: "Mon espace perso" })).toBeVisible();
+  await expect
+    .poll(async () => (await page.context().cookies()).some((cookie) => cookie.name === "pf_espace"))
+    .toBe(false);
+  await expect(page).toHaveURL(/\/connexion\?suite=/);
+  await expect(page.getByRole("link", { name: "Mon espace perso" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("sans JavaScript, la connexion suit encore `suite` (l'adresse de la page de connexion vient avec le formulaire)", async ({
+  browser,
+  baseURL,
+  fabrique,
+}) => {
+  const parent = await fabrique.espace({ prefixe: "sansjs" });
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto(`/connexion?suite=${encodeURIComponent("/mon-profil")}`);
+  await seConnecter(page, parent.identifiant, parent.motDePasse, { ici: true });
+  await expect(page).toHaveURL(/\/mon-profil$/);
+  await context.close();
+});

@@ -3,7 +3,7 @@
 import { Ou } from "@/components/franceconnect/Ou";
 import { Alert } from "@/components/ui/Alert";
 import { config } from "@/lib/config";
-import { messageRefusSsoAgent } from "@/lib/auth/oidc";
+import { messageRefusSsoAgent } from "@/lib/auth/refus-oidc";
 
 export function EntreeSsoAgent({ erreur }: { erreur?: string }) {
   return (

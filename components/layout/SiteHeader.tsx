@@ -1,10 +1,18 @@
+"use client";
 // The portal's header: the commune, the menu of the seed (MON ACCUEIL, ACTUALITÉS, DOCUMENTS UTILES,
 // ACTIVITÉS, INFOS PRATIQUES) and the way in or out of the citizen space. On a phone it is one compact row: the
 // menu folds behind a "Menu" disclosure (a <details>: keyboard and screen readers know it as an expandable
 // button, and it works before any script has loaded). The console has its own header: no citizen menu, no
 // "Mon espace perso".
+//
+// The frame is the same for everyone (the login page is served from the cache), so the header finds out for
+// itself: which space the page belongs to from the route's own groups (the console is app/(agent) and the
+// agents' login pages app/(auth)/agent; a page of app/(portail) is always a logged-in parent's), elsewhere
+// whether a parent is logged in from the session's hint (lib/auth/indice-espace.ts), read in the browser.
 import Link from "next/link";
+import { useSelectedLayoutSegments } from "next/navigation";
 import { deconnexion } from "@/app/(portail)/actions";
+import { useIndiceEspace } from "@/components/layout/useIndiceEspace";
 
 const MENU = [
   { href: "/mon-espace", label: "Mon accueil" },
@@ -16,11 +24,8 @@ const MENU = [
 
 type Props = {
   commune: string;
-  connecte: boolean;
   /** the commune's logo set in Paramétrage, if any (the name stays beside it) */
   logoUrl?: string | null;
-  /** the agents' console: its own menu is in its layout */
-  console?: boolean;
 };
 
 function Liens({ className }: { className: string }) {
@@ -40,7 +45,12 @@ function Liens({ className }: { className: string }) {
   );
 }
 
-export function SiteHeader({ commune, connecte, logoUrl, console = false }: Props) {
+export function SiteHeader({ commune, logoUrl }: Props) {
+  const [groupe, dossier] = useSelectedLayoutSegments();
+  const indice = useIndiceEspace();
+  // the agents' console: its own menu is in its layout
+  const console = groupe === "(agent)" || (groupe === "(auth)" && dossier === "agent");
+  const connecte = groupe === "(portail)" || indice === "usager";
   return (
     <header className="relative bg-white shadow-sm">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-2 sm:gap-3 sm:px-4 sm:py-3">

@@ -2,7 +2,8 @@
 // The login form of both populations: Identifiant, Mot de passe, Connexion; refusals shown above the form,
 // the identifiant kept.
 import Link from "next/link";
-import { useActionState } from "react";
+import { useSearchParams } from "next/navigation";
+import { Suspense, useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { AltchaField } from "@/components/ui/AltchaField";
 import { TextField } from "@/components/ui/Field";
@@ -12,10 +13,18 @@ import type { FormState } from "@/lib/forms";
 type Props = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   suite?: string;
+  /** `suite` is read from the page's address in the browser (a page served from the cache) */
+  suiteDeLAdresse?: boolean;
   motDePasseOublie?: boolean;
 };
 
-export function LoginForm({ action, suite, motDePasseOublie }: Props) {
+/** The hidden `suite` of a login page served from the cache: what the form kept, else the address's. */
+function SuiteDeLAdresse({ gardee }: { gardee: string }) {
+  const suite = useSearchParams().get("suite");
+  return <input type="hidden" name="suite" value={gardee || suite || ""} />;
+}
+
+export function LoginForm({ action, suite, suiteDeLAdresse, motDePasseOublie }: Props) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {
     values: { suite: suite ?? "" },
     errors: {},
@@ -32,7 +41,14 @@ export function LoginForm({ action, suite, motDePasseOublie }: Props) {
       ) : (
         state.message && <Alert kind="erreur" title={state.message} />
       )}
-      <input type="hidden" name="suite" value={state.values.suite ?? ""} />
+      {suiteDeLAdresse ? (
+        // rendered by the server without it (the cached page has no address); filled in the browser
+        <Suspense fallback={<input type="hidden" name="suite" value={state.values.suite ?? ""} />}>
+          <SuiteDeLAdresse gardee={state.values.suite ?? ""} />
+        </Suspense>
+      ) : (
+        <input type="hidden" name="suite" value={state.values.suite ?? ""} />
+      )}
       <TextField
         name="identifiant"
         label="Identifiant"

@@ -7,15 +7,27 @@ import { cache } from "react";
 import { nomCookieSession, proxysDeConfiance, secureCookies } from "@/lib/config";
 import { adresseClient, adresseSocketConnue, EN_TETE_ADRESSE_SOCKET } from "@/lib/auth/adresse-client";
 import { findLiveSession, SESSION_MAX_MS, type LiveSession } from "@/lib/auth/sessions";
-import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/client";
+import { COOKIE_INDICE_ESPACE, type IndiceEspace } from "@/lib/auth/indice-espace";
+import type { Agent, RoleAgent, Session, SessionKind, Usager } from "@/lib/generated/prisma/client";
 
 export const SESSION_COOKIE = nomCookieSession();
 
 export const sessionCookieOptions = () =>
   ({ httpOnly: true, secure: secureCookies(), sameSite: "lax", path: "/", maxAge: SESSION_MAX_MS / 1000 }) as const;
 
-export async function setSessionCookie(token: string): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions());
+/** The browser-readable hint that goes with the session cookie (lib/auth/indice-espace.ts): not HttpOnly. */
+export const indiceEspace = (kind: SessionKind) =>
+  ({
+    name: COOKIE_INDICE_ESPACE,
+    value: (kind === "USAGER" ? "usager" : "agent") satisfies IndiceEspace,
+    options: { ...sessionCookieOptions(), httpOnly: false },
+  }) as const;
+
+export async function setSessionCookie(token: string, kind: SessionKind): Promise<void> {
+  const jar = await cookies();
+  jar.set(SESSION_COOKIE, token, sessionCookieOptions());
+  const indice = indiceEspace(kind);
+  jar.set(indice.name, indice.value, indice.options);
 }
 
 export async function sessionToken(): Promise<string | undefined> {
@@ -23,7 +35,9 @@ export async function sessionToken(): Promise<string | undefined> {
 }
 
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+  const jar = await cookies();
+  jar.delete(SESSION_COOKIE);
+  jar.delete(COOKIE_INDICE_ESPACE);
 }
 
 /** The caller's live session, looked up once per request. */

@@ -1,4 +1,5 @@
 // What the two login pages (citizen and agent) do with their form: log in, set the cookie, say why not.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { config } from "@/lib/config";
@@ -36,13 +37,27 @@ export function safeNext(suite: string | undefined, fallback: string, appUrl = c
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/**
+ * The page asked for before the login: the form's hidden field, which the login page fills in the browser
+ * from its address (the page is served from the cache, the same for everyone); without JavaScript the field
+ * stays empty, and the address of the login page comes with the form as its Referer (same origin only; the
+ * Referrer-Policy keeps it whole there). safeNext checks it either way.
+ */
+async function suiteDemandee(champ: string | undefined): Promise<string | undefined> {
+  if (champ) return champ;
+  const referent = (await headers()).get("referer");
+  if (!referent || !URL.canParse(referent)) return undefined;
+  const url = new URL(referent);
+  return url.origin === new URL(config.appUrl).origin ? (url.searchParams.get("suite") ?? undefined) : undefined;
+}
+
 /** The fields of both login forms: handleLogin words their refusals itself, beside each field. */
 export const loginSchema = z.looseObject({});
 
 export async function handleLogin(kind: SessionKind, formData: FormData, fallback: string): Promise<FormState> {
   const values = formValues(formData);
   const identifiant = values.identifiant?.trim() ?? "";
-  const keep: Record<string, string> = { identifiant, suite: values.suite ?? "" };
+  const keep: Record<string, string> = { identifiant, suite: (await suiteDemandee(values.suite)) ?? "" };
   const errors: Record<string, string> = {};
   if (!identifiant) errors.identifiant = "Indiquez votre identifiant.";
   if (!values.motDePasse) errors.motDePasse = "Indiquez votre mot de passe.";
@@ -76,8 +91,8 @@ export async function handleLogin(kind: SessionKind, formData: FormData, fallbac
       message: IDENTIFIANTS_INCORRECTS,
     };
   }
-  await setSessionCookie(result.token);
-  const suite = safeNext(values.suite, fallback);
+  await setSessionCookie(result.token, kind);
+  const suite = safeNext(keep.suite, fallback);
   // An agent who owes the TOTP code goes to that step first, the page asked for kept for afterwards.
   if (result.mfaEnAttente) redirect(`/agent/connexion/code?suite=${encodeURIComponent(suite)}`);
   redirect(suite);

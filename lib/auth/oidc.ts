@@ -10,7 +10,7 @@
 import NextAuth, { type AuthOptions } from "next-auth";
 import { config } from "@/lib/config";
 import { cleDerivee } from "@/lib/chiffrement";
-import { ipDuClient, SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/current";
+import { indiceEspace, ipDuClient, SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/current";
 import { algorithmeIdToken, fournisseurFranceConnect, type IdentiteFranceConnect } from "@/lib/auth/franceconnect";
 import { fournisseurSsoAgents, mfaAffirme, type ClaimsSso } from "@/lib/auth/sso-agents";
 import { safeNext } from "@/lib/auth/login-form";
@@ -18,7 +18,7 @@ import { connexionFranceConnect } from "@/lib/domain/usager/franceconnect";
 import { connexionAgentSso } from "@/lib/domain/agent/sso";
 import { DRAFT_COOKIE, DRAFT_LIFETIME_MS } from "@/lib/domain/usager/brouillon";
 
-/** Where a refused FranceConnect sign-in lands, with `?erreur=<code>` (see messageRefusFranceConnect). */
+/** Where a refused FranceConnect sign-in lands, with `?erreur=<code>` (see lib/auth/refus-oidc.ts). */
 const PAGE_CONNEXION = "/connexion";
 const PAGE_CONNEXION_AGENT = "/agent/connexion";
 
@@ -58,6 +58,8 @@ async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOpt
           });
           if (issue.issue === "session") {
             cookie(SESSION_COOKIE, issue.token, sessionCookieOptions());
+            const indice = indiceEspace("USAGER");
+            cookie(indice.name, indice.value, indice.options);
             return `${config.appUrl}/mon-espace`;
           }
           if (issue.issue === "inconnue") {
@@ -79,6 +81,8 @@ async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOpt
           });
           if (!issue.ok) return `${config.appUrl}${PAGE_CONNEXION_AGENT}?erreur=sso_refuse`;
           cookie(SESSION_COOKIE, issue.token, sessionCookieOptions());
+          const indice = indiceEspace("AGENT");
+          cookie(indice.name, indice.value, indice.options);
           return `${config.appUrl}${issue.mfaEnAttente ? `/agent/connexion/code?suite=${encodeURIComponent("/agent")}` : "/agent"}`;
         }
         return false;
@@ -219,20 +223,4 @@ export async function traiterRequeteOidc(request: Request, segments: string[]): 
   if (typeof type === "string") sortie.set("Content-Type", type);
   const contenu = typeof reponse.corps === "string" ? reponse.corps : JSON.stringify(reponse.corps ?? {});
   return new Response(contenu, { status: reponse.statut, headers: sortie });
-}
-
-/** The French message of a refused FranceConnect sign-in (`?error=` from next-auth, `?erreur=` from us). */
-export function messageRefusFranceConnect(code: string): string {
-  if (code === "non_active") {
-    return "Votre espace n'est pas encore activé : suivez le lien du courriel reçu à sa création, puis reconnectez-vous avec FranceConnect.";
-  }
-  return "La connexion avec FranceConnect n'a pas abouti : aucune session n'a été ouverte. Réessayez, ou connectez-vous avec votre identifiant et votre mot de passe.";
-}
-
-/** The French message of a refused sign-in through the commune's account. */
-export function messageRefusSsoAgent(code: string): string {
-  if (code === "sso_refuse") {
-    return "Aucun compte d'agent actif ne correspond à votre compte de la commune. Adressez-vous à un administrateur du portail.";
-  }
-  return "La connexion avec le compte de la commune n'a pas abouti : aucune session n'a été ouverte. Réessayez, ou connectez-vous avec votre identifiant.";
 }

@@ -98,7 +98,8 @@ const ROUTES: Record<string, LigneRoute> = {
   "/mentions-legales": { acces: "publique" },
   "/reglement-interieur": { acces: "publique" },
   "/icon.svg": { acces: "publique" },
-  "/connexion": { acces: "publique" },
+  // served from the cache (its optional catch-all renders only /connexion itself; proxy.ts answers 404 below it)
+  "/connexion/[[...coquille]]": { acces: "publique", chemin: () => "/connexion" },
   // FranceConnect's answer for an identity no space knows: without that identity in the draft, back to login
   "/connexion/franceconnect": { acces: "publique", statut: 307 },
   "/agent/connexion": { acces: "publique" },
@@ -112,6 +113,8 @@ const ROUTES: Record<string, LigneRoute> = {
   "/mot-de-passe-oublie/[token]": { acces: "publique", chemin: () => "/mot-de-passe-oublie/inconnu" },
   "/api/altcha": { acces: "publique" },
   "/api/health": { acces: "publique" },
+  // which space the session opens (for the cached login page), nothing about who
+  "/api/session": { acces: "publique" },
   "/api/sante": { acces: "publique" },
   // next-auth's routes (FranceConnect, the agents' SSO): its CSRF token, the one any sign-in starts with
   "/api/auth/[...nextauth]": { acces: "publique", chemin: () => "/api/auth/csrf" },

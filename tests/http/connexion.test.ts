@@ -15,6 +15,7 @@ import {
   type Client,
 } from "./client";
 import { espaceActive, familleComplete, MOT_DE_PASSE_AGENT, nouvelAgent } from "./fixtures";
+import { db } from "@/lib/db";
 
 const IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect.";
 const BLOQUE = /^Trop de tentatives de connexion\. Par sécurité, réessayez à partir de \d{2}:\d{2}\.$/;
@@ -87,7 +88,8 @@ describe("en-têtes de sécurité", () => {
     const famille = await familleComplete("Harriet");
     const citoyen = await connecte({ kind: "USAGER", usagerId: famille.usager.id });
     const reponses: [string, Response][] = [
-      ["page publique", await requete(anonyme(), "/connexion")],
+      ["page publique", await requete(anonyme(), "/actualites")],
+      ["page servie depuis le cache", await requete(anonyme(), "/connexion")],
       ["page personnelle", await requete(citoyen, "/mon-espace")],
       ["redirection", await requete(anonyme(), "/mon-espace")],
       ["page introuvable", await requete(citoyen, "/agent")],
@@ -118,16 +120,28 @@ describe("en-têtes de sécurité", () => {
         expect(csp, sorte).toBe("");
       } else {
         expect(csp, sorte).toContain("frame-ancestors 'none'");
-        expect(csp, sorte).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+        expect(csp, sorte).toContain("object-src 'none'");
+        expect(csp, sorte).toContain("base-uri 'self'");
+        expect(csp, sorte).toMatch(/form-action 'self'/);
         expect(csp, sorte).not.toContain("unsafe-eval");
+        // The logout's answer carries the login page it leads to (Next renders a server action's redirect target
+        // into the same answer, headers included): the cached page's policy.
+        if (sorte === "page servie depuis le cache" || sorte === "action serveur") {
+          // the same bytes for everyone, so no nonce (proxy.ts): its own inline scripts and the site's files only
+          expect(csp, sorte).toMatch(/script-src 'self' 'unsafe-inline'(;|$)/);
+          expect(csp, sorte).not.toContain("nonce-");
+        } else {
+          expect(csp, sorte).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+          expect(csp, sorte).not.toMatch(/script-src[^;]*unsafe-inline/);
+        }
       }
     }
     // a fresh nonce for each answer
     const nonce = (reponse: Response) => reponse.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1];
-    expect(nonce(reponses[0]![1])).not.toBe(nonce(reponses[1]![1]));
+    const de = (sorte: string) => reponses.find(([nom]) => nom === sorte)![1];
+    expect(nonce(de("page publique"))).not.toBe(nonce(de("page personnelle")));
     for (const sorte of ["page personnelle", "redirection", "page introuvable", "fichier privé", "action serveur"]) {
-      const reponse = reponses.find(([nom]) => nom === sorte)![1];
-      expect(reponse.headers.get("cache-control"), sorte).toContain("no-store");
+      expect(de(sorte).headers.get("cache-control"), sorte).toContain("no-store");
     }
   });
 });
@@ -159,5 +173,62 @@ describe("le mur entre les citoyens et les agents", () => {
     const parentALaConsole = anonyme();
     const refus = await seConnecter(parentALaConsole, espace.identifiant, espace.motDePasse, "/agent/connexion");
     expect(alertes(await refus.text())).toEqual([IDENTIFIANTS_INCORRECTS]);
+  });
+});
+
+describe("la page de connexion, servie depuis le cache", () => {
+  it("rendue une fois puis servie telle quelle ; un changement de la commune la fait rendre de nouveau", async () => {
+    await requete(anonyme(), "/connexion");
+    const servie = await requete(anonyme(), "/connexion");
+    expect(servie.status).toBe(200);
+    // Next's own word for an answer from its cache, not rendered again
+    expect(servie.headers.get("x-nextjs-cache")).toBe("HIT");
+    // kept by Next on the server only (proxy.ts)
+    expect(servie.headers.get("cache-control")).toBe("no-store");
+    // nothing of the request in it: no session cookie set, the same page for everyone
+    expect(servie.headers.get("set-cookie")).toBeNull();
+    // a path below it is a 404 answered for that request, never a page kept in the cache
+    const inventee = await requete(anonyme(), "/connexion/nimporte-quoi");
+    expect(inventee.status).toBe(404);
+    expect(inventee.headers.get("x-nextjs-cache")).toBeNull();
+
+    // The Paramétrage changes the commune's site (the footer's "Retour au site principal"), through its action.
+    const avant = await db().commune.findUniqueOrThrow({ where: { id: 1 } });
+    const admin = await connecte({ kind: "AGENT", agentId: (await nouvelAgent("ADMIN")).id });
+    const enregistrer = actionDuBuild("app/(agent)/agent/parametrage/actions.ts", "enregistrerCommuneAction");
+    const enregistrerSite = async (siteUrl: string | null) => {
+      const champs = new FormData();
+      for (const [nom, valeur] of Object.entries({
+        nom: avant.nom,
+        adresse: avant.adresse ?? "",
+        serviceNom: avant.serviceNom,
+        serviceEmail: avant.serviceEmail,
+        telephone: avant.telephone ?? "",
+        siteUrl: siteUrl ?? "",
+        totpObligatoire: avant.totpObligatoire ? "on" : "",
+        delaiJustificatifHeures: String(avant.delaiJustificatifHeures),
+        heureLimiteMaladie: avant.heureLimiteMaladie,
+      }))
+        if (valeur !== "") champs.append(nom, valeur);
+      const reponse = await appelerAction(admin, { id: enregistrer.id, page: "/agent/parametrage" }, [
+        { values: {}, errors: {} },
+        champs,
+      ]);
+      expect(reponse.status).toBe(200);
+    };
+    const site = `https://cache-${Date.now().toString(36)}.example.fr`;
+    try {
+      await enregistrerSite(site);
+      expect((await db().commune.findUniqueOrThrow({ where: { id: 1 } })).siteUrl).toBe(site);
+      const rendue = await requete(anonyme(), "/connexion");
+      expect(rendue.headers.get("x-nextjs-cache")).not.toBe("HIT");
+      expect(await rendue.text()).toContain(`href="${site}"`);
+      // and kept again
+      const gardee = await requete(anonyme(), "/connexion");
+      expect(gardee.headers.get("x-nextjs-cache")).toBe("HIT");
+      expect(await gardee.text()).toContain(`href="${site}"`);
+    } finally {
+      await enregistrerSite(avant.siteUrl);
+    }
   });
 });

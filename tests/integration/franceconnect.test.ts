@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashToken } from "@/lib/auth/tokens";
+import { messageRefusFranceConnect, messageRefusSsoAgent } from "@/lib/auth/refus-oidc";
 import { DEMO_CLIENT } from "@/tests/stand-ins/client-oidc-demo";
 import { startOidcStandIn, type IdentiteStandIn, type OidcStandIn } from "@/tests/stand-ins/franceconnect";
 import { nouvelEspace } from "./espace-fixtures";
@@ -209,7 +210,7 @@ describe("FranceConnect: what is refused, with a French message and no session",
     const { location } = await parcours("franceconnect", ANGELA.sub);
     expect(location.pathname).toBe("/connexion");
     expect(location.searchParams.get("erreur")).toBe("franceconnect");
-    expect(oidc.messageRefusFranceConnect("franceconnect")).toMatch(/La connexion avec FranceConnect n'a pas abouti/);
+    expect(messageRefusFranceConnect("franceconnect")).toMatch(/La connexion avec FranceConnect n'a pas abouti/);
     expect(await compter()).toEqual(avant);
     await db().usager.deleteMany({ where: { franceconnectSub: ANGELA.sub } });
   });
@@ -370,7 +371,7 @@ describe("the agents' SSO", () => {
     const sessions = await db().session.count();
     const { location, bocal } = await parcours("agents", sub);
     expect(location.toString()).toBe(`${APP}/agent/connexion?erreur=sso_refuse`);
-    expect(oidc.messageRefusSsoAgent("sso_refuse")).toMatch(/Aucun compte d'agent actif/);
+    expect(messageRefusSsoAgent("sso_refuse")).toMatch(/Aucun compte d'agent actif/);
     expect(bocal.get("pf_session")).toBeUndefined();
     expect(await db().session.count()).toBe(sessions);
     expect(await db().agent.count()).toBe(agents);

@@ -5,11 +5,14 @@ import { z } from "zod";
 import { actionAgent } from "@/lib/action";
 import { checkUpload, LOGO_RULE } from "@/lib/storage/upload-check";
 import { changerLogo } from "@/lib/domain/commune/changer-logo";
+import { communeModifiee } from "@/lib/domain/commune/gabarit";
 import { modifierCommune } from "@/lib/domain/commune/modifier";
 import { publierDocument } from "@/lib/domain/commune/publier-document";
 import { communeSchema, documentSchema } from "@/lib/domain/commune/schemas";
 
-// The commune's name, logo and documents appear on every page: the whole site is rendered again.
+// The commune's name and logo appear on every page's frame, read under the tag `commune`: communeModifiee()
+// renders again the pages served from the cache and refreshes the admin's. The documents are read by their
+// own pages: the whole site is rendered again.
 const toutLeSite = () => revalidatePath("/", "layout");
 const ADMIN = { role: "ADMIN" } as const;
 
@@ -18,7 +21,7 @@ export const enregistrerCommuneAction = actionAgent(
   communeSchema,
   async ({ agent, data, values }) => {
     const { champs } = await modifierCommune({ agentId: agent.id, saisie: data });
-    toutLeSite();
+    communeModifiee();
     return {
       values,
       message: champs.length ? "Les paramètres de la commune sont enregistrés." : "Aucun paramètre n'a changé.",
@@ -37,7 +40,7 @@ export const envoyerLogoAction = actionAgent(
     const check = await checkUpload(fichier, LOGO_RULE);
     if (!check.ok) return { ok: false, values: {}, errors: { logo: check.message } };
     await changerLogo({ agentId: agent.id, bytes: check.bytes });
-    toutLeSite();
+    communeModifiee();
     return { message: "Le logo est en place." };
   },
   ADMIN,
@@ -48,7 +51,7 @@ export const retirerLogoAction = actionAgent(
   z.object({}),
   async ({ agent }) => {
     await changerLogo({ agentId: agent.id, bytes: null });
-    toutLeSite();
+    communeModifiee();
   },
   ADMIN,
 );

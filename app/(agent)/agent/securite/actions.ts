@@ -27,7 +27,7 @@ export const activerDoubleAuthentification = actionAgent(
       code: data.code,
       ip: await clientIp(),
     });
-    if (token) await setSessionCookie(token);
+    if (token) await setSessionCookie(token, "AGENT");
     return { extra: { codesSecours } };
   },
   { enrolement: true },

@@ -31,7 +31,7 @@ export const associerAction = actionPublique("associerFranceConnect", associatio
               : "Identifiant ou mot de passe incorrect.";
     return { ok: false, message, values: { identifiant: data.identifiant } };
   }
-  await setSessionCookie(resultat.token);
+  await setSessionCookie(resultat.token, "USAGER");
   await clearDraftCookie();
   redirect("/mon-espace");
 });

@@ -31,7 +31,7 @@ export const verifierCode = actionAgent(
           : "Code incorrect ou déjà utilisé : saisissez le code affiché en ce moment par votre application, ou un code de secours.";
       return { ok: false, values: keep, errors: { code: message } };
     }
-    await setSessionCookie(result.token);
+    await setSessionCookie(result.token, "AGENT");
     redirect(safeNext(data.suite, "/agent"));
   },
   { enrolement: true },

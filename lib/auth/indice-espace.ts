@@ -1,0 +1,16 @@
+// A hint, readable by the browser, of which space the visitor is logged into: the pages served from the cache
+// (the login page, see proxy.ts) are the same for everyone, so their header and the preview banner learn it in
+// the browser. Only a hint for what to show: the server never trusts it (every page and action checks the
+// HttpOnly session cookie, lib/auth/current.ts); set and cleared with the session cookie.
+export const COOKIE_INDICE_ESPACE = "pf_espace";
+
+export type IndiceEspace = "usager" | "agent";
+
+/** The hint in a `document.cookie` string, or null. */
+export function lireIndiceEspace(cookies: string): IndiceEspace | null {
+  for (const morceau of cookies.split(";")) {
+    const [nom, valeur] = morceau.trim().split("=");
+    if (nom === COOKIE_INDICE_ESPACE && (valeur === "usager" || valeur === "agent")) return valeur;
+  }
+  return null;
+}
