@@ -92,10 +92,10 @@ export async function peupler(nombre: number): Promise<Population> {
   });
   if (!calendrier?.ouvert) throw new Error("Les réservations de l'année ne sont pas ouvertes : rien à réserver.");
   const classique = calendrier.unites[0]!.id;
-  const semaineType = calendrier.jours.flatMap((jour) =>
-    jour.cases
-      .filter((c) => c.uniteId === classique && c.modifiable && c.etat === "LIBRE")
-      .map((c): Changement => ({ date: jour.jour, uniteId: c.uniteId, reserver: true })),
+  const semaineType = calendrier.annuel.flatMap(([jour, cases]) =>
+    cases
+      .filter(([uniteId, etat, modifiable]) => uniteId === classique && modifiable && etat === "LIBRE")
+      .map((): Changement => ({ date: jour, uniteId: classique, reserver: true })),
   );
   if (semaineType.length === 0) throw new Error("Aucun jour modifiable dans l'année : rien à réserver.");
   return { parents, semaineType };
