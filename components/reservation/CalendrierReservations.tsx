@@ -6,12 +6,14 @@
 //
 // The server renders one month (?mois=2026-10); "Mois précédent" / "Mois suivant" ask it for the next one
 // while this component, and the changes not yet saved, stay. The tools and the preview work on the year's open
-// days the page carries in a compact form (Calendrier.annuel: each unit's state and whether it may change).
+// days the page carries as a compact text (lib/domain/reservation/annee-compacte.ts: each unit's state and
+// whether it may still change).
 import { usePathname, useRouter } from "next/navigation";
 import { useActionState, useMemo, useState, useTransition } from "react";
 import type { Action } from "@/lib/action";
 import type { FormState } from "@/lib/forms";
-import type { CaseJour, Calendrier, EtatCase, JourCalendrier } from "@/lib/domain/reservation/queries";
+import { decoderAnnee, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
+import type { Calendrier, JourCalendrier } from "@/lib/domain/reservation/queries";
 import {
   ajouterJours,
   ecartJours,
@@ -77,16 +79,7 @@ export function CalendrierReservations({
   const [navigation, naviguer] = useTransition();
   const unites = new Map(calendrier.unites.map((u) => [u.id, u]));
   // the year's open days, in order, with their cases (closed days have none and are never changed)
-  const annee = useMemo(
-    () =>
-      new Map(
-        calendrier.annuel.map(([jour, cases]) => [
-          jour,
-          cases.map(([uniteId, etat, modifiable]): CaseJour => ({ uniteId, etat, modifiable: modifiable === 1 })),
-        ]),
-      ),
-    [calendrier.annuel],
-  );
+  const annee = useMemo(() => decoderAnnee(calendrier.annuel), [calendrier.annuel]);
 
   // a save answered: what it wrote is now the page's state, so the pending changes are dropped (adjusted
   // while rendering, as React advises, rather than in an effect)

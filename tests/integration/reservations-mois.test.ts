@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { dansLeDelai, lireDelai } from "@/lib/domain/reservation/delais";
 import { enregistrerReservations } from "@/lib/domain/reservation/enregistrer";
-import { calendrierReservations, type CaseJour } from "@/lib/domain/reservation/queries";
+import { decoderAnnee } from "@/lib/domain/reservation/annee-compacte";
+import { calendrierReservations } from "@/lib/domain/reservation/queries";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedReservations } from "@/prisma/demo-reservations";
@@ -108,12 +109,7 @@ describe("the month view", () => {
     const annulation = lireDelai(activite.delaiAnnulation)!;
     for (const now of [AOUT, NOVEMBRE]) {
       const premier = await calendrier(f, now, "2026-09");
-      const annuel = new Map(
-        premier.annuel.map(([jour, cases]) => [
-          jour,
-          cases.map(([uniteId, etat, m]): CaseJour => ({ uniteId, etat, modifiable: m === 1 })),
-        ]),
-      );
+      const annuel = decoderAnnee(premier.annuel);
       const vus = new Set<string>();
       let mois: string | null = premier.mois;
       while (mois) {

@@ -2,6 +2,7 @@
 // inscriptions of the year, and one inscription's calendar with, for each opening day and unit, its state,
 // whether it may still change at `now` and why not.
 import { db } from "@/lib/db";
+import { encoderAnnee, type CaseJour, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
 import { raisonFermeture } from "@/lib/domain/reservation/calendrier";
 import { echeance, lireDelai, modifiableJusquau, premierJourDansLeDelai } from "@/lib/domain/reservation/delais";
 import {
@@ -19,22 +20,8 @@ import { ZONE_SCOLAIRE } from "@/lib/domain/reservation/parametrage";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/reservation/periode";
 import { MOTIFS_NON_ASSURE } from "@/lib/domain/reservation/service-non-assure";
 
-export type EtatCase =
-  | "RESERVEE"
-  | "ATTENTE"
-  | "A_VALIDER"
-  | "REFUSEE"
-  | "LIBRE"
-  | "AUTRE_FOYER"
-  | "ABSENCE_SIGNALEE"
-  | "ABSENCE_JUSTIFIEE"
-  | "ABSENCE_INJUSTIFIEE"
-  | "NON_ASSURE";
 /** the states an absence or a service non assuré gave a day: shown, never changed from the calendar */
 const FIGES: EtatCase[] = ["ABSENCE_SIGNALEE", "ABSENCE_JUSTIFIEE", "ABSENCE_INJUSTIFIEE", "NON_ASSURE"];
-export type CaseJour = { uniteId: number; etat: EtatCase; modifiable: boolean };
-/** An open day of the year as the tools of the month view need it: its cases as [unit, state, may change]. */
-export type JourOuvert = [jour: Jour, cases: [uniteId: number, etat: EtatCase, modifiable: 0 | 1][]];
 export type JourCalendrier = {
   jour: Jour;
   libelle: string;
@@ -206,7 +193,7 @@ export async function calendrierReservations({
   const annulableDes = annulation && premierJourDansLeDelai(annulation, debut, fin, now);
 
   const semaines: Semaine[] = [];
-  const annuel: JourOuvert[] = [];
+  const annuel: { jour: Jour; cases: CaseJour[] }[] = [];
   const moisListes = new Set<Mois>();
   const joursSemaine = new Set<number>();
   let premier: Jour | null = null;
@@ -237,7 +224,7 @@ export async function calendrierReservations({
               : etat === "ATTENTE" || etat === "A_VALIDER" || ouvreAnnulation;
         return { uniteId: u.id, etat, modifiable: peut };
       });
-      annuel.push([jour, cases.map((c) => [c.uniteId, c.etat, c.modifiable ? 1 : 0])]);
+      annuel.push({ jour, cases });
       // the cutoffs come in the days' order: the first day open to booking has the next one
       if (!agent && !prochaine && ouvreReservation && reservation) prochaine = echeance(reservation, jour);
     }
@@ -278,8 +265,8 @@ export async function calendrierReservations({
     semaines,
     /** the days of the month shown */
     jours: semaines.flatMap((s) => s.jours),
-    /** the year's open days, compactly, for the tools */
-    annuel,
+    /** the year's open days for the tools, as a compact text (decoderAnnee) */
+    annuel: encoderAnnee(annuel),
     premier,
     dernier,
     joursSemaine: [...joursSemaine].sort(),
