@@ -44,6 +44,12 @@ if (process.env.TEST_WORKER_INDEX === undefined) {
   // encrypts a factory agent's TOTP secret, and the app share them.
   process.env.E2E_CLE_CHIFFREMENT ??= randomBytes(32).toString("base64");
   process.env.E2E_ALTCHA_HMAC_KEY ??= randomBytes(32).toString("hex");
+  // The screens axe has scanned in this run, shared by the workers (e2e/fixtures/test.ts), removed at exit.
+  if (!process.env.E2E_AXE_DIR) {
+    const axeDir = mkdtempSync(join(tmpdir(), "portail-axe-"));
+    process.env.E2E_AXE_DIR = axeDir;
+    process.on("exit", () => rmSync(axeDir, { recursive: true, force: true }));
+  }
   // The app's files (uploads) of this run only, removed when the runner exits, after the servers are stopped.
   if (!process.env.E2E_DATA_DIR) {
     const dataDir = mkdtempSync(join(tmpdir(), "portail-e2e-"));
@@ -114,20 +120,8 @@ export default defineConfig({
     trace: process.env.E2E_TRACE === "retain-on-failure" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
   },
+  // mobile first: its long screens-and-axe tests start early, instead of ending the run on one worker.
   projects: [
-    {
-      name: "desktop",
-      use: { viewport: { width: 1280, height: 800 } },
-      // anchored: parametrage-reservations.spec.ts (the console, at 1280 px) is not the parents' reservations
-      testIgnore: [
-        /telephone\.spec\.ts/,
-        /\/reservations\.spec\.ts$/,
-        /absences\.spec\.ts/,
-        /facturation\.spec\.ts/,
-        /paiement\.spec\.ts/,
-        /demo\.spec\.ts/,
-      ],
-    },
     // A phone checks each screen once (its journeys' logic is the desktop's), plus what only a phone does, plus the
     // journeys the issues ask at 360 px: réservations (a phone's job, every week), FranceConnect (both widths), paying
     // an invoice online.
@@ -141,6 +135,19 @@ export default defineConfig({
         /absences\.spec\.ts/,
         /facturation\.spec\.ts/,
         /paiement\.spec\.ts/,
+      ],
+    },
+    {
+      name: "desktop",
+      use: { viewport: { width: 1280, height: 800 } },
+      // anchored: parametrage-reservations.spec.ts (the console, at 1280 px) is not the parents' reservations
+      testIgnore: [
+        /telephone\.spec\.ts/,
+        /\/reservations\.spec\.ts$/,
+        /absences\.spec\.ts/,
+        /facturation\.spec\.ts/,
+        /paiement\.spec\.ts/,
+        /demo\.spec\.ts/,
       ],
     },
   ],
@@ -188,7 +195,8 @@ export default defineConfig({
         `node --import ./scripts/server-only-hors-next.mjs --import tsx e2e/fixtures/fabrique.ts -- ` +
         `tsx e2e/fixtures/sortie-serveur.ts "${process.env.E2E_SERVER_OUTPUT}" tsx --import ./scripts/server-only-hors-next.mjs scripts/start.ts`,
       url: `${baseURL}/api/health`,
-      timeout: 180_000,
+      // npm test starts this run beside the build (ATTENDRE_BUILD): the fabrique then waits for it as well.
+      timeout: process.env.ATTENDRE_BUILD ? 900_000 : 180_000,
       reuseExistingServer: false,
       stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
       stderr: "pipe",

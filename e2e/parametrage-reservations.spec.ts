@@ -1,9 +1,10 @@
-// Paramétrage des réservations in the console, as an administrator does it before the 1st of August: the official
-// school calendar's file uploaded (a foreign file refused beside its field), the opening days of the private
-// school's garderie generated from the weekdays ticked with a preview of the days added and why others are left
-// out, a single day removed, a deadline set with the rule in words and an example, a capacity; an agent without
-// the administrator's role is refused. Axe-scanned at each new screen. The garderie of the private school is
-// used by no other spec, so this one's changes touch nobody else's days.
+// Paramétrage des réservations in the console, as an administrator does it before the 1st of August: the commune's
+// school zone chosen (and set back to the demo's zone A), the official school calendar's file uploaded (a foreign
+// file refused beside its field), the opening days of the private school's garderie generated from the weekdays
+// ticked with a preview of the days added and why others are left out, a single day removed, a deadline set with
+// the rule in words and an example, a capacity; an agent without the administrator's role is refused.
+// Axe-scanned at each new screen. The garderie of the private school is used by no other spec, so this one's
+// changes touch nobody else's days.
 import path from "node:path";
 import { expect, test } from "./fixtures/test";
 
@@ -22,6 +23,28 @@ test("un administrateur génère les jours d'ouverture avec un aperçu, retire u
   await page.goto("/agent/parametrage");
   await page.getByRole("link", { name: "Paramétrage des réservations" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Paramétrage des réservations");
+  await expectNoAxeViolations(page);
+
+  // the commune's school zone: another one chosen (its holidays not imported yet), the page says saved days are
+  // regenerated with the preview; then back to the demo's zone A at once, which other specs' calendars use
+  const zone = page.getByLabel("Zone de vacances scolaires de la commune");
+  await expect(zone).toHaveValue("Zone A");
+  await zone.selectOption("Zone C");
+  await page.getByRole("button", { name: "Enregistrer la zone" }).click();
+  await expect(
+    page.getByText(
+      "Zone enregistrée : Zone C. Les jours d'ouverture déjà enregistrés ne changent pas : régénérez ceux de chaque activité (avec l'aperçu).",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Vacances scolaires (Zone C)" })).toBeVisible();
+  await expect(
+    page.getByText("Aucune période de vacances de la Zone C cette année : importez le calendrier scolaire."),
+  ).toBeVisible();
+  await zone.selectOption("Zone A");
+  await page.getByRole("button", { name: "Enregistrer la zone" }).click();
+  await expect(page.getByText(/^Zone enregistrée : Zone A\./)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Vacances scolaires (Zone A)" })).toBeVisible();
+  await expect(zone).toHaveValue("Zone A");
   await expectNoAxeViolations(page);
 
   // the official calendar: a foreign file is refused beside the field, the dataset's export is imported

@@ -1,4 +1,5 @@
-import { Link, Text } from "@react-email/components";
+import { Link } from "@react-email/link";
+import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
 
 export type FamilleModifieeProps = { commune: string; serviceNom: string; lien: string };

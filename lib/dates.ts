@@ -1,6 +1,6 @@
 // Dates as the commune reads them: French, in Europe/Paris whatever the server's zone.
-import { format } from "date-fns";
-import { fr } from "date-fns/locale";
+import { format } from "date-fns/format";
+import { fr } from "date-fns/locale/fr";
 import { tz, TZDate } from "@date-fns/tz";
 
 const PARIS = tz("Europe/Paris");

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# `npm test`: every check the project has, in order, stopping at the first failure.
-#   prerequisites -> lint + unit + integration + (next build, fresh, then typecheck) (at once)
-#   -> http (the built server's rules), the demo's smoke test and e2e (journeys at 1280 px, screens at 360 px), at once
+# `npm test`: every check the project has, at once where nothing orders them:
+#   prerequisites -> lint | unit | integration | next build (fresh) -> (typecheck | http | demo smoke | e2e)
+# Lint, unit and integration tests need nothing else; the typecheck, the built server's rules (http), the
+# demo's smoke test and e2e (journeys at 1280 px, screens at 360 px) each start when the build is done, not when
+# the slowest of the others is: no core waits on a group's last straggler.
 # Ends with one line "N passed, N failed" (vitest + playwright tests, from their JSON reports in test-results/).
 #
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium); TEST_DATABASE_URL (a PostgreSQL server whose user has
@@ -120,7 +122,12 @@ together() {
   for pair in "$@"; do
     name=${pair%%|*}
     names+=("$name")
-    bash -c "${pair#*|}" >"$RESULTS/$name.log" 2>&1 &
+    (
+      bash -c "${pair#*|}" >"$RESULTS/$name.log" 2>&1
+      status=$?
+      echo "(${name} ended $((SECONDS - started)) s after npm test started)" >>"$RESULTS/$name.log"
+      exit $status
+    ) &
     pids+=($!)
   done
   for i in "${!pids[@]}"; do
@@ -132,21 +139,20 @@ together() {
 
 step "prerequisites" prerequisites
 if [ -z "${SKIP_E2E:-}" ]; then
-  # Lint, unit and integration tests need nothing else; they run beside the build, so both cores stay busy where,
-  # one group after the other, each group's slowest part ran alone at its end. The type check follows the build
-  # in the same lane: both write .next/types (the routes' types), and the build writes them first.
-  step "lint, unit tests, integration tests, next build then typecheck" together \
+  # The build writes .next/build-ok (or .next/build-failed) when it ends; the checks that need it wait for it:
+  # the typecheck (on the route types the build wrote, .next/types) and the demo before they start, http and e2e
+  # (ATTENDRE_BUILD=1, tests/build-attendu.ts) once their database and stand-ins are up, just before their app.
+  rm -rf .next
+  apres_build='while [ ! -e .next/build-ok ]; do [ -e .next/build-failed ] && { echo "(not run: the build failed)"; exit 1; }; sleep 1; done; '
+  step "lint, unit, integration, next build; then typecheck, http, demo smoke test and e2e" together \
     "lint|npm run lint" \
     "unit|npm run test:unit -- --reporter=default --reporter=json --outputFile.json=$UNIT_JSON" \
     "integration|npm run test:integration -- --reporter=default --reporter=json --outputFile.json=$INTEGRATION_JSON" \
-    "build|rm -rf .next && npm run build && echo '--- typecheck (tsc on the types the build wrote)' && npx tsc --noEmit"
-  # All three need the build and none another: the access matrix, throttles and sessions against the built server
-  # (tests/http), `npm run demo`'s server on PGlite answering the demo login (playwright.demo.config.ts), and the
-  # end-to-end suite. The first two are short and mostly wait on their servers: they overlap the e2e run.
-  step "http tests, demo smoke test, e2e tests" together \
-    "http|npx vitest run --project http --reporter=default --reporter=json --outputFile.json=$HTTP_JSON" \
-    "demo|E2E_OUTPUT_DIR=$RESULTS/e2e-demo E2E_JSON_REPORT=$RESULTS/playwright-demo.json npx playwright test -c playwright.demo.config.ts" \
-    "e2e|E2E_OUTPUT_DIR=$RESULTS/e2e E2E_JSON_REPORT=$RESULTS/playwright-e2e.json npx playwright test"
+    "build|if npm run build; then touch .next/build-ok; else mkdir -p .next && touch .next/build-failed && exit 1; fi" \
+    "typecheck|${apres_build}npx tsc --noEmit" \
+    "http|ATTENDRE_BUILD=1 npx vitest run --project http --reporter=default --reporter=json --outputFile.json=$HTTP_JSON" \
+    "demo|${apres_build}E2E_OUTPUT_DIR=$RESULTS/e2e-demo E2E_JSON_REPORT=$RESULTS/playwright-demo.json npx playwright test -c playwright.demo.config.ts" \
+    "e2e|ATTENDRE_BUILD=1 E2E_OUTPUT_DIR=$RESULTS/e2e E2E_JSON_REPORT=$RESULTS/playwright-e2e.json npx playwright test"
 else
   step "typecheck, lint, unit tests, integration tests" together \
     "typecheck|npm run typecheck" \

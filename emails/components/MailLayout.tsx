@@ -1,5 +1,12 @@
 // The frame every mail of the commune shares: greeting, body, signature and the automaton notice.
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body } from "@react-email/body";
+import { Container } from "@react-email/container";
+import { Head } from "@react-email/head";
+import { Hr } from "@react-email/hr";
+import { Html } from "@react-email/html";
+import { Preview } from "@react-email/preview";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import type { ReactNode } from "react";
 
 export function MailLayout({ commune, preview, children }: { commune: string; preview: string; children: ReactNode }) {

@@ -1,6 +1,6 @@
 // One template gives both parts of a mail: the HTML and its plain-text twin.
 import "server-only";
-import { render } from "@react-email/components";
+import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import type { MailContent } from "@/lib/mail/outbox";
 

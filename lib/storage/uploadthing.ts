@@ -11,7 +11,7 @@
 // remove throws, as on the local disk).
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { UTApi, UTFile } from "uploadthing/server";
+import type { UTApi } from "uploadthing/server";
 import type { Storage } from "@/lib/storage/storage";
 
 /** The decoded UPLOADTHING_TOKEN (base64 of JSON), as the dashboard gives it. */
@@ -70,27 +70,45 @@ function echec(operation: string, detail: number | string | undefined): Error {
   return new Error(`uploadthing : ${operation} a échoué (${quoi}).`);
 }
 
+// The SDK (and the effect runtime under it) is loaded at the first call, not when this module is: every process
+// that imports the storage (each test file, each script) would otherwise load it for nothing on the local disk.
+const sdk = () => import("uploadthing/server");
+
 export class UploadthingStorage implements Storage {
-  private readonly api: UTApi;
+  private readonly token: string;
+  private readonly options: UploadthingOptions;
   private readonly fetch: typeof fetch;
+  private client: Promise<UTApi> | undefined;
 
   /** `token` is UPLOADTHING_TOKEN as the dashboard gives it; it is checked here, with a French message. */
   constructor(token: string, options: UploadthingOptions = {}) {
     parseUploadthingToken(token);
+    this.token = token.trim();
+    this.options = options;
     this.fetch = options.fetch ?? globalThis.fetch;
-    this.api = new UTApi({
-      token: token.trim(),
-      fetch: this.fetch,
-      logLevel: "None",
-      ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
-      ...(options.ingestUrl ? { ingestUrl: options.ingestUrl } : {}),
-    });
+  }
+
+  private api(): Promise<UTApi> {
+    this.client ??= sdk().then(
+      ({ UTApi }) =>
+        new UTApi({
+          token: this.token,
+          fetch: this.fetch,
+          logLevel: "None",
+          ...(this.options.apiUrl ? { apiUrl: this.options.apiUrl } : {}),
+          ...(this.options.ingestUrl ? { ingestUrl: this.options.ingestUrl } : {}),
+        }),
+    );
+    return this.client;
   }
 
   async put(bytes: Uint8Array): Promise<string> {
     // The name and type uploadthing records say nothing about the file: the portal keeps those itself.
+    const { UTFile } = await sdk();
     const fichier = new UTFile([new Uint8Array(bytes)], `${randomUUID()}.bin`, { type: "application/octet-stream" });
-    const envoi = await this.api.uploadFiles(fichier, {
+    const envoi = await (
+      await this.api()
+    ).uploadFiles(fichier, {
       acl: "private",
       contentDisposition: "attachment",
       signal: AbortSignal.timeout(DELAI_MS),
@@ -105,7 +123,7 @@ export class UploadthingStorage implements Storage {
     if (!KEY.test(key)) return null;
     let url: string;
     try {
-      ({ url } = await this.api.getSignedURL(key, { expiresIn: 60 }));
+      ({ url } = await (await this.api()).getSignedURL(key, { expiresIn: 60 }));
     } catch (error) {
       const status = statut(error);
       if (status !== undefined && INCONNU.has(status)) return null;
@@ -120,7 +138,7 @@ export class UploadthingStorage implements Storage {
   async remove(key: string): Promise<void> {
     checkKey(key);
     try {
-      await this.api.deleteFiles(key);
+      await (await this.api()).deleteFiles(key);
     } catch (error) {
       const status = statut(error);
       // Like rm --force: a file already gone is not an error.

@@ -462,6 +462,7 @@ const ACTIONS: Record<string, LigneAction> = {
   "app/(agent)/agent/parametrage/reservations/actions.ts#modifierDelaisAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/reservations/actions.ts#modifierAnneeAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/reservations/actions.ts#modifierReglesAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/parametrage/reservations/actions.ts#modifierZoneAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/reservations/a-valider/actions.ts#deciderReservationsAction": {
     acces: "agent",
     args: formulaire,

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { attendreLeBuild } from "../build-attendu";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { startMailSink } from "../../e2e/fixtures/mail-sink";
@@ -40,11 +41,6 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const READY_TIMEOUT_MS = 180_000;
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(join(ROOT, ".next/BUILD_ID"))) {
-    throw new Error(
-      "The http tests run against the built app, and .next/BUILD_ID is missing: run `npx next build` first.",
-    );
-  }
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), "portail-http-"));
   const stops: (() => Promise<void> | void)[] = [() => rmSync(work, { recursive: true, force: true })];
@@ -77,6 +73,12 @@ export default async function setup(project: TestProject) {
     const log = join(work, "serveur.log");
     // Production refuses to start its anti-bot check and its encryption without their keys.
     const cleChiffrement = randomBytes(32).toString("base64");
+    await attendreLeBuild(ROOT);
+    if (!existsSync(join(ROOT, ".next/BUILD_ID"))) {
+      throw new Error(
+        "The http tests run against the built app, and .next/BUILD_ID is missing: run `npx next build` first.",
+      );
+    }
     const app = startApp(log, {
       PORT: String(port),
       DATABASE_URL: url,

@@ -1,6 +1,7 @@
 // Paramétrage des réservations on PostgreSQL: a generation previewed day by day and then saved as previewed, a
 // single day opened and removed, the official calendar's file imported (and a malformed one refused with
-// nothing written), délais saved and then applied to a parent's save, capacities with their waiting list, the
+// nothing written), the commune's school zone changed (its holidays, not zone A's, left out; by an
+// administrator only), délais saved and then applied to a parent's save, capacities with their waiting list, the
 // school year's dates, and bookings validated by an agent. Each command journals its administrator. (A non-ADMIN
 // agent's refusal is the server actions' wrapper: tests/http/acces.test.ts and e2e/parametrage-reservations.)
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -23,7 +24,9 @@ import {
   modifierAnnee,
   modifierDelais,
   modifierRegles,
+  modifierZone,
   retirerJour,
+  zoneDeLaCommune,
 } from "@/lib/domain/reservation/parametrage";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";
 import { deciderReservations, reservationsAValider } from "@/lib/domain/reservation/validation";
@@ -57,6 +60,7 @@ beforeAll(async () => {
   garderie = await activite("GARDERIE_PUBLIQUE");
   anneeId = (await db().anneeScolaire.findUniqueOrThrow({ where: { libelle: "2026-2027" } })).id;
   adminId = (await agent("Admin")).id;
+  await db().agent.update({ where: { id: adminId }, data: { role: "ADMIN" } });
 }, 120_000);
 
 const joursDe = async (activite: Activite, where: object = {}) =>
@@ -193,14 +197,16 @@ describe("the official school calendar's file", () => {
     const lu = lireOctetsCalendrier(octets(csv));
     expect(lu.ok).toBe(true);
     const resultat = await importerCalendrierScolaire({ donnees: lu.ok ? lu.lignes : [], agentId: adminId });
-    expect(resultat).toEqual({ importees: 2, ignorees: 0, annees: ["2027-2028"] });
+    // zone B's row is kept too (a later change of zone needs no new import), zone A's are what is reported
+    expect(resultat).toEqual({ importees: 2, autresZones: 1, ignorees: 0, annees: ["2027-2028"] });
     const toussaint = await db().vacancesScolaires.findFirstOrThrow({
       where: { zone: "Zone A", anneeScolaire: "2027-2028", description: "Vacances de la Toussaint" },
     });
     expect([jourDeDate(toussaint.debut), jourDeDate(toussaint.fin)]).toEqual(["2027-10-23", "2027-11-08"]);
     // imported again: the same rows, nothing duplicated
     await importerCalendrierScolaire({ donnees: lu.ok ? lu.lignes : [] });
-    expect(await db().vacancesScolaires.count({ where: { anneeScolaire: "2027-2028" } })).toBe(2);
+    expect(await db().vacancesScolaires.count({ where: { zone: "Zone A", anneeScolaire: "2027-2028" } })).toBe(2);
+    expect(await db().vacancesScolaires.count({ where: { anneeScolaire: "2027-2028" } })).toBe(3);
     expect(await journalise("reservations.calendrier_importe")).toHaveLength(1);
   });
 
@@ -220,7 +226,7 @@ describe("the official school calendar's file", () => {
       message: "Ce fichier n'est pas un fichier texte : choisissez l'export JSON ou CSV.",
     });
     expect(lireOctetsCalendrier(new Uint8Array())).toEqual({ ok: false, message: "Le fichier est vide." });
-    // a readable file without a single zone A row: refused as a whole
+    // a readable file without a single row of the commune's zone (A): refused as a whole
     const zoneB = lireOctetsCalendrier(
       octets(
         JSON.stringify({
@@ -240,7 +246,7 @@ describe("the official school calendar's file", () => {
     );
     const erreur = await refus(importerCalendrierScolaire({ donnees: zoneB.ok ? zoneB.lignes : null }));
     expect(erreur.message).toBe(
-      "Ce fichier ne contient aucune période de vacances de la Zone A : rien n'a été importé.",
+      "Ce fichier ne contient aucune période de vacances de la zone de la commune (Zone A) : rien n'a été importé.",
     );
     expect(erreur.field).toBe("fichier");
     expect(await db().vacancesScolaires.count()).toBe(avant);
@@ -492,5 +498,103 @@ describe("validation by an agent", () => {
       "RESERVEE",
       "RESERVEE",
     ]);
+  });
+});
+
+describe("the commune's school zone", () => {
+  /** Rows of the dataset's JSON export for 2026-2027 (Paris midnights as UTC instants, once per académie). */
+  const ligne = (zones: string, location: string, description: string, debut: string, fin: string) => ({
+    description,
+    population: "-",
+    start_date: `${debut}T22:00:00+00:00`,
+    end_date: `${fin}T23:00:00+00:00`,
+    location,
+    zones,
+    annee_scolaire: "2026-2027",
+  });
+  // the Toussaint is the same in every metropolitan zone; the winter holidays are not: zone A's run from
+  // 13 February to 1 March 2027, zone C's from 6 to 22 February
+  const zoneC = [
+    ligne("Zone C", "Paris", "Vacances de la Toussaint", "2026-10-16", "2026-11-01"),
+    ligne("Zone C", "Toulouse", "Vacances de la Toussaint", "2026-10-16", "2026-11-01"),
+    ligne("Zone C", "Paris", "Vacances d'Hiver", "2027-02-05", "2027-02-21"),
+    ligne("Zone B", "Lille", "Vacances d'Hiver", "2027-02-19", "2027-03-07"),
+  ];
+  const garderieDe = (date: string) => joursDe(garderie, { date: dateDeJour(date) });
+  const cible = () => ({ activiteId: garderie.id, anneeId });
+
+  it("is changed by an administrator only, journaled; a commune in Zone C gets zone C's holidays left out, not zone A's", async () => {
+    expect(await zoneDeLaCommune()).toBe("Zone A");
+    const zoneA = await apercuJours(cible());
+    expect(zoneA.exclus).toContainEqual({ jour: "2026-10-19", raison: "Vacances de la Toussaint" });
+    expect(zoneA.exclus).toContainEqual({ jour: "2027-02-22", raison: "Vacances d'Hiver" });
+    expect(zoneA.ouverts).toContain("2027-02-08");
+    const ouvertsLe8 = await garderieDe("2027-02-08");
+    expect(ouvertsLe8).toBeGreaterThan(0);
+
+    // another role is refused, nothing changes
+    const simpleAgent = await agent("Etcheverry");
+    const refusee = await refus(modifierZone({ zone: "Zone C", agentId: simpleAgent.id }));
+    expect(refusee.message).toBe("Seul un administrateur peut changer la zone de vacances scolaires.");
+    expect(await zoneDeLaCommune()).toBe("Zone A");
+
+    try {
+      expect(await modifierZone({ zone: "Zone C", agentId: adminId })).toEqual({ modifiee: true });
+      expect(await zoneDeLaCommune()).toBe("Zone C");
+      const journal = await journalise("reservations.zone");
+      expect(journal.map((j) => j.details)).toEqual([{ avant: "Zone A", apres: "Zone C" }]);
+      expect(await db().journalEntry.count({ where: { event: "reservations.zone", actorId: simpleAgent.id } })).toBe(0);
+      // the same zone again: nothing written, nothing journaled
+      expect(await modifierZone({ zone: "Zone C", agentId: adminId })).toEqual({ modifiee: false });
+      expect(await journalise("reservations.zone")).toHaveLength(1);
+
+      // zone C's calendar not imported yet: none of zone A's holidays are left out
+      const sansCalendrier = await apercuJours(cible());
+      expect(sansCalendrier.exclus.filter((e) => e.raison.startsWith("Vacances"))).toEqual([]);
+      expect(sansCalendrier.ouverts).toContain("2026-10-19");
+
+      // the file imported: zone C's holidays (zone B's kept aside)
+      expect(await importerCalendrierScolaire({ donnees: zoneC, agentId: adminId })).toEqual({
+        importees: 2,
+        autresZones: 1,
+        ignorees: 0,
+        annees: ["2026-2027"],
+      });
+      const apercu = await apercuJours(cible());
+      expect(apercu.exclus).toContainEqual({ jour: "2026-10-19", raison: "Vacances de la Toussaint" });
+      expect(apercu.exclus).toContainEqual({ jour: "2027-02-08", raison: "Vacances d'Hiver" });
+      expect(apercu.ouverts).toContain("2027-02-22");
+      expect(apercu.joursRetires).toContain("2027-02-08");
+      expect(apercu.joursAjoutes).toContain("2027-02-22");
+
+      // changing the zone did not rewrite the saved days: the administrator regenerates them
+      expect(await garderieDe("2027-02-08")).toBe(ouvertsLe8);
+      expect(await garderieDe("2027-02-22")).toBe(0);
+      await enregistrerJours({ ...cible(), agentId: adminId });
+      expect(await garderieDe("2027-02-08")).toBe(0);
+      expect(await garderieDe("2027-02-22")).toBe(ouvertsLe8);
+
+      // and the parents' month view says why, from zone C's rows
+      const f = await familleInscrite("Zone", garderie.id);
+      // (it shows one month at a time)
+      const jour = async (j: string) => {
+        const cal = await calendrierReservations({
+          portee: { usagerId: f.usager.id },
+          enfantId: f.enfantId,
+          inscriptionId: f.inscriptionId,
+          now: AOUT,
+          mois: j.slice(0, 7),
+        });
+        return cal?.ouvert ? cal.jours.find((c) => c.jour === j) : undefined;
+      };
+      expect(await jour("2026-10-19")).toMatchObject({ ferme: true, info: "Vacances de la Toussaint" });
+      expect(await jour("2027-02-08")).toMatchObject({ ferme: true, info: "Vacances d'Hiver" });
+      expect(await jour("2027-02-22")).toMatchObject({ ferme: false });
+    } finally {
+      // back to the demo's zone A and its opening days, for the other tests
+      await modifierZone({ zone: "Zone A", agentId: adminId });
+      await enregistrerJours(cible());
+    }
+    expect(await garderieDe("2027-02-08")).toBe(ouvertsLe8);
   });
 });

@@ -3,7 +3,12 @@
 // lib/db.ts (which reads DATABASE_URL at its first call) talks to this file's database only.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, inject } from "vitest";
+import { afterAll, inject, vi } from "vitest";
+
+// The worker's processes serve file after file (isolate: false, vitest.config.mts): node_modules stay loaded,
+// but the project's own modules are evaluated afresh for each file, so none keeps state (the configuration
+// read once, the mail transport, the storage, the commune kept a minute) from the file before.
+vi.resetModules();
 
 const { adminUrl, template } = inject("integrationDatabase");
 const database = `t_${randomBytes(6).toString("hex")}`;
@@ -21,6 +26,9 @@ process.env.DATABASE_URL = databaseUrl(adminUrl, database);
 process.env.TEST_DATABASE_NAME = database;
 
 afterAll(async () => {
+  // A mail drain this file's commands started must end with the file: its process serves the next file next.
+  const { stopOutboxWorker } = await import("@/lib/mail/outbox");
+  await stopOutboxWorker();
   await holder.__portailPrisma?.$disconnect();
   holder.__portailPrisma = undefined;
   // FORCE (PostgreSQL >= 13) closes connections a test may have left open (pg pools, listeners).

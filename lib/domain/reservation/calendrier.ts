@@ -3,6 +3,7 @@
 // calendar says why a day is closed with the same answer.
 import { z } from "zod";
 import { ajouterJours, estJour, ferie, jourParis, jourSemaine, type Jour } from "@/lib/domain/reservation/jours";
+import { zoneDuJeu } from "@/lib/domain/reservation/zones";
 
 /**
  * School holidays as the official calendar writes them: classes end after `debut` ("le départ en vacances a
@@ -69,13 +70,15 @@ function jourDuJeu(valeur: string): Jour | null {
 
 /**
  * The holidays of one zone in the dataset's rows (the JSON export's array, or records with their `fields`):
- * rows repeat per académie (kept once per description and start) and teachers-only rows are dropped.
+ * rows repeat per académie (kept once per description and start) and teachers-only rows are dropped. The zone's
+ * spelling is compared without accents, hyphens or article ("La Réunion" is "Réunion").
  */
 export function lireCalendrierScolaire(
   donnees: unknown,
   zone: string,
 ): { vacances: (Vacances & { anneeScolaire: string })[]; ignorees: number } {
   const lignes = Array.isArray(donnees) ? donnees : [];
+  const cible = zoneDuJeu(zone) ?? zone;
   const vues = new Map<string, Vacances & { anneeScolaire: string }>();
   let ignorees = 0;
   for (const brute of lignes) {
@@ -87,7 +90,7 @@ export function lireCalendrierScolaire(
       continue;
     }
     const ligne = lue.data;
-    if (ligne.zones !== zone || ligne.population === "Enseignants") continue;
+    if ((zoneDuJeu(ligne.zones) ?? ligne.zones) !== cible || ligne.population === "Enseignants") continue;
     const debut = jourDuJeu(ligne.start_date);
     const fin = jourDuJeu(ligne.end_date);
     if (!debut || !fin || fin < debut) {

@@ -1,5 +1,5 @@
-// Paramétrage of the reservations (administrators): the school calendar imported from the official file, the
-// opening days of an activity generated for a year from its weekdays (previewed, then saved) for all its units
+// Paramétrage of the reservations (administrators): the commune's school zone, the school calendar imported
+// from the official file, the opening days of an activity generated for a year from its weekdays (previewed, then saved) for all its units
 // and lieux or one of them, single days added or removed, the commune's closures, the deadlines, the school
 // year's dates, the validation mode and the units' capacities. Each command is one transaction, journaled with
 // the administrator who made it. Days that hold a booking are never removed: an agent handles them first.
@@ -10,48 +10,94 @@ import { genererJours, lireCalendrierScolaire, type Generation } from "@/lib/dom
 import { dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reservation/jours";
 import { delaiSchema, type Delai } from "@/lib/domain/reservation/delais";
 import { JAMAIS_RESERVATION } from "@/lib/domain/reservation/parametrage-schemas";
+import { ZONES_SCOLAIRES, zoneDuJeu, type ZoneScolaire } from "@/lib/domain/reservation/zones";
+import { oublierCommune } from "@/lib/domain/commune/queries";
 import type { ModeValidation, TypeFermeture } from "@/lib/generated/prisma/enums";
 
-/** Villefranque (Pyrénées-Atlantiques, académie de Bordeaux) is in zone A. */
-export const ZONE_SCOLAIRE = "Zone A";
+/**
+ * The commune's school zone (Commune.zoneScolaire, "Zone A" by default: Villefranque, académie de Bordeaux).
+ * Read on every generation, preview, import and month view, so a change applies at once to what comes next.
+ */
+export async function zoneDeLaCommune(client: Tx = db()): Promise<ZoneScolaire> {
+  const commune = await client.commune.findUnique({ where: { id: 1 }, select: { zoneScolaire: true } });
+  return zoneDuJeu(commune?.zoneScolaire ?? "Zone A") ?? "Zone A";
+}
 
 const journaliser = (tx: Tx, agentId: string | undefined, event: string, details: Record<string, unknown>) =>
   agentId
     ? journal(tx, { event, actorKind: "AGENT", actorId: agentId, details: JSON.parse(JSON.stringify(details)) })
     : Promise.resolve();
 
-/** The holidays of the commune's zone from the official file's rows: all of them or nothing. */
+/**
+ * The official file's holidays, of every zone it holds (a later change of zone needs no new import), all of
+ * them or nothing; refused when it holds none of the commune's zone (most likely the wrong file). `importees`
+ * and `annees` are the commune's zone's, `autresZones` the periods kept for the other zones.
+ */
 export async function importerCalendrierScolaire(
-  { donnees, agentId, zone = ZONE_SCOLAIRE }: { donnees: unknown; agentId?: string; zone?: string },
+  { donnees, agentId }: { donnees: unknown; agentId?: string },
   client?: Tx,
-): Promise<{ importees: number; ignorees: number; annees: string[] }> {
-  const { vacances, ignorees } = lireCalendrierScolaire(donnees, zone);
-  if (vacances.length === 0) {
-    throw new AppError(
-      "calendrier",
-      `Ce fichier ne contient aucune période de vacances de la ${zone} : rien n'a été importé.`,
-      "fichier",
-    );
-  }
-  const annees = [...new Set(vacances.map((v) => v.anneeScolaire))].sort();
+): Promise<{ importees: number; autresZones: number; ignorees: number; annees: string[] }> {
+  const { ignorees } = lireCalendrierScolaire(donnees, ZONES_SCOLAIRES[0]);
+  const parZone = ZONES_SCOLAIRES.map((zone) => ({ zone, vacances: lireCalendrierScolaire(donnees, zone).vacances }));
   const ecrire = async (tx: Tx) => {
-    for (const v of vacances) {
-      const cle = { zone, description: v.description, debut: dateDeJour(v.debut) };
-      await tx.vacancesScolaires.upsert({
-        where: { zone_description_debut: cle },
-        create: { ...cle, anneeScolaire: v.anneeScolaire, fin: dateDeJour(v.fin) },
-        update: { anneeScolaire: v.anneeScolaire, fin: dateDeJour(v.fin) },
-      });
+    const zone = await zoneDeLaCommune(tx);
+    const lesNotres = parZone.find((z) => z.zone === zone)?.vacances ?? [];
+    if (lesNotres.length === 0) {
+      throw new AppError(
+        "calendrier",
+        `Ce fichier ne contient aucune période de vacances de la zone de la commune (${zone}) : rien n'a été importé.`,
+        "fichier",
+      );
     }
+    for (const { zone: z, vacances } of parZone) {
+      for (const v of vacances) {
+        const cle = { zone: z, description: v.description, debut: dateDeJour(v.debut) };
+        await tx.vacancesScolaires.upsert({
+          where: { zone_description_debut: cle },
+          create: { ...cle, anneeScolaire: v.anneeScolaire, fin: dateDeJour(v.fin) },
+          update: { anneeScolaire: v.anneeScolaire, fin: dateDeJour(v.fin) },
+        });
+      }
+    }
+    const annees = [...new Set(lesNotres.map((v) => v.anneeScolaire))].sort();
+    const autresZones = parZone.reduce((n, z) => n + (z.zone === zone ? 0 : z.vacances.length), 0);
     await journaliser(tx, agentId, "reservations.calendrier_importe", {
       zone,
-      importees: vacances.length,
+      importees: lesNotres.length,
+      autresZones,
       ignorees,
       annees,
     });
-    return { importees: vacances.length, ignorees, annees };
+    return { importees: lesNotres.length, autresZones, ignorees, annees };
   };
   return client ? ecrire(client) : db().$transaction(ecrire);
+}
+
+/**
+ * The commune's school zone, by an administrator (checked here too, not only by the server action: it changes
+ * every family's calendar). Saved opening days are not rewritten: the administrator regenerates them (with the
+ * preview) as after any other change. Journaled with the zone before and after; unchanged, nothing is.
+ */
+export async function modifierZone({
+  zone,
+  agentId,
+}: {
+  zone: ZoneScolaire;
+  agentId: string;
+}): Promise<{ modifiee: boolean }> {
+  const modifiee = await db().$transaction(async (tx) => {
+    const auteur = await tx.agent.findUnique({ where: { id: agentId }, select: { role: true } });
+    if (auteur?.role !== "ADMIN") {
+      throw new AppError("interdit", "Seul un administrateur peut changer la zone de vacances scolaires.");
+    }
+    const avant = await zoneDeLaCommune(tx);
+    if (avant === zone) return false;
+    await tx.commune.update({ where: { id: 1 }, data: { zoneScolaire: zone } });
+    await journaliser(tx, agentId, "reservations.zone", { avant, apres: zone });
+    return true;
+  });
+  if (modifiee) oublierCommune();
+  return { modifiee };
 }
 
 /** What a generation targets: an activity's year, with these weekdays, for all its units and lieux or one. */
@@ -159,7 +205,7 @@ async function preparer(client: Tx, cible: Cible) {
     debut: jourDeDate(annee.dateDebut),
     fin: jourDeDate(annee.dateFin),
     joursSemaine,
-    ...(await exclusions(client, activiteId, annee)),
+    ...(await exclusions(client, activiteId, annee, await zoneDeLaCommune(client))),
   });
   const existants = await client.jourOuverture.findMany({
     where: {
@@ -190,9 +236,14 @@ async function preparer(client: Tx, cible: Cible) {
   return { generation, joursSemaine, aCreer, aRetirer };
 }
 
-async function exclusions(client: Tx, activiteId: number, annee: { dateDebut: Date; dateFin: Date }) {
+async function exclusions(
+  client: Tx,
+  activiteId: number,
+  annee: { dateDebut: Date; dateFin: Date },
+  zone: ZoneScolaire,
+) {
   const [vacances, fermetures] = await Promise.all([
-    client.vacancesScolaires.findMany({ where: { zone: ZONE_SCOLAIRE } }),
+    client.vacancesScolaires.findMany({ where: { zone } }),
     client.fermeture.findMany({
       where: { OR: [{ activiteId: null }, { activiteId }], date: { gte: annee.dateDebut, lte: annee.dateFin } },
     }),
@@ -394,7 +445,10 @@ export async function modifierRegles({
 
 /** What the console's Paramétrage des réservations shows for a school year (default: the current one). */
 export async function parametresReservations({ now = new Date(), anneeId }: { now?: Date; anneeId?: number } = {}) {
-  const annees = await db().anneeScolaire.findMany({ orderBy: { dateDebut: "asc" } });
+  const [annees, zone] = await Promise.all([
+    db().anneeScolaire.findMany({ orderBy: { dateDebut: "asc" } }),
+    zoneDeLaCommune(),
+  ]);
   const aujourdhui = dateDeJour(jourParis(now));
   const annee =
     annees.find((a) => a.id === anneeId) ?? annees.find((a) => a.dateFin >= aujourdhui) ?? annees.at(-1) ?? null;
@@ -421,7 +475,7 @@ export async function parametresReservations({ now = new Date(), anneeId }: { no
         }),
         db().fermeture.findMany({ where: { date: periode }, orderBy: { date: "asc" } }),
         db().vacancesScolaires.findMany({
-          where: { zone: ZONE_SCOLAIRE, fin: { gte: annee.dateDebut }, debut: { lte: annee.dateFin } },
+          where: { zone, fin: { gte: annee.dateDebut }, debut: { lte: annee.dateFin } },
           orderBy: { debut: "asc" },
         }),
       ])
@@ -434,7 +488,7 @@ export async function parametresReservations({ now = new Date(), anneeId }: { no
     parActivite.set(j.unite.activiteId, a);
   }
   return {
-    zone: ZONE_SCOLAIRE,
+    zone,
     annees: annees.map((a) => ({ id: a.id, libelle: a.libelle })),
     annee: annee
       ? {

@@ -16,7 +16,7 @@ import {
   nomJour,
   type Jour,
 } from "@/lib/domain/reservation/jours";
-import { ZONE_SCOLAIRE } from "@/lib/domain/reservation/parametrage";
+import { zoneDeLaCommune } from "@/lib/domain/reservation/parametrage";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/reservation/periode";
 import { MOTIFS_NON_ASSURE } from "@/lib/domain/reservation/service-non-assure";
 
@@ -142,11 +142,13 @@ export async function calendrierReservations({
       },
       select: { uniteId: true, date: true, statut: true, familleId: true },
     }),
-    // the holidays name the closed days of the month shown only
-    db().vacancesScolaires.findMany({
-      where: { zone: ZONE_SCOLAIRE, fin: { gte: dateDeJour(debutMois) }, debut: { lte: dateDeJour(finMois) } },
-      select: { description: true, debut: true, fin: true },
-    }),
+    // the holidays of the commune's zone name the closed days of the month shown only
+    zoneDeLaCommune().then((zone) =>
+      db().vacancesScolaires.findMany({
+        where: { zone, fin: { gte: dateDeJour(debutMois) }, debut: { lte: dateDeJour(finMois) } },
+        select: { description: true, debut: true, fin: true },
+      }),
+    ),
     db().fermeture.findMany({
       where: { date: periode, OR: [{ activiteId: null }, { activiteId: activite.id }] },
       select: { date: true, libelle: true },

@@ -3,12 +3,13 @@
 // the field, and the délais form shows the rule in words with an example as it is typed.
 import { useActionState, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
-import { FieldMessages, Label, TextField } from "@/components/ui/Field";
+import { FieldMessages, Label, SelectField, TextField } from "@/components/ui/Field";
 import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
 import type { Action } from "@/lib/action";
 import { delaiSchema, echeance, libelleDelai, type Delai } from "@/lib/domain/reservation/delais";
 import { jourEnClair, nomJour, type Jour } from "@/lib/domain/reservation/jours";
 import { NOMS_TYPES_DELAI } from "@/lib/domain/reservation/parametrage-schemas";
+import { ZONES_SCOLAIRES } from "@/lib/domain/reservation/zones";
 import type { FormState } from "@/lib/forms";
 
 function useFormulaire(action: Action) {
@@ -67,6 +68,27 @@ export function AnneeForm({
   );
 }
 
+export function ZoneForm({ action, zone }: { action: Action; zone: string }) {
+  const { state, formAction, pending, onSubmit, annonce } = useFormulaire(action);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="mb-6">
+      {annonce}
+      <SelectField
+        name="zoneScolaire"
+        label="Zone de vacances scolaires de la commune"
+        required
+        options={Object.fromEntries(ZONES_SCOLAIRES.map((z) => [z, z]))}
+        defaultValue={state.values.zoneScolaire ?? zone}
+        error={state.errors.zoneScolaire}
+        hint="Ses vacances sont retirées des jours d'ouverture générés. Changer de zone ne modifie pas les jours déjà enregistrés : régénérez ensuite ceux de chaque activité, avec l'aperçu."
+      />
+      <button type="submit" className="bouton-secondaire" disabled={pending}>
+        Enregistrer la zone
+      </button>
+    </form>
+  );
+}
+
 export function ImportForm({ action, zone }: { action: Action; zone: string }) {
   const { state, formAction, pending, onSubmit, annonce } = useFormulaire(action);
   return (
@@ -78,7 +100,7 @@ export function ImportForm({ action, zone }: { action: Action; zone: string }) {
         type="file"
         accept=".json,.csv,application/json,text/csv"
         error={state.errors.fichier}
-        hint={`L'export JSON ou CSV du jeu de données « Calendrier scolaire » (fr-en-calendrier-scolaire) de data.education.gouv.fr ; seules les vacances de la ${zone} sont importées.`}
+        hint={`L'export JSON ou CSV du jeu de données « Calendrier scolaire » (fr-en-calendrier-scolaire) de data.education.gouv.fr ; les vacances de toutes ses zones sont gardées, celles de la ${zone} s'appliquent à la commune.`}
       />
       <button type="submit" className="bouton-secondaire" disabled={pending}>
         Importer le calendrier

@@ -15,6 +15,7 @@ import {
   modifierAnnee,
   modifierDelais,
   modifierRegles,
+  modifierZone,
   retirerJour,
 } from "@/lib/domain/reservation/parametrage";
 import {
@@ -26,6 +27,7 @@ import {
   jourSchema,
   reglesSchema,
 } from "@/lib/domain/reservation/parametrage-schemas";
+import { zoneSchema } from "@/lib/domain/reservation/zones";
 
 const ADMIN = { role: "ADMIN" } as const;
 const PAGE = "/agent/parametrage/reservations";
@@ -106,7 +108,7 @@ export const importerCalendrierAction = actionAgent(
     }
     const lecture = lireOctetsCalendrier(new Uint8Array(await fichier.arrayBuffer()));
     if (!lecture.ok) return { ok: false, values: {}, errors: { fichier: lecture.message } };
-    const { importees, ignorees, annees } = await importerCalendrierScolaire({
+    const { importees, autresZones, ignorees, annees } = await importerCalendrierScolaire({
       donnees: lecture.lignes,
       agentId: agent.id,
     });
@@ -114,9 +116,26 @@ export const importerCalendrierAction = actionAgent(
     return {
       message:
         `Calendrier scolaire importé : ${s(importees, "période")} de vacances (${annees.join(", ")}).` +
+        (autresZones > 0 ? ` ${s(autresZones, "période")} des autres zones gardée${autresZones > 1 ? "s" : ""}.` : "") +
         (ignorees > 0
           ? ` ${s(ignorees, "ligne")} illisible${ignorees > 1 ? "s" : ""} ignorée${ignorees > 1 ? "s" : ""}.`
           : ""),
+    };
+  },
+  ADMIN,
+);
+
+export const modifierZoneAction = actionAgent(
+  "modifierZone",
+  zoneSchema,
+  async ({ agent, data, values }) => {
+    const { modifiee } = await modifierZone({ zone: data.zoneScolaire, agentId: agent.id });
+    revalidatePath(PAGE);
+    return {
+      message: modifiee
+        ? `Zone enregistrée : ${data.zoneScolaire}. Les jours d'ouverture déjà enregistrés ne changent pas : régénérez ceux de chaque activité (avec l'aperçu).`
+        : `La commune est déjà en ${data.zoneScolaire} : rien n'a changé.`,
+      values,
     };
   },
   ADMIN,

@@ -1,5 +1,5 @@
-// Paramétrage des réservations (administrators): a school year's dates and holidays (the official calendar's
-// file imported), and for each activity its validation and capacities, its deadlines, and its opening days:
+// Paramétrage des réservations (administrators): a school year's dates, the commune's school zone and its holidays
+// (the official calendar's file imported), and for each activity its validation and capacities, its deadlines, and its opening days:
 // generated from the weekdays ticked, previewed (?apercu=1) before they are saved, a single day opened or
 // removed; the commune's closures.
 import Link from "next/link";
@@ -18,9 +18,10 @@ import {
   modifierDelaisAction,
   modifierJourAction,
   modifierReglesAction,
+  modifierZoneAction,
 } from "./actions";
 import { FermetureForm } from "./FermetureForm";
-import { AnneeForm, DelaisForm, ImportForm, JourForm, ReglesForm } from "./ReservationsForms";
+import { AnneeForm, DelaisForm, ImportForm, JourForm, ReglesForm, ZoneForm } from "./ReservationsForms";
 
 export const metadata = { title: "Paramétrage des réservations" };
 
@@ -117,6 +118,7 @@ export default async function ParametrageReservationsPage({ searchParams }: { se
       )}
 
       <Section id="calendrier" titre={`Vacances scolaires (${zone})`}>
+        <ZoneForm action={modifierZoneAction} zone={zone} />
         {vacances.length > 0 ? (
           <ul className="mb-4 text-sm">
             {vacances.map((v) => (
@@ -126,7 +128,7 @@ export default async function ParametrageReservationsPage({ searchParams }: { se
             ))}
           </ul>
         ) : (
-          <p className="mb-4">Aucune période de vacances de cette année : importez le calendrier scolaire.</p>
+          <p className="mb-4">Aucune période de vacances de la {zone} cette année : importez le calendrier scolaire.</p>
         )}
         <ImportForm action={importerCalendrierAction} zone={zone} />
       </Section>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Commune" ADD COLUMN     "zoneScolaire" TEXT NOT NULL DEFAULT 'Zone A';
