@@ -1,18 +1,10 @@
 // Under a child on Mon accueil: its inscriptions, each with the state of its demande (Déposée, Acceptée…).
 import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
-import { inscriptionsDeLEnfant } from "@/lib/domain/inscription/queries";
+import type { InscriptionDeLEnfant } from "@/lib/domain/inscription/queries";
 
-export async function InscriptionsEnfant({
-  familleId,
-  enfantId,
-  prenom,
-}: {
-  familleId: string;
-  enfantId: string;
-  prenom: string;
-}) {
-  const inscriptions = await inscriptionsDeLEnfant(familleId, enfantId);
+/** `inscriptions`: the child's, from the one read of the whole family's (inscriptionsDesEnfants). */
+export function InscriptionsEnfant({ inscriptions, prenom }: { inscriptions: InscriptionDeLEnfant[]; prenom: string }) {
   return (
     <div className="mt-2">
       <h3 className="text-sm font-bold uppercase">Inscriptions</h3>

@@ -3,11 +3,26 @@
 // saying why, a week pattern ("Appliquer une semaine type") and "Copier la semaine précédente" that only
 // change what is on screen, then "Enregistrer", which shows the change before sending it. Everything is
 // checked again by the server; a refused day comes back with its reason.
-import { useActionState, useMemo, useState } from "react";
+//
+// The server renders one month (?mois=2026-10); "Mois précédent" / "Mois suivant" ask it for the next one
+// while this component, and the changes not yet saved, stay. The tools and the preview work on the year's open
+// days the page carries as a compact text (lib/domain/reservation/annee-compacte.ts: each unit's state and
+// whether it may still change).
+import { usePathname, useRouter } from "next/navigation";
+import { useActionState, useMemo, useState, useTransition } from "react";
 import type { Action } from "@/lib/action";
 import type { FormState } from "@/lib/forms";
-import type { Calendrier, EtatCase, JourCalendrier } from "@/lib/domain/reservation/queries";
-import { ajouterJours, ecartJours, jourSemaine, nomJour, semaineIso, type Jour } from "@/lib/domain/reservation/jours";
+import { decoderAnnee, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
+import type { Calendrier, JourCalendrier } from "@/lib/domain/reservation/queries";
+import {
+  ajouterJours,
+  ecartJours,
+  jourEnClair,
+  jourSemaine,
+  nomJour,
+  semaineIso,
+  type Jour,
+} from "@/lib/domain/reservation/jours";
 
 type Ouvert = Extract<Calendrier, { ouvert: true }>;
 type Frequence = "CHAQUE" | "UNE_SUR_DEUX" | "PAIRES" | "IMPAIRES";
@@ -59,16 +74,12 @@ export function CalendrierReservations({
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, { values: {}, errors: {} });
   const [modifs, setModifs] = useState<Record<string, boolean>>({});
   const [apercu, setApercu] = useState(false);
+  const router = useRouter();
+  const chemin = usePathname();
+  const [navigation, naviguer] = useTransition();
   const unites = new Map(calendrier.unites.map((u) => [u.id, u]));
-  const jours = calendrier.jours;
-  const parJour = useMemo(() => new Map(jours.map((j) => [j.jour, j])), [jours]);
-  const mois = [...new Set(jours.map((j) => j.jour.slice(0, 7)))];
-  const [moisVu, setMoisVu] = useState(() =>
-    Math.max(
-      0,
-      mois.indexOf(calendrier.aujourdhui.slice(0, 7)) === -1 ? 0 : mois.indexOf(calendrier.aujourdhui.slice(0, 7)),
-    ),
-  );
+  // the year's open days, in order, with their cases (closed days have none and are never changed)
+  const annee = useMemo(() => decoderAnnee(calendrier.annuel), [calendrier.annuel]);
 
   // a save answered: what it wrote is now the page's state, so the pending changes are dropped (adjusted
   // while rendering, as React advises, rather than in an effect)
@@ -79,95 +90,92 @@ export function CalendrierReservations({
     setApercu(false);
   }
 
-  const initial = (j: JourCalendrier, uniteId: number) => {
-    const c = j.cases.find((x) => x.uniteId === uniteId);
+  const initial = (jour: Jour, uniteId: number) => {
+    const c = annee.get(jour)?.find((x) => x.uniteId === uniteId);
     return c?.etat === "RESERVEE" || c?.etat === "ATTENTE" || c?.etat === "A_VALIDER";
   };
-  const effectif = (j: JourCalendrier, uniteId: number, m = modifs) => m[cle(j.jour, uniteId)] ?? initial(j, uniteId);
+  const effectif = (jour: Jour, uniteId: number, m = modifs) => m[cle(jour, uniteId)] ?? initial(jour, uniteId);
 
   /** Sets a day × unit in `m`; booking an exclusive unit releases the other exclusive units of the day. */
-  function poser(m: Record<string, boolean>, j: JourCalendrier, uniteId: number, valeur: boolean) {
-    const c = j.cases.find((x) => x.uniteId === uniteId);
+  function poser(m: Record<string, boolean>, jour: Jour, uniteId: number, valeur: boolean) {
+    const cases = annee.get(jour) ?? [];
+    const c = cases.find((x) => x.uniteId === uniteId);
     if (!c?.modifiable) return;
     if (valeur && unites.get(uniteId)?.exclusive) {
-      for (const autre of j.cases) {
+      for (const autre of cases) {
         if (
           autre.uniteId !== uniteId &&
           autre.modifiable &&
           unites.get(autre.uniteId)?.exclusive &&
-          effectif(j, autre.uniteId, m)
+          effectif(jour, autre.uniteId, m)
         ) {
-          m[cle(j.jour, autre.uniteId)] = false;
+          m[cle(jour, autre.uniteId)] = false;
         }
       }
       if (
-        j.cases.some(
+        cases.some(
           (a) =>
-            a.uniteId !== uniteId && !a.modifiable && unites.get(a.uniteId)?.exclusive && effectif(j, a.uniteId, m),
+            a.uniteId !== uniteId && !a.modifiable && unites.get(a.uniteId)?.exclusive && effectif(jour, a.uniteId, m),
         )
       )
         return;
     }
-    m[cle(j.jour, uniteId)] = valeur;
+    m[cle(jour, uniteId)] = valeur;
   }
 
-  const changements = jours.flatMap((j) =>
-    j.cases
-      .filter((c) => effectif(j, c.uniteId) !== initial(j, c.uniteId))
-      .map((c) => ({ date: j.jour, uniteId: c.uniteId, reserver: effectif(j, c.uniteId) })),
+  const changements = [...annee].flatMap(([jour, cases]) =>
+    cases
+      .filter((c) => effectif(jour, c.uniteId) !== initial(jour, c.uniteId))
+      .map((c) => ({ date: jour, uniteId: c.uniteId, reserver: effectif(jour, c.uniteId) })),
   );
   const plus = changements.filter((c) => c.reserver).length;
   const moins = changements.length - plus;
 
-  function basculer(j: JourCalendrier, uniteId: number) {
+  function basculer(jour: Jour, uniteId: number) {
     const m = { ...modifs };
-    poser(m, j, uniteId, !effectif(j, uniteId));
+    poser(m, jour, uniteId, !effectif(jour, uniteId));
     setModifs(m);
   }
 
   function copierSemainePrecedente(semaine: JourCalendrier[]) {
     const m = { ...modifs };
     for (const j of semaine) {
-      const avant = parJour.get(ajouterJours(j.jour, -7));
-      if (!avant || avant.ferme) continue;
-      for (const c of j.cases) poser(m, j, c.uniteId, effectif(avant, c.uniteId, m));
+      const avant = ajouterJours(j.jour, -7);
+      if (!annee.has(avant)) continue;
+      for (const c of j.cases) poser(m, j.jour, c.uniteId, effectif(avant, c.uniteId, m));
     }
     setModifs(m);
   }
 
   function appliquerSemaineType(form: HTMLFormElement) {
     const donnees = new FormData(form);
-    const du = String(donnees.get("du") || jours[0]!.jour);
-    const au = String(donnees.get("au") || jours.at(-1)!.jour);
+    const du = String(donnees.get("du") || calendrier.premier);
+    const au = String(donnees.get("au") || calendrier.dernier);
     const frequence = String(donnees.get("frequence")) as Frequence;
     const annulerAutres = donnees.get("annulerAutres") === "on";
     const lundiDepart = ajouterJours(du, 1 - jourSemaine(du));
     const m = { ...modifs };
-    for (const j of jours) {
-      if (j.ferme || j.jour < du || j.jour > au) continue;
-      const semaine = semaineIso(j.jour);
+    for (const [jour, cases] of annee) {
+      if (jour < du || jour > au) continue;
+      const semaine = semaineIso(jour);
       const retenue =
         frequence === "CHAQUE" ||
         (frequence === "PAIRES" && semaine % 2 === 0) ||
         (frequence === "IMPAIRES" && semaine % 2 === 1) ||
-        (frequence === "UNE_SUR_DEUX" && Math.floor(ecartJours(lundiDepart, j.jour) / 7) % 2 === 0);
-      for (const c of j.cases) {
-        const coche = retenue && donnees.get(`type-${jourSemaine(j.jour)}-${c.uniteId}`) === "on";
-        if (coche) poser(m, j, c.uniteId, true);
-        else if (annulerAutres && effectif(j, c.uniteId, m)) poser(m, j, c.uniteId, false);
+        (frequence === "UNE_SUR_DEUX" && Math.floor(ecartJours(lundiDepart, jour) / 7) % 2 === 0);
+      for (const c of cases) {
+        const coche = retenue && donnees.get(`type-${jourSemaine(jour)}-${c.uniteId}`) === "on";
+        if (coche) poser(m, jour, c.uniteId, true);
+        else if (annulerAutres && effectif(jour, c.uniteId, m)) poser(m, jour, c.uniteId, false);
       }
     }
     setModifs(m);
   }
 
-  const joursDuMois = jours.filter((j) => j.jour.startsWith(mois[moisVu] ?? ""));
-  const semaines = new Map<string, JourCalendrier[]>();
-  for (const j of joursDuMois) {
-    const lundi = ajouterJours(j.jour, 1 - jourSemaine(j.jour));
-    semaines.set(lundi, [...(semaines.get(lundi) ?? []), j]);
-  }
-  const joursSemaineActivite = [...new Set(jours.map((j) => jourSemaine(j.jour)))].sort();
-  const [annee, numeroMois] = (mois[moisVu] ?? "2000-01").split("-");
+  /** Another month from the server; this component, and the changes not yet saved, stay. */
+  const allerAuMois = (mois: string) =>
+    naviguer(() => router.push(`${chemin}?inscription=${calendrier.inscriptionId}&mois=${mois}`, { scroll: false }));
+  const [anneeMois, numeroMois] = calendrier.mois.split("-");
   const refus = Object.entries(state.errors);
 
   return (
@@ -182,10 +190,10 @@ export function CalendrierReservations({
             <ul className="mt-2 list-disc pl-5 text-sm">
               {refus.map(([k, raison]) => {
                 const [jour, uniteId] = k.split("|");
-                const j = parJour.get(jour!);
                 return (
                   <li key={k}>
-                    {j?.libelle ?? jour}, {unites.get(Number(uniteId))?.libelle} : {raison}
+                    {jourEnClair(jour!).replace(/^./, (c) => c.toUpperCase())}, {unites.get(Number(uniteId))?.libelle} :{" "}
+                    {raison}
                   </li>
                 );
               })}
@@ -209,7 +217,7 @@ export function CalendrierReservations({
           <fieldset>
             <legend className="font-semibold">Jours et unités</legend>
             <ul className="grid gap-1 sm:grid-cols-2">
-              {joursSemaineActivite.flatMap((js) =>
+              {calendrier.joursSemaine.flatMap((js) =>
                 calendrier.unites.map((u) => (
                   <li key={`${js}-${u.id}`}>
                     <label className="flex min-h-11 items-center gap-2">
@@ -237,9 +245,9 @@ export function CalendrierReservations({
                 type="date"
                 name="du"
                 className="champ"
-                defaultValue={jours[0]?.jour}
-                min={jours[0]?.jour}
-                max={jours.at(-1)?.jour}
+                defaultValue={calendrier.premier ?? undefined}
+                min={calendrier.premier ?? undefined}
+                max={calendrier.dernier ?? undefined}
               />
             </label>
             <label className="flex flex-col">
@@ -248,9 +256,9 @@ export function CalendrierReservations({
                 type="date"
                 name="au"
                 className="champ"
-                defaultValue={jours.at(-1)?.jour}
-                min={jours[0]?.jour}
-                max={jours.at(-1)?.jour}
+                defaultValue={calendrier.dernier ?? undefined}
+                min={calendrier.premier ?? undefined}
+                max={calendrier.dernier ?? undefined}
               />
             </label>
           </div>
@@ -271,19 +279,19 @@ export function CalendrierReservations({
         <button
           type="button"
           className="bouton-secondaire"
-          disabled={moisVu === 0}
-          onClick={() => setMoisVu(moisVu - 1)}
+          disabled={!calendrier.moisPrecedent}
+          onClick={() => calendrier.moisPrecedent && allerAuMois(calendrier.moisPrecedent)}
         >
           Mois précédent
         </button>
         <h2 className="text-lg font-bold" aria-live="polite">
-          {MOIS[Number(numeroMois) - 1]} {annee}
+          {MOIS[Number(numeroMois) - 1]} {anneeMois}
         </h2>
         <button
           type="button"
           className="bouton-secondaire"
-          disabled={moisVu >= mois.length - 1}
-          onClick={() => setMoisVu(moisVu + 1)}
+          disabled={!calendrier.moisSuivant}
+          onClick={() => calendrier.moisSuivant && allerAuMois(calendrier.moisSuivant)}
         >
           Mois suivant
         </button>
@@ -322,90 +330,92 @@ export function CalendrierReservations({
         </li>
       </ul>
 
-      {[...semaines.entries()].map(([lundi, semaine]) => (
-        <section key={lundi} aria-labelledby={`semaine-${lundi}`} className="rounded-md border border-stone-300 p-2">
-          <div className="mb-2 flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-            <h3 id={`semaine-${lundi}`} className="font-semibold">
-              Semaine du {parJour.get(lundi)?.libelle.toLowerCase() ?? lundi.split("-").reverse().join("/")}
-            </h3>
-            {!calendrier.lectureSeule && (
-              <button
-                type="button"
-                className="bouton-secondaire text-sm"
-                onClick={() => copierSemainePrecedente(semaine)}
-              >
-                Copier la semaine précédente
-                <span className="sr-only"> sur la semaine du {lundi.split("-").reverse().join("/")}</span>
-              </button>
-            )}
-          </div>
-          <ul className="space-y-2">
-            {semaine.map((j) => (
-              <li key={j.jour} className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
-                <span className="font-medium sm:w-48">{j.libelle}</span>
-                {j.ferme ? (
-                  <span className="text-sm text-stone-700">{j.info}</span>
-                ) : (
-                  <>
-                    <span className="flex flex-wrap gap-2">
-                      {j.cases.map((c) => {
-                        const reserve = effectif(j, c.uniteId);
-                        const fige = FIGES[c.etat];
-                        const etat: EtatCase =
-                          c.etat === "AUTRE_FOYER" || fige
-                            ? c.etat
-                            : reserve
-                              ? c.etat === "ATTENTE" || c.etat === "A_VALIDER"
-                                ? c.etat
-                                : "RESERVEE"
-                              : c.etat === "REFUSEE" && !(cle(j.jour, c.uniteId) in modifs)
-                                ? "REFUSEE"
-                                : "LIBRE";
-                        const libelle = unites.get(c.uniteId)!.libelle;
-                        const refusee = state.errors[cle(j.jour, c.uniteId)];
-                        return (
-                          <button
-                            key={c.uniteId}
-                            type="button"
-                            aria-pressed={reserve}
-                            aria-disabled={!c.modifiable || calendrier.lectureSeule || undefined}
-                            aria-label={`${j.libelle}, ${libelle}, ${ETATS[etat]}`}
-                            aria-describedby={`info-${j.jour}`}
-                            onClick={() => c.modifiable && !calendrier.lectureSeule && basculer(j, c.uniteId)}
-                            className={`min-h-11 rounded-md border-2 px-3 text-sm ${
-                              reserve ? "border-green-800 bg-green-100 font-semibold" : "border-stone-400 bg-white"
-                            } ${c.modifiable ? "" : "cursor-not-allowed opacity-70"} ${refusee ? "outline outline-2 outline-red-700" : ""}`}
-                          >
-                            <span aria-hidden="true">
-                              {fige
-                                ? fige
-                                : c.etat === "AUTRE_FOYER"
-                                  ? "⊘"
-                                  : !c.modifiable
-                                    ? "🔒"
-                                    : etat === "ATTENTE" || etat === "A_VALIDER"
-                                      ? "⌛"
-                                      : etat === "REFUSEE"
-                                        ? "✖"
-                                        : reserve
-                                          ? "✔"
-                                          : "○"}{" "}
-                            </span>
-                            {libelle}
-                          </button>
-                        );
-                      })}
-                    </span>
-                    <span id={`info-${j.jour}`} className="text-sm text-stone-700">
-                      {j.info}
-                    </span>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <div className={`space-y-4 ${navigation ? "opacity-60" : ""}`} aria-busy={navigation || undefined}>
+        {calendrier.semaines.map(({ lundi, titre, jours: semaine }) => (
+          <section key={lundi} aria-labelledby={`semaine-${lundi}`} className="rounded-md border border-stone-300 p-2">
+            <div className="mb-2 flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+              <h3 id={`semaine-${lundi}`} className="font-semibold">
+                Semaine du {titre}
+              </h3>
+              {!calendrier.lectureSeule && (
+                <button
+                  type="button"
+                  className="bouton-secondaire text-sm"
+                  onClick={() => copierSemainePrecedente(semaine)}
+                >
+                  Copier la semaine précédente
+                  <span className="sr-only"> sur la semaine du {lundi.split("-").reverse().join("/")}</span>
+                </button>
+              )}
+            </div>
+            <ul className="space-y-2">
+              {semaine.map((j) => (
+                <li key={j.jour} className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
+                  <span className="font-medium sm:w-48">{j.libelle}</span>
+                  {j.ferme ? (
+                    <span className="text-sm text-stone-700">{j.info}</span>
+                  ) : (
+                    <>
+                      <span className="flex flex-wrap gap-2">
+                        {j.cases.map((c) => {
+                          const reserve = effectif(j.jour, c.uniteId);
+                          const fige = FIGES[c.etat];
+                          const etat: EtatCase =
+                            c.etat === "AUTRE_FOYER" || fige
+                              ? c.etat
+                              : reserve
+                                ? c.etat === "ATTENTE" || c.etat === "A_VALIDER"
+                                  ? c.etat
+                                  : "RESERVEE"
+                                : c.etat === "REFUSEE" && !(cle(j.jour, c.uniteId) in modifs)
+                                  ? "REFUSEE"
+                                  : "LIBRE";
+                          const libelle = unites.get(c.uniteId)!.libelle;
+                          const refusee = state.errors[cle(j.jour, c.uniteId)];
+                          return (
+                            <button
+                              key={c.uniteId}
+                              type="button"
+                              aria-pressed={reserve}
+                              aria-disabled={!c.modifiable || calendrier.lectureSeule || undefined}
+                              aria-label={`${j.libelle}, ${libelle}, ${ETATS[etat]}`}
+                              aria-describedby={`info-${j.jour}`}
+                              onClick={() => c.modifiable && !calendrier.lectureSeule && basculer(j.jour, c.uniteId)}
+                              className={`min-h-11 rounded-md border-2 px-3 text-sm ${
+                                reserve ? "border-green-800 bg-green-100 font-semibold" : "border-stone-400 bg-white"
+                              } ${c.modifiable ? "" : "cursor-not-allowed opacity-70"} ${refusee ? "outline outline-2 outline-red-700" : ""}`}
+                            >
+                              <span aria-hidden="true">
+                                {fige
+                                  ? fige
+                                  : c.etat === "AUTRE_FOYER"
+                                    ? "⊘"
+                                    : !c.modifiable
+                                      ? "🔒"
+                                      : etat === "ATTENTE" || etat === "A_VALIDER"
+                                        ? "⌛"
+                                        : etat === "REFUSEE"
+                                          ? "✖"
+                                          : reserve
+                                            ? "✔"
+                                            : "○"}{" "}
+                              </span>
+                              {libelle}
+                            </button>
+                          );
+                        })}
+                      </span>
+                      <span id={`info-${j.jour}`} className="text-sm text-stone-700">
+                        {j.info}
+                      </span>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
 
       {!calendrier.lectureSeule && (
         <form action={formAction} className="sticky bottom-0 space-y-2 border-t border-stone-300 bg-white py-3">

@@ -50,17 +50,24 @@ export type LiveSession =
   { kind: "USAGER"; session: Session; usager: Usager } | { kind: "AGENT"; session: Session; agent: Agent };
 
 export async function findLiveSession(token: string, now = new Date()): Promise<LiveSession | null> {
-  const session = await db().session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { usager: true, agent: true },
-  });
+  // Every page and action asks this first: the session row, then the one subject of its kind (including both
+  // the usager and the agent would read the other table for nothing), and the idle clock moved at most once
+  // a minute, beside that read rather than after it.
+  const session = await db().session.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!session || !sessionIsLive(session, now)) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  const toucher =
+    now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS
+      ? db().session.update({ where: { id: session.id }, data: { lastSeenAt: now }, select: { id: true } })
+      : null;
+  if (session.kind === "USAGER" && session.usagerId) {
+    const [usager] = await Promise.all([db().usager.findUnique({ where: { id: session.usagerId } }), toucher]);
+    return usager?.activatedAt ? { kind: "USAGER", session, usager } : null;
   }
-  const { usager, agent, ...row } = session;
-  if (session.kind === "USAGER" && usager?.activatedAt) return { kind: "USAGER", session: row, usager };
-  if (session.kind === "AGENT" && agent?.active) return { kind: "AGENT", session: row, agent };
+  if (session.kind === "AGENT" && session.agentId) {
+    const [agent] = await Promise.all([db().agent.findUnique({ where: { id: session.agentId } }), toucher]);
+    return agent?.active ? { kind: "AGENT", session, agent } : null;
+  }
+  await toucher;
   return null;
 }
 

@@ -4,6 +4,7 @@
 // login opens one. Made several at a time (BENCH_SETUP_PARALLELE); the mails they queue are not the bench's
 // subject and are marked sent.
 import { db } from "../../lib/db";
+import { decoderAnnee } from "../../lib/domain/reservation/annee-compacte";
 import { calendrierReservations } from "../../lib/domain/reservation/queries";
 import { familleInscriteCantine, agent, MOT_DE_PASSE_PARENT, seedBase, session } from "../../e2e/fixtures/factories";
 import { adresseDuParent } from "./client";
@@ -92,10 +93,10 @@ export async function peupler(nombre: number): Promise<Population> {
   });
   if (!calendrier?.ouvert) throw new Error("Les réservations de l'année ne sont pas ouvertes : rien à réserver.");
   const classique = calendrier.unites[0]!.id;
-  const semaineType = calendrier.jours.flatMap((jour) =>
-    jour.cases
+  const semaineType = [...decoderAnnee(calendrier.annuel)].flatMap(([jour, cases]) =>
+    cases
       .filter((c) => c.uniteId === classique && c.modifiable && c.etat === "LIBRE")
-      .map((c): Changement => ({ date: jour.jour, uniteId: c.uniteId, reserver: true })),
+      .map((): Changement => ({ date: jour, uniteId: classique, reserver: true })),
   );
   if (semaineType.length === 0) throw new Error("Aucun jour modifiable dans l'année : rien à réserver.");
   return { parents, semaineType };

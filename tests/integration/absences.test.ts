@@ -164,6 +164,7 @@ describe("Justifier une absence", () => {
       enfantId: f.enfantId,
       inscriptionId: f.inscriptions[0]!,
       now: AOUT,
+      mois: "2026-10",
     });
     if (!calendrier?.ouvert) throw new Error("calendrier fermé");
     const etat = (jour: string) => calendrier.jours.find((j) => j.jour === jour)!.cases[0]!;

@@ -23,7 +23,7 @@ import { DEMARCHES } from "@/lib/domain/demarches";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { commencerInscription, enregistrerInscription, inscriptionEditable } from "@/lib/domain/inscription/brouillon";
 import { activitesOffertes } from "@/lib/domain/inscription/catalogue";
-import { inscriptionsDeLEnfant } from "@/lib/domain/inscription/queries";
+import { inscriptionsDesEnfants } from "@/lib/domain/inscription/queries";
 import { MESSAGE_ATTESTATION } from "@/lib/domain/inscription/regles";
 import { deposerPiece, joindrePiece, mesDocuments, pieceALire } from "@/lib/domain/piece/pieces";
 import { familleValidee, reponses } from "./inscription-fixtures";
@@ -155,7 +155,7 @@ describe("the deposit rule, on the server", () => {
     expect(inscription.habilitations).toEqual([{ contactId, nom: "Maddi ETCHEVERRY", autorise: true }]);
     expect(inscription.paiObjetChiffre).toMatch(/^v1:/);
     expect(dechiffrer(inscription.paiObjetChiffre!, `inscription.pai:${demandeId}`)).toBe("Allergie aux arachides");
-    expect(await inscriptionsDeLEnfant(familleId, enfantId)).toEqual([
+    expect((await inscriptionsDesEnfants(familleId)).get(enfantId)).toEqual([
       { id: demandeId, numero, statut: "ACCEPTEE", libelle: "Inscription à la restauration (école publique)." },
     ]);
 
@@ -227,7 +227,7 @@ describe("another family", () => {
     expect(await demandeDuUsager(autre.usager.id, numero)).toBeNull();
     expect(await inscriptionEditable(autre.usager.id, demandeId)).toBeNull();
     expect((await mesDocuments(autre.usager.id))?.map((d) => d.id)).not.toContain(piece.id);
-    expect(await inscriptionsDeLEnfant(autre.familleId, premiere.enfantId)).toEqual([]);
+    expect((await inscriptionsDesEnfants(autre.familleId)).get(premiere.enfantId)).toBeUndefined();
     // the other family's child cannot be enrolled by this parent either
     expect(
       await refus(

@@ -88,6 +88,7 @@ describe("service non assuré", () => {
       enfantId: a.enfantId,
       inscriptionId: a.inscriptions[0]!,
       now: AOUT,
+      mois: "2026-10",
     });
     if (!calendrier?.ouvert) throw new Error("calendrier fermé");
     expect(calendrier.jours.find((j) => j.jour === "2026-10-15")).toMatchObject({

@@ -12,7 +12,7 @@ import { etatDeclaration } from "@/lib/domain/famille/declaration";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
 import { reservationsDeLaFamille } from "@/lib/domain/famille/reservations";
 import { maintenant } from "@/lib/domain/reservation/horloge";
-import { scolariteDesEnfants } from "@/lib/domain/inscription/queries";
+import { inscriptionsDesEnfants, scolariteDesEnfants } from "@/lib/domain/inscription/queries";
 import { etatsSante } from "@/lib/domain/sante/queries";
 
 export const metadata = { title: "Mon accueil" };
@@ -23,10 +23,12 @@ export default async function MonAccueilPage() {
   // the Ajout de famille's state is shown only to a space without a family (DemarchesEnfance)
   const declaration = famille ? null : await etatDeclaration(usager.id);
   const now = await maintenant();
-  const [sante, scolarite, reservations] = await Promise.all([
+  // every child's card from one read of each kind for the whole family, not one per child
+  const [sante, scolarite, reservations, inscriptions] = await Promise.all([
     etatsSante(famille?.enfants.map(({ enfant }) => enfant.id) ?? []),
     famille ? scolariteDesEnfants(famille.id) : new Map<string, { ecole: string; groupe: string }>(),
     famille ? reservationsDeLaFamille(famille.id, now) : null,
+    famille ? inscriptionsDesEnfants(famille.id) : null,
   ]);
   const sansDossier = (famille?.enfants ?? []).filter(({ enfant }) => {
     const etat = sante.get(enfant.id);
@@ -84,7 +86,7 @@ export default async function MonAccueilPage() {
                         }
                   }
                 >
-                  <InscriptionsEnfant familleId={famille.id} enfantId={enfant.id} prenom={enfant.prenoms} />
+                  <InscriptionsEnfant inscriptions={inscriptions?.get(enfant.id) ?? []} prenom={enfant.prenoms} />
                 </CarteEnfant>
               </li>
             ))}

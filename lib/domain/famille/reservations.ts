@@ -11,6 +11,7 @@ export async function reservationsDeLaFamille(familleId: string, now: Date): Pro
   const annee = await db().anneeScolaire.findFirst({
     where: { dateFin: { gte: dateDeJour(jourParis(now)) } },
     orderBy: { dateDebut: "asc" },
+    select: { id: true, libelle: true, ouvertureReservations: true },
   });
   if (!annee) return null;
   const ouvertes = reservationsOuvertes(annee, now);

@@ -2,21 +2,29 @@
 import { db } from "@/lib/db";
 import { libelleDemande } from "@/lib/domain/demarches";
 import { foyerDuParentOuNull } from "@/lib/domain/inscription/foyer";
+import type { StatutDemande } from "@/lib/generated/prisma/enums";
 
 /** A child's inscriptions as the parent follows them: each deposited demande with its state, newest year first. */
-export async function inscriptionsDeLEnfant(familleId: string, enfantId: string) {
+export type InscriptionDeLEnfant = { id: string; numero: number; statut: StatutDemande; libelle: string };
+
+/**
+ * The inscriptions of every child of the family, each with the state of its demande, newest first: one read
+ * for all the children's cards of Mon accueil.
+ */
+export async function inscriptionsDesEnfants(familleId: string): Promise<Map<string, InscriptionDeLEnfant[]>> {
   const demandes = await db().demande.findMany({
-    where: {
-      familleId,
-      type: "INSCRIPTION",
-      numero: { not: null },
-      statut: { not: "ANNULEE" },
-      donnees: { path: ["enfantId"], equals: enfantId },
-    },
+    where: { familleId, type: "INSCRIPTION", numero: { not: null }, statut: { not: "ANNULEE" } },
     select: { id: true, numero: true, type: true, statut: true, donnees: true },
     orderBy: { deposeeAt: "desc" },
   });
-  return demandes.map((d) => ({ id: d.id, numero: d.numero as number, statut: d.statut, libelle: libelleDemande(d) }));
+  const parEnfant = new Map<string, InscriptionDeLEnfant[]>();
+  for (const d of demandes) {
+    const enfantId = (d.donnees as { enfantId?: unknown } | null)?.enfantId;
+    if (typeof enfantId !== "string") continue;
+    const inscription = { id: d.id, numero: d.numero as number, statut: d.statut, libelle: libelleDemande(d) };
+    parEnfant.set(enfantId, [...(parEnfant.get(enfantId) ?? []), inscription]);
+  }
+  return parEnfant;
 }
 
 /**

@@ -2,7 +2,15 @@
 // "J-2 ouvrés" across 11 November, "vendredi précédent" for a Monday; every answer the same whatever the
 // server's own zone (process.env.TZ is read again by Node at each change).
 import { afterAll, describe, expect, it } from "vitest";
-import { dansLeDelai, echeance, libelleDelai, modifiableJusquau, type Delai } from "@/lib/domain/reservation/delais";
+import {
+  dansLeDelai,
+  echeance,
+  libelleDelai,
+  modifiableJusquau,
+  premierJourDansLeDelai,
+  type Delai,
+} from "@/lib/domain/reservation/delais";
+import { ajouterJours } from "@/lib/domain/reservation/jours";
 
 const CANTINE: Delai = { type: "JOUR_SEMAINE_PRECEDENTE", jour: 4, heure: "12:00" };
 const GARDERIE: Delai = { type: "J_MOINS", n: 1, ouvres: false, heure: "18:00" };
@@ -86,5 +94,39 @@ describe("the words of a deadline", () => {
       "le 1er du mois précédent à 12:00",
     );
     expect(modifiableJusquau({ type: "JAMAIS" }, "2026-09-07")).toBeNull();
+  });
+});
+
+describe("the first day still open, found by bisection (the month view)", () => {
+  const REGLES: Delai[] = [CANTINE, GARDERIE, DEUX_OUVRES, DEUX_CALENDAIRES, VENDREDI, LUNDI, LE_20, LE_31];
+  // the start of the year, both daylight-saving switches, the week of 11 November, the end of the year
+  const INSTANTS = [
+    "2026-08-20T10:00:00Z",
+    "2026-09-03T10:01:00Z",
+    "2026-10-25T16:30:00Z",
+    "2026-11-06T09:00:00Z",
+    "2027-03-27T23:30:00Z",
+    "2027-06-25T10:00:00Z",
+    "2027-08-01T00:00:00Z",
+  ];
+  it.each(REGLES.map((r) => [libelleDelai(r), r] as const))("is the day-by-day answer for %s", (_nom, delai) => {
+    for (const instant of INSTANTS) {
+      const now = new Date(instant);
+      let attendu: string | null = null;
+      for (let jour = "2026-09-01"; jour <= "2027-07-03"; jour = ajouterJours(jour, 1)) {
+        if (dansLeDelai(delai, jour, now)) {
+          attendu ??= jour;
+        } else {
+          // never closed again once open: what the bisection relies on
+          expect(attendu).toBeNull();
+        }
+      }
+      expect(premierJourDansLeDelai(delai, "2026-09-01", "2027-07-03", now)).toBe(attendu);
+    }
+  });
+
+  it("finds none under « jamais » or an empty span", () => {
+    expect(premierJourDansLeDelai({ type: "JAMAIS" }, "2026-09-01", "2027-07-03", new Date())).toBeNull();
+    expect(premierJourDansLeDelai(GARDERIE, "2026-09-02", "2026-09-01", new Date("2026-08-01T00:00:00Z"))).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import {
   ajouterJours,
+  ecartJours,
   instantParis,
   jourEnClair,
   jourSemaine,
@@ -79,6 +80,24 @@ export function limite(delai: Delai, service: Jour): Date | null {
 export function dansLeDelai(delai: Delai, service: Jour, now: Date): boolean {
   const fin = limite(delai, service);
   return fin !== null && now.getTime() < fin.getTime();
+}
+
+/**
+ * The first service day from `du` to `au` (both included) that may still change at `now`, or null when none
+ * may. Under every rule a later service day never has an earlier cutoff (echeance is nondecreasing in the
+ * day), so the days still open are exactly those from this one on: the month view finds it by bisection, in
+ * a dozen evaluations rather than one per day of the school year (each cutoff goes through Europe/Paris).
+ */
+export function premierJourDansLeDelai(delai: Delai, du: Jour, au: Jour, now: Date): Jour | null {
+  if (au < du || !dansLeDelai(delai, au, now)) return null;
+  let bas = 0;
+  let haut = ecartJours(du, au);
+  while (bas < haut) {
+    const milieu = Math.floor((bas + haut) / 2);
+    if (dansLeDelai(delai, ajouterJours(du, milieu), now)) haut = milieu;
+    else bas = milieu + 1;
+  }
+  return ajouterJours(du, bas);
 }
 
 /** "Modifiable jusqu'au jeudi 3 septembre à 12:00", shown on a day still open. */

@@ -2,10 +2,12 @@
 // inscriptions of the year, and one inscription's calendar with, for each opening day and unit, its state,
 // whether it may still change at `now` and why not.
 import { db } from "@/lib/db";
+import { encoderAnnee, type CaseJour, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
 import { raisonFermeture } from "@/lib/domain/reservation/calendrier";
-import { dansLeDelai, echeance, lireDelai, modifiableJusquau } from "@/lib/domain/reservation/delais";
+import { echeance, lireDelai, modifiableJusquau, premierJourDansLeDelai } from "@/lib/domain/reservation/delais";
 import {
   ajouterJours,
+  dateDeJour,
   ecartJours,
   jourDeDate,
   jourEnClair,
@@ -18,20 +20,8 @@ import { zoneDeLaCommune } from "@/lib/domain/reservation/parametrage";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/reservation/periode";
 import { MOTIFS_NON_ASSURE } from "@/lib/domain/reservation/service-non-assure";
 
-export type EtatCase =
-  | "RESERVEE"
-  | "ATTENTE"
-  | "A_VALIDER"
-  | "REFUSEE"
-  | "LIBRE"
-  | "AUTRE_FOYER"
-  | "ABSENCE_SIGNALEE"
-  | "ABSENCE_JUSTIFIEE"
-  | "ABSENCE_INJUSTIFIEE"
-  | "NON_ASSURE";
 /** the states an absence or a service non assuré gave a day: shown, never changed from the calendar */
 const FIGES: EtatCase[] = ["ABSENCE_SIGNALEE", "ABSENCE_JUSTIFIEE", "ABSENCE_INJUSTIFIEE", "NON_ASSURE"];
-export type CaseJour = { uniteId: number; etat: EtatCase; modifiable: boolean };
 export type JourCalendrier = {
   jour: Jour;
   libelle: string;
@@ -40,6 +30,7 @@ export type JourCalendrier = {
   ferme: boolean;
   cases: CaseJour[];
 };
+export type Semaine = { lundi: Jour; titre: string; jours: JourCalendrier[] };
 
 /** The child's accepted inscriptions in this household for the current school year. */
 /** Whose calendar: a parent's (their household only, under the deadlines), or an agent's for a household. */
@@ -64,16 +55,30 @@ export async function inscriptionsReservables({ portee, enfantId }: { portee: Po
   return { enfant, inscriptions };
 }
 
+/** A month of the calendar, "2026-09". */
+export type Mois = string;
+const MOIS_VALIDE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * One inscription's calendar as the month view shows it. The month `mois` (by default today's, or the year's
+ * first) comes in full: each listed day with its words, its toggles and why a locked day is locked, grouped by
+ * week. The rest of the school year comes only as the tools need it ("Appliquer une semaine type", "Copier
+ * la semaine précédente", the preview of "Enregistrer"): its open days with each unit's state and whether it
+ * may change, and no words. Which days may still change is found once per year by bisection
+ * (premierJourDansLeDelai), not day by day.
+ */
 export async function calendrierReservations({
   portee,
   enfantId,
   inscriptionId,
   now,
+  mois: moisDemande,
 }: {
   portee: Portee;
   enfantId: string;
   inscriptionId: string;
   now: Date;
+  mois?: Mois | null;
 }) {
   const agent = "agent" in portee;
   const inscription = await db().inscription.findFirst({
@@ -83,7 +88,9 @@ export async function calendrierReservations({
       familleId: true,
       lieuId: true,
       enfantId: true,
-      annee: true,
+      annee: {
+        select: { libelle: true, dateDebut: true, dateFin: true, ouvertureReservations: true, lectureSeuleLe: true },
+      },
       activite: {
         select: {
           id: true,
@@ -109,6 +116,17 @@ export async function calendrierReservations({
 
   const debut = jourDeDate(annee.dateDebut);
   const fin = jourDeDate(annee.dateFin);
+  const aujourdhui = jourParis(now);
+  // the month shown: the one asked if the year has it, else today's, else the year's first
+  const dansLAnnee = (m: Mois) => m >= debut.slice(0, 7) && m <= fin.slice(0, 7);
+  const mois =
+    moisDemande && MOIS_VALIDE.test(moisDemande) && dansLAnnee(moisDemande)
+      ? moisDemande
+      : dansLAnnee(aujourdhui.slice(0, 7))
+        ? aujourdhui.slice(0, 7)
+        : debut.slice(0, 7);
+  const debutMois = `${mois}-01`;
+  const finMois = ajouterJours(`${ajouterJours(`${mois}-28`, 4).slice(0, 7)}-01`, -1);
   const periode = { gte: annee.dateDebut, lte: annee.dateFin };
   const [jours, reservations, vacances, fermetures, nonAssures] = await Promise.all([
     db().jourOuverture.findMany({
@@ -124,10 +142,17 @@ export async function calendrierReservations({
       },
       select: { uniteId: true, date: true, statut: true, familleId: true },
     }),
-    db().vacancesScolaires.findMany({
-      where: { zone: await zoneDeLaCommune(), fin: { gte: annee.dateDebut }, debut: { lte: annee.dateFin } },
+    // the holidays of the commune's zone name the closed days of the month shown only
+    zoneDeLaCommune().then((zone) =>
+      db().vacancesScolaires.findMany({
+        where: { zone, fin: { gte: dateDeJour(debutMois) }, debut: { lte: dateDeJour(finMois) } },
+        select: { description: true, debut: true, fin: true },
+      }),
+    ),
+    db().fermeture.findMany({
+      where: { date: periode, OR: [{ activiteId: null }, { activiteId: activite.id }] },
+      select: { date: true, libelle: true },
     }),
-    db().fermeture.findMany({ where: { date: periode, OR: [{ activiteId: null }, { activiteId: activite.id }] } }),
     db().serviceNonAssure.findMany({
       where: {
         lieuId: inscription.lieuId,
@@ -144,9 +169,14 @@ export async function calendrierReservations({
   for (const s of nonAssures)
     for (let j = jourDeDate(s.debut); j <= jourDeDate(s.fin); j = ajouterJours(j, 1))
       nonAssure.set(j, `Service non assuré (${MOTIFS_NON_ASSURE[s.motif].libelle.toLowerCase()}) : non facturé`);
-  const ouvertes = new Set(jours.map((j) => `${jourDeDate(j.date)}|${j.uniteId}`));
-  // a day an administrator opened outside the activity's weekdays is shown too
-  const joursOuverts = new Set(jours.map((j) => jourDeDate(j.date)));
+  // each opening day's units; a day an administrator opened outside the activity's weekdays is listed too
+  const unitesOuvertes = new Map<Jour, Set<number>>();
+  for (const j of jours) {
+    const jour = jourDeDate(j.date);
+    const set = unitesOuvertes.get(jour);
+    if (set) set.add(j.uniteId);
+    else unitesOuvertes.set(jour, new Set([j.uniteId]));
+  }
   const etats = new Map(
     reservations.map((r) => [
       `${jourDeDate(r.date)}|${r.uniteId}`,
@@ -160,62 +190,88 @@ export async function calendrierReservations({
   const modifiable = agent || periodeOuverte(annee, now);
   const reservation = lireDelai(activite.delaiReservation);
   const annulation = lireDelai(activite.delaiAnnulation);
+  // the days still open under each deadline are those from its first one on (see premierJourDansLeDelai)
+  const reservableDes = reservation && premierJourDansLeDelai(reservation, debut, fin, now);
+  const annulableDes = annulation && premierJourDansLeDelai(annulation, debut, fin, now);
 
-  const calendrier: JourCalendrier[] = [];
+  const semaines: Semaine[] = [];
+  const annuel: { jour: Jour; cases: CaseJour[] }[] = [];
+  const moisListes = new Set<Mois>();
+  const joursSemaine = new Set<number>();
+  let premier: Jour | null = null;
+  let dernier: Jour | null = null;
   let prochaine: { jour: Jour; heure: string } | null = null;
+  const liste = (jour: Jour) =>
+    jour >= debut && jour <= fin && (activite.joursSemaine.includes(jourSemaine(jour)) || unitesOuvertes.has(jour));
   for (let jour = debut; jour <= fin; jour = ajouterJours(jour, 1)) {
-    if (!activite.joursSemaine.includes(jourSemaine(jour)) && !joursOuverts.has(jour)) continue;
+    if (!liste(jour)) continue;
+    premier ??= jour;
+    dernier = jour;
+    moisListes.add(jour.slice(0, 7));
+    joursSemaine.add(jourSemaine(jour));
+    const duMois = jour.startsWith(mois);
+    const unitesDuJour = activite.unites.filter((u) => unitesOuvertes.get(jour)?.has(u.id));
+    const ferme = nonAssure.has(jour) || unitesDuJour.length === 0 || fermes.has(jour);
+    let cases: CaseJour[] = [];
+    if (!ferme) {
+      const ouvreReservation = agent || (modifiable && reservableDes != null && jour >= reservableDes);
+      const ouvreAnnulation = agent || (modifiable && annulableDes != null && jour >= annulableDes);
+      cases = unitesDuJour.map((u): CaseJour => {
+        const etat = etats.get(`${jour}|${u.id}`) ?? "LIBRE";
+        const peut =
+          etat === "AUTRE_FOYER" || FIGES.includes(etat)
+            ? false
+            : etat === "LIBRE" || etat === "REFUSEE"
+              ? ouvreReservation
+              : etat === "ATTENTE" || etat === "A_VALIDER" || ouvreAnnulation;
+        return { uniteId: u.id, etat, modifiable: peut };
+      });
+      annuel.push({ jour, cases });
+      // the cutoffs come in the days' order: the first day open to booking has the next one
+      if (!agent && !prochaine && ouvreReservation && reservation) prochaine = echeance(reservation, jour);
+    }
+    if (!duMois) continue;
+    const lundi = ajouterJours(jour, 1 - jourSemaine(jour));
+    let semaine = semaines.at(-1);
+    if (semaine?.lundi !== lundi) {
+      semaine = {
+        lundi,
+        // "Semaine du lundi 31 août", or its date when that Monday is not a day of the calendar
+        titre: liste(lundi) ? jourEnClair(lundi) : lundi.split("-").reverse().join("/"),
+        jours: [],
+      };
+      semaines.push(semaine);
+    }
     const libelle = jourEnClair(jour).replace(/^./, (c) => c.toUpperCase());
-    const unitesDuJour = activite.unites.filter((u) => ouvertes.has(`${jour}|${u.id}`));
-    if (nonAssure.has(jour)) {
-      calendrier.push({ jour, libelle, info: nonAssure.get(jour)!, ferme: true, cases: [] });
-      continue;
-    }
-    if (unitesDuJour.length === 0 || fermes.has(jour)) {
-      const raison = raisonFermeture(jour, vac, ferm) ?? "Pas d'accueil";
-      calendrier.push({ jour, libelle, info: raison, ferme: true, cases: [] });
-      continue;
-    }
-    const ouvreReservation = agent || (modifiable && reservation !== null && dansLeDelai(reservation, jour, now));
-    const ouvreAnnulation = agent || (modifiable && annulation !== null && dansLeDelai(annulation, jour, now));
-    const cases = unitesDuJour.map((u): CaseJour => {
-      const etat = etats.get(`${jour}|${u.id}`) ?? "LIBRE";
-      const peut =
-        etat === "AUTRE_FOYER" || FIGES.includes(etat)
-          ? false
-          : etat === "LIBRE" || etat === "REFUSEE"
-            ? ouvreReservation
-            : etat === "ATTENTE" || etat === "A_VALIDER" || ouvreAnnulation;
-      return { uniteId: u.id, etat, modifiable: peut };
-    });
-    const e = reservation ? echeance(reservation, jour) : null;
-    if (
-      !agent &&
-      ouvreReservation &&
-      e &&
-      (!prochaine || `${e.jour} ${e.heure}` < `${prochaine.jour} ${prochaine.heure}`)
-    ) {
-      prochaine = e;
-    }
-    calendrier.push({
-      jour,
-      libelle,
-      ferme: false,
-      info:
-        reservation && dansLeDelai(reservation, jour, now)
+    const info = nonAssure.has(jour)
+      ? nonAssure.get(jour)!
+      : ferme
+        ? (raisonFermeture(jour, vac, ferm) ?? "Pas d'accueil")
+        : reservableDes != null && jour >= reservableDes && reservation
           ? modifiableJusquau(reservation, jour)!
-          : "Délai de modification dépassé",
-      cases,
-    });
+          : "Délai de modification dépassé";
+    semaine.jours.push({ jour, libelle, info, ferme, cases });
   }
-  const aujourdhui = jourParis(now);
+  const listes = [...moisListes];
+  const rang = listes.indexOf(mois);
   return {
     ...entete,
     ouvert: true as const,
     lectureSeule: !modifiable,
     message: modifiable ? null : messagePeriode(annee, now),
     aujourdhui,
-    jours: calendrier,
+    mois,
+    moisPrecedent: rang > 0 ? listes[rang - 1]! : null,
+    moisSuivant: rang !== -1 && rang < listes.length - 1 ? listes[rang + 1]! : null,
+    /** the month shown, week by week */
+    semaines,
+    /** the days of the month shown */
+    jours: semaines.flatMap((s) => s.jours),
+    /** the year's open days for the tools, as a compact text (decoderAnnee) */
+    annuel: encoderAnnee(annuel),
+    premier,
+    dernier,
+    joursSemaine: [...joursSemaine].sort(),
     prochaineCloture: prochaine ? prochaineCloture(prochaine, aujourdhui) : null,
   };
 }

@@ -17,18 +17,18 @@ export default async function ReservationsAgentPage({
   searchParams,
 }: {
   params: Promise<{ famille: string; enfant: string }>;
-  searchParams: Promise<{ inscription?: string }>;
+  searchParams: Promise<{ inscription?: string; mois?: string }>;
 }) {
   await requireAgent();
   const { famille: familleId, enfant: enfantId } = await params;
-  const { inscription: choisie } = await searchParams;
+  const { inscription: choisie, mois } = await searchParams;
   const portee = { familleId, agent: true as const };
   const reservables = await inscriptionsReservables({ portee, enfantId });
   if (!reservables) notFound();
   const { enfant, inscriptions } = reservables;
   const inscriptionId = choisie ?? inscriptions[0]?.id;
   const calendrier = inscriptionId
-    ? await calendrierReservations({ portee, enfantId, inscriptionId, now: await maintenant() })
+    ? await calendrierReservations({ portee, enfantId, inscriptionId, now: await maintenant(), mois })
     : null;
   if (choisie && !calendrier) notFound();
   return (

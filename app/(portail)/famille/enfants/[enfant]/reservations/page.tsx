@@ -11,16 +11,16 @@ import { enregistrerReservationsAction } from "./actions";
 export const metadata = { title: "Gérer mes réservations" };
 
 // GÉRER MES RÉSERVATIONS: one accepted inscription of the child at a time (?inscription=…), its school year's
-// opening days month by month; nothing is saved before "Enregistrer".
+// opening days one month at a time (?mois=2026-10, by default today's); nothing is saved before "Enregistrer".
 export default async function ReservationsPage({
   params,
   searchParams,
 }: {
   params: Promise<{ enfant: string }>;
-  searchParams: Promise<{ inscription?: string }>;
+  searchParams: Promise<{ inscription?: string; mois?: string }>;
 }) {
   const { enfant: enfantId } = await params;
-  const { inscription: choisie } = await searchParams;
+  const { inscription: choisie, mois } = await searchParams;
   const { usager } = await requireUsager(`/famille/enfants/${enfantId}/reservations`);
   const reservables = await inscriptionsReservables({ portee: { usagerId: usager.id }, enfantId });
   if (!reservables) notFound();
@@ -32,6 +32,7 @@ export default async function ReservationsPage({
         enfantId,
         inscriptionId,
         now: await maintenant(),
+        mois,
       })
     : null;
   if (choisie && !calendrier) notFound();
