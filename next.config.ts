@@ -34,6 +34,11 @@ const nextConfig: NextConfig = {
   // Native and WASM modules stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "soap"],
   experimental: {
+    // The pages Next caches at run time (the login page, the commune read under the tag "commune") stay in each
+    // server's memory, never written into .next: a container's filesystem may be read-only, and servers that
+    // share one build (the http and e2e tests' apps, the demo; nodes on a shared volume) would otherwise serve
+    // one another's pages, rendered with another configuration and another database.
+    isrFlushToDisk: false,
     // forbidden() from next/navigation: an AGENT on an ADMIN page gets a real 403 (app/forbidden.tsx).
     authInterrupts: true,
     // A piece sent in Échanges weighs up to 10 MB (the identity photo 5 MB); the form's text comes with it.
