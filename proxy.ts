@@ -75,12 +75,10 @@ export function proxy(request: NextRequest) {
     csp = politique("'self' 'unsafe-inline'");
     // no nonce in the request: none may end up in the cached page
     requestHeaders.delete("Content-Security-Policy");
-    requestHeaders.delete("x-nonce");
     response = NextResponse.next({ request: { headers: requestHeaders } });
   } else {
     const nonce = btoa(crypto.randomUUID());
     csp = politique(`'self' 'nonce-${nonce}' 'strict-dynamic'`);
-    requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);
     // under a cached page's path, the optional catch-all would render (and keep) a 404 per invented path: the
     // not-found page is rendered here instead, for this request only

@@ -1,6 +1,9 @@
 // The login form over HTTP, submitted as a browser without JavaScript submits it: refusals and throttling
 // (the same words whether the identifiant exists or not), the session cookie's flags, the security headers
 // of every kind of answer, and the wall between the citizens' space and the agents' console.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { actionDuBuild } from "./build";
 import {
@@ -178,6 +181,7 @@ describe("le mur entre les citoyens et les agents", () => {
 
 describe("la page de connexion, servie depuis le cache", () => {
   it("rendue une fois puis servie telle quelle ; un changement de la commune la fait rendre de nouveau", async () => {
+    const debut = Date.now() - 1000;
     await requete(anonyme(), "/connexion");
     const servie = await requete(anonyme(), "/connexion");
     expect(servie.status).toBe(200);
@@ -187,6 +191,9 @@ describe("la page de connexion, servie depuis le cache", () => {
     expect(servie.headers.get("cache-control")).toBe("no-store");
     // nothing of the request in it: no session cookie set, the same page for everyone
     expect(servie.headers.get("set-cookie")).toBeNull();
+    // kept in this server's memory (next.config.ts: isrFlushToDisk false), never written into the build: the
+    // servers that share a build (the e2e app, the demo) would serve it, rendered with this one's configuration
+    expect(ecritsDansLeBuildDepuis(debut)).toEqual([]);
     // a path below it is a 404 answered for that request, never a page kept in the cache
     const inventee = await requete(anonyme(), "/connexion/nimporte-quoi");
     expect(inventee.status).toBe(404);
@@ -232,3 +239,13 @@ describe("la page de connexion, servie depuis le cache", () => {
     }
   });
 });
+
+/** Files of Next's caches on disk (pages, data) written since `depuis`, under .next and the standalone copy. */
+function ecritsDansLeBuildDepuis(depuis: number): string[] {
+  const racine = fileURLToPath(new URL("../..", import.meta.url));
+  return [".next/server/route-cache", ".next/cache/fetch-cache", ".next/standalone/.next/server/route-cache"]
+    .map((dossier) => join(racine, dossier))
+    .filter((dossier) => existsSync(dossier))
+    .flatMap((dossier) => readdirSync(dossier, { recursive: true, encoding: "utf8" }).map((nom) => join(dossier, nom)))
+    .filter((fichier) => statSync(fichier).isFile() && statSync(fichier).mtimeMs >= depuis);
+}

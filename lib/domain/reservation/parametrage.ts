@@ -11,16 +11,20 @@ import { dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reser
 import { delaiSchema, type Delai } from "@/lib/domain/reservation/delais";
 import { JAMAIS_RESERVATION } from "@/lib/domain/reservation/parametrage-schemas";
 import { ZONES_SCOLAIRES, zoneDuJeu, type ZoneScolaire } from "@/lib/domain/reservation/zones";
-import { oublierCommune } from "@/lib/domain/commune/queries";
+import { getCommune, oublierCommune } from "@/lib/domain/commune/queries";
 import type { ModeValidation, TypeFermeture } from "@/lib/generated/prisma/enums";
 
 /**
  * The commune's school zone (Commune.zoneScolaire, "Zone A" by default: Villefranque, académie de Bordeaux).
- * Read on every generation, preview, import and month view, so a change applies at once to what comes next.
+ * A command reads it in its transaction (`client`); the pages (the month view, the paramétrage) read the
+ * commune every page already reads, kept 30 s per node and forgotten on this node when the zone changes
+ * (modifierZone), instead of one more query per display.
  */
-export async function zoneDeLaCommune(client: Tx = db()): Promise<ZoneScolaire> {
-  const commune = await client.commune.findUnique({ where: { id: 1 }, select: { zoneScolaire: true } });
-  return zoneDuJeu(commune?.zoneScolaire ?? "Zone A") ?? "Zone A";
+export async function zoneDeLaCommune(client?: Tx): Promise<ZoneScolaire> {
+  const zone = client
+    ? (await client.commune.findUnique({ where: { id: 1 }, select: { zoneScolaire: true } }))?.zoneScolaire
+    : (await getCommune()).zoneScolaire;
+  return zoneDuJeu(zone ?? "Zone A") ?? "Zone A";
 }
 
 const journaliser = (tx: Tx, agentId: string | undefined, event: string, details: Record<string, unknown>) =>
