@@ -6,6 +6,12 @@ export const COOKIE_INDICE_ESPACE = "pf_espace";
 
 export type IndiceEspace = "usager" | "agent";
 
+/**
+ * Fired on `window` once an answer may have changed the hint (/api/session drops a stale one): the frame reads
+ * it again. The Cookie Store API's own event does not reliably come for a cookie an HTTP answer removed.
+ */
+export const EVENEMENT_INDICE_ESPACE = "pf-espace";
+
 /** The hint in a `document.cookie` string, or null. */
 export function lireIndiceEspace(cookies: string): IndiceEspace | null {
   for (const morceau of cookies.split(";")) {

@@ -5,7 +5,7 @@
 // Only as the page opens: a login made on this very page sets the hint too, and goes where its `suite` says.
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { lireIndiceEspace } from "@/lib/auth/indice-espace";
+import { EVENEMENT_INDICE_ESPACE, lireIndiceEspace } from "@/lib/auth/indice-espace";
 
 export function VersMonEspace() {
   const router = useRouter();
@@ -15,6 +15,8 @@ export function VersMonEspace() {
     void fetch("/api/session", { cache: "no-store" })
       .then((reponse) => (reponse.ok ? (reponse.json() as Promise<{ espace: string | null }>) : null))
       .then((session) => {
+        // a stale hint is gone with the answer: the header reads it again
+        window.dispatchEvent(new Event(EVENEMENT_INDICE_ESPACE));
         if (!abandonne && session?.espace === "usager") router.replace("/mon-espace");
       })
       .catch(() => {});
