@@ -10,23 +10,23 @@
 //    TEST_DATABASE_URL), migrated, with the commune's base data and no family; the factories tests call on
 //    E2E_FABRIQUE_PORT; then the app (scripts/start.ts, its output also copied to E2E_SERVER_OUTPUT) on E2E_PORT,
 //    ready when /api/health answers 200.
-// Each port is free at run time unless set. `npm test` runs `next build` first; without .next/BUILD_ID the start
+// Each port is free at run time unless set (tests/ports.ts: below the ephemeral range, e2e's own thousand). `npm test` runs `next build` first; without .next/BUILD_ID the start
 // script builds (slower). The demo (PGlite, demo accounts) has its own smoke test: playwright.demo.config.ts.
 //
 // Projects: "desktop" (1280 px) runs the journeys a person makes; "mobile" (360 px) runs e2e/telephone.spec.ts,
 // every screen once with its axe scan and the checks that matter on a phone. Both in one invocation.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig, type ReporterDescription } from "@playwright/test";
+import { portsLibresSync } from "./tests/ports";
 import { DEMO_CLIENT } from "./tests/stand-ins/client-oidc-demo";
 
 // The runner (no TEST_WORKER_INDEX) settles every port and path once; the workers, which evaluate this file
 // too, inherit them through the environment.
 if (process.env.TEST_WORKER_INDEX === undefined) {
-  const ports = portsLibres(7);
+  const ports = portsLibresSync("e2e", 7);
   process.env.E2E_PORT ??= String(ports[0]);
   process.env.E2E_SMTP_PORT ??= String(ports[1]);
   process.env.E2E_ADRESSE_PORT ??= String(ports[2]);
@@ -64,17 +64,6 @@ const SSO_PORT = Number(process.env.E2E_SSO_PORT);
 // The PayFiP stand-in (tests/stand-ins/payfip.ts): its SOAP service and its payment page.
 const PAYFIP_URL = `http://127.0.0.1:${process.env.E2E_PAYFIP_PORT}`;
 const baseURL = `http://127.0.0.1:${PORT}`;
-
-/** `n` distinct free ports on 127.0.0.1 (the config is synchronous: asked of a short child process). */
-function portsLibres(n: number): number[] {
-  const script = `const net = require("node:net");
-    const serveurs = Array.from({ length: ${n} }, () => net.createServer());
-    Promise.all(serveurs.map((s) => new Promise((ok) => s.listen(0, "127.0.0.1", ok)))).then(() => {
-      console.log(serveurs.map((s) => s.address().port).join(" "));
-      serveurs.forEach((s) => s.close());
-    });`;
-  return execFileSync(process.execPath, ["-e", script]).toString().trim().split(" ").map(Number);
-}
 
 // The app's database is the fabrique's; a DATABASE_URL left in the shell (a developer's, or the integration
 // tests') must not leak into it.

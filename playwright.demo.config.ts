@@ -3,23 +3,16 @@
 // The rest of the suite runs on PostgreSQL with factories (playwright.config.ts); this is the one check of the
 // embedded database and the demo data.
 //   npx playwright test -c playwright.demo.config.ts
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, type ReporterDescription } from "@playwright/test";
+import { portsLibresSync } from "./tests/ports";
 
 if (process.env.TEST_WORKER_INDEX === undefined) {
-  // Free at run time unless set: the app's port and the embedded database's.
-  const [port, base] = execFileSync(process.execPath, [
-    "-e",
-    `const net = require("node:net"); const s = [net.createServer(), net.createServer()];
-     Promise.all(s.map((x) => new Promise((ok) => x.listen(0, "127.0.0.1", ok)))).then(() => {
-       console.log(s.map((x) => x.address().port).join(" ")); s.forEach((x) => x.close()); });`,
-  ])
-    .toString()
-    .trim()
-    .split(" ");
+  // Free at run time unless set (tests/ports.ts): the app's port and the embedded database's.
+  // The demo starts its FranceConnect, agents' SSO and PayFiP stand-ins on PORT+265, +266, +267.
+  const [port, base] = portsLibresSync("demo", 2, [265, 266, 267]).map(String);
   process.env.DEMO_E2E_PORT ??= port;
   process.env.DEMO_E2E_EMBEDDED_DB_PORT ??= base;
   if (!process.env.DEMO_E2E_DATA_DIR) {

@@ -41,8 +41,8 @@ import {
   basePostgres,
   construireSiBesoin,
   demarrerNoeud,
-  freePort,
   isPortFree,
+  portLibre,
   ROOT,
 } from "./bench/processus";
 import { scenario as rush } from "./bench/rush";
@@ -138,7 +138,7 @@ async function main(): Promise<number> {
     );
     const noeudsDeLaBase: Noeud[] = [];
     const demarrer = async (env: Record<string, string> = {}) => {
-      const noeud = await demarrerNoeud(await freePort(), base.url, env);
+      const noeud = await demarrerNoeud(await portLibre(), base.url, env);
       noeudsDeLaBase.push(noeud);
       return noeud;
     };
@@ -149,7 +149,7 @@ async function main(): Promise<number> {
       noeud: await demarrer({ OUTBOX_INTERVAL_MS: "3600000" }),
       partage: new Map(),
       demarrerNoeud: demarrer,
-      portLibre: freePort,
+      portLibre,
       aLaFin: aArreter,
     };
     console.log(

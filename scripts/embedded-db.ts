@@ -3,11 +3,11 @@
 // to any PostgreSQL. Only one process may open a data directory (two lose writes), hence the lock file.
 import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createPgliteServer } from "./pglite-server";
+import { isPortFree } from "./port-libre";
 
 export const DEFAULT_EMBEDDED_DB_PORT = 54329;
 const LOCK_FILE = "portail.lock";
@@ -136,17 +136,6 @@ function portTakenMessage(port: number): string {
     `EMBEDDED_DB_PORT=<port>.\nPort ${port} (embedded database) is already in use: free it or set ` +
     `EMBEDDED_DB_PORT to another port.`
   );
-}
-
-/** Whether nothing listens on the port yet (host omitted: every interface, as `next start` binds). */
-export async function isPortFree(port: number, host?: string): Promise<boolean> {
-  return new Promise<boolean>((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) =>
-      error.code === "EADDRINUSE" || error.code === "EACCES" ? resolve(false) : reject(error),
-    );
-    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)));
-  });
 }
 
 /** Opens (creating it if needed) the PGlite data directory and serves it on 127.0.0.1:port. */

@@ -18,7 +18,7 @@ export async function benchFacturation(): Promise<{ ms: number; relanceMs: numbe
   let cluster: Cluster | null = null;
   try {
     if (!process.env.BENCH_DATABASE_URL) {
-      cluster = await startCluster();
+      cluster = await startCluster("bench");
       await adminQuery(cluster.adminUrl, `CREATE DATABASE bench_facturation`);
       process.env.DATABASE_URL = databaseUrl(cluster.adminUrl, "bench_facturation");
     } else process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;

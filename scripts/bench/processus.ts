@@ -10,8 +10,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isPortFree, startEmbeddedDatabase } from "../embedded-db";
-import { adminQuery, databaseUrl, freePort, startCluster } from "../../tests/integration/global-setup";
+import { startEmbeddedDatabase } from "../embedded-db";
+import { isPortFree } from "../port-libre";
+import { adminQuery, databaseUrl, startCluster } from "../../tests/integration/global-setup";
+import { portLibreDe } from "../../tests/ports";
 import type { Noeud } from "./commun";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -20,7 +22,9 @@ const ROOT = path.resolve(path.dirname(SELF), "../..");
 const NEXT = path.join(ROOT, "node_modules/.bin/next");
 const CHILD_FLAG = "--serveur-base";
 
-export { freePort, isPortFree };
+export { isPortFree };
+
+export const portLibre = () => portLibreDe("bench");
 
 // ---------------------------------------------------------------------------------------------------------
 // What to stop at the end.
@@ -86,7 +90,7 @@ export async function basePostgres(): Promise<{ url: string; version: string }> 
   if (externe) {
     adminUrl = externe;
   } else {
-    const cluster = await startCluster();
+    const cluster = await startCluster("bench");
     aArreter(() => cluster.stop());
     adminUrl = cluster.adminUrl;
   }

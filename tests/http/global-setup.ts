@@ -16,7 +16,8 @@ import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { startMailSink } from "../../e2e/fixtures/mail-sink";
 import { startGeoplateformeStandIn } from "../stand-ins/geoplateforme";
-import { adminQuery, databaseUrl, freePort, migrate, startCluster } from "../integration/global-setup";
+import { adminQuery, databaseUrl, migrate, startCluster } from "../integration/global-setup";
+import { portLibreDe } from "../ports";
 
 export type ServeurHttp = {
   /** http://127.0.0.1:<port>, the app's address */
@@ -52,7 +53,7 @@ export default async function setup(project: TestProject) {
 
   try {
     const external = process.env.TEST_DATABASE_URL;
-    const cluster = external ? undefined : await startCluster();
+    const cluster = external ? undefined : await startCluster("http");
     if (cluster) stops.push(() => cluster.stop());
     const adminUrl = external ?? cluster!.adminUrl;
     const database = `http_${process.pid}_${Date.now().toString(36)}`;
@@ -67,7 +68,7 @@ export default async function setup(project: TestProject) {
     const adresses = await startGeoplateformeStandIn({ port: 0 });
     stops.push(() => adresses.close());
 
-    const port = await freePort();
+    const port = await portLibreDe("http");
     const baseUrl = `http://127.0.0.1:${port}`;
     const storageDir = join(work, "uploads");
     const log = join(work, "serveur.log");

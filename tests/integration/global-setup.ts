@@ -14,13 +14,13 @@
 // template database; each test file then clones it in ~60 ms (tests/integration/setup.ts).
 import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { type Plage, portLibreDe } from "../ports";
 
 export type IntegrationDatabase = {
   /** URL of a maintenance database (`postgres`) on the test server, for CREATE/DROP DATABASE. */
@@ -56,7 +56,7 @@ export async function adminQuery(adminUrl: string, ...statements: string[]): Pro
 export default async function setup(project: TestProject) {
   const started = Date.now();
   const external = process.env.TEST_DATABASE_URL;
-  const cluster = external ? undefined : await startCluster();
+  const cluster = external ? undefined : await startCluster("integration");
   const adminUrl = external ?? cluster!.adminUrl;
   const template = external ? `app_template_${process.pid}_${Date.now().toString(36)}` : "app_template";
 
@@ -141,20 +141,6 @@ function pgBinDir(): string {
   return join(base, versions[0]!, "bin");
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -164,7 +150,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function startCluster(): Promise<Cluster> {
+/** A throwaway PostgreSQL cluster, listening on a port of `plage` (tests/ports.ts). */
+export async function startCluster(plage: Plage): Promise<Cluster> {
   const bin = pgBinDir();
   const asRoot = process.getuid?.() === 0;
   // initdb and postgres refuse to run as root.
@@ -188,7 +175,7 @@ export async function startCluster(): Promise<Cluster> {
     .toString()
     .trim()
     .replace(/^.*\(PostgreSQL\)\s*/, "");
-  const port = await freePort();
+  const port = await portLibreDe(plage);
   const stop = () => {
     try {
       run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);

@@ -1,11 +1,11 @@
 // With the mail server down, a space is still created; its mail waits in the outbox and leaves, once, when
 // the server is back. The server is a real SMTP sink (smtp-server + mailparser) on a local port.
-import { createServer } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startMailSink, type MailSink } from "@/e2e/fixtures/mail-sink";
+import { portLibreDe } from "@/tests/ports";
 
 // Chosen before the app's modules load: lib/config.ts reads SMTP_URL once.
-const port = await freePort();
+const port = await portLibreDe("integration");
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 
 const { db } = await import("@/lib/db");
@@ -82,14 +82,3 @@ it("leaves a demande deposited and its mail queued while the SMTP server is down
   expect(await drainOutbox()).toEqual({ sent: 1, failed: 0 });
   expect(sink.messages().map((m) => m.subject)).toEqual([`Référence : ${numero}`]);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
