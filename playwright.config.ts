@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig, type ReporterDescription } from "@playwright/test";
+import { lancementChromium } from "./e2e/fixtures/chromium";
 import { portsLibresSync } from "./tests/ports";
 import { DEMO_CLIENT } from "./tests/stand-ins/client-oidc-demo";
 
@@ -90,19 +91,7 @@ export default defineConfig({
     browserName: "chromium",
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--headless",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: lancementChromium(),
     // Recording a trace costs about a fifth of the suite's CPU (screencast frames and DOM snapshots of every
     // action, measured on two specs: 272 s of CPU with traces, 224 s without), and CI keeps only the console
     // output: traces are for a developer chasing a failure, E2E_TRACE=retain-on-failure.

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, type ReporterDescription } from "@playwright/test";
+import { lancementChromium } from "./e2e/fixtures/chromium";
 import { portsLibresSync } from "./tests/ports";
 
 if (process.env.TEST_WORKER_INDEX === undefined) {
@@ -43,10 +44,7 @@ export default defineConfig({
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-    },
+    launchOptions: lancementChromium(),
     trace: "off",
   },
   webServer: {

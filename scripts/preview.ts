@@ -11,7 +11,7 @@
 //    preview mailbox lists the demo's mails; then SIGTERM (docker stop, the PaaS's restart) and a clean exit 0,
 //    with the server's "arrêté proprement" and no error line in its log.
 // Both are checked by default. Prints each step's duration; exits 1 at the first failed check.
-// Env: PREVIEW_PORT (3250), PREVIEW_DB_PORT (54450), CHROMIUM_PATH (/usr/bin/chromium).
+// Env: PREVIEW_PORT (3250), PREVIEW_DB_PORT (54450), CHROMIUM_PATH (Debian's chromium-headless-shell, else chromium: e2e/fixtures/chromium.ts).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createWriteStream } from "node:fs";
@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
+import { lancementChromium } from "../e2e/fixtures/chromium";
 import { codeTotp } from "../lib/auth/totp";
 import { DEMO_ADMIN_TOTP, DEMO_PARENT } from "../prisma/demo-comptes";
 
@@ -102,7 +103,7 @@ async function verifierApercu(serveur: ChildProcess, version: string): Promise<v
     "admin.demo et son code TOTP du moment sont sur /agent/connexion",
   );
 
-  const navigateur = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  const navigateur = await chromium.launch(lancementChromium());
   try {
     const page = await navigateur.newPage({ baseURL: `http://127.0.0.1:${PORT}` });
     await page.goto("/connexion");
