@@ -14,12 +14,23 @@ export type RecapReservationsProps = {
   /** asked, waiting for the service's validation (an activity validated by an agent) */
   aValider?: LigneRecap[];
   annulees: LigneRecap[];
-  /** set when an agent changed the days for the family */
-  parLeService?: boolean;
+  /** requests refused by an agent (an activity validated by an agent) */
+  refusees?: LigneRecap[];
+  /** who changed the days: the parent who saved them, an agent for the family, or an agent deciding requests */
+  origine?: Origine;
   lien: string;
 };
 
-export const recapReservationsSubject = (enfant: string) => `Vos réservations pour ${enfant}`;
+export type Origine = "famille" | "service" | "decision";
+
+export const recapReservationsSubject = (enfant: string, origine: Origine = "famille") =>
+  origine === "decision" ? `Vos demandes de réservation pour ${enfant}` : `Vos réservations pour ${enfant}`;
+
+const INTRO: Record<Origine, (enfant: string, activite: string) => string> = {
+  famille: (enfant, activite) => `Vos réservations pour ${enfant} (${activite}) sont enregistrées :`,
+  service: (enfant, activite) => `Le service Enfance a modifié les réservations de ${enfant} (${activite}) :`,
+  decision: (enfant, activite) => `Le service a traité vos demandes de réservation pour ${enfant} (${activite}) :`,
+};
 
 function Liste({ titre, lignes }: { titre: string; lignes: LigneRecap[] }) {
   if (lignes.length === 0) return null;
@@ -33,8 +44,8 @@ function Liste({ titre, lignes }: { titre: string; lignes: LigneRecap[] }) {
   );
 }
 
-// The recap of one save: days and units only. Nothing of the child's dossier santé (allergies, PAI, régime)
-// ever goes in it, even for a vegetarian menu: the unit's name is all it says.
+// The recap of one save, or of an agent's decision on requests: days and units only. Nothing of the child's
+// dossier santé (allergies, PAI, régime) ever goes in it, even for a vegetarian menu: the unit's name is all it says.
 export default function RecapReservations({
   commune,
   salutation,
@@ -44,21 +55,20 @@ export default function RecapReservations({
   enAttente,
   aValider = [],
   annulees,
-  parLeService = false,
+  refusees = [],
+  origine = "famille",
   lien,
 }: RecapReservationsProps) {
   return (
-    <MailLayout commune={commune} preview={recapReservationsSubject(enfant)}>
+    <MailLayout commune={commune} preview={recapReservationsSubject(enfant, origine)}>
       <Text>{`Bonjour ${salutation}`}</Text>
-      <Text>
-        {parLeService
-          ? `Le service Enfance a modifié les réservations de ${enfant} (${activite}) :`
-          : `Vos réservations pour ${enfant} (${activite}) sont enregistrées :`}
-      </Text>
+      <Text>{INTRO[origine](enfant, activite)}</Text>
       <Liste titre="Jours réservés" lignes={reservees} />
       <Liste titre="Jours en liste d'attente" lignes={enAttente} />
       <Liste titre="Jours en attente de validation par le service" lignes={aValider} />
       <Liste titre="Jours annulés" lignes={annulees} />
+      <Liste titre="Jours refusés" lignes={refusees} />
+      {refusees.length > 0 && <Text>Vous pouvez demander à nouveau un jour refusé depuis votre espace.</Text>}
       <Text>
         {"Pour consulter ou modifier vos réservations, connectez-vous à votre espace : "}
         <Link href={lien} style={linkStyle}>

@@ -7,18 +7,13 @@
 // opening days that have a capacity are then locked in id order, so their count cannot be overtaken by
 // another child's save, and overflow goes to the waiting list. The unique (child, unit, day) key is the
 // last guard.
-import { createElement } from "react";
-import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { enqueueMail } from "@/lib/mail/outbox";
-import { renderMail } from "@/lib/mail/render";
-import { salutation } from "@/lib/domain/usager/liens";
 import { dansLeDelai, lireDelai, modifiableJusquau, type Delai } from "@/lib/domain/reservation/delais";
-import { dateDeJour, estJour, jourDeDate, jourEnClair, type Jour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, estJour, jourDeDate, type Jour } from "@/lib/domain/reservation/jours";
 import { messagePeriode, periodeOuverte } from "@/lib/domain/reservation/periode";
-import RecapReservations, { recapReservationsSubject, type LigneRecap } from "@/emails/RecapReservations";
+import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
 import type { StatutReservation } from "@/lib/generated/prisma/enums";
 
 export type Changement = { date: Jour; uniteId: number; reserver: boolean };
@@ -109,7 +104,6 @@ async function appliquer({
         annee: true,
         activite: { include: { unites: { orderBy: { ordre: "asc" } } } },
         enfant: { select: { prenoms: true } },
-        famille: { select: { representants: { select: { courriel: true, usager: true } } } },
       },
     });
     if (!inscription) throw reservationsIntrouvables();
@@ -300,32 +294,24 @@ async function appliquer({
       });
     }
     const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
-    const ligne = (c: Changement): LigneRecap => ({
-      jour: `${jourEnClair(c.date)} ${c.date.slice(0, 4)}`,
-      unite: unites.get(c.uniteId)!.libelle,
-    });
+    const ligne = (c: Changement) => ligneRecap(c.date, unites.get(c.uniteId)!.libelle);
     // the parent who saved is told; when an agent changed the days, every representant with a space is
-    const destinataires = inscription.famille.representants
-      .map((r) => r.usager)
-      .filter((u) => u !== null && (agent || u.id === (auteur as { usagerId: string }).usagerId));
-    for (const usager of destinataires) {
-      const element = createElement(RecapReservations, {
+    const espaces = await espacesDeLaFamille(tx, inscription.familleId);
+    await envoyerRecap(tx, {
+      destinataires: auteur.kind === "AGENT" ? espaces : espaces.filter((u) => u.id === auteur.usagerId),
+      enfantId: inscription.enfantId,
+      inscriptionId: inscription.id,
+      recap: {
         commune: commune.nom,
-        salutation: salutation(usager!),
         enfant: inscription.enfant.prenoms,
         activite: inscription.activite.libelle,
         reservees: bilan.reservees.map(ligne),
         enAttente: bilan.enAttente.map(ligne),
         aValider: bilan.aValider.map(ligne),
         annulees: bilan.annulees.map(ligne),
-        parLeService: agent,
-        lien: `${config.appUrl}/famille/enfants/${inscription.enfantId}/reservations/${inscription.id}`,
-      });
-      await enqueueMail(
-        tx,
-        await renderMail(usager!.courriel, recapReservationsSubject(inscription.enfant.prenoms), element),
-      );
-    }
+        origine: agent ? "service" : "famille",
+      },
+    });
     return bilan;
   });
 }
