@@ -12,6 +12,7 @@ vi.hoisted(() => {
 
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
 import { lireOctetsCalendrier } from "@/lib/domain/reservation/calendrier";
 import { enregistrerReservations } from "@/lib/domain/reservation/enregistrer";
 import { dateDeJour, jourDeDate, jourSemaine } from "@/lib/domain/reservation/jours";
@@ -30,10 +31,12 @@ import {
 } from "@/lib/domain/reservation/parametrage";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";
 import { deciderReservations, reservationsAValider } from "@/lib/domain/reservation/validation";
+import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedReservations } from "@/prisma/demo-reservations";
-import { agent } from "./demande-fixtures";
+import { agent, usagerActive } from "./demande-fixtures";
+import { dossierSanteValide } from "./inscription-fixtures";
 import { familleInscrite } from "./reservation-fixtures";
 
 type Activite = { id: number; unites: number[]; lieux: number[] };
@@ -499,6 +502,117 @@ describe("validation by an agent", () => {
       "RESERVEE",
     ]);
   });
+
+  it(
+    "the family is told of each decision: one mail per representant with a space and per child, no health data",
+    { timeout: 120_000 },
+    async () => {
+      const [classique, vegetarien] = cantine.unites as [number, number];
+      await modifierRegles({
+        activiteId: cantine.id,
+        validation: "AGENT",
+        capacites: [{ uniteId: vegetarien, capacite: 1 }],
+        now: AOUT,
+      });
+      const f = await familleInscrite("Prevenir", cantine.id, {
+        coRepresentant: {
+          civilite: "MONSIEUR",
+          nomUsage: "Bidart",
+          prenom: "Mikel",
+          dateNaissance: "1985-02-03",
+          qualite: "PERE",
+          autoriteParentale: "oui",
+          memeAdresse: "on",
+        },
+      });
+      // the co-représentant's own space, linked by the family's clé enfance
+      const mikel = await db().usager.update({
+        where: { id: (await usagerActive("Bidart")).id },
+        data: { civilite: "MONSIEUR", prenoms: "Mikel", dateNaissance: new Date("1985-02-03T00:00:00Z") },
+      });
+      const { cleEnfance } = await db().famille.findUniqueOrThrow({ where: { id: f.familleId } });
+      expect((await saisirCleEnfance({ usager: mikel, saisie: cleEnfance, ip: "192.0.2.81" })).kind).toBe("rattache");
+      await dossierSanteValide(f.usager.id, f.enfantId, {
+        [champHabitude("SANS_PORC")]: "on",
+        [champAllergie("ARACHIDES")]: "on",
+      });
+      const autre = await familleInscrite("Premiere", cantine.id);
+      const demander = (g: typeof f, date: string, uniteId: number) =>
+        enregistrerReservations({
+          usagerId: g.usager.id,
+          inscriptionId: g.inscriptionId,
+          changements: [{ date, uniteId, reserver: true }],
+          now: AOUT,
+        });
+      await demander(autre, "2026-10-12", vegetarien);
+      await demander(f, "2026-10-12", vegetarien);
+      await demander(f, "2026-10-13", classique);
+      await demander(f, "2026-10-15", classique);
+      const demandeDe = async (enfantId: string, date: string) =>
+        (await db().reservation.findFirstOrThrow({ where: { enfantId, date: dateDeJour(date), statut: "A_VALIDER" } }))
+          .id;
+      const SUJET = "Vos demandes de réservation pour Henri";
+      const recus = (to: string) =>
+        db().outboxMail.findMany({ where: { to, subject: SUJET }, orderBy: { createdAt: "asc" } });
+      const envoyes = () => db().outboxMail.count({ where: { subject: SUJET } });
+
+      // the other family's request takes the day's only vegetarian place: its titulaire alone is told
+      let avant = await envoyes();
+      const premiere = await demandeDe(autre.enfantId, "2026-10-12");
+      await deciderReservations({ agentId: adminId, ids: [premiere], decision: "valider" });
+      expect(await envoyes()).toBe(avant + 1);
+      expect(await recus(autre.usager.courriel)).toHaveLength(1);
+
+      // validated: one day booked, the full one on the waiting list; then one refused. Both spaces told each time
+      const validees = [await demandeDe(f.enfantId, "2026-10-12"), await demandeDe(f.enfantId, "2026-10-13")];
+      const refusee = await demandeDe(f.enfantId, "2026-10-15");
+      avant = await envoyes();
+      expect(await deciderReservations({ agentId: adminId, ids: validees, decision: "valider" })).toEqual({
+        reservees: 1,
+        enAttente: 1,
+        refusees: 0,
+      });
+      expect(await deciderReservations({ agentId: adminId, ids: [refusee], decision: "refuser" })).toEqual({
+        reservees: 0,
+        enAttente: 0,
+        refusees: 1,
+      });
+      expect(await envoyes()).toBe(avant + 4);
+      // decided again: already done, nothing more is sent
+      const deja = await refus(
+        deciderReservations({ agentId: adminId, ids: [...validees, refusee], decision: "refuser" }),
+      );
+      expect(deja.message).toBe("Ces demandes ont déjà été traitées.");
+      expect(await envoyes()).toBe(avant + 4);
+
+      for (const [courriel, salutation] of [
+        [f.usager.courriel, "Mme PREVENIR"],
+        [mikel.courriel, "M. BIDART"],
+      ] as const) {
+        const mails = await recus(courriel);
+        expect(mails).toHaveLength(2);
+        const [validation, refusal] = mails as [(typeof mails)[0], (typeof mails)[0]];
+        expect(validation.text).toContain(`Bonjour ${salutation}`);
+        expect(validation.text).toContain("Le service a traité vos demandes de réservation pour Henri");
+        expect(validation.text).toContain("Jours réservés (1)\n\nmardi 13 octobre 2026 : Menu Classique");
+        expect(validation.text).toContain("Jours en liste d'attente (1)\n\nlundi 12 octobre 2026 : Menu Végétarien");
+        expect(validation.text).not.toContain("refusé");
+        expect(validation.text).toContain(`/famille/enfants/${f.enfantId}/reservations/${f.inscriptionId}`);
+        expect(refusal.text).toContain("Jours refusés (1)\n\njeudi 15 octobre 2026 : Menu Classique");
+        expect(refusal.text).not.toContain("Jours réservés");
+        // nothing of the dossier santé (allergies, régime), in either part
+        for (const part of mails.flatMap((m) => [m.text, m.html])) {
+          expect(part).not.toMatch(/arachide|sans porc/i);
+        }
+      }
+      await modifierRegles({
+        activiteId: cantine.id,
+        validation: "AUTOMATIQUE",
+        capacites: [{ uniteId: vegetarien, capacite: null }],
+        now: AOUT,
+      });
+    },
+  );
 });
 
 describe("the commune's school zone", () => {

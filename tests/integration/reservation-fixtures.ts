@@ -8,18 +8,27 @@ import { inscrire } from "@/prisma/demo-reservations";
 import { declarerFamille as declarer, titulaireDe } from "@/prisma/demo-familles";
 import { agent, ENFANT, usagerActive } from "./demande-fixtures";
 
-/** A family's "Ajout de famille" deposited (not yet accepted), for an activity. */
-export async function familleDeposee(nom: string, activiteId: number, enfants = [{ ...ENFANT, nom }]) {
+/** A family's "Ajout de famille" deposited (not yet accepted), for an activity; a co-représentant if given. */
+export async function familleDeposee(
+  nom: string,
+  activiteId: number,
+  enfants = [{ ...ENFANT, nom }],
+  coRepresentant?: Record<string, string>,
+) {
   const usager = await usagerActive(nom);
   const instructeur = await agent();
-  const demandeId = await declarer(usager, { titulaire: titulaireDe(usager, "MERE"), enfants });
+  const demandeId = await declarer(usager, { titulaire: titulaireDe(usager, "MERE"), coRepresentant, enfants });
   await deposerDemande({ usagerId: usager.id, demandeId, demarches: DEMARCHES });
   return { usager, instructeur, demandeId, activiteId };
 }
 
 /** A family validated by an agent (declared, deposited, accepted), its child enrolled in an activity. */
-export async function familleInscrite(nom: string, activiteId: number) {
-  const f = await familleDeposee(nom, activiteId);
+export async function familleInscrite(
+  nom: string,
+  activiteId: number,
+  { coRepresentant }: { coRepresentant?: Record<string, string> } = {},
+) {
+  const f = await familleDeposee(nom, activiteId, undefined, coRepresentant);
   await deciderDemande({ demarches: DEMARCHES, agent: f.instructeur, demandeId: f.demandeId, decision: "accepter" });
   const { enfantId, familleId } = await db().familleEnfant.findFirstOrThrow({
     where: { famille: { representants: { some: { usagerId: f.usager.id } } } },

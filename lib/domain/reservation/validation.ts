@@ -1,11 +1,15 @@
 // Bookings validated by an agent (Activite.validation = AGENT): a parent's request waits as A_VALIDER until an
 // agent of the console validates it (booked, or on the waiting list when the day is full) or refuses it. One
 // transaction per decision, under the same locks as a parent's save (the child, then the capacity's days, in
-// that order), journaled with the agent.
-import { db } from "@/lib/db";
+// that order), journaled with the agent. The family is told in the same transaction: one mail per representant
+// with a space and per child's inscription, the days decided with their new state.
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
+import { kickOutbox } from "@/lib/mail/outbox";
 import { jourDeDate } from "@/lib/domain/reservation/jours";
+import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
+import type { StatutReservation } from "@/lib/generated/prisma/enums";
 
 /** The requests waiting for an agent, oldest service day first. */
 export async function reservationsAValider({ limite = 200 }: { limite?: number } = {}) {
@@ -45,7 +49,7 @@ export async function deciderReservations({
   decision: Decision;
 }): Promise<{ reservees: number; enAttente: number; refusees: number }> {
   if (ids.length === 0) throw new AppError("vide", "Cochez au moins une demande.", "ids");
-  return db().$transaction(async (tx) => {
+  const resultat = await db().$transaction(async (tx) => {
     // the children's rows first, in id order, as a parent's save locks its child's: a request withdrawn by the
     // parent meanwhile is not validated behind their back
     const enfants = await tx.reservation.findMany({ where: { id: { in: ids } }, select: { enfantId: true } });
@@ -54,18 +58,30 @@ export async function deciderReservations({
     const demandes = await tx.reservation.findMany({
       where: { id: { in: ids }, statut: "A_VALIDER" },
       orderBy: [{ creeeLe: "asc" }, { id: "asc" }],
-      select: { id: true, jourId: true, jour: { select: { capacite: true } } },
+      select: {
+        id: true,
+        jourId: true,
+        date: true,
+        enfantId: true,
+        familleId: true,
+        inscriptionId: true,
+        jour: { select: { capacite: true } },
+        enfant: { select: { prenoms: true } },
+        unite: { select: { libelle: true, activite: { select: { libelle: true } } } },
+      },
     });
     if (demandes.length === 0) {
       throw new AppError("traitees", "Ces demandes ont déjà été traitées.");
     }
     const bilan = { reservees: 0, enAttente: 0, refusees: 0 };
+    const decidees = new Map<string, StatutReservation>();
     if (decision === "refuser") {
       await tx.reservation.updateMany({
         where: { id: { in: demandes.map((d) => d.id) } },
         data: { statut: "REFUSEE", parAgentId: agentId },
       });
       bilan.refusees = demandes.length;
+      for (const d of demandes) decidees.set(d.id, "REFUSEE");
     } else {
       const limites = [...new Set(demandes.filter((d) => d.jour.capacite !== null).map((d) => d.jourId))].sort(
         (a, b) => a - b,
@@ -98,6 +114,7 @@ export async function deciderReservations({
         if (liste.length > 0) {
           await tx.reservation.updateMany({ where: { id: { in: liste } }, data: { statut, parAgentId: agentId } });
         }
+        for (const id of liste) decidees.set(id, statut);
       }
       bilan.reservees = reservees.length;
       bilan.enAttente = attente.length;
@@ -108,6 +125,47 @@ export async function deciderReservations({
       actorId: agentId,
       details: { decision, ...bilan },
     });
+    await prevenirLesFamilles(tx, demandes, decidees);
     return bilan;
   });
+  kickOutbox();
+  return resultat;
+}
+
+type Decidee = {
+  id: string;
+  date: Date;
+  enfantId: string;
+  familleId: string;
+  inscriptionId: string;
+  enfant: { prenoms: string };
+  unite: { libelle: string; activite: { libelle: string } };
+};
+
+/** One recap per child's inscription (the household the days are booked under), its days in date order. */
+async function prevenirLesFamilles(tx: Tx, demandes: Decidee[], decidees: Map<string, StatutReservation>) {
+  const parInscription = new Map<string, Decidee[]>();
+  for (const d of demandes) parInscription.set(d.inscriptionId, [...(parInscription.get(d.inscriptionId) ?? []), d]);
+  const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
+  for (const [inscriptionId, jours] of parInscription) {
+    const premiere = jours[0]!;
+    jours.sort((a, b) => a.date.getTime() - b.date.getTime() || a.unite.libelle.localeCompare(b.unite.libelle));
+    const lignes = (statut: StatutReservation) =>
+      jours.filter((d) => decidees.get(d.id) === statut).map((d) => ligneRecap(jourDeDate(d.date), d.unite.libelle));
+    await envoyerRecap(tx, {
+      destinataires: await espacesDeLaFamille(tx, premiere.familleId),
+      enfantId: premiere.enfantId,
+      inscriptionId,
+      recap: {
+        commune: commune.nom,
+        enfant: premiere.enfant.prenoms,
+        activite: premiere.unite.activite.libelle,
+        reservees: lignes("RESERVEE"),
+        enAttente: lignes("ATTENTE"),
+        annulees: [],
+        refusees: lignes("REFUSEE"),
+        origine: "decision",
+      },
+    });
+  }
 }
