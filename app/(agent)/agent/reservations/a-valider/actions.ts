@@ -19,6 +19,6 @@ export const deciderReservationsAction = actionAgent("deciderReservations", sche
   revalidatePath("/agent/reservations/a-valider");
   const n = (k: number, texte: string) => (k > 0 ? [`${k} ${texte}`] : []);
   return {
-    message: `Demandes traitées : ${[...n(reservees, "réservée(s)"), ...n(enAttente, "en liste d'attente (jour complet)"), ...n(refusees, "refusée(s)")].join(", ")}.`,
+    message: `Demandes traitées : ${[...n(reservees, "réservée(s)"), ...n(enAttente, "en liste d'attente (jour complet)"), ...n(refusees, "refusée(s)")].join(", ")}. La famille est prévenue par courriel.`,
   };
 });
