@@ -13,6 +13,10 @@ export default defineConfig([
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // The pages served from the cache allow inline scripts (proxy.ts): nothing may render text as HTML.
+    rules: { "react/no-danger": "error" },
+  },
+  {
     // Pages, route handlers and components call queries and commands in lib/domain: they never reach the
     // database nor decrypt anything themselves. Types stay importable (a page may name a Prisma type).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],

@@ -11,9 +11,10 @@
 //   inline scripts ('unsafe-inline') and the site's own files, and still forbids everything else that matters:
 //   no 'unsafe-eval', no script from another origin, no plugin (object-src), no <base> elsewhere, forms only to
 //   us and the identity providers, no framing. 'unsafe-inline' is safe only on a page that renders nothing a
-//   user or an agent wrote as HTML: the login page renders the commune's name (text, escaped by React) and, in
-//   the browser, fixed messages chosen by its address. A page that shows agent-written content (actualités,
-//   activités, infos pratiques) stays dynamic, with its nonce.
+//   user or an agent wrote as HTML: these pages render the commune's and the agents' texts (actualités,
+//   activités, infos pratiques, CGU…) as text, escaped by React, and the lint forbids raw HTML anywhere
+//   (react/no-danger, eslint.config.mjs); the login page adds, in the browser, fixed messages chosen by its
+//   address. The pages of a space and of the console are rendered for their request, with a nonce.
 import { NextResponse, type NextRequest } from "next/server";
 import { enTeteHsts } from "@/lib/config";
 
@@ -42,10 +43,33 @@ const FOURNISSEURS_OIDC = [process.env.FRANCECONNECT_ISSUER, process.env.AGENT_O
   .flatMap((issuer) => (issuer && URL.canParse(issuer) ? [` ${new URL(issuer).origin}`] : []))
   .join("");
 
-/** The pages served from the cache (a GET of exactly this path): see above. */
-const COQUILLES = new Set(["/connexion"]);
+/** The pages served from the cache (a GET of exactly this path, lib/coquille.ts): see above. */
+const COQUILLES = new Set([
+  "/",
+  "/connexion",
+  "/actualites",
+  "/activites",
+  "/infos-pratiques",
+  "/documents-utiles",
+  "/reglement-interieur",
+  "/cgu",
+  "/mentions-legales",
+  "/accessibilite",
+  "/espace-supprime",
+]);
 /** Under a cached page's path, the only real pages; anything else is a 404 here, never a new cache entry. */
 const SOUS_PAGES_DES_COQUILLES = new Set(["/connexion/franceconnect"]);
+/**
+ * `/` is served by this cached page (an optional catch-all at the root would take every unknown path of the
+ * site); its own path is a 404.
+ */
+const ACCUEIL = "/_accueil";
+
+/** A path under a cached page that no page has, or the home page's inner path: answered 404, never cached. */
+function invente(path: string): boolean {
+  if (path === ACCUEIL || path.startsWith(`${ACCUEIL}/`)) return true;
+  return [...COQUILLES].some((p) => p !== "/" && path.startsWith(`${p}/`)) && !SOUS_PAGES_DES_COQUILLES.has(path);
+}
 
 function politique(scripts: string): string {
   return [
@@ -75,17 +99,16 @@ export function proxy(request: NextRequest) {
     csp = politique("'self' 'unsafe-inline'");
     // no nonce in the request: none may end up in the cached page
     requestHeaders.delete("Content-Security-Policy");
-    response = NextResponse.next({ request: { headers: requestHeaders } });
+    response = suivante(request, requestHeaders);
   } else {
     const nonce = btoa(crypto.randomUUID());
     csp = politique(`'self' 'nonce-${nonce}' 'strict-dynamic'`);
     requestHeaders.set("Content-Security-Policy", csp);
     // under a cached page's path, the optional catch-all would render (and keep) a 404 per invented path: the
     // not-found page is rendered here instead, for this request only
-    const invente = [...COQUILLES].some((p) => path.startsWith(`${p}/`)) && !SOUS_PAGES_DES_COQUILLES.has(path);
-    response = invente
+    response = invente(path)
       ? NextResponse.rewrite(new URL("/_introuvable", request.url), { request: { headers: requestHeaders } })
-      : NextResponse.next({ request: { headers: requestHeaders } });
+      : suivante(request, requestHeaders);
   }
   // The routes under /api answer JSON or a file, never a page: a file keeps its own sandboxing policy
   // (lib/storage/reponse.ts), which the page's would replace, since the proxy's headers win.
@@ -99,6 +122,13 @@ export function proxy(request: NextRequest) {
     response.headers.set("Cache-Control", "no-store");
   }
   return response;
+}
+
+/** On to the page: `/` (its GET, and the server actions its forms post) to the home page's cached path. */
+function suivante(request: NextRequest, headers: Headers): NextResponse {
+  return request.nextUrl.pathname === "/"
+    ? NextResponse.rewrite(new URL(ACCUEIL, request.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
 }
 
 export const config = {

@@ -59,8 +59,19 @@ test("les pages de l'espace et de la console, une fois connecté", async ({
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(titre, { ignoreCase: true });
     await expectNoAxeViolations(page);
   }
+  // the home page is the same for everyone (served from the cache): the browser shows the parent the way in
+  await page.goto("/");
+  const monEspacePerso = page.getByRole("region", { name: "Mon espace perso" });
+  await expect(monEspacePerso.getByRole("link", { name: "Mon accueil" })).toBeVisible();
+  await expect(monEspacePerso.getByRole("link", { name: "Me connecter" })).toHaveCount(0);
+  await monEspacePerso.getByRole("link", { name: "Mon accueil" }).click();
+  await expect(page).toHaveURL(/\/mon-espace$/);
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
+  await page.goto("/");
+  await expect(
+    page.getByRole("region", { name: "Mon espace perso" }).getByRole("link", { name: "Me connecter" }),
+  ).toBeVisible();
 
   const admin = await fabrique.agent({ prefixe: "admin", role: "ADMIN", totp: true, nom: "Larralde", prenom: "Peio" });
   await connecter(page, admin);

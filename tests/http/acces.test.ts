@@ -87,19 +87,20 @@ type LigneRoute = {
 };
 
 const ROUTES: Record<string, LigneRoute> = {
-  "/": { acces: "publique" },
-  "/accessibilite": { acces: "publique" },
-  "/activites": { acces: "publique" },
-  "/actualites": { acces: "publique" },
-  "/cgu": { acces: "publique" },
-  "/documents-utiles": { acces: "publique" },
-  "/espace-supprime": { acces: "publique" },
-  "/infos-pratiques": { acces: "publique" },
-  "/mentions-legales": { acces: "publique" },
-  "/reglement-interieur": { acces: "publique" },
-  "/icon.svg": { acces: "publique" },
-  // served from the cache (its optional catch-all renders only /connexion itself; proxy.ts answers 404 below it)
+  // Served from the cache (lib/coquille.ts): each optional catch-all renders only its page's own path, and
+  // proxy.ts answers 404 below it; `/` is served by /_accueil.
+  "/_accueil/[[...coquille]]": { acces: "publique", chemin: () => "/" },
+  "/accessibilite/[[...coquille]]": { acces: "publique", chemin: () => "/accessibilite" },
+  "/activites/[[...coquille]]": { acces: "publique", chemin: () => "/activites" },
+  "/actualites/[[...coquille]]": { acces: "publique", chemin: () => "/actualites" },
+  "/cgu/[[...coquille]]": { acces: "publique", chemin: () => "/cgu" },
+  "/documents-utiles/[[...coquille]]": { acces: "publique", chemin: () => "/documents-utiles" },
+  "/infos-pratiques/[[...coquille]]": { acces: "publique", chemin: () => "/infos-pratiques" },
+  "/mentions-legales/[[...coquille]]": { acces: "publique", chemin: () => "/mentions-legales" },
+  "/reglement-interieur/[[...coquille]]": { acces: "publique", chemin: () => "/reglement-interieur" },
   "/connexion/[[...coquille]]": { acces: "publique", chemin: () => "/connexion" },
+  "/espace-supprime/[[...coquille]]": { acces: "publique", chemin: () => "/espace-supprime" },
+  "/icon.svg": { acces: "publique" },
   // FranceConnect's answer for an identity no space knows: without that identity in the draft, back to login
   "/connexion/franceconnect": { acces: "publique", statut: 307 },
   "/agent/connexion": { acces: "publique" },

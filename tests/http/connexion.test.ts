@@ -91,8 +91,8 @@ describe("en-têtes de sécurité", () => {
     const famille = await familleComplete("Harriet");
     const citoyen = await connecte({ kind: "USAGER", usagerId: famille.usager.id });
     const reponses: [string, Response][] = [
-      ["page publique", await requete(anonyme(), "/actualites")],
-      ["page servie depuis le cache", await requete(anonyme(), "/connexion")],
+      ["page publique", await requete(anonyme(), "/mot-de-passe-oublie")],
+      ["page servie depuis le cache", await requete(anonyme(), "/actualites")],
       ["page personnelle", await requete(citoyen, "/mon-espace")],
       ["redirection", await requete(anonyme(), "/mon-espace")],
       ["page introuvable", await requete(citoyen, "/agent")],
@@ -237,6 +237,74 @@ describe("la page de connexion, servie depuis le cache", () => {
     } finally {
       await enregistrerSite(avant.siteUrl);
     }
+  });
+});
+
+describe("les pages publiques, servies depuis le cache", () => {
+  const PAGES = [
+    ["/", "Portail Famille de"],
+    ["/actualites", "Actualités"],
+    ["/activites", "Activités"],
+    ["/infos-pratiques", "Infos pratiques"],
+    ["/documents-utiles", "Documents utiles"],
+    ["/reglement-interieur", "Règlement intérieur"],
+    ["/cgu", "Conditions générales d&#x27;utilisation"],
+    ["/mentions-legales", "Mentions légales"],
+    ["/accessibilite", "Déclaration d&#x27;accessibilité"],
+    ["/espace-supprime", "Espace supprimé"],
+  ] as const;
+
+  it("chacune rendue une fois puis servie telle quelle, pour tous ; un chemin inventé dessous est une 404", async () => {
+    const debut = Date.now() - 1000;
+    const famille = await familleComplete("Coquille");
+    const citoyen = await connecte({ kind: "USAGER", usagerId: famille.usager.id });
+    for (const [page, titre] of PAGES) {
+      await requete(anonyme(), page);
+      const servie = await requete(anonyme(), page);
+      expect(servie.status, page).toBe(200);
+      expect(servie.headers.get("x-nextjs-cache"), page).toBe("HIT");
+      expect(servie.headers.get("cache-control"), page).toBe("no-store");
+      expect(servie.headers.get("set-cookie"), page).toBeNull();
+      expect(servie.headers.get("content-security-policy"), page).toMatch(/script-src 'self' 'unsafe-inline'(;|$)/);
+      const html = await servie.text();
+      expect(html, page).toContain(titre);
+      // a logged-in parent gets the very same page: what is theirs is done in the browser
+      const pourLeParent = await requete(citoyen, page);
+      expect(pourLeParent.headers.get("x-nextjs-cache"), page).toBe("HIT");
+      expect(await pourLeParent.text(), page).toBe(html);
+
+      const inventee = await requete(anonyme(), `${page === "/" ? "/_accueil" : page}/nimporte-quoi`);
+      expect(inventee.status, page).toBe(404);
+      expect(inventee.headers.get("x-nextjs-cache"), page).toBeNull();
+    }
+    // the home page's inner path is not a second home page
+    const interne = await requete(anonyme(), "/_accueil");
+    expect(interne.status).toBe(404);
+    expect(interne.headers.get("x-nextjs-cache")).toBeNull();
+    expect(ecritsDansLeBuildDepuis(debut)).toEqual([]);
+  });
+
+  it("une actualité publiée par un agent y est à la requête suivante", async () => {
+    await requete(anonyme(), "/actualites");
+    expect((await requete(anonyme(), "/actualites")).headers.get("x-nextjs-cache")).toBe("HIT");
+    const agent = await connecte({ kind: "AGENT", agentId: (await nouvelAgent()).id });
+    const titre = `Fermeture du centre ${Date.now().toString(36)}`;
+    const champs = new FormData();
+    champs.append("titre", titre);
+    champs.append("texte", "Le centre de loisirs est fermé le vendredi 30 mai.");
+    champs.append("statut", "PUBLIEE");
+    const reponse = await appelerAction(
+      agent,
+      { id: actionDuBuild("app/(agent)/agent/portail/actions.ts", "creerActualiteAction").id, page: "/agent/portail" },
+      [{ values: {}, errors: {} }, champs],
+    );
+    expect(reponse.status).toBe(200);
+    const rendue = await requete(anonyme(), "/actualites");
+    expect(rendue.headers.get("x-nextjs-cache")).not.toBe("HIT");
+    expect(await rendue.text()).toContain(titre);
+    const gardee = await requete(anonyme(), "/actualites");
+    expect(gardee.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(await gardee.text()).toContain(titre);
   });
 });
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionAgent } from "@/lib/action";
@@ -10,6 +11,8 @@ export const reinitialiserDemonstrationAction = actionAgent(
   z.object({}),
   async ({ agent }) => {
     await reinitialiserDemonstration({ agentId: agent.id });
+    // the public pages, served from the cache (lib/coquille.ts), show the demo's data again
+    revalidatePath("/", "layout");
     // Every session went with the data: the administrator logs in again, with the demo accounts shown.
     redirect("/agent/connexion");
   },

@@ -1,34 +1,28 @@
-// The citizens' login page, served from Next's cache: it has nothing of the request to render (issue 14), so it
-// is rendered at its first request (never at build time: no database then), kept, and served again as is until
-// `revalidate` seconds pass or the commune changes (its frame reads it under the tag `commune`). The optional
-// catch-all with no static params is what makes Next render a fixed path on demand and then cache it; any
-// deeper path is a 404 (answered by the proxy, so that nothing fills the cache, see proxy.ts).
+// The citizens' login page, served from Next's cache (lib/coquille.ts): it has nothing of the request to render
+// (issue 14).
 //
 // What depends on the visitor is done in the browser: the messages of the address (déconnecté, mot de passe
 // modifié, refus FranceConnect) and `suite`, and a logged-in parent sent on to Mon accueil. Without JavaScript
 // the login itself still works, `suite` included (lib/auth/login-form.ts reads it from the Referer).
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { LoginForm } from "@/components/ui/LoginForm";
 import { ComptesDemonstration } from "@/components/ui/ComptesDemonstration";
 import { apercuActif, comptesDemonstration } from "@/lib/apercu";
 import { BoutonFranceConnect } from "@/components/franceconnect/BoutonFranceConnect";
+import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 import { connexion } from "../actions";
 import { MessagesConnexion } from "./MessagesConnexion";
 import { VersMonEspace } from "./VersMonEspace";
 
 export const metadata = { title: "Mon espace perso" };
 
-// Seconds: other nodes behind a load balancer see a change of the commune within this (lib/domain/commune/gabarit.ts)
 export const revalidate = 30;
 export const dynamicParams = true;
-export function generateStaticParams(): { coquille?: string[] }[] {
-  return [];
-}
+export const generateStaticParams = aucunCheminALAvance;
 
-export default async function ConnexionPage({ params }: { params: Promise<{ coquille?: string[] }> }) {
-  if ((await params).coquille) notFound();
+export default async function ConnexionPage(props: ParamsDeCoquille) {
+  await sansSousChemin(props);
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <VersMonEspace />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { StepBar } from "@/components/wizard/StepBar";
 import { ChampsObligatoires } from "@/components/ui/Field";
@@ -76,7 +77,7 @@ function DonneesPersonnelles() {
         La collecte de vos données personnelles est nécessaire dans le cadre d&apos;une mission d&apos;intérêt public.
         Votre consentement n&apos;est donc pas nécessaire. Pour en savoir plus sur le traitement de vos données
         personnelles ainsi que sur vos droits, nous vous invitons à consulter nos{" "}
-        <a href="/mentions-legales">mentions d&apos;information</a>.
+        <Link href="/mentions-legales">mentions d&apos;information</Link>.
       </p>
     </div>
   );

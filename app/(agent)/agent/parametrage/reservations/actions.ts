@@ -158,6 +158,8 @@ export const modifierAnneeAction = actionAgent(
   async ({ agent, data, values }) => {
     await modifierAnnee({ ...data, agentId: agent.id });
     revalidatePath(PAGE);
+    // the opening of bookings is announced on Activités (served from the cache, lib/coquille.ts)
+    revalidatePath("/activites");
     return { message: "Les dates de l'année scolaire sont enregistrées.", values };
   },
   ADMIN,

@@ -1,9 +1,16 @@
 import Link from "next/link";
+import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Espace supprimé" };
 
+// Served from the cache (lib/coquille.ts).
+export const revalidate = 30;
+export const dynamicParams = true;
+export const generateStaticParams = aucunCheminALAvance;
+
 // Where "Supprimer mon espace" ends: the session is over and the space no longer exists.
-export default function EspaceSupprimePage() {
+export default async function EspaceSupprimePage(props: ParamsDeCoquille) {
+  await sansSousChemin(props);
   return (
     <section className="carte" aria-labelledby="titre">
       <h1 id="titre" className="titre-page mb-4">

@@ -1,14 +1,19 @@
 import Link from "next/link";
-import { connection } from "next/server";
 import { formatParis } from "@/lib/dates";
 import { documentsUtiles } from "@/lib/domain/portail/queries";
 import { CATEGORIES_DOCUMENT, type CategorieDocument, DOCUMENT_UTILE_RULE } from "@/lib/domain/portail/schemas";
 import { tailleLisible } from "@/lib/domain/portail/taille";
+import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Documents utiles" };
 
-export default async function DocumentsUtilesPage() {
-  await connection();
+// Served from the cache (lib/coquille.ts).
+export const revalidate = 30;
+export const dynamicParams = true;
+export const generateStaticParams = aucunCheminALAvance;
+
+export default async function DocumentsUtilesPage(props: ParamsDeCoquille) {
+  await sansSousChemin(props);
   const documents = await documentsUtiles();
   return (
     <section aria-labelledby="titre">

@@ -1,11 +1,16 @@
-import { connection } from "next/server";
 import { formatParis } from "@/lib/dates";
 import { actualitesPubliees } from "@/lib/domain/portail/queries";
+import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Actualités" };
 
-export default async function ActualitesPage() {
-  await connection();
+// Served from the cache (lib/coquille.ts).
+export const revalidate = 30;
+export const dynamicParams = true;
+export const generateStaticParams = aucunCheminALAvance;
+
+export default async function ActualitesPage(props: ParamsDeCoquille) {
+  await sansSousChemin(props);
   const actualites = await actualitesPubliees();
   return (
     <section aria-labelledby="titre">

@@ -1,13 +1,18 @@
-import { connection } from "next/server";
 import { getCommune } from "@/lib/domain/commune/queries";
 import { infosPratiques } from "@/lib/domain/portail/queries";
+import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Infos pratiques" };
 
+// Served from the cache (lib/coquille.ts).
+export const revalidate = 30;
+export const dynamicParams = true;
+export const generateStaticParams = aucunCheminALAvance;
+
 const TITRE = "mb-2 font-bold uppercase";
 
-export default async function InfosPratiquesPage() {
-  await connection();
+export default async function InfosPratiquesPage(props: ParamsDeCoquille) {
+  await sansSousChemin(props);
   const [commune, infos] = await Promise.all([getCommune(), infosPratiques()]);
   return (
     <section className="carte space-y-6" aria-labelledby="titre">

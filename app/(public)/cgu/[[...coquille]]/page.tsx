@@ -1,13 +1,16 @@
-import { connection } from "next/server";
 import { currentCgu, getCommune, withCommune } from "@/lib/domain/commune/queries";
 import { dateHeure } from "@/lib/dates";
+import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Conditions générales d'utilisation" };
 
-export default async function CguPage() {
-  // read at request time: the build has no database (the layout says so too, but this page starts its reads
-  // alongside it)
-  await connection();
+// Served from the cache (lib/coquille.ts).
+export const revalidate = 30;
+export const dynamicParams = true;
+export const generateStaticParams = aucunCheminALAvance;
+
+export default async function CguPage(props: ParamsDeCoquille) {
+  await sansSousChemin(props);
   const [commune, cgu] = await Promise.all([getCommune(), currentCgu()]);
   return (
     <article className="carte" aria-labelledby="titre">

@@ -1,13 +1,17 @@
-import { connection } from "next/server";
 import { anneeOuverte, catalogue } from "@/lib/domain/inscription/catalogue";
 import { formatParis } from "@/lib/dates";
+import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Activités" };
 
+// Served from the cache (lib/coquille.ts).
+export const revalidate = 30;
+export const dynamicParams = true;
+export const generateStaticParams = aucunCheminALAvance;
+
 // ACTIVITÉS: the catalogue parents enrol their children in, with where each takes place and its units.
-export default async function ActivitesPage() {
-  // read at request time: the build has no database
-  await connection();
+export default async function ActivitesPage(props: ParamsDeCoquille) {
+  await sansSousChemin(props);
   const [activites, annee] = await Promise.all([catalogue(), anneeOuverte()]);
   return (
     <section className="carte" aria-labelledby="titre">

@@ -1,8 +1,15 @@
 import { getCommune } from "@/lib/domain/commune/queries";
+import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Déclaration d'accessibilité" };
 
-export default async function AccessibilitePage() {
+// Served from the cache (lib/coquille.ts).
+export const revalidate = 30;
+export const dynamicParams = true;
+export const generateStaticParams = aucunCheminALAvance;
+
+export default async function AccessibilitePage(props: ParamsDeCoquille) {
+  await sansSousChemin(props);
   const commune = await getCommune();
   return (
     <article className="carte space-y-3" aria-labelledby="titre">
