@@ -14,6 +14,7 @@ export default defineConfig([
   },
   {
     // The pages served from the cache allow inline scripts (proxy.ts): nothing may render text as HTML.
+    files: ["**/*.{jsx,tsx}"],
     rules: { "react/no-danger": "error" },
   },
   {
