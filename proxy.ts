@@ -56,18 +56,19 @@ const COQUILLES = new Set([
   "/mentions-legales",
   "/accessibilite",
   "/espace-supprime",
+  "/_accueil",
 ]);
 /** Under a cached page's path, the only real pages; anything else is a 404 here, never a new cache entry. */
 const SOUS_PAGES_DES_COQUILLES = new Set(["/connexion/franceconnect"]);
 /**
  * `/` is served by this cached page (an optional catch-all at the root would take every unknown path of the
- * site); its own path is a 404.
+ * site). `next start` runs the proxy again on the rewritten path (the custom server of scripts/serveur.ts does
+ * not), so that path is in COQUILLES too, with the same policy: else the page rendered would carry a nonce.
  */
 const ACCUEIL = "/_accueil";
 
-/** A path under a cached page that no page has, or the home page's inner path: answered 404, never cached. */
+/** A path under a cached page that no page has: answered 404, never cached. */
 function invente(path: string): boolean {
-  if (path === ACCUEIL || path.startsWith(`${ACCUEIL}/`)) return true;
   return [...COQUILLES].some((p) => p !== "/" && path.startsWith(`${p}/`)) && !SOUS_PAGES_DES_COQUILLES.has(path);
 }
 

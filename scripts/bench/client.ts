@@ -40,8 +40,8 @@ export async function page(baseUrl: string, chemin: string, jeton: string | unde
     signal: AbortSignal.timeout(DELAI_MS),
   });
   const corps = await response.text();
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-  if (!corps.includes(contient)) throw new Error(`sans « ${contient} »`);
+  if (response.status !== 200) throw new Error(`${chemin} : HTTP ${response.status}`);
+  if (!corps.includes(contient)) throw new Error(`${chemin} : sans « ${contient} »`);
   return corps;
 }
 
