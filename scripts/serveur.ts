@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOSTNAME || undefined;
   const conf = configurationConstruite();
-  const app = next({ dev: false, dir: ROOT, port, hostname: hostname ?? "localhost", ...(conf ? { conf } : {}) });
+  // Next's own idea of this server's origin, for its URLs only (the socket listens on HOSTNAME below): always
+  // localhost, the origin the proxy's request.url has. With HOSTNAME's (0.0.0.0 in the container) the two
+  // differ, and Next takes the proxy's rewrites (`/` to /_accueil, an invented path to /_introuvable) for
+  // another site's: it fetched each over HTTP from itself, two requests for one.
+  const app = next({ dev: false, dir: ROOT, port, hostname: "localhost", ...(conf ? { conf } : {}) });
   await app.prepare();
   const traiter = app.getRequestHandler();
 
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
   let arretDemande = 0;
   const serveur = http.createServer((req, res) => {
     const debut = performance.now();
+    // read now: Next rewrites req.url while it handles a rewritten path (`/` is served by /_accueil, proxy.ts)
+    const chemin = cheminJournalisable(req.url ?? "/");
     const recue = req.headers["x-request-id"];
     const requestId = typeof recue === "string" && ID_REQUETE.test(recue) ? recue : randomUUID();
     res.setHeader("x-request-id", requestId);
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
         {
           requestId,
           method: req.method,
-          path: cheminJournalisable(req.url ?? "/"),
+          path: chemin,
           status: res.statusCode,
           durationMs: Math.round(performance.now() - debut),
           ...(res.writableFinished ? {} : { interrompue: true }),

@@ -1,7 +1,7 @@
 // The login form over HTTP, submitted as a browser without JavaScript submits it: refusals and throttling
 // (the same words whether the identifiant exists or not), the session cookie's flags, the security headers
 // of every kind of answer, and the wall between the citizens' space and the agents' console.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import {
   cookieDeSession,
   redirection,
   requete,
+  serveur,
   soumettreFormulaire,
   type Client,
 } from "./client";
@@ -283,6 +284,18 @@ describe("les pages publiques, servies depuis le cache", () => {
     expect(interne.headers.get("x-nextjs-cache")).toBe("HIT");
     expect(interne.headers.get("content-security-policy")).toMatch(/script-src 'self' 'unsafe-inline'(;|$)/);
     expect(ecritsDansLeBuildDepuis(debut)).toEqual([]);
+    // One request for one: Next serves the proxy's rewrite (`/` to /_accueil) itself, never by fetching it from
+    // this server over HTTP (scripts/serveur.ts gives Next the proxy's origin), and the request log names the
+    // path asked.
+    const lignes = () => readFileSync(serveur.journal, "utf8").split("\n");
+    const avant = lignes().length;
+    const id = (await requete(anonyme(), "/")).headers.get("x-request-id");
+    await expect.poll(() => lignes().find((ligne) => ligne.includes(`"${id}"`))).toMatch(/"path":"\/","status":200/);
+    expect(
+      lignes()
+        .slice(avant)
+        .filter((ligne) => ligne.includes('"path":"/_accueil"')),
+    ).toEqual([]);
   });
 
   it("une actualité publiée par un agent y est à la requête suivante", async () => {

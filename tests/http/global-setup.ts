@@ -30,6 +30,8 @@ export type ServeurHttp = {
   mailDir: string;
   /** the app's CLE_CHIFFREMENT (production requires one): tests encrypt TOTP secrets with it */
   cleChiffrement: string;
+  /** everything the app printed (scripts/serveur.ts's request log among it) */
+  journal: string;
 };
 
 declare module "vitest" {
@@ -82,6 +84,8 @@ export default async function setup(project: TestProject) {
     }
     const app = startApp(log, {
       PORT: String(port),
+      // as a deployment names the interface it listens on (the container: 0.0.0.0)
+      HOSTNAME: "127.0.0.1",
       DATABASE_URL: url,
       APP_URL: baseUrl,
       DATA_DIR: join(work, "data"),
@@ -98,7 +102,7 @@ export default async function setup(project: TestProject) {
     await waitForHealth(baseUrl, app, log);
     console.log(`[http] built app on ${baseUrl}, database "${database}", ready in ${Date.now() - started} ms`);
 
-    project.provide("serveurHttp", { baseUrl, databaseUrl: url, storageDir, mailDir, cleChiffrement });
+    project.provide("serveurHttp", { baseUrl, databaseUrl: url, storageDir, mailDir, cleChiffrement, journal: log });
   } catch (error) {
     await teardown();
     throw error;
