@@ -1,10 +1,10 @@
-// `npm run bench [-- <scenario> …]`: the built app (`next start`) under load, on the embedded PGlite and on
+// `npm run bench [-- <scenario> …]`: the built app (its production server, scripts/serveur.ts) under load, on the embedded PGlite and on
 // PostgreSQL, scenario by scenario, each with its budgets; a summary of every budget at the end.
 //
 // For each database of BENCH_BASES (default "pglite,postgresql"): a fresh database (PGlite in a temporary
 // directory; PostgreSQL: a new database on BENCH_DATABASE_URL's server, or on a throwaway cluster started as the
 // integration tests start theirs), migrations, the commune and BENCH_PARENTS families enrolled in the canteen,
-// each with a session (scripts/bench/population.ts); one `next start` node; then the scenarios, in this order:
+// each with a session (scripts/bench/population.ts); one node; then the scenarios, in this order:
 //
 //   pages      scripts/bench/pages.ts      static file, /connexion, the dynamic floor, Mon accueil, the month view
 //   connexion  scripts/bench/connexion.ts  argon2id's cost, logins per second, a parent in the login queue
@@ -153,7 +153,7 @@ async function main(): Promise<number> {
       aLaFin: aArreter,
     };
     console.log(
-      `Nœud       : next start sur ${ctx.noeud.baseUrl}, pool Prisma de ${process.env.DATABASE_POOL_SIZE ?? 5} connexions`,
+      `Nœud       : scripts/serveur.ts sur ${ctx.noeud.baseUrl}, pool Prisma de ${process.env.DATABASE_POOL_SIZE ?? 5} connexions`,
     );
     for (const scenario of aFaire) {
       console.log(`\n--- ${scenario.titre} (${scenario.nom}, ${base.libelle}) ---`);

@@ -25,8 +25,9 @@ const DELAI_MS = 60_000;
 
 /**
  * Each parent's own address (198.18.0.0/15, the range set aside for benchmarks), sent as X-Forwarded-For: the
- * login's per-address counters see a thousand households, not one machine. (`next start` reads the client's
- * address from that header; the bench's nginx passes it on as a trusted front proxy would.)
+ * login's per-address counters see a thousand households, not one machine. (The nodes believe that header from
+ * 127.0.0.1, their TRUSTED_PROXY, as a commune's server believes its reverse proxy; the bench's nginx passes it
+ * on as such a proxy would.)
  */
 export function adresseDuParent(i: number): string {
   return `198.${18 + Math.floor(i / 65_536)}.${Math.floor(i / 256) % 256}.${i % 256}`;

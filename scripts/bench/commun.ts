@@ -6,7 +6,7 @@ import type { Population } from "./population";
 /** A budget as the summary prints it: what it says, what one run measured, and whether it holds. */
 export type Budget = { nom: string; mesure: string; ok: boolean; pourquoi?: string };
 
-/** A `next start` node of the bench, on 127.0.0.1. */
+/** A node of the bench (the production server, scripts/serveur.ts), on 127.0.0.1. */
 export type Noeud = { port: number; baseUrl: string; process: ChildProcess; journal: string[] };
 
 /** The database a run of the scenarios is given: freshly migrated, seeded with the commune (seedBase). */
@@ -26,7 +26,7 @@ export type Contexte = {
   noeud: Noeud;
   /** what a scenario leaves for the next ones of the same run (the rush's figures for the two-node scenario) */
   partage: Map<string, unknown>;
-  /** Starts one more `next start` on this database (stopped at the end of the run); `env` adds to its environment. */
+  /** Starts one more node on this database (stopped at the end of the run); `env` adds to its environment. */
   demarrerNoeud(env?: Record<string, string>): Promise<Noeud>;
   /** A free port on 127.0.0.1, for a process the scenario starts itself (a proxy, a mail sink). */
   portLibre(): Promise<number>;

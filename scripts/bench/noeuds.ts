@@ -1,4 +1,4 @@
-// Two `next start` nodes on one PostgreSQL behind nginx (Debian's package: installed with apt-get when missing
+// Two nodes (the production server) on one PostgreSQL behind nginx (Debian's package: installed with apt-get when missing
 // and the bench runs as root; started with a generated configuration, on 127.0.0.1 only). The rush is run through
 // the proxy with one node behind it, then with two (the bookings of the previous rush removed in between), which
 // shows what the second node buys. Then what must hold across nodes:

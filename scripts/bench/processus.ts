@@ -1,5 +1,5 @@
 // The bench's processes: the databases (a fresh embedded PGlite in a child process, a throwaway PostgreSQL
-// cluster started as tests/integration/global-setup.ts starts its own, or BENCH_DATABASE_URL), the `next start`
+// cluster started as tests/integration/global-setup.ts starts its own, or BENCH_DATABASE_URL), the server
 // nodes, and whatever else a scenario asks to stop at the end. Everything started here is stopped by arreterTout(),
 // on success, failure or a signal.
 //
@@ -20,6 +20,7 @@ const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), "../..");
 // The binary itself, not npx: killing npx's pid would leave next-server running.
 const NEXT = path.join(ROOT, "node_modules/.bin/next");
+const SERVEUR = path.join(ROOT, "scripts/serveur.ts");
 const CHILD_FLAG = "--serveur-base";
 
 export { isPortFree };
@@ -137,12 +138,26 @@ if (process.argv[2] === CHILD_FLAG) void servirBase(process.argv[3] ?? "", Numbe
 // ---------------------------------------------------------------------------------------------------------
 // Nodes.
 
-/** `next start` on `port`, on `databaseUrl`; healthy (GET /api/health 200) when returned. */
+/** The production server on `port`, on `databaseUrl`; healthy (GET /api/health 200) when returned. */
 export async function demarrerNoeud(port: number, databaseUrlNoeud: string, env: Record<string, string> = {}) {
   const journal: string[] = [];
-  const proc = spawn(NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // the production server (scripts/serveur.ts, as scripts/start.ts and the container run it: its request log
+  // included), with this process's loader flags (tsx's); not `next start`, which runs the proxy a second time
+  // on a rewritten path (`/`, served by /_accueil)
+  const proc = spawn(process.execPath, [...process.execArgv, SERVEUR], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrlNoeud, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrlNoeud,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      // the bench's client and its nginx are this machine's front proxies: each parent's X-Forwarded-For address
+      // is the one the login's per-address counters see (scripts/bench/client.ts)
+      TRUSTED_PROXY: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   aArreter(() => arreterProcessus(proc));
@@ -156,7 +171,7 @@ export async function demarrerNoeud(port: number, databaseUrlNoeud: string, env:
   const noeud: Noeud = { port, baseUrl: `http://127.0.0.1:${port}`, process: proc, journal };
   const limite = Date.now() + 90_000;
   while (Date.now() < limite) {
-    if (!enMarche(proc)) throw new Error(`next start s'est arrêté :\n${journal.join("\n")}`);
+    if (!enMarche(proc)) throw new Error(`Le serveur s'est arrêté :\n${journal.join("\n")}`);
     try {
       const response = await fetch(`${noeud.baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return noeud;
