@@ -48,6 +48,17 @@ export async function agent(nom = "Irigoyen", { permissions = [] as "SANTE"[] } 
   });
 }
 
+/** A father declared as co-représentant: Mikel BIDART, born 1985-02-03, with the parental authority. */
+export const CO_REPRESENTANT_BIDART = {
+  civilite: "MONSIEUR",
+  nomUsage: "Bidart",
+  prenom: "Mikel",
+  dateNaissance: "1985-02-03",
+  qualite: "PERE",
+  autoriteParentale: "oui",
+  memeAdresse: "on",
+};
+
 export const ENFANT = {
   sexe: "MASCULIN",
   nom: "Etchart",

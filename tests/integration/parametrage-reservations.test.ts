@@ -35,7 +35,7 @@ import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedReservations } from "@/prisma/demo-reservations";
-import { agent, usagerActive } from "./demande-fixtures";
+import { agent, CO_REPRESENTANT_BIDART, usagerActive } from "./demande-fixtures";
 import { dossierSanteValide } from "./inscription-fixtures";
 import { familleInscrite } from "./reservation-fixtures";
 
@@ -514,17 +514,7 @@ describe("validation by an agent", () => {
         capacites: [{ uniteId: vegetarien, capacite: 1 }],
         now: AOUT,
       });
-      const f = await familleInscrite("Prevenir", cantine.id, {
-        coRepresentant: {
-          civilite: "MONSIEUR",
-          nomUsage: "Bidart",
-          prenom: "Mikel",
-          dateNaissance: "1985-02-03",
-          qualite: "PERE",
-          autoriteParentale: "oui",
-          memeAdresse: "on",
-        },
-      });
+      const f = await familleInscrite("Prevenir", cantine.id, { coRepresentant: CO_REPRESENTANT_BIDART });
       // the co-représentant's own space, linked by the family's clé enfance
       const mikel = await db().usager.update({
         where: { id: (await usagerActive("Bidart")).id },

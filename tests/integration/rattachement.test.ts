@@ -8,7 +8,7 @@ import { deciderDemande } from "@/lib/domain/demande/decider";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { saisirCleEnfance, ESSAIS_PAR_ESPACE } from "@/lib/domain/famille/rattacher";
 import { declarerFamille as declarer, titulaireDe } from "@/prisma/demo-familles";
-import { agent, ENFANT, usagerActive } from "./demande-fixtures";
+import { agent, CO_REPRESENTANT_BIDART, ENFANT, usagerActive } from "./demande-fixtures";
 
 beforeAll(() => seedCommune());
 
@@ -17,15 +17,7 @@ async function familleValidee(): Promise<string> {
   const titulaire = await usagerActive("Etchart");
   const demandeId = await declarer(titulaire, {
     titulaire: titulaireDe(titulaire, "MERE"),
-    coRepresentant: {
-      civilite: "MONSIEUR",
-      nomUsage: "Bidart",
-      prenom: "Mikel",
-      dateNaissance: "1985-02-03",
-      qualite: "PERE",
-      autoriteParentale: "oui",
-      memeAdresse: "on",
-    },
+    coRepresentant: CO_REPRESENTANT_BIDART,
     enfants: [ENFANT],
   });
   await deposerDemande({ demarches: DEMARCHES, usagerId: titulaire.id, demandeId });
