@@ -6,6 +6,7 @@
 // (familleInscriteCantine, with the demo's own seedReservations and inscrire); its names are this test's only.
 import { expect, test } from "./fixtures/test";
 import { sql } from "./fixtures/espace";
+import { mailLinks } from "./fixtures/mail-sink";
 import type { BrowserContext } from "@playwright/test";
 
 async function horloge(context: BrowserContext, baseURL: string, instant: string) {
@@ -72,6 +73,13 @@ test("@telephone un parent réserve l'année de cantine avec une semaine type, a
   const recap = await mails.waitFor({ to: famille.courriel, subject: "Vos réservations pour Louise" });
   expect(recap.text).toContain(`Jours réservés (${ajoutes})`);
   expect(recap.text).toContain("lundi 7 septembre 2026 : Menu Classique");
+  // its link opens this inscription's month view
+  const lien = mailLinks(recap).find((l) => l.includes("/reservations?inscription="))!;
+  const depuisLeCourriel = await context.newPage();
+  await depuisLeCourriel.goto(lien);
+  await expect(depuisLeCourriel.getByRole("heading", { level: 1 })).toHaveText("Gérer mes réservations");
+  await expect(depuisLeCourriel.getByRole("button", { name: "Enregistrer" })).toBeVisible();
+  await depuisLeCourriel.close();
   const [{ n }] = await sql(
     `SELECT count(*)::int AS n FROM "Reservation" WHERE "enfantId" = $1 AND statut = 'RESERVEE'`,
     [famille.enfantId],

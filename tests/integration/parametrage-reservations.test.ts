@@ -587,7 +587,7 @@ describe("validation by an agent", () => {
         expect(validation.text).toContain("Jours réservés (1)\n\nmardi 13 octobre 2026 : Menu Classique");
         expect(validation.text).toContain("Jours en liste d'attente (1)\n\nlundi 12 octobre 2026 : Menu Végétarien");
         expect(validation.text).not.toContain("refusé");
-        expect(validation.text).toContain(`/famille/enfants/${f.enfantId}/reservations/${f.inscriptionId}`);
+        expect(validation.text).toContain(`/famille/enfants/${f.enfantId}/reservations?inscription=${f.inscriptionId}`);
         expect(refusal.text).toContain("Jours refusés (1)\n\njeudi 15 octobre 2026 : Menu Classique");
         expect(refusal.text).not.toContain("Jours réservés");
         // nothing of the dossier santé (allergies, régime), in either part

@@ -48,7 +48,8 @@ export async function envoyerRecap(
     recap: Omit<RecapReservationsProps, "salutation" | "lien">;
   },
 ): Promise<void> {
-  const lien = `${config.appUrl}/famille/enfants/${enfantId}/reservations/${inscriptionId}`;
+  // the month view of that inscription (the page takes it as ?inscription=, see its page.tsx)
+  const lien = `${config.appUrl}/famille/enfants/${enfantId}/reservations?inscription=${inscriptionId}`;
   const sujet = recapReservationsSubject(recap.enfant, recap.origine);
   for (const usager of destinataires) {
     const element = createElement(RecapReservations, { ...recap, salutation: salutation(usager), lien });
