@@ -8,7 +8,7 @@
 import path from "node:path";
 import { expect, test } from "./fixtures/test";
 
-const SNAPSHOT = path.join(process.cwd(), "lib/domain/reservation/calendrier-scolaire-zone-a.json");
+const SNAPSHOT = path.join(process.cwd(), "lib/domain/calendrier/calendrier-scolaire-zone-a.json");
 
 test("un administrateur génère les jours d'ouverture avec un aperçu, retire un jour, règle un délai et une capacité", async ({
   page,

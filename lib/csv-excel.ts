@@ -3,7 +3,7 @@
 // starts with =, +, - or @ (or a tab or CR, which Excel strips before looking) would be run as a formula when
 // the file is opened ("CSV injection"): it is prefixed with an apostrophe, which Excel shows as text.
 import { stringify } from "csv-stringify/sync";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 
 const BOM = "\uFEFF";
 const FORMULE = /^[=+\-@\t\r]/;

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { Decimal } from "@/lib/domain/facturation/argent";
 import { inserer } from "@/lib/domain/facturation/inserer";
-import { dateDeJour, type Jour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, type Jour } from "@/lib/temps/jours";
 
 type Grille = { qfMin: number; qfMax: number | null; euros: string }[];
 

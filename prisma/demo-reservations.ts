@@ -9,9 +9,9 @@ import { deciderDemande } from "@/lib/domain/demande/decider";
 import { commencerInscription, enregistrerInscription } from "@/lib/domain/inscription/brouillon";
 import { ATTESTATIONS, PERMISSIONS } from "@/lib/domain/inscription/regles";
 import { deposerPiece } from "@/lib/domain/piece/pieces";
-import type { Delai } from "@/lib/domain/reservation/delais";
-import { enregistrerJours, importerCalendrierScolaire } from "@/lib/domain/reservation/parametrage";
-import calendrierZoneA from "@/lib/domain/reservation/calendrier-scolaire-zone-a.json";
+import type { Delai } from "@/lib/domain/calendrier/delais";
+import { enregistrerJours, importerCalendrierScolaire } from "@/lib/domain/calendrier/parametrage";
+import calendrierZoneA from "@/lib/domain/calendrier/calendrier-scolaire-zone-a.json";
 import type { TypeActivite } from "@/lib/generated/prisma/enums";
 
 export const DELAIS: Record<TypeActivite, Delai> = {

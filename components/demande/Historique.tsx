@@ -1,6 +1,6 @@
 // A demande's Historique: one line per transition (what, who, the motif). The parent reads "Par vous", the
 // agents read the demandeur's name.
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { LIBELLES_STATUT, TRANSITIONS, type Transition } from "@/lib/domain/demande/transitions";
 import type { DemandeHistorique } from "@/lib/generated/prisma/client";
 

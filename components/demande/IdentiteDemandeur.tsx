@@ -1,6 +1,6 @@
 // "Le demandeur": the identity of the space that made the demande. The agents also see its birth data,
 // which is what a rattachement à une famille is checked against.
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { CIVILITES } from "@/lib/domain/usager/schemas";
 import type { Usager } from "@/lib/generated/prisma/client";
 

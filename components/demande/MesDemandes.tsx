@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { DEMARCHES, libelleDemande } from "@/lib/domain/demarches";
 import { liensReprise } from "@/components/demande/reprise";
 import type { mesDemandes } from "@/lib/domain/demande/queries";

@@ -2,7 +2,7 @@
 // number a link to the instruction screen. Scrolls inside its own focusable region on a phone.
 import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import type { LigneDemande } from "@/lib/domain/demande/queries-console";
 

@@ -6,7 +6,7 @@
 // the date. "Justifier une absence" (and « Malade ce matin ») leads to the absences page under the same condition.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import type { EtatSante } from "@/lib/domain/sante/queries";
 
 type Props = {

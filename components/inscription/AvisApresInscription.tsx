@@ -2,7 +2,7 @@
 // and the dossier santé not to forget.
 import { anneeScolaire } from "@/lib/domain/inscription/catalogue";
 import { lireDonnees } from "@/lib/domain/inscription/regles";
-import { ouvertureEnLettres } from "@/lib/domain/reservation/periode";
+import { ouvertureEnLettres } from "@/lib/domain/calendrier/periode";
 
 export async function AvisApresInscription({ donnees }: { donnees: unknown }) {
   const lues = lireDonnees(donnees);

@@ -14,15 +14,7 @@ import type { Action } from "@/lib/action";
 import type { FormState } from "@/lib/forms";
 import { decoderAnnee, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
 import type { Calendrier, JourCalendrier } from "@/lib/domain/reservation/queries";
-import {
-  ajouterJours,
-  ecartJours,
-  jourEnClair,
-  jourSemaine,
-  nomJour,
-  semaineIso,
-  type Jour,
-} from "@/lib/domain/reservation/jours";
+import { ajouterJours, ecartJours, jourEnClair, jourSemaine, nomJour, semaineIso, type Jour } from "@/lib/temps/jours";
 
 type Ouvert = Extract<Calendrier, { ouvert: true }>;
 type Frequence = "CHAQUE" | "UNE_SUR_DEUX" | "PAIRES" | "IMPAIRES";

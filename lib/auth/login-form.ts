@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { config } from "@/lib/config";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import type { FormState } from "@/lib/forms";
 import { formValues } from "@/lib/forms";
 import { clientIp, setSessionCookie } from "@/lib/auth/current";

@@ -9,7 +9,7 @@ import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { inscrire, seedReservations } from "@/prisma/demo-reservations";
 import { agent, declarerFamille, ENFANT, usagerActive } from "./demande-fixtures";
-import type { Jour } from "@/lib/domain/reservation/jours";
+import type { Jour } from "@/lib/temps/jours";
 
 /** In August, before any cutoff of the school year: every day may be booked. */
 export const AOUT = new Date("2026-08-20T10:00:00Z");

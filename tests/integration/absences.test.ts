@@ -19,7 +19,7 @@ import { expirerAbsencesSansJustificatif } from "@/lib/domain/absence/expirer";
 import { absenceDuUsager } from "@/lib/domain/absence/queries";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";
 import { enregistrerReservations, RAISONS } from "@/lib/domain/reservation/enregistrer";
-import { instantParis, jourDeDate } from "@/lib/domain/reservation/jours";
+import { instantParis, jourDeDate } from "@/lib/temps/jours";
 import { AOUT, familleInscrite, preparerCommune, reserver, type Activites } from "./absence-fixtures";
 
 let act: Activites;

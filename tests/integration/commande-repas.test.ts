@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 import { commandesDuJour } from "@/lib/domain/commande-repas/queries";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
-import { dateDeJour } from "@/lib/domain/reservation/jours";
+import { dateDeJour } from "@/lib/temps/jours";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { rechiffrerTout } from "@/lib/rotation-cle";
 import { seedCommune } from "@/prisma/seed";

@@ -12,7 +12,7 @@ import { facturerMois } from "@/lib/domain/facturation/facturer";
 import { factureALire, facturesDeLUsager } from "@/lib/domain/facturation/queries";
 import { saisirQuotient } from "@/lib/domain/facturation/quotient";
 import { enregistrerTarif, tarifDeLUnite } from "@/lib/domain/facturation/tarifs";
-import { jourSemaine, semaineIso, type Jour } from "@/lib/domain/reservation/jours";
+import { jourSemaine, semaineIso, type Jour } from "@/lib/temps/jours";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedReservations } from "@/prisma/demo-reservations";

@@ -13,9 +13,9 @@ vi.hoisted(() => {
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
-import { lireOctetsCalendrier } from "@/lib/domain/reservation/calendrier";
+import { lireOctetsCalendrier } from "@/lib/domain/calendrier/generation";
 import { enregistrerReservations } from "@/lib/domain/reservation/enregistrer";
-import { dateDeJour, jourDeDate, jourSemaine } from "@/lib/domain/reservation/jours";
+import { dateDeJour, jourDeDate, jourSemaine } from "@/lib/temps/jours";
 import {
   ajouterJour,
   apercuJours,
@@ -28,7 +28,7 @@ import {
   modifierZone,
   retirerJour,
   zoneDeLaCommune,
-} from "@/lib/domain/reservation/parametrage";
+} from "@/lib/domain/calendrier/parametrage";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";
 import { deciderReservations, reservationsAValider } from "@/lib/domain/reservation/validation";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";

@@ -3,7 +3,7 @@
 // saying the same of every day, month after month, with the deadlines evaluated once per year by bisection.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { dansLeDelai, lireDelai } from "@/lib/domain/reservation/delais";
+import { dansLeDelai, lireDelai } from "@/lib/domain/calendrier/delais";
 import { enregistrerReservations } from "@/lib/domain/reservation/enregistrer";
 import { decoderAnnee } from "@/lib/domain/reservation/annee-compacte";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";

@@ -19,8 +19,8 @@ import {
   RAISONS,
   type Changement,
 } from "@/lib/domain/reservation/enregistrer";
-import { apercuJours, enregistrerJours, fermer } from "@/lib/domain/reservation/parametrage";
-import { dateDeJour, jourDeDate } from "@/lib/domain/reservation/jours";
+import { apercuJours, enregistrerJours, fermer } from "@/lib/domain/calendrier/parametrage";
+import { dateDeJour, jourDeDate } from "@/lib/temps/jours";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { inscrire, seedReservations } from "@/prisma/demo-reservations";

@@ -11,8 +11,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { declarerAbsence } from "@/lib/domain/absence/declarer";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";
-import { annulerServiceNonAssure, declarerServiceNonAssure } from "@/lib/domain/reservation/service-non-assure";
-import { jourDeDate } from "@/lib/domain/reservation/jours";
+import { annulerServiceNonAssure, declarerServiceNonAssure } from "@/lib/domain/service-non-assure/service-non-assure";
+import { jourDeDate } from "@/lib/temps/jours";
 import { AOUT, familleInscrite, preparerCommune, reserver, type Activites } from "./absence-fixtures";
 import { agent } from "./demande-fixtures";
 

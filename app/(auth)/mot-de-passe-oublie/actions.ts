@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionPublique } from "@/lib/action";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { clientIp } from "@/lib/auth/current";
 import { ALTCHA_MESSAGE, verifyAltcha } from "@/lib/auth/altcha";
 import { kickOutbox } from "@/lib/mail/outbox";

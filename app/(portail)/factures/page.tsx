@@ -4,8 +4,8 @@ import { euros } from "@/lib/domain/facturation/argent";
 import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { anneesDePaiement, facturesDeLUsager, familleDeLUsager } from "@/lib/domain/facturation/queries";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { jourDeDate, jourParis } from "@/lib/temps/jours";
 import { PayerEnLigne } from "./PayerEnLigne";
 
 export const metadata = { title: "Mes factures" };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { tailleKo } from "@/components/demande/FilMessages";
 import { requireUsager } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { libelleDemande } from "@/lib/domain/demarches";
 import { PIECES } from "@/lib/domain/inscription/regles";
 import { mesDocuments } from "@/lib/domain/piece/pieces";

@@ -6,12 +6,12 @@ import { InscriptionsEnfant } from "@/components/inscription/InscriptionsEnfant"
 import { LiensInscription } from "@/components/inscription/LiensInscription";
 import { MesInformations } from "@/components/layout/MesInformations";
 import { requireUsager } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { mesDemandes } from "@/lib/domain/demande/queries";
 import { etatDeclaration } from "@/lib/domain/famille/declaration";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
 import { reservationsDeLaFamille } from "@/lib/domain/famille/reservations";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 import { inscriptionsDesEnfants, scolariteDesEnfants } from "@/lib/domain/inscription/queries";
 import { etatsSante } from "@/lib/domain/sante/queries";
 

@@ -1,5 +1,5 @@
 import { requireUsager } from "@/lib/auth/current";
-import { dateHeure, formatParis } from "@/lib/dates";
+import { dateHeure, formatParis } from "@/lib/temps/dates";
 import { CIVILITES, MOYENS_CONTACT } from "@/lib/domain/usager/schemas";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
 import Link from "next/link";

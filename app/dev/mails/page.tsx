@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { previewMailboxEnabled } from "@/lib/config";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { derniersCourriels } from "@/lib/mail/outbox";
 
 export const metadata = { title: "Boîte d'aperçu des courriels", robots: { index: false } };

@@ -21,7 +21,7 @@ import {
   jourEnClair,
   jourParis,
   type Jour,
-} from "@/lib/domain/reservation/jours";
+} from "@/lib/temps/jours";
 import type { Commune, MotifAbsence } from "@/lib/generated/prisma/client";
 
 /** How far back a parent may declare an absence (a child ill last week), and how long a range may be. */

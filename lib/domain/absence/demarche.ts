@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
-import { estJour, jourEnClair, type Jour } from "@/lib/domain/reservation/jours";
+import { estJour, jourEnClair, type Jour } from "@/lib/temps/jours";
 import type { Demande, MotifAbsence, StatutReservation } from "@/lib/generated/prisma/client";
 
 export const MOTIFS_ABSENCE: Record<MotifAbsence, string> = {

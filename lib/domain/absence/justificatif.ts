@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { getStorage } from "@/lib/storage/storage";
 import type { PieceJointe } from "@/lib/domain/demande/messages";
 import { EN_COURS } from "@/lib/domain/demande/queries";

@@ -6,7 +6,7 @@ import { EN_COURS } from "@/lib/domain/demande/queries";
 import { LIBELLES_STATUT } from "@/lib/domain/demande/transitions";
 import { enfantDuUsager, messageTropTard } from "@/lib/domain/absence/declarer";
 import { MOTIFS_ABSENCE, periodeEnClair } from "@/lib/domain/absence/demarche";
-import { instantParis, jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
+import { instantParis, jourDeDate, jourParis } from "@/lib/temps/jours";
 
 export async function pageAbsences({ usagerId, enfantId, now }: { usagerId: string; enfantId: string; now: Date }) {
   const enfant = await enfantDuUsager(db(), usagerId, enfantId);

@@ -3,7 +3,7 @@
 // P.A.I. to plan, as counts without names, from each child's current dossier santé.
 import type { Tx } from "@/lib/db";
 import { drapeauxSante } from "@/lib/domain/pointage/fiches";
-import { jourDeDate, type Jour } from "@/lib/domain/reservation/jours";
+import { jourDeDate, type Jour } from "@/lib/temps/jours";
 
 export type Besoins = { regimes: Record<string, number>; allergenes: Record<string, number>; pai: number };
 /** By unit id (as a string: the shape stored as JSON) */

@@ -1,8 +1,8 @@
 // When a day's kitchen order is frozen: once the parents can no longer change it, the later of the activity's
 // booking and cancelling cutoffs ("jamais" for cancelling leaves the booking cutoff alone). Null: no deadline is
 // set, nothing to freeze.
-import { limite, lireDelai } from "@/lib/domain/reservation/delais";
-import type { Jour } from "@/lib/domain/reservation/jours";
+import { limite, lireDelai } from "@/lib/domain/calendrier/delais";
+import type { Jour } from "@/lib/temps/jours";
 
 export function clotureCommande(
   activite: { delaiReservation: unknown; delaiAnnulation: unknown },

@@ -9,7 +9,7 @@ import { journal } from "@/lib/journal";
 import { cleCommande, commandesActuelles, memeCommande, type Commande } from "@/lib/domain/commande-repas/calcul";
 import { clotureCommande } from "@/lib/domain/commande-repas/cloture";
 import { ouvrirBesoins, scellerBesoins } from "@/lib/domain/commande-repas/coffre";
-import { ajouterJours, dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reservation/jours";
+import { ajouterJours, dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/temps/jours";
 
 /** How far ahead a cutoff may fall ("le 20 du mois précédent" is up to six weeks before the day). */
 const HORIZON_JOURS = 45;

@@ -7,7 +7,7 @@ import { journal } from "@/lib/journal";
 import { cleCommande, commandesActuelles, type Besoins, type Commande } from "@/lib/domain/commande-repas/calcul";
 import { clotureCommande } from "@/lib/domain/commande-repas/cloture";
 import { ouvrirBesoins } from "@/lib/domain/commande-repas/coffre";
-import { dateDeJour, type Jour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, type Jour } from "@/lib/temps/jours";
 
 type Compte = [libelle: string, nombre: number][];
 export type LigneCommande = {

@@ -2,7 +2,7 @@
 import { createElement } from "react";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { salutation } from "@/lib/domain/usager/liens";

@@ -1,7 +1,7 @@
 // Reads of the agents' console. Agents reach every deposited demande (never a parent's draft, which is not
 // sent yet); these are the only reads the console pages make.
 import { db } from "@/lib/db";
-import { debutDuJourParis } from "@/lib/dates";
+import { debutDuJourParis } from "@/lib/temps/dates";
 import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
 import { enfantsDejaConnus } from "@/lib/domain/famille/garde-alternee";
 import { lireBrouillon } from "@/lib/domain/famille/schemas";

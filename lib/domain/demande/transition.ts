@@ -3,7 +3,7 @@
 // for the first to commit, finds the state changed, touches no row, and is refused with what happened.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { LIBELLES_STATUT, refusTransition, TRANSITIONS, type Transition } from "@/lib/domain/demande/transitions";
 import type { Demande, Prisma, StatutDemande } from "@/lib/generated/prisma/client";
 

@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { arrondirCentimes, Decimal } from "@/lib/domain/facturation/argent";
-import { dateDeJour } from "@/lib/domain/reservation/jours";
+import { dateDeJour } from "@/lib/temps/jours";
 
 export async function attestationFiscale(familleId: string, annee: number) {
   const famille = await db().famille.findUnique({

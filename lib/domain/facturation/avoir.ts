@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { formaterNumero, reserverNumeros, SERIE_AVOIR } from "@/lib/domain/facturation/numerotation";
-import { dateDeJour, jourParis } from "@/lib/domain/reservation/jours";
+import { dateDeJour, jourParis } from "@/lib/temps/jours";
 
 export const avoirSchema = z.object({
   motif: z.string().trim().min(3, "Indiquez le motif de l'annulation.").max(500, "500 caractères au plus."),

@@ -3,7 +3,7 @@
 // price rounded once; the total is the sum of the lines.
 import { arrondirCentimes, Decimal } from "@/lib/domain/facturation/argent";
 import { prixExact, type TarifCalcul } from "@/lib/domain/facturation/tarif";
-import type { Jour } from "@/lib/domain/reservation/jours";
+import type { Jour } from "@/lib/temps/jours";
 
 /** Billed days of one family, counted per child, unit, month, QF that applied, and whether the day is majoré. */
 export type JoursFactures = {

@@ -6,8 +6,8 @@ import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { attestationPdf, facturePdf } from "@/lib/domain/facturation/pdf";
 import { factureALire, type Lecteur } from "@/lib/domain/facturation/queries";
-import { jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
-import { formatParis } from "@/lib/dates";
+import { jourDeDate, jourParis } from "@/lib/temps/jours";
+import { formatParis } from "@/lib/temps/dates";
 
 async function communeEtRegie() {
   const [commune, parametres] = await Promise.all([

@@ -1,6 +1,6 @@
 // An invoice's state as the parent reads it, derived (an invoice is never edited): cancelled by an avoir, paid
 // once its allocations cover it, late after its due date, otherwise to pay.
-import type { Jour } from "@/lib/domain/reservation/jours";
+import type { Jour } from "@/lib/temps/jours";
 
 export type EtatFacture = "ANNULEE" | "PAYEE" | "EN_RETARD" | "A_PAYER";
 

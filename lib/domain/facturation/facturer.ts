@@ -26,7 +26,7 @@ import { inserer } from "@/lib/domain/facturation/inserer";
 import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/domain/facturation/numerotation";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { finDuMois, moisEnClair } from "@/lib/domain/facturation/periode";
-import { ajouterJours, dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reservation/jours";
+import { ajouterJours, dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/temps/jours";
 import { salutation } from "@/lib/domain/usager/liens";
 import { journal } from "@/lib/journal";
 import { log } from "@/lib/log";

@@ -1,5 +1,5 @@
 // Months as billing says them: "octobre 2026", the last day of a month, a @db.Date as "31/10/2026".
-import { ajouterJours, jourDeDate, MOIS, type Jour } from "@/lib/domain/reservation/jours";
+import { ajouterJours, jourDeDate, MOIS, type Jour } from "@/lib/temps/jours";
 
 /** "octobre 2026" for the first day of a month. */
 export const moisEnClair = (mois: Jour) => `${MOIS[Number(mois.slice(5, 7)) - 1]} ${mois.slice(0, 4)}`;

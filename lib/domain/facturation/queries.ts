@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { etatFacture } from "@/lib/domain/facturation/etat";
-import { jourDeDate, type Jour } from "@/lib/domain/reservation/jours";
+import { jourDeDate, type Jour } from "@/lib/temps/jours";
 
 export type Lecteur = { usagerId: string } | { agent: true };
 

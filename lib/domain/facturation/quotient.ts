@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { dateDeJour, estJour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, estJour } from "@/lib/temps/jours";
 
 const jour = (message: string) => z.string().trim().refine(estJour, message);
 

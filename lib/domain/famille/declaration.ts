@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { EN_COURS } from "@/lib/domain/demande/queries";
 import {
   champsDePersonne,

@@ -3,7 +3,7 @@
 // Famille when an agent accepts it.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { jourIso } from "@/lib/champs";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { config } from "@/lib/config";

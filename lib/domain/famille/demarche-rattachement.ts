@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { CIVILITES } from "@/lib/domain/usager/schemas";
 import type { Demande } from "@/lib/generated/prisma/client";

@@ -4,7 +4,7 @@
 // passwords, so the keys cannot be guessed.
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { journal } from "@/lib/journal";
 import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
 import { verrouillerCles } from "@/lib/auth/throttle";

@@ -1,9 +1,9 @@
 // What Mon accueil's child cards say of "Gérer mes réservations": the current school year's opening date
-// (AnneeScolaire.ouvertureReservations, the one rule lib/domain/reservation/periode.ts reads) and which
+// (AnneeScolaire.ouvertureReservations, the one rule lib/domain/calendrier/periode.ts reads) and which
 // children of the household have an accepted inscription to book under.
 import { db } from "@/lib/db";
-import { jourParis, dateDeJour } from "@/lib/domain/reservation/jours";
-import { ouvertureEnLettres, reservationsOuvertes } from "@/lib/domain/reservation/periode";
+import { jourParis, dateDeJour } from "@/lib/temps/jours";
+import { ouvertureEnLettres, reservationsOuvertes } from "@/lib/domain/calendrier/periode";
 
 export type EtatReservations = { ouvertes: boolean; texte: string; enfants: Set<string> };
 

@@ -1,7 +1,7 @@
 // LE RÉCAPITULATIF of an inscription, resolved for display: step 2, the parent's suivi and the console show
 // the same. The caller has already checked who may see the demande.
 import { db } from "@/lib/db";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { getCommune, withCommune } from "@/lib/domain/commune/queries";
 import { contexte, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
 import { foyerDeLaDemande } from "@/lib/domain/inscription/foyer";

@@ -2,7 +2,7 @@
 // demande's number), when they logged in, and every read of health data. Administrators only: it shows who read
 // which child's dossier santé. No health data is in it (the commands never journal any).
 import { db } from "@/lib/db";
-import { debutDuJourParis } from "@/lib/dates";
+import { debutDuJourParis } from "@/lib/temps/dates";
 import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
 import { Prisma } from "@/lib/generated/prisma/client";
 

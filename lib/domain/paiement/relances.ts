@@ -5,11 +5,11 @@ import "server-only";
 import { createElement } from "react";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { journal } from "@/lib/journal";
 import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
-import { ajouterJours, dateDeJour, jourParis } from "@/lib/domain/reservation/jours";
+import { ajouterJours, dateDeJour, jourParis } from "@/lib/temps/jours";
 import { resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
 import RelanceFacture, { relanceFactureSubject } from "@/emails/RelanceFacture";
 

@@ -2,7 +2,7 @@
 // (an Avoir cancels it whole) and the parts of payments allocated to it (AffectationPaiement). Integer cents.
 import type { Tx } from "@/lib/db";
 import { etatFacture as etatDerive, type EtatFacture } from "@/lib/domain/facturation/etat";
-import { jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
+import { jourDeDate, jourParis } from "@/lib/temps/jours";
 
 export type FactureMontants = {
   totalCentimes: number;

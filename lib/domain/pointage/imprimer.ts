@@ -1,7 +1,7 @@
 // "Imprimer" of the day's lists: the first print of a lieu's day is kept (what changes after it is marked on
 // the list), the last one too.
 import { db } from "@/lib/db";
-import { dateDeJour, type Jour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, type Jour } from "@/lib/temps/jours";
 
 export async function marquerImpression({
   agentId,

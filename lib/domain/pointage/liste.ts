@@ -6,7 +6,7 @@
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { aAccesSante } from "@/lib/domain/sante/acces-agent";
-import { dateDeJour, type Jour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, type Jour } from "@/lib/temps/jours";
 import { drapeauxSante, type Drapeaux } from "@/lib/domain/pointage/fiches";
 import type { EtatPointage } from "@/lib/generated/prisma/enums";
 

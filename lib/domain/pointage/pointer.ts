@@ -3,7 +3,7 @@
 // taps in a row, or two agents at once, leave one state: the last.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { dateDeJour, type Jour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, type Jour } from "@/lib/temps/jours";
 import type { EtatPointage } from "@/lib/generated/prisma/enums";
 
 export const pointageIntrouvable = () =>

@@ -1,6 +1,6 @@
 // The forms of the day's lists: a tap on Présent / Absent / Présent sans réservation, and Imprimer.
 import { z } from "zod";
-import { estJour } from "@/lib/domain/reservation/jours";
+import { estJour } from "@/lib/temps/jours";
 
 export const ETATS_POINTAGE = {
   PRESENT: "Présent",

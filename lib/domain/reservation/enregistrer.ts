@@ -10,9 +10,9 @@
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { dansLeDelai, lireDelai, modifiableJusquau, type Delai } from "@/lib/domain/reservation/delais";
-import { dateDeJour, estJour, jourDeDate, type Jour } from "@/lib/domain/reservation/jours";
-import { messagePeriode, periodeOuverte } from "@/lib/domain/reservation/periode";
+import { dansLeDelai, lireDelai, modifiableJusquau, type Delai } from "@/lib/domain/calendrier/delais";
+import { dateDeJour, estJour, jourDeDate, type Jour } from "@/lib/temps/jours";
+import { messagePeriode, periodeOuverte } from "@/lib/domain/calendrier/periode";
 import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
 import type { StatutReservation } from "@/lib/generated/prisma/enums";
 

@@ -3,8 +3,8 @@
 // whether it may still change at `now` and why not.
 import { db } from "@/lib/db";
 import { encoderAnnee, type CaseJour, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
-import { raisonFermeture } from "@/lib/domain/reservation/calendrier";
-import { echeance, lireDelai, modifiableJusquau, premierJourDansLeDelai } from "@/lib/domain/reservation/delais";
+import { raisonFermeture } from "@/lib/domain/calendrier/generation";
+import { echeance, lireDelai, modifiableJusquau, premierJourDansLeDelai } from "@/lib/domain/calendrier/delais";
 import {
   ajouterJours,
   dateDeJour,
@@ -15,10 +15,10 @@ import {
   jourSemaine,
   nomJour,
   type Jour,
-} from "@/lib/domain/reservation/jours";
-import { zoneDeLaCommune } from "@/lib/domain/reservation/parametrage";
-import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/reservation/periode";
-import { MOTIFS_NON_ASSURE } from "@/lib/domain/reservation/service-non-assure";
+} from "@/lib/temps/jours";
+import { zoneDeLaCommune } from "@/lib/domain/calendrier/parametrage";
+import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/calendrier/periode";
+import { MOTIFS_NON_ASSURE } from "@/lib/domain/service-non-assure/service-non-assure";
 
 /** the states an absence or a service non assuré gave a day: shown, never changed from the calendar */
 const FIGES: EtatCase[] = ["ABSENCE_SIGNALEE", "ABSENCE_JUSTIFIEE", "ABSENCE_INJUSTIFIEE", "NON_ASSURE"];

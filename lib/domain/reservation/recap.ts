@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { salutation } from "@/lib/domain/usager/liens";
-import { jourEnClair, type Jour } from "@/lib/domain/reservation/jours";
+import { jourEnClair, type Jour } from "@/lib/temps/jours";
 import RecapReservations, {
   recapReservationsSubject,
   type LigneRecap,

@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { kickOutbox } from "@/lib/mail/outbox";
-import { jourDeDate } from "@/lib/domain/reservation/jours";
+import { jourDeDate } from "@/lib/temps/jours";
 import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
 import type { StatutReservation } from "@/lib/generated/prisma/enums";
 

@@ -2,7 +2,7 @@
 // lib/domain/sante/dossier.ts); accepting makes it the dossier's next version. Its recap opens health data:
 // for the family itself, or for an agent, whose every reading is journaled (lib/domain/sante/queries-agent.ts).
 import { z } from "zod";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { ouvrirValeurs } from "@/lib/domain/sante/coffre";
 import { accepterDossierSante, verifierDepotSante } from "@/lib/domain/sante/dossier";

@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { dateHeure, formatParis } from "@/lib/dates";
+import { dateHeure, formatParis } from "@/lib/temps/dates";
 import { LIMITE_ENVOIS, reserverEnvoi } from "@/lib/auth/limite-envoi";
 import { journal } from "@/lib/journal";
 import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";

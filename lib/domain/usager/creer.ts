@@ -11,7 +11,7 @@ import { getCommune } from "@/lib/domain/commune/queries";
 import { queueActivationMail, queueTentativeMail } from "@/lib/domain/usager/liens";
 import { reserverEnvoi } from "@/lib/auth/limite-envoi";
 import { HOUR } from "@/lib/auth/tokens";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NouvelEspace } from "@/lib/domain/usager/schemas";
 

@@ -3,7 +3,7 @@
 // space's identifiant (and of the IP), so five wrong tries here or at the login page lock both for a while.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { journal } from "@/lib/journal";
 import { verifyPassword } from "@/lib/auth/password";
 import { loginLockedUntil, reserverEssai } from "@/lib/auth/throttle";

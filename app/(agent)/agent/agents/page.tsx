@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { requireAgent } from "@/lib/auth/current";
 import { listeAgents } from "@/lib/domain/agent/queries";
 import { ROLES } from "@/lib/domain/agent/schemas";

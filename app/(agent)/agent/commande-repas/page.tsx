@@ -6,11 +6,11 @@ import "../pointage/impression.css";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { requireAgent } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 import { commandesDuJour, ecartEnClair, enClair, signe } from "@/lib/domain/commande-repas/queries";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { estJour, jourEnClair, jourParis } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { estJour, jourEnClair, jourParis } from "@/lib/temps/jours";
 import { BoutonImprimerPage } from "./BoutonImprimerPage";
 
 export const metadata = { title: "Commande des repas — Console des agents" };

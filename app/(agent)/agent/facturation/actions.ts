@@ -9,7 +9,7 @@ import type { FormState } from "@/lib/forms";
 import { avoirSchema, emettreAvoir } from "@/lib/domain/facturation/avoir";
 import { executerFacturation, lancerFacturation } from "@/lib/domain/facturation/facturer";
 import { quotientSchema, saisirQuotient } from "@/lib/domain/facturation/quotient";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 import { notFound } from "next/navigation";
 
 const moisSchema = z.object({ mois: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choisissez un mois.") });

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { euros } from "@/lib/domain/facturation/argent";
 import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { dernieresFacturations, facturesDuMois, runFacturation } from "@/lib/domain/facturation/queries";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { dateDeJour, jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { dateDeJour, jourDeDate, jourParis } from "@/lib/temps/jours";
 import { lancerFacturationAction } from "./actions";
 import { Progression } from "./Progression";
 

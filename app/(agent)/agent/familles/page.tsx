@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { rechercherFamilles } from "@/lib/domain/famille/queries-agent";
 
 export const metadata = { title: "Familles" };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
 import { requireAgent } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { agentsDuJournal, lireFiltresJournal, rechercherJournal } from "@/lib/domain/journal/queries";
 
 export const metadata = { title: "Journal — Console des agents" };

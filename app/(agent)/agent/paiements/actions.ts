@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionAgent, saisieLibre } from "@/lib/action";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 import { enregistrerPaiement, modifierAffectation } from "@/lib/domain/paiement/enregistrer";
 import { envoyerRelances, transmettreAuTresorier } from "@/lib/domain/paiement/relances";
 import { lireCentimes, paiementGuichetSchema } from "@/lib/domain/paiement/schemas";

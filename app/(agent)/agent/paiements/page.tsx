@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { derniersPaiements, nomFamille } from "@/lib/domain/paiement/queries";
 import { euros } from "@/lib/domain/facturation/argent";
 import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";

@@ -1,7 +1,7 @@
 // Paramétrage (administrators): the commune's settings, its logo, and the versioned documents.
 import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { getCommune, versionsDesDocuments } from "@/lib/domain/commune/queries";
 import { DOCUMENTS } from "@/lib/domain/commune/schemas";
 import { retirerLogoAction } from "./actions";

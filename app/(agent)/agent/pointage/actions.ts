@@ -5,7 +5,7 @@ import { actionAgent } from "@/lib/action";
 import { marquerImpression } from "@/lib/domain/pointage/imprimer";
 import { pointer } from "@/lib/domain/pointage/pointer";
 import { ETATS_POINTAGE, impressionSchema, pointageSchema } from "@/lib/domain/pointage/schemas";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 
 export const pointerAction = actionAgent("pointer", pointageSchema, async ({ agent, data }) => {
   await pointer({ agentId: agent.id, ...data, now: await maintenant() });

@@ -6,7 +6,7 @@ import "./impression.css";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { requireAgent } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import {
   lieuxDuJour,
   listeDuJour,
@@ -14,8 +14,8 @@ import {
   type EnfantListe,
   type ListeLieu,
 } from "@/lib/domain/pointage/liste";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { estJour, jourEnClair, jourParis } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { estJour, jourEnClair, jourParis } from "@/lib/temps/jours";
 import { BoutonImprimer } from "./BoutonImprimer";
 import { FormPointage } from "./FormPointage";
 

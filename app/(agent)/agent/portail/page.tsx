@@ -2,7 +2,7 @@
 // visitor on the public pages of the same names.
 import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { documentsUtiles, infosPratiques, toutesLesActualites } from "@/lib/domain/portail/queries";
 import { CATEGORIES_DOCUMENT } from "@/lib/domain/portail/schemas";
 import { tailleLisible } from "@/lib/domain/portail/taille";

@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import { redirect } from "next/navigation";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { requireAgentSession } from "@/lib/auth/current";
 import { uriTotp } from "@/lib/auth/totp";
 import { preparerTotp } from "@/lib/domain/agent/preparer-totp";

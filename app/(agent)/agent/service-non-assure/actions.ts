@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionAgent } from "@/lib/action";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { estJour } from "@/lib/domain/reservation/jours";
-import { annulerServiceNonAssure, declarerServiceNonAssure } from "@/lib/domain/reservation/service-non-assure";
+import { maintenant } from "@/lib/web/horloge";
+import { estJour } from "@/lib/temps/jours";
+import { annulerServiceNonAssure, declarerServiceNonAssure } from "@/lib/domain/service-non-assure/service-non-assure";
 
 const PAGE = "/agent/service-non-assure";
 

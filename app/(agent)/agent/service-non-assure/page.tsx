@@ -1,8 +1,12 @@
 import { requireAgent } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { jourEnClair } from "@/lib/domain/reservation/jours";
-import { activitesEtLieux, MOTIFS_NON_ASSURE, servicesNonAssures } from "@/lib/domain/reservation/service-non-assure";
+import { dateHeure } from "@/lib/temps/dates";
+import { maintenant } from "@/lib/web/horloge";
+import { jourEnClair } from "@/lib/temps/jours";
+import {
+  activitesEtLieux,
+  MOTIFS_NON_ASSURE,
+  servicesNonAssures,
+} from "@/lib/domain/service-non-assure/service-non-assure";
 import { annulerServiceNonAssureAction, declarerServiceNonAssureAction } from "./actions";
 import { AnnulerForm, DeclarationForm } from "./ServiceNonAssureForms";
 

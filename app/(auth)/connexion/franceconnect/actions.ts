@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionPublique } from "@/lib/action";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { clientIp, setSessionCookie } from "@/lib/auth/current";
 import { associerFranceConnect, DEJA_ASSOCIE } from "@/lib/domain/usager/franceconnect";
 import { brouillonCourant, clearDraftCookie } from "@/app/(auth)/creer-mon-espace/brouillon-cookie";

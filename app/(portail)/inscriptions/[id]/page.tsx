@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { EnTeteDemarche } from "@/components/demande/EnTeteDemarche";
 import { requireUsager } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { getCommune, withCommune } from "@/lib/domain/commune/queries";
 import { inscriptionEditable, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
 import {

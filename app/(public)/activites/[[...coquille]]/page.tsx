@@ -1,5 +1,5 @@
 import { anneeOuverte, catalogue } from "@/lib/domain/inscription/catalogue";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Activités" };

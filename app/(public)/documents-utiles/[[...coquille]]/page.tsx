@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { documentsUtiles } from "@/lib/domain/portail/queries";
 import { CATEGORIES_DOCUMENT, type CategorieDocument, DOCUMENT_UTILE_RULE } from "@/lib/domain/portail/schemas";
 import { tailleLisible } from "@/lib/domain/portail/taille";

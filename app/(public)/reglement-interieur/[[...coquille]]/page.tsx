@@ -1,5 +1,5 @@
 import { currentDocument, getCommune, withCommune } from "@/lib/domain/commune/queries";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Règlement intérieur" };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { SimpleForm } from "@/components/ui/SimpleForm";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { requireAgent } from "@/lib/auth/current";
 import { ficheAgent } from "@/lib/domain/agent/queries";
 import { agentIdSchema, ROLES } from "@/lib/domain/agent/schemas";

@@ -2,11 +2,11 @@
 // frozen version (days past their cutoff are frozen first), no child's name.
 import { requireAgent } from "@/lib/auth/current";
 import { csvExcel, reponseCsv } from "@/lib/csv-excel";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 import { commandesDuJour, ecartEnClair, enClair, signe } from "@/lib/domain/commande-repas/queries";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { dateDeJour, estJour, jourParis } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { dateDeJour, estJour, jourParis } from "@/lib/temps/jours";
 
 export async function GET(request: Request) {
   const { agent } = await requireAgent();

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { requireAgent } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { ficheFamille } from "@/lib/domain/famille/queries-agent";
 import { MODALITES_CONTACT, qualiteLibelle, SEXES } from "@/lib/domain/famille/schemas";

@@ -1,7 +1,7 @@
 // The journal of the current filter as a CSV file for Excel. Administrators only, like the page.
 import { requireAgent } from "@/lib/auth/current";
 import { csvExcel, reponseCsv } from "@/lib/csv-excel";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { journalAExporter, lireFiltresJournal } from "@/lib/domain/journal/queries";
 
 export async function GET(request: Request) {

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { requireAgent } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { nomFamille, paiementAvecFactures } from "@/lib/domain/paiement/queries";
 import { euros } from "@/lib/domain/facturation/argent";
 import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";

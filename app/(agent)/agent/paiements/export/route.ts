@@ -2,7 +2,7 @@
 import { requireAgent } from "@/lib/auth/current";
 import { reponseCsv } from "@/lib/csv-excel";
 import { csvFactures, csvPaiements } from "@/lib/domain/paiement/export";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 
 export async function GET(request: Request) {
   await requireAgent();

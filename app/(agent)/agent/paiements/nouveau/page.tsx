@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
-import { jourParis } from "@/lib/domain/reservation/jours";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { jourParis } from "@/lib/temps/jours";
+import { maintenant } from "@/lib/web/horloge";
 import { MODES_GUICHET } from "@/lib/domain/paiement/schemas";
 import { enregistrerPaiementAction } from "../actions";
 import { NavigationPaiements } from "../Navigation";

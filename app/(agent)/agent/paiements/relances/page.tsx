@@ -1,7 +1,7 @@
 import { SimpleForm } from "@/components/ui/SimpleForm";
 import { requireAgent } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { formatParis } from "@/lib/temps/dates";
+import { maintenant } from "@/lib/web/horloge";
 import { DELAI_TRESORIER_JOURS, listeTresorier, relancesAFaire } from "@/lib/domain/paiement/relances";
 import { euros } from "@/lib/domain/facturation/argent";
 import { envoyerRelancesAction, transmettreAction } from "../actions";

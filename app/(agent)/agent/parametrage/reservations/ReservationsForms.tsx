@@ -6,10 +6,10 @@ import { Alert } from "@/components/ui/Alert";
 import { FieldMessages, Label, SelectField, TextField } from "@/components/ui/Field";
 import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
 import type { Action } from "@/lib/action";
-import { delaiSchema, echeance, libelleDelai, type Delai } from "@/lib/domain/reservation/delais";
-import { jourEnClair, nomJour, type Jour } from "@/lib/domain/reservation/jours";
-import { NOMS_TYPES_DELAI } from "@/lib/domain/reservation/parametrage-schemas";
-import { ZONES_SCOLAIRES } from "@/lib/domain/reservation/zones";
+import { delaiSchema, echeance, libelleDelai, type Delai } from "@/lib/domain/calendrier/delais";
+import { jourEnClair, nomJour, type Jour } from "@/lib/temps/jours";
+import { NOMS_TYPES_DELAI } from "@/lib/domain/calendrier/schemas";
+import { ZONES_SCOLAIRES } from "@/lib/domain/calendrier/zones";
 import type { FormState } from "@/lib/forms";
 
 function useFormulaire(action: Action) {

@@ -4,9 +4,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionAgent } from "@/lib/action";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { lireOctetsCalendrier } from "@/lib/domain/reservation/calendrier";
-import { estJour } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { lireOctetsCalendrier } from "@/lib/domain/calendrier/generation";
+import { estJour } from "@/lib/temps/jours";
 import {
   ajouterJour,
   enregistrerJours,
@@ -17,7 +17,7 @@ import {
   modifierRegles,
   modifierZone,
   retirerJour,
-} from "@/lib/domain/reservation/parametrage";
+} from "@/lib/domain/calendrier/parametrage";
 import {
   anneeSchema,
   capacitesDuFormulaire,
@@ -26,8 +26,8 @@ import {
   joursCoches,
   jourSchema,
   reglesSchema,
-} from "@/lib/domain/reservation/parametrage-schemas";
-import { zoneSchema } from "@/lib/domain/reservation/zones";
+} from "@/lib/domain/calendrier/schemas";
+import { zoneSchema } from "@/lib/domain/calendrier/zones";
 
 const ADMIN = { role: "ADMIN" } as const;
 const PAGE = "/agent/parametrage/reservations";

@@ -5,11 +5,11 @@
 import Link from "next/link";
 import { SimpleForm } from "@/components/ui/SimpleForm";
 import { requireAgent } from "@/lib/auth/current";
-import { libelleDelai, lireDelai } from "@/lib/domain/reservation/delais";
-import { ajouterJours, jourEnClair, jourSemaine, nomJour, type Jour } from "@/lib/domain/reservation/jours";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { apercuJours, parametresReservations } from "@/lib/domain/reservation/parametrage";
-import { joursCoches } from "@/lib/domain/reservation/parametrage-schemas";
+import { libelleDelai, lireDelai } from "@/lib/domain/calendrier/delais";
+import { ajouterJours, jourEnClair, jourSemaine, nomJour, type Jour } from "@/lib/temps/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { apercuJours, parametresReservations } from "@/lib/domain/calendrier/parametrage";
+import { joursCoches } from "@/lib/domain/calendrier/schemas";
 import {
   enregistrerJoursAction,
   fermerAction,

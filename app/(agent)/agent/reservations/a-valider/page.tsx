@@ -1,6 +1,6 @@
 // Réservations à valider: the parents' requests of activities validated by an agent, oldest service day first.
 import { requireAgent } from "@/lib/auth/current";
-import { jourEnClair } from "@/lib/domain/reservation/jours";
+import { jourEnClair } from "@/lib/temps/jours";
 import { reservationsAValider } from "@/lib/domain/reservation/validation";
 import { deciderReservationsAction } from "./actions";
 import { DecisionForm } from "./DecisionForm";

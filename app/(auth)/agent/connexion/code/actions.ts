@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionAgent } from "@/lib/action";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { clearSessionCookie, clientIp, sessionToken, setSessionCookie } from "@/lib/auth/current";
 import { safeNext } from "@/lib/auth/login-form";
 import { validerSecondFacteur } from "@/lib/auth/second-facteur";

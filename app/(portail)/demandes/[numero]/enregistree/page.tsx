@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { DEMARCHES, libelleDemande } from "@/lib/domain/demarches";
 import { AvisApresInscription } from "@/components/inscription/AvisApresInscription";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { actionUsager } from "@/lib/action";
 import { config } from "@/lib/config";
 import { payerEnLigne } from "@/lib/domain/paiement/payfip";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 
 const payerSchema = z.object({ numero: z.string().trim().min(1).max(40) });
 

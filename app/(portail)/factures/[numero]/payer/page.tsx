@@ -4,11 +4,11 @@ import { Alert } from "@/components/ui/Alert";
 import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { requireUsager } from "@/lib/auth/current";
 import { config } from "@/lib/config";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { MINIMUM_EN_LIGNE } from "@/lib/domain/paiement/payfip";
 import { factureDuUsager } from "@/lib/domain/paiement/queries";
 import { etatFacture, resteCentimes } from "@/lib/domain/paiement/soldes";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 import { euros } from "@/lib/domain/facturation/argent";
 import { PayerForm } from "./PayerForm";
 

@@ -7,8 +7,8 @@ import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { NUMERO } from "@/lib/domain/facturation/numerotation";
 import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { factureALire } from "@/lib/domain/facturation/queries";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { jourDeDate, jourParis } from "@/lib/temps/jours";
 import { emettreAvoirAction } from "../../actions";
 
 export const metadata = { title: "Facture" };

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { euros } from "@/lib/domain/facturation/argent";
 import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { familleFacturation } from "@/lib/domain/facturation/queries";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { jourDeDate, jourParis } from "@/lib/temps/jours";
 import { saisirQuotientAction } from "../../actions";
 
 export const metadata = { title: "Facturation d'une famille" };

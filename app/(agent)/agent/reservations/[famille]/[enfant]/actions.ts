@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionAgent } from "@/lib/action";
 import { reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 import { changementsSchema, resumeBilan } from "@/lib/domain/reservation/schemas";
 
 const schema = z.object({ inscriptionId: z.string().min(1), changements: changementsSchema });

@@ -4,7 +4,7 @@ import { ChoixActivite } from "@/components/reservation/ChoixActivite";
 import { CalendrierReservations } from "@/components/reservation/CalendrierReservations";
 import { Alert } from "@/components/ui/Alert";
 import { requireAgent } from "@/lib/auth/current";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 import { calendrierReservations, inscriptionsReservables } from "@/lib/domain/reservation/queries";
 import { reserverPourLaFamilleAction } from "./actions";
 

@@ -6,7 +6,7 @@ import { requireUsager } from "@/lib/auth/current";
 import { config } from "@/lib/config";
 import { constaterOperation } from "@/lib/domain/paiement/payfip";
 import { retourPaiement } from "@/lib/domain/paiement/queries";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { maintenant } from "@/lib/web/horloge";
 import { euros } from "@/lib/domain/facturation/argent";
 
 export const metadata = { title: "Retour du paiement en ligne" };

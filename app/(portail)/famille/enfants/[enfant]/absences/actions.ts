@@ -8,8 +8,8 @@ import { pieceDuFormulaire } from "@/lib/storage/upload-check";
 import { absenceIntrouvable, declarerAbsence, maladeCeMatin } from "@/lib/domain/absence/declarer";
 import { absenceDuUsager } from "@/lib/domain/absence/queries";
 import { ajouterJustificatif } from "@/lib/domain/absence/justificatif";
-import { estJour } from "@/lib/domain/reservation/jours";
-import { maintenant } from "@/lib/domain/reservation/horloge";
+import { estJour } from "@/lib/temps/jours";
+import { maintenant } from "@/lib/web/horloge";
 
 const page = (enfantId: string) => `/famille/enfants/${enfantId}/absences`;
 const jour = (message: string) => z.string({ error: message }).trim().refine(estJour, { error: message });

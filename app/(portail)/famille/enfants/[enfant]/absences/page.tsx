@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/dates";
+import { dateHeure } from "@/lib/temps/dates";
 import { MOTIFS_ABSENCE } from "@/lib/domain/absence/demarche";
 import { RETRO_JOURS } from "@/lib/domain/absence/declarer";
 import { pageAbsences } from "@/lib/domain/absence/queries";
-import { maintenant } from "@/lib/domain/reservation/horloge";
-import { ajouterJours } from "@/lib/domain/reservation/jours";
+import { maintenant } from "@/lib/web/horloge";
+import { ajouterJours } from "@/lib/temps/jours";
 import { ajouterJustificatifAction, declarerAbsenceAction, maladeCeMatinAction } from "./actions";
 import { JustificatifForm, JustifierAbsenceForm, MaladeCeMatinForm } from "./AbsenceForms";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
 import { requireUsager } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
 
 export const metadata = { title: "Gérer le dossier santé" };

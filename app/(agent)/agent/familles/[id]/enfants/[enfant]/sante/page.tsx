@@ -4,7 +4,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
 import { requireAgent } from "@/lib/auth/current";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 import { dossierSantePourAgent, enfantDeFamille } from "@/lib/domain/sante/queries-agent";
 import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 

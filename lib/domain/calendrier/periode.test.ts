@@ -4,7 +4,7 @@ import {
   ouvertureEnLettres,
   periodeOuverte,
   reservationsOuvertes,
-} from "@/lib/domain/reservation/periode";
+} from "@/lib/domain/calendrier/periode";
 
 const ANNEE = { ouvertureReservations: new Date("2027-08-01T00:00:00Z"), lectureSeuleLe: null };
 const zone = process.env.TZ;

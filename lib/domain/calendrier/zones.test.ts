@@ -1,6 +1,6 @@
 // The dataset's zones, whatever the export's spelling: the metropolitan zones, Corse and the overseas académies.
 import { describe, expect, it } from "vitest";
-import { ZONES_SCOLAIRES, zoneDuJeu, zoneSchema } from "@/lib/domain/reservation/zones";
+import { ZONES_SCOLAIRES, zoneDuJeu, zoneSchema } from "@/lib/domain/calendrier/zones";
 
 describe("zoneDuJeu", () => {
   it("reads each zone as the dataset spells it, and its variants", () => {

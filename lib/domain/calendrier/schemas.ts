@@ -1,8 +1,8 @@
 // What the console's Paramétrage des réservations forms send, as flat text fields, and the commands' inputs
 // they become: a French message beside each field that is wrong.
 import { z } from "zod";
-import { delaiSchema, type Delai } from "@/lib/domain/reservation/delais";
-import { estJour } from "@/lib/domain/reservation/jours";
+import { delaiSchema, type Delai } from "@/lib/domain/calendrier/delais";
+import { estJour } from "@/lib/temps/jours";
 
 const id = z.coerce.number().int().positive();
 const optionnel = z

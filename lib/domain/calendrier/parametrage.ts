@@ -6,11 +6,11 @@
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { genererJours, lireCalendrierScolaire, type Generation } from "@/lib/domain/reservation/calendrier";
-import { dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/domain/reservation/jours";
-import { delaiSchema, type Delai } from "@/lib/domain/reservation/delais";
-import { JAMAIS_RESERVATION } from "@/lib/domain/reservation/parametrage-schemas";
-import { ZONES_SCOLAIRES, zoneDuJeu, type ZoneScolaire } from "@/lib/domain/reservation/zones";
+import { genererJours, lireCalendrierScolaire, type Generation } from "@/lib/domain/calendrier/generation";
+import { dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/temps/jours";
+import { delaiSchema, type Delai } from "@/lib/domain/calendrier/delais";
+import { JAMAIS_RESERVATION } from "@/lib/domain/calendrier/schemas";
+import { ZONES_SCOLAIRES, zoneDuJeu, type ZoneScolaire } from "@/lib/domain/calendrier/zones";
 import { getCommune, oublierCommune } from "@/lib/domain/commune/queries";
 import type { ModeValidation, TypeFermeture } from "@/lib/generated/prisma/enums";
 

@@ -1,8 +1,8 @@
 // The booking period of a school year: open from AnneeScolaire.ouvertureReservations at 00:00 in Paris (the
 // 1st of August), read-only from its optional lectureSeuleLe. The one rule Mon accueil, /activites, the
 // inscription's confirmation and the save itself read.
-import { jourEnLettres } from "@/lib/dates";
-import { instantParis, jourDeDate, jourParis } from "@/lib/domain/reservation/jours";
+import { jourEnLettres } from "@/lib/temps/dates";
+import { instantParis, jourDeDate, jourParis } from "@/lib/temps/jours";
 
 type Annee = { ouvertureReservations: Date; lectureSeuleLe: Date | null };
 

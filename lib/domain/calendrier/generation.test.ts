@@ -7,8 +7,8 @@ import {
   lireFichierCalendrier,
   lireOctetsCalendrier,
   raisonFermeture,
-} from "@/lib/domain/reservation/calendrier";
-import snapshot from "@/lib/domain/reservation/calendrier-scolaire-zone-a.json";
+} from "@/lib/domain/calendrier/generation";
+import snapshot from "@/lib/domain/calendrier/calendrier-scolaire-zone-a.json";
 
 const { vacances, ignorees } = lireCalendrierScolaire(snapshot, "Zone A");
 

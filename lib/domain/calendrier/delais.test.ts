@@ -9,8 +9,8 @@ import {
   modifiableJusquau,
   premierJourDansLeDelai,
   type Delai,
-} from "@/lib/domain/reservation/delais";
-import { ajouterJours } from "@/lib/domain/reservation/jours";
+} from "@/lib/domain/calendrier/delais";
+import { ajouterJours } from "@/lib/temps/jours";
 
 const CANTINE: Delai = { type: "JOUR_SEMAINE_PRECEDENTE", jour: 4, heure: "12:00" };
 const GARDERIE: Delai = { type: "J_MOINS", n: 1, ouvres: false, heure: "18:00" };

@@ -2,8 +2,8 @@
 // zone and the commune's own closures. Pure: the console previews a generation before saving it, and the
 // calendar says why a day is closed with the same answer.
 import { z } from "zod";
-import { ajouterJours, estJour, ferie, jourParis, jourSemaine, type Jour } from "@/lib/domain/reservation/jours";
-import { zoneDuJeu } from "@/lib/domain/reservation/zones";
+import { ajouterJours, estJour, ferie, jourParis, jourSemaine, type Jour } from "@/lib/temps/jours";
+import { zoneDuJeu } from "@/lib/domain/calendrier/zones";
 
 /**
  * School holidays as the official calendar writes them: classes end after `debut` ("le départ en vacances a

@@ -13,7 +13,7 @@ import {
   nomJour,
   ouvre,
   type Jour,
-} from "@/lib/domain/reservation/jours";
+} from "@/lib/temps/jours";
 
 const heure = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Indiquez une heure au format HH:MM.");
 const joursemaine = z.number().int().min(1).max(7);

@@ -3,7 +3,7 @@
 // instant, through Europe/Paris (instantParis).
 import { TZDate } from "@date-fns/tz";
 import joursFeriesDeLAnnee from "@socialgouv/jours-feries";
-import { formatParis } from "@/lib/dates";
+import { formatParis } from "@/lib/temps/dates";
 
 /** A calendar day, YYYY-MM-DD. */
 export type Jour = string;

@@ -12,7 +12,7 @@ import { journal } from "@/lib/journal";
 import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
-import { dateDeJour, ecartJours, jourDeDate, jourEnClair, jourParis, type Jour } from "@/lib/domain/reservation/jours";
+import { dateDeJour, ecartJours, jourDeDate, jourEnClair, jourParis, type Jour } from "@/lib/temps/jours";
 import ServiceNonAssure, { serviceNonAssureSubject } from "@/emails/ServiceNonAssure";
 import { Prisma, type MotifNonAssure, type StatutReservation } from "@/lib/generated/prisma/client";
 
