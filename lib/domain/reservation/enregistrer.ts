@@ -14,6 +14,7 @@ import { dansLeDelai, lireDelai, modifiableJusquau, type Delai } from "@/lib/dom
 import { dateDeJour, estJour, jourDeDate, type Jour } from "@/lib/temps/jours";
 import { messagePeriode, periodeOuverte } from "@/lib/domain/calendrier/periode";
 import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
+import { rivaleExclusive } from "@/lib/domain/reservation/unites-exclusives";
 import type { StatutReservation } from "@/lib/generated/prisma/enums";
 
 export type Changement = { date: Jour; uniteId: number; reserver: boolean };
@@ -224,9 +225,10 @@ async function appliquer({
         continue;
       }
       const unite = unites.get(c.uniteId)!;
-      const rivale = unite.exclusive
-        ? [...(actives.get(c.date) ?? [])].map((id) => unites.get(id)!).find((u) => u.exclusive && u.id !== unite.id)
-        : undefined;
+      const rivale = rivaleExclusive(
+        unite,
+        [...(actives.get(c.date) ?? [])].map((id) => unites.get(id)!),
+      );
       if (rivale) {
         refuser(c, RAISONS.incompatible(rivale.libelle, unite.libelle));
         continue;
