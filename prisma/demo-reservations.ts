@@ -10,7 +10,8 @@ import { commencerInscription, enregistrerInscription } from "@/lib/domain/inscr
 import { ATTESTATIONS, PERMISSIONS } from "@/lib/domain/inscription/regles";
 import { deposerPiece } from "@/lib/domain/piece/pieces";
 import type { Delai } from "@/lib/domain/calendrier/delais";
-import { enregistrerJours, importerCalendrierScolaire } from "@/lib/domain/calendrier/parametrage";
+import { enregistrerJours } from "@/lib/domain/calendrier/enregistrer-jours";
+import { importerCalendrierScolaire } from "@/lib/domain/calendrier/importer-calendrier-scolaire";
 import calendrierZoneA from "@/lib/domain/calendrier/calendrier-scolaire-zone-a.json";
 import type { TypeActivite } from "@/lib/generated/prisma/enums";
 

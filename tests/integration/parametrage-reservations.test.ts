@@ -16,19 +16,17 @@ import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
 import { lireOctetsCalendrier } from "@/lib/domain/calendrier/generation";
 import { enregistrerReservations } from "@/lib/domain/reservation/enregistrer";
 import { dateDeJour, jourDeDate, jourSemaine } from "@/lib/temps/jours";
-import {
-  ajouterJour,
-  apercuJours,
-  enregistrerJours,
-  fermer,
-  importerCalendrierScolaire,
-  modifierAnnee,
-  modifierDelais,
-  modifierRegles,
-  modifierZone,
-  retirerJour,
-  zoneDeLaCommune,
-} from "@/lib/domain/calendrier/parametrage";
+import { ajouterJour } from "@/lib/domain/calendrier/ajouter-jour";
+import { apercuJours } from "@/lib/domain/calendrier/apercu-jours";
+import { enregistrerJours } from "@/lib/domain/calendrier/enregistrer-jours";
+import { fermer } from "@/lib/domain/calendrier/fermer";
+import { importerCalendrierScolaire } from "@/lib/domain/calendrier/importer-calendrier-scolaire";
+import { modifierAnnee } from "@/lib/domain/calendrier/modifier-annee";
+import { modifierDelais } from "@/lib/domain/calendrier/modifier-delais";
+import { modifierRegles } from "@/lib/domain/calendrier/modifier-regles";
+import { modifierZone } from "@/lib/domain/calendrier/modifier-zone";
+import { retirerJour } from "@/lib/domain/calendrier/retirer-jour";
+import { zoneDeLaCommune } from "@/lib/domain/calendrier/zone";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";
 import { deciderReservations, reservationsAValider } from "@/lib/domain/reservation/validation";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";

@@ -19,7 +19,9 @@ import {
   RAISONS,
   type Changement,
 } from "@/lib/domain/reservation/enregistrer";
-import { apercuJours, enregistrerJours, fermer } from "@/lib/domain/calendrier/parametrage";
+import { apercuJours } from "@/lib/domain/calendrier/apercu-jours";
+import { enregistrerJours } from "@/lib/domain/calendrier/enregistrer-jours";
+import { fermer } from "@/lib/domain/calendrier/fermer";
 import { dateDeJour, jourDeDate } from "@/lib/temps/jours";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";

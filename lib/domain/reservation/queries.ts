@@ -16,7 +16,7 @@ import {
   nomJour,
   type Jour,
 } from "@/lib/temps/jours";
-import { zoneDeLaCommune } from "@/lib/domain/calendrier/parametrage";
+import { zoneDeLaCommune } from "@/lib/domain/calendrier/zone";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/calendrier/periode";
 import { MOTIFS_NON_ASSURE } from "@/lib/domain/service-non-assure/service-non-assure";
 

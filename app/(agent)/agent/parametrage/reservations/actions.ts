@@ -7,17 +7,15 @@ import { actionAgent } from "@/lib/action";
 import { maintenant } from "@/lib/web/horloge";
 import { lireOctetsCalendrier } from "@/lib/domain/calendrier/generation";
 import { estJour } from "@/lib/temps/jours";
-import {
-  ajouterJour,
-  enregistrerJours,
-  fermer,
-  importerCalendrierScolaire,
-  modifierAnnee,
-  modifierDelais,
-  modifierRegles,
-  modifierZone,
-  retirerJour,
-} from "@/lib/domain/calendrier/parametrage";
+import { ajouterJour } from "@/lib/domain/calendrier/ajouter-jour";
+import { enregistrerJours } from "@/lib/domain/calendrier/enregistrer-jours";
+import { fermer } from "@/lib/domain/calendrier/fermer";
+import { importerCalendrierScolaire } from "@/lib/domain/calendrier/importer-calendrier-scolaire";
+import { modifierAnnee } from "@/lib/domain/calendrier/modifier-annee";
+import { modifierDelais } from "@/lib/domain/calendrier/modifier-delais";
+import { modifierRegles } from "@/lib/domain/calendrier/modifier-regles";
+import { modifierZone } from "@/lib/domain/calendrier/modifier-zone";
+import { retirerJour } from "@/lib/domain/calendrier/retirer-jour";
 import {
   anneeSchema,
   capacitesDuFormulaire,

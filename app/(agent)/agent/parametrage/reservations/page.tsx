@@ -8,7 +8,8 @@ import { requireAgent } from "@/lib/auth/current";
 import { libelleDelai, lireDelai } from "@/lib/domain/calendrier/delais";
 import { ajouterJours, jourEnClair, jourSemaine, nomJour, type Jour } from "@/lib/temps/jours";
 import { maintenant } from "@/lib/web/horloge";
-import { apercuJours, parametresReservations } from "@/lib/domain/calendrier/parametrage";
+import { apercuJours } from "@/lib/domain/calendrier/apercu-jours";
+import { parametresReservations } from "@/lib/domain/calendrier/queries";
 import { joursCoches } from "@/lib/domain/calendrier/schemas";
 import {
   enregistrerJoursAction,
