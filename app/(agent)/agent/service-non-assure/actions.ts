@@ -5,7 +5,8 @@ import { z } from "zod";
 import { actionAgent } from "@/lib/action";
 import { maintenant } from "@/lib/web/horloge";
 import { estJour } from "@/lib/temps/jours";
-import { annulerServiceNonAssure, declarerServiceNonAssure } from "@/lib/domain/service-non-assure/service-non-assure";
+import { annulerServiceNonAssure } from "@/lib/domain/service-non-assure/annuler";
+import { declarerServiceNonAssure } from "@/lib/domain/service-non-assure/declarer";
 
 const PAGE = "/agent/service-non-assure";
 

@@ -2,11 +2,8 @@ import { requireAgent } from "@/lib/auth/current";
 import { dateHeure } from "@/lib/temps/dates";
 import { maintenant } from "@/lib/web/horloge";
 import { jourEnClair } from "@/lib/temps/jours";
-import {
-  activitesEtLieux,
-  MOTIFS_NON_ASSURE,
-  servicesNonAssures,
-} from "@/lib/domain/service-non-assure/service-non-assure";
+import { MOTIFS_NON_ASSURE } from "@/lib/domain/service-non-assure/motifs";
+import { activitesEtLieux, servicesNonAssures } from "@/lib/domain/service-non-assure/queries";
 import { annulerServiceNonAssureAction, declarerServiceNonAssureAction } from "./actions";
 import { AnnulerForm, DeclarationForm } from "./ServiceNonAssureForms";
 

@@ -1,0 +1,71 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { journal } from "@/lib/journal";
+import { kickOutbox } from "@/lib/mail/outbox";
+import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
+import { introuvable, TOUCHEES } from "@/lib/domain/service-non-assure/motifs";
+import { prevenirFamilles } from "@/lib/domain/service-non-assure/prevenir-familles";
+import { jourDeDate, jourParis } from "@/lib/temps/jours";
+
+/** Undone by an agent the same day (Paris) it was declared: every booking gets its previous state back. */
+export async function annulerServiceNonAssure({
+  agentId,
+  id,
+  now,
+}: {
+  agentId: string;
+  id: string;
+  now: Date;
+}): Promise<{ restaurees: number }> {
+  const resultat = await db().$transaction(async (tx) => {
+    await exigerAgentActif(tx, agentId);
+    const service = await tx.serviceNonAssure.findUnique({
+      where: { id },
+      include: { lieu: { select: { nom: true } }, activite: { select: { type: true } }, reservations: true },
+    });
+    if (!service) throw introuvable();
+    if (service.annuleLe) throw new AppError("annulee", "Cette déclaration est déjà annulée.");
+    if (jourParis(service.creeLe) !== jourParis(now))
+      throw new AppError("delai", "Une déclaration ne s'annule que le jour même où elle a été faite.");
+    // conditional: of two undos at once, one restores and the other is told
+    const { count } = await tx.serviceNonAssure.updateMany({
+      where: { id, annuleLe: null },
+      data: { annuleLe: now, cle: null },
+    });
+    if (count === 0) throw new AppError("annulee", "Cette déclaration est déjà annulée.");
+    let restaurees = 0;
+    const familles = new Set<string>();
+    for (const statut of TOUCHEES) {
+      const ids = service.reservations.filter((r) => r.statutAvant === statut).map((r) => r.reservationId);
+      if (ids.length === 0) continue;
+      const rows = await tx.reservation.findMany({
+        where: { id: { in: ids }, statut: "NON_ASSURE" },
+        select: { id: true, familleId: true },
+      });
+      const { count: n } = await tx.reservation.updateMany({
+        where: { id: { in: rows.map((r) => r.id) }, statut: "NON_ASSURE" },
+        data: { statut },
+      });
+      restaurees += n;
+      for (const r of rows) familles.add(r.familleId);
+    }
+    await prevenirFamilles(tx, {
+      familles: [...familles],
+      debut: jourDeDate(service.debut),
+      fin: jourDeDate(service.fin),
+      motif: service.motif,
+      lieu: service.lieu.nom,
+      type: service.activite.type,
+      retabli: true,
+    });
+    await journal(tx, {
+      event: "service_non_assure.annule",
+      actorKind: "AGENT",
+      actorId: agentId,
+      details: { id, restaurees },
+    });
+    return { restaurees };
+  });
+  kickOutbox();
+  return resultat;
+}
