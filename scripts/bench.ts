@@ -18,7 +18,7 @@
 // its name, title, the databases it runs on, and executer(ctx), which gets the database, the population, the
 // node, a way to start more nodes and to stop what it starts, and returns its table, budgets (with their
 // measures) and notes. Import it below and put it in SCENARIOS; its budget constants live in its own file and
-// its table goes in the README's Performance section.
+// its table goes in docs/performance.md (the latest run only: older ones stay in git's history).
 //
 // Env: BENCH_PARENTS (1000), BENCH_BASES, BENCH_DATABASE_URL, BENCH_SETUP_PARALLELE (6), BENCH_ARRIVEE (10 s),
 // BENCH_REFLEXION_MS (2000), BENCH_CONNEXIONS (200), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s),
@@ -184,7 +184,7 @@ async function main(): Promise<number> {
   }
 
   console.log(
-    `\nBudgets (écrits dans scripts/bench/*.ts et dans le README) :\n${table(
+    `\nBudgets (écrits dans scripts/bench/*.ts et dans docs/performance.md) :\n${table(
       tousLesBudgets.map((b) => [`  ${b.nom}`, b.mesure, b.ok ? "OK" : "DÉPASSÉ"]),
       [false, true, false],
     )}`,

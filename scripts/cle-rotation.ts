@@ -1,5 +1,5 @@
 // `npm run cle:rotation`: after setting CLE_CHIFFREMENT to the new key and CLE_CHIFFREMENT_ANCIENNE to the
-// previous one (see README, "Rotating the encryption key"), rewrites everything under the new key.
+// previous one (docs/exploitation.md, "Rotating the encryption key"), rewrites everything under the new key.
 import { db } from "@/lib/db";
 import { rechiffrerTout } from "@/lib/rotation-cle";
 

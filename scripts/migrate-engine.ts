@@ -2,7 +2,7 @@
 // migrate command and no download host is reachable here, so we drive the WebAssembly build of the same engine
 // through a driver adapter. It writes the standard `_prisma_migrations` rows (checksum = sha256 of the file), so
 // a host that can run the native `prisma migrate deploy` accepts the same history.
-// See /work/shared/notes/prisma-offline.md.
+// The facts measured: docs/faits/prisma-hors-ligne.md; the decision: docs/decisions/0007-migrations-sans-moteur-natif.md.
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";

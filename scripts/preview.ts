@@ -1,5 +1,5 @@
 // `npm run preview:verifier [-- --conteneur | --buildpack] [--source <git dir or URL>] [--ref <branch>]`
-// Proves a deploy preview works the two ways the README gives, without a Docker engine nor a PaaS:
+// Proves a deploy preview works the two ways docs/exploitation.md gives (Previews), without a Docker engine nor a PaaS:
 // 1. a fresh clone of the committed tree (uncommitted changes are not in a deployment either), `npm ci`,
 //    `npm run build` (next build, output: "standalone", completed by scripts/standalone.ts): what the Dockerfile's
 //    build stage and the buildpack both run;

@@ -35,7 +35,7 @@ export type Contexte = {
 };
 
 export type Resultat = {
-  /** What the README's table shows: printed as is, one row per line, the first the header. */
+  /** What docs/performance.md's table shows: printed as is, one row per line, the first the header. */
   tableau: string[][];
   budgets: Budget[];
   notes?: string[];

@@ -1,5 +1,5 @@
 // A local stand-in for PayFiP (the public treasury's online payment), which no test machine or preview host can
-// reach, faithful to what shared/notes/paiement-payfip.md records of the real service:
+// reach, faithful to what docs/faits/payfip.md records of the real service:
 // - its SOAP service `POST /tpa/services/securite`, served by the `soap` package from the same committed WSDL as
 //   the adapter's (lib/payfip/PaiementSecuriseService.wsdl): creerPaiementSecurise, recupererDetailPaiementSecurise
 //   and recupererDetailClient, with the real element names; errors are SOAP faults (HTTP 500, `S:Fault`, faultstring

@@ -188,7 +188,7 @@ export async function constaterOperation({
   } else if (age > VIE_OPERATION_MS) {
     await fermer(operation.id, "ABANDONNEE", now, detail.resultrans);
   } else {
-    // A: abandoned, counted as "en cours" while young (shared/notes/paiement-payfip.md)
+    // A: abandoned, counted as "en cours" while young (docs/faits/payfip.md)
     await db().operationPayfip.updateMany({
       where: { id: operation.id, statut: "EN_COURS" },
       data: { resultrans: "A" },
