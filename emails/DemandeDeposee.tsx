@@ -15,7 +15,7 @@ export type DemandeDeposeeProps = {
 
 export const demandeSubject = (numero: number) => `Référence : ${numero}`;
 
-// The seed's deposit mail, word for word.
+// The seed's deposit mail, word for word (the commune's tutorial: docs/faits/tutoriel-commune.md).
 export default function DemandeDeposee({
   commune,
   salutation,

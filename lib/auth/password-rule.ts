@@ -1,4 +1,4 @@
-// The seed's password rule, shared by the browser (live hints) and the server (zod schemas).
+// The seed's password rule (the commune's tutorial, docs/faits/tutoriel-commune.md), shared by the browser (live hints) and the server (zod schemas).
 export const PASSWORD_RULE_TEXT =
   "Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins 1 minuscule(s), 1 majuscule(s), 1 chiffre(s) et 1 caractère spécial(s).";
 
