@@ -26,7 +26,7 @@ async function deposee(nom: string, enfants = [ENFANT]) {
 }
 
 const numeros = async (params: Record<string, string>) =>
-  (await rechercherDemandes(lireFiltres(params).filtres)).demandes.map((d) => d.numero);
+  (await rechercherDemandes(lireFiltres(params, DEMARCHES).filtres)).demandes.map((d) => d.numero);
 
 describe("the list of demandes", () => {
   it("searches by number, demandeur, declared names and clé enfance, filters, never shows a draft, pages by 25", async () => {
@@ -54,7 +54,7 @@ describe("the list of demandes", () => {
     const hier = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     expect(await numeros({ q: "Oyharçabal", du: hier, au: demain })).toEqual([a.numero]);
     expect(await numeros({ q: "Oyharçabal", du: demain })).toEqual([]);
-    expect(lireFiltres({ du: "2026-02-31" }).erreurs.du).toBe("Indiquez une date au format JJ/MM/AAAA.");
+    expect(lireFiltres({ du: "2026-02-31" }, DEMARCHES).erreurs.du).toBe("Indiquez une date au format JJ/MM/AAAA.");
 
     // the queue: DEPOSEE only, oldest first; the agent's own instructions
     const tableau = await tableauDeBord(instructeur.id);
@@ -71,13 +71,13 @@ describe("the list of demandes", () => {
       await deposee(`Pagine${String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26))}`, [
         { ...ENFANT, nom: "Paginé" },
       ]);
-    const page1 = await rechercherDemandes(lireFiltres({ q: "Pagine" }).filtres);
+    const page1 = await rechercherDemandes(lireFiltres({ q: "Pagine" }, DEMARCHES).filtres);
     expect(page1).toMatchObject({ total: PAR_PAGE + 2, page: 1, pages: 2 });
     expect(page1.demandes).toHaveLength(PAR_PAGE);
-    const page2 = await rechercherDemandes(lireFiltres({ q: "Pagine", page: "2" }).filtres);
+    const page2 = await rechercherDemandes(lireFiltres({ q: "Pagine", page: "2" }, DEMARCHES).filtres);
     expect(page2.demandes).toHaveLength(2);
     expect(new Set([...page1.demandes, ...page2.demandes].map((d) => d.numero)).size).toBe(PAR_PAGE + 2);
-    expect((await rechercherDemandes(lireFiltres({ q: "Pagine", page: "9" }).filtres)).page).toBe(2);
+    expect((await rechercherDemandes(lireFiltres({ q: "Pagine", page: "9" }, DEMARCHES).filtres)).page).toBe(2);
   });
 });
 
@@ -98,7 +98,7 @@ describe("garde alternée at acceptance", () => {
       decision: "accepter",
     });
 
-    const vue = (await demandePourAgent(seconde.numero))!;
+    const vue = (await demandePourAgent(seconde.numero, DEMARCHES))!;
     expect(vue.rapprochements).toHaveLength(1);
     const [{ enfantRef, connus }] = vue.rapprochements as [(typeof vue.rapprochements)[number]];
     expect(connus).toMatchObject([{ prenoms: "Éloi", titulaires: ["Claire ETCHART"] }]);
@@ -137,7 +137,7 @@ describe("garde alternée at acceptance", () => {
     });
     const etranger = await db().enfant.findFirstOrThrow({ where: { prenoms: "Beñat" } });
     const demande = await deposee("Sallaberry", [{ ...ENFANT, nom: "Sallaberry", prenoms: "Txomin" }]);
-    const enfantRef = (await demandePourAgent(demande.numero))!.donnees as { enfants: { id: string }[] };
+    const enfantRef = (await demandePourAgent(demande.numero, DEMARCHES))!.donnees as { enfants: { id: string }[] };
 
     await expect(
       deciderDemande({

@@ -98,7 +98,7 @@ describe("Journal", () => {
 
 describe("Exports", () => {
   it("exports every demande of the list's filter, with its family's clé enfance", async () => {
-    const { filtres } = lireFiltres({ q: "Duhalde" });
+    const { filtres } = lireFiltres({ q: "Duhalde" }, DEMARCHES);
     const demandes = await demandesAExporter(filtres);
     expect(demandes.map((d) => [d.numero, d.famille?.cleEnfance])).toEqual([[duhalde.numero, duhalde.cleEnfance]]);
   });

@@ -359,6 +359,7 @@ describe("garde alternée and the agents", () => {
     const seconde = await famille("Alternedeux", cantine.id, [ELOI]);
     const vue = (await demandePourAgent(
       (await db().demande.findUniqueOrThrow({ where: { id: seconde.demandeId } })).numero!,
+      DEMARCHES,
     ))!;
     const [{ enfantRef, connus }] = vue.rapprochements as [(typeof vue.rapprochements)[number]];
     await deciderDemande({

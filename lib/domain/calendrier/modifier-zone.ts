@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { journaliser } from "@/lib/domain/calendrier/journaliser";
 import { zoneDeLaCommune } from "@/lib/domain/calendrier/zone";
 import type { ZoneScolaire } from "@/lib/domain/calendrier/zones";
-import { oublierCommune } from "@/lib/domain/commune/queries";
+import { oublierCommune } from "@/lib/commune";
 
 /**
  * The commune's school zone, by an administrator (checked here too, not only by the server action: it changes

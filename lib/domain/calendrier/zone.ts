@@ -1,7 +1,7 @@
 // The commune's school zone, read by the commands of the school calendar (in their transaction) and by the pages.
 import type { Tx } from "@/lib/db";
 import { zoneDuJeu, type ZoneScolaire } from "@/lib/domain/calendrier/zones";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 
 /**
  * The commune's school zone (Commune.zoneScolaire, "Zone A" by default: Villefranque, académie de Bordeaux).

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { getStorage } from "@/lib/storage/storage";
-import { oublierCommune } from "@/lib/domain/commune/queries";
+import { oublierCommune } from "@/lib/commune";
 
 /** Puts a new logo in place (bytes already checked), or removes it when `bytes` is null. */
 export async function changerLogo({ agentId, bytes }: { agentId: string; bytes: Uint8Array | null }): Promise<void> {

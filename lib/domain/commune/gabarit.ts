@@ -2,12 +2,12 @@
 // the tag `commune`: the pages served from the cache (the login page, see proxy.ts) carry the tag, so the
 // Paramétrage invalidates them with the commune (communeModifiee, in its server actions), and the admin sees
 // the change at once. Other nodes behind a load balancer keep their own cache: they follow within
-// REVALIDATION_COMMUNE_S, as lib/domain/commune/queries.ts's copy does.
+// REVALIDATION_COMMUNE_S, as lib/commune.ts's copy does.
 import "server-only";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { unstable_cache, updateTag } from "next/cache";
 import { connection } from "next/server";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 
 export const TAG_COMMUNE = "commune";
 /** seconds; the same 30 s as getCommune's copy */

@@ -2,7 +2,7 @@
 // each field); this node forgets its cached copy so the next page shows the change.
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { oublierCommune } from "@/lib/domain/commune/queries";
+import { oublierCommune } from "@/lib/commune";
 import type { CommuneSaisie } from "@/lib/domain/commune/schemas";
 
 export async function modifierCommune({

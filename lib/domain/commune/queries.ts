@@ -1,29 +1,6 @@
-// The commune's settings and its current documents.
-import { cache } from "react";
+// The commune's documents (CGU, règlement intérieur); its settings are read from lib/commune.ts.
 import { db, type Tx } from "@/lib/db";
 import type { Commune, DocumentType, DocumentVersion } from "@/lib/generated/prisma/client";
-
-// Every page shows the commune's name, and it changes a few times a year: each node keeps it 30 s rather
-// than asking the database on every request (measured by npm run bench). When the console edits it, the
-// editing node must drop this copy; other nodes follow within 30 s.
-const COMMUNE_TTL_MS = 30_000;
-let kept: { commune: Commune; at: number } | undefined;
-
-export const getCommune = cache(async (): Promise<Commune> => {
-  if (kept && Date.now() - kept.at < COMMUNE_TTL_MS) return kept.commune;
-  const commune = await db().commune.findUnique({ where: { id: 1 } });
-  if (!commune) throw new Error("La commune n'est pas paramétrée : lancez `npm run db:seed`.");
-  kept = { commune, at: Date.now() };
-  return commune;
-});
-
-/**
- * Drops this node's copy after the Paramétrage saved the commune, so the admin sees the change at once. Other
- * nodes behind the load balancer are not told: they read the database again within COMMUNE_TTL_MS (30 s).
- */
-export function oublierCommune(): void {
-  kept = undefined;
-}
 
 export async function currentCgu(client: Tx = db()): Promise<DocumentVersion> {
   const cgu = await currentDocument("CGU", client);

@@ -2,7 +2,7 @@
 // DELAI_SANS_REPONSE_JOURS, with a mail, so the agents' queue never fills with dead requests.
 import { db } from "@/lib/db";
 import { kickOutbox } from "@/lib/mail/outbox";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { franchir } from "@/lib/domain/demande/transition";
 import { queueDecisionMail } from "@/lib/domain/demande/mails";
 import { intituleDemande, type Demarches } from "@/lib/domain/demande/demarche";

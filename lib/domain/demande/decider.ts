@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { franchir } from "@/lib/domain/demande/transition";
 import { intituleDemande, verifierVersion, type ChoixAcceptation, type Demarches } from "@/lib/domain/demande/demarche";
 import { queueDecisionMail } from "@/lib/domain/demande/mails";

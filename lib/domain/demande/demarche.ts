@@ -30,6 +30,27 @@ export type ChoixAcceptation = {
   rattachements?: Record<string, string>;
 };
 
+/**
+ * A declared child who may be a child already known (garde alternée): the agent says, when accepting, whether
+ * it is that child (ChoixAcceptation.rattachements) or a new one.
+ */
+export type RapprochementPossible = {
+  /** the declared child's id in the demande's data */
+  enfantRef: string;
+  /** the declared child as the parent wrote it ("Éloi ETCHART") */
+  declare: string;
+  connus: { id: string; prenoms: string; nom: string; dateNaissance: Date; titulaires: string[] }[];
+};
+
+/** What the confirmation page adds after a deposit: a notice, a warning, where to go next, a button. */
+export type AvisApresDepot = {
+  texte: string;
+  attention?: string;
+  /** the way through the menus, as the parent reads it ("Mon accueil > … > Mettre à jour") */
+  chemin?: string;
+  lien?: { libelle: string; href: string };
+};
+
 export type DefinitionDemarche = {
   type: TypeDemande;
   /** "Ajout de famille", as in "ENFANCE Ajout de famille" */
@@ -41,6 +62,16 @@ export type DefinitionDemarche = {
   demandeDe?: string;
   /** a sentence the confirmation page adds, in the seed's words */
   confirmation?: string;
+  /** the confirmation page's notice after the deposit (the caller has loaded the demande scoped by its parent) */
+  avisApresDepot?(demande: Pick<Demande, "numero" | "donnees">): Promise<AvisApresDepot | null>;
+  /** the suivi's « Inscrire » tab: while the demande lives (neither refused nor withdrawn) the parent may enrol
+   * the children it declares, before the agents accept it */
+  inscrireDepuisLeSuivi?: boolean;
+  /** the recap already says who asks: the agent's view leaves out its « Le demandeur » part */
+  recapMontreLeDemandeur?: boolean;
+  /** the children the agent must match before accepting (read when the agent opens the demande, not at deposit:
+   * the other parent's family may have been accepted since) */
+  rapprochements?(demande: Demande): Promise<RapprochementPossible[]>;
   /**
    * The shape of `Demande.donnees` and its version (`Demande.donneesVersion`): a demande written under another
    * version is refused with a clear error rather than misread. A change of shape bumps the version.
@@ -70,9 +101,25 @@ export type DefinitionDemarche = {
 /** Every type with its definition: a type without one (or without its recap) does not compile. */
 export type Demarches = { readonly [T in TypeDemande]: DefinitionDemarche & { type: T } };
 
+/**
+ * The definitions an engine command is handed: the whole registry (from a page's action), or only the démarche
+ * an aggregate deposits itself (`{ ABSENCE: DEMARCHE_ABSENCE }`), since no aggregate imports the registry.
+ */
+export type DemarchesConnues = { readonly [T in TypeDemande]?: DefinitionDemarche & { type: T } };
+
+/** The definition of a type among those handed to the engine: a type not handed is the caller's mistake. */
+export function definitionDe(demarches: DemarchesConnues, type: TypeDemande): DefinitionDemarche {
+  const definition = demarches[type];
+  if (!definition) throw new Error(`La démarche ${type} n'a pas été remise au moteur des demandes.`);
+  return definition;
+}
+
 /** A demande's name as the parent and the agents read it: its own (an inscription's activity) or its type's. */
-export function intituleDemande(demarches: Demarches, demande: { type: TypeDemande; donnees?: unknown }): string {
-  const definition = demarches[demande.type];
+export function intituleDemande(
+  demarches: DemarchesConnues,
+  demande: { type: TypeDemande; donnees?: unknown },
+): string {
+  const definition = definitionDe(demarches, demande.type);
   return definition.intitule?.(demande.donnees) ?? definition.libelle;
 }
 

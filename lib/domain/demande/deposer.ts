@@ -5,9 +5,15 @@ import { db, type Tx } from "@/lib/db";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
-import { intituleDemande, verifierVersion, type Demarches } from "@/lib/domain/demande/demarche";
+import {
+  definitionDe,
+  intituleDemande,
+  verifierVersion,
+  type Demarches,
+  type DemarchesConnues,
+} from "@/lib/domain/demande/demarche";
 import { queueDepotMail } from "@/lib/domain/demande/mails";
 import type { Commune } from "@/lib/generated/prisma/client";
 
@@ -35,11 +41,17 @@ export async function deposerDans(
     demandeId,
     commune,
     demarches,
-  }: { usagerId: string; demandeId: string; commune: Commune; demarches: Demarches },
+  }: {
+    usagerId: string;
+    demandeId: string;
+    commune: Commune;
+    /** the registry, or the definition of the démarche the calling aggregate deposits */
+    demarches: DemarchesConnues;
+  },
 ): Promise<number> {
   const actuelle = await tx.demande.findFirst({ where: { id: demandeId, usagerId } });
   if (!actuelle) throw demandeIntrouvable();
-  const definition = demarches[actuelle.type];
+  const definition = definitionDe(demarches, actuelle.type);
   verifierVersion(definition, actuelle);
   definition.verifierDepot(actuelle.donnees);
   const transition = actuelle.statut === "A_COMPLETER" ? "redeposer" : "deposer";

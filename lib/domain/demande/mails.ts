@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db";
 import { formatParis } from "@/lib/temps/dates";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
-import { salutation } from "@/lib/domain/usager/liens";
+import { salutation } from "@/lib/mail/salutation";
 import DemandeDeposee, { demandeSubject } from "@/emails/DemandeDeposee";
 import DemandeDecision, { decisionSubject, type Decision } from "@/emails/DemandeDecision";
 import NouveauMessage, { nouveauMessageSubject } from "@/emails/NouveauMessage";

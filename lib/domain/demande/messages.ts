@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { getStorage } from "@/lib/storage/storage";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { demandeIntrouvable, portee, type ActeurRef } from "@/lib/domain/demande/transition";
 import { queueMessageMail } from "@/lib/domain/demande/mails";
 

@@ -2,9 +2,9 @@
 // sent yet); these are the only reads the console pages make.
 import { db } from "@/lib/db";
 import { debutDuJourParis } from "@/lib/temps/dates";
-import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
-import { enfantsDejaConnus } from "@/lib/domain/famille/garde-alternee";
-import { lireBrouillon } from "@/lib/domain/famille/schemas";
+import { normaliserCleEnfance } from "@/lib/cle-enfance";
+import type { Demarches, DemarchesConnues } from "@/lib/domain/demande/demarche";
+import { STATUTS } from "@/lib/domain/demande/transitions";
 import type { Prisma, StatutDemande, TypeDemande } from "@/lib/generated/prisma/client";
 
 export const PAR_PAGE = 25;
@@ -142,8 +142,11 @@ async function demandesParNomDeclare(texte: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** Everything about one demande on one screen: its data, the thread (internal notes too), history, family. */
-export async function demandePourAgent(numero: number) {
+/**
+ * Everything about one demande on one screen: its data, the thread (internal notes too), history, family, and
+ * the children its démarche asks the agent to match (the registry, lib/domain/demarches.ts, says which).
+ */
+export async function demandePourAgent(numero: number, demarches: Demarches) {
   const demande = await db().demande.findFirst({
     where: { ...DEPOSEES, numero },
     include: {
@@ -174,40 +177,23 @@ export async function demandePourAgent(numero: number) {
     },
   });
   if (!demande) return null;
-  // garde alternée: computed now, not at deposit, since the other parent's family may have been accepted since
-  const enfants = demande.type === "AJOUT_FAMILLE" ? lireBrouillon(demande.donnees).enfants : [];
-  const connus = await enfantsDejaConnus(db(), enfants);
-  const rapprochements = enfants
-    .filter((enfant) => connus.has(enfant.id))
-    .map((enfant) => ({ enfantRef: enfant.id, connus: connus.get(enfant.id)! }));
-  const decisions = await db().demandeRapprochement.findMany({
-    where: { demandeId: demande.id, decision: { not: null } },
-    select: { enfantRef: true, decision: true, enfantId: true },
-  });
-  return { ...demande, rapprochements, decisions };
+  const rapprochements = (await demarches[demande.type].rapprochements?.(demande)) ?? [];
+  return { ...demande, rapprochements };
 }
 
 export type DemandeAgent = NonNullable<Awaited<ReturnType<typeof demandePourAgent>>>;
 
-const TYPES = [
-  "AJOUT_FAMILLE",
-  "RATTACHEMENT_FAMILLE",
-  "INSCRIPTION",
-  "DOSSIER_SANTE",
-  "CHANGEMENT_ADRESSE",
-  "SUPPRESSION_ESPACE",
-] as const satisfies readonly TypeDemande[];
-const STATUTS_VISIBLES = [
-  "DEPOSEE",
-  "EN_INSTRUCTION",
-  "A_COMPLETER",
-  "ACCEPTEE",
-  "REFUSEE",
-  "ANNULEE",
-] as const satisfies readonly StatutDemande[];
+/** The states an agent may filter by: every state of the engine but a parent's draft, which agents never see. */
+export const STATUTS_VISIBLES: readonly StatutDemande[] = STATUTS.filter((statut) => statut !== "BROUILLON");
 
-/** The list's query string (a GET form, so a filtered list can be bookmarked), read leniently: a bad value is named. */
-export function lireFiltres(params: Record<string, string | string[] | undefined>): {
+/**
+ * The list's query string (a GET form, so a filtered list can be bookmarked), read leniently: a bad value is
+ * named. The types are the registry's (`demarches`, lib/domain/demarches.ts), as the form's options are.
+ */
+export function lireFiltres(
+  params: Record<string, string | string[] | undefined>,
+  demarches: DemarchesConnues,
+): {
   filtres: FiltresDemandes;
   valeurs: Record<string, string>;
   erreurs: Record<string, string>;
@@ -225,7 +211,7 @@ export function lireFiltres(params: Record<string, string | string[] | undefined
     return date ?? undefined;
   };
   const filtres: FiltresDemandes = {
-    type: (TYPES as readonly string[]).includes(valeurs.type!) ? (valeurs.type as TypeDemande) : undefined,
+    type: Object.hasOwn(demarches, valeurs.type!) ? (valeurs.type as TypeDemande) : undefined,
     statut: (STATUTS_VISIBLES as readonly string[]).includes(valeurs.statut!)
       ? (valeurs.statut as StatutDemande)
       : undefined,

@@ -4,10 +4,10 @@
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { kickOutbox } from "@/lib/mail/outbox";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { deposerDans } from "@/lib/domain/demande/deposer";
 import { EN_COURS } from "@/lib/domain/demande/queries";
-import type { Demarches } from "@/lib/domain/demande/demarche";
+import type { DemarchesConnues } from "@/lib/domain/demande/demarche";
 import { Prisma, type TypeDemande } from "@/lib/generated/prisma/client";
 
 /** The types a space may have only one of in progress (the partial unique index "Demande_une_en_cours_par_espace"). */
@@ -45,8 +45,8 @@ export async function deposerUneEnCours({
 }: {
   usagerId: string;
   type: TypeUniqueEnCours;
-  /** the registry (lib/domain/demarches.ts) */
-  demarches: Demarches;
+  /** the definition of the démarche deposited (`{ CHANGEMENT_ADRESSE: DEMARCHE_CHANGEMENT_ADRESSE }`) */
+  demarches: DemarchesConnues;
   preparer: (tx: Tx) => Promise<{ familleId: string; donnees: Prisma.InputJsonValue }>;
   dejaEnCours: (numero: number) => AppError;
 }): Promise<{ numero: number }> {

@@ -4,9 +4,11 @@
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/une-en-cours";
-import { DEMARCHES } from "@/lib/domain/demarches";
 import type { AdresseSaisie } from "@/lib/domain/famille/schemas";
-import type { DonneesChangementAdresse } from "@/lib/domain/famille/demarche-changement-adresse";
+import {
+  DEMARCHE_CHANGEMENT_ADRESSE,
+  type DonneesChangementAdresse,
+} from "@/lib/domain/famille/demarche-changement-adresse";
 import type { Adresse } from "@/lib/generated/prisma/client";
 
 export function adresseEnLignes(
@@ -44,7 +46,7 @@ export function demanderChangementAdresse({
   return deposerUneEnCours({
     usagerId,
     type: "CHANGEMENT_ADRESSE",
-    demarches: DEMARCHES,
+    demarches: { CHANGEMENT_ADRESSE: DEMARCHE_CHANGEMENT_ADRESSE },
     async preparer(tx) {
       const actuelle = await adresseFamilleDuUsager(usagerId, tx);
       if (!actuelle)

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import {
   creerAdresse,
   donneesAdresse,

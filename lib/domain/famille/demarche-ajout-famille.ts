@@ -7,9 +7,11 @@ import { formatParis } from "@/lib/temps/dates";
 import { jourIso } from "@/lib/champs";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { config } from "@/lib/config";
+import { db } from "@/lib/db";
 import { creerFamilleDepuisDemande } from "@/lib/domain/famille/creer";
 import { annulerInscriptionsEnAttente, reporterInscriptions } from "@/lib/domain/inscription/attente";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
+import { enfantsDejaConnus } from "@/lib/domain/famille/garde-alternee";
 import {
   lireBrouillon,
   MODALITES_CONTACT,
@@ -208,5 +210,23 @@ export const DEMARCHE_AJOUT_FAMILLE = {
   recap: {
     usager: async (demande) => recapAjoutFamille(lireBrouillon(demande.donnees)),
     agent: async (demande) => recapAjoutFamille(lireBrouillon(demande.donnees)),
+  },
+  // the seed's « Inscrire » tab and its notice: the parent enrols the declared children while the family waits
+  inscrireDepuisLeSuivi: true,
+  async avisApresDepot(demande) {
+    return {
+      texte:
+        "Après la déclaration de votre famille, vous devez créer les inscriptions annuelles aux activités : restauration scolaire (cantine) et accueil périscolaire (garderie).",
+      lien: { libelle: "Créer des inscriptions", href: `/demandes/${demande.numero}?onglet=inscrire` },
+    };
+  },
+  // garde alternée: a declared child whose match key is a known child's may be that same child
+  async rapprochements(demande) {
+    const enfants = lireBrouillon(demande.donnees).enfants;
+    const connus = await enfantsDejaConnus(db(), enfants);
+    return enfants.flatMap((enfant, rang) => {
+      const memes = connus.get(enfant.id);
+      return memes ? [{ enfantRef: enfant.id, declare: nomDePersonne("enfant", enfant, rang), connus: memes }] : [];
+    });
   },
 } satisfies DefinitionDemarche & { type: "AJOUT_FAMILLE" };

@@ -48,6 +48,8 @@ export const DEMARCHE_RATTACHEMENT = {
       throw new AppError("incomplete", "Cette demande ne désigne aucune famille.");
   },
   accepter: (tx, demande) => accepterRattachement(tx, demande),
+  // its recap opens with the space asking to join (espace(usager))
+  recapMontreLeDemandeur: true,
   recap: {
     // the parent sees the family they asked to join by its clé, not its members' personal data
     async usager(demande) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cleRapprochement } from "@/lib/domain/famille/rapprochement";
-import { normaliserCleEnfance, nouvelleCleEnfance } from "@/lib/domain/famille/cle-enfance";
+import { normaliserCleEnfance, nouvelleCleEnfance } from "@/lib/cle-enfance";
 
 describe("matching a child declared twice", () => {
   it("ignores case, accents, hyphens and spaces", () => {

@@ -6,12 +6,12 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatParis } from "@/lib/temps/dates";
 import { journal } from "@/lib/journal";
-import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
+import { normaliserCleEnfance } from "@/lib/cle-enfance";
 import { verrouillerCles } from "@/lib/auth/throttle";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { deposerDans } from "@/lib/domain/demande/deposer";
 import { demandeEnCours, violeUneEnCours } from "@/lib/domain/demande/une-en-cours";
-import { DEMARCHES } from "@/lib/domain/demarches";
+import { DEMARCHE_RATTACHEMENT } from "@/lib/domain/famille/demarche-rattachement";
 import { kickOutbox } from "@/lib/mail/outbox";
 import type { Usager } from "@/lib/generated/prisma/client";
 
@@ -127,7 +127,7 @@ export async function saisirCleEnfance({
         usagerId: usager.id,
         demandeId: demande.id,
         commune,
-        demarches: DEMARCHES,
+        demarches: { RATTACHEMENT_FAMILLE: DEMARCHE_RATTACHEMENT },
       });
       return { kind: "demande", numero } as const;
     })

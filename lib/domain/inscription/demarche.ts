@@ -2,6 +2,8 @@
 // lib/domain/inscription/brouillon.ts); checked at deposit against what the database holds, and made an
 // Inscription when an agent accepts it.
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
+import { ouvertureEnLettres } from "@/lib/domain/calendrier/periode";
+import { anneeScolaire } from "@/lib/domain/inscription/catalogue";
 import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
 import { recapInscription, type RecapInscription } from "@/lib/domain/inscription/recap";
 import { ATTESTATIONS, donneesSchema, lireDonnees, type Attestation } from "@/lib/domain/inscription/regles";
@@ -109,4 +111,15 @@ export const DEMARCHE_INSCRIPTION = {
   auDepot: auDepotInscription,
   accepter: (tx, demande) => accepterInscription(tx, demande),
   recap: { usager: (demande) => recap(demande), agent: (demande, agentId) => recap(demande, agentId) },
+  // the seed's two notices: when reservations open (the school year's date), and the dossier santé not to forget
+  async avisApresDepot(demande) {
+    const lues = lireDonnees(demande.donnees);
+    const annee = lues ? await anneeScolaire(lues.anneeId) : null;
+    if (!annee) return null;
+    return {
+      texte: `Après traitement par les agents de la mairie de votre demande d'inscription à la restauration scolaire et à l'accueil périscolaire, l'ouverture pour la réservation des repas et des présences à la garderie se fera à partir du ${ouvertureEnLettres(annee)}.`,
+      attention: "ATTENTION : Ne pas oublier de compléter le dossier santé",
+      chemin: "Mon accueil > Sélectionner mon enfant > Dossier santé > Mettre à jour",
+    };
+  },
 } satisfies DefinitionDemarche & { type: "INSCRIPTION" };

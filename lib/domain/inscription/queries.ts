@@ -1,6 +1,7 @@
 // Reads of a family's inscriptions, for its own space.
 import { db } from "@/lib/db";
-import { libelleDemande } from "@/lib/domain/demarches";
+import { intituleDemande } from "@/lib/domain/demande/demarche";
+import { DEMARCHE_INSCRIPTION } from "@/lib/domain/inscription/demarche";
 import { foyerDuParentOuNull } from "@/lib/domain/inscription/foyer";
 import type { StatutDemande } from "@/lib/generated/prisma/enums";
 
@@ -21,7 +22,12 @@ export async function inscriptionsDesEnfants(familleId: string): Promise<Map<str
   for (const d of demandes) {
     const enfantId = (d.donnees as { enfantId?: unknown } | null)?.enfantId;
     if (typeof enfantId !== "string") continue;
-    const inscription = { id: d.id, numero: d.numero as number, statut: d.statut, libelle: libelleDemande(d) };
+    const inscription = {
+      id: d.id,
+      numero: d.numero as number,
+      statut: d.statut,
+      libelle: intituleDemande({ INSCRIPTION: DEMARCHE_INSCRIPTION }, d),
+    };
     parEnfant.set(enfantId, [...(parEnfant.get(enfantId) ?? []), inscription]);
   }
   return parEnfant;

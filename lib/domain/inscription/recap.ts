@@ -2,7 +2,8 @@
 // the same. The caller has already checked who may see the demande.
 import { db } from "@/lib/db";
 import { formatParis } from "@/lib/temps/dates";
-import { getCommune, withCommune } from "@/lib/domain/commune/queries";
+import { withCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { contexte, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
 import { foyerDeLaDemande } from "@/lib/domain/inscription/foyer";
 import { lireDonnees, PERMISSIONS, PIECES, type Permission } from "@/lib/domain/inscription/regles";

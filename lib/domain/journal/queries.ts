@@ -3,7 +3,7 @@
 // which child's dossier santé. No health data is in it (the commands never journal any).
 import { db } from "@/lib/db";
 import { debutDuJourParis } from "@/lib/temps/dates";
-import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
+import { normaliserCleEnfance } from "@/lib/cle-enfance";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const ENTREES_PAR_PAGE = 50;

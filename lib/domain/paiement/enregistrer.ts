@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { affecterPlusAnciennes, reaffecter } from "@/lib/domain/paiement/affectation";
-import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
+import { normaliserCleEnfance } from "@/lib/cle-enfance";
 import type { ModePaiement } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 

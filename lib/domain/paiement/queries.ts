@@ -2,7 +2,7 @@
 // reaches all of them (its pages check the agent first).
 import "server-only";
 import { db } from "@/lib/db";
-import { normaliserCleEnfance } from "@/lib/domain/famille/cle-enfance";
+import { normaliserCleEnfance } from "@/lib/cle-enfance";
 import { etatFacture, payeCentimes, resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
 
 /** The caller's invoice by its number, or null (another family's invoice is as absent as a wrong number). */

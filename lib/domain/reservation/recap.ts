@@ -6,7 +6,7 @@ import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
-import { salutation } from "@/lib/domain/usager/liens";
+import { salutation } from "@/lib/mail/salutation";
 import { jourEnClair, type Jour } from "@/lib/temps/jours";
 import RecapReservations, {
   recapReservationsSubject,

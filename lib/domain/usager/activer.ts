@@ -3,7 +3,7 @@
 // every link of a mail activates nothing.
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { checkToken, consumeToken, queueActivationMail } from "@/lib/domain/usager/liens";
 
 export type Activation =

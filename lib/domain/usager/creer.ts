@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { hashPassword } from "@/lib/auth/password";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { queueActivationMail, queueTentativeMail } from "@/lib/domain/usager/liens";
 import { reserverEnvoi } from "@/lib/auth/limite-envoi";
 import { HOUR } from "@/lib/auth/tokens";

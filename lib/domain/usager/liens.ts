@@ -6,6 +6,7 @@ import { HOUR, hashToken, isExpired, newToken } from "@/lib/auth/tokens";
 import { LIMITE_ENVOIS, reserverEnvoi } from "@/lib/auth/limite-envoi";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
+import { salutation } from "@/lib/mail/salutation";
 import CreationEspace, { creationEspaceSubject } from "@/emails/CreationEspace";
 import TentativeCourriel, { tentativeCourrielSubject } from "@/emails/TentativeCourriel";
 import MotDePasseOublie, { motDePasseOublieSubject } from "@/emails/MotDePasseOublie";
@@ -63,10 +64,6 @@ export async function consumeToken(tx: Tx, tokenId: string, now = new Date()): P
     data: { usedAt: now },
   });
   return count === 1;
-}
-
-export function salutation(usager: Pick<Usager, "civilite" | "nomUsage">): string {
-  return `${usager.civilite === "MADAME" ? "Mme" : "M."} ${usager.nomUsage.toUpperCase()}`;
 }
 
 export async function queueActivationMail(tx: Tx, usager: Usager, commune: Commune): Promise<void> {

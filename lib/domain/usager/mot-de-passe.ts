@@ -6,7 +6,7 @@ import { journal } from "@/lib/journal";
 import { hashPassword, newPasswordError } from "@/lib/auth/password";
 import { revokeUsagerSessions } from "@/lib/auth/sessions";
 import { LIMITE_ENVOIS, reserverEnvoi } from "@/lib/auth/limite-envoi";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { checkToken, consumeToken, queueResetMail } from "@/lib/domain/usager/liens";
 
 /**

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { getStorage } from "@/lib/storage/storage";
 import { demandeEnCours, deposerUneEnCours } from "@/lib/domain/demande/une-en-cours";
-import { DEMARCHES } from "@/lib/domain/demarches";
+import { DEMARCHE_SUPPRESSION_ESPACE } from "@/lib/domain/usager/demarche-suppression-espace";
 import { verifierMotDePasseActuel } from "@/lib/domain/usager/mot-de-passe-actuel";
 import type { Usager } from "@/lib/generated/prisma/client";
 
@@ -70,7 +70,7 @@ export async function demanderSuppressionEspace({
   return deposerUneEnCours({
     usagerId: usager.id,
     type: "SUPPRESSION_ESPACE",
-    demarches: DEMARCHES,
+    demarches: { SUPPRESSION_ESPACE: DEMARCHE_SUPPRESSION_ESPACE },
     async preparer(tx) {
       const representant = await tx.representant.findFirst({
         where: { usagerId: usager.id },

@@ -3,14 +3,14 @@ import { TableDemandes } from "@/components/demande/TableDemandes";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
 import { requireAgent } from "@/lib/auth/current";
-import { lireFiltres, rechercherDemandes } from "@/lib/domain/demande/queries-console";
-import { LIBELLES_STATUT, STATUTS } from "@/lib/domain/demande/transitions";
+import { lireFiltres, rechercherDemandes, STATUTS_VISIBLES } from "@/lib/domain/demande/queries-console";
+import { LIBELLES_STATUT } from "@/lib/domain/demande/transitions";
 import { DEMARCHES } from "@/lib/domain/demarches";
 
 export const metadata = { title: "Demandes — Console des agents" };
 
 const OPTIONS_TYPE = Object.fromEntries(Object.entries(DEMARCHES).map(([type, def]) => [type, def.libelle]));
-const OPTIONS_STATUT = Object.fromEntries(STATUTS.filter((s) => s !== "BROUILLON").map((s) => [s, LIBELLES_STATUT[s]]));
+const OPTIONS_STATUT = Object.fromEntries(STATUTS_VISIBLES.map((s) => [s, LIBELLES_STATUT[s]]));
 
 // Every deposited demande, filtered by a GET form: the URL is the filter, so it can be bookmarked and shared.
 export default async function DemandesPage({
@@ -19,7 +19,7 @@ export default async function DemandesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireAgent();
-  const { filtres, valeurs, erreurs } = lireFiltres(await searchParams);
+  const { filtres, valeurs, erreurs } = lireFiltres(await searchParams, DEMARCHES);
   const { demandes, total, page, pages } = await rechercherDemandes(filtres);
   const exportQuery = new URLSearchParams(Object.entries(valeurs).filter(([cle, v]) => v && cle !== "page"));
   const href = (p: number) => {

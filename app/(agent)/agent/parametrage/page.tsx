@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
 import { dateHeure } from "@/lib/temps/dates";
-import { getCommune, versionsDesDocuments } from "@/lib/domain/commune/queries";
+import { versionsDesDocuments } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { DOCUMENTS } from "@/lib/domain/commune/schemas";
 import { retirerLogoAction } from "./actions";
 import { CommuneForm, DocumentForm, LogoForm } from "./ParametrageForms";

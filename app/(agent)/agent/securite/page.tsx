@@ -5,7 +5,7 @@ import { requireAgentSession } from "@/lib/auth/current";
 import { uriTotp } from "@/lib/auth/totp";
 import { preparerTotp } from "@/lib/domain/agent/preparer-totp";
 import { codesSecoursRestants } from "@/lib/domain/agent/queries";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { Enrolement, RegenererForm } from "./Formulaires";
 
 export const metadata = { title: "Double authentification" };

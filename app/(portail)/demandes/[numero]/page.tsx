@@ -38,15 +38,16 @@ export default async function SuiviDemandePage({
   const { usager } = await requireUsager(`/demandes/${brut}`);
   const demande = Number.isNaN(numero) ? null : await demandeDuUsager(usager.id, numero);
   if (!demande) notFound();
-  // the seed's "Inscrire" tab: an Ajout de famille deposited (or accepted) lets the parent enrol its children
+  const type = DEMARCHES[demande.type];
+  // the seed's "Inscrire" tab: a démarche that declares children (an Ajout de famille), deposited or accepted,
+  // lets the parent enrol them
   const foyer =
-    demande.type === "AJOUT_FAMILLE" && !["REFUSEE", "ANNULEE"].includes(demande.statut)
+    type.inscrireDepuisLeSuivi && !["REFUSEE", "ANNULEE"].includes(demande.statut)
       ? await foyerDuUsager(usager.id)
       : null;
   const onglets = (Object.keys(ONGLETS) as Onglet[]).filter((cle) => cle !== "inscrire" || foyer);
   const onglet: Onglet =
     demande_onglet && onglets.includes(demande_onglet as Onglet) ? (demande_onglet as Onglet) : "demande";
-  const type = DEMARCHES[demande.type];
   const nonLus = demande.messages.filter((m) => m.auteur === "AGENT" && !m.luAt).length;
   // Opening Échanges reads the agents' messages: this page still flags them, the next ones will not.
   if (onglet === "echanges" && nonLus > 0) await marquerMessagesLus({ usagerId: usager.id, demandeId: demande.id });

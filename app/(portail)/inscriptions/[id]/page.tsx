@@ -2,7 +2,8 @@ import { notFound, redirect } from "next/navigation";
 import { EnTeteDemarche } from "@/components/demande/EnTeteDemarche";
 import { requireUsager } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
-import { getCommune, withCommune } from "@/lib/domain/commune/queries";
+import { withCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { inscriptionEditable, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
 import {
   ATTESTATIONS,

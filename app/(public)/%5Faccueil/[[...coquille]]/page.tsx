@@ -1,6 +1,6 @@
 // The home page, served from the cache (lib/coquille.ts). Its path is `/`: the proxy serves `/` from here
 // (an optional catch-all at the root would take every unknown path of the site).
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 import { MonEspacePerso } from "./MonEspacePerso";
 

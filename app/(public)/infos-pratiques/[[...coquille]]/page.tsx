@@ -1,4 +1,4 @@
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { infosPratiques } from "@/lib/domain/portail/queries";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 

@@ -1,4 +1,5 @@
-import { currentDocument, getCommune, withCommune } from "@/lib/domain/commune/queries";
+import { currentDocument, withCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { dateHeure } from "@/lib/temps/dates";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 

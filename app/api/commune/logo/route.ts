@@ -1,7 +1,7 @@
 // The commune's logo, for every visitor (it is in the site's header). Its type is read from its bytes, which
 // were checked at upload; the header's URL carries a version (?v=) so a new logo is seen at once.
 import { fileTypeFromBuffer } from "file-type";
-import { getCommune } from "@/lib/domain/commune/queries";
+import { getCommune } from "@/lib/commune";
 import { getStorage } from "@/lib/storage/storage";
 import { LOGO_RULE } from "@/lib/storage/upload-check";
 

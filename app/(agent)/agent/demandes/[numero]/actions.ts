@@ -43,7 +43,7 @@ const nomAgent = (agent: { prenom: string; nom: string }) => `${agent.prenom} ${
  */
 export const deciderAction = actionAgent("demande.decider", decisionSchema, async ({ agent, data, values }) => {
   const { numero, decision, statutVu } = data;
-  const demande = await demandePourAgent(numero);
+  const demande = await demandePourAgent(numero, DEMARCHES);
   if (!demande) throw new AppError("introuvable", "Cette demande est introuvable.");
 
   const errors: Record<string, string> = {};

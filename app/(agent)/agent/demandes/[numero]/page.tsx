@@ -12,7 +12,6 @@ import { marquerMessagesLusParAgent } from "@/lib/domain/demande/messages";
 import { demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { refusTransition } from "@/lib/domain/demande/transitions";
 import { DEMARCHES, libelleDemande, recapPourAgent } from "@/lib/domain/demarches";
-import { lireBrouillon, nomDePersonne } from "@/lib/domain/famille/schemas";
 import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 import { piecesPourAgent } from "@/lib/domain/piece/verifier";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
@@ -27,7 +26,7 @@ const DECISIONS = ["instruire", "demanderComplement", "accepter", "refuser"] as 
 export default async function InstructionPage({ params }: { params: Promise<{ numero: string }> }) {
   const [{ numero: brut }] = await Promise.all([params]);
   const { agent } = await requireAgent();
-  const demande = /^\d{1,9}$/.test(brut) ? await demandePourAgent(Number(brut)) : null;
+  const demande = /^\d{1,9}$/.test(brut) ? await demandePourAgent(Number(brut), DEMARCHES) : null;
   if (!demande) notFound();
   // The parent's messages are on this screen: they are read now (this render still flags them as new).
   if (demande.messages.some((m) => m.auteur === "USAGER" && !m.luAt))
@@ -35,21 +34,17 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
 
   const type = DEMARCHES[demande.type];
   const demandeur = `${demande.usager.prenoms} ${demande.usager.nomUsage.toUpperCase()}`;
-  const brouillon = demande.type === "AJOUT_FAMILLE" ? lireBrouillon(demande.donnees) : null;
   const possibles = Object.fromEntries(
     DECISIONS.map((d) => [d, refusTransition(demande.statut, d, "AGENT", "motif") === null]),
   ) as Record<(typeof DECISIONS)[number], boolean>;
-  const rapprochements: Rapprochement[] = demande.rapprochements.map(({ enfantRef, connus }) => {
-    const rang = brouillon?.enfants.findIndex((e) => e.id === enfantRef) ?? 0;
-    return {
-      enfantRef,
-      declare: nomDePersonne("enfant", brouillon?.enfants[rang] ?? null, rang),
-      connus: connus.map((connu) => ({
-        id: connu.id,
-        libelle: `${connu.prenoms} ${connu.nom.toUpperCase()}, né(e) le ${formatParis(connu.dateNaissance, "dd/MM/yyyy")} dans la famille de ${connu.titulaires.join(" et ") || "—"}`,
-      })),
-    };
-  });
+  const rapprochements: Rapprochement[] = demande.rapprochements.map(({ enfantRef, declare, connus }) => ({
+    enfantRef,
+    declare,
+    connus: connus.map((connu) => ({
+      id: connu.id,
+      libelle: `${connu.prenoms} ${connu.nom.toUpperCase()}, né(e) le ${formatParis(connu.dateNaissance, "dd/MM/yyyy")} dans la famille de ${connu.titulaires.join(" et ") || "—"}`,
+    })),
+  }));
   // one PIÈCES JOINTES block: the démarche's pièces justificatives (each with its « Vérifiée »), then the files
   // sent with the messages
   const pieces = demande.messages.filter((m) => m.pieceKey);
@@ -120,7 +115,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             <Recap sections={recap} />
           </section>
 
-          {demande.type !== "RATTACHEMENT_FAMILLE" && (
+          {!type.recapMontreLeDemandeur && (
             <section aria-labelledby="demandeur">
               <h2 id="demandeur" className="mb-4 text-lg font-bold uppercase">
                 Le demandeur

@@ -7,7 +7,7 @@ import { DEMARCHES } from "@/lib/domain/demarches";
 
 export async function GET(request: Request) {
   await requireAgent();
-  const { filtres, erreurs } = lireFiltres(Object.fromEntries(new URL(request.url).searchParams));
+  const { filtres, erreurs } = lireFiltres(Object.fromEntries(new URL(request.url).searchParams), DEMARCHES);
   if (Object.keys(erreurs).length > 0) {
     return new Response("Filtre invalide : corrigez-le sur la liste des demandes.", { status: 400 });
   }

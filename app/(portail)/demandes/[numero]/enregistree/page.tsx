@@ -4,7 +4,7 @@ import { requireUsager } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { DEMARCHES, libelleDemande } from "@/lib/domain/demarches";
-import { AvisApresInscription } from "@/components/inscription/AvisApresInscription";
+import { AvisApresDepot } from "@/components/demande/AvisApresDepot";
 
 export const metadata = { title: "Nous avons bien enregistré votre demande" };
 
@@ -34,18 +34,7 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
         Votre demande va être transmise au service concerné et vous serez tenu informé par Courriel {usager.courriel} de
         l&apos;avancement de son instruction. Un courriel de confirmation vient de vous être envoyé.
       </p>
-      {demande.type === "INSCRIPTION" && <AvisApresInscription donnees={demande.donnees} />}
-      {demande.type === "AJOUT_FAMILLE" && (
-        <div className="mb-6 rounded-md border-l-4 border-sky-700 bg-sky-50 p-3">
-          <p className="mb-2">
-            Après la déclaration de votre famille, vous devez créer les inscriptions annuelles aux activités :
-            restauration scolaire (cantine) et accueil périscolaire (garderie).
-          </p>
-          <Link href={`/demandes/${demande.numero}?onglet=inscrire`} className="bouton-principal no-underline">
-            Créer des inscriptions
-          </Link>
-        </div>
-      )}
+      <AvisApresDepot avis={(await type.avisApresDepot?.(demande)) ?? null} />
       <div className="flex flex-col gap-3 sm:flex-row">
         <Link href="/mon-espace" className="bouton-principal no-underline">
           Continuer

@@ -1,0 +1,131 @@
+// The layers of the code, kept by `npm run lint:couches` (dependency-cruiser). From the bottom up:
+//
+//   kernel      lib/ outside the layers below (temps, errors, db, mail, log, config, auth's primitives, storage…)
+//               and emails/ (the mails' templates): knows no rule of the commune's services
+//   engine      lib/domain/demande/: the demandes' life (deposit, instruction, decision, messages); it knows a
+//               démarche only by the shape lib/domain/demande/demarche.ts declares and receives the definitions
+//               from its callers
+//   aggregates  lib/domain/<aggregate>/ (famille, inscription, reservation…): each may use the kernel and the
+//               engine, and another aggregate only through the modules that aggregate declares public (PUBLICS)
+//   registry    lib/domain/demarches.ts (every démarche's definition), lib/domain/demonstration/ (replays the
+//               seed through every aggregate), lib/jobs/ (the job runner: it may call any aggregate's handler),
+//               lib/web/, lib/auth/oidc.ts and lib/rotation-cle.ts (which reach into several aggregates),
+//               lib/apercu.ts (the preview's demo accounts, the seed's)
+//   app         app/, components/, scripts/, prisma/ (seed), proxy.ts, instrumentation.ts: may import anything
+//
+// A file's tests (*.test.ts beside it, tests/, e2e/) may reach any layer to show a behaviour: the layer rules
+// read the product's code only. Cycles are refused everywhere, tests included.
+
+/**
+ * What each aggregate lets the others use. Keep it short: a module listed here is a promise to other
+ * aggregates; anything else in the folder may change without looking outside it.
+ */
+const PUBLICS = {
+  agent: ["administrer"],
+  calendrier: ["delais", "generation", "periode", "zone"],
+  commune: ["queries"],
+  facturation: ["argent", "etat"],
+  famille: ["schemas"],
+  inscription: ["attente", "foyer", "recap", "regles", "reprise"],
+  pointage: ["fiches"],
+  portail: ["agent-actif"],
+  // the reservation's life: its transition table and the gate every write of Reservation.statut goes through
+  reservation: ["franchir", "transitions"],
+  sante: ["acces-agent", "coffre", "queries-agent", "schemas"],
+  "service-non-assure": ["motifs"],
+  usager: ["modifier", "schemas"],
+};
+
+const publicsRegex = `^lib/domain/(${Object.entries(PUBLICS)
+  .map(([agregat, modules]) => `${agregat}/(${modules.join("|")})`)
+  .join("|")})\\.tsx?$`;
+
+const TESTS = "(\\.test\\.tsx?$|^tests/|^e2e/)";
+const ENGINE = "^lib/domain/demande/";
+// lib/ files that sit above the aggregates (see the registry layer above)
+const LIB_HAUT = "^lib/(domain/|jobs/|web/|apercu\\.ts$|auth/oidc\\.ts$|rotation-cle\\.ts$)";
+const APP = "^(app|components|scripts|prisma|types)/|^(proxy|instrumentation|next\\.config)\\.ts$";
+const AGREGATS = "^lib/domain/(?!demande/|demonstration/)[^/]+/";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "pas-de-cycle",
+      severity: "error",
+      comment:
+        "An import cycle: two modules that need each other cannot be read, tested or loaded one without the " +
+        "other. Move what both need below them. (Type-only imports do not count: they vanish at run time.)",
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
+    {
+      name: "noyau-vers-le-haut",
+      severity: "error",
+      comment:
+        "The kernel (lib/ outside domain/, jobs/, web/; emails/) imports nothing above it: no engine, no " +
+        "aggregate, no registry, no page. Pass what it needs as a parameter, or move the rule up.",
+      from: { path: "^(lib|emails)/", pathNot: [LIB_HAUT, TESTS, "^lib/generated/"] },
+      to: { path: [LIB_HAUT, APP] },
+    },
+    {
+      name: "moteur-sans-agregat",
+      severity: "error",
+      comment:
+        "The engine (lib/domain/demande/) imports no aggregate and not the registry: what differs per démarche " +
+        "is in its definition (lib/domain/demande/demarche.ts), which callers hand to the engine; what every " +
+        "aggregate shares belongs in the kernel.",
+      from: { path: ENGINE, pathNot: TESTS },
+      to: { path: ["^lib/domain/", "^lib/(jobs|web)/", "^lib/auth/oidc\\.ts$", "^lib/rotation-cle\\.ts$", APP], pathNot: ENGINE },
+    },
+    {
+      name: "agregat-vers-le-haut",
+      severity: "error",
+      comment:
+        "An aggregate imports neither the registry (lib/domain/demarches.ts: it deposits its own démarche with " +
+        "its own definition), nor the job runner, nor the web layer, nor a page or component.",
+      from: { path: AGREGATS, pathNot: TESTS },
+      to: {
+        path: [
+          "^lib/domain/demarches\\.ts$",
+          "^lib/domain/demonstration/",
+          "^lib/(jobs|web)/",
+          "^lib/auth/oidc\\.ts$",
+          "^lib/rotation-cle\\.ts$",
+          APP,
+        ],
+      },
+    },
+    {
+      name: "agregat-par-son-public",
+      severity: "error",
+      comment:
+        "An aggregate uses another only through the modules that one declares public (PUBLICS in " +
+        ".dependency-cruiser.cjs). Import a public module, or, if the need is real, make the module public there " +
+        "(a promise to every aggregate), or move the shared piece to the kernel.",
+      from: { path: "^lib/domain/(?!demande/|demonstration/)([^/]+)/", pathNot: TESTS },
+      to: { path: AGREGATS, pathNot: ["^lib/domain/$1/", publicsRegex] },
+    },
+    {
+      name: "registre-sans-app",
+      severity: "error",
+      comment:
+        "The registry, the demo's reset and the job runner sit below the pages: they import no app/ page, no " +
+        "component and no script.",
+      from: { path: "^lib/(domain/demarches\\.ts$|domain/demonstration/|jobs/)", pathNot: TESTS },
+      to: { path: "^(app|components|scripts)/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(node_modules|lib/generated|\\.next|data)" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
+    skipAnalysisNotInRules: true,
+  },
+};
