@@ -1,9 +1,10 @@
-// The environment, read through one zod schema: every variable .env.example lists, with the defaults the README
-// gives. A value of the wrong form stops the start with a French message naming the variable and the form
-// expected (never its value: some are secrets). `config` is parsed once, at its first use; the unit test
-// lib/config.test.ts keeps this schema and .env.example in step.
+// The environment, read through one zod schema: every variable .env.example lists, with the defaults
+// docs/exploitation.md gives. A value of the wrong form stops the start with a French message naming the variable
+// and the form expected (never its value: some are secrets). `config` is parsed once, at its first use; the unit
+// test lib/config.test.ts keeps this schema and .env.example in step.
 import { z } from "zod";
 import { lireProxysDeConfiance, type ProxysDeConfiance } from "@/lib/auth/adresse-client";
+import { nomCookie, type Cookie } from "@/lib/cookies";
 
 /** One variable: its schema, and the form expected as the error message words it. An empty `NOM=` line (as
  * .env.example has) means unset. */
@@ -103,6 +104,8 @@ export const environnementSchema = z.object({
   AGENT_OIDC_CLIENT_SECRET: texte("le secret du client OpenID Connect"),
   AGENT_OIDC_CLAIM: texte("le nom d'une revendication (email par défaut)"),
   AGENT_OIDC_ACR_MFA: texte("une valeur d'acr qui atteste une double authentification"),
+  // a security choice: only "1" turns it on, so that "0" or "false" cannot
+  AGENT_OIDC_MFA_FOURNISSEUR: variable(z.enum(["0", "1"]), "1 (activé) ou 0 (désactivé, par défaut)"),
   NEXTAUTH_SECRET: variable(z.string().min(32), "une chaîne aléatoire d'au moins 32 caractères"),
   E2E_FRANCECONNECT_PORT: port(3265),
   E2E_SSO_PORT: port(3275),
@@ -160,6 +163,12 @@ function construire(env: Environnement) {
     agentOidcClaim: env.AGENT_OIDC_CLAIM ?? "email",
     /** an `acr` value that tells the agents' SSO did a second factor (besides `amr` containing `mfa`) */
     agentOidcAcrMfa: env.AGENT_OIDC_ACR_MFA,
+    /**
+     * set: an agent the SSO says did a second factor (amr, acr) owes no TOTP code. Off by default (issue 30):
+     * the portal cannot check what the provider asserts, so skipping its own second factor is the commune's
+     * explicit choice.
+     */
+    agentOidcMfaFournisseur: env.AGENT_OIDC_MFA_FOURNISSEUR === "1",
     /** PayFiP (lib/payfip/client.ts): "Payer en ligne" is offered only when the régie's numcli and the mode are set */
     payfip:
       env.PAYFIP_NUMCLI && env.PAYFIP_SAISIE
@@ -191,13 +200,14 @@ export function secureCookies(appUrl = config.appUrl): boolean {
   return appUrl.startsWith("https://");
 }
 
-/**
- * The session cookie's name: under https, the __Host- prefix makes the browser refuse it unless it is Secure,
- * for the whole site (Path=/) and bound to this host alone (no Domain), so a sibling subdomain cannot plant
- * one (ASVS 3.3.1). Plain http (the demo on localhost) cannot carry the prefix.
- */
+/** A cookie's name on this portal: __Host- prefixed under https (lib/cookies.ts says why). */
+export function nomCookieDuPortail(cookie: Cookie, appUrl = config.appUrl): string {
+  return nomCookie(cookie, secureCookies(appUrl));
+}
+
+/** The session cookie's name (see nomCookieDuPortail). */
 export function nomCookieSession(appUrl = config.appUrl): string {
-  return secureCookies(appUrl) ? "__Host-pf_session" : "pf_session";
+  return nomCookieDuPortail("session", appUrl);
 }
 
 /** Strict-Transport-Security for a portal served over https: one year, subdomains included; none over http. */

@@ -24,5 +24,5 @@ export function useIndiceEspace(): IndiceEspace | null {
     () => document.cookie,
     () => "",
   );
-  return lireIndiceEspace(cookies);
+  return lireIndiceEspace(cookies, typeof location !== "undefined" && location.protocol === "https:");
 }

@@ -4,13 +4,15 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { nomCookieSession, proxysDeConfiance, secureCookies } from "@/lib/config";
+import { nomCookieDuPortail, nomCookieSession, proxysDeConfiance, secureCookies } from "@/lib/config";
+import { optionsEffacement } from "@/lib/cookies";
 import { adresseClient, adresseSocketConnue, EN_TETE_ADRESSE_SOCKET } from "@/lib/auth/adresse-client";
 import { findLiveSession, SESSION_MAX_MS, type LiveSession } from "@/lib/auth/sessions";
-import { COOKIE_INDICE_ESPACE, type IndiceEspace } from "@/lib/auth/indice-espace";
+import type { IndiceEspace } from "@/lib/auth/indice-espace";
 import type { Agent, RoleAgent, Session, SessionKind, Usager } from "@/lib/generated/prisma/client";
 
 export const SESSION_COOKIE = nomCookieSession();
+const COOKIE_INDICE_ESPACE = nomCookieDuPortail("espace");
 
 export const sessionCookieOptions = () =>
   ({ httpOnly: true, secure: secureCookies(), sameSite: "lax", path: "/", maxAge: SESSION_MAX_MS / 1000 }) as const;
@@ -36,8 +38,8 @@ export async function sessionToken(): Promise<string | undefined> {
 
 export async function clearSessionCookie(): Promise<void> {
   const jar = await cookies();
-  jar.delete(SESSION_COOKIE);
-  jar.delete(COOKIE_INDICE_ESPACE);
+  jar.set(SESSION_COOKIE, "", { ...optionsEffacement(secureCookies()), httpOnly: true, sameSite: "lax" });
+  jar.set(COOKIE_INDICE_ESPACE, "", { ...optionsEffacement(secureCookies()), sameSite: "lax" });
 }
 
 /** The caller's live session, looked up once per request. */

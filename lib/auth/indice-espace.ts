@@ -2,7 +2,7 @@
 // (the login page, see proxy.ts) are the same for everyone, so their header and the preview banner learn it in
 // the browser. Only a hint for what to show: the server never trusts it (every page and action checks the
 // HttpOnly session cookie, lib/auth/current.ts); set and cleared with the session cookie.
-export const COOKIE_INDICE_ESPACE = "pf_espace";
+import { nomCookie } from "@/lib/cookies";
 
 export type IndiceEspace = "usager" | "agent";
 
@@ -12,11 +12,12 @@ export type IndiceEspace = "usager" | "agent";
  */
 export const EVENEMENT_INDICE_ESPACE = "pf-espace";
 
-/** The hint in a `document.cookie` string, or null. */
-export function lireIndiceEspace(cookies: string): IndiceEspace | null {
+/** The hint in a `document.cookie` string of a page served over https or not, or null. */
+export function lireIndiceEspace(cookies: string, https: boolean): IndiceEspace | null {
+  const attendu = nomCookie("espace", https);
   for (const morceau of cookies.split(";")) {
     const [nom, valeur] = morceau.trim().split("=");
-    if (nom === COOKIE_INDICE_ESPACE && (valeur === "usager" || valeur === "agent")) return valeur;
+    if (nom === attendu && (valeur === "usager" || valeur === "agent")) return valeur;
   }
   return null;
 }

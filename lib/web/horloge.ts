@@ -3,12 +3,11 @@
 // when it runs under the test harness (E2E=1, set by playwright.config.ts), never in production.
 import "server-only";
 import { cookies } from "next/headers";
-
-export const COOKIE_HORLOGE = "horloge-e2e";
+import { nomCookieDuPortail } from "@/lib/config";
 
 export async function maintenant(): Promise<Date> {
   if (process.env.E2E === "1") {
-    const valeur = (await cookies()).get(COOKIE_HORLOGE)?.value;
+    const valeur = (await cookies()).get(nomCookieDuPortail("horloge"))?.value;
     const instant = valeur ? new Date(valeur) : null;
     if (instant && !Number.isNaN(instant.getTime())) return instant;
   }

@@ -4,7 +4,9 @@
 // sends anyone round in circles. Nothing about who: the page asking only needs the kind.
 import { NextResponse } from "next/server";
 import { currentSession } from "@/lib/auth/current";
-import { COOKIE_INDICE_ESPACE, type IndiceEspace } from "@/lib/auth/indice-espace";
+import type { IndiceEspace } from "@/lib/auth/indice-espace";
+import { nomCookieDuPortail, secureCookies } from "@/lib/config";
+import { optionsEffacement } from "@/lib/cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +14,7 @@ export async function GET() {
   const session = await currentSession();
   const espace: IndiceEspace | null = session ? (session.kind === "USAGER" ? "usager" : "agent") : null;
   const reponse = NextResponse.json({ espace }, { headers: { "Cache-Control": "no-store" } });
-  if (!espace) reponse.cookies.delete(COOKIE_INDICE_ESPACE);
+  if (!espace)
+    reponse.cookies.set(nomCookieDuPortail("espace"), "", { ...optionsEffacement(secureCookies()), sameSite: "lax" });
   return reponse;
 }

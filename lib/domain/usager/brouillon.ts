@@ -8,8 +8,6 @@ import type { Prisma, WizardDraft } from "@/lib/generated/prisma/client";
 import type { IdentiteFranceConnect } from "@/lib/auth/franceconnect";
 
 export const DRAFT_LIFETIME_MS = 24 * HOUR;
-/** the HttpOnly cookie holding the draft's token (set by the wizard, and after an unknown FranceConnect identity) */
-export const DRAFT_COOKIE = "pf_brouillon";
 const WIZARD = "creer-mon-espace";
 
 export type DonneesBrouillon = {

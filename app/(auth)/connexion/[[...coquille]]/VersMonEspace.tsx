@@ -10,7 +10,7 @@ import { EVENEMENT_INDICE_ESPACE, lireIndiceEspace } from "@/lib/auth/indice-esp
 export function VersMonEspace() {
   const router = useRouter();
   useEffect(() => {
-    if (lireIndiceEspace(document.cookie) !== "usager") return;
+    if (lireIndiceEspace(document.cookie, location.protocol === "https:") !== "usager") return;
     let abandonne = false;
     void fetch("/api/session", { cache: "no-store" })
       .then((reponse) => (reponse.ok ? (reponse.json() as Promise<{ espace: string | null }>) : null))
