@@ -202,6 +202,8 @@ export default defineConfig({
         AGENT_OIDC_ISSUER: `http://127.0.0.1:${SSO_PORT}`,
         AGENT_OIDC_CLIENT_ID: DEMO_CLIENT.clientId,
         AGENT_OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
+        // The commune trusts its SSO's second factor (off by default): the SSO spec shows both answers
+        AGENT_OIDC_MFA_FOURNISSEUR: "1",
         // Online payment through the PayFiP stand-in (its client number, test mode)
         PAYFIP_URL,
         PAYFIP_NUMCLI: "000000",

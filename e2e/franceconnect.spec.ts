@@ -238,10 +238,12 @@ test("un agent se connecte avec le compte de la commune, qui a fait le second fa
   fabrique,
   expectNoAxeViolations,
 }) => {
-  // An agent who owes a TOTP code after a password.
+  // Agents who owe a TOTP code after a password; one SSO identity each, since an identity is linked to its
+  // account by its sub at the first login (issue 30).
   const agent = await fabrique.agent({ prefixe: "sso", totp: true });
+  const autreAgent = await fabrique.agent({ prefixe: "ssomfa", totp: true });
   const motDePasseSeul = identiteSso(agent, ["pwd"], "mot de passe seul");
-  const avecSecondFacteur = identiteSso(agent, ["pwd", "mfa"], "mot de passe et second facteur");
+  const avecSecondFacteur = identiteSso(autreAgent, ["pwd", "mfa"], "mot de passe et second facteur");
   await ajouterIdentite(SSO, motDePasseSeul);
   await ajouterIdentite(SSO, avecSecondFacteur);
 
@@ -252,7 +254,8 @@ test("un agent se connecte avec le compte de la commune, qui a fait le second fa
   await expect(page).toHaveURL(/\/agent\/connexion\/code(\?|$)/);
   await expectNoAxeViolations(page);
 
-  // It did (amr "mfa"): the console opens at once.
+  // It did (amr "mfa") and the commune trusts it (AGENT_OIDC_MFA_FOURNISSEUR, playwright.config.ts): the console
+  // opens at once.
   await page.context().clearCookies();
   await seConnecterAvecLeCompteDeLaCommune(page, avecSecondFacteur);
   await expect(page).toHaveURL(/\/agent$/);

@@ -199,8 +199,9 @@ export async function seedDemo(): Promise<DemoLogin[]> {
       ));
   }
 
-  // The demo agent instructs the dossiers santé: an administrator gave her the access to health data.
-  await db().agent.update({ where: { id: agents[DEMO_AGENT.identifiant]! }, data: { permissions: ["SANTE"] } });
+  // The demo administrator reads the dossiers santé: the access to health data goes with the second factor
+  // (issue 30), which admin.demo has (below) and agent.demo, a password-only account, has not.
+  await db().agent.update({ where: { id: agents[DEMO_ADMIN.identifiant]! }, data: { permissions: ["SANTE"] } });
 
   // An admin must use TOTP: admin.demo's is enrolled with the fixed demo secret (again after a reset).
   const adminId = agents[DEMO_ADMIN.identifiant]!;

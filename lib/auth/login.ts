@@ -57,7 +57,7 @@ export async function login(input: {
         })
       : await db().agent.findUnique({
           where: { identifiantNormalise: identifiant },
-          select: { id: true, passwordHash: true, active: true, role: true, totpActiveAt: true },
+          select: { id: true, passwordHash: true, active: true, role: true, totpActiveAt: true, permissions: true },
         });
   const passwordOk = account
     ? await verifyPassword(account.passwordHash, input.motDePasse)

@@ -8,7 +8,7 @@
 // The handler takes a standard Request and returns a Response (app/api/auth/[...nextauth]/route.ts only calls
 // it), so the integration tests drive the very same code against the stand-in provider.
 import NextAuth, { type AuthOptions } from "next-auth";
-import { config } from "@/lib/config";
+import { config, nomCookieDuPortail } from "@/lib/config";
 import { cleDerivee } from "@/lib/chiffrement";
 import { indiceEspace, ipDuClient, SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/current";
 import { algorithmeIdToken, fournisseurFranceConnect, type IdentiteFranceConnect } from "@/lib/auth/franceconnect";
@@ -16,7 +16,7 @@ import { fournisseurSsoAgents, mfaAffirme, type ClaimsSso } from "@/lib/auth/sso
 import { safeNext } from "@/lib/auth/login-form";
 import { connexionFranceConnect } from "@/lib/domain/usager/franceconnect";
 import { connexionAgentSso } from "@/lib/domain/agent/sso";
-import { DRAFT_COOKIE, DRAFT_LIFETIME_MS } from "@/lib/domain/usager/brouillon";
+import { DRAFT_LIFETIME_MS } from "@/lib/domain/usager/brouillon";
 
 /** Where a refused FranceConnect sign-in lands, with `?erreur=<code>` (see lib/auth/refus-oidc.ts). */
 const PAGE_CONNEXION = "/connexion";
@@ -63,7 +63,7 @@ async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOpt
             return `${config.appUrl}/mon-espace`;
           }
           if (issue.issue === "inconnue") {
-            cookie(DRAFT_COOKIE, issue.brouillonToken, {
+            cookie(nomCookieDuPortail("brouillon"), issue.brouillonToken, {
               ...sessionCookieOptions(),
               maxAge: DRAFT_LIFETIME_MS / 1000,
             });
@@ -74,9 +74,14 @@ async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOpt
         if (account?.provider === "agents") {
           const claims = profile as unknown as ClaimsSso;
           const issue = await connexionAgentSso({
+            sub: claims.sub,
             claim: config.agentOidcClaim,
             valeur: claims[config.agentOidcClaim],
-            mfaAffirme: mfaAffirme(claims, config.agentOidcAcrMfa),
+            courrielVerifie: claims.email_verified === true,
+            mfaAffirme: mfaAffirme(claims, {
+              confiance: config.agentOidcMfaFournisseur,
+              acrMfa: config.agentOidcAcrMfa,
+            }),
             ip,
           });
           if (!issue.ok) return `${config.appUrl}${PAGE_CONNEXION_AGENT}?erreur=sso_refuse`;

@@ -11,9 +11,15 @@ import { openSession } from "@/lib/auth/sessions";
 import { dechiffrerSecretTotp, empreinteCodeSecours, verifierCodeTotp } from "@/lib/auth/totp";
 import type { Agent, Session } from "@/lib/generated/prisma/client";
 
-/** ADMINs always; every agent when the commune asks for it; and any agent who enrolled of their own will. */
-export async function secondFacteurExige(tx: Tx, agent: Pick<Agent, "role" | "totpActiveAt">): Promise<boolean> {
-  if (agent.role === "ADMIN" || agent.totpActiveAt) return true;
+/**
+ * ADMINs always; every agent who holds the access to health data (SANTE: one factor must not open children's
+ * health files, issue 30); every agent when the commune asks for it; and any agent who enrolled of their own will.
+ */
+export async function secondFacteurExige(
+  tx: Tx,
+  agent: Pick<Agent, "role" | "totpActiveAt" | "permissions">,
+): Promise<boolean> {
+  if (agent.role === "ADMIN" || agent.permissions.includes("SANTE") || agent.totpActiveAt) return true;
   const commune = await tx.commune.findUnique({ where: { id: 1 }, select: { totpObligatoire: true } });
   return commune?.totpObligatoire ?? false;
 }

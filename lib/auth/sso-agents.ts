@@ -4,7 +4,12 @@
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { ParametresOidc } from "@/lib/auth/franceconnect";
 
-export type ClaimsSso = Record<string, unknown> & { sub: string; amr?: unknown; acr?: unknown };
+export type ClaimsSso = Record<string, unknown> & {
+  sub: string;
+  email_verified?: unknown;
+  amr?: unknown;
+  acr?: unknown;
+};
 
 export function fournisseurSsoAgents(parametres: ParametresOidc, idTokenAlg: string): OAuthConfig<ClaimsSso> {
   return {
@@ -31,7 +36,13 @@ export function fournisseurSsoAgents(parametres: ParametresOidc, idTokenAlg: str
   };
 }
 
-/** Whether the provider says it did a second factor: `amr` contains `mfa`, or `acr` is the configured value. */
-export function mfaAffirme(claims: ClaimsSso, acrMfa: string | undefined): boolean {
+/**
+ * Whether the provider's word that it did a second factor (`amr` contains `mfa`, or `acr` is the configured
+ * value) stands for the TOTP code: only when the commune chose to trust it (AGENT_OIDC_MFA_FOURNISSEUR, off by
+ * default, issue 30), since the portal cannot check what the provider did.
+ */
+export function mfaAffirme(claims: ClaimsSso, regle: { confiance: boolean; acrMfa: string | undefined }): boolean {
+  if (!regle.confiance) return false;
+  const { acrMfa } = regle;
   return (Array.isArray(claims.amr) && claims.amr.includes("mfa")) || (acrMfa !== undefined && claims.acr === acrMfa);
 }

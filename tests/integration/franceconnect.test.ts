@@ -35,6 +35,11 @@ const AGENTS: IdentiteStandIn[] = [
   { sub: "a2", libelle: "admin sans mfa", claims: { email: "admin.simple@mairie.test" }, amr: ["pwd"] },
   { sub: "a3", libelle: "désactivé", claims: { email: "parti@mairie.test" }, amr: ["pwd", "mfa"] },
   { sub: "a4", libelle: "inconnu", claims: { email: "inconnu@mairie.test" }, amr: ["pwd", "mfa"] },
+  // issue 30, finding 4: the e-mail of an existing agent, which the provider did not verify
+  { sub: "a5", libelle: "non vérifié", claims: { email: "lie@mairie.test" }, courrielVerifie: false },
+  // …and two identities giving that agent's e-mail, verified: the first one links, the second finds it taken
+  { sub: "a6", libelle: "lié", claims: { email: "lie@mairie.test" }, amr: ["pwd"] },
+  { sub: "a7", libelle: "même courriel", claims: { email: "lie@mairie.test" }, amr: ["pwd"] },
 ];
 
 let franceconnect: OidcStandIn;
@@ -344,16 +349,53 @@ describe("the agents' SSO", () => {
       );
     await agent("agent.mfa", "agent.mfa@mairie.test", "ADMIN");
     await agent("admin.simple", "admin.simple@mairie.test", "ADMIN");
+    await agent("lie", "lie@mairie.test", "AGENT");
     const parti = await agent("parti", "parti@mairie.test", "AGENT");
     await db().agent.update({ where: { id: parti }, data: { active: false } });
   });
 
-  it("an active agent named by the claim gets a session; the provider's MFA stands for the TOTP", async () => {
+  it("health data behind one factor: the provider's word (amr mfa) skips no TOTP unless the commune chose so", async () => {
+    // AGENT_OIDC_MFA_FOURNISSEUR is not set here: off by default (its effect: lib/auth/sso-agents.test.ts)
     const { location, bocal, autorisation } = await parcours("agents", "a1");
     expect(autorisation.searchParams.get("code_challenge_method")).toBe("S256");
-    expect(location.toString()).toBe(`${APP}/agent`);
+    expect(location.pathname).toBe("/agent/connexion/code");
     const session = await db().session.findUniqueOrThrow({ where: { tokenHash: hashToken(bocal.get("pf_session")!) } });
-    expect(session).toMatchObject({ kind: "AGENT", mfaEnAttente: false });
+    expect(session).toMatchObject({ kind: "AGENT", mfaEnAttente: true });
+  });
+
+  it("health data behind one factor: an e-mail the provider did not verify names no agent", async () => {
+    const sessions = await db().session.count();
+    const { location, bocal } = await parcours("agents", "a5");
+    expect(location.toString()).toBe(`${APP}/agent/connexion?erreur=sso_refuse`);
+    expect(bocal.get("pf_session")).toBeUndefined();
+    expect(await db().session.count()).toBe(sessions);
+    expect(await db().agent.findFirstOrThrow({ where: { identifiantNormalise: "lie" } })).toMatchObject({
+      ssoSub: null,
+    });
+    const refus = await db().journalEntry.findFirstOrThrow({
+      where: { event: "connexion.sso_refusee" },
+      orderBy: { id: "desc" },
+    });
+    expect(refus.details).toMatchObject({ motif: "courriel_non_verifie" });
+  });
+
+  it("health data behind one factor: the first login links the identity by its sub, once; then only that sub opens the account", async () => {
+    const premier = await parcours("agents", "a6");
+    expect(premier.location.pathname).toBe("/agent");
+    const agent = await db().agent.findFirstOrThrow({ where: { identifiantNormalise: "lie" } });
+    expect(agent.ssoSub).toBe("a6");
+    // another identity with the same verified e-mail: the account is taken
+    const autre = await parcours("agents", "a7");
+    expect(autre.location.toString()).toBe(`${APP}/agent/connexion?erreur=sso_refuse`);
+    expect(autre.bocal.get("pf_session")).toBeUndefined();
+    // the agent's courriel changes (or the provider's e-mail does): the sub still opens it
+    await db().agent.update({ where: { id: agent.id }, data: { courriel: "ailleurs@mairie.test" } });
+    const encore = await parcours("agents", "a6");
+    expect(encore.location.pathname).toBe("/agent");
+    const session = await db().session.findUniqueOrThrow({
+      where: { tokenHash: hashToken(encore.bocal.get("pf_session")!) },
+    });
+    expect(session).toMatchObject({ agentId: agent.id, mfaEnAttente: false });
   });
 
   it("without MFA asserted by the provider, the TOTP rule still applies", async () => {

@@ -37,6 +37,8 @@ export type IdentiteStandIn = {
   claims: Record<string, string>;
   /** agents' SSO: the methods the provider says it used (["pwd", "mfa"] when it did the second factor) */
   amr?: string[];
+  /** agents' SSO: whether the provider verified the e-mail it gives (`email_verified`); true unless said */
+  courrielVerifie?: boolean;
 };
 
 /** FranceConnect's own sandbox identities have this shape; these two are fictitious. */
@@ -131,7 +133,15 @@ function identiteRecue(corps: unknown): IdentiteStandIn | null {
   if (typeof claims !== "object" || claims === null) return null;
   if (!Object.values(claims).every((valeur) => typeof valeur === "string")) return null;
   if (amr !== undefined && !(Array.isArray(amr) && amr.every(texte))) return null;
-  return { sub, libelle, claims: claims as Record<string, string>, ...(amr ? { amr: amr as string[] } : {}) };
+  const { courrielVerifie } = corps as Record<string, unknown>;
+  if (courrielVerifie !== undefined && typeof courrielVerifie !== "boolean") return null;
+  return {
+    sub,
+    libelle,
+    claims: claims as Record<string, string>,
+    ...(amr ? { amr: amr as string[] } : {}),
+    ...(courrielVerifie !== undefined ? { courrielVerifie } : {}),
+  };
 }
 
 const html = (titre: string, corps: string) => `<!DOCTYPE html>
@@ -183,7 +193,7 @@ export async function startOidcStandIn(options: Options): Promise<OidcStandIn> {
     claims: franceconnect
       ? { acr: null, ...Object.fromEntries(SCOPES_FRANCECONNECT.map((scope) => [scope, [scope]])) }
       : // amr by the openid scope: oidc-provider puts a standalone claim in the ID token only when asked by name
-        { acr: null, openid: ["sub", "amr"], email: ["email"], profile: ["preferred_username"] },
+        { acr: null, openid: ["sub", "amr"], email: ["email", "email_verified"], profile: ["preferred_username"] },
     scopes: ["openid"],
     features: {
       devInteractions: { enabled: false },
@@ -216,6 +226,7 @@ export async function startOidcStandIn(options: Options): Promise<OidcStandIn> {
           sub,
           ...Object.fromEntries(Object.entries(identite.claims).filter(([, v]) => v)),
           ...(identite.amr ? { amr: identite.amr } : {}),
+          ...(franceconnect ? {} : { email_verified: identite.courrielVerifie ?? true }),
         }),
       };
     },

@@ -22,8 +22,12 @@ export async function exigerAccesSante(agentId: string): Promise<void> {
   if (!(await aAccesSante(agentId))) throw new AccesSanteRefuse();
 }
 
-/** An administrator gives or withdraws the access (themself included: it opens data, not the console). */
-export async function changerAccesSante(input: ParAdmin & { accorde: boolean }): Promise<void> {
+/**
+ * An administrator gives or withdraws the access (themself included: it opens data, not the console). A holder
+ * of the access always owes the second factor (lib/auth/second-facteur.ts): given it, an agent's sessions opened
+ * with a password alone end, and the next login asks for the TOTP code (or its enrolment).
+ */
+export async function changerAccesSante(input: ParAdmin & { accorde: boolean; now?: Date }): Promise<void> {
   await db().$transaction(async (tx) => {
     const agent = await agentCible(tx, input, { refuserSoiMeme: null });
     if (agent.permissions.includes("SANTE") === input.accorde) return;
@@ -31,6 +35,13 @@ export async function changerAccesSante(input: ParAdmin & { accorde: boolean }):
       ? [...agent.permissions, "SANTE" as const]
       : agent.permissions.filter((permission) => permission !== "SANTE");
     await tx.agent.update({ where: { id: agent.id }, data: { permissions } });
+    // an ADMIN's sessions already went through the second factor
+    if (input.accorde && agent.role !== "ADMIN") {
+      await tx.session.updateMany({
+        where: { agentId: agent.id, revokedAt: null },
+        data: { revokedAt: input.now ?? new Date() },
+      });
+    }
     await journal(tx, {
       event: input.accorde ? "agent.acces_sante_accorde" : "agent.acces_sante_retire",
       actorKind: "AGENT",
