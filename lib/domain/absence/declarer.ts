@@ -10,6 +10,7 @@ import { kickOutbox } from "@/lib/mail/outbox";
 import { getStorage } from "@/lib/storage/storage";
 import { deposerDans } from "@/lib/domain/demande/deposer";
 import { nomDeFichier, type PieceJointe } from "@/lib/domain/demande/messages";
+import { franchir } from "@/lib/domain/reservation/franchir";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import type { DonneesAbsence } from "@/lib/domain/absence/demarche";
 import {
@@ -167,9 +168,13 @@ async function declarer({
         },
       });
       // conditional: a booking changed meanwhile (cancelled, another absence) is left as it now is
-      const { count } = await tx.reservation.updateMany({
-        where: { id: { in: reservations.map((r) => r.id) }, statut: "RESERVEE" },
-        data: { statut: "ABSENCE_SIGNALEE", absenceId: demande.id },
+      const { length: count } = await franchir(tx, {
+        ids: reservations.map((r) => r.id),
+        transition: "signalerAbsence",
+        // the absence's motif (an illness…) is not copied into the history: it stays in its demande
+        acteur: { kind: "USAGER", usagerId },
+        complement: { absenceId: demande.id },
+        now,
       });
       if (count !== reservations.length)
         throw new AppError("concurrence", "Ces réservations viennent de changer : réessayez.");

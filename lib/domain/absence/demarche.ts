@@ -6,7 +6,8 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { estJour, jourEnClair, type Jour } from "@/lib/temps/jours";
-import type { Demande, MotifAbsence, StatutReservation } from "@/lib/generated/prisma/client";
+import { franchir, type ActeurReservation } from "@/lib/domain/reservation/franchir";
+import type { Demande, MotifAbsence } from "@/lib/generated/prisma/client";
 
 export const MOTIFS_ABSENCE: Record<MotifAbsence, string> = {
   MALADIE: "Maladie",
@@ -59,13 +60,37 @@ function recap(demande: Demande): SectionRecap[] {
   ];
 }
 
-/** Sets every day of the absence still pending (ABSENCE_SIGNALEE) to its decided state. */
-export async function deciderJours(tx: Tx, demandeId: string, statut: StatutReservation): Promise<number> {
-  const { count } = await tx.reservation.updateMany({
+/**
+ * Moves every day of the absence still pending (ABSENCE_SIGNALEE) as its demande was just decided or withdrawn.
+ * The days' history names who did it, when, and the refusal's motif (what explains a billed absence), as the
+ * demande's own history row written by the same transaction says.
+ */
+export async function deciderJours(
+  tx: Tx,
+  demandeId: string,
+  transition: "justifierAbsence" | "refuserAbsence" | "retirerAbsence",
+): Promise<number> {
+  const decision = await tx.demandeHistorique.findFirstOrThrow({ where: { demandeId }, orderBy: { id: "desc" } });
+  const acteur: ActeurReservation =
+    decision.acteur === "AGENT"
+      ? { kind: "AGENT", agentId: decision.acteurId!, nom: decision.acteurNom ?? "un agent" }
+      : decision.acteur === "USAGER"
+        ? { kind: "USAGER", usagerId: decision.acteurId! }
+        : { kind: "SYSTEME" };
+  const jours = await tx.reservation.findMany({
     where: { absenceId: demandeId, statut: "ABSENCE_SIGNALEE" },
-    data: { statut },
+    select: { id: true },
   });
-  return count;
+  const deplaces = await franchir(tx, {
+    ids: jours.map((j) => j.id),
+    transition,
+    acteur,
+    motif: transition === "refuserAbsence" ? decision.motif : null,
+    // withdrawn, the days are booked again, as they were, and no longer the absence's
+    complement: transition === "retirerAbsence" ? { absenceId: null } : {},
+    now: decision.createdAt,
+  });
+  return deplaces.length;
 }
 
 export const DEMARCHE_ABSENCE = {
@@ -82,18 +107,15 @@ export const DEMARCHE_ABSENCE = {
     if (!lireAbsence(donnees)) throw new AppError("incomplete", "Indiquez les dates et le motif de l'absence.");
   },
   accepter: async (tx, demande) => {
-    await deciderJours(tx, demande.id, "ABSENCE_JUSTIFIEE");
+    await deciderJours(tx, demande.id, "justifierAbsence");
     return "L'absence est justifiée : ces jours ne seront pas facturés.";
   },
   refuser: async (tx, demande) => {
-    await deciderJours(tx, demande.id, "ABSENCE_INJUSTIFIEE");
+    await deciderJours(tx, demande.id, "refuserAbsence");
   },
   // withdrawn before any agent took it up: the days are booked again, as they were
   annuler: async (tx, demande) => {
-    await tx.reservation.updateMany({
-      where: { absenceId: demande.id, statut: "ABSENCE_SIGNALEE" },
-      data: { statut: "RESERVEE", absenceId: null },
-    });
+    await deciderJours(tx, demande.id, "retirerAbsence");
   },
   recap: { usager: async (demande) => recap(demande), agent: async (demande) => recap(demande) },
 } satisfies DefinitionDemarche & { type: "ABSENCE" };

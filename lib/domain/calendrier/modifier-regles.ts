@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journaliser } from "@/lib/domain/calendrier/journaliser";
+import { franchir } from "@/lib/domain/reservation/franchir";
 import type { ModeValidation } from "@/lib/generated/prisma/enums";
 import { dateDeJour, jourParis } from "@/lib/temps/jours";
 
@@ -44,9 +45,12 @@ export async function modifierRegles({
           ...(places !== undefined ? { take: places } : {}),
           select: { id: true },
         });
-        await tx.reservation.updateMany({
-          where: { id: { in: suivantes.map((s) => s.id) } },
-          data: { statut: "RESERVEE" },
+        await franchir(tx, {
+          ids: suivantes.map((s) => s.id),
+          transition: "promouvoir",
+          acteur: { kind: "SYSTEME" },
+          motif: capacite === null ? "Capacité levée." : `Capacité portée à ${capacite}.`,
+          now,
         });
       }
     }

@@ -21,7 +21,7 @@ import {
   type Referentiel,
   type TarifFacturation,
 } from "@/lib/domain/facturation/calcul";
-import { etatsFactures, etatsMajores } from "@/lib/domain/facturation/etats-factures";
+import { etatsFactures, etatsMajores } from "@/lib/domain/reservation/transitions";
 import { inserer } from "@/lib/domain/facturation/inserer";
 import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/domain/facturation/numerotation";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";

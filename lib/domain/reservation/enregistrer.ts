@@ -14,6 +14,8 @@ import { dansLeDelai, lireDelai, modifiableJusquau, type Delai } from "@/lib/dom
 import { dateDeJour, estJour, jourDeDate, type Jour } from "@/lib/temps/jours";
 import { messagePeriode, periodeOuverte } from "@/lib/domain/calendrier/periode";
 import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
+import { creer, franchir, nomDuParent, type ActeurReservation } from "@/lib/domain/reservation/franchir";
+import type { Transition } from "@/lib/domain/reservation/transitions";
 import { rivaleExclusive } from "@/lib/domain/reservation/unites-exclusives";
 import type { StatutReservation } from "@/lib/generated/prisma/enums";
 
@@ -52,6 +54,18 @@ export const RAISONS = {
 } as const;
 
 const ACTIVES: StatutReservation[] = ["RESERVEE", "ATTENTE", "A_VALIDER"];
+
+// the moves of a save (transitions.ts): the parent's, or an agent's for the family
+const MOUVEMENTS = {
+  USAGER: { RESERVEE: "reserver", ATTENTE: "mettreEnAttente", A_VALIDER: "demanderValidation", ANNULEE: "annuler" },
+  AGENT: {
+    RESERVEE: "reserverPourLaFamille",
+    ATTENTE: "mettreEnAttentePourLaFamille",
+    // never taken: an agent's booking needs no validation (and the gate refuses an agent this move)
+    A_VALIDER: "demanderValidation",
+    ANNULEE: "annulerPourLaFamille",
+  },
+} as const satisfies Record<Auteur["kind"], Record<string, Transition>>;
 
 /** A parent's save: their own child, an accepted inscription of their household, the period open. */
 export function enregistrerReservations({
@@ -247,38 +261,40 @@ async function appliquer({
     }
 
     const parAgentId = agent ? auteur.agentId : null;
-    if (aAnnuler.length > 0) {
-      await tx.reservation.updateMany({ where: { id: { in: aAnnuler } }, data: { statut: "ANNULEE", parAgentId } });
-    }
-    // a day booked again reuses its cancelled row (one row per child, unit and day whatever its state)
+    // the parent's name is read once for the whole save's history
+    const acteur: ActeurReservation =
+      auteur.kind === "USAGER" ? { ...auteur, nom: (await nomDuParent(tx, auteur.usagerId)) ?? undefined } : auteur;
+    const mouvements = MOUVEMENTS[auteur.kind];
+    await franchir(tx, { ids: aAnnuler, transition: mouvements.ANNULEE, acteur, complement: { parAgentId }, now });
     for (const statut of ["RESERVEE", "ATTENTE", "A_VALIDER"] as const) {
-      const ids = aCreer
-        .filter((a) => a.statut === statut && existante.has(a.cle))
-        .map((a) => existante.get(a.cle)!.id);
-      if (ids.length > 0) {
-        await tx.reservation.updateMany({
-          where: { id: { in: ids } },
-          data: { statut, inscriptionId: inscription.id, familleId: inscription.familleId, parAgentId, creeeLe: now },
-        });
-      }
-    }
-    const nouvelles = aCreer.filter((a) => !existante.has(a.cle));
-    if (nouvelles.length > 0) {
-      await tx.reservation.createMany({
-        data: nouvelles.map((a) => ({
-          enfantId: inscription.enfantId,
-          uniteId: a.c.uniteId,
-          date: dateDeJour(a.c.date),
-          jourId: a.jourId,
-          inscriptionId: inscription.id,
-          familleId: inscription.familleId,
-          statut: a.statut,
-          parAgentId,
-          creeeLe: now,
-        })),
+      const ceux = aCreer.filter((a) => a.statut === statut);
+      if (ceux.length === 0) continue;
+      // a day booked again reuses its cancelled row (one row per child, unit and day whatever its state)
+      await franchir(tx, {
+        ids: ceux.filter((a) => existante.has(a.cle)).map((a) => existante.get(a.cle)!.id),
+        transition: mouvements[statut],
+        acteur,
+        complement: { inscriptionId: inscription.id, familleId: inscription.familleId, parAgentId, creeeLe: now },
+        now,
+      });
+      await creer(tx, {
+        jours: ceux
+          .filter((a) => !existante.has(a.cle))
+          .map((a) => ({
+            enfantId: inscription.enfantId,
+            uniteId: a.c.uniteId,
+            date: dateDeJour(a.c.date),
+            jourId: a.jourId,
+            inscriptionId: inscription.id,
+            familleId: inscription.familleId,
+            parAgentId,
+          })),
+        transition: mouvements[statut],
+        acteur,
+        now,
       });
     }
-    await promouvoirAttente(tx, liberes, occupees);
+    await promouvoirAttente(tx, liberes, occupees, now);
 
     const changes = bilan.reservees.length + bilan.enAttente.length + bilan.aValider.length + bilan.annulees.length;
     if (changes === 0) return bilan;
@@ -319,7 +335,7 @@ async function appliquer({
 }
 
 /** A place freed on a full day goes to the oldest request of its waiting list. */
-async function promouvoirAttente(tx: Tx, liberes: number[], occupees: Map<number, number>): Promise<void> {
+async function promouvoirAttente(tx: Tx, liberes: number[], occupees: Map<number, number>, now: Date) {
   for (const jourId of new Set(liberes)) {
     const jour = await tx.jourOuverture.findUniqueOrThrow({ where: { id: jourId }, select: { capacite: true } });
     const places = (jour.capacite ?? 0) - (occupees.get(jourId) ?? 0);
@@ -330,11 +346,12 @@ async function promouvoirAttente(tx: Tx, liberes: number[], occupees: Map<number
       take: places,
       select: { id: true },
     });
-    if (suivantes.length > 0) {
-      await tx.reservation.updateMany({
-        where: { id: { in: suivantes.map((s) => s.id) } },
-        data: { statut: "RESERVEE" },
-      });
-    }
+    await franchir(tx, {
+      ids: suivantes.map((s) => s.id),
+      transition: "promouvoir",
+      acteur: { kind: "SYSTEME" },
+      motif: "Une place s'est libérée.",
+      now,
+    });
   }
 }

@@ -9,6 +9,7 @@ import { journal } from "@/lib/journal";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { jourDeDate } from "@/lib/temps/jours";
 import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
+import { acteurAgent, franchir } from "@/lib/domain/reservation/franchir";
 import type { StatutReservation } from "@/lib/generated/prisma/enums";
 
 /** The requests waiting for an agent, oldest service day first. */
@@ -43,13 +44,16 @@ export async function deciderReservations({
   agentId,
   ids,
   decision,
+  now = new Date(),
 }: {
   agentId: string;
   ids: string[];
   decision: Decision;
+  now?: Date;
 }): Promise<{ reservees: number; enAttente: number; refusees: number }> {
   if (ids.length === 0) throw new AppError("vide", "Cochez au moins une demande.", "ids");
   const resultat = await db().$transaction(async (tx) => {
+    const acteur = await acteurAgent(tx, agentId);
     // the children's rows first, in id order, as a parent's save locks its child's: a request withdrawn by the
     // parent meanwhile is not validated behind their back
     const enfants = await tx.reservation.findMany({ where: { id: { in: ids } }, select: { enfantId: true } });
@@ -76,9 +80,12 @@ export async function deciderReservations({
     const bilan = { reservees: 0, enAttente: 0, refusees: 0 };
     const decidees = new Map<string, StatutReservation>();
     if (decision === "refuser") {
-      await tx.reservation.updateMany({
-        where: { id: { in: demandes.map((d) => d.id) } },
-        data: { statut: "REFUSEE", parAgentId: agentId },
+      await franchir(tx, {
+        ids: demandes.map((d) => d.id),
+        transition: "refuser",
+        acteur,
+        complement: { parAgentId: agentId },
+        now,
       });
       bilan.refusees = demandes.length;
       for (const d of demandes) decidees.set(d.id, "REFUSEE");
@@ -107,13 +114,11 @@ export async function deciderReservations({
           reservees.push(d.id);
         }
       }
-      for (const [statut, liste] of [
-        ["RESERVEE", reservees],
-        ["ATTENTE", attente],
+      for (const [statut, transition, liste] of [
+        ["RESERVEE", "valider", reservees],
+        ["ATTENTE", "validerEnAttente", attente],
       ] as const) {
-        if (liste.length > 0) {
-          await tx.reservation.updateMany({ where: { id: { in: liste } }, data: { statut, parAgentId: agentId } });
-        }
+        await franchir(tx, { ids: liste, transition, acteur, complement: { parAgentId: agentId }, now });
         for (const id of liste) decidees.set(id, statut);
       }
       bilan.reservees = reservees.length;

@@ -3,7 +3,9 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
-import { introuvable, TOUCHEES } from "@/lib/domain/service-non-assure/motifs";
+import { introuvable, MOTIFS_NON_ASSURE, TOUCHEES } from "@/lib/domain/service-non-assure/motifs";
+import { acteurAgent, franchir } from "@/lib/domain/reservation/franchir";
+import { RETABLIR } from "@/lib/domain/reservation/transitions";
 import { prevenirFamilles } from "@/lib/domain/service-non-assure/prevenir-familles";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
 
@@ -35,18 +37,17 @@ export async function annulerServiceNonAssure({
     if (count === 0) throw new AppError("annulee", "Cette déclaration est déjà annulée.");
     let restaurees = 0;
     const familles = new Set<string>();
+    const acteur = await acteurAgent(tx, agentId);
     for (const statut of TOUCHEES) {
-      const ids = service.reservations.filter((r) => r.statutAvant === statut).map((r) => r.reservationId);
-      if (ids.length === 0) continue;
-      const rows = await tx.reservation.findMany({
-        where: { id: { in: ids }, statut: "NON_ASSURE" },
-        select: { id: true, familleId: true },
+      // a booking still NON_ASSURE gets its state back; one another agent changed since keeps its own
+      const rows = await franchir(tx, {
+        ids: service.reservations.filter((r) => r.statutAvant === statut).map((r) => r.reservationId),
+        transition: RETABLIR[statut],
+        acteur,
+        motif: `${MOTIFS_NON_ASSURE[service.motif].libelle} : déclaration annulée`,
+        now,
       });
-      const { count: n } = await tx.reservation.updateMany({
-        where: { id: { in: rows.map((r) => r.id) }, statut: "NON_ASSURE" },
-        data: { statut },
-      });
-      restaurees += n;
+      restaurees += rows.length;
       for (const r of rows) familles.add(r.familleId);
     }
     await prevenirFamilles(tx, {

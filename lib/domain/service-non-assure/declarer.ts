@@ -3,10 +3,18 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { kickOutbox } from "@/lib/mail/outbox";
 import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
-import { cleDe, DUREE_MAX_JOURS, TOUCHEES, type Bilan, type Declaration } from "@/lib/domain/service-non-assure/motifs";
+import {
+  cleDe,
+  DUREE_MAX_JOURS,
+  MOTIFS_NON_ASSURE,
+  TOUCHEES,
+  type Bilan,
+  type Declaration,
+} from "@/lib/domain/service-non-assure/motifs";
+import { acteurAgent, franchir } from "@/lib/domain/reservation/franchir";
 import { prevenirFamilles } from "@/lib/domain/service-non-assure/prevenir-familles";
 import { dateDeJour, ecartJours } from "@/lib/temps/jours";
-import { Prisma, type StatutReservation } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export async function declarerServiceNonAssure(declaration: Declaration): Promise<Bilan> {
   const { agentId, activiteId, lieuId, debut, fin, motif, now } = declaration;
@@ -25,23 +33,26 @@ export async function declarerServiceNonAssure(declaration: Declaration): Promis
       const service = await tx.serviceNonAssure.create({
         data: { cle, activiteId, lieuId, debut: dateDeJour(debut), fin: dateDeJour(fin), motif, agentId, creeLe: now },
       });
-      // every booking of those days, locked and changed in one statement, with the state it had
-      const touchees = await tx.$queryRaw<{ id: string; statutAvant: StatutReservation; familleId: string }[]>`
-        WITH cibles AS (
-          SELECT r.id, r.statut FROM "Reservation" r
-          JOIN "JourOuverture" j ON j.id = r."jourId"
-          JOIN "Unite" u ON u.id = r."uniteId"
-          WHERE j."lieuId" = ${lieuId} AND u."activiteId" = ${activiteId}
-            AND r.date BETWEEN ${dateDeJour(debut)}::date AND ${dateDeJour(fin)}::date
-            AND r.statut::text IN (${Prisma.join(TOUCHEES)})
-          FOR UPDATE OF r
-        )
-        UPDATE "Reservation" r SET statut = 'NON_ASSURE', "modifieeLe" = now()
-        FROM cibles WHERE r.id = cibles.id
-        RETURNING r.id, cibles.statut::text AS "statutAvant", r."familleId"`;
+      // every booking of those days, locked and changed in one statement (the gate), with the state it had
+      const cibles = await tx.reservation.findMany({
+        where: {
+          jour: { lieuId },
+          unite: { activiteId },
+          date: { gte: dateDeJour(debut), lte: dateDeJour(fin) },
+          statut: { in: [...TOUCHEES] },
+        },
+        select: { id: true },
+      });
+      const touchees = await franchir(tx, {
+        ids: cibles.map((c) => c.id),
+        transition: "declarerNonAssure",
+        acteur: await acteurAgent(tx, agentId),
+        motif: MOTIFS_NON_ASSURE[motif].libelle,
+        now,
+      });
       if (touchees.length > 0)
         await tx.serviceNonAssureReservation.createMany({
-          data: touchees.map((t) => ({ serviceId: service.id, reservationId: t.id, statutAvant: t.statutAvant })),
+          data: touchees.map((t) => ({ serviceId: service.id, reservationId: t.id, statutAvant: t.de! })),
         });
       const familles = [...new Set(touchees.map((t) => t.familleId))];
       await prevenirFamilles(tx, { familles, debut, fin, motif, lieu: lieu.nom, type: lieu.activite.type });

@@ -6,7 +6,8 @@
 // with the first one's result (and no mail of its own).
 import { AppError } from "@/lib/errors";
 import type { Jour } from "@/lib/temps/jours";
-import type { MotifNonAssure, StatutReservation } from "@/lib/generated/prisma/client";
+import { ETATS_NON_ASSURABLES } from "@/lib/domain/reservation/transitions";
+import type { MotifNonAssure } from "@/lib/generated/prisma/client";
 
 export const MOTIFS_NON_ASSURE: Record<MotifNonAssure, { libelle: string; raison: string }> = {
   GREVE: { libelle: "Grève", raison: "en raison d'une grève" },
@@ -14,14 +15,8 @@ export const MOTIFS_NON_ASSURE: Record<MotifNonAssure, { libelle: string; raison
   FERMETURE: { libelle: "Fermeture", raison: "en raison d'une fermeture exceptionnelle" },
 };
 
-/** The states a "service non assuré" takes a booking from (a cancelled day has nothing to cancel). */
-export const TOUCHEES: StatutReservation[] = [
-  "RESERVEE",
-  "ATTENTE",
-  "ABSENCE_SIGNALEE",
-  "ABSENCE_JUSTIFIEE",
-  "ABSENCE_INJUSTIFIEE",
-];
+/** The states a "service non assuré" takes a booking from: the reservations' table says (transitions.ts). */
+export const TOUCHEES = ETATS_NON_ASSURABLES;
 export const DUREE_MAX_JOURS = 31;
 
 export const introuvable = () =>

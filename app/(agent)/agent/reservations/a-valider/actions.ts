@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionAgent } from "@/lib/action";
 import { deciderReservations } from "@/lib/domain/reservation/validation";
+import { maintenant } from "@/lib/web/horloge";
 
 const schema = z.object({
   ids: z
@@ -15,7 +16,11 @@ const schema = z.object({
 });
 
 export const deciderReservationsAction = actionAgent("deciderReservations", schema, async ({ agent, data }) => {
-  const { reservees, enAttente, refusees } = await deciderReservations({ agentId: agent.id, ...data });
+  const { reservees, enAttente, refusees } = await deciderReservations({
+    agentId: agent.id,
+    ...data,
+    now: await maintenant(),
+  });
   revalidatePath("/agent/reservations/a-valider");
   const n = (k: number, texte: string) => (k > 0 ? [`${k} ${texte}`] : []);
   return {
