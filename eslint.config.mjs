@@ -1,8 +1,19 @@
 // `npm run lint` = `eslint --max-warnings=0 .`: Next.js' own rules (core web vitals, React hooks, jsx-a11y,
 // import) plus typescript-eslint's recommended set.
+import { readFileSync } from "node:fs";
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+
+/** The démarches' types, as the schema's enum TypeDemande lists them. */
+function typesDemande() {
+  const schema = readFileSync(new URL("prisma/schema.prisma", import.meta.url), "utf8");
+  const corps = /^enum TypeDemande \{([^}]*)\}/m.exec(schema)?.[1] ?? "";
+  const types = corps.match(/^\s*[A-Z][A-Z_]*\s*$/gm)?.map((ligne) => ligne.trim()) ?? [];
+  if (types.length === 0)
+    throw new Error("eslint.config.mjs : l'enum TypeDemande est introuvable dans prisma/schema.prisma.");
+  return types;
+}
 
 export default defineConfig([
   ...nextVitals,
@@ -47,6 +58,27 @@ export default defineConfig([
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // What differs from one démarche to another is in its definition (lib/domain/demande/demarche.ts, written
+    // beside its aggregate): a page or a component asks the registry (lib/domain/demarches.ts), it never decides
+    // by the demande's type. The types are read from the schema, so a new one is covered the day it is added.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='type'][object.name=/^demande/i]",
+          "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='type'][object.property.name=/^demande/i]",
+          "SwitchStatement > MemberExpression.discriminant[property.name='type'][object.name=/^demande/i]",
+          `BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(${typesDemande().join("|")})$/]`,
+        ].map((selector) => ({
+          selector,
+          message:
+            "Ce qui diffère d'une démarche à l'autre vient de sa définition (lib/domain/demande/demarche.ts) : demandez-le au registre (lib/domain/demarches.ts).",
+        })),
       ],
     },
   },
