@@ -17,6 +17,7 @@
 //   address. The pages of a space and of the console are rendered for their request, with a nonce.
 import { NextResponse, type NextRequest } from "next/server";
 import { enTeteHsts } from "@/lib/config";
+import { POLITIQUE_FICHIER } from "@/lib/storage/reponse";
 
 const PRIVATE_PREFIXES = [
   "/mon-espace",
@@ -67,6 +68,19 @@ const SOUS_PAGES_DES_COQUILLES = new Set(["/connexion/franceconnect"]);
  */
 const ACCUEIL = "/_accueil";
 
+/**
+ * The route handlers, which answer JSON or a file, never a page (issue 30): everything under /api/, and outside
+ * it the invoices' PDFs, the attestations fiscales and the console's CSV exports. They all get the file policy
+ * (POLITIQUE_FICHIER), the proxy's headers winning over the route's own. tests/http/acces.test.ts takes every
+ * route handler from the build and checks its answer carries that policy: a new file route outside these
+ * patterns fails it.
+ */
+const ROUTES_FICHIER = [/^\/api\//, /\/pdf$/, /\/attestation\/[^/]+$/, /\/export$/, /^\/icon\.svg$/];
+
+function routeFichier(path: string): boolean {
+  return ROUTES_FICHIER.some((motif) => motif.test(path));
+}
+
 /** A path under a cached page that no page has: answered 404, never cached. */
 function invente(path: string): boolean {
   return [...COQUILLES].some((p) => p !== "/" && path.startsWith(`${p}/`)) && !SOUS_PAGES_DES_COQUILLES.has(path);
@@ -111,9 +125,8 @@ export function proxy(request: NextRequest) {
       ? NextResponse.rewrite(new URL("/_introuvable", request.url), { request: { headers: requestHeaders } })
       : suivante(request, requestHeaders);
   }
-  // The routes under /api answer JSON or a file, never a page: a file keeps its own sandboxing policy
-  // (lib/storage/reponse.ts), which the page's would replace, since the proxy's headers win.
-  if (!path.startsWith("/api/")) response.headers.set("Content-Security-Policy", csp);
+  // A route handler's answer is a file or JSON: one download policy for all, never the page's (see above).
+  response.headers.set("Content-Security-Policy", routeFichier(path) ? POLITIQUE_FICHIER : csp);
   const hsts = enTeteHsts();
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   // A cached page is kept by Next on the server, not by browsers nor shared caches: Next puts a cached page's

@@ -2,6 +2,15 @@
 // never run as a page of the portal (sandboxing CSP, nosniff). Private files are never cached.
 const INTROUVABLE_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
 
+/**
+ * The one policy of every answer that is a file (issue 30): nothing in it runs, nothing is fetched but its own
+ * images, and the browser gives it an opaque origin (sandbox), so an HTML or SVG file, or a PDF/HTML polyglot,
+ * reaches neither the portal's cookies nor its pages. proxy.ts puts it on every route handler's answer, inside
+ * /api/ or not (the PDFs, the attestations, the CSV exports); inline styles and 'self' images let the browser's
+ * own viewer show an image.
+ */
+export const POLITIQUE_FICHIER = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
 /** The same 404 for a file that does not exist and for one the caller may not read. */
 export function fichierIntrouvable(): Response {
   return new Response("Introuvable", { status: 404, headers: INTROUVABLE_HEADERS });
@@ -16,7 +25,7 @@ export function reponseFichierPrive({ bytes, type, nom }: Fichier): Response {
       "Content-Type": type,
       "Content-Length": String(bytes.length),
       "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(nom)}`,
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "Content-Security-Policy": POLITIQUE_FICHIER,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

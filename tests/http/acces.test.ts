@@ -20,7 +20,8 @@ import { creerActualite } from "@/lib/domain/portail/actualites";
 import { changerAccesSante } from "@/lib/domain/sante/acces-agent";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { anonyme, appelerAction, connecte, redirection, requete, type Client } from "./client";
-import { actionsDuBuild, routesDuBuild } from "./build";
+import { actionsDuBuild, ROUTES_DU_BUILD, routesDuBuild } from "./build";
+import { POLITIQUE_FICHIER } from "@/lib/storage/reponse";
 import { factureEtPaiement } from "../integration/paiement-fixtures";
 import { familleComplete, nouvelAgent, type Famille } from "./fixtures";
 
@@ -690,6 +691,46 @@ describe.each(routesDuBuild.filter((route) => route in ROUTES))("GET %s", (route
         }
         break;
     }
+  });
+});
+
+// Issue 30, finding 1 (downloads outside /api/ lose their sandbox): every route handler of the build (its
+// manifest's "…/route" entries: the PDFs, the attestations, the CSV exports, /api/…) answers the one who may read
+// it with the file policy, which proxy.ts puts on them all; a page keeps the page's.
+const routesHandlers = [
+  ...new Set(
+    Object.entries(ROUTES_DU_BUILD)
+      .filter(([fichier]) => fichier.endsWith("/route"))
+      .map(([, route]) => route),
+  ),
+];
+
+/** Who gets the route's real answer (its file, its export, its JSON). */
+function lecteur(acces: AccesRoute): Client {
+  if (["usager", "famille", "fichier", "pdf-usager", "pdf-famille", "televersement"].includes(acces)) return citoyen;
+  if (acces === "sante") return agentSante;
+  if (["agent", "admin", "pdf-agent", "session-agent"].includes(acces)) return admin;
+  return anonyme();
+}
+
+describe("downloads outside /api/ lose their sandbox", () => {
+  it("the build has file routes outside /api/ (the PDFs, the attestations, the exports)", () => {
+    expect(routesHandlers.filter((route) => !route.startsWith("/api/")).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(routesHandlers)("%s answers with the file policy", async (route) => {
+    const ligne = ROUTES[route]!;
+    const response = await requete(lecteur(ligne.acces), (ligne.chemin ?? (() => route))(contexte));
+    if (["fichier", "pdf-usager", "pdf-famille", "pdf-agent", "agent", "admin"].includes(ligne.acces)) {
+      expect(response.status, "la réponse du fichier lui-même").toBe(200);
+    }
+    expect(response.headers.get("content-security-policy")).toBe(POLITIQUE_FICHIER);
+  });
+
+  it("a page keeps the page's policy, with its nonce", async () => {
+    const response = await requete(citoyen, "/factures");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   });
 });
 

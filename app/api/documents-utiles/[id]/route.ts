@@ -1,7 +1,7 @@
 // A document utile (menu, form, règlement), for every visitor: downloaded under its own name, with the type
 // read from its bytes at upload. An unknown id gets 404.
 import { documentUtile } from "@/lib/domain/portail/queries";
-import { fichierIntrouvable } from "@/lib/storage/reponse";
+import { fichierIntrouvable, POLITIQUE_FICHIER } from "@/lib/storage/reponse";
 import { getStorage } from "@/lib/storage/storage";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -20,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Content-Type": document.type,
       "Content-Length": String(bytes.length),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.nomFichier)}`,
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": POLITIQUE_FICHIER,
       "X-Content-Type-Options": "nosniff",
       // public, but withdrawn documents must disappear: browsers revalidate
       "Cache-Control": "public, no-cache",
