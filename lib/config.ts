@@ -61,6 +61,8 @@ export const environnementSchema = z.object({
     z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]),
     "debug, info, warn ou error",
   ),
+  // the monitoring's token: /api/sante tells the version to a request carrying it (Authorization: Bearer …)
+  SUPERVISION_JETON: variable(z.string().min(32), "une chaîne aléatoire d'au moins 32 caractères (openssl rand -hex 32)"),
   // Anti-bot check
   ALTCHA_HMAC_KEY: variable(z.string().min(16), "une chaîne aléatoire d'au moins 16 caractères (openssl rand -hex 32)"),
   ALTCHA_COST: entier(1, 10_000_000, 50_000),
@@ -144,6 +146,8 @@ function construire(env: Environnement) {
     demo: env.DEMO === "1",
     production: env.NODE_ENV === "production",
     altchaHmacKey: env.ALTCHA_HMAC_KEY,
+    /** /api/sante's version, for the monitoring only (lib/disponibilite.ts); unset: nobody sees it */
+    supervisionJeton: env.SUPERVISION_JETON,
     /** proof-of-work cost of the anti-bot check; lower it only in tests */
     altchaCost: env.ALTCHA_COST ?? 50_000,
     dataDir,

@@ -14,6 +14,7 @@
 // Env: PREVIEW_PORT (3250), PREVIEW_DB_PORT (54450), CHROMIUM_PATH (Debian's chromium-headless-shell, else chromium: e2e/fixtures/chromium.ts).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -52,8 +53,16 @@ function executer(commande: string, parametres: string[], cwd: string): void {
 }
 
 /** What a build host gives: no DATABASE_URL, SMTP_URL or uploadthing token from the developer's shell. */
+/** The monitoring's token of this run: /api/sante tells the version only to it (lib/disponibilite.ts). */
+const JETON_SUPERVISION = randomBytes(24).toString("hex");
+
 function environnementBase(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CI: "1",
+    SUPERVISION_JETON: JETON_SUPERVISION,
+  };
   for (const nom of ["DATABASE_URL", "SMTP_URL", "UPLOADTHING_TOKEN", "DATA_DIR", "STORAGE_DIR", "PORT", "DEMO"]) {
     delete env[nom];
   }
@@ -72,7 +81,10 @@ async function attendreSante(serveur: ChildProcess): Promise<Record<string, unkn
     if (serveur.exitCode !== null)
       throw new Error(`ÉCHEC : le serveur s'est arrêté au démarrage (code ${serveur.exitCode})`);
     try {
-      const reponse = await fetch(`http://127.0.0.1:${PORT}/api/sante`, { signal: AbortSignal.timeout(5_000) });
+      const reponse = await fetch(`http://127.0.0.1:${PORT}/api/sante`, {
+        headers: { authorization: `Bearer ${JETON_SUPERVISION}` },
+        signal: AbortSignal.timeout(5_000),
+      });
       if (reponse.status === 200) return (await reponse.json()) as Record<string, unknown>;
     } catch {
       // not listening yet

@@ -48,9 +48,16 @@ afterAll(async () => {
 
 const ROUTES = { sante: () => import("@/app/api/sante/route"), health: () => import("@/app/api/health/route") };
 
-async function demander(route: keyof typeof ROUTES): Promise<{ status: number; corps: Record<string, unknown> }> {
+/** The monitoring's token (SUPERVISION_JETON), set before lib/config.ts reads the environment. */
+const JETON = "jeton-de-supervision-de-ce-test-0123456789";
+process.env.SUPERVISION_JETON = JETON;
+
+async function demander(
+  route: keyof typeof ROUTES,
+  authorization = `Bearer ${JETON}`,
+): Promise<{ status: number; corps: Record<string, unknown> }> {
   const { GET } = await ROUTES[route]();
-  const reponse = await GET();
+  const reponse = await GET(new Request("http://portail.test/api/sante", { headers: { authorization } }));
   return { status: reponse.status, corps: (await reponse.json()) as Record<string, unknown> };
 }
 
@@ -71,4 +78,14 @@ it("answers 200 with the version, 503 while the database is cut, and 200 again o
   // The pool may still hold a connection the cut broke: the next check, not a restart, finds the database.
   for (let essai = 0; reprise.status !== 200 && essai < 5; essai++) reprise = await demander("sante");
   expect(reprise).toEqual({ status: 200, corps: { status: "ok", version } });
+});
+
+it("/api/sante shows the version to anyone: the status is public, the version for the monitoring's token only", async () => {
+  for (const route of ["sante", "health"] as const) {
+    expect(await demander(route, "")).toEqual({ status: 200, corps: { status: "ok" } });
+    expect(await demander(route, "Bearer un-autre-jeton-qui-ne-convient-pas-du-tout")).toEqual({
+      status: 200,
+      corps: { status: "ok" },
+    });
+  }
 });

@@ -4,6 +4,6 @@ import { reponseDisponibilite } from "@/lib/disponibilite";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return reponseDisponibilite();
+export function GET(request: Request) {
+  return reponseDisponibilite(request);
 }

@@ -1,9 +1,9 @@
-// Health check (the container's HEALTHCHECK, load balancers, the preview script): 200 with the version when the
-// database answers, 503 otherwise. /api/health answers the same.
+// Health check (the container's HEALTHCHECK, load balancers, the preview script): 200 when the database answers,
+// 503 otherwise; the version only for the monitoring's token (lib/disponibilite.ts). /api/health answers the same.
 import { reponseDisponibilite } from "@/lib/disponibilite";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return reponseDisponibilite();
+export function GET(request: Request) {
+  return reponseDisponibilite(request);
 }
