@@ -2,10 +2,10 @@
 // Échanges: write on a demande, with one piece (PDF, JPEG, PNG or HEIC, 10 MB at most, checked on the server
 // by its content). The parent writes to the agents; an agent answers the parent or, with "Note interne",
 // writes for the other agents only. What was typed stays when the server refuses the piece.
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { CheckboxField, FieldMessages, Label, TextField } from "@/components/ui/Field";
-import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { refusTaille } from "@/components/ui/taille-fichier";
 import { PIECE_MAX_OCTETS } from "@/lib/storage/limites";
 import type { FormState } from "@/lib/forms";
@@ -20,17 +20,21 @@ type Props = {
 };
 
 export function MessageForm({ action: envoyer, titre, noteInterne = false, numero }: Props) {
-  const [state, action, pending] = useActionState(envoyer, { values: {}, errors: {} } as FormState);
-  const formRef = useRef<HTMLFormElement>(null);
+  const {
+    state,
+    formAction: action,
+    pending,
+    onSubmit: envoyerSansReinitialiser,
+    formRef,
+  } = useFormulaireAction(envoyer, { focus: "champ" });
   const [pieceTropLourde, setPieceTropLourde] = useState<string | null>(null);
 
   // A sent message clears the form; a refused one keeps the text (the file input cannot be refilled).
   useEffect(() => {
     if (state.ok) formRef.current?.reset();
-  }, [state]);
+  }, [state, formRef]);
 
   const error = state.errors.message;
-  const envoyerSansReinitialiser = envoiSansReinitialisation(action);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const refus = refusTaille(event.currentTarget, "piece", PIECE_MAX_OCTETS);
     setPieceTropLourde(refus);

@@ -1,8 +1,8 @@
 "use client";
 // One activity under a child in CRÉER UNE INSCRIPTION: a click starts (or takes up) its draft.
-import { useActionState } from "react";
 import type { FormState } from "@/lib/forms";
 import { commencerInscriptionAction } from "@/app/(portail)/inscriptions/actions";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 const commencer: (precedent: FormState, formData: FormData) => Promise<FormState> = commencerInscriptionAction;
 
@@ -17,9 +17,9 @@ export function ActiviteBouton({
   activiteId: number;
   libelle: string;
 }) {
-  const [state, action, pending] = useActionState(commencer, { values: {}, errors: {} });
+  const { state, formAction: action, pending, formRef } = useFormulaireAction(commencer, { focus: "champ" });
   return (
-    <form action={action} aria-busy={pending}>
+    <form ref={formRef} action={action} aria-busy={pending}>
       <input type="hidden" name="enfant" value={enfantId} />
       <input type="hidden" name="activite" value={activiteId} />
       <button

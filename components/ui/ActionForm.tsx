@@ -2,12 +2,11 @@
 // A form described by its fields (text, select, password, address, free text) and sent to one server action:
 // each error beside its field, nothing typed lost on a refusal, and after a success the fields start again from
 // the values the page now holds (the passwords emptied).
-import { useActionState, useEffect, useRef, type HTMLInputTypeAttribute } from "react";
+import type { HTMLInputTypeAttribute } from "react";
 import { AdresseFields } from "@/components/ui/AdresseFields";
-import { Alert } from "@/components/ui/Alert";
 import { ChampsObligatoires, FieldMessages, Label, SelectField, TextField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
-import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import type { FormState } from "@/lib/forms";
 
 export type Champ =
@@ -36,43 +35,24 @@ type Props = {
   ton?: "principal" | "danger";
 };
 
-// Each answer is a new state object: after a success, its number remounts the fields.
-const numeros = new WeakMap<FormState, number>();
-let dernierNumero = 0;
-function numeroDe(state: FormState): number {
-  if (!numeros.has(state)) numeros.set(state, ++dernierNumero);
-  return numeros.get(state)!;
-}
-
 export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "principal" }: Props) {
   // The server action itself, unwrapped: React then renders the form as a POST to it, so the form works before
   // hydration and without JavaScript, and a password never ends up in a URL (a form without one is a GET).
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, { values: {}, errors: {} });
   // A refusal without a message for the whole form: its first field in error is brought into view and focused
   // (a message for the whole form does it itself: components/ui/Alert.tsx).
-  const formulaire = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.message) return;
-    const champ = formulaire.current?.querySelector<HTMLElement>("[aria-invalid=true]");
-    champ?.scrollIntoView({ block: "center" });
-    champ?.focus({ preventScroll: true });
-  }, [state]);
+  const { state, formAction, pending, onSubmit, formRef, annonce, cle } = useFormulaireAction(action, {
+    focus: "champ",
+  });
   const valeur = (name: string) => (state.ok ? valeurs[name] : (state.values[name] ?? valeurs[name])) ?? "";
   const obligatoires = champs.some(
     (c) => c.kind === "adresse" || c.kind === "motDePasse" || ("required" in c && c.required),
   );
   return (
-    <form
-      ref={formulaire}
-      action={formAction}
-      onSubmit={envoiSansReinitialisation(formAction)}
-      noValidate
-      aria-busy={pending}
-    >
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {annonce}
       {obligatoires && <ChampsObligatoires />}
       {/* remounted after each success: the fields take the saved values again */}
-      <div key={state.ok ? numeroDe(state) : "saisie"}>
+      <div key={cle}>
         {champs.map((champ) => {
           switch (champ.kind) {
             case "texte":

@@ -3,12 +3,13 @@
 // the identifiant kept.
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { Suspense, useActionState } from "react";
+import { Suspense } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { AltchaField } from "@/components/ui/AltchaField";
 import { TextField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
 import type { FormState } from "@/lib/forms";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 type Props = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -25,12 +26,12 @@ function SuiteDeLAdresse({ gardee }: { gardee: string }) {
 }
 
 export function LoginForm({ action, suite, suiteDeLAdresse, motDePasseOublie }: Props) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {
-    values: { suite: suite ?? "" },
-    errors: {},
+  const { state, formAction, pending, formRef } = useFormulaireAction(action, {
+    initial: { values: { suite: suite ?? "" }, errors: {} },
+    focus: "champ",
   });
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
+    <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
       {state.message === "non_active" ? (
         <Alert kind="erreur" title="Votre espace n'est pas encore activé.">
           <p>Pour l&apos;activer, suivez le lien du courriel reçu à la création de votre espace.</p>

@@ -1,10 +1,10 @@
 "use client";
 // A one-purpose form (resend a link, ask for a reset): its fields, one button, and the answer in place.
-import { useActionState, type ReactNode } from "react";
-import { Alert } from "@/components/ui/Alert";
+import type { ReactNode } from "react";
 import { AltchaField } from "@/components/ui/AltchaField";
 import { TextField } from "@/components/ui/Field";
 import type { FormState } from "@/lib/forms";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 type Props = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -16,10 +16,10 @@ type Props = {
 };
 
 export function SimpleForm({ action, bouton, hidden = {}, field, altcha }: Props) {
-  const [state, formAction, pending] = useActionState(action, { values: {}, errors: {} });
+  const { state, formAction, pending, formRef, annonce } = useFormulaireAction(action, { focus: "champ" });
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
+      {annonce}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

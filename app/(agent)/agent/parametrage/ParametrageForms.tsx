@@ -1,35 +1,14 @@
 "use client";
-// The Paramétrage's forms: each keeps what was typed when the server refuses a field, and says so beside it.
-import { startTransition, useActionState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/Alert";
+// The Paramétrage's forms (components/formulaire): each keeps what was typed when the server refuses a field,
+// and says so beside it.
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { CheckboxField, FieldMessages, Label, TextField } from "@/components/ui/Field";
-import type { FormState } from "@/lib/forms";
 import { enregistrerCommuneAction, envoyerLogoAction, publierDocumentAction } from "./actions";
 
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-
-/** A form sent from its submit handler: React's own submission resets the fields, losing a refused entry. */
-function useFormulaire(action: Action, values: Record<string, string>) {
-  const [state, formAction, pending] = useActionState(action, { values, errors: {} } as FormState);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  }
-  const nbErreurs = Object.keys(state.errors).length;
-  const annonce = state.message ? (
-    <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />
-  ) : nbErreurs > 0 ? (
-    <Alert
-      kind="erreur"
-      title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
-    />
-  ) : null;
-  return { state, formAction, pending, onSubmit, annonce };
-}
-
 export function CommuneForm({ initial }: { initial: Record<string, string> }) {
-  const { state, formAction, pending, onSubmit, annonce } = useFormulaire(enregistrerCommuneAction, initial);
+  const { state, formAction, pending, onSubmit, annonce } = useFormulaireAction(enregistrerCommuneAction, {
+    valeurs: initial,
+  });
   const { values: v, errors } = state;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
@@ -117,10 +96,12 @@ export function CommuneForm({ initial }: { initial: Record<string, string> }) {
 }
 
 export function LogoForm() {
-  const [state, formAction, pending] = useActionState(envoyerLogoAction, { values: {}, errors: {} } as FormState);
+  const { state, formAction, pending, onSubmit, formRef, annonce } = useFormulaireAction(envoyerLogoAction, {
+    focus: "champ",
+  });
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {annonce}
       <TextField
         name="logo"
         label="Nouveau logo"
@@ -147,7 +128,9 @@ export function DocumentForm({
   prochaine: number;
   contenu: string;
 }) {
-  const { state, formAction, pending, onSubmit, annonce } = useFormulaire(publierDocumentAction, { contenu });
+  const { state, formAction, pending, onSubmit, annonce } = useFormulaireAction(publierDocumentAction, {
+    valeurs: { contenu },
+  });
   const id = `contenu-${type}`;
   const error = state.errors.contenu;
   return (

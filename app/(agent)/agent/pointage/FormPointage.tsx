@@ -2,12 +2,10 @@
 // One child's taps on the day's list: each button sends the form at once (saved as the staff go), the state
 // shown pressed. Without JavaScript the form is a plain POST to the action; with it, no reload, and a refusal
 // is said beside the buttons.
-import { useActionState } from "react";
-import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
 import { ETATS_POINTAGE } from "@/lib/domain/pointage/schemas";
-import type { FormState } from "@/lib/forms";
 import type { EtatPointage } from "@/lib/generated/prisma/enums";
 import { pointerAction } from "./actions";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 type Props = {
   nom: string;
@@ -21,12 +19,9 @@ type Props = {
 };
 
 export function FormPointage({ nom, enfantId, uniteId, lieuId, date, etat, choix }: Props) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(pointerAction, {
-    values: {},
-    errors: {},
-  });
+  const { state, formAction, pending, formRef, onSubmit } = useFormulaireAction(pointerAction, { focus: "champ" });
   return (
-    <form action={formAction} onSubmit={envoiSansReinitialisation(formAction)} aria-busy={pending}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} aria-busy={pending}>
       <input type="hidden" name="enfantId" value={enfantId} />
       <input type="hidden" name="uniteId" value={uniteId} />
       <input type="hidden" name="lieuId" value={lieuId} />

@@ -1,11 +1,9 @@
 "use client";
-// The console's forms for the portal's pages. Each keeps what was typed when the server refuses a field
-// (sent without React's reset), and starts empty again after a successful publication.
-import { useActionState, type ReactNode } from "react";
-import { Alert } from "@/components/ui/Alert";
+// The console's forms for the portal's pages (components/formulaire: what was typed kept on a refusal, the
+// answer at the top), each starting empty again after a successful publication.
+import type { ReactNode } from "react";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { ChampsObligatoires, FieldMessages, Label, SelectField, TextField } from "@/components/ui/Field";
-import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
-import type { FormState } from "@/lib/forms";
 import { CATEGORIES_DOCUMENT } from "@/lib/domain/portail/schemas";
 import {
   ajouterDocumentUtileAction,
@@ -13,25 +11,6 @@ import {
   modifierActualiteAction,
   modifierInfosPratiquesAction,
 } from "./actions";
-
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-
-export function useFormulaire(action: Action, values: Record<string, string> = {}) {
-  const [state, formAction, pending] = useActionState(action, { values, errors: {} } as FormState);
-  const nbErreurs = Object.keys(state.errors).length;
-  const annonce = state.message ? (
-    <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />
-  ) : nbErreurs > 0 ? (
-    <Alert
-      kind="erreur"
-      title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
-    />
-  ) : null;
-  // A new key after a success empties the fields; after a refusal they keep what was typed.
-  const key = state.ok ? (state.message ?? "ok") : "saisie";
-  // formAction as the form's action too: a POST before hydration, never a GET of the fields
-  return { state, pending, formAction, onSubmit: envoiSansReinitialisation(formAction), annonce, key };
-}
 
 /** A long text with its label and messages; `id` (the name by default) tells apart the same field of several forms on a page. */
 export function TexteLong({
@@ -76,13 +55,13 @@ export function TexteLong({
 
 /** A new actualité, or (with `actualite`) the one being rewritten. */
 export function ActualiteForm({ actualite }: { actualite?: { id: string; titre: string; texte: string } }) {
-  const { state, pending, formAction, onSubmit, annonce, key } = useFormulaire(
+  const { state, pending, formAction, onSubmit, annonce, cle } = useFormulaireAction(
     actualite ? modifierActualiteAction : creerActualiteAction,
-    actualite,
+    { valeurs: actualite },
   );
   const { values: v, errors } = state;
   return (
-    <form key={key} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form key={cle} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       {actualite && <input type="hidden" name="id" value={actualite.id} />}
       <ChampsObligatoires />
@@ -102,10 +81,10 @@ export function ActualiteForm({ actualite }: { actualite?: { id: string; titre: 
 }
 
 export function DocumentUtileForm() {
-  const { state, pending, formAction, onSubmit, annonce, key } = useFormulaire(ajouterDocumentUtileAction);
+  const { state, pending, formAction, onSubmit, annonce, cle } = useFormulaireAction(ajouterDocumentUtileAction);
   const { values: v, errors } = state;
   return (
-    <form key={key} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form key={cle} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       <ChampsObligatoires />
       <TextField
@@ -141,7 +120,9 @@ export function DocumentUtileForm() {
 }
 
 export function InfosPratiquesForm({ initial }: { initial: Record<string, string> }) {
-  const { state, pending, formAction, onSubmit, annonce } = useFormulaire(modifierInfosPratiquesAction, initial);
+  const { state, pending, formAction, onSubmit, annonce } = useFormulaireAction(modifierInfosPratiquesAction, {
+    valeurs: initial,
+  });
   const { values: v, errors } = state;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>

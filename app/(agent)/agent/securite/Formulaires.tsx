@@ -1,12 +1,11 @@
 "use client";
 import Link from "next/link";
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { TextField } from "@/components/ui/Field";
 import { CodesSecours } from "./CodesSecours";
 import { activerDoubleAuthentification, regenererCodes, type EtatCodes } from "./actions";
-
-const initial: EtatCodes = { values: {}, errors: {} };
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 /**
  * The page's content in both states, at the same place in the tree: activating sets the new session's
@@ -14,7 +13,12 @@ const initial: EtatCodes = { values: {}, errors: {} };
  * this component's state, must survive that render to be shown once.
  */
 export function Enrolement({ actif, children }: { actif: boolean; children: ReactNode }) {
-  const [state, formAction, pending] = useActionState<EtatCodes, FormData>(activerDoubleAuthentification, initial);
+  const { state, formAction, pending, formRef, annonce } = useFormulaireAction<EtatCodes>(
+    activerDoubleAuthentification,
+    {
+      focus: "champ",
+    },
+  );
   if (state.codesSecours) {
     return (
       <>
@@ -30,8 +34,8 @@ export function Enrolement({ actif, children }: { actif: boolean; children: Reac
   return (
     <>
       {children}
-      <form action={formAction} noValidate aria-busy={pending}>
-        {state.message && <Alert kind="erreur" title={state.message} />}
+      <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
+        {annonce}
         <TextField
           name="code"
           label="Code à 6 chiffres affiché par l'application"
@@ -50,10 +54,12 @@ export function Enrolement({ actif, children }: { actif: boolean; children: Reac
 }
 
 export function RegenererForm() {
-  const [state, formAction, pending] = useActionState<EtatCodes, FormData>(regenererCodes, initial);
+  const { state, formAction, pending, formRef, annonce } = useFormulaireAction<EtatCodes>(regenererCodes, {
+    focus: "champ",
+  });
   return (
-    <form action={formAction} aria-busy={pending}>
-      {state.message && <Alert kind="erreur" title={state.message} />}
+    <form ref={formRef} action={formAction} aria-busy={pending}>
+      {annonce}
       {state.codesSecours && <CodesSecours codes={state.codesSecours} />}
       <button type="submit" className="bouton-secondaire" disabled={pending}>
         Générer de nouveaux codes de secours

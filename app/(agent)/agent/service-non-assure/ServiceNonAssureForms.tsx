@@ -1,14 +1,12 @@
 "use client";
 // « Service non assuré »: the activity and lieu, the day or range, the motif; and the undo of a declaration
 // made today. A refused form keeps what was typed and says why beside the field.
-import { useActionState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/Alert";
-import { FieldMessages, Label, SelectField, TextField } from "@/components/ui/Field";
-import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
+import { FieldMessages, Label } from "@/components/ui/Field";
+import { MotifField, PeriodeFields } from "@/components/formulaire/champs";
 import type { FormState } from "@/lib/forms";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-const VIDE: FormState = { values: {}, errors: {} };
 
 export function DeclarationForm({
   action,
@@ -19,13 +17,12 @@ export function DeclarationForm({
   activites: { id: number; libelle: string; lieux: { id: number; nom: string }[] }[];
   motifs: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, VIDE);
-  const envoyer = envoiSansReinitialisation(formAction);
+  const { state, formAction, pending, formRef, annonce, onSubmit } = useFormulaireAction(action, { focus: "champ" });
   const v = state.ok ? {} : state.values;
   const erreurService = state.errors.service;
   return (
-    <form action={formAction} onSubmit={(e: FormEvent<HTMLFormElement>) => envoyer(e)} noValidate aria-busy={pending}>
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {annonce}
       <div className="mb-4">
         <Label htmlFor="service" required>
           Activité et lieu
@@ -51,25 +48,8 @@ export function DeclarationForm({
         </select>
         <FieldMessages name="service" error={erreurService} />
       </div>
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField name="debut" label="Du" type="date" required defaultValue={v.debut} error={state.errors.debut} />
-        <TextField
-          name="fin"
-          label="Au"
-          type="date"
-          defaultValue={v.fin}
-          error={state.errors.fin}
-          hint="Laissez vide pour un seul jour."
-        />
-      </div>
-      <SelectField
-        name="motif"
-        label="Motif"
-        required
-        options={motifs}
-        defaultValue={v.motif ?? ""}
-        error={state.errors.motif}
-      />
+      <PeriodeFields valeurs={v} errors={state.errors} />
+      <MotifField valeurs={v} errors={state.errors} motifs={motifs} />
       <p className="mb-3 text-sm">
         Chaque réservation de ces jours devient « non facturée » et chaque famille concernée reçoit un courriel.
       </p>
@@ -92,11 +72,11 @@ export function AnnulerForm({
   libelle: string;
   annulable: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, VIDE);
+  const { state, formAction, pending, formRef, annonce } = useFormulaireAction(action, { focus: "champ" });
   if (!annulable && !state.message) return null;
   return (
-    <form action={formAction} aria-busy={pending}>
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} aria-busy={pending}>
+      {annonce}
       <input type="hidden" name="id" value={id} />
       {annulable && !state.ok && (
         <button type="submit" className="bouton-secondaire" disabled={pending}>

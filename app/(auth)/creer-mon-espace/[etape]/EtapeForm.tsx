@@ -1,15 +1,15 @@
 "use client";
 // One step of "Créer mon espace". The step's zod schema runs in the browser before sending (the same schema
 // the server applies), errors appear beside their field, and what was typed stays in place.
-import { startTransition, useActionState, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { startTransition, useState, type FormEvent, type KeyboardEvent } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/Field";
-import { Alert } from "@/components/ui/Alert";
-import { ResumeErreurs } from "@/components/ui/ResumeErreurs";
+import { ResumeErreurs } from "@/components/formulaire/ResumeErreurs";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { AltchaField } from "@/components/ui/AltchaField";
 import { WizardButtons } from "@/components/wizard/WizardButtons";
 import { IdentiteFranceConnect } from "@/components/franceconnect/IdentiteFranceConnect";
-import { formValues, parseForm, type FormState } from "@/lib/forms";
+import { formValues, parseForm } from "@/lib/forms";
 import {
   authentificationSchema,
   CIVILITES,
@@ -32,12 +32,13 @@ type Props = {
 };
 
 export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: Props) {
-  const [state, action, pending] = useActionState(enregistrerEtape.bind(null, etape), {
-    values: initial,
-    errors: {},
-  } as FormState);
+  const {
+    state,
+    formAction: action,
+    pending,
+    formRef,
+  } = useFormulaireAction(enregistrerEtape.bind(null, etape), { valeurs: initial });
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const errors = clientErrors ?? state.errors;
   const v = state.values;
 
@@ -77,15 +78,9 @@ export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: P
     }
   }
 
-  const count = Object.keys(errors).length;
   return (
     <form ref={formRef} action={action} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-busy={pending}>
-      {count > 0 && (
-        <Alert kind="erreur" title={count === 1 ? "Un champ est à corriger." : `${count} champs sont à corriger.`}>
-          {errors._form && <p>{errors._form}</p>}
-          <ResumeErreurs errors={errors} />
-        </Alert>
-      )}
+      <ResumeErreurs errors={errors} liens />
       {children}
       {etape === "cgu" && (
         <CheckboxField

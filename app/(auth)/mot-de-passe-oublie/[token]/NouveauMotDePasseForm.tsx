@@ -1,18 +1,14 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { PasswordField } from "@/components/ui/PasswordField";
-import type { FormState } from "@/lib/forms";
 import { choisirMotDePasse } from "../actions";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 export function NouveauMotDePasseForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(choisirMotDePasse, {
-    values: {},
-    errors: {},
-  } as FormState);
+  const { state, formAction: action, pending, formRef } = useFormulaireAction(choisirMotDePasse, { focus: "champ" });
   return (
-    <form action={action} noValidate aria-busy={pending}>
+    <form ref={formRef} action={action} noValidate aria-busy={pending}>
       <input type="hidden" name="token" value={token} />
       {state.message && (
         <Alert kind="erreur" title={state.message}>

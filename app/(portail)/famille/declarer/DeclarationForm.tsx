@@ -3,8 +3,10 @@
 // form in the centre. Every button of the form first saves the person shown, so moving to another person,
 // adding one or going to step 2 never loses what was typed.
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { ResumeErreurs } from "@/components/formulaire/ResumeErreurs";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { PersonneFields } from "@/components/famille/PersonneFields";
 import type { Role } from "@/lib/domain/famille/schemas";
 import { enregistrerDeclaration, type DeclarationState } from "./actions";
@@ -23,11 +25,9 @@ const enregistrer: (etat: DeclarationState, formData: FormData) => Promise<Decla
 type Props = { selection: string; role: Role; initial: Record<string, string>; liste: Liste; titre: string };
 
 export function DeclarationForm({ selection, role, initial, liste, titre }: Props) {
-  const [state, action, pending] = useActionState(enregistrer, {
-    values: initial,
-    errors: {},
-  } as DeclarationState);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, formAction, pending, onSubmit, formRef, numero } = useFormulaireAction(enregistrer, {
+    initial: { values: initial, errors: {} },
+  });
   const manquesRef = useRef<HTMLDivElement>(null);
   const errors = state.errors;
   const v = state.values;
@@ -35,15 +35,6 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
   useEffect(() => {
     if (state.manques?.length) manquesRef.current?.focus();
   }, [state.manques]);
-
-  // Sent from here rather than by the form's own submission, which React follows with a reset that would
-  // lose a select's choice; the pressed button's intent goes with the data.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const formData = new FormData(event.currentTarget, submitter);
-    startTransition(() => action(formData));
-  }
 
   // Enter in a field means ENREGISTRER, not the first button of the form (the first person of the list).
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -58,11 +49,10 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
     }
   }
 
-  const nbErreurs = Object.keys(errors).length;
   return (
     <form
       ref={formRef}
-      action={action}
+      action={formAction}
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
       noValidate
@@ -99,13 +89,10 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
         )}
         {state.message && <Alert kind="erreur" title={state.message} />}
         {state.enregistre && <Alert kind="succes" title="Les informations sont enregistrées." />}
-        {nbErreurs > 0 && !state.manques && (
-          <Alert
-            kind="erreur"
-            title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
-          >
+        {!state.manques && (
+          <ResumeErreurs key={numero} errors={errors}>
             <p>Ce qui est saisi est enregistré : vous pourrez le corriger plus tard.</p>
-          </Alert>
+          </ResumeErreurs>
         )}
 
         <h2 className="mb-1 text-lg font-bold uppercase text-marque-fonce">{titre}</h2>

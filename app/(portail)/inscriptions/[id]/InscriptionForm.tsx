@@ -3,9 +3,10 @@
 // PERMISSIONS, HABILITATIONS, PAI, PIÈCES JOINTES, ATTESTATION SUR L'HONNEUR. ENREGISTRER keeps what is typed;
 // ALLER À L'ÉTAPE 2 is refused, with the seed's message and the missing pieces, until nothing is missing.
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/Alert";
-import { ResumeErreurs } from "@/components/ui/ResumeErreurs";
+import { ListeErreurs } from "@/components/formulaire/ListeErreurs";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { CheckboxField, ChampsObligatoires, FieldMessages, SelectField } from "@/components/ui/Field";
 import { PieceAFournir } from "@/components/inscription/PieceAFournir";
 import type { PieceClient } from "@/components/inscription/envoi";
@@ -75,10 +76,10 @@ function Choix({ name, libelle, valeur, error }: { name: string; libelle: string
 }
 
 export function InscriptionForm(props: Props) {
-  const [state, action, pending] = useActionState(enregistrerInscriptionAction.bind(null, props.demandeId), {
-    values: props.initial,
-    errors: {},
-  } as InscriptionState);
+  const { state, formAction, pending, onSubmit } = useFormulaireAction(
+    enregistrerInscriptionAction.bind(null, props.demandeId),
+    { initial: { values: props.initial, errors: {} } as InscriptionState },
+  );
   const [pai, setPai] = useState(props.initial.pai === "on");
   const refusRef = useRef<HTMLDivElement>(null);
   const v = state.values;
@@ -89,18 +90,9 @@ export function InscriptionForm(props: Props) {
     if (refuse) refusRef.current?.focus();
   }, [state, refuse]);
 
-  // Sent from here rather than by the form's own submission, which React follows with a reset that would
-  // lose the choices; the pressed button's intent goes with the data.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const formData = new FormData(event.currentTarget, submitter);
-    startTransition(() => action(formData));
-  }
-
   const nbChamps = Object.keys(errors).length;
   return (
-    <form action={action} onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {refuse && (
         <div ref={refusRef} tabIndex={-1} className="outline-none">
           <Alert
@@ -125,7 +117,7 @@ export function InscriptionForm(props: Props) {
                   {nbChamps === 1 ? "Une réponse manque :" : `${nbChamps} réponses manquent :`} ce qui est saisi est
                   enregistré.
                 </p>
-                <ResumeErreurs errors={errors} />
+                <ListeErreurs errors={errors} />
               </>
             )}
           </Alert>

@@ -1,20 +1,16 @@
 "use client";
 // The fiche's forms that have a field (the button-only ones use SimpleForm).
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/Alert";
 import { SelectField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { ROLES } from "@/lib/domain/agent/schemas";
-import type { FormState } from "@/lib/forms";
 import { changerRole, reinitialiserMotDePasse } from "./actions";
-
-const initial: FormState = { values: {}, errors: {} };
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 export function FormulaireRole({ agentId, role }: { agentId: string; role: string }) {
-  const [state, formAction, pending] = useActionState(changerRole, initial);
+  const { state, formAction, pending, formRef, annonce } = useFormulaireAction(changerRole, { focus: "champ" });
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
+      {annonce}
       <input type="hidden" name="agentId" value={agentId} />
       <SelectField name="role" label="Rôle" required options={ROLES} defaultValue={role} error={state.errors.role} />
       <button type="submit" className="bouton-secondaire" disabled={pending}>
@@ -25,10 +21,12 @@ export function FormulaireRole({ agentId, role }: { agentId: string; role: strin
 }
 
 export function FormulaireMotDePasse({ agentId }: { agentId: string }) {
-  const [state, formAction, pending] = useActionState(reinitialiserMotDePasse, initial);
+  const { state, formAction, pending, formRef, annonce } = useFormulaireAction(reinitialiserMotDePasse, {
+    focus: "champ",
+  });
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
+      {annonce}
       <input type="hidden" name="agentId" value={agentId} />
       <PasswordField
         name="motDePasse"

@@ -1,18 +1,16 @@
 "use client";
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/Alert";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { ROLES } from "@/lib/domain/agent/schemas";
-import type { FormState } from "@/lib/forms";
 import { creerAgentAction } from "./actions";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 export function FormulaireAgent() {
-  const [state, formAction, pending] = useActionState(creerAgentAction, { values: {}, errors: {} } satisfies FormState);
+  const { state, formAction, pending, formRef, annonce } = useFormulaireAction(creerAgentAction, { focus: "champ" });
   const { values, errors } = state;
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
-      {state.message && <Alert kind="erreur" title={state.message} />}
+    <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
+      {annonce}
       <TextField
         name="identifiant"
         label="Identifiant"

@@ -2,10 +2,10 @@
 // The agent's actions on one demande, each a small form posting the state the agent saw. They share one
 // answer area, which stays on screen when the demande's state changes under it (another agent acted first:
 // the message says who, and the page below is already refreshed).
-import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { FieldMessages, Label } from "@/components/ui/Field";
-import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import type { FormState } from "@/lib/forms";
 import type { StatutDemande } from "@/lib/generated/prisma/enums";
 import { deciderAction } from "./actions";
@@ -30,9 +30,9 @@ type Props = {
 };
 
 export function ActionsDemande({ numero, statut, possibles, rapprochements }: Props) {
-  const [state, action, pending] = useActionState(decider, { values: {}, errors: {} } as FormState);
+  // the answer is shown above the forms, not in one of them (reponse: it still comes into view, focused)
+  const { state, formAction: action, pending, onSubmit, numero: reponse } = useFormulaireAction(decider);
   const { values, errors } = state;
-  const onSubmit = envoiSansReinitialisation(action);
   const aucune = !Object.values(possibles).some(Boolean);
 
   // Accepter and Refuser cannot be undone: a first click asks, the second (Confirmer …) sends
@@ -66,7 +66,7 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
 
   return (
     <div className="space-y-4">
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} reponse />}
+      {state.message && <Alert key={reponse} kind={state.ok ? "succes" : "erreur"} title={state.message} reponse />}
       {aucune && <p>Aucune action possible sur cette demande.</p>}
 
       {possibles.instruire && (
@@ -168,7 +168,7 @@ function Formulaire({
   children,
 }: {
   action: (formData: FormData) => void;
-  onSubmit: ReturnType<typeof envoiSansReinitialisation>;
+  onSubmit: ReturnType<typeof useFormulaireAction>["onSubmit"];
   pending: boolean;
   numero: number;
   statut: StatutDemande;

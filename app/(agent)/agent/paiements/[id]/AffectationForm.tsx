@@ -1,9 +1,8 @@
 "use client";
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/Alert";
 import { TextField } from "@/components/ui/Field";
 import type { FormState } from "@/lib/forms";
 import { affecterPaiementAction } from "../actions";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 const affecter: (precedent: FormState, formData: FormData) => Promise<FormState> = affecterPaiementAction;
 
@@ -11,11 +10,11 @@ type Ligne = { id: string; numero: string; echeance: string; plafond: string; va
 
 /** One amount per open invoice of the family (what this payment gives it); the server checks every total. */
 export function AffectationForm({ paiementId, lignes }: { paiementId: string; lignes: Ligne[] }) {
-  const [state, action, pending] = useActionState(affecter, { values: {}, errors: {} });
+  const { state, formAction: action, pending, formRef, annonce } = useFormulaireAction(affecter, { focus: "champ" });
   return (
-    <form action={action} aria-busy={pending} noValidate>
+    <form ref={formRef} action={action} aria-busy={pending} noValidate>
       <input type="hidden" name="paiementId" value={paiementId} />
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+      {annonce}
       {lignes.map((l) => (
         <TextField
           key={l.id}

@@ -1,12 +1,10 @@
 "use client";
 // A closure of the commune (pont, grève, exceptionnel): the date, its motif and the label families see.
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/Alert";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import type { Action } from "@/lib/action";
-import type { FormState } from "@/lib/forms";
 
 export function FermetureForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, { values: {}, errors: {} });
+  const { state, formAction, pending, onSubmit, formRef, annonce } = useFormulaireAction(action, { focus: "champ" });
   const erreur = (champ: string) =>
     state.errors[champ] ? (
       <span id={`${champ}-erreur`} className="text-sm text-red-800">
@@ -14,8 +12,8 @@ export function FermetureForm({ action }: { action: Action }) {
       </span>
     ) : null;
   return (
-    <form action={formAction} noValidate aria-busy={pending} className="space-y-3">
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="space-y-3">
+      {annonce}
       <div className="flex flex-col gap-3 sm:flex-row">
         <label className="flex flex-col">
           Date

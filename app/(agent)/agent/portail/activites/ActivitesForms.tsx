@@ -4,7 +4,8 @@
 import type { InputHTMLAttributes } from "react";
 import { FieldMessages, Label } from "@/components/ui/Field";
 import { EXIGENCES_PIECE, type ExigencePiece } from "@/lib/domain/portail/schemas";
-import { TexteLong, useFormulaire } from "../PortailForms";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
+import { TexteLong } from "../PortailForms";
 import { ajouterElementAction, modifierDescriptionAction, modifierElementAction, reglerPiecesAction } from "./actions";
 
 type Sorte = "lieu" | "groupe" | "unite";
@@ -36,7 +37,9 @@ function ChampTexte({
 }
 
 export function DescriptionForm({ activiteId, description }: { activiteId: number; description: string }) {
-  const { state, pending, formAction, onSubmit, annonce } = useFormulaire(modifierDescriptionAction, { description });
+  const { state, pending, formAction, onSubmit, annonce } = useFormulaireAction(modifierDescriptionAction, {
+    valeurs: { description },
+  });
   const { values: v, errors } = state;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="mb-6">
@@ -71,10 +74,12 @@ export function ElementForm({
   libelle: string;
   intitule: string;
 }) {
-  const { state, pending, formAction, onSubmit, annonce, key } = useFormulaire(modifierElementAction, { libelle });
+  const { state, pending, formAction, onSubmit, annonce, cle } = useFormulaireAction(modifierElementAction, {
+    valeurs: { libelle },
+  });
   const { values: v, errors } = state;
   return (
-    <form key={key} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="py-3">
+    <form key={cle} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="py-3">
       {annonce}
       <input type="hidden" name="sorte" value={sorte} />
       <input type="hidden" name="id" value={id} />
@@ -108,10 +113,10 @@ export function NouvelElementForm({
   label: string;
   bouton: string;
 }) {
-  const { state, pending, formAction, onSubmit, annonce, key } = useFormulaire(ajouterElementAction);
+  const { state, pending, formAction, onSubmit, annonce, cle } = useFormulaireAction(ajouterElementAction);
   const { values: v, errors } = state;
   return (
-    <form key={key} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="py-3">
+    <form key={cle} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="py-3">
       {annonce}
       <input type="hidden" name="sorte" value={sorte} />
       <input type="hidden" name="activiteId" value={activiteId} />
@@ -139,10 +144,9 @@ export function PiecesForm({
   activiteId: number;
   pieces: { type: string; libelle: string; exigence: ExigencePiece }[];
 }) {
-  const { state, pending, formAction, onSubmit, annonce } = useFormulaire(
-    reglerPiecesAction,
-    Object.fromEntries(pieces.map((p) => [p.type, p.exigence])),
-  );
+  const { state, pending, formAction, onSubmit, annonce } = useFormulaireAction(reglerPiecesAction, {
+    valeurs: Object.fromEntries(pieces.map((p) => [p.type, p.exigence])),
+  });
   const { values: v, errors } = state;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>

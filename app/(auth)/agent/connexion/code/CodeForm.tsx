@@ -1,16 +1,15 @@
 "use client";
-import { useActionState } from "react";
 import { TextField } from "@/components/ui/Field";
-import type { FormState } from "@/lib/forms";
 import { verifierCode } from "./actions";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 export function CodeForm({ suite }: { suite: string }) {
-  const [state, formAction, pending] = useActionState(verifierCode, {
-    values: { suite },
-    errors: {},
-  } satisfies FormState);
+  const { state, formAction, pending, formRef } = useFormulaireAction(verifierCode, {
+    initial: { values: { suite }, errors: {} },
+    focus: "champ",
+  });
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
+    <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
       <input type="hidden" name="suite" value={state.values.suite ?? ""} />
       <TextField
         name="code"

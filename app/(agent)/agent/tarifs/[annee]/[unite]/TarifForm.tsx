@@ -1,10 +1,10 @@
 "use client";
 // A unit's tariff: its mode, then the fields of that mode (a price; brackets of QF; a taux d'effort with its
 // bounds). Each message beside its field; nothing typed is lost on a refusal.
-import { useActionState, useState } from "react";
-import { Alert } from "@/components/ui/Alert";
+import { useState } from "react";
 import { ChampsObligatoires, SelectField, TextField } from "@/components/ui/Field";
 import type { FormState } from "@/lib/forms";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 const MODES = { FIXE: "Prix fixe", TRANCHES: "Tranches de quotient familial", TAUX_EFFORT: "Taux d'effort" };
 
@@ -17,13 +17,13 @@ export function TarifForm({
   valeurs: Record<string, string>;
   lignes: number;
 }) {
-  const [state, formAction, pending] = useActionState(action, { values: {}, errors: {} });
+  const { state, formAction, pending, formRef, annonce } = useFormulaireAction(action, { focus: "champ" });
   const valeur = (nom: string) => (state.ok === false ? state.values[nom] : (state.values[nom] ?? valeurs[nom])) ?? "";
   const [mode, setMode] = useState(valeur("mode") || "TRANCHES");
   const e = state.errors;
   return (
-    <form action={formAction} noValidate aria-busy={pending}>
-      {state.message && <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />}
+    <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
+      {annonce}
       <ChampsObligatoires />
       <SelectField
         name="mode"

@@ -2,30 +2,16 @@
 // The absences page's forms: « Malade ce matin » (one button, the second tap after opening the page), JUSTIFIER
 // UNE ABSENCE (dates, motif, an optional justificatif from a file or the phone's camera), and the justificatif
 // sent later. A refused form keeps what was typed and says why beside the field.
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/Alert";
-import { Label, SelectField, TextField, FieldMessages } from "@/components/ui/Field";
-import { envoiSansReinitialisation } from "@/components/ui/envoi-sans-reinitialisation";
+import { useEffect, useState, type FormEvent } from "react";
+import { Label, FieldMessages } from "@/components/ui/Field";
+import { MotifField, PeriodeFields } from "@/components/formulaire/champs";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { refusTaille } from "@/components/ui/taille-fichier";
 import { ACCEPT_PIECE } from "@/components/inscription/envoi";
 import { PIECE_MAX_OCTETS } from "@/lib/storage/limites";
 import type { FormState } from "@/lib/forms";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-const VIDE: FormState = { values: {}, errors: {} };
-
-function Annonce({ state }: { state: FormState }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.message) ref.current?.focus();
-  }, [state]);
-  if (!state.message) return null;
-  return (
-    <div ref={ref} tabIndex={-1}>
-      <Alert kind={state.ok ? "succes" : "erreur"} title={state.message} />
-    </div>
-  );
-}
 
 /** A file chosen or a photo taken: the same rules as the pièces jointes (checked again by their bytes). */
 function Justificatif({ id, error }: { id: string; error?: string | null }) {
@@ -68,13 +54,20 @@ function Justificatif({ id, error }: { id: string; error?: string | null }) {
 }
 
 function useEnvoi(action: Action) {
-  const [state, formAction, pending] = useActionState(action, VIDE);
+  const {
+    state,
+    formAction,
+    pending,
+    onSubmit: envoyer,
+    formRef,
+    annonce,
+  } = useFormulaireAction(action, {
+    focus: "champ",
+  });
   const [tropLourd, setTropLourd] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok) formRef.current?.reset();
-  }, [state]);
-  const envoyer = envoiSansReinitialisation(formAction);
+  }, [state, formRef]);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const refus =
       refusTaille(event.currentTarget, "justificatif", PIECE_MAX_OCTETS) ??
@@ -83,14 +76,14 @@ function useEnvoi(action: Action) {
     if (refus) event.preventDefault();
     else envoyer(event);
   }
-  return { state, formAction, pending, tropLourd, formRef, onSubmit };
+  return { state, formAction, pending, tropLourd, formRef, onSubmit, annonce };
 }
 
 export function MaladeCeMatinForm({ action, prenom }: { action: Action; prenom: string }) {
-  const [state, formAction, pending] = useActionState(action, VIDE);
+  const { state, formAction, pending, annonce } = useFormulaireAction(action);
   return (
     <form action={formAction} aria-busy={pending}>
-      <Annonce state={state} />
+      {annonce}
       {!state.ok && (
         <button type="submit" className="bouton-principal" disabled={pending}>
           Malade ce matin : annuler le repas et la garderie d&apos;aujourd&apos;hui
@@ -110,39 +103,13 @@ export function JustifierAbsenceForm({
   motifs: Record<string, string>;
   min: string;
 }) {
-  const { state, formAction, pending, tropLourd, formRef, onSubmit } = useEnvoi(action);
+  const { state, formAction, pending, tropLourd, formRef, onSubmit, annonce } = useEnvoi(action);
   const v = state.ok ? {} : state.values;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
-      <Annonce state={state} />
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField
-          name="debut"
-          label="Du"
-          type="date"
-          required
-          min={min}
-          defaultValue={v.debut}
-          error={state.errors.debut}
-        />
-        <TextField
-          name="fin"
-          label="Au"
-          type="date"
-          min={min}
-          defaultValue={v.fin}
-          error={state.errors.fin}
-          hint="Laissez vide pour un seul jour."
-        />
-      </div>
-      <SelectField
-        name="motif"
-        label="Motif"
-        required
-        options={motifs}
-        defaultValue={v.motif ?? ""}
-        error={state.errors.motif}
-      />
+      {annonce}
+      <PeriodeFields valeurs={v} errors={state.errors} min={min} />
+      <MotifField valeurs={v} errors={state.errors} motifs={motifs} />
       <div className="mb-4">
         <Label htmlFor="precision">Précision (facultative)</Label>
         <textarea
@@ -175,11 +142,11 @@ export function JustificatifForm({
   numero: number;
   aJustifier: boolean;
 }) {
-  const { state, formAction, pending, tropLourd, formRef, onSubmit } = useEnvoi(action);
+  const { state, formAction, pending, tropLourd, formRef, onSubmit, annonce } = useEnvoi(action);
   if (!aJustifier && !state.message) return null;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="mt-2">
-      <Annonce state={state} />
+      {annonce}
       {aJustifier && !state.ok && (
         <>
           <input type="hidden" name="numero" value={numero} />

@@ -2,8 +2,10 @@
 // MA DEMANDE of the dossier santé, as the seed shows it: MÉDECIN TRAITANT (Rechercher un médecin in the
 // commune's directory, or typed), HABITUDES ALIMENTAIRES, ALLERGIES, COMMENTAIRE and the PAI request. Every
 // button posts the whole form and the server sends back what was typed, so nothing is ever lost.
-import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { ResumeErreurs } from "@/components/formulaire/ResumeErreurs";
+import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { CheckboxField, FieldMessages, Label, TextField } from "@/components/ui/Field";
 import {
   ALLERGENES,
@@ -18,11 +20,12 @@ import type { SanteState } from "../actions";
 type Props = { action: (prev: SanteState, formData: FormData) => Promise<SanteState>; initial: Record<string, string> };
 
 export function DossierSanteForm({ action, initial }: Props) {
-  const [state, formAction, pending] = useActionState(action, { values: initial, errors: {} });
+  const { state, formAction, pending, numero } = useFormulaireAction(action, {
+    initial: { values: initial, errors: {} },
+  });
   const resultatsRef = useRef<HTMLDivElement>(null);
   const v = state.values;
   const errors = state.errors;
-  const nbErreurs = Object.keys(errors).length;
 
   useEffect(() => {
     if (state.medecins) resultatsRef.current?.focus();
@@ -46,14 +49,9 @@ export function DossierSanteForm({ action, initial }: Props) {
     <form action={formAction} onKeyDown={onKeyDown} noValidate aria-busy={pending}>
       {state.message && <Alert kind="erreur" title={state.message} />}
       {state.enregistre && <Alert kind="succes" title="Les informations sont enregistrées." />}
-      {nbErreurs > 0 && (
-        <Alert
-          kind="erreur"
-          title={nbErreurs === 1 ? "Un champ est à corriger." : `${nbErreurs} champs sont à corriger.`}
-        >
-          <p>Ce qui est saisi est enregistré : vous pourrez le corriger plus tard.</p>
-        </Alert>
-      )}
+      <ResumeErreurs key={numero} errors={errors}>
+        <p>Ce qui est saisi est enregistré : vous pourrez le corriger plus tard.</p>
+      </ResumeErreurs>
 
       <fieldset className="mb-8">
         <legend className="mb-3 w-full bg-stone-100 px-3 py-2 font-bold uppercase">Médecin traitant</legend>

@@ -1,8 +1,9 @@
 "use client";
-// The error summary at the top of a form: each field in error named as its label says it, with its message, as
-// a link that takes the focus to the field (the family wizard's list of missing answers, for every form). The
-// names are read from the form's own labels and legends, so a form lists nothing twice.
+// The list of an error summary (ResumeErreurs.tsx): each field in error named as its label says it, with its
+// message, as a link that takes the focus to the field. The names are read from the form's own labels and
+// legends, so a form lists nothing twice.
 import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
+import { champsEnErreur } from "@/components/formulaire/phrases";
 
 function champ(form: HTMLFormElement, name: string): HTMLElement | null {
   return form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]:not([type="hidden"])`);
@@ -17,10 +18,10 @@ function libelle(form: HTMLFormElement, name: string): string | null {
   return texte.replace(/\*/g, "").replace(/\s+/g, " ").trim();
 }
 
-export function ResumeErreurs({ errors }: { errors: Record<string, string> }) {
+export function ListeErreurs({ errors }: { errors: Record<string, string> }) {
   const ref = useRef<HTMLUListElement>(null);
   const [libelles, setLibelles] = useState<Record<string, string | null>>({});
-  const noms = Object.keys(errors).filter((name) => name !== "_form");
+  const noms = champsEnErreur(errors);
   const cle = noms.join("|");
   useLayoutEffect(() => {
     const form = ref.current?.closest("form");
