@@ -1,0 +1,98 @@
+// The console's « Type » filter of /agent/demandes on PostgreSQL: each type of the registry, chosen, lists only
+// demandes of that type, on screen and in the CSV export. Its list of types once was typed by hand and had lost
+// « Absence », which then showed every type, silently.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.STORAGE_DIR = `${process.env.TMPDIR ?? "/tmp"}/console-filtres-${Math.random().toString(36).slice(2)}`;
+});
+
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { declarerAbsence } from "@/lib/domain/absence/declarer";
+import { demandesAExporter, lireFiltres, rechercherDemandes } from "@/lib/domain/demande/queries-console";
+import { DEMARCHES } from "@/lib/domain/demarches";
+import { demanderChangementAdresse } from "@/lib/domain/famille/changement-adresse";
+import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
+import { adresseSchema } from "@/lib/domain/famille/schemas";
+import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
+import { demanderSuppressionEspace } from "@/lib/domain/usager/supprimer";
+import type { TypeDemande } from "@/lib/generated/prisma/client";
+import { familleInscrite, preparerCommune, reserver } from "./absence-fixtures";
+import { usagerActive } from "./demande-fixtures";
+import { dossierSanteValide } from "./inscription-fixtures";
+
+const MDP = "Villefranque-64990!";
+const TYPES = Object.keys(DEMARCHES) as TypeDemande[];
+
+beforeAll(async () => {
+  const activites = await preparerCommune();
+  // one family gives the Ajout de famille and the Inscription (both accepted), then one demande of each other type
+  const f = await familleInscrite("Filtreguy", [activites.cantine.id]);
+  await reserver(f, 0, activites.cantine.classique, "2026-09-07", "2026-09-11");
+  const deposees: { readonly [T in TypeDemande]: () => Promise<unknown> } = {
+    AJOUT_FAMILLE: async () => undefined,
+    INSCRIPTION: async () => undefined,
+    ABSENCE: () =>
+      declarerAbsence({
+        usagerId: f.usager.id,
+        enfantId: f.enfantId,
+        debut: "2026-09-08",
+        fin: "2026-09-08",
+        motif: "RENDEZ_VOUS_MEDICAL",
+        now: new Date("2026-09-01T10:00:00Z"),
+      }),
+    DOSSIER_SANTE: () =>
+      dossierSanteValide(f.usager.id, f.enfantId, {
+        [champHabitude("SANS_PORC")]: "on",
+        [champAllergie("ARACHIDES")]: "on",
+      }),
+    CHANGEMENT_ADRESSE: () =>
+      demanderChangementAdresse({
+        usagerId: f.usager.id,
+        adresse: adresseSchema.parse({
+          adresseNumero: "12",
+          adresseVoie: "Chemin d'Arbonne",
+          codePostal: "64200",
+          ville: "Biarritz",
+          pays: "France",
+          codeInsee: "64122",
+        }),
+      }),
+    // a space whose identity is not the family's: its clé enfance makes a demande for the agents
+    RATTACHEMENT_FAMILLE: async () => {
+      const { cleEnfance } = await db().famille.findUniqueOrThrow({ where: { id: f.familleId } });
+      return saisirCleEnfance({ usager: await usagerActive("Autrefois"), saisie: cleEnfance, ip: "192.0.2.121" });
+    },
+    SUPPRESSION_ESPACE: async () => {
+      const usager = await db().usager.update({
+        where: { id: f.usager.id },
+        data: { passwordHash: await hashPassword(MDP) },
+      });
+      return demanderSuppressionEspace({ usager, motDePasse: MDP, motif: "Déménagement", ip: "192.0.2.120" });
+    },
+  };
+  for (const type of TYPES) await deposees[type]();
+}, 120_000);
+
+describe("the console's Type filter", () => {
+  it("has a demande of every type of the registry to choose from", async () => {
+    const { demandes } = await rechercherDemandes(lireFiltres({}, DEMARCHES).filtres);
+    expect(new Set(demandes.map((d) => d.type))).toEqual(new Set(TYPES));
+  });
+
+  it.each(TYPES)("lists only the demandes of type %s, on screen and in the export", async (type) => {
+    const { filtres, erreurs } = lireFiltres({ type }, DEMARCHES);
+    expect(erreurs).toEqual({});
+    expect(filtres.type).toBe(type);
+    const { demandes, total } = await rechercherDemandes(filtres);
+    expect(total).toBeGreaterThan(0);
+    expect(demandes.map((d) => d.type)).toEqual(demandes.map(() => type));
+    const exportees = await demandesAExporter(filtres);
+    expect(exportees.map((d) => d.numero).sort()).toEqual(demandes.map((d) => d.numero).sort());
+  });
+
+  it("reads a type the registry does not know as no filter, never as an empty list", () => {
+    expect(lireFiltres({ type: "INCONNU" }, DEMARCHES).filtres.type).toBeUndefined();
+  });
+});
