@@ -49,7 +49,7 @@ export async function modifierRegles({
           ids: suivantes.map((s) => s.id),
           transition: "promouvoir",
           acteur: { kind: "SYSTEME" },
-          motif: capacite === null ? "Capacité levée." : `Capacité portée à ${capacite}.`,
+          motif: capacite === null ? "capacité levée" : `capacité portée à ${capacite}`,
           now,
         });
       }

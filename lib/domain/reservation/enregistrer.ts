@@ -350,7 +350,7 @@ async function promouvoirAttente(tx: Tx, liberes: number[], occupees: Map<number
       ids: suivantes.map((s) => s.id),
       transition: "promouvoir",
       acteur: { kind: "SYSTEME" },
-      motif: "Une place s'est libérée.",
+      motif: "une place s'est libérée",
       now,
     });
   }

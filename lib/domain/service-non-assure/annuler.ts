@@ -44,7 +44,7 @@ export async function annulerServiceNonAssure({
         ids: service.reservations.filter((r) => r.statutAvant === statut).map((r) => r.reservationId),
         transition: RETABLIR[statut],
         acteur,
-        motif: `${MOTIFS_NON_ASSURE[service.motif].libelle} : déclaration annulée`,
+        motif: MOTIFS_NON_ASSURE[service.motif].libelle,
         now,
       });
       restaurees += rows.length;

@@ -7,6 +7,7 @@ import { requireAgent } from "@/lib/auth/current";
 import { maintenant } from "@/lib/web/horloge";
 import { calendrierReservations, inscriptionsReservables } from "@/lib/domain/reservation/queries";
 import { reserverPourLaFamilleAction } from "./actions";
+import { HistoriqueDuMois } from "./HistoriqueDuMois";
 
 export const metadata = { title: "Réservations d'un enfant" };
 
@@ -45,12 +46,15 @@ export default async function ReservationsAgentPage({
       {!calendrier || !calendrier.ouvert ? (
         <Alert title="Aucune inscription acceptée pour cet enfant dans cette famille." />
       ) : (
-        <CalendrierReservations
-          key={calendrier.inscriptionId}
-          calendrier={calendrier}
-          prenom={enfant.prenoms}
-          action={reserverPourLaFamilleAction}
-        />
+        <>
+          <CalendrierReservations
+            key={calendrier.inscriptionId}
+            calendrier={calendrier}
+            prenom={enfant.prenoms}
+            action={reserverPourLaFamilleAction}
+          />
+          <HistoriqueDuMois enfantId={enfantId} mois={calendrier.mois} unites={calendrier.unites} />
+        </>
       )}
       <p className="mt-6">
         <Link href={`/agent/familles/${familleId}`}>Retour à la fiche famille</Link>

@@ -1,0 +1,191 @@
+// The story of a reservation day, read from the rows the gate writes with each move (franchir.ts): for an agent,
+// every move of one child × unit × day with who made it and why; for a parent, their own households' moves
+// only (a garde alternée's other household is never read), and in the month view each day's last change,
+// « annulé le 10/12 à 11:58 ». What explains a disputed invoice line: the day's state, since when and by whom.
+import { db } from "@/lib/db";
+import { formatParis } from "@/lib/temps/dates";
+import { dateDeJour, jourDeDate, type Jour } from "@/lib/temps/jours";
+import { ETATS } from "@/lib/domain/reservation/transitions";
+import type { Acteur, RaisonReservation, StatutReservation } from "@/lib/generated/prisma/enums";
+
+/** A parent reads through their households; an agent reads every household's moves. */
+export type PorteeHistorique = { usagerId: string } | { agent: true };
+
+export type Evenement = {
+  le: Date;
+  de: StatutReservation | null;
+  vers: StatutReservation;
+  acteur: Acteur;
+  acteurNom: string | null;
+  raison: RaisonReservation;
+  transition: string;
+  motif: string | null;
+};
+
+const CHAMPS = {
+  createdAt: true,
+  de: true,
+  vers: true,
+  acteur: true,
+  acteurNom: true,
+  raison: true,
+  transition: true,
+  motif: true,
+} as const;
+
+async function filtrePortee(portee: PorteeHistorique) {
+  if ("agent" in portee) return {};
+  const foyers = await db().representant.findMany({
+    where: { usagerId: portee.usagerId },
+    select: { familleId: true },
+  });
+  return { familleId: { in: foyers.map((f) => f.familleId) } };
+}
+
+const lire = (e: {
+  createdAt: Date;
+  de: StatutReservation | null;
+  vers: StatutReservation;
+  acteur: Acteur;
+  acteurNom: string | null;
+  raison: RaisonReservation;
+  transition: string;
+  motif: string | null;
+}): Evenement => ({
+  le: e.createdAt,
+  de: e.de,
+  vers: e.vers,
+  acteur: e.acteur,
+  acteurNom: e.acteurNom,
+  raison: e.raison,
+  transition: e.transition,
+  motif: e.motif,
+});
+
+/** Every move of one child × unit × day, oldest first; empty when the caller may not read it. */
+export async function histoireDuJour({
+  portee,
+  enfantId,
+  uniteId,
+  jour,
+}: {
+  portee: PorteeHistorique;
+  enfantId: string;
+  uniteId: number;
+  jour: Jour;
+}): Promise<Evenement[]> {
+  const lignes = await db().reservationEvenement.findMany({
+    where: { enfantId, uniteId, date: dateDeJour(jour), ...(await filtrePortee(portee)) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: CHAMPS,
+  });
+  return lignes.map(lire);
+}
+
+/** The moves of a child's days between two days (a month of the console), by day then unit, oldest first. */
+export async function histoireDesJours({
+  portee,
+  enfantId,
+  uniteIds,
+  debut,
+  fin,
+}: {
+  portee: PorteeHistorique;
+  enfantId: string;
+  uniteIds: number[];
+  debut: Jour;
+  fin: Jour;
+}): Promise<{ jour: Jour; uniteId: number; evenements: Evenement[] }[]> {
+  const lignes = await db().reservationEvenement.findMany({
+    where: {
+      enfantId,
+      uniteId: { in: uniteIds },
+      date: { gte: dateDeJour(debut), lte: dateDeJour(fin) },
+      ...(await filtrePortee(portee)),
+    },
+    orderBy: [{ date: "asc" }, { uniteId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { ...CHAMPS, date: true, uniteId: true },
+  });
+  const jours: { jour: Jour; uniteId: number; evenements: Evenement[] }[] = [];
+  for (const l of lignes) {
+    const jour = jourDeDate(l.date);
+    const dernier = jours.at(-1);
+    if (dernier?.jour === jour && dernier.uniteId === l.uniteId) dernier.evenements.push(lire(l));
+    else jours.push({ jour, uniteId: l.uniteId, evenements: [lire(l)] });
+  }
+  return jours;
+}
+
+/** Each day × unit's last move between two days, keyed "YYYY-MM-DD|uniteId": the month view's traces. */
+export async function derniersChangements({
+  portee,
+  enfantId,
+  uniteIds,
+  debut,
+  fin,
+}: {
+  portee: PorteeHistorique;
+  enfantId: string;
+  uniteIds: number[];
+  debut: Jour;
+  fin: Jour;
+}): Promise<Map<string, Evenement>> {
+  const jours = await histoireDesJours({ portee, enfantId, uniteIds, debut, fin });
+  return new Map(jours.map((j) => [`${j.jour}|${j.uniteId}`, j.evenements.at(-1)!]));
+}
+
+// what the parent reads of a day's last move, « annulé le 10/12 à 11:58 »
+const VERBES: Record<StatutReservation, string> = {
+  RESERVEE: "réservé",
+  ATTENTE: "mis en liste d'attente",
+  ANNULEE: "annulé",
+  A_VALIDER: "demandé",
+  REFUSEE: "refusé",
+  ABSENCE_SIGNALEE: "absence signalée",
+  ABSENCE_JUSTIFIEE: "absence justifiée",
+  ABSENCE_INJUSTIFIEE: "absence injustifiée",
+  NON_ASSURE: "service non assuré",
+};
+
+export function trace(e: Pick<Evenement, "vers" | "le">): string {
+  return `${VERBES[e.vers]} le ${formatParis(e.le, "dd/MM 'à' HH:mm")}`;
+}
+
+const qui = (e: Evenement) =>
+  e.acteur === "USAGER"
+    ? `le parent${e.acteurNom ? ` (${e.acteurNom})` : ""}`
+    : e.acteur === "AGENT"
+      ? `un agent${e.acteurNom ? ` (${e.acteurNom})` : ""}`
+      : "le système";
+
+/** Why and by whom, as the agents read it: « par le parent (Marie DUPONT) », « service non assuré (grève) ». */
+function pourquoi(e: Evenement): string {
+  const precision = e.motif ? ` : ${e.motif.replace(/\.$/, "")}` : "";
+  switch (e.raison) {
+    case "PARENT":
+    case "AGENT":
+      return `par ${qui(e)}`;
+    case "VALIDATION":
+      return `décidé par ${qui(e)}`;
+    case "PROMOTION":
+      return `liste d'attente${precision}`;
+    case "SERVICE_NON_ASSURE":
+      return `service non assuré (${(e.motif ?? "").toLowerCase()}) ${
+        e.transition === "declarerNonAssure" ? "déclaré" : "annulé"
+      } par ${qui(e)}`;
+    case "ABSENCE":
+      return e.transition === "signalerAbsence"
+        ? `absence déclarée par ${qui(e)}`
+        : e.transition === "retirerAbsence"
+          ? `absence retirée par ${qui(e)}`
+          : e.acteur === "SYSTEME"
+            ? `absence sans justificatif dans le délai${precision}`
+            : `absence décidée par ${qui(e)}${precision}`;
+  }
+}
+
+/** « 10/12/2026 11:58 — Réservé → Annulé, par le parent (Marie DUPONT) »; a creation names its state only. */
+export function ligneHistorique(e: Evenement): string {
+  const changement = e.de ? `${ETATS[e.de].libelle} → ${ETATS[e.vers].libelle}` : ETATS[e.vers].libelle;
+  return `${formatParis(e.le, "dd/MM/yyyy HH:mm")} — ${changement}, ${pourquoi(e)}`;
+}
