@@ -82,6 +82,25 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // House rule: no production source over 400 lines, no function over 150. Counted as `wc -l` counts them,
+    // blank lines and comments included (a file is read whole; a long comment is a reason to split too).
+    // Not counted: tests (tests/, e2e/, *.test.*), the generated client, the demo's and the seed's data
+    // (prisma/seed.ts, prisma/demo-*.ts) and zod schema files (lib/**/schemas.ts), which are lists.
+    files: [
+      "app/**/*.{ts,tsx}",
+      "components/**/*.{ts,tsx}",
+      "lib/**/*.{ts,tsx}",
+      "emails/**/*.{ts,tsx}",
+      "scripts/**/*.{ts,mjs,cjs}",
+      "*.{ts,mjs}",
+    ],
+    ignores: ["**/*.test.{ts,tsx}", "lib/**/schemas.ts", "prisma/**", "tests/**", "e2e/**"],
+    rules: {
+      "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }],
+      "max-lines-per-function": ["error", { max: 150, skipBlankLines: false, skipComments: false, IIFEs: true }],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",
