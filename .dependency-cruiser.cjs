@@ -26,12 +26,12 @@ const PUBLICS = {
   commune: ["queries"],
   facturation: ["argent", "etat"],
   famille: ["schemas"],
-  inscription: ["attente", "foyer", "recap", "regles", "reprise"],
+  inscription: ["attente", "foyer", "regles", "reprise"],
   pointage: ["fiches"],
   portail: ["agent-actif"],
   // the reservation's life: its transition table and the gate every write of Reservation.statut goes through
   reservation: ["franchir", "transitions"],
-  sante: ["acces-agent", "coffre", "queries-agent", "schemas"],
+  sante: ["acces-agent", "coffre", "schemas"],
   "service-non-assure": ["motifs"],
   usager: ["modifier", "schemas"],
 };

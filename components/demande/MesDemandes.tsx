@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import { formatParis } from "@/lib/temps/dates";
-import { DEMARCHES, libelleDemande } from "@/lib/domain/demarches";
-import { liensReprise } from "@/components/demande/reprise";
+import { DEMARCHES, libelleDemande, liensReprise } from "@/lib/domain/demarches";
 import type { mesDemandes } from "@/lib/domain/demande/queries";
 
 // "Mes demandes" on Mon accueil: drafts first (Reprendre, ANNULER LA DÉMARCHE), then the deposits.

@@ -2,7 +2,13 @@
 // outside the engine (lib/domain/demande/), which receives it from its callers: the engine imports no aggregate,
 // and `Demarches` makes TypeScript refuse a type without its definition, its data's version or its recap.
 import { DEMARCHE_ABSENCE } from "@/lib/domain/absence/demarche";
-import { intituleDemande, verifierVersion, type Demarches, type SectionRecap } from "@/lib/domain/demande/demarche";
+import {
+  intituleDemande,
+  verifierVersion,
+  type Demarches,
+  type Reprise,
+  type SectionRecap,
+} from "@/lib/domain/demande/demarche";
 import { DEMARCHE_AJOUT_FAMILLE } from "@/lib/domain/famille/demarche-ajout-famille";
 import { DEMARCHE_CHANGEMENT_ADRESSE } from "@/lib/domain/famille/demarche-changement-adresse";
 import { DEMARCHE_RATTACHEMENT } from "@/lib/domain/famille/demarche-rattachement";
@@ -24,6 +30,11 @@ export const DEMARCHES: Demarches = {
 /** A demande's name as the parent and the agents read it: its own (an inscription's activity) or its type's. */
 export function libelleDemande(demande: { type: TypeDemande; donnees?: unknown }): string {
   return intituleDemande(DEMARCHES, demande);
+}
+
+/** Where the parent takes a demande's wizard up again, if its démarche has one. */
+export function liensReprise(demande: { type: TypeDemande; id: string; enfantId: string | null }): Reprise | null {
+  return DEMARCHES[demande.type].reprise?.(demande) ?? null;
 }
 
 /** "La demande" for its parent: the caller has loaded it scoped by the parent's usagerId. */

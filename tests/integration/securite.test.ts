@@ -28,11 +28,8 @@ import { demanderReinitialisation, limiterDemandeReinitialisation } from "@/lib/
 import { demanderChangementCourriel } from "@/lib/domain/usager/courriel";
 import { BROUILLONS_PAR_ADRESSE, createBrouillon, purgeBrouillons, saveBrouillon } from "@/lib/domain/usager/brouillon";
 import { AccesSanteRefuse, changerAccesSante } from "@/lib/domain/sante/acces-agent";
-import {
-  dossierSantePourAgent,
-  lireDemandeSantePourAgent,
-  recapInscriptionPourAgent,
-} from "@/lib/domain/sante/queries-agent";
+import { dossierSantePourAgent, lireDemandeSantePourAgent } from "@/lib/domain/sante/queries-agent";
+import { recapInscriptionPourAgent } from "@/lib/domain/inscription/recap";
 import { modifierDossierSante } from "@/lib/domain/sante/dossier";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
 import { deposerDemande } from "@/lib/domain/demande/deposer";

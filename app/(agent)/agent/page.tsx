@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { TableDemandes } from "@/components/demande/TableDemandes";
 import { requireAgent } from "@/lib/auth/current";
-import { tableauDeBord } from "@/lib/domain/demande/queries-console";
-import { LIBELLES_STATUT, STATUTS } from "@/lib/domain/demande/transitions";
+import { STATUTS_VISIBLES, tableauDeBord } from "@/lib/domain/demande/queries-console";
+import { LIBELLES_STATUT } from "@/lib/domain/demande/transitions";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import type { TypeDemande } from "@/lib/generated/prisma/enums";
 
@@ -14,7 +14,7 @@ export default async function TableauDeBordPage() {
   const { agent } = await requireAgent();
   const { comptes, aTraiter, nbATraiter, mesInstructions } = await tableauDeBord(agent.id);
   const types = Object.keys(DEMARCHES) as TypeDemande[];
-  const statuts = STATUTS.filter((statut) => statut !== "BROUILLON");
+  const statuts = STATUTS_VISIBLES;
   const nombre = (type: TypeDemande, statut: string) =>
     comptes.find((c) => c.type === type && c.statut === statut)?.nombre ?? 0;
   return (

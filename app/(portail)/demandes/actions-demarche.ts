@@ -6,12 +6,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionUsager } from "@/lib/action";
-import { liensReprise } from "@/components/demande/reprise";
 import { annulerDemande } from "@/lib/domain/demande/annuler";
 import { demandeEditable, revenirEtape1 } from "@/lib/domain/demande/brouillon";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { demandeIntrouvable } from "@/lib/domain/demande/transition";
-import { DEMARCHES } from "@/lib/domain/demarches";
+import { DEMARCHES, liensReprise } from "@/lib/domain/demarches";
 
 const schema = z.object({ demande: z.string().min(1, "Cette demande est introuvable.") });
 

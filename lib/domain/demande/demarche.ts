@@ -51,6 +51,9 @@ export type AvisApresDepot = {
   lien?: { libelle: string; href: string };
 };
 
+/** A démarche's pages around one demande: step 1, step 2, the cancel confirmation, and where a cancel leads. */
+export type Reprise = { reprendre: string; recapitulatif: string; annuler: string; apresAnnulation: string };
+
 export type DefinitionDemarche = {
   type: TypeDemande;
   /** "Ajout de famille", as in "ENFANCE Ajout de famille" */
@@ -64,6 +67,9 @@ export type DefinitionDemarche = {
   confirmation?: string;
   /** the confirmation page's notice after the deposit (the caller has loaded the demande scoped by its parent) */
   avisApresDepot?(demande: Pick<Demande, "numero" | "donnees">): Promise<AvisApresDepot | null>;
+  /** where its wizard is taken up again (a draft, or a demande sent back « à compléter »); none for a démarche
+   * made in one step */
+  reprise?(demande: { id: string; enfantId: string | null }): Reprise;
   /** the suivi's « Inscrire » tab: while the demande lives (neither refused nor withdrawn) the parent may enrol
    * the children it declares, before the agents accept it */
   inscrireDepuisLeSuivi?: boolean;

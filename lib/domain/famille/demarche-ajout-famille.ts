@@ -211,6 +211,12 @@ export const DEMARCHE_AJOUT_FAMILLE = {
     usager: async (demande) => recapAjoutFamille(lireBrouillon(demande.donnees)),
     agent: async (demande) => recapAjoutFamille(lireBrouillon(demande.donnees)),
   },
+  reprise: () => ({
+    reprendre: "/famille/declarer",
+    recapitulatif: "/famille/declarer/recapitulatif",
+    annuler: "/famille/declarer/annuler",
+    apresAnnulation: "/mon-espace",
+  }),
   // the seed's « Inscrire » tab and its notice: the parent enrols the declared children while the family waits
   inscrireDepuisLeSuivi: true,
   async avisApresDepot(demande) {

@@ -5,9 +5,8 @@ import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/dema
 import { ouvertureEnLettres } from "@/lib/domain/calendrier/periode";
 import { anneeScolaire } from "@/lib/domain/inscription/catalogue";
 import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
-import { recapInscription, type RecapInscription } from "@/lib/domain/inscription/recap";
+import { recapInscription, recapInscriptionPourAgent, type RecapInscription } from "@/lib/domain/inscription/recap";
 import { ATTESTATIONS, donneesSchema, lireDonnees, type Attestation } from "@/lib/domain/inscription/regles";
-import { recapInscriptionPourAgent } from "@/lib/domain/sante/queries-agent";
 import type { Demande } from "@/lib/generated/prisma/client";
 
 const etat = (autorise: boolean | null) => (autorise === null ? null : autorise ? "Autorisé" : "Interdit");
@@ -111,6 +110,12 @@ export const DEMARCHE_INSCRIPTION = {
   auDepot: auDepotInscription,
   accepter: (tx, demande) => accepterInscription(tx, demande),
   recap: { usager: (demande) => recap(demande), agent: (demande, agentId) => recap(demande, agentId) },
+  reprise: ({ id }) => ({
+    reprendre: `/inscriptions/${id}`,
+    recapitulatif: `/inscriptions/${id}/recapitulatif`,
+    annuler: `/inscriptions/${id}/annuler`,
+    apresAnnulation: "/mon-espace",
+  }),
   // the seed's two notices: when reservations open (the school year's date), and the dossier santé not to forget
   async avisApresDepot(demande) {
     const lues = lireDonnees(demande.donnees);

@@ -1,12 +1,14 @@
 // LE RÉCAPITULATIF of an inscription, resolved for display: step 2, the parent's suivi and the console show
 // the same. The caller has already checked who may see the demande.
 import { db } from "@/lib/db";
+import { journal } from "@/lib/journal";
 import { formatParis } from "@/lib/temps/dates";
 import { withCommune } from "@/lib/domain/commune/queries";
 import { getCommune } from "@/lib/commune";
 import { contexte, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
 import { foyerDeLaDemande } from "@/lib/domain/inscription/foyer";
 import { lireDonnees, PERMISSIONS, PIECES, type Permission } from "@/lib/domain/inscription/regles";
+import { aAccesSante } from "@/lib/domain/sante/acces-agent";
 
 export type RecapInscription = NonNullable<Awaited<ReturnType<typeof recapInscription>>>;
 
@@ -59,4 +61,24 @@ export async function recapInscription(
     attestations: donnees.attestations,
     reglementVersion: reglement?.version ?? null,
   };
+}
+
+/**
+ * An inscription's recap as an agent reads it. Its P.A.I. object is health data: opened (and journaled) only
+ * for an agent with the permission SANTE; the others see that a P.A.I. is asked, not what it is about.
+ */
+export async function recapInscriptionPourAgent(
+  agentId: string,
+  demande: { id: string; numero: number | null; familleId: string | null; donnees: unknown },
+) {
+  const recap = await recapInscription(demande, { ouvrirPai: await aAccesSante(agentId) });
+  if (recap?.pai && recap.paiObjet !== null) {
+    await journal(db(), {
+      event: "inscription.pai_consulte",
+      actorKind: "AGENT",
+      actorId: agentId,
+      details: { numero: demande.numero },
+    });
+  }
+  return recap;
 }

@@ -20,6 +20,12 @@ export const DEMARCHE_DOSSIER_SANTE = {
   donnees: { version: 1, schema: z.object({ sante: z.string().optional(), complet: z.boolean().optional() }) },
   verifierDepot: verifierDepotSante,
   accepter: (tx, demande) => accepterDossierSante(tx, demande),
+  reprise: ({ enfantId }) => ({
+    reprendre: `/famille/enfants/${enfantId}/sante/mettre-a-jour`,
+    recapitulatif: `/famille/enfants/${enfantId}/sante/recapitulatif`,
+    annuler: `/famille/enfants/${enfantId}/sante/annuler`,
+    apresAnnulation: `/famille/enfants/${enfantId}/sante`,
+  }),
   recap: {
     // the family's own data, opened for its owner
     async usager(demande) {

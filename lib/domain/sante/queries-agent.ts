@@ -1,11 +1,11 @@
-// The agents' read of a dossier santé or a P.A.I.: the one place the console opens health data, for agents
-// with the permission SANTE only (AccesSanteRefuse otherwise, before anything is decrypted), and each opening
-// is written to the journal here, once per read (who, which demande or child; never the data itself).
+// The agents' read of a dossier santé: the console opens it for agents with the permission SANTE only
+// (AccesSanteRefuse otherwise, before anything is decrypted), and each opening is written to the journal here,
+// once per read (who, which demande or child; never the data itself). An inscription's P.A.I. is opened under
+// the same permission by its recap (lib/domain/inscription/recap.ts).
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { ouvrirFiche, ouvrirValeurs } from "@/lib/domain/sante/coffre";
-import { aAccesSante, exigerAccesSante } from "@/lib/domain/sante/acces-agent";
-import { recapInscription } from "@/lib/domain/inscription/recap";
+import { exigerAccesSante } from "@/lib/domain/sante/acces-agent";
 import { lireFiche, type FicheSante } from "@/lib/domain/sante/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -48,26 +48,6 @@ export async function dossierSantePourAgent(agentId: string, enfantId: string) {
     valideeAt: version.valideeAt,
     fiche: ouvrirFiche(version),
   }));
-}
-
-/**
- * An inscription's recap as an agent reads it. Its P.A.I. object is health data: opened (and journaled) only
- * for an agent with the permission SANTE; the others see that a P.A.I. is asked, not what it is about.
- */
-export async function recapInscriptionPourAgent(
-  agentId: string,
-  demande: { id: string; numero: number | null; familleId: string | null; donnees: unknown },
-) {
-  const recap = await recapInscription(demande, { ouvrirPai: await aAccesSante(agentId) });
-  if (recap?.pai && recap.paiObjet !== null) {
-    await journal(db(), {
-      event: "inscription.pai_consulte",
-      actorKind: "AGENT",
-      actorId: agentId,
-      details: { numero: demande.numero },
-    });
-  }
-  return recap;
 }
 
 /** The child of that family (the console's URL names both), or null. */
