@@ -41,13 +41,13 @@ const nextConfig: NextConfig = {
     isrFlushToDisk: false,
     // forbidden() from next/navigation: an AGENT on an ADMIN page gets a real 403 (app/forbidden.tsx).
     authInterrupts: true,
-    // A piece sent in Échanges weighs up to 10 MB (the identity photo 5 MB); the form's text comes with it.
-    // Room above that, so a file somewhat over the limit (a 12 MB scan) reaches the action whole and gets its
-    // French message beside the field, instead of a cut body and the generic error page (the browser refuses
-    // it before sending anyway when JavaScript runs).
-    serverActions: { bodySizeLimit: "25mb" },
+    // One limit for every action, so the largest upload's: a piece sent in Échanges (10 MB) with room above it,
+    // so a file somewhat over the limit (a 12 MB scan) reaches the action whole and gets its French message
+    // beside the field. Every other page's actions get far less (1 MB without a file): the proxy refuses a
+    // heavier body from its length before it is read (lib/web/limites-corps.ts: LIMITE_ACTION_MAX is this).
+    serverActions: { bodySizeLimit: "21mb" },
     // The proxy (proxy.ts) buffers request bodies up to this size: the same as above, or it would cut them.
-    proxyClientMaxBodySize: "25mb",
+    proxyClientMaxBodySize: "21mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

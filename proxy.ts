@@ -16,7 +16,8 @@
 //   (react/no-danger, eslint.config.mjs); the login page adds, in the browser, fixed messages chosen by its
 //   address. The pages of a space and of the console are rendered for their request, with a nonce.
 import { NextResponse, type NextRequest } from "next/server";
-import { enTeteHsts } from "@/lib/config";
+import { config as configuration, enTeteHsts, nomCookieSession, proxysDeConfiance } from "@/lib/config";
+import { limiteDuCorps } from "@/lib/web/limites-corps";
 import { POLITIQUE_FICHIER } from "@/lib/storage/reponse";
 
 const PRIVATE_PREFIXES = [
@@ -104,8 +105,45 @@ function politique(scripts: string): string {
   ].join("; ");
 }
 
+/**
+ * Next checks a server action's Origin against X-Forwarded-Host when the request has one (issue 30). Behind a
+ * reverse proxy (TRUSTED_PROXY), that header is the proxy's to overwrite with the portal's public host
+ * (docs/securite.md); Next fills it from Host when nobody did. One naming neither the portal's host (APP_URL)
+ * nor the request's Host came from the client through a proxy that let it pass: the request is refused here,
+ * so a client forging it along with Origin gets no action run.
+ */
+function hoteTransmisRefuse(request: NextRequest): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const transmis = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim().toLowerCase();
+  if (!transmis || proxysDeConfiance().kind === "aucun") return false;
+  const admis = [new URL(configuration.appUrl).host, request.headers.get("host") ?? ""].map((h) => h.toLowerCase());
+  return !admis.includes(transmis);
+}
+
+/**
+ * A POST to a page (a server action) heavier than its forms need (lib/web/limites-corps.ts), refused from its
+ * announced length before a byte is read; one that announces none (chunked) too: a browser always does.
+ */
+function corpsRefuse(request: NextRequest, path: string): 413 | 411 | null {
+  if (request.method !== "POST" || routeFichier(path)) return null;
+  const longueur = request.headers.get("content-length");
+  if (longueur === null) return request.headers.has("transfer-encoding") ? 411 : null;
+  const avecSession = request.cookies.has(nomCookieSession());
+  return Number(longueur) > limiteDuCorps(path, avecSession) ? 413 : null;
+}
+
+const refus = (status: number, texte: string) =>
+  new NextResponse(texte, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  if (hoteTransmisRefuse(request)) return refus(403, "Requête refusée.");
+  const corps = corpsRefuse(request, path);
+  if (corps)
+    return refus(corps, "Le formulaire envoyé est trop lourd : réessayez sans fichier ou avec un fichier plus léger.");
   const coquille = COQUILLES.has(path) && (request.method === "GET" || request.method === "HEAD");
   const requestHeaders = new Headers(request.headers);
   let csp: string;

@@ -16,7 +16,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAgent, requireAgentSession, requireUsager } from "@/lib/auth/current";
 import { AppError, GENERIC_ERROR } from "@/lib/errors";
-import { appErrorState, formValues, parseForm, type FormState } from "@/lib/forms";
+import { appErrorState, formValues, parseForm, valeursRenvoyees, type FormState } from "@/lib/forms";
 import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 
@@ -56,7 +56,7 @@ function envelopper<S extends z.ZodType, A>(
     const formData = args.length === 2 ? args[1] : args[0];
     const appelant = await autoriser(formData);
     const saisie = formValues(formData);
-    const values = sansMotsDePasse(saisie);
+    const values = valeursRenvoyees(schema, sansMotsDePasse(saisie));
     const parsed = parseForm(schema, saisie);
     if (!parsed.success) {
       return { values, errors: parsed.errors, message: parsed.errors._form };

@@ -20,6 +20,27 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** A text field's declared maximum length (z.string().max(n), optional or not), or null. */
+function longueurMax(champ: unknown): number | null {
+  const texte = champ instanceof z.ZodOptional || champ instanceof z.ZodNullable ? champ.unwrap() : champ;
+  return texte instanceof z.ZodString ? texte.maxLength : null;
+}
+
+/**
+ * What the form is given back to show again: each field cut to its schema's maximum length (issue 30), so a
+ * megabyte typed into a 254-character field is refused beside it without being echoed back whole.
+ */
+export function valeursRenvoyees(schema: z.ZodType, values: Record<string, string>): Record<string, string> {
+  if (!(schema instanceof z.ZodObject)) return values;
+  const forme = schema.shape as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(values).map(([nom, valeur]) => {
+      const max = longueurMax(forme[nom]);
+      return [nom, max !== null && valeur.length > max ? valeur.slice(0, max) : valeur];
+    }),
+  );
+}
+
 /** The first message for each field, keyed by the field's name. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};

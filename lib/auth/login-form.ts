@@ -51,13 +51,21 @@ async function suiteDemandee(champ: string | undefined): Promise<string | undefi
   return url.origin === new URL(config.appUrl).origin ? (url.searchParams.get("suite") ?? undefined) : undefined;
 }
 
+/**
+ * The longest identifiant (lib/auth/login.ts reads no more) and page to return to that the form is given back:
+ * a huge post is neither looked up nor echoed whole (issue 30).
+ */
+export const IDENTIFIANT_MAX = 254;
+const SUITE_MAX = 2048;
+
 /** The fields of both login forms: handleLogin words their refusals itself, beside each field. */
 export const loginSchema = z.looseObject({});
 
 export async function handleLogin(kind: SessionKind, formData: FormData, fallback: string): Promise<FormState> {
   const values = formValues(formData);
-  const identifiant = values.identifiant?.trim() ?? "";
-  const keep: Record<string, string> = { identifiant, suite: (await suiteDemandee(values.suite)) ?? "" };
+  const identifiant = values.identifiant?.trim().slice(0, IDENTIFIANT_MAX) ?? "";
+  const demandee = (await suiteDemandee(values.suite?.slice(0, SUITE_MAX))) ?? "";
+  const keep: Record<string, string> = { identifiant, suite: demandee.slice(0, SUITE_MAX) };
   const errors: Record<string, string> = {};
   if (!identifiant) errors.identifiant = "Indiquez votre identifiant.";
   if (!values.motDePasse) errors.motDePasse = "Indiquez votre mot de passe.";

@@ -9,8 +9,16 @@ const changement = z.object({
 });
 
 /** At most a school year of two units, both ways. */
+export const CHANGEMENTS_MAX = 1000;
+/**
+ * The longest text CHANGEMENTS_MAX changes make (one is {"date":"2026-09-14","uniteId":123456,"reserver":false},
+ * 55 characters): checked before the text is parsed, so a huge field costs nothing (issue 30).
+ */
+export const CHANGEMENTS_MAX_CARACTERES = CHANGEMENTS_MAX * 80;
+
 export const changementsSchema = z
   .string()
+  .max(CHANGEMENTS_MAX_CARACTERES, "Trop de changements à la fois : enregistrez-les en plusieurs fois.")
   .transform((texte, ctx) => {
     try {
       return JSON.parse(texte) as unknown;
@@ -19,7 +27,7 @@ export const changementsSchema = z
       return z.NEVER;
     }
   })
-  .pipe(z.array(changement).min(1, "Aucun changement à enregistrer.").max(1000));
+  .pipe(z.array(changement).min(1, "Aucun changement à enregistrer.").max(CHANGEMENTS_MAX));
 
 const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
 

@@ -1,0 +1,41 @@
+// What a POST to a page (a server action: Next's client, or a form sent without JavaScript) may weigh (issue 30).
+// Next's own limit (serverActions.bodySizeLimit, next.config.ts) is one for every action, so it has to be the
+// largest upload's; the proxy refuses, from the announced length and before anything is read, a body over what
+// that page's forms need: 1 Mo for a form without a file — the login, Créer mon espace's text steps, a month of
+// reservations — and a file's limit, with room above, on the few pages whose forms carry one. (The room lets a
+// file somewhat over its limit reach the action whole and get its French message beside the field when the
+// browser runs no JavaScript; with JavaScript the browser refuses it before sending.) Uploads through route
+// handlers (/api/pieces) keep their own limits, checked in the route.
+import { PHOTO_MAX_OCTETS, PIECE_MAX_OCTETS } from "@/lib/storage/limites";
+
+const MO = 1024 * 1024;
+
+/** A form without a file. */
+export const LIMITE_ACTION = MO;
+
+/** Room above a file's limit: the file twice, and the form's text. */
+const avecMarge = (octets: number) => 2 * octets + MO;
+
+/** The pages whose forms carry a file; `session`: only for a caller with a session cookie (1 Mo otherwise). */
+const PAGES_AVEC_FICHIER: { motif: RegExp; octets: number; session: boolean }[] = [
+  // Échanges (MessageForm): a piece of 10 Mo, the parent's and the agent's
+  { motif: /^\/demandes\/[^/]+$/, octets: avecMarge(PIECE_MAX_OCTETS), session: true },
+  { motif: /^\/agent\/demandes\/[^/]+$/, octets: avecMarge(PIECE_MAX_OCTETS), session: true },
+  // an absence's justificatif
+  { motif: /^\/famille\/enfants\/[^/]+\/absences$/, octets: avecMarge(PIECE_MAX_OCTETS), session: true },
+  // Créer mon espace: the identity photo, before any account exists
+  { motif: /^\/creer-mon-espace\/[^/]+$/, octets: avecMarge(PHOTO_MAX_OCTETS), session: false },
+  // the console: a document utile (10 Mo), the logo (1 Mo), the school calendar's export (10 Mo)
+  { motif: /^\/agent\/portail$/, octets: avecMarge(PIECE_MAX_OCTETS), session: true },
+  { motif: /^\/agent\/parametrage$/, octets: avecMarge(MO), session: true },
+  { motif: /^\/agent\/parametrage\/reservations$/, octets: avecMarge(PIECE_MAX_OCTETS), session: true },
+];
+
+/** The largest of them: Next's bodySizeLimit and proxyClientMaxBodySize (next.config.ts) must allow it. */
+export const LIMITE_ACTION_MAX = Math.max(...PAGES_AVEC_FICHIER.map((page) => page.octets));
+
+/** What a POST to this page may weigh. */
+export function limiteDuCorps(chemin: string, avecSession: boolean): number {
+  const page = PAGES_AVEC_FICHIER.find(({ motif }) => motif.test(chemin));
+  return page && (avecSession || !page.session) ? page.octets : LIMITE_ACTION;
+}
