@@ -28,6 +28,8 @@ const args = new Set(process.argv.slice(2));
 const preview = args.has("--preview") || process.env.PREVIEW === "1";
 const demo = args.has("--demo") || preview;
 const rebuild = args.has("--rebuild");
+// closes the demo accounts of a preview's data (scripts/comptes-demo.ts), then stops
+const fermerDemo = args.has("--supprimer-comptes-demo");
 // Read by the seed in this process (the demo's fixed encryption key) and by the server.
 if (demo) process.env.DEMO = "1";
 if (preview) process.env.PREVIEW = "1";
@@ -118,6 +120,24 @@ async function main(): Promise<void> {
   const applied = await applyMigrations(databaseUrl);
   if (applied.length) console.log(`Migrations appliquées : ${applied.join(", ")}`);
 
+  // Production never serves with the demo accounts' public passwords and TOTP key still valid (issue 30).
+  if (fermerDemo || !demo) {
+    const { comptes: fermes, commande } = await comptesDemo(databaseUrl, fermerDemo);
+    if (fermerDemo) {
+      console.log(
+        fermes.length ? `Comptes de démonstration fermés : ${fermes.join(", ")}` : "Aucun compte de démonstration.",
+      );
+      return void (await shutdown(0));
+    }
+    if (fermes.length) {
+      console.error(
+        `Refus de démarrer : les comptes de démonstration ${fermes.join(", ")} ouvrent encore avec leurs mots de passe publics.\n` +
+          `Fermez-les avec : ${commande}`,
+      );
+      return void (await shutdown(1));
+    }
+  }
+
   const logins: DemoLogin[] = await loadDemoData(databaseUrl, demo);
 
   const appUrl = (process.env.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
@@ -141,6 +161,19 @@ async function main(): Promise<void> {
   if (!isRunning(next)) return;
   if (logins.length) console.log(`\n${formatDemoLogins(logins)}`);
   console.log(`\nPortail Famille : http://localhost:${port}\n`);
+}
+
+/** The demo accounts still open (or, `fermer`, the ones just closed), through the database at that URL. */
+async function comptesDemo(databaseUrl: string, fermer: boolean): Promise<{ comptes: string[]; commande: string }> {
+  // lib/db.ts reads DATABASE_URL when first used, as in demo-seed.ts
+  process.env.DATABASE_URL = databaseUrl;
+  const { comptesDemoOuverts, fermerComptesDemo, SUPPRIMER } = await import("./comptes-demo");
+  try {
+    return { comptes: fermer ? await fermerComptesDemo(new Date()) : await comptesDemoOuverts(), commande: SUPPRIMER };
+  } finally {
+    const { db } = await import("../lib/db");
+    await db().$disconnect();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 // How the portal hands a stored file back: under its own name, with the type read from its bytes at upload,
 // never run as a page of the portal (sandboxing CSP, nosniff). Private files are never cached.
+import { nomAvecExtension } from "@/lib/storage/nom-fichier";
+
 const INTROUVABLE_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
 
 /**
@@ -24,7 +26,8 @@ export function reponseFichierPrive({ bytes, type, nom }: Fichier): Response {
     headers: {
       "Content-Type": type,
       "Content-Length": String(bytes.length),
-      "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(nom)}`,
+      // (a name stored before issue 30 may end in .html: the type's extension, here too)
+      "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(nomAvecExtension(nom, type))}`,
       "Content-Security-Policy": POLITIQUE_FICHIER,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",

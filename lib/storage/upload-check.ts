@@ -2,6 +2,7 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import { messageTropLourd, PHOTO_MAX_OCTETS, PIECE_MAX_OCTETS } from "@/lib/storage/limites";
+import { nomAvecExtension } from "@/lib/storage/nom-fichier";
 
 export type UploadRule = { maxBytes: number; types: Record<string, string> };
 
@@ -48,5 +49,6 @@ export async function pieceDuFormulaire(
 > {
   if (!(fichier instanceof File) || fichier.size === 0) return { ok: true, piece: null };
   const check = await checkUpload(fichier, PIECE_RULE);
-  return check.ok ? { ok: true, piece: { bytes: check.bytes, mime: check.mime, nom: fichier.name } } : check;
+  if (!check.ok) return check;
+  return { ok: true, piece: { bytes: check.bytes, mime: check.mime, nom: nomAvecExtension(fichier.name, check.mime) } };
 }

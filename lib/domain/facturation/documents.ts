@@ -5,7 +5,7 @@ import { attestationFiscale } from "@/lib/domain/facturation/attestation";
 import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { attestationPdf, facturePdf } from "@/lib/domain/facturation/pdf";
-import { factureALire, type Lecteur } from "@/lib/domain/facturation/queries";
+import { anneesDePaiement, factureALire, type Lecteur } from "@/lib/domain/facturation/queries";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
 import { formatParis } from "@/lib/temps/dates";
 
@@ -44,6 +44,8 @@ export async function pdfDeFacture(lecteur: Lecteur, numero: string, now: Date) 
 }
 
 export async function pdfAttestation(familleId: string, annee: number, now: Date) {
+  // only a year the household paid something in, the years its pages offer (issue 30): not any year 2000–2099
+  if (!(await anneesDePaiement(familleId)).includes(annee)) return null;
   const attestation = await attestationFiscale(familleId, annee);
   if (!attestation) return null;
   const { commune, parametres } = await communeEtRegie();

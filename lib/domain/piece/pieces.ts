@@ -6,6 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { checkUpload, PIECE_RULE } from "@/lib/storage/upload-check";
+import { nomAvecExtension } from "@/lib/storage/nom-fichier";
 import { getStorage } from "@/lib/storage/storage";
 import { foyerDuParent, piecesDuFoyer, type Foyer } from "@/lib/domain/inscription/foyer";
 import { debutValidite } from "@/lib/domain/inscription/reprise";
@@ -43,7 +44,7 @@ export async function verifierFichier(
       "fichier",
     );
   }
-  return { bytes: check.bytes, mime: check.mime, nom: nomDeFichier(fichier.name) };
+  return { bytes: check.bytes, mime: check.mime, nom: nomAvecExtension(nomDeFichier(fichier.name), check.mime) };
 }
 
 /** The caller's editable INSCRIPTION, locked for the transaction. */
