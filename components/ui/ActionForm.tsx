@@ -4,6 +4,7 @@
 // the values the page now holds (the passwords emptied).
 import type { HTMLInputTypeAttribute } from "react";
 import { AdresseFields } from "@/components/ui/AdresseFields";
+import { IdentiteFields } from "@/components/formulaire/IdentiteFields";
 import { ChampsObligatoires, FieldMessages, Label, SelectField, TextField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
@@ -24,7 +25,9 @@ export type Champ =
   | { kind: "choix"; name: string; label: string; options: Record<string, string>; required?: boolean }
   | { kind: "motDePasse"; name: string; label: string; nouveau?: boolean; regle?: boolean }
   | { kind: "zoneTexte"; name: string; label: string; hint?: string; maxLength?: number }
-  | { kind: "adresse" };
+  | { kind: "adresse" }
+  /** the usager's identity (components/formulaire/IdentiteFields.tsx) */
+  | { kind: "identite" };
 
 type Props = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -45,7 +48,7 @@ export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "princi
   });
   const valeur = (name: string) => (state.ok ? valeurs[name] : (state.values[name] ?? valeurs[name])) ?? "";
   const obligatoires = champs.some(
-    (c) => c.kind === "adresse" || c.kind === "motDePasse" || ("required" in c && c.required),
+    (c) => c.kind === "adresse" || c.kind === "identite" || c.kind === "motDePasse" || ("required" in c && c.required),
   );
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
@@ -109,6 +112,14 @@ export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "princi
                   />
                   <FieldMessages name={champ.name} hint={champ.hint} error={state.errors[champ.name]} />
                 </div>
+              );
+            case "identite":
+              return (
+                <IdentiteFields
+                  key="identite"
+                  values={state.ok ? valeurs : { ...valeurs, ...state.values }}
+                  errors={state.errors}
+                />
               );
             case "adresse":
               return (

@@ -2,7 +2,7 @@
 // The seed's ADRESSE block: a search among the national addresses (ARIA 1.2 combobox with a listbox popup)
 // whose chosen suggestion fills the fields, and the fields themselves, always editable by hand. The search is
 // only a help: when the service gives nothing (down, slow, no match) nothing is said and the family types.
-import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from "react";
 import { FieldMessages, Label, TextField } from "@/components/ui/Field";
 import type { AdresseSuggestion } from "@/lib/adresse/geoplateforme";
 import { ADRESSE_CHAMPS } from "@/lib/domain/famille/schemas";
@@ -175,68 +175,128 @@ export function AdresseFields({ values, errors }: Props) {
   return (
     <fieldset className="mb-6">
       <legend className="mb-3 text-lg font-bold uppercase">Adresse</legend>
-      <div className="mb-4">
-        <Label htmlFor={RECHERCHE_ID}>Adresse</Label>
-        <div className="flex gap-2">
-          <div className="relative min-w-0 flex-1">
-            <input
-              ref={recherche}
-              id={RECHERCHE_ID}
-              type="text"
-              role="combobox"
-              aria-expanded={deroulee}
-              aria-controls={LISTE_ID}
-              aria-autocomplete="list"
-              aria-activedescendant={deroulee && active >= 0 ? optionId(active) : undefined}
-              aria-describedby={`${RECHERCHE_ID}-aide`}
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={200}
-              placeholder="Rechercher une adresse..."
-              value={texte}
-              onChange={(event) => taper(event.target.value)}
-              onKeyDown={onKeyDown}
-              onBlur={fermer}
-              className="champ"
-            />
-            {deroulee && (
-              // Pressing an option must not take the focus from the search field (whose blur closes the list).
-              <ul
-                id={LISTE_ID}
-                role="listbox"
-                aria-label="Adresses proposées"
-                onMouseDown={(event) => event.preventDefault()}
-                className="absolute inset-x-0 top-full z-10 mt-1 rounded-md border border-stone-500 bg-white shadow-lg"
-              >
-                {suggestions.map((suggestion, index) => (
-                  <li
-                    key={`${index}-${suggestion.label}`}
-                    id={optionId(index)}
-                    role="option"
-                    aria-selected={index === active}
-                    onClick={() => choisir(suggestion)}
-                    className="flex min-h-11 cursor-pointer items-center border-b border-stone-200 px-3 py-2 last:border-b-0 hover:bg-stone-100 aria-selected:bg-blue-700 aria-selected:text-white"
-                  >
-                    {suggestion.label.includes(suggestion.codePostal)
-                      ? suggestion.label
-                      : `${suggestion.label} (${suggestion.codePostal})`}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <button type="button" className="bouton-secondaire shrink-0" onClick={effacer}>
-            Effacer
-          </button>
+      <RechercheAdresse
+        rechercheRef={recherche}
+        texte={texte}
+        deroulee={deroulee}
+        active={active}
+        suggestions={suggestions}
+        annonce={annonce}
+        onTaper={taper}
+        onKeyDown={onKeyDown}
+        onFermer={fermer}
+        onChoisir={choisir}
+        onEffacer={effacer}
+      />
+      <ChampsSaisis champ={champ} />
+      <input type="hidden" name="codeInsee" value={adresse.codeInsee} />
+    </fieldset>
+  );
+}
+
+/** The search (an ARIA 1.2 combobox), its list of suggestions, « Effacer » and the count read aloud. */
+function RechercheAdresse({
+  rechercheRef,
+  texte,
+  deroulee,
+  active,
+  suggestions,
+  annonce,
+  onTaper,
+  onKeyDown,
+  onFermer,
+  onChoisir,
+  onEffacer,
+}: {
+  rechercheRef: RefObject<HTMLInputElement | null>;
+  texte: string;
+  deroulee: boolean;
+  active: number;
+  suggestions: AdresseSuggestion[];
+  annonce: string;
+  onTaper: (valeur: string) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  onFermer: () => void;
+  onChoisir: (suggestion: AdresseSuggestion) => void;
+  onEffacer: () => void;
+}) {
+  return (
+    <div className="mb-4">
+      <Label htmlFor={RECHERCHE_ID}>Adresse</Label>
+      <div className="flex gap-2">
+        <div className="relative min-w-0 flex-1">
+          <input
+            ref={rechercheRef}
+            id={RECHERCHE_ID}
+            type="text"
+            role="combobox"
+            aria-expanded={deroulee}
+            aria-controls={LISTE_ID}
+            aria-autocomplete="list"
+            aria-activedescendant={deroulee && active >= 0 ? optionId(active) : undefined}
+            aria-describedby={`${RECHERCHE_ID}-aide`}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            placeholder="Rechercher une adresse..."
+            value={texte}
+            onChange={(event) => onTaper(event.target.value)}
+            onKeyDown={onKeyDown}
+            onBlur={onFermer}
+            className="champ"
+          />
+          {deroulee && (
+            // Pressing an option must not take the focus from the search field (whose blur closes the list).
+            <ul
+              id={LISTE_ID}
+              role="listbox"
+              aria-label="Adresses proposées"
+              onMouseDown={(event) => event.preventDefault()}
+              className="absolute inset-x-0 top-full z-10 mt-1 rounded-md border border-stone-500 bg-white shadow-lg"
+            >
+              {suggestions.map((suggestion, index) => (
+                <li
+                  key={`${index}-${suggestion.label}`}
+                  id={optionId(index)}
+                  role="option"
+                  aria-selected={index === active}
+                  onClick={() => onChoisir(suggestion)}
+                  className="flex min-h-11 cursor-pointer items-center border-b border-stone-200 px-3 py-2 last:border-b-0 hover:bg-stone-100 aria-selected:bg-blue-700 aria-selected:text-white"
+                >
+                  {suggestion.label.includes(suggestion.codePostal)
+                    ? suggestion.label
+                    : `${suggestion.label} (${suggestion.codePostal})`}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
-        <FieldMessages
-          name={RECHERCHE_ID}
-          hint="Au moins 3 caractères, puis choisissez une adresse proposée. Vous pouvez aussi remplir les champs ci-dessous."
-        />
-        <p role="status" className="sr-only">
-          {annonce}
-        </p>
+        <button type="button" className="bouton-secondaire shrink-0" onClick={onEffacer}>
+          Effacer
+        </button>
       </div>
+      <FieldMessages
+        name={RECHERCHE_ID}
+        hint="Au moins 3 caractères, puis choisissez une adresse proposée. Vous pouvez aussi remplir les champs ci-dessous."
+      />
+      <p role="status" className="sr-only">
+        {annonce}
+      </p>
+    </div>
+  );
+}
+
+type ProprietesChamp = {
+  name: string;
+  value: string;
+  error?: string;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+};
+
+/** The address's own fields, always editable by hand. */
+function ChampsSaisis({ champ }: { champ: (name: Exclude<Champ, "codeInsee">) => ProprietesChamp }) {
+  return (
+    <>
       <div className="grid gap-x-4 sm:grid-cols-[8rem_1fr]">
         <TextField {...champ("adresseNumero")} label="Numéro" maxLength={10} />
         <TextField
@@ -265,7 +325,6 @@ export function AdresseFields({ values, errors }: Props) {
         <TextField {...champ("ville")} label="Ville" required autoComplete="address-level2" maxLength={100} />
       </div>
       <TextField {...champ("pays")} label="Pays" required autoComplete="country-name" maxLength={100} />
-      <input type="hidden" name="codeInsee" value={adresse.codeInsee} />
-    </fieldset>
+    </>
   );
 }

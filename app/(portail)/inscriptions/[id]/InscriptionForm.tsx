@@ -75,12 +75,123 @@ function Choix({ name, libelle, valeur, error }: { name: string; libelle: string
   );
 }
 
+type Saisie = { v: Record<string, string>; errors: Record<string, string> };
+
+/** INSCRIPTION: the child and the period, then the lieu, the groupe and the unit to choose. */
+function SectionInscription({
+  enfant,
+  dateDebut,
+  dateFin,
+  lieux,
+  groupes,
+  unites,
+  v,
+  errors,
+}: Saisie & Pick<Props, "enfant" | "dateDebut" | "dateFin" | "lieux" | "groupes" | "unites">) {
+  return (
+    <Section titre="Inscription">
+      <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">Inscrit</dt>
+        <dd>{enfant}</dd>
+        <dt className="font-semibold">Date de début</dt>
+        <dd>{dateDebut}</dd>
+        <dt className="font-semibold">Date de fin</dt>
+        <dd>{dateFin}</dd>
+      </dl>
+      <SelectField name="lieu" label="Lieu" required options={lieux} defaultValue={v.lieu ?? ""} error={errors.lieu} />
+      <SelectField
+        name="groupe"
+        label="Groupe"
+        required
+        options={groupes}
+        defaultValue={v.groupe ?? ""}
+        error={errors.groupe}
+      />
+      {unites.length > 0 && (
+        <fieldset className="mb-4" aria-describedby={errors.unite ? "unite-erreur" : undefined}>
+          <legend className="mb-1 font-semibold">
+            <span aria-hidden="true" className="mr-1 text-red-700">
+              *
+            </span>
+            Unités
+          </legend>
+          <div className="flex flex-wrap gap-x-6 gap-y-2">
+            {unites.map((unite) => (
+              <label key={unite.id} className="inline-flex min-h-11 items-center gap-2">
+                <input
+                  type="radio"
+                  name="unite"
+                  value={unite.id}
+                  defaultChecked={v.unite === unite.id}
+                  required
+                  className="size-5 accent-marque"
+                />
+                {unite.libelle}
+              </label>
+            ))}
+          </div>
+          <FieldMessages name="unite" error={errors.unite} />
+        </fieldset>
+      )}
+    </Section>
+  );
+}
+
+/** PAI: the box, and the PAI's object asked once it is ticked. */
+function SectionPai({ initiale, v, errors }: Saisie & { initiale: boolean }) {
+  const [pai, setPai] = useState(initiale);
+  return (
+    <Section titre="PAI">
+      <p className="mb-3 font-semibold">
+        Si votre enfant est concerné par un PAI alimentaire, vous devez impérativement l&apos;indiquer lors de
+        l&apos;inscription.
+      </p>
+      <p className="mb-4 rounded-md border-l-4 border-sky-700 bg-sky-50 p-3 text-sm">
+        <strong>Information</strong> INFORMATION SUR LES PROJETS D&apos;ACCUEIL INDIVIDUALISES (PAI) : le PAI est un
+        document écrit qui précise les adaptations à apporter à la vie de l&apos;enfant en collectivité. Il concerne les
+        enfants atteints de troubles de la santé comme une pathologie chronique (ex : asthme), une allergie, une
+        intolérance alimentaire ou les enfants atteints d&apos;une maladie longue durée (ex : cancer). Les parents
+        souhaitant la mise en place d&apos;un PAI doivent l&apos;écrire sur la présente fiche au moment de
+        l&apos;inscription. En cas d&apos;allergie alimentaire, intolérance alimentaire, l&apos;enfant ne sera pas admis
+        à la cantine tant que le PAI n&apos;aura pas été établi. Le panier repas sera fourni par les parents.
+      </p>
+      <CheckboxField
+        name="pai"
+        label="Je souhaite que mon enfant bénéficie d'un P.A.I. car il a un problème de santé et/ou une allergie à prendre en charge en temps scolaire et périscolaire (le signaler à la directrice de l'école lors de l'admission de l'enfant)."
+        checked={pai}
+        onChange={(e) => setPai(e.target.checked)}
+      />
+      {pai && (
+        <div className="mb-4">
+          <label htmlFor="paiObjet" className="mb-1 block font-semibold">
+            <span aria-hidden="true" className="mr-1 text-red-700">
+              *
+            </span>
+            Précisez l&apos;objet du P.A.I.
+          </label>
+          <textarea
+            id="paiObjet"
+            name="paiObjet"
+            rows={3}
+            maxLength={1000}
+            required
+            defaultValue={v.paiObjet ?? ""}
+            aria-invalid={errors.paiObjet ? true : undefined}
+            aria-describedby={errors.paiObjet ? "paiObjet-erreur" : undefined}
+            className="champ"
+          />
+          <FieldMessages name="paiObjet" error={errors.paiObjet} />
+        </div>
+      )}
+    </Section>
+  );
+}
+
 export function InscriptionForm(props: Props) {
   const { state, formAction, pending, onSubmit } = useFormulaireAction(
     enregistrerInscriptionAction.bind(null, props.demandeId),
     { initial: { values: props.initial, errors: {} } as InscriptionState },
   );
-  const [pai, setPai] = useState(props.initial.pai === "on");
   const refusRef = useRef<HTMLDivElement>(null);
   const v = state.values;
   const errors = state.errors;
@@ -127,58 +238,7 @@ export function InscriptionForm(props: Props) {
       {state.enregistre && <Alert kind="succes" title="Les informations sont enregistrées." />}
       <ChampsObligatoires />
 
-      <Section titre="Inscription">
-        <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          <dt className="font-semibold">Inscrit</dt>
-          <dd>{props.enfant}</dd>
-          <dt className="font-semibold">Date de début</dt>
-          <dd>{props.dateDebut}</dd>
-          <dt className="font-semibold">Date de fin</dt>
-          <dd>{props.dateFin}</dd>
-        </dl>
-        <SelectField
-          name="lieu"
-          label="Lieu"
-          required
-          options={props.lieux}
-          defaultValue={v.lieu ?? ""}
-          error={errors.lieu}
-        />
-        <SelectField
-          name="groupe"
-          label="Groupe"
-          required
-          options={props.groupes}
-          defaultValue={v.groupe ?? ""}
-          error={errors.groupe}
-        />
-        {props.unites.length > 0 && (
-          <fieldset className="mb-4" aria-describedby={errors.unite ? "unite-erreur" : undefined}>
-            <legend className="mb-1 font-semibold">
-              <span aria-hidden="true" className="mr-1 text-red-700">
-                *
-              </span>
-              Unités
-            </legend>
-            <div className="flex flex-wrap gap-x-6 gap-y-2">
-              {props.unites.map((unite) => (
-                <label key={unite.id} className="inline-flex min-h-11 items-center gap-2">
-                  <input
-                    type="radio"
-                    name="unite"
-                    value={unite.id}
-                    defaultChecked={v.unite === unite.id}
-                    required
-                    className="size-5 accent-marque"
-                  />
-                  {unite.libelle}
-                </label>
-              ))}
-            </div>
-            <FieldMessages name="unite" error={errors.unite} />
-          </fieldset>
-        )}
-      </Section>
+      <SectionInscription {...props} v={v} errors={errors} />
 
       <Section titre="Permissions">
         {props.permissions.map((p) => (
@@ -206,49 +266,7 @@ export function InscriptionForm(props: Props) {
         </Section>
       )}
 
-      <Section titre="PAI">
-        <p className="mb-3 font-semibold">
-          Si votre enfant est concerné par un PAI alimentaire, vous devez impérativement l&apos;indiquer lors de
-          l&apos;inscription.
-        </p>
-        <p className="mb-4 rounded-md border-l-4 border-sky-700 bg-sky-50 p-3 text-sm">
-          <strong>Information</strong> INFORMATION SUR LES PROJETS D&apos;ACCUEIL INDIVIDUALISES (PAI) : le PAI est un
-          document écrit qui précise les adaptations à apporter à la vie de l&apos;enfant en collectivité. Il concerne
-          les enfants atteints de troubles de la santé comme une pathologie chronique (ex : asthme), une allergie, une
-          intolérance alimentaire ou les enfants atteints d&apos;une maladie longue durée (ex : cancer). Les parents
-          souhaitant la mise en place d&apos;un PAI doivent l&apos;écrire sur la présente fiche au moment de
-          l&apos;inscription. En cas d&apos;allergie alimentaire, intolérance alimentaire, l&apos;enfant ne sera pas
-          admis à la cantine tant que le PAI n&apos;aura pas été établi. Le panier repas sera fourni par les parents.
-        </p>
-        <CheckboxField
-          name="pai"
-          label="Je souhaite que mon enfant bénéficie d'un P.A.I. car il a un problème de santé et/ou une allergie à prendre en charge en temps scolaire et périscolaire (le signaler à la directrice de l'école lors de l'admission de l'enfant)."
-          checked={pai}
-          onChange={(e) => setPai(e.target.checked)}
-        />
-        {pai && (
-          <div className="mb-4">
-            <label htmlFor="paiObjet" className="mb-1 block font-semibold">
-              <span aria-hidden="true" className="mr-1 text-red-700">
-                *
-              </span>
-              Précisez l&apos;objet du P.A.I.
-            </label>
-            <textarea
-              id="paiObjet"
-              name="paiObjet"
-              rows={3}
-              maxLength={1000}
-              required
-              defaultValue={v.paiObjet ?? ""}
-              aria-invalid={errors.paiObjet ? true : undefined}
-              aria-describedby={errors.paiObjet ? "paiObjet-erreur" : undefined}
-              className="champ"
-            />
-            <FieldMessages name="paiObjet" error={errors.paiObjet} />
-          </div>
-        )}
-      </Section>
+      <SectionPai initiale={props.initial.pai === "on"} v={v} errors={errors} />
 
       <Section titre="Pièces jointes">
         <p className="mb-2">

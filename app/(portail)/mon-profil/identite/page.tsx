@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireUsager } from "@/lib/auth/current";
-import { CIVILITES } from "@/lib/domain/usager/schemas";
 import { modifierIdentiteAction } from "./actions";
 
 export const metadata = { title: "Modifier mon espace" };
@@ -27,30 +26,7 @@ export default async function ModifierIdentitePage() {
           departementNaissance: u.departementNaissance ?? "",
           communeNaissance: u.communeNaissance ?? "",
         }}
-        champs={[
-          { kind: "choix", name: "civilite", label: "Civilité", options: CIVILITES, required: true },
-          {
-            kind: "texte",
-            name: "nomUsage",
-            label: "Nom usuel",
-            required: true,
-            autoComplete: "family-name",
-            maxLength: 100,
-          },
-          { kind: "texte", name: "nomNaissance", label: "Nom de naissance", maxLength: 100 },
-          {
-            kind: "texte",
-            name: "prenoms",
-            label: "Prénom(s)",
-            required: true,
-            autoComplete: "given-name",
-            maxLength: 100,
-          },
-          { kind: "texte", name: "dateNaissance", label: "Date de naissance", type: "date", autoComplete: "bday" },
-          { kind: "texte", name: "paysNaissance", label: "Pays de naissance", maxLength: 100 },
-          { kind: "texte", name: "departementNaissance", label: "Département de naissance", maxLength: 100 },
-          { kind: "texte", name: "communeNaissance", label: "Commune de naissance", maxLength: 100 },
-        ]}
+        champs={[{ kind: "identite" }]}
       />
       <p className="mt-6">
         <Link href="/mon-profil">Retour à mon profil</Link>

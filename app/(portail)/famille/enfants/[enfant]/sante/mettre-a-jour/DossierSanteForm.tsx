@@ -23,13 +23,8 @@ export function DossierSanteForm({ action, initial }: Props) {
   const { state, formAction, pending, numero } = useFormulaireAction(action, {
     initial: { values: initial, errors: {} },
   });
-  const resultatsRef = useRef<HTMLDivElement>(null);
   const v = state.values;
   const errors = state.errors;
-
-  useEffect(() => {
-    if (state.medecins) resultatsRef.current?.focus();
-  }, [state.medecins]);
 
   // Enter in the search field searches; in another field it saves (not the form's first button).
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -53,93 +48,7 @@ export function DossierSanteForm({ action, initial }: Props) {
         <p>Ce qui est saisi est enregistré : vous pourrez le corriger plus tard.</p>
       </ResumeErreurs>
 
-      <fieldset className="mb-8">
-        <legend className="mb-3 w-full bg-stone-100 px-3 py-2 font-bold uppercase">Médecin traitant</legend>
-        <div className="mb-4">
-          <Label htmlFor="rechercheMedecin">Rechercher un médecin</Label>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <input
-              id="rechercheMedecin"
-              name="rechercheMedecin"
-              type="search"
-              className="champ"
-              defaultValue={v.rechercheMedecin}
-              aria-describedby="rechercheMedecin-aide"
-              autoComplete="off"
-            />
-            <button
-              type="submit"
-              name="intent"
-              value="rechercher"
-              formNoValidate
-              className="bouton-secondaire"
-              data-recherche
-            >
-              Rechercher
-            </button>
-          </div>
-          <p id="rechercheMedecin-aide" className="mt-1 text-sm text-stone-700">
-            Nom du médecin ou commune, dans l&apos;annuaire de la mairie. S&apos;il n&apos;y figure pas, saisissez-le
-            ci-dessous.
-          </p>
-        </div>
-        {state.medecins && (
-          <div ref={resultatsRef} tabIndex={-1} className="mb-4 outline-none" role="status">
-            {state.medecins.length === 0 ? (
-              <p>Aucun médecin trouvé : saisissez son nom, sa commune et son téléphone ci-dessous.</p>
-            ) : (
-              <>
-                <p className="mb-2 font-semibold">
-                  {state.medecins.length === 1 ? "1 médecin trouvé" : `${state.medecins.length} médecins trouvés`}
-                </p>
-                <ul className="space-y-2">
-                  {state.medecins.map((medecin) => (
-                    <li
-                      key={medecin.id}
-                      className="flex flex-col gap-2 rounded-md border border-stone-300 p-2 sm:flex-row sm:items-center sm:justify-between"
-                    >
-                      <span>{medecin.libelle}</span>
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={`medecin:${medecin.id}`}
-                        formNoValidate
-                        className="bouton-secondaire"
-                      >
-                        Choisir<span className="sr-only"> {medecin.libelle}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        )}
-        <div className="grid gap-x-4 sm:grid-cols-3">
-          <TextField
-            name="medecinNom"
-            label="Nom du médecin"
-            defaultValue={v.medecinNom}
-            error={errors.medecinNom}
-            autoComplete="off"
-          />
-          <TextField
-            name="medecinCommune"
-            label="Commune"
-            defaultValue={v.medecinCommune}
-            error={errors.medecinCommune}
-            autoComplete="off"
-          />
-          <TextField
-            name="medecinTelephone"
-            label="Téléphone"
-            type="tel"
-            defaultValue={v.medecinTelephone}
-            error={errors.medecinTelephone}
-            autoComplete="off"
-          />
-        </div>
-      </fieldset>
+      <MedecinTraitant v={v} errors={errors} medecins={state.medecins} />
 
       <Cases
         legende="Habitudes alimentaires"
@@ -203,6 +112,111 @@ export function DossierSanteForm({ action, initial }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** MÉDECIN TRAITANT: the search in the commune's directory, its results (focused when they come), the fields. */
+function MedecinTraitant({
+  v,
+  errors,
+  medecins,
+}: {
+  v: Record<string, string>;
+  errors: Record<string, string>;
+  medecins: SanteState["medecins"];
+}) {
+  const resultatsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (medecins) resultatsRef.current?.focus();
+  }, [medecins]);
+  return (
+    <fieldset className="mb-8">
+      <legend className="mb-3 w-full bg-stone-100 px-3 py-2 font-bold uppercase">Médecin traitant</legend>
+      <div className="mb-4">
+        <Label htmlFor="rechercheMedecin">Rechercher un médecin</Label>
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <input
+            id="rechercheMedecin"
+            name="rechercheMedecin"
+            type="search"
+            className="champ"
+            defaultValue={v.rechercheMedecin}
+            aria-describedby="rechercheMedecin-aide"
+            autoComplete="off"
+          />
+          <button
+            type="submit"
+            name="intent"
+            value="rechercher"
+            formNoValidate
+            className="bouton-secondaire"
+            data-recherche
+          >
+            Rechercher
+          </button>
+        </div>
+        <p id="rechercheMedecin-aide" className="mt-1 text-sm text-stone-700">
+          Nom du médecin ou commune, dans l&apos;annuaire de la mairie. S&apos;il n&apos;y figure pas, saisissez-le
+          ci-dessous.
+        </p>
+      </div>
+      {medecins && (
+        <div ref={resultatsRef} tabIndex={-1} className="mb-4 outline-none" role="status">
+          {medecins.length === 0 ? (
+            <p>Aucun médecin trouvé : saisissez son nom, sa commune et son téléphone ci-dessous.</p>
+          ) : (
+            <>
+              <p className="mb-2 font-semibold">
+                {medecins.length === 1 ? "1 médecin trouvé" : `${medecins.length} médecins trouvés`}
+              </p>
+              <ul className="space-y-2">
+                {medecins.map((medecin) => (
+                  <li
+                    key={medecin.id}
+                    className="flex flex-col gap-2 rounded-md border border-stone-300 p-2 sm:flex-row sm:items-center sm:justify-between"
+                  >
+                    <span>{medecin.libelle}</span>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`medecin:${medecin.id}`}
+                      formNoValidate
+                      className="bouton-secondaire"
+                    >
+                      Choisir<span className="sr-only"> {medecin.libelle}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      <div className="grid gap-x-4 sm:grid-cols-3">
+        <TextField
+          name="medecinNom"
+          label="Nom du médecin"
+          defaultValue={v.medecinNom}
+          error={errors.medecinNom}
+          autoComplete="off"
+        />
+        <TextField
+          name="medecinCommune"
+          label="Commune"
+          defaultValue={v.medecinCommune}
+          error={errors.medecinCommune}
+          autoComplete="off"
+        />
+        <TextField
+          name="medecinTelephone"
+          label="Téléphone"
+          type="tel"
+          defaultValue={v.medecinTelephone}
+          error={errors.medecinTelephone}
+          autoComplete="off"
+        />
+      </div>
+    </fieldset>
   );
 }
 
