@@ -121,11 +121,11 @@ function hoteTransmisRefuse(request: NextRequest): boolean {
 }
 
 /**
- * A POST to a page (a server action) heavier than its forms need (lib/web/limites-corps.ts), refused from its
- * announced length before a byte is read; one that announces none (chunked) too: a browser always does.
+ * A POST heavier than what is sent there needs (lib/web/limites-corps.ts: a page's forms, a route), refused from
+ * its announced length before a byte is read; one that announces none (chunked) too: a browser always does.
  */
 function corpsRefuse(request: NextRequest, path: string): 413 | 411 | null {
-  if (request.method !== "POST" || routeFichier(path)) return null;
+  if (request.method !== "POST") return null;
   const longueur = request.headers.get("content-length");
   if (longueur === null) return request.headers.has("transfer-encoding") ? 411 : null;
   const avecSession = request.cookies.has(nomCookieSession());

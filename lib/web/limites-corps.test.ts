@@ -23,6 +23,11 @@ describe("every server action accepts 25 MB, public ones included", () => {
     expect(limiteDuCorps("/demandes/12", false)).toBe(MO);
     expect(limiteDuCorps("/famille/enfants/e1/absences", true)).toBe(21 * MO);
     expect(limiteDuCorps("/agent/parametrage", true)).toBe(3 * MO);
+    // the upload route checks its own 10 MB: the proxy lets its body through for its French message
+    expect(limiteDuCorps("/api/pieces", true)).toBe(21 * MO);
+    // the other routes (next-auth's forms, PayFiP's notification): 1 MB
+    expect(limiteDuCorps("/api/auth/signin/agents", false)).toBe(MO);
+    expect(limiteDuCorps("/api/payfip/notification", false)).toBe(MO);
     // the wizard's identity photo (5 MB) comes before any account
     expect(limiteDuCorps("/creer-mon-espace/identite", false)).toBe(11 * MO);
   });

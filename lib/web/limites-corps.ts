@@ -4,8 +4,9 @@
 // that page's forms need: 1 Mo for a form without a file — the login, Créer mon espace's text steps, a month of
 // reservations — and a file's limit, with room above, on the few pages whose forms carry one. (The room lets a
 // file somewhat over its limit reach the action whole and get its French message beside the field when the
-// browser runs no JavaScript; with JavaScript the browser refuses it before sending.) Uploads through route
-// handlers (/api/pieces) keep their own limits, checked in the route.
+// browser runs no JavaScript; with JavaScript the browser refuses it before sending.) The route handlers get the
+// same 1 Mo (next-auth's forms, PayFiP's notification), but the upload route /api/pieces, which checks its own
+// limit and answers in French JSON: the proxy lets a little more through, so the route's message is the one seen.
 import { PHOTO_MAX_OCTETS, PIECE_MAX_OCTETS } from "@/lib/storage/limites";
 
 const MO = 1024 * 1024;
@@ -25,6 +26,8 @@ const PAGES_AVEC_FICHIER: { motif: RegExp; octets: number; session: boolean }[] 
   { motif: /^\/famille\/enfants\/[^/]+\/absences$/, octets: avecMarge(PIECE_MAX_OCTETS), session: true },
   // Créer mon espace: the identity photo, before any account exists
   { motif: /^\/creer-mon-espace\/[^/]+$/, octets: avecMarge(PHOTO_MAX_OCTETS), session: false },
+  // the family's pièces justificatives (the route's own limit is 10 Mo and the form's fields)
+  { motif: /^\/api\/pieces$/, octets: avecMarge(PIECE_MAX_OCTETS), session: true },
   // the console: a document utile (10 Mo), the logo (1 Mo), the school calendar's export (10 Mo)
   { motif: /^\/agent\/portail$/, octets: avecMarge(PIECE_MAX_OCTETS), session: true },
   { motif: /^\/agent\/parametrage$/, octets: avecMarge(MO), session: true },
@@ -34,7 +37,7 @@ const PAGES_AVEC_FICHIER: { motif: RegExp; octets: number; session: boolean }[] 
 /** The largest of them: Next's bodySizeLimit and proxyClientMaxBodySize (next.config.ts) must allow it. */
 export const LIMITE_ACTION_MAX = Math.max(...PAGES_AVEC_FICHIER.map((page) => page.octets));
 
-/** What a POST to this page may weigh. */
+/** What a POST to this path may weigh. */
 export function limiteDuCorps(chemin: string, avecSession: boolean): number {
   const page = PAGES_AVEC_FICHIER.find(({ motif }) => motif.test(chemin));
   return page && (avecSession || !page.session) ? page.octets : LIMITE_ACTION;
