@@ -22,7 +22,7 @@ import {
   histoireDesJours,
   histoireDuJour,
   ligneHistorique,
-  trace,
+  tracesDuMois,
   type Evenement,
 } from "@/lib/domain/reservation/historique";
 import { deciderReservations } from "@/lib/domain/reservation/validation";
@@ -86,15 +86,16 @@ describe("the parent's and the agent's saves", () => {
     expect(ligneHistorique(jour[0]!)).toBe("20/08/2026 12:00 — Réservé, par le parent (Claire DUPONT)");
     expect(ligneHistorique(jour[1]!)).toBe("03/12/2026 11:58 — Réservé → Annulé, par le parent (Claire DUPONT)");
     // the parent's month view says it on the day
-    const traces = await derniersChangements({
+    const traces = await tracesDuMois({
       portee: { usagerId: louise.usager.id },
       enfantId: louise.enfantId,
       uniteIds: [classique],
-      debut: "2026-12-01",
-      fin: "2026-12-31",
+      mois: "2026-12",
     });
-    expect(trace(traces.get(`2026-12-10|${classique}`)!)).toBe("annulé le 03/12 à 11:58");
-    expect(trace(traces.get(`2026-12-11|${classique}`)!)).toBe("réservé le 20/08 à 12:00");
+    expect(traces[`2026-12-10|${classique}`]).toBe("annulé le 03/12 à 11:58");
+    expect(traces[`2026-12-11|${classique}`]).toBe("réservé le 20/08 à 12:00");
+    // one per booked opening day of the week (the canteen does not open on Wednesdays)
+    expect(Object.keys(traces)).toHaveLength(await db().reservation.count({ where: { enfantId: louise.enfantId } }));
     // the other days of the week were only booked: one row each, in the same two statements
     expect(await db().reservationEvenement.count({ where: { enfantId: louise.enfantId } })).toBe(
       (await db().reservation.count({ where: { enfantId: louise.enfantId } })) + 1,
@@ -137,6 +138,9 @@ describe("the parent's and the agent's saves", () => {
       fin: "2026-12-31",
     });
     expect(siennes.size).toBe(0);
+    expect(
+      await tracesDuMois({ portee: intrus, enfantId: louise.enfantId, uniteIds: [classique], mois: "2026-12" }),
+    ).toEqual({});
   });
 });
 

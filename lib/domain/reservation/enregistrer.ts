@@ -14,10 +14,9 @@ import { dansLeDelai, lireDelai, modifiableJusquau, type Delai } from "@/lib/dom
 import { dateDeJour, estJour, jourDeDate, type Jour } from "@/lib/temps/jours";
 import { messagePeriode, periodeOuverte } from "@/lib/domain/calendrier/periode";
 import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
-import { creer, franchir, nomDuParent, type ActeurReservation } from "@/lib/domain/reservation/franchir";
-import type { Transition } from "@/lib/domain/reservation/transitions";
+import { ecrireLaSauvegarde, type ACreer, type Auteur } from "@/lib/domain/reservation/ecrire";
 import { rivaleExclusive } from "@/lib/domain/reservation/unites-exclusives";
-import type { StatutReservation } from "@/lib/generated/prisma/enums";
+import type { ModeValidation, StatutReservation } from "@/lib/generated/prisma/enums";
 
 export type Changement = { date: Jour; uniteId: number; reserver: boolean };
 export type Refus = Changement & { raison: string };
@@ -29,8 +28,6 @@ export type Bilan = {
   annulees: Changement[];
   refus: Refus[];
 };
-
-export type Auteur = { kind: "USAGER"; usagerId: string } | { kind: "AGENT"; agentId: string; nom: string };
 
 export const reservationsIntrouvables = () => new AppError("introuvable", "Ces réservations sont introuvables.");
 
@@ -54,18 +51,6 @@ export const RAISONS = {
 } as const;
 
 const ACTIVES: StatutReservation[] = ["RESERVEE", "ATTENTE", "A_VALIDER"];
-
-// the moves of a save (transitions.ts): the parent's, or an agent's for the family
-const MOUVEMENTS = {
-  USAGER: { RESERVEE: "reserver", ATTENTE: "mettreEnAttente", A_VALIDER: "demanderValidation", ANNULEE: "annuler" },
-  AGENT: {
-    RESERVEE: "reserverPourLaFamille",
-    ATTENTE: "mettreEnAttentePourLaFamille",
-    // never taken: an agent's booking needs no validation (and the gate refuses an agent this move)
-    A_VALIDER: "demanderValidation",
-    ANNULEE: "annulerPourLaFamille",
-  },
-} as const satisfies Record<Auteur["kind"], Record<string, Transition>>;
 
 /** A parent's save: their own child, an accepted inscription of their household, the period open. */
 export function enregistrerReservations({
@@ -188,170 +173,180 @@ async function appliquer({
     }
 
     const agent = auteur.kind === "AGENT";
-    const refuser = (c: Changement, raison: string) => bilan.refus.push({ ...c, raison });
-    const aAnnuler: string[] = [];
-    const liberes: number[] = [];
-    // cancellations first, so swapping Menu Classique for Menu Végétarien in one save works
-    const ordonnes = [...voulus.values()].sort(
-      (a, b) => Number(a.reserver) - Number(b.reserver) || a.date.localeCompare(b.date) || a.uniteId - b.uniteId,
-    );
-    const aCreer: { cle: string; jourId: number; statut: StatutReservation; c: Changement }[] = [];
-    for (const c of ordonnes) {
-      const cle = `${c.date}|${c.uniteId}`;
-      const jour = jourDe.get(cle);
-      const deja = existante.get(cle);
-      const active = deja && ACTIVES.includes(deja.statut);
-      // an absence (its demande decides the day) or a service non assuré: not changed from the calendar
-      if (deja && deja.statut in RAISONS.verrouille) {
-        refuser(c, RAISONS.verrouille[deja.statut as keyof typeof RAISONS.verrouille]);
-        continue;
-      }
-      if (!c.reserver) {
-        if (!active) continue;
-        if (deja.familleId !== inscription.familleId) {
-          refuser(c, RAISONS.autreFoyer);
-          continue;
-        }
-        // leaving a waiting list (or withdrawing a request not yet validated) frees no place: always allowed
-        if (!agent && deja.statut === "RESERVEE" && !(delaiAnnulation && dansLeDelai(delaiAnnulation, c.date, now))) {
-          refuser(c, delaiAnnulation ? RAISONS.delaiAnnulation(delaiAnnulation, c.date) : RAISONS.sansDelai);
-          continue;
-        }
-        aAnnuler.push(deja.id);
-        actives.get(c.date)?.delete(c.uniteId);
-        if (deja.statut === "RESERVEE" && limites.includes(deja.jourId)) {
-          liberes.push(deja.jourId);
-          occupees.set(deja.jourId, (occupees.get(deja.jourId) ?? 1) - 1);
-        }
-        bilan.annulees.push(c);
-        continue;
-      }
-      if (active) {
-        if (deja.familleId !== inscription.familleId) refuser(c, RAISONS.autreFoyer);
-        continue;
-      }
-      if (!jour) {
-        refuser(c, RAISONS.fermeture);
-        continue;
-      }
-      if (!agent && !(delaiReservation && dansLeDelai(delaiReservation, c.date, now))) {
-        refuser(c, delaiReservation ? RAISONS.delaiReservation(delaiReservation, c.date) : RAISONS.sansDelai);
-        continue;
-      }
-      const unite = unites.get(c.uniteId)!;
-      const rivale = rivaleExclusive(
-        unite,
-        [...(actives.get(c.date) ?? [])].map((id) => unites.get(id)!),
-      );
-      if (rivale) {
-        refuser(c, RAISONS.incompatible(rivale.libelle, unite.libelle));
-        continue;
-      }
-      let statut: StatutReservation = "RESERVEE";
-      // validated by an agent: the parent's request waits, and takes a place only once validated
-      if (!agent && inscription.activite.validation === "AGENT") statut = "A_VALIDER";
-      else if (jour.capacite !== null) {
-        const prises = occupees.get(jour.id) ?? 0;
-        if (prises >= jour.capacite) statut = "ATTENTE";
-        else occupees.set(jour.id, prises + 1);
-      }
-      actives.set(c.date, (actives.get(c.date) ?? new Set()).add(c.uniteId));
-      aCreer.push({ cle, jourId: jour.id, statut, c });
-      (statut === "RESERVEE" ? bilan.reservees : statut === "ATTENTE" ? bilan.enAttente : bilan.aValider).push(c);
-    }
-
-    const parAgentId = agent ? auteur.agentId : null;
-    // the parent's name is read once for the whole save's history
-    const acteur: ActeurReservation =
-      auteur.kind === "USAGER" ? { ...auteur, nom: (await nomDuParent(tx, auteur.usagerId)) ?? undefined } : auteur;
-    const mouvements = MOUVEMENTS[auteur.kind];
-    await franchir(tx, { ids: aAnnuler, transition: mouvements.ANNULEE, acteur, complement: { parAgentId }, now });
-    for (const statut of ["RESERVEE", "ATTENTE", "A_VALIDER"] as const) {
-      const ceux = aCreer.filter((a) => a.statut === statut);
-      if (ceux.length === 0) continue;
-      // a day booked again reuses its cancelled row (one row per child, unit and day whatever its state)
-      await franchir(tx, {
-        ids: ceux.filter((a) => existante.has(a.cle)).map((a) => existante.get(a.cle)!.id),
-        transition: mouvements[statut],
-        acteur,
-        complement: { inscriptionId: inscription.id, familleId: inscription.familleId, parAgentId, creeeLe: now },
-        now,
-      });
-      await creer(tx, {
-        jours: ceux
-          .filter((a) => !existante.has(a.cle))
-          .map((a) => ({
-            enfantId: inscription.enfantId,
-            uniteId: a.c.uniteId,
-            date: dateDeJour(a.c.date),
-            jourId: a.jourId,
-            inscriptionId: inscription.id,
-            familleId: inscription.familleId,
-            parAgentId,
-          })),
-        transition: mouvements[statut],
-        acteur,
-        now,
-      });
-    }
-    await promouvoirAttente(tx, liberes, occupees, now);
+    const { aAnnuler, liberes, aCreer } = trier([...voulus.values()], bilan, {
+      familleId: inscription.familleId,
+      validation: inscription.activite.validation,
+      unites,
+      jourDe,
+      existante,
+      actives,
+      occupees,
+      limites,
+      delaiReservation,
+      delaiAnnulation,
+      agent,
+      now,
+    });
+    await ecrireLaSauvegarde(tx, { auteur, inscription, aAnnuler, aCreer, liberes, occupees, now });
 
     const changes = bilan.reservees.length + bilan.enAttente.length + bilan.aValider.length + bilan.annulees.length;
-    if (changes === 0) return bilan;
-    if (agent) {
-      await journal(tx, {
-        event: "reservations.agent",
-        actorKind: "AGENT",
-        actorId: auteur.agentId,
-        details: {
-          inscriptionId: inscription.id,
-          familleId: inscription.familleId,
-          reservees: bilan.reservees.length + bilan.enAttente.length,
-          annulees: bilan.annulees.length,
-        },
-      });
-    }
-    const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
-    const ligne = (c: Changement) => ligneRecap(c.date, unites.get(c.uniteId)!.libelle);
-    // the parent who saved is told; when an agent changed the days, every representant with a space is
-    const espaces = await espacesDeLaFamille(tx, inscription.familleId);
-    await envoyerRecap(tx, {
-      destinataires: auteur.kind === "AGENT" ? espaces : espaces.filter((u) => u.id === auteur.usagerId),
-      enfantId: inscription.enfantId,
-      inscriptionId: inscription.id,
-      recap: {
-        commune: commune.nom,
-        enfant: inscription.enfant.prenoms,
-        activite: inscription.activite.libelle,
-        reservees: bilan.reservees.map(ligne),
-        enAttente: bilan.enAttente.map(ligne),
-        aValider: bilan.aValider.map(ligne),
-        annulees: bilan.annulees.map(ligne),
-        origine: agent ? "service" : "famille",
-      },
-    });
+    if (changes > 0) await prevenir(tx, { auteur, inscription, unites, bilan });
     return bilan;
   });
 }
 
-/** A place freed on a full day goes to the oldest request of its waiting list. */
-async function promouvoirAttente(tx: Tx, liberes: number[], occupees: Map<number, number>, now: Date) {
-  for (const jourId of new Set(liberes)) {
-    const jour = await tx.jourOuverture.findUniqueOrThrow({ where: { id: jourId }, select: { capacite: true } });
-    const places = (jour.capacite ?? 0) - (occupees.get(jourId) ?? 0);
-    if (places <= 0) continue;
-    const suivantes = await tx.reservation.findMany({
-      where: { jourId, statut: "ATTENTE" },
-      orderBy: [{ creeeLe: "asc" }, { id: "asc" }],
-      take: places,
-      select: { id: true },
-    });
-    await franchir(tx, {
-      ids: suivantes.map((s) => s.id),
-      transition: "promouvoir",
-      acteur: { kind: "SYSTEME" },
-      motif: "une place s'est libérée",
-      now,
+type Unite = { id: number; libelle: string; exclusive: boolean };
+type Existante = { id: string; statut: StatutReservation; familleId: string; jourId: number };
+
+/**
+ * Each wanted change checked against the day as it is (locked): refused with its reason, or sorted into the
+ * cancellations and the days to book, the places taken counted as the save goes on.
+ */
+function trier(
+  voulus: Changement[],
+  bilan: Bilan,
+  ctx: {
+    familleId: string;
+    validation: ModeValidation;
+    unites: Map<number, Unite>;
+    jourDe: Map<string, { id: number; capacite: number | null }>;
+    existante: Map<string, Existante>;
+    /** what each child-day holds as the save goes on, for the exclusive units */
+    actives: Map<string, Set<number>>;
+    occupees: Map<number, number>;
+    limites: number[];
+    delaiReservation: Delai | null;
+    delaiAnnulation: Delai | null;
+    agent: boolean;
+    now: Date;
+  },
+): { aAnnuler: string[]; liberes: number[]; aCreer: ACreer[] } {
+  const { unites, jourDe, existante, actives, occupees, limites, delaiReservation, delaiAnnulation, agent, now } = ctx;
+  const refuser = (c: Changement, raison: string) => bilan.refus.push({ ...c, raison });
+  const aAnnuler: string[] = [];
+  const liberes: number[] = [];
+  const aCreer: ACreer[] = [];
+  // cancellations first, so swapping Menu Classique for Menu Végétarien in one save works
+  const ordonnes = voulus.sort(
+    (a, b) => Number(a.reserver) - Number(b.reserver) || a.date.localeCompare(b.date) || a.uniteId - b.uniteId,
+  );
+  for (const c of ordonnes) {
+    const cle = `${c.date}|${c.uniteId}`;
+    const jour = jourDe.get(cle);
+    const deja = existante.get(cle);
+    const active = deja && ACTIVES.includes(deja.statut);
+    // an absence (its demande decides the day) or a service non assuré: not changed from the calendar
+    if (deja && deja.statut in RAISONS.verrouille) {
+      refuser(c, RAISONS.verrouille[deja.statut as keyof typeof RAISONS.verrouille]);
+      continue;
+    }
+    if (!c.reserver) {
+      if (!active) continue;
+      if (deja.familleId !== ctx.familleId) {
+        refuser(c, RAISONS.autreFoyer);
+        continue;
+      }
+      // leaving a waiting list (or withdrawing a request not yet validated) frees no place: always allowed
+      if (!agent && deja.statut === "RESERVEE" && !(delaiAnnulation && dansLeDelai(delaiAnnulation, c.date, now))) {
+        refuser(c, delaiAnnulation ? RAISONS.delaiAnnulation(delaiAnnulation, c.date) : RAISONS.sansDelai);
+        continue;
+      }
+      aAnnuler.push(deja.id);
+      actives.get(c.date)?.delete(c.uniteId);
+      if (deja.statut === "RESERVEE" && limites.includes(deja.jourId)) {
+        liberes.push(deja.jourId);
+        occupees.set(deja.jourId, (occupees.get(deja.jourId) ?? 1) - 1);
+      }
+      bilan.annulees.push(c);
+      continue;
+    }
+    if (active) {
+      if (deja.familleId !== ctx.familleId) refuser(c, RAISONS.autreFoyer);
+      continue;
+    }
+    if (!jour) {
+      refuser(c, RAISONS.fermeture);
+      continue;
+    }
+    if (!agent && !(delaiReservation && dansLeDelai(delaiReservation, c.date, now))) {
+      refuser(c, delaiReservation ? RAISONS.delaiReservation(delaiReservation, c.date) : RAISONS.sansDelai);
+      continue;
+    }
+    const unite = unites.get(c.uniteId)!;
+    const rivale = rivaleExclusive(
+      unite,
+      [...(actives.get(c.date) ?? [])].map((id) => unites.get(id)!),
+    );
+    if (rivale) {
+      refuser(c, RAISONS.incompatible(rivale.libelle, unite.libelle));
+      continue;
+    }
+    let statut: ACreer["statut"] = "RESERVEE";
+    // validated by an agent: the parent's request waits, and takes a place only once validated
+    if (!agent && ctx.validation === "AGENT") statut = "A_VALIDER";
+    else if (jour.capacite !== null) {
+      const prises = occupees.get(jour.id) ?? 0;
+      if (prises >= jour.capacite) statut = "ATTENTE";
+      else occupees.set(jour.id, prises + 1);
+    }
+    actives.set(c.date, (actives.get(c.date) ?? new Set()).add(c.uniteId));
+    aCreer.push({ date: c.date, uniteId: c.uniteId, jourId: jour.id, statut, existanteId: deja?.id });
+    (statut === "RESERVEE" ? bilan.reservees : statut === "ATTENTE" ? bilan.enAttente : bilan.aValider).push(c);
+  }
+  return { aAnnuler, liberes, aCreer };
+}
+
+/** The save journaled when an agent made it, and its recap mailed in the same transaction. */
+async function prevenir(
+  tx: Tx,
+  {
+    auteur,
+    inscription,
+    unites,
+    bilan,
+  }: {
+    auteur: Auteur;
+    inscription: {
+      id: string;
+      enfantId: string;
+      familleId: string;
+      enfant: { prenoms: string };
+      activite: { libelle: string };
+    };
+    unites: Map<number, Unite>;
+    bilan: Bilan;
+  },
+) {
+  if (auteur.kind === "AGENT") {
+    await journal(tx, {
+      event: "reservations.agent",
+      actorKind: "AGENT",
+      actorId: auteur.agentId,
+      details: {
+        inscriptionId: inscription.id,
+        familleId: inscription.familleId,
+        reservees: bilan.reservees.length + bilan.enAttente.length,
+        annulees: bilan.annulees.length,
+      },
     });
   }
+  const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
+  const ligne = (c: Changement) => ligneRecap(c.date, unites.get(c.uniteId)!.libelle);
+  // the parent who saved is told; when an agent changed the days, every representant with a space is
+  const espaces = await espacesDeLaFamille(tx, inscription.familleId);
+  await envoyerRecap(tx, {
+    destinataires: auteur.kind === "AGENT" ? espaces : espaces.filter((u) => u.id === auteur.usagerId),
+    enfantId: inscription.enfantId,
+    inscriptionId: inscription.id,
+    recap: {
+      commune: commune.nom,
+      enfant: inscription.enfant.prenoms,
+      activite: inscription.activite.libelle,
+      reservees: bilan.reservees.map(ligne),
+      enAttente: bilan.enAttente.map(ligne),
+      aValider: bilan.aValider.map(ligne),
+      annulees: bilan.annulees.map(ligne),
+      origine: auteur.kind === "AGENT" ? "service" : "famille",
+    },
+  });
 }

@@ -4,7 +4,7 @@
 // « annulé le 10/12 à 11:58 ». What explains a disputed invoice line: the day's state, since when and by whom.
 import { db } from "@/lib/db";
 import { formatParis } from "@/lib/temps/dates";
-import { dateDeJour, jourDeDate, type Jour } from "@/lib/temps/jours";
+import { ajouterJours, dateDeJour, jourDeDate, type Jour } from "@/lib/temps/jours";
 import { ETATS } from "@/lib/domain/reservation/transitions";
 import type { Acteur, RaisonReservation, StatutReservation } from "@/lib/generated/prisma/enums";
 
@@ -132,6 +132,27 @@ export async function derniersChangements({
 }): Promise<Map<string, Evenement>> {
   const jours = await histoireDesJours({ portee, enfantId, uniteIds, debut, fin });
   return new Map(jours.map((j) => [`${j.jour}|${j.uniteId}`, j.evenements.at(-1)!]));
+}
+
+/** The first and last days of a month, "2026-12". */
+export function bornesDuMois(mois: string): { debut: Jour; fin: Jour } {
+  return { debut: `${mois}-01`, fin: ajouterJours(`${ajouterJours(`${mois}-28`, 4).slice(0, 7)}-01`, -1) };
+}
+
+/** The month view's traces: each case's last change in the parent's words, keyed "jour|uniteId" (cleCase). */
+export async function tracesDuMois({
+  portee,
+  enfantId,
+  uniteIds,
+  mois,
+}: {
+  portee: PorteeHistorique;
+  enfantId: string;
+  uniteIds: number[];
+  mois: string;
+}): Promise<Record<string, string>> {
+  const derniers = await derniersChangements({ portee, enfantId, uniteIds, ...bornesDuMois(mois) });
+  return Object.fromEntries([...derniers].map(([cle, e]) => [cle, trace(e)]));
 }
 
 // what the parent reads of a day's last move, « annulé le 10/12 à 11:58 »

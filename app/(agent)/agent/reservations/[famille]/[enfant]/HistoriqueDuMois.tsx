@@ -1,5 +1,5 @@
-import { histoireDesJours, ligneHistorique } from "@/lib/domain/reservation/historique";
-import { ajouterJours, jourEnClair } from "@/lib/temps/jours";
+import { bornesDuMois, histoireDesJours, ligneHistorique } from "@/lib/domain/reservation/historique";
+import { jourEnClair } from "@/lib/temps/jours";
 
 // The month's story under the calendar: for each day × unit that changed, every move with who made it and why,
 // so an agent answers « who cancelled the 12th, and when? » or explains an invoice line without the database.
@@ -13,13 +13,11 @@ export async function HistoriqueDuMois({
   mois: string;
   unites: { id: number; libelle: string }[];
 }) {
-  const fin = ajouterJours(`${ajouterJours(`${mois}-28`, 4).slice(0, 7)}-01`, -1);
   const jours = await histoireDesJours({
     portee: { agent: true },
     enfantId,
     uniteIds: unites.map((u) => u.id),
-    debut: `${mois}-01`,
-    fin,
+    ...bornesDuMois(mois),
   });
   const libelle = new Map(unites.map((u) => [u.id, u.libelle]));
   return (

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { requireUsager } from "@/lib/auth/current";
 import { maintenant } from "@/lib/web/horloge";
 import { calendrierReservations, inscriptionsReservables } from "@/lib/domain/reservation/queries";
+import { tracesDuMois } from "@/lib/domain/reservation/historique";
 import { enregistrerReservationsAction } from "./actions";
 
 export const metadata = { title: "Gérer mes réservations" };
@@ -36,6 +37,15 @@ export default async function ReservationsPage({
       })
     : null;
   if (choisie && !calendrier) notFound();
+  // each day's last change, « annulé le 10/12 à 11:58 », read through the parent's households only
+  const traces = calendrier?.ouvert
+    ? await tracesDuMois({
+        portee: { usagerId: usager.id },
+        enfantId,
+        uniteIds: calendrier.unites.map((u) => u.id),
+        mois: calendrier.mois,
+      })
+    : undefined;
   return (
     <div className="carte">
       <h1 className="titre-page mb-1">Gérer mes réservations</h1>
@@ -55,6 +65,7 @@ export default async function ReservationsPage({
           calendrier={calendrier}
           prenom={enfant.prenoms}
           action={enregistrerReservationsAction}
+          traces={traces}
         />
       )}
       <p className="mt-6">
