@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
-import { FilMessages, lienPiece, tailleKo } from "@/components/demande/FilMessages";
+import { FilMessages } from "@/components/demande/FilMessages";
 import { Historique, horodatage } from "@/components/demande/Historique";
 import { IdentiteDemandeur } from "@/components/demande/IdentiteDemandeur";
 import { MessageForm } from "@/components/demande/MessageForm";
@@ -15,7 +15,8 @@ import { DEMARCHES, libelleDemande, recapPourAgent } from "@/lib/domain/demarche
 import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 import { piecesPourAgent } from "@/lib/domain/piece/verifier";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
-import { envoyerMessageAgentAction, verifierPieceAction } from "./actions";
+import { envoyerMessageAgentAction } from "./actions";
+import { PiecesJointes } from "./PiecesJointes";
 
 export const metadata = { title: "Instruction d'une demande — Console des agents" };
 
@@ -49,7 +50,6 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
   // sent with the messages
   const pieces = demande.messages.filter((m) => m.pieceKey);
   const justificatifs = await piecesPourAgent(demande.id);
-  const nbPieces = justificatifs.length + pieces.length;
   // the démarche's recap for the agent (its reading of health data is journaled there); a dossier santé is
   // nothing but health data: 403 without the permission SANTE
   const recap = await recapPourAgent(agent.id, demande).catch((error: unknown) => {
@@ -124,59 +124,12 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             </section>
           )}
 
-          <section aria-labelledby="pieces">
-            <h2 id="pieces" className="mb-4 text-lg font-bold uppercase">
-              Pièces jointes ({nbPieces})
-            </h2>
-            {nbPieces === 0 && <p>Aucune pièce jointe.</p>}
-            {justificatifs.length > 0 && (
-              <ul className="mb-3 space-y-2">
-                {justificatifs.map((piece) => (
-                  <li
-                    key={piece.id}
-                    className="flex flex-col gap-2 rounded-md border border-stone-300 p-3 sm:flex-row sm:items-center sm:justify-between"
-                  >
-                    <p className="min-w-0 break-words">
-                      <span className="block font-semibold">{piece.libelle}</span>
-                      <a href={`/api/pieces/${piece.id}`} target="_blank" rel="noopener">
-                        {piece.nom}
-                      </a>{" "}
-                      <span className="text-sm text-stone-700">({tailleKo(piece.taille)})</span>
-                      {piece.verifieeAt && (
-                        <span className="block text-sm text-green-800">
-                          Vérifiée par {piece.verifieePar} le {horodatage(piece.verifieeAt)}
-                        </span>
-                      )}
-                    </p>
-                    <form action={verifierPieceAction}>
-                      <input type="hidden" name="numero" value={demande.numero as number} />
-                      <input type="hidden" name="piece" value={piece.id} />
-                      <input type="hidden" name="verifiee" value={piece.verifieeAt ? "non" : "oui"} />
-                      <button type="submit" className="bouton-secondaire" aria-pressed={piece.verifieeAt !== null}>
-                        <span aria-hidden="true">{piece.verifieeAt ? "☑ " : "☐ "}</span>
-                        Vérifiée<span className="sr-only"> : {piece.libelle}</span>
-                      </button>
-                    </form>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {pieces.length > 0 && (
-              <ul className="list-disc space-y-1 pl-5">
-                {pieces.map((message) => (
-                  <li key={message.id}>
-                    <a href={lienPiece(message)} target="_blank" rel="noopener">
-                      {message.pieceNom}
-                    </a>{" "}
-                    <span className="text-sm text-stone-700">
-                      ({tailleKo(message.pieceTaille)}, {message.auteur === "AGENT" ? message.auteurNom : demandeur},{" "}
-                      {horodatage(message.createdAt)})
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <PiecesJointes
+            numero={demande.numero as number}
+            justificatifs={justificatifs}
+            messages={pieces}
+            demandeur={demandeur}
+          />
 
           <section aria-labelledby="echanges">
             <h2 id="echanges" className="mb-4 text-lg font-bold uppercase">
