@@ -1,17 +1,25 @@
-// The console's « Type » filter of /agent/demandes on PostgreSQL: each type of the registry, chosen, lists only
-// demandes of that type, on screen and in the CSV export. Its list of types once was typed by hand and had lost
-// « Absence », which then showed every type, silently.
+// The registry of démarches as the pages read it, on PostgreSQL, with one demande of each type: the console's
+// « Type » filter of /agent/demandes lists only demandes of the type chosen, on screen and in the CSV export (its
+// list of types once was typed by hand and had lost « Absence », which then showed every type, silently); and what
+// a page shows differently per démarche (the notice after a deposit, the way back into a wizard, the children to
+// match) comes from the démarche's definition, read from the database.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  process.env.STORAGE_DIR = `${process.env.TMPDIR ?? "/tmp"}/console-filtres-${Math.random().toString(36).slice(2)}`;
+  process.env.STORAGE_DIR = `${process.env.TMPDIR ?? "/tmp"}/registre-demarches-${Math.random().toString(36).slice(2)}`;
 });
 
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { declarerAbsence } from "@/lib/domain/absence/declarer";
-import { demandesAExporter, lireFiltres, rechercherDemandes } from "@/lib/domain/demande/queries-console";
-import { DEMARCHES } from "@/lib/domain/demarches";
+import { ouvertureEnLettres } from "@/lib/domain/calendrier/periode";
+import {
+  demandePourAgent,
+  demandesAExporter,
+  lireFiltres,
+  rechercherDemandes,
+} from "@/lib/domain/demande/queries-console";
+import { DEMARCHES, liensReprise } from "@/lib/domain/demarches";
 import { demanderChangementAdresse } from "@/lib/domain/famille/changement-adresse";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
 import { adresseSchema } from "@/lib/domain/famille/schemas";
@@ -94,5 +102,45 @@ describe("the console's Type filter", () => {
 
   it("reads a type the registry does not know as no filter, never as an empty list", () => {
     expect(lireFiltres({ type: "INCONNU" }, DEMARCHES).filtres.type).toBeUndefined();
+  });
+});
+
+const uneDemande = (type: TypeDemande) =>
+  db().demande.findFirstOrThrow({ where: { type, numero: { not: null } }, orderBy: { numero: "asc" } });
+
+describe("what a page shows per démarche", () => {
+  it("after an Inscription's deposit, says when its school year's reservations open, and the dossier santé", async () => {
+    const demande = await uneDemande("INSCRIPTION");
+    const annee = await db().anneeScolaire.findUniqueOrThrow({
+      where: { id: (demande.donnees as { anneeId: number }).anneeId },
+    });
+    const avis = await DEMARCHES.INSCRIPTION.avisApresDepot(demande);
+    expect(avis?.texte).toContain(`se fera à partir du ${ouvertureEnLettres(annee)}.`);
+    expect(avis?.attention).toBe("ATTENTION : Ne pas oublier de compléter le dossier santé");
+  });
+
+  it("after an Ajout de famille's deposit, leads to the Inscrire tab of that very demande", async () => {
+    const demande = await uneDemande("AJOUT_FAMILLE");
+    const avis = await DEMARCHES.AJOUT_FAMILLE.avisApresDepot(demande);
+    expect(avis?.lien).toEqual({
+      libelle: "Créer des inscriptions",
+      href: `/demandes/${demande.numero}?onglet=inscrire`,
+    });
+  });
+
+  it("takes a wizard up again at its own pages, and a démarche made in one step nowhere", async () => {
+    const sante = await uneDemande("DOSSIER_SANTE");
+    expect(liensReprise(sante)?.reprendre).toBe(`/famille/enfants/${sante.enfantId}/sante/mettre-a-jour`);
+    const inscription = await uneDemande("INSCRIPTION");
+    expect(liensReprise(inscription)?.recapitulatif).toBe(`/inscriptions/${inscription.id}/recapitulatif`);
+    expect(liensReprise(await uneDemande("ABSENCE"))).toBeNull();
+  });
+
+  it("gives the agent the declared children to match only for the démarche that declares them", async () => {
+    const ajout = (await demandePourAgent((await uneDemande("AJOUT_FAMILLE")).numero!, DEMARCHES))!;
+    // the family's child is now known: its own Ajout de famille matches it, by name and birth date
+    expect(ajout.rapprochements).toMatchObject([{ declare: "Henri FILTREGUY", connus: [{ nom: "Filtreguy" }] }]);
+    const absence = (await demandePourAgent((await uneDemande("ABSENCE")).numero!, DEMARCHES))!;
+    expect(absence.rapprochements).toEqual([]);
   });
 });
