@@ -83,6 +83,118 @@ function Bloc({ id, titre, children }: { id: string; titre: string; children: Re
   );
 }
 
+type Fiche = NonNullable<Awaited<ReturnType<typeof ficheFamille>>>;
+
+function BlocEnfants({ famille, corriger }: { famille: Fiche; corriger: (cible: string) => string }) {
+  return (
+    <Bloc id="enfants" titre="Enfants">
+      {famille.enfants.length === 0 && <p>Aucun enfant.</p>}
+      {famille.enfants.map(({ enfant }) => (
+        <Personne
+          key={enfant.id}
+          id={`enfant-${enfant.id}`}
+          titre={`${enfant.prenoms} ${enfant.nom.toUpperCase()}`}
+          corriger={corriger(`enfant-${enfant.id}`)}
+        >
+          <Ligne terme="Sexe">{SEXES[enfant.sexe]}</Ligne>
+          <Ligne terme="Date de naissance">{jour(enfant.dateNaissance)}</Ligne>
+          <Ligne terme="Lieu de naissance">{enfant.lieuNaissance}</Ligne>
+          <Ligne terme="Adresse">
+            {enfant.adresse ? adresseTexte(enfant.adresse) : "Celle du titulaire du compte"}
+          </Ligne>
+          <Ligne terme="Dossier santé">
+            <Link href={`/agent/familles/${famille.id}/enfants/${enfant.id}/sante`}>
+              Consulter le dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
+            </Link>
+          </Ligne>
+          <Ligne terme="Réservations">
+            <Link href={`/agent/reservations/${famille.id}/${enfant.id}`}>
+              Gérer les réservations<span className="sr-only"> de {enfant.prenoms}</span>
+            </Link>
+          </Ligne>
+          {enfant.familles.length > 0 && (
+            <Ligne terme="Garde alternée">
+              {enfant.familles.map(({ famille: autre }) => {
+                const t = autre.representants[0];
+                return (
+                  <span key={autre.id} className="block">
+                    Aussi dans la{" "}
+                    <Link href={`/agent/familles/${autre.id}`}>
+                      famille {t ? `${t.nomUsage.toUpperCase()} ${t.prenom}` : autre.cleEnfance}
+                    </Link>{" "}
+                    (clé enfance {autre.cleEnfance})
+                  </span>
+                );
+              })}
+            </Ligne>
+          )}
+        </Personne>
+      ))}
+    </Bloc>
+  );
+}
+
+/** The family's demandes, and the pieces joined to their échanges. */
+function DemandesEtDocuments({
+  famille,
+  documents,
+}: {
+  famille: Fiche;
+  documents: (Fiche["demandes"][number]["messages"][number] & { numero: number | null })[];
+}) {
+  return (
+    <>
+      <Bloc id="demandes" titre="Demandes">
+        {famille.demandes.length === 0 ? (
+          <p>Aucune demande.</p>
+        ) : (
+          <ul className="divide-y divide-stone-200">
+            {famille.demandes.map((demande) => (
+              <li key={demande.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <Link href={`/agent/demandes/${demande.numero}`} className="font-semibold">
+                    N° {demande.numero} — {DEMARCHES[demande.type].libelle}
+                  </Link>
+                  {demande.deposeeAt && <p className="text-sm">Déposée le {jour(demande.deposeeAt)}</p>}
+                </div>
+                <BadgeStatut statut={demande.statut} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Bloc>
+
+      <Bloc id="documents" titre="Documents">
+        {documents.length === 0 ? (
+          <p>Aucun document joint aux échanges.</p>
+        ) : (
+          <ul className="divide-y divide-stone-200">
+            {documents.map((document) => (
+              <li key={document.id} className="py-3">
+                <a
+                  href={`/api/messages/${document.id}/piece`}
+                  target="_blank"
+                  rel="noopener"
+                  className="font-semibold break-all"
+                >
+                  {document.pieceNom}
+                  <span className="sr-only"> (s&apos;ouvre dans un nouvel onglet)</span>
+                </a>
+                <p className="text-sm">
+                  Demande N° {document.numero}, {document.auteur === "AGENT" ? "envoyé par" : "reçu de"}{" "}
+                  {document.auteurNom} le {jour(document.createdAt)}
+                  {document.interne ? " (note interne)" : ""}
+                  {document.pieceTaille ? `, ${Math.max(1, Math.round(document.pieceTaille / 1024))} Ko` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Bloc>
+    </>
+  );
+}
+
 export default async function FicheFamillePage({ params, searchParams }: Props) {
   const { agent } = await requireAgent();
   const { id } = await params;
@@ -159,50 +271,7 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
         ))}
       </Bloc>
 
-      <Bloc id="enfants" titre="Enfants">
-        {famille.enfants.length === 0 && <p>Aucun enfant.</p>}
-        {famille.enfants.map(({ enfant }) => (
-          <Personne
-            key={enfant.id}
-            id={`enfant-${enfant.id}`}
-            titre={`${enfant.prenoms} ${enfant.nom.toUpperCase()}`}
-            corriger={corriger(`enfant-${enfant.id}`)}
-          >
-            <Ligne terme="Sexe">{SEXES[enfant.sexe]}</Ligne>
-            <Ligne terme="Date de naissance">{jour(enfant.dateNaissance)}</Ligne>
-            <Ligne terme="Lieu de naissance">{enfant.lieuNaissance}</Ligne>
-            <Ligne terme="Adresse">
-              {enfant.adresse ? adresseTexte(enfant.adresse) : "Celle du titulaire du compte"}
-            </Ligne>
-            <Ligne terme="Dossier santé">
-              <Link href={`/agent/familles/${famille.id}/enfants/${enfant.id}/sante`}>
-                Consulter le dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
-              </Link>
-            </Ligne>
-            <Ligne terme="Réservations">
-              <Link href={`/agent/reservations/${famille.id}/${enfant.id}`}>
-                Gérer les réservations<span className="sr-only"> de {enfant.prenoms}</span>
-              </Link>
-            </Ligne>
-            {enfant.familles.length > 0 && (
-              <Ligne terme="Garde alternée">
-                {enfant.familles.map(({ famille: autre }) => {
-                  const t = autre.representants[0];
-                  return (
-                    <span key={autre.id} className="block">
-                      Aussi dans la{" "}
-                      <Link href={`/agent/familles/${autre.id}`}>
-                        famille {t ? `${t.nomUsage.toUpperCase()} ${t.prenom}` : autre.cleEnfance}
-                      </Link>{" "}
-                      (clé enfance {autre.cleEnfance})
-                    </span>
-                  );
-                })}
-              </Ligne>
-            )}
-          </Personne>
-        ))}
-      </Bloc>
+      <BlocEnfants famille={famille} corriger={corriger} />
 
       <Bloc id="contacts" titre="Contacts">
         {famille.contacts.length === 0 && <p>Aucun contact.</p>}
@@ -222,53 +291,7 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
         ))}
       </Bloc>
 
-      <Bloc id="demandes" titre="Demandes">
-        {famille.demandes.length === 0 ? (
-          <p>Aucune demande.</p>
-        ) : (
-          <ul className="divide-y divide-stone-200">
-            {famille.demandes.map((demande) => (
-              <li key={demande.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
-                <div>
-                  <Link href={`/agent/demandes/${demande.numero}`} className="font-semibold">
-                    N° {demande.numero} — {DEMARCHES[demande.type].libelle}
-                  </Link>
-                  {demande.deposeeAt && <p className="text-sm">Déposée le {jour(demande.deposeeAt)}</p>}
-                </div>
-                <BadgeStatut statut={demande.statut} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </Bloc>
-
-      <Bloc id="documents" titre="Documents">
-        {documents.length === 0 ? (
-          <p>Aucun document joint aux échanges.</p>
-        ) : (
-          <ul className="divide-y divide-stone-200">
-            {documents.map((document) => (
-              <li key={document.id} className="py-3">
-                <a
-                  href={`/api/messages/${document.id}/piece`}
-                  target="_blank"
-                  rel="noopener"
-                  className="font-semibold break-all"
-                >
-                  {document.pieceNom}
-                  <span className="sr-only"> (s&apos;ouvre dans un nouvel onglet)</span>
-                </a>
-                <p className="text-sm">
-                  Demande N° {document.numero}, {document.auteur === "AGENT" ? "envoyé par" : "reçu de"}{" "}
-                  {document.auteurNom} le {jour(document.createdAt)}
-                  {document.interne ? " (note interne)" : ""}
-                  {document.pieceTaille ? `, ${Math.max(1, Math.round(document.pieceTaille / 1024))} Ko` : ""}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Bloc>
+      <DemandesEtDocuments famille={famille} documents={documents} />
     </div>
   );
 }
