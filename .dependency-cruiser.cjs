@@ -22,14 +22,13 @@
  * aggregates; anything else in the folder may change without looking outside it.
  */
 const PUBLICS = {
-  agent: ["administrer"],
+  agent: ["actif", "administrer"],
   calendrier: ["delais", "generation", "periode", "zone"],
   commune: ["queries"],
   facturation: ["argent", "etat"],
   famille: ["schemas"],
   inscription: ["attente", "foyer", "regles", "reprise"],
   pointage: ["fiches"],
-  portail: ["agent-actif"],
   // the reservation's life: its transition table and the gate every write of Reservation.statut goes through
   reservation: ["franchir", "transitions"],
   sante: ["acces-agent", "coffre", "schemas"],

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TypePiece } from "@/lib/generated/prisma/enums";
-import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
+import { exigerAgentActif } from "@/lib/domain/agent/actif";
 import type { ExigencePiece } from "@/lib/domain/portail/schemas";
 
 export type SorteElement = "lieu" | "groupe" | "unite";

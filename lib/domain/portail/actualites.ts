@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
+import { exigerAgentActif } from "@/lib/domain/agent/actif";
 import type { ActualiteSaisie } from "@/lib/domain/portail/schemas";
 
 export async function creerActualite({

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { getStorage } from "@/lib/storage/storage";
 import { checkUpload } from "@/lib/storage/upload-check";
-import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
+import { exigerAgentActif } from "@/lib/domain/agent/actif";
 import { DOCUMENT_UTILE_RULE, type DocumentUtileSaisie } from "@/lib/domain/portail/schemas";
 
 /** The name visitors download it under: the uploaded name without any path, control or quoting character. */

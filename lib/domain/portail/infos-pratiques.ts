@@ -1,7 +1,7 @@
 // INFOS PRATIQUES: the agents keep the hours, the address and the contacts up to date (one row, id 1).
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
+import { exigerAgentActif } from "@/lib/domain/agent/actif";
 import type { InfosPratiquesSaisie } from "@/lib/domain/portail/schemas";
 
 export async function modifierInfosPratiques({

@@ -1,5 +1,6 @@
-// The portal's pages are edited by agents only: each command checks, in its transaction, that its caller is
-// an active agent, so a usager's id (or a disabled agent's) never writes anything even if an action forgot.
+// The commands only agents may run (the portal's pages, a service non assuré) check, in their transaction, that
+// their caller is an active agent, so a usager's id (or a disabled agent's) never writes anything even if an
+// action forgot.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
