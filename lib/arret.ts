@@ -1,5 +1,5 @@
 // What a node does on its way out (SIGTERM), once its HTTP server has stopped taking requests and the running
-// ones have finished: instrumentation.ts registers the outbox's stop and the database's close; the server
+// ones have finished: instrumentation.ts registers the job runner's stop (lib/jobs/noeud.ts) and the database's close; the server
 // (scripts/serveur.ts) runs them in that order. Kept on globalThis because the Next.js bundle, which registers,
 // and the server script, which runs them, each load their own copy of this module.
 type Tache = { nom: string; executer: () => Promise<void> };

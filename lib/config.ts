@@ -52,7 +52,10 @@ export const environnementSchema = z.object({
   // Mail
   SMTP_URL: url(["smtp:", "smtps:"], "smtps://utilisateur:motdepasse@smtp.commune.fr:465"),
   MAIL_FROM: texte("un expéditeur"),
-  OUTBOX_INTERVAL_MS: entier(100, 3_600_000, 5000),
+  // Job queue (lib/jobs): jobs run at once by this node (0: none), and how often an idle node looks for jobs
+  // when no notification woke it (PostgreSQL wakes it at each commit; the embedded PGlite cannot)
+  JOBS_CONCURRENCY: entier(0, 50, 2),
+  JOBS_POLL_INTERVAL_MS: entier(100, 3_600_000, 1000),
   /** "1" keeps the preview mailbox in production */
   DEMO: variable(z.enum(["0", "1"]), "1 (activé), 0 ou rien"),
   /** "1": a deploy preview (banner, demo logins, reset button) */
@@ -62,7 +65,10 @@ export const environnementSchema = z.object({
     "debug, info, warn ou error",
   ),
   // the monitoring's token: /api/sante tells the version to a request carrying it (Authorization: Bearer …)
-  SUPERVISION_JETON: variable(z.string().min(32), "une chaîne aléatoire d'au moins 32 caractères (openssl rand -hex 32)"),
+  SUPERVISION_JETON: variable(
+    z.string().min(32),
+    "une chaîne aléatoire d'au moins 32 caractères (openssl rand -hex 32)",
+  ),
   // Anti-bot check
   ALTCHA_HMAC_KEY: variable(z.string().min(16), "une chaîne aléatoire d'au moins 16 caractères (openssl rand -hex 32)"),
   ALTCHA_COST: entier(1, 10_000_000, 50_000),
@@ -158,7 +164,8 @@ function construire(env: Environnement) {
     uploadthingApiUrl: (env.UPLOADTHING_API_URL ?? "https://api.uploadthing.com").replace(/\/$/, ""),
     /** base URL of the IGN Géoplateforme geocoding service (address suggestions) */
     adresseApiUrl: (env.ADRESSE_API_URL ?? "https://data.geopf.fr").replace(/\/$/, ""),
-    outboxIntervalMs: env.OUTBOX_INTERVAL_MS ?? 5000,
+    jobsConcurrency: env.JOBS_CONCURRENCY ?? 2,
+    jobsPollIntervalMs: env.JOBS_POLL_INTERVAL_MS ?? 1000,
     /** FranceConnect v2 (all three set, or no button): lib/auth/franceconnect.ts */
     franceconnect: oidc(env.FRANCECONNECT_ISSUER, env.FRANCECONNECT_CLIENT_ID, env.FRANCECONNECT_CLIENT_SECRET),
     /** the commune's single sign-on for agents (all three set, or no button): lib/auth/sso-agents.ts */

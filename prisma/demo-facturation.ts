@@ -284,7 +284,7 @@ export async function reserverJours(
  * download and pay in Mes factures. Idempotent (a month is invoiced once).
  */
 export async function seedFacturationDemo(usagerId: string, agentId: string): Promise<void> {
-  const { facturerMois } = await import("@/lib/domain/facturation/facturer");
+  const { facturerMois } = await import("@/lib/domain/facturation/executer");
   await seedTarifs();
   const { familleId } = await db().representant.findFirstOrThrow({ where: { usagerId } });
   if (!(await db().quotientFamilial.findFirst({ where: { familleId } }))) {

@@ -145,8 +145,8 @@ async function main(): Promise<number> {
     const ctx: Contexte = {
       base,
       population,
-      // its outbox worker asleep: the SQL counted per page is the page's own
-      noeud: await demarrer({ OUTBOX_INTERVAL_MS: "3600000" }),
+      // running no jobs: the SQL counted per page is the page's own
+      noeud: await demarrer({ JOBS_CONCURRENCY: "0" }),
       partage: new Map(),
       demarrerNoeud: demarrer,
       portLibre,

@@ -18,6 +18,7 @@ import type {
   SchemaFilter,
 } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import { Logger, runMigrations as migrerLaFile } from "graphile-worker";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
@@ -172,14 +173,25 @@ async function readMigrationList(): Promise<MigrationList> {
   };
 }
 
-/** Applies the pending prisma/migrations in order; returns the names applied (empty when up to date). */
+/**
+ * Applies the pending prisma/migrations in order, then the job queue's own schema (graphile_worker, migrated by
+ * graphile-worker itself, docs/decisions/0005-file-de-travaux.md): commands enqueue jobs inside their
+ * transactions, so the queue's tables must exist before any command runs, not only once a runner has started.
+ * Returns the names of the Prisma migrations applied (empty when up to date).
+ */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
   const migrationsList = await readMigrationList();
-  return withEngine(connectionString, undefined, async (engine) => {
+  const appliquees = await withEngine(connectionString, undefined, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return appliedMigrationNames;
   });
+  await migrerLaFile({ connectionString, noPreparedStatements: true, logger: fileSilencieuse });
+  return appliquees;
 }
+
+const fileSilencieuse = new Logger(() => (niveau, message) => {
+  if (niveau === "error") console.error(message);
+});
 
 export interface MigrationStatus {
   /** in prisma/migrations, not yet applied to the database */

@@ -1,9 +1,11 @@
-// The mail outbox. Commands write OutboxMail rows inside their own transaction (enqueueMail), so a mail
-// exists if and only if what it tells about was committed; this worker delivers them afterwards, with
-// retries, so an SMTP server that is down delays mail but never loses it nor blocks a citizen.
+// The mail outbox. Commands write OutboxMail rows inside their own transaction (enqueueMail), with a
+// « courriels » job on the queue (lib/jobs), so a mail exists if and only if what it tells about was committed,
+// and the runners are woken by that commit; the job delivers them afterwards, with retries, so an SMTP server
+// that is down delays mail but never loses it nor blocks a citizen. The rows stay the source of truth: a job is
+// only a wake-up call, and a drain sends whatever is due, whoever queued it.
 import "server-only";
-import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
+import { ajouterTravail } from "@/lib/jobs/file";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 import type { OutboxMail } from "@/lib/generated/prisma/client";
@@ -16,6 +18,12 @@ const LEASE_SECONDS = 120;
 
 export async function enqueueMail(tx: Tx, mail: MailContent): Promise<void> {
   await tx.outboxMail.create({ data: mail });
+  await reveillerCourriels(tx);
+}
+
+/** For a command that wrote OutboxMail rows itself (the month's invoicing, in bulk): one drain after its commit. */
+export function reveillerCourriels(tx: Pick<Tx, "$executeRaw">, apres?: Date): Promise<void> {
+  return ajouterTravail(tx, "courriels", {}, { apres });
 }
 
 /** Delay before the next try: 15 s, 30 s, 1 min … doubling up to one hour. */
@@ -53,13 +61,14 @@ export async function drainOutbox(limit = 20): Promise<{ sent: number; failed: n
     } catch (error) {
       failed++;
       const gaveUp = Date.now() - mail.createdAt.getTime() > GIVE_UP_AFTER_MS;
-      await db().outboxMail.update({
-        where: { id: mail.id },
-        data: {
-          status: gaveUp ? "FAILED" : "PENDING",
-          nextAttemptAt: new Date(Date.now() + retryDelayMs(mail.attempts)),
-          lastError: describeError(error),
-        },
+      const nextAttemptAt = new Date(Date.now() + retryDelayMs(mail.attempts));
+      await db().$transaction(async (tx) => {
+        await tx.outboxMail.update({
+          where: { id: mail.id },
+          data: { status: gaveUp ? "FAILED" : "PENDING", nextAttemptAt, lastError: describeError(error) },
+        });
+        // the retry's own wake-up, at its time
+        if (!gaveUp) await reveillerCourriels(tx, nextAttemptAt);
       });
       // Never log the mail itself: only its id and the transport's error.
       log.warn(
@@ -71,58 +80,24 @@ export async function drainOutbox(limit = 20): Promise<{ sent: number; failed: n
   return { sent, failed };
 }
 
+/**
+ * The « courriels » job: drains until no due mail is left, checking between passes that the node is not
+ * stopping (the mail being handed over finishes; the rest waits for another node, or the next start).
+ */
+export async function envoyerCourriels(continuer: () => boolean = () => true): Promise<void> {
+  const parPassage = 20;
+  while (continuer()) {
+    const { sent, failed } = await drainOutbox(parPassage);
+    if (sent + failed < parPassage) return;
+  }
+}
+
 function describeError(error: unknown): string {
   const code = error && typeof error === "object" && "code" in error ? `${String(error.code)} ` : "";
   return `${code}${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
 }
 
-let draining: Promise<unknown> | null = null;
-let again = false;
-
-/** Asks for a drain now (after a commit). Calls made while a drain runs are folded into one more pass. */
-export function kickOutbox(): void {
-  if (stopped) return;
-  if (draining) {
-    again = true;
-    return;
-  }
-  draining = drainOutbox()
-    .catch((error) =>
-      log.warn({ evenement: "outbox.echec", cause: describeError(error) }, "relève des courriels échouée"),
-    )
-    .finally(() => {
-      draining = null;
-      if (again) {
-        again = false;
-        kickOutbox();
-      }
-    });
-}
-
-let timer: NodeJS.Timeout | undefined;
-let stopped = false;
-/** Started once per node from instrumentation.ts: picks up retries and mails queued by other nodes. */
-export function startOutboxWorker(intervalMs = config.outboxIntervalMs): void {
-  if (timer || !process.env.DATABASE_URL) return;
-  stopped = false;
-  timer = setInterval(kickOutbox, intervalMs);
-  timer.unref();
-  kickOutbox();
-}
-
 /** The preview mailbox (/dev/mails, when no SMTP server is configured): the latest mails written. */
 export function derniersCourriels(nombre = 50) {
   return db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: nombre });
-}
-
-/**
- * At shutdown: no new pass starts, and the one under way (a mail being handed to the SMTP server) finishes, so
- * no mail is sent twice nor left claimed until its lease runs out. Mail queued meanwhile waits for another node.
- */
-export async function stopOutboxWorker(): Promise<void> {
-  stopped = true;
-  clearInterval(timer);
-  timer = undefined;
-  again = false;
-  while (draining) await draining;
 }

@@ -29,7 +29,7 @@ export async function benchFacturation(): Promise<{ ms: number; relanceMs: numbe
     const { seedActivites } = await import("../../prisma/demo-activites");
     const { seedReservations } = await import("../../prisma/demo-reservations");
     const { creerFoyers, reserverJours, seedTarifs } = await import("../../prisma/demo-facturation");
-    const { facturerMois } = await import("../../lib/domain/facturation/facturer");
+    const { facturerMois } = await import("../../lib/domain/facturation/executer");
     await seedCommune();
     await seedActivites("Villefranque");
     await seedReservations();

@@ -187,7 +187,7 @@ export const scenario: Scenario = {
   async executer(ctx) {
     const sink = await startMailSink({ port: 0 });
     ctx.aLaFin(() => sink.close());
-    const env = { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, OUTBOX_INTERVAL_MS: "1000" };
+    const env = { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, JOBS_POLL_INTERVAL_MS: "1000" };
     // the one-node scenarios' node has no SMTP: stopped, so that only these two send the rush's mails
     await arreterProcessus(ctx.noeud.process);
     await termine(ctx.noeud.process);

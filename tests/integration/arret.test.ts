@@ -1,6 +1,7 @@
-// A node stopping (SIGTERM) lets the outbox finish the mail it is handing to the SMTP server, and starts no
-// other pass: that mail is SENT once, the one queued meanwhile waits PENDING for another node (or the next
-// start) instead of being claimed and then abandoned until its lease runs out.
+// A node stopping (SIGTERM) lets its job runner finish the mail it is handing to the SMTP server, and starts no
+// other pass: that mail is SENT once, and the one queued meanwhile is either not touched (PENDING, waiting for
+// another node or the next start) or, had its own job started before the stop, sent once; never claimed and
+// then abandoned until its lease runs out.
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -27,7 +28,8 @@ await once(smtp.server, "listening");
 process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
 
 const { db } = await import("@/lib/db");
-const { enqueueMail, startOutboxWorker, stopOutboxWorker } = await import("@/lib/mail/outbox");
+const { enqueueMail } = await import("@/lib/mail/outbox");
+const { demarrerTravaux, arreterTravaux } = await import("@/lib/jobs/noeud");
 
 afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
@@ -35,7 +37,7 @@ const courriel = (to: string) => ({ to, subject: "Objet", html: "<p>Texte</p>", 
 
 it("lets the mail being sent finish, then sends nothing more", async () => {
   await db().$transaction((tx) => enqueueMail(tx, courriel("premier@exemple.fr")));
-  startOutboxWorker(60_000);
+  await demarrerTravaux({ planifier: false });
   // The worker has claimed it and is talking to the SMTP server.
   await vi.waitFor(
     async () =>
@@ -44,14 +46,15 @@ it("lets the mail being sent finish, then sends nothing more", async () => {
   );
   await db().$transaction((tx) => enqueueMail(tx, courriel("second@exemple.fr")));
 
-  await stopOutboxWorker();
+  await arreterTravaux();
   const lignes = await db().outboxMail.findMany({
     orderBy: { to: "asc" },
     select: { to: true, status: true, attempts: true },
   });
-  expect(lignes).toEqual([
-    { to: "premier@exemple.fr", status: "SENT", attempts: 1 },
+  expect(lignes[0]).toEqual({ to: "premier@exemple.fr", status: "SENT", attempts: 1 });
+  expect([
     { to: "second@exemple.fr", status: "PENDING", attempts: 0 },
-  ]);
-  expect(recus).toBe(1);
+    { to: "second@exemple.fr", status: "SENT", attempts: 1 },
+  ]).toContainEqual(lignes[1]);
+  expect(recus).toBe(lignes.filter((l) => l.status === "SENT").length);
 });

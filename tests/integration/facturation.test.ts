@@ -8,7 +8,7 @@ import { arrondirCentimes, Decimal } from "@/lib/domain/facturation/argent";
 import { attestationFiscale } from "@/lib/domain/facturation/attestation";
 import { emettreAvoir } from "@/lib/domain/facturation/avoir";
 import { pdfDeFacture } from "@/lib/domain/facturation/documents";
-import { facturerMois } from "@/lib/domain/facturation/facturer";
+import { facturerMois } from "@/lib/domain/facturation/executer";
 import { factureALire, facturesDeLUsager } from "@/lib/domain/facturation/queries";
 import { saisirQuotient } from "@/lib/domain/facturation/quotient";
 import { enregistrerTarif, tarifDeLUnite } from "@/lib/domain/facturation/tarifs";

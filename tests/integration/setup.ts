@@ -26,9 +26,9 @@ process.env.DATABASE_URL = databaseUrl(adminUrl, database);
 process.env.TEST_DATABASE_NAME = database;
 
 afterAll(async () => {
-  // A mail drain this file's commands started must end with the file: its process serves the next file next.
-  const { stopOutboxWorker } = await import("@/lib/mail/outbox");
-  await stopOutboxWorker();
+  // A job runner this file started must end with the file: its process serves the next file next.
+  const { arreterTravaux } = await import("@/lib/jobs/noeud");
+  await arreterTravaux();
   await holder.__portailPrisma?.$disconnect();
   holder.__portailPrisma = undefined;
   // FORCE (PostgreSQL >= 13) closes connections a test may have left open (pg pools, listeners).

@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionPublique } from "@/lib/action";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { activerEspace, renvoyerActivation } from "@/lib/domain/usager/activer";
 
 /**
@@ -28,7 +27,6 @@ export const renvoyerDepuisLien = actionPublique(
   z.object({ token: z.string().max(200).optional() }),
   async ({ data }) => {
     if (data.token) await renvoyerActivation({ token: data.token });
-    kickOutbox();
     return { message: LIEN_RENVOYE };
   },
 );
@@ -44,6 +42,5 @@ const courrielSchema = z.object({
 /** "Renvoyer le lien d'activation" by courriel; the answer never tells whether a space exists. */
 export const renvoyerParCourriel = actionPublique("renvoyerParCourriel", courrielSchema, async ({ data, values }) => {
   await renvoyerActivation({ courriel: data.courriel });
-  kickOutbox();
   return { message: LIEN_RENVOYE, values };
 });

@@ -8,7 +8,6 @@ import { formValues, parseForm, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/auth/current";
 import { ALTCHA_MESSAGE, verifyAltcha } from "@/lib/auth/altcha";
 import { isCommonPassword } from "@/lib/auth/password";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { getStorage } from "@/lib/storage/storage";
 import { checkUpload, PHOTO_RULE } from "@/lib/storage/upload-check";
 import { currentCgu } from "@/lib/domain/commune/queries";
@@ -192,7 +191,6 @@ async function valider(
     }
     throw error;
   }
-  kickOutbox();
   // A courriel that already had a space: nothing was created (the page says the same), so nothing keeps the photo.
   const photoKey = data.identite?.photoKey;
   if (!cree.usagerId && photoKey) await getStorage().remove(photoKey);

@@ -7,7 +7,6 @@ import { actionPublique } from "@/lib/action";
 import { formatParis } from "@/lib/temps/dates";
 import { clientIp } from "@/lib/auth/current";
 import { ALTCHA_MESSAGE, verifyAltcha } from "@/lib/auth/altcha";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { motDePasseSchema } from "@/lib/domain/usager/schemas";
 import {
   demanderReinitialisation,
@@ -34,7 +33,6 @@ export const demanderLien = actionPublique("demanderLien", demandeLienSchema, as
   // whether a space matches or not.
   after(async () => {
     await demanderReinitialisation(data.identifiantOuCourriel, { ip });
-    kickOutbox();
   });
   return {
     values,

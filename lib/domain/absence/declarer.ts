@@ -6,7 +6,6 @@
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { getStorage } from "@/lib/storage/storage";
 import { deposerDans } from "@/lib/domain/demande/deposer";
 import { nomDeFichier, type PieceJointe } from "@/lib/domain/demande/messages";
@@ -189,7 +188,6 @@ async function declarer({
       });
       return { numero, jours: count };
     });
-    kickOutbox();
     return resultat;
   } catch (error) {
     if (pieceKey) await getStorage().remove(pieceKey);

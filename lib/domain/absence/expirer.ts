@@ -5,7 +5,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { intituleDemande, type Demarches } from "@/lib/domain/demande/demarche";
 import { queueDecisionMail } from "@/lib/domain/demande/mails";
 import { EN_COURS } from "@/lib/domain/demande/queries";
@@ -48,6 +47,5 @@ export async function expirerAbsencesSansJustificatif(demarches: Demarches, now:
       if (!(error instanceof AppError)) throw error;
     }
   }
-  if (refusees > 0) kickOutbox();
   return refusees;
 }

@@ -1,7 +1,6 @@
 // A demande the agents asked to complete and the parent left unanswered is closed by the system after
 // DELAI_SANS_REPONSE_JOURS, with a mail, so the agents' queue never fills with dead requests.
 import { db } from "@/lib/db";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { getCommune } from "@/lib/commune";
 import { franchir } from "@/lib/domain/demande/transition";
 import { queueDecisionMail } from "@/lib/domain/demande/mails";
@@ -47,6 +46,5 @@ export async function classerDemandesSansReponse(demarches: Demarches, now = new
       if (!(error instanceof AppError)) throw error;
     }
   }
-  if (classees > 0) kickOutbox();
   return classees;
 }

@@ -2,7 +2,6 @@
 // applies the type's effect (an Ajout de famille creates the Famille) in the same transaction, and every
 // decision the parent must know of queues its mail there too.
 import { db } from "@/lib/db";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
 import { getCommune } from "@/lib/commune";
 import { franchir } from "@/lib/domain/demande/transition";
@@ -63,5 +62,4 @@ export async function deciderDemande({
       details: { numero: apres.numero },
     });
   });
-  kickOutbox();
 }

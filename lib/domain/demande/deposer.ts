@@ -3,7 +3,6 @@
 // records at deposit; the deposit mail is queued in the same transaction and leaves after the commit.
 import { db, type Tx } from "@/lib/db";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { journal } from "@/lib/journal";
 import { getCommune } from "@/lib/commune";
 import { demandeIntrouvable, franchir } from "@/lib/domain/demande/transition";
@@ -29,11 +28,10 @@ export async function deposerDemande({
 }): Promise<{ numero: number }> {
   const commune = await getCommune();
   const numero = await db().$transaction((tx) => deposerDans(tx, { usagerId, demandeId, commune, demarches }));
-  kickOutbox();
   return { numero };
 }
 
-/** The deposit inside the caller's transaction (the caller kicks the outbox after its commit). */
+/** The deposit inside the caller's transaction: its mail leaves once that transaction commits. */
 export async function deposerDans(
   tx: Tx,
   {

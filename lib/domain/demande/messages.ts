@@ -4,7 +4,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { getStorage } from "@/lib/storage/storage";
 import { getCommune } from "@/lib/commune";
 import { demandeIntrouvable, portee, type ActeurRef } from "@/lib/domain/demande/transition";
@@ -72,7 +71,6 @@ export async function envoyerMessage({
       });
       return created;
     });
-    if (auteur.kind === "AGENT" && !interne) kickOutbox();
     return { id: message.id };
   } catch (error) {
     if (pieceKey) await getStorage().remove(pieceKey);

@@ -3,7 +3,6 @@
 // settling a race between two submissions (a double click, two tabs).
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { getCommune } from "@/lib/commune";
 import { deposerDans } from "@/lib/domain/demande/deposer";
 import { EN_COURS } from "@/lib/domain/demande/queries";
@@ -59,7 +58,6 @@ export async function deposerUneEnCours({
       const demande = await tx.demande.create({ data: { type, usagerId, ...donnees } });
       return deposerDans(tx, { usagerId, demandeId: demande.id, commune, demarches });
     });
-    kickOutbox();
     return { numero };
   } catch (error) {
     if (!violeUneEnCours(error)) throw error;

@@ -6,7 +6,7 @@ import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { getCommune } from "@/lib/commune";
 import {
@@ -148,6 +148,5 @@ export async function corrigerPersonne({
     }
     return { ok: true, changements };
   });
-  if (resultat.ok && resultat.changements.length > 0) kickOutbox();
   return resultat;
 }

@@ -12,7 +12,6 @@ import { getCommune } from "@/lib/commune";
 import { deposerDans } from "@/lib/domain/demande/deposer";
 import { demandeEnCours, violeUneEnCours } from "@/lib/domain/demande/une-en-cours";
 import { DEMARCHE_RATTACHEMENT } from "@/lib/domain/famille/demarche-rattachement";
-import { kickOutbox } from "@/lib/mail/outbox";
 import type { Usager } from "@/lib/generated/prisma/client";
 
 export const ESSAIS_PAR_ESPACE = 5;
@@ -141,7 +140,6 @@ export async function saisirCleEnfance({
       "Cette clé enfance est inconnue. Vérifiez-la : elle figure dans le courriel de validation de la famille.",
       "cleEnfance",
     );
-  if (resultat.kind === "demande") kickOutbox();
   return resultat;
 }
 

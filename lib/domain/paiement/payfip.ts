@@ -8,7 +8,7 @@
 //   always asks recupererDetailPaiementSecurise, then closes the operation with one conditional update
 //   (WHERE statut = EN_COURS, as lib/domain/demande/transition.ts does): of five notifications at once, one
 //   closes it and creates the Paiement, the four others change nothing; a notification after that asks nothing;
-// - `rattraperOperations` (the catch-up job, scheduled from instrumentation.ts) asks about every open operation.
+// - `rattraperOperations` (the catch-up job, every 2 minutes: lib/jobs/taches.ts) asks about every open operation.
 // The clock is a parameter everywhere. Nothing about the card is stored (PayFiP's answer has none).
 import "server-only";
 import { db } from "@/lib/db";

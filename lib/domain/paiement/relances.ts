@@ -7,7 +7,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatParis } from "@/lib/temps/dates";
 import { journal } from "@/lib/journal";
-import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { ajouterJours, dateDeJour, jourParis } from "@/lib/temps/jours";
 import { resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
@@ -86,7 +86,6 @@ export async function envoyerRelances({ now, agentId }: { now: Date; agentId: st
       actorId: agentId,
       details: { nombre: envoyees },
     });
-    kickOutbox();
   }
   return envoyees;
 }

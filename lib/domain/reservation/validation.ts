@@ -6,7 +6,6 @@
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { jourDeDate } from "@/lib/temps/jours";
 import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
 import { acteurAgent, franchir } from "@/lib/domain/reservation/franchir";
@@ -133,7 +132,6 @@ export async function deciderReservations({
     await prevenirLesFamilles(tx, demandes, decidees);
     return bilan;
   });
-  kickOutbox();
   return resultat;
 }
 

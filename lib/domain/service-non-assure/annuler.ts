@@ -1,7 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
 import { introuvable, MOTIFS_NON_ASSURE, TOUCHEES } from "@/lib/domain/service-non-assure/motifs";
 import { acteurAgent, franchir } from "@/lib/domain/reservation/franchir";
@@ -67,6 +66,5 @@ export async function annulerServiceNonAssure({
     });
     return { restaurees };
   });
-  kickOutbox();
   return resultat;
 }

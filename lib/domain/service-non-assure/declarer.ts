@@ -1,7 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { kickOutbox } from "@/lib/mail/outbox";
 import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
 import {
   cleDe,
@@ -73,7 +72,6 @@ export async function declarerServiceNonAssure(declaration: Declaration): Promis
       });
       return { id: service.id, reservations: touchees.length, familles: familles.length, deja: false };
     });
-    kickOutbox();
     return bilan;
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { dateHeure, formatParis } from "@/lib/temps/dates";
 import { LIMITE_ENVOIS, reserverEnvoi } from "@/lib/auth/limite-envoi";
 import { journal } from "@/lib/journal";
-import { enqueueMail, kickOutbox } from "@/lib/mail/outbox";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { hashToken } from "@/lib/auth/tokens";
 import { getCommune } from "@/lib/commune";
@@ -81,7 +81,6 @@ export async function demanderChangementCourriel({
     await enqueueMail(tx, await renderMail(courriel, changementCourrielSubject(commune.nom), element));
     await journal(tx, { event: "courriel.changement_demande", actorKind: "USAGER", actorId: usager.id, ip });
   });
-  kickOutbox();
 }
 
 export type LienCourriel = { status: "valide" | "expire" | "utilise"; courriel: string };
@@ -148,7 +147,6 @@ export async function confirmerChangementCourriel({
       await journal(tx, { event: "courriel.modifie", actorKind: "USAGER", actorId: usagerId, ip });
       return { courriel };
     });
-    kickOutbox();
     return resultat;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")

@@ -1,24 +1,22 @@
 "use server";
 
-import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionAgent } from "@/lib/action";
 import type { FormState } from "@/lib/forms";
 import { avoirSchema, emettreAvoir } from "@/lib/domain/facturation/avoir";
-import { executerFacturation, lancerFacturation } from "@/lib/domain/facturation/facturer";
+import { lancerFacturation } from "@/lib/domain/facturation/lancer";
 import { quotientSchema, saisirQuotient } from "@/lib/domain/facturation/quotient";
 import { maintenant } from "@/lib/web/horloge";
 import { notFound } from "next/navigation";
 
 const moisSchema = z.object({ mois: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choisissez un mois.") });
 
-// The run goes on after the answer (the page then polls its row for families done / total).
+// The run is a job of the queue, started by its commit on whichever node is free (the page then polls its row
+// for families done / total).
 export const lancerFacturationAction = actionAgent("lancerFacturation", moisSchema, async ({ agent, data }) => {
-  const run = await lancerFacturation({ mois: data.mois, agentId: agent.id });
-  const now = await maintenant();
-  after(() => executerFacturation({ runId: run.id, now }));
+  const run = await lancerFacturation({ mois: data.mois, agentId: agent.id, now: await maintenant() });
   redirect(`/agent/facturation?mois=${data.mois}&run=${run.id}`);
 });
 

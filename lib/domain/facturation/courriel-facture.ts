@@ -1,0 +1,34 @@
+// The mail telling a family its invoice is ready ("FactureDisponible"): rendered once per run, then filled per
+// family, since rendering React Email for each of thousands of families is too slow.
+import "server-only";
+import { createElement } from "react";
+import FactureDisponible, { factureDisponibleSubject } from "@/emails/FactureDisponible";
+import { config } from "@/lib/config";
+import { renderMail } from "@/lib/mail/render";
+
+export async function modeleCourriel(commune: string, periode: string) {
+  const repere = { salutation: "§SALUTATION§", numero: "§NUMERO§" };
+  const lien = `${config.appUrl}/factures`;
+  const mail = await renderMail(
+    "",
+    factureDisponibleSubject(periode),
+    createElement(FactureDisponible, { commune, periode, lien, ...repere }),
+  );
+  const echapper = (t: string) =>
+    t
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&#x27;");
+  return (to: string, valeurs: { salutation: string; numero: string }) => ({
+    to,
+    subject: mail.subject,
+    html: mail.html
+      .replaceAll(repere.salutation, echapper(valeurs.salutation))
+      .replaceAll(repere.numero, echapper(valeurs.numero)),
+    text: mail.text.replaceAll(repere.salutation, valeurs.salutation).replaceAll(repere.numero, valeurs.numero),
+  });
+}
+
+export type Courriel = Awaited<ReturnType<typeof modeleCourriel>>;

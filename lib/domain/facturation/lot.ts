@@ -1,0 +1,216 @@
+// One chunk of a run: the invoices (and the months carried under the threshold) of a few hundred families,
+// written in one transaction holding the month's advisory lock, so two runs at once never bill a family twice
+// nor skip a number, with the families' mails and the run's progress, so a crash leaves either the whole chunk
+// or none of it.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import { totalDesLignes, type Ligne } from "@/lib/domain/facturation/calcul";
+import type { Courriel } from "@/lib/domain/facturation/courriel-facture";
+import { inserer } from "@/lib/domain/facturation/inserer";
+import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/domain/facturation/numerotation";
+import { dateDeJour, type Jour } from "@/lib/temps/jours";
+import { salutation } from "@/lib/mail/salutation";
+import { reveillerCourriels } from "@/lib/mail/outbox";
+
+export type Representant = {
+  familleId: string;
+  role: string;
+  prenom: string;
+  nomUsage: string;
+  numero: string | null;
+  voie: string;
+  complement: string | null;
+  codePostal: string;
+  ville: string;
+  /** the representant's space, when linked: who gets the mail */
+  courriel: string | null;
+  civilite: "MADAME" | "MONSIEUR" | null;
+  usagerNom: string | null;
+};
+
+/** Who is billed and mailed, for a chunk of families: one query (its names and address are the invoice's). */
+export const representantsDe = (familles: string[]) =>
+  db().$queryRaw<Representant[]>`
+    SELECT r."familleId", r.role::text AS role, r.prenom, r."nomUsage", a.numero, a.voie, a.complement,
+           a."codePostal", a.ville, u.courriel, u.civilite::text AS civilite, u."nomUsage" AS "usagerNom"
+    FROM "Representant" r
+    JOIN "Adresse" a ON a.id = r."adresseId"
+    LEFT JOIN "Usager" u ON u.id = r."usagerId"
+    WHERE r."familleId" = ANY(${familles}::text[])`;
+
+type Lot = {
+  runId: string;
+  debut: Jour;
+  fin: Jour;
+  emission: Jour;
+  echeance: Jour;
+  familles: string[];
+  lignes: Map<string, Ligne[]>;
+  quotients: Map<string, number | null>;
+  representants: Representant[];
+  seuil: number;
+  courriel: Courriel;
+};
+
+type Bilan = { traitees: number; factures: number; reportees: number };
+
+/**
+ * Writes the chunk and moves the run's counters by what this transaction did: families found already done
+ * under the lock (billed by a run going on at the same time, or by this run before a crash) count for nothing.
+ */
+export async function facturerLot(tx: Tx, lot: Lot): Promise<Bilan> {
+  const bilan = await ecrire(tx, lot);
+  await tx.runFacturation.update({
+    where: { id: lot.runId },
+    data: {
+      traitees: { increment: bilan.traitees },
+      factures: { increment: bilan.factures },
+      reportees: { increment: bilan.reportees },
+    },
+  });
+  if (bilan.factures > 0) await reveillerCourriels(tx);
+  return bilan;
+}
+
+async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
+  // one run at a time per month inside this chunk: whoever comes second sees the first one's invoices
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`facturation:${lot.debut}`}))::text`;
+  const mois = dateDeJour(lot.debut);
+  const [dejaFacturees, dejaReportees, aReprendre] = await Promise.all([
+    tx.facture.findMany({
+      where: { familleId: { in: lot.familles }, periodeDebut: mois },
+      select: { familleId: true },
+    }),
+    tx.reportFacturation.findMany({ where: { familleId: { in: lot.familles }, mois }, select: { familleId: true } }),
+    tx.reportFacturation.findMany({
+      where: { familleId: { in: lot.familles }, factureId: null, mois: { lt: mois } },
+      orderBy: { mois: "asc" },
+    }),
+  ]);
+  const faites = new Set([...dejaFacturees, ...dejaReportees].map((f) => f.familleId));
+  const nouvelles: { familleId: string; lignes: Ligne[]; reports: string[] }[] = [];
+  const reports: { familleId: string; lignes: Ligne[] }[] = [];
+  for (const familleId of lot.familles) {
+    if (faites.has(familleId)) continue;
+    const duMois = lot.lignes.get(familleId)!;
+    const anciens = aReprendre.filter((r) => r.familleId === familleId);
+    const lignes = [...anciens.flatMap((r) => r.lignes as Ligne[]), ...duMois];
+    if (lignes.length === 0) continue;
+    const total = totalDesLignes(lignes);
+    if (total < lot.seuil) {
+      // D1611-1 CGCT: under the threshold, nothing is sent; the month waits for the next invoice
+      if (duMois.length > 0) reports.push({ familleId, lignes: duMois });
+      continue;
+    }
+    nouvelles.push({ familleId, lignes, reports: anciens.map((r) => r.id) });
+  }
+  if (reports.length > 0) {
+    await tx.reportFacturation.createMany({
+      data: reports.map((r) => ({
+        familleId: r.familleId,
+        mois,
+        montantCentimes: totalDesLignes(r.lignes),
+        lignes: r.lignes,
+      })),
+    });
+  }
+  const traitees = lot.familles.length - faites.size;
+  if (nouvelles.length === 0) return { traitees, factures: 0, reportees: reports.length };
+
+  const annee = Number(lot.emission.slice(0, 4));
+  const premier = await reserverNumeros(tx, SERIE_FACTURE, annee, nouvelles.length);
+  const factures = nouvelles.map((n, i) => {
+    const siens = lot.representants.filter((r) => r.familleId === n.familleId);
+    const titulaire = siens.find((r) => r.role === "TITULAIRE") ?? siens[0];
+    const a = titulaire;
+    const quotient = lot.quotients.get(n.familleId) ?? null;
+    return {
+      id: randomUUID(),
+      numero: formaterNumero(SERIE_FACTURE, annee, premier + i),
+      serie: SERIE_FACTURE,
+      annee,
+      sequence: premier + i,
+      familleId: n.familleId,
+      totalCentimes: totalDesLignes(n.lignes),
+      quotient,
+      qfNonCommunique: quotient === null,
+      destinataire: titulaire ? `${titulaire.prenom} ${titulaire.nomUsage.toUpperCase()}` : "",
+      adresse: a
+        ? [[a.numero, a.voie].filter(Boolean).join(" "), a.complement, `${a.codePostal} ${a.ville}`]
+            .filter(Boolean)
+            .join("\n")
+        : "",
+      runId: lot.runId,
+      destinataires: siens.flatMap((r) =>
+        r.courriel ? [{ courriel: r.courriel, civilite: r.civilite!, nomUsage: r.usagerNom! }] : [],
+      ),
+      lignes: n.lignes,
+      reports: n.reports,
+    };
+  });
+  await inserer(
+    tx,
+    "Facture",
+    {
+      id: "text",
+      numero: "text",
+      serie: "text",
+      annee: "int",
+      sequence: "int",
+      familleId: "text",
+      periodeDebut: "date",
+      periodeFin: "date",
+      emiseLe: "date",
+      echeanceLe: "date",
+      totalCentimes: "int",
+      quotient: "int",
+      qfNonCommunique: "boolean",
+      destinataire: "text",
+      adresse: "text",
+      runId: "text",
+    },
+    factures.map((f) => ({
+      ...f,
+      periodeDebut: lot.debut,
+      periodeFin: lot.fin,
+      emiseLe: lot.emission,
+      echeanceLe: lot.echeance,
+    })),
+  );
+  await inserer(
+    tx,
+    "LigneFacture",
+    {
+      id: "text",
+      factureId: "text",
+      enfantId: "text",
+      activiteId: "int",
+      uniteId: "int",
+      enfantNom: "text",
+      libelle: "text",
+      mois: "date",
+      quantite: "int",
+      prixUnitaireCentimes: "int",
+      montantCentimes: "int",
+      quotient: "int",
+      ordre: "int",
+    },
+    factures.flatMap((f) => f.lignes.map((l, ordre) => ({ ...l, id: randomUUID(), factureId: f.id, ordre }))),
+  );
+  for (const f of factures.filter((x) => x.reports.length > 0)) {
+    await tx.reportFacturation.updateMany({ where: { id: { in: f.reports } }, data: { factureId: f.id } });
+  }
+  await inserer(
+    tx,
+    "OutboxMail",
+    { id: "text", to: "text", subject: "text", html: "text", text: "text" },
+    factures.flatMap((f) =>
+      f.destinataires.map((u) => ({
+        id: randomUUID(),
+        ...lot.courriel(u.courriel, { salutation: salutation(u), numero: f.numero }),
+      })),
+    ),
+  );
+  return { traitees, factures: factures.length, reportees: reports.length };
+}

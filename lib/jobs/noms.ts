@@ -1,0 +1,12 @@
+// The queue's task names, shared by those who enqueue (lib/jobs/file.ts) and the runner (lib/jobs/taches.ts).
+export const TRAVAUX = [
+  "courriels",
+  "facturation",
+  "payfip.rattrapage",
+  "absences.expirer",
+  "demandes.classer",
+  "brouillons.purger",
+  "commandes.figer",
+] as const;
+
+export type NomTravail = (typeof TRAVAUX)[number];

@@ -1,0 +1,71 @@
+// What each job of the queue does, and the schedule of the periodic ones. A handler is the edge of the system:
+// it reads the clock (or the instant its cron tick was due) and hands it to the domain as `now`. The periodic
+// chores are conditional updates (or hold their own advisory lock), so a tick run twice would change nothing
+// twice; graphile-worker's cron already makes each tick one job for all the nodes.
+import "server-only";
+import type { CronItem, JobHelpers, Task } from "graphile-worker";
+import { config } from "@/lib/config";
+import { log } from "@/lib/log";
+import { envoyerCourriels } from "@/lib/mail/outbox";
+import { expirerAbsencesSansJustificatif } from "@/lib/domain/absence/expirer";
+import { figerCommandes } from "@/lib/domain/commande-repas/figer";
+import { classerDemandesSansReponse } from "@/lib/domain/demande/classer";
+import { DEMARCHES } from "@/lib/domain/demarches";
+import { executerFacturation } from "@/lib/domain/facturation/executer";
+import { rattraperOperations } from "@/lib/domain/paiement/payfip";
+import { purgeBrouillons } from "@/lib/domain/usager/brouillon";
+import type { NomTravail } from "@/lib/jobs/noms";
+
+/** The instant a cron tick was due (its payload's `_cron.ts`), else now. */
+function instant(charge: unknown): Date {
+  const ts = (charge as { _cron?: { ts?: string } } | null)?._cron?.ts;
+  return ts ? new Date(ts) : new Date();
+}
+
+export function taches(enArret: () => boolean): Record<NomTravail, Task> {
+  return {
+    courriels: async () => {
+      await envoyerCourriels(() => !enArret());
+    },
+    facturation: async (charge, helpers: JobHelpers) => {
+      const { runId } = charge as { runId: string };
+      await executerFacturation({
+        runId,
+        continuer: () => !enArret(),
+        dernierEssai: helpers.job.attempts >= helpers.job.max_attempts,
+      });
+    },
+    "payfip.rattrapage": async (charge) => {
+      const reglages = config.payfip;
+      if (!reglages) return;
+      await rattraperOperations({ now: instant(charge), reglages });
+    },
+    "absences.expirer": async (charge) => {
+      const refusees = await expirerAbsencesSansJustificatif(DEMARCHES, instant(charge));
+      if (refusees > 0) log.info({ evenement: "absences.expirees", nombre: refusees }, "absences expirées");
+    },
+    "demandes.classer": async (charge) => {
+      await classerDemandesSansReponse(DEMARCHES, instant(charge));
+    },
+    "brouillons.purger": async (charge) => {
+      await purgeBrouillons(instant(charge));
+    },
+    "commandes.figer": async (charge) => {
+      await figerCommandes(instant(charge));
+    },
+  };
+}
+
+/**
+ * The periodic jobs. PayFiP's catch-up every 2 minutes (only does something when online payment is configured),
+ * the kitchen orders every 5 minutes, the hourly chores, and a sweep of the outbox every 5 minutes for mail whose
+ * wake-up was lost (a node killed while sending: its claim's lease runs out, nothing else would look again).
+ */
+export const PLANNING: CronItem[] = [
+  { task: "payfip.rattrapage", match: "*/2 * * * *", identifier: "payfip.rattrapage" },
+  { task: "commandes.figer", match: "*/5 * * * *", identifier: "commandes.figer" },
+  { task: "courriels", match: "*/5 * * * *", identifier: "courriels" },
+  { task: "absences.expirer", match: "7 * * * *", identifier: "absences.expirer" },
+  { task: "demandes.classer", match: "17 * * * *", identifier: "demandes.classer" },
+  { task: "brouillons.purger", match: "27 * * * *", identifier: "brouillons.purger" },
+];
