@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Recap } from "@/components/demande/Recap";
-import { verifierVersion } from "@/lib/domain/demande/demarche";
+import { intituleDemande, verifierVersion } from "@/lib/domain/demande/demarche";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { scellerValeurs } from "@/lib/domain/sante/coffre";
 import { TypeDemande } from "@/lib/generated/prisma/enums";
@@ -110,6 +110,15 @@ describe("the registry of démarches", () => {
     expect(() => verifierVersion(definition, { donneesVersion: 1 })).not.toThrow();
     expect(() => verifierVersion(definition, { donneesVersion: 3 })).toThrow(
       "Données de demande « Suppression de l'espace personnel » en version 3 : seule la version 1 est lue.",
+    );
+  });
+
+  it("names a demande from the definitions handed to the engine, and refuses a type it was not handed", () => {
+    // an aggregate hands the engine its own démarche only (it does not import the registry)
+    const absence = { ABSENCE: DEMARCHES.ABSENCE };
+    expect(intituleDemande(absence, { type: "ABSENCE" })).toBe(DEMARCHES.ABSENCE.libelle);
+    expect(() => intituleDemande(absence, { type: "INSCRIPTION" })).toThrow(
+      "La démarche INSCRIPTION n'a pas été remise au moteur des demandes.",
     );
   });
 });
