@@ -10,7 +10,7 @@ import { getStorage } from "@/lib/storage/storage";
 import { deposerDans } from "@/lib/domain/demande/deposer";
 import { nomDeFichier, type PieceJointe } from "@/lib/domain/demande/messages";
 import { franchir } from "@/lib/domain/reservation/franchir";
-import { DEMARCHES } from "@/lib/domain/demarches";
+import { DEMARCHE_ABSENCE } from "@/lib/domain/absence/demarche";
 import type { DonneesAbsence } from "@/lib/domain/absence/demarche";
 import {
   ajouterJours,
@@ -177,7 +177,12 @@ async function declarer({
       });
       if (count !== reservations.length)
         throw new AppError("concurrence", "Ces réservations viennent de changer : réessayez.");
-      const numero = await deposerDans(tx, { usagerId, demandeId: demande.id, commune, demarches: DEMARCHES });
+      const numero = await deposerDans(tx, {
+        usagerId,
+        demandeId: demande.id,
+        commune,
+        demarches: { ABSENCE: DEMARCHE_ABSENCE },
+      });
       if (justificatif && pieceKey)
         await messageJustificatif(tx, { demandeId: demande.id, usagerId, piece: justificatif, pieceKey, now });
       await journal(tx, {

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
+import { exigerAgentActif } from "@/lib/domain/agent/actif";
 import { introuvable, MOTIFS_NON_ASSURE, TOUCHEES } from "@/lib/domain/service-non-assure/motifs";
 import { acteurAgent, franchir } from "@/lib/domain/reservation/franchir";
 import { RETABLIR } from "@/lib/domain/reservation/transitions";

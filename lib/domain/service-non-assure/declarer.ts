@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { exigerAgentActif } from "@/lib/domain/portail/agent-actif";
+import { exigerAgentActif } from "@/lib/domain/agent/actif";
 import {
   cleDe,
   DUREE_MAX_JOURS,
