@@ -10,8 +10,7 @@ import { getStorage } from "@/lib/storage/storage";
 import { deposerDans } from "@/lib/domain/demande/deposer";
 import { nomDeFichier, type PieceJointe } from "@/lib/domain/demande/messages";
 import { franchir } from "@/lib/domain/reservation/franchir";
-import { DEMARCHE_ABSENCE } from "@/lib/domain/absence/demarche";
-import type { DonneesAbsence } from "@/lib/domain/absence/demarche";
+import { DEMARCHE_ABSENCE, type DonneesAbsence } from "@/lib/domain/absence/demarche";
 import {
   ajouterJours,
   dateDeJour,
