@@ -6,12 +6,13 @@ const INTROUVABLE_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cach
 
 /**
  * The one policy of every answer that is a file (issue 30): nothing in it runs, nothing is fetched but its own
- * images, and the browser gives it an opaque origin (sandbox), so an HTML or SVG file, or a PDF/HTML polyglot,
- * reaches neither the portal's cookies nor its pages. proxy.ts puts it on every route handler's answer, inside
+ * images, no other site frames it, and the browser gives it an opaque origin (sandbox), so an HTML or SVG file,
+ * or a PDF/HTML polyglot, reaches neither the portal's cookies nor its pages. proxy.ts puts it on every route handler's answer, inside
  * /api/ or not (the PDFs, the attestations, the CSV exports); inline styles and 'self' images let the browser's
  * own viewer show an image.
  */
-export const POLITIQUE_FICHIER = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+export const POLITIQUE_FICHIER =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 
 /** The same 404 for a file that does not exist and for one the caller may not read. */
 export function fichierIntrouvable(): Response {
