@@ -56,6 +56,8 @@ export const environnementSchema = z.object({
   // when no notification woke it (PostgreSQL wakes it at each commit; the embedded PGlite cannot)
   JOBS_CONCURRENCY: entier(0, 50, 2),
   JOBS_POLL_INTERVAL_MS: entier(100, 3_600_000, 1000),
+  // families per transaction of the month's invoicing (each chunk commits its invoices and the run's progress)
+  FACTURATION_TAILLE_LOT: entier(1, 5000, 250),
   /** "1" keeps the preview mailbox in production */
   DEMO: variable(z.enum(["0", "1"]), "1 (activé), 0 ou rien"),
   /** "1": a deploy preview (banner, demo logins, reset button) */
@@ -166,6 +168,7 @@ function construire(env: Environnement) {
     adresseApiUrl: (env.ADRESSE_API_URL ?? "https://data.geopf.fr").replace(/\/$/, ""),
     jobsConcurrency: env.JOBS_CONCURRENCY ?? 2,
     jobsPollIntervalMs: env.JOBS_POLL_INTERVAL_MS ?? 1000,
+    facturationTailleLot: env.FACTURATION_TAILLE_LOT ?? 250,
     /** FranceConnect v2 (all three set, or no button): lib/auth/franceconnect.ts */
     franceconnect: oidc(env.FRANCECONNECT_ISSUER, env.FRANCECONNECT_CLIENT_ID, env.FRANCECONNECT_CLIENT_SECRET),
     /** the commune's single sign-on for agents (all three set, or no button): lib/auth/sso-agents.ts */

@@ -3,6 +3,7 @@
 // from what was committed when its job runs again: the families already billed or carried are left out, the
 // numbers go on from the counter, and the agent's page (Progression.tsx) keeps reading the run's row.
 import "server-only";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { calculateurPrix, lignesDeFamille, quotientAffiche } from "@/lib/domain/facturation/calcul";
@@ -13,9 +14,6 @@ import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { finDuMois, moisEnClair } from "@/lib/domain/facturation/periode";
 import { ajouterJours, dateDeJour, jourDeDate, jourParis } from "@/lib/temps/jours";
 import { log } from "@/lib/log";
-
-/** Families per transaction. */
-export const TAILLE_LOT = 250;
 
 /** The run stopped between two chunks because its node is stopping: its job is tried again, here or elsewhere. */
 export class FacturationInterrompue extends Error {
@@ -64,7 +62,7 @@ async function aFacturer(mois: Date) {
  */
 export async function executerFacturation({
   runId,
-  taille = TAILLE_LOT,
+  taille = config.facturationTailleLot,
   continuer = () => true,
   dernierEssai = true,
 }: {
