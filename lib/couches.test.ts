@@ -1,6 +1,7 @@
 // The layers' rules (.dependency-cruiser.cjs, run by `npm run lint:couches`) refuse what they say they refuse:
 // deliberately wrong imports, written for a moment into the tree, make dependency-cruiser fail with the rule
-// named, and the right imports beside them pass. The files are removed whatever happens.
+// named, and the right imports beside them pass. The files are removed whatever happens. Then the aggregates'
+// own graph: no knot (aggregates needing each other) beyond the known ones.
 import { execFile } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
@@ -119,5 +120,73 @@ describe("the layers' rules", () => {
 
   it("let an aggregate use the kernel, the engine and another aggregate's public module", () => {
     expect(regles(essai("lib/domain/journal"))).toEqual([]);
+  });
+});
+
+// The aggregates' own graph (an arrow when a module of one imports a module of another, types aside): the tangle
+// of nine aggregates was cut down to these two knots, each a real shared life; a new one fails here.
+const NOEUDS_CONNUS = [
+  // inscriptions made before the family's acceptance: a waiting inscription reads the declaration, the Ajout de
+  // famille's decision carries them over or cancels them
+  ["famille", "inscription"],
+  // the reservation's gate (franchir) serves the calendar's rules and the service non assuré, while a reservation
+  // reads the calendar's delays and the motifs of a service non assuré
+  ["calendrier", "reservation", "service-non-assure"],
+];
+
+/** Tarjan's strongly connected components with more than one node: the knots of a graph. */
+function noeuds(graphe: Map<string, Set<string>>): string[][] {
+  const rang = new Map<string, number>();
+  const bas = new Map<string, number>();
+  const pile: string[] = [];
+  const resultat: string[][] = [];
+  const visiter = (v: string) => {
+    rang.set(v, rang.size);
+    bas.set(v, rang.get(v)!);
+    pile.push(v);
+    for (const w of graphe.get(v) ?? []) {
+      if (!rang.has(w)) {
+        visiter(w);
+        bas.set(v, Math.min(bas.get(v)!, bas.get(w)!));
+      } else if (pile.includes(w)) bas.set(v, Math.min(bas.get(v)!, rang.get(w)!));
+    }
+    if (bas.get(v) !== rang.get(v)) return;
+    const composante: string[] = [];
+    for (let w = pile.pop()!; ; w = pile.pop()!) {
+      composante.push(w);
+      if (w === v) break;
+    }
+    if (composante.length > 1) resultat.push(composante.sort());
+  };
+  for (const v of graphe.keys()) if (!rang.has(v)) visiter(v);
+  return resultat;
+}
+
+describe("the aggregates' graph", () => {
+  it("has no knot but the known ones", { timeout: 60_000 }, async () => {
+    const { stdout } = await promisify(execFile)(
+      "node_modules/.bin/depcruise",
+      ["--config", ".dependency-cruiser.cjs", "--output-type", "json", "lib/domain"],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    type Module = { source: string; dependencies: { resolved: string; dependencyTypes: string[] }[] };
+    const agregat = (chemin: string) => /^lib\/domain\/([^/]+)\//.exec(chemin)?.[1];
+    const graphe = new Map<string, Set<string>>();
+    for (const { source, dependencies } of (JSON.parse(stdout) as { modules: Module[] }).modules) {
+      const de = agregat(source);
+      if (!de || source.endsWith(".test.ts")) continue;
+      for (const { resolved, dependencyTypes } of dependencies) {
+        const vers = agregat(resolved);
+        if (vers && vers !== de && !dependencyTypes.includes("type-only"))
+          graphe.set(de, (graphe.get(de) ?? new Set()).add(vers));
+      }
+    }
+    // the graph was read: most aggregates import another one
+    expect(graphe.size).toBeGreaterThan(10);
+    for (const noeud of noeuds(graphe))
+      expect(
+        NOEUDS_CONNUS.some((connu) => noeud.every((a) => connu.includes(a))),
+        noeud.join(" ↔ "),
+      ).toBe(true);
   });
 });
