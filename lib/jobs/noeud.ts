@@ -3,7 +3,7 @@
 // the same database; each job runs on one of them (the queue locks it with SKIP LOCKED), and each cron tick is
 // one job for all of them. No setInterval of our own is left for background work.
 import "server-only";
-import { Logger, parseCronItems, run, type Runner } from "graphile-worker";
+import { Logger, parseCronItems, run, type Runner, type WorkerEvents } from "graphile-worker";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { reprendreFacturations } from "@/lib/domain/facturation/reprendre";
@@ -34,10 +34,12 @@ declare global {
   var __portailTravaux: { runner: Runner; arret: boolean } | undefined;
 }
 
-export async function demarrerTravaux(options: Options = {}): Promise<void> {
+/** Starts this node's runner (once); returns its events (each job started, done, failed), or null if none runs. */
+export async function demarrerTravaux(options: Options = {}): Promise<WorkerEvents | null> {
   const connectionString = options.connectionString ?? process.env.DATABASE_URL;
   const concurrence = options.concurrence ?? config.jobsConcurrency;
-  if (globalThis.__portailTravaux || !connectionString || concurrence === 0) return;
+  if (globalThis.__portailTravaux) return globalThis.__portailTravaux.runner.events;
+  if (!connectionString || concurrence === 0) return null;
   const etat = { arret: false };
   const runner = await run({
     connectionString,
@@ -54,6 +56,7 @@ export async function demarrerTravaux(options: Options = {}): Promise<void> {
   globalThis.__portailTravaux = Object.assign(etat, { runner });
   // a run whose node died mid-way is taken up at once rather than when the queue frees its job (4 hours)
   await reprendreFacturations();
+  return runner.events;
 }
 
 /**
