@@ -53,6 +53,24 @@ export async function lieuxDuJour(date: Jour) {
 const ordreAlpha = (a: EnfantListe, b: EnfantListe) =>
   a.nom.localeCompare(b.nom, "fr") || a.prenoms.localeCompare(b.prenoms, "fr");
 
+/** The groupe of a child marked without a booking (and its PAI): its inscription in the activity. */
+async function groupesSansReservation(sansReservation: EnfantListe[], lieuIds: number[]) {
+  if (sansReservation.length === 0) return;
+  const inscriptions = await db().inscription.findMany({
+    where: {
+      enfantId: { in: sansReservation.map((e) => e.enfantId) },
+      activite: { lieux: { some: { id: { in: lieuIds } } } },
+      statut: "ACTIVE",
+    },
+    select: { enfantId: true, paiDemande: true, groupe: { select: { libelle: true } } },
+  });
+  for (const e of sansReservation) {
+    const inscription = inscriptions.find((i) => i.enfantId === e.enfantId);
+    e.groupe = inscription?.groupe.libelle ?? null;
+    e.paiDemande = inscription?.paiDemande ?? false;
+  }
+}
+
 export async function listeDuJour({
   agentId,
   date,
@@ -165,22 +183,7 @@ export async function listeDuJour({
     enfants.set(p.enfantId, entree);
     sansReservation.push(entree);
   }
-  // the groupe of a child marked without a booking: its inscription in the activity
-  if (sansReservation.length > 0) {
-    const inscriptions = await db().inscription.findMany({
-      where: {
-        enfantId: { in: sansReservation.map((e) => e.enfantId) },
-        activite: { lieux: { some: { id: { in: lieuIds } } } },
-        statut: "ACTIVE",
-      },
-      select: { enfantId: true, paiDemande: true, groupe: { select: { libelle: true } } },
-    });
-    for (const e of sansReservation) {
-      const inscription = inscriptions.find((i) => i.enfantId === e.enfantId);
-      e.groupe = inscription?.groupe.libelle ?? null;
-      e.paiDemande = inscription?.paiDemande ?? false;
-    }
-  }
+  await groupesSansReservation(sansReservation, lieuIds);
 
   const tous = [...cles.values()].flatMap((m) => [...m.values()]);
   const santeVisible = await aAccesSante(agentId);
