@@ -9,6 +9,7 @@ import { formatParis } from "@/lib/temps/dates";
 import { journal } from "@/lib/journal";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
+import { salutation } from "@/lib/mail/salutation";
 import { ajouterJours, dateDeJour, jourParis } from "@/lib/temps/jours";
 import { resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
 import RelanceFacture, { relanceFactureSubject } from "@/emails/RelanceFacture";
@@ -68,7 +69,7 @@ export async function envoyerRelances({ now, agentId }: { now: Date; agentId: st
         if (!courriel) continue;
         const element = createElement(RelanceFacture, {
           commune: commune.nom,
-          salutation: `${r.civilite === "MADAME" ? "Mme" : "M."} ${r.nomUsage.toUpperCase()}`,
+          salutation: salutation(r),
           numero: facture.numero,
           echeance: formatParis(facture.echeanceLe, "dd/MM/yyyy"),
           lien: `${config.appUrl}/factures`,
