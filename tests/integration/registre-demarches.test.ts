@@ -21,7 +21,9 @@ import {
 } from "@/lib/domain/demande/queries-console";
 import { DEMARCHES, liensReprise } from "@/lib/domain/demarches";
 import { demanderChangementAdresse } from "@/lib/domain/famille/changement-adresse";
+import { DEMARCHE_AJOUT_FAMILLE } from "@/lib/domain/famille/demarche-ajout-famille";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
+import { DEMARCHE_INSCRIPTION } from "@/lib/domain/inscription/demarche";
 import { adresseSchema } from "@/lib/domain/famille/schemas";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { demanderSuppressionEspace } from "@/lib/domain/usager/supprimer";
@@ -114,14 +116,14 @@ describe("what a page shows per démarche", () => {
     const annee = await db().anneeScolaire.findUniqueOrThrow({
       where: { id: (demande.donnees as { anneeId: number }).anneeId },
     });
-    const avis = await DEMARCHES.INSCRIPTION.avisApresDepot(demande);
+    const avis = await DEMARCHE_INSCRIPTION.avisApresDepot(demande);
     expect(avis?.texte).toContain(`se fera à partir du ${ouvertureEnLettres(annee)}.`);
     expect(avis?.attention).toBe("ATTENTION : Ne pas oublier de compléter le dossier santé");
   });
 
   it("after an Ajout de famille's deposit, leads to the Inscrire tab of that very demande", async () => {
     const demande = await uneDemande("AJOUT_FAMILLE");
-    const avis = await DEMARCHES.AJOUT_FAMILLE.avisApresDepot(demande);
+    const avis = await DEMARCHE_AJOUT_FAMILLE.avisApresDepot(demande);
     expect(avis?.lien).toEqual({
       libelle: "Créer des inscriptions",
       href: `/demandes/${demande.numero}?onglet=inscrire`,
