@@ -4,7 +4,13 @@
 import { db } from "@/lib/db";
 import { encoderAnnee, type CaseJour, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
 import { raisonFermeture } from "@/lib/domain/calendrier/generation";
-import { echeance, lireDelai, modifiableJusquau, premierJourDansLeDelai } from "@/lib/domain/calendrier/delais";
+import {
+  echeance,
+  lireDelai,
+  modifiableJusquau,
+  premierJourDansLeDelai,
+  type Delai,
+} from "@/lib/domain/calendrier/delais";
 import {
   ajouterJours,
   dateDeJour,
@@ -58,6 +64,97 @@ export async function inscriptionsReservables({ portee, enfantId }: { portee: Po
 /** A month of the calendar, "2026-09". */
 export type Mois = string;
 const MOIS_VALIDE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The month shown: the one asked if the year has it, else today's, else the year's first. */
+function moisAffiche(moisDemande: Mois | null | undefined, debut: Jour, fin: Jour, aujourdhui: Jour): Mois {
+  const dansLAnnee = (m: Mois) => m >= debut.slice(0, 7) && m <= fin.slice(0, 7);
+  if (moisDemande && MOIS_VALIDE.test(moisDemande) && dansLAnnee(moisDemande)) return moisDemande;
+  return dansLAnnee(aujourdhui.slice(0, 7)) ? aujourdhui.slice(0, 7) : debut.slice(0, 7);
+}
+
+/** What the year holds for this inscription: opening days, the child's bookings, holidays, closures. */
+async function donneesDeLAnnee(
+  inscription: { lieuId: number; enfantId: string },
+  activiteId: number,
+  annee: { dateDebut: Date; dateFin: Date },
+  debutMois: Jour,
+  finMois: Jour,
+) {
+  const periode = { gte: annee.dateDebut, lte: annee.dateFin };
+  const [jours, reservations, vacances, fermetures, nonAssures] = await Promise.all([
+    db().jourOuverture.findMany({
+      where: { lieuId: inscription.lieuId, unite: { activiteId: activiteId }, date: periode },
+      select: { uniteId: true, date: true },
+    }),
+    db().reservation.findMany({
+      where: {
+        enfantId: inscription.enfantId,
+        unite: { activiteId: activiteId },
+        date: periode,
+        statut: { not: "ANNULEE" },
+      },
+      select: { uniteId: true, date: true, statut: true, familleId: true },
+    }),
+    // the holidays of the commune's zone name the closed days of the month shown only
+    zoneDeLaCommune().then((zone) =>
+      db().vacancesScolaires.findMany({
+        where: { zone, fin: { gte: dateDeJour(debutMois) }, debut: { lte: dateDeJour(finMois) } },
+        select: { description: true, debut: true, fin: true },
+      }),
+    ),
+    db().fermeture.findMany({
+      where: { date: periode, OR: [{ activiteId: null }, { activiteId: activiteId }] },
+      select: { date: true, libelle: true },
+    }),
+    db().serviceNonAssure.findMany({
+      where: {
+        lieuId: inscription.lieuId,
+        activiteId: activiteId,
+        annuleLe: null,
+        fin: { gte: annee.dateDebut },
+        debut: { lte: annee.dateFin },
+      },
+      select: { debut: true, fin: true, motif: true },
+    }),
+  ]);
+  return { jours, reservations, vacances, fermetures, nonAssures };
+}
+
+/** The days a service non assuré closes (with its reason), and each opening day's units. */
+function joursParticuliers(
+  nonAssures: { debut: Date; fin: Date; motif: keyof typeof MOTIFS_NON_ASSURE }[],
+  jours: { uniteId: number; date: Date }[],
+) {
+  // a service non assuré closes its days in the parents' view, with its reason
+  const nonAssure = new Map<Jour, string>();
+  for (const s of nonAssures)
+    for (let j = jourDeDate(s.debut); j <= jourDeDate(s.fin); j = ajouterJours(j, 1))
+      nonAssure.set(j, `Service non assuré (${MOTIFS_NON_ASSURE[s.motif].libelle.toLowerCase()}) : non facturé`);
+  // each opening day's units; a day an administrator opened outside the activity's weekdays is listed too
+  const unitesOuvertes = new Map<Jour, Set<number>>();
+  for (const j of jours) {
+    const jour = jourDeDate(j.date);
+    const set = unitesOuvertes.get(jour);
+    if (set) set.add(j.uniteId);
+    else unitesOuvertes.set(jour, new Set([j.uniteId]));
+  }
+  return { nonAssure, unitesOuvertes };
+}
+
+/** Whether a case in state `etat` may change, given whether its day is still open to booking and to cancelling. */
+function peutChanger(etat: EtatCase, ouvreReservation: boolean, ouvreAnnulation: boolean): boolean {
+  if (etat === "AUTRE_FOYER" || FIGES.includes(etat)) return false;
+  if (etat === "LIBRE" || etat === "REFUSEE") return ouvreReservation;
+  // leaving a waiting list (or withdrawing a request) frees no place: always allowed
+  return etat === "ATTENTE" || etat === "A_VALIDER" || ouvreAnnulation;
+}
+
+/** An open day's words: until when it may be booked, or that it no longer may. */
+function jusquau(reservation: Delai | null, reservableDes: Jour | null | undefined, jour: Jour): string {
+  return reservableDes != null && jour >= reservableDes && reservation
+    ? modifiableJusquau(reservation, jour)!
+    : "Délai de modification dépassé";
+}
 
 /**
  * One inscription's calendar as the month view shows it. The month `mois` (by default today's, or the year's
@@ -117,66 +214,17 @@ export async function calendrierReservations({
   const debut = jourDeDate(annee.dateDebut);
   const fin = jourDeDate(annee.dateFin);
   const aujourdhui = jourParis(now);
-  // the month shown: the one asked if the year has it, else today's, else the year's first
-  const dansLAnnee = (m: Mois) => m >= debut.slice(0, 7) && m <= fin.slice(0, 7);
-  const mois =
-    moisDemande && MOIS_VALIDE.test(moisDemande) && dansLAnnee(moisDemande)
-      ? moisDemande
-      : dansLAnnee(aujourdhui.slice(0, 7))
-        ? aujourdhui.slice(0, 7)
-        : debut.slice(0, 7);
+  const mois = moisAffiche(moisDemande, debut, fin, aujourdhui);
   const debutMois = `${mois}-01`;
   const finMois = ajouterJours(`${ajouterJours(`${mois}-28`, 4).slice(0, 7)}-01`, -1);
-  const periode = { gte: annee.dateDebut, lte: annee.dateFin };
-  const [jours, reservations, vacances, fermetures, nonAssures] = await Promise.all([
-    db().jourOuverture.findMany({
-      where: { lieuId: inscription.lieuId, unite: { activiteId: activite.id }, date: periode },
-      select: { uniteId: true, date: true },
-    }),
-    db().reservation.findMany({
-      where: {
-        enfantId: inscription.enfantId,
-        unite: { activiteId: activite.id },
-        date: periode,
-        statut: { not: "ANNULEE" },
-      },
-      select: { uniteId: true, date: true, statut: true, familleId: true },
-    }),
-    // the holidays of the commune's zone name the closed days of the month shown only
-    zoneDeLaCommune().then((zone) =>
-      db().vacancesScolaires.findMany({
-        where: { zone, fin: { gte: dateDeJour(debutMois) }, debut: { lte: dateDeJour(finMois) } },
-        select: { description: true, debut: true, fin: true },
-      }),
-    ),
-    db().fermeture.findMany({
-      where: { date: periode, OR: [{ activiteId: null }, { activiteId: activite.id }] },
-      select: { date: true, libelle: true },
-    }),
-    db().serviceNonAssure.findMany({
-      where: {
-        lieuId: inscription.lieuId,
-        activiteId: activite.id,
-        annuleLe: null,
-        fin: { gte: annee.dateDebut },
-        debut: { lte: annee.dateFin },
-      },
-      select: { debut: true, fin: true, motif: true },
-    }),
-  ]);
-  // a service non assuré closes its days in the parents' view, with its reason
-  const nonAssure = new Map<Jour, string>();
-  for (const s of nonAssures)
-    for (let j = jourDeDate(s.debut); j <= jourDeDate(s.fin); j = ajouterJours(j, 1))
-      nonAssure.set(j, `Service non assuré (${MOTIFS_NON_ASSURE[s.motif].libelle.toLowerCase()}) : non facturé`);
-  // each opening day's units; a day an administrator opened outside the activity's weekdays is listed too
-  const unitesOuvertes = new Map<Jour, Set<number>>();
-  for (const j of jours) {
-    const jour = jourDeDate(j.date);
-    const set = unitesOuvertes.get(jour);
-    if (set) set.add(j.uniteId);
-    else unitesOuvertes.set(jour, new Set([j.uniteId]));
-  }
+  const { jours, reservations, vacances, fermetures, nonAssures } = await donneesDeLAnnee(
+    inscription,
+    activite.id,
+    annee,
+    debutMois,
+    finMois,
+  );
+  const { nonAssure, unitesOuvertes } = joursParticuliers(nonAssures, jours);
   const etats = new Map(
     reservations.map((r) => [
       `${jourDeDate(r.date)}|${r.uniteId}`,
@@ -218,13 +266,7 @@ export async function calendrierReservations({
       const ouvreAnnulation = agent || (modifiable && annulableDes != null && jour >= annulableDes);
       cases = unitesDuJour.map((u): CaseJour => {
         const etat = etats.get(`${jour}|${u.id}`) ?? "LIBRE";
-        const peut =
-          etat === "AUTRE_FOYER" || FIGES.includes(etat)
-            ? false
-            : etat === "LIBRE" || etat === "REFUSEE"
-              ? ouvreReservation
-              : etat === "ATTENTE" || etat === "A_VALIDER" || ouvreAnnulation;
-        return { uniteId: u.id, etat, modifiable: peut };
+        return { uniteId: u.id, etat, modifiable: peutChanger(etat, ouvreReservation, ouvreAnnulation) };
       });
       annuel.push({ jour, cases });
       // the cutoffs come in the days' order: the first day open to booking has the next one
@@ -243,13 +285,9 @@ export async function calendrierReservations({
       semaines.push(semaine);
     }
     const libelle = jourEnClair(jour).replace(/^./, (c) => c.toUpperCase());
-    const info = nonAssure.has(jour)
-      ? nonAssure.get(jour)!
-      : ferme
-        ? (raisonFermeture(jour, vac, ferm) ?? "Pas d'accueil")
-        : reservableDes != null && jour >= reservableDes && reservation
-          ? modifiableJusquau(reservation, jour)!
-          : "Délai de modification dépassé";
+    const info =
+      nonAssure.get(jour) ??
+      (ferme ? (raisonFermeture(jour, vac, ferm) ?? "Pas d'accueil") : jusquau(reservation, reservableDes, jour));
     semaine.jours.push({ jour, libelle, info, ferme, cases });
   }
   const listes = [...moisListes];
