@@ -31,8 +31,14 @@ const nextConfig: NextConfig = {
       "./lib/payfip/PaiementSecuriseService.wsdl",
     ],
   },
-  // Native and WASM modules stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "soap"],
+  // Native and WASM modules stay outside the bundle, and the job queue (lib/jobs), loaded as Node loads it.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@electric-sql/pglite",
+    "@prisma/schema-engine-wasm",
+    "soap",
+    "graphile-worker",
+  ],
   experimental: {
     // The pages Next caches at run time (the login page, the commune read under the tag "commune") stay in each
     // server's memory, never written into .next: a container's filesystem may be read-only, and servers that

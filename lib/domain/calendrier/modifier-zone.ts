@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/effets";
 import { AppError } from "@/lib/errors";
 import { journaliser } from "@/lib/domain/calendrier/journaliser";
 import { zoneDeLaCommune } from "@/lib/domain/calendrier/zone";
@@ -17,7 +17,7 @@ export async function modifierZone({
   zone: ZoneScolaire;
   agentId: string;
 }): Promise<{ modifiee: boolean }> {
-  const modifiee = await db().$transaction(async (tx) => {
+  const modifiee = await transaction(async (tx, effets) => {
     const auteur = await tx.agent.findUnique({ where: { id: agentId }, select: { role: true } });
     if (auteur?.role !== "ADMIN") {
       throw new AppError("interdit", "Seul un administrateur peut changer la zone de vacances scolaires.");
@@ -26,8 +26,8 @@ export async function modifierZone({
     if (avant === zone) return false;
     await tx.commune.update({ where: { id: 1 }, data: { zoneScolaire: zone } });
     await journaliser(tx, agentId, "reservations.zone", { avant, apres: zone });
+    effets.apresCommit(oublierCommune);
     return true;
   });
-  if (modifiee) oublierCommune();
   return { modifiee };
 }

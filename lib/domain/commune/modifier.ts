@@ -1,6 +1,6 @@
 // Paramétrage: an admin edits the commune's settings. One transaction with its journal entry (old → new for
-// each field); this node forgets its cached copy so the next page shows the change.
-import { db } from "@/lib/db";
+// each field); once it commits, this node forgets its cached copy so the next page shows the change.
+import { transaction } from "@/lib/effets";
 import { journal } from "@/lib/journal";
 import { oublierCommune } from "@/lib/commune";
 import type { CommuneSaisie } from "@/lib/domain/commune/schemas";
@@ -23,7 +23,7 @@ export async function modifierCommune({
     delaiJustificatifHeures: saisie.delaiJustificatifHeures,
     heureLimiteMaladie: saisie.heureLimiteMaladie,
   };
-  const champs = await db().$transaction(async (tx) => {
+  const champs = await transaction(async (tx, effets) => {
     const avant = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
     const changements = (Object.keys(data) as (keyof typeof data)[])
       .filter((champ) => avant[champ] !== data[champ])
@@ -31,8 +31,8 @@ export async function modifierCommune({
     if (changements.length === 0) return [];
     await tx.commune.update({ where: { id: 1 }, data });
     await journal(tx, { event: "commune.modifiee", actorKind: "AGENT", actorId: agentId, details: { changements } });
+    effets.apresCommit(oublierCommune);
     return changements.map((c) => c.champ);
   });
-  oublierCommune();
   return { champs };
 }
