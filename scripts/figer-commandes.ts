@@ -1,6 +1,6 @@
 // `npm run commandes:figer`: freezes the kitchen orders of the days whose booking cutoff has passed, and makes a
-// new version of those changed since (lib/domain/commande-repas/figer.ts). Each node also runs it every five
-// minutes (instrumentation.ts); this is for a commune's own scheduler (cron) or by hand.
+// new version of those changed since (lib/domain/commande-repas/figer.ts). The job queue also runs it every five
+// minutes (lib/jobs/taches.ts, once for all the nodes); this is for a commune's own scheduler (cron) or by hand.
 import { db } from "@/lib/db";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 

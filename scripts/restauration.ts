@@ -79,9 +79,10 @@ async function main(argv: string[]): Promise<number> {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        // PostgreSQL 15's default for the public schema: usable by every role, owned by whoever recreates it.
+        // PostgreSQL 15's default for the public schema: usable by every role, owned by whoever recreates it. The
+        // job queue's schema (graphile_worker) is in the dump too: it goes as well, jobs included.
         await client.query(
-          "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; GRANT USAGE ON SCHEMA public TO PUBLIC;",
+          "DROP SCHEMA IF EXISTS graphile_worker CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; GRANT USAGE ON SCHEMA public TO PUBLIC;",
         );
       } finally {
         await client.end();

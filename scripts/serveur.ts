@@ -4,8 +4,8 @@
 // - every request gets an id (the reverse proxy's X-Request-Id when it sends a sane one) and one JSON log line:
 //   method, path without query string nor link token, status, duration; nothing else about the person;
 // - SIGTERM stops it gracefully: no new connection, the running requests finish (idle keep-alive connections are
-//   closed, busy ones get `Connection: close`), then the steps instrumentation.ts registered (the outbox's
-//   current send, the database pool), then exit 0. A later second signal, or DELAI_ARRET_MS, cuts it short.
+//   closed, busy ones get `Connection: close`), then the steps instrumentation.ts registered (the job runner's
+//   jobs under way, the database pool), then exit 0. A later second signal, or DELAI_ARRET_MS, cuts it short.
 // Env: PORT (3000), HOSTNAME (every interface), LOG_LEVEL.
 // every request gets its socket's address in a header no client can set (lib/auth/adresse-client.ts)
 import "./adresse-socket.cjs";

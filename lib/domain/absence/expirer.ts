@@ -1,6 +1,6 @@
 // An absence whose justificatif did not come within the commune's delay is refused by the system: its days
 // become ABSENCE_INJUSTIFIEE (billed as the commune's tariffs say) and the parent gets the decision's mail.
-// Run by the hourly chores (instrumentation.ts) with the clock as a parameter; each demande is its own
+// Run hourly by the job queue (lib/jobs/taches.ts) with the clock as a parameter; each demande is its own
 // transaction and a conditional transition, so two nodes running it at once refuse nothing twice.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

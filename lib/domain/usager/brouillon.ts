@@ -97,7 +97,7 @@ export async function deleteBrouillon(id: string): Promise<void> {
   await db().wizardDraft.deleteMany({ where: { id } });
 }
 
-/** Removes expired drafts and the photos they held (hourly, from instrumentation.ts). */
+/** Removes expired drafts and the photos they held (hourly, a job of the queue: lib/jobs/taches.ts). */
 export async function purgeBrouillons(now = new Date()): Promise<number> {
   const expires = await db().wizardDraft.findMany({
     where: { expiresAt: { lte: now } },
