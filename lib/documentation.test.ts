@@ -33,7 +33,7 @@ function sansCode(texte: string): string {
 function liens(texte: string): string[] {
   const cibles: string[] = [];
   for (const m of sansCode(texte).matchAll(/\]\((<[^>\n]+>|[^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-    const brute = m[1];
+    const brute = m[1] ?? "";
     cibles.push(brute.startsWith("<") ? brute.slice(1, -1) : brute);
   }
   return cibles;
@@ -52,7 +52,7 @@ function ancre(titre: string): string {
 function ancres(texte: string): Set<string> {
   return new Set(
     [...sansCode(texte).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((m) =>
-      ancre(m[1].replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")),
+      ancre((m[1] ?? "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")),
     ),
   );
 }
@@ -67,7 +67,7 @@ describe("README.md", () => {
   it("starts with the command that runs the portal on a fresh clone, then the one that runs every test", () => {
     const bloc = /^```sh\n([\s\S]*?)\n```/.exec(readme);
     expect(bloc, "the README opens with a sh block").not.toBeNull();
-    const commandes = bloc![1].split("\n").filter((ligne) => ligne.trim() !== "");
+    const commandes = (bloc?.[1] ?? "").split("\n").filter((ligne) => ligne.trim() !== "");
     expect(commandes).toHaveLength(2);
     expect(commandes[0]).toMatch(/^npm (install|ci) && npm run demo$/);
     expect(commandes[1]).toBe("npm test");
@@ -118,7 +118,7 @@ describe("docs/fonctionnalites.md", () => {
   it("has every page, server action and route handler of app/ in a row", () => {
     const carte = lire("docs/fonctionnalites.md");
     const cibles = new Set(
-      liens(carte).map((cible) => path.posix.normalize(path.posix.join("docs", decodeURI(cible.split("#")[0])))),
+      liens(carte).map((cible) => path.posix.normalize(path.posix.join("docs", decodeURI(cible.replace(/#.*$/, ""))))),
     );
     const entrees = fichiersDuDepot().filter(
       (f) => f.startsWith("app/") && /\/(page\.tsx|actions\.ts|route\.ts)$/.test(f),
