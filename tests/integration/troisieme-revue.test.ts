@@ -104,6 +104,7 @@ describe("demo accounts survive if a preview's data volume is started in product
         courriel: "a@mairie.test",
         nom: "D",
         prenom: "A",
+        role: "AGENT",
         motDePasse: DEMO_AGENT.motDePasse,
       },
       { par: "test" },
