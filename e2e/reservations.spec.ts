@@ -96,6 +96,13 @@ test("@telephone un parent réserve l'année de cantine avec une semaine type, a
     "1 jour annulé",
   );
   await expect(page.getByRole("button", { name: "Lundi 7 septembre, Menu Classique, non réservé" })).toBeVisible();
+  // each day says its last change (Paris time), beside its toggle and in the toggle's description
+  await expect(
+    page.getByRole("button", { name: "Lundi 7 septembre, Menu Classique, non réservé" }),
+  ).toHaveAccessibleDescription(/annulé le 20\/08 à 12:00/);
+  await expect(
+    page.getByRole("button", { name: "Mardi 8 septembre, Menu Classique, réservé" }),
+  ).toHaveAccessibleDescription(/réservé le 20\/08 à 12:00/);
 
   // Tuesday 8 September: unchecked before the cutoff, confirmed after it — the server refuses, and says why
   await page.getByRole("button", { name: "Mardi 8 septembre, Menu Classique, réservé" }).click();
