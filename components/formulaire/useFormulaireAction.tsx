@@ -43,8 +43,9 @@ export function useFormulaireAction<S extends FormState>(
   }, [state, focus]);
 
   let annonce: ReactNode = null;
-  if (state.message) annonce = <Alert key={numero} kind={state.ok ? "succes" : "erreur"} title={state.message} />;
-  else if (focus === "annonce") annonce = <ResumeErreurs key={numero} errors={state.errors} />;
+  if (state.message)
+    annonce = <Alert key={`annonce-${numero}`} kind={state.ok ? "succes" : "erreur"} title={state.message} />;
+  else if (focus === "annonce") annonce = <ResumeErreurs key={`annonce-${numero}`} errors={state.errors} />;
 
   return {
     state,

@@ -74,7 +74,8 @@ export function CalendrierReservations({
     <div className="space-y-4">
       {state.message && (
         <ReponseEnregistrement
-          key={numero}
+          // a new answer, a new alert: it comes into view and takes the focus again
+          key={`reponse-${numero}`}
           message={state.message}
           ok={Boolean(state.ok)}
           refus={state.errors}
@@ -155,7 +156,8 @@ export function CalendrierReservations({
 
       {!calendrier.lectureSeule && (
         <BarreEnregistrement
-          key={numero}
+          // a new answer closes the preview
+          key={`barre-${numero}`}
           formAction={formAction}
           pending={pending}
           inscriptionId={calendrier.inscriptionId}
