@@ -13,6 +13,16 @@ export const COOKIES = {
   brouillon: "pf_brouillon",
   /** the end-to-end tests' clock, honoured only under E2E=1 (lib/web/horloge.ts) */
   horloge: "horloge-e2e",
+  // next-auth's own, during a FranceConnect or SSO sign-in (lib/auth/oidc.ts): its defaults would be __Secure-
+  // prefixed only, which a sibling subdomain may still set for the parent domain (a planted state or PKCE
+  // verifier: a victim signed in with the attacker's identity)
+  oidcCsrf: "pf_oidc_csrf",
+  oidcEtat: "pf_oidc_etat",
+  oidcPkce: "pf_oidc_pkce",
+  oidcNonce: "pf_oidc_nonce",
+  oidcRetour: "pf_oidc_retour",
+  /** never set: signIn never returns true (lib/auth/oidc.ts) */
+  oidcSession: "pf_oidc_session",
 } as const;
 
 export type Cookie = keyof typeof COOKIES;

@@ -8,7 +8,8 @@
 // The handler takes a standard Request and returns a Response (app/api/auth/[...nextauth]/route.ts only calls
 // it), so the integration tests drive the very same code against the stand-in provider.
 import NextAuth, { type AuthOptions } from "next-auth";
-import { config, nomCookieDuPortail } from "@/lib/config";
+import { config, nomCookieDuPortail, secureCookies } from "@/lib/config";
+import type { Cookie } from "@/lib/cookies";
 import { cleDerivee } from "@/lib/chiffrement";
 import { indiceEspace, ipDuClient, SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/current";
 import { algorithmeIdToken, fournisseurFranceConnect, type IdentiteFranceConnect } from "@/lib/auth/franceconnect";
@@ -35,6 +36,24 @@ const journalisation = {
   debug: () => {},
 };
 
+/** next-auth's cookies, named as every cookie of the portal is (lib/cookies.ts): __Host- under https. */
+function cookiesNextAuth(): AuthOptions["cookies"] {
+  const options = { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() } as const;
+  const cookie = (nom: Cookie, maxAge?: number) => ({
+    name: nomCookieDuPortail(nom),
+    options: maxAge === undefined ? options : { ...options, maxAge },
+  });
+  // (the state and the PKCE verifier live 15 minutes, as next-auth's defaults)
+  return {
+    sessionToken: cookie("oidcSession"),
+    callbackUrl: cookie("oidcRetour"),
+    csrfToken: cookie("oidcCsrf"),
+    pkceCodeVerifier: cookie("oidcPkce", 15 * 60),
+    state: cookie("oidcEtat", 15 * 60),
+    nonce: cookie("oidcNonce"),
+  };
+}
+
 async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOptions> {
   const { franceconnect, agentOidc } = config;
   const cookie = (name: string, value: string, extra: CookieARetourner["options"]) =>
@@ -47,6 +66,7 @@ async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOpt
       ...(agentOidc ? [fournisseurSsoAgents(agentOidc, await algorithmeIdToken(agentOidc.issuer))] : []),
     ],
     secret: process.env.NEXTAUTH_SECRET || cleDerivee("next-auth"),
+    cookies: cookiesNextAuth(),
     pages: { signIn: PAGE_CONNEXION, error: PAGE_CONNEXION },
     logger: journalisation,
     callbacks: {

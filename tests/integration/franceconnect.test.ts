@@ -192,6 +192,19 @@ describe("FranceConnect: the request", () => {
     expect(url.searchParams.get("nonce")!.length).toBeGreaterThanOrEqual(32);
   });
 
+  it("the draft cookie never gets the __Host- prefix: next-auth's cookies too are named by the portal's helper", async () => {
+    const bocal = new Bocal();
+    const debut = await portail(bocal, `${APP}/api/auth/signin/franceconnect`, {
+      method: "POST",
+      headers: { origin: APP, "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
+    const noms = debut.headers.getSetCookie().map((ligne) => ligne.split("=")[0]);
+    // over http here: the names without the prefix they take under https (lib/cookies.test.ts)
+    expect(noms).toEqual(expect.arrayContaining(["pf_oidc_csrf", "pf_oidc_etat", "pf_oidc_nonce", "pf_oidc_retour"]));
+    expect(noms.filter((nom) => nom!.includes("next-auth"))).toEqual([]);
+  });
+
   it("refuses a sign-in started from another site", async () => {
     const response = await portail(new Bocal(), `${APP}/api/auth/signin/franceconnect`, {
       method: "POST",
