@@ -116,8 +116,16 @@ async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
     });
   }
   const traitees = lot.familles.length - faites.size;
-  if (nouvelles.length === 0) return { traitees, factures: 0, reportees: reports.length };
+  const factures = nouvelles.length === 0 ? 0 : await emettre(tx, lot, nouvelles);
+  return { traitees, factures, reportees: reports.length };
+}
 
+/** The chunk's invoices, numbered in one reservation of the counter, their lines, and their families' mails. */
+async function emettre(
+  tx: Tx,
+  lot: Lot,
+  nouvelles: { familleId: string; lignes: Ligne[]; reports: string[] }[],
+): Promise<number> {
   const annee = Number(lot.emission.slice(0, 4));
   const premier = await reserverNumeros(tx, SERIE_FACTURE, annee, nouvelles.length);
   const factures = nouvelles.map((n, i) => {
@@ -212,5 +220,5 @@ async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
       })),
     ),
   );
-  return { traitees, factures: factures.length, reportees: reports.length };
+  return factures.length;
 }
