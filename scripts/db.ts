@@ -73,9 +73,10 @@ async function reset(yes: boolean): Promise<number> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      // PostgreSQL 15's default for the public schema: usable by every role, owned by whoever recreates it.
+      // PostgreSQL 15's default for the public schema: usable by every role, owned by whoever recreates it. The
+      // job queue's schema goes too: its jobs name rows that no longer exist (the migrations recreate it).
       await client.query(
-        "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; GRANT USAGE ON SCHEMA public TO PUBLIC;",
+        "DROP SCHEMA IF EXISTS graphile_worker CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; GRANT USAGE ON SCHEMA public TO PUBLIC;",
       );
     } finally {
       await client.end();
