@@ -292,7 +292,7 @@ describe("absences and service non assuré", () => {
     expect(rangs(expire).at(-1)).toBe("ABSENCE_SIGNALEE → ABSENCE_INJUSTIFIEE SYSTEME ABSENCE refuserAbsence");
     expect(expire.at(-1)!.le).toEqual(new Date("2026-12-01T00:00:00Z"));
     expect(ligneHistorique(expire.at(-1)!)).toContain(
-      "absence sans justificatif dans le délai : Aucun justificatif reçu",
+      "absence décidée par le système : Aucun justificatif reçu dans le délai",
     );
   });
 

@@ -199,9 +199,7 @@ function pourquoi(e: Evenement): string {
         ? `absence déclarée par ${qui(e)}`
         : e.transition === "retirerAbsence"
           ? `absence retirée par ${qui(e)}`
-          : e.acteur === "SYSTEME"
-            ? `absence sans justificatif dans le délai${precision}`
-            : `absence décidée par ${qui(e)}${precision}`;
+          : `absence décidée par ${qui(e)}${precision}`;
   }
 }
 
