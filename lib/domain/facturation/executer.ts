@@ -71,8 +71,9 @@ export async function executerFacturation({
   continuer?: () => boolean;
   dernierEssai?: boolean;
 }): Promise<void> {
-  const run = await db().runFacturation.findUniqueOrThrow({ where: { id: runId } });
-  if (run.statut !== "EN_COURS") return;
+  const run = await db().runFacturation.findUnique({ where: { id: runId } });
+  // done meanwhile (by another execution), or gone with the demo's data: nothing left to do
+  if (run?.statut !== "EN_COURS") return;
   try {
     const { debut, fin, ref, prix, parFamille, familles } = await aFacturer(run.mois);
     await db().runFacturation.update({
