@@ -75,7 +75,8 @@ export async function histoireDuJour({
   jour: Jour;
 }): Promise<Evenement[]> {
   const lignes = await db().reservationEvenement.findMany({
-    where: { enfantId, uniteId, date: dateDeJour(jour), ...(await filtrePortee(portee)) },
+    // through the day's reservation (its unique key), then its rows by the (reservationId, createdAt) index
+    where: { reservation: { enfantId, uniteId, date: dateDeJour(jour) }, ...(await filtrePortee(portee)) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: CHAMPS,
   });
@@ -98,9 +99,7 @@ export async function histoireDesJours({
 }): Promise<{ jour: Jour; uniteId: number; evenements: Evenement[] }[]> {
   const lignes = await db().reservationEvenement.findMany({
     where: {
-      enfantId,
-      uniteId: { in: uniteIds },
-      date: { gte: dateDeJour(debut), lte: dateDeJour(fin) },
+      reservation: { enfantId, uniteId: { in: uniteIds }, date: { gte: dateDeJour(debut), lte: dateDeJour(fin) } },
       ...(await filtrePortee(portee)),
     },
     orderBy: [{ date: "asc" }, { uniteId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
