@@ -1,7 +1,8 @@
 // The month's invoicing survives a crash: a node (a child process running the job queue) is killed with
 // SIGKILL in the middle of a 500-family run; another node starts, takes the run up, and it ends « terminé »
 // with one invoice per family, numbers 1 to 500 without a gap, and the run's progress, as the agent's page
-// reads it, never going back.
+// reads it, never going back. A node stopped gracefully (SIGTERM, a deploy) pauses its run between two chunks
+// instead, and the next node finishes it.
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 // Before the app's modules load: lib/config.ts reads it once. Small chunks, so the kill lands mid-run.
@@ -15,7 +16,7 @@ const { seedActivites } = await import("@/prisma/demo-activites");
 const { seedReservations } = await import("@/prisma/demo-reservations");
 const { creerFoyers, reserverJours, seedTarifs } = await import("@/prisma/demo-facturation");
 const { agent } = await import("./demande-fixtures");
-const { demarrerNoeud, tuer } = await import("./noeud-fixtures");
+const { arreter, demarrerNoeud, tuer } = await import("./noeud-fixtures");
 
 const FAMILLES = 500;
 let agentId: string;
@@ -38,7 +39,7 @@ beforeAll(async () => {
         inscriptionId: e.inscriptions.get(cantine.id)!,
         uniteId: cantine.unites[0]!.id,
         du: "2026-09-01" as const,
-        au: "2026-09-30" as const,
+        au: "2026-10-31" as const,
       })),
     ),
   );
@@ -104,4 +105,34 @@ it("finishes a run whose node was killed mid-way: every invoice once, no gap in 
   expect(progression).toEqual([...progression].sort((a, b) => a - b));
   expect(progression.some((n) => n > 0 && n < 150)).toBe(true);
   expect(progression.some((n) => n > avant.traitees && n < FAMILLES)).toBe(true);
+  await arreterTravaux();
+}, 240_000);
+
+it("pauses a run between two chunks when its node stops gracefully, and the next node finishes it", async () => {
+  const run = await lancerFacturation({ mois: "2026-10", agentId, now: new Date("2026-11-02T08:00:00Z") });
+  const noeud = await demarrerNoeud();
+  let avant = await etat(run.id);
+  while (avant.traitees < 100 && avant.statut === "EN_COURS") {
+    await new Promise((r) => setTimeout(r, 20));
+    avant = await etat(run.id);
+  }
+  await arreter(noeud);
+  expect(noeud.processus.exitCode).toBe(0);
+  avant = await etat(run.id);
+  // paused, not failed: what was committed stays, and the rest waits for a node
+  expect(avant.statut).toBe("EN_COURS");
+  expect(avant.traitees).toBeLessThan(FAMILLES);
+  expect(await db().facture.count({ where: { runId: run.id } })).toBe(avant.traitees);
+  expect((await db().runFacturation.findUniqueOrThrow({ where: { id: run.id } })).erreur).toBeNull();
+
+  await demarrerTravaux({ planifier: false });
+  await expect.poll(async () => (await etat(run.id)).statut, { timeout: 60_000, interval: 100 }).toBe("TERMINE");
+  expect(await etat(run.id)).toEqual({ statut: "TERMINE", familles: FAMILLES, traitees: FAMILLES, factures: FAMILLES });
+  const sequences = await db().facture.findMany({
+    where: { periodeDebut: new Date("2026-10-01T00:00:00Z") },
+    select: { sequence: true },
+    orderBy: { sequence: "asc" },
+  });
+  // October's numbers follow September's, still without a gap
+  expect(sequences.map((f) => f.sequence)).toEqual(Array.from({ length: FAMILLES }, (_, i) => FAMILLES + i + 1));
 }, 240_000);
