@@ -17,6 +17,10 @@ export async function demarrerNoeud(env: Record<string, string> = {}): Promise<N
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  // a test that fails before stopping its node must not leave it running after the test process
+  const orphelin = () => processus.kill("SIGKILL");
+  process.once("exit", orphelin);
+  processus.once("exit", () => process.off("exit", orphelin));
   let sortie = "";
   const pret = new Promise<void>((resolve, reject) => {
     processus.stdout!.on("data", (d: Buffer) => {
