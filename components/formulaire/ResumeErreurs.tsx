@@ -1,7 +1,7 @@
 "use client";
-// The error summary at the top of a form, the one place that says « N champs sont à corriger. »: an alert
-// (announced, brought into view and focused by Alert), the whole form's message if any, the form's own note
-// (« Ce qui est saisi est enregistré… ») and, with `liens`, each field in error as a link to it.
+// The error summary at the top of a form, the one component that shows « N champs sont à corriger. »
+// (phrases.ts): an alert (announced, brought into view and focused by Alert), the whole form's message if any,
+// the form's own note (« Ce qui est saisi est enregistré… ») and, with `liens`, each field in error as a link.
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { ListeErreurs } from "@/components/formulaire/ListeErreurs";
