@@ -2,6 +2,10 @@
 // messages, so a rule and its wording are written once.
 import { z } from "zod";
 
+/** A name (a person's, a birthplace's): the schemas' limit, and the maxLength of the forms' fields
+ * (components/formulaire/IdentiteFields.tsx), so the browser stops where the server would refuse. */
+export const NOM_MAX = 100;
+
 export const optionnel = (max: number, nom: string) =>
   z
     .string()

@@ -2,11 +2,12 @@
 // date and place. One group for the two forms that ask for it, « Créer mon espace » (its Identité step) and
 // « Modifier mon espace » (ActionForm's `identite`), so their labels and limits cannot drift apart.
 import { SelectField, TextField } from "@/components/ui/Field";
+import { NOM_MAX } from "@/lib/champs";
 import { CIVILITES } from "@/lib/domain/usager/schemas";
 
 export function IdentiteFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
   const texte = (name: string, label: string) => (
-    <TextField name={name} label={label} defaultValue={values[name]} error={errors[name]} maxLength={100} />
+    <TextField name={name} label={label} defaultValue={values[name]} error={errors[name]} maxLength={NOM_MAX} />
   );
   return (
     <>
@@ -26,7 +27,7 @@ export function IdentiteFields({ values, errors }: { values: Record<string, stri
         defaultValue={values.nomUsage}
         error={errors.nomUsage}
         autoComplete="family-name"
-        maxLength={100}
+        maxLength={NOM_MAX}
       />
       {texte("nomNaissance", "Nom de naissance")}
       <TextField
@@ -36,7 +37,7 @@ export function IdentiteFields({ values, errors }: { values: Record<string, stri
         defaultValue={values.prenoms}
         error={errors.prenoms}
         autoComplete="given-name"
-        maxLength={100}
+        maxLength={NOM_MAX}
       />
       <TextField
         name="dateNaissance"

@@ -6,6 +6,7 @@ import {
   dateNaissanceOptionnelle,
   nomDePersonne,
   nomDePersonneOptionnel,
+  NOM_MAX,
   optionnel,
   telephone,
 } from "@/lib/champs";
@@ -31,13 +32,13 @@ export const cguSchema = z.object({
 
 export const identiteSchema = z.object({
   civilite: z.enum(["MADAME", "MONSIEUR"], { error: "Choisissez votre civilité : Madame ou Monsieur." }),
-  nomUsage: nomDePersonne(100, "Indiquez votre nom usuel."),
-  nomNaissance: nomDePersonneOptionnel(100, "Nom de naissance"),
-  prenoms: nomDePersonne(100, "Indiquez votre ou vos prénoms."),
+  nomUsage: nomDePersonne(NOM_MAX, "Indiquez votre nom usuel."),
+  nomNaissance: nomDePersonneOptionnel(NOM_MAX, "Nom de naissance"),
+  prenoms: nomDePersonne(NOM_MAX, "Indiquez votre ou vos prénoms."),
   dateNaissance: dateNaissanceOptionnelle,
-  paysNaissance: optionnel(100, "Pays de naissance"),
-  departementNaissance: optionnel(100, "Département de naissance"),
-  communeNaissance: optionnel(100, "Commune de naissance"),
+  paysNaissance: optionnel(NOM_MAX, "Pays de naissance"),
+  departementNaissance: optionnel(NOM_MAX, "Département de naissance"),
+  communeNaissance: optionnel(NOM_MAX, "Commune de naissance"),
 });
 
 export const adresseSchema = z
