@@ -52,7 +52,7 @@ beforeAll(async () => {
     const { stdout, code } = await promisify(execFile)(
       "node_modules/.bin/depcruise",
       ["--config", ".dependency-cruiser.cjs", "--output-type", "err-long", ...Object.keys(FICHIERS)],
-      { maxBuffer: 64 * 1024 * 1024 },
+      { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, COUCHES_ESSAI: "1" } },
     ).then(
       ({ stdout }) => ({ stdout, code: 0 }),
       (erreur: { code?: unknown; stdout?: unknown }) => {
