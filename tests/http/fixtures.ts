@@ -14,24 +14,42 @@ import { deposerPiece } from "@/lib/domain/piece/pieces";
 import type { RoleAgent } from "@/lib/generated/prisma/enums";
 import { inscrire } from "@/prisma/demo-reservations";
 import { familleValidee } from "../integration/inscription-fixtures";
-import { lienDuDernierCourriel, nouvelEspace } from "../integration/espace-fixtures";
-import { nouvelleIp } from "./client";
+import { nouvelEspace } from "../integration/espace-fixtures";
+import { readMailDir } from "../../e2e/fixtures/mail-sink";
+import { nouvelleIp, serveur } from "./client";
 
 export const PDF =
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
 
 export type Famille = Awaited<ReturnType<typeof familleComplete>>;
 
-/** The raw suivi token of a demande, read back from its deposit mail in the outbox (only its hash is kept). */
-async function jetonDeSuivi(courriel: string, suiviTokenHash: string | null): Promise<string> {
-  const mails = await db().outboxMail.findMany({ where: { to: courriel, text: { contains: "/demandes/suivi/" } } });
-  for (const mail of mails) {
-    for (const [, jeton] of mail.text.matchAll(/\/demandes\/suivi\/([A-Za-z0-9_-]+)/g)) {
-      if (hashToken(jeton!) === suiviTokenHash) return jeton!;
+/**
+ * The tokens of `motif` (one capturing group) in the mails to `courriel`, newest first, waiting up to 15 s for one
+ * that `accepte`: in the outbox while a mail waits there, in the SMTP sink once the app's job runner has sent it
+ * (a sent mail's body is not kept in the outbox). The runner takes a mail the moment its command commits, whether
+ * the app or this test process committed it.
+ */
+export async function jetonDeCourriel(
+  courriel: string,
+  motif: RegExp,
+  accepte: (jeton: string) => boolean = () => true,
+): Promise<string> {
+  const jusqua = Date.now() + 15_000;
+  const global = new RegExp(motif.source, "g");
+  for (;;) {
+    const enAttente = await db().outboxMail.findMany({ where: { to: courriel }, orderBy: { createdAt: "desc" } });
+    const recus = (await readMailDir(serveur.mailDir)).filter((m) => m.to.includes(courriel.toLowerCase())).reverse();
+    for (const { text } of [...enAttente, ...recus]) {
+      for (const [, jeton] of text.matchAll(global)) if (jeton && accepte(jeton)) return jeton;
     }
+    if (Date.now() > jusqua) throw new Error(`no mail to ${courriel} carries ${motif}`);
+    await new Promise((fin) => setTimeout(fin, 100));
   }
-  throw new Error(`no deposit mail to ${courriel} carries the demande's suivi link`);
 }
+
+/** The raw suivi token of a demande, read back from its deposit mail (only its hash is kept). */
+const jetonDeSuivi = (courriel: string, suiviTokenHash: string | null) =>
+  jetonDeCourriel(courriel, /\/demandes\/suivi\/([A-Za-z0-9_-]+)/, (jeton) => hashToken(jeton) === suiviTokenHash);
 
 /**
  * A validated family and what belongs to it. `activiteId`: an activity open for inscriptions (seedActivites),
@@ -101,7 +119,7 @@ export async function espaceActive() {
   const { usagerId } = await creerEspace(espace, { ip: nouvelleIp() });
   // null only when the courriel already had a space: each test's courriel is new
   if (!usagerId) throw new Error(`L'espace ${espace.identifiant} n'a pas été créé.`);
-  await activerEspace(await lienDuDernierCourriel(espace.contact.courriel, "activation"));
+  await activerEspace(await jetonDeCourriel(espace.contact.courriel, /\/activation\/([A-Za-z0-9_-]+)/));
   return {
     usagerId,
     identifiant: espace.identifiant,

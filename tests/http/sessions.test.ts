@@ -1,10 +1,9 @@
 // Sessions, driven through requests: 30 minutes idle, 12 hours at most (the row aged in the database rather
 // than waited for), revoked at a password reset; a disabled agent's open session refused at once.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashToken } from "@/lib/auth/tokens";
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from "@/lib/auth/sessions";
-import { lienDuDernierCourriel } from "../integration/espace-fixtures";
 import { actionDuBuild } from "./build";
 import {
   alertes,
@@ -18,7 +17,7 @@ import {
   soumettreFormulaire,
   type Client,
 } from "./client";
-import { espaceActive, nouvelAgent } from "./fixtures";
+import { espaceActive, jetonDeCourriel, nouvelAgent } from "./fixtures";
 
 const MINUTE = 60_000;
 
@@ -79,10 +78,7 @@ describe("révocation", () => {
     );
     // the mail is written once the answer has left (next/server's after(): the same time whether or not the
     // space exists), so the test waits for it
-    const jeton = await vi.waitFor(() => lienDuDernierCourriel(espace.courriel, "mot-de-passe-oublie"), {
-      timeout: 15_000,
-      interval: 100,
-    });
+    const jeton = await jetonDeCourriel(espace.courriel, /\/mot-de-passe-oublie\/([A-Za-z0-9_-]+)/);
     const lien = `/mot-de-passe-oublie/${jeton}`;
     expect((await requete(client, lien)).status).toBe(200);
     // The new password, as the page's script sends it (the link's token in a hidden field of the form).
