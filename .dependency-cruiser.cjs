@@ -23,7 +23,8 @@
  */
 const PUBLICS = {
   agent: ["actif", "administrer"],
-  calendrier: ["delais", "generation", "periode", "zone"],
+  // the paramétrage's journal line, shared with the booking rules' command (reservation/modifier-regles.ts)
+  calendrier: ["delais", "generation", "journaliser", "motifs-non-assure", "periode", "zone"],
   commune: ["queries"],
   facturation: ["argent", "etat"],
   famille: ["schemas"],

@@ -124,14 +124,11 @@ describe("the layers' rules", () => {
 });
 
 // The aggregates' own graph (an arrow when a module of one imports a module of another, types aside): the tangle
-// of nine aggregates was cut down to these two knots, each a real shared life; a new one fails here.
+// of nine aggregates was cut down to this one knot, a real shared life; a new one fails here.
 const NOEUDS_CONNUS = [
   // inscriptions made before the family's acceptance: a waiting inscription reads the declaration, the Ajout de
   // famille's decision carries them over or cancels them
   ["famille", "inscription"],
-  // the reservation's gate (franchir) serves the calendar's rules and the service non assuré, while a reservation
-  // reads the calendar's delays and the motifs of a service non assuré
-  ["calendrier", "reservation", "service-non-assure"],
 ];
 
 /** Tarjan's strongly connected components with more than one node: the knots of a graph. */

@@ -15,7 +15,7 @@ import { deciderDemande } from "@/lib/domain/demande/decider";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { declarerAbsence } from "@/lib/domain/absence/declarer";
 import { expirerAbsencesSansJustificatif } from "@/lib/domain/absence/expirer";
-import { modifierRegles } from "@/lib/domain/calendrier/modifier-regles";
+import { modifierRegles } from "@/lib/domain/reservation/modifier-regles";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
 import {
   derniersChangements,

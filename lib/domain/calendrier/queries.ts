@@ -3,7 +3,8 @@
 // opening days of an activity generated for a year from its weekdays, previewed then saved, for all its units and
 // lieux or one of them (apercu-jours, enregistrer-jours), single days added or removed (ajouter-jour,
 // retirer-jour), the commune's closures (fermer), the deadlines (modifier-delais), the school year's dates
-// (modifier-annee), the validation mode and the units' capacities (modifier-regles). Each command is one
+// (modifier-annee); the validation mode and the units' capacities are the reservations' own rules
+// (lib/domain/reservation/modifier-regles.ts: a capacity raised promotes the waiting list). Each command is one
 // transaction, journaled with the administrator who made it. This file: what the console's page reads.
 import { db } from "@/lib/db";
 import { zoneDeLaCommune } from "@/lib/domain/calendrier/zone";

@@ -24,7 +24,7 @@ import {
 } from "@/lib/temps/jours";
 import { zoneDeLaCommune } from "@/lib/domain/calendrier/zone";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/calendrier/periode";
-import { MOTIFS_NON_ASSURE } from "@/lib/domain/service-non-assure/motifs";
+import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
 
 /** the states an absence or a service non assuré gave a day: shown, never changed from the calendar */
 const FIGES: EtatCase[] = ["ABSENCE_SIGNALEE", "ABSENCE_JUSTIFIEE", "ABSENCE_INJUSTIFIEE", "NON_ASSURE"];

@@ -2,14 +2,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { exigerAgentActif } from "@/lib/domain/agent/actif";
-import {
-  cleDe,
-  DUREE_MAX_JOURS,
-  MOTIFS_NON_ASSURE,
-  TOUCHEES,
-  type Bilan,
-  type Declaration,
-} from "@/lib/domain/service-non-assure/motifs";
+import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
+import { cleDe, DUREE_MAX_JOURS, TOUCHEES, type Bilan, type Declaration } from "@/lib/domain/service-non-assure/motifs";
 import { acteurAgent, franchir } from "@/lib/domain/reservation/franchir";
 import { prevenirFamilles } from "@/lib/domain/service-non-assure/prevenir-familles";
 import { dateDeJour, ecartJours } from "@/lib/temps/jours";

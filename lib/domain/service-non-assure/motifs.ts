@@ -9,12 +9,6 @@ import type { Jour } from "@/lib/temps/jours";
 import { ETATS_NON_ASSURABLES } from "@/lib/domain/reservation/transitions";
 import type { MotifNonAssure } from "@/lib/generated/prisma/client";
 
-export const MOTIFS_NON_ASSURE: Record<MotifNonAssure, { libelle: string; raison: string }> = {
-  GREVE: { libelle: "Grève", raison: "en raison d'une grève" },
-  SORTIE: { libelle: "Sortie", raison: "en raison d'une sortie" },
-  FERMETURE: { libelle: "Fermeture", raison: "en raison d'une fermeture exceptionnelle" },
-};
-
 /** The states a "service non assuré" takes a booking from: the reservations' table says (transitions.ts). */
 export const TOUCHEES = ETATS_NON_ASSURABLES;
 export const DUREE_MAX_JOURS = 31;

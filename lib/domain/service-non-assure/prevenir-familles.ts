@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
-import { MOTIFS_NON_ASSURE } from "@/lib/domain/service-non-assure/motifs";
+import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
 import { jourEnClair, type Jour } from "@/lib/temps/jours";
 import ServiceNonAssure, { serviceNonAssureSubject } from "@/emails/ServiceNonAssure";
 import type { MotifNonAssure } from "@/lib/generated/prisma/client";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { MOTIFS_NON_ASSURE } from "@/lib/domain/service-non-assure/motifs";
+import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
 
 /** The declarations of the console's page, newest first, with what each touched. */

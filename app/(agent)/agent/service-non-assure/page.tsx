@@ -2,7 +2,7 @@ import { requireAgent } from "@/lib/auth/current";
 import { dateHeure } from "@/lib/temps/dates";
 import { maintenant } from "@/lib/web/horloge";
 import { jourEnClair } from "@/lib/temps/jours";
-import { MOTIFS_NON_ASSURE } from "@/lib/domain/service-non-assure/motifs";
+import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
 import { activitesEtLieux, servicesNonAssures } from "@/lib/domain/service-non-assure/queries";
 import { annulerServiceNonAssureAction, declarerServiceNonAssureAction } from "./actions";
 import { AnnulerForm, DeclarationForm } from "./ServiceNonAssureForms";

@@ -13,7 +13,7 @@ import { fermer } from "@/lib/domain/calendrier/fermer";
 import { importerCalendrierScolaire } from "@/lib/domain/calendrier/importer-calendrier-scolaire";
 import { modifierAnnee } from "@/lib/domain/calendrier/modifier-annee";
 import { modifierDelais } from "@/lib/domain/calendrier/modifier-delais";
-import { modifierRegles } from "@/lib/domain/calendrier/modifier-regles";
+import { modifierRegles } from "@/lib/domain/reservation/modifier-regles";
 import { modifierZone } from "@/lib/domain/calendrier/modifier-zone";
 import { retirerJour } from "@/lib/domain/calendrier/retirer-jour";
 import {
