@@ -267,13 +267,15 @@ export async function reserverJours(
   } as const;
   const maintenant = new Date();
   for (let i = 0; i < lignes.length; i += 20_000) {
-    await inserer(
-      db(),
-      "Reservation",
-      colonnes,
-      lignes.slice(i, i + 20_000).map((l) => ({ ...l, id: randomUUID(), modifieeLe: maintenant })),
-      { ignorerDoublons: true },
-    );
+    const lot = lignes.slice(i, i + 20_000).map((l) => ({ ...l, id: randomUUID(), modifieeLe: maintenant }));
+    await inserer(db(), "Reservation", colonnes, lot, { ignorerDoublons: true });
+    // each day written (a day already there is left alone) starts its story, as the gate would write it
+    // (lib/domain/reservation/franchir.ts), with the table's move for bookings brought in bulk
+    await db().$executeRaw`
+      INSERT INTO "ReservationEvenement"
+        ("reservationId", "enfantId", "uniteId", date, "familleId", vers, acteur, raison, transition, "createdAt")
+      SELECT id, "enfantId", "uniteId", date, "familleId", statut, 'SYSTEME', 'REPRISE', 'reprendre', ${maintenant}
+      FROM "Reservation" WHERE id = ANY(${lot.map((l) => l.id)}::text[])`;
   }
   return lignes.length;
 }

@@ -28,6 +28,7 @@ import {
 import { deciderReservations } from "@/lib/domain/reservation/validation";
 import { annulerServiceNonAssure } from "@/lib/domain/service-non-assure/annuler";
 import { declarerServiceNonAssure } from "@/lib/domain/service-non-assure/declarer";
+import { reserverJours } from "@/prisma/demo-facturation";
 import { inscrire } from "@/prisma/demo-reservations";
 import { AOUT, familleInscrite, preparerCommune, reserver, type Activites } from "./absence-fixtures";
 import { agent, declarerFamille, ENFANT, usagerActive } from "./demande-fixtures";
@@ -338,5 +339,27 @@ describe("absences and service non assuré", () => {
       "ABSENCE_SIGNALEE → NON_ASSURE AGENT SERVICE_NON_ASSURE declarerNonAssure",
       "NON_ASSURE → ABSENCE_SIGNALEE AGENT SERVICE_NON_ASSURE retablirAbsenceSignalee",
     ]);
+  });
+});
+
+describe("bookings brought in bulk", () => {
+  it("start their story with the reprise, once, and a day already there keeps its own", async () => {
+    const f = await famille("Reprise", "Maia", [act.cantine.id]);
+    const classique = act.cantine.classique;
+    await reserver(f, 0, classique, "2026-11-23", "2026-11-23");
+    const jour = {
+      enfantId: f.enfantId,
+      familleId: f.familleId,
+      inscriptionId: f.inscriptions[0]!,
+      uniteId: classique,
+    };
+    const ecrits = await reserverJours([{ ...jour, du: "2026-11-23", au: "2026-11-27" }]);
+    expect(ecrits).toBeGreaterThan(1);
+
+    const mardi = await histoire(f.enfantId, classique, "2026-11-24");
+    expect(rangs(mardi)).toEqual(["∅ → RESERVEE SYSTEME REPRISE reprendre"]);
+    expect(ligneHistorique(mardi[0]!)).toMatch(/ — Réservé, repris de l'ancien logiciel$/);
+    // the Monday the parent booked keeps the parent's row alone: the bulk insert left that day as it was
+    expect(rangs(await histoire(f.enfantId, classique, "2026-11-23"))).toEqual(["∅ → RESERVEE USAGER PARENT reserver"]);
   });
 });

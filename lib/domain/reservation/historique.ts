@@ -189,6 +189,8 @@ function pourquoi(e: Evenement): string {
       return `décidé par ${qui(e)}`;
     case "PROMOTION":
       return `liste d'attente${precision}`;
+    case "REPRISE":
+      return "repris de l'ancien logiciel";
     case "SERVICE_NON_ASSURE":
       return `service non assuré (${(e.motif ?? "").toLowerCase()}) ${
         e.transition === "declarerNonAssure" ? "déclaré" : "annulé"

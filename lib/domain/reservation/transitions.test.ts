@@ -29,6 +29,7 @@ const PERMIS = new Set([
   "A_VALIDER › annuler › USAGER",
   // an agent's save for the family
   "NOUVELLE › reserverPourLaFamille › AGENT",
+  "NOUVELLE › reprendre › SYSTEME",
   "ANNULEE › reserverPourLaFamille › AGENT",
   "REFUSEE › reserverPourLaFamille › AGENT",
   "NOUVELLE › mettreEnAttentePourLaFamille › AGENT",
@@ -68,8 +69,8 @@ describe("the reservations' transition table", () => {
     TRANSITION_NAMES.flatMap((transition) => ACTEURS.map((acteur) => ({ etat, transition, acteur }))),
   );
 
-  it("covers 10 starting states (9 and a new day) × 21 transitions × 3 actors", () => {
-    expect(triples).toHaveLength(10 * 21 * 3);
+  it("covers 10 starting states (9 and a new day) × 22 transitions × 3 actors", () => {
+    expect(triples).toHaveLength(10 * 22 * 3);
   });
 
   it.each(triples)("$etat › $transition › $acteur", ({ etat, transition, acteur }) => {
@@ -97,6 +98,7 @@ describe("the reservations' transition table", () => {
       valider: "RESERVEE (VALIDATION)",
       validerEnAttente: "ATTENTE (VALIDATION)",
       refuser: "REFUSEE (VALIDATION)",
+      reprendre: "RESERVEE (REPRISE)",
       promouvoir: "RESERVEE (PROMOTION)",
       signalerAbsence: "ABSENCE_SIGNALEE (ABSENCE)",
       justifierAbsence: "ABSENCE_JUSTIFIEE (ABSENCE)",

@@ -65,6 +65,9 @@ export const TRANSITIONS = {
   valider: { de: ["A_VALIDER"], vers: "RESERVEE", acteurs: ["AGENT"], raison: "VALIDATION" },
   validerEnAttente: { de: ["A_VALIDER"], vers: "ATTENTE", acteurs: ["AGENT"], raison: "VALIDATION" },
   refuser: { de: ["A_VALIDER"], vers: "REFUSEE", acteurs: ["AGENT"], raison: "VALIDATION" },
+  /** bookings brought in bulk from the system the portal replaces (prisma/demo-facturation.ts reserverJours, which
+   * the demo seeds its own with): their story starts with this move, so a billed day is never without one */
+  reprendre: { de: [NOUVELLE], vers: "RESERVEE", acteurs: ["SYSTEME"], raison: "REPRISE" },
   /** a place freed by a cancellation, or a capacity raised by an agent: the oldest waiting request gets it */
   promouvoir: { de: ["ATTENTE"], vers: "RESERVEE", acteurs: ["SYSTEME"], raison: "PROMOTION" },
   // Absences (lib/domain/absence): declared by the parent on booked days, decided by an agent, refused by the

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RaisonReservation" ADD VALUE 'REPRISE';
