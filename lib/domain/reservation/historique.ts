@@ -84,19 +84,16 @@ export async function histoireDuJour({
 }
 
 /** The moves of a child's days between two days (a month of the console), by day then unit, oldest first. */
+/** A child's units between two days, as the caller may read them. */
+export type Periode = { portee: PorteeHistorique; enfantId: string; uniteIds: number[]; debut: Jour; fin: Jour };
+
 export async function histoireDesJours({
   portee,
   enfantId,
   uniteIds,
   debut,
   fin,
-}: {
-  portee: PorteeHistorique;
-  enfantId: string;
-  uniteIds: number[];
-  debut: Jour;
-  fin: Jour;
-}): Promise<{ jour: Jour; uniteId: number; evenements: Evenement[] }[]> {
+}: Periode): Promise<{ jour: Jour; uniteId: number; evenements: Evenement[] }[]> {
   const lignes = await db().reservationEvenement.findMany({
     where: {
       reservation: { enfantId, uniteId: { in: uniteIds }, date: { gte: dateDeJour(debut), lte: dateDeJour(fin) } },
@@ -116,20 +113,8 @@ export async function histoireDesJours({
 }
 
 /** Each day × unit's last move between two days, keyed "YYYY-MM-DD|uniteId": the month view's traces. */
-export async function derniersChangements({
-  portee,
-  enfantId,
-  uniteIds,
-  debut,
-  fin,
-}: {
-  portee: PorteeHistorique;
-  enfantId: string;
-  uniteIds: number[];
-  debut: Jour;
-  fin: Jour;
-}): Promise<Map<string, Evenement>> {
-  const jours = await histoireDesJours({ portee, enfantId, uniteIds, debut, fin });
+export async function derniersChangements(periode: Periode): Promise<Map<string, Evenement>> {
+  const jours = await histoireDesJours(periode);
   return new Map(jours.map((j) => [`${j.jour}|${j.uniteId}`, j.evenements.at(-1)!]));
 }
 
