@@ -42,16 +42,7 @@ async function filtrePortee(portee: PorteeHistorique) {
   return { familleId: { in: foyers.map((f) => f.familleId) } };
 }
 
-const lire = (e: {
-  createdAt: Date;
-  de: StatutReservation | null;
-  vers: StatutReservation;
-  acteur: Acteur;
-  acteurNom: string | null;
-  raison: RaisonReservation;
-  transition: string;
-  motif: string | null;
-}): Evenement => ({
+const lire = (e: Omit<Evenement, "le"> & { createdAt: Date }): Evenement => ({
   le: e.createdAt,
   de: e.de,
   vers: e.vers,
