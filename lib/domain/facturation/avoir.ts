@@ -24,8 +24,8 @@ export async function emettreAvoir({
   now: Date;
 }) {
   return db().$transaction(async (tx) => {
-    const [facture] = await tx.$queryRaw<{ id: string; totalCentimes: number }[]>`
-      SELECT id, "totalCentimes" FROM "Facture" WHERE numero = ${numero} FOR UPDATE`;
+    const [facture] = await tx.$queryRaw<{ id: string; familleId: string; totalCentimes: number }[]>`
+      SELECT id, "familleId", "totalCentimes" FROM "Facture" WHERE numero = ${numero} FOR UPDATE`;
     if (!facture) return null;
     if (await tx.avoir.findUnique({ where: { factureId: facture.id } })) {
       throw new AppError("DEJA_ANNULEE", "Cette facture a déjà un avoir.");
@@ -40,6 +40,7 @@ export async function emettreAvoir({
         annee,
         sequence,
         factureId: facture.id,
+        familleId: facture.familleId,
         montantCentimes: facture.totalCentimes,
         motif,
         emisLe: dateDeJour(emis),
