@@ -200,8 +200,12 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   }
 
   // The demo administrator reads the dossiers santé: the access to health data goes with the second factor
-  // (issue 30), which admin.demo has (below) and agent.demo, a password-only account, has not.
-  await db().agent.update({ where: { id: agents[DEMO_ADMIN.identifiant]! }, data: { permissions: ["SANTE"] } });
+  // (issue 30), which admin.demo has (below) and agent.demo, a password-only account, has not. They also emit
+  // the invoices (FACTURATION), so the demo bills.
+  await db().agent.update({
+    where: { id: agents[DEMO_ADMIN.identifiant]! },
+    data: { permissions: ["SANTE", "FACTURATION"] },
+  });
 
   // An admin must use TOTP: admin.demo's is enrolled with the fixed demo secret (again after a reset).
   const adminId = agents[DEMO_ADMIN.identifiant]!;

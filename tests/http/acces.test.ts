@@ -219,6 +219,7 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/reservations/a-valider": { acces: "agent" },
   "/agent/service-non-assure": { acces: "agent" },
   "/agent/facturation": { acces: "agent" },
+  "/agent/facturation/simulation": { acces: "agent", chemin: () => "/agent/facturation/simulation?mois=2026-09" },
   "/agent/facturation/factures/[numero]": {
     acces: "agent",
     chemin: (c) => `/agent/facturation/factures/${c.numeroFacture}`,
@@ -415,7 +416,8 @@ const ACTIONS: Record<string, LigneAction> = {
     args: formulaire,
   },
   "app/(agent)/agent/service-non-assure/actions.ts#annulerServiceNonAssureAction": { acces: "agent", args: formulaire },
-  "app/(agent)/agent/facturation/actions.ts#lancerFacturationAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/facturation/actions.ts#simulerFacturationAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/facturation/actions.ts#emettreFacturesAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/facturation/actions.ts#emettreAvoirAction": {
     acces: "agent",
     args: (c) => [c.numeroFacture, ...formulaire()],
@@ -453,6 +455,10 @@ const ACTIONS: Record<string, LigneAction> = {
   "app/(agent)/agent/agents/[id]/actions.ts#reinitialiserMotDePasse": { acces: "admin", args: formulaire },
   "app/(agent)/agent/agents/[id]/actions.ts#reinitialiserTotp": { acces: "admin", args: formulaire },
   "app/(agent)/agent/agents/[id]/acces-sante.ts#changerAccesSanteAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/agents/[id]/habilitation-facturation.ts#changerHabilitationFacturationAction": {
+    acces: "admin",
+    args: formulaire,
+  },
   "app/(agent)/agent/parametrage/actions.ts#enregistrerCommuneAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/actions.ts#envoyerLogoAction": { acces: "admin", args: formulaire },
   "app/(agent)/agent/parametrage/actions.ts#retirerLogoAction": { acces: "admin", args: aucun },

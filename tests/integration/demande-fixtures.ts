@@ -34,7 +34,7 @@ export async function usagerActive(nom = "Etchart"): Promise<Usager> {
 }
 
 /** An agent; `permissions: ["SANTE"]` for one who reads dossiers santé and P.A.I. */
-export async function agent(nom = "Irigoyen", { permissions = [] as "SANTE"[] } = {}) {
+export async function agent(nom = "Irigoyen", { permissions = [] as ("SANTE" | "FACTURATION")[] } = {}) {
   return db().agent.create({
     data: {
       permissions,

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const g = await activite("GARDERIE_PUBLIQUE");
   garderie = { id: g.id, matin: g.unites[0]!.id, soir: g.unites[1]!.id };
   anneeId = (await db().anneeScolaire.findUniqueOrThrow({ where: { libelle: "2026-2027" } })).id;
-  agentId = (await agent()).id;
+  agentId = (await agent("Irigoyen", { permissions: ["FACTURATION"] })).id;
 }, 120_000);
 
 /** Each child of the households books these units every opening day between two days. */

@@ -10,6 +10,7 @@ process.env.FACTURATION_TAILLE_LOT = "10";
 
 const { db } = await import("@/lib/db");
 const { lancerFacturation } = await import("@/lib/domain/facturation/lancer");
+const { simulerFacturation } = await import("@/lib/domain/facturation/simulation");
 const { demarrerTravaux, arreterTravaux } = await import("@/lib/jobs/noeud");
 const { seedCommune } = await import("@/prisma/seed");
 const { seedActivites } = await import("@/prisma/demo-activites");
@@ -43,10 +44,16 @@ beforeAll(async () => {
       })),
     ),
   );
-  agentId = (await agent()).id;
+  agentId = (await agent("Irigoyen", { permissions: ["FACTURATION"] })).id;
 }, 180_000);
 
 afterAll(() => arreterTravaux());
+
+/** The agent's emission: the month simulated, then emitted with the counts it gave. */
+async function lancer(mois: string, now: Date) {
+  const confirme = await simulerFacturation({ mois, now });
+  return lancerFacturation({ mois, agentId, now, confirme });
+}
 
 const etat = (id: string) =>
   db().runFacturation.findUniqueOrThrow({
@@ -55,7 +62,7 @@ const etat = (id: string) =>
   });
 
 it("finishes a run whose node was killed mid-way: every invoice once, no gap in the numbers", async () => {
-  const run = await lancerFacturation({ mois: "2026-09", agentId, now: new Date("2026-10-01T08:00:00Z") });
+  const run = await lancer("2026-09", new Date("2026-10-01T08:00:00Z"));
   const progression: number[] = [];
 
   const premier = await demarrerNoeud();
@@ -109,7 +116,7 @@ it("finishes a run whose node was killed mid-way: every invoice once, no gap in 
 }, 240_000);
 
 it("pauses a run between two chunks when its node stops gracefully, and the next node finishes it", async () => {
-  const run = await lancerFacturation({ mois: "2026-10", agentId, now: new Date("2026-11-02T08:00:00Z") });
+  const run = await lancer("2026-10", new Date("2026-11-02T08:00:00Z"));
   const noeud = await demarrerNoeud();
   let avant = await etat(run.id);
   while (avant.traitees < 100 && avant.statut === "EN_COURS") {

@@ -6,13 +6,13 @@ import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { calculateurPrix, lignesDeFamille, quotientAffiche } from "@/lib/domain/facturation/calcul";
 import { modeleCourriel } from "@/lib/domain/facturation/courriel-facture";
-import { joursDuMois, referentiel, type LigneJours } from "@/lib/domain/facturation/facturer";
-import { facturerLot, representantsDe } from "@/lib/domain/facturation/lot";
+import { facturerLot } from "@/lib/domain/facturation/lot";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
-import { finDuMois, moisEnClair } from "@/lib/domain/facturation/periode";
-import { ajouterJours, dateDeJour, jourDeDate, jourParis } from "@/lib/temps/jours";
+import { moisEnClair } from "@/lib/domain/facturation/periode";
+import { preparerLot, preparerMois } from "@/lib/domain/facturation/preparation";
+import { moisTermine } from "@/lib/domain/facturation/terme-echu";
+import { ajouterJours, dateDeJour, jourParis } from "@/lib/temps/jours";
 import { log } from "@/lib/log";
 
 /** The run stopped between two chunks because its node is stopping: its job is tried again, here or elsewhere. */
@@ -21,38 +21,6 @@ export class FacturationInterrompue extends Error {
     super("Facturation interrompue par l'arrêt du nœud : elle reprendra.");
     this.name = "FacturationInterrompue";
   }
-}
-
-/** The month's families still to bill, and what is needed to bill them. */
-async function aFacturer(mois: Date) {
-  const debut = jourDeDate(mois);
-  const fin = finDuMois(debut);
-  const jours = await joursDuMois(debut, fin);
-  const ref = await referentiel(jours);
-  const parFamille = new Map<string, LigneJours[]>();
-  for (const j of jours) {
-    const liste = parFamille.get(j.familleId);
-    if (liste) liste.push(j);
-    else parFamille.set(j.familleId, [j]);
-  }
-  // families with carried months to bill, even with nothing booked this month
-  const reportees = await db().reportFacturation.findMany({
-    where: { factureId: null, mois: { lt: mois } },
-    select: { familleId: true },
-    distinct: ["familleId"],
-  });
-  for (const r of reportees) if (!parFamille.has(r.familleId)) parFamille.set(r.familleId, []);
-  // a family already billed (or carried) for the month counts as done at once: on a resumption, those of the
-  // chunks committed before; facturerLot checks again under the lock, for a run going on at the same time
-  const dejaFaites = new Set(
-    (
-      await db().$queryRaw<{ familleId: string }[]>`
-        SELECT "familleId" FROM "Facture" WHERE "periodeDebut" = ${mois}
-        UNION SELECT "familleId" FROM "ReportFacturation" WHERE mois = ${mois}`
-    ).map((f) => f.familleId),
-  );
-  const familles = [...parFamille.keys()].filter((f) => !dejaFaites.has(f)).sort();
-  return { debut, fin, ref, prix: calculateurPrix(ref.tarifs), parFamille, familles };
 }
 
 /**
@@ -75,7 +43,8 @@ export async function executerFacturation({
   // done meanwhile (by another execution), or gone with the demo's data: nothing left to do
   if (run?.statut !== "EN_COURS") return;
   try {
-    const { debut, fin, ref, prix, parFamille, familles } = await aFacturer(run.mois);
+    const preparation = await preparerMois(run.mois);
+    const { debut, fin, parFamille, familles } = preparation;
     await db().runFacturation.update({
       where: { id: runId },
       data: { familles: parFamille.size, traitees: parFamille.size - familles.length },
@@ -90,15 +59,7 @@ export async function executerFacturation({
     for (let i = 0; i < familles.length; i += taille) {
       if (!continuer()) throw new FacturationInterrompue();
       const lot = familles.slice(i, i + taille);
-      const enfantIds = [...new Set(lot.flatMap((f) => parFamille.get(f)!.map((j) => j.enfantId)))];
-      const [enfants, representants] = await Promise.all([
-        db().$queryRaw<{ id: string; prenoms: string; nom: string }[]>`
-          SELECT id, prenoms, nom FROM "Enfant" WHERE id = ANY(${enfantIds}::text[])`,
-        representantsDe(lot),
-      ]);
-      for (const e of enfants) ref.enfants.set(e.id, `${e.prenoms} ${e.nom.toUpperCase()}`);
-      const lignes = new Map(lot.map((f) => [f, lignesDeFamille(parFamille.get(f)!, ref, prix)]));
-      const quotients = new Map(lot.map((f) => [f, quotientAffiche(parFamille.get(f)!)]));
+      const { lignes, quotients, representants } = await preparerLot(preparation, lot);
       await db().$transaction(
         (tx) =>
           facturerLot(tx, {
@@ -140,10 +101,14 @@ export async function executerFacturation({
   }
 }
 
-/** For the bench, the demo data and the tests: a run started and finished at once, in this process. */
+/**
+ * For the bench, the demo data and the tests: a run started and finished at once, in this process. The month
+ * must be over by `now`, as for the agent's launch (terme-echu.ts).
+ */
 export async function facturerMois({ mois, now, agentId }: { mois: string; now: Date; agentId?: string }) {
+  const debut = moisTermine(mois, now);
   const run = await db().runFacturation.create({
-    data: { mois: dateDeJour(`${mois}-01`), lanceParId: agentId, debut: now },
+    data: { mois: dateDeJour(debut), lanceParId: agentId, debut: now },
   });
   await executerFacturation({ runId: run.id });
   return db().runFacturation.findUniqueOrThrow({ where: { id: run.id } });

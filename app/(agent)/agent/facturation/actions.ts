@@ -6,17 +6,37 @@ import { z } from "zod";
 import { actionAgent } from "@/lib/action";
 import type { FormState } from "@/lib/forms";
 import { avoirSchema, emettreAvoir } from "@/lib/domain/facturation/avoir";
+import { exigerFacturation } from "@/lib/domain/facturation/habilitation";
 import { lancerFacturation } from "@/lib/domain/facturation/lancer";
+import { MOIS_SAISI, moisTermine } from "@/lib/domain/facturation/terme-echu";
 import { quotientSchema, saisirQuotient } from "@/lib/domain/facturation/quotient";
 import { maintenant } from "@/lib/web/horloge";
 import { notFound } from "next/navigation";
 
-const moisSchema = z.object({ mois: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choisissez un mois.") });
+const moisSchema = z.object({ mois: z.string().regex(MOIS_SAISI, "Choisissez un mois.") });
+const emissionSchema = moisSchema.extend({
+  factures: z.coerce.number().int().min(0),
+  totalCentimes: z.coerce.number().int(),
+});
 
-// The run is a job of the queue, started by its commit on whichever node is free (the page then polls its row
-// for families done / total).
-export const lancerFacturationAction = actionAgent("lancerFacturation", moisSchema, async ({ agent, data }) => {
-  const run = await lancerFacturation({ mois: data.mois, agentId: agent.id, now: await maintenant() });
+// The simulation is read by the page (?simulation=1): the action only refuses a month not over yet, beside
+// the field, before the page computes anything.
+export const simulerFacturationAction = actionAgent("simulerFacturation", moisSchema, async ({ data }) => {
+  moisTermine(data.mois, await maintenant());
+  redirect(`/agent/facturation?mois=${data.mois}&simulation=1`);
+});
+
+// The counts come from the simulation the agent read; the command computes them again and refuses when they
+// changed. The run is then a job of the queue, started by its commit on whichever node is free (the page polls
+// its row for families done / total).
+export const emettreFacturesAction = actionAgent("emettreFactures", emissionSchema, async ({ agent, data }) => {
+  await exigerFacturation(agent);
+  const run = await lancerFacturation({
+    mois: data.mois,
+    agentId: agent.id,
+    now: await maintenant(),
+    confirme: { factures: data.factures, totalCentimes: data.totalCentimes },
+  });
   redirect(`/agent/facturation?mois=${data.mois}&run=${run.id}`);
 });
 

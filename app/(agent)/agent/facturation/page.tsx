@@ -6,32 +6,41 @@ import { euros } from "@/lib/domain/facturation/argent";
 import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { dernieresFacturations, facturesDuMois, runFacturation } from "@/lib/domain/facturation/queries";
+import { aHabilitationFacturation } from "@/lib/domain/facturation/habilitation";
+import { simulerFacturation, type Simulation } from "@/lib/domain/facturation/simulation";
+import { Alert } from "@/components/ui/Alert";
+import { AppError } from "@/lib/errors";
 import { maintenant } from "@/lib/web/horloge";
 import { dateDeJour, jourDeDate, jourParis } from "@/lib/temps/jours";
-import { lancerFacturationAction } from "./actions";
+import { simulerFacturationAction } from "./actions";
 import { Progression } from "./Progression";
+import { SimulationMois } from "./Simulation";
 
 export const metadata = { title: "Facturation" };
 
 const MOIS = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ETATS_RUN = { EN_COURS: "en cours", TERMINE: "terminée", ECHEC: "échouée" } as const;
 
-// The month's invoicing: launch it, follow it (families done / total), then read the month's invoices.
+// The month's invoicing: simulate a month that is over, read its anomalies, emit its invoices with the counts
+// read (agents holding FACTURATION), follow the run (families done / total), then read the month's invoices.
 export default async function FacturationPage({
   searchParams,
 }: {
-  searchParams: Promise<{ mois?: string; run?: string }>;
+  searchParams: Promise<{ mois?: string; run?: string; simulation?: string; page?: string }>;
 }) {
-  await requireAgent();
+  const { agent } = await requireAgent();
   const parametres = await searchParams;
-  const aujourdhui = jourParis(await maintenant());
+  const now = await maintenant();
+  const aujourdhui = jourParis(now);
   const [annee, mois] = aujourdhui.split("-").map(Number);
   const precedent = mois === 1 ? `${annee! - 1}-12` : `${annee}-${String(mois! - 1).padStart(2, "0")}`;
   const choisi = parametres.mois && MOIS.test(parametres.mois) ? parametres.mois : precedent;
-  const [runs, run, factures] = await Promise.all([
+  const [runs, run, factures, peutEmettre, simulation] = await Promise.all([
     dernieresFacturations(),
     parametres.run && /^[0-9a-f-]{36}$/.test(parametres.run) ? runFacturation(parametres.run) : null,
     facturesDuMois(dateDeJour(`${choisi}-01`), aujourdhui),
+    aHabilitationFacturation(agent.id),
+    parametres.simulation === "1" ? simuler(choisi, now) : null,
   ]);
   return (
     <div className="space-y-6">
@@ -39,9 +48,15 @@ export default async function FacturationPage({
         <h1 id="titre" className="titre-page mb-2">
           Facturation
         </h1>
+        <p className="mb-2">
+          Une facture par famille pour les jours du mois (chaque foyer d&apos;une garde alternée pour ses jours), au
+          tarif de son quotient familial. Un mois se facture une fois terminé (facturation à terme échu) : simulez-le,
+          vérifiez les anomalies, puis émettez les factures.
+        </p>
         <p className="mb-4">
-          Une facture par famille pour les jours réservés du mois (chaque foyer d&apos;une garde alternée pour ses
-          jours), au tarif de son quotient familial. Relancer un mois déjà facturé ne change rien.
+          Ce qui change ensuite sur un jour déjà facturé (absence justifiée, présence sans réservation, réservation ou
+          annulation, service non assuré, correction du tarif ou du quotient) n&apos;est pas perdu : la différence
+          devient une régularisation sur la prochaine facture de la famille.
         </p>
         {run && (
           <Progression
@@ -57,12 +72,17 @@ export default async function FacturationPage({
           />
         )}
         <ActionForm
-          action={lancerFacturationAction}
-          bouton="Lancer la facturation"
+          action={simulerFacturationAction}
+          bouton="Simuler la facturation"
           champs={[{ kind: "texte", name: "mois", label: "Mois à facturer", type: "month", required: true }]}
           valeurs={{ mois: choisi }}
         />
+        {simulation && "refus" in simulation && <Alert kind="erreur" title={simulation.refus} />}
       </section>
+
+      {simulation && !("refus" in simulation) && (
+        <SimulationMois simulation={simulation} page={Number(parametres.page) || 1} peutEmettre={peutEmettre} />
+      )}
 
       <section className="carte" aria-labelledby="factures-du-mois">
         <h2 id="factures-du-mois" className="mb-2 text-lg font-bold uppercase">
@@ -126,4 +146,14 @@ export default async function FacturationPage({
       </section>
     </div>
   );
+}
+
+/** The simulation of the month in the address, or why it is refused (a month not over, a tariff missing). */
+async function simuler(mois: string, now: Date): Promise<Simulation | { refus: string }> {
+  try {
+    return await simulerFacturation({ mois, now });
+  } catch (error) {
+    if (error instanceof AppError) return { refus: error.message };
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import { ficheAgent } from "@/lib/domain/agent/queries";
 import { agentIdSchema, ROLES } from "@/lib/domain/agent/schemas";
 import { changerEtat, reinitialiserTotp } from "./actions";
 import { changerAccesSanteAction } from "./acces-sante";
+import { changerHabilitationFacturationAction } from "./habilitation-facturation";
 import { FormulaireMotDePasse, FormulaireRole } from "./Formulaires";
 
 export const metadata = { title: "Fiche agent" };
@@ -45,6 +46,10 @@ export default async function FicheAgentPage({
         <dd className="mb-2 sm:mb-0">{ROLES[agent.role]}</dd>
         <dt className="font-semibold">Données de santé</dt>
         <dd className="mb-2 sm:mb-0">{agent.permissions.includes("SANTE") ? "Accès accordé" : "Pas d'accès"}</dd>
+        <dt className="font-semibold">Facturation</dt>
+        <dd className="mb-2 sm:mb-0">
+          {agent.permissions.includes("FACTURATION") ? "Habilitation accordée" : "Pas d'habilitation"}
+        </dd>
         <dt className="font-semibold">Compte</dt>
         <dd className="mb-2 sm:mb-0">{agent.active ? "Actif" : "Désactivé"}</dd>
         <dt className="font-semibold">Double authentification</dt>
@@ -77,6 +82,23 @@ export default async function FicheAgentPage({
             agent.permissions.includes("SANTE")
               ? "Retirer l'accès aux données de santé"
               : "Donner l'accès aux données de santé"
+          }
+        />
+      </div>
+
+      <h2 className="mb-2 text-xl font-bold">Facturation</h2>
+      <p className="mb-2">
+        Tout agent peut simuler la facturation d&apos;un mois ; émettre les factures et les avoirs demande cette
+        habilitation. Chaque changement est inscrit au journal.
+      </p>
+      <div className="mb-6">
+        <SimpleForm
+          action={changerHabilitationFacturationAction}
+          hidden={{ agentId: agent.id, facturation: agent.permissions.includes("FACTURATION") ? "non" : "oui" }}
+          bouton={
+            agent.permissions.includes("FACTURATION")
+              ? "Retirer l'habilitation Facturation"
+              : "Accorder l'habilitation Facturation"
           }
         />
       </div>
