@@ -28,6 +28,8 @@ const PUBLICS = {
   commune: ["queries"],
   facturation: ["argent", "etat"],
   famille: ["schemas"],
+  // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits)
+  paiement: ["compte"],
   inscription: ["attente", "foyer", "regles", "reprise"],
   pointage: ["fiches"],
   // the reservation's life: its transition table and the gate every write of Reservation.statut goes through

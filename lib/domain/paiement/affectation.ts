@@ -1,13 +1,16 @@
-// Allocating a payment to a family's invoices: oldest due date first by default, or as an agent edits it. Each
-// runs inside the caller's transaction after locking the invoices it touches (verrouillerFactures), so two
-// payments arriving together can never allocate the same euro twice.
+// An agent's allocation of a payment to a family's invoices (the automatic one, oldest due date first, is
+// lib/domain/paiement/compte.ts appliquerCredits). It runs inside the caller's transaction after taking the
+// family's account lock, then the invoices' (the order appliquerCredits takes them in, so the two never
+// deadlock), so two allocations arriving together can never give the same euro twice.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { euros } from "@/lib/domain/facturation/argent";
+import { verrouillerComptes } from "@/lib/domain/paiement/compte";
 import { resteCentimes, SELECT_MONTANTS, verrouillerFactures } from "@/lib/domain/paiement/soldes";
 
 /** The family's invoices that still owe something, oldest due date first (then oldest number). */
 async function facturesOuvertes(tx: Tx, familleId: string, sauf?: string) {
+  await verrouillerComptes(tx, [familleId]);
   const ids = await tx.facture.findMany({
     where: { familleId, avoir: null },
     select: { id: true },
@@ -31,23 +34,6 @@ async function facturesOuvertes(tx: Tx, familleId: string, sauf?: string) {
     // an edit starts from what the payment being edited has not allocated yet
     affectations: sauf ? f.affectations.filter((a) => a.paiementId !== sauf) : f.affectations,
   }));
-}
-
-/** Oldest first: each invoice gets what it still owes until the payment is spent; the rest stays as credit. */
-export async function affecterPlusAnciennes(
-  tx: Tx,
-  paiement: { id: string; familleId: string; montantCentimes: number },
-): Promise<void> {
-  let disponible = paiement.montantCentimes;
-  for (const facture of await facturesOuvertes(tx, paiement.familleId)) {
-    if (disponible === 0) break;
-    const part = Math.min(disponible, resteCentimes(facture));
-    if (part === 0) continue;
-    await tx.affectationPaiement.create({
-      data: { paiementId: paiement.id, factureId: facture.id, montantCentimes: part },
-    });
-    disponible -= part;
-  }
 }
 
 /**

@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
-import { affecterPlusAnciennes, reaffecter } from "@/lib/domain/paiement/affectation";
+import { reaffecter } from "@/lib/domain/paiement/affectation";
+import { appliquerCredits } from "@/lib/domain/paiement/compte";
 import { normaliserCleEnfance } from "@/lib/cle-enfance";
 import type { ModePaiement } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -40,7 +41,7 @@ export async function enregistrerPaiement({
           parAgentId: agentId,
         },
       });
-      await affecterPlusAnciennes(tx, paiement);
+      await appliquerCredits(tx, [famille.id]);
       await journal(tx, {
         event: "paiement.enregistre",
         actorKind: "AGENT",

@@ -1,9 +1,13 @@
 // Paying an invoice online through PayFiP, idempotent under notifications that come twice, late, at the same
 // time, or never:
 // - one live attempt per invoice: an OperationPayfip row holds the invoice's id in its unique `enCours` column
-//   while it is EN_COURS, so a second attempt (another tab, the other parent) cannot be inserted; an attempt
-//   counts as live for 20 minutes (PayFiP's page lives 15), then the catch-up job or the next attempt asks
-//   PayFiP about it and closes it;
+//   while it is EN_COURS, so two « Payer » clicks at once insert one. « Payer en ligne » again (the payer left
+//   PayFiP's page: back button, the bank's app, a killed tab) never waits: it asks PayFiP about the earlier
+//   attempt first; paid, the invoice is shown paid; otherwise the earlier attempt is closed ABANDONNEE and a new
+//   one starts. PayFiP's page of the earlier attempt may still be open in another tab: such an attempt closed
+//   without PayFiP's word (resultrans null) is asked about again for an hour (notification, return page,
+//   catch-up job), and paid there it makes its Paiement too: paid twice, the second becomes the family's credit
+//   (lib/domain/paiement/compte.ts), never lost;
 // - the result is never read from the notification (it carries the idop only, unsigned): `constaterOperation`
 //   always asks recupererDetailPaiementSecurise, then closes the operation with one conditional update
 //   (WHERE statut = EN_COURS, as lib/domain/demande/transition.ts does): of five notifications at once, one
@@ -21,28 +25,33 @@ import {
   type DetailPaiement,
   type ReglagesPayfip,
 } from "@/lib/payfip/client";
-import { affecterPlusAnciennes } from "@/lib/domain/paiement/affectation";
-import { resteCentimes, SELECT_MONTANTS, verrouillerFactures } from "@/lib/domain/paiement/soldes";
+import { appliquerCredits, verrouillerComptes } from "@/lib/domain/paiement/compte";
+import { emettreRecu } from "@/lib/domain/paiement/recu";
+import { resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
 import { factureDuUsager } from "@/lib/domain/paiement/queries";
 import type { OperationPayfip, StatutOperationPayfip } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** PayFiP's page lives 15 minutes; an attempt without a result is "en cours" for 20, then expired. */
 export const VIE_OPERATION_MS = 20 * 60 * 1000;
+/** How long an attempt closed by a newer one without PayFiP's word is still asked about. */
+const RELECTURE_MS = 60 * 60 * 1000;
 /** An attempt whose creerPaiementSecurise never answered (a crash between the insert and the call). */
 const SANS_IDOP_MS = 2 * 60 * 1000;
 /** PayFiP refuses less than 1 €. */
 export const MINIMUM_EN_LIGNE = 100;
 
+/** Two « Payer en ligne » at the same instant (a double click, two tabs): the second one is told. */
 export const paiementEnCours = () =>
   new AppError(
     "en_cours",
-    "Un paiement en ligne de cette facture est déjà en cours. Terminez-le, ou réessayez dans 20 minutes.",
+    "Un paiement en ligne de cette facture vient de s'ouvrir dans une autre fenêtre : terminez-le, ou cliquez de nouveau sur « Payer en ligne ».",
   );
 
 /**
- * Opens an attempt for the caller's invoice and returns PayFiP's page to send them to. `urls`: where PayFiP
- * notifies and where it sends the payer back (absolute).
+ * Opens an attempt for the caller's invoice and returns PayFiP's page to send them to, or, when the earlier
+ * attempt turns out paid, the return page that says so (`payee`). `urls`: where PayFiP notifies and where it
+ * sends the payer back (absolute).
  */
 export async function payerEnLigne({
   usagerId,
@@ -57,16 +66,16 @@ export async function payerEnLigne({
   /** undefined: the commune has not configured PayFiP (checked after the invoice, which is the caller's or absent) */
   reglages: ReglagesPayfip | undefined;
   urls: { notification: string; retour: string };
-}): Promise<{ url: string }> {
+}): Promise<{ url: string; payee?: true }> {
   const facture = await factureDuUsager(usagerId, numero);
   if (!facture) throw new AppError("introuvable", "Cette facture est introuvable.");
   if (!reglages) throw new AppError("indisponible", "Le paiement en ligne n'est pas proposé par la commune.");
 
-  // A live attempt from earlier: if its time is over, ask PayFiP (it may have been paid, or be expired).
   const precedente = await db().operationPayfip.findUnique({ where: { enCours: facture.id } });
-  if (precedente) {
-    if (now.getTime() - precedente.creeLe.getTime() < VIE_OPERATION_MS) throw paiementEnCours();
-    await constaterOperation({ operation: precedente, now, reglages });
+  if (precedente && (await remplacer(precedente, now, reglages)) === "payee") {
+    const retour = new URL(urls.retour);
+    retour.searchParams.set("idop", precedente.idOp!);
+    return { url: retour.toString(), payee: true };
   }
 
   const montant = resteCentimes(
@@ -125,6 +134,23 @@ export async function payerEnLigne({
   return { url: urlPagePaiement(reglages, idOp) };
 }
 
+/**
+ * The earlier live attempt, before a new one: PayFiP is asked for its result whatever its age. Paid: said so,
+ * nothing opens. Otherwise it is closed ABANDONNEE (refused or expired already closed it), and the new attempt
+ * may start. An attempt still opening at PayFiP (no idOp yet, a click of the same instant) is left to finish.
+ */
+async function remplacer(
+  operation: OperationPayfip,
+  now: Date,
+  reglages: Pick<ReglagesPayfip, "url">,
+): Promise<"payee" | "fermee"> {
+  if (!operation.idOp && now.getTime() - operation.creeLe.getTime() <= SANS_IDOP_MS) throw paiementEnCours();
+  const apres = (await constaterOperation({ operation, now, reglages })) ?? operation;
+  if (apres.statut === "EN_COURS") await fermer(operation.id, apres.idOp ? "ABANDONNEE" : "ECHEC", now);
+  const finale = await db().operationPayfip.findUniqueOrThrow({ where: { id: operation.id } });
+  return finale.statut === "PAYEE" ? "payee" : "fermee";
+}
+
 /** Closes an open operation with a state other than PAYEE; false when someone else closed it first. */
 async function fermer(
   id: string,
@@ -139,10 +165,18 @@ async function fermer(
   return count === 1;
 }
 
+/** An attempt closed by a newer one before PayFiP gave its result: its page may still be paid, for a while. */
+const aRelire = (operation: OperationPayfip, now: Date) =>
+  operation.statut === "ABANDONNEE" &&
+  operation.resultrans === null &&
+  operation.idOp !== null &&
+  now.getTime() - operation.creeLe.getTime() <= RELECTURE_MS;
+
 /**
  * What PayFiP says of an operation, applied once. An operation already closed is returned as it is, without
- * asking PayFiP again (a late or repeated notification changes nothing). A PayFiP that does not answer leaves it
- * open for the next notification or the catch-up job.
+ * asking PayFiP again (a late or repeated notification changes nothing), except one closed by a newer attempt
+ * without PayFiP's word (aRelire). A PayFiP that does not answer leaves it open for the next notification or
+ * the catch-up job.
  */
 export async function constaterOperation({
   idOp,
@@ -156,7 +190,7 @@ export async function constaterOperation({
   reglages: Pick<ReglagesPayfip, "url">;
 }): Promise<OperationPayfip | null> {
   const operation = donnee ?? (idOp ? await db().operationPayfip.findUnique({ where: { idOp } }) : null);
-  if (!operation || operation.statut !== "EN_COURS") return operation;
+  if (!operation || (operation.statut !== "EN_COURS" && !aRelire(operation, now))) return operation;
   const age = now.getTime() - operation.creeLe.getTime();
   if (!operation.idOp) {
     if (age > SANS_IDOP_MS) await fermer(operation.id, "ECHEC", now);
@@ -178,7 +212,17 @@ export async function constaterOperation({
     return operation;
   }
 
-  if (detail.etat !== "resultat") {
+  if (operation.statut !== "EN_COURS") {
+    // closed by a newer attempt: a payment is recorded, any other final word is kept (asked no more)
+    if (detail.etat === "resultat" && (detail.resultrans === "P" || detail.resultrans === "V")) {
+      await enregistrerPaye(operation, detail, now);
+    } else if (detail.etat === "resultat") {
+      await db().operationPayfip.updateMany({
+        where: { id: operation.id, statut: "ABANDONNEE", resultrans: null },
+        data: { resultrans: detail.resultrans },
+      });
+    }
+  } else if (detail.etat !== "resultat") {
     // P5 (the payer is still on the page) or P1 (unknown, purged): open while young, expired afterwards.
     if (age > VIE_OPERATION_MS) await fermer(operation.id, "EXPIREE", now);
   } else if (detail.resultrans === "P" || detail.resultrans === "V") {
@@ -197,7 +241,10 @@ export async function constaterOperation({
   return db().operationPayfip.findUnique({ where: { id: operation.id } });
 }
 
-/** A paid result: the operation closed and one Paiement (CB through PayFiP) allocated to its invoice first. */
+/**
+ * A paid result: the operation closed and one Paiement (CB through PayFiP), allocated to its invoice first, the
+ * rest (paid twice: another tab, a cheque meanwhile) to the family's oldest open invoices or kept as credit.
+ */
 async function enregistrerPaye(
   operation: OperationPayfip,
   detail: Extract<DetailPaiement, { etat: "resultat" }>,
@@ -205,7 +252,10 @@ async function enregistrerPaye(
 ): Promise<void> {
   await db().$transaction(async (tx) => {
     const { count } = await tx.operationPayfip.updateMany({
-      where: { id: operation.id, statut: "EN_COURS" },
+      where: {
+        id: operation.id,
+        OR: [{ statut: "EN_COURS" }, { statut: "ABANDONNEE", resultrans: null, paiementId: null }],
+      },
       data: {
         statut: "PAYEE",
         enCours: null,
@@ -224,7 +274,8 @@ async function enregistrerPaye(
         reference: detail.idOp,
       },
     });
-    await verrouillerFactures(tx, [operation.factureId]);
+    // the account's lock first (appliquerCredits takes it too): the invoice's reste is read alone
+    await verrouillerComptes(tx, [operation.familleId]);
     const facture = await tx.facture.findUniqueOrThrow({
       where: { id: operation.factureId },
       select: SELECT_MONTANTS,
@@ -235,11 +286,9 @@ async function enregistrerPaye(
         data: { paiementId: paiement.id, factureId: operation.factureId, montantCentimes: part },
       });
     }
-    // paid twice (an agent recorded a cheque meanwhile): the rest goes to the family's other invoices
-    if (part < detail.montant) {
-      await affecterPlusAnciennes(tx, { ...paiement, montantCentimes: detail.montant - part });
-    }
+    await appliquerCredits(tx, [operation.familleId]);
     await tx.operationPayfip.update({ where: { id: operation.id }, data: { paiementId: paiement.id } });
+    await emettreRecu(tx, paiement.id, now);
   });
 }
 
@@ -251,7 +300,7 @@ function dateTransaction(dattrans: string | null): Date | null {
 
 /**
  * The catch-up job: asks PayFiP about every open operation (a notification that never came, a payer who
- * closed the tab). Any node may run it at any time: each closing is a conditional update.
+ * closed the tab), and about the attempts closed by a newer one within the hour (aRelire). Any node may run it at any time: each closing is a conditional update.
  */
 export async function rattraperOperations({
   now,
@@ -261,14 +310,24 @@ export async function rattraperOperations({
   reglages: Pick<ReglagesPayfip, "url">;
 }): Promise<{ examinees: number; fermees: number }> {
   const ouvertes = await db().operationPayfip.findMany({
-    where: { statut: "EN_COURS", creeLe: { lte: now } },
+    where: {
+      OR: [
+        { statut: "EN_COURS", creeLe: { lte: now } },
+        {
+          statut: "ABANDONNEE",
+          resultrans: null,
+          idOp: { not: null },
+          creeLe: { gte: new Date(now.getTime() - RELECTURE_MS), lte: now },
+        },
+      ],
+    },
     orderBy: { creeLe: "asc" },
     take: 200,
   });
   let fermees = 0;
   for (const operation of ouvertes) {
     const apres = await constaterOperation({ operation, now, reglages });
-    if (apres && apres.statut !== "EN_COURS") fermees++;
+    if (apres && apres.statut !== operation.statut) fermees++;
   }
   return { examinees: ouvertes.length, fermees };
 }

@@ -1,5 +1,6 @@
 // What an invoice still owes and the state a parent and an agent see, from the invoice's total, its credit note
-// (an Avoir cancels it whole) and the parts of payments allocated to it (AffectationPaiement). Integer cents.
+// (an Avoir cancels it whole) and what paid it: the parts of payments (AffectationPaiement) and of avoirs de
+// régularisation (AffectationAvoir) allocated to it. Integer cents.
 import type { Tx } from "@/lib/db";
 import { etatFacture as etatDerive, type EtatFacture } from "@/lib/domain/facturation/etat";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
@@ -9,10 +10,16 @@ export type FactureMontants = {
   echeanceLe: Date;
   avoir: { id: string } | null;
   affectations: { montantCentimes: number }[];
+  /** optional for the callers that build an invoice without avoirs de régularisation */
+  affectationsAvoir?: { montantCentimes: number }[];
 };
 
-export const payeCentimes = (facture: Pick<FactureMontants, "affectations">) =>
-  facture.affectations.reduce((somme, a) => somme + a.montantCentimes, 0);
+const somme = (parts: { montantCentimes: number }[] | undefined) =>
+  (parts ?? []).reduce((total, a) => total + a.montantCentimes, 0);
+
+/** What paid the invoice: payments and avoirs de régularisation allocated to it. */
+export const payeCentimes = (facture: Pick<FactureMontants, "affectations" | "affectationsAvoir">) =>
+  somme(facture.affectations) + somme(facture.affectationsAvoir);
 
 /** What is still due (0 for a cancelled invoice). */
 export function resteCentimes(facture: FactureMontants): number {
@@ -37,6 +44,7 @@ export const SELECT_MONTANTS = {
   echeanceLe: true,
   avoir: { select: { id: true } },
   affectations: { select: { montantCentimes: true } },
+  affectationsAvoir: { select: { montantCentimes: true } },
 } as const;
 
 /**

@@ -26,7 +26,9 @@ export default async function RetourPaiementPage({ params, searchParams }: Props
   const now = await maintenant();
   let retour = numero.length <= 40 ? await retourPaiement(usager.id, numero, idOp, now) : null;
   if (!retour) notFound();
-  if (retour.operation?.statut === "EN_COURS" && config.payfip) {
+  // an attempt a newer one closed may still have been paid on its own page (another tab): asked too
+  const aDemander = retour.operation?.statut === "EN_COURS" || retour.operation?.statut === "ABANDONNEE";
+  if (retour.operation && aDemander && config.payfip) {
     await constaterOperation({ operation: retour.operation, now, reglages: config.payfip });
     retour = (await retourPaiement(usager.id, numero, idOp, now))!;
   }
@@ -50,7 +52,7 @@ export default async function RetourPaiementPage({ params, searchParams }: Props
         </Alert>
       ) : operation?.statut === "EN_COURS" && operation.resultrans === "A" ? (
         <Alert kind="erreur" title="Paiement abandonné : votre facture reste à payer.">
-          <p>Aucune somme n&apos;a été prélevée. Vous pourrez payer à nouveau en ligne dans 20 minutes.</p>
+          <p>Aucune somme n&apos;a été prélevée. Vous pouvez payer à nouveau en ligne dès maintenant.</p>
         </Alert>
       ) : operation?.statut === "EN_COURS" ? (
         <Alert kind="info" title="Votre paiement est en cours de traitement.">
