@@ -26,7 +26,8 @@ const PUBLICS = {
   // the paramétrage's journal line, shared with the booking rules' command (reservation/modifier-regles.ts)
   calendrier: ["delais", "generation", "journaliser", "motifs-non-assure", "periode", "zone"],
   commune: ["queries"],
-  facturation: ["argent", "etat"],
+  // numerotation: the gap-free séries (reçus RE too); pdf-recu and periode: the reçu as paiement/recu.ts writes it
+  facturation: ["argent", "etat", "numerotation", "pdf-recu", "periode"],
   famille: ["schemas"],
   // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits)
   paiement: ["compte"],

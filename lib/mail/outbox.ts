@@ -12,12 +12,26 @@ import type { OutboxMail } from "@/lib/generated/prisma/client";
 
 export type MailContent = { to: string; subject: string; html: string; text: string };
 
+/** A file sent with a mail (a reçu's PDF), written with it in the same transaction. */
+export type PieceJointe = { nom: string; typeMime: string; contenu: Uint8Array };
+
 const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
 /** How long a claimed row stays invisible to other workers while it is being sent. */
 const LEASE_SECONDS = 120;
 
-export async function enqueueMail(tx: Tx, mail: MailContent): Promise<void> {
-  await tx.outboxMail.create({ data: mail });
+export async function enqueueMail(tx: Tx, mail: MailContent, pieces: PieceJointe[] = []): Promise<void> {
+  await tx.outboxMail.create({
+    data: {
+      ...mail,
+      ...(pieces.length > 0
+        ? {
+            pieces: {
+              create: pieces.map((p) => ({ nom: p.nom, typeMime: p.typeMime, contenu: Buffer.from(p.contenu) })),
+            },
+          }
+        : {}),
+    },
+  });
   await reveillerCourriels(tx);
 }
 
@@ -48,14 +62,21 @@ export async function drainOutbox(limit = 20): Promise<{ sent: number; failed: n
   let failed = 0;
   for (const mail of claimed) {
     try {
-      const transport = await sendMail(mail);
-      await db().outboxMail.update({
-        where: { id: mail.id },
-        // Once handed to a real server the body (which may hold a one-time link) is not kept.
-        data:
-          transport === "smtp"
-            ? { status: "SENT", sentAt: new Date(), transport, html: "", text: "", lastError: null }
-            : { status: "SENT", sentAt: new Date(), transport, lastError: null },
+      const pieces = await db().pieceJointeCourriel.findMany({
+        where: { mailId: mail.id },
+        select: { nom: true, typeMime: true, contenu: true },
+      });
+      const transport = await sendMail(mail, pieces);
+      await db().$transaction(async (tx) => {
+        await tx.outboxMail.update({
+          where: { id: mail.id },
+          // Once handed to a real server the body (which may hold a one-time link) and its files are not kept.
+          data:
+            transport === "smtp"
+              ? { status: "SENT", sentAt: new Date(), transport, html: "", text: "", lastError: null }
+              : { status: "SENT", sentAt: new Date(), transport, lastError: null },
+        });
+        if (transport === "smtp") await tx.pieceJointeCourriel.deleteMany({ where: { mailId: mail.id } });
       });
       sent++;
     } catch (error) {
@@ -99,5 +120,9 @@ function describeError(error: unknown): string {
 
 /** The preview mailbox (/dev/mails, when no SMTP server is configured): the latest mails written. */
 export function derniersCourriels(nombre = 50) {
-  return db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: nombre });
+  return db().outboxMail.findMany({
+    orderBy: { createdAt: "desc" },
+    take: nombre,
+    include: { pieces: { select: { id: true, nom: true, typeMime: true } } },
+  });
 }

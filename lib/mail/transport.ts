@@ -8,12 +8,10 @@ let transporter: Transporter | undefined;
 
 export type TransportName = "smtp" | "apercu";
 
-export async function sendMail(mail: {
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-}): Promise<TransportName> {
+export async function sendMail(
+  mail: { to: string; subject: string; html: string; text: string },
+  pieces: { nom: string; typeMime: string; contenu: Uint8Array }[] = [],
+): Promise<TransportName> {
   if (!config.smtpUrl) return "apercu";
   transporter ??= nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom });
   await transporter.sendMail({
@@ -22,6 +20,7 @@ export async function sendMail(mail: {
     subject: mail.subject,
     html: mail.html,
     text: mail.text,
+    attachments: pieces.map((p) => ({ filename: p.nom, contentType: p.typeMime, content: Buffer.from(p.contenu) })),
   });
   return "smtp";
 }

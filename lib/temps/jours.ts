@@ -105,3 +105,24 @@ export function jourEnClair(jour: Jour): string {
   const quantieme = d.getUTCDate() === 1 ? "1er" : String(d.getUTCDate());
   return `${nomJour(jourSemaine(jour))} ${quantieme} ${mois}`;
 }
+
+const JOURS_COURTS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
+const MOIS_COURTS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+
+/**
+ * "lun. 2, mar. 3, jeu. 5 nov.": the days an invoice line bills, as a parent checks them against a calendar; the
+ * month is written after its last day ("lun. 30 nov., mar. 1er déc.").
+ */
+export function joursEnClair(jours: Jour[]): string {
+  const tries = [...new Set(jours)].sort();
+  return tries
+    .map((jour, i) => {
+      const quantieme = Number(jour.slice(8, 10));
+      const texte = `${JOURS_COURTS[jourSemaine(jour) - 1]} ${quantieme === 1 ? "1er" : quantieme}`;
+      const suivant = tries[i + 1];
+      return suivant?.slice(0, 7) === jour.slice(0, 7)
+        ? texte
+        : `${texte} ${MOIS_COURTS[Number(jour.slice(5, 7)) - 1]}`;
+    })
+    .join(", ");
+}

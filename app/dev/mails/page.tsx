@@ -28,6 +28,18 @@ export default async function MailsPage() {
               À {mail.to}, le {dateHeure(mail.createdAt)}
             </p>
             <div className="mt-3 whitespace-pre-line break-words text-sm">{linkify(mail.text)}</div>
+            {mail.pieces.length > 0 && (
+              <>
+                <h3 className="mt-3 text-sm font-bold">Pièces jointes</h3>
+                <ul className="list-disc pl-6 text-sm">
+                  {mail.pieces.map((p) => (
+                    <li key={p.id}>
+                      {p.nom} ({p.typeMime})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </li>
         ))}
       </ol>

@@ -4,7 +4,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { arrondirCentimes, Decimal } from "@/lib/domain/facturation/argent";
-import { dateDeJour } from "@/lib/temps/jours";
+import { dateDeJour, jourParis } from "@/lib/temps/jours";
+
+/** The year is not over in Paris: payments may still come, so the attestation says it is « provisoire ». */
+export const attestationProvisoire = (annee: number, now: Date) => annee >= Number(jourParis(now).slice(0, 4));
 
 export async function attestationFiscale(familleId: string, annee: number) {
   const famille = await db().famille.findUnique({

@@ -1,12 +1,13 @@
-// The PDFs as the routes hand them out: an invoice for whoever may read it, an attestation fiscale of a household.
+// The PDFs as the routes hand them out: an invoice for whoever may read it, an attestation fiscale of a household
+// (« provisoire » while its year is not over).
 import "server-only";
 import { db } from "@/lib/db";
-import { attestationFiscale } from "@/lib/domain/facturation/attestation";
-import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { attestationFiscale, attestationProvisoire } from "@/lib/domain/facturation/attestation";
+import { detailFacture } from "@/lib/domain/facturation/detail";
+import { dateFr } from "@/lib/domain/facturation/periode";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { attestationPdf, facturePdf } from "@/lib/domain/facturation/pdf";
-import { anneesDePaiement, factureALire, type Lecteur } from "@/lib/domain/facturation/queries";
-import { jourDeDate, jourParis } from "@/lib/temps/jours";
+import { anneesDePaiement, type Lecteur } from "@/lib/domain/facturation/queries";
 import { formatParis } from "@/lib/temps/dates";
 
 async function communeEtRegie() {
@@ -18,29 +19,10 @@ async function communeEtRegie() {
 }
 
 export async function pdfDeFacture(lecteur: Lecteur, numero: string, now: Date) {
-  const facture = await factureALire(lecteur, numero, jourParis(now));
-  if (!facture) return null;
-  const { commune, parametres } = await communeEtRegie();
-  const bytes = await facturePdf({
-    commune,
-    regie: parametres.regie,
-    modesPaiement: parametres.modesPaiement,
-    numero: facture.numero,
-    periode: moisEnClair(jourDeDate(facture.periodeDebut)),
-    emiseLe: dateFr(facture.emiseLe),
-    echeanceLe: dateFr(facture.echeanceLe),
-    destinataire: facture.destinataire,
-    adresse: facture.adresse,
-    cleEnfance: facture.famille.cleEnfance,
-    quotient: facture.qfNonCommunique
-      ? "QF non communiqué (tarif de la tranche la plus haute)"
-      : `Quotient familial : ${facture.quotient} €`,
-    lignes: facture.lignes.map((l) => ({ ...l, mois: moisEnClair(jourDeDate(l.mois)) })),
-    totalCentimes: facture.totalCentimes,
-    payeCentimes: facture.payeCentimes,
-    avoir: facture.avoir?.numero ?? null,
-  });
-  return { bytes, nom: `facture-${facture.numero}.pdf` };
+  const detail = await detailFacture(lecteur, numero, now);
+  if (!detail) return null;
+  const commune = await db().commune.findUniqueOrThrow({ where: { id: 1 } });
+  return { bytes: await facturePdf(commune, detail), nom: `facture-${detail.numero}.pdf` };
 }
 
 export async function pdfAttestation(familleId: string, annee: number, now: Date) {
@@ -59,6 +41,7 @@ export async function pdfAttestation(familleId: string, annee: number, now: Date
     enfants: attestation.enfants.map((e) => ({ ...e, naissance: dateFr(e.dateNaissance) })),
     totalCentimes: attestation.totalCentimes,
     faitLe: formatParis(now, "dd/MM/yyyy"),
+    provisoire: attestationProvisoire(annee, now),
   });
   return { bytes, nom: `attestation-fiscale-${annee}-${attestation.cleEnfance}.pdf` };
 }

@@ -1,190 +1,82 @@
-// Invoices and attestations fiscales as PDF (pdf-lib, pure JavaScript, standard Helvetica): A4, text only, the
-// document's number in its title so a reader (and a test) finds it without parsing the page.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+// Invoices and attestations fiscales as PDF (lib/domain/facturation/pdf-redacteur.ts writes the page). An invoice
+// says what a parent needs to check it and pay it: each line's days, the régularisations with their day and
+// reason, what was already deducted, the due date, how to pay and, for a virement, the régie's IBAN/BIC and the
+// reference to give.
 import { euros } from "@/lib/domain/facturation/argent";
-
-const MARGE = 50;
-const LARGEUR = 595.28;
-const HAUTEUR = 841.89;
-
-/** A cursor writing lines down A4 pages, a new page when the bottom is reached. */
-class Redacteur {
-  private page!: PDFPage;
-  private y = 0;
-  private constructor(
-    readonly doc: PDFDocument,
-    private readonly normal: PDFFont,
-    private readonly gras: PDFFont,
-  ) {
-    this.nouvellePage();
-  }
-
-  static async creer(titre: string, auteur: string) {
-    const doc = await PDFDocument.create();
-    doc.setTitle(titre);
-    doc.setAuthor(auteur);
-    doc.setSubject(titre);
-    doc.setKeywords([titre]);
-    doc.setLanguage("fr-FR");
-    doc.setProducer("Portail Famille");
-    doc.setCreationDate(new Date(0));
-    doc.setModificationDate(new Date(0));
-    const [normal, gras] = await Promise.all([
-      doc.embedFont(StandardFonts.Helvetica),
-      doc.embedFont(StandardFonts.HelveticaBold),
-    ]);
-    return new Redacteur(doc, normal, gras);
-  }
-
-  private nouvellePage() {
-    this.page = this.doc.addPage([LARGEUR, HAUTEUR]);
-    this.y = HAUTEUR - MARGE;
-  }
-
-  /** Characters Helvetica's WinAnsi set cannot draw become a close one (thin spaces) or "?". */
-  private propre(texte: string, police: PDFFont) {
-    const jeu = new Set(police.getCharacterSet());
-    return [...texte.replace(/[\u202f\u00a0]/g, " ")].map((c) => (jeu.has(c.codePointAt(0)!) ? c : "?")).join("");
-  }
-
-  ligne(texte: string, options: { gras?: boolean; taille?: number; x?: number; droite?: string } = {}) {
-    const taille = options.taille ?? 10;
-    if (this.y < MARGE + taille) this.nouvellePage();
-    const police = options.gras ? this.gras : this.normal;
-    this.page.drawText(this.propre(texte, police), {
-      x: options.x ?? MARGE,
-      y: this.y,
-      size: taille,
-      font: police,
-      color: rgb(0, 0, 0),
-    });
-    if (options.droite !== undefined) {
-      const droite = this.propre(options.droite, police);
-      this.page.drawText(droite, {
-        x: LARGEUR - MARGE - police.widthOfTextAtSize(droite, taille),
-        y: this.y,
-        size: taille,
-        font: police,
-      });
-    }
-    this.y -= taille * 1.45;
-  }
-
-  /** A paragraph wrapped to the page's width. */
-  paragraphe(texte: string, taille = 9) {
-    for (const bloc of texte.split("\n")) {
-      let courante = "";
-      for (const mot of bloc.split(/\s+/)) {
-        const essai = courante ? `${courante} ${mot}` : mot;
-        if (this.normal.widthOfTextAtSize(this.propre(essai, this.normal), taille) > LARGEUR - 2 * MARGE) {
-          this.ligne(courante, { taille });
-          courante = mot;
-        } else courante = essai;
-      }
-      if (courante) this.ligne(courante, { taille });
-    }
-  }
-
-  espace(points = 8) {
-    this.y -= points;
-  }
-
-  trait() {
-    this.page.drawLine({
-      start: { x: MARGE, y: this.y + 4 },
-      end: { x: LARGEUR - MARGE, y: this.y + 4 },
-      thickness: 0.5,
-      color: rgb(0.4, 0.4, 0.4),
-    });
-    this.y -= 6;
-  }
-
-  enregistrer() {
-    return this.doc.save();
-  }
-}
-
-export type FacturePdf = {
-  commune: { nom: string; adresse: string | null; serviceNom: string; serviceEmail: string; telephone: string | null };
-  regie: string;
-  modesPaiement: string;
-  numero: string;
-  periode: string;
-  emiseLe: string;
-  echeanceLe: string;
-  destinataire: string;
-  adresse: string;
-  cleEnfance: string;
-  /** "QF : 850 €" or "QF non communiqué (tarif de la tranche la plus haute)" */
-  quotient: string;
-  lignes: {
-    enfantNom: string;
-    libelle: string;
-    mois: string;
-    quantite: number;
-    prixUnitaireCentimes: number;
-    montantCentimes: number;
-  }[];
-  totalCentimes: number;
-  payeCentimes: number;
-  avoir: string | null;
-};
+import type { DetailFacture } from "@/lib/domain/facturation/detail";
+import { ibanEnClair } from "@/lib/domain/facturation/iban";
+import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { entete, Redacteur, type CommunePdf } from "@/lib/domain/facturation/pdf-redacteur";
+import { dateDeJour } from "@/lib/temps/jours";
 
 export const MENTION_RECOURS =
   "Voies de recours : vous pouvez contester cette facture devant le tribunal administratif territorialement " +
   "compétent dans un délai de deux mois à compter de sa réception (article L1617-5 du code général des " +
   "collectivités territoriales). Pour toute question, contactez d'abord le service.";
 
-function entete(r: Redacteur, commune: FacturePdf["commune"], regie: string) {
-  r.ligne(`Commune de ${commune.nom}`, { gras: true, taille: 14 });
-  r.ligne(`${commune.serviceNom} — ${regie}`);
-  if (commune.adresse) r.paragraphe(commune.adresse, 10);
-  r.ligne([commune.serviceEmail, commune.telephone].filter(Boolean).join(" — "));
-  r.espace(12);
+function lignes(r: Redacteur, f: DetailFacture) {
+  for (const enfant of f.enfants) {
+    r.espace(4);
+    r.ligne(enfant.nom, { gras: true, taille: 11 });
+    r.trait();
+    for (const l of enfant.lignes) {
+      if (l.regularisation) {
+        r.ligne(`Régularisation — ${l.libelle} : ${l.quantite} × ${euros(l.prixUnitaireCentimes)}`, {
+          droite: euros(l.montantCentimes),
+        });
+        r.paragraphe(`${l.joursEnClair} : ${l.regularisation}`, 8, 14);
+      } else {
+        r.ligne(`${l.libelle} (${moisEnClair(l.mois)}) : ${l.quantite} × ${euros(l.prixUnitaireCentimes)}`, {
+          droite: euros(l.montantCentimes),
+        });
+        if (l.jours.length > 0) r.paragraphe(`Jours : ${l.joursEnClair}`, 8, 14);
+      }
+    }
+  }
 }
 
-export async function facturePdf(f: FacturePdf): Promise<Uint8Array> {
-  const r = await Redacteur.creer(`Facture ${f.numero}`, `Commune de ${f.commune.nom}`);
-  entete(r, f.commune, f.regie);
+function commentPayer(r: Redacteur, f: DetailFacture) {
+  r.ligne("Comment payer", { gras: true });
+  r.paragraphe(`À régler avant le ${f.echeanceLe}. ${f.reglement.modesPaiement}`);
+  if (f.reglement.iban) {
+    r.paragraphe(
+      `Par virement à la ${f.reglement.regie} — IBAN : ${ibanEnClair(f.reglement.iban)}` +
+        (f.reglement.bic ? ` — BIC : ${f.reglement.bic}` : ""),
+    );
+    r.ligne(`Référence à indiquer : ${f.reglement.reference}`, { gras: true, taille: 9 });
+  } else r.paragraphe(`Rappelez le numéro de facture ${f.numero}.`);
+}
+
+export async function facturePdf(commune: CommunePdf, f: DetailFacture): Promise<Uint8Array> {
+  const r = await Redacteur.creer(`Facture ${f.numero}`, `Commune de ${commune.nom}`);
+  entete(r, commune, f.reglement.regie);
   r.ligne(`Facture N° ${f.numero}`, { gras: true, taille: 16 });
-  r.ligne(`Période : ${f.periode}`);
+  r.ligne(`Période : ${moisEnClair(f.periodeDebut)}`);
   r.ligne(`Émise le ${f.emiseLe} — à régler avant le ${f.echeanceLe}`);
   r.ligne(`Clé enfance : ${f.cleEnfance} — ${f.quotient}`);
   r.espace(6);
   r.ligne(f.destinataire, { gras: true });
   r.paragraphe(f.adresse, 10);
   r.espace(10);
-  let enfant = "";
-  for (const l of f.lignes) {
-    if (l.enfantNom !== enfant) {
-      enfant = l.enfantNom;
-      r.espace(4);
-      r.ligne(enfant, { gras: true, taille: 11 });
-      r.trait();
-    }
-    r.ligne(`${l.libelle} (${l.mois}) : ${l.quantite} × ${euros(l.prixUnitaireCentimes)}`, {
-      droite: euros(l.montantCentimes),
-    });
-  }
+  lignes(r, f);
   r.espace(6);
   r.trait();
   r.ligne("Total", { gras: true, droite: euros(f.totalCentimes) });
-  r.ligne("Déjà payé", { droite: euros(f.payeCentimes) });
-  r.ligne("Reste à payer", {
-    gras: true,
-    droite: euros(f.avoir ? 0 : Math.max(0, f.totalCentimes - f.payeCentimes)),
-  });
-  if (f.avoir) r.ligne(`Facture annulée par l'avoir N° ${f.avoir}.`, { gras: true });
+  for (const d of f.deductions) {
+    r.ligne(`Déjà déduit : ${d.libelle} du ${dateFr(dateDeJour(d.date))}`, { droite: `− ${euros(d.montantCentimes)}` });
+  }
+  if (f.deductions.length === 0) r.ligne("Déjà payé", { droite: euros(0) });
+  r.ligne("Reste à payer", { gras: true, droite: euros(f.resteCentimes) });
+  if (f.avoir) r.ligne(`Facture annulée par l'avoir N° ${f.avoir.numero}.`, { gras: true });
   r.espace(12);
-  r.ligne("Comment payer", { gras: true });
-  r.paragraphe(`${f.modesPaiement} Rappelez le numéro de facture ${f.numero}.`);
+  commentPayer(r, f);
   r.espace(8);
   r.paragraphe(MENTION_RECOURS, 8);
   return r.enregistrer();
 }
 
 export type AttestationPdf = {
-  commune: FacturePdf["commune"];
+  commune: CommunePdf;
   regie: string;
   annee: number;
   destinataire: string;
@@ -193,12 +85,27 @@ export type AttestationPdf = {
   enfants: { nom: string; naissance: string; montantCentimes: number }[];
   totalCentimes: number;
   faitLe: string;
+  /** the year is not over: the amounts may still grow */
+  provisoire: boolean;
 };
 
 export async function attestationPdf(a: AttestationPdf): Promise<Uint8Array> {
-  const r = await Redacteur.creer(`Attestation fiscale ${a.annee} ${a.cleEnfance}`, `Commune de ${a.commune.nom}`);
+  const r = await Redacteur.creer(
+    `Attestation fiscale ${a.annee}${a.provisoire ? " provisoire" : ""} ${a.cleEnfance}`,
+    `Commune de ${a.commune.nom}`,
+  );
   entete(r, a.commune, a.regie);
-  r.ligne(`Attestation de frais de garde — année ${a.annee}`, { gras: true, taille: 15 });
+  r.ligne(`Attestation de frais de garde — année ${a.annee}${a.provisoire ? " (provisoire)" : ""}`, {
+    gras: true,
+    taille: 15,
+  });
+  if (a.provisoire) {
+    r.paragraphe(
+      `Attestation provisoire : l'année ${a.annee} n'est pas terminée, les sommes payées d'ici le 31 décembre ` +
+        "s'y ajouteront. Téléchargez l'attestation définitive à partir du 1er janvier.",
+      9,
+    );
+  }
   r.espace(4);
   r.paragraphe(
     `La commune de ${a.commune.nom} atteste que ${a.destinataire} (clé enfance ${a.cleEnfance}) a payé en ` +

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
 import { Decimal, eurosSaisie } from "@/lib/domain/facturation/argent";
+import { ibanEnClair } from "@/lib/domain/facturation/iban";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { anneesScolaires, grilleTarifs } from "@/lib/domain/facturation/tarifs";
 import { resumeTarif } from "./resume";
@@ -99,12 +100,30 @@ export default async function TarifsPage({ searchParams }: { searchParams: Promi
               label: "Comment payer (imprimé sur la facture)",
               maxLength: 1000,
             },
+            {
+              kind: "texte",
+              name: "iban",
+              label: "IBAN de la régie",
+              hint: "Imprimé sur la facture avec la référence à indiquer pour un virement. Laissez vide si la régie ne reçoit pas de virement.",
+              autoComplete: "off",
+            },
+            { kind: "texte", name: "bic", label: "BIC", hint: "8 ou 11 caractères.", autoComplete: "off" },
+            {
+              kind: "texte",
+              name: "seuilAlerte",
+              label: "Seuil d'alerte de la simulation (€)",
+              required: true,
+              hint: "La simulation signale une facture dont le total dépasse ce montant.",
+            },
           ]}
           valeurs={{
             regie: parametres.regie,
             delaiPaiementJours: String(parametres.delaiPaiementJours),
             seuilReport: eurosSaisie(new Decimal(parametres.seuilReportCentimes)),
             modesPaiement: parametres.modesPaiement,
+            iban: ibanEnClair(parametres.iban),
+            bic: parametres.bic,
+            seuilAlerte: eurosSaisie(new Decimal(parametres.seuilAlerteCentimes)),
           }}
         />
       </section>
