@@ -252,6 +252,11 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/paiements/relances": { acces: "agent" },
   "/agent/paiements/[id]": { acces: "agent", chemin: (c) => `/agent/paiements/${c.paiementId}` },
   "/agent/paiements/export": { acces: "agent", chemin: () => "/agent/paiements/export?quoi=factures" },
+  "/agent/paiements/rapprochement": { acces: "agent" },
+  "/agent/paiements/rapprochement/csv": {
+    acces: "agent",
+    chemin: () => "/agent/paiements/rapprochement/csv?mois=2026-11",
+  },
   "/factures/[numero]/payer": { acces: "famille", chemin: (c) => `/factures/${c.a.factureNumero}/payer` },
   "/factures/[numero]/payer/retour": {
     acces: "famille",
