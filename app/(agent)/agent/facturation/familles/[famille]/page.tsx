@@ -3,26 +3,28 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
-import { euros } from "@/lib/domain/facturation/argent";
-import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
-import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { CompteFamille } from "@/components/facturation/CompteFamille";
+import { dateFr } from "@/lib/domain/facturation/periode";
 import { familleFacturation } from "@/lib/domain/facturation/queries";
+import { compteFamille } from "@/lib/domain/paiement/compte";
 import { maintenant } from "@/lib/web/horloge";
-import { jourDeDate, jourParis } from "@/lib/temps/jours";
+import { jourParis } from "@/lib/temps/jours";
 import { saisirQuotientAction } from "../../actions";
 
 export const metadata = { title: "Facturation d'une famille" };
 
 const SOURCES = { CAF: "CAF", MSA: "MSA", AGENT: "Saisi par un agent (attestation)" } as const;
 
-// A household's billing: its quotients familiaux (typed from the attestation it uploaded), its invoices and its
-// attestations fiscales.
+// A household's billing: its quotients familiaux (typed from the attestation it uploaded), its account (the same
+// balance, invoices and movements the parent reads in Mes factures) and its attestations fiscales.
 export default async function FacturationFamillePage({ params }: { params: Promise<{ famille: string }> }) {
   await requireAgent();
   const { famille: familleId } = await params;
   if (!/^[0-9a-f-]{36}$/.test(familleId)) notFound();
-  const famille = await familleFacturation(familleId, jourParis(await maintenant()));
+  const now = await maintenant();
+  const famille = await familleFacturation(familleId, jourParis(now));
   if (!famille) notFound();
+  const compte = await compteFamille(famille.id, now);
   const titulaire = famille.representants.find((r) => r.role === "TITULAIRE") ?? famille.representants[0];
   return (
     <div className="space-y-6">
@@ -93,27 +95,15 @@ export default async function FacturationFamillePage({ params }: { params: Promi
         />
       </section>
 
-      <section className="carte" aria-labelledby="factures">
-        <h2 id="factures" className="mb-2 text-lg font-bold uppercase">
-          Factures
+      <section className="carte" aria-labelledby="compte">
+        <h2 id="compte" className="mb-2 text-lg font-bold uppercase">
+          Compte de la famille
         </h2>
-        {famille.factures.length === 0 ? (
-          <p>Aucune facture.</p>
-        ) : (
-          <ul className="divide-y divide-stone-200">
-            {famille.factures.map((f) => (
-              <li key={f.id} className="flex flex-wrap justify-between gap-x-4 py-2">
-                <span>
-                  <Link href={`/agent/facturation/factures/${f.numero}`}>{f.numero}</Link> —{" "}
-                  {moisEnClair(jourDeDate(f.periodeDebut))}
-                </span>
-                <span>
-                  {euros(f.totalCentimes)} — {LIBELLES_ETAT[f.etat]}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <CompteFamille
+          compte={compte}
+          niveau={3}
+          lienFacture={(numero) => `/agent/facturation/factures/${encodeURIComponent(numero)}`}
+        />
         {famille.annees.length > 0 && (
           <>
             <h3 className="mt-4 mb-2 font-bold">Attestations fiscales (frais de garde)</h3>
