@@ -10,14 +10,23 @@ export type Lecteur = { usagerId: string } | { agent: true };
 const portee = (lecteur: Lecteur) =>
   "agent" in lecteur ? {} : { famille: { representants: { some: { usagerId: lecteur.usagerId } } } };
 
-/** "montant payé" of invoices: the sum of their allocations. */
+/** "montant payé" of invoices: the sum of their allocations, of payments and of avoirs de régularisation. */
 export async function montantsPayes(factureIds: string[]): Promise<Map<string, number>> {
-  const sommes = await db().affectationPaiement.groupBy({
-    by: ["factureId"],
-    where: { factureId: { in: factureIds } },
-    _sum: { montantCentimes: true },
-  });
-  return new Map(sommes.map((s) => [s.factureId, s._sum.montantCentimes ?? 0]));
+  const [paiements, avoirs] = await Promise.all([
+    db().affectationPaiement.groupBy({
+      by: ["factureId"],
+      where: { factureId: { in: factureIds } },
+      _sum: { montantCentimes: true },
+    }),
+    db().affectationAvoir.groupBy({
+      by: ["factureId"],
+      where: { factureId: { in: factureIds } },
+      _sum: { montantCentimes: true },
+    }),
+  ]);
+  const payes = new Map(paiements.map((s) => [s.factureId, s._sum.montantCentimes ?? 0]));
+  for (const a of avoirs) payes.set(a.factureId, (payes.get(a.factureId) ?? 0) + (a._sum.montantCentimes ?? 0));
+  return payes;
 }
 
 const avecEtat = async <F extends { id: string; totalCentimes: number; echeanceLe: Date; avoir: unknown }>(
