@@ -22,7 +22,12 @@ export const ANOMALIES = {
 export type TypeAnomalie = keyof typeof ANOMALIES;
 export type Anomalie = { type: TypeAnomalie; detail: string };
 
-export const ISSUES = { FACTURE: "Facture", REPORT: "Reportée", AUCUNE: "Aucune facture" } as const;
+export const ISSUES = {
+  FACTURE: "Facture",
+  REPORT: "Reportée",
+  AVOIR: "Avoir de régularisation",
+  AUCUNE: "Aucune facture",
+} as const;
 
 export type FamilleSimulee = {
   familleId: string;
@@ -31,7 +36,10 @@ export type FamilleSimulee = {
   issue: keyof typeof ISSUES;
   /** the month's billed days (régularisations and carried months aside) */
   jours: number;
-  /** the invoice's lines as they would be written (carried months first), or the month's when it is carried */
+  /**
+   * the invoice's lines as they would be written (carried months first); the month's when it is carried; the
+   * avoir's when the régularisations outweigh the month (its days then carried)
+   */
   lignes: Ligne[];
   totalCentimes: number;
   anomalies: Anomalie[];
@@ -43,6 +51,9 @@ export type Simulation = {
   factures: number;
   totalCentimes: number;
   reportees: number;
+  /** avoirs de régularisation (a family's credits above what it owes), their total negative */
+  avoirs: number;
+  avoirsCentimes: number;
   anomalies: Record<TypeAnomalie, number>;
   seuilAlerteCentimes: number;
 };
@@ -70,7 +81,7 @@ export async function simulerFacturation({ mois, now }: { mois: string; now: Dat
     }),
     db().famille.findMany({ where: { id: { in: preparation.familles } }, select: { id: true, cleEnfance: true } }),
   ]);
-  const { nouvelles, reports } = repartir({
+  const { nouvelles, reports, avoirs } = repartir({
     familles: preparation.familles,
     lignes,
     aReprendre,
@@ -78,14 +89,22 @@ export async function simulerFacturation({ mois, now }: { mois: string; now: Dat
   });
   const factures = new Map(nouvelles.map((n) => [n.familleId, n.lignes]));
   const reportees = new Map(reports.map((r) => [r.familleId, r.lignes]));
+  const credits = new Map(avoirs.map((a) => [a.familleId, a.lignes]));
   const cleDe = new Map(cles.map((c) => [c.id, c.cleEnfance]));
   const parFamille = new Map<string, Representant[]>();
   for (const r of representants) parFamille.set(r.familleId, [...(parFamille.get(r.familleId) ?? []), r]);
   const familles: FamilleSimulee[] = [];
   for (const familleId of preparation.familles) {
     const jours = preparation.parFamille.get(familleId)!;
-    const issue = factures.has(familleId) ? "FACTURE" : reportees.has(familleId) ? "REPORT" : "AUCUNE";
-    const siennes = factures.get(familleId) ?? reportees.get(familleId) ?? lignes.get(familleId)!;
+    const issue = factures.has(familleId)
+      ? "FACTURE"
+      : credits.has(familleId)
+        ? "AVOIR"
+        : reportees.has(familleId)
+          ? "REPORT"
+          : "AUCUNE";
+    const siennes =
+      factures.get(familleId) ?? credits.get(familleId) ?? reportees.get(familleId) ?? lignes.get(familleId)!;
     if (siennes.length === 0) continue;
     const siens = parFamille.get(familleId) ?? [];
     const titulaire = siens.find((r) => r.role === "TITULAIRE") ?? siens[0];
@@ -116,6 +135,8 @@ export async function simulerFacturation({ mois, now }: { mois: string; now: Dat
     factures: nouvelles.length,
     totalCentimes: nouvelles.reduce((s, n) => s + totalDesLignes(n.lignes), 0),
     reportees: reports.length,
+    avoirs: avoirs.length,
+    avoirsCentimes: avoirs.reduce((s, a) => s + totalDesLignes(a.lignes), 0),
     anomalies,
     seuilAlerteCentimes: parametres.seuilAlerteCentimes,
   };
@@ -137,9 +158,11 @@ function anomaliesDe(
     anomalies.push({
       type: "SANS_FACTURE",
       detail:
-        famille.totalCentimes === 0
-          ? "Total nul : aucune facture."
-          : `Sous le seuil de ${euros(o.seuilReport)} : reporté sur la prochaine facture.`,
+        famille.issue === "AVOIR"
+          ? "Les régularisations dépassent le mois : avoir de régularisation, jours du mois reportés."
+          : famille.totalCentimes === 0
+            ? "Total nul : aucune facture."
+            : `Sous le seuil de ${euros(o.seuilReport)} : reporté sur la prochaine facture.`,
     });
   if (famille.issue === "FACTURE" && famille.totalCentimes > o.seuilAlerte)
     anomalies.push({ type: "AU_DESSUS_SEUIL", detail: `Au-dessus de ${euros(o.seuilAlerte)}.` });

@@ -16,11 +16,11 @@ export const PAR_PAGE = 50;
 
 const pluriel = (n: number, mot: string) => `${n} ${mot}${n > 1 ? "s" : ""}`;
 
+// a régularisation's libellé already names its day and why (regularisation.ts)
 function texteLigne(l: Ligne): string {
-  const quoi = l.regularisation ? `${l.libelle}, régularisation (${l.regularisation})` : l.libelle;
+  if (l.regularisation) return `${l.enfantNom} — ${l.libelle} : ${euros(l.montantCentimes)}`;
   const jours = l.jours.length > 0 ? ` — ${joursEnClair(l.jours)}` : "";
-  const mois = l.regularisation ? "" : ` (${moisEnClair(l.mois)})`;
-  return `${l.enfantNom} — ${quoi}${mois} : ${l.quantite} × ${euros(l.prixUnitaireCentimes)} = ${euros(l.montantCentimes)}${jours}`;
+  return `${l.enfantNom} — ${l.libelle} (${moisEnClair(l.mois)}) : ${l.quantite} × ${euros(l.prixUnitaireCentimes)} = ${euros(l.montantCentimes)}${jours}`;
 }
 
 export function SimulationMois({
@@ -55,6 +55,11 @@ export function SimulationMois({
         <dd>{euros(simulation.totalCentimes)}</dd>
         <dt className="font-semibold">Familles reportées</dt>
         <dd>{simulation.reportees}</dd>
+        <dt className="font-semibold">Avoirs de régularisation</dt>
+        <dd>
+          {simulation.avoirs}
+          {simulation.avoirs > 0 && ` (${euros(simulation.avoirsCentimes)})`}
+        </dd>
         {(Object.keys(ANOMALIES) as TypeAnomalie[]).map((type) => (
           <div key={type} className="contents">
             <dt className="font-semibold">{ANOMALIES[type]}</dt>
