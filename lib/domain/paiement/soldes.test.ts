@@ -32,6 +32,13 @@ describe("an invoice's state", () => {
     expect(etatFacture(f, new Date(now))).toBe(etat);
     expect(resteCentimes(f)).toBe(reste);
   });
+
+  it("counts an avoir de régularisation allocated to it as paid, beside the payments", () => {
+    const f = { ...facture(4250, [1000]), affectationsAvoir: [{ montantCentimes: 3250 }] };
+    expect(resteCentimes(f)).toBe(0);
+    expect(etatFacture(f, new Date("2026-12-01T10:00:00Z"))).toBe("PAYEE");
+    expect(resteCentimes({ ...f, affectationsAvoir: [{ montantCentimes: 250 }] })).toBe(3000);
+  });
 });
 
 describe("an amount typed in euros", () => {
