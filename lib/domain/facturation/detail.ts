@@ -29,7 +29,8 @@ export type LigneDetail = {
   regularisation: string | null;
 };
 
-export type Deduction = { libelle: string; date: Jour; montantCentimes: number };
+/** `recu`: the reçu of the payment it came from, null for an avoir */
+export type Deduction = { libelle: string; date: Jour; montantCentimes: number; recu: string | null };
 
 export async function detailFacture(lecteur: Lecteur, numero: string, now: Date) {
   const facture = await db().facture.findFirst({
@@ -72,11 +73,13 @@ export async function detailFacture(lecteur: Lecteur, numero: string, now: Date)
         (a.paiement.recuNumero ? ` (reçu ${a.paiement.recuNumero})` : ""),
       date: jourDeDate(a.paiement.date),
       montantCentimes: a.montantCentimes,
+      recu: a.paiement.recuNumero,
     })),
     ...facture.affectationsAvoir.map((a) => ({
       libelle: `Avoir N° ${a.avoir.numero}`,
       date: jourDeDate(a.avoir.emisLe),
       montantCentimes: a.montantCentimes,
+      recu: null,
     })),
   ].sort((a, b) => a.date.localeCompare(b.date));
   const deduitCentimes = deductions.reduce((s, d) => s + d.montantCentimes, 0);
