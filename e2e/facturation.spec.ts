@@ -1,4 +1,4 @@
-// Facturation at 360 px: an agent runs a month's invoicing and follows its progress; the parent opens Mes
+// Facturation at 360 px: an agent simulates a month that is over, emits its invoices and follows the run; the parent opens Mes
 // factures, reads the invoice's number, amount, state and due date, and downloads its PDF (a real PDF holding
 // that number); another family gets 404 on it; the mail says where to find it, never the amount. Every screen
 // axe clean. The family (Louise in the canteen and the garderie du soir for June 2027, QF 850 €) comes from a
@@ -22,13 +22,16 @@ test("@telephone un agent lance la facturation du mois, le parent télécharge s
   const nom = fabrique.nom("Etcheverry");
   const famille = await fabrique.familleAFacturer({ nom, mois: MOIS });
 
-  // the agent runs June's invoicing and sees it go to the end
-  await connecter(page, await fabrique.agent());
+  // on 1 July, June is over: the agent (FACTURATION) simulates it, then emits its invoices and sees the run end
+  await connecter(page, await fabrique.agent({ facturation: true }));
+  await page.context().addCookies([{ name: "horloge-e2e", value: "2027-07-01T08:00:00.000Z", url: baseURL! }]);
   await page.goto("/agent/facturation");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Facturation");
   await expectNoAxeViolations(page);
   await page.getByLabel("Mois à facturer").fill(MOIS);
-  await page.getByRole("button", { name: "Lancer la facturation" }).click();
+  await page.getByRole("button", { name: "Simuler la facturation" }).click();
+  await expect(page.getByRole("heading", { name: "Simulation de juin 2027" })).toBeVisible();
+  await page.getByRole("button", { name: "Émettre les factures" }).click();
   const progression = page.getByRole("status").filter({ hasText: "Facturation de juin 2027" });
   await expect(progression).toBeVisible();
   await expect(progression.getByRole("progressbar")).toBeVisible();
