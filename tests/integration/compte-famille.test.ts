@@ -18,7 +18,7 @@ import { facture, familleValidee } from "./paiement-fixtures";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
 let agentId: string;
-let garderie: { id: number; matin: number };
+let garderie: { id: number; matin: number; soir: number };
 
 beforeAll(async () => {
   await seedCommune();
@@ -29,7 +29,7 @@ beforeAll(async () => {
     where: { code: "GARDERIE_PUBLIQUE" },
     include: { unites: { orderBy: { ordre: "asc" } } },
   });
-  garderie = { id: g.id, matin: g.unites[0]!.id };
+  garderie = { id: g.id, matin: g.unites[0]!.id, soir: g.unites[1]!.id };
   agentId = (await agent("Regisseur", { permissions: ["FACTURATION"] })).id;
 }, 120_000);
 
@@ -76,22 +76,22 @@ describe("the family account", () => {
     });
     const familleId = foyer!.familleId;
     const reserver = (du: string, au: string) =>
-      reserverJours([
-        {
+      reserverJours(
+        [garderie.matin, garderie.soir].map((uniteId) => ({
           enfantId: foyer!.enfants[0]!.enfantId,
           familleId,
           inscriptionId: foyer!.enfants[0]!.inscriptions.get(garderie.id)!,
-          uniteId: garderie.matin,
+          uniteId,
           du,
           au,
-        },
-      ]);
+        })),
+      );
     await reserver("2026-09-01", "2026-09-30");
     await facturerMois({ mois: "2026-09", now: new Date("2026-10-01T08:00:00Z") });
     const septembre = await db().facture.findFirstOrThrow({ where: { familleId } });
 
     // what is due, and 20 € more
-    const { id: paiementId } = await cheque(familleId, septembre.totalCentimes + 2000, "7001");
+    const { id: paiementId } = await cheque(familleId, septembre.totalCentimes + 2000, "7001", "2026-10-20");
     expect(await affectations(paiementId)).toEqual({ [septembre.numero]: septembre.totalCentimes });
     const apresCheque = await compteFamille(familleId, NOW);
     expect(apresCheque.soldeCentimes).toBe(-2000);
