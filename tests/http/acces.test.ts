@@ -38,6 +38,8 @@ type Contexte = {
   anneeId: number;
   /** an invoice of the first family */
   numeroFacture: string;
+  /** the reçu of the first family's payment */
+  recuNumero: string;
 };
 
 // ——— The table: every route and every action, by who may reach it ———
@@ -186,6 +188,8 @@ const ROUTES: Record<string, LigneRoute> = {
   },
   "/factures": { acces: "usager" },
   "/factures/[numero]/pdf": { acces: "pdf-famille", chemin: (c) => `/factures/${c.numeroFacture}/pdf` },
+  "/factures/[numero]": { acces: "famille", chemin: (c) => `/factures/${c.numeroFacture}` },
+  "/factures/recus/[numero]/pdf": { acces: "pdf-famille", chemin: (c) => `/factures/recus/${c.recuNumero}/pdf` },
   "/factures/attestation/[annee]": { acces: "pdf-usager", chemin: () => "/factures/attestation/2026" },
   "/api/pieces": { acces: "televersement" },
   "/api/pieces/[id]": { acces: "fichier", chemin: (c) => `/api/pieces/${c.a.pieceId}` },
@@ -223,6 +227,10 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/facturation/factures/[numero]": {
     acces: "agent",
     chemin: (c) => `/agent/facturation/factures/${c.numeroFacture}`,
+  },
+  "/agent/facturation/recus/[numero]/pdf": {
+    acces: "pdf-agent",
+    chemin: (c) => `/agent/facturation/recus/${c.recuNumero}/pdf`,
   },
   "/agent/facturation/factures/[numero]/pdf": {
     acces: "pdf-agent",
@@ -540,6 +548,9 @@ beforeAll(async () => {
     },
   });
   const { factureNumero, paiementId } = await factureEtPaiement(a.familleId);
+  // its reçu, as lib/domain/paiement/recu.ts numbers one
+  const recuNumero = "RE-2026-000001";
+  await db().paiement.update({ where: { id: paiementId }, data: { recuNumero } });
   contexte = {
     a: { ...a, factureNumero },
     paiementId,
@@ -550,6 +561,7 @@ beforeAll(async () => {
     uniteId: garderie.unites[0]!.id,
     anneeId,
     numeroFacture,
+    recuNumero,
   };
   citoyen = await connecte({ kind: "USAGER", usagerId: a.usager.id });
   autreFamille = await connecte({ kind: "USAGER", usagerId: b.usager.id });
