@@ -30,6 +30,7 @@ const referentiel: Referentiel = {
   unites: new Map([[1, { activiteId: 7, libelle: "Restauration — Menu Classique", ordre: 0, activiteOrdre: 0 }]]),
   enfants: new Map([["e", "Louise ETCHART"]]),
 };
+/** `quantite` days ending on `dernier`, one a day */
 const jours = (quotient: number | null, quantite: number, dernier: string, majore = false): JoursFactures => ({
   enfantId: "e",
   uniteId: 1,
@@ -39,6 +40,7 @@ const jours = (quotient: number | null, quantite: number, dernier: string, major
   majore,
   quantite,
   dernier,
+  jours: Array.from({ length: quantite }, (_, i) => `2026-09-${String(Number(dernier.slice(8)) - i).padStart(2, "0")}`),
 });
 
 describe("lignes d'une famille", () => {
@@ -62,5 +64,16 @@ describe("lignes d'une famille", () => {
       calculateurPrix(referentiel.tarifs),
     );
     expect([ligne!.prixUnitaireCentimes, ligne!.montantCentimes]).toEqual([516, 1032]);
+  });
+
+  it("a line carries the days it bills, in order, whatever order the groups came in", () => {
+    const [ligne] = lignesDeFamille(
+      [jours(900, 2, "2026-09-18"), jours(700, 3, "2026-09-04")],
+      referentiel,
+      calculateurPrix(referentiel.tarifs),
+    );
+    expect(ligne!.quantite).toBe(5);
+    expect(ligne!.jours).toEqual(["2026-09-02", "2026-09-03", "2026-09-04", "2026-09-17", "2026-09-18"]);
+    expect(ligne!.regularisation).toBeNull();
   });
 });

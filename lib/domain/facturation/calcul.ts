@@ -16,6 +16,8 @@ export type JoursFactures = {
   quantite: number;
   /** the last day counted, so the latest QF is the one an invoice shows */
   dernier: Jour;
+  /** the days counted, in order (quantite of them) */
+  jours: Jour[];
 };
 
 export type Ligne = {
@@ -29,6 +31,10 @@ export type Ligne = {
   prixUnitaireCentimes: number;
   montantCentimes: number;
   quotient: number | null;
+  /** the days the line bills, in order: its quantite, or the one day of a régularisation */
+  jours: Jour[];
+  /** null for a month's days; for a régularisation, why the day changed after its invoice */
+  regularisation: string | null;
 };
 
 export type TarifFacturation = TarifCalcul & { majorationCentimes: Decimal | null };
@@ -72,6 +78,7 @@ export function lignesDeFamille(
     const ligne = groupes.get(cle);
     if (ligne) {
       ligne.quantite += j.quantite;
+      ligne.jours.push(...j.jours);
       if (j.dernier > derniers.get(cle)!) {
         derniers.set(cle, j.dernier);
         ligne.quotient = j.quotient;
@@ -88,13 +95,15 @@ export function lignesDeFamille(
         prixUnitaireCentimes,
         montantCentimes: 0,
         quotient: j.quotient,
+        jours: [...j.jours],
+        regularisation: null,
       });
       derniers.set(cle, j.dernier);
     }
   }
   const ordre = (l: Ligne) => referentiel.unites.get(l.uniteId)!;
   return [...groupes.values()]
-    .map((l) => ({ ...l, montantCentimes: l.quantite * l.prixUnitaireCentimes }))
+    .map((l) => ({ ...l, jours: l.jours.sort(), montantCentimes: l.quantite * l.prixUnitaireCentimes }))
     .sort(
       (a, b) =>
         a.enfantNom.localeCompare(b.enfantNom, "fr") ||

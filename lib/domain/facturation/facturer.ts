@@ -24,11 +24,13 @@ export async function joursDuMois(debut: Jour, fin: Jour): Promise<LigneJours[]>
       majore: boolean;
       quantite: number;
       dernier: Date;
+      jours: Jour[];
     }[]
   >`
     SELECT r."familleId", r."enfantId", r."uniteId", i."anneeId", u."activiteId", q.valeur AS quotient,
            (r.statut = ANY(${etatsMajores()}::"StatutReservation"[])) AS majore,
-           count(*)::int AS quantite, max(r.date) AS dernier
+           count(*)::int AS quantite, max(r.date) AS dernier,
+           array_agg(to_char(r.date, 'YYYY-MM-DD') ORDER BY r.date) AS jours
     FROM "Reservation" r
     JOIN "Inscription" i ON i.id = r."inscriptionId"
     JOIN "Unite" u ON u.id = r."uniteId"
@@ -44,7 +46,8 @@ export async function joursDuMois(debut: Jour, fin: Jour): Promise<LigneJours[]>
     -- "présent sans réservation" (pointage): no reservation, so the household is the child's inscription in the
     -- activity for the year of that day (the oldest, for a garde alternée), the tariff's supplement applied
     SELECT i."familleId", p."enfantId", p."uniteId", i."anneeId", u."activiteId", q.valeur AS quotient,
-           true AS majore, count(*)::int AS quantite, max(p.date) AS dernier
+           true AS majore, count(*)::int AS quantite, max(p.date) AS dernier,
+           array_agg(to_char(p.date, 'YYYY-MM-DD') ORDER BY p.date) AS jours
     FROM "Pointage" p
     JOIN "Unite" u ON u.id = p."uniteId"
     JOIN LATERAL (
@@ -64,7 +67,8 @@ export async function joursDuMois(debut: Jour, fin: Jour): Promise<LigneJours[]>
   return lignes.map((l) => ({ ...l, mois: debut, dernier: jourDeDate(l.dernier) }));
 }
 
-export async function referentiel(jours: LigneJours[]): Promise<Referentiel> {
+/** The tariffs of the (unit, year) pairs the days use, every unit's wording, no child yet (the chunk adds them). */
+export async function referentiel(jours: Pick<LigneJours, "uniteId" | "anneeId">[]): Promise<Referentiel> {
   const paires = new Map(jours.map((j) => [cleTarif(j.uniteId, j.anneeId), j]));
   const [tarifs, unites] = await Promise.all([
     db().tarif.findMany({
@@ -77,7 +81,7 @@ export async function referentiel(jours: LigneJours[]): Promise<Referentiel> {
   const manquants = [...paires.values()].filter((j) => !parCle.has(cleTarif(j.uniteId, j.anneeId)));
   if (paires.size > 0 && manquants.length > 0) {
     const annees = await db().anneeScolaire.findMany({ where: { id: { in: manquants.map((m) => m.anneeId) } } });
-    const nom = (m: LigneJours) => {
+    const nom = (m: Pick<LigneJours, "uniteId" | "anneeId">) => {
       const u = unites.find((x) => x.id === m.uniteId);
       return `${u?.activite.libelle ?? ""} — ${u?.libelle ?? ""} (${annees.find((a) => a.id === m.anneeId)?.libelle ?? ""})`;
     };

@@ -3,7 +3,7 @@
 // Table and column names come from the code, never from input.
 import type { Tx } from "@/lib/db";
 
-type TypeColonne = "text" | "int" | "date" | "boolean" | "timestamp" | '"StatutReservation"';
+type TypeColonne = "text" | "int" | "date" | "date[]" | "boolean" | "timestamp" | '"StatutReservation"';
 
 export async function inserer<L extends Record<string, unknown>>(
   tx: Pick<Tx, "$executeRawUnsafe">,
@@ -14,9 +14,19 @@ export async function inserer<L extends Record<string, unknown>>(
 ): Promise<void> {
   if (lignes.length === 0) return;
   const noms = Object.keys(colonnes);
+  // unnest() flattens a 2-D array into its elements: a row's list of days travels as one text
+  // ("2026-11-02,2026-11-03") and becomes a date[] again in the SELECT
+  const liste = (n: string) => colonnes[n] === "date[]";
   const sql =
     `INSERT INTO "${table}" (${noms.map((n) => `"${n}"`).join(", ")}) ` +
-    `SELECT * FROM unnest(${noms.map((n, i) => `$${i + 1}::${colonnes[n]}[]`).join(", ")})` +
+    `SELECT ${noms.map((n, i) => (liste(n) ? `string_to_array(c${i}, ',')::date[]` : `c${i}`)).join(", ")} ` +
+    `FROM unnest(${noms.map((n, i) => `$${i + 1}::${liste(n) ? "text" : colonnes[n]}[]`).join(", ")}) ` +
+    `AS u(${noms.map((_, i) => `c${i}`).join(", ")})` +
     (ignorerDoublons ? " ON CONFLICT DO NOTHING" : "");
-  await tx.$executeRawUnsafe(sql, ...noms.map((n) => lignes.map((l) => l[n] ?? null)));
+  await tx.$executeRawUnsafe(
+    sql,
+    ...noms.map((n) =>
+      lignes.map((l) => (liste(n) ? ((l[n] as string[] | undefined) ?? []).join(",") : (l[n] ?? null))),
+    ),
+  );
 }

@@ -7,11 +7,13 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { totalDesLignes, type Ligne } from "@/lib/domain/facturation/calcul";
 import type { Courriel } from "@/lib/domain/facturation/courriel-facture";
+import { ecrireAvoirsDeRegularisation } from "@/lib/domain/facturation/avoir-regularisation";
 import { inserer } from "@/lib/domain/facturation/inserer";
 import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/domain/facturation/numerotation";
 import { dateDeJour, type Jour } from "@/lib/temps/jours";
 import { salutation } from "@/lib/mail/salutation";
 import { reveillerCourriels } from "@/lib/mail/outbox";
+import { appliquerCredits } from "@/lib/domain/paiement/compte";
 
 export type Representant = {
   familleId: string;
@@ -73,6 +75,58 @@ export async function facturerLot(tx: Tx, lot: Lot): Promise<Bilan> {
   return bilan;
 }
 
+export type Repartition = {
+  nouvelles: { familleId: string; lignes: Ligne[]; reports: string[] }[];
+  reports: { familleId: string; lignes: Ligne[] }[];
+  /** a negative total: the family's régularisations on an avoir de régularisation, never a negative invoice */
+  avoirs: { familleId: string; lignes: Ligne[] }[];
+};
+
+/**
+ * Which families get an invoice and which months are carried, the one rule the emission writes and the
+ * simulation (simulation.ts) announces: a family's carried months come first on its invoice, then its lines.
+ */
+export function repartir({
+  familles,
+  lignes: lignesDuMois,
+  aReprendre,
+  seuil,
+}: {
+  familles: string[];
+  lignes: Map<string, Ligne[]>;
+  /** the family's months carried earlier, not yet invoiced, oldest first */
+  aReprendre: { id: string; familleId: string; lignes: unknown }[];
+  seuil: number;
+}): Repartition {
+  const nouvelles: Repartition["nouvelles"] = [];
+  const reports: Repartition["reports"] = [];
+  const avoirs: Repartition["avoirs"] = [];
+  for (const familleId of familles) {
+    const duMois = lignesDuMois.get(familleId)!;
+    const anciens = aReprendre.filter((r) => r.familleId === familleId);
+    const lignes = [...anciens.flatMap((r) => r.lignes as Ligne[]), ...duMois];
+    if (lignes.length === 0) continue;
+    const total = totalDesLignes(lignes);
+    if (total < 0) {
+      // the credits outweigh what is owed (carried months and the month's days hold no credit): they go on an
+      // avoir, the month's own days are carried to the next invoice, which the credit then pays
+      const propres = duMois.filter((l) => l.regularisation === null);
+      if (propres.length > 0) reports.push({ familleId, lignes: propres });
+      avoirs.push({ familleId, lignes: duMois.filter((l) => l.regularisation !== null) });
+      continue;
+    }
+    if (total < seuil) {
+      // D1611-1 CGCT: under the threshold, nothing is sent; the month waits for the next invoice. Its
+      // régularisations are not carried: still owed, regularisationsDe finds them again next month
+      const propres = duMois.filter((l) => l.regularisation === null);
+      if (propres.length > 0) reports.push({ familleId, lignes: propres });
+      continue;
+    }
+    nouvelles.push({ familleId, lignes, reports: anciens.map((r) => r.id) });
+  }
+  return { nouvelles, reports, avoirs };
+}
+
 async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
   // one run at a time per month inside this chunk: whoever comes second sees the first one's invoices
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`facturation:${lot.debut}`}))::text`;
@@ -89,27 +143,24 @@ async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
     }),
   ]);
   const faites = new Set([...dejaFacturees, ...dejaReportees].map((f) => f.familleId));
-  const nouvelles: { familleId: string; lignes: Ligne[]; reports: string[] }[] = [];
-  const reports: { familleId: string; lignes: Ligne[] }[] = [];
-  for (const familleId of lot.familles) {
-    if (faites.has(familleId)) continue;
-    const duMois = lot.lignes.get(familleId)!;
-    const anciens = aReprendre.filter((r) => r.familleId === familleId);
-    const lignes = [...anciens.flatMap((r) => r.lignes as Ligne[]), ...duMois];
-    if (lignes.length === 0) continue;
-    const total = totalDesLignes(lignes);
-    if (total < lot.seuil) {
-      // D1611-1 CGCT: under the threshold, nothing is sent; the month waits for the next invoice
-      if (duMois.length > 0) reports.push({ familleId, lignes: duMois });
-      continue;
-    }
-    nouvelles.push({ familleId, lignes, reports: anciens.map((r) => r.id) });
-  }
+  const { nouvelles, reports, avoirs } = repartir({
+    familles: lot.familles.filter((f) => !faites.has(f)),
+    lignes: lot.lignes,
+    aReprendre,
+    seuil: lot.seuil,
+  });
+  // the ledger's documents are dated by the run's clock, which the reservations' story shares (a régularisation's
+  // reason is the day's last change after it was billed)
+  const { debut: instant } = await tx.runFacturation.findUniqueOrThrow({
+    where: { id: lot.runId },
+    select: { debut: true },
+  });
   if (reports.length > 0) {
     await tx.reportFacturation.createMany({
       data: reports.map((r) => ({
         familleId: r.familleId,
         mois,
+        creeLe: instant,
         montantCentimes: totalDesLignes(r.lignes),
         lignes: r.lignes,
       })),
@@ -117,6 +168,12 @@ async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
   }
   const traitees = lot.familles.length - faites.size;
   const factures = nouvelles.length === 0 ? 0 : await emettre(tx, lot, nouvelles);
+  await ecrireAvoirsDeRegularisation(tx, avoirs, { emission: lot.emission, instant });
+  // the families' credit (a payment in advance, an avoir) pays their new invoices at once
+  await appliquerCredits(
+    tx,
+    [...nouvelles, ...avoirs].map((f) => f.familleId),
+  );
   return { traitees, factures, reportees: reports.length };
 }
 
@@ -203,6 +260,8 @@ async function emettre(
       montantCentimes: "int",
       quotient: "int",
       ordre: "int",
+      jours: "date[]",
+      regularisation: "text",
     },
     factures.flatMap((f) => f.lignes.map((l, ordre) => ({ ...l, id: randomUUID(), factureId: f.id, ordre }))),
   );

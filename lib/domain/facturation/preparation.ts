@@ -48,9 +48,9 @@ export async function preparerMois(mois: Date): Promise<Preparation> {
       select: { familleId: true },
       distinct: ["familleId"],
     }),
-    // a family invoiced before may owe (or be owed) a régularisation with nothing booked this month
-    db().$queryRaw<{ familleId: string }[]>`
-      SELECT DISTINCT "familleId" FROM "Facture" WHERE "periodeDebut" < ${mois}`,
+    // any family may owe (or be owed) a régularisation with nothing booked this month: one invoiced before, or
+    // one never invoiced whose day an agent booked after its month's run (regularisationsDe reads them by chunks)
+    db().$queryRaw<{ familleId: string }[]>`SELECT id AS "familleId" FROM "Famille"`,
   ]);
   for (const r of reportees) if (!parFamille.has(r.familleId)) parFamille.set(r.familleId, []);
   const regularisations = await regularisationsDe(

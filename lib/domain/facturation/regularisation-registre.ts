@@ -1,0 +1,174 @@
+// The ledger of the invoiced months, compared in PostgreSQL with what each day costs now. What a day (family ×
+// child × unit × date) has been billed is the sum of the unit prices of the lines holding it: invoices not
+// cancelled by a whole-invoice avoir, avoirs de régularisation, months carried under the threshold and not yet
+// invoiced. What it costs now follows joursDuMois (facturer.ts): its billed states, majorés, the « présent sans
+// réservation » pointages, and the QF of that day. The days come back grouped by what decides their price, so a
+// year of days costs as many rows as invoice lines; regularisation.ts prices the groups and keeps the differences.
+import "server-only";
+import { db } from "@/lib/db";
+import { etatsFactures, etatsMajores } from "@/lib/domain/reservation/transitions";
+import { dateDeJour, type Jour } from "@/lib/temps/jours";
+
+/** Days that cost the same now and were billed the same: the group's price decides them all. */
+export type GroupeDeJours = {
+  familleId: string;
+  enfantId: string;
+  uniteId: number;
+  /** null: the day is billed nothing now (its year, its tariff not needed) */
+  anneeId: number | null;
+  quotient: number | null;
+  /** billed now: days at the plain price, days with the supplement (a pointage « présent sans réservation ») */
+  simples: number;
+  majores: number;
+  /** Σ the unit prices of the ledger's lines holding the day */
+  factureCentimes: number;
+  jours: Jour[];
+};
+
+export async function joursARegulariser(familles: string[], mois: Jour): Promise<GroupeDeJours[]> {
+  return db().$queryRaw<GroupeDeJours[]>`
+    WITH m AS (
+      SELECT DISTINCT mois AS debut, (mois + interval '1 month' - interval '1 day')::date AS fin
+      FROM "RunFacturation" WHERE statut = 'TERMINE' AND mois < ${dateDeJour(mois)}
+    ),
+    maintenant AS (
+      SELECT r."familleId", r."enfantId", r."uniteId", r.date, i."anneeId",
+             (r.statut = ANY(${etatsMajores()}::"StatutReservation"[])) AS majore
+      FROM m
+      JOIN "Reservation" r ON r.date BETWEEN m.debut AND m.fin
+      JOIN "Inscription" i ON i.id = r."inscriptionId"
+      WHERE r."familleId" = ANY(${familles}::text[])
+        AND r.statut = ANY(${etatsFactures()}::"StatutReservation"[])
+      UNION ALL
+      SELECT i."familleId", p."enfantId", p."uniteId", p.date, i."anneeId", true
+      FROM m
+      JOIN "Pointage" p ON p.date BETWEEN m.debut AND m.fin
+      JOIN "Unite" u ON u.id = p."uniteId"
+      JOIN LATERAL (
+        SELECT i."familleId", i."anneeId" FROM "Inscription" i
+        JOIN "AnneeScolaire" a ON a.id = i."anneeId"
+        WHERE i."enfantId" = p."enfantId" AND i."activiteId" = u."activiteId" AND i.statut = 'ACTIVE'
+          AND p.date BETWEEN a."dateDebut" AND a."dateFin"
+        ORDER BY i."createdAt" LIMIT 1
+      ) i ON true
+      WHERE p.etat = 'PRESENT_SANS_RESERVATION' AND i."familleId" = ANY(${familles}::text[])
+    ),
+    du AS (
+      SELECT "familleId", "enfantId", "uniteId", date, max("anneeId") AS "anneeId",
+             (count(*) FILTER (WHERE NOT majore))::int AS simples, (count(*) FILTER (WHERE majore))::int AS majores
+      FROM maintenant GROUP BY 1, 2, 3, 4
+    ),
+    registre AS (
+      SELECT f."familleId", l."enfantId", l."uniteId", j.date, l."prixUnitaireCentimes" AS prix
+      FROM "Facture" f
+      JOIN "LigneFacture" l ON l."factureId" = f.id
+      CROSS JOIN LATERAL unnest(l.jours) AS j(date)
+      WHERE f."familleId" = ANY(${familles}::text[])
+        AND NOT EXISTS (SELECT 1 FROM "Avoir" a WHERE a."factureId" = f.id)
+      UNION ALL
+      SELECT a."familleId", l."enfantId", l."uniteId", j.date, l."prixUnitaireCentimes"
+      FROM "Avoir" a
+      JOIN "LigneAvoir" l ON l."avoirId" = a.id
+      CROSS JOIN LATERAL unnest(l.jours) AS j(date)
+      WHERE a."familleId" = ANY(${familles}::text[])
+      UNION ALL
+      SELECT rf."familleId", e->>'enfantId', (e->>'uniteId')::int, j.date::date, (e->>'prixUnitaireCentimes')::int
+      FROM "ReportFacturation" rf
+      CROSS JOIN LATERAL jsonb_array_elements(rf.lignes) AS e
+      CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(e->'jours', '[]'::jsonb)) AS j(date)
+      WHERE rf."factureId" IS NULL AND rf."familleId" = ANY(${familles}::text[])
+    ),
+    facture AS (
+      SELECT r."familleId", r."enfantId", r."uniteId", r.date, sum(r.prix)::int AS facture
+      FROM registre r JOIN m ON r.date BETWEEN m.debut AND m.fin
+      GROUP BY 1, 2, 3, 4
+    ),
+    -- lines written before an invoice kept its days: their month is left as it was billed
+    anciennes AS (
+      SELECT f."familleId", l."enfantId", l."uniteId", l.mois
+      FROM "Facture" f JOIN "LigneFacture" l ON l."factureId" = f.id
+      WHERE f."familleId" = ANY(${familles}::text[]) AND cardinality(l.jours) = 0 AND l.regularisation IS NULL
+      UNION
+      SELECT rf."familleId", e->>'enfantId', (e->>'uniteId')::int, (e->>'mois')::date
+      FROM "ReportFacturation" rf CROSS JOIN LATERAL jsonb_array_elements(rf.lignes) AS e
+      WHERE rf."familleId" = ANY(${familles}::text[]) AND e->'jours' IS NULL
+    ),
+    jointure AS (
+      SELECT coalesce(du."familleId", f."familleId") AS "familleId", coalesce(du."enfantId", f."enfantId") AS "enfantId",
+             coalesce(du."uniteId", f."uniteId") AS "uniteId", coalesce(du.date, f.date) AS date, du."anneeId",
+             coalesce(du.simples, 0) AS simples, coalesce(du.majores, 0) AS majores,
+             coalesce(f.facture, 0) AS facture
+      FROM du FULL JOIN facture f
+        ON f."familleId" = du."familleId" AND f."enfantId" = du."enfantId" AND f."uniteId" = du."uniteId"
+       AND f.date = du.date
+    )
+    SELECT x."familleId", x."enfantId", x."uniteId", x."anneeId", q.valeur AS quotient, x.simples, x.majores,
+           x.facture AS "factureCentimes", array_agg(to_char(x.date, 'YYYY-MM-DD') ORDER BY x.date) AS jours
+    FROM jointure x
+    LEFT JOIN LATERAL (
+      SELECT valeur FROM "QuotientFamilial" q
+      WHERE x."anneeId" IS NOT NULL AND q."familleId" = x."familleId" AND q.du <= x.date
+        AND (q.au IS NULL OR q.au >= x.date)
+      ORDER BY q.du DESC, q."creeLe" DESC LIMIT 1
+    ) q ON true
+    WHERE NOT EXISTS (
+      SELECT 1 FROM anciennes a
+      WHERE a."familleId" = x."familleId" AND a."enfantId" = x."enfantId" AND a."uniteId" = x."uniteId"
+        AND a.mois = date_trunc('month', x.date)::date
+    )
+      AND (x.simples + x.majores > 0 OR x.facture <> 0)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+}
+
+/** For each day to regularise: what changed it after it was billed, read from its story. */
+export type Cause = {
+  familleId: string;
+  enfantId: string;
+  uniteId: number;
+  jour: Jour;
+  raison: string | null;
+  vers: string | null;
+  annulee: string | null;
+  pointage: string | null;
+};
+
+export async function causes(jours: { familleId: string; enfantId: string; uniteId: number; jour: Jour }[]) {
+  if (jours.length === 0) return [];
+  return db().$queryRaw<Cause[]>`
+    SELECT c.f AS "familleId", c.e AS "enfantId", c.u AS "uniteId", to_char(c.d, 'YYYY-MM-DD') AS jour,
+           ev.raison::text AS raison, ev.vers::text AS vers, an.numero AS annulee, po.etat::text AS pointage
+    FROM unnest(${jours.map((j) => j.familleId)}::text[], ${jours.map((j) => j.enfantId)}::text[],
+                ${jours.map((j) => j.uniteId)}::int[], ${jours.map((j) => j.jour)}::date[]) AS c(f, e, u, d)
+    -- when the day was last written in the ledger (any document), and in a document still standing, by the clock
+    -- the reservations' story is written with (an invoice: its run's)
+    LEFT JOIN LATERAL (
+      SELECT max(t) AS depuis, max(t) FILTER (WHERE vivant) AS vivant FROM (
+        SELECT coalesce((SELECT debut FROM "RunFacturation" WHERE id = f."runId"), f."creeLe") AS t, NOT EXISTS (SELECT 1 FROM "Avoir" a WHERE a."factureId" = f.id) AS vivant
+        FROM "LigneFacture" l JOIN "Facture" f ON f.id = l."factureId"
+        WHERE l."enfantId" = c.e AND f."familleId" = c.f AND l."uniteId" = c.u AND c.d = ANY(l.jours)
+        UNION ALL
+        SELECT a."creeLe", true FROM "LigneAvoir" l JOIN "Avoir" a ON a.id = l."avoirId"
+        WHERE l."enfantId" = c.e AND a."familleId" = c.f AND l."uniteId" = c.u AND c.d = ANY(l.jours)
+        UNION ALL
+        SELECT rf."creeLe", true FROM "ReportFacturation" rf
+        CROSS JOIN LATERAL jsonb_array_elements(rf.lignes) AS x(v)
+        WHERE rf."familleId" = c.f AND rf."factureId" IS NULL AND x.v->>'enfantId' = c.e
+          AND (x.v->>'uniteId')::int = c.u AND coalesce(x.v->'jours', '[]'::jsonb) ? to_char(c.d, 'YYYY-MM-DD')
+      ) t
+    ) s ON true
+    LEFT JOIN "Reservation" r ON r."enfantId" = c.e AND r."uniteId" = c.u AND r.date = c.d
+    LEFT JOIN LATERAL (
+      SELECT raison, vers FROM "ReservationEvenement" ev
+      WHERE ev."reservationId" = r.id AND ev."createdAt" > coalesce(s.depuis, '-infinity'::timestamp)
+      ORDER BY ev."createdAt" DESC, ev.id DESC LIMIT 1
+    ) ev ON true
+    LEFT JOIN LATERAL (
+      SELECT f.numero FROM "LigneFacture" l
+      JOIN "Facture" f ON f.id = l."factureId"
+      JOIN "Avoir" a ON a."factureId" = f.id
+      WHERE l."enfantId" = c.e AND f."familleId" = c.f AND l."uniteId" = c.u AND c.d = ANY(l.jours)
+        AND a."creeLe" > coalesce(s.vivant, '-infinity'::timestamp)
+      ORDER BY a."creeLe" DESC LIMIT 1
+    ) an ON true
+    LEFT JOIN "Pointage" po ON po."enfantId" = c.e AND po."uniteId" = c.u AND po.date = c.d`;
+}
