@@ -36,9 +36,11 @@ type Props = {
   valeurs?: Record<string, string>;
   /** "danger" for an action that cannot be undone */
   ton?: "principal" | "danger";
+  /** what the page already knows and sends along unseen (the family a payment is for) */
+  cachees?: Record<string, string>;
 };
 
-export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "principal" }: Props) {
+export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "principal", cachees = {} }: Props) {
   // The server action itself, unwrapped: React then renders the form as a POST to it, so the form works before
   // hydration and without JavaScript, and a password never ends up in a URL (a form without one is a GET).
   // A refusal without a message for the whole form: its first field in error is brought into view and focused
@@ -54,6 +56,9 @@ export function ActionForm({ action, bouton, champs, valeurs = {}, ton = "princi
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {annonce}
       {obligatoires && <ChampsObligatoires />}
+      {Object.entries(cachees).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {/* remounted after each success: the fields take the saved values again */}
       <div key={cle}>
         {champs.map((champ) => {

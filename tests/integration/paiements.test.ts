@@ -37,7 +37,8 @@ describe("payments at the régie", () => {
     const novembre = await facture(f.familleId, 5000, "2026-12-15");
     const { id } = await enregistrerPaiement({
       agentId,
-      cleEnfance: f.cleEnfance.toLowerCase().replace("-", " "),
+      pour: { cleEnfance: f.cleEnfance.toLowerCase().replace("-", " ") },
+      now: NOW,
       mode: "CHEQUE",
       montantCentimes: 5000,
       date: "2026-11-18",
@@ -47,7 +48,8 @@ describe("payments at the régie", () => {
 
     const { id: especes } = await enregistrerPaiement({
       agentId,
-      cleEnfance: f.cleEnfance,
+      pour: { cleEnfance: f.cleEnfance },
+      now: NOW,
       mode: "ESPECES",
       montantCentimes: 8000,
       date: "2026-11-19",
@@ -64,7 +66,8 @@ describe("payments at the régie", () => {
     const b = await facture(f.familleId, 3000, "2026-11-15");
     const { id } = await enregistrerPaiement({
       agentId,
-      cleEnfance: f.cleEnfance,
+      pour: { cleEnfance: f.cleEnfance },
+      now: NOW,
       mode: "VIREMENT",
       montantCentimes: 3000,
       date: "2026-11-18",
@@ -97,12 +100,20 @@ describe("payments at the régie", () => {
 
   it("refuses an unknown clé enfance beside its field, and the same cheque twice", async () => {
     await expect(
-      enregistrerPaiement({ agentId, cleEnfance: "ZZZZ-ZZZZ", mode: "CESU", montantCentimes: 100, date: "2026-11-18" }),
+      enregistrerPaiement({
+        agentId,
+        pour: { cleEnfance: "ZZZZ-ZZZZ" },
+        mode: "CESU",
+        montantCentimes: 100,
+        date: "2026-11-18",
+        now: NOW,
+      }),
     ).rejects.toMatchObject({ field: "cleEnfance" });
     const f = await familleValidee("Espelette");
     const cheque = {
       agentId,
-      cleEnfance: f.cleEnfance,
+      pour: { cleEnfance: f.cleEnfance },
+      now: NOW,
       mode: "CHEQUE" as const,
       montantCentimes: 100,
       date: "2026-11-18",
@@ -120,7 +131,8 @@ describe("reminders", () => {
     const aVenir = await facture(f.familleId, 1500, "2026-12-10");
     await enregistrerPaiement({
       agentId,
-      cleEnfance: f.cleEnfance,
+      pour: { cleEnfance: f.cleEnfance },
+      now: NOW,
       mode: "ESPECES",
       montantCentimes: 1000,
       date: "2026-11-01",
@@ -155,7 +167,8 @@ describe("CSV exports", () => {
     const fa = await facture(f.familleId, 12345, "2026-11-10");
     await enregistrerPaiement({
       agentId,
-      cleEnfance: f.cleEnfance,
+      pour: { cleEnfance: f.cleEnfance },
+      now: NOW,
       mode: "CESU",
       montantCentimes: 2345,
       date: "2026-11-12",

@@ -7,6 +7,9 @@ import { csvExcel } from "@/lib/csv-excel";
 import { db } from "@/lib/db";
 import { etatFacture, payeCentimes, resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
 import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
+import { MODES, rapprochementDuMois } from "@/lib/domain/paiement/rapprochement";
+import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { ajouterJours, dateDeJour, type Jour } from "@/lib/temps/jours";
 
 /** "123,45": a number a French Excel reads, without the currency sign */
 const montant = (centimes: number) => (centimes / 100).toFixed(2).replace(".", ",");
@@ -80,5 +83,56 @@ export async function csvPaiements(): Promise<string> {
         p.affectations.map((a) => `${a.facture.numero} (${montant(a.montantCentimes)})`).join(", "),
       ];
     }),
+  );
+}
+
+/**
+ * The month's reconciliation for the régisseur (lib/domain/paiement/rapprochement.ts): one row per figure, each a
+ * count where it has one and an amount ≥ 0 (a credit is its own row, never a negative amount that Excel would be
+ * handed as text), then the month's payments one by one to check against the deposits.
+ */
+export async function csvRapprochement(mois: Jour, now: Date): Promise<string> {
+  const r = await rapprochementDuMois(mois, now);
+  const veille = dateFr(dateDeJour(ajouterJours(r.mois, -1)));
+  const au = dateFr(dateDeJour(r.au));
+  const paiements = await db().paiement.findMany({
+    where: { date: { gte: dateDeJour(r.mois), lte: dateDeJour(r.au) } },
+    select: {
+      date: true,
+      mode: true,
+      reference: true,
+      montantCentimes: true,
+      recuNumero: true,
+      famille: { select: { cleEnfance: true } },
+    },
+    orderBy: [{ date: "asc" }, { creeLe: "asc" }],
+  });
+  return csvExcel(
+    ["Rubrique", "Nombre", "Montant"],
+    [
+      [`Reste dû sur les factures au ${veille}`, "", montant(r.debut.resteDuCentimes)],
+      [`Avoirs détenus par les familles au ${veille}`, "", montant(r.debut.creditsCentimes)],
+      [`Factures émises en ${moisEnClair(r.mois)}`, r.factures.nombre, montant(r.factures.totalCentimes)],
+      [`Avoirs émis en ${moisEnClair(r.mois)}`, r.avoirs.nombre, montant(r.avoirs.totalCentimes)],
+      ...MODES.map((mode) => [
+        `Encaissé — ${LIBELLES_MODE[mode]}`,
+        r.encaisse[mode].nombre,
+        montant(r.encaisse[mode].totalCentimes),
+      ]),
+      ["Encaissé — total", MODES.reduce((s, m) => s + r.encaisse[m].nombre, 0), montant(r.encaisseCentimes)],
+      [`Reste dû sur les factures au ${au}`, "", montant(r.fin.resteDuCentimes)],
+      [`Avoirs détenus par les familles au ${au}`, "", montant(r.fin.creditsCentimes)],
+      [],
+      ["Paiements du mois", "", ""],
+      ["Date", "Famille (clé enfance)", "Mode", "Référence", "Montant", "Reçu"],
+      ...paiements.map((p) => [
+        p.date,
+        p.famille.cleEnfance,
+        LIBELLES_MODE[p.mode],
+        p.mode === "CB_PAYFIP" ? "" : (p.reference ?? ""),
+        montant(p.montantCentimes),
+        p.recuNumero ?? "",
+      ]),
+    ],
   );
 }

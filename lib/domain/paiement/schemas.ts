@@ -23,12 +23,27 @@ const montant = z
     return centimes;
   });
 
-export const paiementGuichetSchema = z.object({
-  cleEnfance: z.string().trim().min(1, "Indiquez la clé enfance de la famille."),
-  mode: z.enum(Object.keys(MODES_GUICHET) as [keyof typeof MODES_GUICHET], {
-    message: "Choisissez le mode de paiement.",
-  }),
-  montant,
-  date: z.iso.date({ message: "Indiquez la date de réception (JJ/MM/AAAA)." }),
-  reference: z.string().trim().max(80, "80 caractères au plus.").optional(),
-});
+/**
+ * A payment at the régie: for the family or the invoice the form was opened from (`famille`, `facture`, hidden),
+ * or else for the clé enfance typed. A cheque carries its number.
+ */
+export const paiementGuichetSchema = z
+  .object({
+    famille: z.uuid().optional(),
+    facture: z.string().trim().max(40).optional(),
+    cleEnfance: z.string().trim().optional(),
+    mode: z.enum(Object.keys(MODES_GUICHET) as [keyof typeof MODES_GUICHET], {
+      message: "Choisissez le mode de paiement.",
+    }),
+    montant,
+    date: z.iso.date({ message: "Indiquez la date de réception (JJ/MM/AAAA)." }),
+    reference: z.string().trim().max(80, "80 caractères au plus.").optional(),
+  })
+  .superRefine((paiement, ctx) => {
+    if (!paiement.famille && !paiement.facture && !paiement.cleEnfance) {
+      ctx.addIssue({ code: "custom", path: ["cleEnfance"], message: "Indiquez la clé enfance de la famille." });
+    }
+    if (paiement.mode === "CHEQUE" && !paiement.reference) {
+      ctx.addIssue({ code: "custom", path: ["reference"], message: "Indiquez le numéro du chèque." });
+    }
+  });

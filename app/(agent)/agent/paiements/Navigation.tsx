@@ -5,6 +5,7 @@ const LIENS = [
   ["/agent/paiements/nouveau", "Enregistrer un paiement"],
   ["/agent/paiements/soldes", "Soldes des familles"],
   ["/agent/paiements/relances", "Relances"],
+  ["/agent/paiements/rapprochement", "Rapprochement du mois"],
 ] as const;
 
 /** The payments section's own links, the current one marked. */

@@ -7,18 +7,26 @@ import { enregistrerPaiement, modifierAffectation } from "@/lib/domain/paiement/
 import { envoyerRelances, transmettreAuTresorier } from "@/lib/domain/paiement/relances";
 import { lireCentimes, paiementGuichetSchema } from "@/lib/domain/paiement/schemas";
 
-/** A payment received at the régie, allocated oldest first; then its page (to edit the allocation). */
+/**
+ * A payment received at the régie, for the family or the invoice the form was opened from (or the clé enfance
+ * typed), allocated by the command; then its page (to edit the allocation).
+ */
 export const enregistrerPaiementAction = actionAgent(
   "paiement.enregistrer",
   paiementGuichetSchema,
   async ({ agent, data }) => {
     const { id } = await enregistrerPaiement({
       agentId: agent.id,
-      cleEnfance: data.cleEnfance,
+      pour: data.facture
+        ? { facture: data.facture }
+        : data.famille
+          ? { familleId: data.famille }
+          : { cleEnfance: data.cleEnfance ?? "" },
       mode: data.mode,
       montantCentimes: data.montant,
       date: data.date,
       reference: data.reference,
+      now: await maintenant(),
     });
     redirect(`/agent/paiements/${id}?enregistre=1`);
   },

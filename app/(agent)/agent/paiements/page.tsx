@@ -5,11 +5,15 @@ import { derniersPaiements, nomFamille } from "@/lib/domain/paiement/queries";
 import { euros } from "@/lib/domain/facturation/argent";
 import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
 import { NavigationPaiements } from "./Navigation";
+import { RechercheFamille } from "./Recherche";
 
 export const metadata = { title: "Paiements — Console des agents" };
 
-export default async function PaiementsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PaiementsPage({ searchParams }: Props) {
   await requireAgent();
+  const { q } = await searchParams;
   const paiements = await derniersPaiements();
   return (
     <section className="carte" aria-labelledby="titre">
@@ -17,6 +21,7 @@ export default async function PaiementsPage() {
         Paiements
       </h1>
       <NavigationPaiements courant="/agent/paiements" />
+      <RechercheFamille q={typeof q === "string" ? q.trim().slice(0, 100) : ""} />
       <p className="mb-4 flex flex-wrap gap-4">
         <a href="/agent/paiements/export?quoi=factures" download>
           Exporter les factures en CSV
@@ -25,6 +30,7 @@ export default async function PaiementsPage() {
           Exporter les paiements en CSV
         </a>
       </p>
+      <h2 className="mb-2 text-lg font-bold">Derniers paiements</h2>
       {paiements.length === 0 ? (
         <p>Aucun paiement enregistré.</p>
       ) : (

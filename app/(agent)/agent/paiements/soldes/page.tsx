@@ -15,13 +15,14 @@ export default async function SoldesPage() {
       </h1>
       <NavigationPaiements courant="/agent/paiements/soldes" />
       <p className="mb-4">
-        Facturé (hors factures annulées par un avoir) moins payé : un solde négatif est un avoir de la famille.
+        Facturé (hors factures annulées par un avoir), moins les avoirs de régularisation, moins payé : un solde négatif
+        est un avoir de la famille.
       </p>
       {soldes.length === 0 ? (
         <p>Aucune famille n&apos;a encore de facture ni de paiement.</p>
       ) : (
         <div role="region" aria-label="Soldes" tabIndex={0} className="overflow-x-auto">
-          <table className="w-full min-w-[32rem] border-collapse text-left">
+          <table className="w-full min-w-[38rem] border-collapse text-left">
             <caption className="sr-only">Soldes des familles, le plus élevé d&apos;abord</caption>
             <thead>
               <tr className="border-b-2 border-stone-300">
@@ -30,6 +31,9 @@ export default async function SoldesPage() {
                 </th>
                 <th scope="col" className="p-2 text-right">
                   Facturé
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Avoirs
                 </th>
                 <th scope="col" className="p-2 text-right">
                   Payé
@@ -46,6 +50,7 @@ export default async function SoldesPage() {
                     {s.nom} ({s.famille.cleEnfance})
                   </td>
                   <td className="p-2 text-right whitespace-nowrap">{euros(s.factureCentimes)}</td>
+                  <td className="p-2 text-right whitespace-nowrap">{euros(s.avoirCentimes)}</td>
                   <td className="p-2 text-right whitespace-nowrap">{euros(s.payeCentimes)}</td>
                   <td className="p-2 text-right font-semibold whitespace-nowrap">{euros(s.soldeCentimes)}</td>
                 </tr>
