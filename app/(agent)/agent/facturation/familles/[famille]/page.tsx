@@ -10,6 +10,7 @@ import { compteFamille } from "@/lib/domain/paiement/compte";
 import { maintenant } from "@/lib/web/horloge";
 import { jourParis } from "@/lib/temps/jours";
 import { saisirQuotientAction } from "../../actions";
+import { Regularisations } from "./Regularisations";
 
 export const metadata = { title: "Facturation d'une famille" };
 
@@ -119,6 +120,7 @@ export default async function FacturationFamillePage({ params }: { params: Promi
           </>
         )}
       </section>
+      <Regularisations familleId={famille.id} now={now} />
       <p>
         <Link href={`/agent/familles/${famille.id}`}>Retour à la fiche famille</Link>
       </p>
