@@ -21,6 +21,8 @@ const MODES = {
   ESPECES: "Espèces",
   CESU: "CESU",
   VIREMENT: "Virement",
+  PRELEVEMENT: "Prélèvement automatique",
+  COMPTABLE_PUBLIC: "Encaissé par le comptable public",
 } as const;
 
 type Facture = Compte["factures"][number];

@@ -5,14 +5,18 @@ import { euros } from "@/lib/domain/facturation/argent";
 import { entete, Redacteur, type CommunePdf } from "@/lib/domain/facturation/pdf-redacteur";
 import type { ModePaiement } from "@/lib/generated/prisma/enums";
 
-/** The modes as a reçu and an invoice name them. */
-export const MODES_EN_CLAIR: Record<ModePaiement, string> = {
+const MODES: Record<string, string> = {
   CHEQUE: "Chèque",
   ESPECES: "Espèces",
   CESU: "CESU",
   VIREMENT: "Virement",
   CB_PAYFIP: "Carte bancaire (paiement en ligne)",
+  PRELEVEMENT: "Prélèvement",
+  COMPTABLE_PUBLIC: "Comptable public",
 };
+
+/** A mode as a reçu and an invoice name it. */
+export const modeEnClair = (mode: ModePaiement): string => MODES[mode] ?? mode;
 
 export type RecuPdf = {
   commune: CommunePdf;
@@ -43,7 +47,7 @@ export async function recuPdf(r: RecuPdf): Promise<Uint8Array> {
   p.espace(10);
   p.paragraphe(`La régie « ${r.regie} » a reçu le paiement suivant :`, 10);
   p.ligne("Date de réception", { droite: r.date });
-  p.ligne("Mode de paiement", { droite: MODES_EN_CLAIR[r.mode] });
+  p.ligne("Mode de paiement", { droite: modeEnClair(r.mode) });
   p.ligne("Montant", { gras: true, droite: euros(r.montantCentimes) });
   p.espace(8);
   p.ligne("Factures réglées par ce paiement", { gras: true, taille: 11 });
