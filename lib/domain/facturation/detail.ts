@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { etatFacture } from "@/lib/domain/facturation/etat";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
-import { MODES_EN_CLAIR } from "@/lib/domain/facturation/pdf-recu";
+import { modeEnClair } from "@/lib/domain/facturation/pdf-recu";
 import type { Lecteur } from "@/lib/domain/facturation/queries";
 import { dateFr } from "@/lib/domain/facturation/periode";
 import { jourDeDate, jourParis, joursEnClair, type Jour } from "@/lib/temps/jours";
@@ -69,7 +69,7 @@ export async function detailFacture(lecteur: Lecteur, numero: string, now: Date)
   const deductions: Deduction[] = [
     ...facture.affectations.map((a) => ({
       libelle:
-        `Paiement — ${MODES_EN_CLAIR[a.paiement.mode]}` +
+        `Paiement — ${modeEnClair(a.paiement.mode)}` +
         (a.paiement.recuNumero ? ` (reçu ${a.paiement.recuNumero})` : ""),
       date: jourDeDate(a.paiement.date),
       montantCentimes: a.montantCentimes,

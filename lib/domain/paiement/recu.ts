@@ -8,7 +8,7 @@ import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { euros } from "@/lib/domain/facturation/argent";
 import { formaterNumero, reserverNumeros } from "@/lib/domain/facturation/numerotation";
-import { MODES_EN_CLAIR, recuPdf } from "@/lib/domain/facturation/pdf-recu";
+import { modeEnClair, recuPdf } from "@/lib/domain/facturation/pdf-recu";
 import { contenuRecu } from "@/lib/domain/paiement/recu-contenu";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
@@ -54,7 +54,7 @@ export async function emettreRecu(tx: Tx, paiementId: string, now: Date): Promis
       salutation: salutation(r),
       numero,
       montant: euros(contenu.pdf.montantCentimes),
-      mode: MODES_EN_CLAIR[contenu.pdf.mode],
+      mode: modeEnClair(contenu.pdf.mode),
       date: contenu.pdf.date,
       lien: `${config.appUrl}/factures`,
     });
