@@ -2,11 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
-import { euros } from "@/lib/domain/facturation/argent";
 import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { NUMERO } from "@/lib/domain/facturation/numerotation";
 import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { factureALire } from "@/lib/domain/facturation/queries";
+import { detailFacture } from "@/lib/domain/facturation/detail";
+import { LignesFacture, TotauxFacture } from "@/components/facturation/DetailFacture";
 import { maintenant } from "@/lib/web/horloge";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
 import { emettreAvoirAction } from "../../actions";
@@ -18,8 +19,12 @@ export default async function FactureAgentPage({ params }: { params: Promise<{ n
   await requireAgent();
   const { numero } = await params;
   if (!NUMERO.test(numero)) notFound();
-  const facture = await factureALire({ agent: true }, numero, jourParis(await maintenant()));
-  if (!facture) notFound();
+  const now = await maintenant();
+  const [facture, detail] = await Promise.all([
+    factureALire({ agent: true }, numero, jourParis(now)),
+    detailFacture({ agent: true }, numero, now),
+  ]);
+  if (!facture || !detail) notFound();
   return (
     <section className="carte" aria-labelledby="titre">
       <h1 id="titre" className="titre-page mb-2">
@@ -44,26 +49,14 @@ export default async function FactureAgentPage({ params }: { params: Promise<{ n
         <dd>{LIBELLES_ETAT[facture.etat]}</dd>
       </dl>
       <h2 className="mb-2 text-lg font-bold uppercase">Lignes</h2>
-      <ul className="mb-4 divide-y divide-stone-200">
-        {facture.lignes.map((l) => (
-          <li key={l.id} className="flex flex-wrap justify-between gap-x-4 py-2">
-            <span>
-              {l.enfantNom} — {l.libelle} ({moisEnClair(jourDeDate(l.mois))}) : {l.quantite} ×{" "}
-              {euros(l.prixUnitaireCentimes)}
-            </span>
-            <span className="font-semibold">{euros(l.montantCentimes)}</span>
-          </li>
-        ))}
-      </ul>
-      <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="font-bold">Total</dt>
-        <dd className="font-bold">{euros(facture.totalCentimes)}</dd>
-        <dt>Déjà payé</dt>
-        <dd>{euros(facture.payeCentimes)}</dd>
-        <dt>Reste à payer</dt>
-        <dd>{euros(facture.resteCentimes)}</dd>
-      </dl>
-      <p className="mb-6">
+      <LignesFacture facture={detail} />
+      <TotauxFacture facture={detail} lienRecu={(recu) => `/agent/facturation/recus/${recu}/pdf`} />
+      <p className="mb-6 flex flex-wrap gap-3">
+        {!facture.avoir && facture.resteCentimes > 0 && (
+          <Link href={`/agent/paiements/nouveau?facture=${facture.numero}`} className="bouton-principal">
+            Enregistrer un paiement
+          </Link>
+        )}
         <a href={`/agent/facturation/factures/${facture.numero}/pdf`} className="bouton-secondaire" download>
           Télécharger la facture (PDF)
         </a>
