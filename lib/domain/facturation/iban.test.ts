@@ -11,7 +11,9 @@ describe("the régie's IBAN", () => {
   it("refuses a wrong check digit, a French IBAN of the wrong length, and what is not an IBAN", () => {
     expect(erreurIban("FR76 3000 1007 9412 3456 7890 186")).toMatch(/clé de contrôle/);
     expect(erreurIban("FR77 3000 1007 9412 3456 7890 185")).toMatch(/clé de contrôle/);
-    expect(erreurIban("FR76 3000 1007 9412 3456 7890 18")).toBe("Un IBAN français compte 27 caractères.");
+    expect(erreurIban("FR76 3000 1007 9412 3456 7890 18")).toBe(
+      "Un IBAN français compte 27 caractères : vous en avez saisi 26.",
+    );
     expect(erreurIban("3000 1007 9412")).toMatch(/deux lettres et deux chiffres/);
     expect(erreurIban("FR76 3000 1007 9412 3456 7890 18€")).toMatch(/deux lettres et deux chiffres/);
   });
