@@ -22,7 +22,7 @@ export async function RechercheFamille({ q }: { q: string }) {
         action="/agent/paiements#resultats"
         role="search"
         className="mb-4"
-        aria-label="Chercher une famille"
+        aria-label="Recherche d’une famille"
       >
         <label htmlFor="q" className="mb-1 block font-semibold">
           Chercher une famille
