@@ -13,7 +13,7 @@ import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/domain/fac
 import { dateDeJour, type Jour } from "@/lib/temps/jours";
 import { salutation } from "@/lib/mail/salutation";
 import { reveillerCourriels } from "@/lib/mail/outbox";
-import { appliquerCredits } from "@/lib/domain/paiement/compte";
+import { appliquerCredits, verrouillerComptes } from "@/lib/domain/paiement/compte";
 
 export type Representant = {
   familleId: string;
@@ -167,13 +167,14 @@ async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
     });
   }
   const traitees = lot.familles.length - faites.size;
+  const comptes = [...nouvelles, ...avoirs].map((f) => f.familleId);
+  // the accounts' lock before the FA and AV counters': a cancellation or an avoir de régularisation takes the
+  // account first, then the AV counter; the other order here could deadlock with them
+  await verrouillerComptes(tx, comptes);
   const factures = nouvelles.length === 0 ? 0 : await emettre(tx, lot, nouvelles);
   await ecrireAvoirsDeRegularisation(tx, avoirs, { emission: lot.emission, instant });
   // the families' credit (a payment in advance, an avoir) pays their new invoices at once
-  await appliquerCredits(
-    tx,
-    [...nouvelles, ...avoirs].map((f) => f.familleId),
-  );
+  await appliquerCredits(tx, comptes);
   return { traitees, factures, reportees: reports.length };
 }
 
