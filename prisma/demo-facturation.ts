@@ -32,7 +32,8 @@ export async function seedTarifs(): Promise<void> {
   const annee = await db().anneeScolaire.findUniqueOrThrow({ where: { libelle: "2026-2027" } });
   await db().parametresFacturation.upsert({
     where: { id: 1 },
-    create: { id: 1, regie: "Régie enfance-jeunesse" },
+    // a fictional Trésor public account (valid checksum), so the demo's invoices show how to pay by virement
+    create: { id: 1, regie: "Régie enfance-jeunesse", iban: "FR7610071640000000200123483", bic: "TRPUFRP1" },
     update: {},
   });
   const activites = await db().activite.findMany({ include: { unites: { orderBy: { ordre: "asc" } } } });
