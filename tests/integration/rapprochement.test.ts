@@ -99,6 +99,10 @@ beforeAll(async () => {
   // December: A's transfer pays the rest of October; B's new invoice takes B's credit (as the allocation does)
   await guichet(a.familleId, "VIREMENT", 1300, "2026-12-02");
   const decembre = await facture(b.familleId, 2500, "2026-12-03");
+  // a direct debit (another session's mode) of 3,00 € more than A owes: a credit, and a mode shown once it cashed
+  await db().paiement.create({
+    data: { familleId: a.familleId, montantCentimes: 300, mode: "PRELEVEMENT", date: jour("2026-12-05") },
+  });
   const cheque = await db().paiement.findFirstOrThrow({ where: { familleId: b.familleId, mode: "CHEQUE" } });
   await db().affectationPaiement.create({
     data: { paiementId: cheque.id, factureId: decembre.id, montantCentimes: 2000 },
@@ -113,13 +117,14 @@ describe("the month's reconciliation", () => {
       au: "2026-11-30",
       factures: { nombre: 3, totalCentimes: 8845 },
       avoirs: { nombre: 2, totalCentimes: 1500 },
-      encaisse: {
-        CB_PAYFIP: { nombre: 1, totalCentimes: 4845 },
-        CHEQUE: { nombre: 1, totalCentimes: 5000 },
-        ESPECES: { nombre: 1, totalCentimes: 1000 },
-        CESU: { nombre: 0, totalCentimes: 0 },
-        VIREMENT: { nombre: 1, totalCentimes: 700 },
-      },
+      encaisse: [
+        { mode: "CB_PAYFIP", nombre: 1, totalCentimes: 4845 },
+        { mode: "CHEQUE", nombre: 1, totalCentimes: 5000 },
+        { mode: "ESPECES", nombre: 1, totalCentimes: 1000 },
+        { mode: "CESU", nombre: 0, totalCentimes: 0 },
+        { mode: "VIREMENT", nombre: 1, totalCentimes: 700 },
+      ],
+      encaisseNombre: 4,
       encaisseCentimes: 11545,
       // 31 October: A owes 30,00 € of its first invoice
       debut: { resteDuCentimes: 3000, creditsCentimes: 0 },
@@ -141,11 +146,20 @@ describe("the month's reconciliation", () => {
     expect(decembre).toMatchObject({
       au: "2026-12-07",
       factures: { nombre: 1, totalCentimes: 2500 },
-      encaisseCentimes: 1300,
+      encaisseCentimes: 1600,
       debut: { resteDuCentimes: 1300, creditsCentimes: 2500 },
-      // B's credit paid 20,00 € of its December invoice (5,00 € left); its avoir, here left unused, is still held
-      fin: { resteDuCentimes: 500, creditsCentimes: 500 },
+      // B's credit paid 20,00 € of its December invoice (5,00 € left); its avoir, here left unused, is still held,
+      // and A's debit beyond what it owed
+      fin: { resteDuCentimes: 500, creditsCentimes: 800 },
     });
+    expect(decembre.encaisse.map((e) => [e.mode, e.totalCentimes])).toEqual([
+      ["CB_PAYFIP", 0],
+      ["CHEQUE", 0],
+      ["ESPECES", 0],
+      ["CESU", 0],
+      ["VIREMENT", 1300],
+      ["PRELEVEMENT", 300],
+    ]);
     // the month asked for: the last month over unless a month begun is asked for
     expect(moisDuRapprochement(undefined, NOW)).toBe("2026-11-01");
     expect(moisDuRapprochement("2026-12", NOW)).toBe("2026-12-01");

@@ -7,7 +7,7 @@ import { csvExcel } from "@/lib/csv-excel";
 import { db } from "@/lib/db";
 import { etatFacture, payeCentimes, resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
 import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
-import { MODES, rapprochementDuMois } from "@/lib/domain/paiement/rapprochement";
+import { rapprochementDuMois } from "@/lib/domain/paiement/rapprochement";
 import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
 import { ajouterJours, dateDeJour, type Jour } from "@/lib/temps/jours";
 
@@ -114,12 +114,8 @@ export async function csvRapprochement(mois: Jour, now: Date): Promise<string> {
       [`Avoirs détenus par les familles au ${veille}`, "", montant(r.debut.creditsCentimes)],
       [`Factures émises en ${moisEnClair(r.mois)}`, r.factures.nombre, montant(r.factures.totalCentimes)],
       [`Avoirs émis en ${moisEnClair(r.mois)}`, r.avoirs.nombre, montant(r.avoirs.totalCentimes)],
-      ...MODES.map((mode) => [
-        `Encaissé — ${LIBELLES_MODE[mode]}`,
-        r.encaisse[mode].nombre,
-        montant(r.encaisse[mode].totalCentimes),
-      ]),
-      ["Encaissé — total", MODES.reduce((s, m) => s + r.encaisse[m].nombre, 0), montant(r.encaisseCentimes)],
+      ...r.encaisse.map((e) => [`Encaissé — ${LIBELLES_MODE[e.mode]}`, e.nombre, montant(e.totalCentimes)]),
+      ["Encaissé — total", r.encaisseNombre, montant(r.encaisseCentimes)],
       [`Reste dû sur les factures au ${au}`, "", montant(r.fin.resteDuCentimes)],
       [`Avoirs détenus par les familles au ${au}`, "", montant(r.fin.creditsCentimes)],
       [],

@@ -9,6 +9,7 @@ import type { ModePaiement } from "@/lib/generated/prisma/client";
 import { finDuMois } from "@/lib/domain/facturation/periode";
 import { ajouterJours, dateDeJour, jourParis, type Jour } from "@/lib/temps/jours";
 
+/** The modes always shown, even with nothing cashed; another mode shows once it has cashed something. */
 export const MODES: ModePaiement[] = ["CB_PAYFIP", "CHEQUE", "ESPECES", "CESU", "VIREMENT"];
 
 export type Rapprochement = {
@@ -18,7 +19,9 @@ export type Rapprochement = {
   au: Jour;
   factures: { nombre: number; totalCentimes: number };
   avoirs: { nombre: number; totalCentimes: number };
-  encaisse: Record<ModePaiement, { nombre: number; totalCentimes: number }>;
+  /** by mode: MODES, then any other mode that cashed something */
+  encaisse: { mode: ModePaiement; nombre: number; totalCentimes: number }[];
+  encaisseNombre: number;
   encaisseCentimes: number;
   /** the accounts the evening before the month began, and at the end of `au` */
   debut: Comptes;
@@ -101,17 +104,19 @@ export async function rapprochementDuMois(mois: Jour, now: Date): Promise<Rappro
     comptesAu(ajouterJours(debut, -1)),
     comptesAu(au),
   ]);
-  const encaisse = Object.fromEntries(
-    MODES.map((mode) => [mode, { nombre: 0, totalCentimes: 0 }]),
-  ) as Rapprochement["encaisse"];
-  for (const p of paiements) encaisse[p.mode] = { nombre: p._count, totalCentimes: p._sum.montantCentimes ?? 0 };
+  const parMode = new Map(
+    paiements.map((p) => [p.mode, { nombre: p._count, totalCentimes: p._sum.montantCentimes ?? 0 }]),
+  );
+  const modes = [...MODES, ...[...parMode.keys()].filter((m) => !MODES.includes(m))];
+  const encaisse = modes.map((mode) => ({ mode, ...(parMode.get(mode) ?? { nombre: 0, totalCentimes: 0 }) }));
   return {
     mois: debut,
     au,
     factures: { nombre: factures._count, totalCentimes: factures._sum.totalCentimes ?? 0 },
     avoirs: { nombre: avoirs._count, totalCentimes: avoirs._sum.montantCentimes ?? 0 },
     encaisse,
-    encaisseCentimes: paiements.reduce((s, p) => s + (p._sum.montantCentimes ?? 0), 0),
+    encaisseNombre: encaisse.reduce((s, e) => s + e.nombre, 0),
+    encaisseCentimes: encaisse.reduce((s, e) => s + e.totalCentimes, 0),
     debut: comptesDebut,
     fin: comptesFin,
   };

@@ -1,7 +1,7 @@
 import { requireAgent } from "@/lib/auth/current";
 import { euros } from "@/lib/domain/facturation/argent";
 import { dateFr, finDuMois, moisEnClair } from "@/lib/domain/facturation/periode";
-import { MODES, moisDuRapprochement, rapprochementDuMois } from "@/lib/domain/paiement/rapprochement";
+import { moisDuRapprochement, rapprochementDuMois } from "@/lib/domain/paiement/rapprochement";
 import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
 import { ajouterJours, dateDeJour, jourParis } from "@/lib/temps/jours";
 import { maintenant } from "@/lib/web/horloge";
@@ -93,21 +93,17 @@ export default async function RapprochementPage({ searchParams }: Props) {
               n={nombre(r.avoirs.nombre, "avoir", "avoirs")}
               centimes={r.avoirs.totalCentimes}
             />
-            {MODES.map((mode) => (
+            {r.encaisse.map((e) => (
               <Ligne
-                key={mode}
-                libelle={`Encaissé — ${LIBELLES_MODE[mode]}`}
-                n={nombre(r.encaisse[mode].nombre, "paiement", "paiements")}
-                centimes={r.encaisse[mode].totalCentimes}
+                key={e.mode}
+                libelle={`Encaissé — ${LIBELLES_MODE[e.mode]}`}
+                n={nombre(e.nombre, "paiement", "paiements")}
+                centimes={e.totalCentimes}
               />
             ))}
             <Ligne
               libelle="Encaissé — total"
-              n={nombre(
-                MODES.reduce((s, m) => s + r.encaisse[m].nombre, 0),
-                "paiement",
-                "paiements",
-              )}
+              n={nombre(r.encaisseNombre, "paiement", "paiements")}
               centimes={r.encaisseCentimes}
               fort
             />
