@@ -7,6 +7,7 @@ export const TRAVAUX = [
   "demandes.classer",
   "brouillons.purger",
   "commandes.figer",
+  "mandats.caducite",
 ] as const;
 
 export type NomTravail = (typeof TRAVAUX)[number];

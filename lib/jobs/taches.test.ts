@@ -17,6 +17,7 @@ it("schedules only known jobs, each tick under its own identifier, in a schedule
     "commandes.figer",
     "courriels",
     "demandes.classer",
+    "mandats.caducite",
     "payfip.rattrapage",
   ]);
 });

@@ -13,6 +13,7 @@ import { classerDemandesSansReponse } from "@/lib/domain/demande/classer";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { executerFacturation } from "@/lib/domain/facturation/executer";
 import { rattraperOperations } from "@/lib/domain/paiement/payfip";
+import { rendreCaducs } from "@/lib/domain/prelevement/caducite";
 import { purgeBrouillons } from "@/lib/domain/usager/brouillon";
 import type { NomTravail } from "@/lib/jobs/noms";
 
@@ -53,6 +54,10 @@ export function taches(enArret: () => boolean): Record<NomTravail, Task> {
     "commandes.figer": async (charge) => {
       await figerCommandes(instant(charge));
     },
+    "mandats.caducite": async (charge) => {
+      const caducs = await rendreCaducs(instant(charge));
+      if (caducs > 0) log.info({ evenement: "mandats.caducs", nombre: caducs }, "mandats SEPA caducs");
+    },
   };
 }
 
@@ -68,4 +73,6 @@ export const PLANNING: CronItem[] = [
   { task: "absences.expirer", match: "7 * * * *", identifier: "absences.expirer" },
   { task: "demandes.classer", match: "17 * * * *", identifier: "demandes.classer" },
   { task: "brouillons.purger", match: "27 * * * *", identifier: "brouillons.purger" },
+  // SEPA mandates 36 months without a debit: once a day, at night
+  { task: "mandats.caducite", match: "37 3 * * *", identifier: "mandats.caducite" },
 ];
