@@ -57,9 +57,18 @@ async function cible(
       montant: facture.resteCentimes > 0 ? saisie(facture.resteCentimes) : "",
       texte: (
         <>
-          Pour la facture N° {facture.numero} de {nomFamille(facture.famille)} ({facture.famille.cleEnfance}), qui reste
-          due de {euros(facture.resteCentimes)}. Le paiement lui est affecté d&apos;abord ; le reste va aux autres
-          factures de la famille, la plus ancienne d&apos;abord, puis à son avoir.
+          Pour la facture N° {facture.numero} de {nomFamille(facture.famille)} ({facture.famille.cleEnfance}),{" "}
+          {facture.resteCentimes > 0 ? (
+            <>
+              qui reste due de {euros(facture.resteCentimes)}. Le paiement lui est affecté d&apos;abord ; le reste va
+              aux autres factures de la famille, la plus ancienne d&apos;abord, puis à son avoir.
+            </>
+          ) : (
+            <>
+              qui ne doit plus rien. Le paiement va aux autres factures de la famille, la plus ancienne d&apos;abord,
+              puis à son avoir.
+            </>
+          )}
         </>
       ),
     };
