@@ -49,6 +49,7 @@ const compte = (soldeCentimes: number): Compte => ({
       reference: "7001",
       montantCentimes: 4500,
       recuNumero: "RE-2026-000001",
+      rejeteLe: null,
       factures: [],
     },
     {

@@ -48,6 +48,7 @@ function libelleMouvement(m: Mouvement): string {
     return `Facture ${m.numero} — ${moisEnClair(jourDeDate(m.periodeDebut))}${m.annulee ? " (annulée)" : ""}`;
   }
   if (m.genre === "paiement") {
+    if (m.rejeteLe) return `Prélèvement rejeté par la banque le ${dateFr(m.rejeteLe)} (non compté)`;
     const reference = m.reference && m.mode !== "CB_PAYFIP" ? ` n° ${m.reference}` : "";
     const recu = m.recuNumero ? ` — reçu ${m.recuNumero}` : "";
     return `Paiement : ${MODES[m.mode]}${reference}${recu}`;
@@ -59,7 +60,11 @@ function libelleMouvement(m: Mouvement): string {
 
 /** A movement's amount as the account reads it: what the family owes (+) or what it has given or been given (−). */
 const montantMouvement = (m: Mouvement) =>
-  m.genre === "facture" ? euros(m.montantCentimes) : `− ${euros(m.montantCentimes)}`;
+  m.genre === "facture"
+    ? euros(m.montantCentimes)
+    : m.genre === "paiement" && m.rejeteLe
+      ? euros(0)
+      : `− ${euros(m.montantCentimes)}`;
 
 export function CompteFamille({
   compte,

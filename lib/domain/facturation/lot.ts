@@ -14,6 +14,7 @@ import { dateDeJour, type Jour } from "@/lib/temps/jours";
 import { salutation } from "@/lib/mail/salutation";
 import { reveillerCourriels } from "@/lib/mail/outbox";
 import { appliquerCredits, verrouillerComptes } from "@/lib/domain/paiement/compte";
+import { prevoirPrelevements } from "@/lib/domain/prelevement/prevoir";
 
 export type Representant = {
   familleId: string;
@@ -171,11 +172,13 @@ async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
   // the accounts' lock before the FA and AV counters': a cancellation or an avoir de régularisation takes the
   // account first, then the AV counter; the other order here could deadlock with them
   await verrouillerComptes(tx, comptes);
-  const factures = nouvelles.length === 0 ? 0 : await emettre(tx, lot, nouvelles);
+  const emises = nouvelles.length === 0 ? [] : await emettre(tx, lot, nouvelles);
   await ecrireAvoirsDeRegularisation(tx, avoirs, { emission: lot.emission, instant });
   // the families' credit (a payment in advance, an avoir) pays their new invoices at once
   await appliquerCredits(tx, comptes);
-  return { traitees, factures, reportees: reports.length };
+  // families paying by prélèvement: each new invoice's debit, pre-notified with it (what the credits left due)
+  await prevoirPrelevements(tx, emises, instant);
+  return { traitees, factures: emises.length, reportees: reports.length };
 }
 
 /** The chunk's invoices, numbered in one reservation of the counter, their lines, and their families' mails. */
@@ -183,7 +186,7 @@ async function emettre(
   tx: Tx,
   lot: Lot,
   nouvelles: { familleId: string; lignes: Ligne[]; reports: string[] }[],
-): Promise<number> {
+): Promise<string[]> {
   const annee = Number(lot.emission.slice(0, 4));
   const premier = await reserverNumeros(tx, SERIE_FACTURE, annee, nouvelles.length);
   const factures = nouvelles.map((n, i) => {
@@ -280,5 +283,5 @@ async function emettre(
       })),
     ),
   );
-  return factures.length;
+  return factures.map((f) => f.id);
 }

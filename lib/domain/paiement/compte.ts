@@ -29,7 +29,7 @@ const creditsLibres = (tx: Tx, familles: string[]) =>
       SELECT 'P' AS genre, p.id, p."familleId", p.date AS jour, p."creeLe",
              p."montantCentimes" - COALESCE((SELECT SUM(x."montantCentimes") FROM "AffectationPaiement" x
                                              WHERE x."paiementId" = p.id), 0)::int AS libre
-      FROM "Paiement" p WHERE p."familleId" = ANY(${familles}::text[])
+      FROM "Paiement" p WHERE p."familleId" = ANY(${familles}::text[]) AND p."rejeteLe" IS NULL
       UNION ALL
       SELECT 'A', a.id, a."familleId", a."emisLe", a."creeLe",
              a."montantCentimes" - COALESCE((SELECT SUM(x."montantCentimes") FROM "AffectationAvoir" x
@@ -126,6 +126,8 @@ export type Mouvement =
       reference: string | null;
       montantCentimes: number;
       recuNumero: string | null;
+      /** a debit the bank returned: shown « Prélèvement rejeté », counted nowhere */
+      rejeteLe: Date | null;
       /** the invoices it paid, by number */
       factures: { numero: string; montantCentimes: number }[];
     }
@@ -178,6 +180,7 @@ export async function compteFamille(familleId: string, now: Date) {
         reference: true,
         montantCentimes: true,
         recuNumero: true,
+        rejeteLe: true,
         affectations: { select: { montantCentimes: true, facture: { select: { numero: true } } } },
       },
     }),
@@ -215,7 +218,7 @@ export async function compteFamille(familleId: string, now: Date) {
 
   const dues = factures.filter((f) => !f.avoir).reduce((s, f) => s + f.totalCentimes, 0);
   const credites = avoirs.filter((a) => !a.facture).reduce((s, a) => s + a.montantCentimes, 0);
-  const payes = paiements.reduce((s, p) => s + p.montantCentimes, 0);
+  const payes = paiements.filter((p) => !p.rejeteLe).reduce((s, p) => s + p.montantCentimes, 0);
 
   const mouvements: (Mouvement & { creeLe?: Date })[] = [
     ...factures.map((f) => ({
@@ -242,6 +245,7 @@ export async function compteFamille(familleId: string, now: Date) {
       reference: p.reference,
       montantCentimes: p.montantCentimes,
       recuNumero: p.recuNumero,
+      rejeteLe: p.rejeteLe,
       factures: p.affectations.map((a) => ({ numero: a.facture.numero, montantCentimes: a.montantCentimes })),
     })),
     ...avoirs.map((a) => ({

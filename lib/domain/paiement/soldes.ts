@@ -43,7 +43,8 @@ export const SELECT_MONTANTS = {
   totalCentimes: true,
   echeanceLe: true,
   avoir: { select: { id: true } },
-  affectations: { select: { montantCentimes: true } },
+  // a rejected debit's allocations are removed with it; the filter keeps any left from counting
+  affectations: { where: { paiement: { rejeteLe: null } }, select: { montantCentimes: true } },
   affectationsAvoir: { select: { montantCentimes: true } },
 } as const;
 
