@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUsager } from "@/lib/auth/current";
 import { CompteFamille } from "@/components/facturation/CompteFamille";
+import { attestationProvisoire } from "@/lib/domain/facturation/attestation";
 import { anneesDePaiement, familleDeLUsager } from "@/lib/domain/facturation/queries";
 import { compteFamille, famillesDuParent } from "@/lib/domain/paiement/compte";
 import { maintenant } from "@/lib/web/horloge";
@@ -64,7 +65,8 @@ export default async function MesFacturesPage() {
             {annees.map((annee) => (
               <li key={annee}>
                 <a href={`/factures/attestation/${annee}`} download>
-                  Attestation fiscale {annee} (PDF)
+                  Attestation fiscale {annee}
+                  {attestationProvisoire(annee, now) ? " provisoire" : ""} (PDF)
                 </a>
               </li>
             ))}

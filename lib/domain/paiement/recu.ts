@@ -77,7 +77,7 @@ export async function pdfDeRecu(lecteur: { usagerId: string } | { agent: true },
     select: { id: true, creeLe: true },
   });
   if (!paiement) return null;
-  const client = db() as unknown as Tx;
+  const client: Tx = db();
   const contenu = (await contenuRecu(client, paiement.id, paiement.creeLe))!;
   const bytes = await recuPdf({ ...contenu.pdf, ...(await entete(client)) });
   return { bytes, nom: `recu-${numero}.pdf` };
