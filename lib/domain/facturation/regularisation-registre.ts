@@ -26,21 +26,35 @@ export type GroupeDeJours = {
 };
 
 export async function joursARegulariser(familles: string[], mois: Jour): Promise<GroupeDeJours[]> {
-  return db().$queryRaw<GroupeDeJours[]>`
+  // a month of a commune's days is a few hundred thousand rows joined, sorted and grouped: with the default
+  // work_mem they spill to disk, and JIT compiling costs more than it saves; both set for this query only
+  // (halves it on the bench, scripts/bench/facturation.ts)
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '128MB'`;
+      await tx.$executeRaw`SET LOCAL jit = off`;
+      // the families come as one array, so PostgreSQL expects a few hundred rows where there are a hundred
+      // thousand, and plans nested loops and sorts on text keys; hashes are 2 to 3 times faster here
+      await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
+      return tx.$queryRaw<GroupeDeJours[]>`
     WITH m AS (
       SELECT DISTINCT mois AS debut, (mois + interval '1 month' - interval '1 day')::date AS fin
       FROM "RunFacturation" WHERE statut = 'TERMINE' AND mois < ${dateDeJour(mois)}
     ),
-    maintenant AS (
+    -- one row per day billed now (genre M: with the supplement, S: without) and per ledger line holding a day
+    -- (genre L, its unit price), summed per day in one hash aggregation: no sort, no join of the two sides
+    elements AS (
       SELECT r."familleId", r."enfantId", r."uniteId", r.date, i."anneeId",
-             (r.statut = ANY(${etatsMajores()}::"StatutReservation"[])) AS majore
+             CASE WHEN r.statut = ANY(${etatsMajores()}::"StatutReservation"[]) THEN 'M' ELSE 'S' END AS genre,
+             0 AS prix
       FROM m
       JOIN "Reservation" r ON r.date BETWEEN m.debut AND m.fin
       JOIN "Inscription" i ON i.id = r."inscriptionId"
       WHERE r."familleId" = ANY(${familles}::text[])
         AND r.statut = ANY(${etatsFactures()}::"StatutReservation"[])
       UNION ALL
-      SELECT i."familleId", p."enfantId", p."uniteId", p.date, i."anneeId", true
+      SELECT i."familleId", p."enfantId", p."uniteId", p.date, i."anneeId", 'M', 0
       FROM m
       JOIN "Pointage" p ON p.date BETWEEN m.debut AND m.fin
       JOIN "Unite" u ON u.id = p."uniteId"
@@ -52,72 +66,67 @@ export async function joursARegulariser(familles: string[], mois: Jour): Promise
         ORDER BY i."createdAt" LIMIT 1
       ) i ON true
       WHERE p.etat = 'PRESENT_SANS_RESERVATION' AND i."familleId" = ANY(${familles}::text[])
-    ),
-    du AS (
-      SELECT "familleId", "enfantId", "uniteId", date, max("anneeId") AS "anneeId",
-             (count(*) FILTER (WHERE NOT majore))::int AS simples, (count(*) FILTER (WHERE majore))::int AS majores
-      FROM maintenant GROUP BY 1, 2, 3, 4
-    ),
-    registre AS (
-      SELECT f."familleId", l."enfantId", l."uniteId", j.date, l."prixUnitaireCentimes" AS prix
+      UNION ALL
+      SELECT f."familleId", l."enfantId", l."uniteId", j.date, NULL, 'L', l."prixUnitaireCentimes"
       FROM "Facture" f
       JOIN "LigneFacture" l ON l."factureId" = f.id
       CROSS JOIN LATERAL unnest(l.jours) AS j(date)
+      JOIN m ON j.date BETWEEN m.debut AND m.fin
       WHERE f."familleId" = ANY(${familles}::text[])
         AND NOT EXISTS (SELECT 1 FROM "Avoir" a WHERE a."factureId" = f.id)
       UNION ALL
-      SELECT a."familleId", l."enfantId", l."uniteId", j.date, l."prixUnitaireCentimes"
+      SELECT a."familleId", l."enfantId", l."uniteId", j.date, NULL, 'L', l."prixUnitaireCentimes"
       FROM "Avoir" a
       JOIN "LigneAvoir" l ON l."avoirId" = a.id
       CROSS JOIN LATERAL unnest(l.jours) AS j(date)
+      JOIN m ON j.date BETWEEN m.debut AND m.fin
       WHERE a."familleId" = ANY(${familles}::text[])
       UNION ALL
-      SELECT rf."familleId", e->>'enfantId', (e->>'uniteId')::int, j.date::date, (e->>'prixUnitaireCentimes')::int
+      SELECT rf."familleId", e->>'enfantId', (e->>'uniteId')::int, j.date::date, NULL, 'L',
+             (e->>'prixUnitaireCentimes')::int
       FROM "ReportFacturation" rf
       CROSS JOIN LATERAL jsonb_array_elements(rf.lignes) AS e
       CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(e->'jours', '[]'::jsonb)) AS j(date)
+      JOIN m ON j.date::date BETWEEN m.debut AND m.fin
       WHERE rf."factureId" IS NULL AND rf."familleId" = ANY(${familles}::text[])
     ),
-    facture AS (
-      SELECT r."familleId", r."enfantId", r."uniteId", r.date, sum(r.prix)::int AS facture
-      FROM registre r JOIN m ON r.date BETWEEN m.debut AND m.fin
-      GROUP BY 1, 2, 3, 4
+    jours AS (
+      SELECT "familleId", "enfantId", "uniteId", date, max("anneeId") AS "anneeId",
+             (count(*) FILTER (WHERE genre = 'S'))::int AS simples, (count(*) FILTER (WHERE genre = 'M'))::int AS majores,
+             (sum(prix) FILTER (WHERE genre = 'L'))::int AS facture
+      FROM elements GROUP BY 1, 2, 3, 4
     ),
-    -- lines written before an invoice kept its days: their month is left as it was billed
-    anciennes AS (
-      SELECT f."familleId", l."enfantId", l."uniteId", l.mois
-      FROM "Facture" f JOIN "LigneFacture" l ON l."factureId" = f.id
-      WHERE f."familleId" = ANY(${familles}::text[]) AND cardinality(l.jours) = 0 AND l.regularisation IS NULL
-      UNION
-      SELECT rf."familleId", e->>'enfantId', (e->>'uniteId')::int, (e->>'mois')::date
-      FROM "ReportFacturation" rf CROSS JOIN LATERAL jsonb_array_elements(rf.lignes) AS e
-      WHERE rf."familleId" = ANY(${familles}::text[]) AND e->'jours' IS NULL
-    ),
-    jointure AS (
-      SELECT coalesce(du."familleId", f."familleId") AS "familleId", coalesce(du."enfantId", f."enfantId") AS "enfantId",
-             coalesce(du."uniteId", f."uniteId") AS "uniteId", coalesce(du.date, f.date) AS date, du."anneeId",
-             coalesce(du.simples, 0) AS simples, coalesce(du.majores, 0) AS majores,
-             coalesce(f.facture, 0) AS facture
-      FROM du FULL JOIN facture f
-        ON f."familleId" = du."familleId" AND f."enfantId" = du."enfantId" AND f."uniteId" = du."uniteId"
-       AND f.date = du.date
+    -- the QF of each (household, day) billed now, looked up once however many children and units share it
+    quotients AS (
+      SELECT d."familleId", d.date, q.valeur
+      FROM (SELECT DISTINCT "familleId", date FROM jours WHERE "anneeId" IS NOT NULL) d
+      CROSS JOIN LATERAL (
+        SELECT valeur FROM "QuotientFamilial" q
+        WHERE q."familleId" = d."familleId" AND q.du <= d.date AND (q.au IS NULL OR q.au >= d.date)
+        ORDER BY q.du DESC, q."creeLe" DESC LIMIT 1
+      ) q
     )
     SELECT x."familleId", x."enfantId", x."uniteId", x."anneeId", q.valeur AS quotient, x.simples, x.majores,
-           x.facture AS "factureCentimes", array_agg(to_char(x.date, 'YYYY-MM-DD') ORDER BY x.date) AS jours
-    FROM jointure x
-    LEFT JOIN LATERAL (
-      SELECT valeur FROM "QuotientFamilial" q
-      WHERE x."anneeId" IS NOT NULL AND q."familleId" = x."familleId" AND q.du <= x.date
-        AND (q.au IS NULL OR q.au >= x.date)
-      ORDER BY q.du DESC, q."creeLe" DESC LIMIT 1
-    ) q ON true
-    WHERE NOT EXISTS (
-      SELECT 1 FROM anciennes a
-      WHERE a."familleId" = x."familleId" AND a."enfantId" = x."enfantId" AND a."uniteId" = x."uniteId"
-        AND a.mois = date_trunc('month', x.date)::date
-    )
-      AND (x.simples + x.majores > 0 OR x.facture <> 0)
+           coalesce(x.facture, 0) AS "factureCentimes", array_agg(to_char(x.date, 'YYYY-MM-DD')) AS jours
+    FROM jours x
+    LEFT JOIN quotients q ON q."familleId" = x."familleId" AND q.date = x.date
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** (household, child, unit, month) billed before invoice lines kept their days: left as they were billed. */
+export async function moisSansJours(familles: string[]): Promise<Set<string>> {
+  const lignes = await db().$queryRaw<{ cle: string }[]>`
+    SELECT DISTINCT f."familleId" || '|' || l."enfantId" || '|' || l."uniteId" || '|' || to_char(l.mois, 'YYYY-MM') AS cle
+    FROM "Facture" f JOIN "LigneFacture" l ON l."factureId" = f.id
+    WHERE f."familleId" = ANY(${familles}::text[]) AND cardinality(l.jours) = 0 AND l.regularisation IS NULL
+    UNION
+    SELECT rf."familleId" || '|' || (e->>'enfantId') || '|' || (e->>'uniteId') || '|' || left(e->>'mois', 7)
+    FROM "ReportFacturation" rf CROSS JOIN LATERAL jsonb_array_elements(rf.lignes) AS e
+    WHERE rf."familleId" = ANY(${familles}::text[]) AND e->'jours' IS NULL`;
+  return new Set(lignes.map((l) => l.cle));
 }
 
 /** For each day to regularise: what changed it after it was billed, read from its story. */

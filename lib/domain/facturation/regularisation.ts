@@ -8,7 +8,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { calculateurPrix, type Ligne } from "@/lib/domain/facturation/calcul";
 import { referentiel } from "@/lib/domain/facturation/facturer";
-import { causes, joursARegulariser, type Cause } from "@/lib/domain/facturation/regularisation-registre";
+import { causes, joursARegulariser, moisSansJours, type Cause } from "@/lib/domain/facturation/regularisation-registre";
 import { joursEnClair, type Jour } from "@/lib/temps/jours";
 
 const TAILLE = 1000;
@@ -54,7 +54,7 @@ export async function regularisationsDe(familles: string[], mois: Jour): Promise
 }
 
 async function regularisationsDuLot(familles: string[], mois: Jour): Promise<Map<string, Ligne[]>> {
-  const groupes = await joursARegulariser(familles, mois);
+  const [groupes, anciens] = await Promise.all([joursARegulariser(familles, mois), moisSansJours(familles)]);
   if (groupes.length === 0) return new Map();
   const factures = groupes.filter((g) => g.anneeId !== null) as { uniteId: number; anneeId: number }[];
   const ref = await referentiel(factures);
@@ -75,7 +75,11 @@ async function regularisationsDuLot(familles: string[], mois: Jour): Promise<Map
           g.majores * prix(g.uniteId, g.anneeId, g.quotient, true);
     const ecart = du - g.factureCentimes;
     if (ecart === 0) continue;
-    for (const jour of g.jours) ecarts.push({ ...g, jour, ecart, q: g.quotient });
+    for (const jour of g.jours) {
+      // a month billed before its lines kept their days: nothing to compare it with
+      if (anciens.size > 0 && anciens.has(`${g.familleId}|${g.enfantId}|${g.uniteId}|${jour.slice(0, 7)}`)) continue;
+      ecarts.push({ ...g, jour, ecart, q: g.quotient });
+    }
   }
   if (ecarts.length === 0) return new Map();
   const [pourquoi, enfants] = await Promise.all([
