@@ -33,7 +33,8 @@ export function lireCsvRejets(texte: string): { lignes: LigneRejet[]; erreurs: E
           .trim(),
       );
       const [reference = "", code = "", date = ""] = champs;
-      if (numero === 1 && !CODE_REJET.test(code.toUpperCase())) return; // the header
+      // the header: a first line without any digit (a reference always has some)
+      if (numero === 1 && !/\d/.test(brute)) return;
       if (!reference) return void erreurs.push({ ligne: numero, message: "La référence (RUM ou identifiant) manque." });
       if (!CODE_REJET.test(code.toUpperCase())) {
         return void erreurs.push({ ligne: numero, message: `Code de rejet invalide : « ${code} ».` });
