@@ -123,35 +123,36 @@ describe("simulation, then emission", () => {
   let unJour: Foyer;
   let grosse: Foyer;
   let octobre: Simulation;
+  const premier = async (args: Parameters<typeof creerFoyers>[0]) => (await creerFoyers(args))[0]!;
 
   beforeAll(async () => {
-    [claire] = await creerFoyers({
+    claire = await premier({
       nombre: 1,
       enfantsParFoyer: 1,
       activiteIds: [cantine.id, garderie.id],
       nom: "Claire",
       usagerIds: [(await usagerActive("Claire")).id],
     });
-    [sansQf] = await creerFoyers({ nombre: 1, enfantsParFoyer: 1, activiteIds: [cantine.id], nom: "SansQf" });
-    [unJour] = await creerFoyers({ nombre: 1, enfantsParFoyer: 1, activiteIds: [cantine.id], nom: "UnJour" });
-    [grosse] = await creerFoyers({
+    sansQf = await premier({ nombre: 1, enfantsParFoyer: 1, activiteIds: [cantine.id], nom: "SansQf" });
+    unJour = await premier({ nombre: 1, enfantsParFoyer: 1, activiteIds: [cantine.id], nom: "UnJour" });
+    grosse = await premier({
       nombre: 1,
       enfantsParFoyer: 2,
       activiteIds: [cantine.id, garderie.id],
       nom: "Grosse",
       usagerIds: [(await usagerActive("Grosse")).id],
     });
-    for (const f of [claire!, grosse!])
+    for (const f of [claire, grosse])
       await saisirQuotient({
         familleId: f.familleId,
         agentId: emetteurId,
         data: { valeur: 800, du: "2026-09-01", source: "CAF" },
       });
-    await reserver([claire!], [{ activiteId: cantine.id, uniteId: cantine.classique }], "2026-09-01", "2026-10-31");
-    await reserver([sansQf!], [{ activiteId: cantine.id, uniteId: cantine.classique }], "2026-10-01", "2026-10-31");
-    await reserver([unJour!], [{ activiteId: cantine.id, uniteId: cantine.classique }], "2026-10-05", "2026-10-05");
+    await reserver([claire], [{ activiteId: cantine.id, uniteId: cantine.classique }], "2026-09-01", "2026-10-31");
+    await reserver([sansQf], [{ activiteId: cantine.id, uniteId: cantine.classique }], "2026-10-01", "2026-10-31");
+    await reserver([unJour], [{ activiteId: cantine.id, uniteId: cantine.classique }], "2026-10-05", "2026-10-05");
     await reserver(
-      [grosse!],
+      [grosse],
       [
         { activiteId: cantine.id, uniteId: cantine.classique },
         { activiteId: garderie.id, uniteId: garderie.matin },
@@ -164,7 +165,7 @@ describe("simulation, then emission", () => {
     // now, a régularisation her October invoice carries
     expect((await facturerMois({ mois: "2026-09", now: new Date("2026-10-01T08:00:00Z") })).statut).toBe("TERMINE");
     await saisirQuotient({
-      familleId: claire!.familleId,
+      familleId: claire.familleId,
       agentId: emetteurId,
       data: { valeur: 1200, du: "2026-09-01", source: "CAF" },
     });

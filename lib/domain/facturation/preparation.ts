@@ -33,41 +33,37 @@ export type Preparation = {
 export async function preparerMois(mois: Date): Promise<Preparation> {
   const debut = jourDeDate(mois);
   const fin = finDuMois(debut);
-  const jours = await joursDuMois(debut, fin);
-  const ref = await referentiel(jours);
+  const [jours, reportees, factureesAvant, faites] = await Promise.all([
+    joursDuMois(debut, fin),
+    // families with carried months to bill, even with nothing booked this month
+    db().reportFacturation.findMany({
+      where: { factureId: null, mois: { lt: mois } },
+      select: { familleId: true },
+      distinct: ["familleId"],
+    }),
+    // a family invoiced before may owe (or be owed) a régularisation with nothing booked this month
+    db().$queryRaw<{ familleId: string }[]>`
+      SELECT DISTINCT "familleId" FROM "Facture" WHERE "periodeDebut" < ${mois}`,
+    // a family already billed (or carried) for the month counts as done at once: on a resumption, those of the
+    // chunks committed before; facturerLot checks again under the lock, for a run going on at the same time
+    db().$queryRaw<{ familleId: string }[]>`
+      SELECT "familleId" FROM "Facture" WHERE "periodeDebut" = ${mois}
+      UNION SELECT "familleId" FROM "ReportFacturation" WHERE mois = ${mois}`,
+  ]);
+  const dejaFaites = new Set(faites.map((f) => f.familleId));
   const parFamille = new Map<string, LigneJours[]>();
   for (const j of jours) {
     const liste = parFamille.get(j.familleId);
     if (liste) liste.push(j);
     else parFamille.set(j.familleId, [j]);
   }
-  // families with carried months to bill, even with nothing booked this month
-  const [reportees, factureesAvant] = await Promise.all([
-    db().reportFacturation.findMany({
-      where: { factureId: null, mois: { lt: mois } },
-      select: { familleId: true },
-      distinct: ["familleId"],
-    }),
-    // any family may owe (or be owed) a régularisation with nothing booked this month: one invoiced before, or
-    // one never invoiced whose day an agent booked after its month's run (regularisationsDe reads them by chunks)
-    db().$queryRaw<{ familleId: string }[]>`SELECT id AS "familleId" FROM "Famille"`,
-  ]);
   for (const r of reportees) if (!parFamille.has(r.familleId)) parFamille.set(r.familleId, []);
-  const regularisations = await regularisationsDe(
-    [...new Set([...parFamille.keys(), ...factureesAvant.map((f) => f.familleId)])].sort(),
-    debut,
-  );
+  const candidates = [...new Set([...parFamille.keys(), ...factureesAvant.map((f) => f.familleId)])]
+    .filter((f) => !dejaFaites.has(f))
+    .sort();
+  const [ref, regularisations] = await Promise.all([referentiel(jours), regularisationsDe(candidates, debut)]);
   for (const [familleId, lignes] of regularisations)
     if (lignes.length > 0 && !parFamille.has(familleId)) parFamille.set(familleId, []);
-  // a family already billed (or carried) for the month counts as done at once: on a resumption, those of the
-  // chunks committed before; facturerLot checks again under the lock, for a run going on at the same time
-  const dejaFaites = new Set(
-    (
-      await db().$queryRaw<{ familleId: string }[]>`
-        SELECT "familleId" FROM "Facture" WHERE "periodeDebut" = ${mois}
-        UNION SELECT "familleId" FROM "ReportFacturation" WHERE mois = ${mois}`
-    ).map((f) => f.familleId),
-  );
   const familles = [...parFamille.keys()].filter((f) => !dejaFaites.has(f)).sort();
   return { debut, fin, ref, prix: calculateurPrix(ref.tarifs), parFamille, regularisations, familles };
 }
