@@ -4,6 +4,8 @@ import { CompteFamille } from "@/components/facturation/CompteFamille";
 import { attestationProvisoire } from "@/lib/domain/facturation/attestation";
 import { anneesDePaiement, familleDeLUsager } from "@/lib/domain/facturation/queries";
 import { compteFamille, famillesDuParent } from "@/lib/domain/paiement/compte";
+import { datesDePrelevement, offrePrelevement } from "@/lib/domain/prelevement/queries-mandats";
+import { dateFr } from "@/lib/domain/facturation/periode";
 import { maintenant } from "@/lib/web/horloge";
 import { PayerEnLigne } from "./PayerEnLigne";
 
@@ -18,7 +20,11 @@ export default async function MesFacturesPage() {
   const now = await maintenant();
   const [familles, familleId] = await Promise.all([famillesDuParent(usager.id), familleDeLUsager(usager.id)]);
   const comptes = await Promise.all(familles.map(async (f) => ({ ...f, compte: await compteFamille(f.id, now) })));
-  const annees = familleId ? await anneesDePaiement(familleId) : [];
+  const [annees, prelevements, { ouvert }] = await Promise.all([
+    familleId ? anneesDePaiement(familleId) : [],
+    datesDePrelevement(familles.map((f) => f.id)),
+    offrePrelevement(),
+  ]);
   const plusieurs = comptes.length > 1;
   return (
     <section className="carte" aria-labelledby="titre">
@@ -46,14 +52,25 @@ export default async function MesFacturesPage() {
                 <a href={`/factures/${f.numero}/pdf`} className="bouton-secondaire" download>
                   Télécharger la facture {f.numero} (PDF)
                 </a>
-                {(f.etat === "A_PAYER" || f.etat === "EN_RETARD") && (
-                  <PayerEnLigne numero={f.numero} resteCentimes={f.resteCentimes} />
+                {prelevements.has(f.numero) && f.etat !== "ANNULEE" ? (
+                  <p className="font-semibold">Sera prélevé le {dateFr(prelevements.get(f.numero)!)}</p>
+                ) : (
+                  (f.etat === "A_PAYER" || f.etat === "EN_RETARD") && (
+                    <PayerEnLigne numero={f.numero} resteCentimes={f.resteCentimes} />
+                  )
                 )}
               </>
             )}
           />
         </section>
       ))}
+      {ouvert && comptes.length > 0 && (
+        <p className="mb-6">
+          <Link href="/factures/prelevement" className="bouton-secondaire">
+            Payer par prélèvement automatique
+          </Link>
+        </p>
+      )}
       {annees.length > 0 && (
         <>
           <h2 className="mb-2 text-lg font-bold uppercase">Attestations fiscales</h2>

@@ -12,7 +12,6 @@ import { verifyPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formaterNumero, reserverNumeros } from "@/lib/domain/facturation/numerotation";
 import { erreurIban, finIban, normaliserIban } from "@/lib/domain/prelevement/iban";
 import { chiffrerIban, historiqueSignature } from "@/lib/domain/prelevement/mandat";
 import { debiteur, mandatPdf } from "@/lib/domain/prelevement/mandat-pdf";
@@ -21,12 +20,23 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { salutation } from "@/lib/mail/salutation";
 import { dateHeure } from "@/lib/temps/dates";
-import { jourParis } from "@/lib/temps/jours";
 import MandatSepa, { mandatSepaSubject } from "@/emails/MandatSepa";
 
 /** A FranceConnect sign-in counts as a signature this long after it. */
 export const FRAICHEUR_FRANCECONNECT_MS = 10 * 60 * 1000;
-export const SERIE_RUM = "PF";
+
+/**
+ * The RUM the family's next mandate carries, shown before it is signed: "PF-" + the clé enfance + the rank of
+ * the family's mandate ("PF-K7M2QX9A-1", then -2 after a revocation). Unique (the clé is, and the unique index
+ * says so again); read under the family's lock when signing.
+ */
+export async function prochaineRum(client: Tx, familleId: string): Promise<string> {
+  const [famille, deja] = await Promise.all([
+    client.famille.findUniqueOrThrow({ where: { id: familleId }, select: { cleEnfance: true } }),
+    client.mandatSepa.count({ where: { familleId } }),
+  ]);
+  return `PF-${famille.cleEnfance}-${deja + 1}`;
+}
 
 export type Signature = {
   usagerId: string;
@@ -152,8 +162,7 @@ export async function signerMandat(s: Signature & { familleId: string }): Promis
   return db().$transaction(async (tx) => {
     await parametresOuverts(tx);
     await familleSansMandat(tx, s.usagerId, s.familleId);
-    const annee = Number(jourParis(s.now).slice(0, 4));
-    const rum = formaterNumero(SERIE_RUM, annee, await reserverNumeros(tx, SERIE_RUM, annee, 1));
+    const rum = await prochaineRum(tx, s.familleId);
     const mandatId = randomUUID();
     await tx.mandatSepa.create({
       data: { id: mandatId, rum, familleId: s.familleId, statut: "ACTIF", signeLe: s.now },
