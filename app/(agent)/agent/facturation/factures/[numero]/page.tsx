@@ -10,13 +10,14 @@ import { detailFacture } from "@/lib/domain/facturation/detail";
 import { LignesFacture, TotauxFacture } from "@/components/facturation/DetailFacture";
 import { maintenant } from "@/lib/web/horloge";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
+import { aHabilitationFacturation } from "@/lib/domain/facturation/habilitation";
 import { emettreAvoirAction } from "../../actions";
 
 export const metadata = { title: "Facture" };
 
 // One invoice as issued (never edited): its lines, what was paid, its PDF, and its cancellation by an avoir.
 export default async function FactureAgentPage({ params }: { params: Promise<{ numero: string }> }) {
-  await requireAgent();
+  const { agent } = await requireAgent();
   const { numero } = await params;
   if (!NUMERO.test(numero)) notFound();
   const now = await maintenant();
@@ -71,12 +72,18 @@ export default async function FactureAgentPage({ params }: { params: Promise<{ n
           <p className="mb-3 text-sm">
             Une facture n&apos;est jamais modifiée : son annulation émet un avoir numéroté du même montant.
           </p>
-          <ActionForm
-            action={emettreAvoirAction.bind(null, facture.numero)}
-            bouton="Émettre un avoir"
-            ton="danger"
-            champs={[{ kind: "zoneTexte", name: "motif", label: "Motif de l'annulation", maxLength: 500 }]}
-          />
+          {(await aHabilitationFacturation(agent.id)) ? (
+            <ActionForm
+              action={emettreAvoirAction.bind(null, facture.numero)}
+              bouton="Émettre un avoir"
+              ton="danger"
+              champs={[{ kind: "zoneTexte", name: "motif", label: "Motif de l'annulation", maxLength: 500 }]}
+            />
+          ) : (
+            <p>
+              L&apos;émission d&apos;un avoir demande l&apos;habilitation Facturation, accordée par un administrateur.
+            </p>
+          )}
         </>
       )}
       <p className="mt-6">
