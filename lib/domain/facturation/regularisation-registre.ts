@@ -112,7 +112,8 @@ export async function joursARegulariser(familles: string[], mois: Jour): Promise
     LEFT JOIN quotients q ON q."familleId" = x."familleId" AND q.date = x.date
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
     },
-    { timeout: 120_000 },
+    // maxWait: a connection of the pool may be busy with the other chunk or the month's days
+    { timeout: 120_000, maxWait: 30_000 },
   );
 }
 
@@ -143,41 +144,65 @@ export type Cause = {
 
 export async function causes(jours: { familleId: string; enfantId: string; uniteId: number; jour: Jour }[]) {
   if (jours.length === 0) return [];
-  return db().$queryRaw<Cause[]>`
-    SELECT c.f AS "familleId", c.e AS "enfantId", c.u AS "uniteId", to_char(c.d, 'YYYY-MM-DD') AS jour,
-           ev.raison::text AS raison, ev.vers::text AS vers, an.numero AS annulee, po.etat::text AS pointage
-    FROM unnest(${jours.map((j) => j.familleId)}::text[], ${jours.map((j) => j.enfantId)}::text[],
-                ${jours.map((j) => j.uniteId)}::int[], ${jours.map((j) => j.jour)}::date[]) AS c(f, e, u, d)
-    -- when the day was last written in the ledger (any document), and in a document still standing, by the clock
-    -- the reservations' story is written with (an invoice: its run's)
-    LEFT JOIN LATERAL (
-      SELECT max(t) AS depuis, max(t) FILTER (WHERE vivant) AS vivant FROM (
-        SELECT coalesce((SELECT debut FROM "RunFacturation" WHERE id = f."runId"), f."creeLe") AS t, NOT EXISTS (SELECT 1 FROM "Avoir" a WHERE a."factureId" = f.id) AS vivant
-        FROM "LigneFacture" l JOIN "Facture" f ON f.id = l."factureId"
-        WHERE l."enfantId" = c.e AND f."familleId" = c.f AND l."uniteId" = c.u AND c.d = ANY(l.jours)
-        UNION ALL
-        SELECT a."creeLe", true FROM "LigneAvoir" l JOIN "Avoir" a ON a.id = l."avoirId"
-        WHERE l."enfantId" = c.e AND a."familleId" = c.f AND l."uniteId" = c.u AND c.d = ANY(l.jours)
-        UNION ALL
-        SELECT rf."creeLe", true FROM "ReportFacturation" rf
-        CROSS JOIN LATERAL jsonb_array_elements(rf.lignes) AS x(v)
-        WHERE rf."familleId" = c.f AND rf."factureId" IS NULL AND x.v->>'enfantId' = c.e
-          AND (x.v->>'uniteId')::int = c.u AND coalesce(x.v->'jours', '[]'::jsonb) ? to_char(c.d, 'YYYY-MM-DD')
-      ) t
-    ) s ON true
-    LEFT JOIN "Reservation" r ON r."enfantId" = c.e AND r."uniteId" = c.u AND r.date = c.d
+  // a QF corrected for a few hundred households is thousands of days: the ledger of those households is read once
+  // and hashed against them, rather than searched day by day
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+      await tx.$executeRaw`SET LOCAL jit = off`;
+      await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
+      return tx.$queryRaw<Cause[]>`
+    WITH c AS MATERIALIZED (
+      SELECT * FROM unnest(${jours.map((j) => j.familleId)}::text[], ${jours.map((j) => j.enfantId)}::text[],
+                           ${jours.map((j) => j.uniteId)}::int[], ${jours.map((j) => j.jour)}::date[]) AS c(f, e, u, d)
+    ),
+    familles AS (SELECT DISTINCT f FROM c),
+    -- every document of the ledger holding a day of these households, dated by the clock the reservations' story
+    -- is written with (an invoice: its run's); a cancelled invoice with its number and when it was cancelled
+    documents AS (
+      SELECT f."familleId" AS f, l."enfantId" AS e, l."uniteId" AS u, j.date AS d,
+             coalesce(run.debut, f."creeLe") AS t, av."creeLe" AS annulee, f.numero
+      FROM "Facture" f
+      JOIN "LigneFacture" l ON l."factureId" = f.id
+      LEFT JOIN "RunFacturation" run ON run.id = f."runId"
+      LEFT JOIN "Avoir" av ON av."factureId" = f.id
+      CROSS JOIN LATERAL unnest(l.jours) AS j(date)
+      WHERE f."familleId" IN (SELECT f FROM familles)
+      UNION ALL
+      SELECT a."familleId", l."enfantId", l."uniteId", j.date, a."creeLe", NULL, NULL
+      FROM "Avoir" a
+      JOIN "LigneAvoir" l ON l."avoirId" = a.id
+      CROSS JOIN LATERAL unnest(l.jours) AS j(date)
+      WHERE a."familleId" IN (SELECT f FROM familles)
+      UNION ALL
+      SELECT rf."familleId", x.v->>'enfantId', (x.v->>'uniteId')::int, j.date::date, rf."creeLe", NULL, NULL
+      FROM "ReportFacturation" rf
+      CROSS JOIN LATERAL jsonb_array_elements(rf.lignes) AS x(v)
+      CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(x.v->'jours', '[]'::jsonb)) AS j(date)
+      WHERE rf."factureId" IS NULL AND rf."familleId" IN (SELECT f FROM familles)
+    ),
+    -- when the day was last written in the ledger (any document), in a document still standing, and the last
+    -- invoice holding it that was cancelled
+    s AS (
+      SELECT c.f, c.e, c.u, c.d, max(x.t) AS depuis, max(x.t) FILTER (WHERE x.annulee IS NULL) AS vivant,
+             (array_agg(x.numero ORDER BY x.annulee DESC) FILTER (WHERE x.annulee IS NOT NULL))[1] AS numero,
+             max(x.annulee) AS annulee
+      FROM c LEFT JOIN documents x ON x.f = c.f AND x.e = c.e AND x.u = c.u AND x.d = c.d
+      GROUP BY 1, 2, 3, 4
+    )
+    SELECT s.f AS "familleId", s.e AS "enfantId", s.u AS "uniteId", to_char(s.d, 'YYYY-MM-DD') AS jour,
+           ev.raison::text AS raison, ev.vers::text AS vers,
+           CASE WHEN s.annulee > coalesce(s.vivant, '-infinity'::timestamp) THEN s.numero END AS annulee,
+           po.etat::text AS pointage
+    FROM s
+    LEFT JOIN "Reservation" r ON r."enfantId" = s.e AND r."uniteId" = s.u AND r.date = s.d
     LEFT JOIN LATERAL (
       SELECT raison, vers FROM "ReservationEvenement" ev
       WHERE ev."reservationId" = r.id AND ev."createdAt" > coalesce(s.depuis, '-infinity'::timestamp)
       ORDER BY ev."createdAt" DESC, ev.id DESC LIMIT 1
     ) ev ON true
-    LEFT JOIN LATERAL (
-      SELECT f.numero FROM "LigneFacture" l
-      JOIN "Facture" f ON f.id = l."factureId"
-      JOIN "Avoir" a ON a."factureId" = f.id
-      WHERE l."enfantId" = c.e AND f."familleId" = c.f AND l."uniteId" = c.u AND c.d = ANY(l.jours)
-        AND a."creeLe" > coalesce(s.vivant, '-infinity'::timestamp)
-      ORDER BY a."creeLe" DESC LIMIT 1
-    ) an ON true
-    LEFT JOIN "Pointage" po ON po."enfantId" = c.e AND po."uniteId" = c.u AND po.date = c.d`;
+    LEFT JOIN "Pointage" po ON po."enfantId" = s.e AND po."uniteId" = s.u AND po.date = s.d`;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }

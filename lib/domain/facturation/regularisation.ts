@@ -46,16 +46,20 @@ export function motifDe(cause: Pick<Cause, "raison" | "vers" | "annulee" | "poin
  */
 export async function regularisationsDe(familles: string[], mois: Jour): Promise<Map<string, Ligne[]>> {
   const resultat = new Map<string, Ligne[]>();
-  for (let i = 0; i < familles.length; i += TAILLE) {
-    const lot = familles.slice(i, i + TAILLE);
-    for (const [familleId, lignes] of await regularisationsDuLot(lot, mois)) resultat.set(familleId, lignes);
+  // two chunks at a time: PostgreSQL computes one on each of two cores while the other two connections of the
+  // pool stay free for whatever else the node serves
+  for (let i = 0; i < familles.length; i += 2 * TAILLE) {
+    const lots = [familles.slice(i, i + TAILLE), familles.slice(i + TAILLE, i + 2 * TAILLE)].filter((l) => l.length);
+    for (const parLot of await Promise.all(lots.map((lot) => regularisationsDuLot(lot, mois))))
+      for (const [familleId, lignes] of parLot) resultat.set(familleId, lignes);
   }
   return resultat;
 }
 
 async function regularisationsDuLot(familles: string[], mois: Jour): Promise<Map<string, Ligne[]>> {
-  const [groupes, anciens] = await Promise.all([joursARegulariser(familles, mois), moisSansJours(familles)]);
+  const groupes = await joursARegulariser(familles, mois);
   if (groupes.length === 0) return new Map();
+  const anciens = await moisSansJours(familles);
   const factures = groupes.filter((g) => g.anneeId !== null) as { uniteId: number; anneeId: number }[];
   const ref = await referentiel(factures);
   const prix = calculateurPrix(ref.tarifs);
