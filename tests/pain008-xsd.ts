@@ -2,7 +2,10 @@
 // (tests/fixtures/normes/pain.008.001.02.xsd) by libxml2 (xmllint-wasm), then parsed so a test reads its values.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DOMParser, type Element } from "@xmldom/xmldom";
+import { DOMParser } from "@xmldom/xmldom";
+
+/** What the tests read of a parsed element. */
+type Element = { getElementsByTagName(nom: string): ArrayLike<Element>; textContent: string | null };
 import { validateXML } from "xmllint-wasm";
 
 const XSD = readFileSync(fileURLToPath(new URL("./fixtures/normes/pain.008.001.02.xsd", import.meta.url)), "utf8");
@@ -20,16 +23,15 @@ export async function erreursPain008(xml: string): Promise<string[]> {
 export async function pain008Valide(xml: string) {
   const erreurs = await erreursPain008(xml);
   if (erreurs.length > 0) throw new Error(`pain.008 invalide :\n${erreurs.join("\n")}`);
-  const doc = new DOMParser().parseFromString(xml, "text/xml");
-  const tous = (parent: Element | Document, nom: string) =>
-    Array.from((parent as Element).getElementsByTagName(nom)) as Element[];
+  const racine = new DOMParser().parseFromString(xml, "text/xml").documentElement as unknown as Element;
+  const tous = (parent: Element, nom: string) => Array.from(parent.getElementsByTagName(nom));
   const texte = (parent: Element, nom: string) => tous(parent, nom)[0]?.textContent ?? null;
-  const groupe = tous(doc as unknown as Element, "GrpHdr")[0]!;
+  const groupe = tous(racine, "GrpHdr")[0]!;
   return {
     nbOfTxs: Number(texte(groupe, "NbOfTxs")),
     ctrlSum: texte(groupe, "CtrlSum"),
     msgId: texte(groupe, "MsgId"),
-    lots: tous(doc as unknown as Element, "PmtInf").map((lot) => ({
+    lots: tous(racine, "PmtInf").map((lot) => ({
       sequence: texte(lot, "SeqTp"),
       date: texte(lot, "ReqdColltnDt"),
       nbOfTxs: Number(texte(lot, "NbOfTxs")),

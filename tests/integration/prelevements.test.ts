@@ -31,6 +31,7 @@ import { agent } from "./demande-fixtures";
 import { facture, familleValidee } from "./paiement-fixtures";
 import { ICS_TEST, mandat, nouvelleVersion, parametresActifs } from "./prelevement-fixtures";
 
+type Famille = Awaited<ReturnType<typeof familleValidee>>;
 const IBAN_A = "FR1420041010050500013M02606";
 const IBAN_B = "FR7610907000301234567890125";
 let agentId: string;
@@ -137,9 +138,9 @@ describe("the month's debit run", () => {
   });
 
   it("leaves out a revoked mandate and an invoice paid meanwhile, with their reasons, and sums exactly", async () => {
-    const [revoquee, payee, a, b] = await Promise.all(
+    const [revoquee, payee, a, b] = (await Promise.all(
       ["Irigoin", "Harriet", "Mendiboure", "Sorhaindo"].map((n) => familleValidee(n)),
-    );
+    )) as [Famille, Famille, Famille, Famille];
     const mandats = await Promise.all(
       [revoquee, payee, a, b].map((f, i) => mandat(f.familleId, f.usager.id, i % 2 ? IBAN_A : IBAN_B)),
     );

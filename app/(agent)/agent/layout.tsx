@@ -57,6 +57,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                   <Link href="/agent/tarifs">Tarifs</Link>
                 </li>
                 <li>
+                  <Link href="/agent/prelevements">Prélèvements</Link>
+                </li>
+                <li>
                   <Link href="/agent/journal">Journal</Link>
                 </li>
               </>

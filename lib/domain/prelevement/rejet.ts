@@ -156,3 +156,19 @@ async function prevenirFamille(
     await enqueueMail(tx, await renderMail(usager.courriel, prelevementRejeteSubject(p.numero), element));
   }
 }
+
+/** The last rejects entered, newest first (the rejects page). */
+export const derniersRejets = () =>
+  db().prelevement.findMany({
+    where: { statut: "REJETE" },
+    orderBy: [{ rejeteLe: "desc" }, { id: "asc" }],
+    take: 30,
+    select: {
+      id: true,
+      montantCentimes: true,
+      rejeteLe: true,
+      codeRejet: true,
+      motifRejet: true,
+      facture: { select: { numero: true, destinataire: true } },
+    },
+  });

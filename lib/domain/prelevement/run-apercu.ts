@@ -1,7 +1,7 @@
 // What a month's debit run would present, and who is left out and why: read the same way by the page's preview
 // and by the launch itself (run.ts), inside its transaction, so the agent launches what was shown.
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { ajouterJours, jourDeDate, jourParis, type Jour } from "@/lib/temps/jours";
 import type { StatutMandat, StatutPrelevement } from "@/lib/generated/prisma/client";
 
@@ -137,3 +137,6 @@ function motifExclusion(c: Candidat): string | null {
   if (Math.min(c.reste, c.montantPrevu!) < MONTANT_MINIMUM_CENTIMES) return "Montant inférieur à 1 €";
   return null;
 }
+
+/** The preview for the page, outside any transaction. */
+export const apercuDuMois = (mois: Jour, now: Date) => apercuRun(db() as unknown as Tx, mois, now);
