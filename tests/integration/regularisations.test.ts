@@ -190,6 +190,29 @@ describe("régularisations on the next invoice", () => {
     ]);
   });
 
+  it("a household never invoiced, an agent booking its days after the run: an invoice of régularisations only", async () => {
+    const f = await familleInscrite("Oubliee", [act.cantine.id]);
+    const lignes = await apres(f, () =>
+      reserverPourLaFamille({
+        agent: facturation,
+        inscriptionId: f.inscriptions[0]!,
+        changements: ["2026-09-21", "2026-09-22", "2026-09-24", "2026-09-25"].map((date) => ({
+          date,
+          uniteId: act.cantine.classique,
+          reserver: true,
+        })),
+        now: APRES,
+      }),
+    );
+    expect(lignes.map(({ facture, jours, montant }) => ({ facture, jours, montant }))).toEqual(
+      ["2026-09-21", "2026-09-22", "2026-09-24", "2026-09-25"].map((jour) => ({
+        facture: "2026-10-01",
+        jours: [jour],
+        montant: REPAS,
+      })),
+    );
+  });
+
   it("a service non assuré declared afterwards: the day credited back", async () => {
     // the 29th is no other family's booked day but the agent's booking above (done with before this test)
     const f = await famille("Greve", "2026-09-01", "2026-09-29");

@@ -41,9 +41,11 @@ export async function preparerMois(mois: Date): Promise<Preparation> {
       select: { familleId: true },
       distinct: ["familleId"],
     }),
-    // a family invoiced before may owe (or be owed) a régularisation with nothing booked this month
+    // a family invoiced before may owe (or be owed) a régularisation with nothing booked this month, and so may
+    // one never invoiced whose day an agent booked (or pointed) after its month's run: any enrolled household
     db().$queryRaw<{ familleId: string }[]>`
-      SELECT DISTINCT "familleId" FROM "Facture" WHERE "periodeDebut" < ${mois}`,
+      SELECT DISTINCT "familleId" FROM "Facture" WHERE "periodeDebut" < ${mois}
+      UNION SELECT DISTINCT "familleId" FROM "Inscription"`,
     // a family already billed (or carried) for the month counts as done at once: on a resumption, those of the
     // chunks committed before; facturerLot checks again under the lock, for a run going on at the same time
     db().$queryRaw<{ familleId: string }[]>`
