@@ -27,7 +27,8 @@ const PUBLICS = {
   calendrier: ["delais", "generation", "journaliser", "motifs-non-assure", "periode", "zone"],
   commune: ["queries"],
   // numerotation: the gap-free séries (reçus RE too); pdf-recu and periode: the reçu as paiement/recu.ts writes it
-  facturation: ["argent", "etat", "numerotation", "pdf-recu", "periode"],
+  // pdf-redacteur: the régie's pen, for the SEPA mandate's PDF (prelevement/mandat-pdf.ts)
+  facturation: ["argent", "etat", "numerotation", "pdf-recu", "pdf-redacteur", "periode"],
   famille: ["schemas"],
   // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits)
   paiement: ["compte"],

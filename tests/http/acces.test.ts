@@ -14,7 +14,9 @@
 // forbidden page's payload, and a redirect() with 200 and `x-action-redirect: <path>;push`. An id the server
 // does not know gets 409 with `x-nextjs-action-not-found`: never taken for a 404.
 import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { chiffrerIban } from "@/lib/domain/prelevement/mandat";
 import { seedActivites } from "@/prisma/demo-activites";
 import { creerActualite } from "@/lib/domain/portail/actualites";
 import { changerAccesSante } from "@/lib/domain/sante/acces-agent";
@@ -40,6 +42,8 @@ type Contexte = {
   numeroFacture: string;
   /** the reçu of the first family's payment */
   recuNumero: string;
+  /** the RUM of the first family's SEPA mandate */
+  rum: string;
 };
 
 // ——— The table: every route and every action, by who may reach it ———
@@ -61,6 +65,8 @@ type AccesRoute =
   | "pdf-famille"
   /** a PDF of the console: 404 for anonymous and citizens, 200 for an agent */
   | "pdf-agent"
+  /** a PDF of the console with a family's bank details (a SEPA mandate): also 403 for an AGENT, 200 for an ADMIN */
+  | "pdf-admin"
   /** the upload route (POST): 404 for anonymous and agents, a French refusal for a citizen's empty form */
   | "televersement"
   /** the second-factor pages: a citizen 404, anonymous to /agent/connexion */
@@ -191,6 +197,13 @@ const ROUTES: Record<string, LigneRoute> = {
   "/factures/[numero]": { acces: "famille", chemin: (c) => `/factures/${c.numeroFacture}` },
   "/factures/recus/[numero]/pdf": { acces: "pdf-famille", chemin: (c) => `/factures/recus/${c.recuNumero}/pdf` },
   "/factures/attestation/[annee]": { acces: "pdf-usager", chemin: () => "/factures/attestation/2026" },
+  "/factures/prelevement": { acces: "usager" },
+  "/factures/prelevement/[rum]/pdf": { acces: "pdf-famille", chemin: (c) => `/factures/prelevement/${c.rum}/pdf` },
+  "/agent/prelevements/mandats": { acces: "admin" },
+  "/agent/prelevements/mandats/[rum]/pdf": {
+    acces: "pdf-admin",
+    chemin: (c) => `/agent/prelevements/mandats/${c.rum}/pdf`,
+  },
   "/api/pieces": { acces: "televersement" },
   "/api/pieces/[id]": { acces: "fichier", chemin: (c) => `/api/pieces/${c.a.pieceId}` },
   "/api/messages/[id]/piece": { acces: "fichier", chemin: (c) => `/api/messages/${c.a.messageId}/piece` },
@@ -245,6 +258,15 @@ const ROUTES: Record<string, LigneRoute> = {
     chemin: (c) => `/agent/facturation/familles/${c.a.familleId}/attestation/2026`,
   },
   "/agent/tarifs": { acces: "admin" },
+  "/agent/prelevements": { acces: "admin" },
+  "/agent/prelevements/parametres": { acces: "admin" },
+  "/agent/prelevements/rejets": { acces: "admin" },
+  // no run in the matrix's data: an administrator gets the 404 of a run that does not exist
+  "/agent/prelevements/runs/[id]/pain008": {
+    acces: "admin",
+    chemin: () => "/agent/prelevements/runs/00000000-0000-4000-8000-000000000000/pain008",
+    administrateur: 404,
+  },
   "/agent/tarifs/[annee]/[unite]": { acces: "admin", chemin: (c) => `/agent/tarifs/${c.anneeId}/${c.uniteId}` },
   "/agent/portail": { acces: "agent" },
   "/agent/portail/activites": { acces: "agent" },
@@ -497,6 +519,15 @@ const ACTIONS: Record<string, LigneAction> = {
     args: (c) => [`${c.anneeId}:${c.uniteId}`, ...formulaire()],
   },
   "app/(agent)/agent/tarifs/actions.ts#modifierParametresAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/prelevements/actions.ts#voirMoisAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/prelevements/actions.ts#lancerRunAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/prelevements/actions.ts#modifierParametresPrelevementAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/prelevements/actions.ts#rejeterPrelevementAction": { acces: "admin", args: formulaire },
+  "app/(agent)/agent/prelevements/actions.ts#importerRejetsAction": { acces: "admin", args: formulaire },
+  "app/(portail)/factures/prelevement/actions.ts#signerMandatAction": { acces: "usager", args: formulaire },
+  "app/(portail)/factures/prelevement/actions.ts#modifierIbanAction": { acces: "usager", args: formulaire },
+  "app/(portail)/factures/prelevement/actions.ts#revoquerMandatAction": { acces: "usager", args: formulaire },
+  "app/(agent)/agent/prelevements/mandats/actions.ts#changerEtatMandatAction": { acces: "admin", args: formulaire },
 };
 
 // ——— Who asks, and what they must get ———
@@ -551,6 +582,26 @@ beforeAll(async () => {
   // its reçu, as lib/domain/paiement/recu.ts numbers one
   const recuNumero = "RE-2026-000001";
   await db().paiement.update({ where: { id: paiementId }, data: { recuNumero } });
+  // a SEPA mandate of the first family, as signer-mandat.ts writes one
+  const mandatId = randomUUID();
+  const { rum } = await db().mandatSepa.create({
+    data: { id: mandatId, rum: "PF-ACCES-1", familleId: a.familleId, signeLe: new Date("2026-11-02T09:00:00Z") },
+  });
+  await db().versionMandat.create({
+    data: {
+      mandatId,
+      numero: 1,
+      ibanChiffre: chiffrerIban(mandatId, "FR7630006000011234567890189"),
+      ibanFin: "0189",
+      titulaire: "Claire ETCHART",
+      adresse: "65 Route de Saint Pierre d'Irube, 64990 Villefranque",
+      usagerId: a.usager.id,
+      signeLe: new Date("2026-11-02T09:00:00Z"),
+      adresseIp: "203.0.113.7",
+      methode: "MOT_DE_PASSE",
+      versionTexte: 1,
+    },
+  });
   contexte = {
     a: { ...a, factureNumero },
     paiementId,
@@ -562,6 +613,7 @@ beforeAll(async () => {
     anneeId,
     numeroFacture,
     recuNumero,
+    rum,
   };
   citoyen = await connecte({ kind: "USAGER", usagerId: a.usager.id });
   autreFamille = await connecte({ kind: "USAGER", usagerId: b.usager.id });
@@ -692,6 +744,12 @@ describe.each(routesDuBuild.filter((route) => route in ROUTES))("GET %s", (route
         await expectIntrouvable(await get(citoyen), "citoyen");
         expect((await get(agent)).status, "un agent").toBe(200);
         break;
+      case "pdf-admin":
+        await expectIntrouvable(await get(anonyme()), "anonyme");
+        await expectIntrouvable(await get(citoyen), "citoyen");
+        expect((await get(agent)).status, "un agent").toBe(403);
+        expect((await get(admin)).status, "un administrateur").toBe(200);
+        break;
       case "session-agent":
         expectConnexion(await get(anonyme()), "/agent/connexion", "anonyme");
         await expectIntrouvable(await get(citoyen), "citoyen");
@@ -732,7 +790,7 @@ const routesHandlers = [
 function lecteur(acces: AccesRoute): Client {
   if (["usager", "famille", "fichier", "pdf-usager", "pdf-famille", "televersement"].includes(acces)) return citoyen;
   if (acces === "sante") return agentSante;
-  if (["agent", "admin", "pdf-agent", "session-agent"].includes(acces)) return admin;
+  if (["agent", "admin", "pdf-agent", "pdf-admin", "session-agent"].includes(acces)) return admin;
   return anonyme();
 }
 
@@ -744,7 +802,7 @@ describe("downloads outside /api/ lose their sandbox", () => {
   it.each(routesHandlers)("%s answers with the file policy", async (route) => {
     const ligne = ROUTES[route]!;
     const response = await requete(lecteur(ligne.acces), (ligne.chemin ?? (() => route))(contexte));
-    if (["fichier", "pdf-usager", "pdf-famille", "pdf-agent", "agent", "admin"].includes(ligne.acces)) {
+    if (["fichier", "pdf-usager", "pdf-famille", "pdf-agent", "pdf-admin", "agent", "admin"].includes(ligne.acces)) {
       expect(response.status, "la réponse du fichier lui-même").toBe(200);
     }
     expect(response.headers.get("content-security-policy")).toBe(POLITIQUE_FICHIER);

@@ -12,6 +12,7 @@ import {
   type ContenuMandat,
 } from "@/lib/domain/prelevement/mandat-texte";
 import { ibanEnClair, ibanMasque } from "@/lib/domain/prelevement/iban";
+import { journaliser } from "@/lib/journal";
 import { formatParis } from "@/lib/temps/dates";
 
 export const METHODES_SIGNATURE: Record<string, string> = {
@@ -110,4 +111,13 @@ export async function pdfDeMandat(lecteur: { usagerId: string } | { admin: true 
     iban: "entier",
   });
   return bytes && { bytes, nom: `mandat-${rum}.pdf` };
+}
+
+/** The full mandate for an agent: "refuse" unless ADMIN; the read journaled (bank details read by an agent). */
+export async function pdfDeMandatPourAgent(agentId: string, rum: string) {
+  const agent = await db().agent.findUnique({ where: { id: agentId }, select: { role: true } });
+  if (agent?.role !== "ADMIN") return "refuse" as const;
+  const pdf = await pdfDeMandat({ admin: true }, rum);
+  if (pdf) await journaliser({ event: "mandat.pdf_lu", actorKind: "AGENT", actorId: agentId, details: { rum } });
+  return pdf;
 }
