@@ -16,6 +16,8 @@ const { sink } = await vi.hoisted(async () => {
 
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { detailFacture } from "@/lib/domain/facturation/detail";
+import { pdfDeFacture } from "@/lib/domain/facturation/documents";
 import { rendreCaducs } from "@/lib/domain/prelevement/caducite";
 import { dechiffrerIban, mandatActif } from "@/lib/domain/prelevement/mandat";
 import { pdfDeMandat } from "@/lib/domain/prelevement/mandat-pdf";
@@ -215,6 +217,14 @@ describe("a mandate's life", () => {
         creeLe: NOW,
       },
     });
+    // the pre-notification: the invoice's page data and its PDF say when it is debited
+    expect((await detailFacture({ usagerId: p.usager.id }, fa.numero, NOW))!.prelevement).toEqual({
+      date: "10/12/2026",
+      montantCentimes: 4250,
+      rum,
+    });
+    const pdfFacture = (await pdfDeFacture({ usagerId: p.usager.id }, fa.numero, NOW))!;
+    expect((await texteDuPdf(pdfFacture.bytes)).join(" ")).toContain("42,50 € sera prélevé le 10/12/2026");
     const autre = await parent("Jaureguy");
     expect(
       (await refus(revoquerMandat({ rum, par: { kind: "USAGER", usagerId: autre.usager.id }, now: NOW }))).message,

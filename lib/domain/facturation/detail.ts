@@ -43,6 +43,13 @@ export async function detailFacture(lecteur: Lecteur, numero: string, now: Date)
         select: { montantCentimes: true, paiement: { select: { mode: true, date: true, recuNumero: true } } },
       },
       affectationsAvoir: { select: { montantCentimes: true, avoir: { select: { numero: true, emisLe: true } } } },
+      // the pre-notification (issue 29): the debit planned or presented for this invoice
+      prelevements: {
+        where: { statut: { in: ["PREVU", "PRESENTE"] } },
+        orderBy: { creeLe: "desc" },
+        take: 1,
+        select: { datePrelevement: true, montantCentimes: true, mandat: { select: { rum: true } } },
+      },
     },
   });
   if (!facture) return null;
@@ -104,6 +111,14 @@ export async function detailFacture(lecteur: Lecteur, numero: string, now: Date)
     deduitCentimes,
     resteCentimes: annulee ? 0 : Math.max(0, facture.totalCentimes - deduitCentimes),
     avoir: facture.avoir,
+    /** « 42,50 € sera prélevé le 10/12/2026 » under the mandate `rum`, or null */
+    prelevement: facture.prelevements[0]
+      ? {
+          date: dateFr(facture.prelevements[0].datePrelevement),
+          montantCentimes: facture.prelevements[0].montantCentimes,
+          rum: facture.prelevements[0].mandat.rum,
+        }
+      : null,
     etat: etatFacture({
       totalCentimes: facture.totalCentimes,
       payeCentimes: deduitCentimes,

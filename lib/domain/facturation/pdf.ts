@@ -37,6 +37,12 @@ function lignes(r: Redacteur, f: DetailFacture) {
 
 function commentPayer(r: Redacteur, f: DetailFacture) {
   r.ligne("Comment payer", { gras: true });
+  if (f.prelevement) {
+    r.paragraphe(
+      `Prélèvement automatique : ${euros(f.prelevement.montantCentimes)} sera prélevé le ${f.prelevement.date} sur votre compte (mandat ${f.prelevement.rum}). Vous n'avez rien à faire.`,
+    );
+    return;
+  }
   r.paragraphe(`À régler avant le ${f.echeanceLe}. ${f.reglement.modesPaiement}`);
   if (f.reglement.iban) {
     r.paragraphe(

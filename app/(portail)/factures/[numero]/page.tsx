@@ -5,6 +5,7 @@ import { requireUsager } from "@/lib/auth/current";
 import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
 import { detailFacture } from "@/lib/domain/facturation/detail";
 import { moisEnClair } from "@/lib/domain/facturation/periode";
+import { euros } from "@/lib/domain/facturation/argent";
 import { maintenant } from "@/lib/web/horloge";
 import { PayerEnLigne } from "../PayerEnLigne";
 
@@ -35,6 +36,15 @@ export default async function FacturePage({ params }: Props) {
         <dd className="font-semibold">{LIBELLES_ETAT[facture.etat]}</dd>
         <dt>Quotient familial</dt>
         <dd>{facture.quotient.replace(/^Quotient familial : /, "")}</dd>
+        {facture.prelevement && (
+          <>
+            <dt>Prélèvement automatique</dt>
+            <dd className="font-semibold">
+              {euros(facture.prelevement.montantCentimes)} sera prélevé le {facture.prelevement.date} (mandat{" "}
+              {facture.prelevement.rum})
+            </dd>
+          </>
+        )}
       </dl>
       <LignesFacture facture={facture} />
       <TotauxFacture facture={facture} lienRecu={(recu) => `/factures/recus/${recu}/pdf`} />
@@ -43,12 +53,12 @@ export default async function FacturePage({ params }: Props) {
           Facture annulée par l&apos;avoir N° {facture.avoir.numero} : {facture.avoir.motif}
         </p>
       )}
-      {facture.resteCentimes > 0 && <CommentPayer facture={facture} />}
+      {facture.resteCentimes > 0 && !facture.prelevement && <CommentPayer facture={facture} />}
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <a href={`/factures/${facture.numero}/pdf`} className="bouton-secondaire" download>
           Télécharger la facture (PDF)
         </a>
-        {(facture.etat === "A_PAYER" || facture.etat === "EN_RETARD") && (
+        {(facture.etat === "A_PAYER" || facture.etat === "EN_RETARD") && !facture.prelevement && (
           <PayerEnLigne numero={facture.numero} resteCentimes={facture.resteCentimes} />
         )}
       </div>
