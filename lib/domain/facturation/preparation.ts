@@ -33,8 +33,7 @@ export type Preparation = {
 export async function preparerMois(mois: Date): Promise<Preparation> {
   const debut = jourDeDate(mois);
   const fin = finDuMois(debut);
-  const [jours, reportees, factureesAvant, faites] = await Promise.all([
-    joursDuMois(debut, fin),
+  const [reportees, factureesAvant, faites] = await Promise.all([
     // families with carried months to bill, even with nothing booked this month
     db().reportFacturation.findMany({
       where: { factureId: null, mois: { lt: mois } },
@@ -53,6 +52,11 @@ export async function preparerMois(mois: Date): Promise<Preparation> {
       UNION SELECT "familleId" FROM "ReportFacturation" WHERE mois = ${mois}`,
   ]);
   const dejaFaites = new Set(faites.map((f) => f.familleId));
+  const candidates = [...new Set([...reportees, ...factureesAvant].map((f) => f.familleId))]
+    .filter((f) => !dejaFaites.has(f))
+    .sort();
+  // the candidates are known before the month's days are counted: both are read at once
+  const [jours, regularisations] = await Promise.all([joursDuMois(debut, fin), regularisationsDe(candidates, debut)]);
   const parFamille = new Map<string, LigneJours[]>();
   for (const j of jours) {
     const liste = parFamille.get(j.familleId);
@@ -60,10 +64,7 @@ export async function preparerMois(mois: Date): Promise<Preparation> {
     else parFamille.set(j.familleId, [j]);
   }
   for (const r of reportees) if (!parFamille.has(r.familleId)) parFamille.set(r.familleId, []);
-  const candidates = [...new Set([...parFamille.keys(), ...factureesAvant.map((f) => f.familleId)])]
-    .filter((f) => !dejaFaites.has(f))
-    .sort();
-  const [ref, regularisations] = await Promise.all([referentiel(jours), regularisationsDe(candidates, debut)]);
+  const ref = await referentiel(jours);
   for (const [familleId, lignes] of regularisations)
     if (lignes.length > 0 && !parFamille.has(familleId)) parFamille.set(familleId, []);
   const familles = [...parFamille.keys()].filter((f) => !dejaFaites.has(f)).sort();
