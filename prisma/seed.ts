@@ -13,6 +13,7 @@ import { seedActivites } from "@/prisma/demo-activites";
 import { seedPortail } from "@/prisma/demo-portail";
 import { publierDocument } from "@/lib/domain/commune/publier-document";
 import { seedFacturationDemo } from "@/prisma/demo-facturation";
+import { seedPrelevementDemo } from "@/prisma/demo-prelevement";
 import { inscrireEnfantsDemo, seedReservations } from "@/prisma/demo-reservations";
 import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
@@ -287,6 +288,8 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   }
   await seedReservations();
   await inscrireEnfantsDemo(claire.id, { id: agents[DEMO_AGENT.identifiant]!, prenom: "Maite", nom: "Irigoyen" });
+  // Claire's family pays by prélèvement: its mandate before September is invoiced, so the invoice is pre-notified
+  await seedPrelevementDemo(claire.id);
   await seedFacturationDemo(claire.id, agents[DEMO_AGENT.identifiant]!);
   return [
     { role: "Parent (famille validée)", ...DEMO_PARENT },

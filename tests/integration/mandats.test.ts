@@ -46,7 +46,7 @@ beforeAll(async () => {
     where: { id: 1 },
     data: {
       actif: true,
-      ics: "FR12ZZZ123456",
+      ics: "FR72ZZZ123456",
       creancierNom: "Régie périscolaire de Villefranque",
       creancierAdresse: "Place de la Mairie, 64990 Villefranque",
     },
@@ -145,7 +145,7 @@ describe("signing a mandate", () => {
     expect(pieces.map((x) => [x.filename, x.contentType])).toEqual([[`mandat-${rum}.pdf`, "application/pdf"]]);
     const texte = (await texteDuPdf(pieces[0]!.content)).join("\n");
     expect(texte).toContain("Mandat de prélèvement SEPA");
-    expect(texte).toContain("FR12ZZZ123456");
+    expect(texte).toContain("FR72ZZZ123456");
     expect(texte).toContain(rum);
     expect(texte).toContain("dans les 8 semaines suivant la date de débit");
     expect(texte).toContain("FR76 **** … 0189");
