@@ -24,6 +24,7 @@ import type { Agent } from "@/lib/generated/prisma/client";
 import { anonyme, appelerAction, connecte, redirection, requete, type Client } from "./client";
 import { actionsDuBuild, ROUTES_DU_BUILD, routesDuBuild } from "./build";
 import { POLITIQUE_FICHIER } from "@/lib/storage/reponse";
+import { formaterNumero, reserverNumeros } from "@/lib/domain/facturation/numerotation";
 import { factureEtPaiement } from "../integration/paiement-fixtures";
 import { familleComplete, nouvelAgent, type Famille } from "./fixtures";
 
@@ -579,9 +580,13 @@ beforeAll(async () => {
     },
   });
   const { factureNumero, paiementId } = await factureEtPaiement(a.familleId);
-  // its reçu, as lib/domain/paiement/recu.ts numbers one
-  const recuNumero = "RE-2026-000001";
-  await db().paiement.update({ where: { id: paiementId }, data: { recuNumero } });
+  // its reçu, numbered through the série's counter as lib/domain/paiement/recu.ts does (the http files share a
+  // database: a number typed here could be one another file's payment gets)
+  const recuNumero = await db().$transaction(async (tx) => {
+    const numero = formaterNumero("RE", 2026, await reserverNumeros(tx, "RE", 2026, 1));
+    await tx.paiement.update({ where: { id: paiementId }, data: { recuNumero: numero } });
+    return numero;
+  });
   // a SEPA mandate of the first family, as signer-mandat.ts writes one
   const mandatId = randomUUID();
   const { rum } = await db().mandatSepa.create({
