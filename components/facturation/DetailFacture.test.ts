@@ -59,6 +59,7 @@ const facture: DetailFacture = {
   deduitCentimes: 300,
   resteCentimes: 270,
   avoir: null,
+  prelevement: null,
   etat: "A_PAYER",
   reglement: {
     regie: "Régie enfance",
