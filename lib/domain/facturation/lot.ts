@@ -10,6 +10,7 @@ import type { Courriel } from "@/lib/domain/facturation/courriel-facture";
 import { ecrireAvoirsDeRegularisation } from "@/lib/domain/facturation/avoir-regularisation";
 import { inserer } from "@/lib/domain/facturation/inserer";
 import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/domain/facturation/numerotation";
+import { dateFr } from "@/lib/domain/facturation/periode";
 import { dateDeJour, type Jour } from "@/lib/temps/jours";
 import { salutation } from "@/lib/mail/salutation";
 import { reveillerCourriels } from "@/lib/mail/outbox";
@@ -177,16 +178,21 @@ async function ecrire(tx: Tx, lot: Lot): Promise<Bilan> {
   // the families' credit (a payment in advance, an avoir) pays their new invoices at once
   await appliquerCredits(tx, comptes);
   // families paying by prélèvement: each new invoice's debit, pre-notified with it (what the credits left due)
-  await prevoirPrelevements(tx, emises, instant);
+  await prevoirPrelevements(
+    tx,
+    emises.map((f) => f.id),
+    instant,
+  );
+  await courrielsDesFactures(tx, lot, emises);
   return { traitees, factures: emises.length, reportees: reports.length };
 }
 
-/** The chunk's invoices, numbered in one reservation of the counter, their lines, and their families' mails. */
+/** The chunk's invoices, numbered in one reservation of the counter, and their lines. */
 async function emettre(
   tx: Tx,
   lot: Lot,
   nouvelles: { familleId: string; lignes: Ligne[]; reports: string[] }[],
-): Promise<string[]> {
+): Promise<Emise[]> {
   const annee = Number(lot.emission.slice(0, 4));
   const premier = await reserverNumeros(tx, SERIE_FACTURE, annee, nouvelles.length);
   const factures = nouvelles.map((n, i) => {
@@ -272,16 +278,39 @@ async function emettre(
   for (const f of factures.filter((x) => x.reports.length > 0)) {
     await tx.reportFacturation.updateMany({ where: { id: { in: f.reports } }, data: { factureId: f.id } });
   }
+  return factures.map((f) => ({ id: f.id, numero: f.numero, destinataires: f.destinataires }));
+}
+
+type Emise = {
+  id: string;
+  numero: string;
+  destinataires: { courriel: string; civilite: "MADAME" | "MONSIEUR"; nomUsage: string }[];
+};
+
+/**
+ * The families' mails, written once their debits are planned: an invoice debited says when (« Elle sera prélevée
+ * le 10/12/2026 », the pre-notification), never its amount.
+ */
+async function courrielsDesFactures(tx: Tx, lot: Lot, emises: Emise[]) {
+  if (emises.length === 0) return;
+  const prelevements = await tx.prelevement.findMany({
+    where: { factureId: { in: emises.map((f) => f.id) }, statut: "PREVU" },
+    select: { factureId: true, datePrelevement: true },
+  });
+  const dates = new Map(prelevements.map((p) => [p.factureId, dateFr(p.datePrelevement)]));
   await inserer(
     tx,
     "OutboxMail",
     { id: "text", to: "text", subject: "text", html: "text", text: "text" },
-    factures.flatMap((f) =>
+    emises.flatMap((f) =>
       f.destinataires.map((u) => ({
         id: randomUUID(),
-        ...lot.courriel(u.courriel, { salutation: salutation(u), numero: f.numero }),
+        ...lot.courriel(u.courriel, {
+          salutation: salutation(u),
+          numero: f.numero,
+          prelevement: dates.get(f.id),
+        }),
       })),
     ),
   );
-  return factures.map((f) => f.id);
 }
