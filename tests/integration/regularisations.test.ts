@@ -1,7 +1,6 @@
-// Nothing after the run is lost (issue 24): every change to a day of an invoiced month, made through the real
-// commands after its invoice, lands once on the family's next invoice as a régularisation line with the day,
-// the reason and the signed amount; a second run adds nothing. A negative total becomes an avoir de
-// régularisation, and so do a family's pending credits when an agent chooses.
+// Nothing after the run is lost (issue 24): each change to a day of an invoiced month, through the real commands,
+// lands once on the family's next invoice (day, reason, signed amount); a second run adds nothing. A negative total
+// becomes an avoir de régularisation, and so do a family's pending credits when an agent chooses.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DEMARCHES } from "@/lib/domain/demarches";
@@ -23,16 +22,13 @@ import { familleInscrite, preparerCommune, reserver, type Activites } from "./ab
 let act: Activites;
 let anneeId: number;
 let facturation: { id: string; nom: string };
-/** September is invoiced on 1 October, October on 1 November, November on 1 December. */
-const OCTOBRE = new Date("2026-10-01T08:00:00Z");
-const NOVEMBRE = new Date("2026-11-02T08:00:00Z");
-const DECEMBRE = new Date("2026-12-01T08:00:00Z");
-/** When the day changes: after September's invoice, before October's. */
+// September invoiced on 1 October, October on 2 November, November on 1 December; the days change APRES,
+// between the first two. No QF given: the highest bracket, 4,15 € a meal (+ 1 € « présent sans réservation »).
+const le = (jour: string) => new Date(`${jour}T08:00:00Z`);
+const [OCTOBRE, NOVEMBRE, DECEMBRE] = [le("2026-10-01"), le("2026-11-02"), le("2026-12-01")] as const;
 const APRES = new Date("2026-10-05T10:00:00Z");
 const PDF = { bytes: new TextEncoder().encode("%PDF-1.4\n%certificat\n"), mime: "application/pdf", nom: "c.pdf" };
-/** No QF given: the highest bracket (4,15 € a meal; 2,45 € a garderie du soir). */
-const REPAS = 415;
-const MAJORATION = 100;
+const [REPAS, MAJORATION] = [415, 100];
 
 beforeAll(async () => {
   act = await preparerCommune();
@@ -82,6 +78,9 @@ const regularisations = async (familleId: string) =>
     montant: l.montantCentimes,
     libelle: l.libelle,
   }));
+
+const court = (lignes: { jours: string[]; regularisation: string | null; montant: number }[]) =>
+  lignes.map(({ jours, regularisation, montant }) => ({ jours, regularisation, montant }));
 
 /**
  * September invoiced, then the change, then October invoiced: what October's invoice regularised. Then October
@@ -155,7 +154,7 @@ describe("régularisations on the next invoice", () => {
         now: APRES,
       }),
     );
-    expect(lignes.map(({ jours, regularisation, montant }) => ({ jours, regularisation, montant }))).toEqual([
+    expect(court(lignes)).toEqual([
       { jours: ["2026-09-29"], regularisation: "Présence sans réservation", montant: REPAS + MAJORATION },
     ]);
   });
@@ -170,7 +169,7 @@ describe("régularisations on the next invoice", () => {
         now: APRES,
       }),
     );
-    expect(lignes.map(({ jours, regularisation, montant }) => ({ jours, regularisation, montant }))).toEqual([
+    expect(court(lignes)).toEqual([
       { jours: ["2026-09-29"], regularisation: "Modification par la commune", montant: REPAS },
     ]);
   });
@@ -185,7 +184,7 @@ describe("régularisations on the next invoice", () => {
         now: APRES,
       }),
     );
-    expect(lignes.map(({ jours, regularisation, montant }) => ({ jours, regularisation, montant }))).toEqual([
+    expect(court(lignes)).toEqual([
       { jours: ["2026-09-25"], regularisation: "Modification par la commune", montant: -REPAS },
     ]);
   });
@@ -228,9 +227,7 @@ describe("régularisations on the next invoice", () => {
         now: APRES,
       }),
     );
-    expect(lignes.map(({ jours, regularisation, montant }) => ({ jours, regularisation, montant }))).toEqual([
-      { jours: ["2026-09-29"], regularisation: "Service non assuré", montant: -REPAS },
-    ]);
+    expect(court(lignes)).toEqual([{ jours: ["2026-09-29"], regularisation: "Service non assuré", montant: -REPAS }]);
   });
 
   it("a QF correction: only the difference, day by day", async () => {
@@ -243,7 +240,7 @@ describe("régularisations on the next invoice", () => {
       }),
     );
     // 4,15 € billed, 2,85 € owed at QF 800
-    expect(lignes.map(({ jours, regularisation, montant }) => ({ jours, regularisation, montant }))).toEqual(
+    expect(court(lignes)).toEqual(
       ["2026-09-21", "2026-09-22", "2026-09-24", "2026-09-25"].map((jour) => ({
         jours: [jour],
         regularisation: "Correction du tarif ou du quotient familial",
@@ -273,7 +270,7 @@ describe("régularisations on the next invoice", () => {
     });
     expect(septembre!.prixUnitaireCentimes).toBe(245);
     // 2,45 € billed, 2,60 € since the correction: each day of September's line, once
-    expect(lignes.map(({ jours, regularisation, montant }) => ({ jours, regularisation, montant }))).toEqual(
+    expect(court(lignes)).toEqual(
       septembre!.jours.map(jourDeDate).map((jour) => ({
         jours: [jour],
         regularisation: "Correction du tarif ou du quotient familial",
@@ -292,7 +289,7 @@ describe("régularisations on the next invoice", () => {
     const septembre = await db().facture.findFirstOrThrow({
       where: { familleId: f.familleId, periodeDebut: new Date("2026-09-01T00:00:00Z") },
     });
-    expect(lignes.map(({ jours, regularisation, montant }) => ({ jours, regularisation, montant }))).toEqual(
+    expect(court(lignes)).toEqual(
       ["2026-09-21", "2026-09-22", "2026-09-24", "2026-09-25"].map((jour) => ({
         jours: [jour],
         regularisation: `Facture ${septembre.numero} annulée`,
@@ -365,7 +362,6 @@ describe("avoirs de régularisation", () => {
     expect(avoir!.lignes.map((l) => [l.jours.map(jourDeDate), l.regularisation, l.montantCentimes])).toEqual(
       ["2026-09-21", "2026-09-22", "2026-09-24", "2026-09-25"].map((j) => [[j], "Absence justifiée", -REPAS]),
     );
-    // the credit pays September's invoice at once
     expect(avoir!.affectations.map((a) => [a.factureId, a.montantCentimes])).toEqual([[factures[0]!.id, 4 * REPAS]]);
   });
 
