@@ -237,7 +237,10 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/reservations/a-valider": { acces: "agent" },
   "/agent/service-non-assure": { acces: "agent" },
   "/agent/facturation": { acces: "agent" },
-  "/agent/facturation/simulation": { acces: "agent", chemin: () => "/agent/facturation/simulation?mois=2026-09" },
+  "/agent/facturation/simulation/export": {
+    acces: "agent",
+    chemin: () => "/agent/facturation/simulation/export?mois=2026-09",
+  },
   "/agent/facturation/factures/[numero]": {
     acces: "agent",
     chemin: (c) => `/agent/facturation/factures/${c.numeroFacture}`,

@@ -68,7 +68,7 @@ export function SimulationMois({
         ))}
       </dl>
       <p className="mb-4">
-        <a href={`/agent/facturation/simulation?mois=${mois}`} download>
+        <a href={`/agent/facturation/simulation/export?mois=${mois}`} download>
           Télécharger la simulation (CSV)
         </a>
       </p>

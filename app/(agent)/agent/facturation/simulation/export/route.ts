@@ -1,6 +1,7 @@
 // A month's simulation as a CSV file for a spreadsheet (lib/csv-excel.ts: ";", UTF-8 with BOM): one row per
 // line a family would be billed, with the family's result, total and anomalies on each, so the file can be
-// filtered by family or by anomaly. Amounts as a French spreadsheet reads them ("48,45").
+// filtered by family or by anomaly. Amounts as a French spreadsheet reads them ("48,45"). Its path ends in
+// /export, so the proxy answers it with the downloads' policy (proxy.ts).
 import { requireAgent } from "@/lib/auth/current";
 import { csvExcel, reponseCsv } from "@/lib/csv-excel";
 import { ANOMALIES, ISSUES, simulerFacturation } from "@/lib/domain/facturation/simulation";
