@@ -2,7 +2,7 @@
 // DGFiP's field tables as docs/faits/sepa-pes.md gives them (order, mandatory values, formats, lengths, keys,
 // ISO-8859-1 bytes); a debited invoice's InfoPrelevementSEPA and account; an avoir as a titre de réduction; a
 // missing SIRET refused with its reason; the second generation takes only what is new; the comptable's answers.
-import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
+import { DOMParser } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -70,17 +70,20 @@ beforeAll(async () => {
   await prelevementPrevu({ familleId: b!.familleId, usagerId: b!.usager.id }, fb, "RUM-VILLEFRANQUE-000001");
 }, 120_000);
 
+type XmlElement = Element;
+
 const V = (e: XmlElement | undefined) => e?.getAttribute("V") ?? null;
-const enfants = (e: XmlElement) => Array.from(e.childNodes).filter((n): n is XmlElement => n.nodeType === 1);
+const enfants = (e: XmlElement) =>
+  Array.from(e.childNodes as unknown as ArrayLike<Node>).filter((n): n is XmlElement => n.nodeType === 1);
 const noms = (e: XmlElement) => enfants(e).map((c) => c.nodeName);
 const un = (e: XmlElement, nom: string) => enfants(e).find((c) => c.nodeName === nom)!;
-const tous = (e: XmlElement, nom: string) => Array.from(e.getElementsByTagName(nom));
+const tous = (e: XmlElement, nom: string): XmlElement[] => Array.from(e.getElementsByTagName(nom));
 
 async function fichier(bordereauId: string) {
   const f = await fichierBordereau(bordereauId);
   if (!f?.ok) throw new Error(`fichier refusé : ${f ? f.raisons.join(" ") : "introuvable"}`);
   const texte = Buffer.from(f.bytes).toString("latin1");
-  const racine = new DOMParser().parseFromString(texte, "text/xml").documentElement!;
+  const racine = new DOMParser().parseFromString(texte, "text/xml").documentElement as unknown as XmlElement;
   return { ...f, texte, racine };
 }
 

@@ -21,19 +21,21 @@ type Client = Pick<
   | "prelevement"
   | "versionMandat"
   | "representant"
+  | "$queryRaw"
 >;
 
 type LigneSource = {
   enfantNom: string;
   libelle: string;
   montantCentimes: number;
-  jours: Date[];
+  /** Date from Prisma, YYYY-MM-DD from the month's one query */
+  jours: (Date | string)[];
   regularisation: string | null;
 };
 
 /** "Henri DUPONT - Cantine : lun. 2, mar. 3 nov.", with the régularisation's reason when it is one. */
 function objetLigne(l: LigneSource): string {
-  const jours = joursEnClair(l.jours.map(jourDeDate));
+  const jours = joursEnClair(l.jours.map((j) => (typeof j === "string" ? j : jourDeDate(j))));
   const regul = l.regularisation ? ` (régularisation : ${l.regularisation})` : "";
   return `${l.enfantNom} - ${l.libelle}${regul} : ${jours}`;
 }
@@ -66,7 +68,8 @@ async function prelevementsDe(client: Client, factureIds: string[], jusquA: Date
     p.run ? p.run.transmission === "PES" : p.statut === "PREVU" && transmission === "PES",
   );
   const versions = await client.versionMandat.findMany({
-    where: { OR: retenus.map((p) => ({ mandatId: p.mandatId, numero: p.versionNumero })) },
+    where: { mandatId: { in: [...new Set(retenus.map((p) => p.mandatId))] } },
+    select: { mandatId: true, numero: true, ibanChiffre: true, bic: true, titulaire: true },
   });
   const version = new Map(versions.map((v) => [`${v.mandatId}:${v.numero}`, v]));
   const parFacture = new Map<string, { prel: (typeof retenus)[number]; compte: TiersPes["compte"] }>();
@@ -102,7 +105,21 @@ export async function modeleBordereau(client: Client, bordereauId: string): Prom
   const factureIds = b.titres.flatMap((t) => (t.factureId ? [t.factureId] : []));
   const avoirIds = b.titres.flatMap((t) => (t.avoirId ? [t.avoirId] : []));
   const [factures, avoirs, debits] = await Promise.all([
-    client.facture.findMany({ where: { id: { in: factureIds } }, include: { lignes: { orderBy: { ordre: "asc" } } } }),
+    client.facture.findMany({
+      where: { id: { in: factureIds } },
+      select: {
+        id: true,
+        numero: true,
+        annee: true,
+        sequence: true,
+        familleId: true,
+        periodeDebut: true,
+        echeanceLe: true,
+        totalCentimes: true,
+        destinataire: true,
+        adresse: true,
+      },
+    }),
     client.avoir.findMany({
       where: { id: { in: avoirIds } },
       include: {
@@ -117,9 +134,14 @@ export async function modeleBordereau(client: Client, bordereauId: string): Prom
     }),
     prelevementsDe(client, factureIds, b.creeLe),
   ]);
+  const lignesDe = await lignesDesFactures(client, factureIds);
   const civilites = await civilitesDes(
     client,
     [...factures, ...avoirs].map((x) => x.familleId),
+  );
+  const snapshots = await snapshotsDesFamilles(
+    client,
+    avoirs.filter((a) => !a.facture).map((a) => a.familleId),
   );
   const mois = jourDeDate(b.mois);
   const parFacture = new Map(factures.map((f) => [f.id, f]));
@@ -129,7 +151,7 @@ export async function modeleBordereau(client: Client, bordereauId: string): Prom
     if (t.factureId) {
       const f = parFacture.get(t.factureId)!;
       const debit = debits.get(f.id);
-      const lignes: LignePes[] = f.lignes
+      const lignes: LignePes[] = (lignesDe.get(f.id) ?? [])
         .filter((l) => l.montantCentimes > 0)
         .map((l) => ({ objet: objetLigne(l), montantCentimes: l.montantCentimes, prelevement: null }));
       if (debit) {
@@ -155,7 +177,8 @@ export async function modeleBordereau(client: Client, bordereauId: string): Prom
       });
     } else {
       const a = parAvoir.get(t.avoirId!)!;
-      pieces.push(await pieceReduction(client, t.numeroPiece, a, civilites.get(a.familleId) ?? null));
+      const snapshot = a.facture ?? snapshotAvant(snapshots.get(a.familleId) ?? [], a.creeLe);
+      pieces.push(pieceReduction(t.numeroPiece, a, snapshot, civilites.get(a.familleId) ?? null));
     }
   }
   return {
@@ -184,12 +207,12 @@ type AvoirSource = {
 type LigneSourceFacture = { numero: string; destinataire: string; adresse: string; lignes: LigneSource[] };
 
 /** An avoir as a titre de réduction: the cancelled invoice's lines, or the days credited back. */
-async function pieceReduction(
-  client: Client,
+function pieceReduction(
   idPce: number,
   a: AvoirSource,
+  snapshot: Snapshot,
   civilite: "MADAME" | "MONSIEUR" | null,
-): Promise<PiecePes> {
+): PiecePes {
   let lignes: LignePes[];
   if (a.facture) {
     lignes = a.facture.lignes
@@ -198,17 +221,10 @@ async function pieceReduction(
   } else {
     lignes = a.lignes.map((l) => ({ objet: objetLigne(l), montantCentimes: -l.montantCentimes, prelevement: null }));
     // a day charged back among days credited: the réduction is said as one line of its total
-    if (lignes.some((l) => l.montantCentimes <= 0)) {
+    if (lignes.length === 0 || lignes.some((l) => l.montantCentimes <= 0)) {
       lignes = [{ objet: `Régularisation : ${a.motif}`, montantCentimes: a.montantCentimes, prelevement: null }];
     }
   }
-  // who is reduced: the cancelled invoice's snapshot, or the family's last invoice before the avoir
-  const snapshot = a.facture ??
-    (await client.facture.findFirst({
-      where: { familleId: a.familleId, creeLe: { lte: a.creeLe } },
-      orderBy: [{ creeLe: "desc" }, { numero: "desc" }],
-      select: { destinataire: true, adresse: true },
-    })) ?? { destinataire: "", adresse: "" };
   return {
     idPce,
     reduction: true,
@@ -222,4 +238,42 @@ async function pieceReduction(
       ? { exer: a.facture.titrePes.bordereau.exer, idPce: a.facture.titrePes.numeroPiece }
       : null,
   };
+}
+
+type Snapshot = { destinataire: string; adresse: string };
+
+/** The invoices' snapshots of these families, oldest first (one query for every avoir de régularisation). */
+async function snapshotsDesFamilles(client: Client, familleIds: string[]) {
+  const parFamille = new Map<string, (Snapshot & { creeLe: Date })[]>();
+  if (familleIds.length === 0) return parFamille;
+  const factures = await client.facture.findMany({
+    where: { familleId: { in: [...new Set(familleIds)] } },
+    orderBy: [{ creeLe: "asc" }, { numero: "asc" }],
+    select: { familleId: true, creeLe: true, destinataire: true, adresse: true },
+  });
+  for (const f of factures) parFamille.set(f.familleId, [...(parFamille.get(f.familleId) ?? []), f]);
+  return parFamille;
+}
+
+/**
+ * Who an avoir de régularisation reduces: the family's last invoice before it (its first one after, for an
+ * avoir older than every invoice). Both stay the same once written: the file read again is the same.
+ */
+function snapshotAvant(factures: (Snapshot & { creeLe: Date })[], avant: Date): Snapshot {
+  const anterieures = factures.filter((f) => f.creeLe <= avant);
+  return anterieures.at(-1) ?? factures[0] ?? { destinataire: "", adresse: "" };
+}
+
+/** The invoices' lines in their order, their days as YYYY-MM-DD: one query for a month of thousands of lines. */
+async function lignesDesFactures(client: Client, factureIds: string[]) {
+  const lignes = await client.$queryRaw<(Omit<LigneSource, "jours"> & { factureId: string; jours: string })[]>`
+    SELECT "factureId", "enfantNom", libelle, "montantCentimes", regularisation,
+           array_to_string(jours, ',') AS jours
+    FROM "LigneFacture" WHERE "factureId" = ANY(${factureIds}::text[]) ORDER BY "factureId", ordre`;
+  const parFacture = new Map<string, LigneSource[]>();
+  for (const l of lignes) {
+    const ligne = { ...l, jours: l.jours ? l.jours.split(",") : [] };
+    parFacture.set(l.factureId, [...(parFacture.get(l.factureId) ?? []), ligne]);
+  }
+  return parFacture;
 }

@@ -37,6 +37,7 @@ const REMPLACEMENTS: Record<string, string> = {
  * outside Latin-1 loses its accent, anything else becomes "?"; control characters and line breaks become spaces.
  */
 export function latin1(texte: string): string {
+  if (/^[\x20-\x7e\xa0-\xff]*$/.test(texte)) return texte.replace(/\s+/g, " ").trim();
   let sortie = "";
   for (const c of texte) {
     const r = REMPLACEMENTS[c];
@@ -61,16 +62,17 @@ export function tronquer(texte: string, longueur: number): string {
 }
 
 const echapper = (v: string) =>
-  v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  /[&<>"]/.test(v) ? v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : v;
 
-function ecrire(noeud: Noeud, indent: string, lignes: string[]) {
+// one element a line, without indentation: a month's file stays a few megabytes
+function ecrire(noeud: Noeud, lignes: string[]) {
   if (noeud.v !== undefined) {
-    lignes.push(`${indent}<${noeud.nom} V="${echapper(noeud.v)}"/>`);
+    lignes.push(`<${noeud.nom} V="${echapper(noeud.v)}"/>`);
     return;
   }
-  lignes.push(`${indent}<${noeud.nom}>`);
-  for (const enfant of noeud.enfants ?? []) ecrire(enfant, `${indent}  `, lignes);
-  lignes.push(`${indent}</${noeud.nom}>`);
+  lignes.push(`<${noeud.nom}>`);
+  for (const enfant of noeud.enfants ?? []) ecrire(enfant, lignes);
+  lignes.push(`</${noeud.nom}>`);
 }
 
 export const NAMESPACE_PES = "http://www.minefi.gouv.fr/cp/helios/pes_v2/Rev0/aller";
@@ -81,11 +83,10 @@ export function octetsPes(racine: Noeud[]): Uint8Array {
     `<?xml version="1.0" encoding="ISO-8859-1"?>`,
     `<n:PES_Aller xmlns:n="${NAMESPACE_PES}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
   ];
-  for (const noeud of racine) ecrire(noeud, "  ", lignes);
+  for (const noeud of racine) ecrire(noeud, lignes);
   lignes.push("</n:PES_Aller>", "");
   return new Uint8Array(Buffer.from(latin1Brut(lignes.join("\n")), "latin1"));
 }
 
 // the values were made Latin-1 by latin1(); this guards the rest (element names, codes) the same way
-const latin1Brut = (texte: string) =>
-  [...texte].map((c) => (c === "\n" || c.codePointAt(0)! <= 0xff ? c : "?")).join("");
+const latin1Brut = (texte: string) => texte.replace(/[^\n\x20-\xff]/gu, "?");

@@ -10,6 +10,7 @@ import { reserverNumeros } from "@/lib/domain/facturation/numerotation";
 import { controlerBordereau } from "@/lib/domain/pes/controle";
 import { modeleBordereau } from "@/lib/domain/pes/donnees";
 import { totalBordereau } from "@/lib/domain/pes/modele";
+import { fichierPes } from "@/lib/domain/pes/xml";
 import { dateDeJour, jourParis, type Jour } from "@/lib/temps/jours";
 
 export const SERIE_BORDEREAU = "PESB";
@@ -27,7 +28,7 @@ export async function genererBordereau({
   mois: Jour;
   agentId: string | null;
   now: Date;
-}): Promise<{ id: string; numero: number; nombrePieces: number }> {
+}): Promise<{ id: string; numero: number; nombrePieces: number; octets: number }> {
   const exer = Number(jourParis(now).slice(0, 4));
   return db().$transaction(
     async (tx) => {
@@ -78,7 +79,9 @@ export async function genererBordereau({
       });
       const modele = await modeleBordereau(tx, bordereau.id);
       const raisons = controlerBordereau(modele);
-      if (raisons.length > 0) throw new AppError("controle", raisons.join(" "), "mois");
+      if (raisons.length > 0) throw new AppError("controle", resumeRaisons(raisons), "mois");
+      // written once here, so a value the writer cannot carry fails before anything is kept
+      const octets = fichierPes(modele).length;
       const montantCentimes = totalBordereau(modele.pieces);
       await tx.bordereauPes.update({ where: { id: bordereau.id }, data: { montantCentimes } });
       await journal(tx, {
@@ -95,8 +98,17 @@ export async function genererBordereau({
           montantCentimes,
         },
       });
-      return { id: bordereau.id, numero, nombrePieces: n };
+      return { id: bordereau.id, numero, nombrePieces: n, octets };
     },
     { timeout: 60_000 },
   );
+}
+
+/** The first reasons, and how many more: a month of 2,500 invoices without settings says it once, not 2,500 times. */
+export function resumeRaisons(raisons: string[]): string {
+  const autres = raisons.length - 5;
+  return [
+    ...raisons.slice(0, 5),
+    ...(autres > 0 ? [`Et ${autres} autre${autres > 1 ? "s" : ""} problème${autres > 1 ? "s" : ""}.`] : []),
+  ].join(" ");
 }
