@@ -27,7 +27,7 @@ export const FRAICHEUR_FRANCECONNECT_MS = 10 * 60 * 1000;
 
 /**
  * The RUM the family's next mandate carries, shown before it is signed: "PF-" + the clé enfance + the rank of
- * the family's mandate ("PF-K7M2QX9A-1", then -2 after a revocation). Unique (the clé is, and the unique index
+ * the family's mandate ("PF-S27J-P2RQ-1", then -2 after a revocation). Unique (the clé is, and the unique index
  * says so again); read under the family's lock when signing.
  */
 export async function prochaineRum(client: Tx, familleId: string): Promise<string> {

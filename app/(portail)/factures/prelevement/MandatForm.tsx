@@ -20,9 +20,12 @@ type Props = {
 };
 
 export function MandatForm({ familleId, rum, franceConnect, titulaire }: Props) {
-  const { state, formAction, onSubmit, pending, formRef, annonce, cle } = useFormulaireAction(rum ? modifier : signer, {
-    valeurs: { titulaire },
-  });
+  const { state, formAction, onSubmit, pending, formRef, annonce, cle, numero } = useFormulaireAction(
+    rum ? modifier : signer,
+    {
+      valeurs: { titulaire },
+    },
+  );
   const v = state.values;
   const e = state.errors;
   return (
@@ -67,6 +70,8 @@ export function MandatForm({ familleId, rum, franceConnect, titulaire }: Props) 
         </p>
       ) : (
         <PasswordField
+          // each answer remounts it empty: a password is never kept, not even in the browser's form
+          key={`mot-de-passe-${numero}`}
           name="motDePasse"
           label="Votre mot de passe, pour signer"
           showRule={false}
