@@ -13,6 +13,8 @@
 //                                          throttling, sessions and the outbox across nodes
 //   facturation scripts/bench/facturation.ts  the month's invoicing of 5,000 children, no server: run last, in its
 //                                          own process on its own PostgreSQL database (it runs alone too)
+//   prelevement scripts/bench/prelevement.ts  a debit run for 5,000 families, its pain.008 written and checked
+//                                          against the XSD; no server, its own process and database, like facturation
 //
 // Adding a scenario: a file scripts/bench/<nom>.ts exporting `scenario: Scenario` (scripts/bench/commun.ts):
 // its name, title, the databases it runs on, and executer(ctx), which gets the database, the population, the
@@ -49,7 +51,10 @@ import { scenario as rush } from "./bench/rush";
 
 const SCENARIOS: Scenario[] = [pages, connexion, rush, noeuds];
 /** Scenarios without a server, each in its own process: its last line of output is its measure. */
-const SANS_SERVEUR = [{ nom: "facturation", fichier: "scripts/bench/facturation.ts" }];
+const SANS_SERVEUR = [
+  { nom: "facturation", fichier: "scripts/bench/facturation.ts" },
+  { nom: "prelevement", fichier: "scripts/bench/prelevement.ts" },
+];
 
 let arret: Promise<never> | undefined;
 function terminer(code: number): Promise<never> {

@@ -8,6 +8,7 @@ export const TRAVAUX = [
   "brouillons.purger",
   "commandes.figer",
   "mandats.caducite",
+  "prelevements.recus",
 ] as const;
 
 export type NomTravail = (typeof TRAVAUX)[number];

@@ -14,6 +14,7 @@ import { DEMARCHES } from "@/lib/domain/demarches";
 import { executerFacturation } from "@/lib/domain/facturation/executer";
 import { rattraperOperations } from "@/lib/domain/paiement/payfip";
 import { rendreCaducs } from "@/lib/domain/prelevement/caducite";
+import { emettreRecusDuRun } from "@/lib/domain/prelevement/run-recus";
 import { purgeBrouillons } from "@/lib/domain/usager/brouillon";
 import type { NomTravail } from "@/lib/jobs/noms";
 
@@ -57,6 +58,9 @@ export function taches(enArret: () => boolean): Record<NomTravail, Task> {
     "mandats.caducite": async (charge) => {
       const caducs = await rendreCaducs(instant(charge));
       if (caducs > 0) log.info({ evenement: "mandats.caducs", nombre: caducs }, "mandats SEPA caducs");
+    },
+    "prelevements.recus": async (charge) => {
+      await emettreRecusDuRun((charge as { runId: string }).runId, () => !enArret());
     },
   };
 }

@@ -23,6 +23,7 @@ import { rejeterPrelevement } from "@/lib/domain/prelevement/rejet";
 import { importerRejets } from "@/lib/domain/prelevement/rejet-import";
 import { lancerRun } from "@/lib/domain/prelevement/run";
 import { apercuRun } from "@/lib/domain/prelevement/run-apercu";
+import { emettreRecusDuRun } from "@/lib/domain/prelevement/run-recus";
 import { drainOutbox } from "@/lib/mail/outbox";
 import { seedCommune } from "@/prisma/seed";
 import type { Tx } from "@/lib/db";
@@ -92,6 +93,8 @@ describe("the month's debit run", () => {
       }),
     ]);
     const run = await lancerRun({ agentId, mois: "2026-11", now });
+    // the reçus: the job the run queued
+    expect(await emettreRecusDuRun(run.id)).toBeGreaterThanOrEqual(1);
     const p = await db().prelevement.findFirstOrThrow({
       where: { factureId: novembre.id },
       include: { paiement: true },

@@ -78,16 +78,16 @@ export async function apercuRun(client: Tx, mois: Jour, now: Date): Promise<Aper
              - COALESCE((SELECT SUM(x."montantCentimes") FROM "AffectationPaiement" x WHERE x."factureId" = f.id), 0)
              - COALESCE((SELECT SUM(x."montantCentimes") FROM "AffectationAvoir" x WHERE x."factureId" = f.id), 0)
            )::int AS reste,
-           EXISTS (SELECT 1 FROM "Prelevement" q WHERE q."mandatId" = m.id AND q.statut = 'PRESENTE') AS presente
+           (pr."mandatId" IS NOT NULL) AS presente
     FROM "Facture" f
     LEFT JOIN LATERAL (
       SELECT * FROM "Prelevement" q WHERE q."factureId" = f.id ORDER BY q."creeLe" DESC LIMIT 1
     ) p ON true
-    JOIN LATERAL (
-      SELECT * FROM "MandatSepa" x
-      WHERE (p.id IS NOT NULL AND x.id = p."mandatId") OR (p.id IS NULL AND x."familleId" = f."familleId")
-      ORDER BY x."creeLe" DESC LIMIT 1
-    ) m ON true
+    -- the debit's mandate, or the family's latest (COALESCE reads the second only without a debit)
+    JOIN "MandatSepa" m ON m.id = COALESCE(p."mandatId", (
+      SELECT x.id FROM "MandatSepa" x WHERE x."familleId" = f."familleId" ORDER BY x."creeLe" DESC LIMIT 1))
+    -- the mandates with a debit presented (no index on Prelevement.mandatId: one pass, hashed)
+    LEFT JOIN (SELECT DISTINCT "mandatId" FROM "Prelevement" WHERE statut = 'PRESENTE') pr ON pr."mandatId" = m.id
     WHERE f."periodeDebut" = ${mois}::date
       AND (p.id IS NULL OR p."runId" IS NULL)
       AND (p.statut IS NULL OR p.statut IN ('PREVU', 'ANNULE'))

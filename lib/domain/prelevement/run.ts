@@ -1,7 +1,7 @@
 // « Lancer les prélèvements »: the month's debit run. In one transaction, holding the month's lock: the debits
 // the preview shows are presented (each with its Paiement PRELEVEMENT dated the collection day, allocated to its
-// invoice, which it pays, and its reçu), the mandates' last debit moves, the debits whose invoice was paid or
-// cancelled meanwhile, or whose mandate ended, are cancelled. In FICHIER_SEPA mode the run's pain.008 is then
+// invoice, which it pays), the mandates' last debit moves, the debits whose invoice was paid or cancelled
+// meanwhile, or whose mandate ended, are cancelled; each payment's reçu follows from the queue (run-recus.ts). In FICHIER_SEPA mode the run's pain.008 is then
 // downloaded (pain008-fichier.ts); in PES mode the comptable public debits through the titles.
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { reveillerCourriels } from "@/lib/mail/outbox";
 import { verrouillerComptes } from "@/lib/domain/paiement/compte";
-import { emettreRecu } from "@/lib/domain/paiement/recu";
+import { ajouterTravail } from "@/lib/jobs/file";
 import { verrouillerFactures } from "@/lib/domain/paiement/soldes";
 import { apercuRun } from "@/lib/domain/prelevement/run-apercu";
 import { dateDeJour, estJour, jourParis, type Jour } from "@/lib/temps/jours";
@@ -45,18 +45,21 @@ export async function lancerRun({
       if (!parametres?.actif || !parametres.ics) {
         throw new AppError("parametres", "Le prélèvement automatique n'est pas activé dans les paramètres.");
       }
-      const avant = await apercuRun(tx, mois, now);
-      if (avant.debits.length === 0) throw new AppError("vide", "Aucun prélèvement à présenter pour ce mois.");
+      // the accounts then the invoices of the month's debits not yet presented, in the order appliquerCredits
+      // takes them, before reading what they owe: a payment recorded meanwhile is not debited a second time
+      const aPresenter = await tx.$queryRaw<{ familleId: string; factureId: string }[]>`
+        SELECT p."familleId", p."factureId" FROM "Prelevement" p JOIN "Facture" f ON f.id = p."factureId"
+        WHERE f."periodeDebut" = ${mois}::date AND p.statut = 'PREVU' AND p."runId" IS NULL`;
       await verrouillerComptes(
         tx,
-        avant.debits.map((d) => d.familleId),
+        aPresenter.map((d) => d.familleId),
       );
       await verrouillerFactures(
         tx,
-        avant.debits.map((d) => d.factureId),
+        aPresenter.map((d) => d.factureId),
       );
-      // read again under the locks: a payment recorded meanwhile is not debited a second time
       const { debits, exclus, totalCentimes } = await apercuRun(tx, mois, now);
+      if (debits.length === 0) throw new AppError("vide", "Aucun prélèvement à présenter pour ce mois.");
       const run = await tx.runPrelevement.create({
         data: {
           mois: dateDeJour(mois),
@@ -78,7 +81,8 @@ export async function lancerRun({
         where: { id: { in: annules }, statut: { in: ["PREVU", "ANNULE"] } },
         data: { statut: "ANNULE", runId: run.id },
       });
-      for (const p of paiements) await emettreRecu(tx, p.paiementId, now);
+      // the reçus (a PDF each) after the commit, by the queue: thousands of them would hold the locks too long
+      await ajouterTravail(tx, "prelevements.recus", { runId: run.id });
       await reveillerCourriels(tx);
       await journal(tx, {
         event: "prelevement.run",
