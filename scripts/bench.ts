@@ -15,6 +15,8 @@
 //                                          own process on its own PostgreSQL database (it runs alone too)
 //   prelevement scripts/bench/prelevement.ts  a debit run for 5,000 families, its pain.008 written and checked
 //                                          against the XSD; no server, its own process and database, like facturation
+//   pes        scripts/bench/pes.ts        the PES file of 2,500 invoices generated, checked and downloaded; no
+//                                          server, its own process and database
 //
 // Adding a scenario: a file scripts/bench/<nom>.ts exporting `scenario: Scenario` (scripts/bench/commun.ts):
 // its name, title, the databases it runs on, and executer(ctx), which gets the database, the population, the
@@ -54,6 +56,7 @@ const SCENARIOS: Scenario[] = [pages, connexion, rush, noeuds];
 const SANS_SERVEUR = [
   { nom: "facturation", fichier: "scripts/bench/facturation.ts" },
   { nom: "prelevement", fichier: "scripts/bench/prelevement.ts" },
+  { nom: "pes", fichier: "scripts/bench/pes.ts" },
 ];
 
 let arret: Promise<never> | undefined;
