@@ -1,6 +1,6 @@
-// A bordereau's PES file, for administrators (anyone else: 404, as the pain.008: the debited families' IBANs are in it), made again from what the bordereau holds and
+// A bordereau's PES file, for administrators only: the debited families' IBANs are in it, made again from what the bordereau holds and
 // checked first: a mandatory value missing answers 422 with the French reason instead of a file.
-import { currentSession } from "@/lib/auth/current";
+import { requireAgent } from "@/lib/auth/current";
 import { journaliser } from "@/lib/journal";
 import { fichierBordereau } from "@/lib/domain/pes/fichier";
 import { fichierIntrouvable, POLITIQUE_FICHIER } from "@/lib/storage/reponse";
@@ -9,10 +9,9 @@ const UUID = /^[0-9a-f-]{36}$/;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ bordereau: string }> }) {
   const { bordereau } = await params;
-  const session = await currentSession();
-  const agent =
-    session?.kind === "AGENT" && !session.session.mfaEnAttente && session.agent.role === "ADMIN" ? session.agent : null;
-  if (!agent || !UUID.test(bordereau)) return fichierIntrouvable();
+  // anonymous to the login, a citizen 404, an agent 403, like every administrators' page
+  const { agent } = await requireAgent("ADMIN");
+  if (!UUID.test(bordereau)) return fichierIntrouvable();
   const fichier = await fichierBordereau(bordereau);
   if (!fichier) return fichierIntrouvable();
   if (!fichier.ok) {
