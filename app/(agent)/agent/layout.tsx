@@ -60,6 +60,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                   <Link href="/agent/prelevements">Prélèvements</Link>
                 </li>
                 <li>
+                  <Link href="/agent/pes">Titres PES</Link>
+                </li>
+                <li>
                   <Link href="/agent/journal">Journal</Link>
                 </li>
               </>
