@@ -45,6 +45,8 @@ type Contexte = {
   recuNumero: string;
   /** the RUM of the first family's SEPA mandate */
   rum: string;
+  /** a debit run sent as a pain.008 file (no debit in it: its file is what the route answers) */
+  runId: string;
 };
 
 // ——— The table: every route and every action, by who may reach it ———
@@ -265,11 +267,9 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/prelevements": { acces: "admin" },
   "/agent/prelevements/parametres": { acces: "admin" },
   "/agent/prelevements/rejets": { acces: "admin" },
-  // no run in the matrix's data: an administrator gets the 404 of a run that does not exist
-  "/agent/prelevements/runs/[id]/pain008": {
+  "/agent/prelevements/runs/[id]/export": {
     acces: "admin",
-    chemin: () => "/agent/prelevements/runs/00000000-0000-4000-8000-000000000000/pain008",
-    administrateur: 404,
+    chemin: (c) => `/agent/prelevements/runs/${c.runId}/export`,
   },
   "/agent/tarifs/[annee]/[unite]": { acces: "admin", chemin: (c) => `/agent/tarifs/${c.anneeId}/${c.uniteId}` },
   "/agent/pes": { acces: "admin" },
@@ -627,6 +627,18 @@ beforeAll(async () => {
       versionTexte: 1,
     },
   });
+  // a debit run of the pain.008 kind (the http files share a database: its MsgId is its own)
+  const { id: runId } = await db().runPrelevement.create({
+    data: {
+      mois: new Date("2026-11-01T00:00:00Z"),
+      datePrelevement: new Date("2026-12-10T00:00:00Z"),
+      transmission: "FICHIER_SEPA",
+      msgId: `PRLVACCES${randomUUID().replace(/-/g, "").slice(0, 20)}`,
+      nombre: 0,
+      montantCentimes: 0,
+      creeLe: new Date(),
+    },
+  });
   contexte = {
     a: { ...a, factureNumero },
     paiementId,
@@ -639,6 +651,7 @@ beforeAll(async () => {
     numeroFacture,
     recuNumero,
     rum,
+    runId,
   };
   citoyen = await connecte({ kind: "USAGER", usagerId: a.usager.id });
   autreFamille = await connecte({ kind: "USAGER", usagerId: b.usager.id });

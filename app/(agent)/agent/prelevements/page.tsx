@@ -94,7 +94,7 @@ function Runs({ mois, runs }: { mois: string; runs: Awaited<ReturnType<typeof ru
             {r.transmission === "FICHIER_SEPA" && (
               <>
                 {" — "}
-                <a href={`/agent/prelevements/runs/${r.id}/pain008`} download>
+                <a href={`/agent/prelevements/runs/${r.id}/export`} download>
                   Télécharger le fichier SEPA (pain.008)
                 </a>
               </>
