@@ -151,9 +151,14 @@ export async function modeleBordereau(client: Client, bordereauId: string): Prom
     if (t.factureId) {
       const f = parFacture.get(t.factureId)!;
       const debit = debits.get(f.id);
-      const lignes: LignePes[] = (lignesDe.get(f.id) ?? [])
-        .filter((l) => l.montantCentimes > 0)
-        .map((l) => ({ objet: objetLigne(l), montantCentimes: l.montantCentimes, prelevement: null }));
+      const sources = lignesDe.get(f.id) ?? [];
+      const lignes: LignePes[] =
+        sources.length > 0
+          ? sources
+              .filter((l) => l.montantCentimes > 0)
+              .map((l) => ({ objet: objetLigne(l), montantCentimes: l.montantCentimes, prelevement: null }))
+          : // an invoice written without its lines (before they were kept) is one line of its total
+            [{ objet: `Facture ${f.numero}`, montantCentimes: f.totalCentimes, prelevement: null }];
       if (debit) {
         repartir(lignes, {
           sequence: debit.prel.sequence,

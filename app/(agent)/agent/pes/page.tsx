@@ -32,9 +32,10 @@ export default async function PesPage() {
           confirmer par son comptable public.
         </p>
         <h2 className="mb-2 font-bold">Générer le bordereau PES</h2>
-        {aEnvoyer.length === 0 && avoirs === 0 ? (
-          <p>Aucune facture ni aucun avoir n&apos;attend d&apos;être transmis.</p>
+        {mois.length === 0 ? (
+          <p>Aucun mois n&apos;est encore facturé.</p>
         ) : (
+          // every invoiced month stays listed: after a generation the form keeps its answer in view
           <ActionForm
             action={genererBordereauAction}
             bouton="Générer le bordereau PES"
@@ -45,14 +46,14 @@ export default async function PesPage() {
                 label: "Mois facturé",
                 required: true,
                 options: Object.fromEntries(
-                  (aEnvoyer.length > 0 ? aEnvoyer : mois.slice(0, 1)).map((m) => [
+                  mois.map((m) => [
                     m.mois.slice(0, 7),
-                    `${moisEnClair(m.mois)} : ${m.aEnvoyer} facture${m.aEnvoyer > 1 ? "s" : ""} à transmettre`,
+                    `${moisEnClair(m.mois)} : ${m.aEnvoyer > 0 ? `${m.aEnvoyer} facture${m.aEnvoyer > 1 ? "s" : ""} à transmettre` : "tout est transmis"}`,
                   ]),
                 ),
               },
             ]}
-            valeurs={{ mois: (aEnvoyer[0] ?? mois[0])?.mois.slice(0, 7) ?? "" }}
+            valeurs={{ mois: (aEnvoyer[0] ?? mois[0])!.mois.slice(0, 7) }}
           />
         )}
         {avoirs > 0 && (
