@@ -35,7 +35,8 @@ const PUBLICS = {
   inscription: ["attente", "foyer", "regles", "reprise"],
   pointage: ["fiches"],
   // the one IBAN rule (the régie's account too), the mandates' transition table and its gate (a run suspends)
-  prelevement: ["iban", "mandat", "transitions"],
+  // prevoir: the emission (facturation/lot.ts) plans the chunk's debits
+  prelevement: ["iban", "mandat", "prevoir", "transitions"],
   // the reservation's life: its transition table and the gate every write of Reservation.statut goes through
   reservation: ["franchir", "transitions"],
   sante: ["acces-agent", "coffre", "schemas"],

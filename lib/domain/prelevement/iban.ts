@@ -1,4 +1,4 @@
-// An IBAN as a parent (or an agent) types it: ISO 13616 (country, two check digits, the national account
+// An IBAN (and a BIC) as a parent or an agent types it: ISO 13616 (country, two check digits, the national account
 // number), refused with what is wrong, in French. One rule for the whole portal: the régie's account in the
 // billing settings (lib/domain/facturation/iban.ts re-exports it) and the debtor's account on a SEPA mandate.
 // A mandate can only debit an account in the SEPA zone: the EPC's list of countries is written here, since it
@@ -94,10 +94,22 @@ export function erreurIban(saisie: string): string | null {
 }
 
 /** "FR76 3000 6000 0112 3456 7890 189": an IBAN as printed, in groups of four. */
-export const ibanEnClair = (iban: string) => normaliserIban(iban).replace(/(.{4})/g, "$1 ").trim();
+export const ibanEnClair = (iban: string) =>
+  normaliserIban(iban)
+    .replace(/(.{4})/g, "$1 ")
+    .trim();
 
 /** The last 4 characters, the only part kept in clear. */
 export const finIban = (iban: string) => normaliserIban(iban).slice(-4);
 
 /** « FR76 **** … 0189 »: what a mail, a PDF sent by mail or a page shows of an account (its country, key and end). */
 export const ibanMasque = (iban: string) => `${normaliserIban(iban).slice(0, 4)} **** … ${finIban(iban)}`;
+
+export const normaliserBic = (saisie: string) => saisie.replace(/\s/g, "").toUpperCase();
+
+/** Why a BIC (ISO 9362) is refused, in French, or null when it is one: 8 or 11 characters. */
+export function erreurBic(saisie: string): string | null {
+  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(normaliserBic(saisie))
+    ? null
+    : "Un BIC compte 8 ou 11 caractères, par exemple BDFEFRPPCCT.";
+}

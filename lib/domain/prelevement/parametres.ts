@@ -6,8 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { erreurBic, normaliserBic } from "@/lib/domain/facturation/iban";
-import { erreurIban, normaliserIban } from "@/lib/domain/prelevement/iban";
+import { erreurBic, erreurIban, normaliserBic, normaliserIban } from "@/lib/domain/prelevement/iban";
 import { erreurIcs, normaliserIcs } from "@/lib/domain/prelevement/parametres-ics";
 
 export const parametresPrelevement = () =>
