@@ -28,10 +28,12 @@ const PUBLICS = {
   commune: ["queries"],
   // numerotation: the gap-free séries (reçus RE too); pdf-recu and periode: the reçu as paiement/recu.ts writes it
   // pdf-redacteur: the régie's pen, for the SEPA mandate's PDF (prelevement/mandat-pdf.ts)
-  facturation: ["argent", "etat", "numerotation", "pdf-recu", "pdf-redacteur", "periode"],
+  // inserer: many rows in one statement (prelevement/prevoir.ts writes an emission chunk's debits with it)
+  facturation: ["argent", "etat", "inserer", "numerotation", "pdf-recu", "pdf-redacteur", "periode"],
   famille: ["schemas"],
-  // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits)
-  paiement: ["compte"],
+  // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits);
+  // soldes (the invoices' lock) and recu (emettreRecu): a debit run pays invoices and each payment gets its reçu
+  paiement: ["compte", "recu", "soldes"],
   inscription: ["attente", "foyer", "regles", "reprise"],
   pointage: ["fiches"],
   // the one IBAN rule (the régie's account too), the mandates' transition table and its gate (a run suspends)
