@@ -12,7 +12,7 @@ export type PrelevementRejeteProps = {
   date: string;
   /** the bank's reason in French (lib/domain/prelevement/codes-rejet.ts) */
   motif: string;
-  /** the invoice's page, where it is paid online */
+  /** the invoice's « Payer en ligne » (PayFiP) */
   lien: string;
   /** the mandate was suspended by this reject */
   suspendu: boolean;
@@ -63,6 +63,6 @@ PrelevementRejete.PreviewProps = {
   montant: "48,45 €",
   date: "10/12/2026",
   motif: "Le solde du compte était insuffisant.",
-  lien: "https://famille.villefranque.fr/factures/FA-2026-000012",
+  lien: "https://famille.villefranque.fr/factures/FA-2026-000012/payer",
   suspendu: false,
 } satisfies PrelevementRejeteProps;

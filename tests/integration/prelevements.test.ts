@@ -233,7 +233,7 @@ describe("rejects", () => {
       subject: `Prélèvement rejeté : facture ${fevrier.numero}`,
     });
     expect(mail.text).toContain("Le solde du compte était insuffisant.");
-    expect(mail.text).toContain(`/factures/${fevrier.numero}`);
+    expect(mail.text).toContain(`/factures/${fevrier.numero}/payer`);
     expect(mail.text).toContain("52,10");
     for (const partie of [IBAN_A, IBAN_A.slice(-4)]) expect(mail.text + mail.html).not.toContain(partie);
     // the same reject twice is refused

@@ -150,7 +150,7 @@ async function prevenirFamille(
       montant: euros(p.montantCentimes),
       date: dateFr(p.datePrelevement),
       motif: p.motif,
-      lien: `${config.appUrl}/factures/${p.numero}`,
+      lien: `${config.appUrl}/factures/${p.numero}/payer`,
       suspendu: p.suspendu,
     });
     await enqueueMail(tx, await renderMail(usager.courriel, prelevementRejeteSubject(p.numero), element));
