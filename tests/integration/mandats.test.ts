@@ -159,6 +159,18 @@ describe("signing a mandate", () => {
     }
   });
 
+  it("5 wrong passwords in a row lock the signature for 15 minutes, even with the right one", async () => {
+    const p = await parent("Ospital");
+    for (let i = 0; i < 5; i++) {
+      expect((await refus(signerMandat(p.signature({ motDePasse: `faux-${i}` })))).message).toMatch(/incorrect/);
+    }
+    expect(await refus(signerMandat(p.signature()))).toEqual({
+      champ: "motDePasse",
+      message: expect.stringMatching(/^Trop d'essais de mot de passe : réessayez après \d\d:\d\d\.$/),
+    });
+    expect(await nombreMandats(p.familleId)).toBe(0);
+  });
+
   it("after a FranceConnect sign-in of less than 10 minutes, signs without the password; an older one needs it", async () => {
     const recent = await parent("Dufau", { franceConnect: 4 });
     await signerMandat(recent.signature({ motDePasse: undefined }));

@@ -9,6 +9,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createElement } from "react";
 import { verifyPassword } from "@/lib/auth/password";
+import { essaiReussi, reserverEssai } from "@/lib/auth/throttle";
 import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,7 +20,7 @@ import { journal } from "@/lib/journal";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
 import { salutation } from "@/lib/mail/salutation";
-import { dateHeure } from "@/lib/temps/dates";
+import { dateHeure, formatParis } from "@/lib/temps/dates";
 import MandatSepa, { mandatSepaSubject } from "@/emails/MandatSepa";
 
 /** A FranceConnect sign-in counts as a signature this long after it. */
@@ -74,10 +75,20 @@ export async function verifierSignature(s: Signature): Promise<{ iban: string; m
     return { iban: normaliserIban(s.iban), methode: "FRANCECONNECT" };
   }
   if (!s.motDePasse) throw new AppError("motDePasse", "Saisissez votre mot de passe pour signer.", "motDePasse");
+  // counted as the login counts (5 failures in 15 minutes): a session left open does not let anyone try passwords
+  const essai = await reserverEssai("USAGER", `signature:${s.usagerId}`, s.ip, s.now, { parAdresse: false });
+  if ("bloqueJusqua" in essai) {
+    throw new AppError(
+      "bloque",
+      `Trop d'essais de mot de passe : réessayez après ${formatParis(essai.bloqueJusqua, "HH:mm")}.`,
+      "motDePasse",
+    );
+  }
   const usager = await db().usager.findUniqueOrThrow({ where: { id: s.usagerId }, select: { passwordHash: true } });
   if (!(await verifyPassword(usager.passwordHash, s.motDePasse))) {
     throw new AppError("motDePasse", "Mot de passe incorrect : le mandat n'est pas signé.", "motDePasse");
   }
+  await essaiReussi(db() as unknown as Tx, essai.essaiId);
   return { iban: normaliserIban(s.iban), methode: "MOT_DE_PASSE" };
 }
 
