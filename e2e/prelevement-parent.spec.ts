@@ -47,7 +47,7 @@ test("un parent signe un mandat de prélèvement SEPA et reçoit son PDF", async
   await page.getByRole("checkbox", { name: /J'ai lu le mandat/ }).check();
   await motDePasse.fill(famille.motDePasse);
   await page.getByRole("button", { name: "Signer le mandat" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Mandat signé" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Mandat signé" })).toBeVisible();
   await expect(page.getByText("FR76 **** … 0189")).toBeVisible();
   await expect(page.getByRole("button", { name: "Révoquer le mandat" })).toBeVisible();
   await expectNoAxeViolations(page);
