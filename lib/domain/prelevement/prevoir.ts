@@ -51,11 +51,10 @@ export async function prevoirPrelevements(tx: Tx, factureIds: string[], now: Dat
              - COALESCE((SELECT SUM(x."montantCentimes") FROM "AffectationPaiement" x WHERE x."factureId" = f.id), 0)
              - COALESCE((SELECT SUM(x."montantCentimes") FROM "AffectationAvoir" x WHERE x."factureId" = f.id), 0)
            )::int AS reste,
-           (pr."mandatId" IS NOT NULL) AS presente
+           EXISTS (SELECT 1 FROM "Prelevement" q WHERE q."familleId" = f."familleId" AND q.statut = 'PRESENTE'
+                   AND q."mandatId" = m.id) AS presente
     FROM "Facture" f
     JOIN "MandatSepa" m ON m."familleId" = f."familleId" AND m.statut = 'ACTIF'
-    -- the mandates with a debit presented (no index on Prelevement.mandatId: one pass, hashed)
-    LEFT JOIN (SELECT DISTINCT "mandatId" FROM "Prelevement" WHERE statut = 'PRESENTE') pr ON pr."mandatId" = m.id
     WHERE f.id = ANY(${factureIds}::text[])
       AND NOT EXISTS (SELECT 1 FROM "Avoir" av WHERE av."factureId" = f.id)
       AND NOT EXISTS (SELECT 1 FROM "Prelevement" p WHERE p."factureId" = f.id AND p.statut IN ('PREVU', 'PRESENTE'))`;

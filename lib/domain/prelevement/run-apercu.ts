@@ -78,7 +78,9 @@ export async function apercuRun(client: Tx, mois: Jour, now: Date): Promise<Aper
              - COALESCE((SELECT SUM(x."montantCentimes") FROM "AffectationPaiement" x WHERE x."factureId" = f.id), 0)
              - COALESCE((SELECT SUM(x."montantCentimes") FROM "AffectationAvoir" x WHERE x."factureId" = f.id), 0)
            )::int AS reste,
-           (pr."mandatId" IS NOT NULL) AS presente
+           -- through the (familleId, statut) index: Prelevement has none on mandatId
+           EXISTS (SELECT 1 FROM "Prelevement" q WHERE q."familleId" = m."familleId" AND q.statut = 'PRESENTE'
+                   AND q."mandatId" = m.id) AS presente
     FROM "Facture" f
     LEFT JOIN LATERAL (
       SELECT * FROM "Prelevement" q WHERE q."factureId" = f.id ORDER BY q."creeLe" DESC LIMIT 1
@@ -86,8 +88,6 @@ export async function apercuRun(client: Tx, mois: Jour, now: Date): Promise<Aper
     -- the debit's mandate, or the family's latest (COALESCE reads the second only without a debit)
     JOIN "MandatSepa" m ON m.id = COALESCE(p."mandatId", (
       SELECT x.id FROM "MandatSepa" x WHERE x."familleId" = f."familleId" ORDER BY x."creeLe" DESC LIMIT 1))
-    -- the mandates with a debit presented (no index on Prelevement.mandatId: one pass, hashed)
-    LEFT JOIN (SELECT DISTINCT "mandatId" FROM "Prelevement" WHERE statut = 'PRESENTE') pr ON pr."mandatId" = m.id
     WHERE f."periodeDebut" = ${mois}::date
       AND (p.id IS NULL OR p."runId" IS NULL)
       AND (p.statut IS NULL OR p.statut IN ('PREVU', 'ANNULE'))
