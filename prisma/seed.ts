@@ -14,6 +14,7 @@ import { seedPortail } from "@/prisma/demo-portail";
 import { publierDocument } from "@/lib/domain/commune/publier-document";
 import { seedFacturationDemo } from "@/prisma/demo-facturation";
 import { seedPrelevementDemo } from "@/prisma/demo-prelevement";
+import { seedPesDemo } from "@/prisma/demo-pes";
 import { inscrireEnfantsDemo, seedReservations } from "@/prisma/demo-reservations";
 import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
@@ -291,6 +292,8 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   // Claire's family pays by prélèvement: its mandate before September is invoiced, so the invoice is pre-notified
   await seedPrelevementDemo(claire.id);
   await seedFacturationDemo(claire.id, agents[DEMO_AGENT.identifiant]!);
+  // September's titres de recettes for the comptable public, downloadable by the administrator
+  await seedPesDemo(agents[DEMO_ADMIN.identifiant]!);
   return [
     { role: "Parent (famille validée)", ...DEMO_PARENT },
     { role: "Parent (ajout de famille en attente)", ...DEMO_PARENT_EN_ATTENTE },
