@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { moisTermine } from "@/lib/domain/facturation/terme-echu";
 
-const refus = (mois: string, now: string) => {
+const refus = (mois: string, now: string): [string | undefined, string] | null => {
   try {
     moisTermine(mois, new Date(now));
     return null;
   } catch (error) {
-    return error instanceof AppError ? [error.field, error.message] : error;
+    if (error instanceof AppError) return [error.field, error.message];
+    throw error;
   }
 };
 
