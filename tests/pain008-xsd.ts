@@ -1,14 +1,16 @@
 // Every pain.008 the tests and the bench make goes through here: validated against the ISO 20022 schema
 // (tests/fixtures/normes/pain.008.001.02.xsd) by libxml2 (xmllint-wasm), then parsed so a test reads its values.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 
 /** What the tests read of a parsed element. */
 type Element = { getElementsByTagName(nom: string): ArrayLike<Element>; textContent: string | null };
 import { validateXML } from "xmllint-wasm";
 
-const XSD = readFileSync(fileURLToPath(new URL("./fixtures/normes/pain.008.001.02.xsd", import.meta.url)), "utf8");
+// from the repository's root, where vitest, Playwright and the bench all run (no import.meta: Playwright's
+// transform makes CommonJS)
+const XSD = readFileSync(path.resolve(process.cwd(), "tests/fixtures/normes/pain.008.001.02.xsd"), "utf8");
 
 /** The schema's verdict on a file: its errors as libxml2 words them (none when valid). */
 export async function erreursPain008(xml: string): Promise<string[]> {
