@@ -71,12 +71,12 @@ const ACCUEIL = "/_accueil";
 
 /**
  * The route handlers, which answer JSON or a file, never a page (issue 30): everything under /api/, and outside
- * it the invoices' PDFs, the attestations fiscales and the console's CSV exports. They all get the file policy
- * (POLITIQUE_FICHIER), the proxy's headers winning over the route's own. tests/http/acces.test.ts takes every
+ * it the invoices' PDFs, the attestations fiscales, the console's CSV exports and its files (a PES bordereau's
+ * `…/fichier`). They all get the file policy (POLITIQUE_FICHIER), the proxy's headers winning over the route's own. tests/http/acces.test.ts takes every
  * route handler from the build and checks its answer carries that policy: a new file route outside these
  * patterns fails it.
  */
-const ROUTES_FICHIER = [/^\/api\//, /\/pdf$/, /\/attestation\/[^/]+$/, /\/export$/, /^\/icon\.svg$/];
+const ROUTES_FICHIER = [/^\/api\//, /\/pdf$/, /\/attestation\/[^/]+$/, /\/export$/, /\/fichier$/, /^\/icon\.svg$/];
 
 function routeFichier(path: string): boolean {
   return ROUTES_FICHIER.some((motif) => motif.test(path));

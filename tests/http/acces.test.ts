@@ -43,6 +43,8 @@ type Contexte = {
   numeroFacture: string;
   /** the reçu of the first family's payment */
   recuNumero: string;
+  /** a PES bordereau holding the first family's invoice, the PES settings filled */
+  bordereauId: string;
   /** the RUM of the first family's SEPA mandate */
   rum: string;
   /** a debit run sent as a pain.008 file (no debit in it: its file is what the route answers) */
@@ -274,17 +276,8 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/tarifs/[annee]/[unite]": { acces: "admin", chemin: (c) => `/agent/tarifs/${c.anneeId}/${c.uniteId}` },
   "/agent/pes": { acces: "admin" },
   "/agent/pes/parametres": { acces: "admin" },
-  // no bordereau in the matrix's data: an administrator gets the 404 of one that does not exist
-  "/agent/pes/[bordereau]": {
-    acces: "admin",
-    chemin: () => "/agent/pes/00000000-0000-4000-8000-000000000000",
-    administrateur: 404,
-  },
-  "/agent/pes/[bordereau]/fichier": {
-    acces: "admin",
-    chemin: () => "/agent/pes/00000000-0000-4000-8000-000000000000/fichier",
-    administrateur: 404,
-  },
+  "/agent/pes/[bordereau]": { acces: "admin", chemin: (c) => `/agent/pes/${c.bordereauId}` },
+  "/agent/pes/[bordereau]/fichier": { acces: "admin", chemin: (c) => `/agent/pes/${c.bordereauId}/fichier` },
   "/agent/portail": { acces: "agent" },
   "/agent/portail/activites": { acces: "agent" },
   "/agent/portail/actualites/[id]": { acces: "agent", chemin: (c) => `/agent/portail/actualites/${c.actualiteId}` },
@@ -639,6 +632,28 @@ beforeAll(async () => {
       creeLe: new Date(),
     },
   });
+  // a PES bordereau of the first family's invoice, its numbers through the PES counters (the http files share a
+  // database), and the commune's PES settings filled so its file is served
+  const reglages = { idPost: "0640001", siret: "21640557500012", codCol: "064", codBud: "00", codProdLoc: "RS" };
+  await db().parametresPes.upsert({ where: { id: 1 }, create: { id: 1, ...reglages }, update: reglages });
+  const bordereauId = await db().$transaction(async (tx) => {
+    const numero = await reserverNumeros(tx, "PESB", 2026, 1);
+    const piece = await reserverNumeros(tx, "PESP", 2026, 1);
+    const facture = await tx.facture.findUniqueOrThrow({ where: { numero: factureNumero } });
+    const bordereau = await tx.bordereauPes.create({
+      data: {
+        mois: facture.periodeDebut,
+        exer: 2026,
+        numero,
+        nomFichier: `PES_ORMC_2026_${String(numero).padStart(5, "0")}_acces.xml`,
+        nombrePieces: 1,
+        montantCentimes: facture.totalCentimes,
+        creeLe: new Date(),
+        titres: { create: { numeroPiece: piece, factureId: facture.id } },
+      },
+    });
+    return bordereau.id;
+  });
   contexte = {
     a: { ...a, factureNumero },
     paiementId,
@@ -652,6 +667,7 @@ beforeAll(async () => {
     recuNumero,
     rum,
     runId,
+    bordereauId,
   };
   citoyen = await connecte({ kind: "USAGER", usagerId: a.usager.id });
   autreFamille = await connecte({ kind: "USAGER", usagerId: b.usager.id });
