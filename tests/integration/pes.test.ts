@@ -390,3 +390,22 @@ describe("the comptable's answers", () => {
     expect(await db().paiement.count({ where: { mode: "COMPTABLE_PUBLIC" } })).toBe(1);
   });
 });
+
+describe("the check before a file leaves", () => {
+  it("refuses an invoice whose tiers has no postcode nor town, naming it, and writes nothing", async () => {
+    const [a] = familles;
+    await factureAvecLignes(a!, {
+      mois: "2026-10-01",
+      sequence: 4,
+      adresse: "Lieu-dit Bordaberria",
+      lignes: [{ libelle: "Restauration — Repas", jours: ["2026-10-05"], prixCentimes: 350 }],
+    });
+    const avant = await db().bordereauPes.count();
+    const erreur = await genererBordereau({ mois: "2026-10-01", agentId, now: JOUR_2 }).catch((e: unknown) => e);
+    expect((erreur as AppError).message).toBe(
+      "La facture FA-2026-000004 n'a pas d'adresse complète (voie, code postal à 5 chiffres, ville) : corrigez l'adresse du titulaire de la famille.",
+    );
+    expect(await db().bordereauPes.count()).toBe(avant);
+    expect(await db().titrePes.count({ where: { facture: { numero: "FA-2026-000004" } } })).toBe(0);
+  });
+});
