@@ -16,6 +16,7 @@ const { sink } = await vi.hoisted(async () => {
 import { db } from "@/lib/db";
 import { enregistrerPaiement } from "@/lib/domain/paiement/enregistrer";
 import { compteFamille } from "@/lib/domain/paiement/compte";
+import { soldesDe } from "@/lib/domain/paiement/queries";
 import { changerStatutMandat } from "@/lib/domain/prelevement/mandat";
 import { fichierPain008 } from "@/lib/domain/prelevement/pain008-fichier";
 import { prevoirPrelevements, prochainPrelevement } from "@/lib/domain/prelevement/prevoir";
@@ -224,6 +225,8 @@ describe("rejects", () => {
     expect(rejetee).toMatchObject({ resteCentimes: 5210, payeCentimes: 0 });
     expect(rejetee.etat).not.toBe("PAYEE");
     expect(solde).toBe(5210);
+    // the console's balances too: the rejected payment paid nothing
+    expect((await soldesDe([f.familleId])).get(f.familleId)).toMatchObject({ payeCentimes: 0, soldeCentimes: 5210 });
     expect(compte.mouvements.find((x) => x.genre === "paiement")).toMatchObject({ rejeteLe: expect.any(Date) });
     expect((await db().mandatSepa.findUniqueOrThrow({ where: { id: m.id } })).rejetsConsecutifs).toBe(1);
 

@@ -109,7 +109,12 @@ export async function soldesDe(familleIds?: string[]) {
   const [factures, avoirs, paiements] = await Promise.all([
     db().facture.groupBy({ by: ["familleId"], where: { ...famille, avoir: null }, _sum: { totalCentimes: true } }),
     db().avoir.groupBy({ by: ["familleId"], where: { ...famille, factureId: null }, _sum: { montantCentimes: true } }),
-    db().paiement.groupBy({ by: ["familleId"], where: famille, _sum: { montantCentimes: true } }),
+    // a debit the bank rejected (rejeteLe) paid nothing
+    db().paiement.groupBy({
+      by: ["familleId"],
+      where: { ...famille, rejeteLe: null },
+      _sum: { montantCentimes: true },
+    }),
   ]);
   const soldes = new Map<string, { factureCentimes: number; avoirCentimes: number; payeCentimes: number }>();
   const de = (id: string) => {

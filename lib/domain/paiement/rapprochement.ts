@@ -61,7 +61,7 @@ async function comptesAu(au: Jour): Promise<Comptes> {
       (SELECT sum(p."montantCentimes") - coalesce(sum((
           SELECT sum(ap."montantCentimes") FROM "AffectationPaiement" ap JOIN "Facture" f ON f.id = ap."factureId"
            WHERE ap."paiementId" = p.id AND f."emiseLe" <= ${jour})), 0)
-         FROM "Paiement" p WHERE p.date <= ${jour}) AS paiements,
+         FROM "Paiement" p WHERE p.date <= ${jour} AND p."rejeteLe" IS NULL) AS paiements,
       (SELECT sum(a."montantCentimes") - coalesce(sum((
           SELECT sum(aa."montantCentimes") FROM "AffectationAvoir" aa JOIN "Facture" f ON f.id = aa."factureId"
            WHERE aa."avoirId" = a.id AND f."emiseLe" <= ${jour})), 0)
@@ -97,7 +97,8 @@ export async function rapprochementDuMois(mois: Jour, now: Date): Promise<Rappro
     db().avoir.aggregate({ where: { emisLe: { gte: du, lte: a } }, _count: true, _sum: { montantCentimes: true } }),
     db().paiement.groupBy({
       by: ["mode"],
-      where: { date: { gte: du, lte: a } },
+      // a debit the bank rejected was never cashed
+      where: { date: { gte: du, lte: a }, rejeteLe: null },
       _count: true,
       _sum: { montantCentimes: true },
     }),
