@@ -76,15 +76,23 @@ export const rejeterPrelevementAction = actionAgent(
   { role: "ADMIN" },
 );
 
-const importSchema = z.object({
-  csv: z.string().trim().min(1, "Collez le contenu du fichier CSV de la banque.").max(1_000_000),
-});
+const importSchema = z.object({ csv: z.string().trim().max(1_000_000, "Le fichier est trop long.") });
+
+/** The CSV pasted, else the file chosen (a few kilobytes: the proxy refuses a form above 1 MB). */
+async function texteCsv(colle: string, formData: FormData): Promise<string> {
+  if (colle) return colle;
+  const fichier = formData.get("fichier");
+  return fichier instanceof File && fichier.size > 0 ? (await fichier.text()).slice(0, 1_000_000) : "";
+}
 
 export const importerRejetsAction = actionAgent(
   "importerRejets",
   importSchema,
-  async ({ agent, data, values }) => {
-    const { appliques, erreurs } = await importerRejets({ agentId: agent.id, csv: data.csv, now: await maintenant() });
+  async ({ agent, data, values, formData }) => {
+    const csv = await texteCsv(data.csv, formData);
+    if (!csv.trim())
+      return { ok: false, errors: { csv: "Choisissez le fichier CSV de la banque ou collez ses lignes." } };
+    const { appliques, erreurs } = await importerRejets({ agentId: agent.id, csv, now: await maintenant() });
     revalidatePath("/agent/prelevements/rejets");
     const bilan = `${appliques} rejet${appliques > 1 ? "s" : ""} enregistré${appliques > 1 ? "s" : ""}.`;
     if (erreurs.length === 0) return { message: bilan };

@@ -6,6 +6,7 @@ import { dateFr } from "@/lib/domain/facturation/periode";
 import { CODES_REJET } from "@/lib/domain/prelevement/codes-rejet";
 import { derniersRejets } from "@/lib/domain/prelevement/rejet";
 import { importerRejetsAction, rejeterPrelevementAction } from "../actions";
+import { ImportRejets } from "./ImportRejets";
 
 export const metadata = { title: "Rejets de prélèvement" };
 
@@ -53,19 +54,7 @@ export default async function RejetsPage() {
         <h2 id="import" className="mb-2 text-lg font-bold uppercase">
           Importer les rejets de la banque (CSV)
         </h2>
-        <ActionForm
-          action={importerRejetsAction}
-          bouton="Importer les rejets"
-          champs={[
-            {
-              kind: "zoneTexte",
-              name: "csv",
-              label: "Contenu du fichier CSV",
-              hint: "Une ligne par rejet : référence (RUM ou EndToEndId) ; code de rejet ; date (facultative, JJ/MM/AAAA). Une ligne d'en-tête est acceptée.",
-              maxLength: 1_000_000,
-            },
-          ]}
-        />
+        <ImportRejets action={importerRejetsAction} />
       </section>
       <section className="carte" aria-labelledby="derniers">
         <h2 id="derniers" className="mb-2 text-lg font-bold uppercase">
