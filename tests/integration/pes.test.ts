@@ -12,6 +12,7 @@ import { fichierBordereau } from "@/lib/domain/pes/fichier";
 import { genererBordereau } from "@/lib/domain/pes/generer";
 import { importerReponses } from "@/lib/domain/pes/import";
 import { marquerTitre } from "@/lib/domain/pes/reponses";
+import { lancerRun } from "@/lib/domain/prelevement/run";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedCommune } from "@/prisma/seed";
 import { agent } from "./demande-fixtures";
@@ -388,6 +389,34 @@ describe("the comptable's answers", () => {
     });
     expect(encore).toEqual({ enregistrees: 0, inchangees: 1, erreurs: [] });
     expect(await db().paiement.count({ where: { mode: "COMPTABLE_PUBLIC" } })).toBe(1);
+  });
+});
+
+describe("a debited title collected by the comptable", () => {
+  it("confirms the debit already on the family's account: « recouvré » adds no money twice", async () => {
+    const c = familles[2]!;
+    const facture = await db().facture.findFirstOrThrow({ where: { numero: "FA-2026-000003" } });
+    await prelevementPrevu({ familleId: c.familleId, usagerId: c.usager.id }, facture, "RUM-VILLEFRANQUE-000003");
+    await db().parametresPrelevement.upsert({
+      where: { id: 1 },
+      create: { id: 1, actif: true, ics: "FR72ZZZ123456", creancierNom: "Régie enfance" },
+      update: { actif: true, ics: "FR72ZZZ123456" },
+    });
+    await lancerRun({ agentId, mois: "2026-11", now: JOUR_2 });
+    const avant = await compteFamille(c.familleId, JOUR_2);
+    expect(avant.soldeCentimes).toBe(0);
+    const titre = await db().titrePes.findFirstOrThrow({ where: { factureId: facture.id } });
+    await marquerTitre({
+      titreId: titre.id,
+      reponse: { statut: "RECOUVRE", montantCentimes: 350, date: "2026-12-06" },
+      agentId,
+      now: JOUR_2,
+    });
+    expect((await db().titrePes.findUniqueOrThrow({ where: { id: titre.id } })).statut).toBe("RECOUVRE");
+    const apres = await compteFamille(c.familleId, JOUR_2);
+    expect(apres.soldeCentimes).toBe(0);
+    const paiements = await db().paiement.findMany({ where: { familleId: c.familleId }, select: { mode: true } });
+    expect(paiements).toEqual([{ mode: "PRELEVEMENT" }]);
   });
 });
 

@@ -1,6 +1,8 @@
 // The comptable's answers on the titles of a bordereau: « pris en charge », « rejeté » with its reason, « recouvré »
 // with the amount and the day collected. A collected title is money for the family: a Paiement COMPTABLE_PUBLIC
-// that pays that invoice first, then the family's oldest open invoices (appliquerCredits), with its reçu.
+// that pays that invoice first, then the family's oldest open invoices (appliquerCredits), with its reçu. A title
+// whose invoice was debited (a debit presented in a run, its Paiement PRELEVEMENT not rejected) was already
+// counted on the family's account at the run: the comptable's « recouvré » confirms it and adds no money twice.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -73,7 +75,9 @@ export async function appliquerReponse(
   });
   if (count === 0) throw new AppError("concurrence", "Ce titre vient d'être modifié : rechargez la page.");
   let paiementId: string | null = null;
-  if (reponse.statut === "RECOUVRE") paiementId = await recouvrer(tx, titre, reponse, agentId, now);
+  if (reponse.statut === "RECOUVRE" && !(await dejaPreleve(tx, titre.factureId!))) {
+    paiementId = await recouvrer(tx, titre, reponse, agentId, now);
+  }
   await journal(tx, {
     event: "pes.reponse",
     actorKind: "AGENT",
@@ -82,6 +86,12 @@ export async function appliquerReponse(
   });
   return true;
 }
+
+/** The invoice's debit presented in a run and not rejected: its money is on the account already. */
+const dejaPreleve = async (tx: Tx, factureId: string) =>
+  (await tx.prelevement.count({
+    where: { factureId, statut: "PRESENTE", paiement: { rejeteLe: null } },
+  })) > 0;
 
 async function recouvrer(
   tx: Tx,
