@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
+import { exigerFacturation } from "@/lib/domain/facturation/habilitation";
 import { formaterNumero, reserverNumeros, SERIE_AVOIR } from "@/lib/domain/facturation/numerotation";
 import { appliquerCredits, verrouillerComptes } from "@/lib/domain/paiement/compte";
 import { dateDeJour, jourParis } from "@/lib/temps/jours";
@@ -26,6 +27,8 @@ export async function emettreAvoir({
   agentId: string;
   now: Date;
 }) {
+  // an avoir cancels a debt of the commune's books: emitted, as invoices are, by an agent holding FACTURATION
+  await exigerFacturation({ id: agentId });
   return db().$transaction(async (tx) => {
     // the family's account first, then the invoice: the order every allocation takes them in
     const famille = await tx.facture.findUnique({ where: { numero }, select: { familleId: true } });
