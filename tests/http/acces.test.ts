@@ -293,9 +293,9 @@ const ROUTES: Record<string, LigneRoute> = {
   "/agent/paiements/[id]": { acces: "agent", chemin: (c) => `/agent/paiements/${c.paiementId}` },
   "/agent/paiements/export": { acces: "agent", chemin: () => "/agent/paiements/export?quoi=factures" },
   "/agent/paiements/rapprochement": { acces: "agent" },
-  "/agent/paiements/rapprochement/csv": {
+  "/agent/paiements/rapprochement/export": {
     acces: "agent",
-    chemin: () => "/agent/paiements/rapprochement/csv?mois=2026-11",
+    chemin: () => "/agent/paiements/rapprochement/export?mois=2026-11",
   },
   "/factures/[numero]/payer": { acces: "famille", chemin: (c) => `/factures/${c.a.factureNumero}/payer` },
   "/factures/[numero]/payer/retour": {

@@ -118,7 +118,7 @@ export default async function RapprochementPage({ searchParams }: Props) {
         {euros(solde(r.fin))}), le reste dû moins les avoirs détenus.
       </p>
       <p>
-        <a href={`/agent/paiements/rapprochement/csv?mois=${r.mois.slice(0, 7)}`} download>
+        <a href={`/agent/paiements/rapprochement/export?mois=${r.mois.slice(0, 7)}`} download>
           Télécharger le rapprochement de {moisEnClair(r.mois)} (CSV)
         </a>
       </p>

@@ -1,4 +1,5 @@
-// The month's reconciliation as a CSV for the régisseur (?mois=2026-11), for every agent of the console like its page.
+// The month's reconciliation as a CSV for the régisseur (?mois=2026-11), for every agent of the console like its page;
+// under …/export, so the proxy gives it the file policy as every download.
 import { requireAgent } from "@/lib/auth/current";
 import { reponseCsv } from "@/lib/csv-excel";
 import { csvRapprochement } from "@/lib/domain/paiement/export";
