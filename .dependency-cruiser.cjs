@@ -26,19 +26,19 @@ const PUBLICS = {
   // the paramétrage's journal line, shared with the booking rules' command (reservation/modifier-regles.ts)
   calendrier: ["delais", "generation", "journaliser", "motifs-non-assure", "periode", "zone"],
   commune: ["queries"],
-  // numerotation: the gap-free séries (reçus RE too); pdf-recu and periode: the reçu as paiement/recu.ts writes it
-  // pdf-redacteur: the régie's pen, for the SEPA mandate's PDF (prelevement/mandat-pdf.ts)
-  // inserer: many rows in one statement (prelevement/prevoir.ts writes an emission chunk's debits with it)
-  facturation: ["argent", "etat", "inserer", "numerotation", "pdf-recu", "pdf-redacteur", "periode"],
+  // (what the money aggregates share is kernel: lib/argent/ (cents, gap-free séries, the IBAN rule), lib/pdf/,
+  // lib/inserer.ts, lib/temps/periode.ts; so facturation → prelevement → paiement holds no knot)
+  facturation: [],
   famille: ["schemas"],
   // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits);
   // soldes (the invoices' lock) and recu (emettreRecu): a debit run pays invoices and each payment gets its reçu
-  paiement: ["compte", "recu", "soldes"],
+  // etat: an invoice's state derives from what paid it; modes: the payment modes' names
+  paiement: ["compte", "etat", "modes", "recu", "soldes"],
   inscription: ["attente", "foyer", "regles", "reprise"],
   pointage: ["fiches"],
-  // the one IBAN rule (the régie's account too), the mandates' transition table and its gate (a run suspends)
-  // prevoir: the emission (facturation/lot.ts) plans the chunk's debits
-  prelevement: ["iban", "mandat", "prevoir", "transitions"],
+  // the mandates' transition table and its gate (a run suspends); prevoir: the emission (facturation/lot.ts)
+  // plans the chunk's debits
+  prelevement: ["mandat", "prevoir", "transitions"],
   // the reservation's life: its transition table and the gate every write of Reservation.statut goes through
   reservation: ["franchir", "transitions"],
   sante: ["acces-agent", "coffre", "schemas"],
@@ -47,6 +47,7 @@ const PUBLICS = {
 };
 
 const publicsRegex = `^lib/domain/(${Object.entries(PUBLICS)
+  .filter(([, modules]) => modules.length > 0)
   .map(([agregat, modules]) => `${agregat}/(${modules.join("|")})`)
   .join("|")})\\.tsx?$`;
 

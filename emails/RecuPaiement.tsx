@@ -8,7 +8,7 @@ export type RecuPaiementProps = {
   numero: string;
   /** "42,50 €" */
   montant: string;
-  /** "Chèque", "Carte bancaire (paiement en ligne)"… */
+  /** "Chèque", "Carte bancaire en ligne (PayFiP)"… */
   mode: string;
   /** the day the money was received, "20/11/2026" */
   date: string;

@@ -4,8 +4,8 @@
 // the invoicing, not the démarches that lead to it.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { Decimal } from "@/lib/domain/facturation/argent";
-import { inserer } from "@/lib/domain/facturation/inserer";
+import { Decimal } from "@/lib/argent/argent";
+import { inserer } from "@/lib/inserer";
 import { dateDeJour, type Jour } from "@/lib/temps/jours";
 
 type Grille = { qfMin: number; qfMax: number | null; euros: string }[];

@@ -2,27 +2,18 @@
 // balance first, then the invoices (each with what an earlier credit paid of it), then the movements with their
 // dates, newest first. A list, not a table: it reads the same at 360 px.
 import type { ReactNode } from "react";
-import { euros } from "@/lib/domain/facturation/argent";
-import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
-import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { euros } from "@/lib/argent/argent";
+import { LIBELLES_ETAT } from "@/lib/domain/paiement/etat";
+import { dateFr, moisEnClair } from "@/lib/temps/periode";
 import type { CompteFamille as Compte, Mouvement } from "@/lib/domain/paiement/compte";
 import { jourDeDate, joursEnClair } from "@/lib/temps/jours";
+import { modeEnClair } from "@/lib/domain/paiement/modes";
 
 const STYLE_ETAT = {
   A_PAYER: "bg-amber-100 text-amber-950",
   EN_RETARD: "bg-red-100 text-red-900",
   PAYEE: "bg-green-100 text-green-900",
   ANNULEE: "bg-stone-200 text-stone-900",
-} as const;
-
-const MODES = {
-  CB_PAYFIP: "Carte bancaire en ligne (PayFiP)",
-  CHEQUE: "Chèque",
-  ESPECES: "Espèces",
-  CESU: "CESU",
-  VIREMENT: "Virement",
-  PRELEVEMENT: "Prélèvement automatique",
-  COMPTABLE_PUBLIC: "Encaissé par le comptable public",
 } as const;
 
 type Facture = Compte["factures"][number];
@@ -51,7 +42,7 @@ function libelleMouvement(m: Mouvement): string {
     if (m.rejeteLe) return `Prélèvement rejeté par la banque le ${dateFr(m.rejeteLe)} (non compté)`;
     const reference = m.reference && m.mode !== "CB_PAYFIP" ? ` n° ${m.reference}` : "";
     const recu = m.recuNumero ? ` — reçu ${m.recuNumero}` : "";
-    return `Paiement : ${MODES[m.mode]}${reference}${recu}`;
+    return `Paiement : ${modeEnClair(m.mode)}${reference}${recu}`;
   }
   return m.factureAnnulee
     ? `Avoir ${m.numero} : annulation de la facture ${m.factureAnnulee} (${m.motif})`

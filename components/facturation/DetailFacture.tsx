@@ -2,10 +2,10 @@
 // (a parent checks them against a calendar), the régularisations with their day and reason, then the total, what
 // was already deducted and what is left, and how to pay. Lists, not a table: at 360 px a line wraps instead of
 // scrolling sideways.
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import type { DetailFacture as Detail } from "@/lib/domain/facturation/detail";
-import { ibanEnClair } from "@/lib/domain/facturation/iban";
-import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { ibanEnClair } from "@/lib/argent/iban";
+import { dateFr, moisEnClair } from "@/lib/temps/periode";
 import { dateDeJour } from "@/lib/temps/jours";
 
 export function LignesFacture({ facture }: { facture: Detail }) {

@@ -2,7 +2,7 @@
 // prestation, the reason and the signed amount, as its next invoice will show them; with credits among them, the
 // agent's « Émettre un avoir de régularisation ». A list, not a table: it reads the same at 360 px.
 import { ActionForm } from "@/components/ui/ActionForm";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import type { Ligne } from "@/lib/domain/facturation/calcul";
 import type { FormState } from "@/lib/forms";
 import { joursEnClair } from "@/lib/temps/jours";

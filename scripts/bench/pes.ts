@@ -50,7 +50,7 @@ async function peupler() {
   const { seedCommune } = await import("../../prisma/seed");
   const { seedActivites } = await import("../../prisma/demo-activites");
   const { creerFoyers } = await import("../../prisma/demo-facturation");
-  const { inserer } = await import("../../lib/domain/facturation/inserer");
+  const { inserer } = await import("../../lib/inserer");
   await seedCommune();
   await seedActivites("Villefranque");
   const cantine = await db().activite.findUniqueOrThrow({
@@ -150,7 +150,7 @@ type FactureBench = { id: string; familleId: string; totalCentimes: number };
 /** Every other family debited through its PES title (a mandate, its encrypted IBAN, a debit), and 50 avoirs. */
 async function debiterEtReduire(factures: FactureBench[], usagerId: string) {
   const { db } = await import("../../lib/db");
-  const { inserer } = await import("../../lib/domain/facturation/inserer");
+  const { inserer } = await import("../../lib/inserer");
   const { chiffrerIban } = await import("../../lib/domain/prelevement/mandat");
   // every other family pays by debit, presented through its PES title
   const signeLe = new Date("2026-10-05T10:00:00Z");

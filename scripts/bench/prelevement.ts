@@ -36,7 +36,7 @@ type Mesures = {
 /** Each family's mandate (its IBAN encrypted) and its November invoice, a statement per table. */
 async function peupler(familles: string[], usagerId: string) {
   const { db } = await import("../../lib/db");
-  const { inserer } = await import("../../lib/domain/facturation/inserer");
+  const { inserer } = await import("../../lib/inserer");
   const { chiffrerIban } = await import("../../lib/domain/prelevement/mandat");
   const signeLe = new Date("2026-10-05T10:00:00Z");
   const mandats = familles.map((familleId, i) => ({

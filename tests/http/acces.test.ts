@@ -24,7 +24,7 @@ import type { Agent } from "@/lib/generated/prisma/client";
 import { anonyme, appelerAction, connecte, redirection, requete, type Client } from "./client";
 import { actionsDuBuild, ROUTES_DU_BUILD, routesDuBuild } from "./build";
 import { POLITIQUE_FICHIER } from "@/lib/storage/reponse";
-import { formaterNumero, reserverNumeros } from "@/lib/domain/facturation/numerotation";
+import { formaterNumero, reserverNumeros } from "@/lib/argent/numerotation";
 import { factureEtPaiement } from "../integration/paiement-fixtures";
 import { familleComplete, nouvelAgent, type Famille } from "./fixtures";
 

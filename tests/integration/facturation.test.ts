@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { arrondirCentimes, Decimal } from "@/lib/domain/facturation/argent";
+import { arrondirCentimes, Decimal } from "@/lib/argent/argent";
 import { attestationFiscale } from "@/lib/domain/facturation/attestation";
 import { emettreAvoir } from "@/lib/domain/facturation/avoir";
 import { pdfDeFacture } from "@/lib/domain/facturation/documents";

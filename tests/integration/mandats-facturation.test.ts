@@ -6,7 +6,7 @@ import { beforeAll, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { facturerMois } from "@/lib/domain/facturation/executer";
-import { dateFr } from "@/lib/domain/facturation/periode";
+import { dateFr } from "@/lib/temps/periode";
 import { signerMandat } from "@/lib/domain/prelevement/signer-mandat";
 import { seedActivites } from "@/prisma/demo-activites";
 import { creerFoyers, reserverJours, seedTarifs } from "@/prisma/demo-facturation";

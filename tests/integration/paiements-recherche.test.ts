@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { enregistrerPaiement } from "@/lib/domain/paiement/enregistrer";
-import { formaterNumero } from "@/lib/domain/facturation/numerotation";
+import { formaterNumero } from "@/lib/argent/numerotation";
 import { facturePourPaiement, lireNumeroFacture, rechercherFamilles, soldesDe } from "@/lib/domain/paiement/queries";
 import { paiementGuichetSchema } from "@/lib/domain/paiement/schemas";
 import { parseForm } from "@/lib/forms";

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { enregistrerPaiement } from "@/lib/domain/paiement/enregistrer";
 import { csvRapprochement } from "@/lib/domain/paiement/export";
 import { moisDuRapprochement, rapprochementDuMois } from "@/lib/domain/paiement/rapprochement";
-import { formaterNumero } from "@/lib/domain/facturation/numerotation";
+import { formaterNumero } from "@/lib/argent/numerotation";
 import { seedCommune } from "@/prisma/seed";
 import { agent } from "./demande-fixtures";
 import { familleValidee } from "./paiement-fixtures";
@@ -178,7 +178,7 @@ describe("the month's reconciliation", () => {
       "Avoirs détenus par les familles au 31/10/2026;;0,00",
       "Factures émises en novembre 2026;3;88,45",
       "Avoirs émis en novembre 2026;2;15,00",
-      "Encaissé — Carte bancaire (PayFiP);1;48,45",
+      "Encaissé — Carte bancaire en ligne (PayFiP);1;48,45",
       "Encaissé — Chèque;1;50,00",
       "Encaissé — Espèces;1;10,00",
       "Encaissé — CESU;0;0,00",
@@ -191,7 +191,7 @@ describe("the month's reconciliation", () => {
       "",
       "Paiements du mois;;",
       "Date;Famille (clé enfance);Mode;Référence;Montant;Reçu",
-      `12/11/2026;${cleA};Carte bancaire (PayFiP);;48,45;`,
+      `12/11/2026;${cleA};Carte bancaire en ligne (PayFiP);;48,45;`,
       // each payment recorded at the régie has its reçu
       expect.stringMatching(new RegExp(`^15/11/2026;${cleA};Espèces;ESPECES-2026-11-15-1000;10,00;RE-2026-\\d{6}$`)),
       expect.stringMatching(/^20\/11\/2026;[^;]+;Chèque;CHEQUE-2026-11-20-5000;50,00;RE-2026-\d{6}$/),

@@ -142,7 +142,7 @@ describe("reçus", () => {
     expect(await notification.notifier(idOp)).toBe(200);
     const paiement = await db().paiement.findFirstOrThrow({ where: { familleId: f.familleId } });
     const recu = await recuRecu(paiement.id, f.usager.courriel);
-    expect(recu.texte).toContain("Carte bancaire (paiement en ligne)");
+    expect(recu.texte).toContain("Carte bancaire en ligne (PayFiP)");
     expect(recu.texte).toContain("42,50 €");
     expect(recu.texte).toContain(`Facture N° ${fa.numero}`);
     expect(recu.texte).toContain("Votre compte est à jour");

@@ -5,7 +5,7 @@ import { attestationProvisoire } from "@/lib/domain/facturation/attestation";
 import { anneesDePaiement, familleDeLUsager } from "@/lib/domain/facturation/queries";
 import { compteFamille, famillesDuParent } from "@/lib/domain/paiement/compte";
 import { datesDePrelevement, offrePrelevement } from "@/lib/domain/prelevement/queries-mandats";
-import { dateFr } from "@/lib/domain/facturation/periode";
+import { dateFr } from "@/lib/temps/periode";
 import { maintenant } from "@/lib/web/horloge";
 import { PayerEnLigne } from "./PayerEnLigne";
 

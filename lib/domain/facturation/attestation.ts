@@ -3,7 +3,7 @@
 // its lines in proportion; the garderie share of each eligible child is rounded once per allocation.
 import "server-only";
 import { db } from "@/lib/db";
-import { arrondirCentimes, Decimal } from "@/lib/domain/facturation/argent";
+import { arrondirCentimes, Decimal } from "@/lib/argent/argent";
 import { dateDeJour, jourParis } from "@/lib/temps/jours";
 
 /** The year is not over in Paris: payments may still come, so the attestation says it is « provisoire ». */

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { exigerFacturation } from "@/lib/domain/facturation/habilitation";
-import { formaterNumero, reserverNumeros, SERIE_AVOIR } from "@/lib/domain/facturation/numerotation";
+import { formaterNumero, reserverNumeros, SERIE_AVOIR } from "@/lib/argent/numerotation";
 import { appliquerCredits, verrouillerComptes } from "@/lib/domain/paiement/compte";
 import { dateDeJour, jourParis } from "@/lib/temps/jours";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Decimal } from "@/lib/domain/facturation/argent";
+import { Decimal } from "@/lib/argent/argent";
 import {
   calculateurPrix,
   lignesDeFamille,

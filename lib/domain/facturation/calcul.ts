@@ -1,7 +1,7 @@
 // From the billed days of a month to an invoice's lines, pure: one line per child × activity × unit × month ×
 // unit price (a QF change mid-month gives two lines when the price changes), each line quantity × the unit
 // price rounded once; the total is the sum of the lines.
-import { arrondirCentimes, Decimal } from "@/lib/domain/facturation/argent";
+import { arrondirCentimes, Decimal } from "@/lib/argent/argent";
 import { prixExact, type TarifCalcul } from "@/lib/domain/facturation/tarif";
 import type { Jour } from "@/lib/temps/jours";
 

@@ -4,11 +4,11 @@
 // their household's invoices, another family's number is null like one that does not exist.
 import "server-only";
 import { db } from "@/lib/db";
-import { etatFacture } from "@/lib/domain/facturation/etat";
+import { etatFacture } from "@/lib/domain/paiement/etat";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
-import { modeEnClair } from "@/lib/domain/facturation/pdf-recu";
+import { modeEnClair } from "@/lib/domain/paiement/modes";
 import type { Lecteur } from "@/lib/domain/facturation/queries";
-import { dateFr } from "@/lib/domain/facturation/periode";
+import { dateFr } from "@/lib/temps/periode";
 import { jourDeDate, jourParis, joursEnClair, type Jour } from "@/lib/temps/jours";
 
 const portee = (lecteur: Lecteur) =>

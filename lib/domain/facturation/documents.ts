@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { attestationFiscale, attestationProvisoire } from "@/lib/domain/facturation/attestation";
 import { detailFacture } from "@/lib/domain/facturation/detail";
-import { dateFr } from "@/lib/domain/facturation/periode";
+import { dateFr } from "@/lib/temps/periode";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { attestationPdf, facturePdf } from "@/lib/domain/facturation/pdf";
 import { anneesDePaiement, type Lecteur } from "@/lib/domain/facturation/queries";

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { modeleCourriel } from "@/lib/domain/facturation/courriel-facture";
 import { facturerLot } from "@/lib/domain/facturation/lot";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
-import { moisEnClair } from "@/lib/domain/facturation/periode";
+import { moisEnClair } from "@/lib/temps/periode";
 import { preparerLot, preparerMois } from "@/lib/domain/facturation/preparation";
 import { moisTermine } from "@/lib/domain/facturation/terme-echu";
 import { ajouterJours, dateDeJour, jourParis } from "@/lib/temps/jours";

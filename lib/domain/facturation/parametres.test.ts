@@ -26,7 +26,7 @@ describe("the billing settings form", () => {
     expect(
       erreurs({ ...saisie, iban: "FR76 3000 1007 9412 3456 7890 186", bic: "BDF", seuilAlerte: "beaucoup" }),
     ).toEqual({
-      // the portal's one IBAN rule (lib/domain/prelevement/iban.ts) words it
+      // the portal's one IBAN rule (lib/argent/iban.ts) words it
       iban: expect.stringMatching(/clé de contrôle/),
       bic: "Un BIC compte 8 ou 11 caractères, par exemple BDFEFRPPCCT.",
       seuilAlerte: "Indiquez un montant en euros, par exemple 300.",

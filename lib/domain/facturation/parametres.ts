@@ -4,8 +4,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { lireEuros } from "@/lib/domain/facturation/argent";
-import { erreurBic, erreurIban, normaliserBic, normaliserIban } from "@/lib/domain/facturation/iban";
+import { lireEuros } from "@/lib/argent/argent";
+import { erreurBic, erreurIban, normaliserBic, normaliserIban } from "@/lib/argent/iban";
 
 export const parametresFacturation = () =>
   db().parametresFacturation.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });

@@ -1,12 +1,12 @@
-// Invoices and attestations fiscales as PDF (lib/domain/facturation/pdf-redacteur.ts writes the page). An invoice
+// Invoices and attestations fiscales as PDF (lib/pdf/redacteur.ts writes the page). An invoice
 // says what a parent needs to check it and pay it: each line's days, the régularisations with their day and
 // reason, what was already deducted, the due date, how to pay and, for a virement, the régie's IBAN/BIC and the
 // reference to give.
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import type { DetailFacture } from "@/lib/domain/facturation/detail";
-import { ibanEnClair } from "@/lib/domain/facturation/iban";
-import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
-import { entete, Redacteur, type CommunePdf } from "@/lib/domain/facturation/pdf-redacteur";
+import { ibanEnClair } from "@/lib/argent/iban";
+import { dateFr, moisEnClair } from "@/lib/temps/periode";
+import { entete, Redacteur, type CommunePdf } from "@/lib/pdf/redacteur";
 import { dateDeJour } from "@/lib/temps/jours";
 
 export const MENTION_RECOURS =

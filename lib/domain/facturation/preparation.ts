@@ -13,7 +13,7 @@ import {
 } from "@/lib/domain/facturation/calcul";
 import { joursDuMois, referentiel, type LigneJours } from "@/lib/domain/facturation/facturer";
 import { representantsDe } from "@/lib/domain/facturation/lot";
-import { finDuMois } from "@/lib/domain/facturation/periode";
+import { finDuMois } from "@/lib/temps/periode";
 import { regularisationsDe } from "@/lib/domain/facturation/regularisation";
 import { jourDeDate, type Jour } from "@/lib/temps/jours";
 

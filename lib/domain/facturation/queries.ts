@@ -2,7 +2,7 @@
 // family's number is the same 404 as a number that does not exist); agents reach every one.
 import "server-only";
 import { db } from "@/lib/db";
-import { etatFacture } from "@/lib/domain/facturation/etat";
+import { etatFacture } from "@/lib/domain/paiement/etat";
 import { jourDeDate, type Jour } from "@/lib/temps/jours";
 
 export type Lecteur = { usagerId: string } | { agent: true };

@@ -5,7 +5,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import { totalDesLignes, type Ligne } from "@/lib/domain/facturation/calcul";
 import { repartir, type Representant } from "@/lib/domain/facturation/lot";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";

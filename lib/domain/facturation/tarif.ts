@@ -1,6 +1,6 @@
 // A tariff's rules, pure: the unit price for a QF (fixed, QF brackets, taux d'effort clamped) and the validation
 // of what an administrator types (brackets half-open [min, max), contiguous from 0, the last one open-ended).
-import { arrondirCentimes, Decimal, lireEuros } from "@/lib/domain/facturation/argent";
+import { arrondirCentimes, Decimal, lireEuros } from "@/lib/argent/argent";
 import type { ModeTarif } from "@/lib/generated/prisma/enums";
 
 export type Tranche = { qfMin: number; qfMax: number | null; prixCentimes: Decimal };

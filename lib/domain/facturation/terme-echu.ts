@@ -3,7 +3,7 @@
 // when its last day is before today; the launch, the simulation and facturerMois all ask here first, before
 // anything is read, written or mailed.
 import { AppError } from "@/lib/errors";
-import { finDuMois, moisEnClair } from "@/lib/domain/facturation/periode";
+import { finDuMois, moisEnClair } from "@/lib/temps/periode";
 import { ajouterJours, jourParis, type Jour } from "@/lib/temps/jours";
 
 export const MOIS_SAISI = /^\d{4}-(0[1-9]|1[0-2])$/;

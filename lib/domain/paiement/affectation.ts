@@ -4,7 +4,7 @@
 // deadlock), so two allocations arriving together can never give the same euro twice.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import { verrouillerComptes } from "@/lib/domain/paiement/compte";
 import { resteCentimes, SELECT_MONTANTS, verrouillerFactures } from "@/lib/domain/paiement/soldes";
 

@@ -2,13 +2,13 @@
 // was paid and what is due, and every payment with the invoices it paid. Amounts in euros with a decimal comma,
 // as a French Excel reads them.
 import "server-only";
-import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
+import { LIBELLES_ETAT } from "@/lib/domain/paiement/etat";
 import { csvExcel } from "@/lib/csv-excel";
 import { db } from "@/lib/db";
 import { etatFacture, payeCentimes, resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
-import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
+import { LIBELLES_MODE } from "@/lib/domain/paiement/modes";
 import { rapprochementDuMois } from "@/lib/domain/paiement/rapprochement";
-import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { dateFr, moisEnClair } from "@/lib/temps/periode";
 import { ajouterJours, dateDeJour, type Jour } from "@/lib/temps/jours";
 
 /** "123,45": a number a French Excel reads, without the currency sign */

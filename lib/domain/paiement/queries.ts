@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { normaliserCleEnfance } from "@/lib/cle-enfance";
-import { formaterNumero, SERIE_FACTURE } from "@/lib/domain/facturation/numerotation";
+import { formaterNumero, SERIE_FACTURE } from "@/lib/argent/numerotation";
 import { etatFacture, payeCentimes, resteCentimes, SELECT_MONTANTS } from "@/lib/domain/paiement/soldes";
 
 /** The caller's invoice by its number, or null (another family's invoice is as absent as a wrong number). */

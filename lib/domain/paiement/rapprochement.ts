@@ -6,7 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ModePaiement } from "@/lib/generated/prisma/client";
-import { finDuMois } from "@/lib/domain/facturation/periode";
+import { finDuMois } from "@/lib/temps/periode";
 import { ajouterJours, dateDeJour, jourParis, type Jour } from "@/lib/temps/jours";
 
 /** The modes always shown, even with nothing cashed; another mode shows once it has cashed something. */

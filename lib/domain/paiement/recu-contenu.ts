@@ -4,8 +4,8 @@
 // mailed one said.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
-import type { RecuPdf } from "@/lib/domain/facturation/pdf-recu";
+import { dateFr, moisEnClair } from "@/lib/temps/periode";
+import type { RecuPdf } from "@/lib/domain/paiement/pdf-recu";
 import { formatParis } from "@/lib/temps/dates";
 import { jourDeDate } from "@/lib/temps/jours";
 

@@ -1,13 +1,6 @@
 // The console's payment forms, shared by the page and its action.
 import { z } from "zod";
-
-export const MODES_GUICHET = { CHEQUE: "Chèque", ESPECES: "Espèces", CESU: "CESU", VIREMENT: "Virement" } as const;
-export const LIBELLES_MODE: Record<string, string> = {
-  CB_PAYFIP: "Carte bancaire (PayFiP)",
-  ...MODES_GUICHET,
-  PRELEVEMENT: "Prélèvement",
-  COMPTABLE_PUBLIC: "Comptable public",
-};
+import { MODES_GUICHET } from "@/lib/domain/paiement/modes";
 
 /** "12,50" / "12.5" / "12" → 1250 cents; null when it is not an amount in euros with at most 2 decimals. */
 export function lireCentimes(saisie: string): number | null {

@@ -2,7 +2,7 @@
 // (an Avoir cancels it whole) and what paid it: the parts of payments (AffectationPaiement) and of avoirs de
 // régularisation (AffectationAvoir) allocated to it. Integer cents.
 import type { Tx } from "@/lib/db";
-import { etatFacture as etatDerive, type EtatFacture } from "@/lib/domain/facturation/etat";
+import { etatFacture as etatDerive, type EtatFacture } from "@/lib/domain/paiement/etat";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
 
 export type FactureMontants = {

@@ -3,7 +3,7 @@
 // gives the same file (as long as the commune's PES settings are unchanged).
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { moisEnClair } from "@/lib/domain/facturation/periode";
+import { moisEnClair } from "@/lib/temps/periode";
 import { dechiffrerIban } from "@/lib/domain/prelevement/mandat";
 import type { BordereauModele, LignePes, PiecePes, PrelevementPes, TiersPes } from "@/lib/domain/pes/modele";
 import { tiersDeFacture } from "@/lib/domain/pes/tiers";

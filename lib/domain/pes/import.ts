@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { lireEuros } from "@/lib/domain/facturation/argent";
+import { lireEuros } from "@/lib/argent/argent";
 import { appliquerReponse, refusReponse, SELECT_TITRE, type Reponse } from "@/lib/domain/pes/reponses";
 import { estJour } from "@/lib/temps/jours";
 

@@ -3,7 +3,7 @@
 // IBAN masked (« FR76 **** … 0189 »); the copy downloaded in the portal by the family or an admin shows it whole.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { entete, Redacteur } from "@/lib/domain/facturation/pdf-redacteur";
+import { entete, Redacteur } from "@/lib/pdf/redacteur";
 import { dechiffrerIban } from "@/lib/domain/prelevement/mandat";
 import {
   paragraphesMandat,
@@ -11,7 +11,7 @@ import {
   TITRE_MANDAT,
   type ContenuMandat,
 } from "@/lib/domain/prelevement/mandat-texte";
-import { ibanEnClair, ibanMasque } from "@/lib/domain/prelevement/iban";
+import { ibanEnClair, ibanMasque } from "@/lib/argent/iban";
 import { journaliser } from "@/lib/journal";
 import { formatParis } from "@/lib/temps/dates";
 

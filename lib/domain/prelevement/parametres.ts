@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
-import { erreurBic, erreurIban, normaliserBic, normaliserIban } from "@/lib/domain/prelevement/iban";
+import { erreurBic, erreurIban, normaliserBic, normaliserIban } from "@/lib/argent/iban";
 import { erreurIcs, normaliserIcs } from "@/lib/domain/prelevement/parametres-ics";
 
 export const parametresPrelevement = () =>

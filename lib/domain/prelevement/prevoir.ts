@@ -4,7 +4,7 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
-import { inserer } from "@/lib/domain/facturation/inserer";
+import { inserer } from "@/lib/inserer";
 import { ajouterJours, jourDeDate, type Jour } from "@/lib/temps/jours";
 
 /** The first day of the month numbered `jour` on or after `des` (jour ≤ 28: every month has it). */

@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { dechiffrerIban } from "@/lib/domain/prelevement/mandat";
 import { debiteur } from "@/lib/domain/prelevement/mandat-pdf";
 import type { ContenuMandat } from "@/lib/domain/prelevement/mandat-texte";
-import { ibanMasque } from "@/lib/domain/prelevement/iban";
+import { ibanMasque } from "@/lib/argent/iban";
 import { prochaineRum } from "@/lib/domain/prelevement/signer-mandat";
 import type { Prisma, StatutMandat } from "@/lib/generated/prisma/client";
 

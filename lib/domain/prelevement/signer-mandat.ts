@@ -13,7 +13,7 @@ import { essaiReussi, reserverEssai } from "@/lib/auth/throttle";
 import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { erreurIban, finIban, normaliserIban } from "@/lib/domain/prelevement/iban";
+import { erreurIban, finIban, normaliserIban } from "@/lib/argent/iban";
 import { chiffrerIban, historiqueSignature } from "@/lib/domain/prelevement/mandat";
 import { debiteur, mandatPdf } from "@/lib/domain/prelevement/mandat-pdf";
 import { journal } from "@/lib/journal";

@@ -4,10 +4,10 @@
 import Link from "next/link";
 import { Pagination } from "@/components/ui/Pagination";
 import { SimpleForm } from "@/components/ui/SimpleForm";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import type { Ligne } from "@/lib/domain/facturation/calcul";
 import { HABILITATION_REQUISE } from "@/lib/domain/facturation/habilitation";
-import { moisEnClair } from "@/lib/domain/facturation/periode";
+import { moisEnClair } from "@/lib/temps/periode";
 import { ANOMALIES, ISSUES, type Simulation, type TypeAnomalie } from "@/lib/domain/facturation/simulation";
 import { joursEnClair } from "@/lib/temps/jours";
 import { emettreFacturesAction } from "./actions";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import { rechercherFamilles } from "@/lib/domain/paiement/queries";
 
 /** « 28,45 € dus », « avoir de 20,00 € », « à jour »: a family's balance as an agent reads it at the counter. */

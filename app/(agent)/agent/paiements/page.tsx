@@ -2,8 +2,8 @@ import Link from "next/link";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
 import { derniersPaiements, nomFamille } from "@/lib/domain/paiement/queries";
-import { euros } from "@/lib/domain/facturation/argent";
-import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
+import { euros } from "@/lib/argent/argent";
+import { LIBELLES_MODE } from "@/lib/domain/paiement/modes";
 import { NavigationPaiements } from "./Navigation";
 import { RechercheFamille } from "./Recherche";
 

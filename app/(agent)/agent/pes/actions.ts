@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionAgent, type Issue } from "@/lib/action";
-import { lireEuros } from "@/lib/domain/facturation/argent";
+import { lireEuros } from "@/lib/argent/argent";
 import { genererBordereau } from "@/lib/domain/pes/generer";
 import { importerReponses } from "@/lib/domain/pes/import";
 import { modifierParametresPes, parametresPesSchema } from "@/lib/domain/pes/parametres";
 import { marquerTitre, titreParNumero, type Reponse } from "@/lib/domain/pes/reponses";
 import { AppError } from "@/lib/errors";
-import { moisEnClair } from "@/lib/domain/facturation/periode";
+import { moisEnClair } from "@/lib/temps/periode";
 import { maintenant } from "@/lib/web/horloge";
 import { estJour } from "@/lib/temps/jours";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
-import { euros } from "@/lib/domain/facturation/argent";
-import { dateFr, moisEnClair } from "@/lib/domain/facturation/periode";
+import { euros } from "@/lib/argent/argent";
+import { dateFr, moisEnClair } from "@/lib/temps/periode";
 import { avoirsAEnvoyer, bordereaux, moisFactures } from "@/lib/domain/pes/queries";
 import { LIBELLES_STATUT } from "@/lib/domain/pes/reponses";
 import { genererBordereauAction } from "./actions";

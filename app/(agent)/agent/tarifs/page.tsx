@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
-import { Decimal, eurosSaisie } from "@/lib/domain/facturation/argent";
-import { ibanEnClair } from "@/lib/domain/facturation/iban";
+import { Decimal, eurosSaisie } from "@/lib/argent/argent";
+import { ibanEnClair } from "@/lib/argent/iban";
 import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { anneesScolaires, grilleTarifs } from "@/lib/domain/facturation/tarifs";
 import { resumeTarif } from "./resume";

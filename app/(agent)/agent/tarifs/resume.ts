@@ -1,5 +1,5 @@
 // A tariff in one line, as the list of tariffs shows it.
-import { eurosSaisie, type Decimal } from "@/lib/domain/facturation/argent";
+import { eurosSaisie, type Decimal } from "@/lib/argent/argent";
 import type { ModeTarif } from "@/lib/generated/prisma/enums";
 
 type Tarif = {

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentPayer, LignesFacture, TotauxFacture } from "@/components/facturation/DetailFacture";
 import { requireUsager } from "@/lib/auth/current";
-import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
+import { LIBELLES_ETAT } from "@/lib/domain/paiement/etat";
 import { detailFacture } from "@/lib/domain/facturation/detail";
-import { moisEnClair } from "@/lib/domain/facturation/periode";
-import { euros } from "@/lib/domain/facturation/argent";
+import { moisEnClair } from "@/lib/temps/periode";
+import { euros } from "@/lib/argent/argent";
 import { maintenant } from "@/lib/web/horloge";
 import { PayerEnLigne } from "../PayerEnLigne";
 

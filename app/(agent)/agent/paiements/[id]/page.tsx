@@ -3,8 +3,8 @@ import { Alert } from "@/components/ui/Alert";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
 import { nomFamille, paiementAvecFactures } from "@/lib/domain/paiement/queries";
-import { euros } from "@/lib/domain/facturation/argent";
-import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
+import { euros } from "@/lib/argent/argent";
+import { LIBELLES_MODE } from "@/lib/domain/paiement/modes";
 import { NavigationPaiements } from "../Navigation";
 import { AffectationForm } from "./AffectationForm";
 

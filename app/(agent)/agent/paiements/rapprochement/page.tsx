@@ -1,8 +1,8 @@
 import { requireAgent } from "@/lib/auth/current";
-import { euros } from "@/lib/domain/facturation/argent";
-import { dateFr, finDuMois, moisEnClair } from "@/lib/domain/facturation/periode";
+import { euros } from "@/lib/argent/argent";
+import { dateFr, finDuMois, moisEnClair } from "@/lib/temps/periode";
 import { moisDuRapprochement, rapprochementDuMois } from "@/lib/domain/paiement/rapprochement";
-import { LIBELLES_MODE } from "@/lib/domain/paiement/schemas";
+import { LIBELLES_MODE } from "@/lib/domain/paiement/modes";
 import { ajouterJours, dateDeJour, jourParis } from "@/lib/temps/jours";
 import { maintenant } from "@/lib/web/horloge";
 import { NavigationPaiements } from "../Navigation";

@@ -3,7 +3,7 @@ import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
 import { maintenant } from "@/lib/web/horloge";
 import { DELAI_TRESORIER_JOURS, listeTresorier, relancesAFaire } from "@/lib/domain/paiement/relances";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import { envoyerRelancesAction, transmettreAction } from "../actions";
 import { NavigationPaiements } from "../Navigation";
 

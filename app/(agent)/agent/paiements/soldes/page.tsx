@@ -1,6 +1,6 @@
 import { requireAgent } from "@/lib/auth/current";
 import { soldesDesFamilles } from "@/lib/domain/paiement/queries";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import { NavigationPaiements } from "../Navigation";
 
 export const metadata = { title: "Soldes des familles — Console des agents" };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { requireAgent } from "@/lib/auth/current";
-import { dateFr } from "@/lib/domain/facturation/periode";
+import { dateFr } from "@/lib/temps/periode";
 import { listeMandats } from "@/lib/domain/prelevement/queries-mandats";
 import { LIBELLES_STATUT_MANDAT, STATUTS_MANDAT } from "@/lib/domain/prelevement/transitions";
 import type { StatutMandat } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
-import { ibanEnClair } from "@/lib/domain/prelevement/iban";
+import { ibanEnClair } from "@/lib/argent/iban";
 import { parametresPrelevement, TRANSMISSIONS } from "@/lib/domain/prelevement/parametres";
 import { modifierParametresPrelevementAction } from "../actions";
 

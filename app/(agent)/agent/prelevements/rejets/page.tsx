@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
-import { euros } from "@/lib/domain/facturation/argent";
-import { dateFr } from "@/lib/domain/facturation/periode";
+import { euros } from "@/lib/argent/argent";
+import { dateFr } from "@/lib/temps/periode";
 import { CODES_REJET } from "@/lib/domain/prelevement/codes-rejet";
 import { derniersRejets } from "@/lib/domain/prelevement/rejet";
 import { importerRejetsAction, rejeterPrelevementAction } from "../actions";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
-import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
+import { LIBELLES_ETAT } from "@/lib/domain/paiement/etat";
 import { requireUsager } from "@/lib/auth/current";
 import { config } from "@/lib/config";
 import { formatParis } from "@/lib/temps/dates";
@@ -9,7 +9,7 @@ import { MINIMUM_EN_LIGNE } from "@/lib/domain/paiement/payfip";
 import { factureDuUsager } from "@/lib/domain/paiement/queries";
 import { etatFacture, resteCentimes } from "@/lib/domain/paiement/soldes";
 import { maintenant } from "@/lib/web/horloge";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import { PayerForm } from "./PayerForm";
 
 export const metadata = { title: "Payer une facture en ligne" };

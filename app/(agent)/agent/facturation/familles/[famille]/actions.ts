@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionAgent } from "@/lib/action";
 import type { FormState } from "@/lib/forms";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 import { emettreAvoirDeRegularisation } from "@/lib/domain/facturation/avoir-regularisation";
 import { maintenant } from "@/lib/web/horloge";
 

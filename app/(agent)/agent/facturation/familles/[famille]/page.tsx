@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/ui/ActionForm";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
 import { CompteFamille } from "@/components/facturation/CompteFamille";
-import { dateFr } from "@/lib/domain/facturation/periode";
+import { dateFr } from "@/lib/temps/periode";
 import { familleFacturation } from "@/lib/domain/facturation/queries";
 import { compteFamille } from "@/lib/domain/paiement/compte";
 import { maintenant } from "@/lib/web/horloge";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAgent } from "@/lib/auth/current";
-import { eurosSaisie } from "@/lib/domain/facturation/argent";
+import { eurosSaisie } from "@/lib/argent/argent";
 import { LIGNES_TRANCHES } from "@/lib/domain/facturation/tarif";
 import { tarifDeLUnite, uniteEtAnnee } from "@/lib/domain/facturation/tarifs";
 import { enregistrerTarifAction } from "../../actions";

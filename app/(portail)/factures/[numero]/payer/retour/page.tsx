@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
-import { LIBELLES_ETAT } from "@/lib/domain/facturation/etat";
+import { LIBELLES_ETAT } from "@/lib/domain/paiement/etat";
 import { requireUsager } from "@/lib/auth/current";
 import { config } from "@/lib/config";
 import { constaterOperation } from "@/lib/domain/paiement/payfip";
 import { retourPaiement } from "@/lib/domain/paiement/queries";
 import { maintenant } from "@/lib/web/horloge";
-import { euros } from "@/lib/domain/facturation/argent";
+import { euros } from "@/lib/argent/argent";
 
 export const metadata = { title: "Retour du paiement en ligne" };
 

@@ -1,7 +1,7 @@
 // Any invoice's PDF, for an agent of the console (a usager or nobody: 404).
 import { lecteurConnecte } from "@/lib/auth/current";
 import { pdfDeFacture } from "@/lib/domain/facturation/documents";
-import { NUMERO } from "@/lib/domain/facturation/numerotation";
+import { NUMERO } from "@/lib/argent/numerotation";
 import { fichierIntrouvable, reponseFichierPrive } from "@/lib/storage/reponse";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ numero: string }> }) {

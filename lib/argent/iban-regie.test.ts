@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { erreurBic, erreurIban, normaliserIban } from "@/lib/domain/facturation/iban";
+import { erreurBic, erreurIban, normaliserIban } from "@/lib/argent/iban";
 
 describe("the régie's IBAN", () => {
   it("accepts a valid IBAN typed with spaces and in lower case", () => {

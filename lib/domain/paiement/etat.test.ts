@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { etatFacture } from "@/lib/domain/facturation/etat";
+import { etatFacture } from "@/lib/domain/paiement/etat";
 
 describe("état d'une facture", () => {
   const f = { totalCentimes: 5000, payeCentimes: 0, echeance: "2026-11-30", annulee: false, aujourdhui: "2026-11-30" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { erreurIban, finIban, ibanEnClair, ibanMasque, normaliserIban } from "@/lib/domain/prelevement/iban";
+import { erreurIban, finIban, ibanEnClair, ibanMasque, normaliserIban } from "@/lib/argent/iban";
 
 describe("an IBAN, one rule for the régie's account and a mandate's", () => {
   it.each([

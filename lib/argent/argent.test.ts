@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrondirCentimes, Decimal, euros, eurosSaisie, lireEuros } from "@/lib/domain/facturation/argent";
+import { arrondirCentimes, Decimal, euros, eurosSaisie, lireEuros } from "@/lib/argent/argent";
 
 describe("argent", () => {
   it("rounds half away from zero, once", () => {

@@ -1,6 +1,6 @@
 // An IBAN (and a BIC) as a parent or an agent types it: ISO 13616 (country, two check digits, the national account
 // number), refused with what is wrong, in French. One rule for the whole portal: the régie's account in the
-// billing settings (lib/domain/facturation/iban.ts re-exports it) and the debtor's account on a SEPA mandate.
+// billing settings (lib/argent/iban.ts re-exports it) and the debtor's account on a SEPA mandate.
 // A mandate can only debit an account in the SEPA zone: the EPC's list of countries is written here, since it
 // changes seldom and a wrong country must be refused before anything is signed.
 

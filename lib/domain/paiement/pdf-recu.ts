@@ -1,22 +1,10 @@
 // The reçu of a payment as a PDF: its number, the day the money was received, the mode, the amount, the invoices
 // it paid (the part on each), and what the family still owes (or its credit) once it is counted. Never the
 // family's bank details: a cheque's or transfer's reference is the régie's business, not the reçu's.
-import { euros } from "@/lib/domain/facturation/argent";
-import { entete, Redacteur, type CommunePdf } from "@/lib/domain/facturation/pdf-redacteur";
+import { euros } from "@/lib/argent/argent";
+import { entete, Redacteur, type CommunePdf } from "@/lib/pdf/redacteur";
 import type { ModePaiement } from "@/lib/generated/prisma/enums";
-
-const MODES: Record<string, string> = {
-  CHEQUE: "Chèque",
-  ESPECES: "Espèces",
-  CESU: "CESU",
-  VIREMENT: "Virement",
-  CB_PAYFIP: "Carte bancaire (paiement en ligne)",
-  PRELEVEMENT: "Prélèvement",
-  COMPTABLE_PUBLIC: "Comptable public",
-};
-
-/** A mode as a reçu and an invoice name it. */
-export const modeEnClair = (mode: ModePaiement): string => MODES[mode] ?? mode;
+import { modeEnClair } from "@/lib/domain/paiement/modes";
 
 export type RecuPdf = {
   commune: CommunePdf;
