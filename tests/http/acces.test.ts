@@ -467,6 +467,10 @@ const ACTIONS: Record<string, LigneAction> = {
     acces: "agent",
     args: (c) => [c.numeroFacture, ...formulaire()],
   },
+  "app/(agent)/agent/facturation/familles/[famille]/actions.ts#emettreAvoirRegularisationAction": {
+    acces: "agent",
+    args: (c) => [c.a.familleId, ...formulaire()],
+  },
   "app/(agent)/agent/facturation/actions.ts#saisirQuotientAction": {
     acces: "agent",
     args: (c) => [c.a.familleId, ...formulaire()],
