@@ -88,9 +88,12 @@ it("leaves a demande deposited and its mail queued while the SMTP server is down
   await expect
     .poll(() => sink!.messages().map((m) => m.subject), { timeout: 10_000 })
     .toEqual([`Référence : ${numero}`]);
-  expect(await db().outboxMail.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
-    status: "SENT",
-    attempts: 2,
-  });
+  // the row is marked once the SMTP server has answered, a moment after the sink holds the mail
+  await expect
+    .poll(async () => (await db().outboxMail.findUniqueOrThrow({ where: { id: queued.id } })).status, {
+      timeout: 10_000,
+    })
+    .toBe("SENT");
+  expect(await db().outboxMail.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ attempts: 2 });
   await arreterTravaux();
 });
