@@ -52,12 +52,12 @@ export default async function MesFacturesPage() {
                 <a href={`/factures/${f.numero}/pdf`} className="bouton-secondaire" download>
                   Télécharger la facture {f.numero} (PDF)
                 </a>
-                {prelevements.has(f.numero) && f.etat !== "ANNULEE" ? (
+                {prelevements.has(f.numero) && f.etat !== "ANNULEE" && (
                   <p className="font-semibold">Sera prélevé le {dateFr(prelevements.get(f.numero)!)}</p>
-                ) : (
-                  (f.etat === "A_PAYER" || f.etat === "EN_RETARD") && (
-                    <PayerEnLigne numero={f.numero} resteCentimes={f.resteCentimes} />
-                  )
+                )}
+                {/* paid before the debit date, the invoice is left out of the month's debits (nothing taken twice) */}
+                {(f.etat === "A_PAYER" || f.etat === "EN_RETARD") && (
+                  <PayerEnLigne numero={f.numero} resteCentimes={f.resteCentimes} />
                 )}
               </>
             )}

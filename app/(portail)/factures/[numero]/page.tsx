@@ -41,7 +41,7 @@ export default async function FacturePage({ params }: Props) {
             <dt>Prélèvement automatique</dt>
             <dd className="font-semibold">
               {euros(facture.prelevement.montantCentimes)} sera prélevé le {facture.prelevement.date} (mandat{" "}
-              {facture.prelevement.rum})
+              {facture.prelevement.rum}). Payée avant cette date, elle ne sera pas prélevée.
             </dd>
           </>
         )}
@@ -58,7 +58,7 @@ export default async function FacturePage({ params }: Props) {
         <a href={`/factures/${facture.numero}/pdf`} className="bouton-secondaire" download>
           Télécharger la facture (PDF)
         </a>
-        {(facture.etat === "A_PAYER" || facture.etat === "EN_RETARD") && !facture.prelevement && (
+        {(facture.etat === "A_PAYER" || facture.etat === "EN_RETARD") && (
           <PayerEnLigne numero={facture.numero} resteCentimes={facture.resteCentimes} />
         )}
       </div>
