@@ -16,7 +16,9 @@ export async function familleValidee(nom: string) {
 
 /** An invoice of `totalCentimes` due on `echeance` (YYYY-MM-DD), for the month before it. */
 export async function facture(familleId: string, totalCentimes: number, echeance: string) {
-  const sequence = randomInt(1, 2 ** 31 - 1);
+  // random (test files share a database), but at most 9 digits as a real counter's: a PES title's NumDette is
+  // the year and the sequence in 13 digits
+  const sequence = randomInt(1, 999_999_999);
   const fin = new Date(`${echeance}T00:00:00Z`);
   const debut = new Date(Date.UTC(fin.getUTCFullYear(), fin.getUTCMonth() - 1, 1));
   return db().facture.create({
