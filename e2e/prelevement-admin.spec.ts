@@ -52,6 +52,9 @@ test("l'administrateur choisit le fichier SEPA, lance les prélèvements du mois
   await expect(ligne).toContainText("Premier (FRST)");
   await expect(ligne).toContainText("48,45 €");
   await expect(ligne).toContainText("10/03/2028");
+  // the month's page arrives by a GET form: its <title> streams in after the table the checks above read
+  await page.waitForLoadState("networkidle");
+  await expect(page).toHaveTitle(/Prélèvements/);
   await expectNoAxeViolations(page);
 
   // launched: the run's line and its file
