@@ -3,7 +3,7 @@
 // Table and column names come from the code, never from input.
 import type { Tx } from "@/lib/db";
 
-type TypeColonne = "text" | "int" | "date" | "date[]" | "boolean" | "timestamp" | '"StatutReservation"';
+export type TypeColonne = "text" | "int" | "date" | "date[]" | "boolean" | "timestamp" | '"StatutReservation"';
 
 export async function inserer<L extends Record<string, unknown>>(
   tx: Pick<Tx, "$executeRawUnsafe">,

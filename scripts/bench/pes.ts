@@ -51,6 +51,7 @@ async function peupler() {
   const { seedActivites } = await import("../../prisma/demo-activites");
   const { creerFoyers } = await import("../../prisma/demo-facturation");
   const { inserer } = await import("../../lib/inserer");
+  const { COLONNES_FACTURE, COLONNES_LIGNE_FACTURE } = await import("../../lib/domain/facturation/colonnes");
   await seedCommune();
   await seedActivites("Villefranque");
   const cantine = await db().activite.findUniqueOrThrow({
@@ -78,50 +79,18 @@ async function peupler() {
       periodeFin: "2026-11-30",
       emiseLe: "2026-12-01",
       echeanceLe: "2026-12-31",
+      qfNonCommunique: false,
       totalCentimes: lignes.reduce((s, l) => s + l.jours.length * l.prix, 0),
       destinataire: `Bénédicte BENCH${i}`,
       adresse: `${i + 1} place de l'Église\n64990 Villefranque`,
       lignes,
     };
   });
-  await inserer(
-    db(),
-    "Facture",
-    {
-      id: "text",
-      numero: "text",
-      serie: "text",
-      annee: "int",
-      sequence: "int",
-      familleId: "text",
-      periodeDebut: "date",
-      periodeFin: "date",
-      emiseLe: "date",
-      echeanceLe: "date",
-      totalCentimes: "int",
-      destinataire: "text",
-      adresse: "text",
-    },
-    factures,
-  );
+  await inserer(db(), "Facture", COLONNES_FACTURE, factures);
   await inserer(
     db(),
     "LigneFacture",
-    {
-      id: "text",
-      factureId: "text",
-      enfantId: "text",
-      activiteId: "int",
-      uniteId: "int",
-      enfantNom: "text",
-      libelle: "text",
-      mois: "date",
-      quantite: "int",
-      prixUnitaireCentimes: "int",
-      montantCentimes: "int",
-      ordre: "int",
-      jours: "date[]",
-    },
+    COLONNES_LIGNE_FACTURE,
     factures.flatMap((f, i) =>
       f.lignes.map((l, ordre) => ({
         id: randomUUID(),

@@ -37,6 +37,7 @@ type Mesures = {
 async function peupler(familles: string[], usagerId: string) {
   const { db } = await import("../../lib/db");
   const { inserer } = await import("../../lib/inserer");
+  const { COLONNES_FACTURE } = await import("../../lib/domain/facturation/colonnes");
   const { chiffrerIban } = await import("../../lib/domain/prelevement/mandat");
   const signeLe = new Date("2026-10-05T10:00:00Z");
   const mandats = familles.map((familleId, i) => ({
@@ -89,30 +90,12 @@ async function peupler(familles: string[], usagerId: string) {
     periodeFin: "2026-11-30",
     emiseLe: "2026-12-01",
     echeanceLe: "2026-12-31",
+    qfNonCommunique: false,
     totalCentimes: 1_000 + ((i * 137) % 20_000),
     destinataire: `Parent BENCH ${i}`,
     adresse: "1 place de l'Église\n64990 Villefranque",
   }));
-  await inserer(
-    db(),
-    "Facture",
-    {
-      id: "text",
-      numero: "text",
-      serie: "text",
-      annee: "int",
-      sequence: "int",
-      familleId: "text",
-      periodeDebut: "date",
-      periodeFin: "date",
-      emiseLe: "date",
-      echeanceLe: "date",
-      totalCentimes: "int",
-      destinataire: "text",
-      adresse: "text",
-    },
-    factures,
-  );
+  await inserer(db(), "Facture", COLONNES_FACTURE, factures);
   return factures;
 }
 

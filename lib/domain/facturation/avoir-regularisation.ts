@@ -11,6 +11,7 @@ import { journal } from "@/lib/journal";
 import { totalDesLignes, type Ligne } from "@/lib/domain/facturation/calcul";
 import { exigerFacturation } from "@/lib/domain/facturation/habilitation";
 import { inserer } from "@/lib/inserer";
+import { COLONNES_LIGNE_AVOIR } from "@/lib/domain/facturation/colonnes";
 import { formaterNumero, reserverNumeros, SERIE_AVOIR } from "@/lib/argent/numerotation";
 import { regularisationsDe } from "@/lib/domain/facturation/regularisation";
 import { appliquerCredits, verrouillerComptes } from "@/lib/domain/paiement/compte";
@@ -71,23 +72,7 @@ export async function ecrireAvoirsDeRegularisation(
   await inserer(
     tx,
     "LigneAvoir",
-    {
-      id: "text",
-      avoirId: "text",
-      enfantId: "text",
-      activiteId: "int",
-      uniteId: "int",
-      enfantNom: "text",
-      libelle: "text",
-      mois: "date",
-      quantite: "int",
-      prixUnitaireCentimes: "int",
-      montantCentimes: "int",
-      quotient: "int",
-      ordre: "int",
-      jours: "date[]",
-      regularisation: "text",
-    },
+    COLONNES_LIGNE_AVOIR,
     ecrits.flatMap((a) => a.lignes.map((l, ordre) => ({ ...l, id: randomUUID(), avoirId: a.id, ordre }))),
   );
   return ecrits.map(({ familleId, numero, montantCentimes }) => ({ familleId, numero, montantCentimes }));

@@ -9,6 +9,7 @@ import { totalDesLignes, type Ligne } from "@/lib/domain/facturation/calcul";
 import type { Courriel } from "@/lib/domain/facturation/courriel-facture";
 import { ecrireAvoirsDeRegularisation } from "@/lib/domain/facturation/avoir-regularisation";
 import { inserer } from "@/lib/inserer";
+import { COLONNES_FACTURE, COLONNES_LIGNE_FACTURE } from "@/lib/domain/facturation/colonnes";
 import { formaterNumero, reserverNumeros, SERIE_FACTURE } from "@/lib/argent/numerotation";
 import { dateFr } from "@/lib/temps/periode";
 import { dateDeJour, type Jour } from "@/lib/temps/jours";
@@ -227,24 +228,7 @@ async function emettre(
   await inserer(
     tx,
     "Facture",
-    {
-      id: "text",
-      numero: "text",
-      serie: "text",
-      annee: "int",
-      sequence: "int",
-      familleId: "text",
-      periodeDebut: "date",
-      periodeFin: "date",
-      emiseLe: "date",
-      echeanceLe: "date",
-      totalCentimes: "int",
-      quotient: "int",
-      qfNonCommunique: "boolean",
-      destinataire: "text",
-      adresse: "text",
-      runId: "text",
-    },
+    COLONNES_FACTURE,
     factures.map((f) => ({
       ...f,
       periodeDebut: lot.debut,
@@ -256,23 +240,7 @@ async function emettre(
   await inserer(
     tx,
     "LigneFacture",
-    {
-      id: "text",
-      factureId: "text",
-      enfantId: "text",
-      activiteId: "int",
-      uniteId: "int",
-      enfantNom: "text",
-      libelle: "text",
-      mois: "date",
-      quantite: "int",
-      prixUnitaireCentimes: "int",
-      montantCentimes: "int",
-      quotient: "int",
-      ordre: "int",
-      jours: "date[]",
-      regularisation: "text",
-    },
+    COLONNES_LIGNE_FACTURE,
     factures.flatMap((f) => f.lignes.map((l, ordre) => ({ ...l, id: randomUUID(), factureId: f.id, ordre }))),
   );
   for (const f of factures.filter((x) => x.reports.length > 0)) {
