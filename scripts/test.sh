@@ -21,6 +21,7 @@ mkdir -p "$RESULTS"
 rm -f "$UNIT_JSON" "$INTEGRATION_JSON" "$HTTP_JSON" "$RESULTS"/playwright*.json
 
 started=$SECONDS
+FAILED_LANES=()
 
 # Totals from whatever JSON reports exist: "passed failed".
 counts() {
@@ -54,6 +55,17 @@ finish() {
     [ "$failed" -eq 0 ] && failed=1 && echo "(counted as 1 failure: the step failed outside any test)"
   else
     echo "All checks passed in $((SECONDS - started)) s"
+  fi
+  if [ "$status" -ne 0 ]; then
+    # The lanes' logs above are long and CI shows their end: name what failed again, last.
+    node scripts/echecs-tests.mjs "$UNIT_JSON" "$INTEGRATION_JSON" "$HTTP_JSON" "$RESULTS"/playwright-*.json
+    local lane
+    for lane in "${FAILED_LANES[@]}"; do
+      echo
+      echo "Failed lane ${lane}, the end of test-results/${lane}.log:"
+      tail -n 15 "$RESULTS/${lane}.log" | sed 's/^/  /'
+    done
+    echo
   fi
   echo "$passed passed, $failed failed"
   exit "$status"
@@ -140,7 +152,7 @@ together() {
     pids+=($!)
   done
   for i in "${!pids[@]}"; do
-    if wait "${pids[$i]}"; then echo "----- ${names[$i]}: ok -----"; else echo "----- ${names[$i]}: FAILED -----"; status=1; fi
+    if wait "${pids[$i]}"; then echo "----- ${names[$i]}: ok -----"; else echo "----- ${names[$i]}: FAILED -----"; FAILED_LANES+=("${names[$i]}"); status=1; fi
     cat "$RESULTS/${names[$i]}.log"
   done
   return $status
