@@ -9,7 +9,11 @@ const LIGNES_PAR_ERREUR = 8;
 
 function extrait(message) {
   const propre = String(message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
-  return propre.split("\n").filter((l) => l.trim() !== "").slice(0, LIGNES_PAR_ERREUR).map((l) => `      ${l}`);
+  return propre
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .slice(0, LIGNES_PAR_ERREUR)
+    .map((l) => `      ${l}`);
 }
 
 function echecsVitest(rapport) {
@@ -17,9 +21,11 @@ function echecsVitest(rapport) {
   for (const fichier of rapport.testResults ?? []) {
     const nom = path.relative(process.cwd(), fichier.name ?? "");
     const tests = (fichier.assertionResults ?? []).filter((t) => t.status === "failed");
-    for (const t of tests) echecs.push({ ou: nom, test: t.fullName ?? t.title, erreur: (t.failureMessages ?? []).join("\n") });
+    for (const t of tests)
+      echecs.push({ ou: nom, test: t.fullName ?? t.title, erreur: (t.failureMessages ?? []).join("\n") });
     // A file that fails before its tests run (import error, hook) has no failed assertion but a message.
-    if (tests.length === 0 && fichier.status === "failed") echecs.push({ ou: nom, test: "(the file)", erreur: fichier.message });
+    if (tests.length === 0 && fichier.status === "failed")
+      echecs.push({ ou: nom, test: "(the file)", erreur: fichier.message });
   }
   return echecs;
 }
