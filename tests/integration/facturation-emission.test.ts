@@ -14,54 +14,22 @@ import {
 import { DONNEES_CHANGEES, lancerFacturation } from "@/lib/domain/facturation/lancer";
 import { saisirQuotient } from "@/lib/domain/facturation/quotient";
 import { simulerFacturation, type Simulation } from "@/lib/domain/facturation/simulation";
-import type { Jour } from "@/lib/temps/jours";
-import { seedCommune } from "@/prisma/seed";
-import { seedActivites } from "@/prisma/demo-activites";
-import { seedReservations } from "@/prisma/demo-reservations";
-import { creerFoyers, reserverJours, seedTarifs, type Foyer } from "@/prisma/demo-facturation";
+import { creerFoyers, type Foyer } from "@/prisma/demo-facturation";
 import { agent, usagerActive } from "./demande-fixtures";
+import { agentId as emetteurId, cantine, garderie, preparerFacturation, reserver } from "./facturation-fixtures";
 
-let cantine: { id: number; classique: number };
-let garderie: { id: number; matin: number; soir: number };
-let emetteurId: string;
 let simpleAgentId: string;
 let adminId: string;
 /** 7 December 2026, 11:00 in Paris: December is the current month. */
 const DECEMBRE = new Date("2026-12-07T10:00:00Z");
 const NOVEMBRE = new Date("2026-11-02T08:00:00Z");
 
+// The commune, activities, tariffs and the agent with FACTURATION (Irigoyen, the emitter): facturation-fixtures.ts.
 beforeAll(async () => {
-  await seedCommune();
-  await seedActivites("Villefranque");
-  await seedReservations();
-  await seedTarifs();
-  const activite = (code: string) =>
-    db().activite.findUniqueOrThrow({ where: { code }, include: { unites: { orderBy: { ordre: "asc" } } } });
-  const r = await activite("RESTAURATION_PUBLIQUE");
-  cantine = { id: r.id, classique: r.unites[0]!.id };
-  const g = await activite("GARDERIE_PUBLIQUE");
-  garderie = { id: g.id, matin: g.unites[0]!.id, soir: g.unites[1]!.id };
-  emetteurId = (await agent("Irigoyen", { permissions: ["FACTURATION"] })).id;
+  await preparerFacturation();
   simpleAgentId = (await agent("Sallaberry")).id;
   adminId = (await agent("Larralde")).id;
 }, 120_000);
-
-async function reserver(foyers: Foyer[], unites: { activiteId: number; uniteId: number }[], du: Jour, au: Jour) {
-  await reserverJours(
-    foyers.flatMap((f) =>
-      f.enfants.flatMap((e) =>
-        unites.map((u) => ({
-          enfantId: e.enfantId,
-          familleId: f.familleId,
-          inscriptionId: e.inscriptions.get(u.activiteId)!,
-          uniteId: u.uniteId,
-          du,
-          au,
-        })),
-      ),
-    ),
-  );
-}
 
 /** What could have been written or mailed by an invoicing. */
 const traces = async () => ({

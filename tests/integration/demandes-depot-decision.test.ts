@@ -1,128 +1,19 @@
-// The demande engine on PostgreSQL: the transition table fired for real, deposits racing each other, the
-// family created at acceptance, the mails of each step, and a second family kept out of the first's demandes.
+// The demande engine on PostgreSQL, deposits and decisions: deposits racing each other, one number each, the
+// deposit mail and its suivi link; the family created at acceptance, the mails of a complément and a refusal, a
+// child declared by both parents, a demande à compléter closed after 60 days.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/auth/tokens";
 import { seedCommune } from "@/prisma/seed";
-import { franchir, type ActeurRef } from "@/lib/domain/demande/transition";
-import { refusTransition, STATUTS, TRANSITION_NAMES, TRANSITIONS } from "@/lib/domain/demande/transitions";
 import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
-import { annulerDemande } from "@/lib/domain/demande/annuler";
 import { classerDemandesSansReponse } from "@/lib/domain/demande/classer";
 import { DEMARCHES } from "@/lib/domain/demarches";
-import { envoyerMessage, marquerMessagesLus, pieceDuMessage } from "@/lib/domain/demande/messages";
-import { demandeDuUsager, mesDemandes, numeroParSuivi } from "@/lib/domain/demande/queries";
+import { numeroParSuivi } from "@/lib/domain/demande/queries";
 import { modifierDeclaration } from "@/lib/domain/famille/declaration";
-import type { Acteur, StatutDemande } from "@/lib/generated/prisma/enums";
 import { agent, declarerFamille, ENFANT, usagerActive } from "./demande-fixtures";
 
 beforeAll(() => seedCommune());
-
-const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-
-async function demandeEn(statut: StatutDemande, usagerId: string): Promise<string> {
-  const numero =
-    statut === "BROUILLON"
-      ? null
-      : Number((await db().$queryRaw<{ n: bigint }[]>`SELECT nextval('demande_numero_seq') AS n`)[0]!.n);
-  const demande = await db().demande.create({
-    data: { type: "AJOUT_FAMILLE", statut, usagerId, numero, deposeeAt: numero ? new Date() : null },
-  });
-  return demande.id;
-}
-
-describe("the transition table, fired on PostgreSQL", () => {
-  it("allows exactly what the table allows, for every state, transition and actor, and writes history", async () => {
-    const usager = await usagerActive();
-    const instructeur = await agent();
-    const acteurs: Record<Acteur, ActeurRef> = {
-      USAGER: { kind: "USAGER", usagerId: usager.id },
-      AGENT: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" },
-      SYSTEME: { kind: "SYSTEME" },
-    };
-    let permis = 0;
-    for (const statut of STATUTS) {
-      for (const transition of TRANSITION_NAMES) {
-        for (const kind of ["USAGER", "AGENT", "SYSTEME"] as Acteur[]) {
-          const id = await demandeEn(statut, usager.id);
-          const attendu = refusTransition(statut, transition, kind, "motif") === null;
-          const result = await db()
-            .$transaction((tx) => franchir(tx, { demandeId: id, transition, acteur: acteurs[kind], motif: "motif" }))
-            .then(
-              () => "ok",
-              (error: unknown) => (error instanceof AppError ? "refus" : Promise.reject(error)),
-            );
-          const apres = await db().demande.findUniqueOrThrow({ where: { id }, include: { historique: true } });
-          const label = `${statut} › ${transition} › ${kind}`;
-          if (attendu) {
-            permis++;
-            expect(result, label).toBe("ok");
-            expect(apres.statut, label).toBe(TRANSITIONS[transition].vers);
-            expect(apres.historique, label).toMatchObject([
-              { de: statut, vers: TRANSITIONS[transition].vers, acteur: kind, transition, motif: "motif" },
-            ]);
-          } else {
-            expect(result, label).toBe("refus");
-            expect(apres.statut, label).toBe(statut);
-            expect(apres.historique, label).toHaveLength(0);
-          }
-        }
-      }
-    }
-    // the twelve of the issue, « expirer » (an absence without justificatif in time) and « annulerAvecFamille »
-    // (an inscription made while its family waited), each from three states
-    expect(permis).toBe(18);
-    // 7 × 10 × 3 round trips to PostgreSQL: more than the default 30 s on a loaded machine
-  }, 120_000);
-
-  it("tells the second of two agents acting at once who won, and when", async () => {
-    const usager = await usagerActive();
-    const [maite, peio] = [await agent("Irigoyen"), await agent("Larralde")];
-    const id = await demandeEn("DEPOSEE", usager.id);
-    const results = await Promise.allSettled([
-      deciderDemande({
-        demarches: DEMARCHES,
-        agent: { ...maite, prenom: "Maite" },
-        demandeId: id,
-        decision: "instruire",
-      }),
-      deciderDemande({
-        demarches: DEMARCHES,
-        agent: { ...peio, prenom: "Peio" },
-        demandeId: id,
-        decision: "instruire",
-      }),
-    ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const refus = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(refus.reason.message).toMatch(
-      /^Cette demande a déjà été traitée par (Maite Irigoyen|Peio Larralde) à \d\d:\d\d\.$/,
-    );
-    expect(await db().demandeHistorique.count({ where: { demandeId: id } })).toBe(1);
-  });
-
-  it("tells an agent arriving just after the other's commit who acted, too", async () => {
-    const usager = await usagerActive();
-    const [maite, peio] = [await agent("Irigoyen"), await agent("Larralde")];
-    const id = await demandeEn("DEPOSEE", usager.id);
-    await deciderDemande({
-      demarches: DEMARCHES,
-      agent: { ...maite, prenom: "Maite" },
-      demandeId: id,
-      decision: "instruire",
-    });
-    await expect(
-      deciderDemande({
-        demarches: DEMARCHES,
-        agent: { ...peio, prenom: "Peio" },
-        demandeId: id,
-        decision: "instruire",
-      }),
-    ).rejects.toThrow(/^Cette demande a déjà été traitée par Maite Irigoyen à \d\d:\d\d\.$/);
-  });
-});
 
 describe("deposits", () => {
   it("makes one demande with one number of two concurrent deposits of the same draft", async () => {
@@ -314,7 +205,7 @@ describe("decisions", () => {
       decision: "demanderComplement",
       motif: "Justificatif.",
     });
-    // (other tests of this file leave demandes à compléter too: only this one is looked at)
+    // (any other demande à compléter would be closed too: only this one is looked at)
     await classerDemandesSansReponse(DEMARCHES, new Date(Date.now() + 59 * 86_400_000));
     expect((await db().demande.findUniqueOrThrow({ where: { id: demandeId } })).statut).toBe("A_COMPLETER");
     expect(await classerDemandesSansReponse(DEMARCHES, new Date(Date.now() + 61 * 86_400_000))).toBeGreaterThanOrEqual(
@@ -329,92 +220,5 @@ describe("decisions", () => {
     expect(
       await db().outboxMail.count({ where: { to: usager.courriel, text: { contains: "classée sans suite" } } }),
     ).toBe(1);
-  });
-});
-
-describe("Échanges", () => {
-  it("flags an agent's message until the parent reads it, and mails its existence but never its content", async () => {
-    const usager = await usagerActive();
-    const demandeId = await declarerFamille(usager);
-    const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
-    const instructeur = await agent();
-    await envoyerMessage({
-      demandeId,
-      auteur: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" },
-      contenu: "Le certificat de Henri, svp.",
-    });
-    await envoyerMessage({
-      demandeId,
-      auteur: { kind: "AGENT", agentId: instructeur.id, nom: "Maite Irigoyen" },
-      contenu: "Note interne",
-      interne: true,
-    });
-
-    expect((await mesDemandes(usager.id))[0]).toMatchObject({ numero, nonLus: 1 });
-    const mail = await db().outboxMail.findFirstOrThrow({
-      where: { to: usager.courriel, subject: `Vous avez un nouveau message concernant votre demande N° ${numero}` },
-    });
-    expect(mail.text + mail.html).not.toContain("certificat");
-    expect((await demandeDuUsager(usager.id, numero))!.messages.map((m) => m.contenu)).toEqual([
-      "Le certificat de Henri, svp.",
-    ]);
-    await marquerMessagesLus({ usagerId: usager.id, demandeId });
-    expect((await mesDemandes(usager.id))[0]!.nonLus).toBe(0);
-  });
-});
-
-describe("a second parent", () => {
-  it("reaches none of the first parent's demande, suivi link, messages, pieces or transitions", async () => {
-    const premier = await usagerActive();
-    const second = await usagerActive("Intrus");
-    const demandeId = await declarerFamille(premier);
-    const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: premier.id, demandeId });
-    const mail = await db().outboxMail.findFirstOrThrow({
-      where: { to: premier.courriel, subject: `Référence : ${numero}` },
-    });
-    const token = /\/demandes\/suivi\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
-    const { id: messageId } = await envoyerMessage({
-      demandeId,
-      auteur: { kind: "USAGER", usagerId: premier.id },
-      contenu: "Voici le livret.",
-      piece: { bytes: PDF, mime: "application/pdf", nom: "livret.pdf" },
-    });
-    expect(await pieceDuMessage({ kind: "USAGER", usagerId: premier.id }, messageId)).toMatchObject({
-      nom: "livret.pdf",
-      type: "application/pdf",
-    });
-
-    expect(await demandeDuUsager(second.id, numero)).toBeNull();
-    expect(await numeroParSuivi(second.id, token)).toBeNull();
-    expect(await mesDemandes(second.id)).toEqual([]);
-    expect(await pieceDuMessage({ kind: "USAGER", usagerId: second.id }, messageId)).toBeNull();
-    const intrus: ActeurRef = { kind: "USAGER", usagerId: second.id };
-    await expect(envoyerMessage({ demandeId, auteur: intrus, contenu: "Bonjour" })).rejects.toThrow(
-      "Cette demande est introuvable.",
-    );
-    await expect(annulerDemande({ usagerId: second.id, demandeId })).rejects.toThrow("Cette demande est introuvable.");
-    await expect(deposerDemande({ demarches: DEMARCHES, usagerId: second.id, demandeId })).rejects.toThrow(
-      "Cette demande est introuvable.",
-    );
-    for (const transition of TRANSITION_NAMES) {
-      await expect(
-        db().$transaction((tx) => franchir(tx, { demandeId, transition, acteur: intrus, motif: "x" })),
-      ).rejects.toThrow("Cette demande est introuvable.");
-    }
-    const apres = await db().demande.findUniqueOrThrow({
-      where: { id: demandeId },
-      include: { messages: true, historique: true },
-    });
-    expect(apres.statut).toBe("DEPOSEE");
-    expect(apres.messages).toHaveLength(1);
-    expect(apres.historique).toHaveLength(1);
-  });
-
-  it("lets the owner withdraw a deposited demande, and only before an agent takes it up", async () => {
-    const usager = await usagerActive();
-    const demandeId = await declarerFamille(usager);
-    await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
-    await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId, decision: "instruire" });
-    await expect(annulerDemande({ usagerId: usager.id, demandeId })).rejects.toThrow(/« En cours d'instruction »/);
   });
 });
