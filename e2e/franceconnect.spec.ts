@@ -227,7 +227,7 @@ function identiteSso(agent: { identifiant: string }, amr: string[], variante: st
   return {
     sub: `sso-e2e-${agent.identifiant}-${variante}`,
     libelle: `${agent.identifiant} (${variante})`,
-    // the factories' agents have the courriel <identifiant>@mairie.test (e2e/fixtures/factories.ts: agent)
+    // the factories' agents have the courriel <identifiant>@mairie.test (e2e/fixtures/factories-agents.ts: agent)
     claims: { email: `${agent.identifiant}@mairie.test`, preferred_username: agent.identifiant },
     amr,
   };

@@ -1,4 +1,4 @@
-// Paying an invoice online at 360 px, on the PayFiP stand-in's page (tests/stand-ins/payfip.ts, started by
+// Paying an invoice online at 360 px, on the PayFiP stand-in's page (tests/stand-ins/payfip-pages.ts, started by
 // playwright.config.ts): the parent pays with a card, comes back and sees the invoice "payée"; a refused card
 // leaves it "à payer" with a clear message. The invoice comes from a factory (familleAvecFacture); the
 // stand-in's page is PayFiP's, not ours: the axe scans are of the portal's pages.

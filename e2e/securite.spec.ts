@@ -1,7 +1,7 @@
 // The security review's findings (issue 12) that need a browser or a running server: the redirect after a
 // real login, every form posting with or without JavaScript, the sandbox policy of a download reaching the
 // browser, and a file over the limit that loses nothing typed. Rules without a browser are in
-// tests/integration/securite.test.ts.
+// tests/integration/securite-espaces.test.ts, securite-connexion.test.ts and securite-donnees.test.ts.
 //
 // Each test builds its own parent (and agent) through the factories. The redirect's tests and the forms' test
 // log in through the login forms, which are their subject (a login without JavaScript must post, not put the

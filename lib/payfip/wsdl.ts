@@ -1,5 +1,5 @@
 // Where the PayFiP Régie WSDL lives (committed beside this file, written from docs/faits/payfip.md): read
-// by the adapter (lib/payfip/client.ts) and served by the local stand-in (tests/stand-ins/payfip.ts). Relative to
+// by the adapter (lib/payfip/client.ts) and served by the local stand-in (tests/stand-ins/payfip-soap.ts). Relative to
 // the working directory, which is the project's root in every process (next start, the standalone server, tsx,
 // vitest); next.config.ts names the file for the standalone output's trace.
 import path from "node:path";

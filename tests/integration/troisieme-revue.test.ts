@@ -1,7 +1,8 @@
 // The third security review (issue 30) on PostgreSQL: each describe is named after its finding; the others are
 // shown in lib/cookies.test.ts, lib/web/limites-corps.test.ts, lib/storage/nom-fichier.test.ts,
-// lib/auth/sso-agents.test.ts, tests/integration/franceconnect.test.ts, tests/integration/disponibilite.test.ts
-// and over HTTP in tests/http/acces.test.ts and tests/http/troisieme-revue.test.ts.
+// lib/auth/sso-agents.test.ts, tests/integration/franceconnect-sso-agents.test.ts,
+// tests/integration/disponibilite.test.ts and over HTTP in tests/http/acces.test.ts and
+// tests/http/troisieme-revue.test.ts.
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 // Before lib/config.ts reads the environment: the portal behind one reverse proxy, at its public address.
