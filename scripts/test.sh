@@ -169,7 +169,7 @@ if [ -z "${SKIP_E2E:-}" ]; then
     "lint|npm run lint" \
     "unit|npm run test:unit -- --reporter=default --reporter=json --outputFile.json=$UNIT_JSON" \
     "integration|npm run test:integration -- --reporter=default --reporter=json --outputFile.json=$INTEGRATION_JSON" \
-    "build|if npm run build; then touch .next/build-ok; else mkdir -p .next && touch .next/build-failed && exit 1; fi" \
+    "build|if PORTAIL_BUILD_SANS_CACHE=1 npm run build; then touch .next/build-ok; else mkdir -p .next && touch .next/build-failed && exit 1; fi" \
     "typecheck|${apres_build}npx tsc --noEmit" \
     "http|ATTENDRE_BUILD=1 npx vitest run --project http --reporter=default --reporter=json --outputFile.json=$HTTP_JSON" \
     "demo|${apres_build}E2E_OUTPUT_DIR=$RESULTS/e2e-demo E2E_JSON_REPORT=$RESULTS/playwright-demo.json npx playwright test -c playwright.demo.config.ts" \
