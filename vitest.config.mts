@@ -24,7 +24,7 @@ export default defineConfig({
           environment: "node",
           // Pure code, no module state a test changes: one process runs file after file (61 s -> 11 s).
           isolate: false,
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "emails/**/*.test.{ts,tsx}"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "emails/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           exclude: ["**/node_modules/**", "lib/generated/**"],
         },
       },
