@@ -8,6 +8,8 @@ vi.hoisted(() => {
   process.env.STORAGE_DIR = `${process.env.TMPDIR ?? "/tmp"}/historique-${Math.random().toString(36).slice(2)}`;
 });
 
+import { renderToStaticMarkup } from "react-dom/server";
+import { HistoriqueDuMois } from "@/app/(agent)/agent/reservations/[famille]/[enfant]/HistoriqueDuMois";
 import { db } from "@/lib/db";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { annulerDemande } from "@/lib/domain/demande/annuler";
@@ -125,6 +127,21 @@ describe("the parent's and the agent's saves", () => {
       fin: "2026-12-10",
     });
     expect(parJour).toEqual([{ jour: "2026-12-10", uniteId: classique, evenements: ensuite }]);
+    // the console's block under the child's calendar tells it, day by day; a month without a change says so
+    const unites = [{ id: classique, libelle: "Menu Classique" }];
+    const bloc = renderToStaticMarkup(await HistoriqueDuMois({ enfantId: louise.enfantId, mois: "2026-12", unites }));
+    expect(bloc).toContain("Historique du mois");
+    expect(bloc).toContain(
+      '<summary class="cursor-pointer">Jeudi 10 décembre — Menu Classique (4 changements)</summary>',
+    );
+    expect(bloc).toContain("Vendredi 11 décembre — Menu Classique (1 changement)</summary>");
+    expect(bloc).toContain(
+      `<ol class="ml-6 list-decimal">${ensuite.map((e) => `<li>${ligneHistorique(e)}</li>`).join("")}</ol>`,
+    );
+    // one block per day × unit that changed: the 7th, 8th, 10th and 11th (the canteen is closed on Wednesdays)
+    expect(bloc.match(/<details/g)).toHaveLength(4);
+    const vide = renderToStaticMarkup(await HistoriqueDuMois({ enfantId: louise.enfantId, mois: "2027-01", unites }));
+    expect(vide).toContain("Aucun changement enregistré ce mois-ci.");
 
     // another family reads nothing of Louise's days, neither the story nor the traces
     const intrus = { usagerId: autre.usager.id };
