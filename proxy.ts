@@ -17,7 +17,7 @@
 //   address. The pages of a space and of the console are rendered for their request, with a nonce.
 import { NextResponse, type NextRequest } from "next/server";
 import { config as configuration, enTeteHsts, nomCookieSession, proxysDeConfiance } from "@/lib/config";
-import { limiteDuCorps } from "@/lib/web/limites-corps";
+import { MESSAGE_TROP_LOURD, refusDuCorps } from "@/lib/web/limites-corps";
 import { POLITIQUE_FICHIER } from "@/lib/storage/reponse";
 
 const PRIVATE_PREFIXES = [
@@ -120,17 +120,15 @@ function hoteTransmisRefuse(request: NextRequest): boolean {
   return !admis.includes(transmis);
 }
 
-/**
- * A POST heavier than what is sent there needs (lib/web/limites-corps.ts: a page's forms, a route), refused from
- * its announced length before a byte is read; one that announces none (chunked) too: a browser always does.
- */
-function corpsRefuse(request: NextRequest, path: string): 413 | 411 | null {
-  if (request.method !== "POST") return null;
-  const longueur = request.headers.get("content-length");
-  if (longueur === null) return request.headers.has("transfer-encoding") ? 411 : null;
-  const avecSession = request.cookies.has(nomCookieSession());
-  return Number(longueur) > limiteDuCorps(path, avecSession) ? 413 : null;
-}
+/** A POST heavier than its path takes, or without a length: lib/web/limites-corps.ts (scripts/serveur.ts first). */
+const corpsRefuse = (request: NextRequest, path: string) =>
+  refusDuCorps({
+    methode: request.method,
+    chemin: path,
+    longueur: request.headers.get("content-length"),
+    morcelee: request.headers.has("transfer-encoding"),
+    avecSession: request.cookies.has(nomCookieSession()),
+  });
 
 const refus = (status: number, texte: string) =>
   new NextResponse(texte, {
@@ -142,8 +140,7 @@ export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   if (hoteTransmisRefuse(request)) return refus(403, "Requête refusée.");
   const corps = corpsRefuse(request, path);
-  if (corps)
-    return refus(corps, "Le formulaire envoyé est trop lourd : réessayez sans fichier ou avec un fichier plus léger.");
+  if (corps) return refus(corps, MESSAGE_TROP_LOURD);
   const coquille = COQUILLES.has(path) && (request.method === "GET" || request.method === "HEAD");
   const requestHeaders = new Headers(request.headers);
   let csp: string;

@@ -5,7 +5,9 @@
 //   method, path without query string nor link token, status, duration; nothing else about the person;
 // - SIGTERM stops it gracefully: no new connection, the running requests finish (idle keep-alive connections are
 //   closed, busy ones get `Connection: close`), then the steps instrumentation.ts registered (the job runner's
-//   jobs under way, the database pool), then exit 0. A later second signal, or DELAI_ARRET_MS, cuts it short.
+//   jobs under way, the database pool), then exit 0. A later second signal, or DELAI_ARRET_MS, cuts it short;
+// - a POST heavier than its page takes is refused from its announced length before a byte of it is read (Next
+//   reads a whole body before its proxy runs): lib/web/limites-corps.ts.
 // Env: PORT (3000), HOSTNAME (every interface), LOG_LEVEL.
 // every request gets its socket's address in a header no client can set (lib/auth/adresse-client.ts)
 import "./adresse-socket.cjs";
@@ -16,7 +18,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { executerArret } from "../lib/arret";
+import { nomCookieSession } from "../lib/config";
 import { cheminJournalisable, log } from "../lib/log";
+import { MESSAGE_TROP_LOURD, refusDuCorps } from "../lib/web/limites-corps";
 
 // Beside the bundle in the standalone tree (scripts/serveur.mjs), or scripts/serveur.ts in the source tree.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,6 +36,10 @@ function configurationConstruite(): Record<string, unknown> | undefined {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
   return config;
 }
+
+/** Whether the Cookie header carries this cookie. */
+const avecCookie = (entete: string | undefined, nom: string) =>
+  (entete ?? "").split(";").some((morceau) => morceau.trim().startsWith(`${nom}=`));
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
@@ -56,6 +64,13 @@ async function main(): Promise<void> {
     res.setHeader("x-request-id", requestId);
     // While stopping, a keep-alive client is told to reconnect elsewhere after this answer.
     if (arret) res.setHeader("connection", "close");
+    const refus = refusDuCorps({
+      methode: req.method,
+      chemin: new URL(req.url ?? "/", "http://portail").pathname,
+      longueur: req.headers["content-length"],
+      morcelee: req.headers["transfer-encoding"] !== undefined,
+      avecSession: avecCookie(req.headers.cookie, nomCookieSession()),
+    });
     res.once("close", () => {
       log.info(
         {
@@ -69,6 +84,16 @@ async function main(): Promise<void> {
         "requête",
       );
     });
+    if (refus) {
+      // The body stays unread: the connection cannot carry another request, so it closes after this answer.
+      res.writeHead(refus, {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "close",
+      });
+      res.end(MESSAGE_TROP_LOURD);
+      return;
+    }
     traiter(req, res).catch((error: unknown) => {
       log.error({ requestId, erreur: error instanceof Error ? error.name : typeof error }, "requête échouée");
       if (!res.headersSent) res.writeHead(500).end();

@@ -5,7 +5,7 @@ import { z } from "zod";
 import nextConfig from "@/next.config";
 import { valeursRenvoyees } from "@/lib/forms";
 import { CHANGEMENTS_MAX, changementsSchema } from "@/lib/domain/reservation/schemas";
-import { LIMITE_ACTION, LIMITE_ACTION_MAX, limiteDuCorps } from "@/lib/web/limites-corps";
+import { LIMITE_ACTION, LIMITE_ACTION_MAX, limiteDuCorps, refusDuCorps } from "@/lib/web/limites-corps";
 
 const MO = 1024 * 1024;
 
@@ -30,6 +30,20 @@ describe("every server action accepts 25 MB, public ones included", () => {
     expect(limiteDuCorps("/api/payfip/notification", false)).toBe(MO);
     // the wizard's identity photo (5 MB) comes before any account
     expect(limiteDuCorps("/creer-mon-espace/identite", false)).toBe(11 * MO);
+  });
+
+  it("is decided from the headers alone: the method, the announced length, a session cookie", () => {
+    const requete = { methode: "POST", chemin: "/connexion", morcelee: false, avecSession: false };
+    expect(refusDuCorps({ ...requete, longueur: String(MO + 1) })).toBe(413);
+    expect(refusDuCorps({ ...requete, longueur: String(MO) })).toBeNull();
+    expect(refusDuCorps({ ...requete, methode: "GET", longueur: String(50 * MO) })).toBeNull();
+    // a chunked body announces no length: a browser never sends one
+    expect(refusDuCorps({ ...requete, longueur: undefined, morcelee: true })).toBe(411);
+    expect(refusDuCorps({ ...requete, longueur: null })).toBeNull();
+    // the family's Échanges take a scan, an anonymous caller 1 MB there
+    const echanges = { ...requete, chemin: "/demandes/12", longueur: String(12 * MO) };
+    expect(refusDuCorps({ ...echanges, avecSession: true })).toBeNull();
+    expect(refusDuCorps(echanges)).toBe(413);
   });
 
   it("Next's own limit is the largest page's, not more", () => {

@@ -7,6 +7,7 @@
 // browser runs no JavaScript; with JavaScript the browser refuses it before sending.) The route handlers get the
 // same 1 Mo (next-auth's forms, PayFiP's notification), but the upload route /api/pieces, which checks its own
 // limit and answers in French JSON: the proxy lets a little more through, so the route's message is the one seen.
+// The rule is applied from the headers, before the body is read: refusDuCorps below.
 import { PHOTO_MAX_OCTETS, PIECE_MAX_OCTETS } from "@/lib/storage/limites";
 
 const MO = 1024 * 1024;
@@ -41,4 +42,25 @@ export const LIMITE_ACTION_MAX = Math.max(...PAGES_AVEC_FICHIER.map((page) => pa
 export function limiteDuCorps(chemin: string, avecSession: boolean): number {
   const page = PAGES_AVEC_FICHIER.find(({ motif }) => motif.test(chemin));
   return page && (avecSession || !page.session) ? page.octets : LIMITE_ACTION;
+}
+
+export const MESSAGE_TROP_LOURD =
+  "Le formulaire envoyé est trop lourd : réessayez sans fichier ou avec un fichier plus léger.";
+
+/**
+ * Whether a request is refused from its headers alone: a POST announcing more than its path takes (413), or
+ * announcing no length at all (411: a chunked body, which a browser never sends). Checked by the node's own
+ * HTTP server (scripts/serveur.ts) before a byte of the body is read — Next reads a whole body before its proxy
+ * runs — and again by proxy.ts, for a server started another way (`next dev`).
+ */
+export function refusDuCorps(requete: {
+  methode: string | undefined;
+  chemin: string;
+  longueur: string | null | undefined;
+  morcelee: boolean;
+  avecSession: boolean;
+}): 413 | 411 | null {
+  if (requete.methode !== "POST") return null;
+  if (requete.longueur === null || requete.longueur === undefined) return requete.morcelee ? 411 : null;
+  return Number(requete.longueur) > limiteDuCorps(requete.chemin, requete.avecSession) ? 413 : null;
 }
