@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startMailSink } from "@/e2e/fixtures/mail-sink";
+import { ligneEnvoyee } from "./outbox-fixtures";
 import { applyMigrations } from "@/scripts/migrate-engine";
 import { startEmbeddedDatabase } from "@/scripts/embedded-db";
 
@@ -46,6 +47,7 @@ it("sends a committed mail and never a rolled-back one", async () => {
   ).rejects.toThrow("annulée");
   await db().$transaction((tx) => enqueueMail(tx, courriel("embarquee@exemple.fr")));
   expect((await sink.waitFor({ to: "embarquee@exemple.fr", timeoutMs: 10_000 })).subject).toBe("Objet");
+  await ligneEnvoyee(() => db().outboxMail.findFirst({ where: { to: "embarquee@exemple.fr" } }));
   expect(await db().outboxMail.findMany({ select: { to: true, status: true } })).toEqual([
     { to: "embarquee@exemple.fr", status: "SENT" },
   ]);
