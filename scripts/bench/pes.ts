@@ -121,6 +121,7 @@ async function debiterEtReduire(factures: FactureBench[], usagerId: string) {
   const { db } = await import("../../lib/db");
   const { inserer } = await import("../../lib/inserer");
   const { chiffrerIban } = await import("../../lib/domain/prelevement/mandat");
+  const { COLONNES_AVOIR } = await import("../../lib/domain/facturation/colonnes");
   // every other family pays by debit, presented through its PES title
   const signeLe = new Date("2026-10-05T10:00:00Z");
   const debitees = factures.filter((_, i) => i % 2 === 0);
@@ -197,18 +198,7 @@ async function debiterEtReduire(factures: FactureBench[], usagerId: string) {
   await inserer(
     db(),
     "Avoir",
-    {
-      id: "text",
-      numero: "text",
-      serie: "text",
-      annee: "int",
-      sequence: "int",
-      familleId: "text",
-      montantCentimes: "int",
-      motif: "text",
-      emisLe: "date",
-      creeLe: "timestamp",
-    },
+    COLONNES_AVOIR,
     factures.slice(0, AVOIRS).map((f, i) => ({
       id: randomUUID(),
       numero: `AV-2026-${String(i + 1).padStart(6, "0")}`,

@@ -11,7 +11,7 @@ import { journal } from "@/lib/journal";
 import { totalDesLignes, type Ligne } from "@/lib/domain/facturation/calcul";
 import { exigerFacturation } from "@/lib/domain/facturation/habilitation";
 import { inserer } from "@/lib/inserer";
-import { COLONNES_LIGNE_AVOIR } from "@/lib/domain/facturation/colonnes";
+import { COLONNES_AVOIR, COLONNES_LIGNE_AVOIR } from "@/lib/domain/facturation/colonnes";
 import { formaterNumero, reserverNumeros, SERIE_AVOIR } from "@/lib/argent/numerotation";
 import { regularisationsDe } from "@/lib/domain/facturation/regularisation";
 import { appliquerCredits, verrouillerComptes } from "@/lib/domain/paiement/compte";
@@ -51,24 +51,7 @@ export async function ecrireAvoirsDeRegularisation(
     lignes: a.lignes,
   }));
   if (ecrits.some((a) => a.montantCentimes <= 0)) throw new Error("un avoir de régularisation crédite la famille");
-  await inserer(
-    tx,
-    "Avoir",
-    {
-      id: "text",
-      numero: "text",
-      serie: "text",
-      annee: "int",
-      sequence: "int",
-      familleId: "text",
-      montantCentimes: "int",
-      motif: "text",
-      emisLe: "date",
-      parAgentId: "text",
-      creeLe: "timestamp",
-    },
-    ecrits,
-  );
+  await inserer(tx, "Avoir", COLONNES_AVOIR, ecrits);
   await inserer(
     tx,
     "LigneAvoir",

@@ -2,13 +2,18 @@
 // the month's run, an avoir de régularisation and the benches' data write the same rows.
 import type { TypeColonne } from "@/lib/inserer";
 
-export const COLONNES_FACTURE = {
+/** A numbered piece of a family's account: its series, year and gap-free sequence (lib/argent/numerotation.ts). */
+const COLONNES_NUMEROTEES = {
   id: "text",
   numero: "text",
   serie: "text",
   annee: "int",
   sequence: "int",
   familleId: "text",
+} as const satisfies Record<string, TypeColonne>;
+
+export const COLONNES_FACTURE = {
+  ...COLONNES_NUMEROTEES,
   periodeDebut: "date",
   periodeFin: "date",
   emiseLe: "date",
@@ -19,6 +24,16 @@ export const COLONNES_FACTURE = {
   destinataire: "text",
   adresse: "text",
   runId: "text",
+} as const satisfies Record<string, TypeColonne>;
+
+/** An avoir (parAgentId: the agent who issued it, null for the month's run). */
+export const COLONNES_AVOIR = {
+  ...COLONNES_NUMEROTEES,
+  montantCentimes: "int",
+  motif: "text",
+  emisLe: "date",
+  parAgentId: "text",
+  creeLe: "timestamp",
 } as const satisfies Record<string, TypeColonne>;
 
 /** What a LigneFacture and a LigneAvoir share: a child × unit × price over its days. */
