@@ -25,6 +25,8 @@ import { MESSAGE_TROP_LOURD, refusDuCorps } from "../lib/web/limites-corps";
 // Beside the bundle in the standalone tree (scripts/serveur.mjs), or scripts/serveur.ts in the source tree.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DELAI_ARRET_MS = 25_000;
+/** How long a refused body may keep arriving (drained, never kept) before its connection is cut. */
+const DELAI_VIDANGE_MS = 10_000;
 const ID_REQUETE = /^[\w.:-]{1,100}$/;
 
 /** In the standalone tree there is no next.config.ts: the build wrote the resolved config beside the output. */
@@ -66,7 +68,9 @@ async function main(): Promise<void> {
     if (arret) res.setHeader("connection", "close");
     const refus = refusDuCorps({
       methode: req.method,
-      chemin: new URL(req.url ?? "/", "http://portail").pathname,
+      // the path as sent, never parsed (a malformed target must not throw here): an unusual spelling of an
+      // upload page's path only meets the stricter 1 MB
+      chemin: (req.url ?? "/").split("?")[0]!,
       longueur: req.headers["content-length"],
       morcelee: req.headers["transfer-encoding"] !== undefined,
       avecSession: avecCookie(req.headers.cookie, nomCookieSession()),
@@ -85,13 +89,13 @@ async function main(): Promise<void> {
       );
     });
     if (refus) {
-      // The body stays unread: the connection cannot carry another request, so it closes after this answer.
-      res.writeHead(refus, {
-        "content-type": "text/plain; charset=utf-8",
-        "cache-control": "no-store",
-        connection: "close",
-      });
+      res.writeHead(refus, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
       res.end(MESSAGE_TROP_LOURD);
+      // Node then drains what the client is still sending, unread and unkept, so that a browser in the middle of
+      // its upload receives this answer rather than a reset connection; one still sending after a while is cut.
+      const coupure = setTimeout(() => req.socket.destroy(), DELAI_VIDANGE_MS);
+      coupure.unref();
+      req.once("end", () => clearTimeout(coupure));
       return;
     }
     traiter(req, res).catch((error: unknown) => {

@@ -286,6 +286,9 @@ describe("les pages publiques, servies depuis le cache", () => {
     // this server over HTTP (scripts/serveur.ts gives Next the proxy's origin), and the request log names the
     // path asked.
     const lignes = () => readFileSync(serveur.journal, "utf8").split("\n");
+    // the direct request above is logged when its answer closes, which a loaded machine may write late
+    const idInterne = interne.headers.get("x-request-id");
+    await expect.poll(() => lignes().some((ligne) => ligne.includes(`"${idInterne}"`))).toBe(true);
     const avant = lignes().length;
     const id = (await requete(anonyme(), "/")).headers.get("x-request-id");
     await expect.poll(() => lignes().find((ligne) => ligne.includes(`"${id}"`))).toMatch(/"path":"\/","status":200/);
