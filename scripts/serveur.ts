@@ -6,7 +6,8 @@
 // - SIGTERM stops it gracefully: no new connection, the running requests finish (idle keep-alive connections are
 //   closed, busy ones get `Connection: close`), then the steps instrumentation.ts registered (the job runner's
 //   jobs under way, the database pool), then exit 0. A later second signal, or DELAI_ARRET_MS, cuts it short;
-// - a POST heavier than its page takes is refused from its announced length before a byte of it is read (Next
+// - a POST heavier than its page takes is answered 413 from its announced length, before any of it is read;
+//   what the client still sends is drained, never kept nor parsed (Next
 //   reads a whole body before its proxy runs): lib/web/limites-corps.ts.
 // Env: PORT (3000), HOSTNAME (every interface), LOG_LEVEL.
 // every request gets its socket's address in a header no client can set (lib/auth/adresse-client.ts)
