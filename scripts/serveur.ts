@@ -7,8 +7,8 @@
 //   closed, busy ones get `Connection: close`), then the steps instrumentation.ts registered (the job runner's
 //   jobs under way, the database pool), then exit 0. A later second signal, or DELAI_ARRET_MS, cuts it short;
 // - a POST heavier than its page takes is answered 413 from its announced length, before any of it is read;
-//   what the client still sends is drained, never kept nor parsed (Next
-//   reads a whole body before its proxy runs): lib/web/limites-corps.ts.
+//   what the client still sends is drained, never kept nor parsed (Next reads a whole body before its proxy
+//   runs): lib/web/limites-corps.ts.
 // Env: PORT (3000), HOSTNAME (every interface), LOG_LEVEL.
 // every request gets its socket's address in a header no client can set (lib/auth/adresse-client.ts)
 import "./adresse-socket.cjs";
@@ -90,7 +90,12 @@ async function main(): Promise<void> {
       );
     });
     if (refus) {
-      res.writeHead(refus, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      // answered before Next, so without next.config.ts's headers: a static text that no browser may sniff
+      res.writeHead(refus, {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
       res.end(MESSAGE_TROP_LOURD);
       // Node then drains what the client is still sending, unread and unkept, so that a browser in the middle of
       // its upload receives this answer rather than a reset connection; one still sending after a while is cut.

@@ -50,8 +50,8 @@ export const MESSAGE_TROP_LOURD =
 /**
  * Whether a request is refused from its headers alone: a POST announcing more than its path takes (413), or
  * announcing no length at all (411: a chunked body, which a browser never sends). Checked by the node's own
- * HTTP server (scripts/serveur.ts) before any of the body is read (the rest is drained, never kept) — Next reads a whole body before its proxy
- * runs — and again by proxy.ts, for a server started another way (`next dev`).
+ * HTTP server (scripts/serveur.ts) before any of the body is read, the rest drained and never kept (Next reads
+ * a whole body before its proxy runs), and again by proxy.ts, for a server started another way (`next dev`).
  */
 export function refusDuCorps(requete: {
   methode: string | undefined;

@@ -7,7 +7,10 @@ import { familleComplete } from "./fixtures";
 const MO = 1024 * 1024;
 
 /** A server action's POST whose headers announce `octets` and whose body never comes: the server's answer. */
-function annonceSansCorps(chemin: string, octets: number): Promise<{ status?: number; texte: string }> {
+function annonceSansCorps(
+  chemin: string,
+  octets: number,
+): Promise<{ status?: number; texte: string; nosniff?: string | string[] }> {
   return new Promise((resolve, reject) => {
     const envoi = http.request(
       new URL(chemin, serveur.baseUrl),
@@ -27,7 +30,7 @@ function annonceSansCorps(chemin: string, octets: number): Promise<{ status?: nu
         reponse.setEncoding("utf8");
         reponse.on("data", (morceau: string) => (texte += morceau));
         reponse.on("end", () => {
-          resolve({ status: reponse.statusCode, texte });
+          resolve({ status: reponse.statusCode, texte, nosniff: reponse.headers["x-content-type-options"] });
           envoi.destroy();
         });
       },
@@ -59,6 +62,7 @@ describe("every server action accepts 25 MB, public ones included", () => {
     expect(await annonceSansCorps("/connexion", 2 * MO)).toEqual({
       status: 413,
       texte: expect.stringMatching(/^Le formulaire envoyé est trop lourd/),
+      nosniff: "nosniff",
     });
   });
 
