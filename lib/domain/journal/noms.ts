@@ -101,20 +101,34 @@ export async function resoudreNoms(
   const noms = nomsVides();
   const si = <T>(n: number, requete: () => Promise<T[]>) => (n > 0 ? requete() : Promise.resolve([] as T[]));
 
-  // first what names other ids: an inscription names its child and activity
-  const inscriptions = await si(ids.inscriptions.size, () =>
-    db().inscription.findMany({
-      where: { id: { in: [...ids.inscriptions] } },
-      select: { id: true, enfantId: true, activiteId: true, familleId: true },
-    }),
-  );
+  // first what names other ids: an inscription names its child and activity, a demande its child
+  const [inscriptions, demandes] = await Promise.all([
+    si(ids.inscriptions.size, () =>
+      db().inscription.findMany({
+        where: { id: { in: [...ids.inscriptions] } },
+        select: { id: true, enfantId: true, activiteId: true, familleId: true },
+      }),
+    ),
+    si(ids.demandes.size, () =>
+      db().demande.findMany({
+        where: { numero: { in: [...ids.demandes] } },
+        select: { numero: true, type: true, donnees: true, familleId: true, enfantId: true },
+      }),
+    ),
+  ]);
   for (const i of inscriptions) {
     noms.inscriptions.set(i.id, { enfantId: i.enfantId, activiteId: i.activiteId, familleId: i.familleId });
     ids.enfants.add(i.enfantId);
     ids.activites.add(i.activiteId);
   }
+  // an inscription's demande names its child in its data (the column is for the démarches made for one child)
+  const enfantDe = (d: (typeof demandes)[number]) => {
+    const donnees = d.donnees as { enfantId?: unknown } | null;
+    return d.enfantId ?? (typeof donnees?.enfantId === "string" ? donnees.enfantId : null);
+  };
+  for (const d of demandes) ajouter(ids, "enfants", enfantDe(d));
 
-  const [familles, enfants, activites, unites, lieux, agents, demandes, factures] = await Promise.all([
+  const [familles, enfants, activites, unites, lieux, agents, factures] = await Promise.all([
     si(ids.familles.size, () =>
       db().representant.findMany({
         where: { familleId: { in: [...ids.familles] }, role: "TITULAIRE" },
@@ -139,18 +153,6 @@ export async function resoudreNoms(
     si(ids.agents.size, () =>
       db().agent.findMany({ where: { id: { in: [...ids.agents] } }, select: { id: true, prenom: true, nom: true } }),
     ),
-    si(ids.demandes.size, () =>
-      db().demande.findMany({
-        where: { numero: { in: [...ids.demandes] } },
-        select: {
-          numero: true,
-          type: true,
-          donnees: true,
-          familleId: true,
-          enfant: { select: { prenoms: true, nom: true } },
-        },
-      }),
-    ),
     si(ids.factures.size, () =>
       db().facture.findMany({ where: { id: { in: [...ids.factures] } }, select: { id: true, numero: true } }),
     ),
@@ -164,8 +166,8 @@ export async function resoudreNoms(
   for (const a of agents) noms.agents.set(a.id, nomPersonne(a.prenom, a.nom));
   for (const d of demandes)
     noms.demandes.set(d.numero!, {
-      intitule: intitule(d),
-      enfant: d.enfant ? nomPersonne(d.enfant.prenoms, d.enfant.nom) : null,
+      intitule: intitule(d).replace(/\.$/, ""),
+      enfant: noms.enfants.get(enfantDe(d) ?? "")?.nom ?? null,
       familleId: d.familleId,
     });
   for (const f of factures) if (f.numero) noms.factures.set(f.id, f.numero);
