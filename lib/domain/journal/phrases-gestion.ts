@@ -20,7 +20,9 @@ const sorte = (d: Lecteur): [string, string] => SORTES[d.texte("sorte") ?? ""] ?
 const activite = (d: Lecteur) => d.activite("activite") ?? d.activite();
 const deLActivite = (d: Lecteur) => entre(" de l'activité ", activite(d));
 const aLActivite = (d: Lecteur) => entre(" à l'activité ", activite(d));
-const mandat = (d: Lecteur) => entre(" ", d.texte("rum"));
+const mandat = (d: Lecteur) => entre(" ", d.texte("rum")) + deLaFamille(d);
+/** " de la famille de Claire ETCHART" (linked) when the entry names its family, nothing otherwise. */
+const deLaFamille = (d: Lecteur) => (d.brut("familleId") ? ` de ${d.famille()}` : "");
 const montant = (d: Lecteur, cle = "montantCentimes") => entre(", ", d.euros(cle));
 
 /** One line that only says what was changed, for the paramétrage's pages. */
@@ -36,7 +38,7 @@ export const PHRASES_GESTION: Phrases = {
   "facturation.avoir": {
     libelle: "Avoir émis",
     phrase: (d) =>
-      `Avoir${entre(" ", d.texte("avoir"))} émis${entre(" sur la facture ", d.facture())}` +
+      `Avoir${entre(" ", d.texte("avoir"))} émis${entre(" sur la facture ", d.facture())}${deLaFamille(d)}` +
       entre(" (", d.compte("paiementsLiberes", "paiement libéré", "paiements libérés", "") || undefined, ")"),
   },
   "facturation.avoir_regularisation": {
@@ -65,8 +67,11 @@ export const PHRASES_GESTION: Phrases = {
   },
   "paiement.reaffecte": {
     libelle: "Affectation d'un paiement modifiée",
-    phrase: (d) =>
-      `Affectation d'un paiement modifiée${d.liste("parts").length ? ` : ${compte(d.liste("parts").length, "facture")}` : ""}`,
+    phrase: (d) => {
+      const parts = d.brut("parts");
+      const n = parts && typeof parts === "object" ? Object.keys(parts).length : 0;
+      return `Affectation d'un paiement de ${d.famille()} modifiée${n ? ` : ${compte(n, "facture")}` : ""}`;
+    },
   },
   "relances.envoyees": {
     libelle: "Relances de factures envoyées",
