@@ -112,6 +112,11 @@ describe("The journal in words", () => {
     expect(entrees.map((e) => e.phrase)).toEqual(["Dossier santé de Henri ETCHART consulté"]);
   });
 
+  it("finds a family by its name too, when one family bears it", async () => {
+    expect((await filtres({ famille: "duhalde" })).familleId).toBe(duhalde.familleId);
+    expect((await lireFiltresJournal({ famille: "Personne" })).erreurs.famille).toBe("Aucune famille ne porte ce nom.");
+  });
+
   it("refuses an action that is not in the list, beside its field", async () => {
     const { refuse, erreurs } = await lireFiltresJournal({ action: "reservations.inconnue" });
     expect(refuse).toBe(true);

@@ -47,6 +47,24 @@ export type EntreeJournal = {
 const premier = (value?: string | string[]) => ((Array.isArray(value) ? value[0] : value) ?? "").trim();
 
 /**
+ * The family typed: by its clé enfance, else by a representant's name when exactly one family bears it; what is
+ * wrong otherwise, in French.
+ */
+async function familleDuFiltre(saisie: string): Promise<{ id: string } | string> {
+  const cle = normaliserCleEnfance(saisie);
+  const parCle = cle ? await db().famille.findUnique({ where: { cleEnfance: cle }, select: { id: true } }) : null;
+  if (parCle) return parCle;
+  const parNom = await db().famille.findMany({
+    where: { representants: { some: { nomUsage: { equals: saisie, mode: "insensitive" } } } },
+    select: { id: true },
+    take: 2,
+  });
+  if (parNom.length === 1) return parNom[0]!;
+  if (parNom.length > 1) return "Plusieurs familles portent ce nom : indiquez leur clé enfance.";
+  return cle ? "Aucune famille n'a cette clé enfance." : "Aucune famille ne porte ce nom.";
+}
+
+/**
  * The filters of the GET form (the URL is the filter: bookmarkable, and the CSV export reads the same one).
  * A clé enfance that names no family is an error beside its field, not an empty list that looks like "nothing".
  */
@@ -54,7 +72,7 @@ export async function lireFiltresJournal(params: Record<string, string | string[
   const valeurs = {
     agent: premier(params.agent),
     action: premier(params.action),
-    famille: premier(params.famille).slice(0, 20),
+    famille: premier(params.famille).slice(0, 60),
     du: premier(params.du),
     au: premier(params.au),
   };
@@ -66,10 +84,9 @@ export async function lireFiltresJournal(params: Record<string, string | string[
     else erreurs.action = "Choisissez une action de la liste.";
   }
   if (valeurs.famille) {
-    const cle = normaliserCleEnfance(valeurs.famille);
-    const famille = cle ? await db().famille.findUnique({ where: { cleEnfance: cle }, select: { id: true } }) : null;
-    if (famille) filtres.familleId = famille.id;
-    else erreurs.famille = "Aucune famille n'a cette clé enfance.";
+    const famille = await familleDuFiltre(valeurs.famille);
+    if (typeof famille === "string") erreurs.famille = famille;
+    else filtres.familleId = famille.id;
   }
   if (valeurs.du) {
     filtres.du = debutDuJourParis(valeurs.du) ?? undefined;

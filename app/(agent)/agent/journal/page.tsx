@@ -59,7 +59,7 @@ export default async function JournalPage({ searchParams }: Props) {
           />
           <TextField
             name="famille"
-            label="Famille (clé enfance)"
+            label="Famille (clé enfance ou nom)"
             defaultValue={valeurs.famille}
             error={erreurs.famille}
             autoComplete="off"
