@@ -89,8 +89,10 @@ describe("Journal entries in words", () => {
     expect(ECRITS.length).toBeGreaterThan(100);
   });
 
-  it("has a wording for every event the code writes", () => {
+  it("has a wording for every event the code writes, and a distinct name for each in the filter's list", () => {
     expect(ECRITS.filter((e) => !PHRASES[e])).toEqual([]);
+    const noms = Object.values(ACTIONS);
+    expect(noms.filter((nom, i) => noms.indexOf(nom) !== i)).toEqual([]);
   });
 
   it.each(Object.keys(PHRASES))("renders %s as a sentence without a raw key, with and without details", (e) => {
