@@ -108,7 +108,7 @@ export class Lecteur {
     return jourLisible(this.d[cle]);
   }
 
-  /** "du lundi 7 au vendredi 11 décembre", "le lundi 7 décembre" (one day), "" when unknown. */
+  /** " du lundi 7 décembre au vendredi 11 décembre", " le lundi 7 décembre" (one day), "" when unknown. */
   periode(debut = "debut", fin = "fin"): string {
     const de = this.jour(debut);
     const a = this.jour(fin);
@@ -116,7 +116,7 @@ export class Lecteur {
     return !a || a === de ? ` le ${de}` : ` du ${de} au ${a}`;
   }
 
-  /** "novembre 2026" of "2026-11", "2026-11-01" or an ISO instant; undefined otherwise. */
+  /** "novembre 2026" of a month as the commands write it ("2026-11" or its first day "2026-11-01"). */
   mois(cle = "mois"): string | undefined {
     const v = this.d[cle];
     const m = typeof v === "string" ? MOIS_ISO.exec(v) : null;
