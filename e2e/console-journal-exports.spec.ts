@@ -1,6 +1,7 @@
 // The console's exports and journal, read as an administrator would: the demandes of a filter downloaded as CSV
 // and the file read (BOM, ";", dates JJ/MM/AAAA, a cell that starts with "=" neutralised), then the journal
-// filtered by the agent lists what the test just did, and its own export carries it.
+// filtered by the agent and the action lists what the test just did as a sentence with its links, and its own
+// export carries the same words.
 import { readFile } from "node:fs/promises";
 import type { Download } from "@playwright/test";
 import { test, expect } from "./fixtures/test";
@@ -61,17 +62,33 @@ test("un administrateur exporte les demandes d'un filtre et retrouve ses actions
   expect(cellules[5]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
   expect(cellules[7]).toBe(`${prenomAgent} LARRALDE`);
 
-  // the journal, filtered by this agent: what the test just did, and only this agent's
+  // the journal, filtered by this agent: what the test just did, and only this agent's, each entry in words
   await page.goto("/agent/journal");
   await page.getByRole("combobox", { name: "Agent" }).selectOption({ label: `${prenomAgent} LARRALDE` });
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/agent=/);
   const entrees = page.getByRole("region", { name: "Entrées du journal" });
-  const priseEnCharge = entrees.getByRole("row").filter({ hasText: "Demande prise en charge" });
+  const phrase = `Demande n° ${parent.numero} prise en charge (Ajout de famille)`;
+  const priseEnCharge = entrees.getByRole("row").filter({ hasText: phrase });
   await expect(priseEnCharge).toHaveCount(1);
-  await expect(priseEnCharge).toContainText(String(parent.numero));
+  await expect(priseEnCharge.getByRole("cell").nth(2)).toHaveText("Demande prise en charge");
   for (const agent of await entrees.locator("tbody tr td:nth-child(2)").allTextContents())
     expect(agent).toBe(`${prenomAgent} LARRALDE`);
+  // no raw key anywhere: every entry reads as words
+  for (const texte of await entrees.locator("tbody td").allTextContents())
+    expect(texte).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+  await expectNoAxeViolations(page);
+
+  // filtered by the action too; the sentence links to its demande (the family is not created before acceptance)
+  await page.getByRole("combobox", { name: "Action" }).selectOption({ label: "Demande prise en charge" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/action=demande\.instruire/);
+  await expect(entrees.getByRole("row")).toHaveCount(2);
+  await expect(priseEnCharge.getByRole("link", { name: `Demande n° ${parent.numero}` })).toHaveAttribute(
+    "href",
+    `/agent/demandes/${parent.numero}`,
+  );
+  await expect(priseEnCharge.getByRole("link")).toHaveCount(1);
   await expectNoAxeViolations(page);
   const [journal] = await Promise.all([
     page.waitForEvent("download"),
@@ -79,5 +96,5 @@ test("un administrateur exporte les demandes d'un filtre et retrouve ses actions
   ]);
   const texte = (await contenu(journal)).toString("utf8");
   expect(texte.startsWith("\uFEFF")).toBe(true);
-  expect(texte).toContain("Demande prise en charge");
+  expect(texte).toContain(`Demande prise en charge;N° ${parent.numero};${phrase};`);
 });

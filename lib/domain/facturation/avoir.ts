@@ -66,7 +66,7 @@ export async function emettreAvoir({
       event: "facturation.avoir",
       actorKind: "AGENT",
       actorId: agentId,
-      details: { facture: numero, avoir: avoir.numero, paiementsLiberes: liberes.count },
+      details: { facture: numero, familleId: famille.familleId, avoir: avoir.numero, paiementsLiberes: liberes.count },
     });
     return avoir;
   });

@@ -128,7 +128,7 @@ export async function modifierAffectation({
       event: "paiement.reaffecte",
       actorKind: "AGENT",
       actorId: agentId,
-      details: { paiementId, parts },
+      details: { paiementId, familleId: paiement.familleId, parts },
     });
   });
 }

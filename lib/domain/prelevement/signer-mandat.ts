@@ -132,7 +132,7 @@ export async function ecrireVersion(
     actorKind: "USAGER",
     actorId: v.usagerId,
     ip: v.ip,
-    details: { rum, version: v.numero, methode: v.methode },
+    details: { rum, familleId: v.familleId, version: v.numero, methode: v.methode },
   });
   const pdf = (await mandatPdf(tx, { mandatId: v.mandatId, numero: v.numero, iban: "masque" }))!;
   const [usager, commune] = await Promise.all([

@@ -18,7 +18,8 @@ import { ecrireLaSauvegarde, type ACreer, type Auteur } from "@/lib/domain/reser
 import { rivaleExclusive } from "@/lib/domain/reservation/unites-exclusives";
 import type { ModeValidation, StatutReservation } from "@/lib/generated/prisma/enums";
 
-export type Changement = { date: Jour; uniteId: number; reserver: boolean };
+/** horsDelai: made by an agent past the activity's booking or cancellation deadline (the journal says so) */
+export type Changement = { date: Jour; uniteId: number; reserver: boolean; horsDelai?: boolean };
 export type Refus = Changement & { raison: string };
 export type Bilan = {
   reservees: Changement[];
@@ -247,9 +248,13 @@ function trier(
         continue;
       }
       // leaving a waiting list (or withdrawing a request not yet validated) frees no place: always allowed
-      if (!agent && deja.statut === "RESERVEE" && !(delaiAnnulation && dansLeDelai(delaiAnnulation, c.date, now))) {
-        refuser(c, delaiAnnulation ? RAISONS.delaiAnnulation(delaiAnnulation, c.date) : RAISONS.sansDelai);
-        continue;
+      if (deja.statut === "RESERVEE" && !(delaiAnnulation && dansLeDelai(delaiAnnulation, c.date, now))) {
+        if (!agent) {
+          refuser(c, delaiAnnulation ? RAISONS.delaiAnnulation(delaiAnnulation, c.date) : RAISONS.sansDelai);
+          continue;
+        }
+        // an activity without a cancellation deadline is never cancelled online: no deadline was passed
+        if (delaiAnnulation) c.horsDelai = true;
       }
       aAnnuler.push(deja.id);
       actives.get(c.date)?.delete(c.uniteId);
@@ -268,9 +273,12 @@ function trier(
       refuser(c, RAISONS.fermeture);
       continue;
     }
-    if (!agent && !(delaiReservation && dansLeDelai(delaiReservation, c.date, now))) {
-      refuser(c, delaiReservation ? RAISONS.delaiReservation(delaiReservation, c.date) : RAISONS.sansDelai);
-      continue;
+    if (!(delaiReservation && dansLeDelai(delaiReservation, c.date, now))) {
+      if (!agent) {
+        refuser(c, delaiReservation ? RAISONS.delaiReservation(delaiReservation, c.date) : RAISONS.sansDelai);
+        continue;
+      }
+      if (delaiReservation) c.horsDelai = true;
     }
     const unite = unites.get(c.uniteId)!;
     const rivale = rivaleExclusive(
@@ -310,6 +318,7 @@ async function prevenir(
       id: string;
       enfantId: string;
       familleId: string;
+      activiteId: number;
       enfant: { prenoms: string };
       activite: { libelle: string };
     };
@@ -325,8 +334,18 @@ async function prevenir(
       details: {
         inscriptionId: inscription.id,
         familleId: inscription.familleId,
+        enfantId: inscription.enfantId,
+        activiteId: inscription.activiteId,
         reservees: bilan.reservees.length + bilan.enAttente.length,
         annulees: bilan.annulees.length,
+        // each day changed, and whether past the deadline: « who booked outside the deadlines for this family? »
+        horsDelai: [...bilan.reservees, ...bilan.enAttente, ...bilan.annulees].filter((c) => c.horsDelai).length,
+        jours: [...bilan.annulees, ...bilan.reservees, ...bilan.enAttente].map((c) => ({
+          date: c.date,
+          uniteId: c.uniteId,
+          reservee: c.reserver,
+          ...(c.horsDelai ? { horsDelai: true } : {}),
+        })),
       },
     });
   }

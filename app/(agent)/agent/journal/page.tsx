@@ -3,21 +3,23 @@ import { SelectField, TextField } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
 import { requireAgent } from "@/lib/auth/current";
 import { dateHeure } from "@/lib/temps/dates";
-import { agentsDuJournal, lireFiltresJournal, rechercherJournal } from "@/lib/domain/journal/queries";
+import { libelleDemande } from "@/lib/domain/demarches";
+import { ACTIONS, agentsDuJournal, lireFiltresJournal, rechercherJournal } from "@/lib/domain/journal/queries";
 
 export const metadata = { title: "Journal — Console des agents" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Who did what, for the commune's security reviews: every agent action, agent login and read of health data.
-// Administrators only. A GET form: the URL is the filter, and the CSV export link carries the same one.
+// Who did what, for the commune's security reviews: every agent action, agent login and read of health data, and
+// what the system did on its own, each entry as a sentence with links to what it names. Administrators only. A
+// GET form: the URL is the filter (agent, action, family, days), and the CSV export link carries the same one.
 export default async function JournalPage({ searchParams }: Props) {
   await requireAgent("ADMIN");
   const [{ filtres, valeurs, erreurs, refuse }, agents] = await Promise.all([
     lireFiltresJournal(await searchParams),
     agentsDuJournal(),
   ]);
-  const resultat = refuse ? null : await rechercherJournal(filtres);
+  const resultat = refuse ? null : await rechercherJournal(filtres, libelleDemande);
   const requete = (extra: Record<string, string>) =>
     new URLSearchParams(Object.entries({ ...valeurs, ...extra }).filter(([, v]) => v)).toString();
   const optionsAgents = Object.fromEntries(
@@ -30,15 +32,15 @@ export default async function JournalPage({ searchParams }: Props) {
           Journal
         </h1>
         <p className="mb-4">
-          Les actions des agents, leurs connexions et chaque lecture d&apos;un dossier santé, la plus récente
-          d&apos;abord.
+          Les actions des agents, leurs connexions, chaque lecture d&apos;un dossier santé et ce que le portail fait de
+          lui-même, la plus récente d&apos;abord.
         </p>
         <form
           method="get"
           action="/agent/journal"
           role="search"
           aria-label="Filtrer le journal"
-          className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4"
+          className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3"
         >
           <SelectField
             name="agent"
@@ -47,16 +49,24 @@ export default async function JournalPage({ searchParams }: Props) {
             placeholder="Tous les agents"
             defaultValue={valeurs.agent}
           />
+          <SelectField
+            name="action"
+            label="Action"
+            options={ACTIONS}
+            placeholder="Toutes les actions"
+            defaultValue={valeurs.action}
+            error={erreurs.action}
+          />
           <TextField
             name="famille"
-            label="Famille (clé enfance)"
+            label="Famille (clé enfance ou nom)"
             defaultValue={valeurs.famille}
             error={erreurs.famille}
             autoComplete="off"
           />
           <TextField name="du" label="Du" type="date" defaultValue={valeurs.du} error={erreurs.du} />
           <TextField name="au" label="Au" type="date" defaultValue={valeurs.au} error={erreurs.au} />
-          <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-4">
+          <div className="col-span-full flex flex-wrap items-center gap-4">
             <button type="submit" className="bouton-principal">
               Filtrer
             </button>
@@ -94,9 +104,6 @@ export default async function JournalPage({ searchParams }: Props) {
                       Action
                     </th>
                     <th scope="col" className="p-2">
-                      Demande
-                    </th>
-                    <th scope="col" className="p-2">
                       Détail
                     </th>
                   </tr>
@@ -108,13 +115,17 @@ export default async function JournalPage({ searchParams }: Props) {
                       <td className="p-2">{entree.agent ?? "—"}</td>
                       <td className="p-2">{entree.libelle}</td>
                       <td className="p-2">
-                        {entree.numero ? (
-                          <Link href={`/agent/demandes/${entree.numero}`}>N° {entree.numero}</Link>
-                        ) : (
-                          "—"
+                        <p>{entree.phrase}</p>
+                        {entree.liens.length > 0 && (
+                          <ul className="mt-1 flex flex-wrap gap-x-4 text-sm" aria-label="Voir">
+                            {entree.liens.map((lien) => (
+                              <li key={lien.href}>
+                                <Link href={lien.href}>{lien.texte}</Link>
+                              </li>
+                            ))}
+                          </ul>
                         )}
                       </td>
-                      <td className="p-2">{entree.detail || "—"}</td>
                     </tr>
                   ))}
                 </tbody>
