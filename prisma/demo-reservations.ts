@@ -9,6 +9,7 @@ import { deciderDemande } from "@/lib/domain/demande/decider";
 import { commencerInscription, enregistrerInscription } from "@/lib/domain/inscription/brouillon";
 import { ATTESTATIONS, PERMISSIONS } from "@/lib/domain/inscription/regles";
 import { deposerPiece } from "@/lib/domain/piece/pieces";
+import { piecesNonVerifiees } from "@/lib/domain/inscription/pieces-verifiees";
 import type { Delai } from "@/lib/domain/calendrier/delais";
 import { enregistrerJours } from "@/lib/domain/calendrier/enregistrer-jours";
 import { importerCalendrierScolaire } from "@/lib/domain/calendrier/importer-calendrier-scolaire";
@@ -83,7 +84,15 @@ export async function inscrire({
     },
   });
   await deposerDemande({ usagerId, demandeId, demarches: DEMARCHES });
-  await deciderDemande({ demarches: DEMARCHES, agent, demandeId, decision: "accepter" });
+  // the agent accepts the pieces unchecked, as the console lets them once named
+  const piecesVues = (await piecesNonVerifiees(demandeId)).map((piece) => piece.id);
+  await deciderDemande({
+    demarches: DEMARCHES,
+    agent,
+    demandeId,
+    decision: "accepter",
+    piecesNonVerifiees: piecesVues,
+  });
   return (await db().inscription.findUniqueOrThrow({ where: { demandeId } })).id;
 }
 
