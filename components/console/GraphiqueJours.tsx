@@ -43,7 +43,8 @@ export function GraphiqueJours({ jours, aujourdhui }: { jours: JourGraphique[]; 
         <div className="overflow-x-auto">
           <svg
             role="img"
-            aria-labelledby="graphique-titre graphique-description"
+            aria-labelledby="graphique-titre"
+            aria-describedby="graphique-description"
             viewBox={`0 0 ${largeur} ${total}`}
             className="h-auto w-full min-w-[36rem]"
           >
@@ -61,7 +62,7 @@ export function GraphiqueJours({ jours, aujourdhui }: { jours: JourGraphique[]; 
               const x = MARGE_GAUCHE + i * LARGEUR_JOUR;
               const estAujourdhui = j.jour === aujourdhui;
               return (
-                <g key={j.jour}>
+                <g key={j.jour} data-jour={j.jour} data-repas={j.repas} data-garderie={j.garderie}>
                   {estAujourdhui && (
                     <rect x={x} y={0} width={LARGEUR_JOUR} height={total} fill="#fef3c7" stroke="#92400e" />
                   )}
