@@ -40,7 +40,8 @@ export function GraphiqueJours({ jours, aujourdhui }: { jours: JourGraphique[]; 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
       <figure className="min-w-0">
-        <div className="overflow-x-auto">
+        {/* narrower than the chart (a phone), it scrolls: a region the keyboard can reach and scroll */}
+        <div role="region" aria-label="Graphique des réservations par jour" tabIndex={0} className="overflow-x-auto">
           <svg
             role="img"
             aria-labelledby="graphique-titre"
