@@ -236,3 +236,48 @@ test("garde alternée : l'agent rattache l'enfant déclaré par le second parent
   );
   expect(lignes).toEqual([{ id: expect.any(String), familles: 2 }]);
 });
+
+test("accepter une inscription dont une pièce n'est pas vérifiée la nomme d'abord, et le serveur exige la confirmation", async ({
+  page,
+  fabrique,
+  connecter,
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(120_000);
+  const { numero } = await fabrique.inscriptionDeposee({ nom: fabrique.nom("Pieces") });
+  await connexionAgent(page, fabrique, connecter);
+  await page.goto(`/agent/demandes/${numero}`);
+  const pieces = page.getByRole("region", { name: "Pièces jointes (2)" });
+  await pieces.getByRole("button", { name: "Vérifiée : Justificatif de domicile" }).click();
+  await expect(pieces.getByRole("button", { name: "Vérifiée : Justificatif de domicile" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+
+  // Accepter names the piece left unchecked, focused, and asks
+  const question = "Les pièces suivantes ne sont pas vérifiées : Livret de famille. Accepter quand même ?";
+  await actions(page).getByRole("button", { name: "Accepter" }).click();
+  await expect(actions(page).getByText(question, { exact: false })).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  // a confirmation that does not carry the pieces (a crafted form) is refused by the server, which names them
+  await actions(page)
+    .locator('input[name="piecesNonVerifiees"]')
+    .evaluate((champ) => champ.remove());
+  await actions(page).getByRole("button", { name: "Confirmer l'acceptation" }).click();
+  await expect(actions(page).getByRole("alert")).toHaveText(question);
+  await expect(page.getByText("Déposée", { exact: true })).toBeVisible();
+  expect(
+    await sql(
+      `SELECT count(*)::int AS n FROM "Inscription" i JOIN "Demande" d ON d.id = i."demandeId" WHERE d.numero = $1`,
+      [numero],
+    ),
+  ).toEqual([{ n: 0 }]);
+
+  // confirmed as asked: accepted
+  await actions(page).getByRole("button", { name: "Accepter" }).click();
+  await actions(page).getByRole("button", { name: "Confirmer l'acceptation" }).click();
+  await expect(
+    actions(page).getByText("La demande est acceptée : le demandeur est prévenu par courriel."),
+  ).toBeVisible();
+});

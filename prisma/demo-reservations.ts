@@ -9,6 +9,7 @@ import { deciderDemande } from "@/lib/domain/demande/decider";
 import { commencerInscription, enregistrerInscription } from "@/lib/domain/inscription/brouillon";
 import { ATTESTATIONS, PERMISSIONS } from "@/lib/domain/inscription/regles";
 import { deposerPiece } from "@/lib/domain/piece/pieces";
+import { piecesNonVerifiees } from "@/lib/domain/inscription/pieces-verifiees";
 import type { Delai } from "@/lib/domain/calendrier/delais";
 import { enregistrerJours } from "@/lib/domain/calendrier/enregistrer-jours";
 import { importerCalendrierScolaire } from "@/lib/domain/calendrier/importer-calendrier-scolaire";
@@ -42,15 +43,36 @@ const PDF =
 
 /** A child's inscription, deposited by the parent and accepted by an agent: the Inscription's id. */
 export async function inscrire({
-  usagerId,
-  enfantId,
-  activiteId,
   agent,
+  ...inscription
 }: {
   usagerId: string;
   enfantId: string;
   activiteId: number;
   agent: { id: string; prenom: string; nom: string };
+}): Promise<string> {
+  const demandeId = await deposerInscription(inscription);
+  // the agent accepts the pieces unchecked, as the console lets them once named
+  const piecesVues = (await piecesNonVerifiees(demandeId)).map((piece) => piece.id);
+  await deciderDemande({
+    demarches: DEMARCHES,
+    agent,
+    demandeId,
+    decision: "accepter",
+    piecesNonVerifiees: piecesVues,
+  });
+  return (await db().inscription.findUniqueOrThrow({ where: { demandeId } })).id;
+}
+
+/** A child's inscription as the parent deposits it, its two pieces uploaded (not checked yet): the demande's id. */
+export async function deposerInscription({
+  usagerId,
+  enfantId,
+  activiteId,
+}: {
+  usagerId: string;
+  enfantId: string;
+  activiteId: number;
 }): Promise<string> {
   const demandeId = await commencerInscription({ usagerId, enfantId, activiteId });
   const activite = await db().activite.findUniqueOrThrow({
@@ -83,8 +105,7 @@ export async function inscrire({
     },
   });
   await deposerDemande({ usagerId, demandeId, demarches: DEMARCHES });
-  await deciderDemande({ demarches: DEMARCHES, agent, demandeId, decision: "accepter" });
-  return (await db().inscription.findUniqueOrThrow({ where: { demandeId } })).id;
+  return demandeId;
 }
 
 /**

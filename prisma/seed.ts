@@ -15,6 +15,7 @@ import { publierDocument } from "@/lib/domain/commune/publier-document";
 import { seedFacturationDemo } from "@/prisma/demo-facturation";
 import { seedPrelevementDemo } from "@/prisma/demo-prelevement";
 import { seedPesDemo } from "@/prisma/demo-pes";
+import { seedQuotidienDemo } from "@/prisma/demo-quotidien";
 import { inscrireEnfantsDemo, seedReservations } from "@/prisma/demo-reservations";
 import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
@@ -294,6 +295,8 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   await seedFacturationDemo(claire.id, agents[DEMO_AGENT.identifiant]!);
   // September's titres de recettes for the comptable public, downloadable by the administrator
   await seedPesDemo(agents[DEMO_ADMIN.identifiant]!);
+  // the console's Monday: absences declared this morning, last week's pointage, the kitchen orders frozen
+  await seedQuotidienDemo({ id: agents[DEMO_AGENT.identifiant]!, prenom: "Maite", nom: "Irigoyen" });
   return [
     { role: "Parent (famille validée)", ...DEMO_PARENT },
     { role: "Parent (ajout de famille en attente)", ...DEMO_PARENT_EN_ATTENTE },

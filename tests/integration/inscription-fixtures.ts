@@ -6,6 +6,7 @@ import { deposerDemande } from "@/lib/domain/demande/deposer";
 import { deciderDemande } from "@/lib/domain/demande/decider";
 import { DEMARCHES } from "@/lib/domain/demarches";
 import { ATTESTATIONS, PERMISSIONS } from "@/lib/domain/inscription/regles";
+import { piecesNonVerifiees } from "@/lib/domain/inscription/pieces-verifiees";
 import { modifierDossierSante } from "@/lib/domain/sante/dossier";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
 import { inscrire } from "@/prisma/demo-reservations";
@@ -44,6 +45,9 @@ export async function familleValidee(nom: string) {
     contactId: representant.famille.contacts[0]!.id,
   };
 }
+
+/** The ids of an inscription's pieces not « Vérifiée », which the agent accepts all the same (named first). */
+export const piecesVues = async (demandeId: string) => (await piecesNonVerifiees(demandeId)).map((p) => p.id);
 
 /** Every answer of step 1, the attestation included unless told otherwise. */
 export async function reponses(activiteId: number, contactId: string, { attestation = true, pai = "" } = {}) {

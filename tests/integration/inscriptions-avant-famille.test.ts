@@ -22,7 +22,7 @@ import { foyerDuUsager } from "@/lib/domain/inscription/queries";
 import { lireBrouillon } from "@/lib/domain/famille/schemas";
 import { deposerPiece, pieceALire } from "@/lib/domain/piece/pieces";
 import { agent, ENFANT, usagerActive } from "./demande-fixtures";
-import { familleValidee, reponses } from "./inscription-fixtures";
+import { familleValidee, piecesVues, reponses } from "./inscription-fixtures";
 
 const PDF =
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
@@ -134,7 +134,13 @@ describe("inscriptions before the family is accepted", () => {
     expect(mail.text).toContain("/inscriptions");
     expect(mail.text).toContain("Complétez le dossier santé de chaque enfant");
 
-    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId,
+      decision: "accepter",
+      piecesNonVerifiees: await piecesVues(demandeId),
+    });
     const creee = await db().inscription.findUniqueOrThrow({ where: { demandeId } });
     expect(creee).toMatchObject({ enfantId, familleId: famille.id, activiteId: restauration });
     expect(creee.habilitations).toEqual([expect.objectContaining({ contactId, autorise: true })]);
@@ -187,7 +193,13 @@ describe("a second inscription of the same child", () => {
       etape2: true,
     });
     await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId: premiere });
-    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId: premiere, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId: premiere,
+      decision: "accepter",
+      piecesNonVerifiees: await piecesVues(premiere),
+    });
 
     // the private school's activities are no longer offered, nor startable
     const foyer = { familleId, ajoutFamilleId: null };

@@ -26,7 +26,7 @@ import { activitesOffertes } from "@/lib/domain/inscription/catalogue";
 import { inscriptionsDesEnfants } from "@/lib/domain/inscription/queries";
 import { MESSAGE_ATTESTATION } from "@/lib/domain/inscription/regles";
 import { deposerPiece, joindrePiece, mesDocuments, pieceALire } from "@/lib/domain/piece/pieces";
-import { familleValidee, reponses } from "./inscription-fixtures";
+import { familleValidee, piecesVues, reponses } from "./inscription-fixtures";
 
 const PDF =
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
@@ -136,7 +136,13 @@ describe("the deposit rule, on the server", () => {
     );
 
     // Accepter creates the Inscription with every answer, the P.A.I.'s object still encrypted
-    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId,
+      decision: "accepter",
+      piecesNonVerifiees: await piecesVues(demandeId),
+    });
     const inscription = await db().inscription.findUniqueOrThrow({
       where: { demandeId },
       include: { lieu: true, groupe: true, unite: true, reglement: true },

@@ -29,7 +29,7 @@ import {
 import type { ExigencePiece } from "@/lib/domain/portail/schemas";
 import type { TypePiece } from "@/lib/generated/prisma/enums";
 import { agent as creerAgent, usagerActive } from "./demande-fixtures";
-import { familleValidee, reponses } from "./inscription-fixtures";
+import { familleValidee, piecesVues, reponses } from "./inscription-fixtures";
 
 const PDF =
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
@@ -249,7 +249,13 @@ describe("pièces justificatives", () => {
       etape2: true,
     });
     await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
-    await deciderDemande({ demarches: DEMARCHES, agent: instructeur, demandeId, decision: "accepter" });
+    await deciderDemande({
+      demarches: DEMARCHES,
+      agent: instructeur,
+      demandeId,
+      decision: "accepter",
+      piecesNonVerifiees: await piecesVues(demandeId),
+    });
 
     const inscription = await db().inscription.findUniqueOrThrow({ where: { demandeId } });
     expect(

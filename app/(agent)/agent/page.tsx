@@ -1,18 +1,26 @@
 import Link from "next/link";
+import { JourneeConsole } from "@/components/console/JourneeConsole";
 import { TableDemandes } from "@/components/demande/TableDemandes";
 import { requireAgent } from "@/lib/auth/current";
 import { STATUTS_VISIBLES, tableauDeBord } from "@/lib/domain/demande/queries-console";
 import { LIBELLES_STATUT } from "@/lib/domain/demande/transitions";
 import { DEMARCHES } from "@/lib/domain/demarches";
+import { journeeConsole } from "@/lib/domain/console/tableau-de-bord";
 import type { TypeDemande } from "@/lib/generated/prisma/enums";
+import { jourParis } from "@/lib/temps/jours";
+import { maintenant } from "@/lib/web/horloge";
 
 export const metadata = { title: "Tableau de bord — Console des agents" };
 
-// What an agent opens first: how much is waiting, the queue "À traiter" oldest deposit first, and what they
-// have themselves taken up. Each count and each number is a link, so the work is one click away.
+// What an agent opens first: today (the services, the absences, the invoices past due, the demandes waiting,
+// the weeks around today as a chart), then the queue "À traiter" oldest deposit first, what they have
+// themselves taken up, and the demandes by type and state. Each count and each number is a link, so the work is one click away.
 export default async function TableauDeBordPage() {
   const { agent } = await requireAgent();
-  const { comptes, aTraiter, nbATraiter, mesInstructions } = await tableauDeBord(agent.id);
+  const [{ comptes, aTraiter, nbATraiter, mesInstructions }, journee] = await Promise.all([
+    tableauDeBord(agent.id),
+    maintenant().then((now) => journeeConsole(jourParis(now))),
+  ]);
   const types = Object.keys(DEMARCHES) as TypeDemande[];
   const statuts = STATUTS_VISIBLES;
   const nombre = (type: TypeDemande, statut: string) =>
@@ -28,6 +36,11 @@ export default async function TableauDeBordPage() {
           Bonjour {agent.prenom} {agent.nom.toUpperCase()} ({agent.role === "ADMIN" ? "administrateur" : "agent"}).
         </p>
       </section>
+
+      <JourneeConsole
+        journee={journee}
+        libellesDemandes={Object.fromEntries(types.map((type) => [type, DEMARCHES[type].libelle]))}
+      />
 
       <section className="carte" aria-labelledby="a-traiter">
         <h2 id="a-traiter" className="mb-4 text-lg font-bold uppercase">

@@ -18,6 +18,7 @@ export async function deciderDemande({
   motif,
   statutVu,
   rattachements,
+  piecesNonVerifiees,
   demarches,
 }: {
   /** the registry (lib/domain/demarches.ts): what accepting the demande's type creates */
@@ -36,7 +37,7 @@ export async function deciderDemande({
     if (decision === "accepter") verifierVersion(definition, apres);
     const suite =
       decision === "accepter"
-        ? ((await definition.accepter?.(tx, apres, { rattachements })) ?? null)
+        ? ((await definition.accepter?.(tx, apres, { rattachements, piecesNonVerifiees })) ?? null)
         : decision === "refuser"
           ? ((await definition.refuser?.(tx, apres, motif ?? "")) ?? null)
           : null;

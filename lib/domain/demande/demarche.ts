@@ -28,6 +28,8 @@ export type SuiteDecision = { texte: string | null; etapes: { texte: string; lie
 export type ChoixAcceptation = {
   /** garde alternée: declared child (its id in the demande's data) → the known Enfant it is the same child as */
   rattachements?: Record<string, string>;
+  /** the pièces not « Vérifiée » the agent was shown by name and accepted all the same (their ids) */
+  piecesNonVerifiees?: readonly string[];
 };
 
 /**

@@ -5,6 +5,7 @@ import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/dema
 import { ouvertureEnLettres } from "@/lib/domain/calendrier/periode";
 import { anneeScolaire } from "@/lib/domain/inscription/catalogue";
 import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
+import { exigerPiecesVerifiees } from "@/lib/domain/inscription/pieces-verifiees";
 import { recapInscription, recapInscriptionPourAgent, type RecapInscription } from "@/lib/domain/inscription/recap";
 import { ATTESTATIONS, donneesSchema, lireDonnees, type Attestation } from "@/lib/domain/inscription/regles";
 import type { Demande } from "@/lib/generated/prisma/client";
@@ -108,7 +109,13 @@ export const DEMARCHE_INSCRIPTION = {
   donnees: { version: 1, schema: donneesSchema },
   verifierDepot: verifierDepotInscription,
   auDepot: auDepotInscription,
-  accepter: (tx, demande) => accepterInscription(tx, demande),
+  // pieces not « Vérifiée »: only when the agent confirmed them by name (lib/domain/inscription/pieces-verifiees.ts)
+  // (checked after the family's own checks, so "accept the family first" is said first; all in one transaction)
+  accepter: async (tx, demande, { piecesNonVerifiees }) => {
+    const suite = await accepterInscription(tx, demande);
+    await exigerPiecesVerifiees(tx, demande.id, piecesNonVerifiees);
+    return suite;
+  },
   recap: { usager: (demande) => recap(demande), agent: (demande, agentId) => recap(demande, agentId) },
   reprise: ({ id }) => ({
     reprendre: `/inscriptions/${id}`,

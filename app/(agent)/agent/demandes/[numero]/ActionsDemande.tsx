@@ -9,7 +9,7 @@ import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction
 import type { FormState } from "@/lib/forms";
 import type { StatutDemande } from "@/lib/generated/prisma/enums";
 import { deciderAction } from "./actions";
-import { CHAMP_MOTIF, CHOIX_CREER, champRattachement } from "./decision";
+import { CHAMP_MOTIF, CHAMP_PIECES_NON_VERIFIEES, CHOIX_CREER, champRattachement } from "./decision";
 
 // the wrapper's actions also take FormData alone (a plain <form action>): this is the form-state half
 const decider: (precedent: FormState, formData: FormData) => Promise<FormState> = deciderAction;
@@ -27,9 +27,11 @@ type Props = {
   /** the actions the transition table allows an agent in this state */
   possibles: Record<"instruire" | "demanderComplement" | "accepter" | "refuser", boolean>;
   rapprochements: Rapprochement[];
+  /** the pièces not « Vérifiée » (an inscription's): named by the acceptance's question, confirmed with it */
+  piecesNonVerifiees?: { ids: string; question: string } | null;
 };
 
-export function ActionsDemande({ numero, statut, possibles, rapprochements }: Props) {
+export function ActionsDemande({ numero, statut, possibles, rapprochements, piecesNonVerifiees = null }: Props) {
   // the answer is shown above the forms, not in one of them (reponse: it still comes into view, focused)
   const { state, formAction: action, pending, onSubmit, numero: reponse } = useFormulaireAction(decider);
   const { values, errors } = state;
@@ -43,7 +45,16 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements }: Pr
   const confirmation = (decision: "accepter" | "refuser", libelle: string, confirmer: string, classe: string) =>
     aConfirmer === decision ? (
       <Confirmation
-        question={`${libelle} la demande N° ${numero} ? Cette décision est définitive et le demandeur en est informé par courriel.`}
+        question={
+          decision === "accepter" && piecesNonVerifiees
+            ? `${piecesNonVerifiees.question} La demande N° ${numero} sera acceptée : cette décision est définitive et le demandeur en est informé par courriel.`
+            : `${libelle} la demande N° ${numero} ? Cette décision est définitive et le demandeur en est informé par courriel.`
+        }
+        confirmation={
+          decision === "accepter" && piecesNonVerifiees ? (
+            <input type="hidden" name={CHAMP_PIECES_NON_VERIFIEES} value={piecesNonVerifiees.ids} />
+          ) : null
+        }
         confirmer={confirmer}
         classe={classe}
         pending={pending}
@@ -211,12 +222,15 @@ function Motif({ name, label, state }: { name: string; label: string; state: For
 /** "Accepter la demande N° 12 ?": focused when it appears, so a keyboard or screen-reader user hears it. */
 function Confirmation({
   question,
+  confirmation,
   confirmer,
   classe,
   pending,
   onAnnuler,
 }: {
   question: string;
+  /** what the confirming button sends besides the decision (the pieces it names) */
+  confirmation?: ReactNode;
   confirmer: string;
   classe: string;
   pending: boolean;
@@ -229,6 +243,7 @@ function Confirmation({
       <p ref={ref} tabIndex={-1} className="mb-3 font-semibold">
         {question}
       </p>
+      {confirmation}
       <div className="flex flex-col gap-2 sm:flex-row">
         <button type="submit" className={classe} disabled={pending}>
           {confirmer}

@@ -11,7 +11,14 @@ import { envoyerMessage } from "@/lib/domain/demande/messages";
 import { marquerPieceVerifiee } from "@/lib/domain/piece/verifier";
 import { demandeIdPourAgent, demandePourAgent } from "@/lib/domain/demande/queries-console";
 import { STATUTS } from "@/lib/domain/demande/transitions";
-import { CHAMP_MOTIF, CHOIX_CREER, champRattachement, motifComplement, SUCCES } from "./decision";
+import {
+  CHAMP_MOTIF,
+  CHAMP_PIECES_NON_VERIFIEES,
+  CHOIX_CREER,
+  champRattachement,
+  motifComplement,
+  SUCCES,
+} from "./decision";
 
 /** Hidden fields the page wrote: a form that does not carry them as written gets one message, above it. */
 function champsDeLaPage<S extends z.ZodType>(schema: S) {
@@ -66,6 +73,9 @@ export const deciderAction = actionAgent("demande.decider", decisionSchema, asyn
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
+  // the pieces not « Vérifiée » the confirmation named (the domain refuses if one is still unchecked and unnamed)
+  const piecesNonVerifiees =
+    decision === "accepter" ? (values[CHAMP_PIECES_NON_VERIFIEES] ?? "").split(",").filter(Boolean) : [];
 
   try {
     await deciderDemande({
@@ -76,6 +86,7 @@ export const deciderAction = actionAgent("demande.decider", decisionSchema, asyn
       motif,
       statutVu: statutVu as (typeof STATUTS)[number],
       rattachements,
+      piecesNonVerifiees,
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

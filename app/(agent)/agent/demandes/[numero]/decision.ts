@@ -3,6 +3,9 @@ import type { DecisionAgent } from "@/lib/domain/demande/decider";
 
 export const CHAMP_MOTIF = { refuser: "motifRefus", demanderComplement: "motifComplement" } as const;
 
+/** The ids of the pièces not « Vérifiée » the acceptance's question named (lib/domain/inscription/pieces-verifiees.ts). */
+export const CHAMP_PIECES_NON_VERIFIEES = "piecesNonVerifiees";
+
 /** The radio group of one declared child possibly already known (garde alternée). */
 export const champRattachement = (enfantRef: string) => `rattachement-${enfantRef}`;
 export const CHOIX_CREER = "CREER";

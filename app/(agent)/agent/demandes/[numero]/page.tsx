@@ -14,6 +14,7 @@ import { refusTransition } from "@/lib/domain/demande/transitions";
 import { DEMARCHES, libelleDemande, recapPourAgent } from "@/lib/domain/demarches";
 import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 import { piecesPourAgent } from "@/lib/domain/piece/verifier";
+import { piecesNonVerifiees, questionPiecesNonVerifiees } from "@/lib/domain/inscription/pieces-verifiees";
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 import { PiecesJointes } from "./PiecesJointes";
@@ -21,6 +22,13 @@ import { PiecesJointes } from "./PiecesJointes";
 export const metadata = { title: "Instruction d'une demande — Console des agents" };
 
 const DECISIONS = ["instruire", "demanderComplement", "accepter", "refuser"] as const;
+
+/** The pieces not « Vérifiée » (only an inscription links any): Accepter names them and asks first. */
+async function questionPieces(demandeId: string) {
+  const pieces = await piecesNonVerifiees(demandeId);
+  if (pieces.length === 0) return null;
+  return { ids: pieces.map((piece) => piece.id).join(","), question: questionPiecesNonVerifiees(pieces) };
+}
 
 // Everything about one demande on one screen, for an agent who must get through the queue: the header, the
 // actions (beside the data on a wide screen, first on a phone), the recap, the pieces, Échanges, Historique.
@@ -50,6 +58,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
   // sent with the messages
   const pieces = demande.messages.filter((m) => m.pieceKey);
   const justificatifs = await piecesPourAgent(demande.id);
+  const nonVerifiees = await questionPieces(demande.id);
   // the démarche's recap for the agent (its reading of health data is journaled there); a dossier santé is
   // nothing but health data: 403 without the permission SANTE
   const recap = await recapPourAgent(agent.id, demande).catch((error: unknown) => {
@@ -104,6 +113,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
             statut={demande.statut}
             possibles={possibles}
             rapprochements={rapprochements}
+            piecesNonVerifiees={nonVerifiees}
           />
         </section>
 
