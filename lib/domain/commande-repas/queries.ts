@@ -29,7 +29,7 @@ export type CommandeLieu = {
   lignes: LigneCommande[];
 };
 
-const trie = (compte: Record<string, number>): Compte =>
+export const trie = (compte: Record<string, number>): Compte =>
   Object.entries(compte)
     .filter(([, n]) => n !== 0)
     .sort(([a], [b]) => a.localeCompare(b, "fr"));
