@@ -11,6 +11,8 @@ export type ServiceNonAssureProps = {
   lieu: string;
   /** "en raison d'une grève" */
   raison: string;
+  /** each child's days touched, per service: "Henri : restauration (École publique), jeu. 12 mars" */
+  jours?: string[];
   /** the declaration was undone the same day: the service takes place after all */
   retabli?: boolean;
   serviceNom: string;
@@ -26,10 +28,11 @@ export const serviceNonAssureSubject = ({
     ? `Le service ${service} ${periode} est finalement assuré`
     : `Le service ${service} ${periode} n'est pas assuré`;
 
-// One mail per family concerned: the day, the lieu and the reason, never a child's name nor anything of a
-// dossier santé (a vegetarian menu, an allergy): every family of the lieu gets the same text.
+// One mail per family concerned, for the whole declaration (several activities and lieux): the days, the lieux
+// and the reason, then the family's own children's days touched (first name, service, lieu, days), never
+// anything of a dossier santé (a vegetarian menu, an allergy).
 export default function ServiceNonAssure(props: ServiceNonAssureProps) {
-  const { commune, service, periode, lieu, raison, retabli = false, serviceNom, lien } = props;
+  const { commune, service, periode, lieu, raison, jours = [], retabli = false, serviceNom, lien } = props;
   return (
     <MailLayout commune={commune} preview={serviceNonAssureSubject(props)}>
       <Text>Bonjour,</Text>
@@ -41,6 +44,18 @@ export default function ServiceNonAssure(props: ServiceNonAssureProps) {
         <>
           <Text>{`Le service ${service} ${periode} n'est pas assuré (${lieu}), ${raison}.`}</Text>
           <Text>Les réservations de votre famille pour ce jour sont annulées et ne vous seront pas facturées.</Text>
+        </>
+      )}
+      {jours.length > 0 && (
+        <>
+          <Text style={{ fontWeight: "bold", marginBottom: 0 }}>
+            {retabli ? "Réservations rétablies :" : "Réservations annulées :"}
+          </Text>
+          {jours.map((ligne) => (
+            <Text key={ligne} style={{ margin: 0 }}>
+              {ligne}
+            </Text>
+          ))}
         </>
       )}
       <Text>
@@ -59,6 +74,7 @@ ServiceNonAssure.PreviewProps = {
   periode: "du jeudi 12 mars",
   lieu: "École publique de Villefranque",
   raison: "en raison d'une grève",
+  jours: ["Henri : restauration (École publique de Villefranque), jeu. 12 mars"],
   serviceNom: "Service Enfance",
   lien: "http://localhost:3000/mon-espace",
 } satisfies ServiceNonAssureProps;

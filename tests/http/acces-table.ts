@@ -214,6 +214,8 @@ export const ROUTES: Record<string, LigneRoute> = {
   "/agent/pointage/sante/[enfant]": { acces: "sante", chemin: (c) => `/agent/pointage/sante/${c.a.enfantId}` },
   "/agent/commande-repas": { acces: "agent" },
   "/agent/commande-repas/export": { acces: "agent" },
+  "/agent/commande-repas/semaine": { acces: "agent" },
+  "/agent/commande-repas/semaine/export": { acces: "agent" },
   "/agent/reservations/a-valider": { acces: "agent" },
   "/agent/service-non-assure": { acces: "agent" },
   "/agent/facturation": { acces: "agent" },

@@ -68,7 +68,7 @@ describe("service non assuré", () => {
     expect(await statuts(a.enfantId, "2026-10-16")).toEqual(["RESERVEE"]);
     expect(await statuts(c.enfantId, "2026-10-15")).toEqual(["RESERVEE"]);
 
-    // exactly one mail per family concerned, none to the garderie's family; no name, nothing of health
+    // exactly one mail per family concerned, none to the garderie's family; nothing of health
     for (const f of [a, b]) {
       const mails = await db().outboxMail.findMany({
         where: { to: { contains: f.usager.courriel }, subject: { contains: "pas assuré" } },
@@ -76,7 +76,9 @@ describe("service non assuré", () => {
       expect(mails).toHaveLength(1);
       expect(mails[0]!.subject).toBe("Le service de restauration du jeudi 15 octobre n'est pas assuré");
       expect(mails[0]!.text).toContain("en raison d'une grève");
-      expect(mails[0]!.text).not.toContain("Henri");
+      // the family's own child and day, never the menu (a vegetarian menu says something of the dossier santé)
+      expect(mails[0]!.text).toMatch(/Henri : restauration \(.+\), jeu\. 15 oct\./);
+      expect(mails[0]!.text).not.toContain("Menu");
     }
     expect(
       await db().outboxMail.count({ where: { to: { contains: c.usager.courriel }, subject: { contains: "assuré" } } }),

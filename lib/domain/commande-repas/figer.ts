@@ -2,13 +2,15 @@
 // a day already frozen whose order changed since (an agent's booking or cancellation outside the deadlines, an
 // illness) gets a new version, so the kitchen sees the difference. Called when the console's page is opened and
 // by `npm run commandes:figer` (a job run every few minutes). Idempotent: nothing changed, nothing written. One
-// transaction, serialized by an advisory lock, so two calls at once never write the same version twice.
+// transaction, serialized by an advisory lock, so two calls at once never write the same version twice. When
+// the commune set a caterer's address, what froze is mailed to it in that transaction (traiteur.ts).
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
 import { cleCommande, commandesActuelles, memeCommande, type Commande } from "@/lib/domain/commande-repas/calcul";
 import { clotureCommande } from "@/lib/domain/commande-repas/cloture";
 import { ouvrirBesoins, scellerBesoins } from "@/lib/domain/commande-repas/coffre";
+import { envoyerAuTraiteur, type Figee } from "@/lib/domain/commande-repas/traiteur";
 import { ajouterJours, dateDeJour, jourDeDate, jourParis, type Jour } from "@/lib/temps/jours";
 
 /** How far ahead a cutoff may fall ("le 20 du mois précédent" is up to six weeks before the day). */
@@ -33,8 +35,10 @@ export async function figerCommandes(now: Date): Promise<VersionFigee[]> {
       select: { id: true, lieuId: true, uniteId: true, date: true, unite: { select: { activiteId: true } } },
     });
     const delais = new Map(activites.map((a) => [a.id, a]));
+    const clotures = new Map<string, Date>();
     const clos = jours.filter((j) => {
       const cloture = clotureCommande(delais.get(j.unite.activiteId)!, jourDeDate(j.date));
+      if (cloture !== null) clotures.set(cleCommande(j.lieuId, jourDeDate(j.date)), cloture);
       return cloture !== null && cloture.getTime() <= now.getTime();
     });
     if (clos.length === 0) return [];
@@ -51,7 +55,7 @@ export async function figerCommandes(now: Date): Promise<VersionFigee[]> {
       const cle = cleCommande(v.lieuId, jourDeDate(v.date));
       if (!derniere.has(cle)) derniere.set(cle, v);
     }
-    const figees: VersionFigee[] = [];
+    const figees: Figee[] = [];
     for (const [cle, commande] of actuelles) {
       const precedente = derniere.get(cle);
       if (precedente) {
@@ -75,11 +79,20 @@ export async function figerCommandes(now: Date): Promise<VersionFigee[]> {
           figeeLe: now,
         },
       });
-      figees.push({ lieuId: Number(lieuId), date, version });
+      figees.push({ lieuId: Number(lieuId), date, version, commande, cloture: clotures.get(cle)! });
     }
-    if (figees.length > 0) {
-      await journal(tx, { event: "commande_repas.figee", actorKind: "SYSTEME", details: { versions: figees } });
-    }
-    return figees;
+    if (figees.length === 0) return [];
+    const resultat: VersionFigee[] = figees.map(({ lieuId, date, version }) => ({ lieuId, date, version }));
+    const courriels = await envoyerAuTraiteur(tx, figees);
+    await journal(tx, {
+      event: "commande_repas.figee",
+      actorKind: "SYSTEME",
+      details: {
+        versions: resultat,
+        lieuIds: [...new Set(resultat.map((v) => v.lieuId))],
+        courrielsTraiteur: courriels,
+      },
+    });
+    return resultat;
   });
 }

@@ -7,6 +7,7 @@ import { journal } from "@/lib/journal";
 import { cleCommande, commandesActuelles, type Besoins, type Commande } from "@/lib/domain/commande-repas/calcul";
 import { clotureCommande } from "@/lib/domain/commande-repas/cloture";
 import { ouvrirBesoins } from "@/lib/domain/commande-repas/coffre";
+import { dateHeure } from "@/lib/temps/dates";
 import { dateDeJour, type Jour } from "@/lib/temps/jours";
 
 type Compte = [libelle: string, nombre: number][];
@@ -28,7 +29,7 @@ export type CommandeLieu = {
   lignes: LigneCommande[];
 };
 
-const trie = (compte: Record<string, number>): Compte =>
+export const trie = (compte: Record<string, number>): Compte =>
   Object.entries(compte)
     .filter(([, n]) => n !== 0)
     .sort(([a], [b]) => a.localeCompare(b, "fr"));
@@ -41,6 +42,13 @@ function difference(apres: Record<string, number>, avant: Record<string, number>
 const VIDE: Besoins = { regimes: {}, allergenes: {}, pai: 0 };
 
 export async function commandesDuJour({ agentId, date }: { agentId: string; date: Jour }): Promise<CommandeLieu[]> {
+  const commandes = await lireCommandes(date);
+  await journal(db(), { event: "commande_repas.lecture", actorKind: "AGENT", actorId: agentId, details: { date } });
+  return commandes;
+}
+
+/** The order of a day, unjournaled: the caller journals the reading (a day, a week). */
+export async function lireCommandes(date: Jour): Promise<CommandeLieu[]> {
   const jours = await db().jourOuverture.findMany({
     where: { date: dateDeJour(date), unite: { activite: { type: "RESTAURATION" } } },
     orderBy: [{ lieu: { activite: { ordre: "asc" } } }, { lieu: { ordre: "asc" } }, { unite: { ordre: "asc" } }],
@@ -64,8 +72,6 @@ export async function commandesDuJour({ agentId, date }: { agentId: string; date
     db(),
     jours.filter((j) => !versions.some((v) => v.lieuId === j.lieuId)),
   );
-  await journal(db(), { event: "commande_repas.lecture", actorKind: "AGENT", actorId: agentId, details: { date } });
-
   return lieuIds.map((lieuId) => {
     const unites = jours.filter((j) => j.lieuId === lieuId);
     const [derniere, precedente] = versions.filter((v) => v.lieuId === lieuId);
@@ -109,3 +115,23 @@ export async function commandesDuJour({ agentId, date }: { agentId: string; date
 export const enClair = (compte: Compte) => compte.map(([libelle, n]) => `${libelle} (${n})`).join(", ");
 export const signe = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
 export const ecartEnClair = (compte: Compte) => compte.map(([libelle, n]) => `${signe(n)} ${libelle}`).join(", ");
+
+/** "+1 repas ; +1 Sans porc ; +1 PAI": a line's difference from the previous version, as the page and CSV say it. */
+export const ecartLigneEnClair = (ecart: NonNullable<LigneCommande["ecart"]>) =>
+  [
+    `${signe(ecart.nombre)} repas`,
+    ecartEnClair(ecart.regimes),
+    ecartEnClair(ecart.allergenes),
+    ecart.pai ? `${signe(ecart.pai)} PAI` : "",
+  ]
+    .filter(Boolean)
+    .join(" ; ");
+
+/** "Version 2, figée le … (changement après la clôture).", or when the provisional count closes. */
+export function etatEnClair(c: Pick<CommandeLieu, "version" | "figeeLe" | "cloture">): string {
+  if (c.version !== null && c.figeeLe)
+    return `Version ${c.version}, figée le ${dateHeure(c.figeeLe)}${c.version > 1 ? " (changement après la clôture)" : " (clôture des réservations)"}.`;
+  return c.cloture
+    ? `Provisoire : les réservations de ce jour ferment le ${dateHeure(new Date(c.cloture.getTime() - 60_000))}.`
+    : "Provisoire : aucun délai de réservation n'est paramétré.";
+}

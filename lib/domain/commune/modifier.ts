@@ -22,6 +22,7 @@ export async function modifierCommune({
     totpObligatoire: saisie.totpObligatoire,
     delaiJustificatifHeures: saisie.delaiJustificatifHeures,
     heureLimiteMaladie: saisie.heureLimiteMaladie,
+    traiteurCourriel: saisie.traiteurCourriel ?? null,
   };
   const champs = await transaction(async (tx, effets) => {
     const avant = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });

@@ -45,6 +45,18 @@ export const communeSchema = z.object({
     .string()
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Indiquez une heure au format HH:MM, par exemple 09:00." }),
+  // Commande des repas (lib/domain/commande-repas/traiteur.ts): the caterer's address the frozen order is mailed to
+  traiteurCourriel: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(
+      z
+        .email({ error: "Indiquez une adresse de courriel valide, par exemple cuisine@traiteur.fr." })
+        .max(254, { error: "254 caractères au maximum." })
+        .optional(),
+    ),
 });
 export type CommuneSaisie = z.infer<typeof communeSchema>;
 

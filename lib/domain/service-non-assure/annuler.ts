@@ -6,10 +6,15 @@ import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
 import { introuvable, TOUCHEES } from "@/lib/domain/service-non-assure/motifs";
 import { acteurAgent, franchir } from "@/lib/domain/reservation/franchir";
 import { RETABLIR } from "@/lib/domain/reservation/transitions";
-import { prevenirFamilles } from "@/lib/domain/service-non-assure/prevenir-familles";
+import { prevenirFamilles, type Touchee } from "@/lib/domain/service-non-assure/prevenir-familles";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
 
-/** Undone by an agent the same day (Paris) it was declared: every booking gets its previous state back. */
+const deja = () => new AppError("annulee", "Cette déclaration est déjà annulée.");
+
+/**
+ * Undone by an agent the same day (Paris) it was declared: the whole declaration (every activity and lieu it
+ * covered, given any of its rows), every booking getting its previous state back, one mail per family.
+ */
 export async function annulerServiceNonAssure({
   agentId,
   id,
@@ -21,51 +26,61 @@ export async function annulerServiceNonAssure({
 }): Promise<{ restaurees: number }> {
   const resultat = await db().$transaction(async (tx) => {
     await exigerAgentActif(tx, agentId);
-    const service = await tx.serviceNonAssure.findUnique({
-      where: { id },
+    const demande = await tx.serviceNonAssure.findUnique({ where: { id }, select: { declarationId: true } });
+    if (!demande) throw introuvable();
+    const services = await tx.serviceNonAssure.findMany({
+      where: demande.declarationId ? { declarationId: demande.declarationId } : { id },
+      orderBy: [{ activiteId: "asc" }, { lieuId: "asc" }],
       include: { lieu: { select: { nom: true } }, activite: { select: { type: true } }, reservations: true },
     });
-    if (!service) throw introuvable();
-    if (service.annuleLe) throw new AppError("annulee", "Cette déclaration est déjà annulée.");
-    if (jourParis(service.creeLe) !== jourParis(now))
+    const premier = services[0]!;
+    if (services.every((s) => s.annuleLe)) throw deja();
+    if (jourParis(premier.creeLe) !== jourParis(now))
       throw new AppError("delai", "Une déclaration ne s'annule que le jour même où elle a été faite.");
     // conditional: of two undos at once, one restores and the other is told
     const { count } = await tx.serviceNonAssure.updateMany({
-      where: { id, annuleLe: null },
+      where: { id: { in: services.map((s) => s.id) }, annuleLe: null },
       data: { annuleLe: now, cle: null },
     });
-    if (count === 0) throw new AppError("annulee", "Cette déclaration est déjà annulée.");
-    let restaurees = 0;
-    const familles = new Set<string>();
+    if (count === 0) throw deja();
     const acteur = await acteurAgent(tx, agentId);
-    for (const statut of TOUCHEES) {
-      // a booking still NON_ASSURE gets its state back; one another agent changed since keeps its own
-      const rows = await franchir(tx, {
-        ids: service.reservations.filter((r) => r.statutAvant === statut).map((r) => r.reservationId),
-        transition: RETABLIR[statut],
-        acteur,
-        motif: MOTIFS_NON_ASSURE[service.motif].libelle,
-        now,
-      });
-      restaurees += rows.length;
-      for (const r of rows) familles.add(r.familleId);
-    }
+    const touchees: Touchee[] = [];
+    for (const service of services.filter((s) => !s.annuleLe))
+      for (const statut of TOUCHEES) {
+        // a booking still NON_ASSURE gets its state back; one another agent changed since keeps its own
+        const rows = await franchir(tx, {
+          ids: service.reservations.filter((r) => r.statutAvant === statut).map((r) => r.reservationId),
+          transition: RETABLIR[statut],
+          acteur,
+          motif: MOTIFS_NON_ASSURE[service.motif].libelle,
+          now,
+        });
+        touchees.push(...rows.map((r) => ({ ...r, type: service.activite.type, lieu: service.lieu.nom })));
+      }
     await prevenirFamilles(tx, {
-      familles: [...familles],
-      debut: jourDeDate(service.debut),
-      fin: jourDeDate(service.fin),
-      motif: service.motif,
-      lieu: service.lieu.nom,
-      type: service.activite.type,
+      touchees,
+      debut: jourDeDate(premier.debut),
+      fin: jourDeDate(premier.fin),
+      motif: premier.motif,
       retabli: true,
     });
     await journal(tx, {
       event: "service_non_assure.annule",
       actorKind: "AGENT",
       actorId: agentId,
-      details: { id, restaurees },
+      details: {
+        id,
+        ids: services.map((s) => s.id),
+        declarationId: premier.declarationId,
+        activiteIds: [...new Set(services.map((s) => s.activiteId))],
+        lieuIds: [...new Set(services.map((s) => s.lieuId))],
+        debut: jourDeDate(premier.debut),
+        fin: jourDeDate(premier.fin),
+        restaurees: touchees.length,
+        familles: new Set(touchees.map((t) => t.familleId)).size,
+      },
     });
-    return { restaurees };
+    return { restaurees: touchees.length };
   });
   return resultat;
 }

@@ -16,17 +16,26 @@ export const DUREE_MAX_JOURS = 31;
 export const introuvable = () =>
   new AppError("introuvable", "Cette déclaration de service non assuré est introuvable.");
 
+/** One activity at one lieu. */
+export type ServiceVise = { activiteId: number; lieuId: number };
+
+/** One declaration: several activities and lieux at once (`services`), or one (`activiteId` and `lieuId`). */
 export type Declaration = {
   agentId: string;
-  activiteId: number;
-  lieuId: number;
   debut: Jour;
   fin: Jour;
   motif: MotifNonAssure;
   now: Date;
-};
+} & ({ services: ServiceVise[] } | ServiceVise);
 
-export type Bilan = { id: string; reservations: number; familles: number; deja: boolean };
+/** `id`: the declaration's first row, whose undo undoes the whole declaration. */
+export type Bilan = { id: string; declarationId: string; reservations: number; familles: number; deja: boolean };
 
-export const cleDe = (d: Pick<Declaration, "activiteId" | "lieuId" | "debut" | "fin">) =>
-  `${d.activiteId}:${d.lieuId}:${d.debut}:${d.fin}`;
+/** The services of a declaration, each once, in a fixed order (two identical declarations lock alike). */
+export function servicesDe(d: { services: ServiceVise[] } | ServiceVise): ServiceVise[] {
+  const liste = "services" in d ? d.services : [{ activiteId: d.activiteId, lieuId: d.lieuId }];
+  const uniques = new Map(liste.map((s) => [`${s.activiteId}:${s.lieuId}`, s]));
+  return [...uniques.values()].sort((a, b) => a.activiteId - b.activiteId || a.lieuId - b.lieuId);
+}
+
+export const cleDe = (d: ServiceVise & { debut: Jour; fin: Jour }) => `${d.activiteId}:${d.lieuId}:${d.debut}:${d.fin}`;

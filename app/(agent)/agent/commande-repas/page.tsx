@@ -6,9 +6,8 @@ import "../pointage/impression.css";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { requireAgent } from "@/lib/auth/current";
-import { dateHeure } from "@/lib/temps/dates";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
-import { commandesDuJour, ecartEnClair, enClair, signe } from "@/lib/domain/commande-repas/queries";
+import { commandesDuJour, ecartLigneEnClair, enClair, etatEnClair } from "@/lib/domain/commande-repas/queries";
 import { maintenant } from "@/lib/web/horloge";
 import { estJour, jourEnClair, jourParis } from "@/lib/temps/jours";
 import { BoutonImprimerPage } from "./BoutonImprimerPage";
@@ -47,6 +46,7 @@ export default async function CommandeRepasPage({ searchParams }: { searchParams
               Télécharger la commande (CSV)
             </a>
             <BoutonImprimerPage />
+            <Link href={`/agent/commande-repas/semaine?date=${date}`}>Commande de la semaine</Link>
             <Link href={`/agent/pointage?date=${date}`}>Pointage de ce jour</Link>
           </div>
           {commandes.map((commande) => {
@@ -56,13 +56,7 @@ export default async function CommandeRepasPage({ searchParams }: { searchParams
                 <h2 id={id} className="mb-1 text-lg font-bold">
                   {commande.lieu}
                 </h2>
-                <p className="mb-4 text-sm">
-                  {commande.version !== null && commande.figeeLe
-                    ? `Version ${commande.version}, figée le ${dateHeure(commande.figeeLe)}${commande.version > 1 ? " (changement après la clôture)" : " (clôture des réservations)"}.`
-                    : commande.cloture
-                      ? `Provisoire : les réservations de ce jour ferment le ${dateHeure(new Date(commande.cloture.getTime() - 60_000))}.`
-                      : "Provisoire : aucun délai de réservation n'est paramétré."}
-                </p>
+                <p className="mb-4 text-sm">{etatEnClair(commande)}</p>
                 <div role="region" aria-label={`Commande de ${commande.lieu}`} tabIndex={0} className="overflow-x-auto">
                   <table className="w-full border-collapse text-left">
                     <thead>
@@ -99,18 +93,7 @@ export default async function CommandeRepasPage({ searchParams }: { searchParams
                           <td className="py-2 pr-3">{enClair(ligne.regimes) || "—"}</td>
                           <td className="py-2 pr-3">{enClair(ligne.allergenes) || "—"}</td>
                           <td className="py-2 pr-3">{ligne.pai || "—"}</td>
-                          {ligne.ecart && (
-                            <td className="py-2">
-                              {[
-                                `${signe(ligne.ecart.nombre)} repas`,
-                                ecartEnClair(ligne.ecart.regimes),
-                                ecartEnClair(ligne.ecart.allergenes),
-                                ligne.ecart.pai ? `${signe(ligne.ecart.pai)} PAI` : "",
-                              ]
-                                .filter(Boolean)
-                                .join(" ; ")}
-                            </td>
-                          )}
+                          {ligne.ecart && <td className="py-2">{ecartLigneEnClair(ligne.ecart)}</td>}
                         </tr>
                       ))}
                     </tbody>

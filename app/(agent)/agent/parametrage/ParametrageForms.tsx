@@ -88,6 +88,16 @@ export function CommuneForm({ initial }: { initial: Record<string, string> }) {
           hint="Heure de Paris jusqu'à laquelle un parent annule le repas et la garderie du jour. Par exemple 09:00."
         />
       </div>
+      <TextField
+        name="traiteurCourriel"
+        label="Courriel du traiteur"
+        type="email"
+        autoComplete="off"
+        defaultValue={v.traiteurCourriel}
+        error={errors.traiteurCourriel}
+        maxLength={254}
+        hint="À la clôture des réservations, la commande des repas figée de chaque lieu (nombres de repas, régimes, allergènes et PAI, sans aucun nom) lui est envoyée. Laissez vide pour ne rien envoyer."
+      />
       <button type="submit" className="bouton-principal" disabled={pending}>
         Enregistrer
       </button>

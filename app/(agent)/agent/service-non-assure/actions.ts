@@ -6,17 +6,32 @@ import { actionAgent } from "@/lib/action";
 import { maintenant } from "@/lib/web/horloge";
 import { estJour } from "@/lib/temps/jours";
 import { annulerServiceNonAssure } from "@/lib/domain/service-non-assure/annuler";
+import { apercuServiceNonAssure } from "@/lib/domain/service-non-assure/cibles";
 import { declarerServiceNonAssure } from "@/lib/domain/service-non-assure/declarer";
+import type { ServiceVise } from "@/lib/domain/service-non-assure/motifs";
 
 const PAGE = "/agent/service-non-assure";
+/** A checked box of the form: "service-<activiteId>-<lieuId>". */
+const CASE = /^service-(\d{1,9})-(\d{1,9})$/;
 
+const pluriel = (n: number, mot: string) => `${n} ${mot}${n > 1 ? "s" : ""}`;
+
+/** « 143 réservations annulées, 97 familles prévenues »: what the declaration does, as its preview says it. */
+const bilanEnClair = (n: number, f: number) =>
+  `${pluriel(n, "réservation")} ${n > 1 ? "annulées" : "annulée"}, ${pluriel(f, "famille")} ${f > 1 ? "prévenues" : "prévenue"}`;
+
+function servicesCoches(values: Record<string, string>): ServiceVise[] {
+  return Object.entries(values).flatMap(([nom, valeur]) => {
+    const m = CASE.exec(nom);
+    return m && valeur === "on" ? [{ activiteId: Number(m[1]), lieuId: Number(m[2]) }] : [];
+  });
+}
+
+// Two steps: the form first shows what the declaration will do (the preview, « Confirmer » / « Modifier »,
+// everything typed kept), then « Confirmer » declares it.
 export const declarerServiceNonAssureAction = actionAgent(
   "serviceNonAssure.declarer",
   z.object({
-    // "<activiteId>:<lieuId>", one choice so a lieu always goes with its activity
-    service: z
-      .string({ error: "Choisissez l'activité et le lieu." })
-      .regex(/^\d+:\d+$/, { error: "Choisissez l'activité et le lieu." }),
     debut: z
       .string({ error: "Indiquez la date." })
       .refine(estJour, { error: "Indiquez une date valide (JJ/MM/AAAA)." }),
@@ -26,15 +41,29 @@ export const declarerServiceNonAssureAction = actionAgent(
       .optional()
       .refine((v) => !v || estJour(v), { error: "Indiquez une date de fin valide (JJ/MM/AAAA)." }),
     motif: z.enum(["GREVE", "SORTIE", "FERMETURE"], { error: "Choisissez le motif." }),
+    etape: z.enum(["apercu", "confirmer", "modifier"]).optional(),
   }),
-  async ({ agent, data }) => {
-    const [activiteId, lieuId] = data.service.split(":").map(Number) as [number, number];
+  async ({ agent, data, values }) => {
+    const services = servicesCoches(values);
+    const saisie = { ...values, etape: "" };
+    if (services.length === 0)
+      return { ok: false, values: saisie, errors: { services: "Choisissez au moins une activité et un lieu." } };
+    const periode = { debut: data.debut, fin: data.fin || data.debut };
+    if (data.etape === "modifier") return { ok: false, values: saisie, extra: { modifier: true } };
+    if (data.etape !== "confirmer") {
+      const apercu = await apercuServiceNonAssure({ services, ...periode });
+      return {
+        ok: false,
+        values: saisie,
+        extra: {
+          apercu: { bilan: bilanEnClair(apercu.reservations, apercu.familles) },
+        },
+      };
+    }
     const bilan = await declarerServiceNonAssure({
       agentId: agent.id,
-      activiteId,
-      lieuId,
-      debut: data.debut,
-      fin: data.fin || data.debut,
+      services,
+      ...periode,
       motif: data.motif,
       now: await maintenant(),
     });

@@ -9,8 +9,9 @@ import { AnnulerForm, DeclarationForm } from "./ServiceNonAssureForms";
 
 export const metadata = { title: "Service non assuré" };
 
-// SERVICE NON ASSURÉ: a strike, an outing or a closure cancels a day's service for everyone at once (bookings
-// not billed, one mail per family), undoable the same day.
+// SERVICE NON ASSURÉ: a strike, an outing or a closure cancels a day's service for everyone at once, over one or
+// several activities and lieux (bookings not billed, one mail per family), shown before it is confirmed,
+// undoable the same day as a whole.
 export default async function ServiceNonAssurePage() {
   await requireAgent();
   const now = await maintenant();
@@ -36,7 +37,7 @@ export default async function ServiceNonAssurePage() {
             {declarations.map((d) => {
               const periode =
                 d.debut === d.fin ? jourEnClair(d.debut) : `${jourEnClair(d.debut)} au ${jourEnClair(d.fin)}`;
-              const libelle = `${d.activite}, ${d.lieu}, ${periode}`;
+              const libelle = `${d.services.join(" ; ")}, ${periode}`;
               return (
                 <li key={d.id} className="rounded-md border border-stone-300 p-3">
                   <p className="font-semibold">{libelle}</p>

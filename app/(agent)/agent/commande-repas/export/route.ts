@@ -2,11 +2,11 @@
 // frozen version (days past their cutoff are frozen first), no child's name.
 import { requireAgent } from "@/lib/auth/current";
 import { csvExcel, reponseCsv } from "@/lib/csv-excel";
-import { dateHeure } from "@/lib/temps/dates";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
-import { commandesDuJour, ecartEnClair, enClair, signe } from "@/lib/domain/commande-repas/queries";
+import { commandesDuJour } from "@/lib/domain/commande-repas/queries";
 import { maintenant } from "@/lib/web/horloge";
-import { dateDeJour, estJour, jourParis } from "@/lib/temps/jours";
+import { estJour, jourParis } from "@/lib/temps/jours";
+import { ENTETES_COMMANDE, lignesCommande } from "../csv";
 
 export async function GET(request: Request) {
   const { agent } = await requireAgent();
@@ -19,25 +19,8 @@ export async function GET(request: Request) {
   await figerCommandes(now);
   const commandes = await commandesDuJour({ agentId: agent.id, date });
   const csv = csvExcel(
-    ["Date", "Lieu", "Menu", "Repas", "Régimes", "Allergènes", "PAI", "Version", "Figée le", "Écart"],
-    commandes.flatMap((c) =>
-      c.lignes.map((l) => [
-        dateDeJour(date),
-        c.lieu,
-        l.unite,
-        l.nombre,
-        enClair(l.regimes),
-        enClair(l.allergenes),
-        l.pai,
-        c.version ?? "provisoire",
-        c.figeeLe ? dateHeure(c.figeeLe) : null,
-        l.ecart
-          ? [`${signe(l.ecart.nombre)} repas`, ecartEnClair(l.ecart.regimes), ecartEnClair(l.ecart.allergenes)]
-              .filter(Boolean)
-              .join(" ; ")
-          : null,
-      ]),
-    ),
+    ENTETES_COMMANDE,
+    commandes.flatMap((c) => lignesCommande(date, c)),
   );
   return reponseCsv(`commande-repas-${date}.csv`, csv);
 }
