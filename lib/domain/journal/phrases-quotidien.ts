@@ -84,19 +84,23 @@ export const PHRASES_QUOTIDIEN: Phrases = {
   },
   "service_non_assure.annule": {
     libelle: "Service non assuré annulé",
-    phrase: (d) =>
-      `Déclaration de service non assuré annulée${d.compte("restaurees", "réservation rétablie", "réservations rétablies")}`,
+    phrase: (d) => {
+      const quoi = [activites(d), lieux(d)].filter(Boolean).join(" à ");
+      return (
+        `Déclaration de service non assuré${entre(" (", quoi || undefined, ")")}${d.periode()} annulée` +
+        d.compte("restaurees", "réservation rétablie", "réservations rétablies")
+      );
+    },
   },
   "commande_repas.figee": {
     libelle: "Commande des repas figée",
-    phrase: (d) => `Commande des repas figée${versionsFigees(d)}`,
+    phrase: (d) =>
+      `Commande des repas figée${versionsFigees(d)}` +
+      d.compte("courrielsTraiteur", "courriel au traiteur", "courriels au traiteur", ", "),
   },
   "commande_repas.lecture": {
     libelle: "Commande des repas consultée",
-    phrase: (d) => `Commande des repas${entre(" du ", d.jour("date"))} consultée`,
-  },
-  "commande_repas.envoyee_traiteur": {
-    libelle: "Commande des repas envoyée au traiteur",
-    phrase: (d) => `Commande des repas${entre(" de ", lieux(d))}${d.periode()} envoyée au traiteur`,
+    phrase: (d) =>
+      `Commande des repas${entre(" de ", d.lieu())}${entre(" du ", d.jour("date"))}${d.periode()} consultée`,
   },
 };
