@@ -22,6 +22,9 @@ export async function modifierCommune({
     totpObligatoire: saisie.totpObligatoire,
     delaiJustificatifHeures: saisie.delaiJustificatifHeures,
     heureLimiteMaladie: saisie.heureLimiteMaladie,
+    ...(saisie.delaiCorrectionPointageJours !== undefined
+      ? { delaiCorrectionPointageJours: saisie.delaiCorrectionPointageJours }
+      : {}),
   };
   const champs = await transaction(async (tx, effets) => {
     const avant = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });

@@ -88,6 +88,15 @@ export function CommuneForm({ initial }: { initial: Record<string, string> }) {
           hint="Heure de Paris jusqu'à laquelle un parent annule le repas et la garderie du jour. Par exemple 09:00."
         />
       </div>
+      <TextField
+        name="delaiCorrectionPointageJours"
+        label="Délai de correction du pointage (jours)"
+        inputMode="numeric"
+        defaultValue={v.delaiCorrectionPointageJours}
+        error={errors.delaiCorrectionPointageJours}
+        maxLength={2}
+        hint="Nombre de jours passés dont les listes peuvent encore être pointées ou corrigées. Par exemple 7 ; 0 : le jour même seulement."
+      />
       <button type="submit" className="bouton-principal" disabled={pending}>
         Enregistrer
       </button>

@@ -23,6 +23,7 @@ export default async function ParametragePage() {
     totpObligatoire: commune.totpObligatoire ? "on" : "",
     delaiJustificatifHeures: String(commune.delaiJustificatifHeures),
     heureLimiteMaladie: commune.heureLimiteMaladie,
+    delaiCorrectionPointageJours: String(commune.delaiCorrectionPointageJours),
   };
   return (
     <div>
