@@ -1,6 +1,6 @@
-// The pointage's service worker (scope /agent/pointage/, nothing else of the site): it keeps the marks a tablet
+// The pointage's service worker (scope /agent/pointage, the page and below it, nothing else of the site): it keeps the marks a tablet
 // could not send and sends them again when the network is back. Built by scripts/service-worker.mjs (esbuild,
-// with serwist's BackgroundSyncQueue) into public/agent/pointage/sw.js. It handles one request: a POST to the
+// with serwist's BackgroundSyncQueue) into public/agent/pointage-sw.js. It handles one request: a POST to the
 // marks' route. Sent at once when the network answers; else kept in the queue (IndexedDB) and answered 202, and
 // replayed by the browser's background sync, at the worker's start, and when a page says the network is back
 // (`rejouer`: background sync does not fire everywhere, headless Chromium included). Pages and their personal

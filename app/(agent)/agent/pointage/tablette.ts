@@ -4,9 +4,13 @@
 
 /** Where the marks are sent (a route, so the service worker can keep and replay them). */
 export const ROUTE_MARQUES = "/agent/pointage/marques";
-/** The pointage's service worker (public/agent/pointage/sw.js, built from ./sw.ts), scoped to the pointage. */
-export const SERVICE_WORKER = "/agent/pointage/sw.js";
-export const PORTEE = "/agent/pointage/";
+/**
+ * The pointage's service worker (public/agent/pointage-sw.js, built from ./sw.ts), scoped to the pointage: the
+ * page itself (/agent/pointage, no trailing slash, which a scope "/agent/pointage/" would not include) and below.
+ * Served from /agent/, so that scope is within what the browser allows it.
+ */
+export const SERVICE_WORKER = "/agent/pointage-sw.js";
+export const PORTEE = "/agent/pointage";
 
 /** A mark was kept by the service worker: the count is asked again. */
 export const EVENEMENT_FILE = "pointage:file";
