@@ -68,8 +68,9 @@ export function FormPointage({ nom, enfantId, uniteId, lieuId, date, etat, choix
         window.dispatchEvent(new Event(EVENEMENT_FILE));
         return;
       }
-      const corps = (await reponse.json().catch(() => ({}))) as { message?: string };
-      if (!reponse.ok) {
+      const corps = (await reponse.json().catch(() => ({}))) as { message?: string; retenue?: boolean };
+      // refused, or older than a mark made meanwhile on another tablet (kept): the list's state stays
+      if (!reponse.ok || corps.retenue === false) {
         setLocal(null);
         setErreur(corps.message ?? GENERIC_ERROR);
         return;
