@@ -76,7 +76,16 @@ const ACCUEIL = "/_accueil";
  * route handler from the build and checks its answer carries that policy: a new file route outside these
  * patterns fails it.
  */
-const ROUTES_FICHIER = [/^\/api\//, /\/pdf$/, /\/attestation\/[^/]+$/, /\/export$/, /\/fichier$/, /^\/icon\.svg$/];
+const ROUTES_FICHIER = [
+  /^\/api\//,
+  /\/pdf$/,
+  /\/attestation\/[^/]+$/,
+  /\/export$/,
+  /\/fichier$/,
+  /^\/icon\.svg$/,
+  // the pointage's marks, sent by the tablets (JSON)
+  /^\/agent\/pointage\/marques$/,
+];
 
 function routeFichier(path: string): boolean {
   return ROUTES_FICHIER.some((motif) => motif.test(path));

@@ -30,9 +30,7 @@ test("un agent ouvre la liste du jour sur une tablette, pointe les présences et
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pointage");
   await expect(page.getByText("Lundi 14 septembre 2026")).toBeVisible();
   await expect(page.getByText("Allergies, PAI et régimes : voir le responsable.")).toBeVisible();
-  const cantine = page.getByRole("region", {
-    name: "École publique de Villefranque — Inscription à la restauration (école publique).",
-  });
+  const cantine = page.getByRole("region", { name: "École publique de Villefranque — Restauration", exact: true });
   const louise = `Louise ${reservee.nom.toUpperCase()}`;
   const ligne = cantine.getByRole("row", { name: new RegExp(louise) });
   await expect(ligne.getByRole("cell").first()).toHaveText("CP");
@@ -48,6 +46,7 @@ test("un agent ouvre la liste du jour sur une tablette, pointe les présences et
   await boutons.getByRole("button", { name: "Absent" }).click();
   await expect(boutons.getByRole("button", { name: "Absent" })).toHaveAttribute("aria-pressed", "true");
   await expect(boutons.getByRole("button", { name: "Présent", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await expect(ligne).toContainText("Absent, marqué le 14/09/2026 à 08:00");
   expect(await page.evaluate(() => (window as unknown as { sansRechargement?: boolean }).sansRechargement)).toBe(true);
   const etats = await sql(`SELECT etat FROM "Pointage" WHERE "enfantId" = $1`, [reservee.enfantId]);
   expect(etats).toEqual([{ etat: "ABSENT" }]);

@@ -102,7 +102,9 @@ async function main(): Promise<void> {
   // Built before the database starts: the build needs no database and is the most memory-hungry step.
   if (rebuild || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     console.log("Construction de l'application (next build)…");
-    const code = await exited(run(NEXT, ["build"], env));
+    // the pointage's service worker first (scripts/service-worker.mjs: Turbopack does not build it)
+    const worker = await exited(run(process.execPath, [path.join(ROOT, "scripts/service-worker.mjs")], env));
+    const code = worker !== 0 ? worker : await exited(run(NEXT, ["build"], env));
     if (code !== 0) {
       console.error("La construction a échoué (next build).");
       return void (await shutdown(code ?? 1));

@@ -148,6 +148,7 @@ export const ACTIONS: Record<string, LigneAction> = {
   },
   "app/(agent)/agent/pointage/actions.ts#pointerAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/pointage/actions.ts#imprimerListeAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/pointage/actions.ts#tousPresentsAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/service-non-assure/actions.ts#declarerServiceNonAssureAction": {
     acces: "agent",
     args: formulaire,

@@ -50,6 +50,8 @@ export type AccesRoute =
   | "pdf-admin"
   /** the upload route (POST): 404 for anonymous and agents, a French refusal for a citizen's empty form */
   | "televersement"
+  /** the pointage's marks (POST, JSON): 404 for anonymous and citizens, a French refusal for an agent's empty body */
+  | "marques"
   /** the second-factor pages: a citizen 404, anonymous to /agent/connexion */
   | "session-agent"
   /** a console page: anonymous to /agent/connexion, a citizen 404, an AGENT 200 */
@@ -211,6 +213,7 @@ export const ROUTES: Record<string, LigneRoute> = {
     chemin: (c) => `/agent/reservations/${c.a.familleId}/${c.a.enfantId}`,
   },
   "/agent/pointage": { acces: "agent" },
+  "/agent/pointage/marques": { acces: "marques" },
   "/agent/pointage/sante/[enfant]": { acces: "sante", chemin: (c) => `/agent/pointage/sante/${c.a.enfantId}` },
   "/agent/commande-repas": { acces: "agent" },
   "/agent/commande-repas/export": { acces: "agent" },

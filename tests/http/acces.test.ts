@@ -105,6 +105,22 @@ describe.each(routesDuBuild.filter((route) => route in ROUTES))("GET %s", (route
         expect(await refus.json(), "citoyen").toEqual({ message: "Choisissez le type de document." });
         break;
       }
+      case "marques": {
+        const post = (client: Client) =>
+          requete(client, chemin(), { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+        for (const [client, qui] of [
+          [anonyme(), "anonyme"],
+          [citoyen, "citoyen"],
+        ] as const) {
+          const response = await post(client);
+          expect(response.status, qui).toBe(404);
+          expect(await response.json(), qui).toEqual({ message: "Introuvable" });
+        }
+        const refus = await post(agent);
+        expect(refus.status, "agent").toBe(400);
+        expect(await refus.json(), "agent").toEqual({ message: "Pointage illisible : rechargez la page." });
+        break;
+      }
       case "fichier":
         await expectIntrouvable(await get(anonyme()), "anonyme");
         await expectIntrouvable(await get(autreFamille), "une autre famille");

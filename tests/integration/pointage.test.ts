@@ -179,7 +179,7 @@ describe("the day's list", () => {
               lieuId,
               date: "2026-09-16",
               etat: "PRESENT",
-              now,
+              now: new Date("2026-09-16T10:00:00Z"),
             }),
           )
         ).code,

@@ -6,20 +6,10 @@ import { currentSession } from "@/lib/auth/current";
 import { AppError, GENERIC_ERROR } from "@/lib/errors";
 import { PIECE_RULE } from "@/lib/storage/upload-check";
 import { deposerPiece, joindrePiece, lireTypePiece, retirerPiece } from "@/lib/domain/piece/pieces";
+import { memeOrigine } from "@/lib/web/origine";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 const UUID = /^[0-9a-f-]{36}$/;
-
-/** No Origin (an old browser, a same-origin navigation) passes; one of another site, or not a URL at all, does not. */
-function memeOrigine(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.get("host");
-  } catch {
-    return false;
-  }
-}
 
 export async function POST(request: Request) {
   // Same-origin only, before anything else: a form of another site must not add files to a family.

@@ -23,6 +23,9 @@ export async function modifierCommune({
     delaiJustificatifHeures: saisie.delaiJustificatifHeures,
     heureLimiteMaladie: saisie.heureLimiteMaladie,
     traiteurCourriel: saisie.traiteurCourriel ?? null,
+    ...(saisie.delaiCorrectionPointageJours !== undefined
+      ? { delaiCorrectionPointageJours: saisie.delaiCorrectionPointageJours }
+      : {}),
   };
   const champs = await transaction(async (tx, effets) => {
     const avant = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });

@@ -57,6 +57,15 @@ export const communeSchema = z.object({
         .max(254, { error: "254 caractères au maximum." })
         .optional(),
     ),
+  // Pointage (lib/domain/pointage/delai.ts): how many days back a list may still be marked or corrected; a
+  // form without the field (an older client) keeps the commune's value
+  delaiCorrectionPointageJours: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, { error: "Indiquez un nombre entier de jours, par exemple 7." })
+    .transform(Number)
+    .pipe(z.number().max(60, { error: "60 jours au maximum." }))
+    .optional(),
 });
 export type CommuneSaisie = z.infer<typeof communeSchema>;
 

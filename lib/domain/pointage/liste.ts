@@ -8,7 +8,8 @@ import { journal } from "@/lib/journal";
 import { aAccesSante } from "@/lib/domain/sante/acces-agent";
 import { dateDeJour, type Jour } from "@/lib/temps/jours";
 import { drapeauxSante, type Drapeaux } from "@/lib/domain/pointage/fiches";
-import type { EtatPointage } from "@/lib/generated/prisma/enums";
+import { habilitationsDes, type Habilitation } from "@/lib/domain/pointage/habilitations";
+import type { EtatPointage, TypeActivite } from "@/lib/generated/prisma/enums";
 
 export type EnfantListe = {
   enfantId: string;
@@ -23,6 +24,8 @@ export type EnfantListe = {
   /** null when the agent may not see health data */
   sante: Drapeaux | null;
   paiDemande: boolean;
+  /** who may pick the child up (and who may not), from the inscription */
+  habilitations: Habilitation[];
 };
 export type ListeUnite = { uniteId: number; libelle: string; enfants: EnfantListe[] };
 export type ListeLieu = {
@@ -30,9 +33,13 @@ export type ListeLieu = {
   lieu: string;
   activiteId: number;
   activite: string;
+  type: TypeActivite;
   imprimeeLe: Date | null;
   unites: ListeUnite[];
 };
+
+/** The activity's short name on the lists and the lieu picker (the lieu already says which school). */
+export const ACTIVITE_COURTE: Record<TypeActivite, string> = { RESTAURATION: "Restauration", GARDERIE: "Garderie" };
 
 /** The lieux open on a day (an opening day of any of their units), activity by activity. */
 export async function lieuxDuJour(date: Jour) {
@@ -62,13 +69,48 @@ async function groupesSansReservation(sansReservation: EnfantListe[], lieuIds: n
       activite: { lieux: { some: { id: { in: lieuIds } } } },
       statut: "ACTIVE",
     },
-    select: { enfantId: true, paiDemande: true, groupe: { select: { libelle: true } } },
+    select: { enfantId: true, paiDemande: true, habilitations: true, groupe: { select: { libelle: true } } },
   });
+  const habilitations = await habilitationsDes(new Map(inscriptions.map((i) => [i.enfantId, i.habilitations])));
   for (const e of sansReservation) {
     const inscription = inscriptions.find((i) => i.enfantId === e.enfantId);
     e.groupe = inscription?.groupe.libelle ?? null;
     e.paiDemande = inscription?.paiDemande ?? false;
+    e.habilitations = habilitations.get(e.enfantId) ?? [];
   }
+}
+
+type JourListe = {
+  lieuId: number;
+  uniteId: number;
+  unite: { libelle: string };
+  lieu: { nom: string; activite: { id: number; libelle: string; type: TypeActivite } };
+};
+
+/** The opening days grouped by lieu, each with its units and their children in alphabetical order. */
+function parLieu(jours: JourListe[], cles: Map<string, Map<string, EnfantListe>>, premiere: Map<number, Date>) {
+  const lieux: ListeLieu[] = [];
+  for (const j of jours) {
+    let lieu = lieux.find((l) => l.lieuId === j.lieuId);
+    if (!lieu) {
+      lieu = {
+        lieuId: j.lieuId,
+        lieu: j.lieu.nom,
+        activiteId: j.lieu.activite.id,
+        activite: j.lieu.activite.libelle,
+        type: j.lieu.activite.type,
+        imprimeeLe: premiere.get(j.lieuId) ?? null,
+        unites: [],
+      };
+      lieux.push(lieu);
+    }
+    lieu.unites.push({
+      uniteId: j.uniteId,
+      libelle: j.unite.libelle,
+      enfants: [...cles.get(`${j.lieuId}|${j.uniteId}`)!.values()].sort(ordreAlpha),
+    });
+  }
+  return lieux;
 }
 
 export async function listeDuJour({
@@ -89,7 +131,7 @@ export async function listeDuJour({
       lieuId: true,
       uniteId: true,
       unite: { select: { libelle: true } },
-      lieu: { select: { nom: true, activite: { select: { id: true, libelle: true } } } },
+      lieu: { select: { nom: true, activite: { select: { id: true, libelle: true, type: true } } } },
     },
   });
   const lieuIds = [...new Set(jours.map((j) => j.lieuId))];
@@ -105,7 +147,7 @@ export async function listeDuJour({
         modifieeLe: true,
         jour: { select: { lieuId: true } },
         enfant: { select: { nom: true, prenoms: true } },
-        inscription: { select: { paiDemande: true, groupe: { select: { libelle: true } } } },
+        inscription: { select: { paiDemande: true, habilitations: true, groupe: { select: { libelle: true } } } },
       },
     }),
     db().pointage.findMany({
@@ -122,6 +164,9 @@ export async function listeDuJour({
     }),
   ]);
   const premiere = new Map(impressions.map((i) => [i.lieuId, i.premiereLe]));
+  const habilitations = await habilitationsDes(
+    new Map(reservations.map((r) => [r.enfantId, r.inscription.habilitations])),
+  );
   const agents = new Map(
     (
       await db().agent.findMany({
@@ -157,6 +202,7 @@ export async function listeDuJour({
       pointage: null,
       sante: null,
       paiDemande: r.inscription.paiDemande,
+      habilitations: habilitations.get(r.enfantId) ?? [],
     });
   }
   const sansReservation: EnfantListe[] = [];
@@ -179,6 +225,7 @@ export async function listeDuJour({
       pointage,
       sante: null,
       paiDemande: false,
+      habilitations: [],
     };
     enfants.set(p.enfantId, entree);
     sansReservation.push(entree);
@@ -199,27 +246,7 @@ export async function listeDuJour({
     });
   }
 
-  const lieux: ListeLieu[] = [];
-  for (const j of jours) {
-    let lieu = lieux.find((l) => l.lieuId === j.lieuId);
-    if (!lieu) {
-      lieu = {
-        lieuId: j.lieuId,
-        lieu: j.lieu.nom,
-        activiteId: j.lieu.activite.id,
-        activite: j.lieu.activite.libelle,
-        imprimeeLe: premiere.get(j.lieuId) ?? null,
-        unites: [],
-      };
-      lieux.push(lieu);
-    }
-    lieu.unites.push({
-      uniteId: j.uniteId,
-      libelle: j.unite.libelle,
-      enfants: [...cles.get(`${j.lieuId}|${j.uniteId}`)!.values()].sort(ordreAlpha),
-    });
-  }
-  return { santeVisible, lieux };
+  return { santeVisible, lieux: parLieu(jours, cles, premiere) };
 }
 
 /**

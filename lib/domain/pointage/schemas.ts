@@ -19,6 +19,14 @@ export const pointageSchema = z.object({
   etat: z.enum(["PRESENT", "ABSENT", "PRESENT_SANS_RESERVATION"]),
 });
 
+/** A tap sent by the tablet to the marks' route (JSON), replayed later when the network was down. */
+export const marqueSchema = pointageSchema.extend({
+  /** when the agent tapped: the server keeps the latest tap (pointer.ts) */
+  marqueLe: z.iso.datetime({ offset: true }),
+});
+
+export const tousPresentsSchema = pointageSchema.pick({ uniteId: true, lieuId: true, date: true });
+
 export const impressionSchema = z.object({
   date: jour,
   /** the lieux printed together (a whole day, or one lieu) */

@@ -98,6 +98,15 @@ export function CommuneForm({ initial }: { initial: Record<string, string> }) {
         maxLength={254}
         hint="À la clôture des réservations, la commande des repas figée de chaque lieu (nombres de repas, régimes, allergènes et PAI, sans aucun nom) lui est envoyée. Laissez vide pour ne rien envoyer."
       />
+      <TextField
+        name="delaiCorrectionPointageJours"
+        label="Délai de correction du pointage (jours)"
+        inputMode="numeric"
+        defaultValue={v.delaiCorrectionPointageJours}
+        error={errors.delaiCorrectionPointageJours}
+        maxLength={2}
+        hint="Nombre de jours passés dont les listes peuvent encore être pointées ou corrigées. Par exemple 7 ; 0 : le jour même seulement."
+      />
       <button type="submit" className="bouton-principal" disabled={pending}>
         Enregistrer
       </button>

@@ -1,0 +1,71 @@
+"use client";
+// « 3 pointages en attente d'envoi »: the marks the service worker keeps while the network is down (its
+// BackgroundSyncQueue, in IndexedDB), counted by the worker and said here; when the network is back the worker
+// sends them (the browser's background sync, and on the `online` event and at each load, where background
+// sync does not fire), then the list is reloaded from the server.
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { EVENEMENT_ENVOYES, EVENEMENT_FILE, PORTEE, reglerHorloge, SERVICE_WORKER } from "./tablette";
+
+type Message = { type?: string; nombre?: number };
+
+export function FileAttente({ serveurMs }: { serveurMs: number }) {
+  const router = useRouter();
+  const [nombre, setNombre] = useState(0);
+  const [envoyes, setEnvoyes] = useState(false);
+  const precedent = useRef(0);
+
+  useEffect(() => {
+    reglerHorloge(serveurMs);
+  }, [serveurMs]);
+
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    const sw = navigator.serviceWorker;
+    const demander = (type: "compter" | "rejouer") =>
+      void sw.ready.then((registration) => registration.active?.postMessage({ type }));
+    const surMessage = (event: MessageEvent<Message>) => {
+      const { type, nombre: compte } = event.data ?? {};
+      if (type !== "pointage-file" || typeof compte !== "number") return;
+      setNombre(compte);
+      if (precedent.current > 0 && compte === 0) {
+        // all sent: the rows drop their « en attente », the list and its tallies come from the server again
+        setEnvoyes(true);
+        window.dispatchEvent(new Event(EVENEMENT_ENVOYES));
+        router.refresh();
+      } else if (compte > 0) {
+        setEnvoyes(false);
+      }
+      precedent.current = compte;
+    };
+    const surLigne = () => demander("rejouer");
+    const surFile = () => demander("compter");
+    sw.addEventListener("message", surMessage);
+    window.addEventListener("online", surLigne);
+    window.addEventListener(EVENEMENT_FILE, surFile);
+    sw.register(SERVICE_WORKER, { scope: PORTEE }).then(
+      () => demander("rejouer"),
+      () => undefined,
+    );
+    return () => {
+      sw.removeEventListener("message", surMessage);
+      window.removeEventListener("online", surLigne);
+      window.removeEventListener(EVENEMENT_FILE, surFile);
+    };
+  }, [router]);
+
+  return (
+    <p
+      role="status"
+      className={
+        nombre > 0 ? "mb-4 rounded-md border-2 border-amber-700 bg-amber-50 p-3 font-semibold text-amber-950" : "mb-4"
+      }
+    >
+      {nombre > 0
+        ? `${nombre} ${nombre > 1 ? "pointages" : "pointage"} en attente d'envoi : ils partiront dès le retour du réseau.`
+        : envoyes
+          ? "Les pointages en attente sont envoyés."
+          : ""}
+    </p>
+  );
+}
