@@ -3,7 +3,8 @@
 // who may pick each child up (an Interdiction marked); then the network is cut (the browser context offline):
 // two marks wait in the service worker (« 2 pointages en attente d'envoi »), and are sent when it returns —
 // on the `online` event, background sync not firing in headless Chromium — the tally and the database then
-// agreeing, each mark journaled.
+// agreeing, each mark journaled; last, the session ends with the list open: the next tap waits for a login
+// (« votre session a expiré »), then leaves when the pointage is reopened.
 import { sql } from "./fixtures/espace";
 import { expect, test } from "./fixtures/test";
 
@@ -128,4 +129,17 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   ]);
   await page.reload();
   await expect(bilan).toHaveText("Menu Classique : 2 / 3 présents, 1 absent, 0 non pointé");
+
+  // the session ends while the list is open (idle, revoked): the tap is kept, not lost, until the next login
+  await sql(`UPDATE "Session" SET "revokedAt" = now() WHERE "agentId" = $1`, [agent.agentId]);
+  await boutons(c).getByRole("button", { name: "Absent" }).click();
+  await expect(file).toContainText("1 pointage en attente d'envoi : votre session a expiré.");
+  await expect(file.getByRole("link", { name: "Reconnectez-vous" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await sql(`SELECT etat FROM "Pointage" WHERE "enfantId" = $1`, [c!.enfantId])).toEqual([{ etat: "PRESENT" }]);
+  await connecter(page, agent);
+  await page.goto("/agent/pointage");
+  await expect(page.getByRole("status").filter({ hasText: "Les pointages en attente sont envoyés." })).toBeVisible();
+  await expect(bilan).toHaveText("Menu Classique : 1 / 3 présents, 2 absents, 0 non pointé");
+  expect(await sql(`SELECT etat FROM "Pointage" WHERE "enfantId" = $1`, [c!.enfantId])).toEqual([{ etat: "ABSENT" }]);
 });

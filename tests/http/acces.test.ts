@@ -108,14 +108,15 @@ describe.each(routesDuBuild.filter((route) => route in ROUTES))("GET %s", (route
       case "marques": {
         const post = (client: Client) =>
           requete(client, chemin(), { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
-        for (const [client, qui] of [
-          [anonyme(), "anonyme"],
-          [citoyen, "citoyen"],
-        ] as const) {
-          const response = await post(client);
-          expect(response.status, qui).toBe(404);
-          expect(await response.json(), qui).toEqual({ message: "Introuvable" });
-        }
+        // no session: 401 and a French message, so the tablet's worker keeps the mark for after the login
+        const expiree = await post(anonyme());
+        expect(expiree.status, "anonyme").toBe(401);
+        expect(await expiree.json(), "anonyme").toEqual({
+          message: "Votre session a expiré : reconnectez-vous, les pointages en attente partiront ensuite.",
+        });
+        const parent = await post(citoyen);
+        expect(parent.status, "citoyen").toBe(404);
+        expect(await parent.json(), "citoyen").toEqual({ message: "Introuvable" });
         const refus = await post(agent);
         expect(refus.status, "agent").toBe(400);
         expect(await refus.json(), "agent").toEqual({ message: "Pointage illisible : rechargez la page." });

@@ -2,18 +2,19 @@
 // « 3 pointages en attente d'envoi »: the marks the service worker keeps while the network is down (its
 // BackgroundSyncQueue, in IndexedDB), counted by the worker and said here; when the network is back the worker
 // sends them (the browser's background sync, and on the `online` event and at each load, where background
-// sync does not fire), then the list is reloaded from the server.
+// sync does not fire), then the list is reloaded from the server. Marks the server answered 401 (the session
+// ended) wait the same way, and the line says to log in again: they leave when the pointage is reopened.
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { EVENEMENT_ENVOYES, EVENEMENT_FILE, PORTEE, reglerHorloge, SERVICE_WORKER } from "./tablette";
 
-type Message = { type?: string; nombre?: number };
+type Message = { type?: string; nombre?: number; envoyes?: number; sessionExpiree?: boolean };
 
 export function FileAttente({ serveurMs }: { serveurMs: number }) {
   const router = useRouter();
   const [nombre, setNombre] = useState(0);
   const [envoyes, setEnvoyes] = useState(false);
-  const precedent = useRef(0);
+  const [sessionExpiree, setSessionExpiree] = useState(false);
 
   useEffect(() => {
     reglerHorloge(serveurMs);
@@ -25,10 +26,11 @@ export function FileAttente({ serveurMs }: { serveurMs: number }) {
     const demander = (type: "compter" | "rejouer") =>
       void sw.ready.then((registration) => registration.active?.postMessage({ type }));
     const surMessage = (event: MessageEvent<Message>) => {
-      const { type, nombre: compte } = event.data ?? {};
+      const { type, nombre: compte, envoyes: partis, sessionExpiree: expiree } = event.data ?? {};
       if (type !== "pointage-file" || typeof compte !== "number") return;
       setNombre(compte);
-      if (precedent.current > 0 && compte === 0) {
+      setSessionExpiree(expiree === true);
+      if (compte === 0 && (partis ?? 0) > 0) {
         // all sent: the rows drop their « en attente », the list and its tallies come from the server again
         setEnvoyes(true);
         window.dispatchEvent(new Event(EVENEMENT_ENVOYES));
@@ -36,7 +38,6 @@ export function FileAttente({ serveurMs }: { serveurMs: number }) {
       } else if (compte > 0) {
         setEnvoyes(false);
       }
-      precedent.current = compte;
     };
     const surLigne = () => demander("rejouer");
     const surFile = () => demander("compter");
@@ -61,11 +62,21 @@ export function FileAttente({ serveurMs }: { serveurMs: number }) {
         nombre > 0 ? "mb-4 rounded-md border-2 border-amber-700 bg-amber-50 p-3 font-semibold text-amber-950" : "mb-4"
       }
     >
-      {nombre > 0
-        ? `${nombre} ${nombre > 1 ? "pointages" : "pointage"} en attente d'envoi : ils partiront dès le retour du réseau.`
-        : envoyes
-          ? "Les pointages en attente sont envoyés."
-          : ""}
+      {nombre > 0 && sessionExpiree ? (
+        <>
+          {`${nombre} ${nombre > 1 ? "pointages" : "pointage"} en attente d'envoi : votre session a expiré. `}
+          <a href="/agent/connexion" className="underline">
+            Reconnectez-vous
+          </a>
+          , puis rouvrez le pointage : ils partiront alors.
+        </>
+      ) : nombre > 0 ? (
+        `${nombre} ${nombre > 1 ? "pointages" : "pointage"} en attente d'envoi : ils partiront dès le retour du réseau.`
+      ) : envoyes ? (
+        "Les pointages en attente sont envoyés."
+      ) : (
+        ""
+      )}
     </p>
   );
 }

@@ -3,7 +3,8 @@
 // with serwist's BackgroundSyncQueue) into public/agent/pointage-sw.js. It handles one request: a POST to the
 // marks' route. Sent at once when the network answers; else kept in the queue (IndexedDB) and answered 202, and
 // replayed by the browser's background sync, at the worker's start, and when a page says the network is back
-// (`rejouer`: background sync does not fire everywhere, headless Chromium included). Pages and their personal
+// (`rejouer`: background sync does not fire everywhere, headless Chromium included). A mark the server answers
+// 401 (the agent's session ended) is kept the same way and sent after the next login. Pages and their personal
 // data are never cached: every other request goes to the network untouched.
 import { BackgroundSyncQueue } from "serwist";
 
@@ -26,21 +27,47 @@ type Portee = {
 const portee = globalThis as unknown as Portee;
 const MARQUES = new URL("/agent/pointage/marques", portee.location.origin).href;
 
-/** Tells every open list how many marks wait. */
-async function annoncer(): Promise<void> {
-  const nombre = (await file.getAll()).length;
+/** The server answered 401: the agent's session ended. The marks stay queued until a page is logged in again. */
+let sessionExpiree = false;
+
+/** Tells every open list how many marks wait, whether they wait for a login, and how many a replay just sent. */
+async function annoncer(envoyes = 0): Promise<void> {
+  const nombre = await file.size();
   for (const fenetre of await portee.clients.matchAll({ type: "window", includeUncontrolled: true })) {
-    fenetre.postMessage({ type: "pointage-file", nombre });
+    fenetre.postMessage({ type: "pointage-file", nombre, envoyes, sessionExpiree: nombre > 0 && sessionExpiree });
   }
+}
+
+/** Sends the marks kept, oldest first. A mark the network did not carry goes back first in the queue (and this
+ *  throws, for the browser's sync to try again); one the server refused for an ended session goes back too, and
+ *  waits for a login. Any other answer (kept, not kept, refused by a rule) is the server's word on it. */
+async function envoyerLaFile(envoi: { envoyes: number }): Promise<void> {
+  for (let entree = await file.shiftRequest(); entree; entree = await file.shiftRequest()) {
+    let reponse: Response;
+    try {
+      reponse = await fetch(entree.request.clone());
+    } catch (erreur) {
+      await file.unshiftRequest(entree);
+      throw erreur;
+    }
+    if (reponse.status === 401) {
+      await file.unshiftRequest(entree);
+      sessionExpiree = true;
+      return;
+    }
+    envoi.envoyes += 1;
+  }
+  sessionExpiree = false;
 }
 
 let envoi: Promise<void> | null = null;
 
-/** Sends the marks kept, one replay at a time; a mark still unsent stays queued (and throws, for the sync). */
+/** One replay at a time. */
 function rejouer(): Promise<void> {
-  envoi ??= file.replayRequests().finally(() => {
+  const bilan = { envoyes: 0 };
+  envoi ??= envoyerLaFile(bilan).finally(() => {
     envoi = null;
-    return annoncer();
+    return annoncer(bilan.envoyes);
   });
   return envoi;
 }
@@ -60,15 +87,21 @@ portee.addEventListener("fetch", (event) => {
   const copie = request.clone();
   event.respondWith(
     (async () => {
+      const garder = async (expiree: boolean) => {
+        await file.pushRequest({ request: copie });
+        sessionExpiree ||= expiree;
+        await annoncer();
+        return Response.json({ enAttente: true, sessionExpiree: expiree }, { status: 202 });
+      };
       try {
         const reponse = await fetch(request);
+        // the session ended while the tablet was in use: the mark is kept for after the login
+        if (reponse.status === 401) return await garder(true);
         // the network is back: what was kept goes now, after this newer mark (the latest tap wins anyway)
         if ((await file.size()) > 0) event.waitUntil(rejouer().catch(() => undefined));
         return reponse;
       } catch {
-        await file.pushRequest({ request: copie });
-        await annoncer();
-        return Response.json({ enAttente: true }, { status: 202 });
+        return await garder(false);
       }
     })(),
   );
