@@ -118,6 +118,8 @@ export default defineConfig([
     "playwright-report/**",
     "coverage/**",
     "next-env.d.ts",
+    // the pointage's service worker, bundled from app/(agent)/agent/pointage/sw.ts by scripts/service-worker.mjs
+    "public/agent/pointage-sw.js",
     // the layers' test (lib/couches.test.ts) writes wrong imports there for a moment, while the lint runs beside it
     "**/__couche_essai_*",
   ]),

@@ -1,4 +1,4 @@
-// The canteen's tablet (800 × 1280), Thursday 19 November at 11:30: a day to come is refused by the server,
+// The canteen's tablet (800 × 1280), Thursday 13 May 2027 at 12:30: a day to come is refused by the server,
 // saying why; the agent's lieu is remembered; « Tous présents » then one absent, the unit's tally following;
 // who may pick each child up (an Interdiction marked); then the network is cut (the browser context offline):
 // two marks wait in the service worker (« 2 pointages en attente d'envoi »), and are sent when it returns —
@@ -10,7 +10,9 @@ import { expect, test } from "./fixtures/test";
 
 test.use({ viewport: { width: 800, height: 1280 }, hasTouch: true });
 
-const JOUR = "2026-11-19";
+// a day no other spec books at this lieu: the lists (and « Tous présents ») hold this spec's children only
+const JOUR = "2027-05-13";
+const DEMAIN = "2027-05-14";
 
 test("la tablette de la cantine : jour à venir refusé, Tous présents puis un absent, pointages hors ligne envoyés au retour du réseau", async ({
   page,
@@ -41,9 +43,9 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   await connecter(page, agent);
 
   // tomorrow: the list without its buttons, the reason said; a mark sent anyway is refused by the server
-  await page.goto("/agent/pointage?date=2026-11-20");
+  await page.goto(`/agent/pointage?date=${DEMAIN}`);
   await expect(page.getByRole("alert").filter({ hasText: "jour à venir" })).toHaveText(
-    "On ne pointe pas un jour à venir : le vendredi 20 novembre n'est pas encore arrivé.",
+    "On ne pointe pas un jour à venir : le vendredi 14 mai n'est pas encore arrivé.",
   );
   await expect(page.getByRole("button", { name: "Tous présents" })).toHaveCount(0);
   const refus = await page.evaluate(
@@ -55,11 +57,11 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
       });
       return { status: reponse.status, ...((await reponse.json()) as { message: string }) };
     },
-    { enfantId: a!.enfantId, uniteId, lieuId, date: "2026-11-20", etat: "PRESENT", marqueLe: new Date().toISOString() },
+    { enfantId: a!.enfantId, uniteId, lieuId, date: DEMAIN, etat: "PRESENT", marqueLe: new Date().toISOString() },
   );
   expect(refus).toEqual({
     status: 400,
-    message: "On ne pointe pas un jour à venir : le vendredi 20 novembre n'est pas encore arrivé.",
+    message: "On ne pointe pas un jour à venir : le vendredi 14 mai n'est pas encore arrivé.",
   });
 
   // today: the agent picks the canteen; the next time, the page opens on it
@@ -68,7 +70,7 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   await page.getByRole("button", { name: "Afficher" }).click();
   await page.goto("/agent/pointage");
   await expect(page.getByLabel("Lieu")).toHaveValue(String(lieuId));
-  await expect(page.getByText("Jeudi 19 novembre 2026")).toBeVisible();
+  await expect(page.getByText("Jeudi 13 mai 2027")).toBeVisible();
   const cantine = page.getByRole("region", { name: "École publique de Villefranque — Restauration", exact: true });
   await expect(page.getByRole("region")).toHaveCount(1);
   const bilan = cantine.getByRole("status").filter({ hasText: /^Menu Classique : / });
