@@ -142,6 +142,6 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   await connecter(page, agent);
   await page.goto("/agent/pointage");
   await expect(page.getByRole("status").filter({ hasText: "Les pointages en attente sont envoyés." })).toBeVisible();
-  await expect(bilan).toHaveText("Menu Classique : 1 / 3 présents, 2 absents, 0 non pointé");
+  await expect(bilan).toHaveText("Menu Classique : 1 / 3 présent, 2 absents, 0 non pointé");
   expect(await sql(`SELECT etat FROM "Pointage" WHERE "enfantId" = $1`, [c!.enfantId])).toEqual([{ etat: "ABSENT" }]);
 });
