@@ -15,24 +15,15 @@ import { commandesDeLaSemaine } from "@/lib/domain/commande-repas/semaine";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { ajouterJours, type Jour } from "@/lib/temps/jours";
-import { seedCommune } from "@/prisma/seed";
-import { seedActivites } from "@/prisma/demo-activites";
-import { seedReservations } from "@/prisma/demo-reservations";
 import { agent } from "./demande-fixtures";
 import { dossierSanteValide, familleInscrite } from "./inscription-fixtures";
+import { cantinePublique } from "./cantine-fixtures";
 
 let cantine: { lieuId: number; classique: number; vegetarien: number };
 const AOUT = new Date("2026-08-20T10:00:00Z");
 
 beforeAll(async () => {
-  await seedCommune();
-  await seedActivites("Villefranque");
-  await seedReservations();
-  const a = await db().activite.findUniqueOrThrow({
-    where: { code: "RESTAURATION_PUBLIQUE" },
-    include: { unites: { orderBy: { ordre: "asc" } }, lieux: true },
-  });
-  cantine = { lieuId: a.lieux[0]!.id, classique: a.unites[0]!.id, vegetarien: a.unites[1]!.id };
+  cantine = await cantinePublique();
 }, 120_000);
 
 /** For each day of the week, the week's column of each lieu is the day query's order. */

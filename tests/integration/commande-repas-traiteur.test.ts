@@ -12,30 +12,16 @@ import { db } from "@/lib/db";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
-import { seedCommune } from "@/prisma/seed";
-import { seedActivites } from "@/prisma/demo-activites";
-import { seedReservations } from "@/prisma/demo-reservations";
 import { agent } from "./demande-fixtures";
 import { dossierSanteValide, familleInscrite } from "./inscription-fixtures";
+import { cantinePublique } from "./cantine-fixtures";
 
 const TRAITEUR = "cuisine@traiteur.example";
 let cantine: { lieuId: number; lieu: string; classique: number; vegetarien: number };
 const AOUT = new Date("2026-08-20T10:00:00Z");
 
 beforeAll(async () => {
-  await seedCommune();
-  await seedActivites("Villefranque");
-  await seedReservations();
-  const a = await db().activite.findUniqueOrThrow({
-    where: { code: "RESTAURATION_PUBLIQUE" },
-    include: { unites: { orderBy: { ordre: "asc" } }, lieux: true },
-  });
-  cantine = {
-    lieuId: a.lieux[0]!.id,
-    lieu: a.lieux[0]!.nom,
-    classique: a.unites[0]!.id,
-    vegetarien: a.unites[1]!.id,
-  };
+  cantine = await cantinePublique();
 }, 120_000);
 
 const auTraiteur = () => db().outboxMail.findMany({ where: { to: TRAITEUR }, orderBy: { createdAt: "asc" } });

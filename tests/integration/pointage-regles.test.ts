@@ -13,11 +13,9 @@ import { pointer } from "@/lib/domain/pointage/pointer";
 import { marquerTousPresents } from "@/lib/domain/pointage/tous-presents";
 import { enregistrerReservations } from "@/lib/domain/reservation/enregistrer";
 import type { EtatPointage } from "@/lib/generated/prisma/enums";
-import { seedCommune } from "@/prisma/seed";
-import { seedActivites } from "@/prisma/demo-activites";
-import { seedReservations } from "@/prisma/demo-reservations";
 import { agent } from "./demande-fixtures";
 import { familleInscrite } from "./inscription-fixtures";
+import { cantinePublique } from "./cantine-fixtures";
 
 let lieuId: number;
 let classique: number;
@@ -27,15 +25,7 @@ const MARDI = "2026-09-29";
 const NOW = new Date("2026-09-29T12:00:00Z");
 
 beforeAll(async () => {
-  await seedCommune();
-  await seedActivites("Villefranque");
-  await seedReservations();
-  const a = await db().activite.findUniqueOrThrow({
-    where: { code: "RESTAURATION_PUBLIQUE" },
-    include: { unites: { orderBy: { ordre: "asc" } }, lieux: true },
-  });
-  lieuId = a.lieux[0]!.id;
-  classique = a.unites[0]!.id;
+  ({ lieuId, classique } = await cantinePublique());
 }, 120_000);
 
 /** A child enrolled and booked on these days of Menu Classique. */

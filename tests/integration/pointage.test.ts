@@ -18,11 +18,9 @@ import { detailSantePointage } from "@/lib/domain/pointage/sante";
 import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
-import { seedCommune } from "@/prisma/seed";
-import { seedActivites } from "@/prisma/demo-activites";
-import { seedReservations } from "@/prisma/demo-reservations";
 import { agent } from "./demande-fixtures";
 import { dossierSanteValide, familleInscrite, familleValidee } from "./inscription-fixtures";
+import { cantinePublique } from "./cantine-fixtures";
 
 let lieuId: number;
 let classique: number;
@@ -30,16 +28,7 @@ let vegetarien: number;
 const AOUT = new Date("2026-08-20T10:00:00Z");
 
 beforeAll(async () => {
-  await seedCommune();
-  await seedActivites("Villefranque");
-  await seedReservations();
-  const a = await db().activite.findUniqueOrThrow({
-    where: { code: "RESTAURATION_PUBLIQUE" },
-    include: { unites: { orderBy: { ordre: "asc" } }, lieux: true },
-  });
-  lieuId = a.lieux[0]!.id;
-  classique = a.unites[0]!.id;
-  vegetarien = a.unites[1]!.id;
+  ({ lieuId, classique, vegetarien } = await cantinePublique());
 }, 120_000);
 
 type Inscrite = Awaited<ReturnType<typeof familleInscrite>>;
