@@ -10,7 +10,8 @@ import { expect, test } from "./fixtures/test";
 
 test.use({ viewport: { width: 800, height: 1280 }, hasTouch: true });
 
-// a day no other spec books at this lieu: the lists (and « Tous présents ») hold this spec's children only
+// a day and a menu no other spec books at this lieu (reservations.spec.ts books the year's Menu Classique): the
+// list (and « Tous présents ») holds this spec's children only
 const JOUR = "2027-05-13";
 const DEMAIN = "2027-05-14";
 
@@ -25,7 +26,9 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   test.setTimeout(180_000);
   const familles = [];
   for (const nom of ["Arrieta", "Bergara", "Camino"])
-    familles.push(await fabrique.familleInscriteCantine({ nom: fabrique.nom(nom), reserver: [JOUR] }));
+    familles.push(
+      await fabrique.familleInscriteCantine({ nom: fabrique.nom(nom), reserver: [JOUR], menu: "Menu Végétarien" }),
+    );
   const [a, b, c] = familles.map((f) => ({ ...f, louise: `Louise ${f.nom.toUpperCase()}` }));
   // the first family forbade one of its contacts to pick Louise up
   const [{ habilitations }] = await sql(`SELECT habilitations FROM "Inscription" WHERE id = $1`, [a!.inscriptionId]);
@@ -36,7 +39,7 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   ]);
   const [{ lieuId, uniteId }] = await sql(
     `SELECT l.id AS "lieuId", u.id AS "uniteId" FROM "Activite" a JOIN "Lieu" l ON l."activiteId" = a.id
-     JOIN "Unite" u ON u."activiteId" = a.id WHERE a.code = 'RESTAURATION_PUBLIQUE' AND u.libelle = 'Menu Classique'`,
+     JOIN "Unite" u ON u."activiteId" = a.id WHERE a.code = 'RESTAURATION_PUBLIQUE' AND u.libelle = 'Menu Végétarien'`,
   );
   const agent = await fabrique.agent({ prefixe: "agent.tablette" });
   await context.addCookies([{ name: "horloge-e2e", value: `${JOUR}T10:30:00.000Z`, url: baseURL! }]);
@@ -73,21 +76,21 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   await expect(page.getByText("Jeudi 13 mai 2027")).toBeVisible();
   const cantine = page.getByRole("region", { name: "École publique de Villefranque — Restauration", exact: true });
   await expect(page.getByRole("region")).toHaveCount(1);
-  const bilan = cantine.getByRole("status").filter({ hasText: /^Menu Classique : / });
-  await expect(bilan).toHaveText("Menu Classique : 0 / 3 présent, 0 absent, 3 non pointés");
+  const bilan = cantine.getByRole("status").filter({ hasText: /^Menu Végétarien : / });
+  await expect(bilan).toHaveText("Menu Végétarien : 0 / 3 présent, 0 absent, 3 non pointés");
   const ligneA = cantine.getByRole("row", { name: new RegExp(a!.louise) });
   await expect(ligneA).toContainText("Peut venir le chercher :");
   await expect(ligneA).toContainText(`Interdiction de venir le chercher : ${interdit!.nom}`);
   await expectNoAxeViolations(page);
 
   // « Tous présents », then one absent
-  await cantine.getByRole("button", { name: "Tous présents (Menu Classique)" }).click();
+  await cantine.getByRole("button", { name: "Tous présents (Menu Végétarien)" }).click();
   await expect(cantine.getByRole("status").filter({ hasText: "3 enfants marqués présents" })).toBeFocused();
-  await expect(bilan).toHaveText("Menu Classique : 3 / 3 présents, 0 absent, 0 non pointé");
-  const boutons = (f: typeof a) => cantine.getByRole("group", { name: `${f!.louise}, Menu Classique`, exact: true });
+  await expect(bilan).toHaveText("Menu Végétarien : 3 / 3 présents, 0 absent, 0 non pointé");
+  const boutons = (f: typeof a) => cantine.getByRole("group", { name: `${f!.louise}, Menu Végétarien`, exact: true });
   await boutons(a).getByRole("button", { name: "Absent" }).click();
   await expect(boutons(a).getByRole("button", { name: "Absent" })).toHaveAttribute("aria-pressed", "true");
-  await expect(bilan).toHaveText("Menu Classique : 2 / 3 présents, 1 absent, 0 non pointé");
+  await expect(bilan).toHaveText("Menu Végétarien : 2 / 3 présents, 1 absent, 0 non pointé");
   await expectNoAxeViolations(page);
 
   // the network is cut: the service worker keeps the marks, the rows show them at once
@@ -105,7 +108,7 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   // back: sent, the list read again from the server
   await context.setOffline(false);
   await expect(page.getByRole("status").filter({ hasText: "Les pointages en attente sont envoyés." })).toBeVisible();
-  await expect(bilan).toHaveText("Menu Classique : 2 / 3 présents, 1 absent, 0 non pointé");
+  await expect(bilan).toHaveText("Menu Végétarien : 2 / 3 présents, 1 absent, 0 non pointé");
   await expect(cantine.getByText("En attente d'envoi")).toHaveCount(0);
   const etats = await sql(
     `SELECT "enfantId", etat FROM "Pointage" WHERE "enfantId" = ANY($1) AND date = $2 ORDER BY "enfantId"`,
@@ -130,7 +133,7 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
     { event: "pointage.marque", retenue: "true" },
   ]);
   await page.reload();
-  await expect(bilan).toHaveText("Menu Classique : 2 / 3 présents, 1 absent, 0 non pointé");
+  await expect(bilan).toHaveText("Menu Végétarien : 2 / 3 présents, 1 absent, 0 non pointé");
 
   // the session ends while the list is open (idle, revoked): the tap is kept, not lost, until the next login
   await sql(`UPDATE "Session" SET "revokedAt" = now() WHERE "agentId" = $1`, [agent.agentId]);
@@ -142,6 +145,6 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
   await connecter(page, agent);
   await page.goto("/agent/pointage");
   await expect(page.getByRole("status").filter({ hasText: "Les pointages en attente sont envoyés." })).toBeVisible();
-  await expect(bilan).toHaveText("Menu Classique : 1 / 3 présent, 2 absents, 0 non pointé");
+  await expect(bilan).toHaveText("Menu Végétarien : 1 / 3 présent, 2 absents, 0 non pointé");
   expect(await sql(`SELECT etat FROM "Pointage" WHERE "enfantId" = $1`, [c!.enfantId])).toEqual([{ etat: "ABSENT" }]);
 });

@@ -5,7 +5,7 @@
 // sync does not fire), then the list is reloaded from the server. Marks the server answered 401 (the session
 // ended) wait the same way, and the line says to log in again: they leave when the pointage is reopened.
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { EVENEMENT_ENVOYES, EVENEMENT_FILE, PORTEE, reglerHorloge, SERVICE_WORKER } from "./tablette";
 
 type Message = { type?: string; nombre?: number; envoyes?: number; sessionExpiree?: boolean };
@@ -15,6 +15,7 @@ export function FileAttente({ serveurMs }: { serveurMs: number }) {
   const [nombre, setNombre] = useState(0);
   const [envoyes, setEnvoyes] = useState(false);
   const [sessionExpiree, setSessionExpiree] = useState(false);
+  const precedent = useRef(0);
 
   useEffect(() => {
     reglerHorloge(serveurMs);
@@ -30,7 +31,8 @@ export function FileAttente({ serveurMs }: { serveurMs: number }) {
       if (type !== "pointage-file" || typeof compte !== "number") return;
       setNombre(compte);
       setSessionExpiree(expiree === true);
-      if (compte === 0 && (partis ?? 0) > 0) {
+      // gone to 0 on this page, or sent by a replay as the page opened (after a login)
+      if (compte === 0 && (precedent.current > 0 || (partis ?? 0) > 0)) {
         // all sent: the rows drop their « en attente », the list and its tallies come from the server again
         setEnvoyes(true);
         window.dispatchEvent(new Event(EVENEMENT_ENVOYES));
@@ -38,6 +40,7 @@ export function FileAttente({ serveurMs }: { serveurMs: number }) {
       } else if (compte > 0) {
         setEnvoyes(false);
       }
+      precedent.current = compte;
     };
     const surLigne = () => demander("rejouer");
     const surFile = () => demander("compter");
