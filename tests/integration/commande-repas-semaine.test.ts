@@ -13,11 +13,10 @@ import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 import { commandesDuJour } from "@/lib/domain/commande-repas/queries";
 import { commandesDeLaSemaine } from "@/lib/domain/commande-repas/semaine";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
-import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { ajouterJours, type Jour } from "@/lib/temps/jours";
 import { agent } from "./demande-fixtures";
-import { dossierSanteValide, familleInscrite } from "./inscription-fixtures";
-import { cantinePublique } from "./cantine-fixtures";
+import { familleInscrite } from "./inscription-fixtures";
+import { cantinePublique, familleAuRegime } from "./cantine-fixtures";
 
 let cantine: { lieuId: number; classique: number; vegetarien: number };
 const AOUT = new Date("2026-08-20T10:00:00Z");
@@ -47,12 +46,7 @@ describe("the week's kitchen order", () => {
     "is, day by day, the day's order: frozen, changed after the cutoff, or provisional",
     { timeout: 120_000 },
     async () => {
-      const a = await familleInscrite("Semaine");
-      await dossierSanteValide(a.usager.id, a.enfantId, {
-        [champHabitude("SANS_PORC")]: "on",
-        [champAllergie("ARACHIDES")]: "on",
-        pai: "on",
-      });
+      const a = await familleAuRegime("Semaine");
       const b = await familleInscrite("Semainier");
       const jours = ["2026-09-14", "2026-09-15", "2026-09-17", "2026-09-21", "2026-09-22"];
       await enregistrerReservations({

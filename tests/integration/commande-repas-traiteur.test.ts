@@ -11,10 +11,9 @@ vi.hoisted(() => {
 import { db } from "@/lib/db";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
-import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { agent } from "./demande-fixtures";
-import { dossierSanteValide, familleInscrite } from "./inscription-fixtures";
-import { cantinePublique } from "./cantine-fixtures";
+import { familleInscrite } from "./inscription-fixtures";
+import { cantinePublique, familleAuRegime } from "./cantine-fixtures";
 
 const TRAITEUR = "cuisine@traiteur.example";
 let cantine: { lieuId: number; lieu: string; classique: number; vegetarien: number };
@@ -31,12 +30,7 @@ describe("the caterer's mail", () => {
     "is queued once per lieu and cutoff with the counts, only with an address, never twice",
     { timeout: 120_000 },
     async () => {
-      const a = await familleInscrite("Traiteur");
-      await dossierSanteValide(a.usager.id, a.enfantId, {
-        [champHabitude("SANS_PORC")]: "on",
-        [champAllergie("ARACHIDES")]: "on",
-        pai: "on",
-      });
+      const a = await familleAuRegime("Traiteur");
       const b = await familleInscrite("Cuisinier");
       for (const [f, uniteId] of [
         [a, cantine.classique],

@@ -15,13 +15,13 @@ import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 import { commandesDuJour } from "@/lib/domain/commande-repas/queries";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
 import { dateDeJour } from "@/lib/temps/jours";
-import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { rechiffrerTout } from "@/lib/rotation-cle";
 import { seedCommune } from "@/prisma/seed";
 import { seedActivites } from "@/prisma/demo-activites";
 import { seedReservations } from "@/prisma/demo-reservations";
 import { agent } from "./demande-fixtures";
 import { dossierSanteValide, familleInscrite } from "./inscription-fixtures";
+import { SANTE_A_COMPTER } from "./cantine-fixtures";
 
 type Cantine = { lieuId: number; lieu: string; classique: number; vegetarien: number };
 let publique: Cantine;
@@ -50,19 +50,13 @@ const reserver = (
   changements: { date: string; uniteId: number; reserver: boolean }[],
 ) => enregistrerReservations({ usagerId: f.usager.id, inscriptionId: f.inscriptionId, changements, now: AOUT });
 
-const SANTE = {
-  [champHabitude("SANS_PORC")]: "on",
-  [champAllergie("ARACHIDES")]: "on",
-  pai: "on",
-};
-
 describe("the kitchen order", () => {
   it(
     "counts the bookings minus the cancellations before the cutoff, per lieu, unit and date; frozen at the cutoff, once",
     { timeout: 120_000 },
     async () => {
       const a = await familleInscrite("Arrieta");
-      await dossierSanteValide(a.usager.id, a.enfantId, SANTE);
+      await dossierSanteValide(a.usager.id, a.enfantId, SANTE_A_COMPTER);
       const b = await familleInscrite("Bidegain");
       const c = await familleInscrite("Camino");
       const d = await familleInscrite("Dufau", "RESTAURATION_PRIVEE");
@@ -168,7 +162,7 @@ describe("the kitchen order", () => {
   it("a change after the cutoff makes a new version with the difference", { timeout: 120_000 }, async () => {
     const e = await familleInscrite("Etcheto");
     const f = await familleInscrite("Fagoaga");
-    await dossierSanteValide(f.usager.id, f.enfantId, SANTE);
+    await dossierSanteValide(f.usager.id, f.enfantId, SANTE_A_COMPTER);
     await reserver(e, [{ date: "2026-09-17", uniteId: publique.classique, reserver: true }]);
     // the cutoff of Thursday 17 September is Thursday 10 September, 12:00
     const cloture = new Date("2026-09-10T10:05:00Z");

@@ -17,10 +17,9 @@ import { pointer } from "@/lib/domain/pointage/pointer";
 import { detailSantePointage } from "@/lib/domain/pointage/sante";
 import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 import { enregistrerReservations, reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
-import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { agent } from "./demande-fixtures";
-import { dossierSanteValide, familleInscrite, familleValidee } from "./inscription-fixtures";
-import { cantinePublique } from "./cantine-fixtures";
+import { familleInscrite, familleValidee } from "./inscription-fixtures";
+import { cantinePublique, familleAuRegime } from "./cantine-fixtures";
 
 let lieuId: number;
 let classique: number;
@@ -61,12 +60,7 @@ describe("the day's list", () => {
     "lists the children booked per unit with their groupe; the health flags for a SANTE agent only, journaled",
     { timeout: 120_000 },
     async () => {
-      const a = await familleInscrite("Aguerre");
-      await dossierSanteValide(a.usager.id, a.enfantId, {
-        [champHabitude("SANS_PORC")]: "on",
-        [champAllergie("ARACHIDES")]: "on",
-        pai: "on",
-      });
+      const a = await familleAuRegime("Aguerre");
       const b = await familleInscrite("Bordagaray");
       const c = await familleInscrite("Casenave");
       await reserver(a, "2026-09-14", classique);
