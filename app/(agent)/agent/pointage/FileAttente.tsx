@@ -2,11 +2,15 @@
 // « 3 pointages en attente d'envoi »: the marks the service worker keeps while the network is down (its
 // BackgroundSyncQueue, in IndexedDB), counted by the worker and said here; when the network is back the worker
 // sends them (the browser's background sync, and on the `online` event and at each load, where background
-// sync does not fire), then the list is reloaded from the server. Marks the server answered 401 (the session
+// sync does not fire) and again every few seconds while marks wait and the browser is online, then the list is
+// reloaded from the server. Marks the server answered 401 (the session
 // ended) wait the same way, and the line says to log in again: they leave when the pointage is reopened.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { EVENEMENT_ENVOYES, EVENEMENT_FILE, PORTEE, reglerHorloge, SERVICE_WORKER } from "./tablette";
+
+/** How often the page asks the worker to send the marks again while they wait and the browser is online. */
+const RELANCE_MS = 3_000;
 
 type Message = { type?: string; nombre?: number; envoyes?: number; sessionExpiree?: boolean };
 
@@ -57,6 +61,17 @@ export function FileAttente({ serveurMs }: { serveurMs: number }) {
       window.removeEventListener(EVENEMENT_FILE, surFile);
     };
   }, [router]);
+
+  // « online » can come before the network really carries (a Wi-Fi coming back, the worker's own view of the
+  // network): while marks wait and the browser says it is online, the worker is asked again every few seconds
+  useEffect(() => {
+    if (nombre === 0 || sessionExpiree || !("serviceWorker" in navigator)) return;
+    const minuterie = window.setInterval(() => {
+      if (!navigator.onLine) return;
+      void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "rejouer" }));
+    }, RELANCE_MS);
+    return () => window.clearInterval(minuterie);
+  }, [nombre, sessionExpiree]);
 
   return (
     <p
