@@ -9,6 +9,7 @@ export const TRAVAUX = [
   "commandes.figer",
   "mandats.caducite",
   "prelevements.recus",
+  "rappels.cloture",
 ] as const;
 
 export type NomTravail = (typeof TRAVAUX)[number];

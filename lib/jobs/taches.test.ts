@@ -19,5 +19,6 @@ it("schedules only known jobs, each tick under its own identifier, in a schedule
     "demandes.classer",
     "mandats.caducite",
     "payfip.rattrapage",
+    "rappels.cloture",
   ]);
 });

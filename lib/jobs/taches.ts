@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { envoyerCourriels } from "@/lib/mail/outbox";
 import { expirerAbsencesSansJustificatif } from "@/lib/domain/absence/expirer";
+import { envoyerRappelsCloture } from "@/lib/domain/agenda/rappel";
 import { figerCommandes } from "@/lib/domain/commande-repas/figer";
 import { classerDemandesSansReponse } from "@/lib/domain/demande/classer";
 import { DEMARCHES } from "@/lib/domain/demarches";
@@ -62,6 +63,10 @@ export function taches(enArret: () => boolean): Record<NomTravail, Task> {
     "prelevements.recus": async (charge) => {
       await emettreRecusDuRun((charge as { runId: string }).runId, () => !enArret());
     },
+    "rappels.cloture": async (charge) => {
+      const envoyes = await envoyerRappelsCloture(instant(charge));
+      if (envoyes > 0) log.info({ evenement: "rappels.cloture", nombre: envoyes }, "rappels de clôture envoyés");
+    },
   };
 }
 
@@ -79,4 +84,7 @@ export const PLANNING: CronItem[] = [
   { task: "brouillons.purger", match: "27 * * * *", identifier: "brouillons.purger" },
   // SEPA mandates 36 months without a debit: once a day, at night
   { task: "mandats.caducite", match: "37 3 * * *", identifier: "mandats.caducite" },
+  // the day before a booking cutoff: hourly in the daytime (UTC), the first run of the day sends, the next ones
+  // find the reminders already sent (RappelCloture) and send nothing more
+  { task: "rappels.cloture", match: "47 7-19 * * *", identifier: "rappels.cloture" },
 ];

@@ -69,19 +69,37 @@ export async function maladeCeMatin({
   now: Date;
 }): Promise<{ numero: number; jours: number }> {
   if (!(await enfantDuUsager(db(), usagerId, enfantId))) throw absenceIntrouvable();
+  await verifierHeureMaladie(now);
+  return declarer(declarationMaladeCeMatin({ usagerId, enfantId, now }));
+}
+
+/** "Malade ce matin" is refused from the commune's hour on (Europe/Paris). */
+export async function verifierHeureMaladie(now: Date): Promise<void> {
   const commune = await db().commune.findUniqueOrThrow({ where: { id: 1 } });
-  const aujourdhui = jourParis(now);
-  if (now.getTime() >= instantParis(aujourdhui, commune.heureLimiteMaladie).getTime())
+  if (now.getTime() >= instantParis(jourParis(now), commune.heureLimiteMaladie).getTime())
     throw new AppError("trop_tard", messageTropTard(commune));
-  return declarer({
+}
+
+/** The declaration "Malade ce matin" makes: today, for illness, the certificate to follow. */
+export function declarationMaladeCeMatin({
+  usagerId,
+  enfantId,
+  now,
+}: {
+  usagerId: string;
+  enfantId: string;
+  now: Date;
+}) {
+  const aujourdhui = jourParis(now);
+  return {
     usagerId,
     enfantId,
     debut: aujourdhui,
     fin: aujourdhui,
-    motif: "MALADIE",
+    motif: "MALADIE" as const,
     now,
     maladeCeMatin: true,
-  });
+  };
 }
 
 /** Why "Malade ce matin" is closed, and how to reach the service instead. */
@@ -97,17 +115,10 @@ export function messageTropTard(
   return `« Malade ce matin » n'est possible que jusqu'à ${commune.heureLimiteMaladie.replace(":", " h ")} : le repas et la garderie d'aujourd'hui sont déjà commandés. Prévenez le ${commune.serviceNom} ${joindre}, puis justifiez l'absence avec « Justifier une absence ».`;
 }
 
-async function declarer({
-  usagerId,
-  enfantId,
-  debut,
-  fin,
-  motif,
-  precision,
-  justificatif,
-  now,
-  maladeCeMatin,
-}: Declaration & { maladeCeMatin: boolean }): Promise<{ numero: number; jours: number }> {
+type DeclarationComplete = Declaration & { maladeCeMatin: boolean };
+
+async function declarer(declaration: DeclarationComplete): Promise<{ numero: number; jours: number }> {
+  const { debut, fin, now, justificatif } = declaration;
   if (fin < debut) throw new AppError("dates", "La date de fin précède la date de début.", "fin");
   if (ecartJours(debut, fin) >= DUREE_MAX_JOURS)
     throw new AppError("dates", `Une absence dure ${DUREE_MAX_JOURS} jours au plus.`, "fin");
@@ -116,87 +127,97 @@ async function declarer({
   // The file is written first (storage is not transactional); if the declaration is refused it is removed.
   const pieceKey = justificatif ? await getStorage().put(justificatif.bytes) : null;
   try {
-    const resultat = await db().$transaction(async (tx) => {
-      const enfant = await enfantDuUsager(tx, usagerId, enfantId);
-      if (!enfant) throw absenceIntrouvable();
-      const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
-      const reservations = await tx.reservation.findMany({
-        where: {
-          enfantId,
-          familleId: enfant.familleId,
-          statut: "RESERVEE",
-          date: { gte: dateDeJour(debut), lte: dateDeJour(fin) },
-        },
-        orderBy: [{ date: "asc" }, { unite: { activite: { ordre: "asc" } } }, { unite: { ordre: "asc" } }],
-        select: { id: true, date: true, unite: { select: { libelle: true, activite: { select: { libelle: true } } } } },
-      });
-      if (reservations.length === 0)
-        throw new AppError(
-          "aucun_jour",
-          maladeCeMatin
-            ? `${enfant.prenoms} n'a rien de réservé aujourd'hui : il n'y a rien à annuler.`
-            : `${enfant.prenoms} n'a aucun jour réservé dans cette période.`,
-          maladeCeMatin ? undefined : "debut",
-        );
-      const donnees: DonneesAbsence = {
-        enfantId,
-        prenom: enfant.prenoms,
-        debut,
-        fin,
-        motif,
-        precision: precision?.trim() || null,
-        maladeCeMatin,
-        jours: reservations.map((r) => `${jourEnClair(jourDeDate(r.date))} — ${r.unite.libelle}`),
-      };
-      const demande = await tx.demande.create({
-        data: { type: "ABSENCE", usagerId, familleId: enfant.familleId, enfantId, donnees },
-      });
-      await tx.absence.create({
-        data: {
-          demandeId: demande.id,
-          enfantId,
-          familleId: enfant.familleId,
-          debut: dateDeJour(debut),
-          fin: dateDeJour(fin),
-          motif,
-          maladeCeMatin,
-          justificatifAvant: new Date(now.getTime() + commune.delaiJustificatifHeures * 3_600_000),
-          justificatifRecuLe: justificatif ? now : null,
-          creeeLe: now,
-        },
-      });
-      // conditional: a booking changed meanwhile (cancelled, another absence) is left as it now is
-      const { length: count } = await franchir(tx, {
-        ids: reservations.map((r) => r.id),
-        transition: "signalerAbsence",
-        // the absence's motif (an illness…) is not copied into the history: it stays in its demande
-        acteur: { kind: "USAGER", usagerId },
-        complement: { absenceId: demande.id },
-        now,
-      });
-      if (count !== reservations.length)
-        throw new AppError("concurrence", "Ces réservations viennent de changer : réessayez.");
-      const numero = await deposerDans(tx, {
-        usagerId,
-        demandeId: demande.id,
-        commune,
-        demarches: { ABSENCE: DEMARCHE_ABSENCE },
-      });
-      if (justificatif && pieceKey)
-        await messageJustificatif(tx, { demandeId: demande.id, usagerId, piece: justificatif, pieceKey, now });
-      await journal(tx, {
-        event: maladeCeMatin ? "absence.malade_ce_matin" : "absence.declaree",
-        actorKind: "USAGER",
-        actorId: usagerId,
-        details: { numero, jours: count },
-      });
-      return { numero, jours: count };
-    });
-    return resultat;
+    return await db().$transaction((tx) => declarerDans(tx, declaration, pieceKey));
   } catch (error) {
     if (pieceKey) await getStorage().remove(pieceKey);
     throw error;
   }
+}
+
+/**
+ * The declaration inside the caller's transaction: the demande, the absence, the days' transition, the deposit,
+ * the journal. « Malade ce matin » for several children runs it once per child in one transaction
+ * (malade-famille.ts). The refusal « rien à annuler » (code aucun_jour) comes before anything is written.
+ */
+export async function declarerDans(
+  tx: Tx,
+  { usagerId, enfantId, debut, fin, motif, precision, justificatif, now, maladeCeMatin }: DeclarationComplete,
+  pieceKey: string | null = null,
+): Promise<{ numero: number; jours: number }> {
+  const enfant = await enfantDuUsager(tx, usagerId, enfantId);
+  if (!enfant) throw absenceIntrouvable();
+  const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
+  const reservations = await tx.reservation.findMany({
+    where: {
+      enfantId,
+      familleId: enfant.familleId,
+      statut: "RESERVEE",
+      date: { gte: dateDeJour(debut), lte: dateDeJour(fin) },
+    },
+    orderBy: [{ date: "asc" }, { unite: { activite: { ordre: "asc" } } }, { unite: { ordre: "asc" } }],
+    select: { id: true, date: true, unite: { select: { libelle: true, activite: { select: { libelle: true } } } } },
+  });
+  if (reservations.length === 0)
+    throw new AppError(
+      "aucun_jour",
+      maladeCeMatin
+        ? `${enfant.prenoms} n'a rien de réservé aujourd'hui : il n'y a rien à annuler.`
+        : `${enfant.prenoms} n'a aucun jour réservé dans cette période.`,
+      maladeCeMatin ? undefined : "debut",
+    );
+  const donnees: DonneesAbsence = {
+    enfantId,
+    prenom: enfant.prenoms,
+    debut,
+    fin,
+    motif,
+    precision: precision?.trim() || null,
+    maladeCeMatin,
+    jours: reservations.map((r) => `${jourEnClair(jourDeDate(r.date))} — ${r.unite.libelle}`),
+  };
+  const demande = await tx.demande.create({
+    data: { type: "ABSENCE", usagerId, familleId: enfant.familleId, enfantId, donnees },
+  });
+  await tx.absence.create({
+    data: {
+      demandeId: demande.id,
+      enfantId,
+      familleId: enfant.familleId,
+      debut: dateDeJour(debut),
+      fin: dateDeJour(fin),
+      motif,
+      maladeCeMatin,
+      justificatifAvant: new Date(now.getTime() + commune.delaiJustificatifHeures * 3_600_000),
+      justificatifRecuLe: justificatif ? now : null,
+      creeeLe: now,
+    },
+  });
+  // conditional: a booking changed meanwhile (cancelled, another absence) is left as it now is
+  const { length: count } = await franchir(tx, {
+    ids: reservations.map((r) => r.id),
+    transition: "signalerAbsence",
+    // the absence's motif (an illness…) is not copied into the history: it stays in its demande
+    acteur: { kind: "USAGER", usagerId },
+    complement: { absenceId: demande.id },
+    now,
+  });
+  if (count !== reservations.length)
+    throw new AppError("concurrence", "Ces réservations viennent de changer : réessayez.");
+  const numero = await deposerDans(tx, {
+    usagerId,
+    demandeId: demande.id,
+    commune,
+    demarches: { ABSENCE: DEMARCHE_ABSENCE },
+  });
+  if (justificatif && pieceKey)
+    await messageJustificatif(tx, { demandeId: demande.id, usagerId, piece: justificatif, pieceKey, now });
+  await journal(tx, {
+    event: maladeCeMatin ? "absence.malade_ce_matin" : "absence.declaree",
+    actorKind: "USAGER",
+    actorId: usagerId,
+    details: { numero, jours: count },
+  });
+  return { numero, jours: count };
 }
 
 /** The justificatif is a message of Échanges from the parent, with its piece: the agents read it there. */
