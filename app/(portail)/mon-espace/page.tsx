@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AgendaAccueil } from "@/components/accueil/AgendaAccueil";
 import { CarteEnfant } from "@/components/famille/CarteEnfant";
 import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { MesDemandes } from "@/components/demande/MesDemandes";
@@ -104,6 +105,7 @@ export default async function MonAccueilPage() {
           enAttente={declaration?.enAttente?.numero ?? null}
         />
       )}
+      {famille && <AgendaAccueil usagerId={usager.id} now={now} />}
       <MesDemandes demandes={demandes} />
       <MesInformations />
     </div>

@@ -83,6 +83,19 @@ export async function agendaDeMonAccueil(usagerId: string, now: Date) {
   });
   const familleId = usager?.representations[0]?.familleId;
   if (!familleId) return null;
-  const { services, reserves } = (await servicesDesFamilles([familleId], now)).get(familleId)!;
-  return { rappelCloture: usager.rappelCloture, services, reserves };
+  const [familles, aujourdhui] = await Promise.all([
+    servicesDesFamilles([familleId], now),
+    // « Malade ce matin »: the children with something booked today (what it cancels)
+    db().reservation.findMany({
+      where: { familleId, statut: "RESERVEE", date: dateDeJour(jourParis(now)) },
+      distinct: ["enfantId"],
+      orderBy: [{ enfantId: "asc" }],
+      select: { enfantId: true, enfant: { select: { prenoms: true, dateNaissance: true } } },
+    }),
+  ]);
+  const { services, reserves } = familles.get(familleId)!;
+  const reservesAujourdhui = aujourdhui
+    .sort((a, b) => a.enfant.dateNaissance.getTime() - b.enfant.dateNaissance.getTime())
+    .map((r) => ({ enfantId: r.enfantId, prenom: r.enfant.prenoms }));
+  return { rappelCloture: usager.rappelCloture, services, reserves, reservesAujourdhui };
 }
