@@ -28,6 +28,8 @@ const demande = { numero: 12 };
 
 /** Details by event; an event absent here is written without details. */
 export const EXEMPLES: Record<string, Record<string, unknown>> = {
+  "agenda.lien_renouvele": { familleId: FAMILLE, version: 2 },
+  "usager.rappel_cloture": { actif: true },
   "connexion.reussie": { secondFacteur: "secours", codesSecoursRestants: 7 },
   "connexion.bloquee": { identifiant: "claire.etchart", jusqua: "2026-12-07T13:35:00.000Z" },
   "connexion.code_bloque": { jusqua: "2026-12-07T13:35:00.000Z" },

@@ -147,6 +147,14 @@ export const PHRASES_FAMILLES: Phrases = {
     libelle: "Absence refusée faute de justificatif",
     phrase: (d) => `Absence ${d.demande("refusée")} : justificatif non reçu dans le délai`,
   },
+  "agenda.lien_renouvele": {
+    libelle: "Lien de l'agenda renouvelé",
+    phrase: (d) => `Lien de l'agenda de ${d.famille()} renouvelé : l'ancien ne fonctionne plus`,
+  },
+  "usager.rappel_cloture": {
+    libelle: "Rappel avant clôture activé ou désactivé",
+    phrase: (d) => `Rappel par courriel avant une clôture des réservations ${d.vrai("actif") ? "activé" : "désactivé"}`,
+  },
   "reservations.agent": { libelle: "Réservations modifiées par un agent", phrase: reservationsAgent },
   "reservations.validation": {
     libelle: "Réservations validées ou refusées",
