@@ -118,6 +118,12 @@ export const ACTIONS: Record<string, LigneAction> = {
     acces: "famille",
     args: (c) => [c.a.enfantId, ...formulaireAvec({ numero: c.a.numero })],
   },
+  "app/(portail)/famille/agenda/actions.ts#renouvelerLienAgendaAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-espace/actions-agenda.ts#rappelClotureAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-espace/actions-agenda.ts#maladeCeMatinFamilleAction": {
+    acces: "famille",
+    args: (c) => formulaireAvec({ enfant: c.a.enfantId }),
+  },
   "app/(portail)/inscriptions/actions.ts#commencerInscriptionAction": {
     acces: "famille",
     args: (c) => formulaireAvec({ enfant: c.a.enfantId, activite: c.activiteId }),

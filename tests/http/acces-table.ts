@@ -175,6 +175,13 @@ export const ROUTES: Record<string, LigneRoute> = {
     acces: "famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/absences`,
   },
+  // the family's calendar feed: its page, a child's .ics (of the caller's family only), the feed behind its secret
+  "/famille/agenda": { acces: "usager" },
+  "/famille/enfants/[enfant]/agenda/fichier": {
+    acces: "pdf-famille",
+    chemin: (c) => `/famille/enfants/${c.a.enfantId}/agenda/fichier`,
+  },
+  "/api/agenda/[jeton]": { acces: "publique", chemin: () => "/api/agenda/inconnu", statut: 404 },
   "/factures": { acces: "usager" },
   "/factures/[numero]/pdf": { acces: "pdf-famille", chemin: (c) => `/factures/${c.numeroFacture}/pdf` },
   "/factures/[numero]": { acces: "famille", chemin: (c) => `/factures/${c.numeroFacture}` },
