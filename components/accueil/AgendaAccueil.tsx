@@ -31,7 +31,7 @@ export async function AgendaAccueil({ usagerId, now }: { usagerId: string; now: 
             <>
               <strong>Prochaine clôture : {clotureEnClair(cloture, now)}</strong>
               {agenda.services.some((s) => !cloture.activites.includes(s.activite)) && (
-                <> ({cloture.activites.join(", ")})</>
+                <> — {cloture.activites.map((a) => a.replace(/\.$/, "")).join(", ")}</>
               )}
             </>
           ) : (

@@ -5,6 +5,7 @@ import { agendaDeLaFamille } from "@/lib/domain/agenda/flux";
 import { enfantDeLaFamilleDuUsager } from "@/lib/domain/agenda/queries";
 import { reponseAgenda } from "@/lib/domain/agenda/reponse";
 import { fichierIntrouvable } from "@/lib/storage/reponse";
+import { maintenant } from "@/lib/web/horloge";
 
 export async function GET(request: Request, { params }: { params: Promise<{ enfant: string }> }) {
   const { enfant: enfantId } = await params;
@@ -12,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ enfa
   if (lecteur?.kind !== "USAGER") return fichierIntrouvable();
   const enfant = await enfantDeLaFamilleDuUsager(lecteur.usagerId, enfantId);
   if (!enfant) return fichierIntrouvable();
-  const { texte } = await agendaDeLaFamille({ familleId: enfant.familleId, enfantId, now: new Date() });
+  const { texte } = await agendaDeLaFamille({ familleId: enfant.familleId, enfantId, now: await maintenant() });
   const nom = enfant.prenoms
     .normalize("NFD")
     .replace(/[^A-Za-z0-9-]+/g, "-")
