@@ -112,4 +112,12 @@ test("@telephone Mon accueil : prochaine clôture, jours non réservés, malade 
   const nouveau = new URL(await page.getByLabel("Lien de l'agenda").inputValue()).pathname;
   expect((await page.request.get(nouveau)).status()).toBe(200);
   await expectNoAxeViolations(page);
+
+  // at 09:30 « Malade ce matin » is closed: Mon accueil says why and how to reach the service
+  await context.addCookies([{ name: "horloge-e2e", value: "2026-09-10T07:30:00.000Z", url: baseURL! }]);
+  await page.goto("/mon-espace");
+  await expect(page.getByRole("region", { name: "Malade ce matin" })).toContainText(
+    "« Malade ce matin » n'est possible que jusqu'à 09 h 00",
+  );
+  await expect(page.getByRole("button", { name: /Malade ce matin : annuler/ })).toHaveCount(0);
 });

@@ -12,7 +12,8 @@ import {
   semaineProchaine,
 } from "@/lib/domain/agenda/cloture";
 import { agendaDeMonAccueil } from "@/lib/domain/agenda/queries";
-import { jourEnClair } from "@/lib/temps/jours";
+import { messageTropTard } from "@/lib/domain/absence/declarer";
+import { instantParis, jourEnClair, jourParis } from "@/lib/temps/jours";
 
 export async function AgendaAccueil({ usagerId, now }: { usagerId: string; now: Date }) {
   const agenda = await agendaDeMonAccueil(usagerId, now);
@@ -20,6 +21,7 @@ export async function AgendaAccueil({ usagerId, now }: { usagerId: string; now: 
   const cloture = prochaineCloture(agenda.services, now);
   const semaine = semaineProchaine(now);
   const nonReserves = joursNonReserves(agenda.services, agenda.reserves, { ...semaine, now });
+  const maladeOuvert = now < instantParis(jourParis(now), agenda.commune.heureLimiteMaladie);
   return (
     <>
       <section className="carte" aria-labelledby="semaine-prochaine">
@@ -70,7 +72,11 @@ export async function AgendaAccueil({ usagerId, now }: { usagerId: string; now: 
         <h2 id="malade-ce-matin" className="mb-2 text-lg font-bold uppercase">
           Malade ce matin
         </h2>
-        <MaladeCeMatinFamilleForm enfants={agenda.reservesAujourdhui} />
+        {maladeOuvert ? (
+          <MaladeCeMatinFamilleForm enfants={agenda.reservesAujourdhui} heure={agenda.commune.heureLimiteMaladie} />
+        ) : (
+          <p>{messageTropTard(agenda.commune)}</p>
+        )}
       </section>
     </>
   );

@@ -31,7 +31,14 @@ export function RappelClotureForm({ actif }: { actif: boolean }) {
   );
 }
 
-export function MaladeCeMatinFamilleForm({ enfants }: { enfants: { enfantId: string; prenom: string }[] }) {
+export function MaladeCeMatinFamilleForm({
+  enfants,
+  heure,
+}: {
+  enfants: { enfantId: string; prenom: string }[];
+  /** the commune's hour, until which « Malade ce matin » is open */
+  heure: string;
+}) {
   const { state, formAction, pending, onSubmit, formRef, annonce } = useFormulaireAction(maladeCeMatinFamilleAction);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} aria-busy={pending}>
@@ -42,8 +49,8 @@ export function MaladeCeMatinFamilleForm({ enfants }: { enfants: { enfantId: str
       {!state.ok && enfants.length > 0 && (
         <fieldset aria-describedby={state.errors.enfants ? "enfants-erreur" : undefined}>
           <legend className="mb-2">
-            Cochez les enfants malades : le repas et la garderie d&apos;aujourd&apos;hui sont annulés, le certificat
-            médical est à envoyer ensuite.
+            Jusqu&apos;à {heure}, cochez les enfants malades : le repas et la garderie d&apos;aujourd&apos;hui sont
+            annulés, le certificat médical est à envoyer ensuite.
           </legend>
           {enfants.map((e) => (
             <div key={e.enfantId} className="flex min-h-11 items-center gap-2">

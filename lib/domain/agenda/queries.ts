@@ -83,7 +83,7 @@ export async function agendaDeMonAccueil(usagerId: string, now: Date) {
   });
   const familleId = usager?.representations[0]?.familleId;
   if (!familleId) return null;
-  const [familles, aujourdhui] = await Promise.all([
+  const [familles, aujourdhui, commune] = await Promise.all([
     servicesDesFamilles([familleId], now),
     // « Malade ce matin »: the children with something booked today (what it cancels)
     db().reservation.findMany({
@@ -92,10 +92,14 @@ export async function agendaDeMonAccueil(usagerId: string, now: Date) {
       orderBy: [{ enfantId: "asc" }],
       select: { enfantId: true, enfant: { select: { prenoms: true, dateNaissance: true } } },
     }),
+    db().commune.findUniqueOrThrow({
+      where: { id: 1 },
+      select: { heureLimiteMaladie: true, serviceNom: true, telephone: true, serviceEmail: true },
+    }),
   ]);
   const { services, reserves } = familles.get(familleId)!;
   const reservesAujourdhui = aujourdhui
     .sort((a, b) => a.enfant.dateNaissance.getTime() - b.enfant.dateNaissance.getTime())
     .map((r) => ({ enfantId: r.enfantId, prenom: r.enfant.prenoms }));
-  return { rappelCloture: usager.rappelCloture, services, reserves, reservesAujourdhui };
+  return { rappelCloture: usager.rappelCloture, services, reserves, reservesAujourdhui, commune };
 }
