@@ -15,6 +15,7 @@ import { indiceEspace, ipDuClient, SESSION_COOKIE, sessionCookieOptions } from "
 import { algorithmeIdToken, fournisseurFranceConnect, type IdentiteFranceConnect } from "@/lib/auth/franceconnect";
 import { fournisseurSsoAgents, mfaAffirme, type ClaimsSso } from "@/lib/auth/sso-agents";
 import { safeNext } from "@/lib/auth/login-form";
+import { origineAutorisee } from "@/lib/auth/origine";
 import { connexionFranceConnect } from "@/lib/domain/usager/franceconnect";
 import { connexionAgentSso } from "@/lib/domain/agent/sso";
 import { DRAFT_LIFETIME_MS } from "@/lib/domain/usager/brouillon";
@@ -144,17 +145,9 @@ function serialiser({ name, value, options: o }: CookieARetourner): string {
   return parts.join("; ");
 }
 
-/**
- * Starting a sign-in is a POST of our own button's form. next-auth wants its CSRF token in that POST: the
- * request is first checked to come from our own pages (Origin), then the token is obtained and spent here, so
- * the button is a plain form that works without JavaScript.
- */
-function origineAutorisee(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  return origin === null
-    ? request.headers.get("sec-fetch-site") !== "cross-site"
-    : origin === new URL(config.appUrl).origin;
-}
+// Starting a sign-in is a POST of our own button's form. next-auth wants its CSRF token in that POST: the
+// request is first checked to come from our own pages (origineAutorisee), then the token is obtained and spent
+// here, so the button is a plain form that works without JavaScript.
 
 type Reponse = { statut: number; entetes: Map<string, string | string[]>; corps: unknown };
 

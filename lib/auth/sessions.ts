@@ -68,6 +68,24 @@ export function sessionIsLive(
   );
 }
 
+/** How long before the session is idle « Rester connecté » is offered. */
+export const ALERTE_AVANT_EXPIRATION_MS = 2 * 60 * 1000;
+
+/**
+ * When the page offers « Rester connecté », in ms: `premier` from this request (read with the session as it was
+ * before this request touched it), `ensuite` from a later navigation or form sent.
+ */
+export function delaisAvantAlerte(
+  session: Pick<Session, "lastSeenAt">,
+  now = new Date(),
+): { premier: number; ensuite: number } {
+  const ecoule = now.getTime() - session.lastSeenAt.getTime();
+  // findLiveSession moved the clock to now when it was over TOUCH_EVERY_MS behind, else left it where it was
+  const depuisLeDernierPassage = ecoule > TOUCH_EVERY_MS ? 0 : Math.max(ecoule, 0);
+  const ensuite = SESSION_IDLE_MS - ALERTE_AVANT_EXPIRATION_MS;
+  return { premier: ensuite - depuisLeDernierPassage, ensuite };
+}
+
 /** « Rester connecté »: the idle clock of a live session moved now, whatever TOUCH_EVERY_MS says. */
 export async function toucherSession(sessionId: string, now = new Date()): Promise<void> {
   await db().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } });
