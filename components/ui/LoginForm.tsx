@@ -21,8 +21,11 @@ type Props = {
   seSouvenir?: boolean;
 };
 
-/** The hidden `suite` of a login page served from the cache: what the form kept, else the address's. */
-function SuiteDeLAdresse({ gardee }: { gardee: string }) {
+/**
+ * The hidden `suite` of a login page served from the cache: what the form kept, else the address's (the
+ * FranceConnect button's form carries it too).
+ */
+export function SuiteDeLAdresse({ gardee }: { gardee: string }) {
   const suite = useSearchParams().get("suite");
   return <input type="hidden" name="suite" value={gardee || suite || ""} />;
 }

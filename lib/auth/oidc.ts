@@ -55,7 +55,11 @@ function cookiesNextAuth(): AuthOptions["cookies"] {
   };
 }
 
-async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOptions> {
+/**
+ * `suite`: the page a parent's FranceConnect sign-in returns to, from next-auth's callbackUrl cookie (set from the
+ * button's `suite` when the sign-in started), checked again by safeNext.
+ */
+async function options(ip: string, cookies: CookieARetourner[], suite = "/mon-espace"): Promise<AuthOptions> {
   const { franceconnect, agentOidc } = config;
   const cookie = (name: string, value: string, extra: CookieARetourner["options"]) =>
     cookies.push({ name, value, options: extra });
@@ -81,7 +85,7 @@ async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOpt
             cookie(SESSION_COOKIE, issue.token, sessionCookieOptions());
             const indice = indiceEspace("USAGER");
             cookie(indice.name, indice.value, indice.options);
-            return `${config.appUrl}/mon-espace`;
+            return `${config.appUrl}${suite}`;
           }
           if (issue.issue === "inconnue") {
             cookie(nomCookieDuPortail("brouillon"), issue.brouillonToken, {
@@ -194,6 +198,15 @@ async function nextAuth(
 
 const setCookies = (reponse: Reponse): string[] => [reponse.entetes.get("set-cookie") ?? []].flat();
 
+/** The page asked for before a FranceConnect sign-in, kept by next-auth as its callbackUrl (an absolute URL). */
+function suiteDuRetour(cookies: Record<string, string>): string {
+  const retour = cookies[nomCookieDuPortail("oidcRetour")];
+  if (!retour || !URL.canParse(retour)) return "/mon-espace";
+  const url = new URL(retour);
+  if (url.origin !== new URL(config.appUrl).origin) return "/mon-espace";
+  return safeNext(`${url.pathname}${url.search}`, "/mon-espace");
+}
+
 export async function traiterRequeteOidc(request: Request, segments: string[]): Promise<Response> {
   process.env.NEXTAUTH_URL ??= `${config.appUrl}/api/auth`;
   const [action, providerId] = segments;
@@ -201,7 +214,7 @@ export async function traiterRequeteOidc(request: Request, segments: string[]): 
   const cookies = lireCookies(request);
   const headers = Object.fromEntries(request.headers);
   const nosCookies: CookieARetourner[] = [];
-  const authOptions = await options(ipDuClient(request.headers), nosCookies);
+  const authOptions = await options(ipDuClient(request.headers), nosCookies, suiteDuRetour(cookies));
 
   let body = await corps(request);
   const sortie = new Headers();
