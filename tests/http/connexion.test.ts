@@ -84,7 +84,7 @@ describe("connexion des usagers", () => {
     expect(redirection(sortie)).toMatch(/^\/connexion/);
     expect(cookieDeSession(sortie)).toMatch(/^pf_session=;.*Expires=Thu, 01 Jan 1970/i);
     // the token is revoked on the server, not only forgotten by the browser
-    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace&expiree=1");
   });
 });
 
