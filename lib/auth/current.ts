@@ -7,21 +7,25 @@ import { cache } from "react";
 import { nomCookieDuPortail, nomCookieSession, proxysDeConfiance, secureCookies } from "@/lib/config";
 import { optionsEffacement } from "@/lib/cookies";
 import { adresseClient, adresseSocketConnue, EN_TETE_ADRESSE_SOCKET } from "@/lib/auth/adresse-client";
-import { findLiveSession, SESSION_MAX_MS, SESSION_SOUVENIR_MS, type LiveSession } from "@/lib/auth/sessions";
+import { findLiveSession, SESSION_SOUVENIR_MS, type LiveSession } from "@/lib/auth/sessions";
 import type { IndiceEspace } from "@/lib/auth/indice-espace";
 import type { Agent, RoleAgent, Session, SessionKind, Usager } from "@/lib/generated/prisma/client";
 
 export const SESSION_COOKIE = nomCookieSession();
 const COOKIE_INDICE_ESPACE = nomCookieDuPortail("espace");
 
-/** `seSouvenir`: a remembered session's cookie is kept 30 days on the device, as the session itself lives. */
+/**
+ * A browser-session cookie (gone when the browser closes; the server ends the session after 30 idle minutes or
+ * 12 hours anyway); `seSouvenir`: a remembered session's cookie is kept 30 days on the device, as the session
+ * itself lives.
+ */
 export const sessionCookieOptions = (seSouvenir = false) =>
   ({
     httpOnly: true,
     secure: secureCookies(),
     sameSite: "lax",
     path: "/",
-    maxAge: (seSouvenir ? SESSION_SOUVENIR_MS : SESSION_MAX_MS) / 1000,
+    ...(seSouvenir ? { maxAge: SESSION_SOUVENIR_MS / 1000 } : {}),
   }) as const;
 
 /** The browser-readable hint that goes with the session cookie (lib/auth/indice-espace.ts): not HttpOnly. */
