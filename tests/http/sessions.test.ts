@@ -79,6 +79,24 @@ describe("expiration des sessions", () => {
     ).toBe("/connexion?suite=%2Fdemandes%2F12");
   });
 
+  it("« Rester connecté » (POST /api/session) remet l'horloge d'inactivité à zéro, pour une session vivante de ce site", async () => {
+    const espace = await espaceActive();
+    const client = await connecte({ kind: "USAGER", usagerId: espace.usagerId });
+    await vieillir(client, { ouverte: SESSION_IDLE_MS - MINUTE, vue: SESSION_IDLE_MS - MINUTE });
+    const ailleurs = await requete(client, "/api/session", {
+      method: "POST",
+      headers: { origin: "https://ailleurs.example" },
+    });
+    expect(ailleurs.status).toBe(403);
+    expect((await requete(client, "/api/session", { method: "POST" })).status).toBe(204);
+    const vue = await db().session.findUniqueOrThrow({ where: { tokenHash: hashToken(client.jeton!) } });
+    expect(Date.now() - vue.lastSeenAt.getTime()).toBeLessThan(MINUTE);
+    // nobody, or a session already gone: 401, the page sends to the login page
+    expect((await requete(anonyme(), "/api/session", { method: "POST" })).status).toBe(401);
+    await vieillir(client, { ouverte: SESSION_IDLE_MS + MINUTE, vue: SESSION_IDLE_MS + MINUTE });
+    expect((await requete(client, "/api/session", { method: "POST" })).status).toBe(401);
+  });
+
   it("12 heures après son ouverture, la session est close même utilisée sans cesse", async () => {
     const espace = await espaceActive();
     const client = await connecte({ kind: "USAGER", usagerId: espace.usagerId });
