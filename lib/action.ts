@@ -15,6 +15,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAgent, requireAgentSession, requireUsager } from "@/lib/auth/current";
+import { pageEnvoyeuse } from "@/lib/auth/login-form";
 import { AppError, GENERIC_ERROR } from "@/lib/errors";
 import { appErrorState, formValues, parseForm, valeursRenvoyees, type FormState } from "@/lib/forms";
 import type { Agent, RoleAgent, Session, Usager } from "@/lib/generated/prisma/client";
@@ -100,7 +101,11 @@ export function actionPublique<S extends z.ZodType>(
   return envelopper(nom, async () => ({}), schema, handler);
 }
 
-/** A citizen's action: an agent gets 404, nobody at all the login page (back to `suite` afterwards). */
+/**
+ * A citizen's action: an agent gets 404, nobody at all the login page, back to `suite` afterwards: by default the
+ * page the form was posted from (lib/auth/login-form.ts, pageEnvoyeuse), so an expired session costs no more than
+ * a login (what the page keeps in the browser, a draft, is there again).
+ */
 export function actionUsager<S extends z.ZodType>(
   nom: string,
   schema: S,
@@ -111,7 +116,8 @@ export function actionUsager<S extends z.ZodType>(
   const { suite } = options;
   return envelopper(
     nom,
-    (formData) => requireUsager(typeof suite === "function" ? suite(formData) : suite),
+    async (formData) =>
+      requireUsager((typeof suite === "function" ? suite(formData) : suite) ?? (await pageEnvoyeuse())),
     schema,
     handler,
   );
@@ -173,7 +179,7 @@ export function actionUsagerLiee<S extends z.ZodType, E = object>(
 ): ActionLiee<E> {
   return lier<E, { usager: Usager; session: Session; lie: string }>(
     (autoriser) => envelopper(nom, autoriser, schema, handler),
-    async (lie) => ({ ...(await requireUsager(options.suite?.(lie))), lie }),
+    async (lie) => ({ ...(await requireUsager(options.suite?.(lie) ?? (await pageEnvoyeuse()))), lie }),
   );
 }
 

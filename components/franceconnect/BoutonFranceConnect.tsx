@@ -1,7 +1,9 @@
 // The FranceConnect button of the official kit ("S'identifier avec FranceConnect", the logo, the link
 // "Qu'est-ce que FranceConnect ?"), above a login form with "ou" between. A plain form: it works without
 // JavaScript (lib/auth/oidc.ts starts the exchange). Nothing is shown when FranceConnect is not configured.
+import { Suspense } from "react";
 import { Ou } from "@/components/franceconnect/Ou";
+import { SuiteDeLAdresse } from "@/components/ui/LoginForm";
 import { config } from "@/lib/config";
 
 export function BoutonFranceConnect() {
@@ -9,6 +11,10 @@ export function BoutonFranceConnect() {
   return (
     <div className="mb-4">
       <form method="post" action="/api/auth/signin/franceconnect">
+        {/* the page asked for before the login, where FranceConnect's return goes (lib/auth/oidc.ts) */}
+        <Suspense>
+          <SuiteDeLAdresse gardee="" />
+        </Suspense>
         <button
           type="submit"
           className="inline-flex min-h-14 items-center gap-3 rounded bg-[#000091] px-4 py-2 text-left text-white hover:bg-[#1212ff] focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-[#0a76f6]"

@@ -106,6 +106,7 @@ export function CheckboxField({
   name,
   label,
   error,
+  hint,
   required,
   ...input
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
@@ -118,7 +119,7 @@ export function CheckboxField({
           type="checkbox"
           required={required}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(name, error)}
+          aria-describedby={describedBy(name, error, hint)}
           className="mt-3 size-5 shrink-0 accent-marque"
           {...input}
         />
@@ -127,7 +128,7 @@ export function CheckboxField({
           {label}
         </label>
       </div>
-      <FieldMessages name={name} error={error} />
+      <FieldMessages name={name} error={error} hint={hint} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { AltchaField } from "@/components/ui/AltchaField";
-import { TextField } from "@/components/ui/Field";
+import { CheckboxField, TextField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
 import type { FormState } from "@/lib/forms";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
@@ -17,15 +17,20 @@ type Props = {
   /** `suite` is read from the page's address in the browser (a page served from the cache) */
   suiteDeLAdresse?: boolean;
   motDePasseOublie?: boolean;
+  /** the parents' « Se souvenir de moi sur cet appareil » (opt-in: unticked) */
+  seSouvenir?: boolean;
 };
 
-/** The hidden `suite` of a login page served from the cache: what the form kept, else the address's. */
-function SuiteDeLAdresse({ gardee }: { gardee: string }) {
+/**
+ * The hidden `suite` of a login page served from the cache: what the form kept, else the address's (the
+ * FranceConnect button's form carries it too).
+ */
+export function SuiteDeLAdresse({ gardee }: { gardee: string }) {
   const suite = useSearchParams().get("suite");
   return <input type="hidden" name="suite" value={gardee || suite || ""} />;
 }
 
-export function LoginForm({ action, suite, suiteDeLAdresse, motDePasseOublie }: Props) {
+export function LoginForm({ action, suite, suiteDeLAdresse, motDePasseOublie, seSouvenir }: Props) {
   const { state, formAction, pending, formRef } = useFormulaireAction(action, {
     initial: { values: { suite: suite ?? "" }, errors: {} },
     focus: "champ",
@@ -69,6 +74,16 @@ export function LoginForm({ action, suite, suiteDeLAdresse, motDePasseOublie }: 
       {/* past the per-address threshold the login asks for the anti-bot check; a fresh one after each try */}
       {(state.values.altchaDemande || state.errors.altcha) && (
         <AltchaField key={JSON.stringify(state)} error={state.errors.altcha} />
+      )}
+      {seSouvenir && (
+        <CheckboxField
+          // a new box after each answer: what the form kept is its starting state
+          key={JSON.stringify(state.values)}
+          name="seSouvenir"
+          label="Se souvenir de moi sur cet appareil"
+          hint="Vous restez connecté 30 jours sur cet appareil. À ne pas cocher sur un appareil partagé."
+          defaultChecked={state.values.seSouvenir === "on"}
+        />
       )}
       {motDePasseOublie && (
         <p className="mb-4">

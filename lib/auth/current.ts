@@ -7,28 +7,39 @@ import { cache } from "react";
 import { nomCookieDuPortail, nomCookieSession, proxysDeConfiance, secureCookies } from "@/lib/config";
 import { optionsEffacement } from "@/lib/cookies";
 import { adresseClient, adresseSocketConnue, EN_TETE_ADRESSE_SOCKET } from "@/lib/auth/adresse-client";
-import { findLiveSession, SESSION_MAX_MS, type LiveSession } from "@/lib/auth/sessions";
+import { findLiveSession, SESSION_SOUVENIR_MS, type LiveSession } from "@/lib/auth/sessions";
 import type { IndiceEspace } from "@/lib/auth/indice-espace";
 import type { Agent, RoleAgent, Session, SessionKind, Usager } from "@/lib/generated/prisma/client";
 
 export const SESSION_COOKIE = nomCookieSession();
 const COOKIE_INDICE_ESPACE = nomCookieDuPortail("espace");
 
-export const sessionCookieOptions = () =>
-  ({ httpOnly: true, secure: secureCookies(), sameSite: "lax", path: "/", maxAge: SESSION_MAX_MS / 1000 }) as const;
+/**
+ * A browser-session cookie (gone when the browser closes; the server ends the session after 30 idle minutes or
+ * 12 hours anyway); `seSouvenir`: a remembered session's cookie is kept 30 days on the device, as the session
+ * itself lives.
+ */
+export const sessionCookieOptions = (seSouvenir = false) =>
+  ({
+    httpOnly: true,
+    secure: secureCookies(),
+    sameSite: "lax",
+    path: "/",
+    ...(seSouvenir ? { maxAge: SESSION_SOUVENIR_MS / 1000 } : {}),
+  }) as const;
 
 /** The browser-readable hint that goes with the session cookie (lib/auth/indice-espace.ts): not HttpOnly. */
-export const indiceEspace = (kind: SessionKind) =>
+export const indiceEspace = (kind: SessionKind, seSouvenir = false) =>
   ({
     name: COOKIE_INDICE_ESPACE,
     value: (kind === "USAGER" ? "usager" : "agent") satisfies IndiceEspace,
-    options: { ...sessionCookieOptions(), httpOnly: false },
+    options: { ...sessionCookieOptions(seSouvenir), httpOnly: false },
   }) as const;
 
-export async function setSessionCookie(token: string, kind: SessionKind): Promise<void> {
+export async function setSessionCookie(token: string, kind: SessionKind, seSouvenir = false): Promise<void> {
   const jar = await cookies();
-  jar.set(SESSION_COOKIE, token, sessionCookieOptions());
-  const indice = indiceEspace(kind);
+  jar.set(SESSION_COOKIE, token, sessionCookieOptions(seSouvenir));
+  const indice = indiceEspace(kind, seSouvenir);
   jar.set(indice.name, indice.value, indice.options);
 }
 
@@ -76,12 +87,25 @@ export function ipDuClient(entetes: Headers): string {
   return adresseClient(socket, entetes.get("x-forwarded-for"), proxysDeConfiance());
 }
 
-/** For pages and actions of the citizen space: a logged-in usager, or off to the login page. */
+/**
+ * For pages and actions of the citizen space: a logged-in usager, or off to the login page, back to `suite`
+ * afterwards. When the browser still sent a session cookie that no longer opens anything (idle 30 minutes,
+ * revoked), the login page says the session expired (`expiree=1`); a first visit is told nothing of the kind.
+ */
 export async function requireUsager(suite?: string): Promise<{ usager: Usager; session: Session }> {
   const current = await currentSession();
   if (current?.kind === "USAGER") return { usager: current.usager, session: current.session };
   if (current?.kind === "AGENT") notFound();
-  redirect(suite ? `/connexion?suite=${encodeURIComponent(suite)}` : "/connexion");
+  redirect(adresseConnexion(suite, Boolean(await sessionToken())));
+}
+
+/** /connexion, with the page to come back to and whether a session just expired. */
+export function adresseConnexion(suite: string | undefined, expiree: boolean): string {
+  const parametres = new URLSearchParams();
+  if (suite) parametres.set("suite", suite);
+  if (expiree) parametres.set("expiree", "1");
+  const requete = parametres.toString();
+  return requete ? `/connexion?${requete}` : "/connexion";
 }
 
 /**

@@ -8,6 +8,7 @@ import type { FormState } from "@/lib/forms";
 import { formValues } from "@/lib/forms";
 import { clientIp, setSessionCookie } from "@/lib/auth/current";
 import { login } from "@/lib/auth/login";
+import { appareilDuUserAgent } from "@/lib/auth/appareil";
 import type { SessionKind } from "@/lib/generated/prisma/client";
 
 const IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect.";
@@ -45,10 +46,24 @@ export function safeNext(suite: string | undefined, fallback: string, appUrl = c
  */
 async function suiteDemandee(champ: string | undefined): Promise<string | undefined> {
   if (champ) return champ;
+  return (await referentDuSite())?.searchParams.get("suite") ?? undefined;
+}
+
+/** The request's Referer when it is a page of this site (same origin as APP_URL), else nothing. */
+async function referentDuSite(): Promise<URL | undefined> {
   const referent = (await headers()).get("referer");
   if (!referent || !URL.canParse(referent)) return undefined;
   const url = new URL(referent);
-  return url.origin === new URL(config.appUrl).origin ? (url.searchParams.get("suite") ?? undefined) : undefined;
+  return url.origin === new URL(config.appUrl).origin ? url : undefined;
+}
+
+/**
+ * The page a form was posted from (its path and query, by the Referer), to come back to after a login when the
+ * session expired before the form was sent: what safeNext keeps of it, else nothing.
+ */
+export async function pageEnvoyeuse(): Promise<string | undefined> {
+  const url = await referentDuSite();
+  return (url && safeNext(`${url.pathname}${url.search}`, "")) || undefined;
 }
 
 /**
@@ -65,7 +80,11 @@ export async function handleLogin(kind: SessionKind, formData: FormData, fallbac
   const values = formValues(formData);
   const identifiant = values.identifiant?.trim().slice(0, IDENTIFIANT_MAX) ?? "";
   const demandee = (await suiteDemandee(values.suite?.slice(0, SUITE_MAX))) ?? "";
-  const keep: Record<string, string> = { identifiant, suite: demandee.slice(0, SUITE_MAX) };
+  const keep: Record<string, string> = {
+    identifiant,
+    suite: demandee.slice(0, SUITE_MAX),
+    ...(values.seSouvenir === "on" ? { seSouvenir: "on" } : {}),
+  };
   const errors: Record<string, string> = {};
   if (!identifiant) errors.identifiant = "Indiquez votre identifiant.";
   if (!values.motDePasse) errors.motDePasse = "Indiquez votre mot de passe.";
@@ -77,6 +96,9 @@ export async function handleLogin(kind: SessionKind, formData: FormData, fallbac
     motDePasse: values.motDePasse!,
     ip: await clientIp(),
     altcha: values.altcha,
+    // a parent's choice only, unticked unless ticked (the agents' form has no such box)
+    seSouvenir: kind === "USAGER" && values.seSouvenir === "on",
+    appareil: appareilDuUserAgent((await headers()).get("user-agent")),
   });
   if (!result.ok) {
     if (result.reason === "altcha") {
@@ -99,7 +121,7 @@ export async function handleLogin(kind: SessionKind, formData: FormData, fallbac
       message: IDENTIFIANTS_INCORRECTS,
     };
   }
-  await setSessionCookie(result.token, kind);
+  await setSessionCookie(result.token, kind, kind === "USAGER" && values.seSouvenir === "on");
   const suite = safeNext(keep.suite, fallback);
   // An agent who owes the TOTP code goes to that step first, the page asked for kept for afterwards.
   if (result.mfaEnAttente) redirect(`/agent/connexion/code?suite=${encodeURIComponent(suite)}`);

@@ -27,6 +27,9 @@ export async function login(input: {
   ip: string;
   /** the anti-bot payload, needed once the address is past its threshold */
   altcha?: string;
+  /** a parent's « Se souvenir de moi sur cet appareil », and that device in words (lib/auth/appareil.ts) */
+  seSouvenir?: boolean;
+  appareil?: string;
 }): Promise<LoginResult> {
   const identifiant = input.identifiant.trim().toLowerCase().slice(0, 254);
   const { kind, ip } = input;
@@ -107,8 +110,18 @@ export async function login(input: {
     } else {
       await tx.agent.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } });
     }
-    if (!mfaEnAttente) await journal(tx, { event: "connexion.reussie", actorKind: kind, actorId: account.id, ip });
-    return { token: await openSession(tx, subject, ip, { mfaEnAttente }), mfaEnAttente };
+    const seSouvenir = kind === "USAGER" && input.seSouvenir === true;
+    if (!mfaEnAttente) {
+      await journal(tx, {
+        event: "connexion.reussie",
+        actorKind: kind,
+        actorId: account.id,
+        ip,
+        ...(seSouvenir ? { details: { seSouvenir } } : {}),
+      });
+    }
+    const token = await openSession(tx, subject, ip, { mfaEnAttente, seSouvenir, appareil: input.appareil });
+    return { token, mfaEnAttente };
   });
   return { ok: true, token, subject, mfaEnAttente };
 }

@@ -15,6 +15,7 @@ import { indiceEspace, ipDuClient, SESSION_COOKIE, sessionCookieOptions } from "
 import { algorithmeIdToken, fournisseurFranceConnect, type IdentiteFranceConnect } from "@/lib/auth/franceconnect";
 import { fournisseurSsoAgents, mfaAffirme, type ClaimsSso } from "@/lib/auth/sso-agents";
 import { safeNext } from "@/lib/auth/login-form";
+import { origineAutorisee } from "@/lib/auth/origine";
 import { connexionFranceConnect } from "@/lib/domain/usager/franceconnect";
 import { connexionAgentSso } from "@/lib/domain/agent/sso";
 import { DRAFT_LIFETIME_MS } from "@/lib/domain/usager/brouillon";
@@ -54,7 +55,11 @@ function cookiesNextAuth(): AuthOptions["cookies"] {
   };
 }
 
-async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOptions> {
+/**
+ * `suite`: the page a parent's FranceConnect sign-in returns to, from next-auth's callbackUrl cookie (set from the
+ * button's `suite` when the sign-in started), checked again by safeNext.
+ */
+async function options(ip: string, cookies: CookieARetourner[], suite = "/mon-espace"): Promise<AuthOptions> {
   const { franceconnect, agentOidc } = config;
   const cookie = (name: string, value: string, extra: CookieARetourner["options"]) =>
     cookies.push({ name, value, options: extra });
@@ -80,7 +85,7 @@ async function options(ip: string, cookies: CookieARetourner[]): Promise<AuthOpt
             cookie(SESSION_COOKIE, issue.token, sessionCookieOptions());
             const indice = indiceEspace("USAGER");
             cookie(indice.name, indice.value, indice.options);
-            return `${config.appUrl}/mon-espace`;
+            return `${config.appUrl}${suite}`;
           }
           if (issue.issue === "inconnue") {
             cookie(nomCookieDuPortail("brouillon"), issue.brouillonToken, {
@@ -144,17 +149,9 @@ function serialiser({ name, value, options: o }: CookieARetourner): string {
   return parts.join("; ");
 }
 
-/**
- * Starting a sign-in is a POST of our own button's form. next-auth wants its CSRF token in that POST: the
- * request is first checked to come from our own pages (Origin), then the token is obtained and spent here, so
- * the button is a plain form that works without JavaScript.
- */
-function origineAutorisee(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  return origin === null
-    ? request.headers.get("sec-fetch-site") !== "cross-site"
-    : origin === new URL(config.appUrl).origin;
-}
+// Starting a sign-in is a POST of our own button's form. next-auth wants its CSRF token in that POST: the
+// request is first checked to come from our own pages (origineAutorisee), then the token is obtained and spent
+// here, so the button is a plain form that works without JavaScript.
 
 type Reponse = { statut: number; entetes: Map<string, string | string[]>; corps: unknown };
 
@@ -201,6 +198,15 @@ async function nextAuth(
 
 const setCookies = (reponse: Reponse): string[] => [reponse.entetes.get("set-cookie") ?? []].flat();
 
+/** The page asked for before a FranceConnect sign-in, kept by next-auth as its callbackUrl (an absolute URL). */
+function suiteDuRetour(cookies: Record<string, string>): string {
+  const retour = cookies[nomCookieDuPortail("oidcRetour")];
+  if (!retour || !URL.canParse(retour)) return "/mon-espace";
+  const url = new URL(retour);
+  if (url.origin !== new URL(config.appUrl).origin) return "/mon-espace";
+  return safeNext(`${url.pathname}${url.search}`, "/mon-espace");
+}
+
 export async function traiterRequeteOidc(request: Request, segments: string[]): Promise<Response> {
   process.env.NEXTAUTH_URL ??= `${config.appUrl}/api/auth`;
   const [action, providerId] = segments;
@@ -208,7 +214,7 @@ export async function traiterRequeteOidc(request: Request, segments: string[]): 
   const cookies = lireCookies(request);
   const headers = Object.fromEntries(request.headers);
   const nosCookies: CookieARetourner[] = [];
-  const authOptions = await options(ipDuClient(request.headers), nosCookies);
+  const authOptions = await options(ipDuClient(request.headers), nosCookies, suiteDuRetour(cookies));
 
   let body = await corps(request);
   const sortie = new Headers();

@@ -1,6 +1,7 @@
 // Server-side sessions, independent of Next.js (the cookie side is lib/auth/session-cookie.ts): a session is
 // a row holding the SHA-256 of a random token. Idle after 30 minutes, over after 12 hours, revoked at logout
-// and at a password change.
+// and at a password change. A parent's session opened with « Se souvenir de moi sur cet appareil » lives 30 days
+// (idle and in all) on that device, and is listed in Mon profil to be forgotten (lib/auth/appareils.ts).
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { hashToken, newToken } from "@/lib/auth/tokens";
@@ -8,6 +9,8 @@ import type { Agent, Session, Usager } from "@/lib/generated/prisma/client";
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
+/** A remembered session's idle and absolute limit alike. */
+export const SESSION_SOUVENIR_MS = 30 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -21,7 +24,19 @@ export async function openSession(
   tx: Tx,
   subject: Subject,
   ip: string,
-  { mfaEnAttente = false, idTokenFranceconnect }: { mfaEnAttente?: boolean; idTokenFranceconnect?: string } = {},
+  {
+    mfaEnAttente = false,
+    idTokenFranceconnect,
+    seSouvenir = false,
+    appareil,
+  }: {
+    mfaEnAttente?: boolean;
+    idTokenFranceconnect?: string;
+    /** « Se souvenir de moi sur cet appareil » (a parent's choice at login): 30 days */
+    seSouvenir?: boolean;
+    /** the device in words, from its User-Agent (lib/auth/appareil.ts) */
+    appareil?: string;
+  } = {},
 ): Promise<string> {
   const token = newToken();
   await tx.session.create({
@@ -33,17 +48,47 @@ export async function openSession(
       ip,
       mfaEnAttente,
       idTokenFranceconnect,
+      seSouvenir: seSouvenir && subject.kind === "USAGER",
+      appareil,
     },
   });
   return token;
 }
 
-export function sessionIsLive(session: Pick<Session, "createdAt" | "lastSeenAt" | "revokedAt">, now: Date): boolean {
+export function sessionIsLive(
+  session: Pick<Session, "createdAt" | "lastSeenAt" | "revokedAt"> & { seSouvenir?: boolean },
+  now: Date,
+): boolean {
+  const idle = session.seSouvenir ? SESSION_SOUVENIR_MS : SESSION_IDLE_MS;
+  const max = session.seSouvenir ? SESSION_SOUVENIR_MS : SESSION_MAX_MS;
   return (
     !session.revokedAt &&
-    now.getTime() - session.lastSeenAt.getTime() < SESSION_IDLE_MS &&
-    now.getTime() - session.createdAt.getTime() < SESSION_MAX_MS
+    now.getTime() - session.lastSeenAt.getTime() < idle &&
+    now.getTime() - session.createdAt.getTime() < max
   );
+}
+
+/** How long before the session is idle « Rester connecté » is offered. */
+export const ALERTE_AVANT_EXPIRATION_MS = 2 * 60 * 1000;
+
+/**
+ * When the page offers « Rester connecté », in ms: `premier` from this request (read with the session as it was
+ * before this request touched it), `ensuite` from a later navigation or form sent.
+ */
+export function delaisAvantAlerte(
+  session: Pick<Session, "lastSeenAt">,
+  now = new Date(),
+): { premier: number; ensuite: number } {
+  const ecoule = now.getTime() - session.lastSeenAt.getTime();
+  // findLiveSession moved the clock to now when it was over TOUCH_EVERY_MS behind, else left it where it was
+  const depuisLeDernierPassage = ecoule > TOUCH_EVERY_MS ? 0 : Math.max(ecoule, 0);
+  const ensuite = SESSION_IDLE_MS - ALERTE_AVANT_EXPIRATION_MS;
+  return { premier: ensuite - depuisLeDernierPassage, ensuite };
+}
+
+/** « Rester connecté »: the idle clock of a live session moved now, whatever TOUCH_EVERY_MS says. */
+export async function toucherSession(sessionId: string, now = new Date()): Promise<void> {
+  await db().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } });
 }
 
 export type LiveSession =

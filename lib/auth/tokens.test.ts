@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashToken, HOUR, isExpired, newToken } from "@/lib/auth/tokens";
 import { TOKEN_LIFETIME_MS } from "@/lib/domain/usager/liens";
-import { sessionIsLive, SESSION_IDLE_MS, SESSION_MAX_MS } from "@/lib/auth/sessions";
+import { sessionIsLive, SESSION_IDLE_MS, SESSION_MAX_MS, SESSION_SOUVENIR_MS } from "@/lib/auth/sessions";
 
 describe("tokens", () => {
   it("are 256 random bits, url-safe, and stored only as their SHA-256", () => {
@@ -49,5 +49,18 @@ describe("sessions", () => {
   });
   it("end when revoked", () => {
     expect(sessionIsLive({ createdAt: created, lastSeenAt: created, revokedAt: created }, created)).toBe(false);
+  });
+  it("remembered on a device (« Se souvenir de moi »): 30 days idle and in all, not 30 minutes nor 12 hours", () => {
+    expect(SESSION_SOUVENIR_MS).toBe(30 * 24 * HOUR);
+    const souvenir = { createdAt: created, lastSeenAt: created, revokedAt: null, seSouvenir: true };
+    expect(sessionIsLive(souvenir, new Date(created.getTime() + SESSION_MAX_MS + HOUR))).toBe(true);
+    expect(sessionIsLive(souvenir, new Date(created.getTime() + SESSION_SOUVENIR_MS - 1))).toBe(true);
+    expect(sessionIsLive(souvenir, new Date(created.getTime() + SESSION_SOUVENIR_MS))).toBe(false);
+    const actif = { ...souvenir, lastSeenAt: new Date(created.getTime() + 29 * 24 * HOUR) };
+    expect(sessionIsLive(actif, new Date(created.getTime() + SESSION_SOUVENIR_MS))).toBe(false);
+    expect(sessionIsLive({ ...souvenir, revokedAt: created }, created)).toBe(false);
+    expect(sessionIsLive({ ...souvenir, seSouvenir: false }, new Date(created.getTime() + SESSION_IDLE_MS))).toBe(
+      false,
+    );
   });
 });

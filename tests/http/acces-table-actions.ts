@@ -69,6 +69,11 @@ export const ACTIONS: Record<string, LigneAction> = {
   "app/(portail)/mon-profil/mot-de-passe/actions.ts#changerMotDePasseAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-profil/supprimer/actions.ts#demanderSuppressionAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-profil/supprimer/actions.ts#supprimerEspaceAction": { acces: "usager", args: formulaire },
+  "app/(portail)/mon-profil/appareils/actions.ts#oublierAppareilAction": {
+    acces: "usager",
+    args: () => formulaireAvec({ session: "inexistante" }),
+  },
+  "app/(portail)/mon-profil/appareils/actions.ts#oublierTousLesAppareilsAction": { acces: "usager", args: formulaire },
   "app/(portail)/famille/declarer/actions.ts#enregistrerDeclaration": {
     acces: "usager",
     args: () => ["titulaire", ...formulaire()],

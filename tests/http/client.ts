@@ -78,7 +78,13 @@ export function redirection(response: Response): string | null {
  * `Next-Action`, its arguments (bound ones first) in React's reply encoding, multipart when a FormData is
  * among them.
  */
-export async function appelerAction(client: Client, action: { id: string; page: string }, args: unknown[]) {
+export async function appelerAction(
+  client: Client,
+  action: { id: string; page: string },
+  args: unknown[],
+  /** what else the browser sends (its Referer) */
+  autres: Record<string, string> = {},
+) {
   const corps = await encodeReply(args);
   return requete(client, action.page, {
     method: "POST",
@@ -87,6 +93,7 @@ export async function appelerAction(client: Client, action: { id: string; page: 
       "next-action": action.id,
       accept: "text/x-component",
       ...(typeof corps === "string" ? { "content-type": "text/plain;charset=UTF-8" } : {}),
+      ...autres,
     },
   });
 }

@@ -20,6 +20,7 @@ import {
 } from "./client";
 import { espaceActive, familleComplete, MOT_DE_PASSE_AGENT, nouvelAgent } from "./fixtures";
 import { db } from "@/lib/db";
+import { hashToken } from "@/lib/auth/tokens";
 import { POLITIQUE_FICHIER } from "@/lib/storage/reponse";
 
 const IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect.";
@@ -34,6 +35,23 @@ async function seConnecter(client: Client, identifiant: string, motDePasse: stri
 }
 
 describe("connexion des usagers", () => {
+  it("« Se souvenir de moi sur cet appareil » : un cookie de 30 jours, une session de 30 jours nommant l'appareil", async () => {
+    const espace = await espaceActive();
+    const client = anonyme();
+    const reponse = await soumettreFormulaire(client, "/connexion", {
+      identifiant: espace.identifiant,
+      motDePasse: espace.motDePasse,
+      seSouvenir: "on",
+    });
+    expect(redirection(reponse)).toBe("/mon-espace");
+    const cookie = cookieDeSession(reponse)!;
+    expect(cookie).toMatch(/; Max-Age=2592000/i);
+    const jeton = cookie.slice(cookie.indexOf("=") + 1, cookie.indexOf(";"));
+    const session = await db().session.findUniqueOrThrow({ where: { tokenHash: hashToken(jeton) } });
+    // (fetch's own User-Agent here: no browser, no system it knows)
+    expect(session).toMatchObject({ seSouvenir: true, appareil: "Appareil inconnu" });
+  });
+
   it("six mauvais mots de passe : la sixième tentative attend, sans dire si l'identifiant existe", async () => {
     const espace = await espaceActive();
     const client = anonyme();
@@ -76,6 +94,8 @@ describe("connexion des usagers", () => {
     expect(cookie).toMatch(/; Path=\//i);
     // APP_URL is http:// here; under https the cookie is Secure (lib/config.ts secureCookies)
     expect(cookie).not.toMatch(/; Secure/i);
+    // without « Se souvenir de moi », the browser forgets it when it closes
+    expect(cookie).not.toMatch(/; (Max-Age|Expires)=/i);
     expect((await requete(client, "/mon-espace")).status).toBe(200);
 
     const deconnexion = actionDuBuild("app/(portail)/actions.ts", "deconnexion");
@@ -84,7 +104,7 @@ describe("connexion des usagers", () => {
     expect(redirection(sortie)).toMatch(/^\/connexion/);
     expect(cookieDeSession(sortie)).toMatch(/^pf_session=;.*Expires=Thu, 01 Jan 1970/i);
     // the token is revoked on the server, not only forgotten by the browser
-    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace&expiree=1");
   });
 });
 

@@ -15,6 +15,7 @@ import {
   redirection,
   requete,
   soumettreFormulaire,
+  serveur,
   type Client,
 } from "./client";
 import { espaceActive, jetonDeCourriel, nouvelAgent } from "./fixtures";
@@ -41,7 +42,59 @@ describe("expiration des sessions", () => {
     expect(Date.now() - vue.lastSeenAt.getTime()).toBeLessThan(MINUTE);
 
     await vieillir(client, { ouverte: SESSION_IDLE_MS + MINUTE, vue: SESSION_IDLE_MS + MINUTE });
-    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace&expiree=1");
+  });
+
+  it("un formulaire envoyé après l'expiration ramène, après la connexion, à la page d'où il est parti", async () => {
+    const espace = await espaceActive();
+    const client = await connecte({ kind: "USAGER", usagerId: espace.usagerId });
+    await vieillir(client, { ouverte: SESSION_IDLE_MS + MINUTE, vue: SESSION_IDLE_MS + MINUTE });
+    const action = actionDuBuild("app/(portail)/demandes/[numero]/actions.ts", "envoyerMessageAction");
+    const envoyer = (referer: string) => {
+      const formulaire = new FormData();
+      formulaire.append("numero", "12");
+      formulaire.append("message", "Bonjour");
+      return appelerAction(client, { id: action.id, page: "/demandes/12" }, [{ values: {}, errors: {} }, formulaire], {
+        referer,
+      });
+    };
+    expect(redirection(await envoyer(new URL("/demandes/12?onglet=echanges", serveur.baseUrl).toString()))).toBe(
+      "/connexion?suite=%2Fdemandes%2F12%3Fonglet%3Dechanges&expiree=1",
+    );
+    // another site's page is never a suite
+    expect(redirection(await envoyer("https://ailleurs.example/demandes/12"))).toBe("/connexion?expiree=1");
+    // without a session cookie at all (a first visit), no « expirée »
+    const formulaire = new FormData();
+    expect(
+      redirection(
+        await appelerAction(
+          anonyme(),
+          { id: action.id, page: "/demandes/12" },
+          [{ values: {}, errors: {} }, formulaire],
+          {
+            referer: new URL("/demandes/12", serveur.baseUrl).toString(),
+          },
+        ),
+      ),
+    ).toBe("/connexion?suite=%2Fdemandes%2F12");
+  });
+
+  it("« Rester connecté » (POST /api/session) remet l'horloge d'inactivité à zéro, pour une session vivante de ce site", async () => {
+    const espace = await espaceActive();
+    const client = await connecte({ kind: "USAGER", usagerId: espace.usagerId });
+    await vieillir(client, { ouverte: SESSION_IDLE_MS - MINUTE, vue: SESSION_IDLE_MS - MINUTE });
+    const ailleurs = await requete(client, "/api/session", {
+      method: "POST",
+      headers: { origin: "https://ailleurs.example" },
+    });
+    expect(ailleurs.status).toBe(403);
+    expect((await requete(client, "/api/session", { method: "POST" })).status).toBe(204);
+    const vue = await db().session.findUniqueOrThrow({ where: { tokenHash: hashToken(client.jeton!) } });
+    expect(Date.now() - vue.lastSeenAt.getTime()).toBeLessThan(MINUTE);
+    // nobody, or a session already gone: 401, the page sends to the login page
+    expect((await requete(anonyme(), "/api/session", { method: "POST" })).status).toBe(401);
+    await vieillir(client, { ouverte: SESSION_IDLE_MS + MINUTE, vue: SESSION_IDLE_MS + MINUTE });
+    expect((await requete(client, "/api/session", { method: "POST" })).status).toBe(401);
   });
 
   it("12 heures après son ouverture, la session est close même utilisée sans cesse", async () => {
@@ -50,7 +103,7 @@ describe("expiration des sessions", () => {
     await vieillir(client, { ouverte: SESSION_MAX_MS - MINUTE, vue: MINUTE });
     expect((await requete(client, "/mon-espace")).status).toBe(200);
     await vieillir(client, { ouverte: SESSION_MAX_MS + MINUTE, vue: 0 });
-    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+    expect(redirection(await requete(client, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace&expiree=1");
   });
 
   it("les sessions d'un agent expirent de même", async () => {
@@ -93,7 +146,7 @@ describe("révocation", () => {
     expect(await (await choisir("court")).text()).toContain("Le mot de passe doit contenir au minimum 8 caractère(s)");
     expect(redirection(await choisir("Nouveau-Mot-2026!"))).toBe("/connexion?reinitialise=1");
 
-    expect(redirection(await requete(ancienne, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace");
+    expect(redirection(await requete(ancienne, "/mon-espace"))).toBe("/connexion?suite=%2Fmon-espace&expiree=1");
     const avecAncien = await soumettreFormulaire(anonyme(), "/connexion", {
       identifiant: espace.identifiant,
       motDePasse: espace.motDePasse,

@@ -147,13 +147,14 @@ async function chezLeFournisseur(depart: string, sub: string): Promise<string> {
 export async function parcours(
   fournisseur: "franceconnect" | "agents",
   sub: string,
-  options: { bocal?: Bocal; alterer?: (retour: URL) => void } = {},
+  /** corps: the button's form (its `suite`) */
+  options: { bocal?: Bocal; alterer?: (retour: URL) => void; corps?: string } = {},
 ): Promise<{ location: URL; bocal: Bocal; autorisation: URL }> {
   const bocal = options.bocal ?? new Bocal();
   const debut = await portail(bocal, `${APP}/api/auth/signin/${fournisseur}`, {
     method: "POST",
     headers: { origin: APP, "content-type": "application/x-www-form-urlencoded" },
-    body: "",
+    body: options.corps ?? "",
   });
   expect(debut.status).toBe(302);
   const autorisation = new URL(debut.headers.get("location")!);

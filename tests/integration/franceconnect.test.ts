@@ -126,6 +126,21 @@ describe("FranceConnect: linking by sub only", () => {
     await db().usager.delete({ where: { id: usagerId } });
   });
 
+  it("comes back to the page asked for before the sign-in (the button's suite), never to another site", async () => {
+    const usagerId = await espaceFranceConnect(ANGELA.sub, "angela-suite@exemple.fr");
+    const suite = "/factures?mois=2026-11";
+    const { location } = await parcours("franceconnect", ANGELA.sub, {
+      corps: `suite=${encodeURIComponent(suite)}`,
+    });
+    expect(location.toString()).toBe(`${APP}${suite}`);
+    const ailleurs = await parcours("franceconnect", ANGELA.sub, {
+      corps: `suite=${encodeURIComponent("//ailleurs.example/piege")}`,
+    });
+    expect(ailleurs.location.toString()).toBe(`${APP}/mon-espace`);
+    await db().session.deleteMany({ where: { usagerId } });
+    await db().usager.delete({ where: { id: usagerId } });
+  });
+
   it("another identity with the same e-mail is not linked to the first space", async () => {
     const usagerId = await espaceFranceConnect(ANGELA.sub, "partage@exemple.fr");
     const avant = await db().session.count();

@@ -32,6 +32,7 @@ export const EXEMPLES: Record<string, Record<string, unknown>> = {
   "usager.rappel_cloture": { actif: true },
   "connexion.reussie": { secondFacteur: "secours", codesSecoursRestants: 7 },
   "connexion.bloquee": { identifiant: "claire.etchart", jusqua: "2026-12-07T13:35:00.000Z" },
+  "session.appareil_oublie": { sessions: 2, tous: true },
   "connexion.code_bloque": { jusqua: "2026-12-07T13:35:00.000Z" },
   "connexion.sso_refusee": { claim: "email", motif: "ambigu" },
   "connexion.sso_liee": { claim: "email" },

@@ -6,13 +6,19 @@ import Link from "next/link";
 import { MesInformations } from "@/components/layout/MesInformations";
 import { SimpleForm } from "@/components/ui/SimpleForm";
 import { FranceConnectDuProfil } from "@/components/franceconnect/FranceConnectDuProfil";
+import { appareilsMemorises } from "@/lib/auth/appareils";
 import { saisirCleEnfanceAction } from "./actions";
+import { AppareilsMemorises } from "./appareils/AppareilsMemorises";
 
 export const metadata = { title: "Mon profil" };
 
-export default async function MonProfilPage() {
-  const { usager: u } = await requireUsager("/mon-profil");
-  const famille = await familleDuUsager(u.id);
+export default async function MonProfilPage({ searchParams }: { searchParams: Promise<{ oubli?: string }> }) {
+  const { usager: u, session } = await requireUsager("/mon-profil");
+  const [famille, appareils, { oubli }] = await Promise.all([
+    familleDuUsager(u.id),
+    appareilsMemorises(u.id, session.id),
+    searchParams,
+  ]);
   const adresse = [
     [u.adresseNumero, u.adresseVoie].filter(Boolean).join(" "),
     u.adresseComplement,
@@ -73,6 +79,7 @@ export default async function MonProfilPage() {
           </li>
         </ul>
       </section>
+      <AppareilsMemorises appareils={appareils} oubli={oubli} />
       <FranceConnectDuProfil associe={Boolean(u.franceconnectSub)} avecMotDePasse={Boolean(u.passwordHash)} />
       <MesInformations avecProfil={false} />
       <section className="carte" aria-labelledby="cle-enfance">

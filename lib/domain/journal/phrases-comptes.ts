@@ -48,7 +48,8 @@ export const PHRASES_COMPTES: Phrases = {
         (d.texte("secondFacteur") ? " avec la double authentification" : "");
       return (
         `Connexion réussie${METHODE[d.texte("methode") ?? ""] ?? ""}${facteur}` +
-        (secours === undefined ? "" : ` (${compte(secours, "code de secours restant", "codes de secours restants")})`)
+        (secours === undefined ? "" : ` (${compte(secours, "code de secours restant", "codes de secours restants")})`) +
+        (d.vrai("seSouvenir") ? ", appareil mémorisé 30 jours" : "")
       );
     },
   },
@@ -178,6 +179,11 @@ export const PHRASES_COMPTES: Phrases = {
     phrase: (d) => `Mot de passe réinitialisé par lien${sessions(d)}`,
   },
   "mot_de_passe.modifie": { libelle: "Mot de passe modifié", phrase: (d) => `Mot de passe modifié${sessions(d)}` },
+  "session.appareil_oublie": {
+    libelle: "Appareil mémorisé oublié",
+    phrase: (d) =>
+      `${d.vrai("tous") ? "Tous les appareils mémorisés oubliés" : "Appareil mémorisé oublié"}${sessions(d, "sessions")}`,
+  },
   "mot_de_passe.confirmation_refusee": {
     libelle: "Mot de passe actuel refusé",
     phrase: () => "Mot de passe actuel refusé lors d'une modification",

@@ -37,7 +37,7 @@ export default async function ConnexionPage(props: ParamsDeCoquille) {
           <MessagesConnexion />
         </Suspense>
         <BoutonFranceConnect />
-        <LoginForm action={connexion} suiteDeLAdresse motDePasseOublie />
+        <LoginForm action={connexion} suiteDeLAdresse motDePasseOublie seSouvenir />
         {apercuActif() && <ComptesDemonstration comptes={comptesDemonstration("usager")} />}
       </section>
       <section className="carte" aria-labelledby="creer-titre">

@@ -16,10 +16,12 @@ type Props = {
   /** the mandate whose IBAN changes; absent to sign a new one */
   rum?: string;
   franceConnect: boolean;
+  /** a space opened with FranceConnect only: no password to re-enter, FranceConnect again instead */
+  sansMotDePasse?: boolean;
   titulaire: string;
 };
 
-export function MandatForm({ familleId, rum, franceConnect, titulaire }: Props) {
+export function MandatForm({ familleId, rum, franceConnect, sansMotDePasse, titulaire }: Props) {
   const { state, formAction, onSubmit, pending, formRef, annonce, cle, numero } = useFormulaireAction(
     rum ? modifier : signer,
     {
@@ -67,6 +69,11 @@ export function MandatForm({ familleId, rum, franceConnect, titulaire }: Props) 
         <p className="mb-4">
           Vous vous êtes connecté avec FranceConnect il y a moins de 10 minutes : le mandat sera signé avec
           FranceConnect, sans mot de passe.
+        </p>
+      ) : sansMotDePasse ? (
+        <p className="mb-4">
+          Votre espace n&apos;a pas de mot de passe : pour signer, déconnectez-vous puis choisissez « S&apos;identifier
+          avec FranceConnect » ; le mandat se signe alors sans mot de passe pendant 10 minutes.
         </p>
       ) : (
         <PasswordField

@@ -97,7 +97,13 @@ export default async function PrelevementPage() {
                     </p>
                   ))}
                 </article>
-                <MandatForm familleId={id} rum={enVigueur?.rum} franceConnect={franceConnect} titulaire={titulaire} />
+                <MandatForm
+                  familleId={id}
+                  rum={enVigueur?.rum}
+                  franceConnect={franceConnect}
+                  sansMotDePasse={!usager.passwordHash}
+                  titulaire={titulaire}
+                />
               </>
             )}
             {enVigueur && (

@@ -19,6 +19,14 @@ export default async function ChangementCourrielPage() {
         Nous envoyons un lien de confirmation à la nouvelle adresse. Elle remplace l&apos;actuelle une fois le lien
         suivi, et l&apos;ancienne adresse reçoit un avis du changement.
       </p>
+      {!usager.passwordHash && (
+        // a space opened only with FranceConnect: the change asks for a password it does not have yet
+        <p className="mb-6">
+          Votre espace n&apos;a pas encore de mot de passe : le changement de courriel le demande. Choisissez-en un avec{" "}
+          <Link href="/mot-de-passe-oublie">J&apos;ai oublié mon mot de passe.</Link> (le lien est envoyé à votre
+          adresse actuelle), puis revenez ici.
+        </p>
+      )}
       <ActionForm
         action={changerCourrielAction}
         bouton="Valider"
