@@ -27,12 +27,13 @@ function quotientLe(quotients: Quotient[], familleId: string, jour: Jour): numbe
 /**
  * For every child × unit of the caller's families' ACTIVE inscriptions, with the family's QF at that month
  * and the year's tarif (the billing module's own functions). A unit without a tariff for its year has no price
- * (the estimate counts its days for nothing, as no invoice can be run for it yet). Only the QF typed by `now`.
+ * (the estimate counts its days for nothing, as no invoice can be run for it yet). `now` is not read: the
+ * invoice's price does not depend on the clock, only on the day's QF and the year's tariff (every QF on file
+ * counts, as the invoice run reads them all).
  */
 export async function baremesDeLaFamille({
   usagerId,
   mois,
-  now,
 }: {
   usagerId: string;
   mois: readonly Jour[];
@@ -67,7 +68,7 @@ export async function baremesDeLaFamille({
       include: { tranches: true },
     }),
     db().quotientFamilial.findMany({
-      where: { familleId: { in: familles }, creeLe: { lte: now } },
+      where: { familleId: { in: familles } },
       select: { familleId: true, valeur: true, du: true, au: true, creeLe: true },
     }),
   ]);

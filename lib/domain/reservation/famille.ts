@@ -87,6 +87,13 @@ export async function enregistrerPourLaFamille({
       );
     }
 
+    // told child by child (their first names in order), each child's activities in order
+    sauvegardes.sort(
+      (a, b) =>
+        a.inscription.enfant.prenoms.localeCompare(b.inscription.enfant.prenoms, "fr") ||
+        a.inscription.enfantId.localeCompare(b.inscription.enfantId) ||
+        a.inscription.activite.libelle.localeCompare(b.inscription.activite.libelle, "fr"),
+    );
     const changees = sauvegardes.filter((s) => aChange(s.bilan));
     if (changees.length > 0) {
       const destinataire = await tx.usager.findUniqueOrThrow({
