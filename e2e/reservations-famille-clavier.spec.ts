@@ -28,7 +28,7 @@ test("une semaine réservée pour la famille au clavier seul", async ({
   expect(await cellule()).not.toBeNull();
   // down to the week of the 7th: the first week has 6 rows (2 children × Menu Classique, Matin, Soir)
   for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowDown");
-  await expect(page.locator(":focus")).toHaveAccessibleName("Louise, lundi 7 septembre, Menu Classique : libre");
+  await expect(page.locator(":focus")).toHaveAccessibleName("Henri, lundi 7 septembre, Menu Classique : libre");
 
   // every row of the week, left to right, Space on each free day
   let reserves = 0;
@@ -45,7 +45,7 @@ test("une semaine réservée pour la famille au clavier seul", async ({
     if (ligne < 5) await page.keyboard.press("ArrowDown");
   }
   expect(reserves).toBeGreaterThanOrEqual(24);
-  await expect(page.locator(":focus")).toHaveAccessibleName(/^Henri, lundi 7 septembre, Soir : réservé/);
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^Louise, lundi 7 septembre, Soir : réservé/);
   await expect(page.getByTestId("total-famille")).toContainText(`${reserves} repas et places`);
 
   // Tab leaves the grid: next is « Enregistrer »

@@ -52,7 +52,12 @@ export function BarreFamille({
           onClick={() => setApercu(true)}
         >
           Enregistrer
-          {changements.length > 0 && <span className="normal-case"> ({jours(changements.length)} modifiés)</span>}
+          {changements.length > 0 && (
+            <span className="normal-case">
+              {" "}
+              ({jours(changements.length)} modifié{changements.length > 1 ? "s" : ""})
+            </span>
+          )}
         </button>
       )}
     </form>
