@@ -21,10 +21,10 @@ export function NavigationPeriode({
   const rang = vue.semaines.findIndex((s) => s.lundi === semaine);
   const [anneeMois, numeroMois] = vue.mois.split("-");
   return (
-    <nav aria-label="Période affichée" className="flex flex-wrap items-center justify-between gap-2">
+    <nav aria-label="Période affichée" className="grid grid-cols-2 items-center gap-2 lg:grid-cols-[auto_1fr_auto]">
       <button
         type="button"
-        className="bouton-secondaire px-3 lg:hidden"
+        className="bouton-secondaire px-2 lg:hidden"
         onClick={() => onSemaine(-1)}
         disabled={rang <= 0 && !vue.moisPrecedent}
       >
@@ -38,13 +38,16 @@ export function NavigationPeriode({
       >
         Mois précédent
       </button>
-      <h2 className="order-first w-full text-center text-lg font-bold sm:order-none sm:w-auto" aria-live="polite">
+      <h2
+        className="order-first col-span-2 text-center text-lg font-bold lg:order-none lg:col-span-1"
+        aria-live="polite"
+      >
         {enMajuscule(MOIS[Number(numeroMois) - 1] ?? "")} {anneeMois}
         <span className="block text-sm font-normal lg:hidden">Semaine du {semaine.split("-").reverse().join("/")}</span>
       </h2>
       <button
         type="button"
-        className="bouton-secondaire px-3 lg:hidden"
+        className="bouton-secondaire px-2 lg:hidden"
         onClick={() => onSemaine(1)}
         disabled={rang >= vue.semaines.length - 1 && !vue.moisSuivant}
       >

@@ -117,8 +117,18 @@ export function VueFamille({
           </p>
         )),
       )}
-      {[...new Set(enfants.flatMap((e) => e.inscriptions.map((i) => i.prochaineCloture)).filter(Boolean))].map((p) => (
-        <p key={p}>{p}</p>
+      {[
+        ...new Set(
+          enfants.flatMap((e) =>
+            e.inscriptions.flatMap((i) =>
+              i.prochaineCloture ? [`${i.unites.map((u) => u.libelle).join(", ")} : ${i.prochaineCloture}`] : [],
+            ),
+          ),
+        ),
+      ].map((p) => (
+        <p key={p} className="text-sm">
+          {p}
+        </p>
       ))}
 
       <OutilsFamille
