@@ -6,15 +6,13 @@
 // month out as weeks of weekday columns shared by every child.
 import { db } from "@/lib/db";
 import { decoderAnnee, encoderAnnee } from "@/lib/domain/reservation/annee-compacte";
+import { lundiDe } from "@/lib/domain/reservation/estimation";
 import { calendrierReservations, type Calendrier, type Mois } from "@/lib/domain/reservation/queries";
 import { uniteSouscrite } from "@/lib/domain/reservation/unites-souscrites";
 import { ajouterJours, jourDeDate, jourParis, jourSemaine, type Jour } from "@/lib/temps/jours";
 
 const MOIS_VALIDE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const JOUR_VALIDE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The Monday of a day's week. */
-export const lundiDe = (jour: Jour): Jour => ajouterJours(jour, 1 - jourSemaine(jour));
 
 /** The month a week is shown in: its Thursday's (as ISO numbers weeks), so a week is in one month only. */
 export const moisDeLaSemaine = (lundi: Jour): Mois => ajouterJours(lundi, 3).slice(0, 7);
