@@ -30,7 +30,13 @@ test("deux enfants réservés pour une semaine en un seul enregistrement, puis u
 }) => {
   test.setTimeout(180_000);
   const nom = fabrique.nom("Larralde");
-  const famille = await fabrique.familleInscriteCantine({ nom, garderie: true, aussi: ["Henri"], unMenu: true });
+  const famille = await fabrique.familleInscriteCantine({
+    nom,
+    garderie: true,
+    aussi: ["Henri"],
+    unMenu: true,
+    quotient: 850,
+  });
   // in August, before the first cutoffs of the year (Thursday 3 September, 12:00, for the week of the 7th)
   await context.addCookies([{ name: "horloge-e2e", value: "2026-08-20T10:00:00.000Z", url: baseURL! }]);
   await connecter(page, famille);
@@ -72,6 +78,8 @@ test("deux enfants réservés pour une semaine en un seul enregistrement, puis u
   await expect(annonce).toBeFocused();
   await dansLEcran(page, annonce);
   await expect(total).toContainText("24 repas et places");
+  // priced by the billing's tariffs at the family's QF: an amount, not zero
+  await expect(total).toContainText(/24 repas et places = [1-9]\d*,\d{2} €/);
   expect(await total.textContent()).not.toEqual(unJour);
   await expectNoAxeViolations(page);
 
