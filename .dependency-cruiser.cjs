@@ -28,7 +28,8 @@ const PUBLICS = {
   commune: ["queries"],
   // (what the money aggregates share is kernel: lib/argent/ (cents, gap-free séries, the IBAN rule), lib/pdf/,
   // lib/inserer.ts, lib/temps/periode.ts; so facturation → prelevement → paiement holds no knot)
-  facturation: [],
+  // tarif: a unit's price for a QF, pure; the family's estimate (reservation/baremes.ts) prices as the invoice does
+  facturation: ["tarif"],
   famille: ["schemas"],
   // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits);
   // soldes (the invoices' lock) and recu (emettreRecu): a debit run pays invoices and each payment gets its reçu

@@ -12,10 +12,12 @@ const PDF = Buffer.from(
 );
 
 /** INSCRIPTION, PERMISSIONS (Sortir seul: Interdiction, the others Autorisation) and HABILITATIONS. */
-async function repondre(page: Page, unite: string) {
+async function repondre(page: Page, unites: string | string[]) {
   await page.getByRole("combobox", { name: "Lieu", exact: true }).selectOption({ index: 1 });
   await page.getByRole("combobox", { name: "Groupe", exact: true }).selectOption({ label: "Grande section" });
-  await page.getByRole("radio", { name: unite }).check();
+  // a menu is one radio; the garderie's Matin and Soir are boxes, several ticked
+  for (const unite of [unites].flat())
+    await page.getByRole("group", { name: "Unités" }).getByLabel(unite, { exact: true }).check();
   const choix = page.getByRole("group").filter({ has: page.getByRole("radio", { name: "Autorisation" }) });
   await expect(choix).toHaveCount(6); // five permissions, one habilitation (Maddi)
   for (const [rang, groupe] of (await choix.all()).entries())
@@ -176,7 +178,7 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   await deja.selectOption((await deja.locator("option", { hasText: "livret.pdf" }).getAttribute("value"))!);
   await page.getByRole("button", { name: "Utiliser ce document pour la pièce Livret de famille." }).click();
   await expect(page.getByRole("link", { name: "livret.pdf" })).toBeVisible();
-  await repondre(page, "Matin");
+  await repondre(page, ["Matin", "Soir"]);
   await attester(page);
   await page.getByRole("button", { name: "Aller à l'étape 2 >" }).click();
   await expect(page).toHaveURL(/\/recapitulatif$/);

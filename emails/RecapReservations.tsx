@@ -32,7 +32,7 @@ const INTRO: Record<Origine, (enfant: string, activite: string) => string> = {
   decision: (enfant, activite) => `Le service a traité vos demandes de réservation pour ${enfant} (${activite}) :`,
 };
 
-function Liste({ titre, lignes }: { titre: string; lignes: LigneRecap[] }) {
+export function Liste({ titre, lignes }: { titre: string; lignes: LigneRecap[] }) {
   if (lignes.length === 0) return null;
   return (
     <>

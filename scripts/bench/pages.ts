@@ -1,19 +1,21 @@
 // Pages under steady load (autocannon, BENCH_CONNECTIONS connections × BENCH_DURATION s each, after a warm-up of
 // BENCH_WARMUP s), one after the other on one node: a static file (public/bench-statique.html), the login page,
 // the bench's floor (/mon-espace/plancher: the session check and one query, under the layout of every page),
-// Mon accueil and Gérer mes réservations (the month view), these three with one parent's session cookie, and the
-// public home page (served from the cache, as the login page is).
+// Mon accueil and Gérer mes réservations (the month view), these three with one parent's session cookie, the
+// public home page (served from the cache, as the login page is), and Réserver pour toute la famille (the family
+// view, with the cookie), whose first-load JavaScript is weighed too (scripts/bench/js.ts).
 // Ratios, not absolute times, are what the budgets hold: absolute times depend on the machine and on whatever
 // else it is running.
 import type { EventEmitter } from "node:events";
 import autocannon from "autocannon";
 import { auCalme, COOKIE_SESSION, page as verifier } from "./client";
 import { attendre, type Budget, intEnv, ms, percentile, pourcent, ratio, type Scenario } from "./commun";
+import { BUDGET_JS_VUE_FAMILLE, jsPremierChargement } from "./js";
 import type { Parent } from "./population";
 
 /** `/connexion`'s p95 (and the public home page's) at most this many times the static page's. */
 export const BUDGET_CONNEXION_P95 = 2;
-/** Mon accueil and the month view: at least this share of the floor's requests per second. */
+/** Mon accueil, the month view and the family view: at least this share of the floor's requests per second. */
 export const BUDGET_PART_DU_PLANCHER = 0.5;
 
 type Page = { nom: string; path: string; headers: Record<string, string>; marque: string };
@@ -123,6 +125,7 @@ export async function pages(baseUrl: string, parent: Parent, databaseUrl?: strin
     },
     // a public page served from the cache like /connexion (lib/coquille.ts), held to its budget
     { nom: "Accueil", path: "/", headers: {}, marque: "Portail Famille de" },
+    { nom: "Vue de la famille", path: "/famille/reservations", headers: cookie, marque: "Enregistrer" },
   ];
   for (const p of liste) await verifier(baseUrl, p.path, p.headers.cookie ? parent.jeton : undefined, p.marque);
   // without the cookie: off to /connexion, so the cookie is what counts
@@ -140,7 +143,8 @@ export async function pages(baseUrl: string, parent: Parent, databaseUrl?: strin
     await auCalme(baseUrl);
     mesures.push(await mesurer(baseUrl, p, connections, duration));
   }
-  return { mesures, connections, duration };
+  const js = await jsPremierChargement(baseUrl, "/famille/reservations", parent.jeton);
+  return { mesures, connections, duration, js };
 }
 
 export function tableauPages(mesures: MesurePage[]): string[][] {
@@ -161,8 +165,9 @@ export function tableauPages(mesures: MesurePage[]): string[][] {
   ];
 }
 
-export function budgetsPages(mesures: MesurePage[], ou: string): Budget[] {
-  const [statique, connexion, plancher, accueil, mois, accueilPublic] = mesures as [
+export function budgetsPages(mesures: MesurePage[], ou: string, js?: { octets: number; fichiers: number }): Budget[] {
+  const [statique, connexion, plancher, accueil, mois, accueilPublic, famille] = mesures as [
+    MesurePage,
     MesurePage,
     MesurePage,
     MesurePage,
@@ -178,7 +183,16 @@ export function budgetsPages(mesures: MesurePage[], ou: string): Budget[] {
       mesure: ratio(m.p95 / statique.p95),
       ok: m.p95 / statique.p95 <= BUDGET_CONNEXION_P95,
     })),
-    ...[accueil, mois].map((m) => ({
+    ...(js
+      ? [
+          {
+            nom: `${ou} — Vue de la famille : JavaScript au premier chargement ≤ ${BUDGET_JS_VUE_FAMILLE / 1000} ko gzip`,
+            mesure: `${(js.octets / 1000).toFixed(1)} ko (${js.fichiers} fichiers)`,
+            ok: js.octets <= BUDGET_JS_VUE_FAMILLE,
+          },
+        ]
+      : []),
+    ...[accueil, mois, famille].map((m) => ({
       nom: `${ou} — ${m.page.nom} : ≥ ${pourcent(BUDGET_PART_DU_PLANCHER)} des req/s du plancher dynamique`,
       mesure: pourcent(part(m)),
       ok: part(m) >= BUDGET_PART_DU_PLANCHER,
@@ -199,14 +213,14 @@ export const scenario: Scenario = {
   nom: "pages",
   titre: "Pages sous charge constante (autocannon, un nœud)",
   async executer(ctx) {
-    const { mesures, connections, duration } = await pages(
+    const { mesures, connections, duration, js } = await pages(
       ctx.noeud.baseUrl,
       ctx.population.parents[0]!,
       ctx.base.genre === "postgresql" ? ctx.base.url : undefined,
     );
     return {
       tableau: tableauPages(mesures),
-      budgets: budgetsPages(mesures, ctx.base.libelle),
+      budgets: budgetsPages(mesures, ctx.base.libelle, js),
       notes: [
         "SQL : transactions SQL par affichage (PostgreSQL : pg_stat_database, 10 affichages l'un après l'autre). " +
           `${connections} connexions × ${duration} s par page ; p50/p95/p99 au rang le plus proche sur chaque réponse ; ` +

@@ -111,6 +111,15 @@ export const ACTIONS: Record<string, LigneAction> = {
         changements: JSON.stringify([{ date: "2026-12-07", uniteId: c.uniteId, reserver: true }]),
       }),
   },
+  "app/(portail)/famille/reservations/actions.ts#enregistrerPourLaFamilleAction": {
+    acces: "famille",
+    args: (c) =>
+      formulaireAvec({
+        changements: JSON.stringify([
+          { inscriptionId: c.a.inscriptionAccepteeId, date: "2026-12-07", uniteId: c.uniteId, reserver: true },
+        ]),
+      }),
+  },
   "app/(portail)/famille/enfants/[enfant]/absences/actions.ts#declarerAbsenceAction": {
     acces: "famille",
     args: (c) => [c.a.enfantId, ...formulaireAvec({ debut: "2026-12-07", motif: "MALADIE" })],

@@ -171,6 +171,7 @@ export const ROUTES: Record<string, LigneRoute> = {
     acces: "famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/reservations`,
   },
+  "/famille/reservations": { acces: "usager" },
   "/famille/enfants/[enfant]/absences": {
     acces: "famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/absences`,

@@ -24,6 +24,25 @@ it(
     const deploiement = await etat();
     // (and the families of the console's Monday, prisma/demo-quotidien.ts)
     expect(deploiement.usagers.filter((u) => !u.startsWith("famille."))).toEqual(["parent.attente", "parent.demo"]);
+    // the family booking view has two children: Henri and Louise, each at the canteen (one menu) and the garderie
+    // (Matin and Soir), each with days booked
+    const inscriptions = await db().inscription.findMany({
+      where: { statut: "ACTIVE", famille: { representants: { some: { usager: { identifiant: "parent.demo" } } } } },
+      select: { enfant: { select: { prenoms: true } }, activite: { select: { code: true } }, unitesSouscrites: true },
+      orderBy: [{ enfant: { prenoms: "asc" } }, { activite: { code: "asc" } }],
+    });
+    expect(inscriptions.map((i) => [i.enfant.prenoms, i.activite.code, i.unitesSouscrites.length])).toEqual([
+      ["Henri", "GARDERIE_PUBLIQUE", 2],
+      ["Henri", "RESTAURATION_PUBLIQUE", 1],
+      ["Louise", "GARDERIE_PUBLIQUE", 2],
+      ["Louise", "RESTAURATION_PUBLIQUE", 1],
+    ]);
+    for (const prenoms of ["Henri", "Louise"]) {
+      const reservees = await db().reservation.count({
+        where: { statut: "RESERVEE", enfant: { prenoms }, date: { gte: new Date("2026-12-01T00:00:00Z") } },
+      });
+      expect(reservees).toBeGreaterThan(20);
+    }
 
     // What a reviewer does meanwhile: a new space, and the demande sequence moved on.
     const admin = await db().agent.findFirstOrThrow({ where: { identifiant: "admin.demo" } });

@@ -93,6 +93,13 @@ export default async function MonAccueilPage() {
             ))}
           </ul>
           <LiensInscription />
+          {reservations?.enfants.size ? (
+            <p className="mt-3">
+              <Link href="/famille/reservations" className="bouton-principal no-underline">
+                Réserver pour toute la famille
+              </Link>
+            </p>
+          ) : null}
           <p className="mt-3">
             <Link href="/factures" className="bouton-secondaire no-underline">
               Mes factures

@@ -90,6 +90,7 @@ export async function commencerInscription({
       lieuId: activite.lieux.length === 1 ? activite.lieux[0]!.id : null,
       groupeId: null,
       uniteId: null,
+      unitesIds: [],
       uniteRequise: activite.unites.length > 0,
       permissions: reprises.permissions,
       habilitations: reprises.habilitations,
@@ -182,6 +183,14 @@ export async function enregistrerInscription({
       contacts.map((c) => c.id),
       "habilitation",
     );
+    // one exclusive unit (a menu: the radio « unite »), any of the others (garderie Matin, Soir: « unite-<id> »)
+    const radio = parmi(
+      values.unite,
+      activite.unites.map((u) => u.id),
+    );
+    const unitesIds = activite.unites
+      .filter((u) => u.id === radio || (!u.exclusive && values[`unite-${u.id}`] === "on"))
+      .map((u) => u.id);
     const pai = values.pai === "on";
     const paiObjet = pai ? (values.paiObjet ?? "").trim().slice(0, PAI_OBJET_MAX) : "";
     const attestations = Object.keys(ATTESTATIONS).filter((cle) => values[`attestation-${cle}`] === "on");
@@ -197,10 +206,8 @@ export async function enregistrerInscription({
         values.groupe,
         activite.groupes.map((g) => g.id),
       ),
-      uniteId: parmi(
-        values.unite,
-        activite.unites.map((u) => u.id),
-      ),
+      uniteId: unitesIds[0] ?? null,
+      unitesIds,
       uniteRequise: activite.unites.length > 0,
       permissions,
       habilitations,

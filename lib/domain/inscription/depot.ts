@@ -4,7 +4,14 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { inscriptionsTenues } from "@/lib/domain/inscription/catalogue";
 import { AJOUT_EN_ATTENTE, foyerDeLaDemande, piecesDuFoyer } from "@/lib/domain/inscription/foyer";
-import { estComplete, lireDonnees, manquesInscription, messageManques, PIECES } from "@/lib/domain/inscription/regles";
+import {
+  estComplete,
+  lireDonnees,
+  manquesInscription,
+  messageManques,
+  PIECES,
+  unitesChoisies,
+} from "@/lib/domain/inscription/regles";
 import type { Demande } from "@/lib/generated/prisma/client";
 import type { TypePiece } from "@/lib/generated/prisma/enums";
 
@@ -87,6 +94,8 @@ export async function accepterInscription(tx: Tx, demande: Demande): Promise<str
       lieuId: donnees.lieuId,
       groupeId: donnees.groupeId,
       uniteId: donnees.uniteId,
+      // the units booked from the calendar (unites-souscrites.ts): garderie Matin and Soir, or the one menu chosen
+      unitesSouscrites: unitesChoisies(donnees),
       permissions: Object.fromEntries(
         Object.entries(donnees.permissions).map(([cle, choix]) => [cle, choix === "AUTORISE"]),
       ),

@@ -7,7 +7,7 @@ import { withCommune } from "@/lib/domain/commune/queries";
 import { getCommune } from "@/lib/commune";
 import { contexte, lirePaiObjet } from "@/lib/domain/inscription/brouillon";
 import { foyerDeLaDemande } from "@/lib/domain/inscription/foyer";
-import { lireDonnees, PERMISSIONS, PIECES, type Permission } from "@/lib/domain/inscription/regles";
+import { lireDonnees, PERMISSIONS, PIECES, unitesChoisies, type Permission } from "@/lib/domain/inscription/regles";
 import { aAccesSante } from "@/lib/domain/sante/acces-agent";
 
 export type RecapInscription = NonNullable<Awaited<ReturnType<typeof recapInscription>>>;
@@ -46,7 +46,11 @@ export async function recapInscription(
     dateFin: formatParis(ctx.annee.dateFin, "dd/MM/yyyy"),
     lieu: ctx.activite.lieux.find((l) => l.id === donnees.lieuId)?.nom ?? null,
     groupe: ctx.activite.groupes.find((g) => g.id === donnees.groupeId)?.libelle ?? null,
-    unite: ctx.activite.unites.find((u) => u.id === donnees.uniteId)?.libelle ?? null,
+    unite:
+      ctx.activite.unites
+        .filter((u) => unitesChoisies(donnees).includes(u.id))
+        .map((u) => u.libelle)
+        .join(", ") || null,
     permissions: (Object.keys(PERMISSIONS) as Permission[]).map((cle) => ({
       libelle: withCommune(PERMISSIONS[cle], commune),
       autorise: choix(donnees.permissions[cle]),

@@ -9,6 +9,7 @@ import {
   MESSAGE_ATTESTATION,
   messageManques,
   PERMISSIONS,
+  unitesChoisies,
 } from "./regles";
 
 const complete = donneesSchema.parse({
@@ -74,5 +75,15 @@ describe("manquesInscription", () => {
       ].sort(),
     );
     expect(manquesInscription({ ...complete, uniteRequise: false, uniteId: null }).champs).toEqual({});
+  });
+
+  it("takes several units (garderie Matin and Soir), or the single one of a draft made before; none is missing", () => {
+    expect(unitesChoisies({ uniteId: 3, unitesIds: [3, 4] })).toEqual([3, 4]);
+    expect(unitesChoisies({ uniteId: 3, unitesIds: [] })).toEqual([3]);
+    expect(unitesChoisies({ uniteId: null, unitesIds: [] })).toEqual([]);
+    expect(manquesInscription({ ...complete, uniteId: 3, unitesIds: [3, 4] }).champs).toEqual({});
+    expect(manquesInscription({ ...complete, uniteId: null, unitesIds: [] }).champs).toEqual({
+      unite: "Choisissez une unité.",
+    });
   });
 });

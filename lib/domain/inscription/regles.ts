@@ -62,7 +62,10 @@ export const donneesSchema = z.object({
   piecesRequises: z.array(z.string()).default([]),
   lieuId: z.number().int().nullable().default(null),
   groupeId: z.number().int().nullable().default(null),
+  /** the first unit chosen (Inscription.uniteId); the units chosen are unitesIds, or this one in older drafts */
   uniteId: z.number().int().nullable().default(null),
+  /** the units chosen: several of those that are not exclusive (garderie Matin and Soir), one exclusive (a menu) */
+  unitesIds: z.array(z.number().int()).default([]),
   /** the activity has units to choose from */
   uniteRequise: z.boolean().default(false),
   permissions: z.record(z.string(), choix).default({}),
@@ -80,6 +83,10 @@ export const donneesSchema = z.object({
   pieces: z.record(z.string(), z.string()).default({}),
 });
 export type DonneesInscription = z.infer<typeof donneesSchema>;
+
+/** The units a demande subscribes: those chosen, or the single one of a draft made before several could be. */
+export const unitesChoisies = (d: Pick<DonneesInscription, "uniteId" | "unitesIds">): number[] =>
+  d.unitesIds.length > 0 ? d.unitesIds : d.uniteId !== null ? [d.uniteId] : [];
 
 export function lireDonnees(donnees: unknown): DonneesInscription | null {
   const parsed = donneesSchema.safeParse(donnees);
@@ -99,7 +106,7 @@ export function manquesInscription(donnees: DonneesInscription): Manques {
   const champs: Record<string, string> = {};
   if (donnees.lieuId === null) champs.lieu = "Choisissez le lieu.";
   if (donnees.groupeId === null) champs.groupe = "Choisissez le groupe.";
-  if (donnees.uniteRequise && donnees.uniteId === null) champs.unite = "Choisissez une unité.";
+  if (donnees.uniteRequise && unitesChoisies(donnees).length === 0) champs.unite = "Choisissez une unité.";
   for (const permission of Object.keys(PERMISSIONS)) {
     if (!donnees.permissions[permission])
       champs[`permission-${permission}`] = "Choisissez Autorisation ou Interdiction.";

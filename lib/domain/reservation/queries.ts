@@ -3,6 +3,7 @@
 // whether it may still change at `now` and why not.
 import { db } from "@/lib/db";
 import { encoderAnnee, type CaseJour, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
+import { uniteSouscrite } from "@/lib/domain/reservation/unites-souscrites";
 import { raisonFermeture } from "@/lib/domain/calendrier/generation";
 import {
   echeance,
@@ -156,6 +157,32 @@ function jusquau(reservation: Delai | null, reservableDes: Jour | null | undefin
     : "Délai de modification dépassé";
 }
 
+/** The inscription a calendar shows, in the caller's reach, with its activity's units and those it subscribes. */
+const inscriptionDuCalendrier = (portee: Portee, enfantId: string, inscriptionId: string) =>
+  db().inscription.findFirst({
+    where: { id: inscriptionId, enfantId, statut: "ACTIVE", ...dePortee(portee) },
+    select: {
+      id: true,
+      familleId: true,
+      lieuId: true,
+      enfantId: true,
+      unitesSouscrites: true,
+      annee: {
+        select: { libelle: true, dateDebut: true, dateFin: true, ouvertureReservations: true, lectureSeuleLe: true },
+      },
+      activite: {
+        select: {
+          id: true,
+          libelle: true,
+          joursSemaine: true,
+          delaiReservation: true,
+          delaiAnnulation: true,
+          unites: { orderBy: { ordre: "asc" }, select: { id: true, libelle: true, exclusive: true } },
+        },
+      },
+    },
+  });
+
 /**
  * One inscription's calendar as the month view shows it. The month `mois` (by default today's, or the year's
  * first) comes in full: each listed day with its words, its toggles and why a locked day is locked, grouped by
@@ -178,30 +205,14 @@ export async function calendrierReservations({
   mois?: Mois | null;
 }) {
   const agent = "agent" in portee;
-  const inscription = await db().inscription.findFirst({
-    where: { id: inscriptionId, enfantId, statut: "ACTIVE", ...dePortee(portee) },
-    select: {
-      id: true,
-      familleId: true,
-      lieuId: true,
-      enfantId: true,
-      annee: {
-        select: { libelle: true, dateDebut: true, dateFin: true, ouvertureReservations: true, lectureSeuleLe: true },
-      },
-      activite: {
-        select: {
-          id: true,
-          libelle: true,
-          joursSemaine: true,
-          delaiReservation: true,
-          delaiAnnulation: true,
-          unites: { orderBy: { ordre: "asc" }, select: { id: true, libelle: true, exclusive: true } },
-        },
-      },
-    },
-  });
+  const inscription = await inscriptionDuCalendrier(portee, enfantId, inscriptionId);
   if (!inscription) return null;
-  const { annee, activite } = inscription;
+  const { annee } = inscription;
+  // only the units the inscription subscribes are offered, by the rule the save applies (unites-souscrites.ts)
+  const activite = {
+    ...inscription.activite,
+    unites: inscription.activite.unites.filter((u) => uniteSouscrite(inscription.unitesSouscrites, u.id)),
+  };
   const entete = {
     inscriptionId: inscription.id,
     activite: activite.libelle,

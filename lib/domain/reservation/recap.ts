@@ -13,6 +13,10 @@ import RecapReservations, {
   type LigneRecap,
   type RecapReservationsProps,
 } from "@/emails/RecapReservations";
+import RecapReservationsFamille, {
+  recapReservationsFamilleSubject,
+  type SectionRecap,
+} from "@/emails/RecapReservationsFamille";
 import type { Usager } from "@/lib/generated/prisma/client";
 
 export type Destinataire = Pick<Usager, "id" | "courriel" | "civilite" | "nomUsage">;
@@ -55,4 +59,20 @@ export async function envoyerRecap(
     const element = createElement(RecapReservations, { ...recap, salutation: salutation(usager), lien });
     await enqueueMail(tx, await renderMail(usager.courriel, sujet, element));
   }
+}
+
+/** One mail for the family's save (the family booking view), to the parent who saved: one section per child × activity. */
+export async function envoyerRecapFamille(
+  tx: Tx,
+  { destinataire, sections }: { destinataire: Destinataire; sections: SectionRecap[] },
+): Promise<void> {
+  const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 }, select: { nom: true } });
+  const lien = `${config.appUrl}/famille/reservations`;
+  const element = createElement(RecapReservationsFamille, {
+    commune: commune.nom,
+    salutation: salutation(destinataire),
+    sections,
+    lien,
+  });
+  await enqueueMail(tx, await renderMail(destinataire.courriel, recapReservationsFamilleSubject(sections), element));
 }

@@ -28,7 +28,8 @@ type Props = {
   dateFin: string;
   lieux: Record<string, string>;
   groupes: Record<string, string>;
-  unites: { id: string; libelle: string }[];
+  /** exclusive units (menus): one of them, a radio; the others (garderie Matin, Soir): any, each its box */
+  unites: { id: string; libelle: string; exclusive: boolean }[];
   permissions: { cle: string; libelle: string }[];
   contacts: { id: string; nom: string }[];
   pieces: PieceSlot[];
@@ -116,19 +117,31 @@ function SectionInscription({
             Unités
           </legend>
           <div className="flex flex-wrap gap-x-6 gap-y-2">
-            {unites.map((unite) => (
-              <label key={unite.id} className="inline-flex min-h-11 items-center gap-2">
-                <input
-                  type="radio"
-                  name="unite"
-                  value={unite.id}
-                  defaultChecked={v.unite === unite.id}
-                  required
-                  className="size-5 accent-marque"
-                />
-                {unite.libelle}
-              </label>
-            ))}
+            {unites.map((unite) =>
+              unite.exclusive ? (
+                <label key={unite.id} className="inline-flex min-h-11 items-center gap-2">
+                  <input
+                    type="radio"
+                    name="unite"
+                    value={unite.id}
+                    defaultChecked={v.unite === unite.id}
+                    required
+                    className="size-5 accent-marque"
+                  />
+                  {unite.libelle}
+                </label>
+              ) : (
+                <label key={unite.id} className="inline-flex min-h-11 items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name={`unite-${unite.id}`}
+                    defaultChecked={v[`unite-${unite.id}`] === "on"}
+                    className="size-5 accent-marque"
+                  />
+                  {unite.libelle}
+                </label>
+              ),
+            )}
           </div>
           <FieldMessages name="unite" error={errors.unite} />
         </fieldset>

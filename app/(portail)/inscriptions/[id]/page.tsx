@@ -10,6 +10,7 @@ import {
   PERMISSIONS,
   PIECES,
   TYPES_PIECE,
+  unitesChoisies,
   type DonneesInscription,
 } from "@/lib/domain/inscription/regles";
 import { piecesDeLaDemande, piecesReutilisables, type PieceVue } from "@/lib/domain/piece/pieces";
@@ -20,11 +21,19 @@ export const metadata = { title: "Enfance — Inscription : ma demande" };
 const UUID = /^[0-9a-f-]{36}$/;
 
 /** The form's values from the saved draft: the parent finds everything where they left it. */
-function valeurs(demandeId: string, d: DonneesInscription): Record<string, string> {
+function valeurs(
+  demandeId: string,
+  d: DonneesInscription,
+  unites: { id: number; exclusive: boolean }[],
+): Record<string, string> {
   const values: Record<string, string> = {};
   if (d.lieuId !== null) values.lieu = String(d.lieuId);
   if (d.groupeId !== null) values.groupe = String(d.groupeId);
-  if (d.uniteId !== null) values.unite = String(d.uniteId);
+  // the exclusive unit chosen is the radio « unite », each other one its box « unite-<id> »
+  for (const unite of unites.filter((u) => unitesChoisies(d).includes(u.id))) {
+    if (unite.exclusive) values.unite = String(unite.id);
+    else values[`unite-${unite.id}`] = "on";
+  }
   for (const [cle, choix] of Object.entries(d.permissions)) values[`permission-${cle}`] = choix;
   for (const [id, choix] of Object.entries(d.habilitations)) values[`habilitation-${id}`] = choix;
   if (d.pai) values.pai = "on";
@@ -78,13 +87,13 @@ export default async function InscriptionPage({ params }: { params: Promise<{ id
       )}
       <InscriptionForm
         demandeId={demande.id}
-        initial={valeurs(demande.id, donnees)}
+        initial={valeurs(demande.id, donnees, activite.unites)}
         enfant={`${enfant.prenoms} ${enfant.nom.toUpperCase()}`}
         dateDebut={formatParis(annee.dateDebut, "dd/MM/yyyy")}
         dateFin={formatParis(annee.dateFin, "dd/MM/yyyy")}
         lieux={Object.fromEntries(activite.lieux.map((l) => [String(l.id), l.nom]))}
         groupes={Object.fromEntries(activite.groupes.map((g) => [String(g.id), g.libelle]))}
-        unites={activite.unites.map((u) => ({ id: String(u.id), libelle: u.libelle }))}
+        unites={activite.unites.map((u) => ({ id: String(u.id), libelle: u.libelle, exclusive: u.exclusive }))}
         permissions={Object.entries(PERMISSIONS).map(([cle, libelle]) => ({
           cle,
           libelle: withCommune(libelle, commune),

@@ -69,6 +69,9 @@ export default async function ReservationsPage({
         />
       )}
       <p className="mt-6">
+        <Link href="/famille/reservations">Réserver pour toute la famille</Link>
+      </p>
+      <p className="mt-2">
         <Link href="/mon-espace">Retour à Mon accueil</Link>
       </p>
     </div>
