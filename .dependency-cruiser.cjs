@@ -28,8 +28,6 @@ const PUBLICS = {
   commune: ["queries"],
   // (what the money aggregates share is kernel: lib/argent/ (cents, gap-free séries, the IBAN rule), lib/pdf/,
   // lib/inserer.ts, lib/temps/periode.ts; so facturation → prelevement → paiement holds no knot)
-  // tarif: a unit's price for a QF, pure; the family's estimate (reservation/baremes.ts) prices as the invoice does
-  facturation: ["tarif"],
   famille: ["schemas"],
   // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits);
   // soldes (the invoices' lock) and recu (emettreRecu): a debit run pays invoices and each payment gets its reçu
@@ -40,8 +38,10 @@ const PUBLICS = {
   // the mandates' transition table and its gate (a run suspends); prevoir: the emission (facturation/lot.ts)
   // plans the chunk's debits
   prelevement: ["mandat", "prevoir", "transitions"],
-  // the reservation's life: its transition table and the gate every write of Reservation.statut goes through
-  reservation: ["franchir", "transitions"],
+  // the reservation's life: its transition table and the gate every write of Reservation.statut goes through;
+  // estimation (the Bareme the billing prices, facturation/baremes.ts) and unites-souscrites (the units a family
+  // may book, so the ones it is priced for)
+  reservation: ["estimation", "franchir", "transitions", "unites-souscrites"],
   sante: ["acces-agent", "coffre", "schemas"],
   "service-non-assure": ["motifs"],
   usager: ["modifier", "schemas"],

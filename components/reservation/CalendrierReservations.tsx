@@ -30,7 +30,7 @@ import {
   type Modifs,
 } from "@/lib/domain/reservation/brouillon";
 import type { Calendrier, JourCalendrier } from "@/lib/domain/reservation/queries";
-import { MOIS } from "@/lib/temps/jours";
+import { MOIS } from "@/lib/temps/jours-calcul";
 
 type Ouvert = Extract<Calendrier, { ouvert: true }>;
 
@@ -94,7 +94,7 @@ export function CalendrierReservations({
         onAppliquer={(type) => setModifs(appliquerSemaineType(brouillon, type))}
       />
 
-      <div className="flex items-center justify-between gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <button
           type="button"
           className="bouton-secondaire"

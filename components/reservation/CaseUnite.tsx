@@ -27,10 +27,11 @@ function marque(c: CaseJour, etat: EtatCase, reserve: boolean): string {
   const figee = MARQUES_FIGEES[c.etat];
   if (figee) return figee;
   if (c.etat === "AUTRE_FOYER") return "⊘";
-  if (!c.modifiable) return "🔒";
-  if (etat === "ATTENTE" || etat === "A_VALIDER") return "⌛";
-  if (etat === "REFUSEE") return "✖";
-  return reserve ? "✔" : "○";
+  // a locked day keeps the mark of what it holds (booked or not), the lock beside it: never colour alone
+  const verrou = c.modifiable ? "" : "🔒";
+  if (etat === "ATTENTE" || etat === "A_VALIDER") return `⌛${verrou}`;
+  if (etat === "REFUSEE") return `✖${verrou}`;
+  return `${reserve ? "✔" : "○"}${verrou}`;
 }
 
 export function CaseUnite({

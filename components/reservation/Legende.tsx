@@ -5,7 +5,7 @@ const LIGNES: [string, string][] = [
   ["⌛", "Liste d'attente ou en attente de validation"],
   ["✖", "Refusé par le service"],
   ["⊘", "Réservé par l'autre foyer"],
-  ["🔒", "Non modifiable"],
+  ["🔒", "Non modifiable (à côté de ce que le jour contient : ✔ ou ○)"],
   ["✎", "Absence signalée"],
   ["✚", "Absence justifiée (non facturée)"],
   ["✖", "Absence injustifiée (facturée)"],

@@ -1,7 +1,7 @@
 // The answer to « Enregistrer »: what was saved, and each refused day with the server's reason. Above the
 // calendar, away from the button pressed at the bottom: brought into view and focused (Alert's `reponse`).
 import { Alert } from "@/components/ui/Alert";
-import { jourEnClair } from "@/lib/temps/jours";
+import { jourEnClair } from "@/lib/temps/jours-calcul";
 
 export function ReponseEnregistrement({
   message,

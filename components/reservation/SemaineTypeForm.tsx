@@ -2,7 +2,7 @@
 // to cancel the booked days not ticked. It only changes the draft on screen (brouillon.ts); nothing is saved
 // before « Enregistrer ».
 import { cleSemaineType, lireSemaineType, type SemaineType } from "@/lib/domain/reservation/brouillon";
-import { nomJour, type Jour } from "@/lib/temps/jours";
+import { nomJour, type Jour } from "@/lib/temps/jours-calcul";
 
 const enMajuscule = (texte: string) => texte.replace(/^./, (c) => c.toUpperCase());
 

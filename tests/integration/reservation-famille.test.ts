@@ -2,7 +2,7 @@
 // canteen (Menu Classique subscribed) and the garderie (Matin and Soir), saved in one transaction with one recap
 // mail; a day refused for one child keeps every other day; a failure in the middle leaves nothing; units the
 // inscription does not subscribe refused (the per-child save too); another family's inscription a 404; and the
-// estimate (estimation.ts, baremes.ts) equal to what the month's invoice then charges for the same days.
+// estimate (estimation.ts, ../facturation/baremes.ts) equal to what the month's invoice then charges for the same days.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -16,7 +16,7 @@ import { deciderDemande } from "@/lib/domain/demande/decider";
 import { enregistrerReservations, RAISONS } from "@/lib/domain/reservation/enregistrer";
 import { enregistrerPourLaFamille, type ChangementFamille } from "@/lib/domain/reservation/famille";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";
-import { baremesDeLaFamille } from "@/lib/domain/reservation/baremes";
+import { baremesDeLaFamille } from "@/lib/domain/facturation/baremes";
 import { estimer } from "@/lib/domain/reservation/estimation";
 import { facturerMois } from "@/lib/domain/facturation/executer";
 import { dateDeJour, jourDeDate } from "@/lib/temps/jours";

@@ -9,7 +9,7 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import { etatAffiche, reserve, type Brouillon } from "@/lib/domain/reservation/brouillon";
 import type { CaseJour, EtatCase } from "@/lib/domain/reservation/annee-compacte";
 import type { VueFamille } from "@/lib/domain/reservation/famille-vue";
-import { ajouterJours, jourEnClair, jourSemaine, type Jour } from "@/lib/temps/jours";
+import { ajouterJours, jourEnClair, jourSemaine, type Jour } from "@/lib/temps/jours-calcul";
 
 const JOURS_COURTS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
 

@@ -3,7 +3,7 @@
 // the next month when the month ends), on a desktop the month (« Mois précédent » / « Mois suivant »). The draft
 // stays: only the days shown change. Wraps at 360 px rather than stick out of its card.
 import type { VueFamille } from "@/lib/domain/reservation/famille-vue";
-import { MOIS, type Jour } from "@/lib/temps/jours";
+import { MOIS, type Jour } from "@/lib/temps/jours-calcul";
 
 const enMajuscule = (t: string) => t.replace(/^./, (c) => c.toUpperCase());
 

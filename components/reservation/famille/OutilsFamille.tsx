@@ -6,7 +6,7 @@ import { useState } from "react";
 import { SemaineTypeForm } from "@/components/reservation/SemaineTypeForm";
 import type { SemaineType } from "@/lib/domain/reservation/brouillon";
 import { cleSemaineTypeFamille, type SemaineTypeFamille } from "@/lib/domain/reservation/famille-vue-brouillon";
-import type { Jour } from "@/lib/temps/jours";
+import type { Jour } from "@/lib/temps/jours-calcul";
 
 export function OutilsFamille({
   enfants,

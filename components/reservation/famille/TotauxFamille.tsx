@@ -3,7 +3,7 @@
 // recomputed at each toggle. An estimation: the invoice is what counts.
 import { estimer, type Bareme } from "@/lib/domain/reservation/estimation";
 import { joursReserves, type Ligne } from "@/lib/domain/reservation/famille-vue-brouillon";
-import { ajouterJours, MOIS, type Jour } from "@/lib/temps/jours";
+import { ajouterJours, MOIS, type Jour } from "@/lib/temps/jours-calcul";
 
 /** "45,60 €", as the invoices print an amount (lib/argent's euros, without its server-side Decimal). */
 const euros = (centimes: number) =>

@@ -26,7 +26,7 @@ import {
   changementsFamille,
   copierSemaineFamille,
 } from "@/lib/domain/reservation/famille-vue-brouillon";
-import { ajouterJours, jourSemaine, type Jour } from "@/lib/temps/jours";
+import { ajouterJours, jourSemaine, type Jour } from "@/lib/temps/jours-calcul";
 
 /** The week shown first: the one asked, else today's if the month has it, else the month's first. */
 const semaineDepart = (vue: Vue): Jour => {

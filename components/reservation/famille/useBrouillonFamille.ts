@@ -13,7 +13,7 @@ import {
   type Ligne,
   type ModifsFamille,
 } from "@/lib/domain/reservation/famille-vue-brouillon";
-import type { Jour } from "@/lib/temps/jours";
+import type { Jour } from "@/lib/temps/jours-calcul";
 
 const RETROUVEES = "Vos modifications non enregistrées ont été retrouvées : vérifiez-les, puis enregistrez.";
 

@@ -2,7 +2,7 @@
 // semaine précédente", the preview of "Enregistrer"), in the compact text the page carries instead of the
 // rendered year: "2026-09-07:3L1,4R0;2026-09-08:…", each day with, per unit open that day, its id, its state's
 // letter and 1 when it may still change. About 20 bytes a day. Pure: the server writes it, the browser reads it.
-import type { Jour } from "@/lib/temps/jours";
+import type { Jour } from "@/lib/temps/jours-calcul";
 
 export type EtatCase =
   | "RESERVEE"

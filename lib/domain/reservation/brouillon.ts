@@ -9,7 +9,7 @@
 import type { CaseJour, EtatCase } from "@/lib/domain/reservation/annee-compacte";
 import type { Changement } from "@/lib/domain/reservation/enregistrer";
 import { rivaleExclusive, type UniteExclusive } from "@/lib/domain/reservation/unites-exclusives";
-import { ajouterJours, ecartJours, jourSemaine, semaineIso, type Jour } from "@/lib/temps/jours";
+import { ajouterJours, ecartJours, jourSemaine, semaineIso, type Jour } from "@/lib/temps/jours-calcul";
 
 /** The changed day × unit pairs, keyed by cleCase: true to book, false to cancel. */
 export type Modifs = Readonly<Record<string, boolean>>;

@@ -7,7 +7,7 @@
 // Majoration: the billing adds the tariff's supplement only to days in a "majoré" state (absence injustifiée,
 // présent sans réservation: transitions.ts etatsMajores), which a booking never makes, so the estimate of booked
 // days leaves it out.
-import type { Jour } from "@/lib/temps/jours";
+import type { Jour } from "@/lib/temps/jours-calcul";
 
 export type Bareme = {
   enfantId: string;

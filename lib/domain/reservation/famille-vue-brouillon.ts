@@ -16,7 +16,7 @@ import {
 } from "@/lib/domain/reservation/brouillon";
 import type { BilanFamille, ChangementFamille } from "@/lib/domain/reservation/famille";
 import { cleSemaineType } from "@/lib/domain/reservation/brouillon";
-import { ajouterJours, jourEnClair, type Jour } from "@/lib/temps/jours";
+import { ajouterJours, jourEnClair, type Jour } from "@/lib/temps/jours-calcul";
 
 /** The draft of each inscription on screen, keyed by inscriptionId. */
 export type ModifsFamille = Readonly<Record<string, Modifs>>;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { VueFamille } from "@/components/reservation/famille/VueFamille";
 import { Alert } from "@/components/ui/Alert";
 import { requireUsager } from "@/lib/auth/current";
-import { baremesDeLaFamille } from "@/lib/domain/reservation/baremes";
+import { baremesDeLaFamille } from "@/lib/domain/facturation/baremes";
 import { vueFamille } from "@/lib/domain/reservation/famille-vue";
 import { maintenant } from "@/lib/web/horloge";
 import { enregistrerPourLaFamilleAction } from "./actions";

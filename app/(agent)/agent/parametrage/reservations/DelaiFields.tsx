@@ -5,7 +5,7 @@ import { useState, type ReactNode } from "react";
 import { FieldMessages, Label } from "@/components/ui/Field";
 import { delaiSchema, echeance, libelleDelai, type Delai } from "@/lib/domain/calendrier/delais";
 import { NOMS_TYPES_DELAI } from "@/lib/domain/calendrier/schemas";
-import { jourEnClair, nomJour, type Jour } from "@/lib/temps/jours";
+import { jourEnClair, nomJour, type Jour } from "@/lib/temps/jours-calcul";
 
 export type Saisie = { type: string; n: string; ouvres: boolean; jour: string; heure: string };
 

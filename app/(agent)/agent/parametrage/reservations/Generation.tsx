@@ -3,7 +3,7 @@
 // « Enregistrer la génération ».
 import { SimpleForm } from "@/components/ui/SimpleForm";
 import type { apercuJours } from "@/lib/domain/calendrier/apercu-jours";
-import { jourEnClair, nomJour, type Jour } from "@/lib/temps/jours";
+import { jourEnClair, nomJour, type Jour } from "@/lib/temps/jours-calcul";
 import { enregistrerJoursAction } from "./actions";
 
 export const avecAnnee = (jour: Jour) => `${jourEnClair(jour)} ${jour.slice(0, 4)}`;

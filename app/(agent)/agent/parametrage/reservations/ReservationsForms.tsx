@@ -6,7 +6,7 @@ import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction
 import { FieldMessages, Label, SelectField, TextField } from "@/components/ui/Field";
 import type { Action } from "@/lib/action";
 import type { Delai } from "@/lib/domain/calendrier/delais";
-import type { Jour } from "@/lib/temps/jours";
+import type { Jour } from "@/lib/temps/jours-calcul";
 import { ZONES_SCOLAIRES } from "@/lib/domain/calendrier/zones";
 import { DelaiFields, saisieDe, type Saisie } from "./DelaiFields";
 

@@ -1,5 +1,5 @@
 // The unit prices the billing module would apply to the caller's children, for the family's estimate
-// (estimation.ts): the year's tariff of each unit (lib/domain/facturation/tarif.ts prixExact, the function the
+// (reservation/estimation.ts): the year's tariff of each unit (lib/domain/facturation/tarif.ts prixExact, the function the
 // invoice's calculateurPrix uses) at the household's quotient familial, looked up as the invoice does (the
 // latest start date covering the day, then the latest typed). The QF is the one in force on the month's first
 // day: a QF that changes in the middle of a month splits the invoice's line, and the estimate of the days after
