@@ -11,7 +11,6 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { GrilleFamille } from "@/components/reservation/famille/GrilleFamille";
-import { LegendeFamille } from "@/components/reservation/famille/LegendeFamille";
 import { OutilsFamille } from "@/components/reservation/famille/OutilsFamille";
 import { BarreFamille } from "@/components/reservation/famille/BarreFamille";
 import { NavigationPeriode } from "@/components/reservation/famille/NavigationPeriode";
@@ -39,12 +38,15 @@ export function VueFamille({
   baremes,
   action,
   cleStockage,
+  legende,
 }: {
   vue: Vue;
   baremes: Bareme[];
   action: Action;
   /** this space's key in the browser's storage */
   cleStockage: string;
+  /** the marks in words (LegendeFamille), rendered on the server: text the browser need not carry as script */
+  legende: React.ReactNode;
 }) {
   const { state, formAction, pending, numero } = useFormulaireAction(action);
   const router = useRouter();
@@ -153,7 +155,7 @@ export function VueFamille({
 
       <NavigationPeriode vue={vue} semaine={semaine} onSemaine={semaineVoisine} onMois={allerAuMois} />
 
-      <LegendeFamille />
+      {legende}
 
       <div className={navigation ? "opacity-60" : ""} aria-busy={navigation || undefined}>
         <GrilleFamille

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { VueFamille } from "@/components/reservation/famille/VueFamille";
 import { Alert } from "@/components/ui/Alert";
 import { requireUsager } from "@/lib/auth/current";
+import { LegendeFamille } from "@/components/reservation/famille/LegendeFamille";
 import { baremesDeLaFamille } from "@/lib/domain/facturation/baremes";
 import { vueFamille } from "@/lib/domain/reservation/famille-vue";
 import { maintenant } from "@/lib/web/horloge";
@@ -34,6 +35,7 @@ export default async function ReservationsFamillePage({
           baremes={baremes}
           action={enregistrerPourLaFamilleAction}
           cleStockage={`reservations-famille:${usager.id}`}
+          legende={<LegendeFamille />}
         />
       ) : vue.message ? (
         <Alert title={vue.message} />
