@@ -160,8 +160,8 @@ export function CalendrierReservations({
           key={`barre-${numero}`}
           formAction={formAction}
           pending={pending}
-          inscriptionId={calendrier.inscriptionId}
-          prenom={prenom}
+          pour={prenom}
+          champs={<input type="hidden" name="inscriptionId" value={calendrier.inscriptionId} />}
           changements={changements(brouillon)}
         />
       )}

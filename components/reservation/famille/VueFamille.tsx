@@ -12,7 +12,7 @@ import { useState, useTransition } from "react";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { GrilleFamille } from "@/components/reservation/famille/GrilleFamille";
 import { OutilsFamille } from "@/components/reservation/famille/OutilsFamille";
-import { BarreFamille } from "@/components/reservation/famille/BarreFamille";
+import { BarreEnregistrement } from "@/components/reservation/BarreEnregistrement";
 import { NavigationPeriode } from "@/components/reservation/famille/NavigationPeriode";
 import { TotauxFamille } from "@/components/reservation/famille/TotauxFamille";
 import { useBrouillonFamille } from "@/components/reservation/famille/useBrouillonFamille";
@@ -167,16 +167,17 @@ export function VueFamille({
           onSemaine={setSemaine}
         />
       </div>
-
       <TotauxFamille baremes={baremes} lignes={lignes} enfants={enfants} semaine={semaine} mois={vue.mois} />
 
       {!lectureSeule && (
-        <BarreFamille
+        <BarreEnregistrement
           key={`barre-${numero}`}
-          page={`/famille/reservations${adresse}`}
           formAction={formAction}
           pending={pending}
+          pour="la famille"
+          champs={<input type="hidden" name="page" value={`/famille/reservations${adresse}`} />}
           changements={diff}
+          compteSurLeBouton
         />
       )}
     </div>
