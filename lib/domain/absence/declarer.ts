@@ -74,8 +74,8 @@ export async function maladeCeMatin({
 }
 
 /** "Malade ce matin" is refused from the commune's hour on (Europe/Paris). */
-export async function verifierHeureMaladie(now: Date): Promise<void> {
-  const commune = await db().commune.findUniqueOrThrow({ where: { id: 1 } });
+export async function verifierHeureMaladie(now: Date, client: Tx = db()): Promise<void> {
+  const commune = await client.commune.findUniqueOrThrow({ where: { id: 1 } });
   if (now.getTime() >= instantParis(jourParis(now), commune.heureLimiteMaladie).getTime())
     throw new AppError("trop_tard", messageTropTard(commune));
 }

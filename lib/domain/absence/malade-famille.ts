@@ -28,20 +28,24 @@ export async function maladeCeMatinPourLaFamille({
 }): Promise<IssueEnfant[]> {
   const enfants = [...new Set(enfantIds)];
   if (enfants.length === 0) throw new AppError("aucun_enfant", "Cochez au moins un enfant.", "enfants");
-  for (const enfantId of enfants) if (!(await enfantDuUsager(db(), usagerId, enfantId))) throw absenceIntrouvable();
-  await verifierHeureMaladie(now);
   return db().$transaction(async (tx) => {
-    const issues: IssueEnfant[] = [];
+    // every child is the caller's before anything else is said (another family's child: not found, not « too late »)
+    const prenoms = new Map<string, string>();
     for (const enfantId of enfants) {
       const enfant = await enfantDuUsager(tx, usagerId, enfantId);
       if (!enfant) throw absenceIntrouvable();
+      prenoms.set(enfantId, enfant.prenoms);
+    }
+    await verifierHeureMaladie(now, tx);
+    const issues: IssueEnfant[] = [];
+    for (const [enfantId, prenom] of prenoms) {
       try {
         const { numero, jours } = await declarerDans(tx, declarationMaladeCeMatin({ usagerId, enfantId, now }));
-        issues.push({ enfantId, prenom: enfant.prenoms, numero, jours });
+        issues.push({ enfantId, prenom, numero, jours });
       } catch (error) {
         // nothing was written for this child (the refusal comes first): the others go on
         if (!(error instanceof AppError) || error.code !== "aucun_jour") throw error;
-        issues.push({ enfantId, prenom: enfant.prenoms, refus: error.message });
+        issues.push({ enfantId, prenom, refus: error.message });
       }
     }
     return issues;
