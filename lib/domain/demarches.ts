@@ -9,11 +9,16 @@ import {
   type Reprise,
   type SectionRecap,
 } from "@/lib/domain/demande/demarche";
+import { DEMARCHE_AJOUT_CO_REPRESENTANT } from "@/lib/domain/famille/demarche-ajout-co-representant";
+import { DEMARCHE_AJOUT_ENFANT } from "@/lib/domain/famille/demarche-ajout-enfant";
 import { DEMARCHE_AJOUT_FAMILLE } from "@/lib/domain/famille/demarche-ajout-famille";
 import { DEMARCHE_CHANGEMENT_ADRESSE } from "@/lib/domain/famille/demarche-changement-adresse";
+import { DEMARCHE_CONTACTS_HABILITATIONS } from "@/lib/domain/famille/demarche-contacts";
 import { DEMARCHE_RATTACHEMENT } from "@/lib/domain/famille/demarche-rattachement";
+import { DEMARCHE_RETRAIT_CO_REPRESENTANT } from "@/lib/domain/famille/demarche-retrait-co-representant";
 import { DEMARCHE_INSCRIPTION } from "@/lib/domain/inscription/demarche";
 import { DEMARCHE_DOSSIER_SANTE } from "@/lib/domain/sante/demarche";
+import { DEMARCHE_TRANSPORT_SCOLAIRE } from "@/lib/domain/transport/demarche";
 import { DEMARCHE_SUPPRESSION_ESPACE } from "@/lib/domain/usager/demarche-suppression-espace";
 import type { Demande, TypeDemande } from "@/lib/generated/prisma/client";
 
@@ -25,6 +30,11 @@ export const DEMARCHES: Demarches = {
   CHANGEMENT_ADRESSE: DEMARCHE_CHANGEMENT_ADRESSE,
   SUPPRESSION_ESPACE: DEMARCHE_SUPPRESSION_ESPACE,
   ABSENCE: DEMARCHE_ABSENCE,
+  AJOUT_ENFANT: DEMARCHE_AJOUT_ENFANT,
+  AJOUT_CO_REPRESENTANT: DEMARCHE_AJOUT_CO_REPRESENTANT,
+  RETRAIT_CO_REPRESENTANT: DEMARCHE_RETRAIT_CO_REPRESENTANT,
+  CONTACTS_HABILITATIONS: DEMARCHE_CONTACTS_HABILITATIONS,
+  TRANSPORT_SCOLAIRE: DEMARCHE_TRANSPORT_SCOLAIRE,
 };
 
 /** A demande's name as the parent and the agents read it: its own (an inscription's activity) or its type's. */

@@ -34,6 +34,9 @@ import { dossierSanteValide } from "./inscription-fixtures";
 
 const MDP = "Villefranque-64990!";
 const TYPES = Object.keys(DEMARCHES) as TypeDemande[];
+const aEcrire = async () => {
+  throw new Error("SCAFFOLD (issue 26): deposit one demande of this type");
+};
 
 beforeAll(async () => {
   const activites = await preparerCommune();
@@ -81,6 +84,12 @@ beforeAll(async () => {
       });
       return demanderSuppressionEspace({ usager, motDePasse: MDP, motif: "Déménagement", ip: "192.0.2.120" });
     },
+    // issue 26: each démarche's engineer deposits one here
+    AJOUT_ENFANT: aEcrire,
+    AJOUT_CO_REPRESENTANT: aEcrire,
+    RETRAIT_CO_REPRESENTANT: aEcrire,
+    CONTACTS_HABILITATIONS: aEcrire,
+    TRANSPORT_SCOLAIRE: aEcrire,
   };
   for (const type of TYPES) await deposees[type]();
 }, 120_000);

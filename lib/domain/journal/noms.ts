@@ -16,6 +16,11 @@ const TYPES: Record<TypeDemande, string> = {
   CHANGEMENT_ADRESSE: "Changement d'adresse",
   SUPPRESSION_ESPACE: "Suppression de l'espace personnel",
   ABSENCE: "Justifier une absence",
+  AJOUT_ENFANT: "Ajout d'un enfant",
+  AJOUT_CO_REPRESENTANT: "Ajout d'un co-représentant",
+  RETRAIT_CO_REPRESENTANT: "Retrait d'un co-représentant",
+  CONTACTS_HABILITATIONS: "Contacts et habilitations",
+  TRANSPORT_SCOLAIRE: "Transport scolaire",
 };
 export const intituleParType: Intitule = (demande) => TYPES[demande.type];
 
