@@ -11,6 +11,8 @@ export const COOKIES = {
   espace: "pf_espace",
   /** the token of a « Créer mon espace » draft (HttpOnly): set by the wizard and after an unknown FranceConnect identity */
   brouillon: "pf_brouillon",
+  /** the identifiant generated for a space created with FranceConnect, shown once by the confirmation (HttpOnly, 10 min) */
+  espaceCree: "pf_espace_cree",
   /** the end-to-end tests' clock, honoured only under E2E=1 (lib/web/horloge.ts) */
   horloge: "horloge-e2e",
   // next-auth's own, during a FranceConnect or SSO sign-in (lib/auth/oidc.ts): its defaults would be __Secure-

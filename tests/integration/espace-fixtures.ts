@@ -7,7 +7,7 @@ let counter = 0;
 
 export function nouvelEspace(
   overrides: Partial<Pick<NouvelEspace, "identifiant" | "motDePasse">> & { courriel?: string } = {},
-): NouvelEspace & { motDePasse: string } {
+): NouvelEspace & { motDePasse: string; identifiant: string } {
   counter++;
   return {
     cguVersion: 1,

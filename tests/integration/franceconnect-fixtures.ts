@@ -28,6 +28,12 @@ export const HOMONYME_DE_COURRIEL: IdentiteStandIn = {
   sub: "fc-autre-personne",
   claims: { ...ANGELA.claims, given_name: "Paul", family_name: "MARTIN", gender: "male" },
 };
+// Two more people named Angela DUBOIS (a namesake, born elsewhere), for the identifiant generated from the name.
+export const HOMONYMES: IdentiteStandIn[] = ["fc-angela-bis", "fc-angela-ter"].map((sub) => ({
+  ...ANGELA,
+  sub,
+  claims: { ...ANGELA.claims, birthdate: "1990-01-02", email: `${sub}@exemple.fr` },
+}));
 const AGENTS: IdentiteStandIn[] = [
   { sub: "a1", libelle: "mfa", claims: { email: "Agent.Mfa@mairie.test" }, amr: ["pwd", "mfa"] },
   { sub: "a2", libelle: "admin sans mfa", claims: { email: "admin.simple@mairie.test" }, amr: ["pwd"] },
@@ -53,7 +59,7 @@ export function preparerFournisseurs(): void {
       ...DEMO_CLIENT,
       redirectUris: [`${APP}/api/auth/callback/franceconnect`],
       postLogoutRedirectUris: [`${APP}/connexion?deconnecte=1`],
-      identites: [ANGELA, HOMONYME_DE_COURRIEL],
+      identites: [ANGELA, HOMONYME_DE_COURRIEL, ...HOMONYMES],
     });
     sso = await startOidcStandIn({
       profil: "agents",

@@ -3,15 +3,12 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionPublique, actionPubliqueLiee, saisieLibre } from "@/lib/action";
-import { AppError } from "@/lib/errors";
 import { formValues, parseForm, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/auth/current";
-import { ALTCHA_MESSAGE, verifyAltcha } from "@/lib/auth/altcha";
-import { isCommonPassword } from "@/lib/auth/password";
 import { getStorage } from "@/lib/storage/storage";
 import { checkUpload, PHOTO_RULE } from "@/lib/storage/upload-check";
 import { currentCgu } from "@/lib/domain/commune/queries";
-import { creerEspace } from "@/lib/domain/usager/creer";
+import { brouillonFranceConnect, creerEspaceDuBrouillon } from "@/lib/domain/usager/creer-du-brouillon";
 import { verrouillerIdentite } from "@/lib/domain/usager/franceconnect";
 import {
   createBrouillon,
@@ -20,19 +17,8 @@ import {
   type Brouillon,
   type DonneesBrouillon,
 } from "@/lib/domain/usager/brouillon";
-import {
-  adresseSchema,
-  authentificationBrouillonSchema,
-  authentificationSchema,
-  champsDuBrouillon,
-  contactSchema,
-  ETAPES,
-  etapeIndex,
-  identiteSchema,
-  STEP_SCHEMAS,
-  type EtapeSlug,
-} from "@/lib/domain/usager/schemas";
-import { brouillonCourant, clearDraftCookie, setDraftCookie } from "./brouillon-cookie";
+import { champsDuBrouillon, ETAPES, etapeIndex, STEP_SCHEMAS, type EtapeSlug } from "@/lib/domain/usager/schemas";
+import { brouillonCourant, clearDraftCookie, setDraftCookie, setEspaceCreeCookie } from "./brouillon-cookie";
 
 const stepPath = (index: number) => (index <= 0 ? "/creer-mon-espace" : `/creer-mon-espace/${ETAPES[index]!.slug}`);
 
@@ -144,57 +130,18 @@ async function valider(
 ): Promise<FormState> {
   const index = etapeIndex("authentification");
   await saveBrouillon(brouillon.id, { authentification: saved }, { step: index, reached: brouillon.reached });
-  // After FranceConnect no password is asked: FranceConnect opens the space (a password may be added later).
-  const franceconnect = brouillon.data.franceconnect;
-  const parsed = parseForm(franceconnect ? authentificationBrouillonSchema : authentificationSchema, values);
-  const errors = parsed.success ? {} : { ...parsed.errors };
-  const motDePasse =
-    parsed.success && "motDePasse" in parsed.data && typeof parsed.data.motDePasse === "string"
-      ? parsed.data.motDePasse
-      : null;
-  if (motDePasse && isCommonPassword(motDePasse)) {
-    errors.motDePasse = "Ce mot de passe fait partie des plus courants : choisissez-en un moins prévisible.";
-  }
-  if (!parsed.success || Object.keys(errors).length > 0) return { values, errors };
-
-  const { data } = brouillon;
-  const identite = identiteSchema.safeParse(data.identite ?? {});
-  const adresse = adresseSchema.safeParse(data.adresse ?? {});
-  const contact = contactSchema.safeParse(data.contact ?? {});
-  const firstInvalid = [!data.cgu, !identite.success, !adresse.success, !contact.success].indexOf(true);
-  if (firstInvalid >= 0 || !identite.success || !adresse.success || !contact.success || !data.cgu) {
-    await saveBrouillon(brouillon.id, {}, { step: firstInvalid + 1, reached: firstInvalid + 1 });
-    redirect(stepPath(firstInvalid + 1));
-  }
-
-  if (!(await verifyAltcha(values.altcha))) return { values, errors: { altcha: ALTCHA_MESSAGE } };
-
-  let cree: Awaited<ReturnType<typeof creerEspace>>;
-  try {
-    cree = await creerEspace(
-      {
-        cguVersion: data.cgu.version,
-        cguAcceptedAt: new Date(data.cgu.accepteeLe),
-        identite: { ...identite.data, photoKey: data.identite?.photoKey },
-        adresse: adresse.data,
-        contact: contact.data,
-        identifiant: parsed.data.identifiant,
-        motDePasse,
-        cleEnfance: parsed.data.cleEnfance,
-        franceconnectSub: franceconnect?.sub,
-      },
-      { ip: await clientIp() },
-    );
-  } catch (error) {
-    if (error instanceof AppError && error.field) {
-      return { values, errors: { [error.field]: error.message } };
-    }
-    throw error;
+  const resultat = await creerEspaceDuBrouillon(brouillon, values, { ip: await clientIp() });
+  if (resultat.issue === "erreurs") return { values, errors: resultat.errors };
+  if (resultat.issue === "etape") {
+    await saveBrouillon(brouillon.id, {}, { step: resultat.etape, reached: resultat.etape });
+    redirect(stepPath(resultat.etape));
   }
   // A courriel that already had a space: nothing was created (the page says the same), so nothing keeps the photo.
-  const photoKey = data.identite?.photoKey;
-  if (!cree.usagerId && photoKey) await getStorage().remove(photoKey);
+  const photoKey = brouillon.data.identite?.photoKey;
+  if (!resultat.espace.usagerId && photoKey) await getStorage().remove(photoKey);
   await deleteBrouillon(brouillon.id);
   await clearDraftCookie();
+  // After FranceConnect the identifiant was generated: the confirmation shows it, once.
+  if (brouillonFranceConnect(brouillon)) await setEspaceCreeCookie(resultat.espace.identifiant);
   redirect("/creer-mon-espace/confirmation");
 }

@@ -1,7 +1,8 @@
 // A space and FranceConnect. An identity is linked to a space by FranceConnect's `sub` only, never by the
 // e-mail it gives (not a verified key: two people may share one, and anyone may type anyone's): a known `sub`
 // opens the space's usual session; an unknown one is kept in a "Créer mon espace" draft, from which the parent
-// either creates a space (Identité locked to what FranceConnect says) or proves, once, with identifiant and
+// either creates a space (Identité locked to what FranceConnect says, the courriel it gives prefilled, no
+// identifiant, password nor anti-bot check: creer-du-brouillon.ts) or proves, once, with identifiant and
 // password that an existing space is theirs.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -74,7 +75,13 @@ export async function connexionFranceConnect(
       const cree = await createBrouillon(
         ctx.ip,
         new Date(),
-        { franceconnect: identite, franceconnectIdToken: ctx.idToken, identite: identiteDuBrouillon(identite) },
+        {
+          franceconnect: identite,
+          franceconnectIdToken: ctx.idToken,
+          identite: identiteDuBrouillon(identite),
+          // the courriel FranceConnect gives, prefilled and editable: the activation mail confirms whichever is kept
+          ...(identite.courriel ? { contact: { courriel: identite.courriel } } : {}),
+        },
         tx,
       );
       if (!cree) throw new AppError("trop_de_brouillons", TROP_DE_BROUILLONS);

@@ -100,6 +100,9 @@ export const authentificationBrouillonSchema = z.object({
   cleEnfance: optionnel(20, "Clé Enfance"),
 });
 
+/** The last step of a space begun with FranceConnect: no identifiant (one is generated), no password. */
+export const authentificationFranceConnectSchema = authentificationBrouillonSchema.pick({ cleEnfance: true });
+
 export const authentificationSchema = authentificationBrouillonSchema
   .extend({
     motDePasse: z
@@ -146,7 +149,8 @@ export type NouvelEspace = {
   identite: z.infer<typeof identiteSchema> & { photoKey?: string };
   adresse: z.infer<typeof adresseSchema>;
   contact: z.infer<typeof contactSchema>;
-  identifiant: string;
+  /** null for a space created through FranceConnect: one is generated from the name (lib/domain/usager/creer.ts) */
+  identifiant: string | null;
   /** null for a space created through FranceConnect: it may add a password later */
   motDePasse: string | null;
   cleEnfance?: string;

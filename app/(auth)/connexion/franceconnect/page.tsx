@@ -39,8 +39,8 @@ export default async function FranceConnectInconnuPage() {
           </h2>
           <p className="mb-4">
             Votre identité est reprise de FranceConnect : il vous reste à indiquer votre adresse et vos moyens de
-            contact, et à accepter les conditions générales d&apos;utilisation. Aucun mot de passe n&apos;est
-            nécessaire.
+            contact, et à accepter les CGU. Ni identifiant, ni mot de passe, ni contrôle de sécurité : FranceConnect
+            suffira pour vous connecter.
           </p>
           <Link href="/creer-mon-espace/cgu" className="bouton-principal no-underline">
             Créer mon espace

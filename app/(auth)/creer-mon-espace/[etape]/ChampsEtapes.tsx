@@ -70,7 +70,7 @@ export function AdresseEtape({ v, errors }: Saisie) {
   );
 }
 
-export function ContactEtape({ v, errors }: Saisie) {
+export function ContactEtape({ v, errors, franceconnect }: Saisie & { franceconnect?: boolean }) {
   return (
     <>
       <fieldset>
@@ -99,7 +99,11 @@ export function ContactEtape({ v, errors }: Saisie) {
           defaultValue={v.courriel}
           error={errors.courriel}
           autoComplete="email"
-          hint="Le lien d'activation de votre espace y sera envoyé."
+          hint={
+            franceconnect
+              ? "Celle que FranceConnect nous a transmise : vous pouvez la modifier. Le lien d'activation de votre espace y sera envoyé."
+              : "Le lien d'activation de votre espace y sera envoyé."
+          }
         />
         <SelectField
           name="moyenContactPrefere"
@@ -126,36 +130,40 @@ export function AuthentificationEtape({
   return (
     <>
       <>
-        <fieldset className="mb-6">
-          <legend className="sr-only">Authentification</legend>
-          <TextField
-            name="identifiant"
-            label="Identifiant d'utilisateur"
-            required
-            defaultValue={v.identifiant}
-            error={errors.identifiant}
-            autoComplete="username"
-            hint={IDENTIFIANT_RULE}
-            maxLength={50}
-          />
-          {!franceconnect && (
-            <>
-              <PasswordField
-                name="motDePasse"
-                label="Mot de passe"
-                defaultValue={v.motDePasse}
-                error={errors.motDePasse}
-              />
-              <PasswordField
-                name="confirmation"
-                label="Confirmation du mot de passe"
-                defaultValue={v.confirmation}
-                error={errors.confirmation}
-                showRule={false}
-              />
-            </>
-          )}
-        </fieldset>
+        {franceconnect ? (
+          <p className="mb-6">
+            FranceConnect vous a identifié : ni identifiant à choisir, ni mot de passe, ni contrôle de sécurité.
+            FranceConnect suffira pour vous connecter, et l&apos;identifiant attribué à votre espace vous sera indiqué à
+            sa création.
+          </p>
+        ) : (
+          <fieldset className="mb-6">
+            <legend className="sr-only">Authentification</legend>
+            <TextField
+              name="identifiant"
+              label="Identifiant d'utilisateur"
+              required
+              defaultValue={v.identifiant}
+              error={errors.identifiant}
+              autoComplete="username"
+              hint={IDENTIFIANT_RULE}
+              maxLength={50}
+            />
+            <PasswordField
+              name="motDePasse"
+              label="Mot de passe"
+              defaultValue={v.motDePasse}
+              error={errors.motDePasse}
+            />
+            <PasswordField
+              name="confirmation"
+              label="Confirmation du mot de passe"
+              defaultValue={v.confirmation}
+              error={errors.confirmation}
+              showRule={false}
+            />
+          </fieldset>
+        )}
         <fieldset className="mb-6">
           <legend className="mb-3 text-lg font-bold uppercase">Services</legend>
           <div className="mb-3 space-y-2 text-sm">
@@ -190,10 +198,12 @@ export function AuthentificationEtape({
             </div>
           </details>
         </fieldset>
-        <fieldset>
-          <legend className="mb-3 text-lg font-bold uppercase">Contrôle de sécurité</legend>
-          <AltchaField key={cleAltcha} error={errors.altcha} />
-        </fieldset>
+        {!franceconnect && (
+          <fieldset>
+            <legend className="mb-3 text-lg font-bold uppercase">Contrôle de sécurité</legend>
+            <AltchaField key={cleAltcha} error={errors.altcha} />
+          </fieldset>
+        )}
       </>
     </>
   );

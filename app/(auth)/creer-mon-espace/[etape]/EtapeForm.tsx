@@ -9,7 +9,12 @@ import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction
 import { WizardButtons } from "@/components/wizard/WizardButtons";
 import { IdentiteFranceConnect } from "@/components/franceconnect/IdentiteFranceConnect";
 import { formValues, parseForm } from "@/lib/forms";
-import { authentificationSchema, STEP_SCHEMAS, type EtapeSlug } from "@/lib/domain/usager/schemas";
+import {
+  authentificationFranceConnectSchema,
+  authentificationSchema,
+  STEP_SCHEMAS,
+  type EtapeSlug,
+} from "@/lib/domain/usager/schemas";
 import { refusTaille } from "@/components/ui/taille-fichier";
 import { PHOTO_MAX_OCTETS } from "@/lib/storage/limites";
 import { annuler, enregistrerEtape } from "../actions";
@@ -49,7 +54,12 @@ export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: P
     }
     const formData = new FormData(event.currentTarget, submitter);
     if (submitter.value === "suivant") {
-      const schema = etape === "authentification" && !franceconnect ? authentificationSchema : STEP_SCHEMAS[etape];
+      const schema =
+        etape !== "authentification"
+          ? STEP_SCHEMAS[etape]
+          : franceconnect
+            ? authentificationFranceConnectSchema
+            : authentificationSchema;
       const parsed = parseForm(schema, formValues(formData));
       if (!parsed.success) {
         setClientErrors(parsed.errors);
@@ -103,7 +113,7 @@ export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: P
         </fieldset>
       )}
       {etape === "adresse" && <AdresseEtape v={v} errors={errors} />}
-      {etape === "contact" && <ContactEtape v={v} errors={errors} />}
+      {etape === "contact" && <ContactEtape v={v} errors={errors} franceconnect={franceconnect} />}
       {etape === "authentification" && (
         <AuthentificationEtape
           v={v}
