@@ -212,6 +212,44 @@ test("l'espace d'une famille validée, ses démarches et Mes informations", asyn
   await verifierRetour(page, "Attestation sur l'honneur");
 });
 
+test("Mon accueil à 360 × 780 : « À faire » dans le premier écran, le montant dû, la clôture, l'enfant à qui il manque quelque chose", async ({
+  page,
+  context,
+  baseURL,
+  fabrique,
+  connecter,
+  expectNoAxeViolations,
+}) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  const famille = await fabrique.familleAvecAFaire({ nom: fabrique.nom("Etchart"), montantCentimes: 4560 });
+  // jeudi 10 septembre 2026, 08:30 à Paris: the canteen of the week of the 14th closes today at noon
+  await context.addCookies([{ name: "horloge-e2e", value: "2026-09-10T06:30:00.000Z", url: baseURL! }]);
+  await connecter(page, famille);
+  await page.goto("/mon-espace");
+
+  const aFaire = page.getByRole("region", { name: "À faire" });
+  await expect(aFaire.getByRole("link", { name: "À payer : 45,60 €" })).toHaveAttribute("href", "/factures");
+  await expect(aFaire.getByRole("link", { name: "Prochaine clôture : aujourd'hui à 12:00" })).toHaveAttribute(
+    "href",
+    "/famille/reservations",
+  );
+  await expect(aFaire.getByRole("link", { name: "Louise : compléter le dossier santé" })).toHaveAttribute(
+    "href",
+    `/famille/enfants/${famille.louise}/sante`,
+  );
+  await expect(aFaire.getByRole("link", { name: "Henri : compléter le dossier santé" })).toBeVisible();
+  // the whole block in the first screen, without scrolling, each line a thumb's target
+  const boite = (await aFaire.boundingBox())!;
+  expect(boite.y + boite.height).toBeLessThanOrEqual(780);
+  for (const lien of await aFaire.getByRole("link").all()) {
+    expect((await lien.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  }
+  await expect(
+    page.getByRole("link", { name: "Gérer ma famille : enfants, co-représentant, contacts" }),
+  ).toHaveAttribute("href", "/famille");
+  await verifierEcran(page, expectNoAxeViolations);
+});
+
 test("Déclarer ma famille : la liste des personnes au-dessus du formulaire", async ({
   page,
   fabrique,

@@ -1,7 +1,8 @@
 // Mon accueil's block of the family's bookings ahead: the next cutoff over the family's active inscriptions,
 // next week's school days with nothing booked (per child, with a link to book), the cutoff reminder's opt-in,
 // the calendar feed's page, and « Malade ce matin » for the children booked today. Its own rules are in
-// lib/domain/agenda/cloture.ts; the clock comes from the page.
+// lib/domain/agenda/cloture.ts; the clock and the agenda come from the page, which reads the agenda once for this
+// block and the « À faire » one (its next cutoff).
 import Link from "next/link";
 import { MaladeCeMatinFamilleForm, RappelClotureForm } from "@/components/accueil/FormulairesAccueil";
 import {
@@ -11,12 +12,13 @@ import {
   prochaineCloture,
   semaineProchaine,
 } from "@/lib/domain/agenda/cloture";
-import { agendaDeMonAccueil } from "@/lib/domain/agenda/queries";
+import type { agendaDeMonAccueil } from "@/lib/domain/agenda/queries";
 import { messageTropTard } from "@/lib/domain/absence/declarer";
 import { instantParis, jourEnClair, jourParis } from "@/lib/temps/jours";
 
-export async function AgendaAccueil({ usagerId, now }: { usagerId: string; now: Date }) {
-  const agenda = await agendaDeMonAccueil(usagerId, now);
+export type AgendaDeMonAccueil = Awaited<ReturnType<typeof agendaDeMonAccueil>>;
+
+export function AgendaAccueil({ agenda, now }: { agenda: AgendaDeMonAccueil; now: Date }) {
   if (!agenda || agenda.services.length === 0) return null;
   const cloture = prochaineCloture(agenda.services, now);
   const semaine = semaineProchaine(now);

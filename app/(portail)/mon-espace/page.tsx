@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AgendaAccueil } from "@/components/accueil/AgendaAccueil";
+import { actionsDesEnfants, AFaire } from "@/components/accueil/AFaire";
 import { CarteEnfant } from "@/components/famille/CarteEnfant";
 import { DemarchesEnfance } from "@/components/layout/DemarchesEnfance";
 import { MesDemandes } from "@/components/demande/MesDemandes";
@@ -15,6 +16,9 @@ import { reservationsDeLaFamille } from "@/lib/domain/famille/reservations";
 import { maintenant } from "@/lib/web/horloge";
 import { inscriptionsDesEnfants, scolariteDesEnfants } from "@/lib/domain/inscription/queries";
 import { etatsSante } from "@/lib/domain/sante/queries";
+import { agendaDeMonAccueil } from "@/lib/domain/agenda/queries";
+import { clotureEnClair, prochaineCloture } from "@/lib/domain/agenda/cloture";
+import { aFaireDeLaFamille } from "@/lib/domain/famille/a-faire";
 
 export const metadata = { title: "Mon accueil" };
 
@@ -25,16 +29,23 @@ export default async function MonAccueilPage() {
   const declaration = famille ? null : await etatDeclaration(usager.id);
   const now = await maintenant();
   // every child's card from one read of each kind for the whole family, not one per child
-  const [sante, scolarite, reservations, inscriptions] = await Promise.all([
+  const [sante, scolarite, reservations, inscriptions, agenda, aFaire] = await Promise.all([
     etatsSante(famille?.enfants.map(({ enfant }) => enfant.id) ?? []),
     famille ? scolariteDesEnfants(famille.id) : new Map<string, { ecole: string; groupe: string }>(),
     famille ? reservationsDeLaFamille(famille.id, now) : null,
     famille ? inscriptionsDesEnfants(famille.id) : null,
+    // read once for « À faire »'s next cutoff and the block « Mes réservations à venir »
+    famille ? agendaDeMonAccueil(usager.id, now) : null,
+    famille ? aFaireDeLaFamille(famille.id, usager.id, now) : null,
   ]);
   const sansDossier = (famille?.enfants ?? []).filter(({ enfant }) => {
     const etat = sante.get(enfant.id);
     return etat && !etat.derniereMiseAJour && etat.enAttente === null;
   });
+  const cloture = agenda?.services.length ? prochaineCloture(agenda.services, now) : null;
+  const aCompleter = new Map(
+    [...(inscriptions ?? [])].map(([enfantId, liste]) => [enfantId, liste.filter((i) => i.statut === "A_COMPLETER")]),
+  );
   return (
     <div className="space-y-6">
       <section className="carte" aria-labelledby="bonjour">
@@ -42,33 +53,36 @@ export default async function MonAccueilPage() {
           Bonjour {usager.prenoms} {usager.nomUsage.toUpperCase()}
         </h1>
         {usager.previousLoginAt && (
-          <p className="mt-1 text-stone-700">Dernière connexion le {dateHeure(usager.previousLoginAt)}</p>
+          <p className="mt-1 text-sm text-stone-700">Dernière connexion le {dateHeure(usager.previousLoginAt)}</p>
         )}
       </section>
+      {famille && aFaire && (
+        <AFaire
+          resteCentimes={aFaire.resteCentimes}
+          cloture={cloture && clotureEnClair(cloture, now)}
+          actions={actionsDesEnfants(
+            famille.enfants.map(({ enfant }) => enfant),
+            {
+              sansDossier: new Set(sansDossier.map(({ enfant }) => enfant.id)),
+              absences: aFaire.absencesAJustifier,
+              aCompleter,
+            },
+          )}
+        />
+      )}
       {famille ? (
         <section className="carte" aria-labelledby="ma-famille">
           <h2 id="ma-famille" className="mb-2 text-lg font-bold uppercase">
             Ma famille
           </h2>
-          <p className="mb-4 text-sm">
+          <p className="mb-2 text-sm">
             Clé enfance : <strong>{famille.cleEnfance}</strong>
           </p>
-          {sansDossier.length > 0 && (
-            <div className="mb-4 rounded-md border-l-4 border-marque bg-orange-50 p-3">
-              <p>
-                <strong>ATTENTION : Ne pas oublier de compléter le dossier santé</strong>
-              </p>
-              <ul className="mt-1">
-                {sansDossier.map(({ enfant }) => (
-                  <li key={enfant.id}>
-                    <Link href={`/famille/enfants/${enfant.id}/sante`} className="inline-flex min-h-11 items-center">
-                      Compléter le dossier santé de {enfant.prenoms}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <p className="mb-4">
+            <Link href="/famille" className="inline-flex min-h-11 items-center">
+              Gérer ma famille : enfants, co-représentant, contacts
+            </Link>
+          </p>
           <ul className="grid gap-3 sm:grid-cols-2">
             {famille.enfants.map(({ enfant }) => (
               <li key={enfant.id}>
@@ -112,7 +126,7 @@ export default async function MonAccueilPage() {
           enAttente={declaration?.enAttente?.numero ?? null}
         />
       )}
-      {famille && <AgendaAccueil usagerId={usager.id} now={now} />}
+      {famille && <AgendaAccueil agenda={agenda} now={now} />}
       <MesDemandes demandes={demandes} />
       <MesInformations />
     </div>
