@@ -123,7 +123,7 @@ test("première connexion avec FranceConnect : l'espace créé avec l'identité 
   await expect(page.getByRole("textbox", { name: "Mot de passe", exact: true })).toHaveCount(0);
   await expect(page.getByLabel("Identifiant d'utilisateur")).toHaveCount(0);
   await expect(page.locator("altcha-widget")).toHaveCount(0);
-  await expect(page.getByText("Contrôle de sécurité")).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Contrôle de sécurité" })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Valider" }).click();
   await expect(page.getByRole("heading", { name: "Confirmation de création de votre espace" })).toBeVisible();
