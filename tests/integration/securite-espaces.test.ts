@@ -25,7 +25,7 @@ describe("takeover of a space waiting for activation", () => {
       { ip: ip() },
     );
     // the page learns nothing: a new space's answer has no more in it (the action redirects to the same page)
-    expect(attaque).toEqual({ usagerId: null });
+    expect(attaque).toEqual({ usagerId: null, identifiant: "attaquant" });
     const apres = await db().usager.findUniqueOrThrow({ where: { id: usagerId! } });
     expect(apres).toEqual(avant);
     expect(await db().usager.count({ where: { identifiantNormalise: "attaquant" } })).toBe(0);
@@ -133,11 +133,13 @@ describe("mail flooding", () => {
 describe("enumeration", () => {
   it("Créer mon espace with the courriel of an activated space answers like a new space and mails its holder", async () => {
     const titulaire = await espaceActive("enum");
+    const identifiant = `autre${unique()}`;
     const nouveau = await creerEspace(
-      { ...nouvelEspace({ courriel: titulaire.courriel.toUpperCase() }), identifiant: `autre${unique()}` },
+      { ...nouvelEspace({ courriel: titulaire.courriel.toUpperCase() }), identifiant },
       { ip: ip() },
     );
-    expect(nouveau).toEqual({ usagerId: null });
+    // the identifiant typed, given back as to a new space
+    expect(nouveau).toEqual({ usagerId: null, identifiant });
     const [dernier] = (await mailsA(titulaire.courriel)).reverse();
     expect(dernier?.text).toContain("Quelqu'un a tenté de créer un espace avec votre courriel");
     expect(dernier?.text).toContain("/connexion");
