@@ -1,17 +1,20 @@
 // Mon accueil's « À faire » on PostgreSQL (lib/domain/famille/a-faire.ts): what the family owes is the remainder
 // of its invoices after payments and avoirs allocated, an invoice cancelled by an avoir owes nothing, another
-// family's invoices are not counted; no absence awaits a justificatif here.
+// family's invoices are not counted; an absence declared without its justificatif waits for it until its deadline.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { aFaireDeLaFamille } from "@/lib/domain/famille/a-faire";
-import { seedCommune } from "@/prisma/seed";
+import { declarerAbsence } from "@/lib/domain/absence/declarer";
+import { familleInscrite, preparerCommune, reserver, type Activites } from "./absence-fixtures";
 import { facture, familleValidee } from "./paiement-fixtures";
 
 const NOW = new Date("2026-12-07T09:00:00Z");
 
+let act: Activites;
+
 beforeAll(async () => {
-  await seedCommune();
-}, 60_000);
+  act = await preparerCommune();
+}, 120_000);
 
 async function paye(familleId: string, factureId: string, montantCentimes: number) {
   const paiement = await db().paiement.create({
@@ -24,7 +27,7 @@ describe("« À faire »: the amount due", () => {
   it("sums what remains of each invoice, not cancelled ones nor another family's", async () => {
     const famille = await familleValidee("Afaire");
     const autre = await familleValidee("Ailleurs");
-    expect(await aFaireDeLaFamille(famille.familleId, famille.usagerId, NOW)).toEqual({
+    expect(await aFaireDeLaFamille(famille.familleId, famille.usager.id, NOW)).toEqual({
       resteCentimes: 0,
       absencesAJustifier: [],
     });
@@ -53,7 +56,30 @@ describe("« À faire »: the amount due", () => {
     const nouvelle = await facture(famille.familleId, 1310, "2027-01-10");
     await facture(autre.familleId, 7777, "2026-12-10");
 
-    const { resteCentimes } = await aFaireDeLaFamille(famille.familleId, famille.usagerId, NOW);
+    const { resteCentimes } = await aFaireDeLaFamille(famille.familleId, famille.usager.id, NOW);
     expect(resteCentimes).toBe(4250 - 1000 + nouvelle.totalCentimes);
+  });
+});
+
+describe("« À faire »: the absences to justify", () => {
+  it("lists this parent's absences whose justificatif is awaited, until its deadline", async () => {
+    const f = await familleInscrite("Justificatif", [act.cantine.id]);
+    await reserver(f, 0, act.cantine.classique, "2026-10-05", "2026-10-09");
+    const declaree = new Date("2026-10-02T08:00:00Z");
+    const { numero } = await declarerAbsence({
+      usagerId: f.usager.id,
+      enfantId: f.enfantId,
+      debut: "2026-10-05",
+      fin: "2026-10-06",
+      motif: "MALADIE",
+      now: declaree,
+    });
+    expect(await aFaireDeLaFamille(f.familleId, f.usager.id, declaree)).toEqual({
+      resteCentimes: 0,
+      absencesAJustifier: [{ enfantId: f.enfantId, numero }],
+    });
+    const { justificatifAvant } = await db().absence.findFirstOrThrow({ where: { demande: { numero } } });
+    const apres = new Date(justificatifAvant.getTime() + 1000);
+    expect((await aFaireDeLaFamille(f.familleId, f.usager.id, apres)).absencesAJustifier).toEqual([]);
   });
 });
