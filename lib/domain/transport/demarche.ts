@@ -28,12 +28,19 @@ export function lireTransport(donnees: unknown): DonneesTransport | null {
   return lu.success ? lu.data : null;
 }
 
-/** What a « Oui » needs: a day and a trip (a « Non » needs nothing). Returns the field at fault and why. */
+/** What a « Oui » needs: a day and a trip (a « Non » needs nothing). Each field at fault with why. */
+export function erreursTransport(t: Pick<DonneesTransport, "prendLeBus" | "jours" | "matin" | "soir">) {
+  const erreurs: Record<string, string> = {};
+  if (!t.prendLeBus) return erreurs;
+  if (t.jours.length === 0) erreurs.jours = "Cochez au moins un jour de transport.";
+  if (!t.matin && !t.soir) erreurs.trajets = "Cochez « Matin », « Soir » ou les deux.";
+  return erreurs;
+}
+
+/** The first of them, as the command refuses it. */
 export function erreurTransport(t: Pick<DonneesTransport, "prendLeBus" | "jours" | "matin" | "soir">) {
-  if (!t.prendLeBus) return null;
-  if (t.jours.length === 0) return { champ: "jours", message: "Cochez au moins un jour de transport." };
-  if (!t.matin && !t.soir) return { champ: "trajets", message: "Cochez « Matin », « Soir » ou les deux." };
-  return null;
+  const [premiere] = Object.entries(erreursTransport(t));
+  return premiere ? { champ: premiere[0], message: premiere[1] } : null;
 }
 
 function recap(demande: Demande): SectionRecap[] {
