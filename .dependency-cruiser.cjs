@@ -44,6 +44,8 @@ const PUBLICS = {
   reservation: ["estimation", "franchir", "transitions", "unites-souscrites"],
   sante: ["acces-agent", "coffre", "schemas"],
   "service-non-assure": ["motifs"],
+  // the agents' lists mark the children who leave by bus (pointage/liste.ts); texte: the mark's words
+  transport: ["queries", "texte"],
   usager: ["modifier", "schemas"],
 };
 

@@ -35,6 +35,11 @@ export function pdfSimple(lignes: string[]): Uint8Array<ArrayBuffer> {
 export async function seedPortail(agentId: string): Promise<void> {
   // The footer's "Retour au site principal" needs the commune's site (set in Paramétrage on a real install).
   await db().commune.updateMany({ where: { id: 1, siteUrl: null }, data: { siteUrl: "https://www.villefranque.fr" } });
+  // The seed's transport scolaire operator (its dossier santé's last sentence names it).
+  await db().commune.updateMany({
+    where: { id: 1, transportOperateur: null },
+    data: { transportOperateur: "TXIK TXAK" },
+  });
   if ((await db().actualite.count()) === 0) {
     await creerActualite({
       agentId,

@@ -28,6 +28,8 @@ export type Appelants = {
 /** The rows the table names, built once by acces.test.ts's beforeAll, and a session for each caller. */
 export async function preparerAcces(): Promise<{ contexte: Contexte } & Appelants> {
   await seedActivites("Villefranque");
+  // the transport scolaire's page exists only when the commune names its operator
+  await db().commune.updateMany({ where: { id: 1 }, data: { transportOperateur: "TXIK TXAK" } });
   const activiteId = (await db().activite.findUniqueOrThrow({ where: { code: "RESTAURATION_PUBLIQUE" } })).id;
   const garderie = await db().activite.findUniqueOrThrow({
     where: { code: "GARDERIE_PUBLIQUE" },

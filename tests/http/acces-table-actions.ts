@@ -132,6 +132,10 @@ export const ACTIONS: Record<string, LigneAction> = {
     acces: "famille",
     args: (c) => [c.a.enfantId, ...formulaireAvec({ numero: c.a.numero })],
   },
+  "app/(portail)/famille/enfants/[enfant]/transport/actions.ts#signalerTransportAction": {
+    acces: "famille",
+    args: (c) => [c.a.enfantId, ...formulaireAvec({ prendLeBus: "NON" })],
+  },
   "app/(portail)/famille/agenda/actions.ts#renouvelerLienAgendaAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-espace/actions-agenda.ts#rappelClotureAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-espace/actions-agenda.ts#maladeCeMatinFamilleAction": {

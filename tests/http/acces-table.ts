@@ -176,6 +176,10 @@ export const ROUTES: Record<string, LigneRoute> = {
     acces: "famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/absences`,
   },
+  "/famille/enfants/[enfant]/transport": {
+    acces: "famille",
+    chemin: (c) => `/famille/enfants/${c.a.enfantId}/transport`,
+  },
   // the family's calendar feed: its page, a child's .ics (of the caller's family only), the feed behind its secret
   "/famille/agenda": { acces: "usager" },
   "/famille/enfants/[enfant]/agenda/fichier": {

@@ -27,6 +27,7 @@ import { DEMARCHE_INSCRIPTION } from "@/lib/domain/inscription/demarche";
 import { adresseSchema } from "@/lib/domain/famille/schemas";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
 import { demanderSuppressionEspace } from "@/lib/domain/usager/supprimer";
+import { signalerTransport } from "@/lib/domain/transport/signaler";
 import type { TypeDemande } from "@/lib/generated/prisma/client";
 import { familleInscrite, preparerCommune, reserver } from "./absence-fixtures";
 import { usagerActive } from "./demande-fixtures";
@@ -89,7 +90,11 @@ beforeAll(async () => {
     AJOUT_CO_REPRESENTANT: aEcrire,
     RETRAIT_CO_REPRESENTANT: aEcrire,
     CONTACTS_HABILITATIONS: aEcrire,
-    TRANSPORT_SCOLAIRE: aEcrire,
+    TRANSPORT_SCOLAIRE: async () => {
+      await db().commune.update({ where: { id: 1 }, data: { transportOperateur: "TXIK TXAK" } });
+      const signalement = { prendLeBus: true, jours: [1, 2, 4, 5], matin: false, soir: true };
+      return signalerTransport({ usagerId: f.usager.id, enfantId: f.enfantId, signalement });
+    },
   };
   for (const type of TYPES) await deposees[type]();
 }, 120_000);

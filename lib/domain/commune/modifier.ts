@@ -23,6 +23,7 @@ export async function modifierCommune({
     delaiJustificatifHeures: saisie.delaiJustificatifHeures,
     heureLimiteMaladie: saisie.heureLimiteMaladie,
     traiteurCourriel: saisie.traiteurCourriel ?? null,
+    ...(saisie.transportOperateur !== undefined ? { transportOperateur: saisie.transportOperateur } : {}),
     ...(saisie.delaiCorrectionPointageJours !== undefined
       ? { delaiCorrectionPointageJours: saisie.delaiCorrectionPointageJours }
       : {}),

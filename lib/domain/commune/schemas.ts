@@ -57,6 +57,14 @@ export const communeSchema = z.object({
         .max(254, { error: "254 caractères au maximum." })
         .optional(),
     ),
+  // Transport scolaire (lib/domain/transport): the operator families sign up with (« TXIK TXAK »); empty, no
+  // transport scolaire is shown anywhere (null); a form without the field (an older client) keeps the commune's
+  transportOperateur: z
+    .string()
+    .trim()
+    .max(100, { error: "100 caractères au maximum." })
+    .transform((value) => value || null)
+    .optional(),
   // Pointage (lib/domain/pointage/delai.ts): how many days back a list may still be marked or corrected; a
   // form without the field (an older client) keeps the commune's value
   delaiCorrectionPointageJours: z

@@ -9,6 +9,8 @@ import { aAccesSante } from "@/lib/domain/sante/acces-agent";
 import { dateDeJour, type Jour } from "@/lib/temps/jours";
 import { drapeauxSante, type Drapeaux } from "@/lib/domain/pointage/fiches";
 import { habilitationsDes, type Habilitation } from "@/lib/domain/pointage/habilitations";
+import { busDuJour } from "@/lib/domain/transport/queries";
+import type { Trajets } from "@/lib/domain/transport/texte";
 import type { EtatPointage, TypeActivite } from "@/lib/generated/prisma/enums";
 
 export type EnfantListe = {
@@ -26,6 +28,8 @@ export type EnfantListe = {
   paiDemande: boolean;
   /** who may pick the child up (and who may not), from the inscription */
   habilitations: Habilitation[];
+  /** leaves by bus that day (the transport scolaire's latest accepted answer), with its trips */
+  bus?: Trajets | null;
 };
 export type ListeUnite = { uniteId: number; libelle: string; enfants: EnfantListe[] };
 export type ListeLieu = {
@@ -233,6 +237,11 @@ export async function listeDuJour({
   await groupesSansReservation(sansReservation, lieuIds);
 
   const tous = [...cles.values()].flatMap((m) => [...m.values()]);
+  const bus = await busDuJour(
+    tous.map((e) => e.enfantId),
+    date,
+  );
+  for (const e of tous) e.bus = bus.get(e.enfantId) ?? null;
   const santeVisible = await aAccesSante(agentId);
   if (santeVisible && tous.length > 0) {
     const ids = [...new Set(tous.map((e) => e.enfantId))];

@@ -99,6 +99,15 @@ export function CommuneForm({ initial }: { initial: Record<string, string> }) {
         hint="À la clôture des réservations, la commande des repas figée de chaque lieu (nombres de repas, régimes, allergènes et PAI, sans aucun nom) lui est envoyée. Laissez vide pour ne rien envoyer."
       />
       <TextField
+        name="transportOperateur"
+        label="Transporteur scolaire"
+        autoComplete="off"
+        defaultValue={v.transportOperateur}
+        error={errors.transportOperateur}
+        maxLength={100}
+        hint="Par exemple TXIK TXAK. Les familles signalent sur le portail l'enfant qui prend le bus, en parallèle de leur inscription auprès de ce transporteur, et les listes de pointage le signalent. Laissez vide si la commune n'a pas de transport scolaire."
+      />
+      <TextField
         name="delaiCorrectionPointageJours"
         label="Délai de correction du pointage (jours)"
         inputMode="numeric"

@@ -24,6 +24,7 @@ export default async function ParametragePage() {
     delaiJustificatifHeures: String(commune.delaiJustificatifHeures),
     heureLimiteMaladie: commune.heureLimiteMaladie,
     traiteurCourriel: commune.traiteurCourriel ?? "",
+    transportOperateur: commune.transportOperateur ?? "",
     delaiCorrectionPointageJours: String(commune.delaiCorrectionPointageJours),
   };
   return (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { dateHeure } from "@/lib/temps/dates";
 import type { EnfantListe } from "@/lib/domain/pointage/liste";
 import type { Habilitation } from "@/lib/domain/pointage/habilitations";
+import { busEnClair } from "@/lib/domain/transport/texte";
 import { FormPointage } from "./FormPointage";
 
 const personne = (h: Habilitation) => {
@@ -59,6 +60,12 @@ export function LigneEnfant({
         )}
         {!enfant.reservee && !enfant.tardif && <span className="block text-sm font-normal">Sans réservation</span>}
         <QuiVientLeChercher habilitations={enfant.habilitations} />
+        {enfant.bus && (
+          <span className="mt-1 block text-sm font-bold">
+            <span aria-hidden="true">🚌 </span>
+            {busEnClair(enfant.bus)}
+          </span>
+        )}
       </th>
       <td className="py-2 pr-3">{enfant.groupe ?? "—"}</td>
       <td className="py-2 pr-3 text-sm">
