@@ -185,6 +185,7 @@ describe("the dossier santé", () => {
         medecinNom: expect.any(String),
         medecinTelephone: expect.any(String),
       },
+      valeurs: values,
     });
     const { editable } = (await dossierSanteDuUsager(usager.id, enfantId))!;
     expect(editable!.etape).toBe(1);
