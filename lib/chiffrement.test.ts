@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { chiffrer, dechiffrer, rechiffrer } from "@/lib/chiffrement";
+import { chiffrer, chiffrerOctets, dechiffrer, dechiffrerOctets, rechiffrer } from "@/lib/chiffrement";
 
 const cle = () => randomBytes(32).toString("base64");
 
@@ -52,5 +52,20 @@ describe("chiffrement AES-256-GCM", () => {
     expect(() => chiffrer("x")).toThrow(/32 octets/);
     delete process.env.CLE_CHIFFREMENT;
     expect(dechiffrer(chiffrer("x"))).toBe("x");
+  });
+});
+
+describe("chiffrement d'un fichier (octets)", () => {
+  it("round-trips bytes, bound to its context, and reads with the previous key during a rotation", () => {
+    process.env.CLE_CHIFFREMENT = cle();
+    const octets = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 255, 1, 2]);
+    const chiffre = chiffrerOctets(octets, "pai:enfant-1");
+    expect(Buffer.from(chiffre).includes(Buffer.from("%PDF"))).toBe(false);
+    expect([...dechiffrerOctets(chiffre, "pai:enfant-1")]).toEqual([...octets]);
+    expect(() => dechiffrerOctets(chiffre, "pai:enfant-2")).toThrow(/Déchiffrement impossible/);
+    expect(() => dechiffrerOctets(new Uint8Array([9, 1, 2]), "pai:enfant-1")).toThrow(/format inconnu/);
+    process.env.CLE_CHIFFREMENT_ANCIENNE = process.env.CLE_CHIFFREMENT;
+    process.env.CLE_CHIFFREMENT = cle();
+    expect([...dechiffrerOctets(chiffre, "pai:enfant-1")]).toEqual([...octets]);
   });
 });

@@ -96,3 +96,35 @@ export function rechiffrer(valeur: string, contexte = ""): string | null {
   const { texte, ancienneCle } = ouvrir(valeur, contexte);
   return ancienneCle ? chiffrer(texte, contexte) : null;
 }
+
+/**
+ * A file's bytes encrypted the same way (a signed PAI in the storage): one version byte, the IV, the tag, then
+ * the data, no text encoding in between; `contexte` binds it to its owner as above.
+ */
+const VERSION_OCTETS = 1;
+
+export function chiffrerOctets(octets: Uint8Array, contexte: string): Uint8Array {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv(ALGORITHME, cleActive(), iv);
+  cipher.setAAD(Buffer.from(contexte, "utf8"));
+  const data = Buffer.concat([cipher.update(octets), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION_OCTETS]), iv, cipher.getAuthTag(), data]);
+}
+
+export function dechiffrerOctets(chiffre: Uint8Array, contexte: string): Uint8Array {
+  const octets = Buffer.from(chiffre);
+  if (octets[0] !== VERSION_OCTETS || octets.length < 29)
+    throw new Error("Fichier chiffré illisible (format inconnu) / unknown encrypted file format.");
+  const [iv, tag, data] = [octets.subarray(1, 13), octets.subarray(13, 29), octets.subarray(29)];
+  for (const cle of clesDeDechiffrement()) {
+    try {
+      const decipher = createDecipheriv(ALGORITHME, cle, iv);
+      decipher.setAAD(Buffer.from(contexte, "utf8"));
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(data), decipher.final()]);
+    } catch {
+      // the next key (a rotation), else the error below
+    }
+  }
+  throw new Error("Déchiffrement impossible : mauvaise clé (CLE_CHIFFREMENT) ou fichier altéré / decryption failed.");
+}

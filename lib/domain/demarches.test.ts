@@ -113,6 +113,13 @@ describe("the registry of démarches", () => {
     );
   });
 
+  it("still reads the older versions a démarche lists (a dossier santé deposited before issue 26)", () => {
+    const definition = DEMARCHES.DOSSIER_SANTE;
+    expect(() => verifierVersion(definition, { donneesVersion: 2 })).not.toThrow();
+    expect(() => verifierVersion(definition, { donneesVersion: 1 })).not.toThrow();
+    expect(() => verifierVersion(definition, { donneesVersion: 3 })).toThrow(/en version 3 : seule la version 2/);
+  });
+
   it("names a demande from the definitions handed to the engine, and refuses a type it was not handed", () => {
     // an aggregate hands the engine its own démarche only (it does not import the registry)
     const absence = { ABSENCE: DEMARCHES.ABSENCE };

@@ -10,6 +10,7 @@ export const TRAVAUX = [
   "mandats.caducite",
   "prelevements.recus",
   "rappels.cloture",
+  "rappels.vaccins",
 ] as const;
 
 export type NomTravail = (typeof TRAVAUX)[number];

@@ -20,5 +20,6 @@ it("schedules only known jobs, each tick under its own identifier, in a schedule
     "mandats.caducite",
     "payfip.rattrapage",
     "rappels.cloture",
+    "rappels.vaccins",
   ]);
 });

@@ -17,6 +17,7 @@ import { rattraperOperations } from "@/lib/domain/paiement/payfip";
 import { rendreCaducs } from "@/lib/domain/prelevement/caducite";
 import { emettreRecusDuRun } from "@/lib/domain/prelevement/run-recus";
 import { purgeBrouillons } from "@/lib/domain/usager/brouillon";
+import { envoyerRappelsVaccin } from "@/lib/domain/sante/rappel-vaccin";
 import type { NomTravail } from "@/lib/jobs/noms";
 
 /** The instant a cron tick was due (its payload's `_cron.ts`), else now. */
@@ -67,6 +68,11 @@ export function taches(enArret: () => boolean): Record<NomTravail, Task> {
       const envoyes = await envoyerRappelsCloture(instant(charge));
       if (envoyes > 0) log.info({ evenement: "rappels.cloture", nombre: envoyes }, "rappels de clôture envoyés");
     },
+    "rappels.vaccins": async (charge) => {
+      // a count only: which children, or why, is health data
+      const envoyes = await envoyerRappelsVaccin(instant(charge));
+      if (envoyes > 0) log.info({ evenement: "rappels.vaccins", nombre: envoyes }, "rappels de dossier santé envoyés");
+    },
   };
 }
 
@@ -87,4 +93,6 @@ export const PLANNING: CronItem[] = [
   // the day before a booking cutoff: hourly in the daytime (UTC), the first run of the day sends, the next ones
   // find the reminders already sent (RappelCloture) and send nothing more
   { task: "rappels.cloture", match: "47 7-19 * * *", identifier: "rappels.cloture" },
+  // a dossier santé whose DT-Polio is out of date: once a day, in the morning (UTC); one mail per child and due date
+  { task: "rappels.vaccins", match: "23 8 * * *", identifier: "rappels.vaccins" },
 ];

@@ -11,6 +11,7 @@ import { changerAccesSante } from "@/lib/domain/sante/acces-agent";
 import { connecte, redirection, type Client } from "./client";
 import { formaterNumero, reserverNumeros } from "@/lib/argent/numerotation";
 import { factureEtPaiement } from "../integration/paiement-fixtures";
+import { dossierValideAvecPai } from "../integration/sante-fixtures";
 import { familleComplete, nouvelAgent } from "./fixtures";
 import type { Contexte } from "./acces-table";
 
@@ -43,6 +44,8 @@ export async function preparerAcces(): Promise<{ contexte: Contexte } & Appelant
   ]);
   const agentSanteRow = await nouvelAgent("AGENT");
   await changerAccesSante({ admin: adminRow, agentId: agentSanteRow.id, accorde: true });
+  // the first child's dossier santé, validated with a signed PAI (the PAI's download routes)
+  await dossierValideAvecPai(a.usager.id, a.enfantId);
   const { id: actualiteId } = await creerActualite({
     agentId: adminRow.id,
     saisie: { titre: "Fermeture exceptionnelle", texte: "La cantine ferme vendredi.", statut: "PUBLIEE" },

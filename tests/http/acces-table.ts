@@ -62,7 +62,10 @@ export type AccesRoute =
    * a console page with health data: also 403 for an agent without the access an administrator gives
    * (SANTE), whatever its role; 200 for an agent given it
    */
-  | "sante";
+  | "sante"
+  /** a file of the console with health data (a signed PAI): 404 for anonymous and citizens, 403 for an agent
+   * without the access to health data, 200 for an agent given it */
+  | "fichier-sante";
 
 /**
  * `chemin`: the path asked (a pattern's parameters filled); `statut`: what a public route answers anyone (200);
@@ -155,6 +158,10 @@ export const ROUTES: Record<string, LigneRoute> = {
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/sante/recapitulatif`,
     proprietaire: 307,
   },
+  "/famille/enfants/[enfant]/sante/pai/fichier": {
+    acces: "pdf-famille",
+    chemin: (c) => `/famille/enfants/${c.a.enfantId}/sante/pai/fichier`,
+  },
   "/famille/enfants/[enfant]/sante/annuler": {
     acces: "famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/sante/annuler`,
@@ -226,6 +233,10 @@ export const ROUTES: Record<string, LigneRoute> = {
   },
   "/agent/pointage": { acces: "agent" },
   "/agent/pointage/marques": { acces: "marques" },
+  "/agent/familles/[id]/enfants/[enfant]/sante/pai/fichier": {
+    acces: "fichier-sante",
+    chemin: (c) => `/agent/familles/${c.a.familleId}/enfants/${c.a.enfantId}/sante/pai/fichier`,
+  },
   "/agent/pointage/sante/[enfant]": { acces: "sante", chemin: (c) => `/agent/pointage/sante/${c.a.enfantId}` },
   "/agent/commande-repas": { acces: "agent" },
   "/agent/commande-repas/export": { acces: "agent" },

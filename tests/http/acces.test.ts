@@ -146,6 +146,13 @@ describe.each(routesDuBuild.filter((route) => route in ROUTES))("GET %s", (route
         expect((await get(agent)).status, "un agent").toBe(403);
         expect((await get(admin)).status, "un administrateur").toBe(200);
         break;
+      case "fichier-sante":
+        await expectIntrouvable(await get(anonyme()), "anonyme");
+        await expectIntrouvable(await get(citoyen), "citoyen");
+        await expectRefuse(await get(agent), "agent sans l'accès aux données de santé");
+        await expectRefuse(await get(admin), "administrateur sans l'accès aux données de santé");
+        expect((await get(agentSante)).status, "agent qui a l'accès").toBe(200);
+        break;
       case "session-agent":
         expectConnexion(await get(anonyme()), "/agent/connexion", "anonyme");
         await expectIntrouvable(await get(citoyen), "citoyen");
@@ -185,7 +192,7 @@ const routesHandlers = [
 /** Who gets the route's real answer (its file, its export, its JSON). */
 function lecteur(acces: AccesRoute): Client {
   if (["usager", "famille", "fichier", "pdf-usager", "pdf-famille", "televersement"].includes(acces)) return citoyen;
-  if (acces === "sante") return agentSante;
+  if (acces === "sante" || acces === "fichier-sante") return agentSante;
   if (["agent", "admin", "pdf-agent", "pdf-admin", "session-agent"].includes(acces)) return admin;
   return anonyme();
 }
@@ -198,7 +205,11 @@ describe("downloads outside /api/ lose their sandbox", () => {
   it.each(routesHandlers)("%s answers with the file policy", async (route) => {
     const ligne = ROUTES[route]!;
     const response = await requete(lecteur(ligne.acces), (ligne.chemin ?? (() => route))(contexte));
-    if (["fichier", "pdf-usager", "pdf-famille", "pdf-agent", "pdf-admin", "agent", "admin"].includes(ligne.acces)) {
+    if (
+      ["fichier", "fichier-sante", "pdf-usager", "pdf-famille", "pdf-agent", "pdf-admin", "agent", "admin"].includes(
+        ligne.acces,
+      )
+    ) {
       // a refusal says why in its body (a PES file's missing value): shown when the status is not the file's
       const raison = response.status === 200 ? "" : ` : ${(await response.clone().text()).slice(0, 300)}`;
       expect(response.status, `la réponse du fichier lui-même${raison}`).toBe(200);

@@ -17,21 +17,10 @@ import { dossierSanteDuUsager, etatsSante, rechercherMedecins } from "@/lib/doma
 import { dossierSantePourAgent, enfantDeFamille, lireDemandeSantePourAgent } from "@/lib/domain/sante/queries-agent";
 import { ALLERGENES, champAllergie, champHabitude, type Allergene } from "@/lib/domain/sante/schemas";
 import { rechiffrerTout } from "@/lib/rotation-cle";
-import { agent, declarerFamille, ENFANT, usagerActive } from "./demande-fixtures";
+import { agent } from "./demande-fixtures";
+import { familleValidee } from "./sante-fixtures";
 
 beforeAll(() => seedCommune());
-
-/** A family accepted by the agents, with one child: the parent's space and the child's id. */
-async function familleValidee(nom: string) {
-  const usager = await usagerActive(nom);
-  const demandeId = await declarerFamille(usager, [{ ...ENFANT, nom, prenoms: "Louise" }]);
-  await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
-  await deciderDemande({ demarches: DEMARCHES, agent: await agent(), demandeId, decision: "accepter" });
-  const enfant = await db().enfant.findFirstOrThrow({
-    where: { familles: { some: { famille: { demandes: { some: { id: demandeId } } } } } },
-  });
-  return { usager, enfantId: enfant.id };
-}
 
 const TOUS_LES_ALLERGENES = Object.fromEntries(
   (Object.keys(ALLERGENES) as Allergene[]).map((code) => [champAllergie(code), "on"]),
@@ -185,6 +174,7 @@ describe("the dossier santé", () => {
         medecinNom: expect.any(String),
         medecinTelephone: expect.any(String),
       },
+      valeurs: values,
     });
     const { editable } = (await dossierSanteDuUsager(usager.id, enfantId))!;
     expect(editable!.etape).toBe(1);

@@ -65,6 +65,7 @@ export const EXEMPLES: Record<string, Record<string, unknown>> = {
   "piece.non_verifiee": { numero: 12, piece: "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f" },
   "dossier_sante.lecture": { numero: 12, enfantId: LOUISE },
   "dossier_sante.version": { enfantId: LOUISE, version: 3 },
+  "dossier_sante.pai_consulte": { numero: 12, enfantId: LOUISE },
   "inscription.pai_consulte": demande,
   "absence.declaree": { numero: 12, jours: 3 },
   "absence.malade_ce_matin": { numero: 12, jours: 1 },

@@ -68,7 +68,7 @@ export type DefinitionDemarche = {
   /** a sentence the confirmation page adds, in the seed's words */
   confirmation?: string;
   /** the confirmation page's notice after the deposit (the caller has loaded the demande scoped by its parent) */
-  avisApresDepot?(demande: Pick<Demande, "numero" | "donnees">): Promise<AvisApresDepot | null>;
+  avisApresDepot?(demande: Pick<Demande, "numero" | "donnees" | "enfantId">): Promise<AvisApresDepot | null>;
   /** where its wizard is taken up again (a draft, or a demande sent back « à compléter »); none for a démarche
    * made in one step */
   reprise?(demande: { id: string; enfantId: string | null }): Reprise;
@@ -82,9 +82,10 @@ export type DefinitionDemarche = {
   rapprochements?(demande: Demande): Promise<RapprochementPossible[]>;
   /**
    * The shape of `Demande.donnees` and its version (`Demande.donneesVersion`): a demande written under another
-   * version is refused with a clear error rather than misread. A change of shape bumps the version.
+   * version is refused with a clear error rather than misread. A change of shape bumps the version; `lit` lists
+   * the older versions its reader still reads as they are (a demande deposited before the change stays readable).
    */
-  donnees: { version: number; schema: z.ZodType };
+  donnees: { version: number; schema: z.ZodType; lit?: readonly number[] };
   /** throws a French AppError when the data cannot be deposited as is */
   verifierDepot(donnees: unknown): void;
   /** recorded at each deposit (e.g. the possible matches of a child) */
@@ -133,7 +134,8 @@ export function intituleDemande(
 
 /** Refuses a demande whose data was written under a version its definition does not read. */
 export function verifierVersion(definition: DefinitionDemarche, demande: Pick<Demande, "donneesVersion">): void {
-  if (demande.donneesVersion !== definition.donnees.version)
+  const { version, lit = [] } = definition.donnees;
+  if (demande.donneesVersion !== version && !lit.includes(demande.donneesVersion))
     throw new Error(
       `Données de demande « ${definition.libelle} » en version ${demande.donneesVersion} : seule la version ${definition.donnees.version} est lue.`,
     );

@@ -123,6 +123,10 @@ export const PHRASES_FAMILLES: Phrases = {
     libelle: "Lecture d'un dossier santé",
     phrase: (d) => `Dossier santé de ${d.enfant()} consulté` + (d.brut("numero") ? ` sur ${d.laDemande()}` : ""),
   },
+  "dossier_sante.pai_consulte": {
+    libelle: "PAI signé consulté",
+    phrase: (d) => `PAI signé de ${d.enfant()} consulté` + (d.brut("numero") ? ` sur ${d.laDemande()}` : ""),
+  },
   "dossier_sante.version": {
     libelle: "Dossier santé validé",
     phrase: (d) => `Dossier santé de ${d.enfant()} mis à jour${entre(" (version ", d.texte("version"), ")")}`,

@@ -17,6 +17,8 @@ export async function detailSantePointage(agentId: string, enfantId: string) {
       nom: true,
       dateNaissance: true,
       dossiersSante: { orderBy: { version: "desc" }, take: 1 },
+      // the console's link to its signed PAI names the family
+      familles: { select: { familleId: true }, take: 1 },
     },
   });
   if (!enfant) return null;
@@ -28,7 +30,13 @@ export async function detailSantePointage(agentId: string, enfantId: string) {
     details: { enfantId, version: version?.version ?? null },
   });
   return {
-    enfant: { id: enfant.id, prenoms: enfant.prenoms, nom: enfant.nom, dateNaissance: enfant.dateNaissance },
+    enfant: {
+      id: enfant.id,
+      prenoms: enfant.prenoms,
+      nom: enfant.nom,
+      dateNaissance: enfant.dateNaissance,
+      familleId: enfant.familles[0]?.familleId ?? null,
+    },
     version: version ? { version: version.version, valideeAt: version.valideeAt, fiche: ouvrirFiche(version) } : null,
   };
 }

@@ -6,41 +6,106 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journal } from "@/lib/journal";
 import { EN_COURS } from "@/lib/domain/demande/queries";
-import { lireDonnees, ouvrirValeurs, scellerFiche, scellerValeurs } from "@/lib/domain/sante/coffre";
+import { jourParis } from "@/lib/temps/jours";
+import {
+  lireDonnees,
+  ouvrirFiche,
+  ouvrirValeurs,
+  scellerFiche,
+  scellerValeurs,
+  VERSION_DONNEES_SANTE,
+} from "@/lib/domain/sante/coffre";
+import { retirerFichierPai, stockerDocumentPai } from "@/lib/domain/sante/document-pai";
 import { enfantsDuUsager } from "@/lib/domain/sante/queries";
 import { lireFiche } from "@/lib/domain/sante/schemas";
+import {
+  CHAMPS_DOCUMENT_PAI,
+  documentDesValeurs,
+  valeursDuDocument,
+  valeursPourLeNavigateur,
+  type DocumentPai,
+} from "@/lib/domain/sante/suivi";
 import type { Demande } from "@/lib/generated/prisma/client";
 
 const TYPE = "DOSSIER_SANTE";
 
 export const dossierIntrouvable = () => new AppError("introuvable", "Cet enfant est introuvable.");
 
+/** `valeurs`: what was saved, as the browser may hold it (the PAI document by its name only). */
 export type ResultatSante =
-  { kind: "enregistre" } | { kind: "recapitulatif" } | { kind: "erreurs"; errors: Record<string, string> };
+  | { kind: "enregistre"; valeurs: Record<string, string> }
+  | { kind: "recapitulatif" }
+  | { kind: "erreurs"; errors: Record<string, string>; valeurs: Record<string, string> };
 
-/** Saves the form as typed (complete or not, nothing is lost), then goes to step 2 when asked and complete. */
+/**
+ * Saves the form as typed (complete or not, nothing is lost), then goes to step 2 when asked and complete. The
+ * signed PAI (`document`, a file posted with the form) is checked and stored encrypted first; a refused file is
+ * an error of its field, the rest is saved all the same. The document's metadata never comes from the browser:
+ * it is the one just uploaded, or the one the draft (or, for a new draft, the last validated version) holds,
+ * unless the parent asked to remove it (`retirerDocument`).
+ */
 export async function modifierDossierSante({
   usagerId,
   enfantId,
   values,
   etape2,
+  document = null,
+  retirerDocument = false,
+  now = new Date(),
 }: {
   usagerId: string;
   enfantId: string;
   values: Record<string, string>;
   etape2: boolean;
+  document?: File | null;
+  retirerDocument?: boolean;
+  /** today (Europe/Paris) refuses an injection dated in the future */
+  now?: Date;
 }): Promise<ResultatSante> {
-  return db().$transaction(async (tx) => {
-    const demande = await verrouillerOuCreer(tx, usagerId, enfantId);
-    const lecture = lireFiche(values);
-    const vers2 = etape2 && lecture.ok;
-    await tx.demande.update({
-      where: { id: demande.id },
-      data: { donnees: scellerValeurs(demande.id, values, lecture.ok), etape: vers2 ? 2 : 1 },
+  const televerse = document && document.size > 0 ? await stockerDocumentPai(enfantId, document) : null;
+  const nouveau = televerse?.ok ? televerse.document : null;
+  try {
+    return await db().$transaction(async (tx) => {
+      const demande = await verrouillerOuCreer(tx, usagerId, enfantId);
+      const garde = nouveau ?? (retirerDocument ? null : await documentEnPlace(tx, demande));
+      const saisies = Object.fromEntries(
+        Object.entries(values).filter(([champ]) => !(CHAMPS_DOCUMENT_PAI as readonly string[]).includes(champ)),
+      );
+      const valeurs = { ...saisies, ...valeursDuDocument(garde) };
+      const lecture = lireFiche(valeurs, jourParis(now));
+      const errors = {
+        ...(lecture.ok ? {} : lecture.errors),
+        ...(televerse && !televerse.ok ? { paiDocument: televerse.message } : {}),
+      };
+      const complet = Object.keys(errors).length === 0;
+      const vers2 = etape2 && complet;
+      await tx.demande.update({
+        where: { id: demande.id },
+        data: {
+          donnees: scellerValeurs(demande.id, valeurs, lecture.ok),
+          donneesVersion: VERSION_DONNEES_SANTE,
+          etape: vers2 ? 2 : 1,
+        },
+      });
+      const pourLeNavigateur = valeursPourLeNavigateur(valeurs);
+      if (!complet) return { kind: "erreurs", errors, valeurs: pourLeNavigateur };
+      return vers2 ? { kind: "recapitulatif" } : { kind: "enregistre", valeurs: pourLeNavigateur };
     });
-    if (!lecture.ok) return { kind: "erreurs", errors: lecture.errors };
-    return vers2 ? { kind: "recapitulatif" } : { kind: "enregistre" };
+  } catch (error) {
+    if (nouveau) await retirerFichierPai(nouveau.cle);
+    throw error;
+  }
+}
+
+/** The PAI document a save keeps: the draft's, or for a draft never saved, the last validated version's. */
+async function documentEnPlace(tx: Tx, demande: Demande): Promise<DocumentPai | null> {
+  if (lireDonnees(demande.donnees).sante) return documentDesValeurs(ouvrirValeurs(demande));
+  if (!demande.enfantId) return null;
+  const derniere = await tx.dossierSante.findFirst({
+    where: { enfantId: demande.enfantId },
+    orderBy: { version: "desc" },
   });
+  return derniere ? ouvrirFiche(derniere).paiDocument : null;
 }
 
 /** The deposit's check (DEMARCHE_DOSSIER_SANTE): step 1 was complete when last saved. */
@@ -112,8 +177,8 @@ async function verrouillerOuCreer(tx: Tx, usagerId: string, enfantId: string): P
       );
     // ON CONFLICT: two first saves at once (two tabs) make one draft, not an error.
     await tx.$executeRaw`
-      INSERT INTO "Demande" (id, type, statut, "usagerId", "enfantId", "familleId", "brouillonUnique", donnees, "updatedAt")
-      VALUES (${randomUUID()}, 'DOSSIER_SANTE', 'BROUILLON', ${usagerId}, ${enfantId}, ${enfant.familles[0]?.familleId ?? null}, ${`${usagerId}:${TYPE}:${enfantId}`}, '{}'::jsonb, now())
+      INSERT INTO "Demande" (id, type, statut, "usagerId", "enfantId", "familleId", "brouillonUnique", donnees, "donneesVersion", "updatedAt")
+      VALUES (${randomUUID()}, 'DOSSIER_SANTE', 'BROUILLON', ${usagerId}, ${enfantId}, ${enfant.familles[0]?.familleId ?? null}, ${`${usagerId}:${TYPE}:${enfantId}`}, '{}'::jsonb, ${VERSION_DONNEES_SANTE}, now())
       ON CONFLICT ("brouillonUnique") DO NOTHING`;
     row = await editable();
   }

@@ -1,9 +1,19 @@
 // The dossier santé's form, as the seed lays it out (MÉDECIN TRAITANT, HABITUDES ALIMENTAIRES, ALLERGIES,
-// COMMENTAIRE, Demande de PAI), and the record a validated version keeps. Its messages never repeat what was
+// COMMENTAIRE, Demande de PAI), with issue 26's follow-up (VACCINATIONS, TRAITEMENTS EN COURS, the signed PAI:
+// suivi.ts), and the record a validated version keeps. Its messages never repeat what was
 // typed: a health detail must not reach a log through an error.
 import { z } from "zod";
 import { optionnel, telephone } from "@/lib/champs";
 import { fieldErrors } from "@/lib/forms";
+import type { Jour } from "@/lib/temps/jours-calcul";
+import {
+  CHAMPS_DOCUMENT_PAI,
+  CHAMPS_SUIVI,
+  lireSuivi,
+  SUIVI_VIDE,
+  valeursDuSuivi,
+  type SuiviSante,
+} from "@/lib/domain/sante/suivi";
 
 export const HABITUDES = {
   SANS_PORC: "Sans porc",
@@ -48,9 +58,11 @@ export const CHAMPS_SANTE = [
   "allergieAutre",
   "commentaire",
   "pai",
+  ...CHAMPS_SUIVI,
+  ...CHAMPS_DOCUMENT_PAI,
 ];
 
-export type FicheSante = {
+export type FicheSante = SuiviSante & {
   medecin: { nom: string; commune: string | null; telephone: string | null } | null;
   habitudes: Habitude[];
   habitudeAutre: string | null;
@@ -88,11 +100,14 @@ export function champsSante(values: Record<string, unknown>): Record<string, str
   );
 }
 
+/** The fiche the values make, or their errors; `aujourdhui` (Europe/Paris) refuses injections in the future. */
 export function lireFiche(
   values: Record<string, string>,
+  aujourdhui?: Jour,
 ): { ok: true; fiche: FicheSante } | { ok: false; errors: Record<string, string> } {
   const parsed = texte.safeParse(values);
-  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  const suivi = lireSuivi(values, aujourdhui);
+  const errors: Record<string, string> = { ...suivi.errors, ...(parsed.success ? {} : fieldErrors(parsed.error)) };
   const coche = (champ: string) => values[champ] === "on";
   const habitudes = (Object.keys(HABITUDES) as Habitude[]).filter((code) => coche(champHabitude(code)));
   const allergies = (Object.keys(ALLERGENES) as Allergene[]).filter((code) => coche(champAllergie(code)));
@@ -117,9 +132,13 @@ export function lireFiche(
       allergieAutre: allergies.includes("AUTRE") ? (v.allergieAutre ?? null) : null,
       commentaire: v.commentaire ?? null,
       pai: coche("pai"),
+      ...suivi.suivi,
     },
   };
 }
+
+/** A version validated before issue 26 lacks the follow-up: read as « nothing known ». */
+export const ficheComplete = (fiche: Partial<FicheSante>): FicheSante => ({ ...SUIVI_VIDE, ...fiche }) as FicheSante;
 
 /** The form prefilled with a validated version, for the next update. */
 export function valeursDeFiche(fiche: FicheSante): Record<string, string> {
@@ -133,6 +152,7 @@ export function valeursDeFiche(fiche: FicheSante): Record<string, string> {
     pai: fiche.pai ? "on" : null,
     ...Object.fromEntries(fiche.habitudes.map((code) => [champHabitude(code), "on"])),
     ...Object.fromEntries(fiche.allergies.map((code) => [champAllergie(code), "on"])),
+    ...valeursDuSuivi(ficheComplete(fiche)),
   };
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])));
 }

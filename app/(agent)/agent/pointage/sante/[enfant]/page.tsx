@@ -7,6 +7,9 @@ import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
 import { detailSantePointage } from "@/lib/domain/pointage/sante";
 import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
+import { lienPaiAgent } from "@/lib/domain/sante/demarche";
+import { dtPolioDe } from "@/lib/domain/sante/recap";
+import { maintenant } from "@/lib/web/horloge";
 
 export const metadata = { title: "Détail santé — Pointage" };
 
@@ -19,6 +22,7 @@ export default async function DetailSantePointagePage({ params }: { params: Prom
   });
   if (!detail) notFound();
   const { enfant, version } = detail;
+  const now = await maintenant();
   return (
     <div className="carte">
       <h1 className="titre-page mb-1">Détail santé</h1>
@@ -28,7 +32,14 @@ export default async function DetailSantePointagePage({ params }: { params: Prom
       {version ? (
         <>
           <p className="mb-4">Dossier santé validé le {formatParis(version.valideeAt, "dd/MM/yyyy 'à' HH:mm")}.</p>
-          <RecapDossierSante fiche={version.fiche} niveau={2} />
+          <RecapDossierSante
+            fiche={version.fiche}
+            niveau={2}
+            dtPolio={dtPolioDe(enfant.dateNaissance, version.fiche, now)}
+            lienPai={
+              enfant.familleId ? lienPaiAgent(enfant.familleId, enfant.id, { version: version.version }) : undefined
+            }
+          />
         </>
       ) : (
         <p>Aucun dossier santé validé pour cet enfant.</p>

@@ -1,12 +1,15 @@
 "use client";
 // MA DEMANDE of the dossier santé, as the seed shows it: MÉDECIN TRAITANT (Rechercher un médecin in the
-// commune's directory, or typed), HABITUDES ALIMENTAIRES, ALLERGIES, COMMENTAIRE and the PAI request. Every
-// button posts the whole form and the server sends back what was typed, so nothing is ever lost.
-import { useEffect, useRef, type KeyboardEvent } from "react";
+// commune's directory, or typed), HABITUDES ALIMENTAIRES, ALLERGIES, COMMENTAIRE and the PAI request, then the
+// vaccinations, treatments and signed PAI (SuiviSanteFields). Every button posts the whole form and the server
+// sends back what was typed, so nothing is ever lost; a PAI file over the limit is refused before it leaves.
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { ResumeErreurs } from "@/components/formulaire/ResumeErreurs";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { CheckboxField, FieldMessages, Label, TextField } from "@/components/ui/Field";
+import { refusTaille } from "@/components/ui/taille-fichier";
+import { PIECE_MAX_OCTETS } from "@/lib/storage/limites";
 import {
   ALLERGENES,
   champAllergie,
@@ -16,6 +19,7 @@ import {
   type Habitude,
 } from "@/lib/domain/sante/schemas";
 import type { SanteState } from "../actions";
+import { SuiviSanteFields } from "./SuiviSanteFields";
 
 type Props = { action: (prev: SanteState, formData: FormData) => Promise<SanteState>; initial: Record<string, string> };
 
@@ -39,9 +43,16 @@ export function DossierSanteForm({ action, initial }: Props) {
     );
   }
 
+  const [tropLourd, setTropLourd] = useState<string | null>(null);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const refus = refusTaille(event.currentTarget, "paiDocument", PIECE_MAX_OCTETS);
+    setTropLourd(refus);
+    if (refus) event.preventDefault();
+  }
+
   const coche = (champ: string) => v[champ] === "on";
   return (
-    <form action={formAction} onKeyDown={onKeyDown} noValidate aria-busy={pending}>
+    <form action={formAction} onKeyDown={onKeyDown} onSubmit={onSubmit} noValidate aria-busy={pending}>
       {state.message && <Alert kind="erreur" title={state.message} />}
       {state.enregistre && <Alert kind="succes" title="Les informations sont enregistrées." />}
       <ResumeErreurs key={numero} errors={errors}>
@@ -102,6 +113,8 @@ export function DossierSanteForm({ action, initial }: Props) {
           Ne pas oublier de compléter la rubrique PAI pour les enfants concernés
         </p>
       </fieldset>
+
+      <SuiviSanteFields v={v} errors={errors} tropLourd={tropLourd} />
 
       <div className="mt-6 flex flex-col-reverse gap-3 border-t border-stone-200 pt-6 sm:flex-row sm:justify-between">
         <button type="submit" name="intent" value="enregistrer" className="bouton-secondaire" data-default-submit>

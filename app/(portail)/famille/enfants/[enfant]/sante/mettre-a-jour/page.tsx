@@ -4,6 +4,7 @@ import { EnTeteDemarche } from "@/components/demande/EnTeteDemarche";
 import { requireUsager } from "@/lib/auth/current";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
 import { valeursDeFiche } from "@/lib/domain/sante/schemas";
+import { valeursPourLeNavigateur } from "@/lib/domain/sante/suivi";
 import { enregistrerDossierSante } from "../actions";
 import { DossierSanteForm } from "./DossierSanteForm";
 
@@ -17,7 +18,8 @@ export default async function MettreAJourPage({ params }: { params: Promise<{ en
   if (!dossier) notFound();
   const { enfant, derniere, editable, enAttente } = dossier;
   if (!editable && enAttente) redirect(`/famille/enfants/${enfant.id}/sante`);
-  const initial = editable ? editable.valeurs : derniere ? valeursDeFiche(derniere.fiche) : {};
+  // the PAI document by its name only: its storage key and digest stay on the server
+  const initial = valeursPourLeNavigateur(editable ? editable.valeurs : derniere ? valeursDeFiche(derniere.fiche) : {});
   return (
     <div className="carte">
       <EnTeteDemarche

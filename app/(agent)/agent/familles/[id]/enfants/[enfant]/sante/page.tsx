@@ -1,11 +1,15 @@
-// The dossier santé of a child, for the agents: every validated version, newest first, with its date. Opening
-// this page is journaled (dossierSantePourAgent).
+// The dossier santé of a child, for the agents: every validated version, newest first, with its date (the one in
+// force with the DT-Polio's state on the day, each with its signed PAI's link). Opening this page is journaled
+// (dossierSantePourAgent).
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { RecapDossierSante } from "@/components/demande/RecapDossierSante";
 import { requireAgent } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
 import { dossierSantePourAgent, enfantDeFamille } from "@/lib/domain/sante/queries-agent";
+import { lienPaiAgent } from "@/lib/domain/sante/demarche";
+import { dtPolioDe } from "@/lib/domain/sante/recap";
+import { maintenant } from "@/lib/web/horloge";
 import { AccesSanteRefuse } from "@/lib/domain/sante/acces-agent";
 
 export const metadata = { title: "Dossier santé — Console des agents" };
@@ -19,6 +23,7 @@ export default async function DossierSanteAgentPage({ params }: { params: Promis
     if (error instanceof AccesSanteRefuse) forbidden();
     throw error;
   });
+  const now = await maintenant();
   return (
     <div className="carte">
       <p className="mb-4">
@@ -37,7 +42,11 @@ export default async function DossierSanteAgentPage({ params }: { params: Promis
               {rang === 0 ? "Version en vigueur" : `Version ${version.version}`} — validée le{" "}
               {formatParis(version.valideeAt, "dd/MM/yyyy 'à' HH:mm")}
             </h2>
-            <RecapDossierSante fiche={version.fiche} />
+            <RecapDossierSante
+              fiche={version.fiche}
+              lienPai={lienPaiAgent(id, enfant.id, { version: version.version })}
+              dtPolio={rang === 0 ? dtPolioDe(enfant.dateNaissance, version.fiche, now) : undefined}
+            />
           </section>
         ))
       )}
