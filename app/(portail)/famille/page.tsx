@@ -116,12 +116,10 @@ export default async function MaFamillePage() {
         </p>
       </section>
 
-      <section className="carte" aria-labelledby="contacts">
-        <h2 id="contacts" className="mb-2 text-lg font-bold uppercase">
-          Contacts et habilitations
-        </h2>
+      {/* the contacts' part brings its own title (components/famille/SectionContacts.tsx) */}
+      <div className="carte">
         <SectionContacts familleId={famille.id} />
-      </section>
+      </div>
 
       <section className="carte" aria-labelledby="cle">
         <h2 id="cle" className="mb-2 text-lg font-bold uppercase">
