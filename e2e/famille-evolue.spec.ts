@@ -43,7 +43,7 @@ test("le parent ajoute un nouveau-né depuis Ma famille, un agent accepte, l'enf
   await expectNoAxeViolations(page);
 
   await page.getByRole("radio", { name: "Féminin" }).check();
-  await page.getByLabel("Nom", { exact: true }).fill(nom);
+  await page.getByRole("textbox", { name: "Nom", exact: true }).fill(nom);
   await page.getByLabel("Date de naissance").fill(hier());
   await page.getByLabel("Lieu de naissance").fill("Bayonne");
   await page.getByRole("button", { name: "Valider" }).click();
