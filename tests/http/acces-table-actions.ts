@@ -74,6 +74,9 @@ export const ACTIONS: Record<string, LigneAction> = {
     args: () => formulaireAvec({ session: "inexistante" }),
   },
   "app/(portail)/mon-profil/appareils/actions.ts#oublierTousLesAppareilsAction": { acces: "usager", args: formulaire },
+  "app/(portail)/famille/actions.ts#ajouterEnfantAction": { acces: "usager", args: formulaire },
+  "app/(portail)/famille/actions.ts#ajouterCoRepresentantAction": { acces: "usager", args: formulaire },
+  "app/(portail)/famille/actions.ts#retirerCoRepresentantAction": { acces: "usager", args: formulaire },
   "app/(portail)/famille/declarer/actions.ts#enregistrerDeclaration": {
     acces: "usager",
     args: () => ["titulaire", ...formulaire()],

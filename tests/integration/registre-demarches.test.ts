@@ -20,7 +20,10 @@ import {
   rechercherDemandes,
 } from "@/lib/domain/demande/queries-console";
 import { DEMARCHES, liensReprise } from "@/lib/domain/demarches";
+import { demanderAjoutCoRepresentant } from "@/lib/domain/famille/ajouter-co-representant";
+import { demanderAjoutEnfant } from "@/lib/domain/famille/ajouter-enfant";
 import { demanderChangementAdresse } from "@/lib/domain/famille/changement-adresse";
+import { demanderRetraitCoRepresentant } from "@/lib/domain/famille/retirer-co-representant";
 import { DEMARCHE_AJOUT_FAMILLE } from "@/lib/domain/famille/demarche-ajout-famille";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
 import { DEMARCHE_INSCRIPTION } from "@/lib/domain/inscription/demarche";
@@ -30,7 +33,7 @@ import { demanderSuppressionEspace } from "@/lib/domain/usager/supprimer";
 import { signalerTransport } from "@/lib/domain/transport/signaler";
 import type { TypeDemande } from "@/lib/generated/prisma/client";
 import { familleInscrite, preparerCommune, reserver } from "./absence-fixtures";
-import { usagerActive } from "./demande-fixtures";
+import { CO_REPRESENTANT_BIDART, usagerActive } from "./demande-fixtures";
 import { dossierSanteValide } from "./inscription-fixtures";
 
 const MDP = "Villefranque-64990!";
@@ -86,9 +89,34 @@ beforeAll(async () => {
       return demanderSuppressionEspace({ usager, motDePasse: MDP, motif: "Déménagement", ip: "192.0.2.120" });
     },
     // issue 26: each démarche's engineer deposits one here
-    AJOUT_ENFANT: aEcrire,
-    AJOUT_CO_REPRESENTANT: aEcrire,
-    RETRAIT_CO_REPRESENTANT: aEcrire,
+    AJOUT_ENFANT: () =>
+      demanderAjoutEnfant({
+        usagerId: f.usager.id,
+        saisie: { sexe: "FEMININ", nom: "Filtreguy", prenoms: "Ane", dateNaissance: "2025-06-01", memeAdresse: "on" },
+      }),
+    AJOUT_CO_REPRESENTANT: () =>
+      demanderAjoutCoRepresentant({
+        usagerId: f.usager.id,
+        saisie: { ...CO_REPRESENTANT_BIDART, courriel: "mikel.filtreguy@exemple.fr" },
+      }),
+    // another family, whose co-représentant was declared with it
+    RETRAIT_CO_REPRESENTANT: async () => {
+      const g = await familleInscrite("Retraitguy", []);
+      const { adresseId } = await db().representant.findFirstOrThrow({ where: { familleId: g.familleId } });
+      await db().representant.create({
+        data: {
+          familleId: g.familleId,
+          role: "CO_REPRESENTANT",
+          adresseId,
+          civilite: "MONSIEUR",
+          nomUsage: "Bidart",
+          prenom: "Mikel",
+          qualite: "PERE",
+          autoriteParentale: true,
+        },
+      });
+      return demanderRetraitCoRepresentant({ usagerId: g.usager.id, motif: "Séparation." });
+    },
     CONTACTS_HABILITATIONS: aEcrire,
     TRANSPORT_SCOLAIRE: async () => {
       await db().commune.update({ where: { id: 1 }, data: { transportOperateur: "TXIK TXAK" } });
