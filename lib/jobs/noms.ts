@@ -10,6 +10,7 @@ export const TRAVAUX = [
   "mandats.caducite",
   "prelevements.recus",
   "rappels.cloture",
+  "quotients.caf",
 ] as const;
 
 export type NomTravail = (typeof TRAVAUX)[number];

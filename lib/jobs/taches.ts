@@ -17,6 +17,7 @@ import { rattraperOperations } from "@/lib/domain/paiement/payfip";
 import { rendreCaducs } from "@/lib/domain/prelevement/caducite";
 import { emettreRecusDuRun } from "@/lib/domain/prelevement/run-recus";
 import { purgeBrouillons } from "@/lib/domain/usager/brouillon";
+import { rafraichirQuotientsCaf } from "@/lib/domain/facturation/quotient-mensuel";
 import type { NomTravail } from "@/lib/jobs/noms";
 
 /** The instant a cron tick was due (its payload's `_cron.ts`), else now. */
@@ -67,6 +68,12 @@ export function taches(enArret: () => boolean): Record<NomTravail, Task> {
       const envoyes = await envoyerRappelsCloture(instant(charge));
       if (envoyes > 0) log.info({ evenement: "rappels.cloture", nombre: envoyes }, "rappels de clôture envoyés");
     },
+    "quotients.caf": async (charge) => {
+      const reglages = config.apiParticulier;
+      if (!reglages) return;
+      const bilan = await rafraichirQuotientsCaf({ reglages, now: instant(charge) });
+      log.info({ evenement: "quotients.caf", ...bilan }, "quotients familiaux lus auprès de la CAF ou de la MSA");
+    },
   };
 }
 
@@ -87,4 +94,7 @@ export const PLANNING: CronItem[] = [
   // the day before a booking cutoff: hourly in the daytime (UTC), the first run of the day sends, the next ones
   // find the reminders already sent (RappelCloture) and send nothing more
   { task: "rappels.cloture", match: "47 7-19 * * *", identifier: "rappels.cloture" },
+  // the QF of the families that consented, from the CAF or the MSA (API Particulier), on the 2nd of each month at
+  // night; a family already read this month is not asked again
+  { task: "quotients.caf", match: "13 2 2 * *", identifier: "quotients.caf" },
 ];
