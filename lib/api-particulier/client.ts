@@ -17,6 +17,8 @@ export type ReglagesApiParticulier = {
   jeton: string;
   /** the commune's SIRET, sent as `recipient` */
   siret: string;
+  /** how long an answer is waited for (10 s by default) */
+  delaiMs?: number;
 };
 
 /** The person the QF is asked for (the family's titulaire). */
@@ -103,12 +105,12 @@ function erreurHttp(statut: number, corps: unknown, retryAfter: string | null): 
   return new ErreurApiParticulier("indisponible", MESSAGES_API_PARTICULIER.indisponible, statut, code);
 }
 
-async function appeler(url: URL, jeton: string): Promise<QuotientLu> {
+async function appeler(url: URL, jeton: string, delaiMs = DELAI_MS): Promise<QuotientLu> {
   let reponse: Response;
   try {
     reponse = await fetch(url, {
       headers: { Authorization: `Bearer ${jeton}`, Accept: "application/json" },
-      signal: AbortSignal.timeout(DELAI_MS),
+      signal: AbortSignal.timeout(delaiMs),
       redirect: "error",
     });
   } catch {
@@ -144,12 +146,12 @@ export function quotientParIdentite(reglages: ReglagesApiParticulier, identite: 
   } else if (identite.codeInseePaysNaissance) {
     url.searchParams.set("codeCogInseePaysNaissance", identite.codeInseePaysNaissance);
   }
-  return appeler(url, reglages.jeton);
+  return appeler(url, reglages.jeton, reglages.delaiMs);
 }
 
 /** The FranceConnect modality: the parent's FranceConnect access token, for this request only. */
 export function quotientParFranceConnect(reglages: ReglagesApiParticulier, accessToken: string): Promise<QuotientLu> {
-  return appeler(adresse(reglages, "france_connect"), accessToken);
+  return appeler(adresse(reglages, "france_connect"), accessToken, reglages.delaiMs);
 }
 
 /** What a parent reads of an error: never the configuration's (the commune's token), the service's instead. */

@@ -6,7 +6,8 @@
 //   `recipient` (a SIRET);
 // - known identities: ETCHART Claire (F, 04/1988) → CAF 850 (the demo's titulaire), DUBOIS Angela (F, 08/1962) →
 //   MSA 1200 (a FranceConnect stand-in identity), MERCIER Pierre (M, 03/1969) → CAF 640; anyone else → 404 code
-//   37002 « Dossier allocataire inexistant »; nomNaissance PANNE → 503 (the provider down);
+//   37002 « Dossier allocataire inexistant »; nomNaissance PANNE → 503 (the provider down); `malforme()` makes the
+//   next answer unreadable;
 // - a wrong token → 401; missing or malformed parameters → 400; `limite()` makes the next answers 429 with
 //   Retry-After; `delai()` makes it answer late (the adapter's timeout).
 // A FranceConnect access token is known when a test registered it (`jetonFranceConnect`), or, given the
@@ -56,6 +57,8 @@ export type ApiParticulierStandIn = {
   limite(fois: number, secondes: number): void;
   /** every answer comes `ms` late (0: on time) */
   delai(ms: number): void;
+  /** the next answer of a known identity is malformed (valeur a text) */
+  malforme(): void;
   /** the month answered (default: the current one in Europe/Paris) */
   horloge(date: Date | null): void;
   close(): Promise<void>;
@@ -167,6 +170,7 @@ export async function startApiParticulierStandIn(
   let limites = { fois: 0, secondes: 1 };
   let retard = 0;
   let horloge: Date | null = null;
+  let malforme = false;
 
   async function traiter(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://bouchon");
@@ -216,7 +220,12 @@ export async function startApiParticulierStandIn(
         ),
       );
     }
-    envoyer(res, 200, reponse(dossier, horloge ?? new Date()));
+    const corps = reponse(dossier, horloge ?? new Date());
+    if (malforme) {
+      malforme = false;
+      return envoyer(res, 200, { ...corps, data: { ...corps.data, quotient_familial: { valeur: "850 €" } } });
+    }
+    envoyer(res, 200, corps);
   }
 
   const server = createServer((req, res) => {
@@ -236,6 +245,7 @@ export async function startApiParticulierStandIn(
     jetonFranceConnect: (jeton, personne) => void jetonsFc.set(jeton, personne),
     limite: (fois, secondes) => void (limites = { fois, secondes }),
     delai: (ms) => void (retard = ms),
+    malforme: () => void (malforme = true),
     horloge: (date) => void (horloge = date),
     close: () =>
       new Promise((resolveClose) => {
