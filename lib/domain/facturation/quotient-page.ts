@@ -33,3 +33,16 @@ export async function quotientDuUsager(usagerId: string) {
   const { id, ...famille } = representant.famille;
   return { familleId: id, ...famille };
 }
+
+/** The console's view of a family's QF from the CAF or the MSA: its consent, its last QF, whether the titulaire's
+ * INSEE code of birth is known (null: no such family). */
+export async function quotientCafDeLaFamille(familleId: string) {
+  return db().famille.findUnique({
+    where: { id: familleId },
+    select: {
+      consentementQfLe: true,
+      quotients: { orderBy: [{ du: "desc" }, { creeLe: "desc" }], take: 1 },
+      representants: { where: { role: "TITULAIRE" }, select: { codeInseeNaissance: true } },
+    },
+  });
+}
