@@ -163,7 +163,8 @@ async function personneFranceConnect(issuer: string, jeton: string): Promise<Per
 }
 
 export async function startApiParticulierStandIn(
-  options: { port?: number; franceconnect?: string } = {},
+  /** franceconnect: the FranceConnect stand-in's issuer (or how to get it once it is started) */
+  options: { port?: number; franceconnect?: string | (() => string | undefined) } = {},
 ): Promise<ApiParticulierStandIn> {
   const requetes: RequeteStandIn[] = [];
   const jetonsFc = new Map<string, PersonneStandIn>();
@@ -191,14 +192,13 @@ export async function startApiParticulierStandIn(
         { "retry-after": String(limites.secondes) },
       );
     }
+    const issuer = typeof options.franceconnect === "function" ? options.franceconnect() : options.franceconnect;
     const personne =
       modalite === "identite"
         ? jeton === JETON_STAND_IN
           ? personneDeLaRequete(url.searchParams)
           : undefined
-        : (jetonsFc.get(jeton) ??
-          (options.franceconnect && jeton ? await personneFranceConnect(options.franceconnect, jeton) : null) ??
-          undefined);
+        : (jetonsFc.get(jeton) ?? (issuer && jeton ? await personneFranceConnect(issuer, jeton) : null) ?? undefined);
     if (personne === undefined) {
       return envoyer(res, 401, erreur("00101", "Interdit", "Le jeton d'accès est invalide ou a expiré."));
     }
