@@ -1,7 +1,6 @@
 // How a QF is said, on the parent's page and in the console: its source, and the month the CAF or the MSA
 // computed it for (« CAF, calculé pour décembre 2026 », « saisi par le service Enfance »).
-import { MOIS } from "@/lib/temps/jours";
-import { jourDeDate } from "@/lib/temps/jours";
+import { jourDeDate, MOIS } from "@/lib/temps/jours";
 
 type Quotient = { source: "CAF" | "MSA" | "AGENT"; annee: number | null; mois: number | null };
 
