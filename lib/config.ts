@@ -129,6 +129,7 @@ export const environnementSchema = z.object({
   API_PARTICULIER_URL: url(WEB, "https://particulier.api.gouv.fr"),
   API_PARTICULIER_JETON: variable(z.string().min(16), "le jeton API Particulier de la commune (habilitation DataPass)"),
   API_PARTICULIER_SIRET: variable(z.string().regex(/^\d{14}$/), "le SIRET de la commune, 14 chiffres"),
+  E2E_API_PARTICULIER_PORT: port(3268),
   // npm run agent:create
   AGENT_PASSWORD: texte("un mot de passe"),
 });
