@@ -23,11 +23,12 @@ import { defineConfig, type ReporterDescription } from "@playwright/test";
 import { lancementChromium } from "./e2e/fixtures/chromium";
 import { portsLibresSync } from "./tests/ports";
 import { DEMO_CLIENT } from "./tests/stand-ins/client-oidc-demo";
+import { JETON_STAND_IN, SIRET_STAND_IN } from "./tests/stand-ins/api-particulier";
 
 // The runner (no TEST_WORKER_INDEX) settles every port and path once; the workers, which evaluate this file
 // too, inherit them through the environment.
 if (process.env.TEST_WORKER_INDEX === undefined) {
-  const ports = portsLibresSync("e2e", 7);
+  const ports = portsLibresSync("e2e", 8);
   process.env.E2E_PORT ??= String(ports[0]);
   process.env.E2E_SMTP_PORT ??= String(ports[1]);
   process.env.E2E_ADRESSE_PORT ??= String(ports[2]);
@@ -35,6 +36,7 @@ if (process.env.TEST_WORKER_INDEX === undefined) {
   process.env.E2E_FRANCECONNECT_PORT ??= String(ports[4]);
   process.env.E2E_SSO_PORT ??= String(ports[5]);
   process.env.E2E_PAYFIP_PORT ??= String(ports[6]);
+  process.env.E2E_API_PARTICULIER_PORT ??= String(ports[7]);
   process.env.E2E_MAIL_DIR ??= resolve(__dirname, "test-results/mails");
   // Everything the app prints (stdout and stderr), copied by e2e/fixtures/sortie-serveur.ts: a spec checks that
   // no health data reaches it.
@@ -170,6 +172,16 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      name: "api-particulier-stand-in",
+      command:
+        `tsx tests/stand-ins/api-particulier.ts --serve --port ${process.env.E2E_API_PARTICULIER_PORT} ` +
+        `--franceconnect http://127.0.0.1:${FRANCECONNECT_PORT}`,
+      wait: { stdout: /api-particulier stand-in listening/ },
+      stdout: "pipe",
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
       name: "app",
       command:
         `node --import ./scripts/server-only-hors-next.mjs --import tsx e2e/fixtures/fabrique.ts -- ` +
@@ -210,6 +222,10 @@ export default defineConfig({
         PAYFIP_URL,
         PAYFIP_NUMCLI: "000000",
         PAYFIP_SAISIE: "T",
+        // The QF from the CAF or the MSA through API Particulier's stand-in (its token, a SIRET)
+        API_PARTICULIER_URL: `http://127.0.0.1:${process.env.E2E_API_PARTICULIER_PORT}`,
+        API_PARTICULIER_JETON: JETON_STAND_IN,
+        API_PARTICULIER_SIRET: SIRET_STAND_IN,
         MAIL_FROM: process.env.E2E_MAIL_FROM ?? "Portail Famille <portail-famille@mairie.test>",
         CLE_CHIFFREMENT: process.env.E2E_CLE_CHIFFREMENT!,
         ALTCHA_HMAC_KEY: process.env.E2E_ALTCHA_HMAC_KEY!,

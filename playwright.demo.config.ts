@@ -12,8 +12,8 @@ import { portsLibresSync } from "./tests/ports";
 
 if (process.env.TEST_WORKER_INDEX === undefined) {
   // Free at run time unless set (tests/ports.ts): the app's port and the embedded database's.
-  // The demo starts its FranceConnect, agents' SSO and PayFiP stand-ins on PORT+265, +266, +267.
-  const [port, base] = portsLibresSync("demo", 2, [265, 266, 267]).map(String);
+  // The demo starts its FranceConnect, agents' SSO, PayFiP and API Particulier stand-ins on PORT+265, +266, +267, +268.
+  const [port, base] = portsLibresSync("demo", 2, [265, 266, 267, 268]).map(String);
   process.env.DEMO_E2E_PORT ??= port;
   process.env.DEMO_E2E_EMBEDDED_DB_PORT ??= base;
   if (!process.env.DEMO_E2E_DATA_DIR) {

@@ -124,6 +124,12 @@ export const environnementSchema = z.object({
   PAYFIP_NUMCLI: variable(z.string().regex(/^\d{6}$/), "le numéro client de la régie, 6 chiffres"),
   PAYFIP_SAISIE: variable(z.enum(["T", "X", "W"]), "T (test), X (activation) ou W (production)"),
   E2E_PAYFIP_PORT: port(3267),
+  // API Particulier v3 (the QF from the CAF or the MSA): its address, the commune's token and SIRET (all but the
+  // address, or the feature is hidden)
+  API_PARTICULIER_URL: url(WEB, "https://particulier.api.gouv.fr"),
+  API_PARTICULIER_JETON: variable(z.string().min(16), "le jeton API Particulier de la commune (habilitation DataPass)"),
+  API_PARTICULIER_SIRET: variable(z.string().regex(/^\d{14}$/), "le SIRET de la commune, 14 chiffres"),
+  E2E_API_PARTICULIER_PORT: port(3268),
   // npm run agent:create
   AGENT_PASSWORD: texte("un mot de passe"),
 });
@@ -190,6 +196,16 @@ function construire(env: Environnement) {
             url: (env.PAYFIP_URL ?? "https://www.payfip.gouv.fr").replace(/\/$/, ""),
             numcli: env.PAYFIP_NUMCLI,
             saisie: env.PAYFIP_SAISIE,
+          }
+        : undefined,
+    /** API Particulier (lib/api-particulier/client.ts): the QF from the CAF or the MSA, hidden unless the token and
+     * the SIRET are set */
+    apiParticulier:
+      env.API_PARTICULIER_JETON && env.API_PARTICULIER_SIRET
+        ? {
+            url: (env.API_PARTICULIER_URL ?? "https://particulier.api.gouv.fr").replace(/\/$/, ""),
+            jeton: env.API_PARTICULIER_JETON,
+            siret: env.API_PARTICULIER_SIRET,
           }
         : undefined,
   };

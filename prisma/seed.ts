@@ -293,6 +293,8 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   // Claire's family pays by prélèvement: its mandate before September is invoiced, so the invoice is pre-notified
   await seedPrelevementDemo(claire.id);
   await seedFacturationDemo(claire.id, agents[DEMO_AGENT.identifiant]!);
+  // Claire was born in Bayonne: with it, API Particulier's stand-in finds her CAF file (850 €) once she consents
+  await db().representant.updateMany({ where: { usagerId: claire.id }, data: { codeInseeNaissance: "64102" } });
   // September's titres de recettes for the comptable public, downloadable by the administrator
   await seedPesDemo(agents[DEMO_ADMIN.identifiant]!);
   // the console's Monday: absences declared this morning, last week's pointage, the kitchen orders frozen

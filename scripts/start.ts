@@ -13,6 +13,7 @@ import { isPortFree } from "./port-libre";
 import { applyMigrations } from "./migrate-engine";
 import { bouchonsOidcDeDemo } from "./demo-oidc";
 import { bouchonPayfipDeDemo } from "./demo-payfip";
+import { bouchonApiParticulierDeDemo } from "./demo-api-particulier";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -143,15 +144,21 @@ async function main(): Promise<void> {
   const logins: DemoLogin[] = await loadDemoData(databaseUrl, demo);
 
   const appUrl = (process.env.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+  // the demo's FranceConnect and SSO stand-ins, unless real providers are configured
+  const oidc = demo ? await bouchonsOidcDeDemo(appUrl, port) : {};
   const next = run(process.execPath, [...process.execArgv, SERVEUR], {
     ...env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
-    // the demo's FranceConnect and SSO stand-ins, unless real providers are configured
-    ...(demo ? await bouchonsOidcDeDemo(appUrl, port) : {}),
+    ...oidc,
     // the demo's PayFiP stand-in, unless a real (or test) PayFiP is configured
     ...(demo ? await bouchonPayfipDeDemo(port) : {}),
+    // the demo's API Particulier stand-in (the QF from the CAF), unless a real one is configured; it knows the
+    // FranceConnect stand-in's tokens
+    ...(demo
+      ? await bouchonApiParticulierDeDemo(port, oidc.FRANCECONNECT_ISSUER ?? process.env.FRANCECONNECT_ISSUER)
+      : {}),
   });
   next.once("exit", (code, signal) => {
     if (stopping) return;

@@ -10,6 +10,8 @@ import { config } from "@/lib/config";
 import { newToken } from "@/lib/auth/tokens";
 
 export const ACR_FRANCECONNECT = "eidas1";
+/** API Particulier's quotient familial, FranceConnect modality */
+export const SCOPE_QUOTIENT = "cnaf_quotient_familial";
 const SCOPES = "openid given_name family_name preferred_username birthdate gender birthplace birthcountry email";
 
 export type ParametresOidc = { issuer: string; clientId: string; clientSecret: string };
@@ -119,7 +121,15 @@ export function fournisseurFranceConnect(
       token_endpoint_auth_method: "client_secret_post",
       id_token_signed_response_alg: idTokenAlg,
     },
-    authorization: { params: { scope: SCOPES, acr_values: ACR_FRANCECONNECT, prompt: "login" } },
+    authorization: {
+      params: {
+        // API Particulier's FranceConnect modality reads the QF with this access token (lib/domain/facturation/
+        // quotient-franceconnect.ts), when the commune has API Particulier
+        scope: config.apiParticulier ? `${SCOPES} ${SCOPE_QUOTIENT}` : SCOPES,
+        acr_values: ACR_FRANCECONNECT,
+        prompt: "login",
+      },
+    },
     idToken: true,
     checks: ["state", "nonce"],
     userinfo: {

@@ -19,6 +19,7 @@ import { origineAutorisee } from "@/lib/auth/origine";
 import { connexionFranceConnect } from "@/lib/domain/usager/franceconnect";
 import { connexionAgentSso } from "@/lib/domain/agent/sso";
 import { DRAFT_LIFETIME_MS } from "@/lib/domain/usager/brouillon";
+import { lectureALaConnexion } from "@/lib/domain/facturation/quotient-franceconnect";
 
 /** Where a refused FranceConnect sign-in lands, with `?erreur=<code>` (see lib/auth/refus-oidc.ts). */
 const PAGE_CONNEXION = "/connexion";
@@ -85,7 +86,15 @@ async function options(ip: string, cookies: CookieARetourner[], suite = "/mon-es
             cookie(SESSION_COOKIE, issue.token, sessionCookieOptions());
             const indice = indiceEspace("USAGER");
             cookie(indice.name, indice.value, indice.options);
-            return `${config.appUrl}${suite}`;
+            // back to « Mon quotient familial »: the QF read with this access token, which is then forgotten
+            const retour = await lectureALaConnexion({
+              suite,
+              franceconnectSub: (profile as unknown as IdentiteFranceConnect).sub,
+              accessToken: account.access_token,
+              reglages: config.apiParticulier,
+              now: new Date(),
+            });
+            return `${config.appUrl}${retour}`;
           }
           if (issue.issue === "inconnue") {
             cookie(nomCookieDuPortail("brouillon"), issue.brouillonToken, {

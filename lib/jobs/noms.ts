@@ -11,6 +11,7 @@ export const TRAVAUX = [
   "prelevements.recus",
   "rappels.cloture",
   "rappels.vaccins",
+  "quotients.caf",
 ] as const;
 
 export type NomTravail = (typeof TRAVAUX)[number];

@@ -19,6 +19,7 @@ it("schedules only known jobs, each tick under its own identifier, in a schedule
     "demandes.classer",
     "mandats.caducite",
     "payfip.rattrapage",
+    "quotients.caf",
     "rappels.cloture",
     "rappels.vaccins",
   ]);

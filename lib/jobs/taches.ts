@@ -18,6 +18,7 @@ import { rendreCaducs } from "@/lib/domain/prelevement/caducite";
 import { emettreRecusDuRun } from "@/lib/domain/prelevement/run-recus";
 import { purgeBrouillons } from "@/lib/domain/usager/brouillon";
 import { envoyerRappelsVaccin } from "@/lib/domain/sante/rappel-vaccin";
+import { rafraichirQuotientsCaf } from "@/lib/domain/facturation/quotient-mensuel";
 import type { NomTravail } from "@/lib/jobs/noms";
 
 /** The instant a cron tick was due (its payload's `_cron.ts`), else now. */
@@ -73,6 +74,12 @@ export function taches(enArret: () => boolean): Record<NomTravail, Task> {
       const envoyes = await envoyerRappelsVaccin(instant(charge));
       if (envoyes > 0) log.info({ evenement: "rappels.vaccins", nombre: envoyes }, "rappels de dossier santé envoyés");
     },
+    "quotients.caf": async (charge) => {
+      const reglages = config.apiParticulier;
+      if (!reglages) return;
+      const bilan = await rafraichirQuotientsCaf({ reglages, now: instant(charge) });
+      log.info({ evenement: "quotients.caf", ...bilan }, "quotients familiaux lus auprès de la CAF ou de la MSA");
+    },
   };
 }
 
@@ -95,4 +102,7 @@ export const PLANNING: CronItem[] = [
   { task: "rappels.cloture", match: "47 7-19 * * *", identifier: "rappels.cloture" },
   // a dossier santé whose DT-Polio is out of date: once a day, in the morning (UTC); one mail per child and due date
   { task: "rappels.vaccins", match: "23 8 * * *", identifier: "rappels.vaccins" },
+  // the QF of the families that consented, from the CAF or the MSA (API Particulier), on the 2nd of each month at
+  // night; a family already read this month is not asked again
+  { task: "quotients.caf", match: "13 2 2 * *", identifier: "quotients.caf" },
 ];

@@ -195,6 +195,12 @@ export const ACTIONS: Record<string, LigneAction> = {
     acces: "agent",
     args: (c) => [c.a.familleId, ...formulaire()],
   },
+  "app/(agent)/agent/familles/[id]/quotient/actions.ts#interrogerCafAction": {
+    acces: "agent",
+    args: (c) => [c.a.familleId, ...formulaire()],
+  },
+  "app/(portail)/famille/quotient/actions.ts#consentirQuotientAction": { acces: "usager", args: formulaire },
+  "app/(portail)/famille/quotient/actions.ts#mettreAJourQuotientAction": { acces: "usager", args: formulaire },
   "app/(agent)/agent/portail/actions.ts#creerActualiteAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/portail/actions.ts#modifierActualiteAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/portail/actions.ts#changerPublicationAction": { acces: "agent", args: (c) => [c.actualiteId] },

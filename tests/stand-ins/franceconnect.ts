@@ -194,7 +194,8 @@ export async function startOidcStandIn(options: Options): Promise<OidcStandIn> {
       ? { acr: null, ...Object.fromEntries(SCOPES_FRANCECONNECT.map((scope) => [scope, [scope]])) }
       : // amr by the openid scope: oidc-provider puts a standalone claim in the ID token only when asked by name
         { acr: null, openid: ["sub", "amr"], email: ["email", "email_verified"], profile: ["preferred_username"] },
-    scopes: ["openid"],
+    // API Particulier's FranceConnect modality asks the QF with the access token of this scope
+    scopes: franceconnect ? ["openid", "cnaf_quotient_familial"] : ["openid"],
     features: {
       devInteractions: { enabled: false },
       jwtUserinfo: { enabled: franceconnect },

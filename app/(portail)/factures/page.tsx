@@ -90,6 +90,9 @@ export default async function MesFacturesPage() {
           </ul>
         </>
       )}
+      <p className="mb-6">
+        Vos tarifs dépendent de votre quotient familial : <Link href="/famille/quotient">Mon quotient familial</Link>.
+      </p>
       <p>
         <Link href="/mon-espace">Retour à mon accueil</Link>
       </p>

@@ -25,6 +25,14 @@ const mandat = (d: Lecteur) => entre(" ", d.texte("rum")) + deLaFamille(d);
 const deLaFamille = (d: Lecteur) => (d.brut("familleId") ? ` de ${d.famille()}` : "");
 const montant = (d: Lecteur, cle = "montantCentimes") => entre(", ", d.euros(cle));
 
+const ERREURS_CAF: Record<string, string> = {
+  introuvable: "aucun dossier",
+  configuration: "accès refusé à la commune",
+  requete: "identité incomplète",
+  limite: "trop de demandes",
+  indisponible: "service indisponible",
+};
+
 /** One line that only says what was changed, for the paramétrage's pages. */
 const simple = (libelle: string, phrase = libelle) => ({ libelle, phrase: () => phrase });
 
@@ -48,6 +56,25 @@ export const PHRASES_GESTION: Phrases = {
   "facturation.quotient": {
     libelle: "Quotient familial enregistré",
     phrase: (d) => `Quotient familial enregistré pour ${d.famille()}`,
+  },
+  "facturation.quotient_caf": {
+    libelle: "Quotient familial lu auprès de la CAF ou de la MSA",
+    phrase: (d) =>
+      `Quotient familial${entre(" de ", d.nombre("valeur")?.toString(), " €")} lu${entre(" auprès de la ", d.texte("fournisseur"))} pour ${d.famille()}` +
+      entre(", calculé pour ", d.mois()),
+  },
+  "facturation.quotient_caf_echec": {
+    libelle: "Quotient familial non obtenu de la CAF ou de la MSA",
+    phrase: (d) =>
+      `Quotient familial de ${d.famille()} non obtenu${entre(" (", ERREURS_CAF[d.texte("erreur") ?? ""], ")")}`,
+  },
+  "facturation.quotient_consentement": {
+    libelle: "Consultation du quotient familial autorisée",
+    phrase: (d) => `Consultation du quotient familial auprès de la CAF ou de la MSA autorisée par ${d.famille()}`,
+  },
+  "facturation.quotient_consentement_retire": {
+    libelle: "Consultation du quotient familial retirée",
+    phrase: (d) => `Autorisation de consulter le quotient familial retirée par ${d.famille()}`,
   },
   "facturation.tarif": {
     libelle: "Tarif modifié",

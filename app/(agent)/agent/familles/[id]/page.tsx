@@ -11,6 +11,7 @@ import { ficheFamille } from "@/lib/domain/famille/queries-agent";
 import { MODALITES_CONTACT, qualiteLibelle, SEXES } from "@/lib/domain/famille/schemas";
 import { CIVILITES } from "@/lib/domain/usager/schemas";
 import type { Adresse } from "@/lib/generated/prisma/client";
+import { QuotientCaf } from "./quotient/QuotientCaf";
 
 export const metadata = { title: "Fiche famille" };
 
@@ -224,6 +225,7 @@ export default async function FicheFamillePage({ params, searchParams }: Props) 
         <p className="mt-2">
           <Link href={`/agent/facturation/familles/${famille.id}`}>Facturation : quotient familial et factures</Link>
         </p>
+        <QuotientCaf familleId={famille.id} />
         {agent.role === "ADMIN" && (
           <p className="mt-2">
             <Link href={`/agent/journal?${new URLSearchParams({ famille: famille.cleEnfance })}`}>
