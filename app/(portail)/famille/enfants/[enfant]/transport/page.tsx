@@ -65,7 +65,7 @@ export default async function TransportPage({ params }: { params: Promise<{ enfa
         )}
       </section>
       <p>
-        <Link href="/mon-espace">Retour à mon accueil</Link>
+        <Link href="/famille">Retour à Ma famille</Link>
       </p>
     </div>
   );
