@@ -1,11 +1,12 @@
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
 
 export type ChangementCourrielProps = { commune: string; salutation: string; identifiant: string; lien: string };
 
 export const changementCourrielSubject = (commune: string) =>
-  `Mairie de ${commune} - Confirmez votre nouvelle adresse de courriel`;
+  `Mairie ${de(commune)} - Confirmez votre nouvelle adresse de courriel`;
 
 /** Sent to the NEW address: the change happens only once this link is followed. */
 export default function ChangementCourriel({ commune, salutation, identifiant, lien }: ChangementCourrielProps) {

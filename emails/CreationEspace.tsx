@@ -1,10 +1,11 @@
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
 
 export type CreationEspaceProps = { commune: string; salutation: string; lien: string };
 
-export const creationEspaceSubject = (commune: string) => `Mairie de ${commune} - Création de votre espace personnel`;
+export const creationEspaceSubject = (commune: string) => `Mairie ${de(commune)} - Création de votre espace personnel`;
 
 export default function CreationEspace({ commune, salutation, lien }: CreationEspaceProps) {
   return (

@@ -1,11 +1,12 @@
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
 
 export type MotDePasseOublieProps = { commune: string; salutation: string; identifiant: string; lien: string };
 
 export const motDePasseOublieSubject = (commune: string) =>
-  `Mairie de ${commune} - Réinitialisation de votre mot de passe`;
+  `Mairie ${de(commune)} - Réinitialisation de votre mot de passe`;
 
 export default function MotDePasseOublie({ commune, salutation, identifiant, lien }: MotDePasseOublieProps) {
   return (

@@ -1,6 +1,7 @@
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
 
 export type LigneRecap = { jour: string; unite: string };
 
@@ -28,7 +29,7 @@ export const recapReservationsSubject = (enfant: string, origine: Origine = "fam
 
 const INTRO: Record<Origine, (enfant: string, activite: string) => string> = {
   famille: (enfant, activite) => `Vos réservations pour ${enfant} (${activite}) sont enregistrées :`,
-  service: (enfant, activite) => `Le service Enfance a modifié les réservations de ${enfant} (${activite}) :`,
+  service: (enfant, activite) => `Le service Enfance a modifié les réservations ${de(enfant)} (${activite}) :`,
   decision: (enfant, activite) => `Le service a traité vos demandes de réservation pour ${enfant} (${activite}) :`,
 };
 

@@ -1,6 +1,7 @@
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
 
 export type TentativeCourrielProps = {
   commune: string;
@@ -13,7 +14,7 @@ export type TentativeCourrielProps = {
 };
 
 export const tentativeCourrielSubject = (commune: string) =>
-  `Mairie de ${commune} - Tentative d'utilisation de votre courriel`;
+  `Mairie ${de(commune)} - Tentative d'utilisation de votre courriel`;
 
 /**
  * Sent to the holder of an address someone else tried to use: the page answered that person as it answers

@@ -15,6 +15,7 @@ import { reservationsDeLaFamille } from "@/lib/domain/famille/reservations";
 import { maintenant } from "@/lib/web/horloge";
 import { inscriptionsDesEnfants, scolariteDesEnfants } from "@/lib/domain/inscription/queries";
 import { etatsSante } from "@/lib/domain/sante/queries";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Mon accueil" };
 
@@ -62,7 +63,7 @@ export default async function MonAccueilPage() {
                 {sansDossier.map(({ enfant }) => (
                   <li key={enfant.id}>
                     <Link href={`/famille/enfants/${enfant.id}/sante`} className="inline-flex min-h-11 items-center">
-                      Compléter le dossier santé de {enfant.prenoms}
+                      Compléter le dossier santé {de(enfant.prenoms)}
                     </Link>
                   </li>
                 ))}

@@ -10,6 +10,7 @@ import { lireDonnees, ouvrirValeurs, scellerFiche, scellerValeurs } from "@/lib/
 import { enfantsDuUsager } from "@/lib/domain/sante/queries";
 import { lireFiche } from "@/lib/domain/sante/schemas";
 import type { Demande } from "@/lib/generated/prisma/client";
+import { de } from "@/lib/texte/elision";
 
 const TYPE = "DOSSIER_SANTE";
 
@@ -108,7 +109,7 @@ async function verrouillerOuCreer(tx: Tx, usagerId: string, enfantId: string): P
     if (enAttente)
       throw new AppError(
         "en_attente",
-        `Une mise à jour du dossier santé de ${enfant.prenoms} est déjà en cours de traitement (demande N° ${enAttente.numero}).`,
+        `Une mise à jour du dossier santé ${de(enfant.prenoms)} est déjà en cours de traitement (demande N° ${enAttente.numero}).`,
       );
     // ON CONFLICT: two first saves at once (two tabs) make one draft, not an error.
     await tx.$executeRaw`

@@ -18,6 +18,7 @@ import { piecesNonVerifiees, questionPiecesNonVerifiees } from "@/lib/domain/ins
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 import { PiecesJointes } from "./PiecesJointes";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Instruction d'une demande — Console des agents" };
 
@@ -51,7 +52,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
     declare,
     connus: connus.map((connu) => ({
       id: connu.id,
-      libelle: `${connu.prenoms} ${connu.nom.toUpperCase()}, né(e) le ${formatParis(connu.dateNaissance, "dd/MM/yyyy")} dans la famille de ${connu.titulaires.join(" et ") || "—"}`,
+      libelle: `${connu.prenoms} ${connu.nom.toUpperCase()}, né(e) le ${formatParis(connu.dateNaissance, "dd/MM/yyyy")} dans la famille ${de(connu.titulaires.join(" et ") || "—")}`,
     })),
   }));
   // one PIÈCES JOINTES block: the démarche's pièces justificatives (each with its « Vérifiée »), then the files

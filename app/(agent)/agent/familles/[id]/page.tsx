@@ -11,6 +11,7 @@ import { ficheFamille } from "@/lib/domain/famille/queries-agent";
 import { MODALITES_CONTACT, qualiteLibelle, SEXES } from "@/lib/domain/famille/schemas";
 import { CIVILITES } from "@/lib/domain/usager/schemas";
 import type { Adresse } from "@/lib/generated/prisma/client";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Fiche famille" };
 
@@ -104,12 +105,12 @@ function BlocEnfants({ famille, corriger }: { famille: Fiche; corriger: (cible: 
           </Ligne>
           <Ligne terme="Dossier santé">
             <Link href={`/agent/familles/${famille.id}/enfants/${enfant.id}/sante`}>
-              Consulter le dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
+              Consulter le dossier santé<span className="sr-only"> {de(enfant.prenoms)}</span>
             </Link>
           </Ligne>
           <Ligne terme="Réservations">
             <Link href={`/agent/reservations/${famille.id}/${enfant.id}`}>
-              Gérer les réservations<span className="sr-only"> de {enfant.prenoms}</span>
+              Gérer les réservations<span className="sr-only"> {de(enfant.prenoms)}</span>
             </Link>
           </Ligne>
           {enfant.familles.length > 0 && (
