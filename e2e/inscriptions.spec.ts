@@ -119,7 +119,9 @@ test("un parent inscrit Henri à la restauration puis à la garderie avec les pi
   const numero = Number((await page.getByText(/^DEMANDE N° \d+$/).textContent())!.replace(/\D/g, ""));
   await expect(page.locator("main").getByText("Inscription à la restauration (école publique).")).toBeVisible();
   await expect(
-    page.getByText(/la réservation des repas et des présences à la garderie se fera à partir du 1er août 2026\./),
+    page.getByText(
+      /présences à la garderie \(Mon accueil > Gérer mes réservations\) : les réservations sont ouvertes\./,
+    ),
   ).toBeVisible();
   await expect(page.getByText("ATTENTION : Ne pas oublier de compléter le dossier santé")).toBeVisible();
   await expect(page.getByRole("link", { name: "Aide" })).toBeVisible();

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
+import { maintenant } from "@/lib/web/horloge";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { DEMARCHES, libelleDemande } from "@/lib/domain/demarches";
 import { AvisApresDepot } from "@/components/demande/AvisApresDepot";
@@ -34,7 +35,7 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
         Votre demande va être transmise au service concerné et vous serez tenu informé par Courriel {usager.courriel} de
         l&apos;avancement de son instruction. Un courriel de confirmation vient de vous être envoyé.
       </p>
-      <AvisApresDepot avis={(await type.avisApresDepot?.(demande)) ?? null} />
+      <AvisApresDepot avis={(await type.avisApresDepot?.(demande, await maintenant())) ?? null} />
       <div className="flex flex-col gap-3 sm:flex-row">
         <Link href="/mon-espace" className="bouton-principal no-underline">
           Continuer
