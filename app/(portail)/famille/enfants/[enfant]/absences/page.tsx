@@ -87,7 +87,7 @@ export default async function AbsencesPage({ params }: { params: Promise<{ enfan
                   <Link href={`/demandes/${a.numero}`}>Demande N° {a.numero}</Link> — {a.periode}
                 </p>
                 <p className="text-sm">
-                  {a.motif} · {a.jours} jour{a.jours > 1 ? "s" : ""} réservé{a.jours > 1 ? "s" : ""} · {a.statut}
+                  {a.motif} · {a.jours} · {a.statut}
                 </p>
                 {a.justificatifRecuLe ? (
                   <p className="text-sm">Justificatif reçu le {dateHeure(a.justificatifRecuLe)}.</p>
