@@ -1,6 +1,7 @@
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export type Decision = "ACCEPTEE" | "REFUSEE" | "A_COMPLETER" | "ANNULEE";
 
@@ -60,7 +61,7 @@ export default function DemandeDecision({
     <MailLayout commune={commune} preview={`Votre demande N° ${numero} ${PHRASES[decision]}`}>
       <Text>{`Référence : ${numero}`}</Text>
       <Text>{`Bonjour ${salutation}`}</Text>
-      <Text>{`Votre demande N° ${numero} (${typeLibelle}) ${PHRASES[decision]}.`}</Text>
+      <Text>{`Votre demande N° ${numero} (${sansPointFinal(typeLibelle)}) ${PHRASES[decision]}.`}</Text>
       {complement && <Text>{complement}</Text>}
       {etapes && etapes.length > 0 && (
         <>

@@ -2,6 +2,7 @@ import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
 import { de } from "@/lib/texte/elision";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export type LigneRecap = { jour: string; unite: string };
 
@@ -63,7 +64,7 @@ export default function RecapReservations({
   return (
     <MailLayout commune={commune} preview={recapReservationsSubject(enfant, origine)}>
       <Text>{`Bonjour ${salutation}`}</Text>
-      <Text>{INTRO[origine](enfant, activite)}</Text>
+      <Text>{INTRO[origine](enfant, sansPointFinal(activite))}</Text>
       <Liste titre="Jours réservés" lignes={reservees} />
       <Liste titre="Jours en liste d'attente" lignes={enAttente} />
       <Liste titre="Jours en attente de validation par le service" lignes={aValider} />

@@ -2,6 +2,7 @@ import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
 import { Liste, type LigneRecap } from "@/emails/RecapReservations";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 /** One child × activity of the family's save. */
 export type SectionRecap = {
@@ -43,7 +44,9 @@ export default function RecapReservationsFamille({
       <Text>{`Vos réservations pour ${enfantsEnClair(sections)} sont enregistrées :`}</Text>
       {sections.map((s) => (
         <div key={`${s.enfant}-${s.activite}`}>
-          <Text style={{ fontWeight: "bold", fontSize: "16px", marginBottom: 0 }}>{`${s.enfant} — ${s.activite}`}</Text>
+          <Text
+            style={{ fontWeight: "bold", fontSize: "16px", marginBottom: 0 }}
+          >{`${s.enfant} — ${sansPointFinal(s.activite)}`}</Text>
           <Liste titre="Jours réservés" lignes={s.reservees} />
           <Liste titre="Jours en liste d'attente" lignes={s.enAttente} />
           <Liste titre="Jours en attente de validation par le service" lignes={s.aValider} />

@@ -19,6 +19,7 @@ import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 import { PiecesJointes } from "./PiecesJointes";
 import { de } from "@/lib/texte/elision";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export const metadata = { title: "Instruction d'une demande — Console des agents" };
 
@@ -74,7 +75,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
           <h1 className="titre-page mb-1">
             Demande N° {demande.numero}
             <span className="block text-base font-normal">
-              <span className="uppercase">{type.domaine}</span> {libelleDemande(demande)} — {demandeur}
+              <span className="uppercase">{type.domaine}</span> {sansPointFinal(libelleDemande(demande))} — {demandeur}
             </span>
           </h1>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
