@@ -1,7 +1,7 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
 import { de } from "@/lib/texte/elision";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type FactureDisponibleProps = {
   commune: string;
@@ -35,10 +35,8 @@ export default function FactureDisponible({
       <Text>{`Bonjour ${salutation}`}</Text>
       <Text>{`Votre facture N° ${numero} (${periode}) est disponible dans votre espace, rubrique « Mes factures ».${prelevement ?? ""}`}</Text>
       <Text>
-        {"Pour la consulter, la télécharger ou la régler en ligne, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour la consulter, la télécharger ou la régler en ligne, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

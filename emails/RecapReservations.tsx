@@ -1,8 +1,8 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
 import { de } from "@/lib/texte/elision";
 import { sansPointFinal } from "@/lib/texte/point-final";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type LigneRecap = { jour: string; unite: string };
 
@@ -72,10 +72,8 @@ export default function RecapReservations({
       <Liste titre="Jours refusés" lignes={refusees} />
       {refusees.length > 0 && <Text>Vous pouvez demander à nouveau un jour refusé depuis votre espace.</Text>}
       <Text>
-        {"Pour consulter ou modifier vos réservations, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour consulter ou modifier vos réservations, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

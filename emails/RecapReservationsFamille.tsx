@@ -1,8 +1,7 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
 import { Liste, type LigneRecap } from "@/emails/RecapReservations";
-import { sansPointFinal } from "@/lib/texte/point-final";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 /** One child × activity of the family's save. */
 export type SectionRecap = {
@@ -44,9 +43,7 @@ export default function RecapReservationsFamille({
       <Text>{`Vos réservations pour ${enfantsEnClair(sections)} sont enregistrées :`}</Text>
       {sections.map((s) => (
         <div key={`${s.enfant}-${s.activite}`}>
-          <Text
-            style={{ fontWeight: "bold", fontSize: "16px", marginBottom: 0 }}
-          >{`${s.enfant} — ${sansPointFinal(s.activite)}`}</Text>
+          <Text style={{ fontWeight: "bold", fontSize: "16px", marginBottom: 0 }}>{`${s.enfant} — ${s.activite}`}</Text>
           <Liste titre="Jours réservés" lignes={s.reservees} />
           <Liste titre="Jours en liste d'attente" lignes={s.enAttente} />
           <Liste titre="Jours en attente de validation par le service" lignes={s.aValider} />
@@ -54,10 +51,8 @@ export default function RecapReservationsFamille({
         </div>
       ))}
       <Text>
-        {"Pour consulter ou modifier les réservations de la famille, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour consulter ou modifier les réservations de la famille, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );
