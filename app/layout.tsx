@@ -6,13 +6,14 @@ import { communeDuGabarit } from "@/lib/domain/commune/gabarit";
 import { apercuActif } from "@/lib/apercu";
 import { previewMailboxEnabled } from "@/lib/config";
 import { BandeauApercu } from "@/components/layout/BandeauApercu";
+import { de } from "@/lib/texte/elision";
 
 export async function generateMetadata(): Promise<Metadata> {
   const commune = await communeDuGabarit();
   return {
     title: {
-      default: `Portail Famille — Mairie de ${commune.nom}`,
-      template: `%s — Portail Famille de ${commune.nom}`,
+      default: `Portail Famille — Mairie ${de(commune.nom)}`,
+      template: `%s — Portail Famille ${de(commune.nom)}`,
     },
     // A preview's fictitious data has nothing to do in a search engine.
     ...(apercuActif() ? { robots: { index: false, follow: false } } : {}),

@@ -1,11 +1,12 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type ChangementCourrielProps = { commune: string; salutation: string; identifiant: string; lien: string };
 
 export const changementCourrielSubject = (commune: string) =>
-  `Mairie de ${commune} - Confirmez votre nouvelle adresse de courriel`;
+  `Mairie ${de(commune)} - Confirmez votre nouvelle adresse de courriel`;
 
 /** Sent to the NEW address: the change happens only once this link is followed. */
 export default function ChangementCourriel({ commune, salutation, identifiant, lien }: ChangementCourrielProps) {
@@ -16,10 +17,8 @@ export default function ChangementCourriel({ commune, salutation, identifiant, l
         {`Vous avez demandé que cette adresse devienne celle de votre espace personnel (identifiant : ${identifiant}).`}
       </Text>
       <Text>
-        Pour confirmer ce changement de courriel, veuillez cliquer sur le lien suivant :{" "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        Pour confirmer ce changement de courriel, veuillez cliquer sur le lien suivant :
+        <LienSeul href={lien} />
       </Text>
       <Text>
         Ce lien est valable 24 heures et ne peut servir qu&apos;une fois. Tant qu&apos;il n&apos;est pas suivi, votre

@@ -1,5 +1,6 @@
 import { Text } from "@react-email/text";
 import { MailLayout } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
 
 export type CourrielModifieProps = {
   commune: string;
@@ -10,7 +11,7 @@ export type CourrielModifieProps = {
 };
 
 export const courrielModifieSubject = (commune: string) =>
-  `Mairie de ${commune} - L'adresse de courriel de votre espace a changé`;
+  `Mairie ${de(commune)} - L'adresse de courriel de votre espace a changé`;
 
 /** Sent to the OLD address once the change is confirmed, so a hijacked space does not go unnoticed. */
 export default function CourrielModifie({ commune, salutation, identifiant, nouveauMasque, le }: CourrielModifieProps) {

@@ -1,6 +1,7 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { sansPointFinal } from "@/lib/texte/point-final";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type Decision = "ACCEPTEE" | "REFUSEE" | "A_COMPLETER" | "ANNULEE";
 
@@ -60,7 +61,7 @@ export default function DemandeDecision({
     <MailLayout commune={commune} preview={`Votre demande N° ${numero} ${PHRASES[decision]}`}>
       <Text>{`Référence : ${numero}`}</Text>
       <Text>{`Bonjour ${salutation}`}</Text>
-      <Text>{`Votre demande N° ${numero} (${typeLibelle}) ${PHRASES[decision]}.`}</Text>
+      <Text>{`Votre demande N° ${numero} (${sansPointFinal(typeLibelle)}) ${PHRASES[decision]}.`}</Text>
       {complement && <Text>{complement}</Text>}
       {etapes && etapes.length > 0 && (
         <>
@@ -68,14 +69,7 @@ export default function DemandeDecision({
           {etapes.map((etape, rang) => (
             <Text key={etape.texte}>
               {`${rang + 1}. ${etape.texte}`}
-              {etape.lien && (
-                <>
-                  {" "}
-                  <Link href={etape.lien} style={linkStyle}>
-                    {etape.lien}
-                  </Link>
-                </>
-              )}
+              {etape.lien && <LienSeul href={etape.lien} />}
             </Text>
           ))}
         </>
@@ -85,10 +79,8 @@ export default function DemandeDecision({
         <Text>Complétez-la depuis votre espace, puis renvoyez-la : elle reprendra alors son instruction.</Text>
       )}
       <Text>
-        {"Pour consulter votre demande, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour consulter votre demande, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

@@ -1,6 +1,7 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { sansPointFinal } from "@/lib/texte/point-final";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type DemandeDeposeeProps = {
   commune: string;
@@ -30,13 +31,10 @@ export default function DemandeDeposee({
     <MailLayout commune={commune} preview={`Demande N° ${numero} bien reçue`}>
       <Text>{`Référence : ${numero}`}</Text>
       <Text>{`Bonjour ${salutation}`}</Text>
-      <Text>{`Nous avons bien reçu votre demande (${typeLibelle}), déposée le ${deposeeLe}.`}</Text>
+      <Text>{`Nous avons bien reçu votre demande (${sansPointFinal(typeLibelle)}), déposée le ${deposeeLe}.`}</Text>
       <Text>
-        {`Le service (${serviceNom} / ${serviceEmail}) vous tiendra régulièrement informé de l'avancement de son instruction, dont les détails peuvent être consultés en cliquant sur ce lien : `}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
-        .
+        {`Le service (${serviceNom} / ${serviceEmail}) vous tiendra régulièrement informé de l'avancement de son instruction, dont les détails peuvent être consultés en cliquant sur ce lien :`}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

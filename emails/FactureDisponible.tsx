@@ -1,6 +1,7 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type FactureDisponibleProps = {
   commune: string;
@@ -17,7 +18,7 @@ export type FactureDisponibleProps = {
 export const phrasePrelevement = (jour: string) =>
   ` Elle sera prélevée le ${jour} sur votre compte, par prélèvement automatique : vous n'avez rien à faire.`;
 
-export const factureDisponibleSubject = (periode: string) => `Votre facture de ${periode} est disponible`;
+export const factureDisponibleSubject = (periode: string) => `Votre facture ${de(periode)} est disponible`;
 
 // Only that an invoice exists and where to read it (and, debited, the day it is): never its amount, its lines, the
 // children's days nor the family's quotient familial (a mailbox is not the portal).
@@ -34,10 +35,8 @@ export default function FactureDisponible({
       <Text>{`Bonjour ${salutation}`}</Text>
       <Text>{`Votre facture N° ${numero} (${periode}) est disponible dans votre espace, rubrique « Mes factures ».${prelevement ?? ""}`}</Text>
       <Text>
-        {"Pour la consulter, la télécharger ou la régler en ligne, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour la consulter, la télécharger ou la régler en ligne, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

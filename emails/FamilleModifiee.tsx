@@ -1,6 +1,7 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type FamilleModifieeProps = { commune: string; serviceNom: string; lien: string };
 
@@ -12,12 +13,10 @@ export default function FamilleModifiee({ commune, serviceNom, lien }: FamilleMo
   return (
     <MailLayout commune={commune} preview={familleModifieeSubject}>
       <Text>Bonjour,</Text>
-      <Text>{`Les informations de votre famille ont été modifiées par le service ${serviceNom} de la Mairie de ${commune}.`}</Text>
+      <Text>{`Les informations de votre famille ont été modifiées par le service ${serviceNom} de la Mairie ${de(commune)}.`}</Text>
       <Text>
-        {"Pour les consulter, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour les consulter, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
       <Text>{`Si une information vous semble inexacte, écrivez au service ${serviceNom} depuis votre espace.`}</Text>
     </MailLayout>

@@ -1,6 +1,6 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type MandatSepaProps = {
   commune: string;
@@ -31,9 +31,7 @@ export default function MandatSepa({ commune, salutation, rum, signeLe, version,
         {
           "Vous pouvez le consulter, modifier le compte ou le révoquer à tout moment dans votre espace, rubrique « Mes factures » : "
         }
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

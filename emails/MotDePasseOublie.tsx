@@ -1,11 +1,12 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type MotDePasseOublieProps = { commune: string; salutation: string; identifiant: string; lien: string };
 
 export const motDePasseOublieSubject = (commune: string) =>
-  `Mairie de ${commune} - Réinitialisation de votre mot de passe`;
+  `Mairie ${de(commune)} - Réinitialisation de votre mot de passe`;
 
 export default function MotDePasseOublie({ commune, salutation, identifiant, lien }: MotDePasseOublieProps) {
   return (
@@ -15,10 +16,8 @@ export default function MotDePasseOublie({ commune, salutation, identifiant, lie
         {`Une réinitialisation du mot de passe de votre espace personnel (identifiant : ${identifiant}) a été demandée.`}
       </Text>
       <Text>
-        Pour choisir un nouveau mot de passe, veuillez cliquer sur le lien suivant :{" "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        Pour choisir un nouveau mot de passe, veuillez cliquer sur le lien suivant :
+        <LienSeul href={lien} />
       </Text>
       <Text>
         Ce lien est valable 1 heure et ne peut servir qu&apos;une fois. Si vous n&apos;êtes pas à l&apos;origine de

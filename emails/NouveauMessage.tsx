@@ -1,6 +1,6 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type NouveauMessageProps = { commune: string; salutation: string; numero: number; lien: string };
 
@@ -14,10 +14,8 @@ export default function NouveauMessage({ commune, salutation, numero, lien }: No
       <Text>{`Bonjour ${salutation}`}</Text>
       <Text>{`${nouveauMessageSubject(numero)}.`}</Text>
       <Text>
-        {"Pour le lire et y répondre, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour le lire et y répondre, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

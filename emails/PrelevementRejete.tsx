@@ -1,6 +1,6 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type PrelevementRejeteProps = {
   commune: string;
@@ -38,10 +38,8 @@ export default function PrelevementRejete({
       <Text>{`Le prélèvement de ${montant} du ${date} pour votre facture ${numero} a été rejeté par votre banque.`}</Text>
       <Text>{`Motif indiqué par la banque : ${motif}`}</Text>
       <Text>
-        {"Cette facture est de nouveau à payer. Vous pouvez la régler en ligne dans votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Cette facture est de nouveau à payer. Vous pouvez la régler en ligne dans votre espace :"}
+        <LienSeul href={lien} />
       </Text>
       {suspendu ? (
         <Text>

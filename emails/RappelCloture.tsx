@@ -1,6 +1,6 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type EnfantARappeler = { prenom: string; jours: string; lien: string };
 
@@ -30,19 +30,13 @@ export default function RappelCloture({ commune, salutation, cloture, semaine, e
           {`${e.prenom} : ${e.jours}`}
           <br />
           {`Réserver pour ${e.prenom} :`}
-          <br />
-          <Link href={e.lien} style={linkStyle}>
-            {e.lien}
-          </Link>
+          <LienSeul href={e.lien} />
         </Text>
       ))}
       <Text>Si ces jours ne sont pas à réserver (un enfant gardé ce jour-là), ne tenez pas compte de ce message.</Text>
       <Text>
         {"Pour ne plus recevoir ce rappel, décochez-le sur Mon accueil :"}
-        <br />
-        <Link href={accueil} style={linkStyle}>
-          {accueil}
-        </Link>
+        <LienSeul href={accueil} />
       </Text>
     </MailLayout>
   );

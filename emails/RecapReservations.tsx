@@ -1,6 +1,8 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
+import { sansPointFinal } from "@/lib/texte/point-final";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type LigneRecap = { jour: string; unite: string };
 
@@ -28,7 +30,7 @@ export const recapReservationsSubject = (enfant: string, origine: Origine = "fam
 
 const INTRO: Record<Origine, (enfant: string, activite: string) => string> = {
   famille: (enfant, activite) => `Vos réservations pour ${enfant} (${activite}) sont enregistrées :`,
-  service: (enfant, activite) => `Le service Enfance a modifié les réservations de ${enfant} (${activite}) :`,
+  service: (enfant, activite) => `Le service Enfance a modifié les réservations ${de(enfant)} (${activite}) :`,
   decision: (enfant, activite) => `Le service a traité vos demandes de réservation pour ${enfant} (${activite}) :`,
 };
 
@@ -62,7 +64,7 @@ export default function RecapReservations({
   return (
     <MailLayout commune={commune} preview={recapReservationsSubject(enfant, origine)}>
       <Text>{`Bonjour ${salutation}`}</Text>
-      <Text>{INTRO[origine](enfant, activite)}</Text>
+      <Text>{INTRO[origine](enfant, sansPointFinal(activite))}</Text>
       <Liste titre="Jours réservés" lignes={reservees} />
       <Liste titre="Jours en liste d'attente" lignes={enAttente} />
       <Liste titre="Jours en attente de validation par le service" lignes={aValider} />
@@ -70,10 +72,8 @@ export default function RecapReservations({
       <Liste titre="Jours refusés" lignes={refusees} />
       {refusees.length > 0 && <Text>Vous pouvez demander à nouveau un jour refusé depuis votre espace.</Text>}
       <Text>
-        {"Pour consulter ou modifier vos réservations, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour consulter ou modifier vos réservations, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

@@ -1,7 +1,7 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
 import { Liste, type LigneRecap } from "@/emails/RecapReservations";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 /** One child × activity of the family's save. */
 export type SectionRecap = {
@@ -51,10 +51,8 @@ export default function RecapReservationsFamille({
         </div>
       ))}
       <Text>
-        {"Pour consulter ou modifier les réservations de la famille, connectez-vous à votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Pour consulter ou modifier les réservations de la famille, connectez-vous à votre espace :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

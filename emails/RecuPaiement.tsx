@@ -1,6 +1,6 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type RecuPaiementProps = {
   commune: string;
@@ -25,10 +25,8 @@ export default function RecuPaiement({ commune, salutation, numero, montant, mod
       <Text>{`Bonjour ${salutation}`}</Text>
       <Text>{`La régie a bien reçu votre paiement de ${montant} (${mode}) du ${date}. Votre reçu N° ${numero} est joint à ce message (PDF) : il indique les factures réglées et ce qui reste à payer.`}</Text>
       <Text>
-        {"Retrouvez vos factures, vos paiements et vos reçus dans votre espace, rubrique « Mes factures » : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Retrouvez vos factures, vos paiements et vos reçus dans votre espace, rubrique « Mes factures » :"}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

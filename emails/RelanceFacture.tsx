@@ -1,6 +1,6 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type RelanceFactureProps = {
   commune: string;
@@ -20,10 +20,8 @@ export default function RelanceFacture({ commune, salutation, numero, echeance, 
       <Text>{`Bonjour ${salutation}`}</Text>
       <Text>{`Sauf erreur de notre part, votre facture ${numero}, arrivée à échéance le ${echeance}, n'est pas encore réglée.`}</Text>
       <Text>
-        {"Vous pouvez la consulter et la payer en ligne dans votre espace : "}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {"Vous pouvez la consulter et la payer en ligne dans votre espace :"}
+        <LienSeul href={lien} />
       </Text>
       <Text>
         Sans règlement, elle sera transmise au comptable public (Trésor public), qui en assurera le recouvrement. Si

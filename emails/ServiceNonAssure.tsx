@@ -1,6 +1,6 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type ServiceNonAssureProps = {
   commune: string;
@@ -59,10 +59,8 @@ export default function ServiceNonAssure(props: ServiceNonAssureProps) {
         </>
       )}
       <Text>
-        {`Pour toute question, contactez le ${serviceNom}. Vos réservations : `}
-        <Link href={lien} style={linkStyle}>
-          {lien}
-        </Link>
+        {`Pour toute question, contactez le ${serviceNom}. Vos réservations :`}
+        <LienSeul href={lien} />
       </Text>
     </MailLayout>
   );

@@ -1,6 +1,7 @@
-import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { MailLayout, linkStyle } from "@/emails/components/MailLayout";
+import { MailLayout } from "@/emails/components/MailLayout";
+import { de } from "@/lib/texte/elision";
+import { LienSeul } from "@/emails/components/LienSeul";
 
 export type TentativeCourrielProps = {
   commune: string;
@@ -13,7 +14,7 @@ export type TentativeCourrielProps = {
 };
 
 export const tentativeCourrielSubject = (commune: string) =>
-  `Mairie de ${commune} - Tentative d'utilisation de votre courriel`;
+  `Mairie ${de(commune)} - Tentative d'utilisation de votre courriel`;
 
 /**
  * Sent to the holder of an address someone else tried to use: the page answered that person as it answers
@@ -37,20 +38,16 @@ export default function TentativeCourriel({
       {lienActivation ? (
         <>
           <Text>
-            Votre espace attend toujours son activation. Pour l&apos;activer, veuillez cliquer sur le lien suivant :{" "}
-            <Link href={lienActivation} style={linkStyle}>
-              {lienActivation}
-            </Link>
+            Votre espace attend toujours son activation. Pour l&apos;activer, veuillez cliquer sur le lien suivant :
+            <LienSeul href={lienActivation} />
           </Text>
           <Text>Ce lien est valable 24 heures et ne peut servir qu&apos;une fois.</Text>
         </>
       ) : (
         <Text>
-          Si c&apos;était vous, connectez-vous à votre espace :{" "}
-          <Link href={lienConnexion} style={linkStyle}>
-            {lienConnexion}
-          </Link>{" "}
-          (mot de passe oublié ? suivez « J&apos;ai oublié mon mot de passe. » sur cette page).
+          Si c&apos;était vous, connectez-vous à votre espace (mot de passe oublié ? suivez « J&apos;ai oublié mon mot
+          de passe. » sur cette page) :
+          <LienSeul href={lienConnexion} />
         </Text>
       )}
       <Text>Si vous n&apos;êtes pas à l&apos;origine de cette demande, vous pouvez ignorer ce message.</Text>

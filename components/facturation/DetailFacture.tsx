@@ -7,12 +7,13 @@ import type { DetailFacture as Detail } from "@/lib/domain/facturation/detail";
 import { ibanEnClair } from "@/lib/argent/iban";
 import { dateFr, moisEnClair } from "@/lib/temps/periode";
 import { dateDeJour } from "@/lib/temps/jours";
+import { de } from "@/lib/texte/elision";
 
 export function LignesFacture({ facture }: { facture: Detail }) {
   return (
     <>
       {facture.enfants.map((enfant) => (
-        <section key={enfant.nom} className="mb-4" aria-label={`Lignes de ${enfant.nom}`}>
+        <section key={enfant.nom} className="mb-4" aria-label={`Lignes ${de(enfant.nom)}`}>
           <h2 className="mb-1 text-lg font-bold">{enfant.nom}</h2>
           <ul className="divide-y divide-stone-200 border-y border-stone-200">
             {enfant.lignes.map((l) => (

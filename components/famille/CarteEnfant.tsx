@@ -8,6 +8,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatParis } from "@/lib/temps/dates";
 import type { EtatSante } from "@/lib/domain/sante/queries";
+import { de } from "@/lib/texte/elision";
 
 type Props = {
   enfant: { id: string; prenoms: string; nom: string; dateNaissance: Date };
@@ -43,7 +44,7 @@ export function CarteEnfant({ enfant, ecole, groupe, sante, reservations, childr
       <ul className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
         <li>
           <Link href={`/famille/enfants/${enfant.id}/sante`} className="bouton-secondaire no-underline">
-            Dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
+            Dossier santé<span className="sr-only"> {de(enfant.prenoms)}</span>
           </Link>
         </li>
         {reservations.lien && (

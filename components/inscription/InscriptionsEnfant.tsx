@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { BadgeStatut } from "@/components/demande/BadgeStatut";
 import type { InscriptionDeLEnfant } from "@/lib/domain/inscription/queries";
+import { de } from "@/lib/texte/elision";
 
 /** `inscriptions`: the child's, from the one read of the whole family's (inscriptionsDesEnfants). */
 export function InscriptionsEnfant({ inscriptions, prenom }: { inscriptions: InscriptionDeLEnfant[]; prenom: string }) {
@@ -11,7 +12,7 @@ export function InscriptionsEnfant({ inscriptions, prenom }: { inscriptions: Ins
       {inscriptions.length === 0 ? (
         <p className="text-sm">Aucune inscription.</p>
       ) : (
-        <ul aria-label={`Inscriptions de ${prenom}`} className="space-y-1">
+        <ul aria-label={`Inscriptions ${de(prenom)}`} className="space-y-1">
           {inscriptions.map((inscription) => (
             <li key={inscription.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
               <Link href={`/demandes/${inscription.numero}`}>{inscription.libelle}</Link>

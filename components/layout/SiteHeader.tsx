@@ -13,6 +13,7 @@ import Link from "next/link";
 import { useSelectedLayoutSegments } from "next/navigation";
 import { deconnexion } from "@/app/(portail)/actions";
 import { useIndiceEspace } from "@/components/layout/useIndiceEspace";
+import { de } from "@/lib/texte/elision";
 
 const MENU = [
   { href: "/mon-espace", label: "Mon accueil" },
@@ -67,7 +68,7 @@ export function SiteHeader({ commune, logoUrl }: Props) {
             <span className="block text-xs font-semibold uppercase tracking-widest text-marque-fonce">
               {console ? "Console des agents" : "Portail Famille"}
             </span>
-            <span className="block leading-tight">Mairie de {commune}</span>
+            <span className="block leading-tight">Mairie {de(commune)}</span>
           </span>
         </Link>
         {!console && (

@@ -8,6 +8,7 @@ import { Preview } from "@react-email/preview";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
 import type { ReactNode } from "react";
+import { de } from "@/lib/texte/elision";
 
 export function MailLayout({ commune, preview, children }: { commune: string; preview: string; children: ReactNode }) {
   return (
@@ -18,7 +19,7 @@ export function MailLayout({ commune, preview, children }: { commune: string; pr
         <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
           <Section>{children}</Section>
           <Text>Cordialement,</Text>
-          <Text>{`La Mairie de ${commune}`}</Text>
+          <Text>{`La Mairie ${de(commune)}`}</Text>
           <Hr />
           <Text style={{ fontSize: "12px", color: "#52525b" }}>
             Ce message est envoyé par un automate, merci de ne pas y répondre. Votre réponse ne pourra être traitée.

@@ -2,6 +2,7 @@
 // down the page and a new page at the bottom; the document's number in its title so a reader (and a test) finds
 // it without parsing the page.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { de } from "@/lib/texte/elision";
 
 export type CommunePdf = {
   nom: string;
@@ -114,7 +115,7 @@ export class Redacteur {
 }
 
 export function entete(r: Redacteur, commune: CommunePdf, regie: string) {
-  r.ligne(`Commune de ${commune.nom}`, { gras: true, taille: 14 });
+  r.ligne(`Commune ${de(commune.nom)}`, { gras: true, taille: 14 });
   r.ligne(`${commune.serviceNom} — ${regie}`);
   if (commune.adresse) r.paragraphe(commune.adresse, 10);
   r.ligne([commune.serviceEmail, commune.telephone].filter(Boolean).join(" — "));

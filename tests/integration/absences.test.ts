@@ -16,7 +16,7 @@ import { annulerDemande } from "@/lib/domain/demande/annuler";
 import { declarerAbsence, maladeCeMatin } from "@/lib/domain/absence/declarer";
 import { ajouterJustificatif } from "@/lib/domain/absence/justificatif";
 import { expirerAbsencesSansJustificatif } from "@/lib/domain/absence/expirer";
-import { absenceDuUsager } from "@/lib/domain/absence/queries";
+import { absenceDuUsager, pageAbsences } from "@/lib/domain/absence/queries";
 import { calendrierReservations } from "@/lib/domain/reservation/queries";
 import { enregistrerReservations, RAISONS } from "@/lib/domain/reservation/enregistrer";
 import { instantParis, jourDeDate } from "@/lib/temps/jours";
@@ -57,12 +57,20 @@ describe("Malade ce matin", () => {
     await reserver(f, 0, act.cantine.classique, "2026-09-10", "2026-09-11");
     await reserver(f, 1, act.garderie.soir, "2026-09-10", "2026-09-10");
 
-    const { numero, jours } = await maladeCeMatin({
+    const { numero, jours, joursEnClair } = await maladeCeMatin({
       usagerId: f.usager.id,
       enfantId: f.enfantId,
       now: instantParis("2026-09-10", "08:59"),
     });
     expect(jours).toBe(2);
+    // two reservations, one calendar day: never « 2 jours réservés »
+    expect(joursEnClair).toBe("1 jour (repas et garderie)");
+    const liste = await pageAbsences({
+      usagerId: f.usager.id,
+      enfantId: f.enfantId,
+      now: instantParis("2026-09-10", "09:01"),
+    });
+    expect(liste?.absences.map((a) => a.jours)).toEqual(["1 jour (repas et garderie)"]);
     expect(await etats(f.enfantId)).toEqual([
       `2026-09-10 ${act.cantine.classique} ABSENCE_SIGNALEE`,
       `2026-09-10 ${act.garderie.soir} ABSENCE_SIGNALEE`,
@@ -93,7 +101,7 @@ describe("Justifier une absence", () => {
     // jeudi 25 → mercredi 31 mars 2027: the weekend, lundi de Pâques (29) and the Wednesday have no service
     const ouverts = await reserver(f, 0, act.cantine.classique, "2027-03-22", "2027-04-02");
     expect(ouverts).toBeGreaterThan(4);
-    const { jours } = await declarerAbsence({
+    const { jours, joursEnClair } = await declarerAbsence({
       usagerId: f.usager.id,
       enfantId: f.enfantId,
       debut: "2027-03-25",
@@ -102,6 +110,7 @@ describe("Justifier une absence", () => {
       now: new Date("2027-03-20T10:00:00Z"),
     });
     expect(jours).toBe(3);
+    expect(joursEnClair).toBe("3 jours (repas)");
     const apres = await etats(f.enfantId);
     expect(apres.filter((e) => e.endsWith("ABSENCE_SIGNALEE")).map((e) => e.slice(0, 10))).toEqual([
       "2027-03-25",

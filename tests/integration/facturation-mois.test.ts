@@ -221,7 +221,7 @@ describe("the month's invoicing", () => {
     const run = await facturerMois({ mois: "2027-01", now: new Date("2027-02-01T08:00:00Z") });
     expect(run.statut).toBe("ECHEC");
     expect(run.erreur).toContain(
-      "Aucun tarif pour : Inscription à la restauration (école privée). — Menu Classique (2026-2027)",
+      "Aucun tarif pour : Inscription à la restauration (école privée) — Menu Classique (2026-2027)",
     );
     expect(await db().facture.count({ where: { periodeDebut: new Date("2027-01-01T00:00:00Z") } })).toBe(0);
   });

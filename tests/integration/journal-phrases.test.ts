@@ -10,6 +10,7 @@ vi.hoisted(() => {
 
 import { db } from "@/lib/db";
 import { journal } from "@/lib/journal";
+import { sansPointFinal } from "@/lib/texte/point-final";
 import { libelleDemande } from "@/lib/domain/demarches";
 import { reserverPourLaFamille } from "@/lib/domain/reservation/enregistrer";
 import { dossierSantePourAgent } from "@/lib/domain/sante/queries-agent";
@@ -141,8 +142,10 @@ describe("The journal in words", () => {
       select: { activite: { select: { libelle: true } } },
     });
     expect(entrees[1]!.phrase).toBe(
-      `Réservations de Henri DUHALDE (${activite.libelle}) modifiées par un agent : 2 jours réservés`,
+      `Réservations de Henri DUHALDE (${sansPointFinal(activite.libelle)}) modifiées par un agent : 2 jours réservés`,
     );
+    // the seed's name ends with a dot: inside the sentence it goes
+    expect(entrees[1]!.phrase).not.toContain(".)");
     expect(entrees[0]!.agent).toBe("Système");
     expect(entrees[0]!.phrase).toBe(`Commande des repas figée : ${lieu.nom} le lundi 21 septembre (version 1)`);
   });

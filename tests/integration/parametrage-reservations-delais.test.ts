@@ -164,7 +164,7 @@ describe("capacity and the school year", () => {
         now: new Date("2026-08-02T21:59:00Z"),
       }),
     );
-    expect(avant.message).toBe("Ouverture des réservations le 3 août 2026.");
+    expect(avant.message).toBe("Les réservations seront ouvertes à partir du 3 août 2026.");
     await modifierAnnee({ anneeId, ouvertureReservations: "2026-08-01", lectureSeuleLe: null });
   });
 });

@@ -12,7 +12,7 @@ vi.hoisted(() => {
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { declarerAbsence } from "@/lib/domain/absence/declarer";
-import { ouvertureEnLettres } from "@/lib/domain/calendrier/periode";
+import { ouverture, ouvertureEnLettres } from "@/lib/domain/calendrier/periode";
 import {
   demandePourAgent,
   demandesAExporter,
@@ -158,9 +158,14 @@ describe("what a page shows per démarche", () => {
     const annee = await db().anneeScolaire.findUniqueOrThrow({
       where: { id: (demande.donnees as { anneeId: number }).anneeId },
     });
-    const avis = await DEMARCHE_INSCRIPTION.avisApresDepot(demande);
+    const veille = new Date(ouverture(annee).getTime() - 60_000);
+    const avis = await DEMARCHE_INSCRIPTION.avisApresDepot(demande, veille);
     expect(avis?.texte).toContain(`se fera à partir du ${ouvertureEnLettres(annee)}.`);
+    expect(avis?.texte).toMatch(/à partir du 1er août 20\d\d\.$/);
     expect(avis?.attention).toBe("ATTENTION : Ne pas oublier de compléter le dossier santé");
+    const apres = await DEMARCHE_INSCRIPTION.avisApresDepot(demande, ouverture(annee));
+    expect(apres?.texte).not.toContain("à partir du");
+    expect(apres?.texte).toMatch(/: les réservations sont ouvertes\.$/);
   });
 
   it("after an Ajout de famille's deposit, leads to the Inscrire tab of that very demande", async () => {

@@ -136,7 +136,7 @@ describe("deadlines, closures and the period, on the server", () => {
           now: new Date("2026-07-31T21:59:00Z"),
         }),
       ),
-    ).toBe("Ouverture des réservations le 1er août 2026.");
+    ).toBe("Les réservations seront ouvertes à partir du 1er août 2026.");
     const intrus = await inscrite("Intrus");
     expect(
       await refus(

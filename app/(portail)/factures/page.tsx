@@ -8,6 +8,7 @@ import { datesDePrelevement, offrePrelevement } from "@/lib/domain/prelevement/q
 import { dateFr } from "@/lib/temps/periode";
 import { maintenant } from "@/lib/web/horloge";
 import { PayerEnLigne } from "./PayerEnLigne";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Mes factures" };
 
@@ -40,7 +41,7 @@ export default async function MesFacturesPage() {
         <section key={id} aria-labelledby={plusieurs ? `foyer-${id}` : undefined}>
           {plusieurs && (
             <h2 id={`foyer-${id}`} className="mt-4 mb-2 text-xl font-bold">
-              Foyer de {nom}
+              Foyer {de(nom)}
             </h2>
           )}
           <CompteFamille

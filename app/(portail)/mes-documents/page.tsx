@@ -6,6 +6,7 @@ import { libelleDemande } from "@/lib/domain/demarches";
 import { PIECES } from "@/lib/domain/inscription/regles";
 import { mesDocuments } from "@/lib/domain/piece/pieces";
 import { AjoutDocument } from "./AjoutDocument";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export const metadata = { title: "Mes documents" };
 
@@ -48,7 +49,7 @@ export default async function MesDocumentsPage() {
                   <p className="text-sm">
                     {document.demandes.length === 0
                       ? "Utilisé par aucune demande."
-                      : `Utilisé par : ${document.demandes.map(({ demande }) => `N° ${demande.numero} ${libelleDemande(demande)}`).join(" ; ")}`}
+                      : `Utilisé par : ${document.demandes.map(({ demande }) => `N° ${demande.numero} ${sansPointFinal(libelleDemande(demande))}`).join(" ; ")}`}
                   </p>
                 </li>
               ))}

@@ -4,6 +4,7 @@
 import { estimer, type Bareme } from "@/lib/domain/reservation/estimation";
 import { joursReserves, type Ligne } from "@/lib/domain/reservation/famille-vue-brouillon";
 import { ajouterJours, MOIS, type Jour } from "@/lib/temps/jours-calcul";
+import { de } from "@/lib/texte/elision";
 
 /** "45,60 €", as the invoices print an amount (lib/argent's euros, without its server-side Decimal). */
 const euros = (centimes: number) =>
@@ -69,7 +70,7 @@ export function TotauxFamille({
             <th scope="col" className="pr-2">
               Semaine du {Number(semaine.slice(8, 10))}/{semaine.slice(5, 7)}
             </th>
-            <th scope="col">Mois de {nomMois}</th>
+            <th scope="col">Mois {de(nomMois ?? "")}</th>
           </tr>
         </thead>
         <tbody>

@@ -22,6 +22,7 @@ import {
   type Jour,
 } from "@/lib/temps/jours";
 import type { Commune, MotifAbsence } from "@/lib/generated/prisma/client";
+import { joursEnClair } from "@/lib/domain/absence/jours-en-clair";
 
 /** How far back a parent may declare an absence (a child ill last week), and how long a range may be. */
 export const RETRO_JOURS = 30;
@@ -51,7 +52,11 @@ export type Declaration = {
   now: Date;
 };
 
-export function declarerAbsence(declaration: Declaration): Promise<{ numero: number; jours: number }> {
+/** The demande's number, its reservations (`jours`, a meal and its garderie counted apart) and « 1 jour (repas et
+ * garderie) », the calendar days it covers as the parent reads them. */
+export type Declaree = { numero: number; jours: number; joursEnClair: string };
+
+export function declarerAbsence(declaration: Declaration): Promise<Declaree> {
   return declarer({ ...declaration, maladeCeMatin: false });
 }
 
@@ -67,7 +72,7 @@ export async function maladeCeMatin({
   usagerId: string;
   enfantId: string;
   now: Date;
-}): Promise<{ numero: number; jours: number }> {
+}): Promise<Declaree> {
   if (!(await enfantDuUsager(db(), usagerId, enfantId))) throw absenceIntrouvable();
   await verifierHeureMaladie(now);
   return declarer(declarationMaladeCeMatin({ usagerId, enfantId, now }));
@@ -117,7 +122,7 @@ export function messageTropTard(
 
 type DeclarationComplete = Declaration & { maladeCeMatin: boolean };
 
-async function declarer(declaration: DeclarationComplete): Promise<{ numero: number; jours: number }> {
+async function declarer(declaration: DeclarationComplete): Promise<Declaree> {
   const { debut, fin, now, justificatif } = declaration;
   if (fin < debut) throw new AppError("dates", "La date de fin précède la date de début.", "fin");
   if (ecartJours(debut, fin) >= DUREE_MAX_JOURS)
@@ -143,7 +148,7 @@ export async function declarerDans(
   tx: Tx,
   { usagerId, enfantId, debut, fin, motif, precision, justificatif, now, maladeCeMatin }: DeclarationComplete,
   pieceKey: string | null = null,
-): Promise<{ numero: number; jours: number }> {
+): Promise<Declaree> {
   const enfant = await enfantDuUsager(tx, usagerId, enfantId);
   if (!enfant) throw absenceIntrouvable();
   const commune = await tx.commune.findUniqueOrThrow({ where: { id: 1 } });
@@ -155,7 +160,11 @@ export async function declarerDans(
       date: { gte: dateDeJour(debut), lte: dateDeJour(fin) },
     },
     orderBy: [{ date: "asc" }, { unite: { activite: { ordre: "asc" } } }, { unite: { ordre: "asc" } }],
-    select: { id: true, date: true, unite: { select: { libelle: true, activite: { select: { libelle: true } } } } },
+    select: {
+      id: true,
+      date: true,
+      unite: { select: { libelle: true, activite: { select: { libelle: true, type: true } } } },
+    },
   });
   if (reservations.length === 0)
     throw new AppError(
@@ -215,9 +224,11 @@ export async function declarerDans(
     event: maladeCeMatin ? "absence.malade_ce_matin" : "absence.declaree",
     actorKind: "USAGER",
     actorId: usagerId,
-    details: { numero, jours: count },
+    // calendar days (a meal and its garderie are one day), as the parent reads them
+    details: { numero, jours: new Set(reservations.map((r) => jourDeDate(r.date))).size },
   });
-  return { numero, jours: count };
+  const services = reservations.map((r) => ({ date: jourDeDate(r.date), type: r.unite.activite.type }));
+  return { numero, jours: count, joursEnClair: joursEnClair(services) };
 }
 
 /** The justificatif is a message of Échanges from the parent, with its piece: the agents read it there. */

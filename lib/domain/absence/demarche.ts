@@ -8,6 +8,7 @@ import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/dema
 import { estJour, jourEnClair, type Jour } from "@/lib/temps/jours";
 import { franchir, type ActeurReservation } from "@/lib/domain/reservation/franchir";
 import type { Demande, MotifAbsence } from "@/lib/generated/prisma/client";
+import { de } from "@/lib/texte/elision";
 
 export const MOTIFS_ABSENCE: Record<MotifAbsence, string> = {
   MALADIE: "Maladie",
@@ -99,7 +100,7 @@ export const DEMARCHE_ABSENCE = {
   domaine: "Enfance",
   intitule: (donnees) => {
     const absence = lireAbsence(donnees);
-    return absence ? `Absence de ${absence.prenom} ${periodeEnClair(absence.debut, absence.fin)}` : null;
+    return absence ? `Absence ${de(absence.prenom)} ${periodeEnClair(absence.debut, absence.fin)}` : null;
   },
   demandeDe: "d'absence",
   donnees: { version: 1, schema: donneesAbsenceSchema },

@@ -7,6 +7,7 @@ import { LIBELLES_STATUT } from "@/lib/domain/demande/transitions";
 import { enfantDuUsager, messageTropTard } from "@/lib/domain/absence/declarer";
 import { MOTIFS_ABSENCE, periodeEnClair } from "@/lib/domain/absence/demarche";
 import { instantParis, jourDeDate, jourParis } from "@/lib/temps/jours";
+import { joursEnClair } from "@/lib/domain/absence/jours-en-clair";
 
 export async function pageAbsences({ usagerId, enfantId, now }: { usagerId: string; enfantId: string; now: Date }) {
   const enfant = await enfantDuUsager(db(), usagerId, enfantId);
@@ -25,7 +26,7 @@ export async function pageAbsences({ usagerId, enfantId, now }: { usagerId: stri
       justificatifAvant: true,
       justificatifRecuLe: true,
       demande: { select: { numero: true, statut: true } },
-      _count: { select: { reservations: true } },
+      reservations: { select: { date: true, unite: { select: { activite: { select: { type: true } } } } } },
     },
   });
   return {
@@ -42,7 +43,8 @@ export async function pageAbsences({ usagerId, enfantId, now }: { usagerId: stri
       periode: periodeEnClair(jourDeDate(a.debut), jourDeDate(a.fin)),
       motif: MOTIFS_ABSENCE[a.motif],
       statut: LIBELLES_STATUT[a.demande.statut],
-      jours: a._count.reservations,
+      /** « 1 jour (repas et garderie) »: calendar days, not reservations */
+      jours: joursEnClair(a.reservations.map((r) => ({ date: jourDeDate(r.date), type: r.unite.activite.type }))),
       justificatifRecuLe: a.justificatifRecuLe,
       justificatifAvant: a.justificatifAvant,
       /** the justificatif may still be sent */

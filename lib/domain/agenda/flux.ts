@@ -8,6 +8,7 @@ import ical, { ICalEventStatus } from "ical-generator";
 import { db } from "@/lib/db";
 import { ajouterJours, dateDeJour, jourDeDate, jourParis } from "@/lib/temps/jours";
 import type { StatutReservation } from "@/lib/generated/prisma/client";
+import { de } from "@/lib/texte/elision";
 
 /** How far back the feed goes: the current month's past days stay in the parent's calendar. */
 export const PASSE_JOURS = 62;
@@ -53,7 +54,7 @@ export async function agendaDeLaFamille({
       },
     }),
   ]);
-  const nom = `Réservations${enfantId && reservations[0] ? ` de ${reservations[0].enfant.prenoms}` : ""} — ${commune?.nom ?? "Portail Famille"}`;
+  const nom = `Réservations${enfantId && reservations[0] ? ` ${de(reservations[0].enfant.prenoms)}` : ""} — ${commune?.nom ?? "Portail Famille"}`;
   const calendrier = ical({
     name: nom,
     timezone: "Europe/Paris",

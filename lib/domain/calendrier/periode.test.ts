@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import {
   messagePeriode,
+  ouvertureDansLaPhrase,
   ouvertureEnLettres,
   periodeOuverte,
   reservationsOuvertes,
@@ -18,7 +19,16 @@ describe.each(["Europe/Paris", "UTC"])("the booking period with the server in %s
     expect(ouvertureEnLettres(ANNEE)).toBe("1er août 2027");
     expect(reservationsOuvertes(ANNEE, new Date("2027-07-31T21:59:59Z"))).toBe(false);
     expect(reservationsOuvertes(ANNEE, new Date("2027-07-31T22:00:00Z"))).toBe(true);
-    expect(messagePeriode(ANNEE, new Date("2027-07-01T00:00:00Z"))).toBe("Ouverture des réservations le 1er août 2027");
+    expect(messagePeriode(ANNEE, new Date("2027-07-01T00:00:00Z"))).toBe(
+      "Les réservations seront ouvertes à partir du 1er août 2027",
+    );
+  });
+
+  it("says the opening with its year before it, and that reservations are open from it on", () => {
+    process.env.TZ = tz;
+    expect(ouvertureDansLaPhrase(ANNEE, new Date("2027-07-31T21:59:59Z"))).toBe("à partir du 1er août 2027");
+    expect(ouvertureDansLaPhrase(ANNEE, new Date("2027-07-31T22:00:00Z"))).toBe("les réservations sont ouvertes");
+    expect(ouvertureDansLaPhrase(ANNEE, new Date("2027-12-07T10:00:00Z"))).toBe("les réservations sont ouvertes");
   });
 
   it("turns read-only from its lectureSeuleLe day", () => {

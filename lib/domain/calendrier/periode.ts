@@ -23,7 +23,14 @@ export function periodeOuverte(annee: Annee, now: Date): boolean {
 export const ouvertureEnLettres = (annee: Pick<Annee, "ouvertureReservations">): string =>
   jourEnLettres(ouverture(annee));
 
+/**
+ * The opening in a sentence, by the clock: « à partir du 1er août 2027 » (with its year) before it, « les
+ * réservations sont ouvertes » on or after it (never a date already past, shown in December).
+ */
+export const ouvertureDansLaPhrase = (annee: Pick<Annee, "ouvertureReservations">, now: Date): string =>
+  reservationsOuvertes(annee, now) ? "les réservations sont ouvertes" : `à partir du ${ouvertureEnLettres(annee)}`;
+
 export const messagePeriode = (annee: Annee, now: Date): string =>
   reservationsOuvertes(annee, now)
     ? "Les réservations de cette année scolaire ne sont plus modifiables depuis le portail."
-    : `Ouverture des réservations le ${ouvertureEnLettres(annee)}`;
+    : `Les réservations seront ouvertes ${ouvertureDansLaPhrase(annee, now)}`;

@@ -1,6 +1,7 @@
 // The commune's documents (CGU, règlement intérieur); its settings are read from lib/commune.ts.
 import { db, type Tx } from "@/lib/db";
 import type { Commune, DocumentType, DocumentVersion } from "@/lib/generated/prisma/client";
+import { de } from "@/lib/texte/elision";
 
 export async function currentCgu(client: Tx = db()): Promise<DocumentVersion> {
   const cgu = await currentDocument("CGU", client);
@@ -37,5 +38,5 @@ export async function versionsDesDocuments() {
 
 /** A document's text with the commune's name put in place of {commune}. */
 export function withCommune(text: string, commune: Pick<Commune, "nom">): string {
-  return text.replaceAll("{commune}", commune.nom);
+  return text.replaceAll("de {commune}", de(commune.nom)).replaceAll("{commune}", commune.nom);
 }

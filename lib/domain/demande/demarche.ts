@@ -67,8 +67,9 @@ export type DefinitionDemarche = {
   demandeDe?: string;
   /** a sentence the confirmation page adds, in the seed's words */
   confirmation?: string;
-  /** the confirmation page's notice after the deposit (the caller has loaded the demande scoped by its parent) */
-  avisApresDepot?(demande: Pick<Demande, "numero" | "donnees" | "enfantId">): Promise<AvisApresDepot | null>;
+  /** the confirmation page's notice after the deposit (the caller has loaded the demande scoped by its parent);
+   * `now` for what it says of a date (the reservations' opening) */
+  avisApresDepot?(demande: Pick<Demande, "numero" | "donnees" | "enfantId">, now: Date): Promise<AvisApresDepot | null>;
   /** where its wizard is taken up again (a draft, or a demande sent back « à compléter »); none for a démarche
    * made in one step */
   reprise?(demande: { id: string; enfantId: string | null }): Reprise;

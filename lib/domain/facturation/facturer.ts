@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { cleTarif, type JoursFactures, type Referentiel, type TarifFacturation } from "@/lib/domain/facturation/calcul";
 import { etatsFactures, etatsMajores } from "@/lib/domain/reservation/transitions";
 import { dateDeJour, jourDeDate, type Jour } from "@/lib/temps/jours";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export type LigneJours = JoursFactures & { familleId: string; activiteId: number };
 
@@ -83,7 +84,7 @@ export async function referentiel(jours: Pick<LigneJours, "uniteId" | "anneeId">
     const annees = await db().anneeScolaire.findMany({ where: { id: { in: manquants.map((m) => m.anneeId) } } });
     const nom = (m: Pick<LigneJours, "uniteId" | "anneeId">) => {
       const u = unites.find((x) => x.id === m.uniteId);
-      return `${u?.activite.libelle ?? ""} — ${u?.libelle ?? ""} (${annees.find((a) => a.id === m.anneeId)?.libelle ?? ""})`;
+      return `${sansPointFinal(u?.activite.libelle ?? "")} — ${u?.libelle ?? ""} (${annees.find((a) => a.id === m.anneeId)?.libelle ?? ""})`;
     };
     throw new AppError(
       "TARIF_MANQUANT",

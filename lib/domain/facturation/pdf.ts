@@ -8,6 +8,7 @@ import { ibanEnClair } from "@/lib/argent/iban";
 import { dateFr, moisEnClair } from "@/lib/temps/periode";
 import { entete, Redacteur, type CommunePdf } from "@/lib/pdf/redacteur";
 import { dateDeJour } from "@/lib/temps/jours";
+import { de } from "@/lib/texte/elision";
 
 export const MENTION_RECOURS =
   "Voies de recours : vous pouvez contester cette facture devant le tribunal administratif territorialement " +
@@ -54,7 +55,7 @@ function commentPayer(r: Redacteur, f: DetailFacture) {
 }
 
 export async function facturePdf(commune: CommunePdf, f: DetailFacture): Promise<Uint8Array> {
-  const r = await Redacteur.creer(`Facture ${f.numero}`, `Commune de ${commune.nom}`);
+  const r = await Redacteur.creer(`Facture ${f.numero}`, `Commune ${de(commune.nom)}`);
   entete(r, commune, f.reglement.regie);
   r.ligne(`Facture N° ${f.numero}`, { gras: true, taille: 16 });
   r.ligne(`Période : ${moisEnClair(f.periodeDebut)}`);
@@ -98,7 +99,7 @@ export type AttestationPdf = {
 export async function attestationPdf(a: AttestationPdf): Promise<Uint8Array> {
   const r = await Redacteur.creer(
     `Attestation fiscale ${a.annee}${a.provisoire ? " provisoire" : ""} ${a.cleEnfance}`,
-    `Commune de ${a.commune.nom}`,
+    `Commune ${de(a.commune.nom)}`,
   );
   entete(r, a.commune, a.regie);
   r.ligne(`Attestation de frais de garde — année ${a.annee}${a.provisoire ? " (provisoire)" : ""}`, {
@@ -114,7 +115,7 @@ export async function attestationPdf(a: AttestationPdf): Promise<Uint8Array> {
   }
   r.espace(4);
   r.paragraphe(
-    `La commune de ${a.commune.nom} atteste que ${a.destinataire} (clé enfance ${a.cleEnfance}) a payé en ` +
+    `La commune ${de(a.commune.nom)} atteste que ${a.destinataire} (clé enfance ${a.cleEnfance}) a payé en ` +
       `${a.annee}, pour la garde hors du domicile des enfants de moins de six ans au 1er janvier ${a.annee}, ` +
       "les sommes suivantes (garderie périscolaire, hors repas) :",
     10,

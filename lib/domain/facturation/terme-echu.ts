@@ -5,6 +5,7 @@
 import { AppError } from "@/lib/errors";
 import { finDuMois, moisEnClair } from "@/lib/temps/periode";
 import { ajouterJours, jourParis, type Jour } from "@/lib/temps/jours";
+import { de } from "@/lib/texte/elision";
 
 export const MOIS_SAISI = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -16,7 +17,7 @@ export function moisTermine(mois: string, now: Date): Jour {
   if (fin >= jourParis(now)) {
     throw new AppError(
       "MOIS_NON_TERMINE",
-      `Le mois de ${moisEnClair(debut)} n'est pas terminé : il pourra être facturé à partir du 1er ${moisEnClair(ajouterJours(fin, 1))}.`,
+      `Le mois ${de(moisEnClair(debut))} n'est pas terminé : il pourra être facturé à partir du 1er ${moisEnClair(ajouterJours(fin, 1))}.`,
       "mois",
     );
   }

@@ -8,6 +8,7 @@ import { formatParis } from "@/lib/temps/dates";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { CIVILITES } from "@/lib/domain/usager/schemas";
 import type { Demande } from "@/lib/generated/prisma/client";
+import { de } from "@/lib/texte/elision";
 
 const jour = (date: Date | null) => (date ? formatParis(date, "dd/MM/yyyy") : null);
 const nom = (r: { prenom: string; nomUsage: string }) => `${r.prenom} ${r.nomUsage.toUpperCase()}`;
@@ -125,7 +126,7 @@ export async function accepterRattachement(tx: Tx, demande: Demande): Promise<st
       },
     });
   }
-  return `Votre espace est désormais rattaché à la famille de ${titulaireNom(famille.representants)}.`;
+  return `Votre espace est désormais rattaché à la famille ${de(titulaireNom(famille.representants))}.`;
 }
 
 function titulaireNom(representants: { role: string; prenom: string; nomUsage: string }[]): string {

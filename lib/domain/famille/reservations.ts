@@ -3,7 +3,7 @@
 // children of the household have an accepted inscription to book under.
 import { db } from "@/lib/db";
 import { jourParis, dateDeJour } from "@/lib/temps/jours";
-import { ouvertureEnLettres, reservationsOuvertes } from "@/lib/domain/calendrier/periode";
+import { ouvertureDansLaPhrase, reservationsOuvertes } from "@/lib/domain/calendrier/periode";
 
 export type EtatReservations = { ouvertes: boolean; texte: string; enfants: Set<string> };
 
@@ -25,7 +25,7 @@ export async function reservationsDeLaFamille(familleId: string, now: Date): Pro
     ouvertes,
     texte: ouvertes
       ? `Réservations ${annee.libelle} ouvertes`
-      : `Ouverture des réservations le ${ouvertureEnLettres(annee)}`,
+      : `Réservations ${annee.libelle} ${ouvertureDansLaPhrase(annee, now)}`,
     enfants: new Set(inscriptions.map((i) => i.enfantId)),
   };
 }

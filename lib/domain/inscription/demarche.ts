@@ -2,7 +2,7 @@
 // lib/domain/inscription/brouillon.ts); checked at deposit against what the database holds, and made an
 // Inscription when an agent accepts it.
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
-import { ouvertureEnLettres } from "@/lib/domain/calendrier/periode";
+import { ouvertureDansLaPhrase, reservationsOuvertes } from "@/lib/domain/calendrier/periode";
 import { anneeScolaire } from "@/lib/domain/inscription/catalogue";
 import { accepterInscription, auDepotInscription, verifierDepotInscription } from "@/lib/domain/inscription/depot";
 import { exigerPiecesVerifiees } from "@/lib/domain/inscription/pieces-verifiees";
@@ -124,12 +124,12 @@ export const DEMARCHE_INSCRIPTION = {
     apresAnnulation: "/mon-espace",
   }),
   // the seed's two notices: when reservations open (the school year's date), and the dossier santé not to forget
-  async avisApresDepot(demande) {
+  async avisApresDepot(demande, now) {
     const lues = lireDonnees(demande.donnees);
     const annee = lues ? await anneeScolaire(lues.anneeId) : null;
     if (!annee) return null;
     return {
-      texte: `Après traitement par les agents de la mairie de votre demande d'inscription à la restauration scolaire et à l'accueil périscolaire, l'ouverture pour la réservation des repas et des présences à la garderie se fera à partir du ${ouvertureEnLettres(annee)}.`,
+      texte: `Après traitement par les agents de la mairie de votre demande d'inscription à la restauration scolaire et à l'accueil périscolaire, ${reservationsOuvertes(annee, now) ? `vous pourrez réserver les repas et les présences à la garderie (Mon accueil > Gérer mes réservations) : ${ouvertureDansLaPhrase(annee, now)}.` : `l'ouverture pour la réservation des repas et des présences à la garderie se fera ${ouvertureDansLaPhrase(annee, now)}.`}`,
       attention: "ATTENTION : Ne pas oublier de compléter le dossier santé",
       chemin: "Mon accueil > Sélectionner mon enfant > Dossier santé > Mettre à jour",
     };

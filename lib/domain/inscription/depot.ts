@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/inscription/regles";
 import type { Demande } from "@/lib/generated/prisma/client";
 import type { TypePiece } from "@/lib/generated/prisma/enums";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 const incomplete = () =>
   new AppError("incomplete", "Votre demande d'inscription est incomplète : complétez l'étape 1 avant de valider.");
@@ -111,5 +112,5 @@ export async function accepterInscription(tx: Tx, demande: Demande): Promise<str
       demandeId: demande.id,
     },
   });
-  return `L'inscription « ${activite.libelle} » est validée par le service Enfance.`;
+  return `L'inscription « ${sansPointFinal(activite.libelle)} » est validée par le service Enfance.`;
 }

@@ -4,6 +4,7 @@
 // missing from an old entry reads as a neutral word (« une famille », « un enfant »), never as a key or « undefined ».
 import { euros } from "@/lib/argent/argent";
 import { estJour, jourEnClair, MOIS } from "@/lib/temps/jours";
+import { de } from "@/lib/texte/elision";
 
 export type Lien = { href: string; texte: string };
 export type Rendu = { phrase: string; liens: Lien[] };
@@ -131,7 +132,7 @@ export class Lecteur {
   private nommerFamille(id: string | undefined): string {
     if (!id) return "une famille";
     const nom = this.noms.familles.get(id);
-    const texte = nom ? `famille de ${nom}` : "famille";
+    const texte = nom ? `famille ${de(nom)}` : "famille";
     this.lier(`/agent/familles/${id}`, texte.replace(/^f/, "F"));
     return nom ? `la ${texte}` : "une famille";
   }
@@ -141,7 +142,7 @@ export class Lecteur {
     const id = this.id(cle) ?? autre;
     const enfant = id ? this.noms.enfants.get(id) : undefined;
     if (!enfant) return "un enfant";
-    if (enfant.familleId) this.lier(`/agent/familles/${enfant.familleId}`, `Famille de ${enfant.nom}`);
+    if (enfant.familleId) this.lier(`/agent/familles/${enfant.familleId}`, `Famille ${de(enfant.nom)}`);
     return enfant.nom;
   }
 

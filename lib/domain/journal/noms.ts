@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import type { Prisma, TypeDemande } from "@/lib/generated/prisma/client";
 import { nomsVides, type Noms } from "@/lib/domain/journal/lecteur";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 /** How a demande is named (its type's or its own title): the app gives the démarches' registry. */
 export type Intitule = (demande: { type: TypeDemande; donnees: unknown }) => string;
@@ -165,13 +166,13 @@ export async function resoudreNoms(
   for (const f of familles) noms.familles.set(f.familleId, nomPersonne(f.prenom, f.nomUsage));
   for (const e of enfants)
     noms.enfants.set(e.id, { nom: nomPersonne(e.prenoms, e.nom), familleId: e.familles[0]?.familleId ?? null });
-  for (const a of activites) noms.activites.set(a.id, a.libelle);
+  for (const a of activites) noms.activites.set(a.id, sansPointFinal(a.libelle));
   for (const u of unites) noms.unites.set(u.id, u.libelle);
   for (const l of lieux) noms.lieux.set(l.id, l.nom);
   for (const a of agents) noms.agents.set(a.id, nomPersonne(a.prenom, a.nom));
   for (const d of demandes)
     noms.demandes.set(d.numero!, {
-      intitule: intitule(d).replace(/\.$/, ""),
+      intitule: sansPointFinal(intitule(d)),
       enfant: noms.enfants.get(enfantDe(d) ?? "")?.nom ?? null,
       familleId: d.familleId,
     });

@@ -10,6 +10,7 @@ import { nomsVides } from "@/lib/domain/journal/lecteur";
 import { ACTIONS, PHRASES, rendre } from "@/lib/domain/journal/phrase";
 import { EXEMPLES, FAMILLE, nomsExemple } from "@/tests/integration/journal-exemples";
 
+const LOUISE_ID = EXEMPLES["pointage.marque"]!.enfantId as string;
 const RACINE = join(__dirname, "../../..");
 
 function sources(dossier: string): string[] {
@@ -134,6 +135,21 @@ describe("Journal entries in words", () => {
     expect(rendre("service_non_assure.declare", EXEMPLES["service_non_assure.declare"], noms).phrase).toBe(
       "Service non assuré (Restauration scolaire à Bourg, Hameau) du jeudi 17 décembre au vendredi 18 décembre, " +
         "motif grève : 143 réservations annulées, 97 familles prévenues",
+    );
+  });
+
+  it("elides « de » before a name or a month that starts with a vowel, never before an aspirated h", () => {
+    const noms = nomsExemple();
+    noms.enfants.set(LOUISE_ID, { nom: "Ane ETCHART", familleId: FAMILLE });
+    const lecture = rendre("dossier_sante.lecture", { enfantId: LOUISE_ID }, noms);
+    expect(lecture.phrase).toBe("Dossier santé d'Ane ETCHART consulté");
+    expect(lecture.liens[0]?.texte).toBe("Famille d'Ane ETCHART");
+    noms.enfants.set(LOUISE_ID, { nom: "Henri ETCHART", familleId: FAMILLE });
+    expect(rendre("dossier_sante.lecture", { enfantId: LOUISE_ID }, noms).phrase).toBe(
+      "Dossier santé de Henri ETCHART consulté",
+    );
+    expect(rendre("facturation.lancee", { ...EXEMPLES["facturation.lancee"], mois: "2026-10" }, noms).phrase).toMatch(
+      /^Facturation d'octobre 2026 émise/,
     );
   });
 

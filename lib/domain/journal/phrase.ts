@@ -7,6 +7,7 @@ import { PHRASES_COMPTES } from "@/lib/domain/journal/phrases-comptes";
 import { PHRASES_FAMILLES } from "@/lib/domain/journal/phrases-familles";
 import { PHRASES_GESTION } from "@/lib/domain/journal/phrases-gestion";
 import { PHRASES_QUOTIDIEN } from "@/lib/domain/journal/phrases-quotidien";
+import { de } from "@/lib/texte/elision";
 
 export const PHRASES: Phrases = { ...PHRASES_COMPTES, ...PHRASES_FAMILLES, ...PHRASES_QUOTIDIEN, ...PHRASES_GESTION };
 
@@ -24,7 +25,7 @@ export function rendre(evenement: string, details: unknown, noms: Noms): Rendu {
   const lecteur = new Lecteur(details, noms);
   const renderer = PHRASES[evenement];
   const phrase = renderer ? renderer.phrase(lecteur) : `Action enregistrée (${evenement})`;
-  // « de un enfant », « de une famille » when a name is unknown: French elides them
-  const elidee = phrase.replace(/\bde (une?)\b/g, "d'$1");
+  // « de un enfant », « de Ane ETCHART », « de octobre 2026 »: French elides them (lib/texte/elision.ts)
+  const elidee = phrase.replace(/(?<!\p{L})de (\S+)/gu, (_, mot: string) => de(mot));
   return { phrase: elidee.charAt(0).toUpperCase() + elidee.slice(1), liens: lecteur.liens };
 }

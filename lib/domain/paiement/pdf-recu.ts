@@ -5,6 +5,7 @@ import { euros } from "@/lib/argent/argent";
 import { entete, Redacteur, type CommunePdf } from "@/lib/pdf/redacteur";
 import type { ModePaiement } from "@/lib/generated/prisma/enums";
 import { modeEnClair } from "@/lib/domain/paiement/modes";
+import { de } from "@/lib/texte/elision";
 
 export type RecuPdf = {
   commune: CommunePdf;
@@ -25,7 +26,7 @@ export type RecuPdf = {
 };
 
 export async function recuPdf(r: RecuPdf): Promise<Uint8Array> {
-  const p = await Redacteur.creer(`Reçu ${r.numero}`, `Commune de ${r.commune.nom}`);
+  const p = await Redacteur.creer(`Reçu ${r.numero}`, `Commune ${de(r.commune.nom)}`);
   entete(p, r.commune, r.regie);
   p.ligne(`Reçu N° ${r.numero}`, { gras: true, taille: 16 });
   p.ligne(`Émis le ${r.emisLe}`);

@@ -8,6 +8,7 @@ import { dechiffrerIban } from "@/lib/domain/prelevement/mandat";
 import type { BordereauModele, LignePes, PiecePes, PrelevementPes, TiersPes } from "@/lib/domain/pes/modele";
 import { tiersDeFacture } from "@/lib/domain/pes/tiers";
 import { jourDeDate, joursEnClair, jourParis } from "@/lib/temps/jours";
+import { de } from "@/lib/texte/elision";
 
 type Client = Pick<
   Tx,
@@ -173,7 +174,7 @@ export async function modeleBordereau(client: Client, bordereauId: string): Prom
         idPce: t.numeroPiece,
         reduction: false,
         numero: f.numero,
-        objet: `Facture ${f.numero} de ${moisEnClair(jourDeDate(f.periodeDebut))}, échéance ${jourDeDate(f.echeanceLe).split("-").reverse().join("/")}`,
+        objet: `Facture ${f.numero} ${de(moisEnClair(jourDeDate(f.periodeDebut)))}, échéance ${jourDeDate(f.echeanceLe).split("-").reverse().join("/")}`,
         numDette: numeroDette(f.annee, f.sequence),
         montantCentimes: f.totalCentimes,
         lignes,
@@ -194,7 +195,7 @@ export async function modeleBordereau(client: Client, bordereauId: string): Prom
     idBord: b.numero,
     date: jourParis(b.creeLe),
     mois,
-    objet: `${facturation?.regie || commune?.serviceNom || "Régie"} - factures de ${moisEnClair(mois)}`,
+    objet: `${facturation?.regie || commune?.serviceNom || "Régie"} - factures ${de(moisEnClair(mois))}`,
     pieces,
   };
 }

@@ -14,6 +14,7 @@ import {
 import { ibanEnClair, ibanMasque } from "@/lib/argent/iban";
 import { journaliser } from "@/lib/journal";
 import { formatParis } from "@/lib/temps/dates";
+import { de } from "@/lib/texte/elision";
 
 export const METHODES_SIGNATURE: Record<string, string> = {
   MOT_DE_PASSE: "mot de passe saisi à nouveau",
@@ -70,7 +71,7 @@ export async function mandatPdf(
   if (!lu) return null;
   const { contenu, version } = lu;
   const commune = await client.commune.findUniqueOrThrow({ where: { id: 1 } });
-  const p = await Redacteur.creer(`${TITRE_MANDAT} ${contenu.rum}`, `Commune de ${commune.nom}`);
+  const p = await Redacteur.creer(`${TITRE_MANDAT} ${contenu.rum}`, `Commune ${de(commune.nom)}`);
   entete(p, commune, contenu.creancierNom);
   p.ligne(TITRE_MANDAT, { gras: true, taille: 16 });
   p.ligne(version.numero > 1 ? `Version ${version.numero} (modification du compte)` : "Version 1", { taille: 9 });

@@ -26,6 +26,7 @@ import {
   type DocumentPai,
 } from "@/lib/domain/sante/suivi";
 import type { Demande } from "@/lib/generated/prisma/client";
+import { de } from "@/lib/texte/elision";
 
 const TYPE = "DOSSIER_SANTE";
 
@@ -173,7 +174,7 @@ async function verrouillerOuCreer(tx: Tx, usagerId: string, enfantId: string): P
     if (enAttente)
       throw new AppError(
         "en_attente",
-        `Une mise à jour du dossier santé de ${enfant.prenoms} est déjà en cours de traitement (demande N° ${enAttente.numero}).`,
+        `Une mise à jour du dossier santé ${de(enfant.prenoms)} est déjà en cours de traitement (demande N° ${enAttente.numero}).`,
       );
     // ON CONFLICT: two first saves at once (two tabs) make one draft, not an error.
     await tx.$executeRaw`

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
 import { jourDeDate, jourParis } from "@/lib/temps/jours";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 /**
  * The declarations of the console's page, newest first, with what each touched: one per declaration, its
@@ -27,7 +28,7 @@ export async function servicesNonAssures({ now }: { now: Date }) {
     const s = lignes[0]!;
     return {
       id: s.id,
-      services: lignes.map((l) => `${l.activite.libelle}, ${l.lieu.nom}`),
+      services: lignes.map((l) => `${sansPointFinal(l.activite.libelle)}, ${l.lieu.nom}`),
       debut: jourDeDate(s.debut),
       fin: jourDeDate(s.fin),
       motif: MOTIFS_NON_ASSURE[s.motif].libelle,

@@ -11,6 +11,7 @@ import { commandesDuJour, ecartLigneEnClair, enClair, etatEnClair } from "@/lib/
 import { maintenant } from "@/lib/web/horloge";
 import { estJour, jourEnClair, jourParis } from "@/lib/temps/jours";
 import { BoutonImprimerPage } from "./BoutonImprimerPage";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Commande des repas — Console des agents" };
 
@@ -57,7 +58,12 @@ export default async function CommandeRepasPage({ searchParams }: { searchParams
                   {commande.lieu}
                 </h2>
                 <p className="mb-4 text-sm">{etatEnClair(commande)}</p>
-                <div role="region" aria-label={`Commande de ${commande.lieu}`} tabIndex={0} className="overflow-x-auto">
+                <div
+                  role="region"
+                  aria-label={`Commande ${de(commande.lieu)}`}
+                  tabIndex={0}
+                  className="overflow-x-auto"
+                >
                   <table className="w-full border-collapse text-left">
                     <thead>
                       <tr className="border-b-2 border-stone-400">

@@ -3,6 +3,7 @@
 // the numbers are announced politely (role="status").
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { de } from "@/lib/texte/elision";
 
 export type EtatRun = {
   statut: "EN_COURS" | "TERMINE" | "ECHEC";
@@ -25,10 +26,10 @@ export function Progression({ run }: { run: EtatRun }) {
     <div role="status" className="mb-6 rounded-md border-l-4 border-sky-700 bg-sky-50 p-4 text-sky-950">
       <p className="font-bold">
         {run.statut === "EN_COURS"
-          ? `Facturation de ${run.mois} en cours…`
+          ? `Facturation ${de(run.mois)} en cours…`
           : run.statut === "TERMINE"
-            ? `Facturation de ${run.mois} terminée.`
-            : `La facturation de ${run.mois} a échoué.`}
+            ? `Facturation ${de(run.mois)} terminée.`
+            : `La facturation ${de(run.mois)} a échoué.`}
       </p>
       <label htmlFor="progression-facturation" className="mt-2 block">
         Familles traitées : {run.traitees} sur {run.familles}

@@ -11,6 +11,7 @@ import { moisEnClair } from "@/lib/temps/periode";
 import { ANOMALIES, ISSUES, type Simulation, type TypeAnomalie } from "@/lib/domain/facturation/simulation";
 import { joursEnClair } from "@/lib/temps/jours";
 import { emettreFacturesAction } from "./actions";
+import { de } from "@/lib/texte/elision";
 
 export const PAR_PAGE = 50;
 
@@ -45,7 +46,7 @@ export function SimulationMois({
   return (
     <section className="carte" aria-labelledby="simulation">
       <h2 id="simulation" className="mb-2 text-lg font-bold uppercase">
-        Simulation de {moisEnClair(simulation.mois)}
+        Simulation {de(moisEnClair(simulation.mois))}
       </h2>
       <p className="mb-2">Rien n&apos;est écrit ni envoyé : voici ce que l&apos;émission produirait maintenant.</p>
       <dl className="mb-4 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[16rem_1fr]">
@@ -84,7 +85,7 @@ export function SimulationMois({
           </p>
           <div role="region" aria-label="Familles de la simulation" tabIndex={0} className="mb-4 overflow-x-auto">
             <table className="w-full text-left">
-              <caption className="sr-only">Familles de la simulation de {moisEnClair(simulation.mois)}</caption>
+              <caption className="sr-only">Familles de la simulation {de(moisEnClair(simulation.mois))}</caption>
               <thead>
                 <tr>
                   <th scope="col">Famille</th>

@@ -15,6 +15,7 @@ import { dateDeJour, jourDeDate, jourParis } from "@/lib/temps/jours";
 import { simulerFacturationAction } from "./actions";
 import { Progression } from "./Progression";
 import { SimulationMois } from "./Simulation";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Facturation" };
 
@@ -86,7 +87,7 @@ export default async function FacturationPage({
 
       <section className="carte" aria-labelledby="factures-du-mois">
         <h2 id="factures-du-mois" className="mb-2 text-lg font-bold uppercase">
-          Factures de {moisEnClair(`${choisi}-01`)}
+          Factures {de(moisEnClair(`${choisi}-01`))}
         </h2>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
           <div>

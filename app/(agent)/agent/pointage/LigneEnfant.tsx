@@ -6,6 +6,7 @@ import type { EnfantListe } from "@/lib/domain/pointage/liste";
 import type { Habilitation } from "@/lib/domain/pointage/habilitations";
 import { busEnClair } from "@/lib/domain/transport/texte";
 import { FormPointage } from "./FormPointage";
+import { de } from "@/lib/texte/elision";
 
 const personne = (h: Habilitation) => {
   const precisions = [h.lien, h.telephone].filter(Boolean).join(", ");
@@ -75,7 +76,7 @@ export function LigneEnfant({
             {sante.regimes.length > 0 && <p>Régime : {sante.regimes.join(", ")}</p>}
             {(sante.pai || enfant.paiDemande) && <p className="font-bold">PAI</p>}
             <Link href={`/agent/pointage/sante/${enfant.enfantId}`} className="print:hidden">
-              Détail santé<span className="sr-only"> de {nom}</span>
+              Détail santé<span className="sr-only"> {de(nom)}</span>
             </Link>
           </>
         ) : enfant.paiDemande ? (

@@ -7,6 +7,7 @@ import { parametresFacturation } from "@/lib/domain/facturation/parametres";
 import { anneesScolaires, grilleTarifs } from "@/lib/domain/facturation/tarifs";
 import { resumeTarif } from "./resume";
 import { modifierParametresAction } from "./actions";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export const metadata = { title: "Tarifs" };
 
@@ -62,7 +63,7 @@ export default async function TarifsPage({ searchParams }: { searchParams: Promi
                     Modifier
                     <span className="sr-only">
                       {" "}
-                      le tarif {u.libelle} ({activite.libelle})
+                      le tarif {u.libelle} ({sansPointFinal(activite.libelle)})
                     </span>
                   </Link>
                 </li>

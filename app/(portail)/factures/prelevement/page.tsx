@@ -9,6 +9,7 @@ import { dateHeure, formatParis } from "@/lib/temps/dates";
 import { maintenant } from "@/lib/web/horloge";
 import { MandatForm } from "./MandatForm";
 import { RevoquerForm } from "./RevoquerForm";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Payer par prélèvement automatique" };
 
@@ -38,7 +39,7 @@ export default async function PrelevementPage() {
           <section key={id} aria-labelledby={plusieurs ? `foyer-${id}` : undefined} className="mb-6">
             {plusieurs && (
               <h2 id={`foyer-${id}`} className="mt-4 mb-2 text-xl font-bold">
-                Foyer de {nom}
+                Foyer {de(nom)}
               </h2>
             )}
             {enVigueur && (

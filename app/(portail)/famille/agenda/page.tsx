@@ -3,6 +3,7 @@ import { requireUsager } from "@/lib/auth/current";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
 import { lienAgendaDuUsager } from "@/lib/domain/agenda/lien";
 import { LienAgenda, RenouvelerLienForm } from "./LienAgenda";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Mon agenda" };
 
@@ -55,7 +56,7 @@ export default async function AgendaPage() {
                 download
                 className="inline-flex min-h-11 items-center"
               >
-                Télécharger les réservations de {enfant.prenoms} (.ics)
+                Télécharger les réservations {de(enfant.prenoms)} (.ics)
               </a>
             </li>
           ))}

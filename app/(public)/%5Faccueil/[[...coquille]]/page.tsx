@@ -3,6 +3,7 @@
 import { getCommune } from "@/lib/commune";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 import { MonEspacePerso } from "./MonEspacePerso";
+import { de } from "@/lib/texte/elision";
 
 export const revalidate = 30;
 export const dynamicParams = true;
@@ -15,7 +16,7 @@ export default async function AccueilPage(props: ParamsDeCoquille) {
     <div className="space-y-6">
       <section className="carte" aria-labelledby="titre">
         <h1 id="titre" className="titre-page mb-3">
-          Portail Famille de {commune.nom}
+          Portail Famille {de(commune.nom)}
         </h1>
         <p>
           Faites vos démarches Enfance à distance : déclarez votre famille, inscrivez vos enfants à la restauration

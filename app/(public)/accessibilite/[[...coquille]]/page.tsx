@@ -1,5 +1,6 @@
 import { getCommune } from "@/lib/commune";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Déclaration d'accessibilité" };
 
@@ -17,7 +18,7 @@ export default async function AccessibilitePage(props: ParamsDeCoquille) {
         Déclaration d&apos;accessibilité
       </h1>
       <p>
-        La Mairie de {commune.nom} s&apos;engage à rendre son portail famille accessible conformément à l&apos;article
+        La Mairie {de(commune.nom)} s&apos;engage à rendre son portail famille accessible conformément à l&apos;article
         47 de la loi n° 2005-102 du 11 février 2005.
       </p>
       <h2 className="font-bold uppercase">État de conformité</h2>

@@ -1,10 +1,10 @@
 import { anneeOuverte, catalogue } from "@/lib/domain/inscription/catalogue";
-import { formatParis } from "@/lib/temps/dates";
+import { ouvertureDansLaPhrase } from "@/lib/domain/calendrier/periode";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
 
 export const metadata = { title: "Activités" };
 
-// Served from the cache (lib/coquille.ts).
+// Served from the cache (lib/coquille.ts): the opening sentence reads the clock at each regeneration (30 s).
 export const revalidate = 30;
 export const dynamicParams = true;
 export const generateStaticParams = aucunCheminALAvance;
@@ -20,7 +20,7 @@ export default async function ActivitesPage(props: ParamsDeCoquille) {
       </h1>
       <p className="mb-6">
         {annee
-          ? `Les inscriptions pour l'année scolaire ${annee.libelle} sont ouvertes depuis votre espace (Mon accueil > Créer une inscription). La réservation des repas et des présences à la garderie ouvre à partir du ${formatParis(annee.ouvertureReservations, "dd/MM/yyyy")}.`
+          ? `Les inscriptions pour l'année scolaire ${annee.libelle} sont ouvertes depuis votre espace (Mon accueil > Créer une inscription). Réservation des repas et des présences à la garderie : ${ouvertureDansLaPhrase(annee, new Date())}.`
           : "Les inscriptions ne sont pas ouvertes pour le moment."}
       </p>
       {activites.length === 0 ? (

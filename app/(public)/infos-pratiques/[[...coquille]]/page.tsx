@@ -1,6 +1,7 @@
 import { getCommune } from "@/lib/commune";
 import { infosPratiques } from "@/lib/domain/portail/queries";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Infos pratiques" };
 
@@ -42,7 +43,7 @@ export default async function InfosPratiquesPage(props: ParamsDeCoquille) {
         {infos.contacts && <p className="mb-3 whitespace-pre-line">{infos.contacts}</p>}
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[12rem_1fr]">
           <dt className="font-semibold">Mairie</dt>
-          <dd>Mairie de {commune.nom}</dd>
+          <dd>Mairie {de(commune.nom)}</dd>
           {commune.adresse && (
             <>
               <dt className="font-semibold">Adresse</dt>

@@ -1,5 +1,6 @@
 import { getCommune } from "@/lib/commune";
 import { aucunCheminALAvance, type ParamsDeCoquille, sansSousChemin } from "@/lib/coquille";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Mentions légales" };
 
@@ -18,13 +19,13 @@ export default async function MentionsLegalesPage(props: ParamsDeCoquille) {
       </h1>
       <h2 className="font-bold uppercase">Éditeur</h2>
       <p>
-        Mairie de {commune.nom}
+        Mairie {de(commune.nom)}
         {commune.adresse ? `, ${commune.adresse}` : ""}. Contact :{" "}
         <a href={`mailto:${commune.serviceEmail}`}>{commune.serviceEmail}</a>.
       </p>
       <h2 className="font-bold uppercase">Données personnelles</h2>
       <p>
-        Les données saisies sur ce portail sont traitées par la Mairie de {commune.nom} pour la gestion des services
+        Les données saisies sur ce portail sont traitées par la Mairie {de(commune.nom)} pour la gestion des services
         Enfance (restauration scolaire, accueil périscolaire), dans le cadre d&apos;une mission d&apos;intérêt public.
         Elles ne sont communiquées qu&apos;aux agents habilités de la mairie. Vous disposez d&apos;un droit
         d&apos;accès, de rectification, d&apos;effacement et de limitation, que vous pouvez exercer auprès du service à

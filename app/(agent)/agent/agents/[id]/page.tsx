@@ -10,6 +10,7 @@ import { changerEtat, reinitialiserTotp } from "./actions";
 import { changerAccesSanteAction } from "./acces-sante";
 import { changerHabilitationFacturationAction } from "./habilitation-facturation";
 import { FormulaireMotDePasse, FormulaireRole } from "./Formulaires";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Fiche agent" };
 
@@ -36,7 +37,7 @@ export default async function FicheAgentPage({
       <h1 id="titre" className="titre-page mb-4">
         {nom}
       </h1>
-      {cree && <Alert kind="succes" title={`Le compte de ${nom} a été créé.`} />}
+      {cree && <Alert kind="succes" title={`Le compte ${de(nom)} a été créé.`} />}
       <dl className="mb-6 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[14rem_1fr]">
         <dt className="font-semibold">Identifiant</dt>
         <dd className="mb-2 break-all sm:mb-0">{agent.identifiant}</dd>

@@ -18,6 +18,8 @@ import { piecesNonVerifiees, questionPiecesNonVerifiees } from "@/lib/domain/ins
 import { ActionsDemande, type Rapprochement } from "./ActionsDemande";
 import { envoyerMessageAgentAction } from "./actions";
 import { PiecesJointes } from "./PiecesJointes";
+import { de } from "@/lib/texte/elision";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export const metadata = { title: "Instruction d'une demande — Console des agents" };
 
@@ -51,7 +53,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
     declare,
     connus: connus.map((connu) => ({
       id: connu.id,
-      libelle: `${connu.prenoms} ${connu.nom.toUpperCase()}, né(e) le ${formatParis(connu.dateNaissance, "dd/MM/yyyy")} dans la famille de ${connu.titulaires.join(" et ") || "—"}`,
+      libelle: `${connu.prenoms} ${connu.nom.toUpperCase()}, né(e) le ${formatParis(connu.dateNaissance, "dd/MM/yyyy")} dans la famille ${de(connu.titulaires.join(" et ") || "—")}`,
     })),
   }));
   // one PIÈCES JOINTES block: the démarche's pièces justificatives (each with its « Vérifiée »), then the files
@@ -73,7 +75,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ nu
           <h1 className="titre-page mb-1">
             Demande N° {demande.numero}
             <span className="block text-base font-normal">
-              <span className="uppercase">{type.domaine}</span> {libelleDemande(demande)} — {demandeur}
+              <span className="uppercase">{type.domaine}</span> {sansPointFinal(libelleDemande(demande))} — {demandeur}
             </span>
           </h1>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">

@@ -12,6 +12,7 @@ import { MODALITES_CONTACT, qualiteLibelle, SEXES } from "@/lib/domain/famille/s
 import { CIVILITES } from "@/lib/domain/usager/schemas";
 import type { Adresse } from "@/lib/generated/prisma/client";
 import { QuotientCaf } from "./quotient/QuotientCaf";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Fiche famille" };
 
@@ -105,12 +106,12 @@ function BlocEnfants({ famille, corriger }: { famille: Fiche; corriger: (cible: 
           </Ligne>
           <Ligne terme="Dossier santé">
             <Link href={`/agent/familles/${famille.id}/enfants/${enfant.id}/sante`}>
-              Consulter le dossier santé<span className="sr-only"> de {enfant.prenoms}</span>
+              Consulter le dossier santé<span className="sr-only"> {de(enfant.prenoms)}</span>
             </Link>
           </Ligne>
           <Ligne terme="Réservations">
             <Link href={`/agent/reservations/${famille.id}/${enfant.id}`}>
-              Gérer les réservations<span className="sr-only"> de {enfant.prenoms}</span>
+              Gérer les réservations<span className="sr-only"> {de(enfant.prenoms)}</span>
             </Link>
           </Ligne>
           {enfant.familles.length > 0 && (

@@ -10,6 +10,7 @@ import { MODES_GUICHET } from "@/lib/domain/paiement/modes";
 import { facturePourPaiement, famillePourPaiement, nomFamille } from "@/lib/domain/paiement/queries";
 import { enregistrerPaiementAction } from "../actions";
 import { NavigationPaiements } from "../Navigation";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Enregistrer un paiement — Console des agents" };
 
@@ -57,7 +58,7 @@ async function cible(
       montant: facture.resteCentimes > 0 ? saisie(facture.resteCentimes) : "",
       texte: (
         <>
-          Pour la facture N° {facture.numero} de {nomFamille(facture.famille)} ({facture.famille.cleEnfance}),{" "}
+          Pour la facture N° {facture.numero} {de(nomFamille(facture.famille))} ({facture.famille.cleEnfance}),{" "}
           {facture.resteCentimes > 0 ? (
             <>
               qui reste due de {euros(facture.resteCentimes)}. Le paiement lui est affecté d&apos;abord ; le reste va

@@ -6,6 +6,7 @@ import { LIBELLES_MODE } from "@/lib/domain/paiement/modes";
 import { ajouterJours, dateDeJour, jourParis } from "@/lib/temps/jours";
 import { maintenant } from "@/lib/web/horloge";
 import { NavigationPaiements } from "../Navigation";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Rapprochement du mois — Console des agents" };
 
@@ -119,7 +120,7 @@ export default async function RapprochementPage({ searchParams }: Props) {
       </p>
       <p>
         <a href={`/agent/paiements/rapprochement/export?mois=${r.mois.slice(0, 7)}`} download>
-          Télécharger le rapprochement de {moisEnClair(r.mois)} (CSV)
+          Télécharger le rapprochement {de(moisEnClair(r.mois))} (CSV)
         </a>
       </p>
     </section>

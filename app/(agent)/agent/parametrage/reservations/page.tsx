@@ -22,6 +22,7 @@ import {
 import { FermetureForm } from "./FermetureForm";
 import { ApercuGeneration, avecAnnee, GenerationForm, nombre, ParMois } from "./Generation";
 import { AnneeForm, DelaisForm, ImportForm, JourForm, ReglesForm, ZoneForm } from "./ReservationsForms";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export const metadata = { title: "Paramétrage des réservations" };
 
@@ -64,7 +65,7 @@ function SectionVacances({ zone, vacances }: Pick<Parametres, "zone" | "vacances
 /** An activity's deadlines in words, and their form. */
 function SectionDelais({ activite, exemple }: { activite: Parametres["activites"][number]; exemple: Jour }) {
   return (
-    <Section id="delais" titre={`${activite.libelle} : délais`}>
+    <Section id="delais" titre={`${sansPointFinal(activite.libelle)} : délais`}>
       <dl className="mb-4 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
         <dt className="font-semibold">Réserver</dt>
         <dd>
@@ -175,7 +176,7 @@ export default async function ParametrageReservationsPage({ searchParams }: { se
 
       {activite && (
         <>
-          <Section id="regles" titre={`${activite.libelle} : validation et capacités`}>
+          <Section id="regles" titre={`${sansPointFinal(activite.libelle)} : validation et capacités`}>
             <ReglesForm
               key={`regles-${activite.id}`}
               action={modifierReglesAction}
@@ -191,7 +192,7 @@ export default async function ParametrageReservationsPage({ searchParams }: { se
           <SectionDelais activite={activite} exemple={exemple} />
 
           {annee && (
-            <Section id="jours" titre={`${activite.libelle} : jours d'ouverture`}>
+            <Section id="jours" titre={`${sansPointFinal(activite.libelle)} : jours d'ouverture`}>
               <p className="mb-2">
                 {nombre(activite.dates.length, "jour")} d&apos;ouverture en {annee.libelle} (
                 {nombre(activite.jours, "jour")} par unité et lieu).
@@ -217,7 +218,7 @@ export default async function ParametrageReservationsPage({ searchParams }: { se
               {apercu && (
                 <ApercuGeneration
                   apercu={apercu}
-                  titre={`${activite.libelle}, ${portee}`}
+                  titre={`${sansPointFinal(activite.libelle)}, ${portee}`}
                   cachees={{
                     activiteId: String(activite.id),
                     anneeId: String(annee.id),

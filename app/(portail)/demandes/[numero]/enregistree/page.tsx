@@ -2,9 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUsager } from "@/lib/auth/current";
 import { formatParis } from "@/lib/temps/dates";
+import { maintenant } from "@/lib/web/horloge";
 import { demandeDuUsager } from "@/lib/domain/demande/queries";
 import { DEMARCHES, libelleDemande } from "@/lib/domain/demarches";
 import { AvisApresDepot } from "@/components/demande/AvisApresDepot";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Nous avons bien enregistré votre demande" };
 
@@ -15,11 +17,10 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
   const demande = /^\d{1,9}$/.test(numero) ? await demandeDuUsager(usager.id, Number(numero)) : null;
   if (!demande?.deposeeAt) notFound();
   const type = DEMARCHES[demande.type];
-  const de = /^[aeiouyéh]/i.test(type.libelle) ? "d'" : "de ";
   return (
     <section className="carte" aria-labelledby="titre">
       <p className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3 font-semibold" role="status">
-        Votre demande {type.demandeDe ?? `${de}${type.libelle.toLowerCase()}`} a été enregistrée et transmise
+        Votre demande {type.demandeDe ?? de(type.libelle.toLowerCase())} a été enregistrée et transmise
       </p>
       <h1 id="titre" className="titre-page mb-4">
         Nous avons bien enregistré votre demande
@@ -34,7 +35,7 @@ export default async function DemandeEnregistreePage({ params }: { params: Promi
         Votre demande va être transmise au service concerné et vous serez tenu informé par Courriel {usager.courriel} de
         l&apos;avancement de son instruction. Un courriel de confirmation vient de vous être envoyé.
       </p>
-      <AvisApresDepot avis={(await type.avisApresDepot?.(demande)) ?? null} />
+      <AvisApresDepot avis={(await type.avisApresDepot?.(demande, await maintenant())) ?? null} />
       <div className="flex flex-col gap-3 sm:flex-row">
         <Link href="/mon-espace" className="bouton-principal no-underline">
           Continuer

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { AnnulerDemarche } from "@/components/wizard/AnnulerDemarche";
 import { requireUsager } from "@/lib/auth/current";
 import { inscriptionEditable } from "@/lib/domain/inscription/brouillon";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export const metadata = { title: "Annuler la démarche — Inscription" };
 
@@ -14,7 +15,7 @@ export default async function AnnulerInscriptionPage({ params }: { params: Promi
   return (
     <AnnulerDemarche
       demandeId={id}
-      question={`Voulez-vous vraiment annuler votre demande « ${editable.activite.libelle} » pour ${editable.enfant.prenoms} ? Les réponses saisies seront supprimées ; les documents envoyés restent dans Mes documents.`}
+      question={`Voulez-vous vraiment annuler votre demande « ${sansPointFinal(editable.activite.libelle)} » pour ${editable.enfant.prenoms} ? Les réponses saisies seront supprimées ; les documents envoyés restent dans Mes documents.`}
       reprendre={{ href: `/inscriptions/${id}`, libelle: "Non, reprendre ma demande" }}
     />
   );

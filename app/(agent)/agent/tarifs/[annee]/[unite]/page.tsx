@@ -6,6 +6,7 @@ import { LIGNES_TRANCHES } from "@/lib/domain/facturation/tarif";
 import { tarifDeLUnite, uniteEtAnnee } from "@/lib/domain/facturation/tarifs";
 import { enregistrerTarifAction } from "../../actions";
 import { TarifForm } from "./TarifForm";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 export const metadata = { title: "Modifier un tarif" };
 
@@ -39,7 +40,7 @@ export default async function TarifPage({ params }: { params: Promise<{ annee: s
         Tarif : {unite.libelle}
       </h1>
       <p className="mb-4 font-semibold">
-        {unite.activite.libelle} — année {annee.libelle}
+        {sansPointFinal(unite.activite.libelle)} — année {annee.libelle}
       </p>
       <TarifForm
         action={enregistrerTarifAction.bind(null, `${anneeId}:${uniteId}`)}

@@ -38,7 +38,7 @@ export const declarerAbsenceAction = actionUsagerLiee(
   async ({ usager, lie: enfantId, data, formData }) => {
     const piece = await justificatifDuFormulaire(formData);
     if (!piece.ok) return { ok: false, errors: { justificatif: piece.message } };
-    const { numero, jours } = await declarerAbsence({
+    const { numero, joursEnClair } = await declarerAbsence({
       usagerId: usager.id,
       enfantId,
       debut: data.debut,
@@ -50,7 +50,7 @@ export const declarerAbsenceAction = actionUsagerLiee(
     });
     revalidatePath(page(enfantId));
     return {
-      message: `Votre demande d'absence N° ${numero} est enregistrée (${jours} jour${jours > 1 ? "s" : ""} réservé${jours > 1 ? "s" : ""}).${piece.piece ? "" : " Pensez à envoyer le justificatif."}`,
+      message: `Votre demande d'absence N° ${numero} est enregistrée (${joursEnClair}).${piece.piece ? "" : " Pensez à envoyer le justificatif."}`,
     };
   },
   { suite: page },

@@ -9,6 +9,7 @@ import { maintenant } from "@/lib/web/horloge";
 import { ajouterJours } from "@/lib/temps/jours";
 import { ajouterJustificatifAction, declarerAbsenceAction, maladeCeMatinAction } from "./actions";
 import { JustificatifForm, JustifierAbsenceForm, MaladeCeMatinForm } from "./AbsenceForms";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Justifier une absence" };
 
@@ -62,7 +63,7 @@ export default async function AbsencesPage({ params }: { params: Promise<{ enfan
           Déclarer une absence
         </h2>
         <p className="mb-3 text-sm">
-          Seuls les jours réservés de {enfant.prenoms} sont concernés. Sans justificatif dans les {delaiHeures} heures,
+          Seuls les jours réservés {de(enfant.prenoms)} sont concernés. Sans justificatif dans les {delaiHeures} heures,
           l&apos;absence est considérée comme injustifiée et les jours sont facturés.
         </p>
         <JustifierAbsenceForm
@@ -74,7 +75,7 @@ export default async function AbsencesPage({ params }: { params: Promise<{ enfan
 
       <section aria-labelledby="absences">
         <h2 id="absences" className="mb-2 text-lg font-bold">
-          Absences de {enfant.prenoms}
+          Absences {de(enfant.prenoms)}
         </h2>
         {absences.length === 0 ? (
           <p>Aucune absence déclarée.</p>
@@ -86,7 +87,7 @@ export default async function AbsencesPage({ params }: { params: Promise<{ enfan
                   <Link href={`/demandes/${a.numero}`}>Demande N° {a.numero}</Link> — {a.periode}
                 </p>
                 <p className="text-sm">
-                  {a.motif} · {a.jours} jour{a.jours > 1 ? "s" : ""} réservé{a.jours > 1 ? "s" : ""} · {a.statut}
+                  {a.motif} · {a.jours} · {a.statut}
                 </p>
                 {a.justificatifRecuLe ? (
                   <p className="text-sm">Justificatif reçu le {dateHeure(a.justificatifRecuLe)}.</p>

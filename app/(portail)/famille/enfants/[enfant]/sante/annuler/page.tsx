@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { AnnulerDemarche } from "@/components/wizard/AnnulerDemarche";
 import { requireUsager } from "@/lib/auth/current";
 import { dossierSanteDuUsager } from "@/lib/domain/sante/queries";
+import { de } from "@/lib/texte/elision";
 
 export const metadata = { title: "Annuler la démarche — Dossier santé" };
 
@@ -16,7 +17,7 @@ export default async function AnnulerSantePage({ params }: { params: Promise<{ e
   return (
     <AnnulerDemarche
       demandeId={editable.id}
-      question={`Voulez-vous vraiment annuler la mise à jour du dossier santé de ${enfant.prenoms} ? Les informations que vous avez saisies seront supprimées.`}
+      question={`Voulez-vous vraiment annuler la mise à jour du dossier santé ${de(enfant.prenoms)} ? Les informations que vous avez saisies seront supprimées.`}
       reprendre={{
         href: `/famille/enfants/${enfant.id}/sante/mettre-a-jour`,
         libelle: "Non, reprendre ma mise à jour",
