@@ -23,6 +23,7 @@ import { DEMARCHES, liensReprise } from "@/lib/domain/demarches";
 import { demanderChangementAdresse } from "@/lib/domain/famille/changement-adresse";
 import { DEMARCHE_AJOUT_FAMILLE } from "@/lib/domain/famille/demarche-ajout-famille";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
+import { demanderContacts } from "@/lib/domain/famille/demander-contacts";
 import { DEMARCHE_INSCRIPTION } from "@/lib/domain/inscription/demarche";
 import { adresseSchema } from "@/lib/domain/famille/schemas";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
@@ -88,7 +89,21 @@ beforeAll(async () => {
     AJOUT_ENFANT: aEcrire,
     AJOUT_CO_REPRESENTANT: aEcrire,
     RETRAIT_CO_REPRESENTANT: aEcrire,
-    CONTACTS_HABILITATIONS: aEcrire,
+    CONTACTS_HABILITATIONS: () =>
+      demanderContacts({
+        usagerId: f.usager.id,
+        contacts: [
+          {
+            id: null,
+            prenom: "Jeanne",
+            nom: "Mamie",
+            lien: "Grand-mère",
+            telephonePortable: "0612345678",
+            telephoneDomicile: null,
+            enfants: { [f.enfantId]: { autoriseRecuperer: true, aPrevenir: true } },
+          },
+        ],
+      }),
     TRANSPORT_SCOLAIRE: aEcrire,
   };
   for (const type of TYPES) await deposees[type]();

@@ -63,3 +63,12 @@ export const nomComplet = (p: { prenom: string; nom: string }) => `${p.prenom} $
 
 export const telephones = (p: Pick<Personne, "telephonePortable" | "telephoneDomicile">) =>
   [p.telephonePortable, p.telephoneDomicile].filter(Boolean).join(", ") || "—";
+
+/** Ma famille's section: the family's list and its demande in progress (the page has checked the family). */
+export async function sectionContacts(familleId: string) {
+  const [famille, enCours] = await Promise.all([
+    contactsDeLaFamille(db(), familleId),
+    contactsEnCours(db(), familleId),
+  ]);
+  return { ...famille, enCours: enCours?.numero ?? null };
+}
