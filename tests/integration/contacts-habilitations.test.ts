@@ -18,6 +18,8 @@ import { contactsDuUsager } from "@/lib/domain/famille/contacts";
 import { lireSaisieContacts, valeursDe, type Personne } from "@/lib/domain/famille/contacts-saisie";
 import { demanderContacts } from "@/lib/domain/famille/demander-contacts";
 import { DEMARCHE_CONTACTS_HABILITATIONS } from "@/lib/domain/famille/demarche-contacts";
+import { commencerInscription, enregistrerInscription } from "@/lib/domain/inscription/brouillon";
+import { DEMARCHE_INSCRIPTION } from "@/lib/domain/inscription/demarche";
 import { listeDuJour } from "@/lib/domain/pointage/liste";
 import { enregistrerReservations } from "@/lib/domain/reservation/enregistrer";
 import { cantinePublique } from "./cantine-fixtures";
@@ -168,6 +170,14 @@ describe("Contacts et habilitations", () => {
         "Jeanne MAMIE Grand-mère 0612345678 oui",
         "Maddi CONTACTA Grand-mère 0699887766 non",
       ]);
+      // the inscription as the parent and the agent read it: the new answers
+      const sections = await DEMARCHE_INSCRIPTION.recap.usager(
+        await db().demande.findUniqueOrThrow({ where: { id: inscription.demandeId } }),
+      );
+      expect(sections.find((s) => s.titre === "Habilitations")?.lignes).toEqual([
+        { libelle: "Venir chercher l'enfant — Maddi CONTACTA", valeur: "Interdit" },
+        { libelle: "Venir chercher l'enfant — Jeanne MAMIE", valeur: "Autorisé" },
+      ]);
       const mail = await db().outboxMail.findFirst({
         where: { to: f.usager.courriel, subject: { contains: String(numero) } },
         orderBy: { createdAt: "desc" },
@@ -245,4 +255,26 @@ describe("Contacts et habilitations", () => {
       );
     },
   );
+
+  it("a family without contacts is asked whether someone else picks the child up; « Oui » leads to the page", async () => {
+    const f = await familleValidee("Seula");
+    const { id: activiteId } = await db().activite.findUniqueOrThrow({ where: { code: "RESTAURATION_PUBLIQUE" } });
+    const demander = async (usagerId: string, enfantId: string) => {
+      const demandeId = await commencerInscription({ usagerId, enfantId, activiteId });
+      await enregistrerInscription({ usagerId, demandeId, values: { autreRecuperateur: "OUI" }, etape2: false });
+      return db().demande.findUniqueOrThrow({ where: { id: demandeId } });
+    };
+    // with a contact, the question is not asked: the answer posted is dropped
+    const avecContact = await demander(f.usager.id, f.enfantId);
+    expect(avecContact.donnees).toMatchObject({ autreRecuperateur: null });
+    expect((await DEMARCHE_INSCRIPTION.avisApresDepot(avecContact))?.lien).toBeUndefined();
+    await db().demande.delete({ where: { id: avecContact.id } });
+    await db().contact.deleteMany({ where: { familleId: f.familleId } });
+    const sansContact = await demander(f.usager.id, f.enfantId);
+    expect(sansContact.donnees).toMatchObject({ autreRecuperateur: "OUI" });
+    expect((await DEMARCHE_INSCRIPTION.avisApresDepot(sansContact))?.lien).toEqual({
+      libelle: "Contacts et habilitations",
+      href: "/famille/contacts",
+    });
+  });
 });
