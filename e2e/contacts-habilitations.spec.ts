@@ -30,20 +30,25 @@ test("un parent ajoute Mamie Jeanne qui peut venir chercher l'enfant ; l'agent a
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Ajouter une personne" }).click();
   const jeanne = page.getByRole("group", { name: "Nouvelle personne 1" });
-  await jeanne.getByLabel("Prénom").fill("Jeanne");
-  await jeanne.getByLabel("Nom", { exact: true }).fill("Mamie");
-  await jeanne.getByLabel("Lien avec l'enfant").fill("Grand-mère");
+  await jeanne.getByRole("textbox", { name: "Prénom" }).fill("Jeanne");
+  await jeanne.getByRole("textbox", { name: "Nom", exact: true }).fill("Mamie");
+  await jeanne.getByRole("textbox", { name: "Lien avec l'enfant" }).fill("Grand-mère");
   await jeanne
     .getByRole("group", { name: "Venir chercher l'enfant — Louise" })
     .getByRole("radio", { name: "Autorisation" })
     .check();
   await jeanne.getByLabel("À prévenir en cas d'urgence — Louise").check();
+  // her brother Henri: not her
+  await jeanne
+    .getByRole("group", { name: "Venir chercher l'enfant — Henri" })
+    .getByRole("radio", { name: "Interdiction" })
+    .check();
   await page.getByRole("button", { name: "Valider" }).click();
   // no phone: refused, the message beside the field, nothing typed lost
   const telephone = jeanne.getByRole("textbox", { name: "Téléphone portable" });
   await expect(jeanne.getByText("Indiquez au moins un téléphone")).toBeVisible();
   await expect(telephone).toHaveAttribute("aria-invalid", "true");
-  await expect(jeanne.getByLabel("Prénom")).toHaveValue("Jeanne");
+  await expect(jeanne.getByRole("textbox", { name: "Prénom" })).toHaveValue("Jeanne");
   await expectNoAxeViolations(page);
   await telephone.fill("06 12 34 56 78");
   await page.getByRole("button", { name: "Valider" }).click();
