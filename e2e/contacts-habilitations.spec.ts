@@ -30,6 +30,7 @@ test("un parent ajoute Mamie Jeanne qui peut venir chercher l'enfant ; l'agent a
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Ajouter une personne" }).click();
   const jeanne = page.getByRole("group", { name: "Nouvelle personne 1" });
+  await expect(jeanne.getByRole("textbox", { name: "Prénom" })).toBeFocused();
   await jeanne.getByRole("textbox", { name: "Prénom" }).fill("Jeanne");
   await jeanne.getByRole("textbox", { name: "Nom", exact: true }).fill("Mamie");
   await jeanne.getByRole("textbox", { name: "Lien avec l'enfant" }).fill("Grand-mère");

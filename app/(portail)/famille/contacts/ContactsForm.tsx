@@ -2,7 +2,7 @@
 // « Contacts et habilitations »: every person of the family's list in one form, each with its fields and, per
 // child, « Venir chercher l'enfant : Autorisation / Interdiction » and « À prévenir en cas d'urgence »; a person
 // added here gets a fresh key, a known one may be removed. The whole list is sent; what is typed stays on an error.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { CheckboxField, ChampsObligatoires, FieldMessages, TextField } from "@/components/ui/Field";
 import { champ, champEnfant, type EnfantNomme } from "@/lib/domain/famille/contacts-saisie";
@@ -63,10 +63,20 @@ export function ContactsForm({
   });
   const [liste, setListe] = useState(personnes);
   const [suivante, setSuivante] = useState(1);
+  // the keyboard follows: a person added gets the focus on its first field, a person dropped gives it to « Ajouter »
+  const focus = useRef<string | null>(null);
+  const boutonAjouter = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const cible = focus.current;
+    focus.current = null;
+    if (cible === null) return;
+    (cible === "ajouter" ? boutonAjouter.current : document.getElementById(champ(cible, "prenom")))?.focus();
+  }, [liste]);
   const v = state.values;
   const e = state.errors;
   const ajouter = () => {
     setListe([...liste, { cle: `n${suivante}`, id: null, nom: `Nouvelle personne ${suivante}` }]);
+    focus.current = `n${suivante}`;
     setSuivante(suivante + 1);
   };
   return (
@@ -145,7 +155,10 @@ export function ContactsForm({
             <button
               type="button"
               className="bouton-secondaire"
-              onClick={() => setListe(liste.filter((x) => x.cle !== p.cle))}
+              onClick={() => {
+                setListe(liste.filter((x) => x.cle !== p.cle));
+                focus.current = "ajouter";
+              }}
             >
               Ne pas ajouter cette personne
             </button>
@@ -153,7 +166,7 @@ export function ContactsForm({
         </fieldset>
       ))}
       <div className="flex flex-wrap gap-3">
-        <button type="button" className="bouton-secondaire" onClick={ajouter}>
+        <button ref={boutonAjouter} type="button" className="bouton-secondaire" onClick={ajouter}>
           Ajouter une personne
         </button>
         <button type="submit" className="bouton-principal" disabled={pending}>
