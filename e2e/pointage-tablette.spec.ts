@@ -37,6 +37,11 @@ test("la tablette de la cantine : jour à venir refusé, Tous présents puis un 
     a!.inscriptionId,
     JSON.stringify([{ ...interdit!, autorise: false }, ...(habilitations as unknown[]).slice(1)]),
   ]);
+  // the list reads the child's current answers (ContactEnfant), which the inscription's acceptance wrote
+  await sql(`UPDATE "ContactEnfant" SET "autoriseRecuperer" = false WHERE "contactId" = $1 AND "enfantId" = $2`, [
+    interdit!.contactId,
+    a!.enfantId,
+  ]);
   const [{ lieuId, uniteId }] = await sql(
     `SELECT l.id AS "lieuId", u.id AS "uniteId" FROM "Activite" a JOIN "Lieu" l ON l."activiteId" = a.id
      JOIN "Unite" u ON u."activiteId" = a.id WHERE a.code = 'RESTAURATION_PUBLIQUE' AND u.libelle = 'Menu Végétarien'`,

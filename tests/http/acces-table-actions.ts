@@ -140,6 +140,7 @@ export const ACTIONS: Record<string, LigneAction> = {
     args: (c) => [c.a.enfantId, ...formulaireAvec({ prendLeBus: "NON" })],
   },
   "app/(portail)/famille/agenda/actions.ts#renouvelerLienAgendaAction": { acces: "usager", args: formulaire },
+  "app/(portail)/famille/contacts/actions.ts#demanderContactsAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-espace/actions-agenda.ts#rappelClotureAction": { acces: "usager", args: formulaire },
   "app/(portail)/mon-espace/actions-agenda.ts#maladeCeMatinFamilleAction": {
     acces: "famille",

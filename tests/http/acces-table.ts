@@ -194,6 +194,7 @@ export const ROUTES: Record<string, LigneRoute> = {
   // the family's calendar feed: its page, a child's .ics (of the caller's family only), the feed behind its secret
   "/famille/agenda": { acces: "usager" },
   "/famille/quotient": { acces: "usager" },
+  "/famille/contacts": { acces: "usager" },
   "/famille/enfants/[enfant]/agenda/fichier": {
     acces: "pdf-famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/agenda/fichier`,

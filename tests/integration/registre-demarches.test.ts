@@ -26,6 +26,7 @@ import { demanderChangementAdresse } from "@/lib/domain/famille/changement-adres
 import { demanderRetraitCoRepresentant } from "@/lib/domain/famille/retirer-co-representant";
 import { DEMARCHE_AJOUT_FAMILLE } from "@/lib/domain/famille/demarche-ajout-famille";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
+import { demanderContacts } from "@/lib/domain/famille/demander-contacts";
 import { DEMARCHE_INSCRIPTION } from "@/lib/domain/inscription/demarche";
 import { adresseSchema } from "@/lib/domain/famille/schemas";
 import { champAllergie, champHabitude } from "@/lib/domain/sante/schemas";
@@ -38,9 +39,6 @@ import { dossierSanteValide } from "./inscription-fixtures";
 
 const MDP = "Villefranque-64990!";
 const TYPES = Object.keys(DEMARCHES) as TypeDemande[];
-const aEcrire = async () => {
-  throw new Error("SCAFFOLD (issue 26): deposit one demande of this type");
-};
 
 beforeAll(async () => {
   const activites = await preparerCommune();
@@ -88,7 +86,6 @@ beforeAll(async () => {
       });
       return demanderSuppressionEspace({ usager, motDePasse: MDP, motif: "Déménagement", ip: "192.0.2.120" });
     },
-    // issue 26: each démarche's engineer deposits one here
     AJOUT_ENFANT: () =>
       demanderAjoutEnfant({
         usagerId: f.usager.id,
@@ -117,7 +114,21 @@ beforeAll(async () => {
       });
       return demanderRetraitCoRepresentant({ usagerId: g.usager.id, motif: "Séparation." });
     },
-    CONTACTS_HABILITATIONS: aEcrire,
+    CONTACTS_HABILITATIONS: () =>
+      demanderContacts({
+        usagerId: f.usager.id,
+        contacts: [
+          {
+            id: null,
+            prenom: "Jeanne",
+            nom: "Mamie",
+            lien: "Grand-mère",
+            telephonePortable: "0612345678",
+            telephoneDomicile: null,
+            enfants: { [f.enfantId]: { autoriseRecuperer: true, aPrevenir: true } },
+          },
+        ],
+      }),
     TRANSPORT_SCOLAIRE: async () => {
       await db().commune.update({ where: { id: 1 }, data: { transportOperateur: "TXIK TXAK" } });
       const signalement = { prendLeBus: true, jours: [1, 2, 4, 5], matin: false, soir: true };

@@ -141,7 +141,18 @@ export async function creerFamilleDepuisDemande(
   const contactsCrees = new Map<string, string>();
   for (const contact of contacts) {
     const cree = await tx.contact.create({
-      data: { familleId: famille.id, ...donneesContact(contact) },
+      data: {
+        familleId: famille.id,
+        ...donneesContact(contact),
+        // each child's « Venir chercher » and « À prévenir » start from the family-wide answers (ContactEnfant)
+        enfants: {
+          create: [...enfantsCrees.values()].map((enfantId) => ({
+            enfantId,
+            autoriseRecuperer: contact.autoriseRecuperer,
+            aPrevenir: contact.aPrevenir,
+          })),
+        },
+      },
       select: { id: true },
     });
     contactsCrees.set(contact.id, cree.id);

@@ -95,6 +95,7 @@ export async function commencerInscription({
       permissions: reprises.permissions,
       habilitations: reprises.habilitations,
       contacts: contacts.map((c) => c.id),
+      autreRecuperateur: null,
       pai: false,
       paiObjetChiffre: null,
       attestations: [],
@@ -212,6 +213,11 @@ export async function enregistrerInscription({
       permissions,
       habilitations,
       contacts: contacts.map((c) => c.id),
+      // asked only of a known family without contacts
+      autreRecuperateur:
+        contacts.length === 0 && foyer.familleId !== null && ["OUI", "NON"].includes(values.autreRecuperateur ?? "")
+          ? (values.autreRecuperateur as "OUI" | "NON")
+          : null,
       pai,
       paiObjetChiffre: paiObjet ? chiffrer(paiObjet, contextePai(demandeId)) : null,
       attestations,

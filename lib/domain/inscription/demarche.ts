@@ -132,6 +132,10 @@ export const DEMARCHE_INSCRIPTION = {
       texte: `Après traitement par les agents de la mairie de votre demande d'inscription à la restauration scolaire et à l'accueil périscolaire, ${reservationsOuvertes(annee, now) ? `vous pourrez réserver les repas et les présences à la garderie (Mon accueil > Gérer mes réservations) : ${ouvertureDansLaPhrase(annee, now)}.` : `l'ouverture pour la réservation des repas et des présences à la garderie se fera ${ouvertureDansLaPhrase(annee, now)}.`}`,
       attention: "ATTENTION : Ne pas oublier de compléter le dossier santé",
       chemin: "Mon accueil > Sélectionner mon enfant > Dossier santé > Mettre à jour",
+      // the family said someone else picks the child up: name that person now
+      ...(lues?.autreRecuperateur === "OUI"
+        ? { lien: { libelle: "Contacts et habilitations", href: "/famille/contacts" } }
+        : {}),
     };
   },
 } satisfies DefinitionDemarche & { type: "INSCRIPTION" };

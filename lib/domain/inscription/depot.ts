@@ -112,5 +112,14 @@ export async function accepterInscription(tx: Tx, demande: Demande): Promise<str
       demandeId: demande.id,
     },
   });
+  // the answer given here is the child's current one: the pointage list reads it from ContactEnfant
+  for (const c of contacts) {
+    const autoriseRecuperer = donnees.habilitations[c.id] === "AUTORISE";
+    await tx.contactEnfant.upsert({
+      where: { contactId_enfantId: { contactId: c.id, enfantId: donnees.enfantId } },
+      create: { contactId: c.id, enfantId: donnees.enfantId, autoriseRecuperer, aPrevenir: c.aPrevenir },
+      update: { autoriseRecuperer },
+    });
+  }
   return `L'inscription « ${sansPointFinal(activite.libelle)} » est validée par le service Enfance.`;
 }

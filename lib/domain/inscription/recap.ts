@@ -10,6 +10,12 @@ import { foyerDeLaDemande } from "@/lib/domain/inscription/foyer";
 import { lireDonnees, PERMISSIONS, PIECES, unitesChoisies, type Permission } from "@/lib/domain/inscription/regles";
 import { aAccesSante } from "@/lib/domain/sante/acces-agent";
 
+/** An accepted inscription's habilitations ([{ contactId, nom, autorise }]) as the recap's lines. */
+const habilitationsEnregistrees = (json: unknown) =>
+  (Array.isArray(json) ? (json as { nom?: unknown; autorise?: unknown }[]) : [])
+    .filter((h) => typeof h?.nom === "string")
+    .map((h) => ({ libelle: `Venir chercher l'enfant — ${String(h.nom)}`, autorise: h.autorise === true }));
+
 export type RecapInscription = NonNullable<Awaited<ReturnType<typeof recapInscription>>>;
 
 /** ouvrirPai: false for an agent without the permission SANTE (the P.A.I.'s object stays sealed: null). */
@@ -20,7 +26,7 @@ export async function recapInscription(
   const donnees = lireDonnees(demande.donnees);
   const foyer = donnees ? foyerDeLaDemande(demande, donnees) : null;
   if (!donnees || !foyer) return null;
-  const [ctx, commune, pieces] = await Promise.all([
+  const [ctx, commune, pieces, inscription] = await Promise.all([
     contexte(foyer, donnees),
     getCommune(),
     db().demandePiece.findMany({
@@ -28,6 +34,8 @@ export async function recapInscription(
       select: { piece: { select: { id: true, type: true, nom: true, taille: true, uploadedAt: true } } },
       orderBy: { createdAt: "asc" },
     }),
+    // accepted: its habilitations are the child's current ones (rewritten by « Contacts et habilitations »)
+    db().inscription.findUnique({ where: { demandeId: demande.id }, select: { habilitations: true } }),
   ]);
   const choix = (valeur: string | undefined) => (valeur === "AUTORISE" ? true : valeur === "INTERDIT" ? false : null);
   // waiting for its family: the agent accepts the Ajout de famille first
@@ -55,10 +63,12 @@ export async function recapInscription(
       libelle: withCommune(PERMISSIONS[cle], commune),
       autorise: choix(donnees.permissions[cle]),
     })),
-    habilitations: ctx.contacts.map((c) => ({
-      libelle: `Venir chercher l'enfant — ${c.prenom} ${c.nom.toUpperCase()}`,
-      autorise: choix(donnees.habilitations[c.id]),
-    })),
+    habilitations: inscription
+      ? habilitationsEnregistrees(inscription.habilitations)
+      : ctx.contacts.map((c) => ({
+          libelle: `Venir chercher l'enfant — ${c.prenom} ${c.nom.toUpperCase()}`,
+          autorise: choix(donnees.habilitations[c.id]),
+        })),
     pai: donnees.pai,
     paiObjet: !donnees.pai ? "" : ouvrirPai ? lirePaiObjet(demande.id, donnees.paiObjetChiffre) : null,
     pieces: pieces.map(({ piece }) => ({ ...piece, libelle: PIECES[piece.type] })),

@@ -73,6 +73,9 @@ export const donneesSchema = z.object({
   habilitations: z.record(z.string(), choix).default({}),
   /** the contacts offered when the step was saved: each needs an answer */
   contacts: z.array(z.string()).default([]),
+  /** a family without contacts: « Une autre personne que les représentants viendra-t-elle chercher l'enfant ? »
+   * (« OUI » leads to « Contacts et habilitations » after the deposit) */
+  autreRecuperateur: z.enum(["OUI", "NON"]).nullable().default(null),
   pai: z.boolean().default(false),
   /** encrypted: the object of a P.A.I. is health data */
   paiObjetChiffre: z.string().nullable().default(null),

@@ -73,9 +73,9 @@ async function groupesSansReservation(sansReservation: EnfantListe[], lieuIds: n
       activite: { lieux: { some: { id: { in: lieuIds } } } },
       statut: "ACTIVE",
     },
-    select: { enfantId: true, paiDemande: true, habilitations: true, groupe: { select: { libelle: true } } },
+    select: { enfantId: true, paiDemande: true, groupe: { select: { libelle: true } } },
   });
-  const habilitations = await habilitationsDes(new Map(inscriptions.map((i) => [i.enfantId, i.habilitations])));
+  const habilitations = await habilitationsDes(sansReservation.map((e) => e.enfantId));
   for (const e of sansReservation) {
     const inscription = inscriptions.find((i) => i.enfantId === e.enfantId);
     e.groupe = inscription?.groupe.libelle ?? null;
@@ -151,7 +151,7 @@ export async function listeDuJour({
         modifieeLe: true,
         jour: { select: { lieuId: true } },
         enfant: { select: { nom: true, prenoms: true } },
-        inscription: { select: { paiDemande: true, habilitations: true, groupe: { select: { libelle: true } } } },
+        inscription: { select: { paiDemande: true, groupe: { select: { libelle: true } } } },
       },
     }),
     db().pointage.findMany({
@@ -168,9 +168,7 @@ export async function listeDuJour({
     }),
   ]);
   const premiere = new Map(impressions.map((i) => [i.lieuId, i.premiereLe]));
-  const habilitations = await habilitationsDes(
-    new Map(reservations.map((r) => [r.enfantId, r.inscription.habilitations])),
-  );
+  const habilitations = await habilitationsDes(reservations.map((r) => r.enfantId));
   const agents = new Map(
     (
       await db().agent.findMany({

@@ -32,6 +32,8 @@ type Props = {
   unites: { id: string; libelle: string; exclusive: boolean }[];
   permissions: { cle: string; libelle: string }[];
   contacts: { id: string; nom: string }[];
+  /** a known family without contacts: is someone else picking the child up? */
+  demanderRecuperateur: boolean;
   pieces: PieceSlot[];
   attestations: { cle: string; libelle: string }[];
   reglementPublie: boolean;
@@ -73,6 +75,36 @@ function Choix({ name, libelle, valeur, error }: { name: string; libelle: string
       </div>
       <FieldMessages name={name} error={error} />
     </fieldset>
+  );
+}
+
+/** A family without contacts: « Oui » leads to « Contacts et habilitations » once the demande is deposited. */
+function AutreRecuperateur({ valeur }: { valeur?: string }) {
+  return (
+    <Section titre="Habilitations">
+      <fieldset className="mb-4">
+        <legend className="mb-1 font-semibold">
+          Une autre personne que les représentants viendra-t-elle chercher l&apos;enfant ?
+        </legend>
+        <div className="flex flex-wrap gap-x-6 gap-y-2">
+          {(["OUI", "NON"] as const).map((choix) => (
+            <label key={choix} className="inline-flex min-h-11 items-center gap-2">
+              <input
+                type="radio"
+                name="autreRecuperateur"
+                value={choix}
+                defaultChecked={valeur === choix}
+                className="size-5 accent-marque"
+              />
+              {choix === "OUI" ? "Oui" : "Non"}
+            </label>
+          ))}
+        </div>
+        <p className="mt-1 text-sm text-stone-700">
+          Si oui, vous indiquerez cette personne dans « Contacts et habilitations » après avoir validé votre demande.
+        </p>
+      </fieldset>
+    </Section>
   );
 }
 
@@ -278,6 +310,8 @@ export function InscriptionForm(props: Props) {
           ))}
         </Section>
       )}
+
+      {props.demanderRecuperateur && <AutreRecuperateur valeur={v.autreRecuperateur} />}
 
       <SectionPai initiale={props.initial.pai === "on"} v={v} errors={errors} />
 

@@ -36,6 +36,7 @@ function valeurs(
   }
   for (const [cle, choix] of Object.entries(d.permissions)) values[`permission-${cle}`] = choix;
   for (const [id, choix] of Object.entries(d.habilitations)) values[`habilitation-${id}`] = choix;
+  if (d.autreRecuperateur) values.autreRecuperateur = d.autreRecuperateur;
   if (d.pai) values.pai = "on";
   const objet = lirePaiObjet(demandeId, d.paiObjetChiffre);
   if (objet) values.paiObjet = objet;
@@ -99,6 +100,7 @@ export default async function InscriptionPage({ params }: { params: Promise<{ id
           libelle: withCommune(libelle, commune),
         }))}
         contacts={contacts.map((c) => ({ id: c.id, nom: `${c.prenom} ${c.nom.toUpperCase()}` }))}
+        demanderRecuperateur={contacts.length === 0 && foyer.familleId !== null}
         pieces={pieces}
         attestations={Object.entries(ATTESTATIONS).map(([cle, libelle]) => ({ cle, libelle }))}
         reglementPublie={reglement !== null}
