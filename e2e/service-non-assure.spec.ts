@@ -8,6 +8,8 @@
 import { expect, test } from "./fixtures/test";
 
 const CANTINE = "Inscription à la restauration (école publique).";
+// inside a sentence, the name goes without its final dot
+const CANTINE_DANS_LA_PHRASE = "Inscription à la restauration (école publique)";
 const GARDERIE = "Inscription en garderie (école publique)";
 const LIEU = "École publique de Villefranque";
 
@@ -45,7 +47,7 @@ test("un agent déclare un service non assuré, vérifie ce qu'il fera, le confi
   await declarer.click();
   const apercu = page.getByRole("status").filter({ hasText: "Cette déclaration :" });
   await expect(apercu).toContainText("Cette déclaration : 0 réservation annulée, 0 famille prévenue.");
-  await expect(apercu).toContainText(`${CANTINE}, ${LIEU} — le 21/07/2027 — Sortie`);
+  await expect(apercu).toContainText(`${CANTINE_DANS_LA_PHRASE}, ${LIEU} — le 21/07/2027 — Sortie`);
   await expect(apercu).toBeFocused();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Modifier" }).click();
@@ -82,12 +84,14 @@ test("un agent déclare la cantine et la garderie en une seule fois, puis annule
   await page.getByRole("button", { name: "Déclarer le service non assuré" }).click();
   const apercu = page.getByRole("status").filter({ hasText: "Cette déclaration :" });
   await expect(apercu).toContainText(/Cette déclaration : \d+ réservations? annulées?, \d+ familles? prévenues?\./);
-  await expect(apercu).toContainText(`${CANTINE}, ${LIEU} ; ${GARDERIE}, ${LIEU} — du 27/07/2027 au 28/07/2027`);
+  await expect(apercu).toContainText(
+    `${CANTINE_DANS_LA_PHRASE}, ${LIEU} ; ${GARDERIE}, ${LIEU} — du 27/07/2027 au 28/07/2027`,
+  );
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Confirmer" }).click();
   await expect(page.getByText(/^Service non assuré enregistré :/)).toBeVisible();
   const declaration = page.getByRole("listitem").filter({ hasText: "mardi 27 juillet au mercredi 28 juillet" }).first();
-  await expect(declaration).toContainText(`${CANTINE}, ${LIEU} ; ${GARDERIE}, ${LIEU}`);
+  await expect(declaration).toContainText(`${CANTINE_DANS_LA_PHRASE}, ${LIEU} ; ${GARDERIE}, ${LIEU}`);
   await declaration.getByRole("button", { name: /^Annuler cette déclaration/ }).click();
   await expect(page.getByText(/^Déclaration annulée/)).toBeVisible();
   await expect(

@@ -261,7 +261,7 @@ describe("la page de connexion, servie depuis le cache", () => {
 
 describe("les pages publiques, servies depuis le cache", () => {
   const PAGES = [
-    ["/", "Portail Famille de"],
+    ["/", "Portail Famille de Villefranque"],
     ["/actualites", "Actualités"],
     ["/activites", "Activités"],
     ["/infos-pratiques", "Infos pratiques"],

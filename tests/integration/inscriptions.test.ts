@@ -125,7 +125,7 @@ describe("the deposit rule, on the server", () => {
     expect(etape2).toEqual({ manques: null, etape2: true });
     const { numero } = await deposerDemande({ demarches: DEMARCHES, usagerId: usager.id, demandeId });
     const mail = await db().outboxMail.findFirstOrThrow({ where: { subject: `Référence : ${numero}` } });
-    expect(mail.text).toContain("Inscription à la restauration (école publique).");
+    expect(mail.text).toContain("votre demande (Inscription à la restauration (école publique)), déposée le");
     expect(mail.text).not.toContain("arachides");
 
     // not offered again (pending), nor startable by a crafted request

@@ -8,6 +8,7 @@ import { FieldMessages } from "@/components/ui/Field";
 import { MotifField, PeriodeFields } from "@/components/formulaire/champs";
 import type { FormState } from "@/lib/forms";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
+import { sansPointFinal } from "@/lib/texte/point-final";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 type Etat = FormState & { apercu?: { bilan: string }; modifier?: boolean };
@@ -61,7 +62,7 @@ function Services({ activites, v, erreur }: { activites: Activites; v: Record<st
 /** What the confirmation step says it will declare: the activities and lieux, the days, the motif. */
 function resume(activites: Activites, v: Record<string, string>, motifs: Record<string, string>) {
   const services = activites.flatMap((a) =>
-    a.lieux.filter((l) => v[caseDe(a.id, l.id)] === "on").map((l) => `${a.libelle}, ${l.nom}`),
+    a.lieux.filter((l) => v[caseDe(a.id, l.id)] === "on").map((l) => `${sansPointFinal(a.libelle)}, ${l.nom}`),
   );
   const jour = (j: string) => j.split("-").reverse().join("/");
   const periode = v.fin && v.fin !== v.debut ? `du ${jour(v.debut!)} au ${jour(v.fin)}` : `le ${jour(v.debut!)}`;

@@ -16,7 +16,7 @@ export default async function AccueilPage(props: ParamsDeCoquille) {
     <div className="space-y-6">
       <section className="carte" aria-labelledby="titre">
         <h1 id="titre" className="titre-page mb-3">
-          Portail Famille {de(commune.nom)}
+          {`Portail Famille ${de(commune.nom)}`}
         </h1>
         <p>
           Faites vos démarches Enfance à distance : déclarez votre famille, inscrivez vos enfants à la restauration
