@@ -3,51 +3,13 @@
 // child, « Venir chercher l'enfant : Autorisation / Interdiction » and « À prévenir en cas d'urgence »; a person
 // added here gets a fresh key, a known one may be removed. The whole list is sent; what is typed stays on an error.
 import { useEffect, useRef, useState } from "react";
+import { ChoixAutorisation } from "@/components/formulaire/ChoixAutorisation";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
-import { CheckboxField, ChampsObligatoires, FieldMessages, TextField } from "@/components/ui/Field";
+import { CheckboxField, ChampsObligatoires, TextField } from "@/components/ui/Field";
 import { champ, champEnfant, type EnfantNomme } from "@/lib/domain/famille/contacts-saisie";
 import { demanderContactsAction } from "./actions";
 
 export type PersonneForm = { cle: string; id: string | null; nom: string };
-
-function Recuperer({
-  name,
-  prenoms,
-  valeur,
-  error,
-}: {
-  name: string;
-  prenoms: string;
-  valeur?: string;
-  error?: string;
-}) {
-  return (
-    <fieldset className="mb-2" aria-describedby={error ? `${name}-erreur` : undefined}>
-      <legend className="mb-1 font-semibold">
-        <span aria-hidden="true" className="mr-1 text-red-700">
-          *
-        </span>
-        Venir chercher l&apos;enfant — {prenoms}
-      </legend>
-      <div className="flex flex-wrap gap-x-6 gap-y-2">
-        {(["AUTORISE", "INTERDIT"] as const).map((choix) => (
-          <label key={choix} className="inline-flex min-h-11 items-center gap-2">
-            <input
-              type="radio"
-              name={name}
-              value={choix}
-              defaultChecked={valeur === choix}
-              required
-              className="size-5 accent-marque"
-            />
-            {choix === "AUTORISE" ? "Autorisation" : "Interdiction"}
-          </label>
-        ))}
-      </div>
-      <FieldMessages name={name} error={error} />
-    </fieldset>
-  );
-}
 
 export function ContactsForm({
   personnes,
@@ -132,9 +94,10 @@ export function ContactsForm({
           <h3 className="mb-2 font-bold uppercase">Habilitations</h3>
           {enfants.map((enfant) => (
             <div key={enfant.id} className="mb-2">
-              <Recuperer
+              <ChoixAutorisation
+                className="mb-2"
                 name={champEnfant(p.cle, enfant.id, "recuperer")}
-                prenoms={enfant.prenoms}
+                libelle={`Venir chercher l'enfant — ${enfant.prenoms}`}
                 valeur={v[champEnfant(p.cle, enfant.id, "recuperer")]}
                 error={e[champEnfant(p.cle, enfant.id, "recuperer")]}
               />

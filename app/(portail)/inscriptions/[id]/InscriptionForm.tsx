@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { ListeErreurs } from "@/components/formulaire/ListeErreurs";
+import { ChoixAutorisation } from "@/components/formulaire/ChoixAutorisation";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { CheckboxField, ChampsObligatoires, FieldMessages, SelectField } from "@/components/ui/Field";
 import { PieceAFournir } from "@/components/inscription/PieceAFournir";
@@ -45,36 +46,6 @@ function Section({ titre, children }: { titre: string; children: React.ReactNode
       <h2 className="mb-3 border-b-2 border-marque pb-1 text-lg font-bold uppercase text-marque-fonce">{titre}</h2>
       {children}
     </section>
-  );
-}
-
-/** A required Autorisation / Interdiction choice, nothing preselected. */
-function Choix({ name, libelle, valeur, error }: { name: string; libelle: string; valeur?: string; error?: string }) {
-  return (
-    <fieldset className="mb-4" aria-describedby={error ? `${name}-erreur` : undefined}>
-      <legend className="mb-1 font-semibold">
-        <span aria-hidden="true" className="mr-1 text-red-700">
-          *
-        </span>
-        {libelle}
-      </legend>
-      <div className="flex flex-wrap gap-x-6 gap-y-2">
-        {(["AUTORISE", "INTERDIT"] as const).map((choix) => (
-          <label key={choix} className="inline-flex min-h-11 items-center gap-2">
-            <input
-              type="radio"
-              name={name}
-              value={choix}
-              defaultChecked={valeur === choix}
-              required
-              className="size-5 accent-marque"
-            />
-            {choix === "AUTORISE" ? "Autorisation" : "Interdiction"}
-          </label>
-        ))}
-      </div>
-      <FieldMessages name={name} error={error} />
-    </fieldset>
   );
 }
 
@@ -287,7 +258,7 @@ export function InscriptionForm(props: Props) {
 
       <Section titre="Permissions">
         {props.permissions.map((p) => (
-          <Choix
+          <ChoixAutorisation
             key={p.cle}
             name={`permission-${p.cle}`}
             libelle={p.libelle}
@@ -300,7 +271,7 @@ export function InscriptionForm(props: Props) {
       {props.contacts.length > 0 && (
         <Section titre="Habilitations">
           {props.contacts.map((c) => (
-            <Choix
+            <ChoixAutorisation
               key={c.id}
               name={`habilitation-${c.id}`}
               libelle={`Venir chercher l'enfant — ${c.nom}`}
