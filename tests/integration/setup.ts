@@ -31,7 +31,11 @@ afterAll(async () => {
   await arreterTravaux();
   await holder.__portailPrisma?.$disconnect();
   holder.__portailPrisma = undefined;
-  // FORCE (PostgreSQL >= 13) closes connections a test may have left open (pg pools, listeners).
+  // The pools just ended close their sockets a moment later: a connection still closing when FORCE terminates it
+  // answers with 57P01 on a client nobody listens to any more, an uncaught error in whichever file runs next in
+  // this process. So wait (2 s at most) for the file's own connections to leave, then FORCE (PostgreSQL >= 13)
+  // closes what a test left open on purpose or by mistake (pg pools, listeners).
+  await attendreDeconnexions(adminUrl, database);
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
 });
 
@@ -40,6 +44,23 @@ function databaseUrl(admin: string, name: string): string {
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+async function attendreDeconnexions(admin: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    for (let essai = 0; essai < 20; essai++) {
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+        [name],
+      );
+      if (rows[0]?.n === 0) return;
+      await new Promise((fin) => setTimeout(fin, 100));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(admin: string, sql: string): Promise<void> {
