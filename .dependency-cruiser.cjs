@@ -28,7 +28,8 @@ const PUBLICS = {
   commune: ["queries"],
   // (what the money aggregates share is kernel: lib/argent/ (cents, gap-free séries, the IBAN rule), lib/pdf/,
   // lib/inserer.ts, lib/temps/periode.ts; so facturation → prelevement → paiement holds no knot)
-  famille: ["schemas"],
+  // demandeur: a démarche about a family is decided only while its author is one of its representants
+  famille: ["demandeur", "schemas"],
   // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits);
   // soldes (the invoices' lock) and recu (emettreRecu): a debit run pays invoices and each payment gets its reçu
   // etat: an invoice's state derives from what paid it; modes: the payment modes' names

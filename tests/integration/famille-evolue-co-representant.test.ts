@@ -11,12 +11,14 @@ vi.hoisted(() => {
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { demanderAjoutCoRepresentant } from "@/lib/domain/famille/ajouter-co-representant";
+import { demanderAjoutEnfant } from "@/lib/domain/famille/ajouter-enfant";
+import { MESSAGE_DEMANDEUR_DETACHE } from "@/lib/domain/famille/demandeur";
 import { MESSAGE_DEJA_CO_REPRESENTANT } from "@/lib/domain/famille/demarche-ajout-co-representant";
 import { demanderRetraitCoRepresentant } from "@/lib/domain/famille/retirer-co-representant";
 import { familleDuUsager } from "@/lib/domain/famille/queries";
 import { saisirCleEnfance } from "@/lib/domain/famille/rattacher";
 import { CO_REPRESENTANT_BIDART, usagerActive } from "./demande-fixtures";
-import { decider, dernierMail, familleValidee, preparer, recaps } from "./famille-evolue-fixtures";
+import { decider, dernierMail, familleValidee, hier, preparer, recaps } from "./famille-evolue-fixtures";
 
 beforeAll(() => preparer());
 
@@ -138,8 +140,13 @@ describe("Retrait d'un co-représentant", () => {
     );
   });
 
-  it("asked by the co-représentant for themself: the titulaire is told", async () => {
+  it("asked by the co-représentant for themself: the titulaire is told; what they asked for the family before cannot be accepted after", async () => {
     const f = await avecCoRepresentant("Depart");
+    const enfant = await demanderAjoutEnfant({
+      usagerId: f.espace.id,
+      saisie: { sexe: "FEMININ", nom: "Depart", prenoms: "Ane", dateNaissance: hier(), memeAdresse: "on" },
+    });
+    if (!enfant.ok) throw new Error(JSON.stringify(enfant.erreurs));
     const { numero } = await demanderRetraitCoRepresentant({ usagerId: f.espace.id, motif: "Je déménage." });
     expect((await recaps(f.espace.id, numero, f.instructeur.id))!.agent).toContain(
       "Demandé par : Le co-représentant lui-même",
@@ -149,6 +156,13 @@ describe("Retrait d'un co-représentant", () => {
     expect((await dernierMail(f.usager.courriel, "n'est plus co-représentant(e) de votre famille"))?.text).toContain(
       "Mikel BIDART n'est plus co-représentant(e) de votre famille, à sa demande",
     );
+    // the child they asked for before leaving: the agent is told, and nothing is written
+    const enfantsAvant = await db().familleEnfant.count({ where: { familleId: f.familleId } });
+    await expect(decider(enfant.numero, f.instructeur, "accepter")).rejects.toThrow(MESSAGE_DEMANDEUR_DETACHE);
+    expect(await db().familleEnfant.count({ where: { familleId: f.familleId } })).toBe(enfantsAvant);
+    expect(await db().demande.findFirstOrThrow({ where: { numero: enfant.numero } })).toMatchObject({
+      statut: "DEPOSEE",
+    });
   });
 
   it("refused, keeps the co-représentant; another family's space neither sees it nor removes anyone", async () => {

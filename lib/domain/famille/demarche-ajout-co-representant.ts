@@ -8,6 +8,7 @@ import { z } from "zod";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { familleDuDemandeur } from "@/lib/domain/famille/demandeur";
 import { getCommune } from "@/lib/commune";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render";
@@ -77,7 +78,7 @@ export async function accepterAjoutCoRepresentant(tx: Tx, demande: Demande): Pro
   if (!personne || !demande.familleId)
     throw new AppError("incomplete", "Cette demande ne contient pas un co-représentant complet.");
   const famille = await tx.famille.findUniqueOrThrow({
-    where: { id: demande.familleId },
+    where: { id: await familleDuDemandeur(tx, demande) },
     include: { representants: true },
   });
   if (famille.representants.some((r) => r.role === "CO_REPRESENTANT"))

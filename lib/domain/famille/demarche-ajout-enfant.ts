@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { familleDuDemandeur } from "@/lib/domain/famille/demandeur";
 import { jourIso } from "@/lib/champs";
 import { formatParis } from "@/lib/temps/dates";
 import { de } from "@/lib/texte/elision";
@@ -109,7 +110,7 @@ export async function accepterAjoutEnfant(
   const enfant = enfantDeLaDemande(demande.donnees);
   if (!enfant || !demande.familleId)
     throw new AppError("incomplete", "Cette demande ne contient pas un enfant complet : demandez un complément.");
-  const familleId = demande.familleId;
+  const familleId = await familleDuDemandeur(tx, demande);
   const trouves = await candidats(tx, demande);
   verifierRattachements(rattachements, trouves);
   const connu = rattachements[REF_ENFANT];

@@ -4,6 +4,7 @@
 // (lib/domain/famille/appliquer-contacts.ts). A refusal changes nothing.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { familleDuDemandeur } from "@/lib/domain/famille/demandeur";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { appliquerContacts } from "@/lib/domain/famille/appliquer-contacts";
 import { nomComplet, telephones } from "@/lib/domain/famille/contacts";
@@ -92,7 +93,7 @@ export const DEMARCHE_CONTACTS_HABILITATIONS = {
     const donnees = lireDonneesContacts(demande.donnees);
     if (!donnees || !demande.familleId)
       throw new AppError("incomplete", "Les données de cette demande sont illisibles.");
-    await appliquerContacts(tx, demande.familleId, donnees.contacts);
+    await appliquerContacts(tx, await familleDuDemandeur(tx, demande), donnees.contacts);
     return "Les contacts et les habilitations de vos enfants sont enregistrés : ils s'appliquent à leurs inscriptions.";
   },
   recap: { usager: async (demande) => recap(demande), agent: async (demande) => recap(demande) },

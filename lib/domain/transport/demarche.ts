@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { familleDuDemandeur } from "@/lib/domain/famille/demandeur";
 import type { DefinitionDemarche, SectionRecap } from "@/lib/domain/demande/demarche";
 import { joursEnClair, trajetsEnClair } from "@/lib/domain/transport/texte";
 import { de } from "@/lib/texte/elision";
@@ -87,7 +88,7 @@ export async function accepterTransport(tx: Tx, demande: Demande): Promise<strin
   await tx.transportScolaire.create({
     data: {
       enfantId: t.enfantId,
-      familleId: demande.familleId,
+      familleId: await familleDuDemandeur(tx, demande),
       prendLeBus: t.prendLeBus,
       jours: t.prendLeBus ? [...t.jours].sort((a, b) => a - b) : [],
       matin: t.prendLeBus && t.matin,
