@@ -141,6 +141,8 @@ const VERBES: Record<StatutReservation, string> = {
   ABSENCE_JUSTIFIEE: "absence justifiée",
   ABSENCE_INJUSTIFIEE: "absence injustifiée",
   NON_ASSURE: "service non assuré",
+  DEMANDEE: "demandé (attribution à la clôture)",
+  PROPOSEE: "place proposée",
 };
 
 export function trace(e: Pick<Evenement, "vers" | "le">): string {
@@ -167,6 +169,8 @@ function pourquoi(e: Evenement): string {
       return `liste d'attente${precision}`;
     case "REPRISE":
       return "repris de l'ancien logiciel";
+    case "FENETRE":
+      return `période de réservation${precision}`;
     case "SERVICE_NON_ASSURE":
       return `service non assuré (${(e.motif ?? "").toLowerCase()}) ${
         e.transition === "declarerNonAssure" ? "déclaré" : "annulé"

@@ -26,6 +26,9 @@ export const ETATS: Record<StatutReservation, { libelle: string; facturation: Fa
   ABSENCE_JUSTIFIEE: { libelle: "Absence justifiée", facturation: "NON_FACTURE" },
   ABSENCE_INJUSTIFIEE: { libelle: "Absence injustifiée", facturation: "FACTURE" },
   NON_ASSURE: { libelle: "Service non assuré", facturation: "NON_FACTURE" },
+  // a booking window (lib/domain/fenetre): asked, allocated at the close; a place offered from its waiting list
+  DEMANDEE: { libelle: "Demandé", facturation: "NON_FACTURE" },
+  PROPOSEE: { libelle: "Place proposée", facturation: "NON_FACTURE" },
 };
 export const STATUTS = Object.keys(ETATS) as StatutReservation[];
 export const ETATS_DEPART: readonly EtatDepart[] = [NOUVELLE, ...STATUTS];
