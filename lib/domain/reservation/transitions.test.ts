@@ -27,6 +27,7 @@ const PERMIS = new Set([
   "RESERVEE › annuler › USAGER",
   "ATTENTE › annuler › USAGER",
   "A_VALIDER › annuler › USAGER",
+  "DEMANDEE › annuler › USAGER",
   // an agent's save for the family
   "NOUVELLE › reserverPourLaFamille › AGENT",
   "NOUVELLE › reprendre › SYSTEME",
@@ -38,12 +39,24 @@ const PERMIS = new Set([
   "RESERVEE › annulerPourLaFamille › AGENT",
   "ATTENTE › annulerPourLaFamille › AGENT",
   "A_VALIDER › annulerPourLaFamille › AGENT",
+  "DEMANDEE › annulerPourLaFamille › AGENT",
   // Réservations à valider
   "A_VALIDER › valider › AGENT",
   "A_VALIDER › validerEnAttente › AGENT",
   "A_VALIDER › refuser › AGENT",
   // the waiting list
   "ATTENTE › promouvoir › SYSTEME",
+  // a booking window: the request, its allocation at the close, the window cancelled; the place offered
+  "NOUVELLE › demanderEnFenetre › USAGER",
+  "ANNULEE › demanderEnFenetre › USAGER",
+  "REFUSEE › demanderEnFenetre › USAGER",
+  "DEMANDEE › attribuer › SYSTEME",
+  "DEMANDEE › mettreEnAttenteFenetre › SYSTEME",
+  "DEMANDEE › annulerAvecFenetre › SYSTEME",
+  "ATTENTE › proposer › SYSTEME",
+  "PROPOSEE › accepterOffre › USAGER",
+  "PROPOSEE › declinerOffre › USAGER",
+  "PROPOSEE › laisserPasserOffre › SYSTEME",
   // absences
   "RESERVEE › signalerAbsence › USAGER",
   "ABSENCE_SIGNALEE › justifierAbsence › AGENT",
@@ -69,8 +82,8 @@ describe("the reservations' transition table", () => {
     TRANSITION_NAMES.flatMap((transition) => ACTEURS.map((acteur) => ({ etat, transition, acteur }))),
   );
 
-  it("covers 10 starting states (9 and a new day) × 22 transitions × 3 actors", () => {
-    expect(triples).toHaveLength(10 * 22 * 3);
+  it("covers 12 starting states (11 and a new day) × 30 transitions × 3 actors", () => {
+    expect(triples).toHaveLength(12 * 30 * 3);
   });
 
   it.each(triples)("$etat › $transition › $acteur", ({ etat, transition, acteur }) => {
@@ -100,6 +113,14 @@ describe("the reservations' transition table", () => {
       refuser: "REFUSEE (VALIDATION)",
       reprendre: "RESERVEE (REPRISE)",
       promouvoir: "RESERVEE (PROMOTION)",
+      demanderEnFenetre: "DEMANDEE (FENETRE)",
+      attribuer: "RESERVEE (FENETRE)",
+      mettreEnAttenteFenetre: "ATTENTE (FENETRE)",
+      annulerAvecFenetre: "ANNULEE (FENETRE)",
+      proposer: "PROPOSEE (PROMOTION)",
+      accepterOffre: "RESERVEE (PROMOTION)",
+      declinerOffre: "ANNULEE (PROMOTION)",
+      laisserPasserOffre: "ANNULEE (PROMOTION)",
       signalerAbsence: "ABSENCE_SIGNALEE (ABSENCE)",
       justifierAbsence: "ABSENCE_JUSTIFIEE (ABSENCE)",
       refuserAbsence: "ABSENCE_INJUSTIFIEE (ABSENCE)",
@@ -149,6 +170,8 @@ describe("the billing meaning of each state", () => {
       ABSENCE_JUSTIFIEE: "NON_FACTURE",
       ABSENCE_INJUSTIFIEE: "FACTURE",
       NON_ASSURE: "NON_FACTURE",
+      DEMANDEE: "NON_FACTURE",
+      PROPOSEE: "NON_FACTURE",
     });
     expect(etatsFactures()).toEqual(["RESERVEE", "ABSENCE_INJUSTIFIEE"]);
   });
@@ -160,6 +183,6 @@ describe("the billing meaning of each state", () => {
   it("names each state in French, as the day's story says it", () => {
     expect(ETATS.ANNULEE.libelle).toBe("Annulé");
     expect(ETATS.RESERVEE.libelle).toBe("Réservé");
-    expect(new Set(Object.values(ETATS).map((e) => e.libelle)).size).toBe(9);
+    expect(new Set(Object.values(ETATS).map((e) => e.libelle)).size).toBe(11);
   });
 });

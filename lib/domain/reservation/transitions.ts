@@ -47,7 +47,9 @@ export type TransitionDef = {
 // a day is booked again by updating its row (one row per child, unit and day): a cancelled or refused day
 // starts over like a new one
 const LIBRES = [NOUVELLE, "ANNULEE", "REFUSEE"] as const;
-const ACTIVES = ["RESERVEE", "ATTENTE", "A_VALIDER"] as const;
+// a request of a booking window (DEMANDEE) is withdrawn like any other; a place offered (PROPOSEE) is
+// accepted or declined by its own moves
+const ACTIVES = ["RESERVEE", "ATTENTE", "A_VALIDER", "DEMANDEE"] as const;
 // the states a service non assuré takes a booking from, each restored as it was by the undo
 const TOUCHEES = ["RESERVEE", "ATTENTE", "ABSENCE_SIGNALEE", "ABSENCE_JUSTIFIEE", "ABSENCE_INJUSTIFIEE"] as const;
 
@@ -73,6 +75,18 @@ export const TRANSITIONS = {
   reprendre: { de: [NOUVELLE], vers: "RESERVEE", acteurs: ["SYSTEME"], raison: "REPRISE" },
   /** a place freed by a cancellation, or a capacity raised by an agent: the oldest waiting request gets it */
   promouvoir: { de: ["ATTENTE"], vers: "RESERVEE", acteurs: ["SYSTEME"], raison: "PROMOTION" },
+  // A booking window (lib/domain/fenetre): the parent's booking of one of its days is a request, allocated at the
+  // close by the window's priorities and draw (booked, or on the waiting list in the draw's order); the window
+  // cancelled by an agent withdraws its requests. Its days' waiting lists then offer a freed place for the
+  // window's delay: accepted, declined, or passed on to the next when the delay is over.
+  demanderEnFenetre: { de: LIBRES, vers: "DEMANDEE", acteurs: ["USAGER"], raison: "FENETRE" },
+  attribuer: { de: ["DEMANDEE"], vers: "RESERVEE", acteurs: ["SYSTEME"], raison: "FENETRE" },
+  mettreEnAttenteFenetre: { de: ["DEMANDEE"], vers: "ATTENTE", acteurs: ["SYSTEME"], raison: "FENETRE" },
+  annulerAvecFenetre: { de: ["DEMANDEE"], vers: "ANNULEE", acteurs: ["SYSTEME"], raison: "FENETRE" },
+  proposer: { de: ["ATTENTE"], vers: "PROPOSEE", acteurs: ["SYSTEME"], raison: "PROMOTION" },
+  accepterOffre: { de: ["PROPOSEE"], vers: "RESERVEE", acteurs: ["USAGER"], raison: "PROMOTION" },
+  declinerOffre: { de: ["PROPOSEE"], vers: "ANNULEE", acteurs: ["USAGER"], raison: "PROMOTION" },
+  laisserPasserOffre: { de: ["PROPOSEE"], vers: "ANNULEE", acteurs: ["SYSTEME"], raison: "PROMOTION" },
   // Absences (lib/domain/absence): declared by the parent on booked days, decided by an agent, refused by the
   // system when no justificatif came within the commune's delay, or withdrawn by the parent (booked again).
   signalerAbsence: { de: ["RESERVEE"], vers: "ABSENCE_SIGNALEE", acteurs: ["USAGER"], raison: "ABSENCE" },
