@@ -9,7 +9,7 @@
 //   1.1 ms of the node each, against the dynamic floor's 134 (7.5 ms) and Mon accueil's 85 (12 ms), and read
 //   the database only once per 30 s. Queued, a parent opening the login page would wait behind the saves for a
 //   page that costs a sixth of the cheapest of them; let past, a thousand of them cost the node about a second.
-// - `/api/health`: the load balancer's probe must not wait in the queue it would then take for a dead node.
+// - `/api/health` and `/api/sante`: the load balancer's probe must not wait in a queue and take the node for dead.
 //
 // `liberer` runs when the answer is over or the connection closed, whichever first.
 import { readdirSync } from "node:fs";
@@ -66,10 +66,12 @@ export function fichiersPublics(racine: string): Set<string> {
 const METADONNEES =
   /^\/(favicon\.ico|icon(\d*)\.(svg|png|ico)|apple-icon\.png|manifest\.webmanifest|robots\.txt|sitemap\.xml|sw\.js)$/;
 
+const SONDES = new Set(["/api/health", "/api/sante"]);
+
 /** Whether this request goes past the queue (see the top of this file). */
 export function horsFile(methode: string | undefined, chemin: string, publics: ReadonlySet<string>): boolean {
   if (chemin.startsWith("/_next/static/") || chemin === "/_next/image") return true;
-  if (publics.has(chemin) || METADONNEES.test(chemin) || chemin === "/api/health") return true;
+  if (publics.has(chemin) || METADONNEES.test(chemin) || SONDES.has(chemin)) return true;
   return (methode === "GET" || methode === "HEAD") && COQUILLES.has(chemin);
 }
 
