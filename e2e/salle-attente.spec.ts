@@ -30,6 +30,10 @@ test("la page « Salle d'attente » : position, estimation, nouvel essai automat
   await expect(decompte).toHaveText(/Nouvel essai automatique dans 1\d secondes\./, { timeout: 10_000 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoAxeViolations(page);
+  // a person who needs more time stops the automatic retries (WCAG 2.2.1)
+  await page.getByRole("button", { name: "Suspendre les essais automatiques" }).click();
+  await expect(decompte).toHaveText(/Essais automatiques suspendus/);
+  await expect(page.getByRole("button", { name: "Suspendre les essais automatiques" })).toBeHidden();
 
   // a form sent without JavaScript: no automatic resend, the way back explained
   await page.setContent(pageSalleAttente({ position: 1, estimation: 3, reessai: 3 }, { adresse: "/", envoi: true }));

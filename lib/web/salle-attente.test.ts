@@ -26,7 +26,9 @@ describe("the « salle d'attente » answer", () => {
     });
     expect(corps).toContain("Vous êtes 37e dans la file");
     expect(corps).toContain("environ 20 secondes");
-    expect(corps).toContain('<meta http-equiv="refresh" content="20">');
+    // without JavaScript the page reloads itself; with it, the script does, and can be suspended
+    expect(corps).toContain('<noscript><meta http-equiv="refresh" content="20"></noscript>');
+    expect(corps).toContain('<button type="button" id="suspendre" hidden>Suspendre les essais automatiques</button>');
     expect(corps).toContain('<a href="/mon-espace?mois=6">Réessayer maintenant</a>');
     const style = /<style>([\s\S]*?)<\/style>/.exec(corps)![1]!;
     const script = /<script>([\s\S]*?)<\/script>/.exec(corps)![1]!;

@@ -15,13 +15,15 @@ import {
 const STYLE = `body{margin:0;font-family:"Marianne","Segoe UI",Roboto,Arial,sans-serif;background:#f5f5f4;color:#1c1917;line-height:1.5;overflow-wrap:break-word}
 main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border-top:6px solid #b45309;border-radius:.5rem}
 h1{font-size:1.5rem;margin:0 0 1rem}p{margin:0 0 1rem}strong{font-weight:700}
-a{display:inline-block;min-height:2.75rem;padding:.6rem 1rem;border-radius:.375rem;background:#b45309;color:#fff;font-weight:700;text-decoration:underline;text-underline-offset:2px}
-a:hover{background:#92400e}:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+a,button{display:inline-block;min-height:2.75rem;margin:0 .5rem .5rem 0;padding:.6rem 1rem;border-radius:.375rem;font:inherit;font-weight:700}
+a{background:#b45309;color:#fff;text-decoration:underline;text-underline-offset:2px}a:hover{background:#92400e}
+button{background:#fff;color:#92400e;border:2px solid #92400e;cursor:pointer}button[hidden]{display:none}:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 @media (max-width:40rem){main{margin:0;border-radius:0;padding:1rem}}`;
 
 // The countdown: the seconds left, read from the page, shown each second in the aria-live region, then the
-// same address again (the meta refresh does it too, without JavaScript).
-const SCRIPT = `(function(){var e=document.getElementById("decompte");if(!e)return;var s=Number(e.getAttribute("data-secondes"));function t(){e.textContent=s>1?"Nouvel essai automatique dans "+s+" secondes.":s===1?"Nouvel essai automatique dans 1 seconde.":"Nouvel essai en cours…";if(s<=0){location.reload();return}s--;setTimeout(t,1000)}t()})();`;
+// same address again. Without JavaScript the meta refresh does it (inside <noscript>: with JavaScript the
+// script does it, and its « Suspendre » button lets a person who needs more time stop it, WCAG 2.2.1).
+const SCRIPT = `(function(){var e=document.getElementById("decompte"),b=document.getElementById("suspendre");if(!e||!b)return;var s=Number(e.getAttribute("data-secondes")),t;function f(){e.textContent=s>1?"Nouvel essai automatique dans "+s+" secondes.":s===1?"Nouvel essai automatique dans 1 seconde.":"Nouvel essai en cours…";if(s<=0){location.reload();return}s--;t=setTimeout(f,1000)}b.hidden=false;b.addEventListener("click",function(){clearTimeout(t);b.hidden=true;e.textContent="Essais automatiques suspendus : utilisez « Réessayer maintenant » quand vous le souhaitez."});f()})();`;
 
 const hash = (texte: string) => `'sha256-${createHash("sha256").update(texte).digest("base64")}'`;
 
@@ -48,13 +50,13 @@ export function pageSalleAttente(salle: SalleAttente, { adresse, envoi }: { adre
     ? `<p>Votre envoi n'a pas encore été pris en compte. Revenez au formulaire avec le bouton « Retour » de votre navigateur : ce que vous avez saisi y est conservé. Renvoyez-le dans ${duree(reessai)} environ.</p>`
     : `<p>Cette page réessaie toute seule : ce que vous avez saisi dans un formulaire n'est pas perdu.</p>
 <p id="decompte" role="status" aria-live="polite" data-secondes="${reessai}">Nouvel essai automatique dans ${duree(reessai)}.</p>
-<p><a href="${echapper(adresse)}">Réessayer maintenant</a></p>`;
+<p><a href="${echapper(adresse)}">Réessayer maintenant</a> <button type="button" id="suspendre" hidden>Suspendre les essais automatiques</button></p>`;
   return `<!doctype html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${envoi ? "" : `<meta http-equiv="refresh" content="${reessai}">`}
+${envoi ? "" : `<noscript><meta http-equiv="refresh" content="${reessai}"></noscript>`}
 <title>Salle d'attente – Portail Famille</title>
 <style>${STYLE}</style>
 </head>

@@ -192,7 +192,7 @@ describe("the admission queue of a node", () => {
     expect(refusee.corps).toContain('<html lang="fr">');
     expect(refusee.corps).toContain("<title>Salle d'attente – Portail Famille</title>");
     expect(refusee.corps).toContain("Vous êtes 3e dans la file");
-    expect(refusee.corps).toContain(`<meta http-equiv="refresh" content="${reessai}">`);
+    expect(refusee.corps).toContain(`<noscript><meta http-equiv="refresh" content="${reessai}"></noscript>`);
     expect(refusee.corps).toContain(`<a href="${PLANCHER}">Réessayer maintenant</a>`);
     const tete = await envoyer(PLANCHER, { method: "HEAD" });
     verifierProtocole(tete);
