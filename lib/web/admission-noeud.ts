@@ -23,15 +23,16 @@ import { COQUILLES } from "@/lib/web/coquilles";
 import { reponseSalleAttente } from "@/lib/web/salle-attente";
 import { reessaiPour } from "@/lib/web/salle-attente-protocole";
 
-/** What a save waits for a pooled connection at most before Prisma gives up (lib/db.ts: transactionOptions). */
+/** What a transaction waits for a pooled connection at most before Prisma gives up (lib/db.ts: maxWait). */
 export const MAX_WAIT_TRANSACTION_MS = 10_000;
 
 /**
  * The default concurrency: the database pool's size (DATABASE_POOL_SIZE, 5 by default), at least 2 and at most
- * four per core. A page or an action holds one pooled connection at a time (its statements run one after the
- * other, a transaction on one connection), so with no more requests running than connections, a save's
- * transaction finds a connection free at once: it never nears lib/db.ts's maxWait (10 s). What runs beyond
- * the pool only queues inside Prisma, where a wait turns into an error; here it is a wait.
+ * four per core. Before admission every request of a rush asked the pool at once: 1,000 parents queued inside
+ * Prisma, and 259 saves waited more than maxWait (10 s) for a connection and failed. With no more requests
+ * running than connections, a transaction waits at most for the statements the other running requests have in
+ * flight (a page's parallel reads borrow a connection for a few milliseconds each), never for the whole crowd,
+ * which waits here instead, where a wait is not an error.
  */
 export function concurrenceParDefaut({ pool, coeurs }: { pool: number; coeurs: number }): number {
   return Math.max(2, Math.min(pool, 4 * coeurs));
@@ -90,6 +91,14 @@ export type Garde = {
 
 export function creerGarde(racine: string, reglages: Reglages = reglagesAdmission()): Garde {
   const admission = new Admission(reglages);
+  const pool = lireEnvironnement().DATABASE_POOL_SIZE ?? 5;
+  if (reglages.concurrence > pool) {
+    // said at start: beyond the pool, transactions queue inside Prisma again, where a wait past maxWait fails
+    log.warn(
+      { evenement: "admission.au_dela_du_pool", pool, maxWaitMs: MAX_WAIT_TRANSACTION_MS },
+      "ADMISSION_CONCURRENCE dépasse DATABASE_POOL_SIZE : une sauvegarde peut attendre une connexion",
+    );
+  }
   const publics = fichiersPublics(racine);
   let dernier = "";
   const journaliserEtat = () => {
