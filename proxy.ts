@@ -19,6 +19,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { config as configuration, enTeteHsts, nomCookieSession, proxysDeConfiance } from "@/lib/config";
 import { MESSAGE_TROP_LOURD, refusDuCorps } from "@/lib/web/limites-corps";
 import { POLITIQUE_FICHIER } from "@/lib/storage/reponse";
+import { COQUILLES } from "@/lib/web/coquilles";
 
 const PRIVATE_PREFIXES = [
   "/mon-espace",
@@ -45,21 +46,6 @@ const FOURNISSEURS_OIDC = [process.env.FRANCECONNECT_ISSUER, process.env.AGENT_O
   .flatMap((issuer) => (issuer && URL.canParse(issuer) ? [` ${new URL(issuer).origin}`] : []))
   .join("");
 
-/** The pages served from the cache (a GET of exactly this path, lib/coquille.ts): see above. */
-const COQUILLES = new Set([
-  "/",
-  "/connexion",
-  "/actualites",
-  "/activites",
-  "/infos-pratiques",
-  "/documents-utiles",
-  "/reglement-interieur",
-  "/cgu",
-  "/mentions-legales",
-  "/accessibilite",
-  "/espace-supprime",
-  "/_accueil",
-]);
 /** Under a cached page's path, the only real pages; anything else is a 404 here, never a new cache entry. */
 const SOUS_PAGES_DES_COQUILLES = new Set(["/connexion/franceconnect"]);
 /**

@@ -48,6 +48,15 @@ export const environnementSchema = z.object({
   // Web
   PORT: port(3000),
   APP_URL: url(WEB, "https://famille.villefranque.fr"),
+  // Admission control of this node (lib/web/admission-noeud.ts): requests running at once (unset: sized to the
+  // node; "illimitee" turns the limit off, nothing else does), requests that may wait beyond them, and the
+  // longest wait in that queue before the « salle d'attente » answers
+  ADMISSION_CONCURRENCE: variable(
+    z.union([z.literal("illimitee"), z.coerce.number().int().min(1).max(1000)]),
+    "un nombre entier entre 1 et 1000 (par exemple 5), ou illimitee",
+  ),
+  ADMISSION_FILE: entier(0, 100_000, 200),
+  ADMISSION_ATTENTE_MAX_MS: entier(1000, 600_000, 30_000),
   TRUSTED_PROXY: texte("un nombre de proxys (1) ou leurs adresses et blocs CIDR séparés par des virgules"),
   // Mail
   SMTP_URL: url(["smtp:", "smtps:"], "smtps://utilisateur:motdepasse@smtp.commune.fr:465"),

@@ -8,7 +8,10 @@
 //   jobs under way, the database pool), then exit 0. A later second signal, or DELAI_ARRET_MS, cuts it short;
 // - a POST heavier than its page takes is answered 413 from its announced length, before any of it is read;
 //   what the client still sends is drained, never kept nor parsed (Next reads a whole body before its proxy
-//   runs): lib/web/limites-corps.ts.
+//   runs): lib/web/limites-corps.ts;
+// - pages and actions run under a concurrency limit, the excess waits in a bounded queue, and past its bound
+//   (or after ADMISSION_ATTENTE_MAX_MS) the « salle d'attente » answers, never an error: lib/web/admission-noeud.ts
+//   (what is queued and what is not, the settings, the log lines), lib/web/salle-attente-protocole.ts (the answer).
 // Env: PORT (3000), HOSTNAME (every interface), LOG_LEVEL.
 // every request gets its socket's address in a header no client can set (lib/auth/adresse-client.ts)
 import "./adresse-socket.cjs";
@@ -21,6 +24,7 @@ import next from "next";
 import { executerArret } from "../lib/arret";
 import { nomCookieSession } from "../lib/config";
 import { cheminJournalisable, log } from "../lib/log";
+import { creerGarde } from "../lib/web/admission-noeud";
 import { MESSAGE_TROP_LOURD, refusDuCorps } from "../lib/web/limites-corps";
 
 // Beside the bundle in the standalone tree (scripts/serveur.mjs), or scripts/serveur.ts in the source tree.
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
   await app.prepare();
   const traiter = app.getRequestHandler();
 
+  const garde = creerGarde(ROOT);
   let arret = false;
   let arretDemande = 0;
   const serveur = http.createServer((req, res) => {
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
       morcelee: req.headers["transfer-encoding"] !== undefined,
       avecSession: avecCookie(req.headers.cookie, nomCookieSession()),
     });
+    let attenteMs = 0;
     res.once("close", () => {
       log.info(
         {
@@ -84,6 +90,8 @@ async function main(): Promise<void> {
           path: chemin,
           status: res.statusCode,
           durationMs: Math.round(performance.now() - debut),
+          // the part of it spent in the admission queue
+          ...(attenteMs > 0 ? { attenteMs } : {}),
           ...(res.writableFinished ? {} : { interrompue: true }),
         },
         "requête",
@@ -104,9 +112,12 @@ async function main(): Promise<void> {
       req.once("end", () => clearTimeout(coupure));
       return;
     }
-    traiter(req, res).catch((error: unknown) => {
-      log.error({ requestId, erreur: error instanceof Error ? error.name : typeof error }, "requête échouée");
-      if (!res.headersSent) res.writeHead(500).end();
+    garde.passer(req, res, (attente) => {
+      attenteMs = attente;
+      traiter(req, res).catch((error: unknown) => {
+        log.error({ requestId, erreur: error instanceof Error ? error.name : typeof error }, "requête échouée");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     });
   });
 

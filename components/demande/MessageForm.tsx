@@ -26,6 +26,7 @@ export function MessageForm({ action: envoyer, titre, noteInterne = false, numer
     pending,
     onSubmit: envoyerSansReinitialiser,
     formRef,
+    attente,
   } = useFormulaireAction(envoyer, { focus: "champ" });
   const [pieceTropLourde, setPieceTropLourde] = useState<string | null>(null);
 
@@ -50,6 +51,7 @@ export function MessageForm({ action: envoyer, titre, noteInterne = false, numer
       aria-busy={pending}
       className="rounded-md border border-stone-300 p-4"
     >
+      {attente}
       <h3 className="mb-3 font-bold uppercase">{titre}</h3>
       <input type="hidden" name="numero" value={numero} />
       {state.ok && <Alert kind="succes" title={state.message ?? "Votre message a été envoyé."} />}

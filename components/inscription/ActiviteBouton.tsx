@@ -17,9 +17,10 @@ export function ActiviteBouton({
   activiteId: number;
   libelle: string;
 }) {
-  const { state, formAction: action, pending, formRef } = useFormulaireAction(commencer, { focus: "champ" });
+  const { state, formAction: action, pending, formRef, attente } = useFormulaireAction(commencer, { focus: "champ" });
   return (
     <form ref={formRef} action={action} aria-busy={pending}>
+      {attente}
       <input type="hidden" name="enfant" value={enfantId} />
       <input type="hidden" name="activite" value={activiteId} />
       <button

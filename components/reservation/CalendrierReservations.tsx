@@ -48,7 +48,7 @@ export function CalendrierReservations({
   /** each case's last change in words (« annulé le 10/12 à 11:58 »), keyed "jour|uniteId" (cleCase) */
   traces?: Readonly<Record<string, string>>;
 }) {
-  const { state, formAction, pending, numero } = useFormulaireAction(action);
+  const { state, formAction, pending, numero, attente } = useFormulaireAction(action);
   const [modifs, setModifs] = useState<Modifs>({});
   const router = useRouter();
   const chemin = usePathname();
@@ -72,6 +72,7 @@ export function CalendrierReservations({
 
   return (
     <div className="space-y-4">
+      {attente}
       {state.message && (
         <ReponseEnregistrement
           // a new answer, a new alert: it comes into view and takes the focus again

@@ -31,12 +31,13 @@ export function SuiteDeLAdresse({ gardee }: { gardee: string }) {
 }
 
 export function LoginForm({ action, suite, suiteDeLAdresse, motDePasseOublie, seSouvenir }: Props) {
-  const { state, formAction, pending, formRef } = useFormulaireAction(action, {
+  const { state, formAction, pending, formRef, attente } = useFormulaireAction(action, {
     initial: { values: { suite: suite ?? "" }, errors: {} },
     focus: "champ",
   });
   return (
     <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
+      {attente}
       {state.message === "non_active" ? (
         <Alert kind="erreur" title="Votre espace n'est pas encore activé.">
           <p>Pour l&apos;activer, suivez le lien du courriel reçu à la création de votre espace.</p>

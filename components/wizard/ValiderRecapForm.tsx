@@ -14,11 +14,12 @@ const valider: EtatAction = validerDemarche;
 const retourEtape1: EtatAction = retourEtape1Demarche;
 
 export function ValiderRecapForm({ demandeId, annuler }: { demandeId: string; annuler: string | null }) {
-  const { state, formAction: envoyer, pending, formRef } = useFormulaireAction(valider, { focus: "champ" });
+  const { state, formAction: envoyer, pending, formRef, attente } = useFormulaireAction(valider, { focus: "champ" });
   const { state: retour, formAction: revenir, pending: retourEnCours } = useFormulaireAction(retourEtape1);
   const message = state.message ?? retour.message;
   return (
     <form ref={formRef} action={envoyer} aria-busy={pending || retourEnCours}>
+      {attente}
       <input type="hidden" name="demande" value={demandeId} />
       {message && <Alert kind="erreur" title={message} />}
       <div className="mt-8 flex flex-col-reverse gap-3 border-t border-stone-200 pt-6 sm:flex-row sm:justify-between">

@@ -110,7 +110,7 @@ export default async function setup(project: TestProject) {
   return teardown;
 }
 
-function startApp(log: string, env: Record<string, string>): ChildProcess {
+export function startApp(log: string, env: Record<string, string>): ChildProcess {
   const output = createWriteStream(log);
   const environment: NodeJS.ProcessEnv = { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" };
   // The test runner's own settings are not the app's.
@@ -140,7 +140,7 @@ function startApp(log: string, env: Record<string, string>): ChildProcess {
   return child;
 }
 
-async function waitForHealth(baseUrl: string, app: ChildProcess, log: string): Promise<void> {
+export async function waitForHealth(baseUrl: string, app: ChildProcess, log: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (app.exitCode !== null || app.signalCode !== null) {
@@ -161,7 +161,7 @@ function tail(log: string): string {
 }
 
 /** SIGTERM to the group (the start script stops next-server), SIGKILL after 10 s. */
-async function stopApp(app: ChildProcess): Promise<void> {
+export async function stopApp(app: ChildProcess): Promise<void> {
   if (app.exitCode !== null || app.signalCode !== null || app.pid === undefined) return;
   const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
   const signal = (name: NodeJS.Signals) => {

@@ -6,7 +6,7 @@ import { imprimerListeAction } from "./actions";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 export function BoutonImprimer({ date, lieux }: { date: string; lieux: number[] }) {
-  const { state, formAction, pending, formRef, onSubmit } = useFormulaireAction(imprimerListeAction, {
+  const { state, formAction, pending, formRef, onSubmit, attente } = useFormulaireAction(imprimerListeAction, {
     focus: "champ",
   });
   useEffect(() => {
@@ -14,6 +14,7 @@ export function BoutonImprimer({ date, lieux }: { date: string; lieux: number[] 
   }, [state]);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} className="print:hidden">
+      {attente}
       <input type="hidden" name="date" value={date} />
       <input type="hidden" name="lieux" value={lieux.join(",")} />
       <button type="submit" className="bouton-secondaire" disabled={pending}>

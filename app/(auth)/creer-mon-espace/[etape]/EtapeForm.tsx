@@ -35,6 +35,7 @@ export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: P
     formAction: action,
     pending,
     formRef,
+    attente,
   } = useFormulaireAction(enregistrerEtape.bind(null, etape), { valeurs: initial });
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const errors = clientErrors ?? state.errors;
@@ -83,6 +84,7 @@ export function EtapeForm({ etape, initial, aPhoto, franceconnect, children }: P
 
   return (
     <form ref={formRef} action={action} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-busy={pending}>
+      {attente}
       <ResumeErreurs errors={errors} liens />
       {children}
       {etape === "cgu" && (

@@ -6,9 +6,16 @@ import { choisirMotDePasse } from "../actions";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 export function NouveauMotDePasseForm({ token }: { token: string }) {
-  const { state, formAction: action, pending, formRef } = useFormulaireAction(choisirMotDePasse, { focus: "champ" });
+  const {
+    state,
+    formAction: action,
+    pending,
+    formRef,
+    attente,
+  } = useFormulaireAction(choisirMotDePasse, { focus: "champ" });
   return (
     <form ref={formRef} action={action} noValidate aria-busy={pending}>
+      {attente}
       <input type="hidden" name="token" value={token} />
       {state.message && (
         <Alert kind="erreur" title={state.message}>

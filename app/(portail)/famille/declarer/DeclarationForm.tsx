@@ -25,7 +25,7 @@ const enregistrer: (etat: DeclarationState, formData: FormData) => Promise<Decla
 type Props = { selection: string; role: Role; initial: Record<string, string>; liste: Liste; titre: string };
 
 export function DeclarationForm({ selection, role, initial, liste, titre }: Props) {
-  const { state, formAction, pending, onSubmit, formRef, numero } = useFormulaireAction(enregistrer, {
+  const { state, formAction, pending, onSubmit, formRef, numero, attente } = useFormulaireAction(enregistrer, {
     initial: { values: initial, errors: {} },
   });
   const manquesRef = useRef<HTMLDivElement>(null);
@@ -59,6 +59,7 @@ export function DeclarationForm({ selection, role, initial, liste, titre }: Prop
       aria-busy={pending}
       className="grid gap-6 lg:grid-cols-[16rem_1fr]"
     >
+      {attente}
       <input type="hidden" name="personne" value={selection} />
       <ListePersonnes liste={liste} selection={selection} />
 

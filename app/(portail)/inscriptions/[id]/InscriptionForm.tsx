@@ -204,7 +204,7 @@ function SectionPai({ initiale, v, errors }: Saisie & { initiale: boolean }) {
 }
 
 export function InscriptionForm(props: Props) {
-  const { state, formAction, pending, onSubmit } = useFormulaireAction(
+  const { state, formAction, pending, onSubmit, attente } = useFormulaireAction(
     enregistrerInscriptionAction.bind(null, props.demandeId),
     { initial: { values: props.initial, errors: {} } as InscriptionState },
   );
@@ -220,6 +220,7 @@ export function InscriptionForm(props: Props) {
   const nbChamps = Object.keys(errors).length;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {attente}
       {refuse && (
         <div ref={refusRef} tabIndex={-1} className="outline-none">
           <Alert

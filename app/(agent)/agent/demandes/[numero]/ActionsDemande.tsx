@@ -33,7 +33,7 @@ type Props = {
 
 export function ActionsDemande({ numero, statut, possibles, rapprochements, piecesNonVerifiees = null }: Props) {
   // the answer is shown above the forms, not in one of them (reponse: it still comes into view, focused)
-  const { state, formAction: action, pending, onSubmit, numero: reponse } = useFormulaireAction(decider);
+  const { state, formAction: action, pending, onSubmit, numero: reponse, attente } = useFormulaireAction(decider);
   const { values, errors } = state;
   const aucune = !Object.values(possibles).some(Boolean);
 
@@ -77,6 +77,7 @@ export function ActionsDemande({ numero, statut, possibles, rapprochements, piec
 
   return (
     <div className="space-y-4">
+      {attente}
       {state.message && <Alert key={reponse} kind={state.ok ? "succes" : "erreur"} title={state.message} reponse />}
       {aucune && <p>Aucune action possible sur cette demande.</p>}
 

@@ -4,12 +4,13 @@ import { verifierCode } from "./actions";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 
 export function CodeForm({ suite }: { suite: string }) {
-  const { state, formAction, pending, formRef } = useFormulaireAction(verifierCode, {
+  const { state, formAction, pending, formRef, attente } = useFormulaireAction(verifierCode, {
     initial: { values: { suite }, errors: {} },
     focus: "champ",
   });
   return (
     <form ref={formRef} action={formAction} noValidate aria-busy={pending}>
+      {attente}
       <input type="hidden" name="suite" value={state.values.suite ?? ""} />
       <TextField
         name="code"

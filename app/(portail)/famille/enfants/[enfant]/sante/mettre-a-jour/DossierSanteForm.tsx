@@ -24,7 +24,7 @@ import { SuiviSanteFields } from "./SuiviSanteFields";
 type Props = { action: (prev: SanteState, formData: FormData) => Promise<SanteState>; initial: Record<string, string> };
 
 export function DossierSanteForm({ action, initial }: Props) {
-  const { state, formAction, pending, numero } = useFormulaireAction(action, {
+  const { state, formAction, pending, numero, attente } = useFormulaireAction(action, {
     initial: { values: initial, errors: {} },
   });
   const v = state.values;
@@ -53,6 +53,7 @@ export function DossierSanteForm({ action, initial }: Props) {
   const coche = (champ: string) => v[champ] === "on";
   return (
     <form action={formAction} onKeyDown={onKeyDown} onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {attente}
       {state.message && <Alert kind="erreur" title={state.message} />}
       {state.enregistre && <Alert kind="succes" title="Les informations sont enregistrées." />}
       <ResumeErreurs key={numero} errors={errors}>
