@@ -6,10 +6,13 @@
 // integration tests start theirs), migrations, the commune and BENCH_PARENTS families enrolled in the canteen,
 // each with a session (scripts/bench/population.ts); one node; then the scenarios, in this order:
 //
-//   pages      scripts/bench/pages.ts      static file, /connexion, the dynamic floor, Mon accueil, the month view
+//   pages      scripts/bench/pages.ts      static file, /connexion, the framework's floor (/plancher-cadre), the
+//                                          bench's floor, Mon accueil, the month view, the family view and the
+//                                          month view's save, each with its SQL statements, time and bytes
 //   connexion  scripts/bench/connexion.ts  argon2id's cost, logins per second, a parent in the login queue
-//   rush       scripts/bench/rush.ts       the opening-day rush, then every saved day checked in the database
-//   noeuds     scripts/bench/noeuds.ts     the rush through nginx to one then two nodes (PostgreSQL only);
+//   rush       scripts/bench/rush.ts       the opening-day rush on one node, 1,000 parents within 10 s then
+//                                          2,500 within 60 s, through the waiting room; the database checked after each
+//   noeuds     scripts/bench/noeuds.ts     2,500 parents within 60 s through nginx to two nodes (PostgreSQL only);
 //                                          throttling, sessions and the outbox across nodes
 //   facturation scripts/bench/facturation.ts  the month's invoicing of 5,000 children, no server: run last, in its
 //                                          own process on its own PostgreSQL database (it runs alone too)
@@ -24,9 +27,11 @@
 // measures) and notes. Import it below and put it in SCENARIOS; its budget constants live in its own file and
 // its table goes in docs/performance.md (the latest run only: older ones stay in git's history).
 //
-// Env: BENCH_PARENTS (1000), BENCH_BASES, BENCH_DATABASE_URL, BENCH_SETUP_PARALLELE (6), BENCH_ARRIVEE (10 s),
-// BENCH_REFLEXION_MS (2000), BENCH_CONNEXIONS (200), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s),
-// BENCH_WARMUP (3 s), EMBEDDED_DB_PORT (54349), DATABASE_POOL_SIZE (passed to the nodes, see lib/db.ts).
+// Env: BENCH_PARENTS (2500: the largest rush's parents; fewer shrinks the rushes, which say so),
+// BENCH_BASES, BENCH_DATABASE_URL, BENCH_SETUP_PARALLELE (8), BENCH_REFLEXION_MS (2000), BENCH_ATTENTE_MAX_S (600:
+// the longest a request may stay in the waiting room), BENCH_CONNEXIONS (200), BENCH_CONNECTIONS (50),
+// BENCH_DURATION (20 s), BENCH_WARMUP (3 s), EMBEDDED_DB_PORT (54349), DATABASE_POOL_SIZE (passed to the nodes,
+// see lib/db.ts).
 // Exit code: 0 within every budget, 1 when a budget is broken, 2 when the bench could not run.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -110,7 +115,7 @@ async function preparerBase(genre: Base["genre"]): Promise<Base> {
 
 async function main(): Promise<number> {
   const { scenarios, sansServeur, bases } = choisir();
-  const nombre = intEnv("BENCH_PARENTS", 1_000, 1, 100_000);
+  const nombre = intEnv("BENCH_PARENTS", 2_500, 1, 100_000);
   const cpus = os.cpus();
   console.log("Banc de mesure — Portail Famille (npm run bench)");
   console.log(`Date       : ${new Date().toISOString()}`);

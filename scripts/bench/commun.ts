@@ -1,6 +1,7 @@
 // What every scenario of `npm run bench` shares: its shape (Scenario), what it is handed (Contexte), its budgets,
 // reading the environment, percentiles and tables. See scripts/bench.ts for how a scenario is added.
 import type { ChildProcess } from "node:child_process";
+import type { Suivi } from "./client";
 import type { Population } from "./population";
 
 /** A budget as the summary prints it: what it says, what one run measured, and whether it holds. */
@@ -81,20 +82,33 @@ export function table(rows: string[][], rightAligned?: boolean[]): string {
     .join("\n");
 }
 
-/** The latencies of one step of a scenario, and its failures with their reasons. */
+/** A fresh record of the time spent in the waiting room (scripts/bench/client.ts, envoyer). */
+export const nouveauSuivi = (): Suivi => ({ attenteMs: 0, passages: 0 });
+
+/**
+ * The latencies of one step of a scenario, and its failures with their reasons. A latency runs from the first
+ * request sent to the expected answer, the time in the waiting room included (what the parent waited); that
+ * time is also kept apart, for each request that saw the waiting room.
+ */
 export class Etape {
   readonly latences: number[] = [];
   readonly echecs = new Map<string, number>();
+  /** ms spent in the waiting room, one value per request that saw it (failed or not) */
+  readonly attentes: number[] = [];
   debut = Number.POSITIVE_INFINITY;
   fin = 0;
   constructor(readonly nom: string) {}
 
-  /** Times `travail`; a thrown Error counts as a failure, its message as the reason. */
-  async mesurer<T>(travail: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Times `travail`, handing it a record of the waiting room to fill; a thrown Error counts as a failure, its
+   * message as the reason. `parParent` (a parent's own record across steps) gets the time waited added.
+   */
+  async mesurer<T>(travail: (suivi: Suivi) => Promise<T>, parParent?: Suivi): Promise<T | undefined> {
     const t0 = performance.now();
+    const suivi = nouveauSuivi();
     this.debut = Math.min(this.debut, t0);
     try {
-      const resultat = await travail();
+      const resultat = await travail(suivi);
       this.latences.push(performance.now() - t0);
       return resultat;
     } catch (error) {
@@ -103,6 +117,11 @@ export class Etape {
       return undefined;
     } finally {
       this.fin = Math.max(this.fin, performance.now());
+      if (suivi.passages > 0) this.attentes.push(suivi.attenteMs);
+      if (parParent) {
+        parParent.attenteMs += suivi.attenteMs;
+        parParent.passages += suivi.passages;
+      }
     }
   }
 
@@ -129,6 +148,7 @@ export class Etape {
 
   ligne(): string[] {
     const c = this.centiles();
+    const attentes = [...this.attentes].sort((a, b) => a - b);
     return [
       this.nom,
       String(this.latences.length),
@@ -138,6 +158,8 @@ export class Etape {
       ms(c.p99),
       ms(c.max),
       String(this.erreurs),
+      String(attentes.length),
+      attentes.length ? ms(percentile(attentes, 95)) : "—",
     ];
   }
 
@@ -146,7 +168,18 @@ export class Etape {
   }
 }
 
-export const ENTETE_ETAPES = ["Étape", "Réussies", "par s", "p50 ms", "p95 ms", "p99 ms", "max ms", "Erreurs"];
+export const ENTETE_ETAPES = [
+  "Étape",
+  "Réussies",
+  "par s",
+  "p50 ms",
+  "p95 ms",
+  "p99 ms",
+  "max ms",
+  "Erreurs",
+  "En salle d'attente",
+  "attente p95 ms",
+];
 
 /** Runs `travail` for each item with at most `parallele` at once; the items' order is kept in the results. */
 export async function enParallele<T, R>(items: T[], parallele: number, travail: (item: T, i: number) => Promise<R>) {

@@ -39,13 +39,13 @@ export async function connexions(baseUrl: string, parents: Parent[]): Promise<Bi
   const etape = new Etape("Connexion");
   const jetons: string[] = [];
   const seLoguer = (p: Parent) =>
-    etape.mesurer(async () => {
+    etape.mesurer(async (suivi) => {
       const reponse = await action(
         baseUrl,
         "/connexion",
         id,
         { identifiant: p.identifiant, motDePasse: p.motDePasse, suite: "" },
-        { ip: p.ip },
+        { ip: p.ip, suivi },
       );
       const jeton = jetonDe(reponse.headers);
       const suite = reponse.headers.get("x-action-redirect")?.split(";")[0];

@@ -52,7 +52,7 @@ function enLettres(n: number): string {
 }
 
 export async function peupler(nombre: number): Promise<Population> {
-  const parallele = intEnv("BENCH_SETUP_PARALLELE", 6, 1, 64);
+  const parallele = intEnv("BENCH_SETUP_PARALLELE", 8, 1, 64);
   await seedBase();
   // the factories keep "already done" for the reservation parameters per process, not per database: the second
   // database of a run needs them too (seedReservations is idempotent)

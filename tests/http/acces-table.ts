@@ -109,6 +109,8 @@ export const ROUTES: Record<string, LigneRoute> = {
   "/mot-de-passe-oublie/[token]": { acces: "publique", chemin: () => "/mot-de-passe-oublie/inconnu" },
   "/api/altcha": { acces: "publique" },
   "/api/health": { acces: "publique" },
+  // the framework's floor of the bench (scripts/bench/pages.ts): a dynamic page with neither session nor query
+  "/plancher-cadre": { acces: "publique" },
   // which space the session opens (for the cached login page), nothing about who
   "/api/session": { acces: "publique" },
   "/api/sante": { acces: "publique" },
