@@ -33,6 +33,10 @@ export type Complement = {
   inscriptionId?: string;
   familleId?: string;
   creeeLe?: Date;
+  /** a booking window's waiting-list order (null: first come) */
+  rang?: number | null;
+  /** a place offered (PROPOSEE): the family's until then; null once it is answered or passed on */
+  offreExpireLe?: Date | null;
 };
 
 function exigerActeur(transition: Transition, acteur: ActeurReservation) {
@@ -70,6 +74,8 @@ export async function franchir(
     ...(complement.inscriptionId ? [Prisma.sql`"inscriptionId" = ${complement.inscriptionId}`] : []),
     ...(complement.familleId ? [Prisma.sql`"familleId" = ${complement.familleId}`] : []),
     ...(complement.creeeLe ? [Prisma.sql`"creeeLe" = ${complement.creeeLe}`] : []),
+    ...("rang" in complement ? [Prisma.sql`rang = ${complement.rang}`] : []),
+    ...("offreExpireLe" in complement ? [Prisma.sql`"offreExpireLe" = ${complement.offreExpireLe}`] : []),
   ];
   // locked in id order, as every writer of these rows locks them, so two moves never deadlock
   const deplaces = await tx.$queryRaw<JourDeplace[]>`
