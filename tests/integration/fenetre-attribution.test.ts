@@ -79,7 +79,7 @@ async function remettre(graine?: string) {
 const etat = async () => ({
   classement: (
     await db().classementFenetre.findMany({ where: { fenetreId }, orderBy: [{ uniteId: "asc" }, { rang: "asc" }] })
-  ).map(({ id: _id, createdAt: _c, ...l }) => l),
+  ).map((l) => ({ ...l, id: 0, createdAt: null })),
   reservations: await db().reservation.findMany({
     where: { uniteId: garderie.soir, date: { in: JOURS.map((j) => new Date(j)) } },
     orderBy: [{ enfantId: "asc" }, { date: "asc" }],

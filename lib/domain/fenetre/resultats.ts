@@ -68,18 +68,20 @@ export async function envoyerResultats(
   const sujet = resultatAttributionSubject(fenetre.libelle);
   const mails = [];
   for (const r of representants) {
-    const resultats: ResultatEnfant[] = (parFamille.get(r.familleId) ?? [])
+    const resultats: ResultatEnfant[] = [...(parFamille.get(r.familleId) ?? [])]
+      .sort(
+        (a, b) =>
+          prenom.get(a.enfantId)!.localeCompare(prenom.get(b.enfantId)!, "fr") ||
+          unite.get(a.uniteId)!.ordre - unite.get(b.uniteId)!.ordre,
+      )
       .map((c) => ({
         enfant: prenom.get(c.enfantId)!,
         unite: unite.get(c.uniteId)!.libelle,
-        ordre: unite.get(c.uniteId)!.ordre,
         obtenus: joursEnClair(c.attribues.map((d) => jourDeDate(d.date))),
         enAttente: joursEnClair(c.enAttente.map((d) => jourDeDate(d.date))),
         rang: c.rang,
         raison: raisonEnClair(c.criteres, fenetre.criteres, fenetre.graine),
-      }))
-      .sort((a, b) => a.enfant.localeCompare(b.enfant, "fr") || a.ordre - b.ordre)
-      .map(({ ordre: _ordre, ...resultat }) => resultat);
+      }));
     const element = createElement(ResultatAttribution, {
       commune: commune.nom,
       salutation: salutation(r.usager!),
