@@ -15,6 +15,7 @@ import { accepterOffre } from "@/lib/domain/fenetre/accepter-offre";
 import { declinerOffre } from "@/lib/domain/fenetre/decliner-offre";
 import { expirerOffres } from "@/lib/domain/fenetre/expirer-offres";
 import { modifierRegles } from "@/lib/domain/reservation/modifier-regles";
+import { tracesDuMois } from "@/lib/domain/reservation/historique";
 import {
   APRES,
   capacite,
@@ -73,6 +74,14 @@ describe("a place freed after the allocation", () => {
     const [premier, deuxieme, troisieme, quatrieme] = parRang as [FamilleFenetre, ...FamilleFenetre[]];
     expect((await statut(premier, JOURS[0]!)).statut).toBe("RESERVEE");
     expect([(await statut(deuxieme!, JOURS[0]!)).rang, (await statut(troisieme!, JOURS[0]!)).rang]).toEqual([2, 3]);
+    // the month view's story of the day says the rank
+    const traces = await tracesDuMois({
+      portee: { usagerId: troisieme!.usagerId },
+      enfantId: troisieme!.enfants[0]!.enfantId,
+      uniteIds: [garderie.soir],
+      mois: "2026-09",
+    });
+    expect(traces[`${JOURS[0]}|${garderie.soir}`]).toBe("mis en liste d'attente le 27/08 à 12:00, rang 3");
 
     const annulation = new Date(APRES.getTime() + HEURE);
     expect(
