@@ -30,6 +30,10 @@ const PUBLICS = {
   // lib/inserer.ts, lib/temps/periode.ts; so facturation → prelevement → paiement holds no knot)
   // demandeur: a démarche about a family is decided only while its author is one of its representants
   famille: ["demandeur", "schemas"],
+  // booking windows: what governs a save's days (the parent's saves, reservation/trier.ts and enregistrer.ts), and
+  // where a freed place goes (offered on a window's day, booked at once elsewhere: reservation/ecrire.ts,
+  // modifier-regles.ts)
+  fenetre: ["offres", "regles-fenetre"],
   // the family account: an emission, an avoir or a cancellation applies the family's credit (appliquerCredits);
   // soldes (the invoices' lock) and recu (emettreRecu): a debit run pays invoices and each payment gets its reçu
   // etat: an invoice's state derives from what paid it; modes: the payment modes' names

@@ -15,6 +15,8 @@ export type RecapReservationsProps = {
   enAttente: LigneRecap[];
   /** asked, waiting for the service's validation (an activity validated by an agent) */
   aValider?: LigneRecap[];
+  /** asked while a booking window collects requests: allocated at its close */
+  demandees?: LigneRecap[];
   annulees: LigneRecap[];
   /** requests refused by an agent (an activity validated by an agent) */
   refusees?: LigneRecap[];
@@ -33,6 +35,8 @@ const INTRO: Record<Origine, (enfant: string, activite: string) => string> = {
   service: (enfant, activite) => `Le service Enfance a modifié les réservations ${de(enfant)} (${activite}) :`,
   decision: (enfant, activite) => `Le service a traité vos demandes de réservation pour ${enfant} (${activite}) :`,
 };
+
+export const TITRE_DEMANDEES = "Jours demandés, attribués à la clôture des demandes";
 
 export function Liste({ titre, lignes }: { titre: string; lignes: LigneRecap[] }) {
   if (lignes.length === 0) return null;
@@ -56,6 +60,7 @@ export default function RecapReservations({
   reservees,
   enAttente,
   aValider = [],
+  demandees = [],
   annulees,
   refusees = [],
   origine = "famille",
@@ -68,6 +73,7 @@ export default function RecapReservations({
       <Liste titre="Jours réservés" lignes={reservees} />
       <Liste titre="Jours en liste d'attente" lignes={enAttente} />
       <Liste titre="Jours en attente de validation par le service" lignes={aValider} />
+      <Liste titre={TITRE_DEMANDEES} lignes={demandees} />
       <Liste titre="Jours annulés" lignes={annulees} />
       <Liste titre="Jours refusés" lignes={refusees} />
       {refusees.length > 0 && <Text>Vous pouvez demander à nouveau un jour refusé depuis votre espace.</Text>}

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/text";
 import { MailLayout } from "@/emails/components/MailLayout";
-import { Liste, type LigneRecap } from "@/emails/RecapReservations";
+import { Liste, TITRE_DEMANDEES, type LigneRecap } from "@/emails/RecapReservations";
 import { LienSeul } from "@/emails/components/LienSeul";
 
 /** One child × activity of the family's save. */
@@ -10,6 +10,7 @@ export type SectionRecap = {
   reservees: LigneRecap[];
   enAttente: LigneRecap[];
   aValider: LigneRecap[];
+  demandees?: LigneRecap[];
   annulees: LigneRecap[];
 };
 
@@ -47,6 +48,7 @@ export default function RecapReservationsFamille({
           <Liste titre="Jours réservés" lignes={s.reservees} />
           <Liste titre="Jours en liste d'attente" lignes={s.enAttente} />
           <Liste titre="Jours en attente de validation par le service" lignes={s.aValider} />
+          <Liste titre={TITRE_DEMANDEES} lignes={s.demandees ?? []} />
           <Liste titre="Jours annulés" lignes={s.annulees} />
         </div>
       ))}

@@ -41,12 +41,15 @@ export function CalendrierReservations({
   prenom,
   action,
   traces,
+  lienPropositions,
 }: {
   calendrier: Ouvert;
   prenom: string;
   action: Action;
   /** each case's last change in words (« annulé le 10/12 à 11:58 »), keyed "jour|uniteId" (cleCase) */
   traces?: Readonly<Record<string, string>>;
+  /** the parent's « Places proposées », named by the legend (a place offered is answered there) */
+  lienPropositions?: string;
 }) {
   const { state, formAction, pending, numero, attente } = useFormulaireAction(action);
   const [modifs, setModifs] = useState<Modifs>({});
@@ -117,7 +120,7 @@ export function CalendrierReservations({
         </button>
       </div>
 
-      <Legende />
+      <Legende lienPropositions={lienPropositions} />
 
       <div className={`space-y-4 ${navigation ? "opacity-60" : ""}`} aria-busy={navigation || undefined}>
         {calendrier.semaines.map(({ lundi, titre, jours: semaine }) => (

@@ -14,6 +14,8 @@ const ETATS: Record<EtatCase, string> = {
   ABSENCE_JUSTIFIEE: "absence justifiée, non facturée",
   ABSENCE_INJUSTIFIEE: "absence injustifiée, facturée",
   NON_ASSURE: "service non assuré, non facturé",
+  DEMANDEE: "demandé, attribué à la clôture des demandes",
+  PROPOSEE: "place proposée : à accepter ou refuser dans Places proposées",
 };
 /** a day an absence or a service non assuré decided: its own mark */
 const MARQUES_FIGEES: Partial<Record<EtatCase, string>> = {
@@ -21,6 +23,8 @@ const MARQUES_FIGEES: Partial<Record<EtatCase, string>> = {
   ABSENCE_JUSTIFIEE: "✚",
   ABSENCE_INJUSTIFIEE: "✖",
   NON_ASSURE: "⛔",
+  // a place offered: answered on its own page, not from the calendar
+  PROPOSEE: "✉",
 };
 
 function marque(c: CaseJour, etat: EtatCase, reserve: boolean): string {
@@ -29,7 +33,7 @@ function marque(c: CaseJour, etat: EtatCase, reserve: boolean): string {
   if (c.etat === "AUTRE_FOYER") return "⊘";
   // a locked day keeps the mark of what it holds (booked or not), the lock beside it: never colour alone
   const verrou = c.modifiable ? "" : "🔒";
-  if (etat === "ATTENTE" || etat === "A_VALIDER") return `⌛${verrou}`;
+  if (etat === "ATTENTE" || etat === "A_VALIDER" || etat === "DEMANDEE") return `⌛${verrou}`;
   if (etat === "REFUSEE") return `✖${verrou}`;
   return `${reserve ? "✔" : "○"}${verrou}`;
 }

@@ -1,8 +1,9 @@
+import Link from "next/link";
 // The marks of the month view's toggles, in words.
 const LIGNES: [string, string][] = [
   ["✔", "Réservé"],
   ["○", "Non réservé"],
-  ["⌛", "Liste d'attente ou en attente de validation"],
+  ["⌛", "Liste d'attente, en attente de validation, ou demandé (attribué à la clôture des demandes)"],
   ["✖", "Refusé par le service"],
   ["⊘", "Réservé par l'autre foyer"],
   ["🔒", "Non modifiable (à côté de ce que le jour contient : ✔ ou ○)"],
@@ -12,7 +13,8 @@ const LIGNES: [string, string][] = [
   ["⛔", "Service non assuré (non facturé)"],
 ];
 
-export function Legende() {
+/** lienPropositions: the parent's « Places proposées » (the console's view of the family has none) */
+export function Legende({ lienPropositions }: { lienPropositions?: string }) {
   return (
     <ul aria-label="Légende" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
       {LIGNES.map(([marque, texte]) => (
@@ -20,6 +22,10 @@ export function Legende() {
           <span aria-hidden="true">{marque}</span> {texte}
         </li>
       ))}
+      <li>
+        <span aria-hidden="true">✉</span> Place proposée : à accepter ou refuser dans{" "}
+        {lienPropositions ? <Link href={lienPropositions}>Places proposées</Link> : "Places proposées"}
+      </li>
     </ul>
   );
 }

@@ -12,6 +12,8 @@ export const TRAVAUX = [
   "rappels.cloture",
   "rappels.vaccins",
   "quotients.caf",
+  "fenetres.attribuer",
+  "offres.expirer",
 ] as const;
 
 export type NomTravail = (typeof TRAVAUX)[number];

@@ -19,6 +19,8 @@ import { emettreRecusDuRun } from "@/lib/domain/prelevement/run-recus";
 import { purgeBrouillons } from "@/lib/domain/usager/brouillon";
 import { envoyerRappelsVaccin } from "@/lib/domain/sante/rappel-vaccin";
 import { rafraichirQuotientsCaf } from "@/lib/domain/facturation/quotient-mensuel";
+import { attribuerFenetresCloses } from "@/lib/domain/fenetre/attribuer-closes";
+import { expirerOffres } from "@/lib/domain/fenetre/expirer-offres";
 import type { NomTravail } from "@/lib/jobs/noms";
 
 /** The instant a cron tick was due (its payload's `_cron.ts`), else now. */
@@ -80,6 +82,16 @@ export function taches(enArret: () => boolean): Record<NomTravail, Task> {
       const bilan = await rafraichirQuotientsCaf({ reglages, now: instant(charge) });
       log.info({ evenement: "quotients.caf", ...bilan }, "quotients familiaux lus auprès de la CAF ou de la MSA");
     },
+    "fenetres.attribuer": async (charge) => {
+      const fenetres = await attribuerFenetresCloses(instant(charge));
+      if (fenetres.length > 0)
+        log.info({ evenement: "fenetres.attribuees", fenetres }, "périodes de réservation attribuées");
+    },
+    "offres.expirer": async (charge) => {
+      const passees = await expirerOffres(instant(charge));
+      if (passees > 0)
+        log.info({ evenement: "offres.expirees", nombre: passees }, "places proposées passées à la suite");
+    },
   };
 }
 
@@ -105,4 +117,8 @@ export const PLANNING: CronItem[] = [
   // the QF of the families that consented, from the CAF or the MSA (API Particulier), on the 2nd of each month at
   // night; a family already read this month is not asked again
   { task: "quotients.caf", match: "13 2 2 * *", identifier: "quotients.caf" },
+  // a booking window's allocation, within the minute after its close (one indexed query when none is due)
+  { task: "fenetres.attribuer", match: "* * * * *", identifier: "fenetres.attribuer" },
+  // a place offered from a window's waiting list passes on once its delay is over: within 5 minutes
+  { task: "offres.expirer", match: "*/5 * * * *", identifier: "offres.expirer" },
 ];

@@ -114,6 +114,16 @@ export const ACTIONS: Record<string, LigneAction> = {
         changements: JSON.stringify([{ date: "2026-12-07", uniteId: c.uniteId, reserver: true }]),
       }),
   },
+  // a place offered, answered by its reservation's id: another family's is « introuvable » like one that does not
+  // exist (tests/integration/fenetre-offres.test.ts)
+  "app/(portail)/famille/reservations/propositions/actions.ts#accepterOffreAction": {
+    acces: "usager",
+    args: () => formulaireAvec({ reservationId: "00000000-0000-0000-0000-000000000000" }),
+  },
+  "app/(portail)/famille/reservations/propositions/actions.ts#declinerOffreAction": {
+    acces: "usager",
+    args: () => formulaireAvec({ reservationId: "00000000-0000-0000-0000-000000000000" }),
+  },
   "app/(portail)/famille/reservations/actions.ts#enregistrerPourLaFamilleAction": {
     acces: "famille",
     args: (c) =>

@@ -185,6 +185,8 @@ export const ROUTES: Record<string, LigneRoute> = {
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/reservations`,
   },
   "/famille/reservations": { acces: "usager" },
+  // the places offered to the caller's own families only: nothing of another family to name in the address
+  "/famille/reservations/propositions": { acces: "usager" },
   "/famille/enfants/[enfant]/absences": {
     acces: "famille",
     chemin: (c) => `/famille/enfants/${c.a.enfantId}/absences`,

@@ -100,7 +100,7 @@ describe("one save, one transaction, one row per child, unit and day", () => {
     });
     expect(mails).toBe(1);
     const replay = await enregistrer();
-    expect(replay).toEqual({ reservees: [], enAttente: [], aValider: [], annulees: [], refus: [] });
+    expect(replay).toEqual({ reservees: [], enAttente: [], aValider: [], demandees: [], annulees: [], refus: [] });
     expect(await reservations(f.enfantId)).toEqual(lignes);
     expect(
       await db().outboxMail.count({ where: { to: f.usager.courriel, subject: { startsWith: "Vos réservations" } } }),

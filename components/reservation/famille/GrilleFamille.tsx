@@ -24,6 +24,8 @@ export const ETATS: Record<EtatCase, string> = {
   ABSENCE_JUSTIFIEE: "absence justifiée, non facturée",
   ABSENCE_INJUSTIFIEE: "absence injustifiée, facturée",
   NON_ASSURE: "service non assuré, non facturé",
+  DEMANDEE: "demandé, attribué à la clôture des demandes",
+  PROPOSEE: "place proposée, à accepter ou refuser dans Places proposées",
 };
 const MARQUES: Record<EtatCase, string> = {
   RESERVEE: "✔",
@@ -36,6 +38,8 @@ const MARQUES: Record<EtatCase, string> = {
   ABSENCE_JUSTIFIEE: "✚",
   ABSENCE_INJUSTIFIEE: "✖",
   NON_ASSURE: "⛔",
+  DEMANDEE: "⏳",
+  PROPOSEE: "✉",
 };
 
 /** A row of the grid: one unit of one child's inscription. */

@@ -1,9 +1,10 @@
+import Link from "next/link";
 // The marks of the family grid, in words: a state is told by its mark and its border, never by the colour alone.
 const LIGNES: [string, string][] = [
   ["✔", "Réservé (bordure pleine)"],
   ["○", "Libre (bordure en pointillés)"],
   ["🔒", "Non modifiable : la raison est écrite sous la semaine"],
-  ["⏳", "Liste d'attente ou en attente de validation"],
+  ["⏳", "Liste d'attente, en attente de validation, ou demandé (attribué à la clôture des demandes)"],
   ["✖", "Refusé par le service, ou absence injustifiée (facturée)"],
   ["✎", "Absence signalée"],
   ["✚", "Absence justifiée (non facturée)"],
@@ -25,6 +26,13 @@ export function LegendeFamille() {
             {texte}
           </li>
         ))}
+        <li>
+          <span aria-hidden="true" className="inline-block w-6 text-center">
+            ✉
+          </span>{" "}
+          Place proposée : à accepter ou refuser dans{" "}
+          <Link href="/famille/reservations/propositions">Places proposées</Link>
+        </li>
       </ul>
     </details>
   );

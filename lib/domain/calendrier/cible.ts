@@ -1,6 +1,7 @@
 // What a generation of opening days targets, and what it would write: computed the same way for the preview
 // (apercu-jours.ts) and the save (enregistrer-jours.ts). Days that hold a booking (booked, waiting, awaiting
-// validation) are never removed: an agent handles them first.
+// validation, asked during a booking window, offered from its waiting list) are never removed: an agent handles
+// them first.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { genererJours, type Generation } from "@/lib/domain/calendrier/generation";
@@ -9,7 +10,7 @@ import type { ZoneScolaire } from "@/lib/domain/calendrier/zones";
 import { jourDeDate, type Jour } from "@/lib/temps/jours";
 
 /** The states that hold a place on a day: such a day is never removed by the paramétrage. */
-export const STATUTS_OCCUPANTS = ["RESERVEE", "ATTENTE", "A_VALIDER"] as const;
+export const STATUTS_OCCUPANTS = ["RESERVEE", "ATTENTE", "A_VALIDER", "DEMANDEE", "PROPOSEE"] as const;
 
 /** What a generation targets: an activity's year, with these weekdays, for all its units and lieux or one. */
 export type Cible = {

@@ -14,7 +14,11 @@ export type EtatCase =
   | "ABSENCE_SIGNALEE"
   | "ABSENCE_JUSTIFIEE"
   | "ABSENCE_INJUSTIFIEE"
-  | "NON_ASSURE";
+  | "NON_ASSURE"
+  /** asked during a booking window, allocated at its close */
+  | "DEMANDEE"
+  /** a place of a window's waiting list offered to the family: answered on « Places proposées » */
+  | "PROPOSEE";
 export type CaseJour = { uniteId: number; etat: EtatCase; modifiable: boolean };
 
 const LETTRES: Record<EtatCase, string> = {
@@ -28,6 +32,8 @@ const LETTRES: Record<EtatCase, string> = {
   ABSENCE_JUSTIFIEE: "J",
   ABSENCE_INJUSTIFIEE: "I",
   NON_ASSURE: "N",
+  DEMANDEE: "D",
+  PROPOSEE: "P",
 };
 const ETATS = new Map(Object.entries(LETTRES).map(([etat, lettre]) => [lettre, etat as EtatCase]));
 const CASE = /^(\d+)([A-Z])([01])$/;

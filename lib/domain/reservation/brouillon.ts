@@ -42,7 +42,7 @@ const caseDe = (b: Brouillon, jour: Jour, uniteId: number) => b.annee.get(jour)?
 /** Booked (or asked for) as the server last said. */
 export function reserveAuDepart(b: Brouillon, jour: Jour, uniteId: number): boolean {
   const etat = caseDe(b, jour, uniteId)?.etat;
-  return etat === "RESERVEE" || etat === "ATTENTE" || etat === "A_VALIDER";
+  return etat === "RESERVEE" || etat === "ATTENTE" || etat === "A_VALIDER" || etat === "DEMANDEE";
 }
 
 /** Booked once the draft is saved. */
@@ -145,17 +145,19 @@ export function compte(diff: readonly Changement[]): { plus: number; moins: numb
   return { plus, moins: diff.length - plus };
 }
 
-/** A day an absence or a service non assuré decided: never toggled here. */
+/** A day an absence or a service non assuré decided, or a place offered (its own page): never toggled here. */
 export const FIGES: ReadonlySet<EtatCase> = new Set([
   "ABSENCE_SIGNALEE",
   "ABSENCE_JUSTIFIEE",
   "ABSENCE_INJUSTIFIEE",
   "NON_ASSURE",
+  "PROPOSEE",
 ]);
 
 /** The state a case shows with the draft applied (a refused day the parent touched again is just free). */
 export function etatAffiche(b: Brouillon, jour: Jour, c: CaseJour): EtatCase {
   if (c.etat === "AUTRE_FOYER" || FIGES.has(c.etat)) return c.etat;
-  if (reserve(b, jour, c.uniteId)) return c.etat === "ATTENTE" || c.etat === "A_VALIDER" ? c.etat : "RESERVEE";
+  if (reserve(b, jour, c.uniteId))
+    return c.etat === "ATTENTE" || c.etat === "A_VALIDER" || c.etat === "DEMANDEE" ? c.etat : "RESERVEE";
   return c.etat === "REFUSEE" && !(cleCase(jour, c.uniteId) in b.modifs) ? "REFUSEE" : "LIBRE";
 }

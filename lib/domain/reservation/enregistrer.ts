@@ -15,6 +15,7 @@ import { dateDeJour, estJour, jourDeDate } from "@/lib/temps/jours";
 import { messagePeriode, periodeOuverte } from "@/lib/domain/calendrier/periode";
 import { envoyerRecap, espacesDeLaFamille, ligneRecap } from "@/lib/domain/reservation/recap";
 import { ecrireLaSauvegarde, type Auteur } from "@/lib/domain/reservation/ecrire";
+import { fenetreDuJour, fenetresDesJours, regleDuJour } from "@/lib/domain/fenetre/regles-fenetre";
 import { ACTIVES, trier, type Bilan, type Changement, type Unite } from "@/lib/domain/reservation/trier";
 
 export { RAISONS, type Bilan, type Changement, type Refus } from "@/lib/domain/reservation/trier";
@@ -71,7 +72,7 @@ async function appliquer({
 
 /** Whether a save changed anything (a recap is mailed only then). */
 export const aChange = (b: Bilan) =>
-  b.reservees.length + b.enAttente.length + b.aValider.length + b.annulees.length > 0;
+  b.reservees.length + b.enAttente.length + b.aValider.length + b.demandees.length + b.annulees.length > 0;
 
 export type InscriptionSauvee = {
   id: string;
@@ -129,7 +130,7 @@ export async function appliquerDans(
     if (!estJour(c.date) || !unites.has(c.uniteId)) throw reservationsIntrouvables();
     voulus.set(`${c.date}|${c.uniteId}`, c);
   }
-  const bilan: Bilan = { reservees: [], enAttente: [], aValider: [], annulees: [], refus: [] };
+  const bilan: Bilan = { reservees: [], enAttente: [], aValider: [], demandees: [], annulees: [], refus: [] };
   if (voulus.size === 0) return { bilan, inscription, unites };
   const dates = [...new Set([...voulus.values()].map((c) => c.date))].sort();
 
@@ -175,13 +176,19 @@ export async function appliquerDans(
   if (limites.length > 0) {
     const comptes = await tx.reservation.groupBy({
       by: ["jourId"],
-      where: { jourId: { in: limites }, statut: "RESERVEE" },
+      // a place offered from a waiting list is held for its family until accepted, declined or passed on
+      where: { jourId: { in: limites }, statut: { in: ["RESERVEE", "PROPOSEE"] } },
       _count: { _all: true },
     });
     for (const c of comptes) occupees.set(c.jourId, c._count._all);
   }
 
   const agent = auteur.kind === "AGENT";
+  // the booking windows of these days, read once for the whole save; an agent's save books as before
+  const fenetres =
+    agent || limites.length === 0
+      ? []
+      : await fenetresDesJours(tx, { activiteId: inscription.activiteId, du: dates[0]!, au: dates.at(-1)! });
   const { aAnnuler, liberes, aCreer } = trier([...voulus.values()], bilan, {
     familleId: inscription.familleId,
     validation: inscription.activite.validation,
@@ -195,9 +202,10 @@ export async function appliquerDans(
     delaiReservation,
     delaiAnnulation,
     agent,
+    regle: (uniteId, date) => regleDuJour(fenetreDuJour(fenetres, uniteId, date), now),
     now,
   });
-  await ecrireLaSauvegarde(tx, { auteur, inscription, aAnnuler, aCreer, liberes, occupees, now });
+  await ecrireLaSauvegarde(tx, { auteur, inscription, aAnnuler, aCreer, liberes, now });
   return { bilan, inscription, unites };
 }
 
@@ -251,6 +259,7 @@ async function prevenir(
       reservees: bilan.reservees.map(ligne),
       enAttente: bilan.enAttente.map(ligne),
       aValider: bilan.aValider.map(ligne),
+      demandees: bilan.demandees.map(ligne),
       annulees: bilan.annulees.map(ligne),
       origine: auteur.kind === "AGENT" ? "service" : "famille",
     },

@@ -95,7 +95,7 @@ describe("the family view's draft", () => {
   });
 
   it("words the family save's answer per child, with each refused day and its reason", () => {
-    const vide = { reservees: [], enAttente: [], aValider: [], annulees: [], refus: [] };
+    const vide = { reservees: [], enAttente: [], aValider: [], demandees: [], annulees: [], refus: [] };
     const jour = (date: string) => ({ date, uniteId: 2, reserver: true });
     const resume = resumeFamille({
       inscriptions: [

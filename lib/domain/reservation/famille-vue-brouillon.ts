@@ -146,7 +146,7 @@ export function resumeFamille(bilan: BilanFamille) {
   for (const { inscriptionId, prenom, activite, bilan: b } of bilan.inscriptions) {
     const compte = parEnfant.get(prenom) ?? { reservees: 0, attente: 0, annulees: 0 };
     compte.reservees += b.reservees.length;
-    compte.attente += b.enAttente.length + b.aValider.length;
+    compte.attente += b.enAttente.length + b.aValider.length + b.demandees.length;
     compte.annulees += b.annulees.length;
     parEnfant.set(prenom, compte);
     for (const r of b.refus)

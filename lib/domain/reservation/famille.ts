@@ -110,6 +110,7 @@ export async function enregistrerPourLaFamille({
             reservees: bilan.reservees.map(ligne),
             enAttente: bilan.enAttente.map(ligne),
             aValider: bilan.aValider.map(ligne),
+            demandees: bilan.demandees.map(ligne),
             annulees: bilan.annulees.map(ligne),
           };
         }),

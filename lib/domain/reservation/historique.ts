@@ -126,8 +126,26 @@ export async function tracesDuMois({
   uniteIds: number[];
   mois: string;
 }): Promise<Record<string, string>> {
-  const derniers = await derniersChangements({ portee, enfantId, uniteIds, ...bornesDuMois(mois) });
-  return Object.fromEntries([...derniers].map(([cle, e]) => [cle, trace(e)]));
+  const { debut, fin } = bornesDuMois(mois);
+  const [derniers, classees] = await Promise.all([
+    derniersChangements({ portee, enfantId, uniteIds, debut, fin }),
+    // a booking window's waiting list is ordered by the allocation's rank: the day says it
+    db().reservation.findMany({
+      where: {
+        ...(await filtrePortee(portee)),
+        enfantId,
+        uniteId: { in: uniteIds },
+        date: { gte: dateDeJour(debut), lte: dateDeJour(fin) },
+        statut: "ATTENTE",
+        rang: { not: null },
+      },
+      select: { uniteId: true, date: true, rang: true },
+    }),
+  ]);
+  const rangs = new Map(classees.map((r) => [`${jourDeDate(r.date)}|${r.uniteId}`, r.rang!]));
+  return Object.fromEntries(
+    [...derniers].map(([cle, e]) => [cle, rangs.has(cle) ? `${trace(e)}, rang ${rangs.get(cle)}` : trace(e)]),
+  );
 }
 
 // what the parent reads of a day's last move, « annulé le 10/12 à 11:58 »

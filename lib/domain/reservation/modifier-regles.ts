@@ -1,13 +1,14 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { journaliser } from "@/lib/domain/calendrier/journaliser";
-import { franchir } from "@/lib/domain/reservation/franchir";
+import { donnerLesPlacesLibres } from "@/lib/domain/fenetre/offres";
 import type { ModeValidation } from "@/lib/generated/prisma/enums";
 import { dateDeJour, jourParis } from "@/lib/temps/jours";
 
 /**
  * An activity's validation mode and its units' capacities (null: unlimited). A capacity applies to the unit's
- * opening days from today on; where it grew, the oldest requests of the waiting list get the new places.
+ * opening days from today on; where it grew, the waiting list gets the new places (offered on a booking window's
+ * days, booked at once on the others).
  */
 export async function modifierRegles({
   activiteId,
@@ -33,26 +34,13 @@ export async function modifierRegles({
         by: ["jourId"],
         where: { uniteId, statut: "ATTENTE", date: { gte: depuis } },
       });
-      for (const { jourId } of enAttente.sort((a, b) => a.jourId - b.jourId)) {
-        // the same lock as a parent's save, so the count cannot be overtaken
-        await tx.$queryRaw`SELECT id FROM "JourOuverture" WHERE id = ${jourId} FOR UPDATE`;
-        const prises = await tx.reservation.count({ where: { jourId, statut: "RESERVEE" } });
-        const places = capacite === null ? undefined : capacite - prises;
-        if (places !== undefined && places <= 0) continue;
-        const suivantes = await tx.reservation.findMany({
-          where: { jourId, statut: "ATTENTE" },
-          orderBy: [{ creeeLe: "asc" }, { id: "asc" }],
-          ...(places !== undefined ? { take: places } : {}),
-          select: { id: true },
-        });
-        await franchir(tx, {
-          ids: suivantes.map((s) => s.id),
-          transition: "promouvoir",
-          acteur: { kind: "SYSTEME" },
-          motif: capacite === null ? "capacité levée" : `capacité portée à ${capacite}`,
-          now,
-        });
-      }
+      const jourIds = enAttente.map((j) => j.jourId).sort((a, b) => a - b);
+      if (jourIds.length === 0) continue;
+      // the same locks as a parent's save, so the count cannot be overtaken; a booking window's day offers its
+      // places (fenetre/offres.ts), any other day books its oldest requests at once
+      await tx.$queryRaw`SELECT id FROM "JourOuverture" WHERE id = ANY(${jourIds}) ORDER BY id FOR UPDATE`;
+      const motif = capacite === null ? "capacité levée" : `capacité portée à ${capacite}`;
+      await donnerLesPlacesLibres(tx, { jourIds, motif, now });
     }
     await journaliser(tx, agentId, "reservations.regles", { activiteId, validation, capacites });
   });

@@ -28,7 +28,8 @@ import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/doma
 import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
 
 /** the states an absence or a service non assuré gave a day: shown, never changed from the calendar */
-const FIGES: EtatCase[] = ["ABSENCE_SIGNALEE", "ABSENCE_JUSTIFIEE", "ABSENCE_INJUSTIFIEE", "NON_ASSURE"];
+// a place offered (PROPOSEE) is answered on « Places proposées », not from the calendar
+const FIGES: EtatCase[] = ["ABSENCE_SIGNALEE", "ABSENCE_JUSTIFIEE", "ABSENCE_INJUSTIFIEE", "NON_ASSURE", "PROPOSEE"];
 export type JourCalendrier = {
   jour: Jour;
   libelle: string;
@@ -146,8 +147,9 @@ function joursParticuliers(
 function peutChanger(etat: EtatCase, ouvreReservation: boolean, ouvreAnnulation: boolean): boolean {
   if (etat === "AUTRE_FOYER" || FIGES.includes(etat)) return false;
   if (etat === "LIBRE" || etat === "REFUSEE") return ouvreReservation;
-  // leaving a waiting list (or withdrawing a request) frees no place: always allowed
-  return etat === "ATTENTE" || etat === "A_VALIDER" || ouvreAnnulation;
+  // leaving a waiting list (or withdrawing a request) frees no place: always allowed (a booking window's request
+  // until its close: the server says so beside the day after it)
+  return etat === "ATTENTE" || etat === "A_VALIDER" || etat === "DEMANDEE" || ouvreAnnulation;
 }
 
 /** An open day's words: until when it may be booked, or that it no longer may. */

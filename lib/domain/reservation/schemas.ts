@@ -33,11 +33,18 @@ const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
 
 /** The save's outcome as the form shows it: a sentence, and each refused day's reason keyed by day and unit. */
 export function resumeBilan(bilan: Bilan, { parLeService = false } = {}) {
-  const faits = bilan.reservees.length + bilan.enAttente.length + bilan.aValider.length + bilan.annulees.length;
+  const faits =
+    bilan.reservees.length +
+    bilan.enAttente.length +
+    bilan.aValider.length +
+    bilan.demandees.length +
+    bilan.annulees.length;
   const parties = [
     bilan.reservees.length > 0 && `${jours(bilan.reservees.length)} réservé${bilan.reservees.length > 1 ? "s" : ""}`,
     bilan.enAttente.length > 0 && `${jours(bilan.enAttente.length)} en liste d'attente`,
     bilan.aValider.length > 0 && `${jours(bilan.aValider.length)} en attente de validation par le service`,
+    bilan.demandees.length > 0 &&
+      `${jours(bilan.demandees.length)} demandé${bilan.demandees.length > 1 ? "s" : ""}, attribué${bilan.demandees.length > 1 ? "s" : ""} à la clôture des demandes`,
     bilan.annulees.length > 0 && `${jours(bilan.annulees.length)} annulé${bilan.annulees.length > 1 ? "s" : ""}`,
   ].filter(Boolean);
   const refus = Object.fromEntries(bilan.refus.map((r) => [`${r.date}|${r.uniteId}`, r.raison]));

@@ -3,6 +3,7 @@
 import { dansLeDelai, modifiableJusquau, type Delai } from "@/lib/domain/calendrier/delais";
 import type { Jour } from "@/lib/temps/jours";
 import type { ACreer } from "@/lib/domain/reservation/ecrire";
+import { RAISON_ATTRIBUTION, type RegleJour } from "@/lib/domain/fenetre/regles-fenetre";
 import { rivaleExclusive } from "@/lib/domain/reservation/unites-exclusives";
 import { uniteSouscrite } from "@/lib/domain/reservation/unites-souscrites";
 import type { ModeValidation, StatutReservation } from "@/lib/generated/prisma/enums";
@@ -15,6 +16,8 @@ export type Bilan = {
   enAttente: Changement[];
   /** asked by a parent of an activity validated by an agent: waiting for that validation */
   aValider: Changement[];
+  /** asked while a booking window collects requests: allocated at its close (lib/domain/fenetre) */
+  demandees: Changement[];
   annulees: Changement[];
   refus: Refus[];
 };
@@ -36,10 +39,13 @@ export const RAISONS = {
     ABSENCE_JUSTIFIEE: "Ce jour est une absence justifiée.",
     ABSENCE_INJUSTIFIEE: "Ce jour est une absence injustifiée.",
     NON_ASSURE: "Le service n'est pas assuré ce jour-là.",
+    // a place of the waiting list held for the family: its own page accepts or declines it
+    PROPOSEE: "Une place vous est proposée ce jour-là : acceptez-la ou refusez-la dans « Places proposées ».",
   },
 } as const;
 
-export const ACTIVES: StatutReservation[] = ["RESERVEE", "ATTENTE", "A_VALIDER"];
+/** The states in which a day holds (or asks, or is offered) the child's place: booked, not to be booked again. */
+export const ACTIVES: StatutReservation[] = ["RESERVEE", "ATTENTE", "A_VALIDER", "DEMANDEE", "PROPOSEE"];
 
 export type Unite = { id: number; libelle: string; exclusive: boolean };
 type Existante = { id: string; statut: StatutReservation; familleId: string; jourId: number };
@@ -66,6 +72,8 @@ export function trier(
     delaiReservation: Delai | null;
     delaiAnnulation: Delai | null;
     agent: boolean;
+    /** what the booking window governing a day with a capacity says (regles-fenetre.ts); the parent's saves only */
+    regle: (uniteId: number, date: Jour) => RegleJour;
     now: Date;
   },
 ): { aAnnuler: string[]; liberes: number[]; aCreer: ACreer[] } {
@@ -92,6 +100,11 @@ export function trier(
       if (!active) continue;
       if (deja.familleId !== ctx.familleId) {
         refuser(c, RAISONS.autreFoyer);
+        continue;
+      }
+      // a request is withdrawn until the window's close; then it is the allocation's
+      if (deja.statut === "DEMANDEE" && !agent && ctx.regle(c.uniteId, c.date).type === "refus") {
+        refuser(c, RAISON_ATTRIBUTION);
         continue;
       }
       // leaving a waiting list (or withdrawing a request not yet validated) frees no place: always allowed
@@ -140,9 +153,17 @@ export function trier(
       refuser(c, RAISONS.incompatible(rivale.libelle, unite.libelle));
       continue;
     }
+    // a booking window collecting requests: the parent's booking is a request whatever the places left, allocated
+    // at the close by the window's priorities and draw (an agent's save books as before: see regles-fenetre.ts)
+    const regle: RegleJour = agent || jour.capacite === null ? { type: "libre" } : ctx.regle(c.uniteId, c.date);
+    if (regle.type === "refus") {
+      refuser(c, regle.raison);
+      continue;
+    }
     let statut: ACreer["statut"] = "RESERVEE";
+    if (regle.type === "demande") statut = "DEMANDEE";
     // validated by an agent: the parent's request waits, and takes a place only once validated
-    if (!agent && ctx.validation === "AGENT") statut = "A_VALIDER";
+    else if (!agent && ctx.validation === "AGENT") statut = "A_VALIDER";
     else if (jour.capacite !== null) {
       const prises = occupees.get(jour.id) ?? 0;
       if (prises >= jour.capacite) statut = "ATTENTE";
@@ -150,7 +171,13 @@ export function trier(
     }
     actives.set(c.date, (actives.get(c.date) ?? new Set()).add(c.uniteId));
     aCreer.push({ date: c.date, uniteId: c.uniteId, jourId: jour.id, statut, existanteId: deja?.id });
-    (statut === "RESERVEE" ? bilan.reservees : statut === "ATTENTE" ? bilan.enAttente : bilan.aValider).push(c);
+    const liste = {
+      RESERVEE: bilan.reservees,
+      ATTENTE: bilan.enAttente,
+      A_VALIDER: bilan.aValider,
+      DEMANDEE: bilan.demandees,
+    };
+    liste[statut].push(c);
   }
   return { aAnnuler, liberes, aCreer };
 }

@@ -98,7 +98,8 @@ export async function deciderReservations({
       const occupees = new Map<number, number>();
       for (const c of await tx.reservation.groupBy({
         by: ["jourId"],
-        where: { jourId: { in: limites }, statut: "RESERVEE" },
+        // a place offered from a booking window's waiting list is held for its family
+        where: { jourId: { in: limites }, statut: { in: ["RESERVEE", "PROPOSEE"] } },
         _count: { _all: true },
       })) {
         occupees.set(c.jourId, c._count._all);

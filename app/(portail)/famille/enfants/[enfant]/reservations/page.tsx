@@ -66,6 +66,7 @@ export default async function ReservationsPage({
           prenom={enfant.prenoms}
           action={enregistrerReservationsAction}
           traces={traces}
+          lienPropositions="/famille/reservations/propositions"
         />
       )}
       <p className="mt-6">
