@@ -122,8 +122,13 @@ export function unitesCochees(values: Record<string, string>): number[] {
   });
 }
 
+const fenetreId = z.coerce
+  .number({ error: "Période de réservation inconnue." })
+  .int("Période de réservation inconnue.")
+  .positive("Période de réservation inconnue.");
+
 export const annulerFenetreSchema = z.object({
-  fenetreId: z.coerce.number().int().positive(),
+  fenetreId,
   motif: z
     .string({ error: "Indiquez le motif de l'annulation." })
     .trim()
@@ -131,4 +136,4 @@ export const annulerFenetreSchema = z.object({
     .max(500, "500 caractères au plus."),
 });
 
-export const fenetreIdSchema = z.object({ fenetreId: z.coerce.number().int().positive() });
+export const fenetreIdSchema = z.object({ fenetreId });
