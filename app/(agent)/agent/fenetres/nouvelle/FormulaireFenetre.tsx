@@ -113,7 +113,7 @@ export function FormulaireFenetre({ action, activites }: { action: Action; activ
           />
           <TextField
             name="ouvertureHeure"
-            label="à"
+            label="Heure d'ouverture"
             type="time"
             required
             defaultValue={v.ouvertureHeure}
@@ -130,7 +130,7 @@ export function FormulaireFenetre({ action, activites }: { action: Action; activ
           />
           <TextField
             name="fermetureHeure"
-            label="à"
+            label="Heure de clôture"
             type="time"
             required
             defaultValue={v.fermetureHeure}
