@@ -48,8 +48,8 @@ test("un agent crée une période de réservation au clavier, la consulte puis l
     .getByRole("checkbox", { name: /^Menu Classique/ })
     .focus();
   await page.keyboard.press("Space");
-  await page.getByLabel("Du", { exact: true }).fill("2027-07-19");
-  await page.getByLabel("Au", { exact: true }).fill("2027-07-23");
+  await page.getByRole("textbox", { name: "Du", exact: true }).fill("2027-07-19");
+  await page.getByRole("textbox", { name: "Au", exact: true }).fill("2027-07-23");
   await page.getByLabel("Ouverture le").fill("2026-12-01");
   await page.getByLabel("Heure d'ouverture").fill("08:30");
   // a close after the first day of service: refused beside it, everything typed kept

@@ -10,7 +10,7 @@ export function JournalFenetre({ lignes }: { lignes: FenetreConsole["journal"] }
       <h2 id="journal" className="mb-2 text-lg font-bold">
         Classement et tirage
       </h2>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="journal">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Classement et tirage, tableau défilant">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-stone-300">
