@@ -16,6 +16,7 @@ import { seedFacturationDemo } from "@/prisma/demo-facturation";
 import { seedPrelevementDemo } from "@/prisma/demo-prelevement";
 import { seedPesDemo } from "@/prisma/demo-pes";
 import { seedQuotidienDemo } from "@/prisma/demo-quotidien";
+import { seedFenetreDemo } from "@/prisma/demo-fenetre";
 import { inscrireEnfantsDemo, seedReservations } from "@/prisma/demo-reservations";
 import { DEMO_ADMIN, DEMO_ADMIN_TOTP, DEMO_AGENT, DEMO_PARENT, DEMO_PARENT_EN_ATTENTE } from "@/prisma/demo-comptes";
 import type { Prisma, Usager } from "@/lib/generated/prisma/client";
@@ -299,6 +300,8 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   await seedPesDemo(agents[DEMO_ADMIN.identifiant]!);
   // the console's Monday: absences declared this morning, last week's pointage, the kitchen orders frozen
   await seedQuotidienDemo({ id: agents[DEMO_AGENT.identifiant]!, prenom: "Maite", nom: "Irigoyen" });
+  // a booking window collecting on the canteen: the banner of Louise's and Henri's calendars, the console's page
+  await seedFenetreDemo(agents[DEMO_AGENT.identifiant]!);
   return [
     { role: "Parent (famille validée)", ...DEMO_PARENT },
     { role: "Parent (ajout de famille en attente)", ...DEMO_PARENT_EN_ATTENTE },

@@ -50,6 +50,19 @@ export async function preparerAcces(): Promise<{ contexte: Contexte } & Appelant
     agentId: adminRow.id,
     saisie: { titre: "Fermeture exceptionnelle", texte: "La cantine ferme vendredi.", statut: "PUBLIEE" },
   });
+  // a booking window collecting on the garderie's first unit, its days far ahead (no booking of the matrix's)
+  const { id: fenetreId } = await db().fenetreReservation.create({
+    data: {
+      libelle: "Garderie 2030",
+      activiteId: garderie.id,
+      debut: new Date("2030-09-02T00:00:00Z"),
+      fin: new Date("2030-09-27T00:00:00Z"),
+      ouverture: new Date("2030-06-01T06:30:00Z"),
+      fermeture: new Date("2030-06-15T16:00:00Z"),
+      graine: randomUUID().replaceAll("-", ""),
+      unites: { create: { uniteId: garderie.unites[0]!.id } },
+    },
+  });
   const anneeId = (await db().anneeScolaire.findUniqueOrThrow({ where: { libelle: "2026-2027" } })).id;
   // an invoice of the first family, written as the month's run writes one
   const numeroFacture = "FA-2026-000001";
@@ -138,6 +151,7 @@ export async function preparerAcces(): Promise<{ contexte: Contexte } & Appelant
     agent: agentRow,
     admin: adminRow,
     actualiteId,
+    fenetreId,
     activiteId,
     uniteId: garderie.unites[0]!.id,
     anneeId,

@@ -192,6 +192,10 @@ export const ACTIONS: Record<string, LigneAction> = {
     args: formulaire,
   },
   "app/(agent)/agent/service-non-assure/actions.ts#annulerServiceNonAssureAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/fenetres/nouvelle/actions.ts#creerFenetreAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/fenetres/[id]/actions.ts#annulerFenetreAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/fenetres/[id]/actions-attribution.ts#attribuerFenetreAction": { acces: "agent", args: formulaire },
+  "app/(agent)/agent/fenetres/[id]/actions-attribution.ts#verifierTirageAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/facturation/actions.ts#simulerFacturationAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/facturation/actions.ts#emettreFacturesAction": { acces: "agent", args: formulaire },
   "app/(agent)/agent/facturation/actions.ts#emettreAvoirAction": {

@@ -11,6 +11,8 @@ export type Contexte = {
   agent: Agent;
   admin: Agent;
   actualiteId: string;
+  /** a booking window collecting (its console page, its public page) */
+  fenetreId: number;
   activiteId: number;
   /** a unit of the activity the first family's child is accepted in (a day to book in a réservation) */
   uniteId: number;
@@ -99,6 +101,8 @@ export const ROUTES: Record<string, LigneRoute> = {
   // FranceConnect's answer for an identity no space knows: without that identity in the draft, back to login
   "/connexion/franceconnect": { acces: "publique", statut: 307 },
   "/agent/connexion": { acces: "publique" },
+  // a booking window's dates, priorities and draw, as the parents' banner links to it: nothing about a family
+  "/periodes-de-reservation/[id]": { acces: "publique", chemin: (c) => `/periodes-de-reservation/${c.fenetreId}` },
   "/activation/[token]": { acces: "publique", chemin: () => "/activation/inconnu" },
   "/activation/renvoyer": { acces: "publique" },
   "/creer-mon-espace": { acces: "publique" },
@@ -254,6 +258,9 @@ export const ROUTES: Record<string, LigneRoute> = {
   "/agent/commande-repas/semaine/export": { acces: "agent" },
   "/agent/reservations/a-valider": { acces: "agent" },
   "/agent/service-non-assure": { acces: "agent" },
+  "/agent/fenetres": { acces: "agent" },
+  "/agent/fenetres/nouvelle": { acces: "agent" },
+  "/agent/fenetres/[id]": { acces: "agent", chemin: (c) => `/agent/fenetres/${c.fenetreId}` },
   "/agent/facturation": { acces: "agent" },
   "/agent/facturation/simulation/export": {
     acces: "agent",

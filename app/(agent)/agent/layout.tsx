@@ -34,6 +34,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Link href="/agent/commande-repas">Commande des repas</Link>
             </li>
             <li>
+              <Link href="/agent/fenetres">Périodes de réservation</Link>
+            </li>
+            <li>
               <Link href="/agent/service-non-assure">Service non assuré</Link>
             </li>
             <li>

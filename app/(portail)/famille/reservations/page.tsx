@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { VueFamille } from "@/components/reservation/famille/VueFamille";
 import { Alert } from "@/components/ui/Alert";
+import { BandeauFenetre } from "@/components/fenetre/BandeauFenetre";
 import { requireUsager } from "@/lib/auth/current";
 import { LegendeFamille } from "@/components/reservation/famille/LegendeFamille";
 import { baremesDeLaFamille } from "@/lib/domain/facturation/baremes";
@@ -29,6 +30,10 @@ export default async function ReservationsFamillePage({
   return (
     <div className="carte px-2 sm:px-6">
       <h1 className="titre-page mb-4">Réserver pour toute la famille</h1>
+      <BandeauFenetre
+        uniteIds={vue.enfants.flatMap((e) => e.inscriptions.flatMap((i) => i.unites.map((u) => u.id)))}
+        now={now}
+      />
       {reservable ? (
         <VueFamille
           vue={vue}

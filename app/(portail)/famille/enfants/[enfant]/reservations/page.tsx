@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ChoixActivite } from "@/components/reservation/ChoixActivite";
 import { CalendrierReservations } from "@/components/reservation/CalendrierReservations";
 import { Alert } from "@/components/ui/Alert";
+import { BandeauFenetre } from "@/components/fenetre/BandeauFenetre";
 import { requireUsager } from "@/lib/auth/current";
 import { maintenant } from "@/lib/web/horloge";
 import { calendrierReservations, inscriptionsReservables } from "@/lib/domain/reservation/queries";
@@ -53,6 +54,7 @@ export default async function ReservationsPage({
         {enfant.prenoms} {enfant.nom.toUpperCase()}
       </p>
       <ChoixActivite inscriptions={inscriptions} courante={inscriptionId} />
+      {calendrier && <BandeauFenetre uniteIds={calendrier.unites.map((u) => u.id)} now={await maintenant()} />}
       {!calendrier ? (
         <Alert title="Aucune inscription acceptée">
           <p>Les réservations se font pour une inscription acceptée par le service Enfance.</p>
