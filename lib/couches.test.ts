@@ -129,6 +129,10 @@ const NOEUDS_CONNUS = [
   // inscriptions made before the family's acceptance: a waiting inscription reads the declaration, the Ajout de
   // famille's decision carries them over or cancels them
   ["famille", "inscription"],
+  // booking windows: a parent's save asks the window's rules which days are requests (regles-fenetre) and a freed
+  // place of an allocated window is offered (offres), while the allocation and the offers move the days through
+  // the reservations' one gate (franchir)
+  ["fenetre", "reservation"],
 ];
 
 /** Tarjan's strongly connected components with more than one node: the knots of a graph. */
