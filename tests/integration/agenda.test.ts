@@ -1,13 +1,13 @@
 // The family's agenda on PostgreSQL: the iCal feed behind its secret link (parsed back with node-ical: both
 // children's days, stable UIDs, a cancelled day gone, the old link 404 once renewed, a wrong secret 404), the
-// per-child download scoped to the caller's family, and the reminder the day before a cutoff (opt-in only, once
-// per cutoff, none when everything is booked, no health data in it).
+// per-child download scoped to the caller's family, the reminder the day before a cutoff (opt-in only, once
+// per cutoff, none when everything is booked, no health data in it), and Mon accueil's block.
 import { beforeAll, describe, expect, it } from "vitest";
 import ical, { type VEvent } from "node-ical";
 import { db } from "@/lib/db";
 import { agendaDeLaFamille } from "@/lib/domain/agenda/flux";
 import { jetonAgenda, renouvelerLienAgenda } from "@/lib/domain/agenda/lien";
-import { enfantDeLaFamilleDuUsager } from "@/lib/domain/agenda/queries";
+import { agendaDeMonAccueil, enfantDeLaFamilleDuUsager } from "@/lib/domain/agenda/queries";
 import { envoyerRappelsCloture } from "@/lib/domain/agenda/rappel";
 import { GET } from "@/app/api/agenda/[jeton]/route";
 import { AOUT, preparerCommune, type Activites } from "./absence-fixtures";
@@ -164,5 +164,36 @@ describe("the reminder the day before a cutoff", () => {
     // Monday: tomorrow (Tuesday) closes no day (no garderie on Wednesdays), the canteen closes on Thursday
     await envoyerRappelsCloture(new Date("2026-09-07T07:47:00Z"));
     expect(await mails(i.usager.courriel)).toHaveLength(0);
+  });
+});
+
+describe("Mon accueil's block of bookings ahead", () => {
+  it("gives each child's services, the days booked ahead and the children booked today, eldest first", async () => {
+    const g = await familleDeDeux("Accueil", act);
+    await reserverJours(g.usager.id, g.hugo.cantine, act.cantine.classique, "2026-09-07", "2026-09-08");
+    await reserverJours(g.usager.id, g.lea.garderie, act.garderie.soir, "2026-09-07", "2026-09-07");
+    await reserverJours(g.usager.id, g.lea.cantine, act.cantine.classique, "2026-09-08", "2026-09-08");
+    const lundi = (await agendaDeMonAccueil(
+      { familleId: g.familleId, rappelCloture: true },
+      new Date("2026-09-07T06:00:00Z"),
+    ))!;
+    expect(lundi.rappelCloture).toBe(true);
+    expect(lundi.services.map((s) => s.prenom)).toEqual(["Léa", "Léa", "Hugo", "Hugo"]);
+    expect(lundi.services[0]!.jours).toContain("2026-09-08");
+    expect([...lundi.reserves.get(g.hugo.enfantId)!].sort()).toEqual(["2026-09-07", "2026-09-08"]);
+    expect(lundi.reservesAujourdhui).toEqual([
+      { enfantId: g.lea.enfantId, prenom: "Léa" },
+      { enfantId: g.hugo.enfantId, prenom: "Hugo" },
+    ]);
+    expect(lundi.commune.heureLimiteMaladie).toMatch(/^\d{2}:\d{2}$/);
+
+    // a day cancelled is neither booked ahead nor today's
+    await reserverJours(g.usager.id, g.hugo.cantine, act.cantine.classique, "2026-09-08", "2026-09-08", false);
+    const mardi = (await agendaDeMonAccueil(
+      { familleId: g.familleId, rappelCloture: false },
+      new Date("2026-09-08T06:00:00Z"),
+    ))!;
+    expect(mardi.reservesAujourdhui).toEqual([{ enfantId: g.lea.enfantId, prenom: "Léa" }]);
+    expect(mardi.reserves.get(g.hugo.enfantId)).toBeUndefined();
   });
 });

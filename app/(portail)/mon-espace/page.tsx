@@ -34,8 +34,9 @@ export default async function MonAccueilPage() {
     famille ? scolariteDesEnfants(famille.id) : new Map<string, { ecole: string; groupe: string }>(),
     famille ? reservationsDeLaFamille(famille.id, now) : null,
     famille ? inscriptionsDesEnfants(famille.id) : null,
-    // read once for « À faire »'s next cutoff and the block « Mes réservations à venir »
-    famille ? agendaDeMonAccueil(usager.id, now) : null,
+    // read once for « À faire »'s next cutoff and the block « Mes réservations à venir »; the reminder's opt-in is
+    // the session's own read of the space
+    famille ? agendaDeMonAccueil({ familleId: famille.id, rappelCloture: usager.rappelCloture }, now) : null,
     famille ? aFaireDeLaFamille(famille.id, usager.id, now) : null,
   ]);
   const sansDossier = (famille?.enfants ?? []).filter(({ enfant }) => {

@@ -19,87 +19,122 @@ export async function enfantDeLaFamilleDuUsager(usagerId: string, enfantId: stri
   return enfant ? { familleId: representant.familleId, prenoms: enfant.prenoms } : null;
 }
 
-/** Each family's services and booked days from today to the horizon, for the families given. */
-export async function servicesDesFamilles(
-  familleIds: string[],
-  now: Date,
-): Promise<Map<string, { services: Service[]; reserves: Map<string, Set<Jour>> }>> {
+/**
+ * Each family's services and booked days from today to the horizon, for the families given, in one statement
+ * (relationJoins: the families with their inscriptions and bookings); with each booked day, its state and child,
+ * for Mon accueil's « Malade ce matin ».
+ */
+async function lireFamilles(familleIds: string[], now: Date) {
   const du = jourParis(now);
   const periode = { gte: dateDeJour(du), lte: dateDeJour(ajouterJours(du, HORIZON_JOURS)) };
-  const [inscriptions, reservations] = await Promise.all([
-    db().inscription.findMany({
-      where: { familleId: { in: familleIds }, statut: "ACTIVE" },
-      orderBy: [{ enfant: { dateNaissance: "asc" } }, { activite: { ordre: "asc" } }],
-      select: {
-        familleId: true,
-        enfantId: true,
-        lieuId: true,
-        unitesSouscrites: true,
-        enfant: { select: { prenoms: true } },
-        activite: {
-          select: {
-            libelle: true,
-            delaiReservation: true,
-            unites: { select: { id: true, jours: { where: { date: periode }, select: { date: true, lieuId: true } } } },
+  return db().famille.findMany({
+    where: { id: { in: familleIds } },
+    select: {
+      id: true,
+      inscriptions: {
+        where: { statut: "ACTIVE" },
+        orderBy: [{ enfant: { dateNaissance: "asc" } }, { activite: { ordre: "asc" } }],
+        select: {
+          enfantId: true,
+          lieuId: true,
+          unitesSouscrites: true,
+          enfant: { select: { prenoms: true } },
+          activite: {
+            select: {
+              libelle: true,
+              delaiReservation: true,
+              unites: {
+                select: { id: true, jours: { where: { date: periode }, select: { date: true, lieuId: true } } },
+              },
+            },
           },
         },
       },
-    }),
-    db().reservation.findMany({
-      where: { familleId: { in: familleIds }, date: periode, statut: OCCUPE },
-      select: { familleId: true, enfantId: true, date: true },
-    }),
-  ]);
-  const parFamille = new Map(
-    familleIds.map((id) => [id, { services: [] as Service[], reserves: new Map<string, Set<Jour>>() }]),
-  );
-  for (const i of inscriptions) {
+      reservations: {
+        where: { date: periode, statut: OCCUPE },
+        select: {
+          enfantId: true,
+          date: true,
+          statut: true,
+          enfant: { select: { prenoms: true, dateNaissance: true } },
+        },
+      },
+    },
+  });
+}
+
+/** One family's services and the days each child has something booked on. */
+function servicesDe(famille: Awaited<ReturnType<typeof lireFamilles>>[number]) {
+  const services: Service[] = famille.inscriptions.map((i) => {
     const souscrites = i.activite.unites.filter((u) => !i.unitesSouscrites.length || i.unitesSouscrites.includes(u.id));
     const jours = new Set(
       souscrites.flatMap((u) => u.jours.filter((j) => j.lieuId === i.lieuId).map((j) => jourDeDate(j.date))),
     );
-    parFamille.get(i.familleId)!.services.push({
+    return {
       enfantId: i.enfantId,
       prenom: i.enfant.prenoms,
       activite: i.activite.libelle,
       delai: lireDelai(i.activite.delaiReservation),
       jours: [...jours].sort(),
-    });
-  }
-  for (const r of reservations) {
-    const reserves = parFamille.get(r.familleId)!.reserves;
+    };
+  });
+  const reserves = new Map<string, Set<Jour>>();
+  for (const r of famille.reservations) {
     const jours = reserves.get(r.enfantId) ?? new Set<Jour>();
     jours.add(jourDeDate(r.date));
     reserves.set(r.enfantId, jours);
   }
+  return { services, reserves };
+}
+
+/** Each family's services and booked days from today to the horizon, for the families given. */
+export async function servicesDesFamilles(
+  familleIds: string[],
+  now: Date,
+): Promise<Map<string, { services: Service[]; reserves: Map<string, Set<Jour>> }>> {
+  const familles = await lireFamilles(familleIds, now);
+  const parFamille = new Map(
+    familleIds.map((id) => [id, { services: [] as Service[], reserves: new Map<string, Set<Jour>>() }]),
+  );
+  for (const famille of familles) parFamille.set(famille.id, servicesDe(famille));
   return parFamille;
 }
 
-/** Mon accueil's block: the space's family, whether it asked for the reminder, and that family's services. */
-export async function agendaDeMonAccueil(usagerId: string, now: Date) {
-  const usager = await db().usager.findUnique({
-    where: { id: usagerId },
-    select: { rappelCloture: true, representations: { select: { familleId: true }, take: 1 } },
-  });
-  const familleId = usager?.representations[0]?.familleId;
-  if (!familleId) return null;
-  const [familles, aujourdhui, commune] = await Promise.all([
-    servicesDesFamilles([familleId], now),
-    // « Malade ce matin »: the children with something booked today (what it cancels)
-    db().reservation.findMany({
-      where: { familleId, statut: "RESERVEE", date: dateDeJour(jourParis(now)) },
-      distinct: ["enfantId"],
-      orderBy: [{ enfantId: "asc" }],
-      select: { enfantId: true, enfant: { select: { prenoms: true, dateNaissance: true } } },
-    }),
+/**
+ * Mon accueil's block: the caller's family (from the page's read) and whether the space asked for the reminder
+ * (from its session's read), that family's services, and the commune's « Malade ce matin » settings: two
+ * statements.
+ */
+export async function agendaDeMonAccueil(
+  { familleId, rappelCloture }: { familleId: string; rappelCloture: boolean },
+  now: Date,
+) {
+  const [[famille], commune] = await Promise.all([
+    lireFamilles([familleId], now),
     db().commune.findUniqueOrThrow({
       where: { id: 1 },
       select: { heureLimiteMaladie: true, serviceNom: true, telephone: true, serviceEmail: true },
     }),
   ]);
-  const { services, reserves } = familles.get(familleId)!;
-  const reservesAujourdhui = aujourdhui
-    .sort((a, b) => a.enfant.dateNaissance.getTime() - b.enfant.dateNaissance.getTime())
-    .map((r) => ({ enfantId: r.enfantId, prenom: r.enfant.prenoms }));
-  return { rappelCloture: usager.rappelCloture, services, reserves, reservesAujourdhui, commune };
+  if (!famille) return null;
+  const { services, reserves } = servicesDe(famille);
+  // « Malade ce matin »: the children with something booked today (what it cancels), eldest first
+  const aujourdhui = jourParis(now);
+  const reservesAujourdhui = new Map<string, { enfantId: string; prenom: string; naissance: number }>();
+  for (const r of famille.reservations)
+    if (r.statut === "RESERVEE" && jourDeDate(r.date) === aujourdhui)
+      reservesAujourdhui.set(r.enfantId, {
+        enfantId: r.enfantId,
+        prenom: r.enfant.prenoms,
+        naissance: r.enfant.dateNaissance.getTime(),
+      });
+  return {
+    rappelCloture,
+    services,
+    reserves,
+    reservesAujourdhui: [...reservesAujourdhui.values()]
+      .sort((a, b) => a.naissance - b.naissance || (a.enfantId < b.enfantId ? -1 : 1))
+      .map(({ enfantId, prenom }) => ({ enfantId, prenom })),
+    commune,
+  };
 }

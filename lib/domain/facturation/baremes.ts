@@ -51,27 +51,22 @@ export async function baremesDeLaFamille({
       },
     },
     orderBy: [{ enfantId: "asc" }, { createdAt: "asc" }],
+    // the year's tariffs and the household's QFs with each inscription: one statement (relationJoins)
     select: {
       enfantId: true,
       familleId: true,
       anneeId: true,
       unitesSouscrites: true,
-      annee: { select: { dateDebut: true, dateFin: true } },
+      annee: { select: { dateDebut: true, dateFin: true, tarifs: { include: { tranches: true } } } },
       activite: { select: { unites: { select: { id: true }, orderBy: { ordre: "asc" } } } },
+      famille: {
+        select: { quotients: { select: { familleId: true, valeur: true, du: true, au: true, creeLe: true } } },
+      },
     },
   });
   if (inscriptions.length === 0) return [];
-  const familles = [...new Set(inscriptions.map((i) => i.familleId))];
-  const [tarifs, quotients] = await Promise.all([
-    db().tarif.findMany({
-      where: { anneeId: { in: [...new Set(inscriptions.map((i) => i.anneeId))] } },
-      include: { tranches: true },
-    }),
-    db().quotientFamilial.findMany({
-      where: { familleId: { in: familles } },
-      select: { familleId: true, valeur: true, du: true, au: true, creeLe: true },
-    }),
-  ]);
+  const tarifs = inscriptions.flatMap((i) => i.annee.tarifs);
+  const quotients = inscriptions.flatMap((i) => i.famille.quotients);
   const tarifDe = new Map(tarifs.map((t) => [`${t.uniteId}:${t.anneeId}`, t]));
   const baremes: Bareme[] = [];
   const vus = new Set<string>();

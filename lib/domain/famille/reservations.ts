@@ -8,19 +8,19 @@ import { ouvertureDansLaPhrase, reservationsOuvertes } from "@/lib/domain/calend
 export type EtatReservations = { ouvertes: boolean; texte: string; enfants: Set<string> };
 
 export async function reservationsDeLaFamille(familleId: string, now: Date): Promise<EtatReservations | null> {
+  // the year and the household's inscriptions in it, in one statement (relationJoins)
   const annee = await db().anneeScolaire.findFirst({
     where: { dateFin: { gte: dateDeJour(jourParis(now)) } },
     orderBy: { dateDebut: "asc" },
-    select: { id: true, libelle: true, ouvertureReservations: true },
+    select: {
+      libelle: true,
+      ouvertureReservations: true,
+      inscriptions: { where: { familleId, statut: "ACTIVE" }, select: { enfantId: true } },
+    },
   });
   if (!annee) return null;
   const ouvertes = reservationsOuvertes(annee, now);
-  const inscriptions = ouvertes
-    ? await db().inscription.findMany({
-        where: { familleId, anneeId: annee.id, statut: "ACTIVE" },
-        select: { enfantId: true },
-      })
-    : [];
+  const inscriptions = ouvertes ? annee.inscriptions : [];
   return {
     ouvertes,
     texte: ouvertes

@@ -1,13 +1,18 @@
 // The family booking view's read (« Réserver pour toute la famille »): every child of the caller's households,
 // each ACTIVE inscription of the school year shown, and only the units that inscription subscribes
-// (uniteSouscrite, the rule the save applies too). Each inscription's month comes from the per-child calendar's
-// own read (calendrierReservations: deadlines, locks and why, holidays, the year's compact days for the draft),
-// so the two views never disagree; this file only gathers them, drops the units not subscribed, and lays the
+// (uniteSouscrite, the rule the save applies too). Each inscription's month is made by the per-child calendar's
+// own code (calendriersDesInscriptions in queries.ts: deadlines, locks and why, holidays, the year's compact days
+// for the draft), so the two views never disagree, from one read of each table for the whole family; this file only gathers them, drops the units not subscribed, and lays the
 // month out as weeks of weekday columns shared by every child.
 import { db } from "@/lib/db";
 import { decoderAnnee, encoderAnnee } from "@/lib/domain/reservation/annee-compacte";
 import { lundiDe } from "@/lib/domain/reservation/estimation";
-import { calendrierReservations, type Calendrier, type Mois } from "@/lib/domain/reservation/queries";
+import {
+  calendriersDesInscriptions,
+  SELECT_CALENDRIER,
+  type Calendrier,
+  type Mois,
+} from "@/lib/domain/reservation/queries";
 import { uniteSouscrite } from "@/lib/domain/reservation/unites-souscrites";
 import { ajouterJours, jourDeDate, jourParis, jourSemaine, type Jour } from "@/lib/temps/jours";
 
@@ -102,13 +107,7 @@ export async function vueFamille({
       annee: { dateFin: { gte: new Date(`${aujourdhui.slice(0, 7)}-01T00:00:00Z`) } },
     },
     orderBy: [{ enfant: { dateNaissance: "asc" } }, { activite: { ordre: "asc" } }],
-    select: {
-      id: true,
-      enfantId: true,
-      unitesSouscrites: true,
-      enfant: { select: { prenoms: true } },
-      annee: { select: { dateDebut: true, dateFin: true } },
-    },
+    select: { ...SELECT_CALENDRIER, enfant: { select: { prenoms: true } } },
   });
   const couvre = (i: (typeof inscriptions)[number], m: Mois) =>
     jourDeDate(i.annee.dateDebut).slice(0, 7) <= m && jourDeDate(i.annee.dateFin).slice(0, 7) >= m;
@@ -117,11 +116,9 @@ export async function vueFamille({
     mois = debuts.find((d) => d > mois) ?? debuts[0]!;
   }
   const retenues = inscriptions.filter((i) => couvre(i, mois));
-  const calendriers = await Promise.all(
-    retenues.map((i) =>
-      calendrierReservations({ portee: { usagerId }, enfantId: i.enfantId, inscriptionId: i.id, now, mois }),
-    ),
-  );
+  // every inscription's calendar from one read of each table for all of them, not the month view's reads again
+  // per inscription
+  const calendriers = await calendriersDesInscriptions(retenues, { agent: false, now, mois });
 
   const enfants: EnfantVue[] = [];
   let moisPrecedent: Mois | null = null;

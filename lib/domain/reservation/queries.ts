@@ -2,6 +2,7 @@
 // inscriptions of the year, and one inscription's calendar with, for each opening day and unit, its state,
 // whether it may still change at `now` and why not.
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { encoderAnnee, type CaseJour, type EtatCase } from "@/lib/domain/reservation/annee-compacte";
 import { uniteSouscrite } from "@/lib/domain/reservation/unites-souscrites";
 import { raisonFermeture } from "@/lib/domain/calendrier/generation";
@@ -14,7 +15,6 @@ import {
 } from "@/lib/domain/calendrier/delais";
 import {
   ajouterJours,
-  dateDeJour,
   ecartJours,
   jourDeDate,
   jourEnClair,
@@ -23,7 +23,7 @@ import {
   nomJour,
   type Jour,
 } from "@/lib/temps/jours";
-import { zoneDeLaCommune } from "@/lib/domain/calendrier/zone";
+import { donneesDesAnnees, type DonneesAnnee } from "@/lib/domain/reservation/calendrier-donnees";
 import { messagePeriode, periodeOuverte, reservationsOuvertes } from "@/lib/domain/calendrier/periode";
 import { MOTIFS_NON_ASSURE } from "@/lib/domain/calendrier/motifs-non-assure";
 
@@ -74,54 +74,6 @@ function moisAffiche(moisDemande: Mois | null | undefined, debut: Jour, fin: Jou
   return dansLAnnee(aujourdhui.slice(0, 7)) ? aujourdhui.slice(0, 7) : debut.slice(0, 7);
 }
 
-/** What the year holds for this inscription: opening days, the child's bookings, holidays, closures. */
-async function donneesDeLAnnee(
-  inscription: { lieuId: number; enfantId: string },
-  activiteId: number,
-  annee: { dateDebut: Date; dateFin: Date },
-  debutMois: Jour,
-  finMois: Jour,
-) {
-  const periode = { gte: annee.dateDebut, lte: annee.dateFin };
-  const [jours, reservations, vacances, fermetures, nonAssures] = await Promise.all([
-    db().jourOuverture.findMany({
-      where: { lieuId: inscription.lieuId, unite: { activiteId: activiteId }, date: periode },
-      select: { uniteId: true, date: true },
-    }),
-    db().reservation.findMany({
-      where: {
-        enfantId: inscription.enfantId,
-        unite: { activiteId: activiteId },
-        date: periode,
-        statut: { not: "ANNULEE" },
-      },
-      select: { uniteId: true, date: true, statut: true, familleId: true },
-    }),
-    // the holidays of the commune's zone name the closed days of the month shown only
-    zoneDeLaCommune().then((zone) =>
-      db().vacancesScolaires.findMany({
-        where: { zone, fin: { gte: dateDeJour(debutMois) }, debut: { lte: dateDeJour(finMois) } },
-        select: { description: true, debut: true, fin: true },
-      }),
-    ),
-    db().fermeture.findMany({
-      where: { date: periode, OR: [{ activiteId: null }, { activiteId: activiteId }] },
-      select: { date: true, libelle: true },
-    }),
-    db().serviceNonAssure.findMany({
-      where: {
-        lieuId: inscription.lieuId,
-        activiteId: activiteId,
-        annuleLe: null,
-        fin: { gte: annee.dateDebut },
-        debut: { lte: annee.dateFin },
-      },
-      select: { debut: true, fin: true, motif: true },
-    }),
-  ]);
-  return { jours, reservations, vacances, fermetures, nonAssures };
-}
-
 /** The days a service non assuré closes (with its reason), and each opening day's units. */
 function joursParticuliers(
   nonAssures: { debut: Date; fin: Date; motif: keyof typeof MOTIFS_NON_ASSURE }[],
@@ -159,30 +111,34 @@ function jusquau(reservation: Delai | null, reservableDes: Jour | null | undefin
     : "Délai de modification dépassé";
 }
 
-/** The inscription a calendar shows, in the caller's reach, with its activity's units and those it subscribes. */
+/** What a calendar needs of its inscription: its year, its activity with every unit, the units it subscribes. */
+export const SELECT_CALENDRIER = {
+  id: true,
+  familleId: true,
+  lieuId: true,
+  enfantId: true,
+  unitesSouscrites: true,
+  annee: {
+    select: { libelle: true, dateDebut: true, dateFin: true, ouvertureReservations: true, lectureSeuleLe: true },
+  },
+  activite: {
+    select: {
+      id: true,
+      libelle: true,
+      joursSemaine: true,
+      delaiReservation: true,
+      delaiAnnulation: true,
+      unites: { orderBy: { ordre: "asc" }, select: { id: true, libelle: true, exclusive: true } },
+    },
+  },
+} satisfies Prisma.InscriptionSelect;
+export type InscriptionCalendrier = Prisma.InscriptionGetPayload<{ select: typeof SELECT_CALENDRIER }>;
+
+/** The inscription a calendar shows, in the caller's reach. */
 const inscriptionDuCalendrier = (portee: Portee, enfantId: string, inscriptionId: string) =>
   db().inscription.findFirst({
     where: { id: inscriptionId, enfantId, statut: "ACTIVE", ...dePortee(portee) },
-    select: {
-      id: true,
-      familleId: true,
-      lieuId: true,
-      enfantId: true,
-      unitesSouscrites: true,
-      annee: {
-        select: { libelle: true, dateDebut: true, dateFin: true, ouvertureReservations: true, lectureSeuleLe: true },
-      },
-      activite: {
-        select: {
-          id: true,
-          libelle: true,
-          joursSemaine: true,
-          delaiReservation: true,
-          delaiAnnulation: true,
-          unites: { orderBy: { ordre: "asc" }, select: { id: true, libelle: true, exclusive: true } },
-        },
-      },
-    },
+    select: SELECT_CALENDRIER,
   });
 
 /**
@@ -206,9 +162,32 @@ export async function calendrierReservations({
   now: Date;
   mois?: Mois | null;
 }) {
-  const agent = "agent" in portee;
   const inscription = await inscriptionDuCalendrier(portee, enfantId, inscriptionId);
   if (!inscription) return null;
+  const [calendrier] = await calendriersDesInscriptions([inscription], {
+    agent: "agent" in portee,
+    now,
+    mois: moisDemande,
+  });
+  return calendrier!;
+}
+
+/**
+ * Several inscriptions' calendars, each as calendrierReservations gives it (the family view shows every one of
+ * the family's), their stored facts read once for all of them: one query per table (calendrier-donnees.ts).
+ */
+export async function calendriersDesInscriptions(
+  inscriptions: readonly InscriptionCalendrier[],
+  { agent, now, mois }: { agent: boolean; now: Date; mois?: Mois | null },
+) {
+  const preparees = inscriptions.map((i) => preparer(i, agent, now, mois));
+  const ouverts = preparees.filter((p) => p.ouvert);
+  const donnees = await donneesDesAnnees(ouverts.map((p) => p.lecture));
+  return preparees.map((p) => (p.ouvert ? construire(p, donnees[ouverts.indexOf(p)]!, agent, now) : p.calendrier));
+}
+
+/** An inscription's header, and either why its period is closed or the month it shows and what to read. */
+function preparer(inscription: InscriptionCalendrier, agent: boolean, now: Date, moisDemande: Mois | null | undefined) {
   const { annee } = inscription;
   // only the units the inscription subscribes are offered, by the rule the save applies (unites-souscrites.ts)
   const activite = {
@@ -222,21 +201,37 @@ export async function calendrierReservations({
     annee: annee.libelle,
   };
   if (!agent && !reservationsOuvertes(annee, now))
-    return { ...entete, ouvert: false as const, message: messagePeriode(annee, now) };
-
+    return {
+      ouvert: false as const,
+      calendrier: { ...entete, ouvert: false as const, message: messagePeriode(annee, now) },
+    };
   const debut = jourDeDate(annee.dateDebut);
   const fin = jourDeDate(annee.dateFin);
   const aujourdhui = jourParis(now);
   const mois = moisAffiche(moisDemande, debut, fin, aujourdhui);
   const debutMois = `${mois}-01`;
   const finMois = ajouterJours(`${ajouterJours(`${mois}-28`, 4).slice(0, 7)}-01`, -1);
-  const { jours, reservations, vacances, fermetures, nonAssures } = await donneesDeLAnnee(
+  // the facts are read for every unit of the activity, as before the units subscribed were filtered
+  const lecture = { ...inscription, debutMois, finMois };
+  return { ouvert: true as const, inscription, annee, activite, entete, debut, fin, aujourdhui, mois, lecture };
+}
+
+/** The calendar of an inscription whose period is open, from its facts. */
+function construire(
+  {
     inscription,
-    activite.id,
     annee,
-    debutMois,
-    finMois,
-  );
+    activite,
+    entete,
+    debut,
+    fin,
+    aujourdhui,
+    mois,
+  }: Extract<ReturnType<typeof preparer>, { ouvert: true }>,
+  { jours, reservations, vacances, fermetures, nonAssures }: DonneesAnnee,
+  agent: boolean,
+  now: Date,
+) {
   const { nonAssure, unitesOuvertes } = joursParticuliers(nonAssures, jours);
   const etats = new Map(
     reservations.map((r) => [
