@@ -3,6 +3,7 @@
 // child, then the day).
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { franchir } from "@/lib/domain/reservation/franchir";
 
 export const offreIntrouvable = () => new AppError("introuvable", "Cette proposition de place est introuvable.");
 
@@ -30,4 +31,25 @@ export async function offreDeLaFamille(
       "Le délai pour répondre à cette proposition est dépassé : la place est passée à la famille suivante.",
     );
   return { ...offre, offreExpireLe: etat.offreExpireLe };
+}
+
+/** The answer to an offer, one of the family's: found, locked, checked within its delay, then moved. */
+export async function repondreAOffre(
+  tx: Tx,
+  {
+    usagerId,
+    reservationId,
+    transition,
+    now,
+  }: { usagerId: string; reservationId: string; transition: "accepterOffre" | "declinerOffre"; now: Date },
+): Promise<OffreVerrouillee> {
+  const offre = await offreDeLaFamille(tx, { usagerId, reservationId, now });
+  await franchir(tx, {
+    ids: [offre.id],
+    transition,
+    acteur: { kind: "USAGER", usagerId },
+    complement: { offreExpireLe: null, rang: null },
+    now,
+  });
+  return offre;
 }
