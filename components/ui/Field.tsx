@@ -133,6 +133,33 @@ export function CheckboxField({
   );
 }
 
+/** One box of a list of choices under a fieldset's legend (the units of a window, the lieux of a service non
+ * assuré): the box and its label without the single field's margin and bold label; the messages are the list's. */
+export function CaseDeListe({
+  name,
+  defaultChecked,
+  children,
+}: {
+  name: string;
+  defaultChecked: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={name}
+        name={name}
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        className="mt-3 size-5 shrink-0 accent-marque"
+      />
+      <label htmlFor={name} className="min-h-11 py-2.5">
+        {children}
+      </label>
+    </div>
+  );
+}
+
 /** The seed's note above a form whose required fields carry a star. */
 export function ChampsObligatoires() {
   return (

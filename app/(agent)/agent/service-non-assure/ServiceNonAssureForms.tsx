@@ -4,7 +4,7 @@
 // was typed kept; and the undo of a declaration made today. A refused form keeps what was typed and says why
 // beside the field.
 import { Alert } from "@/components/ui/Alert";
-import { FieldMessages } from "@/components/ui/Field";
+import { CaseDeListe, FieldMessages } from "@/components/ui/Field";
 import { MotifField, PeriodeFields } from "@/components/formulaire/champs";
 import type { FormState } from "@/lib/forms";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
@@ -37,18 +37,9 @@ function Services({ activites, v, erreur }: { activites: Activites; v: Record<st
             {a.lieux.map((l) => {
               const nom = caseDe(a.id, l.id);
               return (
-                <div key={l.id} className="flex items-start gap-3">
-                  <input
-                    id={nom}
-                    name={nom}
-                    type="checkbox"
-                    defaultChecked={v[nom] === "on"}
-                    className="mt-3 size-5 shrink-0 accent-marque"
-                  />
-                  <label htmlFor={nom} className="min-h-11 py-2.5">
-                    {l.nom}
-                  </label>
-                </div>
+                <CaseDeListe key={l.id} name={nom} defaultChecked={v[nom] === "on"}>
+                  {l.nom}
+                </CaseDeListe>
               );
             })}
           </fieldset>

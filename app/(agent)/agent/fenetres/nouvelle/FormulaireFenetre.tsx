@@ -3,7 +3,7 @@
 // one is listed, not offered), the days of service, when requests are collected (a Paris date and time each),
 // the delay to accept a place offered, and the points of each published priority. A refused form keeps what
 // was typed and says why beside each field.
-import { ChampsObligatoires, FieldMessages, SelectField, TextField } from "@/components/ui/Field";
+import { CaseDeListe, ChampsObligatoires, FieldMessages, SelectField, TextField } from "@/components/ui/Field";
 import { useFormulaireAction } from "@/components/formulaire/useFormulaireAction";
 import { champPoints, champUnite, CRITERES, DELAI_OFFRE_DEFAUT } from "@/lib/domain/fenetre/schemas";
 import type { FormState } from "@/lib/forms";
@@ -39,18 +39,9 @@ function Unites({ activites, v, erreur }: { activites: ActivitesFenetre; v: Reco
                 {u.libelle} : sans capacité, les réservations restent au premier arrivé.
               </p>
             ) : (
-              <div key={u.id} className="flex items-start gap-3">
-                <input
-                  id={nom}
-                  name={nom}
-                  type="checkbox"
-                  defaultChecked={v[nom] === "on"}
-                  className="mt-3 size-5 shrink-0 accent-marque"
-                />
-                <label htmlFor={nom} className="min-h-11 py-2.5">
-                  {u.libelle} ({u.capacite} places par jour)
-                </label>
-              </div>
+              <CaseDeListe key={u.id} name={nom} defaultChecked={v[nom] === "on"}>
+                {u.libelle} ({u.capacite} places par jour)
+              </CaseDeListe>
             );
           })}
         </fieldset>
