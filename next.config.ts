@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 // Static security headers; the Content-Security-Policy carries a per-request nonce and is set in proxy.ts.
@@ -31,6 +32,13 @@ const nextConfig: NextConfig = {
       "./lib/payfip/PaiementSecuriseService.wsdl",
     ],
   },
+  // The pages Next caches at run time (the login page, the public pages, the commune read under the tag "commune")
+  // stay in each server's memory, never written into .next: a container's filesystem may be read-only, and servers
+  // that share one build (the http and e2e tests' apps, the demo; nodes on a shared volume) would otherwise serve
+  // one another's pages, rendered with another configuration and another database. Our handler rather than Next's
+  // own memory cache: it reads one clock, so an invalidation holds when the machine's wall clock is stepped, and a
+  // render that began before an invalidation is never kept as new (lib/web/cache-pages.mjs says how).
+  cacheHandler: path.resolve("lib/web/cache-pages.mjs"),
   // Native and WASM modules stay outside the bundle, and the job queue (lib/jobs), loaded as Node loads it.
   serverExternalPackages: [
     "@node-rs/argon2",
@@ -44,11 +52,6 @@ const nextConfig: NextConfig = {
     // test` builds from scratch (scripts/test.sh removes .next first), so writing it there was pure cost: 16 s at
     // the end of the build that the http and e2e lanes wait for. scripts/test.sh sets PORTAIL_BUILD_SANS_CACHE=1.
     turbopackFileSystemCacheForBuild: process.env.PORTAIL_BUILD_SANS_CACHE !== "1",
-    // The pages Next caches at run time (the login page, the commune read under the tag "commune") stay in each
-    // server's memory, never written into .next: a container's filesystem may be read-only, and servers that
-    // share one build (the http and e2e tests' apps, the demo; nodes on a shared volume) would otherwise serve
-    // one another's pages, rendered with another configuration and another database.
-    isrFlushToDisk: false,
     // forbidden() from next/navigation: an AGENT on an ADMIN page gets a real 403 (app/forbidden.tsx).
     authInterrupts: true,
     // One limit for every action, so the largest upload's: a piece sent in Échanges (10 MB) with room above it,

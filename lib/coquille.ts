@@ -1,8 +1,8 @@
 // The pages served from Next's cache ("coquilles", issue 14): the login page and the public pages have nothing
 // of the request to render, so each is rendered at its first request (never at build time: there is no
-// database then), kept in the server's memory (next.config.ts: isrFlushToDisk false), and served again as is
-// until its `revalidate` seconds pass or a console action invalidates it (revalidatePath, or the tag `commune`
-// the frame reads under, lib/domain/commune/gabarit.ts).
+// database then), kept in the server's memory (lib/web/cache-pages.mjs, next.config.ts's cacheHandler), and
+// served again as is until its `revalidate` seconds pass or a console action invalidates it (revalidatePath, or
+// the tag `commune` the frame reads under, lib/domain/commune/gabarit.ts).
 //
 // Each lives in an optional catch-all with no static params (`<page>/[[...coquille]]/page.tsx`): that is what
 // makes Next render a fixed path on demand and then cache it. Its page exports, besides:

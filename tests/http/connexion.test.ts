@@ -210,7 +210,7 @@ describe("la page de connexion, servie depuis le cache", () => {
     expect(servie.headers.get("cache-control")).toBe("no-store");
     // nothing of the request in it: no session cookie set, the same page for everyone
     expect(servie.headers.get("set-cookie")).toBeNull();
-    // kept in this server's memory (next.config.ts: isrFlushToDisk false), never written into the build: the
+    // kept in this server's memory (lib/web/cache-pages.mjs), never written into the build: the
     // servers that share a build (the e2e app, the demo) would serve it, rendered with this one's configuration
     expect(ecritsDansLeBuildDepuis(debut)).toEqual([]);
     // a path below it is a 404 answered for that request, never a page kept in the cache
