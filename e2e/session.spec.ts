@@ -172,3 +172,31 @@ test("« Rester connecté » deux minutes avant l'expiration, au clavier, garde 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Mon profil" })).toBeVisible();
 });
+
+test("« Rester connecté » compte depuis la demande de la page, même quand elle s'hydrate tard", async ({
+  page,
+  fabrique,
+  connecter,
+}) => {
+  const parent = await fabrique.espace({ prefixe: "tard" });
+  await page.clock.install();
+  await connecter(page, parent);
+  // the page's JavaScript held back while 26 minutes pass: a slow phone, or a busy machine
+  let liberer = () => {};
+  const retenue = new Promise<void>((resolve) => (liberer = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await retenue;
+    await route.continue();
+  });
+  await page.goto("/mon-profil", { waitUntil: "commit" });
+  await expect(page.getByRole("heading", { level: 1, name: "Mon profil" })).toBeVisible();
+  await page.clock.fastForward("26:00");
+  liberer();
+  await page.waitForLoadState("load");
+  const dialogue = page.getByRole("alertdialog", { name: "Votre session va expirer dans 2 minutes." });
+  await expect(dialogue).toHaveCount(0);
+  // two minutes before the server's idle clock ends, not 28 minutes after the JavaScript ran
+  await page.clock.fastForward("02:00");
+  await expect(dialogue).toBeVisible();
+  await expect(dialogue.getByRole("button", { name: "Rester connecté" })).toBeFocused();
+});
