@@ -7,7 +7,14 @@ test("le serveur de démonstration répond et parent.demo arrive sur Mon accueil
   await page.getByLabel("Identifiant").fill(DEMO_PARENT.identifiant);
   await page.getByLabel("Mot de passe").fill(DEMO_PARENT.motDePasse);
   await page.getByRole("button", { name: "Connexion" }).click();
-  await expect(page).toHaveURL(/\/mon-espace$/);
+  // The first login of a server just started (argon2id, the first render of Mon accueil on the embedded database),
+  // while the http and e2e lanes share the two cores: a CI run of 8 December 2026 gave up waiting at 15 s. A wrong
+  // password or a refusal shows its message at once, and a failure here says what the page says.
+  await expect(page)
+    .toHaveURL(/\/mon-espace$/, { timeout: 60_000 })
+    .catch(async (erreur: unknown) => {
+      throw new Error(`${String(erreur)}\nLa page dit : ${await page.locator("main").innerText()}`);
+    });
   await expect(page.getByRole("heading", { name: "Bonjour Claire ETCHART" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Ma famille" }).getByText("Louise ETCHART")).toBeVisible();
 });
