@@ -7,15 +7,20 @@ import type { Commune } from "@/lib/generated/prisma/client";
 
 // Every page shows the commune's name, and it changes a few times a year: each node keeps it 30 s rather
 // than asking the database on every request (measured by npm run bench). When the console edits it, the
-// editing node must drop this copy; other nodes follow within 30 s.
+// editing node must drop this copy; other nodes follow within 30 s. Its age is read on the monotonic clock, which a
+// step of the machine's wall clock does not move; a read that was under way when the copy was dropped is not kept
+// (it may hold the commune as it was before the change): `generation` counts the drops.
 const COMMUNE_TTL_MS = 30_000;
 let kept: { commune: Commune; at: number } | undefined;
+let generation = 0;
 
 export const getCommune = cache(async (): Promise<Commune> => {
-  if (kept && Date.now() - kept.at < COMMUNE_TTL_MS) return kept.commune;
+  const debut = performance.now();
+  if (kept && debut - kept.at < COMMUNE_TTL_MS) return kept.commune;
+  const lue = generation;
   const commune = await db().commune.findUnique({ where: { id: 1 } });
   if (!commune) throw new Error("La commune n'est pas paramétrée : lancez `npm run db:seed`.");
-  kept = { commune, at: Date.now() };
+  if (lue === generation) kept = { commune, at: debut };
   return commune;
 });
 
@@ -25,4 +30,5 @@ export const getCommune = cache(async (): Promise<Commune> => {
  */
 export function oublierCommune(): void {
   kept = undefined;
+  generation += 1;
 }

@@ -1,7 +1,7 @@
 // The console's Familles and Paramétrage on PostgreSQL: the search, a correction (validated by the
 // declaration's rules, journaled, mailed without personal data), a new CGU version that keeps the old one and
 // what each space accepted, and the commune's settings seen at once by the node that saved them.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { seedCommune } from "@/prisma/seed";
 import { declarerFamille, titulaireDe } from "@/prisma/demo-familles";
@@ -11,7 +11,7 @@ import { DEMARCHES } from "@/lib/domain/demarches";
 import { corrigerPersonne } from "@/lib/domain/famille/corriger";
 import { ficheFamille, personneDeLaFamille, rechercherFamilles } from "@/lib/domain/famille/queries-agent";
 import { currentCgu, versionsDesDocuments } from "@/lib/domain/commune/queries";
-import { getCommune } from "@/lib/commune";
+import { getCommune, oublierCommune } from "@/lib/commune";
 import { modifierCommune } from "@/lib/domain/commune/modifier";
 import { publierDocument } from "@/lib/domain/commune/publier-document";
 import type { Agent, Usager } from "@/lib/generated/prisma/client";
@@ -269,5 +269,32 @@ describe("Paramétrage", () => {
       heureLimiteMaladie: "09:30",
     });
     expect(await db().journalEntry.count({ where: { event: "commune.modifiee", actorId: agent.id } })).toBe(1);
+  });
+
+  it("never keeps a read that was under way when the Paramétrage dropped the copy", async () => {
+    oublierCommune();
+    // a page's read: the database answers with the commune before the change, the answer reaches the page after it
+    let repondre = () => {};
+    const reponse = new Promise<void>((resolve) => (repondre = resolve));
+    let luDansLaBase = () => {};
+    const lu = new Promise<void>((resolve) => (luDansLaBase = resolve));
+    const delegue = db().commune;
+    const lire = delegue.findUnique.bind(delegue);
+    const lecture = vi.spyOn(delegue, "findUnique").mockImplementationOnce((async (
+      args: Parameters<typeof lire>[0],
+    ) => {
+      const lue = await lire(args);
+      luDansLaBase();
+      await reponse;
+      return lue;
+    }) as unknown as typeof delegue.findUnique);
+    const enCours = getCommune();
+    await lu;
+    await db().commune.update({ where: { id: 1 }, data: { telephone: "05 59 00 00 01" } });
+    oublierCommune(); // the change's command
+    repondre();
+    expect((await enCours).telephone).not.toBe("05 59 00 00 01");
+    lecture.mockRestore();
+    expect((await getCommune()).telephone).toBe("05 59 00 00 01");
   });
 });
