@@ -4,6 +4,7 @@
 // (the page's timers), the session's idle clock read in the database.
 import { expect, test } from "./fixtures/test";
 import { MOT_DE_PASSE, seConnecter, sql } from "./fixtures/espace";
+import { retenirLeJavaScript } from "./fixtures/hydratation";
 import type { BrowserContext, Locator, Page } from "@playwright/test";
 
 test.use({ viewport: { width: 360, height: 780 }, hasTouch: true });
@@ -182,12 +183,7 @@ test("« Rester connecté » compte depuis la demande de la page, même quand el
   await page.clock.install();
   await connecter(page, parent);
   // the page's JavaScript held back while 26 minutes pass: a slow phone, or a busy machine
-  let liberer = () => {};
-  const retenue = new Promise<void>((resolve) => (liberer = resolve));
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    await retenue;
-    await route.continue();
-  });
+  const { liberer } = await retenirLeJavaScript(page);
   await page.goto("/mon-profil", { waitUntil: "commit" });
   await expect(page.getByRole("heading", { level: 1, name: "Mon profil" })).toBeVisible();
   await page.clock.fastForward("26:00");

@@ -1,6 +1,6 @@
 "use client";
 // The password with the seed's rule shown beside it, each part ticked as it is met (announced politely).
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { passwordChecks, PASSWORD_MAX_LENGTH, PASSWORD_RULE_TEXT } from "@/lib/auth/password-rule";
 import { FieldMessages, Label } from "@/components/ui/Field";
 
@@ -22,6 +22,13 @@ export function PasswordField({
 }) {
   const [value, setValue] = useState(defaultValue ?? "");
   const [visible, setVisible] = useState(false);
+  // Typed before the page's JavaScript ran (a slow phone, a busy machine): the browser kept it in the field, and
+  // hydration leaves it there, but the next render would put this state back (empty) and the password would be lost.
+  const champ = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    const saisi = champ.current?.value;
+    if (saisi) setValue(saisi);
+  }, []);
   const checks = passwordChecks(value);
   return (
     <div className="mb-4">
@@ -30,6 +37,7 @@ export function PasswordField({
       </Label>
       <div className="flex gap-2">
         <input
+          ref={champ}
           id={name}
           name={name}
           type={visible ? "text" : "password"}
