@@ -100,12 +100,26 @@ export default class CachePages {
   async revalidateTag(tags) {
     const instant = this.#horloge();
     for (const tag of typeof tags === "string" ? [tags] : tags) this.#invalidations.set(tag, instant);
+    this.#elaguer(instant);
+  }
+
+  /**
+   * Forgets the invalidations older than every kept entry and every render under way: they can no longer change
+   * an answer (each page a demande's action revalidates is a tag of its own: kept forever, they would pile up).
+   * @param {number} instant
+   */
+  #elaguer(instant) {
+    let plusAncien = instant;
+    for (const entree of this.#entrees.values()) plusAncien = Math.min(plusAncien, entree.lastModified);
+    for (const debut of this.#rendusEnCours.values()) plusAncien = Math.min(plusAncien, debut);
+    for (const [tag, moment] of this.#invalidations) if (moment < plusAncien) this.#invalidations.delete(tag);
   }
 
   resetRequestCache() {}
 
   /**
-   * The first miss of a render counts; a render that never ends in a set (an error) is forgotten in time.
+   * The first miss of a render counts. A render that never ends in a set (an error) leaves its start behind: the
+   * next entry of that key is then taken as older than it is, which costs at most one render more.
    * @param {string} cle @param {number} instant
    */
   #debutDeRendu(cle, instant) {

@@ -109,6 +109,26 @@ describe("le cache des pages servies telles quelles", () => {
     expect(await new CachePages({}, h.lire).get(cle, CONTEXTE_PAGE)).toBeNull();
   });
 
+  it("oublie les invalidations qui ne peuvent plus rien changer, garde celles qui le peuvent", async () => {
+    const h = horloge();
+    const etat = nouvelEtat();
+    const cache = new CachePages({}, h.lire, etat);
+    for (let i = 0; i < 50; i += 1) {
+      await cache.revalidateTag(`_N_T_/demandes/D-${i}`); // a demande's page, never cached here
+      h.avancer(1);
+    }
+    expect(etat.invalidations.size).toBe(1);
+
+    await cache.get("/cgu", CONTEXTE_PAGE);
+    await cache.set("/cgu", page("v1", "_N_T_/cgu,commune"), CONTEXTE_PAGE);
+    h.avancer(1);
+    await cache.revalidateTag("commune");
+    h.avancer(1);
+    await cache.revalidateTag("_N_T_/demandes/D-99");
+    expect(etat.invalidations.has("commune")).toBe(true);
+    expect(await cache.get("/cgu", CONTEXTE_PAGE)).toBeNull();
+  });
+
   it("garde au plus ENTREES_MAX entrées, la moins récemment lue s'en va la première", async () => {
     const h = horloge();
     const cache = new CachePages({}, h.lire, nouvelEtat());
